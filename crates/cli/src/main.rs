@@ -1,0 +1,4 @@
+fn main() {
+    eprintln!("looplab: the engine cannot run programs yet");
+    std::process::exit(64);
+}
