@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    looplab_app::start();
+}

@@ -1,1 +1,511 @@
-//! placeholder
+//! Reads Looplab's lesson files (`lessons/NN-id.md`) at build time.
+//!
+//! A lesson is Markdown with a front-matter header; fenced code blocks whose
+//! info string starts with `python` are runnable snippets, and a fenced
+//! `predict` block describes the predict-then-run exercise. The format is
+//! documented for authors in `lessons/README.md`.
+//!
+//! This crate runs in the app's build script (so no Markdown parser ships in
+//! the wasm) and in native tests (which run every snippet through the engine
+//! and compare with CPython's output). It never panics on bad input: every
+//! problem is a [`LessonError`] naming the file and line.
+
+use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One lesson, fully parsed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lesson {
+    /// Stable identifier used in URLs (`/?lesson=sleep`, `/?embed=sleep`).
+    pub id: String,
+    /// Position in the curriculum, from the `NN-` prefix of the file name.
+    pub order: u32,
+    pub title: String,
+    /// One sentence shown in the lesson index.
+    pub summary: String,
+    /// The body in reading order: prose and snippets interleaved.
+    pub sections: Vec<Section>,
+    /// The runnable snippets, in order of appearance; `sections` refer to
+    /// them by index. The first snippet of kind `Main` is the one the player
+    /// opens with.
+    pub snippets: Vec<Snippet>,
+    /// The predict-then-run exercise, if the lesson has one.
+    pub predict: Option<Predict>,
+    /// The file the lesson came from (for messages).
+    pub source_path: PathBuf,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Section {
+    /// Prose already rendered to HTML by pulldown-cmark.
+    Prose(String),
+    /// Index into [`Lesson::snippets`].
+    Snippet(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SnippetKind {
+    /// A program the lesson runs in the player.
+    Main,
+    /// A "try this" change of a main snippet, loaded with one click.
+    Variation,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snippet {
+    /// Unique within the lesson; names the expected-output file
+    /// `lessons/expected/<lesson>/<name>.out`.
+    pub name: String,
+    pub kind: SnippetKind,
+    /// Shown above the code ("Three tasks take turns", "Remove one await").
+    pub title: String,
+    pub code: String,
+    /// 1-based line of the opening fence in the lesson file.
+    pub line: usize,
+}
+
+/// The predict-then-run exercise: the learner orders the output lines of a
+/// snippet before running it. The correct answer is never written in the
+/// lesson: it is the snippet's real output, so it cannot drift from CPython.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Predict {
+    /// The snippet whose output is predicted.
+    pub snippet: String,
+    /// The question shown to the learner.
+    pub prompt: String,
+    /// Shown after a wrong prediction, to explain the real order.
+    pub explain: String,
+}
+
+/// A problem in a lesson file, with its location.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LessonError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LessonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
+    }
+}
+
+impl std::error::Error for LessonError {}
+
+/// Reads every `NN-id.md` file in `dir`, sorted by their number.
+pub fn load_dir(dir: &Path) -> Result<Vec<Lesson>, LessonError> {
+    let err = |message: String| LessonError {
+        path: dir.to_path_buf(),
+        line: 0,
+        message,
+    };
+    let entries = std::fs::read_dir(dir).map_err(|e| err(format!("cannot read: {e}")))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "md")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.as_bytes().first().is_some_and(u8::is_ascii_digit))
+        })
+        .collect();
+    paths.sort();
+    let mut lessons = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| LessonError {
+            path: path.clone(),
+            line: 0,
+            message: format!("cannot read: {e}"),
+        })?;
+        lessons.push(parse_lesson(&path, &text)?);
+    }
+    check_unique(&lessons)?;
+    Ok(lessons)
+}
+
+fn check_unique(lessons: &[Lesson]) -> Result<(), LessonError> {
+    for (i, a) in lessons.iter().enumerate() {
+        for b in &lessons[..i] {
+            if a.id == b.id || a.order == b.order {
+                return Err(LessonError {
+                    path: a.source_path.clone(),
+                    line: 1,
+                    message: format!(
+                        "lesson id or number clashes with {}",
+                        b.source_path.display()
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Parses one lesson file. `path` is used for the order prefix and messages.
+pub fn parse_lesson(path: &Path, text: &str) -> Result<Lesson, LessonError> {
+    let fail = |line: usize, message: String| LessonError {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let file_name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let (num, stem_id) = file_name
+        .split_once('-')
+        .ok_or_else(|| fail(1, "file name must look like `03-sleep.md`".into()))?;
+    let order: u32 = num
+        .parse()
+        .map_err(|_| fail(1, format!("`{num}` is not a lesson number")))?;
+
+    let (front, body, body_line) = split_front_matter(text).map_err(|(l, m)| fail(l, m))?;
+    let mut id = None;
+    let mut title = None;
+    let mut summary = None;
+    for (line_no, key, value) in &front {
+        let slot = match key.as_str() {
+            "id" => &mut id,
+            "title" => &mut title,
+            "summary" => &mut summary,
+            other => {
+                return Err(fail(
+                    *line_no,
+                    format!("unknown front-matter key `{other}`"),
+                ))
+            }
+        };
+        if slot.is_some() {
+            return Err(fail(*line_no, format!("`{key}` is given twice")));
+        }
+        *slot = Some(value.clone());
+    }
+    let id = id.ok_or_else(|| fail(1, "front matter needs `id:`".into()))?;
+    if id != stem_id {
+        return Err(fail(
+            1,
+            format!("id `{id}` must match the file name (`{num}-{id}.md`)"),
+        ));
+    }
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(fail(
+            1,
+            format!("id `{id}` must be lowercase letters, digits and dashes"),
+        ));
+    }
+    let title = title.ok_or_else(|| fail(1, "front matter needs `title:`".into()))?;
+    let summary = summary.ok_or_else(|| fail(1, "front matter needs `summary:`".into()))?;
+
+    let mut lesson = Lesson {
+        id,
+        order,
+        title,
+        summary,
+        sections: Vec::new(),
+        snippets: Vec::new(),
+        predict: None,
+        source_path: path.to_path_buf(),
+    };
+    parse_body(&mut lesson, body, body_line).map_err(|(l, m)| fail(l, m))?;
+    if !lesson.snippets.iter().any(|s| s.kind == SnippetKind::Main) {
+        return Err(fail(
+            body_line,
+            "a lesson needs at least one ```python snippet".into(),
+        ));
+    }
+    if let Some(p) = &lesson.predict {
+        if !lesson.snippets.iter().any(|s| s.name == p.snippet) {
+            return Err(fail(
+                body_line,
+                format!(
+                    "the predict block names snippet `{}`, which does not exist",
+                    p.snippet
+                ),
+            ));
+        }
+    }
+    Ok(lesson)
+}
+
+type FrontMatter = Vec<(usize, String, String)>;
+
+/// Splits `---\nkey: value\n---\nbody`. Returns the pairs (with their line
+/// numbers), the body, and the 1-based line on which the body starts.
+fn split_front_matter(text: &str) -> Result<(FrontMatter, &str, usize), (usize, String)> {
+    let mut lines = text.split_inclusive('\n');
+    match lines.next() {
+        Some(first) if first.trim_end() == "---" => {}
+        _ => {
+            return Err((
+                1,
+                "a lesson must start with a `---` front-matter line".into(),
+            ))
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut offset = text.find('\n').map_or(text.len(), |i| i + 1);
+    for (i, line) in lines.enumerate() {
+        let line_no = i + 2;
+        offset += line.len();
+        let trimmed = line.trim_end();
+        if trimmed == "---" {
+            return Ok((pairs, &text[offset..], line_no + 1));
+        }
+        if trimmed.is_empty() {
+            continue;
+        }
+        let (key, value) = trimmed
+            .split_once(':')
+            .ok_or_else(|| (line_no, format!("expected `key: value`, found `{trimmed}`")))?;
+        pairs.push((line_no, key.trim().to_string(), value.trim().to_string()));
+    }
+    Err((1, "the front matter is never closed with `---`".into()))
+}
+
+/// Parsed info string of a fenced block: ```` ```python variation title="…" name=x ````.
+struct Fence {
+    lang: String,
+    flags: Vec<String>,
+    attrs: Vec<(String, String)>,
+}
+
+fn parse_fence(info: &str) -> Result<Fence, String> {
+    let mut rest = info.trim();
+    let mut words: Vec<String> = Vec::new();
+    let mut attrs = Vec::new();
+    while !rest.is_empty() {
+        let end = rest.find([' ', '=']).unwrap_or(rest.len());
+        let word = &rest[..end];
+        rest = &rest[end..];
+        if let Some(after_eq) = rest.strip_prefix('=') {
+            let (value, after) = if let Some(quoted) = after_eq.strip_prefix('"') {
+                let close = quoted
+                    .find('"')
+                    .ok_or_else(|| format!("unclosed quote in `{info}`"))?;
+                (&quoted[..close], &quoted[close + 1..])
+            } else {
+                let close = after_eq.find(' ').unwrap_or(after_eq.len());
+                (&after_eq[..close], &after_eq[close..])
+            };
+            attrs.push((word.to_string(), value.to_string()));
+            rest = after;
+        } else {
+            words.push(word.to_string());
+        }
+        rest = rest.trim_start();
+    }
+    let lang = if words.is_empty() {
+        String::new()
+    } else {
+        words.remove(0)
+    };
+    Ok(Fence {
+        lang,
+        flags: words,
+        attrs,
+    })
+}
+
+fn parse_body(lesson: &mut Lesson, body: &str, body_line: usize) -> Result<(), (usize, String)> {
+    let line_of = |offset: usize| body_line + body[..offset].matches('\n').count();
+    let mut prose: Vec<Event> = Vec::new();
+    let mut in_block: Option<(Fence, usize, String)> = None;
+    let flush = |prose: &mut Vec<Event>, sections: &mut Vec<Section>| {
+        if !prose.is_empty() {
+            let mut out = String::new();
+            html::push_html(&mut out, prose.drain(..));
+            sections.push(Section::Prose(out));
+        }
+    };
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+        match (&mut in_block, event) {
+            (None, Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))) => {
+                let line = line_of(range.start);
+                let fence = parse_fence(&info).map_err(|m| (line, m))?;
+                if fence.lang == "python" || fence.lang == "predict" {
+                    in_block = Some((fence, line, String::new()));
+                } else {
+                    prose.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))));
+                }
+            }
+            (Some((_, _, text)), Event::Text(t)) => text.push_str(&t),
+            (Some(_), Event::End(TagEnd::CodeBlock)) => {
+                let (fence, line, text) = in_block.take().expect("inside a block");
+                if fence.lang == "predict" {
+                    if lesson.predict.is_some() {
+                        return Err((line, "only one predict block per lesson".into()));
+                    }
+                    lesson.predict = Some(parse_predict(&text, line)?);
+                    continue;
+                }
+                flush(&mut prose, &mut lesson.sections);
+                let snippet = make_snippet(lesson, fence, line, text)?;
+                lesson
+                    .sections
+                    .push(Section::Snippet(lesson.snippets.len()));
+                lesson.snippets.push(snippet);
+            }
+            (Some(_), other) => {
+                return Err((
+                    line_of(range.start),
+                    format!("unexpected {other:?} in a code block"),
+                ))
+            }
+            (None, event) => prose.push(event),
+        }
+    }
+    flush(&mut prose, &mut lesson.sections);
+    Ok(())
+}
+
+fn make_snippet(
+    lesson: &Lesson,
+    fence: Fence,
+    line: usize,
+    code: String,
+) -> Result<Snippet, (usize, String)> {
+    let mut kind = SnippetKind::Main;
+    for flag in &fence.flags {
+        match flag.as_str() {
+            "variation" => kind = SnippetKind::Variation,
+            other => return Err((line, format!("unknown snippet flag `{other}`"))),
+        }
+    }
+    let mut name = None;
+    let mut title = None;
+    for (key, value) in fence.attrs {
+        match key.as_str() {
+            "name" => name = Some(value),
+            "title" => title = Some(value),
+            other => return Err((line, format!("unknown snippet attribute `{other}`"))),
+        }
+    }
+    let name = name.ok_or_else(|| {
+        (
+            line,
+            "a snippet needs name=… (used for its expected output)".to_string(),
+        )
+    })?;
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err((
+            line,
+            format!("snippet name `{name}` must be lowercase letters, digits and dashes"),
+        ));
+    }
+    if lesson.snippets.iter().any(|s| s.name == name) {
+        return Err((line, format!("snippet name `{name}` is used twice")));
+    }
+    let title = title.ok_or_else(|| (line, "a snippet needs title=\"…\"".to_string()))?;
+    if code.trim().is_empty() {
+        return Err((line, "the snippet is empty".into()));
+    }
+    Ok(Snippet {
+        name,
+        kind,
+        title,
+        code,
+        line,
+    })
+}
+
+fn parse_predict(text: &str, line: usize) -> Result<Predict, (usize, String)> {
+    let mut snippet = None;
+    let mut prompt = None;
+    let mut explain = None;
+    for (i, raw) in text.lines().enumerate() {
+        let here = line + 1 + i;
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let (key, value) = raw
+            .split_once(':')
+            .ok_or_else(|| (here, format!("expected `key: value`, found `{raw}`")))?;
+        let slot = match key.trim() {
+            "snippet" => &mut snippet,
+            "prompt" => &mut prompt,
+            "explain" => &mut explain,
+            other => return Err((here, format!("unknown predict key `{other}`"))),
+        };
+        *slot = Some(value.trim().to_string());
+    }
+    let need = |v: Option<String>, k: &str| {
+        v.ok_or_else(|| (line, format!("the predict block needs `{k}:`")))
+    };
+    Ok(Predict {
+        snippet: need(snippet, "snippet")?,
+        prompt: need(prompt, "prompt")?,
+        explain: need(explain, "explain")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "---\nid: sleep\ntitle: Taking turns\nsummary: One idea.\n---\n\nSome *prose*.\n\n```python name=main title=\"Three tasks\"\nprint(1)\n```\n\nMore.\n\n```python variation name=no-await title=\"Remove one await\"\nprint(2)\n```\n\n```predict\nsnippet: main\nprompt: In which order?\nexplain: Because.\n```\n";
+
+    fn parse(text: &str) -> Result<Lesson, LessonError> {
+        parse_lesson(Path::new("lessons/03-sleep.md"), text)
+    }
+
+    #[test]
+    fn parses_a_complete_lesson() {
+        let l = parse(GOOD).unwrap();
+        assert_eq!((l.id.as_str(), l.order), ("sleep", 3));
+        assert_eq!(l.snippets.len(), 2);
+        assert_eq!(l.snippets[0].code, "print(1)\n");
+        assert_eq!(l.snippets[0].line, 9);
+        assert_eq!(l.snippets[1].kind, SnippetKind::Variation);
+        assert_eq!(l.snippets[1].title, "Remove one await");
+        assert!(matches!(&l.sections[0], Section::Prose(h) if h.contains("<em>prose</em>")));
+        assert_eq!(l.sections[1], Section::Snippet(0));
+        assert_eq!(l.predict.as_ref().unwrap().snippet, "main");
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let bad = GOOD.replace("name=no-await ", "");
+        let e = parse(&bad).unwrap_err();
+        assert_eq!(e.line, 15, "{e}");
+        assert!(e.message.contains("name="), "{e}");
+        assert!(e.to_string().starts_with("lessons/03-sleep.md:15: "));
+
+        let e = parse(&GOOD.replace("summary", "sumary")).unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (4, "unknown front-matter key `sumary`")
+        );
+
+        let e = parse(&GOOD.replace("snippet: main", "snippet: nope")).unwrap_err();
+        assert!(e.message.contains("`nope`"), "{e}");
+
+        let e = parse(&GOOD.replace("id: sleep", "id: gather")).unwrap_err();
+        assert!(e.message.contains("must match the file name"), "{e}");
+
+        let e = parse("no front matter").unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn other_code_blocks_stay_prose() {
+        let text = GOOD.replace("Some *prose*.", "```text\nliteral\n```");
+        let l = parse(&text).unwrap();
+        assert!(matches!(&l.sections[0], Section::Prose(h) if h.contains("literal")));
+    }
+
+    #[test]
+    fn the_repository_lessons_parse() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lessons");
+        let lessons = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        assert!(lessons.len() >= 3);
+        for w in lessons.windows(2) {
+            assert!(w[0].order < w[1].order);
+        }
+    }
+}

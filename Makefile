@@ -1,0 +1,7 @@
+# The two commands a newcomer needs (see README.md). Both install whatever is
+# missing first (scripts/setup.sh), idempotently.
+.PHONY: serve test
+serve:
+	@scripts/serve.sh
+test:
+	@scripts/test.sh

@@ -1,0 +1,165 @@
+//! Where the app is, read from and written to the URL.
+//!
+//! URLs must work on any static host without server rewrites, so the page is
+//! always `/` (or wherever `index.html` lives) and the view is chosen by the
+//! query string; the player's step lives in the fragment:
+//!
+//! | URL                 | view                              |
+//! |---------------------|-----------------------------------|
+//! | `/`                 | lesson index                      |
+//! | `/?lesson=<id>`     | a lesson                          |
+//! | `/?embed=<id>`      | a lesson's compact embed view     |
+//! | `/?play`            | the playground                    |
+//! | `…#step=12`         | open the player on step 12        |
+
+/// A parsed location. Pure data: parsing and printing are tested natively.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Index,
+    Lesson(String),
+    Embed(String),
+    Playground,
+    /// An unknown query (e.g. `?lesson` without an id, or `?foo=bar`).
+    NotFound(String),
+}
+
+impl Route {
+    /// Parses `location.search` (with or without the leading `?`).
+    pub fn from_search(search: &str) -> Route {
+        let query = search.strip_prefix('?').unwrap_or(search);
+        if query.is_empty() {
+            return Route::Index;
+        }
+        let mut route = None;
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(value);
+            let parsed = match key {
+                "lesson" if !value.is_empty() => Route::Lesson(value),
+                "embed" if !value.is_empty() => Route::Embed(value),
+                "play" => Route::Playground,
+                // Options of the embed view and the like are not routes.
+                _ if route.is_some() => continue,
+                _ => Route::NotFound(query.to_string()),
+            };
+            if route.is_none() || matches!(route, Some(Route::NotFound(_))) {
+                route = Some(parsed);
+            }
+        }
+        route.unwrap_or(Route::Index)
+    }
+
+    /// The query string for this route (`""` for the index).
+    pub fn to_search(&self) -> String {
+        match self {
+            Route::Index => String::new(),
+            Route::Lesson(id) => format!("?lesson={}", percent_encode(id)),
+            Route::Embed(id) => format!("?embed={}", percent_encode(id)),
+            Route::Playground => "?play".into(),
+            Route::NotFound(q) => format!("?{q}"),
+        }
+    }
+}
+
+/// Reads `step=N` from a fragment such as `#step=12`.
+pub fn step_from_hash(hash: &str) -> Option<usize> {
+    hash.strip_prefix('#')
+        .unwrap_or(hash)
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("step="))
+        .and_then(|n| n.parse().ok())
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_documented_url() {
+        assert_eq!(Route::from_search(""), Route::Index);
+        assert_eq!(Route::from_search("?"), Route::Index);
+        assert_eq!(
+            Route::from_search("?lesson=sleep"),
+            Route::Lesson("sleep".into())
+        );
+        assert_eq!(
+            Route::from_search("?embed=gather&theme=dark"),
+            Route::Embed("gather".into())
+        );
+        assert_eq!(
+            Route::from_search("?theme=dark&embed=gather"),
+            Route::Embed("gather".into())
+        );
+        assert_eq!(Route::from_search("?play"), Route::Playground);
+        assert_eq!(
+            Route::from_search("?lesson="),
+            Route::NotFound("lesson=".into())
+        );
+        assert_eq!(Route::from_search("?x=1"), Route::NotFound("x=1".into()));
+        assert_eq!(
+            Route::from_search("?lesson=a%20b"),
+            Route::Lesson("a b".into())
+        );
+        assert_eq!(
+            Route::from_search("?lesson=%zz%"),
+            Route::Lesson("%zz%".into())
+        );
+    }
+
+    #[test]
+    fn round_trips() {
+        for r in [
+            Route::Index,
+            Route::Lesson("cancel".into()),
+            Route::Embed("a b".into()),
+            Route::Playground,
+        ] {
+            assert_eq!(Route::from_search(&r.to_search()), r);
+        }
+    }
+
+    #[test]
+    fn reads_the_step_from_the_fragment() {
+        assert_eq!(step_from_hash("#step=12"), Some(12));
+        assert_eq!(step_from_hash("#code=x&step=3"), Some(3));
+        assert_eq!(step_from_hash("#step=x"), None);
+        assert_eq!(step_from_hash(""), None);
+    }
+}
