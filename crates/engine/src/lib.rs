@@ -8,3 +8,5 @@
 
 pub mod ast;
 pub mod span;
+pub mod snapshot;
+pub mod trace;
