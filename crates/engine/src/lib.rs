@@ -6,6 +6,7 @@
 //! same trace, natively and in the browser.
 #![forbid(unsafe_code)]
 
+pub mod aio;
 pub mod ast;
 pub mod span;
 pub mod snapshot;
