@@ -8,6 +8,6 @@
 
 pub mod aio;
 pub mod ast;
-pub mod span;
 pub mod snapshot;
+pub mod span;
 pub mod trace;

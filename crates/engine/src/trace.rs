@@ -493,7 +493,13 @@ mod tests {
     #[test]
     fn events_serialise_to_tagged_json_and_back() {
         let mut rec = Recorder::new(true);
-        rec.push(0, EventKind::ClockAdvanced { from_ns: 0, to_ns: 5 });
+        rec.push(
+            0,
+            EventKind::ClockAdvanced {
+                from_ns: 0,
+                to_ns: 5,
+            },
+        );
         rec.push(
             5,
             EventKind::TaskStepEnded {
@@ -513,7 +519,13 @@ mod tests {
     #[test]
     fn disabled_recorder_records_nothing() {
         let mut rec = Recorder::new(false);
-        rec.push(0, EventKind::ClockAdvanced { from_ns: 0, to_ns: 5 });
+        rec.push(
+            0,
+            EventKind::ClockAdvanced {
+                from_ns: 0,
+                to_ns: 5,
+            },
+        );
         assert!(rec.is_empty());
     }
 }

@@ -359,8 +359,12 @@ impl<V: Clone> EventLoop<V> {
     pub fn result(&mut self, host: &mut impl Host<V>, id: FutureId) -> Result<V, FutureError<V>> {
         match self.future_state(id) {
             None => Err(FutureError::Unknown),
-            Some(FutState::Cancelled) => Err(FutureError::Raise(self.make_cancelled_error(host, id))),
-            Some(FutState::Pending) => Err(FutureError::InvalidState("Result is not ready.".into())),
+            Some(FutState::Cancelled) => {
+                Err(FutureError::Raise(self.make_cancelled_error(host, id)))
+            }
+            Some(FutState::Pending) => {
+                Err(FutureError::InvalidState("Result is not ready.".into()))
+            }
             Some(FutState::Result(v)) => {
                 let v = v.clone();
                 if let Some(f) = self.fut_mut(id) {
@@ -386,7 +390,9 @@ impl<V: Clone> EventLoop<V> {
     ) -> Result<Option<V>, FutureError<V>> {
         match self.future_state(id) {
             None => Err(FutureError::Unknown),
-            Some(FutState::Cancelled) => Err(FutureError::Raise(self.make_cancelled_error(host, id))),
+            Some(FutState::Cancelled) => {
+                Err(FutureError::Raise(self.make_cancelled_error(host, id)))
+            }
             Some(FutState::Pending) => {
                 Err(FutureError::InvalidState("Exception is not set.".into()))
             }
@@ -408,7 +414,12 @@ impl<V: Clone> EventLoop<V> {
 
     /// `fut.add_done_callback(fn)`: scheduled at once (with `call_soon`) if
     /// the future is already done.
-    pub fn add_done_callback(&mut self, host: &mut impl Host<V>, id: FutureId, cb: DoneCallback<V>) {
+    pub fn add_done_callback(
+        &mut self,
+        host: &mut impl Host<V>,
+        id: FutureId,
+        cb: DoneCallback<V>,
+    ) {
         if self.done(id) {
             let obj = self.fut(id).and_then(|f| f.obj.clone());
             self.schedule_done_callback(host, id, obj, cb);
@@ -419,7 +430,11 @@ impl<V: Clone> EventLoop<V> {
 
     /// `fut.remove_done_callback(fn)`: removes every Python callback for
     /// which `same(callback)` holds; returns how many.
-    pub fn remove_done_callback(&mut self, id: FutureId, mut same: impl FnMut(&V) -> bool) -> usize {
+    pub fn remove_done_callback(
+        &mut self,
+        id: FutureId,
+        mut same: impl FnMut(&V) -> bool,
+    ) -> usize {
         let Some(f) = self.fut_mut(id) else { return 0 };
         let before = f.callbacks.len();
         f.callbacks
@@ -430,7 +445,8 @@ impl<V: Clone> EventLoop<V> {
     /// Removes the `StopLoop` callback (`run_until_complete`'s `finally`).
     pub fn remove_stop_callback(&mut self, id: FutureId) {
         if let Some(f) = self.fut_mut(id) {
-            f.callbacks.retain(|cb| !matches!(cb, DoneCallback::StopLoop));
+            f.callbacks
+                .retain(|cb| !matches!(cb, DoneCallback::StopLoop));
         }
     }
 

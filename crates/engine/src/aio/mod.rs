@@ -77,3 +77,6 @@ pub trait Host<V> {
     /// The line a suspended (or not yet started) coroutine will resume at.
     fn coro_line(&mut self, coro: &V) -> u32;
 }
+
+#[cfg(test)]
+mod tests;

@@ -94,7 +94,13 @@ impl<V: Clone> EventLoop<V> {
                 log_destroy_pending: true,
             }));
         }
-        self.call_soon(host, Callback::TaskStep { task: id, exc: None });
+        self.call_soon(
+            host,
+            Callback::TaskStep {
+                task: id,
+                exc: None,
+            },
+        );
         id
     }
 
