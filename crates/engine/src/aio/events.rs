@@ -120,9 +120,16 @@ pub(crate) struct HandleData<V> {
 enum Phase {
     /// About to begin an iteration (drop cancelled timers at the heap head).
     Begin,
-    /// Polling: in CPython, `select(timeout)`; here, run due worker threads
-    /// and advance the clock when nothing is ready.
-    Select,
+    /// "select", part 1: resume parked workers that are due.
+    SelectDue,
+    /// "select", part 2: start the jobs submitted since the previous select.
+    SelectStart,
+    /// "select", part 3: unless the timeout is 0, wait: jump the clock to
+    /// the next timer or worker wake-up, running due workers, until
+    /// something is ready or a timer is due.
+    SelectWait,
+    /// Inside the wait of part 3: resume the workers due after a jump.
+    SelectWaitDue,
     /// Running the `left` remaining handles of this iteration.
     Run { left: u32 },
 }
@@ -150,6 +157,9 @@ pub struct EventLoop<V> {
     pub(crate) task_name_counter: u32,
     /// Set by `stop()`: `run_forever` returns after the current iteration.
     stopping: bool,
+    /// The select timeout of this iteration is 0 (something was ready or
+    /// the loop was stopping when it began).
+    select_zero: bool,
     /// Where `_run_once` is.
     phase: Phase,
     /// Iterations begun so far (for the trace).
@@ -175,6 +185,7 @@ impl<V: Clone> EventLoop<V> {
             current_task: None,
             task_name_counter: 0,
             stopping: false,
+            select_zero: false,
             phase: Phase::Begin,
             iteration: 0,
             running_handle: None,
@@ -318,7 +329,7 @@ impl<V: Clone> EventLoop<V> {
         });
     }
 
-    fn advance_to(&mut self, t: u64) {
+    pub(crate) fn advance_to(&mut self, t: u64) {
         if t > self.now {
             let from = self.now;
             self.now = t;
@@ -357,38 +368,48 @@ impl<V: Clone> EventLoop<V> {
             match self.phase {
                 Phase::Begin => {
                     self.next_timer();
-                    self.phase = Phase::Select;
+                    self.select_zero = !self.ready.is_empty() || self.stopping;
+                    self.phase = Phase::SelectDue;
                 }
-                Phase::Select => {
-                    if let Some(todo) = self.threads.next_runnable(self.now) {
-                        match &todo {
-                            Todo::ResumeThread { thread } => {
-                                self.emit(EventKind::ThreadResumed { thread: *thread });
-                            }
-                            Todo::StartJob { job, thread, .. } => {
-                                self.emit(EventKind::JobStarted {
-                                    job: *job,
-                                    thread: *thread,
-                                });
-                            }
-                            _ => {}
-                        }
+                Phase::SelectDue | Phase::SelectWaitDue => {
+                    if let Some(todo) = self.thread_todo(true) {
                         return todo;
                     }
                     if let Some(fut) = self.threads.take_finished_shutdown() {
                         self.call_soon(host, Callback::ExecutorShutDown { fut });
                     }
-                    if self.ready.is_empty() && !self.stopping {
+                    self.phase = if self.phase == Phase::SelectDue {
+                        Phase::SelectStart
+                    } else {
+                        Phase::SelectWait
+                    };
+                }
+                Phase::SelectStart => {
+                    if let Some(todo) = self.thread_todo(false) {
+                        return todo;
+                    }
+                    if let Some(todo) = self.start_pending_job() {
+                        return todo;
+                    }
+                    if let Some(fut) = self.threads.take_finished_shutdown() {
+                        self.call_soon(host, Callback::ExecutorShutDown { fut });
+                    }
+                    self.phase = Phase::SelectWait;
+                }
+                Phase::SelectWait => {
+                    if !(self.select_zero || !self.ready.is_empty()) {
                         let timer = self.next_timer();
-                        let wake = self.threads.next_wake();
-                        match (timer, wake) {
-                            (Some(t), Some(w)) if t < w => self.advance_to(t),
-                            (Some(t), None) => self.advance_to(t),
-                            (_, Some(w)) => {
-                                self.advance_to(w);
-                                continue;
-                            }
-                            (None, None) => return Todo::Hang,
+                        if timer.is_none_or(|t| t > self.now) {
+                            let wake = self.threads.next_wake();
+                            let next = match (timer, wake) {
+                                (Some(t), Some(w)) => t.min(w),
+                                (Some(t), None) => t,
+                                (None, Some(w)) => w,
+                                (None, None) => return Todo::Hang,
+                            };
+                            self.advance_to(next);
+                            self.phase = Phase::SelectWaitDue;
+                            continue;
                         }
                     }
                     // Move due timers (deadline <= now) to the ready deque.

@@ -49,6 +49,7 @@ pub mod threads;
 pub use events::{Callback, EventLoop, Todo};
 pub use futures::{DoneCallback, FutState, FutureError};
 pub use tasks::{CoroStep, Resume};
+pub use threads::{Drain, ExecutorId, DEFAULT_MAX_WORKERS};
 
 pub use crate::trace::{FutureId, HandleId, JobId, TaskId, ThreadId};
 

@@ -75,9 +75,19 @@ struct Job<V> {
 /// Every executor, thread and job of a loop.
 #[derive(Debug)]
 pub struct Threads<V> {
+    /// Executors; index = [`ExecutorId`]; 0 is the default one.
     executors: Vec<Executor>,
+    /// Worker threads; index = thread id - 1.
     threads: Vec<Thread>,
+    /// Jobs; index = job id - 1.
     jobs: Vec<Job<V>>,
+    /// Jobs submitted since the last select, in submission order (the
+    /// oracle's `Sim.pending`).
+    pending: VecDeque<(ExecutorId, JobId)>,
+    /// A worker that just finished a job and must take the next queued job
+    /// of its executor at once, before anything else runs.
+    continue_on: Option<ThreadId>,
+    /// Counter giving each park a sequence number (ties of equal wakes).
     park_counter: u64,
 }
 
@@ -92,6 +102,8 @@ impl<V: Clone> Threads<V> {
             }],
             threads: Vec::new(),
             jobs: Vec::new(),
+            pending: VecDeque::new(),
+            continue_on: None,
             park_counter: 0,
         }
     }
@@ -106,10 +118,42 @@ impl<V: Clone> Threads<V> {
             .map_or(0, |j| j.fut)
     }
 
-    /// A parked thread whose deadline came, else a queued job that can
-    /// start, as a [`Todo`].
-    pub(crate) fn next_runnable(&mut self, now: u64) -> Option<Todo<V>> {
-        let due = self
+    /// Hands `job` to `thread`: the `StartJob` todo, or `None` if the job
+    /// was cancelled before it started.
+    fn start_on(&mut self, job: JobId, thread: ThreadId) -> Option<Todo<V>> {
+        let j = self.jobs.get_mut((job as usize).wrapping_sub(1))?;
+        let (func, args) = j.call.take()?;
+        j.started = true;
+        if let Some(t) = self.thread(thread) {
+            t.job = Some(job);
+        }
+        Some(Todo::StartJob {
+            job,
+            thread,
+            func,
+            args,
+        })
+    }
+
+    /// The finished worker's next queued job, if any.
+    fn continuation(&mut self) -> Option<Todo<V>> {
+        while let Some(thread) = self.continue_on {
+            let e = self.threads[thread as usize - 1].executor as usize;
+            match self.executors[e].queue.pop_front() {
+                Some(job) => {
+                    if let Some(todo) = self.start_on(job, thread) {
+                        return Some(todo);
+                    }
+                }
+                None => self.continue_on = None,
+            }
+        }
+        None
+    }
+
+    /// Pops the parked worker due first (by wake-up time, then park order).
+    fn due_thread(&mut self, now: u64) -> Option<ThreadId> {
+        let (_, _, i) = self
             .threads
             .iter()
             .enumerate()
@@ -117,56 +161,51 @@ impl<V: Clone> Threads<V> {
                 Some(until) if until <= now => Some((until, t.park_seq, i)),
                 _ => None,
             })
-            .min();
-        if let Some((_, _, i)) = due {
-            self.threads[i].parked_until = None;
-            return Some(Todo::ResumeThread {
-                thread: i as ThreadId + 1,
-            });
+            .min()?;
+        self.threads[i].parked_until = None;
+        Some(i as ThreadId + 1)
+    }
+
+    /// The lowest-numbered idle worker of executor `e`, or a new one if it
+    /// has fewer than `max_workers`.
+    fn idle_worker(&mut self, e: usize) -> Option<ThreadId> {
+        let idle = self.executors[e]
+            .threads
+            .iter()
+            .copied()
+            .find(|&t| self.threads[t as usize - 1].job.is_none());
+        if idle.is_some() {
+            return idle;
         }
-        for e in 0..self.executors.len() {
-            while let Some(&job) = self.executors[e].queue.front() {
-                let j = &self.jobs[job as usize - 1];
-                if j.call.is_none() {
-                    // Cancelled before it started.
-                    self.executors[e].queue.pop_front();
-                    continue;
-                }
-                let idle = self.executors[e]
-                    .threads
-                    .iter()
-                    .copied()
-                    .find(|&t| self.threads[t as usize - 1].job.is_none());
-                let thread = match idle {
-                    Some(t) => t,
-                    None if (self.executors[e].threads.len() as u32)
-                        < self.executors[e].max_workers =>
-                    {
-                        let index = self.executors[e].threads.len() as u32;
-                        self.threads.push(Thread {
-                            job: None,
-                            parked_until: None,
-                            park_seq: 0,
-                            index,
-                            executor: e as ExecutorId,
-                        });
-                        let id = self.threads.len() as ThreadId;
-                        self.executors[e].threads.push(id);
-                        id
+        if (self.executors[e].threads.len() as u32) < self.executors[e].max_workers {
+            let index = self.executors[e].threads.len() as u32;
+            self.threads.push(Thread {
+                job: None,
+                parked_until: None,
+                park_seq: 0,
+                index,
+                executor: e as ExecutorId,
+            });
+            let id = self.threads.len() as ThreadId;
+            self.executors[e].threads.push(id);
+            return Some(id);
+        }
+        None
+    }
+
+    /// Starts the next pending job (queueing those whose executor is full).
+    fn start_pending(&mut self) -> Option<Todo<V>> {
+        while let Some((e, job)) = self.pending.pop_front() {
+            if self.jobs[job as usize - 1].call.is_none() {
+                continue; // cancelled before it started
+            }
+            match self.idle_worker(e as usize) {
+                Some(thread) => {
+                    if let Some(todo) = self.start_on(job, thread) {
+                        return Some(todo);
                     }
-                    None => break,
-                };
-                self.executors[e].queue.pop_front();
-                let j = &mut self.jobs[job as usize - 1];
-                let (func, args) = j.call.take()?;
-                j.started = true;
-                self.threads[thread as usize - 1].job = Some(job);
-                return Some(Todo::StartJob {
-                    job,
-                    thread,
-                    func,
-                    args,
-                });
+                }
+                None => self.executors[e as usize].queue.push_back(job),
             }
         }
         None
@@ -189,13 +228,29 @@ impl<V: Clone> Threads<V> {
     }
 
     fn executor_idle(&self, e: ExecutorId) -> bool {
-        let ex = &self.executors[e as usize];
+        let Some(ex) = self.executors.get(e as usize) else {
+            return true;
+        };
         ex.queue.is_empty()
+            && !self.pending.iter().any(|&(pe, _)| pe == e)
             && ex
                 .threads
                 .iter()
                 .all(|&t| self.threads[t as usize - 1].job.is_none())
     }
+}
+
+/// What [`EventLoop::drain_threads`] says.
+#[derive(Debug)]
+pub enum Drain<V> {
+    /// Run this ([`Todo::StartJob`] or [`Todo::ResumeThread`]) and call
+    /// again.
+    Run(Todo<V>),
+    /// The executor (or every executor) is idle.
+    Done,
+    /// A job can never finish (only possible when waiting for one executor
+    /// whose job waits on something that cannot happen).
+    Hang,
 }
 
 impl<V: Clone> EventLoop<V> {
@@ -237,9 +292,7 @@ impl<V: Clone> EventLoop<V> {
             started: false,
         });
         let job = self.threads.jobs.len() as JobId;
-        self.threads.executors[executor as usize]
-            .queue
-            .push_back(job);
+        self.threads.pending.push_back((executor, job));
         self.emit(EventKind::JobSubmitted {
             job,
             func: name,
@@ -304,6 +357,7 @@ impl<V: Clone> EventLoop<V> {
         if let Some(j) = self.threads.jobs.get_mut(job as usize - 1) {
             j.outcome = Some(outcome);
         }
+        self.threads.continue_on = Some(thread);
         self.call_soon(host, Callback::JobDone { job });
     }
 
@@ -345,6 +399,70 @@ impl<V: Clone> EventLoop<V> {
             Some(t) if t.executor == 0 => format!("asyncio_{}", t.index),
             Some(t) => format!("ThreadPoolExecutor-{}_{}", t.executor - 1, t.index),
             None => "MainThread".into(),
+        }
+    }
+
+    /// Next worker todo during "select": the continuation of a worker that
+    /// just finished a job, else (when `due`) a parked worker whose wake-up
+    /// came.
+    pub(crate) fn thread_todo(&mut self, due: bool) -> Option<Todo<V>> {
+        let todo = match self.threads.continuation() {
+            Some(todo) => Some(todo),
+            None if due => self
+                .threads
+                .due_thread(self.now)
+                .map(|thread| Todo::ResumeThread { thread }),
+            None => None,
+        };
+        self.trace_thread_todo(&todo);
+        todo
+    }
+
+    /// Starts the next job submitted since the previous select.
+    pub(crate) fn start_pending_job(&mut self) -> Option<Todo<V>> {
+        let todo = self.threads.start_pending();
+        self.trace_thread_todo(&todo);
+        todo
+    }
+
+    fn trace_thread_todo(&mut self, todo: &Option<Todo<V>>) {
+        match todo {
+            Some(Todo::ResumeThread { thread }) => {
+                self.emit(EventKind::ThreadResumed { thread: *thread })
+            }
+            Some(Todo::StartJob { job, thread, .. }) => self.emit(EventKind::JobStarted {
+                job: *job,
+                thread: *thread,
+            }),
+            _ => {}
+        }
+    }
+
+    /// The main thread blocks until `executor` (every executor when `None`)
+    /// is idle: `executor.shutdown(wait=True)` outside the loop, or the end
+    /// of the program (CPython joins worker threads at exit). Pending jobs
+    /// start, then the clock jumps from wake-up to wake-up.
+    pub fn drain_threads(&mut self, executor: Option<ExecutorId>) -> Drain<V> {
+        loop {
+            if let Some(todo) = self.thread_todo(false) {
+                return Drain::Run(todo);
+            }
+            if let Some(todo) = self.start_pending_job() {
+                return Drain::Run(todo);
+            }
+            if let Some(todo) = self.thread_todo(true) {
+                return Drain::Run(todo);
+            }
+            if let Some(e) = executor {
+                if self.threads.executor_idle(e) {
+                    return Drain::Done;
+                }
+            }
+            match self.threads.next_wake() {
+                Some(w) => self.advance_to(w),
+                None if executor.is_none() => return Drain::Done,
+                None => return Drain::Hang,
+            }
         }
     }
 
