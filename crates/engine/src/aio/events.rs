@@ -397,7 +397,7 @@ impl<V: Clone> EventLoop<V> {
                     self.phase = Phase::SelectWait;
                 }
                 Phase::SelectWait => {
-                    if !(self.select_zero || !self.ready.is_empty()) {
+                    if !self.select_zero && self.ready.is_empty() {
                         let timer = self.next_timer();
                         if timer.is_none_or(|t| t > self.now) {
                             let wake = self.threads.next_wake();
