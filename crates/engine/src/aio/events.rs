@@ -230,7 +230,7 @@ impl<V: Clone> EventLoop<V> {
                 fut: self.threads.job_future(*job),
             },
             Callback::ExecutorShutDown { fut } => trace::Action::Callback {
-                func: "shutdown_default_executor".into(),
+                func: "set_result".into(),
                 fut: Some(*fut),
             },
         }
