@@ -26,10 +26,10 @@ Natives used (all in `_looplab`):
   gather_cancel_requested(outer)    _GatheringFuture._cancel_requested
   set_log_destroy_pending(task, b)  task._log_destroy_pending = b
   iscoroutine(x), isfuture(x)
-  new_executor(max_workers) -> id   ThreadPoolExecutor
-  submit(executor_id, fn, args)     run_in_executor: returns an asyncio Future
-  shutdown_executor(id, fut)        fut gets None once the executor is idle
-  drain(executor_id)                executor.shutdown(wait=True) on the main thread
+  new_executor(max_workers, prefix) ThreadPoolExecutor: returns its id (`_id`)
+  submit(executor, fn, args)        run_in_executor: returns an asyncio Future
+  shutdown_executor(executor, fut)  fut gets None once the executor is idle
+  drain(executor)                   executor.shutdown(wait=True) on the main thread
   clear_loop()                      loop.close(): drop ready handles and timers
   report(message, exc)              loop.call_exception_handler (stderr + trace)
 """
@@ -224,6 +224,7 @@ class AbstractEventLoop:
 
 class BaseEventLoop(AbstractEventLoop):
     def __init__(self):
+        _looplab.bind_loop(self)
         self._closed = False
         self._running = False
         self._stopping = False
@@ -232,7 +233,6 @@ class BaseEventLoop(AbstractEventLoop):
         self._default_executor = ThreadPoolExecutor(thread_name_prefix="asyncio", _default=True)
         self._executor_shutdown_called = False
         self._asyncgens_shutdown_called = False
-        _looplab.bind_loop(self)
 
     def __repr__(self):
         return (
@@ -361,7 +361,7 @@ class BaseEventLoop(AbstractEventLoop):
         future = _looplab.create_future("executor shutdown")
         executor = self._default_executor
         executor._shutdown = True
-        _looplab.shutdown_executor(executor._id, future)
+        _looplab.shutdown_executor(executor, future)
         await future
 
     def run_in_executor(self, executor, func, *args):
@@ -375,7 +375,7 @@ class BaseEventLoop(AbstractEventLoop):
                 self._default_executor = executor
         if executor._shutdown:
             raise RuntimeError("cannot schedule new futures after shutdown")
-        return _looplab.submit(executor._id, func, args)
+        return _looplab.submit(executor, func, args)
 
     def set_default_executor(self, executor):
         self._default_executor = executor
@@ -440,7 +440,7 @@ class ThreadPoolExecutor:
     def shutdown(self, wait=True, *, cancel_futures=False):
         self._shutdown = True
         if wait:
-            _looplab.drain(self._id)
+            _looplab.drain(self)
 
     def __enter__(self):
         return self
