@@ -805,6 +805,64 @@ def as_completed(fs, *, timeout=None):
         yield _wait_for_one()
 
 
+class _ConcurrentFuture:
+    """The concurrent.futures.Future run_coroutine_threadsafe returns (minimal:
+    no blocking result(); Looplab's threads cannot wait on the loop)."""
+
+    def __init__(self):
+        self._state = "PENDING"
+        self._result = None
+        self._exception = None
+
+    def done(self):
+        return self._state != "PENDING"
+
+    def cancelled(self):
+        return self._state == "CANCELLED"
+
+    def result(self, timeout=None):
+        if self._state == "CANCELLED":
+            raise CancelledError()
+        if self._state == "PENDING":
+            raise RuntimeError("Looplab: waiting on a concurrent future is not supported")
+        if self._exception is not None:
+            raise self._exception
+        return self._result
+
+    def exception(self, timeout=None):
+        self.result()
+        return self._exception
+
+
+def _copy_state_to_concurrent(source, dest):
+    if source.cancelled():
+        dest._state = "CANCELLED"
+        return
+    exc = source.exception()
+    if exc is not None:
+        dest._exception = exc
+    else:
+        dest._result = source.result()
+    dest._state = "FINISHED"
+
+
+def run_coroutine_threadsafe(coro, loop):
+    if not iscoroutine(coro):
+        raise TypeError("A coroutine object is required")
+    future = _ConcurrentFuture()
+
+    def callback():
+        source = ensure_future(coro, loop=loop)
+
+        def _call_set_state(src):
+            _copy_state_to_concurrent(src, future)
+
+        source.add_done_callback(_call_set_state)
+
+    loop.call_soon_threadsafe(callback)
+    return future
+
+
 # -------------------------------------------------------------------- locks
 
 
