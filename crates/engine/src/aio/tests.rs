@@ -754,3 +754,36 @@ fn worker_threads_park_independently_and_run_before_timers_due_at_the_same_time(
     assert!(lp.done(f1) && lp.done(f2));
     assert_eq!(lp.thread_name(1), "ThreadPoolExecutor-0_0");
 }
+
+/// Core-only throughput (not a test of behaviour): 10,000 tasks each
+/// sleeping 10 times through the loop core with the mock host. Run with
+/// `cargo test --release -p looplab-engine --lib core_throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn core_throughput() {
+    let n = 10_000;
+    let mut scripts = vec![("main", vec![])];
+    for i in 0..n {
+        scripts[0].1.push(Op::Spawn(i + 1));
+        let mut ops = Vec::new();
+        for _ in 0..10 {
+            ops.push(Op::Sleep(10));
+        }
+        scripts.push(("w", ops));
+    }
+    for i in 0..n {
+        scripts[0].1.push(Op::Await(i + 1));
+    }
+    for record in [false, true] {
+        let mut d = Driver::new(scripts.clone());
+        d.lp.recorder.enabled = record;
+        let t0 = std::time::Instant::now();
+        d.run().unwrap();
+        println!(
+            "core: {n} tasks x 10 sleeps, trace {}: {:?} ({} events)",
+            if record { "on" } else { "off" },
+            t0.elapsed(),
+            d.lp.recorder.len()
+        );
+    }
+}
