@@ -24,6 +24,8 @@ enum MV {
     Fut(FutureId),
     /// A named callable.
     Func(String),
+    /// A string.
+    Text(String),
 }
 
 struct MockHost;
@@ -135,7 +137,7 @@ impl Driver {
         let name = self.coros[i].name;
         let t = self
             .lp
-            .create_task(&mut self.host, MV::Coro(i), Some(name.into()), name, 0);
+            .create_task(&mut self.host, MV::Coro(i), None, name, 0);
         self.lp.set_future_obj(t, MV::Fut(t));
         self.tasks.insert(i, t);
         t
@@ -200,8 +202,8 @@ impl Driver {
                     self.lp.call_soon(
                         &mut self.host,
                         Callback::Call {
-                            func: MV::Func(format!("print:{s}")),
-                            args: vec![],
+                            func: MV::Func("print".into()),
+                            args: vec![MV::Text(s.to_string())],
                             fut: None,
                         },
                     );
@@ -235,8 +237,8 @@ impl Driver {
                                 let _ = self.lp.set_result(&mut self.host, *fut, MV::None);
                             }
                         }
-                        (MV::Func(f), _) if f.starts_with("print:") => {
-                            self.log.push(f["print:".len()..].to_string())
+                        (MV::Func(f), Some(MV::Text(t))) if f == "print" => {
+                            self.log.push(t.clone())
                         }
                         _ => return Err("unknown callback"),
                     }
@@ -252,6 +254,46 @@ impl Driver {
     fn log_with_times(&self) -> Vec<String> {
         self.log.clone()
     }
+}
+
+/// CPython's step listing for `program` (tools/cpython_steps.py), up to and
+/// including the main task's `_run_until_complete_cb` (asyncio.run's
+/// cleanup steps are not part of the mock runs).
+fn cpython_steps(program: &str) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("looplab-steps-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("p{}.py", program.len() ^ program.lines().count()));
+    std::fs::write(&path, program).expect("write program");
+    let tool = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/cpython_steps.py");
+    let out = Command::new("python3")
+        .arg(tool)
+        .arg(&path)
+        .output()
+        .expect("python3 (CPython 3.11) is needed to compute expected steps");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut lines = Vec::new();
+    for l in String::from_utf8_lossy(&out.stdout).lines() {
+        lines.push(l.to_string());
+        if l.contains("call _run_until_complete_cb") {
+            break;
+        }
+    }
+    lines
+}
+
+/// Asserts the mock run's step listing (from its trace, folded into
+/// snapshots) equals CPython's for the equivalent program.
+fn assert_same_steps(d: &Driver, program: &str) {
+    let ours = crate::snapshot::step_listing(&d.lp.recorder.trace.events);
+    let theirs = cpython_steps(program);
+    assert_eq!(
+        ours, theirs,
+        "step listings differ (ours left, CPython right)"
+    );
 }
 
 /// Runs `program` under CPython and returns its stdout lines.
@@ -274,8 +316,7 @@ fn cpython(program: &str) -> Vec<String> {
 
 #[test]
 fn round_robin_of_bare_yields_matches_cpython() {
-    let expected = cpython(
-        r#"
+    let program = r#"
 import asyncio
 async def w(n):
     for i in range(2):
@@ -288,8 +329,8 @@ async def main():
         await t
     print("end")
 asyncio.run(main())
-"#,
-    );
+"#;
+    let expected = cpython(program);
     let w = |a: &'static str, b: &'static str| {
         vec![Op::Print(a), Op::Sleep(0), Op::Print(b), Op::Sleep(0)]
     };
@@ -312,13 +353,13 @@ asyncio.run(main())
         ("C", w("C0", "C1")),
     ]);
     d.run().unwrap();
+    assert_same_steps(&d, program);
     assert_eq!(d.log_with_times(), expected);
 }
 
 #[test]
 fn call_soon_callbacks_and_new_tasks_interleave_like_cpython() {
-    let expected = cpython(
-        r#"
+    let program = r#"
 import asyncio
 async def child():
     print("child")
@@ -332,8 +373,8 @@ async def main():
     await t
     print("end")
 asyncio.run(main())
-"#,
-    );
+"#;
+    let expected = cpython(program);
     let mut d = Driver::new(vec![
         (
             "main",
@@ -350,13 +391,13 @@ asyncio.run(main())
         ("child", vec![Op::Print("child")]),
     ]);
     d.run().unwrap();
+    assert_same_steps(&d, program);
     assert_eq!(d.log, expected);
 }
 
 #[test]
 fn timers_fire_in_deadline_order_and_the_clock_jumps() {
-    let expected = cpython(
-        r#"
+    let program = r#"
 import asyncio
 async def w(name, ms):
     await asyncio.sleep(ms / 1000)
@@ -367,8 +408,8 @@ async def main():
         await t
     print("end")
 asyncio.run(main())
-"#,
-    );
+"#;
+    let expected = cpython(program);
     let mut d = Driver::new(vec![
         (
             "main",
@@ -387,6 +428,7 @@ asyncio.run(main())
         ("mid", vec![Op::Sleep(20), Op::Print("mid")]),
     ]);
     d.run().unwrap();
+    assert_same_steps(&d, program);
     assert_eq!(d.log, expected);
     assert_eq!(d.lp.now(), 30_000_000);
 }
@@ -412,8 +454,7 @@ fn equal_deadlines_keep_scheduling_order() {
 
 #[test]
 fn cancelling_a_sleeping_task_delivers_cancelled_error_at_its_await() {
-    let expected = cpython(
-        r#"
+    let program = r#"
 import asyncio
 async def sleeper():
     try:
@@ -430,8 +471,8 @@ async def main():
     await t
     print("end", t.cancelled())
 asyncio.run(main())
-"#,
-    );
+"#;
+    let expected = cpython(program);
     let mut d = Driver::new(vec![
         (
             "main",
@@ -455,6 +496,7 @@ asyncio.run(main())
         ),
     ]);
     d.run().unwrap();
+    assert_same_steps(&d, program);
     assert_eq!(d.log, expected);
     // The sleep's timer was cancelled by sleep's `finally`: no time passed.
     assert_eq!(d.lp.now(), 0);
@@ -497,8 +539,7 @@ asyncio.run(main())
 
 #[test]
 fn cancel_while_awaiting_a_task_cancels_the_inner_task_first() {
-    let expected = cpython(
-        r#"
+    let program = r#"
 import asyncio
 async def inner():
     try:
@@ -520,8 +561,8 @@ async def main():
     await t
     print("end")
 asyncio.run(main())
-"#,
-    );
+"#;
+    let expected = cpython(program);
     let mut d = Driver::new(vec![
         (
             "main",
@@ -538,6 +579,7 @@ asyncio.run(main())
         ("inner", vec![Op::Sleep(1000)]),
     ]);
     d.run().unwrap();
+    assert_same_steps(&d, program);
     // The mock's inner does not print "inner caught" (it lets the error
     // escape without a handler); compare the rest.
     let expected: Vec<String> = expected
@@ -610,7 +652,14 @@ fn a_task_woken_by_a_timer_waits_one_iteration_in_the_ready_queue() {
             })
         })
         .unwrap();
-    assert_eq!(tl.before_step(step).ready_names(), vec!["main".to_string()]);
+    assert_eq!(
+        tl.before_step(step).ready_names(),
+        vec!["Task-1".to_string()]
+    );
+    assert_same_steps(
+        &d,
+        "import asyncio\nasync def main():\n    await asyncio.sleep(0.01)\n    print('woke')\nasyncio.run(main())\n",
+    );
     assert_eq!(
         tl.before_step(step - 1).task_status(1),
         "sleep until t=0.010"
