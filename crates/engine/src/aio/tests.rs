@@ -836,3 +836,103 @@ fn core_throughput() {
         );
     }
 }
+
+#[test]
+fn cancel_requests_are_counted_and_delivered_at_the_next_step() {
+    // CPython: Task.cancel() on a task whose step is already scheduled sets
+    // _must_cancel; each call counts in cancelling(); the next __step
+    // throws CancelledError(msg) into the coroutine.
+    let mut lp: EventLoop<MV> = EventLoop::new(false);
+    let mut host = MockHost;
+    let t = lp.create_task(&mut host, MV::Coro(0), None, "c", 0);
+    assert!(lp.cancel(&mut host, t, Some(MV::Func("first".into()))));
+    assert!(lp.cancel(&mut host, t, Some(MV::Func("second".into()))));
+    assert_eq!(lp.cancelling(t), 2);
+    assert!(lp.must_cancel(t));
+    match lp.next_action(&mut host) {
+        Todo::Step {
+            resume:
+                Resume::Throw(MV::Exc {
+                    cancelled: true,
+                    msg,
+                }),
+            ..
+        } => assert_eq!(msg, "second"),
+        other => panic!("{other:?}"),
+    }
+    assert!(!lp.must_cancel(t));
+    // The coroutine swallows it and returns: the task is not cancelled.
+    lp.task_step_end(&mut host, t, CoroStep::Returned(MV::Int(7)), 0);
+    assert_eq!(lp.result(&mut host, t), Ok(MV::Int(7)));
+    assert_eq!(lp.uncancel(t), 1);
+}
+
+#[test]
+fn cancelling_a_gather_cancels_its_children() {
+    // _GatheringFuture.cancel: cancels every child; True if any accepted;
+    // then _cancel_requested is set (the outer future itself stays pending
+    // until the children's callbacks complete it).
+    let mut lp: EventLoop<MV> = EventLoop::new(false);
+    let mut host = MockHost;
+    let a = lp.create_future("future", 0);
+    let b = lp.create_future("future", 0);
+    lp.set_result(&mut host, b, MV::None).unwrap();
+    let outer = lp.create_future("gather", 0);
+    lp.make_gathering(outer, vec![a, b]);
+    assert!(lp.cancel(&mut host, outer, None));
+    assert!(lp.cancelled(a));
+    assert!(!lp.cancelled(b));
+    assert!(!lp.done(outer));
+    assert!(lp.gather_cancel_requested(outer));
+    // Nothing left to cancel: False, as in CPython.
+    assert!(!lp.cancel(&mut host, outer, None));
+}
+
+#[test]
+fn a_task_awaiting_a_task_that_swallows_cancellation_keeps_its_waiter() {
+    // Task.cancel on outer (awaiting inner) cancels inner and returns True
+    // without setting outer's _must_cancel; if inner swallows the
+    // CancelledError and returns, outer is woken normally.
+    let mut lp: EventLoop<MV> = EventLoop::new(false);
+    let mut host = MockHost;
+    let outer = lp.create_task(&mut host, MV::Coro(0), None, "outer", 0);
+    let inner = lp.create_task(&mut host, MV::Coro(1), None, "inner", 0);
+    // Step outer: it awaits inner. Step inner: it awaits a future.
+    let f = lp.create_future("future", 0);
+    for (task, fut) in [(outer, inner), (inner, f)] {
+        match lp.next_action(&mut host) {
+            Todo::Step { task: t, .. } => {
+                assert_eq!(t, task);
+                lp.set_blocking(fut, true);
+                lp.task_step_end(&mut host, t, CoroStep::YieldedFuture(fut), 0);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(lp.cancel(&mut host, outer, None));
+    assert!(!lp.must_cancel(outer));
+    assert!(lp.cancelled(f));
+    assert_eq!(lp.fut_waiter(outer), Some(inner));
+    // inner is woken with CancelledError, swallows it, returns 5.
+    match lp.next_action(&mut host) {
+        Todo::Step {
+            task,
+            resume: Resume::Throw(MV::Exc {
+                cancelled: true, ..
+            }),
+            ..
+        } => {
+            assert_eq!(task, inner);
+            lp.task_step_end(&mut host, task, CoroStep::Returned(MV::Int(5)), 0);
+        }
+        other => panic!("{other:?}"),
+    }
+    match lp.next_action(&mut host) {
+        Todo::Step {
+            task,
+            resume: Resume::Send(MV::None),
+            ..
+        } => assert_eq!(task, outer),
+        other => panic!("{other:?}"),
+    }
+}
