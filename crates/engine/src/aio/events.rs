@@ -542,6 +542,20 @@ impl<V: Clone> EventLoop<V> {
         self.timers.len()
     }
 
+    /// `loop.close()`: drops every ready handle and timer.
+    pub fn clear(&mut self) {
+        while let Some(id) = self.ready.pop_front() {
+            self.handles.remove(&id);
+            self.emit(EventKind::HandleSkipped { handle: id });
+        }
+        while let Some(Reverse((_, id))) = self.timers.pop() {
+            self.handles.remove(&id);
+            self.emit(EventKind::TimerDiscarded { handle: id });
+        }
+        self.phase = Phase::Begin;
+        self.stopping = false;
+    }
+
     /// Takes the trace recorded so far, leaving an empty one.
     pub fn take_trace(&mut self) -> trace::Trace {
         std::mem::take(&mut self.recorder.trace)

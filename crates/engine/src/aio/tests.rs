@@ -750,7 +750,7 @@ fn done_callbacks_are_scheduled_never_run_inline() {
 fn worker_threads_park_independently_and_run_before_timers_due_at_the_same_time() {
     let mut lp: EventLoop<MV> = EventLoop::new(true);
     let mut host = MockHost;
-    let ex = lp.new_executor(1);
+    let ex = lp.new_executor(1, "ThreadPoolExecutor-0".into());
     let f1 = lp.create_future("thread job", 0);
     let f2 = lp.create_future("thread job", 0);
     lp.submit_job(&mut host, ex, MV::Func("j1".into()), vec![], f1);
