@@ -7,4 +7,5 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod pylib;
 pub mod span;
