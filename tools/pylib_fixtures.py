@@ -19,6 +19,7 @@ import json
 import math
 import os
 import random
+import struct
 import subprocess
 import sys
 import unicodedata
@@ -66,6 +67,18 @@ def emit_map(name, doc, pairs):
     return f"/// {doc}\npub static {name}: &[(u32, &str)] = &[\n{body}];\n\n"
 
 
+def is_cased(c):
+    return c.islower() or c.isupper() or unicodedata.category(c) == "Lt"
+
+
+def is_case_ignorable(c):
+    # CPython lowercases a capital sigma to final sigma when it follows a
+    # cased character, skipping case-ignorable ones in between.
+    if is_cased(c):
+        return (" " + c + "\u03a3").lower()[-1] == "\u03c3"
+    return ("A" + c + "\u03a3").lower()[-1] == "\u03c2"
+
+
 def gen_tables():
     decimal = ranges(lambda c: c.isdecimal())
     for lo, hi in decimal:
@@ -104,15 +117,615 @@ def gen_tables():
         "Titlecase letters (category Lt).",
         ranges(lambda c: unicodedata.category(c) == "Lt"),
     )
+    src += emit_ranges("LOWERCASE", "Characters with the Lowercase property (`c.islower()`).",
+                       ranges(lambda c: c.islower()))
+    src += emit_ranges("UPPERCASE", "Characters with the Uppercase property (`c.isupper()`).",
+                       ranges(lambda c: c.isupper()))
+    src += emit_ranges("CASED", "Cased characters (Lowercase, Uppercase or Lt).", ranges(is_cased))
+    src += emit_ranges("CASE_IGNORABLE", "Case-ignorable characters, probed through the final-sigma rule of `str.lower()`.",
+                       ranges(is_case_ignorable))
     src += emit_map("TITLE_SPECIAL", "Characters whose `title()` differs from `upper()`.", title_special)
     src += emit_map("CASEFOLD_SPECIAL", "Characters whose `casefold()` differs from `lower()`.", casefold_special)
     with open(os.path.join(PYLIB, "unicode_tables.rs"), "w") as f:
         f.write(src)
 
 
+
+# ---------------------------------------------------------------- helpers
+
+
+def fbits(x):
+    """A float as the hex of its IEEE bits (exact in JSON)."""
+    return format(struct.unpack(">Q", struct.pack(">d", x))[0], "016x")
+
+
+def err(ex):
+    return f"{type(ex).__name__}: {ex}"
+
+
+def run(f, *a):
+    """{"out": f(*a)} or {"err": "Type: message"}."""
+    try:
+        return {"out": f(*a)}
+    except Exception as ex:  # noqa: BLE001 - we record every exception
+        return {"err": err(ex)}
+
+
+def write(name, rows):
+    with open(os.path.join(FIX, name + ".jsonl"), "w") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+I64 = (-(2**63), 2**63 - 1)
+
+
+def fits(v):
+    return I64[0] <= v <= I64[1]
+
+
+def rand_float(rng):
+    k = rng.randrange(10)
+    if k == 0:
+        return struct.unpack(">d", rng.getrandbits(64).to_bytes(8, "big"))[0]
+    if k == 1:
+        return rng.choice([0.0, -0.0, math.inf, -math.inf, math.nan, 1e16, 1e-4,
+                           9999999999999998.0, 1e-5, 0.1, 5e-324, 1.7976931348623157e308,
+                           2.675, 0.125, 0.5, 1.5, 2.5, -2.5, 1e22, 1e23, 123456789012345.0])
+    if k == 2:
+        return rng.randint(-1000, 1000) / rng.choice([1, 2, 4, 8, 10, 100, 1000, 3])
+    if k == 3:
+        return float(f"{rng.randint(-10**rng.randint(0, 17), 10**rng.randint(0, 17))}e{rng.randint(-25, 25)}")
+    if k == 4:
+        return rng.uniform(-1, 1) * 10 ** rng.randint(-8, 20)
+    if k == 5:
+        return float(rng.randint(-(2**60), 2**60))
+    if k == 6:
+        return rng.randint(-99999, 99999) + rng.choice([0.5, 0.25, 0.125, 0.375, 0.05, 0.005])
+    return rng.uniform(-1e6, 1e6)
+
+
+def rand_int(rng):
+    k = rng.randrange(6)
+    if k == 0:
+        return rng.randint(-10, 10)
+    if k == 1:
+        return rng.randint(-1000, 1000)
+    if k == 2:
+        return rng.randint(-(2**63), 2**63 - 1)
+    if k == 3:
+        return rng.choice([0, 1, -1, 2**63 - 1, -(2**63), 2**61 - 1, 2**61, -(2**61), 2**62, 10**18, 255, 65])
+    if k == 4:
+        return rng.randint(-(10**rng.randint(1, 12)), 10**rng.randint(1, 12))
+    return rng.randint(0, 2**rng.randint(1, 62))
+
+
+ALPHABET = (
+    "abcXYZ019 _-+.,'\"\\\t\n\r\x0b\x0c\x1c\x1f\x00\x7f\x85\xa0\xad\xe9\xdf"
+    "ǅǆǄĳŉİıΣσςﬁ²١߂\u2028\u3000\u200b\u0378\ue000\U0001f600\U000e0001ÅΩ"
+)
+
+
+def rand_str(rng, maxlen=8, alphabet=ALPHABET):
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, maxlen)))
+
+
+# ---------------------------------------------------------------- float repr
+
+
+def gen_float_repr(rng):
+    rows = []
+    for _ in range(6000):
+        x = rand_float(rng)
+        rows.append({"x": fbits(x), "out": repr(x)})
+    write("float_repr", rows)
+
+
+# ---------------------------------------------------------------- format spec
+
+
+def rand_spec(rng, kind):
+    p = []
+    if rng.random() < 0.4:
+        if rng.random() < 0.5:
+            p.append(rng.choice(" *0xé<"))
+        p.append(rng.choice("<>^="))
+    if rng.random() < 0.3:
+        p.append(rng.choice("+- "))
+    if rng.random() < 0.1:
+        p.append("z")
+    if rng.random() < 0.2:
+        p.append("#")
+    if rng.random() < 0.25:
+        p.append("0")
+    if rng.random() < 0.6:
+        p.append(str(rng.randint(0, 25)))
+    if rng.random() < 0.25:
+        p.append(rng.choice([",", "_", ",", "_", ",_"]))
+    if rng.random() < 0.4:
+        p.append("." + str(rng.randint(0, 20)) if rng.random() < 0.97 else ".")
+    if rng.random() < 0.8:
+        types = {"int": "bcdoxXneEfFgG%", "float": "eEfFgGn%", "str": "s", "bool": "dxbn"}[kind]
+        p.append(rng.choice(types) if rng.random() < 0.95 else rng.choice("sdyc\x01é"))
+    return "".join(p)
+
+
+def gen_format(rng):
+    rows = []
+    for _ in range(12000):
+        kind = rng.choice(["int", "int", "float", "float", "float", "str", "bool"])
+        spec = rand_spec(rng, kind)
+        if rng.random() < 0.03:
+            spec = ""
+        if kind == "int":
+            v = rand_int(rng)
+            if spec.endswith("c"):
+                v = rng.choice([65, 0x263A, 0x1F600, 10, 0x110000, -1])
+            row = {"kind": kind, "v": v}
+            r = run(format, v, spec)
+        elif kind == "float":
+            v = rand_float(rng)
+            row = {"kind": kind, "v": fbits(v)}
+            r = run(format, v, spec)
+        elif kind == "str":
+            v = rand_str(rng, 6, "abcé€😀 ")
+            row = {"kind": kind, "v": v}
+            r = run(format, v, spec)
+        else:
+            v = rng.random() < 0.5
+            row = {"kind": kind, "v": v}
+            r = run(format, v, spec)
+        row["spec"] = spec
+        row.update(r)
+        rows.append(row)
+    write("format_spec", rows)
+
+
+# ---------------------------------------------------------------- % format
+
+
+class Other:
+    def __init__(self, v):
+        self.v = v
+
+
+def tag(v):
+    if isinstance(v, bool):
+        return ["bool", v]
+    if isinstance(v, int):
+        return ["int", v]
+    if isinstance(v, float):
+        return ["float", fbits(v)]
+    if isinstance(v, str):
+        return ["str", v]
+    return ["other", type(v).__name__, str(v), repr(v)]
+
+
+def rand_arg(rng):
+    k = rng.randrange(8)
+    if k < 2:
+        return rand_int(rng)
+    if k < 4:
+        return rand_float(rng)
+    if k < 6:
+        return rand_str(rng, 5)
+    if k == 6:
+        return rng.random() < 0.5
+    return rng.choice([None, [1, "é"], (), {"k": 1}])
+
+
+def rand_conv(rng):
+    p = "%"
+    if rng.random() < 0.4:
+        p += "".join(rng.choice("-+ #0") for _ in range(rng.randint(1, 3)))
+    if rng.random() < 0.5:
+        p += "*" if rng.random() < 0.1 else str(rng.randint(0, 15))
+    if rng.random() < 0.4:
+        p += "." + ("*" if rng.random() < 0.1 else str(rng.randint(0, 12)))
+    p += rng.choice("sssrrdddiuoxXeEfFgGcca%" if rng.random() < 0.97 else "yk")
+    return p
+
+
+def gen_percent(rng):
+    rows = []
+    for _ in range(8000):
+        mode = rng.choice(["tuple", "tuple", "tuple", "one", "dict", "list"])
+        parts = []
+        nconv = rng.randint(0, 4)
+        keys = []
+        for _ in range(nconv):
+            if rng.random() < 0.5:
+                parts.append(rand_str(rng, 3, "ab %()"))
+            conv = rand_conv(rng)
+            if mode == "dict" and rng.random() < 0.8:
+                key = rng.choice(["a", "b", "x(y)", "é"])
+                keys.append(key)
+                conv = "%(" + key + ")" + conv[1:]
+            parts.append(conv)
+        if rng.random() < 0.05:
+            parts.append(rng.choice(["%", "%(", "%(a", "%5", "%%"]))
+        fmt = "".join(parts)
+        nargs = nconv + rng.choice([0, 0, 0, 0, 1, -1, 2])
+        if mode == "tuple":
+            args = tuple(rand_arg(rng) for _ in range(max(nargs, 0)))
+            # '*' consumes extra ints.
+            args = tuple(rng.randint(-12, 12) if rng.random() < 0.1 else a for a in args)
+            enc = {"kind": "tuple", "items": [tag(a) for a in args]}
+        elif mode == "one":
+            args = rand_arg(rng)
+            while isinstance(args, (tuple, list, dict)):
+                args = rand_arg(rng)
+            enc = {"kind": "one", "item": tag(args)}
+        elif mode == "dict":
+            args = {k: rand_arg(rng) for k in ["a", "b", "x(y)"] if rng.random() < 0.8}
+            enc = {"kind": "dict", "whole": tag(args), "items": {k: tag(v) for k, v in args.items()}}
+        else:
+            args = [rand_arg(rng) for _ in range(rng.randint(0, 2))]
+            enc = {"kind": "list", "whole": tag(args)}
+        row = {"fmt": fmt, "args": enc}
+        row.update(run(lambda: fmt % args))
+        if len(row.get("out", "")) > 300 or ("*" in fmt and "Memory" not in row.get("err", "")
+                                             and any(isinstance(x, int) and abs(x) > 10**4
+                                                     for x in (args if isinstance(args, tuple) else ()))):
+            continue  # a huge '*' width from a random int; not interesting
+        rows.append(row)
+    write("percent_format", rows)
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def rand_int_literal(rng, base):
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    b = base if base >= 2 else 10
+    s = ""
+    s += rng.choice(["", "", " ", "\t", "\u3000", "\n "])
+    s += rng.choice(["", "", "-", "+", "+-"])
+    if rng.random() < 0.3:
+        s += rng.choice(["0x", "0X", "0o", "0b", "0B", "0"])
+    if rng.random() < 0.1:
+        s += "_"
+    for _ in range(rng.randint(0, 20)):
+        r = rng.random()
+        if r < 0.08:
+            s += "_"
+        elif r < 0.1:
+            s += rng.choice("g!é١٢ .")
+        else:
+            s += rng.choice(digits[:b] + (digits[:b].upper() if b > 10 else ""))
+    s += rng.choice(["", "", " ", "_", "\x85"])
+    return s
+
+
+def rand_float_literal(rng):
+    k = rng.randrange(4)
+    if k == 0:
+        return rng.choice(["inf", "-inf", "+Infinity", "nan", "-NaN", " iNf ", "infinity", "infinit",
+                           "nan(1)", "1e", "e5", ".", "1.e5", "-.5", "1_0.5", "1__0", "_1", "1_",
+                           "1._5", "1e1_0", "0x10", "", " ", "١.٥", "1e400", "-1e-400", "+-1"])
+    if k == 1:
+        return repr(rand_float(rng))
+    s = rng.choice(["", " ", "-", "+"])
+    for _ in range(rng.randint(1, 8)):
+        s += rng.choice("0123456789_.eE-+ ")
+    return s
+
+
+def gen_numbers(rng):
+    rows = []
+    for _ in range(4000):
+        base = rng.choice([10, 10, 0, 0, 2, 8, 16, 36, 3, 1, 37])
+        s = rand_int_literal(rng, base)
+        r = run(int, s, base)
+        rows.append(dict(fn="int_from_str", s=s, base=base, **r))
+    for _ in range(3000):
+        s = rand_float_literal(rng)
+        r = run(lambda: fbits(float(s)))
+        rows.append(dict(fn="float_from_str", s=s, **r))
+    for _ in range(3000):
+        x = rand_float(rng)
+        if rng.random() < 0.3:
+            x = rng.randint(-10**6, 10**6) / 1000 + rng.choice([0.0005, 0.005, 0])
+        n = rng.randint(-6, 12)
+        rows.append(dict(fn="round_float", x=fbits(x), n=n, **run(lambda: fbits(round(x, n)))))
+        rows.append(dict(fn="round_float_to_int", x=fbits(x), **run(round, x)))
+        rows.append(dict(fn="float_to_int", x=fbits(x), **run(int, x)))
+        rows.append(dict(fn="float_is_integer", x=fbits(x), out=x.is_integer()))
+    for _ in range(2000):
+        a, n = rand_int(rng), rng.randint(-20, 3)
+        rows.append(dict(fn="round_int", a=a, n=n, **run(round, a, n)))
+    for _ in range(4000):
+        a, b = rand_int(rng), rand_int(rng)
+        if rng.random() < 0.1:
+            b = 0
+        for fn, f in [("int_floordiv", lambda: a // b), ("int_mod", lambda: a % b),
+                      ("int_divmod", lambda: list(divmod(a, b))), ("int_truediv", lambda: fbits(a / b))]:
+            rows.append(dict(fn=fn, a=a, b=b, **run(f)))
+    for _ in range(4000):
+        x, y = rand_float(rng), rand_float(rng)
+        if rng.random() < 0.1:
+            y = rng.choice([0.0, -0.0])
+        for fn, f in [("float_floordiv", lambda: fbits(x // y)), ("float_mod", lambda: fbits(x % y)),
+                      ("float_divmod", lambda: [fbits(v) for v in divmod(x, y)]),
+                      ("float_truediv", lambda: fbits(x / y))]:
+            rows.append(dict(fn=fn, x=fbits(x), y=fbits(y), **run(f)))
+    for _ in range(3000):
+        a = rng.choice([rng.randint(-12, 12), rand_int(rng)])
+        e = rng.choice([rng.randint(-4, 70), rng.randint(0, 3)])
+        def pw():
+            r = a ** e
+            return ["float", fbits(r)] if isinstance(r, float) else ["int", r]
+        rows.append(dict(fn="int_pow", a=a, b=e, **run(pw)))
+        m = rng.choice([rng.randint(-50, 50), rand_int(rng)])
+        rows.append(dict(fn="int_pow_mod", a=a, b=e, m=m, **run(pow, a, e, m)))
+    for _ in range(3000):
+        a = rand_int(rng)
+        x = rng.choice([rand_float(rng), float(a), float(a) + rng.choice([0.5, -0.5]), float(a + 1)])
+        c = None if math.isnan(x) else (a > x) - (a < x)
+        rows.append(dict(fn="cmp_int_float", a=a, x=fbits(x), out=c))
+    for _ in range(1000):
+        a = rand_int(rng)
+        rows.append(dict(fn="int_to_base", a=a, out=[bin(a), oct(a), hex(a)]))
+    # Keep only values our i64 ints can express; the rest must be errors.
+    for r in rows:
+        out = r.get("out")
+        if isinstance(out, int) and not isinstance(out, bool) and not fits(out):
+            r.pop("out")
+            r["too_big"] = True
+        if isinstance(out, list) and out and out[0] == "int" and not fits(out[1]):
+            r.pop("out")
+            r["too_big"] = True
+        if isinstance(out, list) and out and all(isinstance(v, int) for v in out) and r["fn"] == "int_divmod":
+            if not all(fits(v) for v in out):
+                r.pop("out")
+                r["too_big"] = True
+    write("numbers", rows)
+
+
+# ---------------------------------------------------------------- hash
+
+
+def hkey(rng):
+    k = rng.randrange(4)
+    if k == 0:
+        return rand_int(rng)
+    if k == 1:
+        return rand_float(rng)
+    if k == 2:
+        return rand_str(rng, 12)
+    return rand_str(rng, 40, "abcdefgh")
+
+
+def gen_hash(rng):
+    rows = []
+    for _ in range(5000):
+        v = hkey(rng)
+        if isinstance(v, float) and math.isnan(v):
+            continue
+        rows.append({"v": tag(v), "out": hash(v)})
+    for _ in range(1000):
+        b = bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 30)))
+        rows.append({"v": ["bytes", b.hex()], "out": hash(b)})
+    for _ in range(2000):
+        t = tuple(hkey(rng) for _ in range(rng.randint(0, 5)))
+        if any(isinstance(x, float) and math.isnan(x) for x in t):
+            continue
+        rows.append({"v": ["tuple", [tag(x) for x in t]], "out": hash(t)})
+    for b in [True, False]:
+        rows.append({"v": ["bool", b], "out": hash(b)})
+    write("hash", rows)
+
+
+# ---------------------------------------------------------------- set order
+
+
+def set_key(rng, pool):
+    if pool and rng.random() < 0.3:
+        return rng.choice(pool)
+    k = rng.randrange(5)
+    if k == 0:
+        return rng.randint(-20, 100)
+    if k == 1:
+        return rng.randint(-(2**63), 2**63 - 1)
+    if k == 2:
+        return rng.randint(0, 5000)
+    return rand_str(rng, 4, "abcdxyzé€😀")
+
+
+def rand_set_ops(rng):
+    ops = []
+    s = set()
+    popped = []
+    pool = []
+    n = rng.choice([3, 8, 20, 40, 120])
+    for _ in range(n):
+        r = rng.random()
+        if r < 0.7:
+            k = set_key(rng, pool)
+            pool.append(k)
+            ops.append(["add", tag(k)])
+            s.add(k)
+        elif r < 0.9:
+            k = set_key(rng, pool)
+            ops.append(["discard", tag(k)])
+            s.discard(k)
+        elif r < 0.98:
+            if s:
+                ops.append(["pop"])
+                popped.append(tag(s.pop()))
+        else:
+            ops.append(["clear"])
+            s.clear()
+    return ops, s, popped
+
+
+def gen_set_order(rng):
+    rows = []
+    for _ in range(1000):
+        ops, s, popped = rand_set_ops(rng)
+        rows.append({"kind": "ops", "ops": ops, "popped": popped, "out": [tag(k) for k in s]})
+    for _ in range(700):
+        ops_a, a, _ = rand_set_ops(rng)
+        ops_b, b, _ = rand_set_ops(rng)
+        op = rng.choice(["|", "&", "-", "^", "copy", "dict"])
+        if op == "|":
+            r = a | b
+        elif op == "&":
+            r = a & b
+        elif op == "-":
+            r = a - b
+        elif op == "^":
+            r = a ^ b
+        elif op == "copy":
+            r = a.copy()
+        else:
+            d = dict.fromkeys(list(b))
+            r = set(d)
+            r2 = set(a)
+            r2.update(d)
+            rows.append({"kind": "binop", "op": "update_dict", "a": ops_a, "b": ops_b, "out": [tag(k) for k in r2]})
+        rows.append({"kind": "binop", "op": op, "a": ops_a, "b": ops_b, "out": [tag(k) for k in r]})
+    write("set_order", rows)
+
+
+# ---------------------------------------------------------------- random
+
+
+def gen_random(rng):
+    import random as R
+    rows = []
+    for i in range(400):
+        k = rng.randrange(6)
+        if k == 0:
+            seed = rng.randint(0, 100)
+        elif k == 1:
+            seed = rng.randint(-(2**63), 2**63 - 1)
+        elif k == 2:
+            seed = rand_float(rng)
+            if math.isnan(seed) or math.isinf(seed):
+                seed = 1.5
+        elif k == 3:
+            seed = rand_str(rng, 10)
+        elif k == 4:
+            seed = rng.choice([0, 1, -1, 2**32, 2**32 - 1, 2**63 - 1])
+        else:
+            seed = None
+        g = R.Random()
+        if seed is None:
+            g.seed(0)
+        else:
+            g.seed(seed)
+        calls = []
+        for _ in range(rng.randint(1, 30)):
+            c = rng.randrange(10)
+            if c == 0:
+                calls.append([["random"], fbits(g.random())])
+            elif c == 1:
+                kb = rng.choice([0, 1, 5, 31, 32, 33, 63, 64])
+                calls.append([["getrandbits", kb], g.getrandbits(kb)])
+            elif c == 2:
+                a = rng.randint(-50, 50)
+                b = a + rng.randint(-3, 100)
+                st = rng.choice([1, 1, 2, 3, -1, -2, 0])
+                calls.append([["randrange", a, b, st], run(g.randrange, a, b, st)])
+            elif c == 3:
+                a = rng.randint(-3, 10**rng.randint(1, 15))
+                calls.append([["randrange1", a], run(g.randrange, a)])
+            elif c == 4:
+                a = rng.randint(-50, 50)
+                b = a + rng.randint(-1, 2**rng.randint(1, 40))
+                calls.append([["randint", a, b], run(g.randint, a, b)])
+            elif c == 5:
+                n = rng.randint(0, 40)
+                calls.append([["choice", n], run(lambda: g.choice(range(n)))])
+            elif c == 6:
+                x = list(range(rng.randint(0, 30)))
+                g.shuffle(x)
+                calls.append([["shuffle", len(x)], x])
+            elif c == 7:
+                n = rng.choice([rng.randint(0, 30), rng.randint(0, 3000)])
+                kk = rng.randint(-1, min(n + 1, 60))
+                calls.append([["sample", n, kk], run(lambda: g.sample(range(n), kk))])
+            elif c == 8:
+                a, b = rand_float(rng), rand_float(rng)
+                if not (math.isfinite(a) and math.isfinite(b)):
+                    a, b = 1.0, 2.5
+                calls.append([["uniform", fbits(a), fbits(b)], fbits(g.uniform(a, b))])
+            else:
+                calls.append([["gauss", fbits(0.0), fbits(1.0)], fbits(g.gauss(0.0, 1.0))])
+        rows.append({"seed": None if seed is None else tag(seed), "calls": calls})
+    write("random", rows)
+
+
+# ---------------------------------------------------------------- strings
+
+
+STR_ALPHA = "aB cD\tx\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\u3000\xa0 ,;'\"\\\x00\x07\x7f\x9f\xe9\xdf" \
+            "ǅǆĳİıΣσﬁ²١½ⅷ\u200b\U0001f600\U000e0001\ue000\u0378\u0301_1Aa"
+
+
+def gen_strings(rng):
+    rows = []
+
+    def add(fn, s, *args):
+        m = getattr(str, fn)
+        r = run(lambda: m(s, *args))
+        if isinstance(r.get("out"), tuple):
+            r["out"] = list(r["out"])
+        rows.append(dict(fn=fn, s=s, args=list(args), **r))
+
+    for _ in range(6000):
+        s = rand_str(rng, 10, STR_ALPHA)
+        sub = rng.choice(["", "a", " ", "aB", "\n", rand_str(rng, 2, "aB c")])
+        fn = rng.choice(["split", "rsplit", "splitlines", "strip", "lstrip", "rstrip", "title",
+                         "capitalize", "swapcase", "casefold", "lower", "upper", "center", "ljust",
+                         "rjust", "zfill", "expandtabs", "isdigit", "isalpha", "isalnum", "isspace",
+                         "isupper", "islower", "istitle", "isdecimal", "isnumeric", "isprintable",
+                         "repr", "ascii", "partition", "rpartition", "find", "rfind", "index",
+                         "rindex", "count", "startswith", "endswith", "replace"])
+        se = [rng.choice([None, rng.randint(-12, 12)]) for _ in range(2)]
+        if fn in ("split", "rsplit"):
+            sep = rng.choice([None, None, sub])
+            add(fn, s, sep, rng.choice([-1, -1, 0, 1, 2]))
+        elif fn == "splitlines":
+            add(fn, s, rng.random() < 0.5)
+        elif fn in ("strip", "lstrip", "rstrip"):
+            add(fn, s, rng.choice([None, None, sub, "aB\n"]))
+        elif fn in ("center", "ljust", "rjust"):
+            add(fn, s, rng.randint(-1, 16), rng.choice([" ", "*", "é"]))
+        elif fn == "zfill":
+            s = rng.choice(["", "-", "+"]) + s
+            add(fn, s, rng.randint(-1, 16))
+        elif fn == "expandtabs":
+            add(fn, rand_str(rng, 12, "ab\t\n\r"), rng.choice([8, 4, 1, 0, -1, 3]))
+        elif fn == "repr":
+            rows.append(dict(fn=fn, s=s, args=[], out=repr(s)))
+        elif fn == "ascii":
+            rows.append(dict(fn=fn, s=s, args=[], out=ascii(s)))
+        elif fn in ("partition", "rpartition"):
+            add(fn, s, sub)
+        elif fn in ("find", "rfind", "index", "rindex", "count", "startswith", "endswith"):
+            s = rand_str(rng, 10, "aB c😀é")
+            add(fn, s, sub, se[0], se[1])
+        elif fn == "replace":
+            s = rand_str(rng, 10, "aB c😀é")
+            add(fn, s, sub, rng.choice(["", "x", "é😀"]), rng.choice([-1, -1, 0, 1, 2]))
+        else:
+            add(fn, s)
+    write("strings", rows)
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "fixtures must come from CPython 3.11"
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # str hashes (and so set order) are only reproducible with seed 0.
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        sys.exit(subprocess.call([sys.executable] + sys.argv, env=env))
+    os.makedirs(FIX, exist_ok=True)
     gen_tables()
+    for gen in [gen_float_repr, gen_format, gen_percent, gen_numbers, gen_hash, gen_set_order,
+                gen_random, gen_strings]:
+        gen(random.Random(gen.__name__))
 
 
 if __name__ == "__main__":

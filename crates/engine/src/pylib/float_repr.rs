@@ -12,12 +12,29 @@
 ///
 /// Returns `("0", 0)` for zero.
 pub fn shortest_digits(x: f64) -> (String, i32) {
-    let s = format!("{:e}", x.abs());
-    // `{:e}` is `d[.ddd]e[-]N`.
-    let (mantissa, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let exp: i32 = exp.parse().unwrap_or(0);
+    let x = x.abs();
+    let (digits, exp) = split_exp(&format!("{x:e}"));
+    // Rust breaks ties between two equally short candidates upward, Gay's
+    // dtoa (CPython) picks the one closest to the exact value, i.e. the
+    // correctly rounded (half-even) one, when it also round-trips.
+    if digits.len() > 1 {
+        let (alt, alt_exp) = split_exp(&format!("{:.*e}", digits.len() - 1, x));
+        if alt != digits && format!("{}e{}", alt, alt_exp - alt.len() as i32 + 1).parse::<f64>() == Ok(x) {
+            let mut alt = alt;
+            while alt.len() > 1 && alt.ends_with('0') {
+                alt.pop();
+            }
+            return (alt, alt_exp);
+        }
+    }
     (digits, exp)
+}
+
+/// Splits Rust's `{:e}` output `d[.ddd]e[-]N` into its digits and `N`.
+fn split_exp(s: &str) -> (String, i32) {
+    let (mantissa, exp) = s.split_once('e').unwrap_or((s, "0"));
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    (digits, exp.parse().unwrap_or(0))
 }
 
 /// `repr(x)` for a Python float, byte for byte as CPython 3.11.

@@ -121,6 +121,7 @@ fn align_of(c: char) -> Option<Align> {
 pub fn parse_format_spec(
     spec: &str,
     type_name: &str,
+    default_type: Option<char>,
     default_align_right: bool,
 ) -> Result<FormatSpec, PyErrMsg> {
     let chars: Vec<char> = spec.chars().collect();
@@ -192,6 +193,8 @@ pub fn parse_format_spec(
         out.precision = prec;
         pos = p;
     }
+    super::check_width(out.width.unwrap_or(0) as i64)?;
+    super::check_width(out.precision.unwrap_or(0) as i64)?;
     if end - pos > 1 {
         return Err(PyErrMsg::value_error(format!(
             "Invalid format specifier '{spec}' for object of type '{type_name}'"
@@ -201,18 +204,22 @@ pub fn parse_format_spec(
         out.ty = Some(chars[pos]);
     }
     if let Some(sep) = out.grouping {
-        let default_ty = if default_align_right { 'd' } else { 's' };
-        let ty = out.ty.unwrap_or(default_ty);
-        let ok = match ty {
-            'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' => true,
-            'b' | 'o' | 'x' | 'X' => sep == '_',
+        // Checked against the type's default when none is given (`d` for
+        // int, `s` for str, none for float).
+        let ok = match out.ty.or(default_type) {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
+            Some('b' | 'o' | 'x' | 'X') => sep == '_',
             _ => false,
         };
-        // CPython checks against the *given* type; with no type given the
-        // check is against '\0', which is allowed.
-        if !ok && out.ty.is_some() {
+        if !ok {
+            let ty = out.ty.or(default_type).unwrap_or('?');
+            let shown = if (ty as u32) > 32 && (ty as u32) < 128 {
+                ty.to_string()
+            } else {
+                format!("\\x{:x}", ty as u32)
+            };
             return Err(PyErrMsg::value_error(format!(
-                "Cannot specify '{sep}' with '{ty}'."
+                "Cannot specify '{sep}' with '{shown}'."
             )));
         }
     }
@@ -345,7 +352,7 @@ fn format_int_named(v: i64, spec: &str, type_name: &str) -> Result<String, PyErr
     if spec.is_empty() {
         return Ok(v.to_string());
     }
-    let fs = parse_format_spec(spec, type_name, true)?;
+    let fs = parse_format_spec(spec, type_name, Some('d'), true)?;
     let ty = fs.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
@@ -406,7 +413,7 @@ pub fn format_float(v: f64, spec: &str) -> Result<String, PyErrMsg> {
     if spec.is_empty() {
         return Ok(repr_float(v));
     }
-    let fs = parse_format_spec(spec, "float", true)?;
+    let fs = parse_format_spec(spec, "float", None, true)?;
     match fs.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {}
         Some(other) => return Err(unknown_code(other, "float")),
@@ -465,16 +472,18 @@ fn format_float_short(
     alt: bool,
     no_neg_0: bool,
 ) -> (String, bool) {
-    let (mode, nd) = match code {
-        'e' => (2, precision + 1),
-        'f' => (3, precision),
-        'g' => (2, precision.max(1)),
-        _ => (0, 0),
+    // PyOS_double_to_string: 'e' asks dtoa for precision + 1 digits and
+    // 'g' treats precision 0 as 1; format_float_short sees the adjusted
+    // precision.
+    let precision = match code {
+        'e' => precision + 1,
+        'g' => precision.max(1),
+        _ => precision,
     };
-    let precision = if code == 'g' && precision == 0 {
-        1
-    } else {
-        precision
+    let (mode, nd) = match code {
+        'e' | 'g' => (2, precision),
+        'f' => (3, precision),
+        _ => (0, 0),
     };
     let (digits, mut decpt) = dtoa(x, mode, nd);
     let mut negative = x.is_sign_negative();
@@ -626,15 +635,23 @@ pub fn format_str(v: &str, spec: &str) -> Result<String, PyErrMsg> {
     if spec.is_empty() {
         return Ok(v.to_string());
     }
-    let fs = parse_format_spec(spec, "str", false)?;
+    let fs = parse_format_spec(spec, "str", Some('s'), false)?;
     match fs.ty {
         None | Some('s') => {}
         Some(other) => return Err(unknown_code(other, "str")),
     }
-    if fs.sign.is_some() {
-        return Err(PyErrMsg::value_error(
-            "Sign not allowed in string format specifier",
-        ));
+    match fs.sign {
+        Some(' ') => {
+            return Err(PyErrMsg::value_error(
+                "Space not allowed in string format specifier",
+            ))
+        }
+        Some(_) => {
+            return Err(PyErrMsg::value_error(
+                "Sign not allowed in string format specifier",
+            ))
+        }
+        None => {}
     }
     if fs.no_neg_0 {
         return Err(PyErrMsg::value_error(

@@ -101,6 +101,22 @@ impl PyErrMsg {
     }
 }
 
+/// The largest width or precision a format may ask for. CPython would try
+/// to allocate the text (and maybe raise `MemoryError`); Looplab refuses
+/// up front so user input can never exhaust memory.
+pub const MAX_FORMAT_WIDTH: i64 = 1 << 24;
+
+/// The `MemoryError` for a width or precision above [`MAX_FORMAT_WIDTH`].
+pub(crate) fn check_width(w: i64) -> Result<(), PyErrMsg> {
+    if w > MAX_FORMAT_WIDTH {
+        return Err(PyErrMsg::new(
+            "MemoryError",
+            "format width or precision too large for Looplab",
+        ));
+    }
+    Ok(())
+}
+
 impl fmt::Display for PyErrMsg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.msg.is_empty() {

@@ -243,6 +243,8 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> Result<String, PyErrM
         while matches!(chars.get(i), Some('h' | 'l' | 'L')) {
             i += 1;
         }
+        super::check_width(width)?;
+        super::check_width(prec)?;
         let Some(&conv) = chars.get(i) else {
             return Err(PyErrMsg::value_error("incomplete format"));
         };

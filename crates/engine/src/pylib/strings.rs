@@ -70,8 +70,37 @@ pub fn is_title_char(c: char) -> bool {
     in_table(t::TITLE, c)
 }
 
-fn is_cased(c: char) -> bool {
-    c.is_uppercase() || c.is_lowercase() || is_title_char(c)
+/// Whether `c` is cased (Lowercase, Uppercase or titlecase).
+pub fn is_cased(c: char) -> bool {
+    in_table(t::CASED, c)
+}
+
+/// Whether `c` has the Uppercase property (CPython's `Py_UNICODE_ISUPPER`).
+pub fn is_upper_char(c: char) -> bool {
+    in_table(t::UPPERCASE, c)
+}
+
+/// Whether `c` has the Lowercase property (CPython's `Py_UNICODE_ISLOWER`).
+pub fn is_lower_char(c: char) -> bool {
+    in_table(t::LOWERCASE, c)
+}
+
+/// The lowercase of `chars[i]` (CPython's `lower_ucs4`): a capital sigma
+/// becomes a final sigma at the end of a word (`handle_capital_sigma`).
+fn lower_at(chars: &[char], i: usize, out: &mut String) {
+    let c = chars[i];
+    if c != '\u{3a3}' {
+        out.extend(c.to_lowercase());
+        return;
+    }
+    let ignorable = |c: char| in_table(t::CASE_IGNORABLE, c);
+    let before = chars[..i].iter().rev().find(|c| !ignorable(**c));
+    let mut final_sigma = before.is_some_and(|c| is_cased(*c));
+    if final_sigma {
+        let after = chars[i + 1..].iter().find(|c| !ignorable(**c));
+        final_sigma = after.is_none_or(|c| !is_cased(*c));
+    }
+    out.push(if final_sigma { '\u{3c2}' } else { '\u{3c3}' });
 }
 
 /// The full titlecase mapping of `c` (CPython's `_PyUnicode_ToTitleFull`).
@@ -127,10 +156,10 @@ pub fn isprintable(s: &str) -> bool {
 pub fn isupper(s: &str) -> bool {
     let mut cased = false;
     for c in s.chars() {
-        if c.is_lowercase() || is_title_char(c) {
+        if is_lower_char(c) || is_title_char(c) {
             return false;
         }
-        cased |= c.is_uppercase();
+        cased |= is_upper_char(c);
     }
     cased
 }
@@ -139,10 +168,10 @@ pub fn isupper(s: &str) -> bool {
 pub fn islower(s: &str) -> bool {
     let mut cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || is_title_char(c) {
+        if is_upper_char(c) || is_title_char(c) {
             return false;
         }
-        cased |= c.is_lowercase();
+        cased |= is_lower_char(c);
     }
     cased
 }
@@ -152,13 +181,13 @@ pub fn istitle(s: &str) -> bool {
     let mut cased = false;
     let mut previous_is_cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || is_title_char(c) {
+        if is_upper_char(c) || is_title_char(c) {
             if previous_is_cased {
                 return false;
             }
             previous_is_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if is_lower_char(c) {
             if !previous_is_cased {
                 return false;
             }
@@ -173,7 +202,12 @@ pub fn istitle(s: &str) -> bool {
 
 /// `s.lower()`.
 pub fn lower(s: &str) -> String {
-    s.to_lowercase()
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for i in 0..chars.len() {
+        lower_at(&chars, i, &mut out);
+    }
+    out
 }
 
 /// `s.upper()`.
@@ -197,11 +231,12 @@ pub fn casefold(s: &str) -> String {
 /// `s.title()`: titlecase after an uncased character, lowercase after a
 /// cased one.
 pub fn title(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut previous_is_cased = false;
-    for c in s.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         if previous_is_cased {
-            out.extend(c.to_lowercase());
+            lower_at(&chars, i, &mut out);
         } else {
             out.push_str(&to_title(c));
         }
@@ -212,22 +247,26 @@ pub fn title(s: &str) -> String {
 
 /// `s.capitalize()`: first character titlecased, the rest lowercased.
 pub fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    if let Some(first) = chars.next() {
-        out.push_str(&to_title(first));
-        out.push_str(&chars.as_str().to_lowercase());
+    for (i, &c) in chars.iter().enumerate() {
+        if i == 0 {
+            out.push_str(&to_title(c));
+        } else {
+            lower_at(&chars, i, &mut out);
+        }
     }
     out
 }
 
 /// `s.swapcase()`.
 pub fn swapcase(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_uppercase() {
-            out.extend(c.to_lowercase());
-        } else if c.is_lowercase() {
+    for (i, &c) in chars.iter().enumerate() {
+        if is_upper_char(c) {
+            lower_at(&chars, i, &mut out);
+        } else if is_lower_char(c) {
             out.extend(c.to_uppercase());
         } else {
             out.push(c);
