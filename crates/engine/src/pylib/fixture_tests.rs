@@ -67,10 +67,12 @@ impl Check {
     ) {
         let good = match (got, row.get("out"), row.get("err")) {
             (Ok(v), Some(out), _) => out_eq(v, out),
-            (Err(e), None, Some(err)) => e.to_string() == text(err),
-            (Err(e), None, None) => {
-                row.get("too_big").is_some() && *e == PyErrMsg::int_too_big()
+            // Looplab refuses huge widths with its own MemoryError message.
+            (Err(e), None, Some(err)) if text(err).starts_with("MemoryError") => {
+                e.exc_type == "MemoryError"
             }
+            (Err(e), None, Some(err)) => e.to_string() == text(err),
+            (Err(e), None, None) => row.get("too_big").is_some() && *e == PyErrMsg::int_too_big(),
             _ => false,
         };
         self.ok(good, || format!("{row}\n    got {got:?}"));
@@ -283,7 +285,12 @@ fn numbers_match_cpython() {
                     .iter()
                     .map(|b| numbers::int_to_base(a, *b))
                     .collect();
-                let want: Vec<&str> = r["out"].as_array().expect("list").iter().map(text).collect();
+                let want: Vec<&str> = r["out"]
+                    .as_array()
+                    .expect("list")
+                    .iter()
+                    .map(text)
+                    .collect();
                 c.ok(got == want, || format!("{r}\n    got {got:?}"));
             }
             other => panic!("unknown numbers fixture {other}"),
@@ -309,7 +316,12 @@ fn hash_of(v: &Value) -> i64 {
             hash_bytes(&bytes)
         }
         "tuple" => {
-            let items: Vec<i64> = t[1].as_array().expect("items").iter().map(hash_of).collect();
+            let items: Vec<i64> = t[1]
+                .as_array()
+                .expect("items")
+                .iter()
+                .map(hash_of)
+                .collect();
             hash_tuple(&items)
         }
         other => panic!("unhashable fixture {other}"),
@@ -482,7 +494,11 @@ fn random_matches_cpython() {
 }
 
 /// Compares a result with a `{"out": ...}` / `{"err": ...}` object.
-fn outcome<T>(got: &Result<T, PyErrMsg>, want: &Value, eq: impl FnOnce(&T, &Value) -> bool) -> bool {
+fn outcome<T>(
+    got: &Result<T, PyErrMsg>,
+    want: &Value,
+    eq: impl FnOnce(&T, &Value) -> bool,
+) -> bool {
     match (got, want.get("out"), want.get("err")) {
         (Ok(v), Some(o), _) => eq(v, o),
         (Err(e), None, Some(err)) => e.to_string() == text(err),
@@ -519,11 +535,11 @@ fn strings_match_cpython() {
             "casefold" => Ok(strings::casefold(s).into()),
             "lower" => Ok(strings::lower(s).into()),
             "upper" => Ok(strings::upper(s).into()),
-            "center" => Ok(strings::center(s, int(&a[0]), fill(&a[1])).into()),
-            "ljust" => Ok(strings::ljust(s, int(&a[0]), fill(&a[1])).into()),
-            "rjust" => Ok(strings::rjust(s, int(&a[0]), fill(&a[1])).into()),
-            "zfill" => Ok(strings::zfill(s, int(&a[0])).into()),
-            "expandtabs" => Ok(strings::expandtabs(s, int(&a[0])).into()),
+            "center" => strings::center(s, int(&a[0]), fill(&a[1])).map(Value::from),
+            "ljust" => strings::ljust(s, int(&a[0]), fill(&a[1])).map(Value::from),
+            "rjust" => strings::rjust(s, int(&a[0]), fill(&a[1])).map(Value::from),
+            "zfill" => strings::zfill(s, int(&a[0])).map(Value::from),
+            "expandtabs" => strings::expandtabs(s, int(&a[0])).map(Value::from),
             "isdigit" => Ok(strings::isdigit(s).into()),
             "isalpha" => Ok(strings::isalpha(s).into()),
             "isalnum" => Ok(strings::isalnum(s).into()),
@@ -542,7 +558,9 @@ fn strings_match_cpython() {
             }
             "find" => Ok(strings::find(s, text(&a[0]), opt_int(&a[1]), opt_int(&a[2])).into()),
             "rfind" => Ok(strings::rfind(s, text(&a[0]), opt_int(&a[1]), opt_int(&a[2])).into()),
-            "index" => strings::index(s, text(&a[0]), opt_int(&a[1]), opt_int(&a[2])).map(Value::from),
+            "index" => {
+                strings::index(s, text(&a[0]), opt_int(&a[1]), opt_int(&a[2])).map(Value::from)
+            }
             "rindex" => {
                 strings::rindex(s, text(&a[0]), opt_int(&a[1]), opt_int(&a[2])).map(Value::from)
             }

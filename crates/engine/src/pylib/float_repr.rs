@@ -19,7 +19,9 @@ pub fn shortest_digits(x: f64) -> (String, i32) {
     // correctly rounded (half-even) one, when it also round-trips.
     if digits.len() > 1 {
         let (alt, alt_exp) = split_exp(&format!("{:.*e}", digits.len() - 1, x));
-        if alt != digits && format!("{}e{}", alt, alt_exp - alt.len() as i32 + 1).parse::<f64>() == Ok(x) {
+        if alt != digits
+            && format!("{}e{}", alt, alt_exp - alt.len() as i32 + 1).parse::<f64>() == Ok(x)
+        {
             let mut alt = alt;
             while alt.len() > 1 && alt.ends_with('0') {
                 alt.pop();

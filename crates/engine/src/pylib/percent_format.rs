@@ -206,10 +206,10 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> Result<String, PyErrM
         let mut width: i64 = -1;
         if chars.get(i) == Some(&'*') {
             i += 1;
-            width = star_arg(&mut cur)?;
+            width = star_arg(&mut cur, false)?;
             if width < 0 {
                 ljust = true;
-                width = -width;
+                width = width.saturating_neg();
             }
         } else {
             while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
@@ -228,7 +228,7 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> Result<String, PyErrM
             prec = 0;
             if chars.get(i) == Some(&'*') {
                 i += 1;
-                prec = star_arg(&mut cur)?.max(0);
+                prec = star_arg(&mut cur, true)?.max(0);
             } else {
                 while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
                     prec = prec
@@ -243,14 +243,14 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> Result<String, PyErrM
         while matches!(chars.get(i), Some('h' | 'l' | 'L')) {
             i += 1;
         }
-        super::check_width(width)?;
-        super::check_width(prec)?;
         let Some(&conv) = chars.get(i) else {
             return Err(PyErrMsg::value_error("incomplete format"));
         };
         let conv_index = i;
         i += 1;
         let arg = cur.next()?;
+        super::check_width(width)?;
+        super::check_width(prec)?;
         let spec = Spec {
             ljust,
             sign_plus,
@@ -261,7 +261,6 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> Result<String, PyErrM
             prec,
         };
         let piece = match conv {
-            '%' => spec.pad_text("%".to_string()),
             's' => spec.pad_text(truncate(arg.to_str(), prec)),
             'r' => spec.pad_text(truncate(arg.to_repr(), prec)),
             'a' => spec.pad_text(truncate(repr_to_ascii(&arg), prec)),
@@ -285,12 +284,19 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> Result<String, PyErrM
     Ok(out)
 }
 
-fn star_arg(cur: &mut Cursor<'_>) -> Result<i64, PyErrMsg> {
-    match cur.next()? {
-        FmtArg::Int(v) => Ok(v),
-        FmtArg::Bool(b) => Ok(i64::from(b)),
-        _ => Err(PyErrMsg::type_error("* wants int")),
+/// A `*` width (any int that fits a `Py_ssize_t`) or precision (a C `int`).
+fn star_arg(cur: &mut Cursor<'_>, c_int: bool) -> Result<i64, PyErrMsg> {
+    let v = match cur.next()? {
+        FmtArg::Int(v) => v,
+        FmtArg::Bool(b) => i64::from(b),
+        _ => return Err(PyErrMsg::type_error("* wants int")),
+    };
+    if c_int && i32::try_from(v).is_err() {
+        return Err(PyErrMsg::overflow_error(
+            "Python int too large to convert to C int",
+        ));
     }
+    Ok(v)
 }
 
 fn truncate(s: String, prec: i64) -> String {
@@ -402,7 +408,16 @@ fn format_int_conv(spec: &Spec, arg: &FmtArg, conv: char) -> Result<String, PyEr
     let v = match arg {
         FmtArg::Int(v) => *v,
         FmtArg::Bool(b) => i64::from(*b),
-        FmtArg::Float(f) if matches!(conv, 'd' | 'i' | 'u') => float_to_int(*f)?,
+        FmtArg::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
+            // int(f) may exceed 64 bits; its exact digits are still known.
+            float_to_int(f.signum())?;
+            let t = f.trunc();
+            let mut digits = format!("{:.0}", t.abs());
+            if spec.prec > digits.len() as i64 {
+                digits = "0".repeat(spec.prec as usize - digits.len()) + &digits;
+            }
+            return Ok(spec.pad_number(t < 0.0, "", &digits));
+        }
         other => {
             let what = if matches!(conv, 'd' | 'i' | 'u') {
                 "a real number"

@@ -220,10 +220,19 @@ impl Random {
                 "empty range for randrange() ({istart}, {istop}, {width})"
             )));
         }
+        // Python's floor division.
+        let floor_div = |a: i128, b: i128| {
+            let q = a / b;
+            if (a % b != 0) && ((a < 0) != (b < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        };
         let n = if istep > 0 {
-            (width + istep - 1).div_euclid(istep)
+            floor_div(width + istep - 1, istep)
         } else if istep < 0 {
-            (width + istep + 1).div_euclid(istep)
+            floor_div(width + istep + 1, istep)
         } else {
             return Err(PyErrMsg::value_error("zero step for randrange()"));
         };

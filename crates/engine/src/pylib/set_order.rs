@@ -5,7 +5,7 @@
 //! with hash `h` probes slot `h & mask`, then up to `LINEAR_PROBES` (9)
 //! following slots, then jumps to `(i * 5 + 1 + perturb) & mask` with
 //! `perturb >>= PERTURB_SHIFT` (5). Removal leaves a *dummy*; adds never
-//! reuse dummies. The table grows to the smallest power of two above
+//! reuse the last dummy on their probe path. The table grows to the smallest power of two above
 //! `used * 4` when `fill * 5 >= mask * 3`. Iteration is slot order.
 //!
 //! Keys are the VM's values (`K`), compared with `PartialEq` (the VM's
@@ -143,21 +143,31 @@ impl<K: Clone + PartialEq> SetOrder<K> {
         self.lookup(hash, key).is_some()
     }
 
-    /// `set.add(key)` (`set_add_entry`); returns whether it was new.
+    /// `set.add(key)` (`set_add_entry`); returns whether it was new. A new
+    /// key goes into the last dummy slot met while probing, if any (then
+    /// no resize can happen), else into the free slot ending the probe.
     pub fn insert(&mut self, hash: i64, key: K) -> bool {
         let mask = self.mask();
-        let mut target = None;
+        let mut freeslot = None;
+        let mut unused = None;
         for idx in Self::probe(hash, mask) {
             match &self.table[idx] {
                 Slot::Unused => {
-                    target = Some(idx);
+                    unused = Some(idx);
                     break;
                 }
                 Slot::Active(h, k) if *h == hash && *k == key => return false,
+                // CPython keeps the *last* dummy seen, not the first.
+                Slot::Dummy => freeslot = Some(idx),
                 _ => {}
             }
         }
-        let Some(idx) = target else {
+        if let Some(idx) = freeslot {
+            self.table[idx] = Slot::Active(hash, key);
+            self.used += 1;
+            return true;
+        }
+        let Some(idx) = unused else {
             return false;
         };
         self.table[idx] = Slot::Active(hash, key);

@@ -9,7 +9,7 @@
 //! differ from CPython 3.11 only for characters added after Unicode 14.
 
 use super::unicode_tables as t;
-use super::PyErrMsg;
+use super::{check_width, PyErrMsg};
 
 fn in_table(table: &[(u32, u32)], c: char) -> bool {
     let c = c as u32;
@@ -441,45 +441,55 @@ fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
     out
 }
 
+/// Widths above [`super::MAX_FORMAT_WIDTH`] give a `MemoryError` (where
+/// CPython would try to allocate the text).
+///
 /// `s.center(width, fill)`; CPython puts the odd extra space on the left
 /// when both the margin and `width` are odd.
-pub fn center(s: &str, width: i64, fill: char) -> String {
+pub fn center(s: &str, width: i64, fill: char) -> Result<String, PyErrMsg> {
     let len = s.chars().count() as i64;
-    let marg = width - len;
+    let marg = width.saturating_sub(len);
     if marg <= 0 {
-        return s.to_string();
+        return Ok(s.to_string());
     }
+    check_width(width)?;
     let left = marg / 2 + (marg & width & 1);
-    pad(s, left as usize, (marg - left) as usize, fill)
+    Ok(pad(s, left as usize, (marg - left) as usize, fill))
 }
 
 /// `s.ljust(width, fill)`.
-pub fn ljust(s: &str, width: i64, fill: char) -> String {
+pub fn ljust(s: &str, width: i64, fill: char) -> Result<String, PyErrMsg> {
+    check_width(width)?;
     let marg = width - s.chars().count() as i64;
-    pad(s, 0, marg.max(0) as usize, fill)
+    Ok(pad(s, 0, marg.max(0) as usize, fill))
 }
 
 /// `s.rjust(width, fill)`.
-pub fn rjust(s: &str, width: i64, fill: char) -> String {
+pub fn rjust(s: &str, width: i64, fill: char) -> Result<String, PyErrMsg> {
+    check_width(width)?;
     let marg = width - s.chars().count() as i64;
-    pad(s, marg.max(0) as usize, 0, fill)
+    Ok(pad(s, marg.max(0) as usize, 0, fill))
 }
 
 /// `s.zfill(width)`: zeros after a leading sign.
-pub fn zfill(s: &str, width: i64) -> String {
+pub fn zfill(s: &str, width: i64) -> Result<String, PyErrMsg> {
+    check_width(width)?;
     let marg = width - s.chars().count() as i64;
     if marg <= 0 {
-        return s.to_string();
+        return Ok(s.to_string());
     }
     let zeros = "0".repeat(marg as usize);
-    match s.chars().next() {
+    Ok(match s.chars().next() {
         Some(c @ ('+' | '-')) => format!("{c}{zeros}{}", &s[1..]),
         _ => format!("{zeros}{s}"),
-    }
+    })
 }
 
 /// `s.expandtabs(tabsize)`: the column resets at `\n` and `\r`.
-pub fn expandtabs(s: &str, tabsize: i64) -> String {
+pub fn expandtabs(s: &str, tabsize: i64) -> Result<String, PyErrMsg> {
+    if s.contains('\t') {
+        check_width(tabsize)?;
+    }
     let mut out = String::with_capacity(s.len());
     let mut col: i64 = 0;
     for c in s.chars() {
@@ -500,8 +510,9 @@ pub fn expandtabs(s: &str, tabsize: i64) -> String {
                 col += 1;
             }
         }
+        check_width(out.len() as i64)?;
     }
-    out
+    Ok(out)
 }
 
 fn push_escape(out: &mut String, c: char) {

@@ -4104,4 +4104,3 @@ pub static CASEFOLD_SPECIAL: &[(u32, &str)] = &[
     (0xfb16, "\u{57e}\u{576}"),
     (0xfb17, "\u{574}\u{56d}"),
 ];
-
