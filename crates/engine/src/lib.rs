@@ -7,5 +7,8 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod compile;
 pub mod parse;
+pub mod pylib;
 pub mod span;
+pub mod vm;
