@@ -414,7 +414,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn store_name(&mut self, n: &Name) {
+    fn store_name(&mut self, n: &Name) -> CResult {
         match self.name_kind(n) {
             NameKind::Local => {
                 let i = self.var_index(n);
@@ -438,9 +438,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::StoreName(i));
             }
         }
+        Ok(())
     }
 
-    fn delete_name(&mut self, n: &Name) {
+    fn delete_name(&mut self, n: &Name) -> CResult {
         match self.name_kind(n) {
             NameKind::Local => {
                 let i = self.var_index(n);
@@ -459,6 +460,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::DeleteName(i));
             }
         }
+        Ok(())
     }
 
     fn in_function(&self) -> bool {

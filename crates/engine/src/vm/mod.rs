@@ -51,6 +51,7 @@
 pub mod builtins;
 pub mod dict;
 pub mod exc;
+pub mod fiber;
 pub mod format;
 pub mod frame;
 pub mod interp;
@@ -229,6 +230,8 @@ pub struct Vm {
     /// The Mersenne Twister behind `random`.
     pub(crate) rng: modules::Rng,
     pub(crate) fibers: Vec<Fiber>,
+    /// Thread names of fibers (`threading.current_thread().name`).
+    pub(crate) fiber_names: Vec<String>,
     /// Index of the fiber currently running, if any.
     pub(crate) current_fiber: Option<FiberId>,
     /// What a paused operation was (so `resume_paused` maps results).
@@ -262,6 +265,7 @@ impl Vm {
             repr_stack: Vec::new(),
             rng: modules::Rng::default(),
             fibers: Vec::new(),
+            fiber_names: Vec::new(),
             current_fiber: None,
             paused_nesting: 0,
         };

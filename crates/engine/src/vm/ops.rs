@@ -274,7 +274,7 @@ impl Vm {
                 }
                 Value::dict(d)
             }
-            _ => return Ok(None),
+            _ => return Ok(Option::None),
         }))
     }
 
@@ -712,7 +712,7 @@ impl Vm {
                                 return Ok(false);
                             }
                         }
-                        None => return Ok(false),
+                        Option::None => return Ok(false),
                     }
                 }
                 true
