@@ -56,10 +56,7 @@ fn first_difference(ours: &[String], theirs: &[String]) -> Option<String> {
         let a = ours.get(i).map(String::as_str).unwrap_or("<end>");
         let b = theirs.get(i).map(String::as_str).unwrap_or("<end>");
         if a != b {
-            return Some(format!(
-                "step {}:\n  engine:  {a}\n  CPython: {b}",
-                i + 1
-            ));
+            return Some(format!("step {}:\n  engine:  {a}\n  CPython: {b}", i + 1));
         }
     }
     None
@@ -118,7 +115,10 @@ fn survey_all_async_programs() {
             Some(d) => println!("{name}: {d}"),
         }
     }
-    println!("steps: {ok}/{} async programs match CPython step by step", names.len());
+    println!(
+        "steps: {ok}/{} async programs match CPython step by step",
+        names.len()
+    );
 }
 
 /// The fold at chosen steps: what the UI shows.
@@ -159,12 +159,24 @@ asyncio.run(main())
         .find(|t| t.coro == "sleeper")
         .expect("sleeper task");
     assert!(
-        matches!(sleeper.state, TaskState::Waiting { on: Waiting::Sleep { until_ns: Some(1_000_000_000), .. } }),
+        matches!(
+            sleeper.state,
+            TaskState::Waiting {
+                on: Waiting::Sleep {
+                    until_ns: Some(1_000_000_000),
+                    ..
+                }
+            }
+        ),
         "{:?}",
         sleeper.state
     );
     assert_eq!(before.task_status(sleeper.id), "sleep until t=1.000");
-    let main = before.tasks.values().find(|t| t.coro == "main").expect("main");
+    let main = before
+        .tasks
+        .values()
+        .find(|t| t.coro == "main")
+        .expect("main");
     assert_eq!(before.task_status(main.id), "task Task-2");
     // CPython: the timer's callback runs in one iteration and schedules
     // sleeper's wakeup, which runs in the next iteration.

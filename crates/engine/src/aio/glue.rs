@@ -14,9 +14,10 @@ use super::{
     Callback, CoroStep, DoneCallback, Drain, EventLoop, ExecutorId, FutState, FutureError, Host,
     Resume, Todo,
 };
+use crate::ast::Name;
 use crate::run::OutputChunk;
 use crate::trace::{EventKind, FutureId, TaskId, ThreadId};
-use crate::vm::{Class, Error, GenStep, Name, Stream, Value, Vm};
+use crate::vm::{Class, Error, GenKind, GenStep, Stream, Value, Vm};
 
 /// The asyncio prelude (Python source, compiled on first `import asyncio`).
 pub const PRELUDE: &str = include_str!("prelude/asyncio.py");
@@ -65,6 +66,8 @@ pub(crate) struct Aio {
     pub filename: Rc<str>,
     /// Inside `run_forever` (re-entry is a RuntimeError).
     pub running: bool,
+    /// The VM fiber running each worker thread's current job.
+    pub fibers: std::collections::HashMap<ThreadId, crate::vm::FiberId>,
 }
 
 pub(crate) type Shared = Rc<RefCell<Aio>>;
@@ -84,6 +87,7 @@ impl Aio {
             out_cursor: (0, 0),
             filename: Rc::from(filename),
             running: false,
+            fibers: std::collections::HashMap::new(),
         }
     }
 }
@@ -240,9 +244,8 @@ macro_rules! state {
         match $shared.try_borrow_mut() {
             Ok(s) => s,
             Err(_) => {
-                return Err($vm.runtime_error(
-                    "Looplab: asyncio was re-entered while the event loop was busy",
-                ))
+                return Err($vm
+                    .runtime_error("Looplab: asyncio was re-entered while the event loop was busy"))
             }
         }
     };
@@ -339,12 +342,14 @@ fn future_repr(vm: &mut Vm, shared: &Shared, fut: &Value) -> Result<String, Erro
             .map(|f| (f.code.filename.to_string(), f.code.firstlineno));
         let line = vm.gen_line(coro.as_ref().unwrap_or(&Value::None));
         match (done, file, line) {
-            (false, Some((file, _)), Some(line)) => {
-                out.push_str(&format!(" coro=<{}() running at {file}:{line}>", g.qualname))
-            }
-            (_, Some((file, first)), _) => {
-                out.push_str(&format!(" coro=<{}() done, defined at {file}:{first}>", g.qualname))
-            }
+            (false, Some((file, _)), Some(line)) => out.push_str(&format!(
+                " coro=<{}() running at {file}:{line}>",
+                g.qualname
+            )),
+            (_, Some((file, first)), _) => out.push_str(&format!(
+                " coro=<{}() done, defined at {file}:{first}>",
+                g.qualname
+            )),
             _ => out.push_str(&format!(" coro=<{}()>", g.qualname)),
         }
     }
@@ -443,11 +448,17 @@ pub(crate) fn drain_output(vm: &mut Vm, st: &mut Aio, task: Option<TaskId>, line
 pub(crate) fn install(vm: &mut Vm, shared: &Shared) {
     vm.add_source_module("asyncio", PRELUDE, PRELUDE_FILE);
     vm.add_source_module("concurrent", "", "<concurrent>");
-    vm.add_source_module("concurrent.futures", CONCURRENT_FUTURES, "<concurrent.futures>");
+    vm.add_source_module(
+        "concurrent.futures",
+        CONCURRENT_FUTURES,
+        "<concurrent.futures>",
+    );
     let sh = shared.clone();
     vm.add_native_module("_looplab", move |vm| build_module(vm, &sh));
     let sh = shared.clone();
-    vm.sleep_hook = Some(Rc::new(move |vm: &mut Vm, secs: f64| time_sleep(vm, &sh, secs)));
+    vm.sleep_hook = Some(Rc::new(move |vm: &mut Vm, secs: f64| {
+        time_sleep(vm, &sh, secs)
+    }));
 }
 
 /// Seconds to integer nanoseconds: round half-even of x * 1e9 (the
@@ -516,10 +527,18 @@ fn build_module(vm: &mut Vm, shared: &Shared) -> Result<Value, Error> {
         methods.push((name, native(vm, shared, name, body)));
     }
     let props: Vec<(&str, NativeBody, Option<NativeBody>)> = vec![
-        ("_asyncio_future_blocking", fut_get_blocking, Some(fut_set_blocking)),
+        (
+            "_asyncio_future_blocking",
+            fut_get_blocking,
+            Some(fut_set_blocking),
+        ),
         ("_cancel_message", fut_get_cancel_message, None),
         ("_state", fut_get_state, None),
-        ("_log_destroy_pending", fut_get_log_destroy, Some(fut_set_log_destroy)),
+        (
+            "_log_destroy_pending",
+            fut_get_log_destroy,
+            Some(fut_set_log_destroy),
+        ),
     ];
     for (name, get, set) in props {
         let fget = native(vm, shared, name, get);
@@ -588,7 +607,12 @@ fn build_module(vm: &mut Vm, shared: &Shared) -> Result<Value, Error> {
 
 // ------------------------------------------------------------ Future methods
 
-fn fut_init(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_init(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let obj = arg(args, 0);
     if fut_id_of(vm, &obj).is_some() {
         return Ok(Value::None);
@@ -602,7 +626,12 @@ fn fut_init(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)])
     Ok(Value::None)
 }
 
-fn fut_result(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_result(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let obj = arg(args, 0);
     let id = need_fut(vm, &obj)?;
     match with_core(vm, shared, |lp, host| lp.result(host, id))? {
@@ -611,7 +640,12 @@ fn fut_result(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)
     }
 }
 
-fn fut_exception(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_exception(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let obj = arg(args, 0);
     let id = need_fut(vm, &obj)?;
     match with_core(vm, shared, |lp, host| lp.exception(host, id))? {
@@ -620,17 +654,32 @@ fn fut_exception(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Val
     }
 }
 
-fn fut_done(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_done(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     Ok(Value::Bool(state!(vm, shared).lp.done(id)))
 }
 
-fn fut_cancelled(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_cancelled(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     Ok(Value::Bool(state!(vm, shared).lp.cancelled(id)))
 }
 
-fn fut_cancel(vm: &mut Vm, shared: &Shared, args: &[Value], kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_cancel(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     let msg = args.get(1).cloned().or_else(|| kwarg(kw, "msg"));
     let msg = msg.filter(|m| !m.is_none());
@@ -638,7 +687,12 @@ fn fut_cancel(vm: &mut Vm, shared: &Shared, args: &[Value], kw: &[(Name, Value)]
     Ok(Value::Bool(done))
 }
 
-fn fut_add_done_callback(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_add_done_callback(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     let func = arg(args, 1);
     with_core(vm, shared, |lp, host| {
@@ -647,7 +701,12 @@ fn fut_add_done_callback(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(N
     Ok(Value::None)
 }
 
-fn fut_remove_done_callback(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_remove_done_callback(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     let func = arg(args, 1);
     let n = state!(vm, shared)
@@ -656,7 +715,12 @@ fn fut_remove_done_callback(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &
     Ok(Value::Int(n as i64))
 }
 
-fn fut_set_result(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_set_result(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let obj = arg(args, 0);
     let id = need_fut(vm, &obj)?;
     let value = arg(args, 1);
@@ -666,7 +730,12 @@ fn fut_set_result(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Va
     }
 }
 
-fn fut_set_exception(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_set_exception(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let obj = arg(args, 0);
     let id = need_fut(vm, &obj)?;
     let mut exc = arg(args, 1);
@@ -686,33 +755,63 @@ fn fut_set_exception(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name,
     }
 }
 
-fn fut_get_loop(vm: &mut Vm, shared: &Shared, _args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_get_loop(
+    vm: &mut Vm,
+    shared: &Shared,
+    _args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     Ok(state!(vm, shared).loop_obj.clone().unwrap_or(Value::None))
 }
 
-fn fut_make_cancelled_error(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_make_cancelled_error(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     with_core(vm, shared, |lp, host| lp.make_cancelled_error(host, id))
 }
 
-fn fut_repr(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_repr(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let r = future_repr(vm, shared, &arg(args, 0))?;
     Ok(Value::str(&r))
 }
 
-fn fut_get_blocking(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_get_blocking(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     Ok(Value::Bool(state!(vm, shared).lp.blocking(id)))
 }
 
-fn fut_set_blocking(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_set_blocking(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     let on = matches!(arg(args, 1), Value::Bool(true));
     state!(vm, shared).lp.set_blocking(id, on);
     Ok(Value::None)
 }
 
-fn fut_get_cancel_message(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_get_cancel_message(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     Ok(state!(vm, shared)
         .lp
@@ -721,7 +820,12 @@ fn fut_get_cancel_message(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(
         .unwrap_or(Value::None))
 }
 
-fn fut_get_state(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_get_state(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     let s = match state!(vm, shared).lp.future_state(id) {
         Some(FutState::Pending) | None => "PENDING",
@@ -731,13 +835,26 @@ fn fut_get_state(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Val
     Ok(Value::str(s))
 }
 
-fn fut_get_log_destroy(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_get_log_destroy(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
-    let pending = state!(vm, shared).lp.destroyed_pending_tasks().contains(&id);
+    let pending = state!(vm, shared)
+        .lp
+        .destroyed_pending_tasks()
+        .contains(&id);
     Ok(Value::Bool(pending))
 }
 
-fn fut_set_log_destroy(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn fut_set_log_destroy(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     let on = matches!(arg(args, 1), Value::Bool(true));
     state!(vm, shared).lp.set_log_destroy_pending(id, on);
@@ -753,7 +870,13 @@ fn coro_name(coro: &Value) -> String {
     }
 }
 
-fn new_task(vm: &mut Vm, shared: &Shared, coro: Value, name: Option<String>, obj: Option<Value>) -> Result<Value, Error> {
+fn new_task(
+    vm: &mut Vm,
+    shared: &Shared,
+    coro: Value,
+    name: Option<String>,
+    obj: Option<Value>,
+) -> Result<Value, Error> {
     if !matches!(&coro, Value::Gen(_)) {
         let r = safe_repr(vm, &coro, 0);
         return Err(vm.type_error(format!("a coroutine was expected, got {r}")));
@@ -763,7 +886,9 @@ fn new_task(vm: &mut Vm, shared: &Shared, coro: Value, name: Option<String>, obj
         let st = state!(vm, shared);
         user_line(vm, &st.filename)
     };
-    let id = with_core(vm, shared, |lp, host| lp.create_task(host, coro, name, &cname, line))?;
+    let id = with_core(vm, shared, |lp, host| {
+        lp.create_task(host, coro, name, &cname, line)
+    })?;
     match obj {
         Some(obj) => {
             attach_payload(vm, shared, &obj, id)?;
@@ -773,9 +898,18 @@ fn new_task(vm: &mut Vm, shared: &Shared, coro: Value, name: Option<String>, obj
     }
 }
 
-fn task_init(vm: &mut Vm, shared: &Shared, args: &[Value], kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn task_init(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let obj = arg(args, 0);
-    let coro = args.get(1).cloned().or_else(|| kwarg(kw, "coro")).unwrap_or(Value::None);
+    let coro = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(kw, "coro"))
+        .unwrap_or(Value::None);
     let name = match kwarg(kw, "name") {
         Some(Value::None) | None => None,
         Some(v) => Some(vm.str_of(&v)?),
@@ -784,37 +918,75 @@ fn task_init(vm: &mut Vm, shared: &Shared, args: &[Value], kw: &[(Name, Value)])
     Ok(Value::None)
 }
 
-fn task_get_name(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn task_get_name(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
-    let name = state!(vm, shared).lp.task_name(id).unwrap_or("").to_string();
+    let name = state!(vm, shared)
+        .lp
+        .task_name(id)
+        .unwrap_or("")
+        .to_string();
     Ok(Value::str(&name))
 }
 
-fn task_set_name(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn task_set_name(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     let name = vm.str_of(&arg(args, 1))?;
     state!(vm, shared).lp.set_task_name(id, name);
     Ok(Value::None)
 }
 
-fn task_get_coro(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn task_get_coro(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
-    Ok(state!(vm, shared).lp.task_coro(id).cloned().unwrap_or(Value::None))
+    Ok(state!(vm, shared)
+        .lp
+        .task_coro(id)
+        .cloned()
+        .unwrap_or(Value::None))
 }
 
-fn task_cancelling(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn task_cancelling(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     Ok(Value::Int(i64::from(state!(vm, shared).lp.cancelling(id))))
 }
 
-fn task_uncancel(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn task_uncancel(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     Ok(Value::Int(i64::from(state!(vm, shared).lp.uncancel(id))))
 }
 
 // ----------------------------------------------------------- _looplab module
 
-fn m_register_exceptions(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_register_exceptions(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let mut st = state!(vm, shared);
     if let Value::Class(c) = arg(args, 0) {
         st.cancelled_error = Some(c);
@@ -825,12 +997,22 @@ fn m_register_exceptions(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(N
     Ok(Value::None)
 }
 
-fn m_bind_loop(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_bind_loop(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     state!(vm, shared).loop_obj = Some(arg(args, 0));
     Ok(Value::None)
 }
 
-fn m_create_future(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_create_future(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let label = match arg(args, 0) {
         Value::Str(s) => s.to_string(),
         _ => "future".into(),
@@ -843,7 +1025,12 @@ fn m_create_future(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, V
     make_future_obj(vm, shared, id, false)
 }
 
-fn m_create_task(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_create_task(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let name = match arg(args, 1) {
         Value::None => None,
         v => Some(vm.str_of(&v)?),
@@ -851,7 +1038,12 @@ fn m_create_task(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Val
     new_task(vm, shared, arg(args, 0), name, None)
 }
 
-fn m_current_task(vm: &mut Vm, shared: &Shared, _args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_current_task(
+    vm: &mut Vm,
+    shared: &Shared,
+    _args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let st = state!(vm, shared);
     Ok(st
         .lp
@@ -860,7 +1052,12 @@ fn m_current_task(vm: &mut Vm, shared: &Shared, _args: &[Value], _kw: &[(Name, V
         .unwrap_or(Value::None))
 }
 
-fn m_all_tasks(vm: &mut Vm, shared: &Shared, _args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_all_tasks(
+    vm: &mut Vm,
+    shared: &Shared,
+    _args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let st = state!(vm, shared);
     let tasks: Vec<Value> = st
         .lp
@@ -880,16 +1077,33 @@ fn tuple_items(v: &Value) -> Vec<Value> {
     }
 }
 
-fn m_call_soon(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_call_soon(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let func = arg(args, 0);
     let cargs = tuple_items(&arg(args, 1));
     let id = with_core(vm, shared, |lp, host| {
-        lp.call_soon(host, Callback::Call { func, args: cargs, fut: None })
+        lp.call_soon(
+            host,
+            Callback::Call {
+                func,
+                args: cargs,
+                fut: None,
+            },
+        )
     })?;
     Ok(Value::Int(i64::from(id)))
 }
 
-fn m_call_at(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_call_at(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let when = match arg(args, 0) {
         Value::Int(n) => n.max(0) as u64,
         _ => return Err(vm.type_error("call_at: when_ns must be an int")),
@@ -897,23 +1111,46 @@ fn m_call_at(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]
     let func = arg(args, 1);
     let cargs = tuple_items(&arg(args, 2));
     let id = with_core(vm, shared, |lp, host| {
-        lp.call_at(host, when, Callback::Call { func, args: cargs, fut: None })
+        lp.call_at(
+            host,
+            when,
+            Callback::Call {
+                func,
+                args: cargs,
+                fut: None,
+            },
+        )
     })?;
     Ok(Value::Int(i64::from(id)))
 }
 
-fn m_cancel_handle(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_cancel_handle(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     if let Value::Int(id) = arg(args, 0) {
         state!(vm, shared).lp.cancel_handle(id as u32);
     }
     Ok(Value::None)
 }
 
-fn m_now_ns(vm: &mut Vm, shared: &Shared, _args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_now_ns(
+    vm: &mut Vm,
+    shared: &Shared,
+    _args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     Ok(Value::Int(state!(vm, shared).lp.now() as i64))
 }
 
-fn m_ns(vm: &mut Vm, _shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_ns(
+    vm: &mut Vm,
+    _shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let secs = match arg(args, 0) {
         Value::Int(n) => n as f64,
         Value::Bool(b) => f64::from(u8::from(b)),
@@ -928,24 +1165,46 @@ fn m_ns(vm: &mut Vm, _shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) ->
     Ok(Value::Int(ns_of(secs) as i64))
 }
 
-fn m_stop(vm: &mut Vm, shared: &Shared, _args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_stop(
+    vm: &mut Vm,
+    shared: &Shared,
+    _args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     state!(vm, shared).lp.stop();
     Ok(Value::None)
 }
 
-fn m_add_stop_callback(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_add_stop_callback(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
-    with_core(vm, shared, |lp, host| lp.add_done_callback(host, id, DoneCallback::StopLoop))?;
+    with_core(vm, shared, |lp, host| {
+        lp.add_done_callback(host, id, DoneCallback::StopLoop)
+    })?;
     Ok(Value::None)
 }
 
-fn m_remove_stop_callback(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_remove_stop_callback(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     state!(vm, shared).lp.remove_stop_callback(id);
     Ok(Value::None)
 }
 
-fn m_label(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_label(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     let label = match arg(args, 1) {
         Value::Str(s) => s.to_string(),
@@ -959,7 +1218,12 @@ fn m_label(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) 
     Ok(Value::None)
 }
 
-fn m_make_gathering(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_make_gathering(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
     let mut children = Vec::new();
     for c in tuple_items(&arg(args, 1)) {
@@ -969,21 +1233,43 @@ fn m_make_gathering(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, 
     Ok(Value::None)
 }
 
-fn m_gather_cancel_requested(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_gather_cancel_requested(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let id = need_fut(vm, &arg(args, 0))?;
-    Ok(Value::Bool(state!(vm, shared).lp.gather_cancel_requested(id)))
+    Ok(Value::Bool(
+        state!(vm, shared).lp.gather_cancel_requested(id),
+    ))
 }
 
-fn m_set_log_destroy_pending(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_set_log_destroy_pending(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     fut_set_log_destroy(vm, shared, args, &[])
 }
 
-fn m_iscoroutine(_vm: &mut Vm, _shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
-    let is = matches!(&arg(args, 0), Value::Gen(g) if g.kind == crate::compile::code::CodeKind::Coroutine);
+fn m_iscoroutine(
+    _vm: &mut Vm,
+    _shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
+    let is = matches!(&arg(args, 0), Value::Gen(g) if g.kind == GenKind::Coroutine);
     Ok(Value::Bool(is))
 }
 
-fn m_isfuture(vm: &mut Vm, _shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_isfuture(
+    vm: &mut Vm,
+    _shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     Ok(Value::Bool(fut_id_of(vm, &arg(args, 0)).is_some()))
 }
 
@@ -991,11 +1277,18 @@ fn executor_id(vm: &mut Vm, executor: &Value) -> Result<ExecutorId, Error> {
     let name = vm.intern("_id");
     match vm.getattr(executor, &name)? {
         Value::Int(n) if n >= 0 => Ok(n as ExecutorId),
-        _ => Err(vm.type_error("an executor made by concurrent.futures.ThreadPoolExecutor was expected")),
+        _ => Err(
+            vm.type_error("an executor made by concurrent.futures.ThreadPoolExecutor was expected")
+        ),
     }
 }
 
-fn m_new_executor(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_new_executor(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let max = match arg(args, 0) {
         Value::Int(n) => n.clamp(1, 1024) as u32,
         _ => super::DEFAULT_MAX_WORKERS,
@@ -1008,7 +1301,12 @@ fn m_new_executor(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Va
     Ok(Value::Int(i64::from(id)))
 }
 
-fn m_submit(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_submit(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let ex = executor_id(vm, &arg(args, 0))?;
     let func = arg(args, 1);
     let fargs = tuple_items(&arg(args, 2));
@@ -1018,29 +1316,51 @@ fn m_submit(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)])
     };
     let fut = state!(vm, shared).lp.create_future("thread job", line);
     let obj = make_future_obj(vm, shared, fut, false)?;
-    with_core(vm, shared, |lp, host| lp.submit_job(host, ex, func, fargs, fut))?;
+    with_core(vm, shared, |lp, host| {
+        lp.submit_job(host, ex, func, fargs, fut)
+    })?;
     Ok(obj)
 }
 
-fn m_shutdown_executor(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_shutdown_executor(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let ex = executor_id(vm, &arg(args, 0))?;
     let fut = need_fut(vm, &arg(args, 1))?;
     state!(vm, shared).lp.shutdown_executor(ex, fut);
     Ok(Value::None)
 }
 
-fn m_drain(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_drain(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let ex = executor_id(vm, &arg(args, 0))?;
     drain_threads(vm, shared, Some(ex))?;
     Ok(Value::None)
 }
 
-fn m_clear_loop(vm: &mut Vm, shared: &Shared, _args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_clear_loop(
+    vm: &mut Vm,
+    shared: &Shared,
+    _args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     state!(vm, shared).lp.clear();
     Ok(Value::None)
 }
 
-fn m_report(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_report(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     let message = vm.str_of(&arg(args, 0))?;
     let exc = arg(args, 1);
     let mut text = message.clone();
@@ -1053,7 +1373,12 @@ fn m_report(vm: &mut Vm, shared: &Shared, args: &[Value], _kw: &[(Name, Value)])
 }
 
 /// Writes a loop warning to stderr and records it in the trace.
-pub(crate) fn report_stderr(vm: &mut Vm, shared: &Shared, summary: &str, text: &str) -> Result<(), Error> {
+pub(crate) fn report_stderr(
+    vm: &mut Vm,
+    shared: &Shared,
+    summary: &str,
+    text: &str,
+) -> Result<(), Error> {
     {
         let mut st = state!(vm, shared);
         let task = st.lp.current_task();
@@ -1072,7 +1397,12 @@ pub(crate) fn report_stderr(vm: &mut Vm, shared: &Shared, summary: &str, text: &
 // -------------------------------------------------------------- the driver
 
 /// `loop.run_forever()`: runs loop iterations until `stop()` takes effect.
-fn m_run_forever(vm: &mut Vm, shared: &Shared, _args: &[Value], _kw: &[(Name, Value)]) -> Result<Value, Error> {
+fn m_run_forever(
+    vm: &mut Vm,
+    shared: &Shared,
+    _args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
     {
         let mut st = state!(vm, shared);
         if st.running {
@@ -1110,7 +1440,8 @@ fn run_loop(vm: &mut Vm, shared: &Shared) -> Result<(), Error> {
                     Ok(_) => {}
                     Err(Error::Exception(exc)) => {
                         let summary = format!("Exception in callback {}", callable_name(&func));
-                        let mut text = format!("{summary}()\nhandle: <Handle {}()>\n", callable_name(&func));
+                        let mut text =
+                            format!("{summary}()\nhandle: <Handle {}()>\n", callable_name(&func));
                         text.push_str(&vm.format_exception(&exc));
                         report_stderr(vm, shared, &summary, &text)?;
                     }
@@ -1120,7 +1451,9 @@ fn run_loop(vm: &mut Vm, shared: &Shared) -> Result<(), Error> {
                 drain_output(vm, &mut st, None, 0);
                 st.lp.call_done();
             }
-            Todo::StartJob { thread, func, args, .. } => run_thread(vm, shared, thread, Some((func, args)))?,
+            Todo::StartJob {
+                thread, func, args, ..
+            } => run_thread(vm, shared, thread, Some((func, args)))?,
             Todo::ResumeThread { thread } => run_thread(vm, shared, thread, None)?,
             Todo::Stopped => return Ok(()),
             Todo::Hang => {
@@ -1132,7 +1465,13 @@ fn run_loop(vm: &mut Vm, shared: &Shared) -> Result<(), Error> {
 }
 
 /// One `Task.__step`: resume the coroutine, then tell the core what it did.
-fn run_step(vm: &mut Vm, shared: &Shared, task: TaskId, coro: Value, resume: Resume<Value>) -> Result<(), Error> {
+fn run_step(
+    vm: &mut Vm,
+    shared: &Shared,
+    task: TaskId,
+    coro: Value,
+    resume: Resume<Value>,
+) -> Result<(), Error> {
     let how = match resume {
         Resume::Send(v) => crate::vm::Resume::Send(v),
         Resume::Throw(e) => crate::vm::Resume::Throw(e),
@@ -1150,6 +1489,7 @@ fn run_step(vm: &mut Vm, shared: &Shared, task: TaskId, coro: Value, resume: Res
         Err(e) => return Err(e),
     };
     let line = vm.gen_line(&coro).unwrap_or(0);
+    report_never_awaited(vm, shared);
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, Some(task), line);
     let cancelled = st.cancelled_error.clone();
@@ -1165,11 +1505,23 @@ fn run_thread(
     thread: ThreadId,
     start: Option<(Value, Vec<Value>)>,
 ) -> Result<(), Error> {
-    state!(vm, shared).current_thread = Some(thread);
-    let r = match start {
-        Some((func, args)) => vm.fiber_start(thread as usize, &func, args),
-        None => vm.fiber_continue(thread as usize, Value::None),
+    let fiber = {
+        let mut st = state!(vm, shared);
+        st.current_thread = Some(thread);
+        match start {
+            Some((func, args)) => {
+                let name = st.lp.thread_name(thread);
+                let id = vm.fiber_new(func, args, &name);
+                st.fibers.insert(thread, id);
+                id
+            }
+            None => match st.fibers.get(&thread) {
+                Some(id) => *id,
+                None => return Err(Error::Internal(format!("no fiber for thread {thread}"))),
+            },
+        }
     };
+    let r = vm.fiber_resume(fiber, Value::None);
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, None, 0);
     st.current_thread = None;
@@ -1185,7 +1537,11 @@ fn run_thread(
 }
 
 /// The main thread blocks until the executor (all when `None`) is idle.
-pub(crate) fn drain_threads(vm: &mut Vm, shared: &Shared, executor: Option<ExecutorId>) -> Result<(), Error> {
+pub(crate) fn drain_threads(
+    vm: &mut Vm,
+    shared: &Shared,
+    executor: Option<ExecutorId>,
+) -> Result<(), Error> {
     loop {
         let d = {
             let mut st = state!(vm, shared);
@@ -1194,9 +1550,9 @@ pub(crate) fn drain_threads(vm: &mut Vm, shared: &Shared, executor: Option<Execu
             d
         };
         match d {
-            Drain::Run(Todo::StartJob { thread, func, args, .. }) => {
-                run_thread(vm, shared, thread, Some((func, args)))?
-            }
+            Drain::Run(Todo::StartJob {
+                thread, func, args, ..
+            }) => run_thread(vm, shared, thread, Some((func, args)))?,
             Drain::Run(Todo::ResumeThread { thread }) => run_thread(vm, shared, thread, None)?,
             Drain::Run(_) | Drain::Done => return Ok(()),
             Drain::Hang => {
@@ -1204,5 +1560,67 @@ pub(crate) fn drain_threads(vm: &mut Vm, shared: &Shared, executor: Option<Execu
                 return Err(Error::Limit(HANG.into()));
             }
         }
+    }
+}
+
+/// The warnings CPython prints when the program ends: coroutines never
+/// awaited, task exceptions never retrieved, tasks destroyed while pending.
+pub(crate) fn report_exit_warnings(vm: &mut Vm, shared: &Shared, ending: &crate::run::Ending) {
+    report_never_awaited(vm, shared);
+    if matches!(ending, crate::run::Ending::Hang) {
+        return;
+    }
+    let (unretrieved, pending) = match shared.try_borrow() {
+        Ok(st) => {
+            let tasks: Vec<(FutureId, Option<Value>)> = st
+                .lp
+                .unretrieved_exceptions()
+                .into_iter()
+                .map(|id| (id, st.lp.future_obj(id).cloned()))
+                .collect();
+            let pending: Vec<Value> = st
+                .lp
+                .destroyed_pending_tasks()
+                .into_iter()
+                .filter_map(|id| st.lp.future_obj(id).cloned())
+                .collect();
+            (tasks, pending)
+        }
+        Err(_) => return,
+    };
+    for (id, obj) in unretrieved {
+        let Some(obj) = obj else { continue };
+        let is_task = shared.try_borrow().is_ok_and(|st| st.lp.is_task(id));
+        let what = if is_task { "Task" } else { "Future" };
+        let summary = format!("{what} exception was never retrieved");
+        let r = future_repr(vm, shared, &obj).unwrap_or_default();
+        let exc = match shared
+            .try_borrow()
+            .ok()
+            .and_then(|st| st.lp.future_state(id).cloned())
+        {
+            Some(FutState::Exception(e)) => Some(e),
+            _ => None,
+        };
+        let mut text = format!("{summary}\nfuture: {r}\n");
+        if let Some(e) = exc {
+            text.push_str(&vm.format_exception(&e));
+        }
+        let _ = report_stderr(vm, shared, &summary, &text);
+    }
+    for obj in pending {
+        let summary = "Task was destroyed but it is pending!".to_string();
+        let r = future_repr(vm, shared, &obj).unwrap_or_default();
+        let text = format!("{summary}\ntask: {r}\n");
+        let _ = report_stderr(vm, shared, &summary, &text);
+    }
+}
+
+/// "coroutine 'f' was never awaited" for coroutines dropped unstarted.
+pub(crate) fn report_never_awaited(vm: &mut Vm, shared: &Shared) {
+    for name in vm.take_never_awaited() {
+        let summary = format!("coroutine '{name}' was never awaited");
+        let text = format!("RuntimeWarning: {summary}\n");
+        let _ = report_stderr(vm, shared, &summary, &text);
     }
 }

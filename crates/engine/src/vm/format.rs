@@ -34,7 +34,9 @@ pub fn set_iteration_order(d: &Dict) -> Vec<Value> {
     for (i, (h, _)) in keys.iter().enumerate() {
         so.insert(*h, i);
     }
-    so.iter().filter_map(|&i| keys.get(i).map(|(_, k)| k.clone())).collect()
+    so.iter()
+        .filter_map(|&i| keys.get(i).map(|(_, k)| k.clone()))
+        .collect()
 }
 
 pub fn float_repr(f: f64) -> String {
@@ -139,7 +141,9 @@ impl Vm {
                 let c = self.repr(&s[2])?;
                 format!("slice({a}, {b}, {c})")
             }
-            Value::Function(f) => format!("<function {} at {}>", f.qualname.borrow(), fake_addr(f.id)),
+            Value::Function(f) => {
+                format!("<function {} at {}>", f.qualname.borrow(), fake_addr(f.id))
+            }
             Value::Builtin(b) => match &b.bound {
                 Some(obj) if !matches!(obj, Value::Module(_)) => {
                     let tn = self.type_name(obj);
@@ -184,7 +188,11 @@ impl Vm {
                     }
                     return Ok(format!("{name}({})", self.join_reprs(&args)?));
                 }
-                let modname = if &*cls.module == "builtins" { String::new() } else { format!("{}.", cls.module) };
+                let modname = if &*cls.module == "builtins" {
+                    String::new()
+                } else {
+                    format!("{}.", cls.module)
+                };
                 format!("<{modname}{} object at {}>", cls.qualname, fake_addr(i.id))
             }
             Value::Gen(g) => {
@@ -217,7 +225,9 @@ impl Vm {
                 format!("<{name} object at {}>", fake_addr(Rc::as_ptr(it) as u64))
             }
             Value::Module(m) => {
-                if self.source_module_names().contains(&m.name.to_string()) || &*m.name == "__main__" {
+                if self.source_module_names().contains(&m.name.to_string())
+                    || &*m.name == "__main__"
+                {
                     format!("<module '{}'>", m.name)
                 } else {
                     format!("<module '{}' (built-in)>", m.name)
@@ -231,16 +241,26 @@ impl Vm {
                         ViewKind::Values => ("dict_values", d.values()),
                         ViewKind::Items => (
                             "dict_items",
-                            d.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+                            d.items()
+                                .into_iter()
+                                .map(|(k, v)| Value::tuple(vec![k, v]))
+                                .collect(),
                         ),
                     }
                 };
                 format!("{name}([{}])", self.join_reprs(&items)?)
             }
-            Value::Property(_) => format!("<property object at {}>", fake_addr(v.ptr().unwrap_or(0) as u64)),
+            Value::Property(_) => format!(
+                "<property object at {}>",
+                fake_addr(v.ptr().unwrap_or(0) as u64)
+            ),
             Value::StaticMethod(f) => format!("<staticmethod({})>", self.repr(f)?),
             Value::ClassMethod(f) => format!("<classmethod({})>", self.repr(f)?),
-            Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.0.name, self.type_name(&s.1)),
+            Value::Super(s) => format!(
+                "<super: <class '{}'>, <{} object>>",
+                s.0.name,
+                self.type_name(&s.1)
+            ),
             Value::Ellipsis => "Ellipsis".into(),
             Value::NotImplemented => "NotImplemented".into(),
         })
@@ -346,7 +366,9 @@ impl Vm {
                     return self.str_of(v);
                 }
                 let t = self.type_name(v);
-                return Err(self.type_error(format!("unsupported format string passed to {t}.__format__")));
+                return Err(self.type_error(format!(
+                    "unsupported format string passed to {t}.__format__"
+                )));
             }
         };
         r.map_err(|e| self.pyerr(e))
@@ -394,9 +416,17 @@ impl Vm {
                         .iter()
                         .find(|(k, _)| k == key)
                         .map(|(_, a)| a.clone())
-                        .ok_or_else(|| pylib::PyErrMsg::new("KeyError", pylib::strings::repr_str(key)))
+                        .ok_or_else(|| {
+                            pylib::PyErrMsg::new("KeyError", pylib::strings::repr_str(key))
+                        })
                 };
-                pylib::percent_format::percent_format(fmt, PercentArgs::Mapping { whole: &whole, lookup: &lookup })
+                pylib::percent_format::percent_format(
+                    fmt,
+                    PercentArgs::Mapping {
+                        whole: &whole,
+                        lookup: &lookup,
+                    },
+                )
             }
             other => {
                 let a = self.fmt_arg(other)?;
@@ -419,7 +449,11 @@ impl Vm {
 }
 
 fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut s = String::from("b");
     s.push(quote);
     for &c in b {
