@@ -1485,7 +1485,7 @@ fn run_step(
             None => CoroStep::YieldedOther(v),
         },
         Ok(GenStep::Returned(v)) => CoroStep::Returned(v),
-        Ok(GenStep::Raised(e)) => CoroStep::Raised(e),
+        Ok(GenStep::Raised(e)) | Err(Error::Exception(e)) => CoroStep::Raised(e),
         Err(e) => return Err(e),
     };
     let line = vm.gen_line(&coro).unwrap_or(0);
