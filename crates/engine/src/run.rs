@@ -168,6 +168,34 @@ fn exception_class_name(vm: &Vm, e: &crate::vm::Value) -> Option<String> {
     Some(vm.class_of(e).name.to_string())
 }
 
+/// CPython's exception line (`traceback.format_exception_only`'s first
+/// line): `Type: message`, the type qualified by its module unless it is a
+/// builtin or `__main__` (for an ExceptionGroup: the group's own line; for
+/// a SyntaxError: the rendered last line).
+fn exception_line(vm: &mut Vm, exc: &crate::vm::Value, rendered: &str) -> String {
+    let cls = vm.class_of(exc);
+    let name = cls.qualname.to_string();
+    if matches!(
+        name.as_str(),
+        "SyntaxError" | "IndentationError" | "TabError"
+    ) {
+        return rendered.lines().last().unwrap_or("").to_string();
+    }
+    let module = match cls.dict.borrow().get("__module__") {
+        Some(crate::vm::Value::Str(s)) => s.to_string(),
+        _ => cls.module.to_string(),
+    };
+    let qual = if module.is_empty() || module == "builtins" || module == "__main__" {
+        name
+    } else {
+        format!("{module}.{name}")
+    };
+    match vm.str_of(exc) {
+        Ok(msg) if !msg.is_empty() => format!("{qual}: {msg}"),
+        _ => qual,
+    }
+}
+
 /// Runs `source` to its end.
 fn execute(source: &str, filename: &str, limits: &Limits, record: bool) -> RunOutcome {
     let mut vm = Vm::new(limits.clone());
@@ -192,7 +220,7 @@ fn execute(source: &str, filename: &str, limits: &Limits, record: bool) -> RunOu
         },
         Err(Error::Exception(exc)) => {
             let rendered = vm.format_exception(&exc);
-            let last_line = rendered.lines().last().unwrap_or("").to_string();
+            let last_line = exception_line(&mut vm, &exc, &rendered);
             let _ = vm.write(Stream::Stderr, &rendered);
             let syntax = matches!(
                 exception_class_name(&vm, &exc).as_deref(),

@@ -22,6 +22,10 @@ use crate::vm::{Class, Error, GenKind, GenStep, Stream, Value, Vm};
 /// The asyncio prelude (Python source, compiled on first `import asyncio`).
 pub const PRELUDE: &str = include_str!("prelude/asyncio.py");
 
+/// `contextlib` (contextmanager, asynccontextmanager, suppress,
+/// nullcontext), needed by `async with` lessons.
+pub const CONTEXTLIB: &str = include_str!("prelude/contextlib.py");
+
 /// File name of the prelude in tracebacks.
 pub const PRELUDE_FILE: &str = "<asyncio>";
 
@@ -66,6 +70,9 @@ pub(crate) struct Aio {
     pub filename: Rc<str>,
     /// Inside `run_forever` (re-entry is a RuntimeError).
     pub running: bool,
+    /// Where each task's coroutine function is defined (file, line), for
+    /// `repr(task)` once the coroutine is finished.
+    pub coro_defs: std::collections::HashMap<TaskId, (Rc<str>, u32)>,
     /// The VM fiber running each worker thread's current job.
     pub fibers: std::collections::HashMap<ThreadId, crate::vm::FiberId>,
 }
@@ -88,6 +95,7 @@ impl Aio {
             filename: Rc::from(filename),
             running: false,
             fibers: std::collections::HashMap::new(),
+            coro_defs: std::collections::HashMap::new(),
         }
     }
 }
@@ -292,12 +300,7 @@ fn future_error(vm: &mut Vm, shared: &Shared, fut: &Value, e: FutureError<Value>
                 .try_borrow()
                 .ok()
                 .and_then(|s| s.invalid_state_error.clone());
-            let msg = if msg == "FINISHED" || msg == "CANCELLED" {
-                let r = future_repr(vm, shared, fut).unwrap_or_default();
-                format!("{msg}: {r}")
-            } else {
-                msg
-            };
+            let _ = fut;
             match cls {
                 Some(c) => vm.new_error(&c, msg),
                 None => vm.runtime_error(msg),
@@ -311,7 +314,7 @@ fn future_error(vm: &mut Vm, shared: &Shared, fut: &Value, e: FutureError<Value>
 /// name='Task-1' coro=<main() done, defined at <lesson>:3> result=None>`).
 fn future_repr(vm: &mut Vm, shared: &Shared, fut: &Value) -> Result<String, Error> {
     let id = need_fut(vm, fut)?;
-    let (state, name, coro, waiter) = {
+    let (state, name, coro, waiter, def) = {
         let st = match shared.try_borrow() {
             Ok(s) => s,
             Err(_) => return Ok("<Future>".into()),
@@ -321,6 +324,7 @@ fn future_repr(vm: &mut Vm, shared: &Shared, fut: &Value) -> Result<String, Erro
             st.lp.task_name(id).map(str::to_string),
             st.lp.task_coro(id).cloned(),
             st.lp.fut_waiter(id),
+            st.coro_defs.get(&id).cloned(),
         )
     };
     let kind = if name.is_some() { "Task" } else { "Future" };
@@ -339,7 +343,8 @@ fn future_repr(vm: &mut Vm, shared: &Shared, fut: &Value) -> Result<String, Erro
             .frame
             .borrow()
             .as_ref()
-            .map(|f| (f.code.filename.to_string(), f.code.firstlineno));
+            .map(|f| (f.code.filename.to_string(), f.code.firstlineno))
+            .or_else(|| def.map(|(f, l)| (f.to_string(), l)));
         let line = vm.gen_line(coro.as_ref().unwrap_or(&Value::None));
         match (done, file, line) {
             (false, Some((file, _)), Some(line)) => out.push_str(&format!(
@@ -448,6 +453,7 @@ pub(crate) fn drain_output(vm: &mut Vm, st: &mut Aio, task: Option<TaskId>, line
 pub(crate) fn install(vm: &mut Vm, shared: &Shared) {
     vm.add_source_module("asyncio", PRELUDE, PRELUDE_FILE);
     vm.add_source_module("concurrent", "", "<concurrent>");
+    vm.add_source_module("contextlib", CONTEXTLIB, "<contextlib>");
     vm.add_source_module(
         "concurrent.futures",
         CONCURRENT_FUTURES,
@@ -886,9 +892,20 @@ fn new_task(
         let st = state!(vm, shared);
         user_line(vm, &st.filename)
     };
+    let def = match &coro {
+        Value::Gen(g) => g
+            .frame
+            .borrow()
+            .as_ref()
+            .map(|f| (Rc::from(&*f.code.filename), f.code.firstlineno)),
+        _ => None,
+    };
     let id = with_core(vm, shared, |lp, host| {
         lp.create_task(host, coro, name, &cname, line)
     })?;
+    if let Some(def) = def {
+        state!(vm, shared).coro_defs.insert(id, def);
+    }
     match obj {
         Some(obj) => {
             attach_payload(vm, shared, &obj, id)?;

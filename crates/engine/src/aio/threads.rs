@@ -145,6 +145,9 @@ impl<V: Clone> Threads<V> {
             match self.executors[e].queue.pop_front() {
                 Some(job) => {
                     if let Some(todo) = self.start_on(job, thread) {
+                        // The worker is busy again; it continues once more
+                        // only after this job finishes.
+                        self.continue_on = None;
                         return Some(todo);
                     }
                 }
