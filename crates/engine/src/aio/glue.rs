@@ -452,7 +452,14 @@ pub(crate) fn drain_output(vm: &mut Vm, st: &mut Aio, task: Option<TaskId>, line
 /// Registers `_looplab`, `asyncio`, `concurrent.futures` and the time hook.
 pub(crate) fn install(vm: &mut Vm, shared: &Shared) {
     vm.add_source_module("asyncio", PRELUDE, PRELUDE_FILE);
-    vm.add_source_module("concurrent", "", "<concurrent>");
+    // The package `concurrent` exposes its submodule `futures` as an
+    // attribute (as after CPython's `import concurrent.futures`).
+    vm.add_native_module("concurrent", |vm| {
+        let (m, g) = vm.new_module("concurrent");
+        let futures = vm.import("concurrent.futures")?;
+        g.set_str("futures", futures);
+        Ok(m)
+    });
     vm.add_source_module("contextlib", CONTEXTLIB, "<contextlib>");
     vm.add_source_module(
         "concurrent.futures",
