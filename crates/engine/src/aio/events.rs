@@ -71,6 +71,14 @@ pub enum Callback<V> {
         /// The job.
         job: JobId,
     },
+    /// `_chain_future`'s `_call_check_cancel`: the job's future is done;
+    /// if it was cancelled, the job is cancelled too (unless started).
+    JobCheckCancel {
+        /// The job.
+        job: JobId,
+        /// Its future.
+        fut: FutureId,
+    },
     /// `shutdown_default_executor`'s thread finished joining the pool:
     /// `future.set_result(None)` (from `call_soon_threadsafe`).
     ExecutorShutDown {
@@ -250,6 +258,10 @@ impl<V: Clone> EventLoop<V> {
             Callback::JobDone { job } => trace::Action::JobDone {
                 job: *job,
                 fut: self.threads.job_future(*job),
+            },
+            Callback::JobCheckCancel { fut, .. } => trace::Action::Callback {
+                func: "_call_check_cancel".into(),
+                fut: Some(*fut),
             },
             Callback::ExecutorShutDown { fut } => trace::Action::Callback {
                 func: "set_result".into(),
@@ -497,6 +509,12 @@ impl<V: Clone> EventLoop<V> {
             }
             Callback::JobDone { job } => {
                 self.job_done(host, job);
+                None
+            }
+            Callback::JobCheckCancel { job, fut } => {
+                if self.cancelled(fut) {
+                    self.cancel_job(job);
+                }
                 None
             }
             Callback::ExecutorShutDown { fut } => {

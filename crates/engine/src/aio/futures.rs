@@ -29,6 +29,9 @@ pub enum DoneCallback<V> {
     Wakeup(TaskId),
     /// `run_until_complete`'s `_run_until_complete_cb`.
     StopLoop,
+    /// `_chain_future`'s `_call_check_cancel` on a worker job's future:
+    /// if the future was cancelled, cancel the job (if not started).
+    CheckCancel(crate::trace::JobId),
 }
 
 /// Errors a future operation raises in Python.
@@ -202,6 +205,7 @@ impl<V: Clone> EventLoop<V> {
             },
             DoneCallback::Wakeup(task) => Callback::TaskWakeup { task, fut: id },
             DoneCallback::StopLoop => Callback::StopLoop { fut: id },
+            DoneCallback::CheckCancel(job) => Callback::JobCheckCancel { job, fut: id },
         };
         self.call_soon(host, cb);
     }

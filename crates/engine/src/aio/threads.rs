@@ -302,6 +302,9 @@ impl<V: Clone> EventLoop<V> {
         });
         let job = self.threads.jobs.len() as JobId;
         self.threads.pending.push_back((executor, job));
+        // wrap_future -> _chain_future: destination.add_done_callback(
+        // _call_check_cancel), before anyone awaits the future.
+        self.add_done_callback(host, fut, super::DoneCallback::CheckCancel(job));
         self.emit(EventKind::JobSubmitted {
             job,
             func: name,
