@@ -282,6 +282,11 @@ impl Snapshot {
                     },
                 );
             }
+            EventKind::TaskRenamed { task, name } => {
+                if let Some(t) = self.tasks.get_mut(task) {
+                    t.name = name.clone();
+                }
+            }
             EventKind::HandleScheduled {
                 handle,
                 action,
