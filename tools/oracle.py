@@ -170,9 +170,6 @@ class Clock:
 # --------------------------------------------------------------------------- output
 
 
-class Hang(BaseException):
-    """Raised nowhere: the oracle reports a hang and exits at once."""
-
 
 class TimedStdout(io.TextIOBase):
     """sys.stdout replacement that records the virtual time of each line's first char."""
