@@ -211,7 +211,8 @@ class TimedStdout(io.TextIOBase):
     def write(self, s):
         if not isinstance(s, str):
             raise TypeError(f"write() argument must be str, not {type(s).__name__}")
-        for piece in s.splitlines(keepends=True):
+        # Only "\n" ends a line ("\r", "\f", "\u2028"... do not).
+        for piece in re.findall(r"[^\n]*\n|[^\n]+", s):
             if self.at_line_start:
                 self.lines.append([Clock.now_ns, piece])
             else:
