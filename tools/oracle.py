@@ -55,8 +55,9 @@ Event loop (class OracleLoop, a base_events.BaseEventLoop with a fake selector)
 Workers (asyncio.to_thread, loop.run_in_executor, ThreadPoolExecutor)
 ----------------------------------------------------------------------
 * concurrent.futures.ThreadPoolExecutor is replaced by a deterministic fake. The
-  loop's default executor is one with max_workers = 8 and thread name prefix 'asyncio'
-  (threads 'asyncio_0', 'asyncio_1', ...); ThreadPoolExecutor(max_workers=n) made by the
+  loop's default executor, made on first use as in CPython, is one with max_workers = 8
+  (CPython: min(32, cpus + 4)) and thread name prefix 'asyncio' (threads 'asyncio_0',
+  'asyncio_1', ...); ThreadPoolExecutor(max_workers=n) made by the
   program gets prefix 'ThreadPoolExecutor-K' (K counts executors made without a prefix,
   from 0) like CPython; max_workers=None means 8.
 * Exactly one Python thread runs at a time: the main thread or one worker. Workers
@@ -79,6 +80,22 @@ Workers (asyncio.to_thread, loop.run_in_executor, ThreadPoolExecutor)
   jumps worker wake-up to worker wake-up until that executor is idle.
 * When the program ends, remaining jobs run to completion the same way (CPython joins
   executor threads at exit).
+* A worker may block only in time.sleep (no locks, queues, events or futures shared
+  with other threads); threading.Thread itself is not simulated.
+
+Orders CPython leaves to memory addresses
+-----------------------------------------
+CPython iterates some sets of tasks in hash order, i.e. by memory address, which no
+other implementation can reproduce. The oracle fixes these orders; the engine follows:
+* asyncio.all_tasks() iterates in task creation order; so does asyncio.run's final
+  cancellation of leftover tasks (it cancels, then gathers, them in that order).
+* A TaskGroup cancels its remaining children in creation order when one fails or the
+  body raises.
+* asyncio.wait() returns `done` and `pending` iterating in the order of its argument.
+* asyncio.as_completed(aws) wraps coroutines into tasks in argument order.
+* loop.shutdown_asyncgens() closes async generators in first-iteration order.
+Sets of other objects hashed by identity still iterate by address: the suite's
+programs never print them in iteration order.
 
 Other determinism
 -----------------
@@ -104,6 +121,8 @@ Output
   print them; the conformance harness normalises the engine's output the same way.
   The stdlib directory is printed as "<stdlib>".
 * stderr (warnings, "Task exception was never retrieved", tracebacks) is captured,
+  (a warning raised while objects are freed after the program ended reads
+  "sys:1: Category: message", as CPython prints it at interpreter shutdown),
   normalised the same way and written to the oracle's own stderr at the end; the
   expected-output tools store it as the `.err` file. Oracle frames are left out of
   tracebacks.
@@ -137,6 +156,7 @@ import threading  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
 import types  # noqa: E402
+import warnings  # noqa: E402
 
 EPOCH_S = 1704067200
 LESSON = "<lesson>"
@@ -170,9 +190,6 @@ class Clock:
 # --------------------------------------------------------------------------- output
 
 
-class Hang(BaseException):
-    """Raised nowhere: the oracle reports a hang and exits at once."""
-
 
 class TimedStdout(io.TextIOBase):
     """sys.stdout replacement that records the virtual time of each line's first char."""
@@ -194,7 +211,8 @@ class TimedStdout(io.TextIOBase):
     def write(self, s):
         if not isinstance(s, str):
             raise TypeError(f"write() argument must be str, not {type(s).__name__}")
-        for piece in s.splitlines(keepends=True):
+        # Only "\n" ends a line ("\r", "\f", "\u2028"... do not).
+        for piece in re.findall(r"[^\n]*\n|[^\n]+", s):
             if self.at_line_start:
                 self.lines.append([Clock.now_ns, piece])
             else:
@@ -552,7 +570,7 @@ class OracleLoop(base_events.BaseEventLoop):
         # A timer is due iff when_ns <= now_ns: `_when < time() + 0.5 ns` is exactly that
         # for clock values below ~4e6 s.
         self._clock_resolution = 0.5e-9
-        self._default_executor = FakeThreadPoolExecutor(thread_name_prefix="asyncio")
+        self._asyncgens.data = OrderedSet()
 
     def time(self):
         return Clock.now_ns / 1e9
@@ -609,11 +627,113 @@ class OraclePolicy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = OracleLoop
 
 
+class OrderedSet(set):
+    """A set that iterates in insertion order (see "Orders CPython leaves to memory
+    addresses" in the header)."""
+
+    def __init__(self, items=()):
+        super().__init__()
+        self._order = {}
+        for item in items:
+            self.add(item)
+
+    def add(self, item):
+        super().add(item)
+        self._order[item] = None
+
+    def discard(self, item):
+        super().discard(item)
+        self._order.pop(item, None)
+
+    def remove(self, item):
+        super().remove(item)
+        self._order.pop(item, None)
+
+    def pop(self):
+        if not self._order:
+            raise KeyError("pop from an empty set")
+        item = next(iter(self._order))
+        self.remove(item)
+        return item
+
+    def clear(self):
+        super().clear()
+        self._order.clear()
+
+    def __iter__(self):
+        return iter(list(self._order))
+
+    def __repr__(self):
+        return "{" + ", ".join(map(repr, self)) + "}" if self else "set()"
+
+
+# The registry of all tasks (a WeakSet, shared with the C accelerator) keeps creation order.
+asyncio.tasks._all_tasks.data = OrderedSet(asyncio.tasks._all_tasks.data)
+_cpython_all_tasks = asyncio.tasks.all_tasks
+
+
+def _ordered_all_tasks(loop=None):
+    found = _cpython_all_tasks(loop)
+    return OrderedSet(t for t in list(asyncio.tasks._all_tasks) if t in found)
+
+
+asyncio.tasks.all_tasks = asyncio.all_tasks = _ordered_all_tasks
+
+_cpython_taskgroup_init = asyncio.taskgroups.TaskGroup.__init__
+
+
+def _ordered_taskgroup_init(self, *args, **kwargs):
+    _cpython_taskgroup_init(self, *args, **kwargs)
+    self._tasks = OrderedSet()
+
+
+asyncio.taskgroups.TaskGroup.__init__ = _ordered_taskgroup_init
+
+_cpython_wait = asyncio.tasks.wait
+
+
+async def _ordered_wait(fs, *args, **kwargs):
+    if asyncio.isfuture(fs) or asyncio.iscoroutine(fs):
+        return await _cpython_wait(fs, *args, **kwargs)  # raises CPython's TypeError
+    fs = list(fs)
+    done, pending = await _cpython_wait(fs, *args, **kwargs)
+    return OrderedSet(f for f in fs if f in done), OrderedSet(f for f in fs if f in pending)
+
+
+asyncio.tasks.wait = asyncio.wait = _ordered_wait
+
+_cpython_as_completed = asyncio.tasks.as_completed
+
+
+def _ordered_as_completed(fs, *args, **kwargs):
+    if asyncio.isfuture(fs) or asyncio.iscoroutine(fs):
+        return _cpython_as_completed(fs, *args, **kwargs)  # raises CPython's TypeError
+    loop = events._get_event_loop()
+    unique = list(dict.fromkeys(fs))  # CPython dedups with set(fs)
+    return _cpython_as_completed([asyncio.ensure_future(f, loop=loop) for f in unique], *args, **kwargs)
+
+
+asyncio.tasks.as_completed = asyncio.as_completed = _ordered_as_completed
+
 asyncio.set_event_loop_policy(OraclePolicy())
 asyncio.SelectorEventLoop = OracleLoop
 asyncio.BaseEventLoop = base_events.BaseEventLoop
 
 # --------------------------------------------------------------------------- running
+
+
+_cpython_formatwarnmsg = warnings._formatwarnmsg
+
+
+def _formatwarnmsg(msg):
+    """Warnings raised while the oracle itself runs (objects freed after the program
+    ended) are reported the way CPython reports them at interpreter shutdown."""
+    if msg.filename == ORACLE_FILE:
+        return f"sys:1: {msg.category.__name__}: {msg.message}\n"
+    return _cpython_formatwarnmsg(msg)
+
+
+warnings._formatwarnmsg = _formatwarnmsg
 
 
 def exception_line(exc):
