@@ -182,10 +182,9 @@ class Shim(types.ModuleType):
         return futures.isfuture(x)
 
     def new_executor(self, max_workers, prefix):
+        ex = oracle.FakeThreadPoolExecutor(max_workers, prefix)
         if prefix == "asyncio":
-            ex = self.real_loop._default_executor
-        else:
-            ex = oracle.FakeThreadPoolExecutor(max_workers, prefix)
+            self.real_loop._default_executor = ex
         self.next_id += 1
         self.executors[self.next_id] = ex
         return self.next_id

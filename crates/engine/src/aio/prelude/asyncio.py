@@ -110,6 +110,104 @@ def _set_result_unless_cancelled(fut, result):
     fut.set_result(result)
 
 
+class _OrderedSet:
+    """The sets asyncio returns (all_tasks(), wait()'s done/pending): they
+    iterate in insertion order. CPython iterates them by memory address,
+    which nothing can reproduce; the oracle fixes the same orders (see the
+    header of tools/oracle.py). Set operations return plain sets."""
+
+    def __init__(self, items=()):
+        self._order = {}
+        for item in items:
+            self._order[item] = None
+
+    def add(self, item):
+        self._order[item] = None
+
+    def discard(self, item):
+        if item in self._order:
+            del self._order[item]
+
+    def remove(self, item):
+        if item not in self._order:
+            raise KeyError(item)
+        del self._order[item]
+
+    def pop(self):
+        if not self._order:
+            raise KeyError("pop from an empty set")
+        for item in self._order:
+            del self._order[item]
+            return item
+
+    def clear(self):
+        self._order.clear()
+
+    def copy(self):
+        return _OrderedSet(self._order)
+
+    def __iter__(self):
+        return iter(list(self._order))
+
+    def __len__(self):
+        return len(self._order)
+
+    def __bool__(self):
+        return len(self._order) > 0
+
+    def __contains__(self, item):
+        return item in self._order
+
+    def __repr__(self):
+        if not self._order:
+            return "set()"
+        return "{" + ", ".join(repr(x) for x in self._order) + "}"
+
+    def _plain(self):
+        return set(self._order)
+
+    def __eq__(self, other):
+        if isinstance(other, _OrderedSet):
+            other = other._plain()
+        return self._plain() == other
+
+    def __sub__(self, other):
+        return self._plain() - set(other)
+
+    def __or__(self, other):
+        return self._plain() | set(other)
+
+    def __and__(self, other):
+        return self._plain() & set(other)
+
+    def __xor__(self, other):
+        return self._plain() ^ set(other)
+
+    def union(self, *others):
+        r = self._plain()
+        for o in others:
+            r = r | set(o)
+        return r
+
+    def difference(self, *others):
+        r = self._plain()
+        for o in others:
+            r = r - set(o)
+        return r
+
+    def intersection(self, *others):
+        r = self._plain()
+        for o in others:
+            r = r & set(o)
+        return r
+
+    def issubset(self, other):
+        return self._plain() <= set(other)
+
+    def issuperset(self, other):
+        return self._plain() >= set(other)
+
+
 # ------------------------------------------------------------------- events
 
 
@@ -253,7 +351,8 @@ class BaseEventLoop(AbstractEventLoop):
         self._stopping = False
         self._debug = False
         self._exception_handler = None
-        self._default_executor = ThreadPoolExecutor(thread_name_prefix="asyncio", _default=True)
+        # Made on first use, as in CPython.
+        self._default_executor = None
         self._executor_shutdown_called = False
         self._asyncgens_shutdown_called = False
 
@@ -500,7 +599,7 @@ def current_task(loop=None):
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return set(_looplab.all_tasks())
+    return _OrderedSet(_looplab.all_tasks())
 
 
 def _set_task_name(task, name):
@@ -780,7 +879,7 @@ async def _wait(fs, timeout, return_when, loop):
         for f in fs:
             f.remove_done_callback(_on_completion)
 
-    done, pending = set(), set()
+    done, pending = _OrderedSet(), _OrderedSet()
     for f in fs:
         if f.done():
             done.add(f)
