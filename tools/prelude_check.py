@@ -166,6 +166,11 @@ class Shim(types.ModuleType):
     def label(self, fut, label, until_ns):
         pass
 
+    def sleep_future(self, delay, result):
+        fut = self.create_future("sleep")
+        h = self.real_loop.call_later(delay, futures._set_result_unless_cancelled, fut, result)
+        return fut, self._register(h)
+
     def make_gathering(self, outer, children):
         outer._children = children
 

@@ -1,8 +1,8 @@
 //! Development aid: `cargo run -p looplab-engine --example run -- FILE.py
-//! [--trace|--steps|--stderr]` prints the `--timed` output (and optionally
+//! [--trace|--steps|--stderr|--notrace]` prints the `--timed` output (and optionally
 //! the trace as JSON, the step listing, or stderr).
 
-use looplab_engine::run::{format_timed, run_program, Limits};
+use looplab_engine::run::{format_timed, run_program, run_program_untraced, Limits};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,7 +17,11 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let outcome = run_program(&source, "<lesson>", &Limits::default());
+    let outcome = if args.iter().any(|a| a == "--notrace") {
+        run_program_untraced(&source, "<lesson>", &Limits::default())
+    } else {
+        run_program(&source, "<lesson>", &Limits::default())
+    };
     print!("{}", format_timed(&outcome));
     if args.iter().any(|a| a == "--stderr") {
         for c in outcome.output.iter().filter(|c| c.stderr) {

@@ -599,6 +599,7 @@ fn build_module(vm: &mut Vm, shared: &Shared) -> Result<Value, Error> {
         ("add_stop_callback", m_add_stop_callback),
         ("remove_stop_callback", m_remove_stop_callback),
         ("label", m_label),
+        ("sleep_future", m_sleep_future),
         ("make_gathering", m_make_gathering),
         ("gather_cancel_requested", m_gather_cancel_requested),
         ("set_log_destroy_pending", m_set_log_destroy_pending),
@@ -1240,6 +1241,37 @@ fn m_label(
     };
     state!(vm, shared).lp.label_future(id, &label, until);
     Ok(Value::None)
+}
+
+/// `sleep_future(delay, result) -> (future, handle id)`: asyncio.sleep's
+/// future and timer in one native call (the hot path of most lessons).
+fn m_sleep_future(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
+    let secs = match arg(args, 0) {
+        Value::Int(n) => n as f64,
+        Value::Bool(b) => f64::from(u8::from(b)),
+        Value::Float(x) => x,
+        other => {
+            let t = vm.type_name(&other);
+            return Err(vm.type_error(format!(
+                "'<=' not supported between instances of '{t}' and 'int'"
+            )));
+        }
+    };
+    let value = arg(args, 1);
+    let line = {
+        let st = state!(vm, shared);
+        user_line(vm, &st.filename)
+    };
+    let (fut, h) = with_core(vm, shared, |lp, host| {
+        lp.sleep_future(host, ns_of(secs), value, line)
+    })?;
+    let obj = make_future_obj(vm, shared, fut, false)?;
+    Ok(Value::tuple(vec![obj, Value::Int(i64::from(h))]))
 }
 
 fn m_make_gathering(

@@ -21,6 +21,7 @@ Natives used (all in `_looplab`):
   add_stop_callback(fut)            run_until_complete's _run_until_complete_cb
   remove_stop_callback(fut)
   label(fut, label, until_ns)       trace: what a future stands for
+  sleep_future(delay, result)       sleep's future + _set_result_unless_cancelled timer
   make_gathering(outer, children)   outer.cancel() cancels children (_GatheringFuture)
   gather_cancel_requested(outer)    _GatheringFuture._cancel_requested
   set_log_destroy_pending(task, b)  task._log_destroy_pending = b
@@ -646,14 +647,14 @@ async def sleep(delay, result=None):
     if delay <= 0:
         await _SLEEP0
         return result
-    loop = get_running_loop()
-    future = _looplab.create_future("sleep")
-    h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
-    _looplab.label(future, "sleep", h._when_ns)
+    get_running_loop()
+    # loop.create_future() + loop.call_later(delay,
+    # _set_result_unless_cancelled, future, result), in one native call.
+    future, h = _looplab.sleep_future(delay, result)
     try:
         return await future
     finally:
-        h.cancel()
+        _looplab.cancel_handle(h)
 
 
 def gather(*coros_or_futures, return_exceptions=False):
