@@ -41,6 +41,10 @@ ALL_COMPLETED = 'ALL_COMPLETED'\n";
 /// loop hangs (the run then ends with [`crate::run::Ending::Hang`]).
 pub const HANG: &str = "\u{0}looplab-hang";
 
+/// A task step running at least this many instructions is recorded as
+/// blocking the loop (`LoopBlocked` with `BlockReason::Cpu`).
+pub const CPU_SLICE_WARNING: u64 = 1_000_000;
+
 /// Payload of Future and Task instances: the id in the core's arena.
 pub(crate) struct FutRef(pub FutureId);
 
@@ -1532,7 +1536,9 @@ fn run_step(
         Resume::Send(v) => crate::vm::Resume::Send(v),
         Resume::Throw(e) => crate::vm::Resume::Throw(e),
     };
+    let before = vm.instructions;
     let r = vm.resume(&coro, how);
+    let ran = vm.instructions.saturating_sub(before);
     vm.reset_slice();
     let step = match r {
         Ok(GenStep::Yielded(v)) => match fut_id_of(vm, &v) {
@@ -1548,6 +1554,15 @@ fn run_step(
     report_never_awaited(vm, shared);
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, Some(task), line);
+    if ran >= CPU_SLICE_WARNING {
+        // CPU takes no virtual time, but nothing else ran meanwhile.
+        st.lp.emit(EventKind::LoopBlocked {
+            task: Some(task),
+            duration_ns: 0,
+            reason: crate::trace::BlockReason::Cpu { instructions: ran },
+            line,
+        });
+    }
     let cancelled = st.cancelled_error.clone();
     let mut host = VmHost { vm, cancelled };
     st.lp.task_step_end(&mut host, task, step, line);
