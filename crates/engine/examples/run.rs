@@ -1,5 +1,5 @@
 //! Development aid: `cargo run -p looplab-engine --example run -- FILE.py
-//! [--trace|--steps|--stderr|--notrace]` prints the `--timed` output (and optionally
+//! [--trace|--steps|--narrate|--stderr|--notrace]` prints the `--timed` output (and optionally
 //! the trace as JSON, the step listing, or stderr).
 
 use looplab_engine::run::{format_timed, run_program, run_program_untraced, Limits};
@@ -31,6 +31,12 @@ fn main() {
     if args.iter().any(|a| a == "--steps") {
         for l in looplab_engine::snapshot::step_listing(&outcome.trace.events) {
             println!("{l}");
+        }
+    }
+    if args.iter().any(|a| a == "--narrate") {
+        let tl = looplab_engine::snapshot::Timeline::new(outcome.trace.clone(), 64);
+        for i in 0..tl.steps.len() {
+            println!("{i:3}: {}", tl.narrate(i));
         }
     }
     if args.iter().any(|a| a == "--trace") {
