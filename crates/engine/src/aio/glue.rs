@@ -77,6 +77,10 @@ pub(crate) struct Aio {
     /// Where each task's coroutine function is defined (file, line), for
     /// `repr(task)` once the coroutine is finished.
     pub coro_defs: std::collections::HashMap<TaskId, (Rc<str>, u32)>,
+    /// The fiber running the main program (when run by a
+    /// [`crate::run::Session`]): `run_forever` suspends it and the session
+    /// drives the loop at top level, where the VM can pause.
+    pub main_fiber: Option<crate::vm::FiberId>,
     /// The VM fiber running each worker thread's current job.
     pub fibers: std::collections::HashMap<ThreadId, crate::vm::FiberId>,
 }
@@ -100,6 +104,7 @@ impl Aio {
             running: false,
             fibers: std::collections::HashMap::new(),
             coro_defs: std::collections::HashMap::new(),
+            main_fiber: None,
         }
     }
 }
@@ -1473,6 +1478,11 @@ fn m_run_forever(
         let task = st.lp.current_task();
         let line = user_line(vm, &st.filename);
         drain_output(vm, &mut st, task, line);
+        if st.main_fiber.is_some() && vm.current_fiber == st.main_fiber {
+            // The session runs the loop at top level and resumes the main
+            // program (with None) once the loop stops.
+            return Err(Error::Suspend(Value::None));
+        }
     }
     let r = run_loop(vm, shared);
     if let Ok(mut st) = shared.try_borrow_mut() {
@@ -1481,63 +1491,98 @@ fn m_run_forever(
     r.map(|()| Value::None)
 }
 
+/// The next thing the loop must do (see [`EventLoop::next_action`]).
+pub(crate) fn next_todo(vm: &mut Vm, shared: &Shared) -> Result<Todo<Value>, Error> {
+    let mut st = state!(vm, shared);
+    let cancelled = st.cancelled_error.clone();
+    let mut host = VmHost { vm, cancelled };
+    let todo = st.lp.next_action(&mut host);
+    vm.clock_ns = st.lp.now();
+    Ok(todo)
+}
+
+/// The loop hangs: unwinds the program with the [`HANG`] marker.
+pub(crate) fn hang(shared: &Shared) -> Error {
+    if let Ok(mut st) = shared.try_borrow_mut() {
+        st.hang = true;
+    }
+    Error::Limit(HANG.into())
+}
+
 fn run_loop(vm: &mut Vm, shared: &Shared) -> Result<(), Error> {
     loop {
-        let todo = {
-            let mut st = state!(vm, shared);
-            let cancelled = st.cancelled_error.clone();
-            let mut host = VmHost { vm, cancelled };
-            let todo = st.lp.next_action(&mut host);
-            vm.clock_ns = st.lp.now();
-            todo
-        };
-        match todo {
-            Todo::Step { task, coro, resume } => run_step(vm, shared, task, coro, resume)?,
+        match next_todo(vm, shared)? {
+            Todo::Step { task, coro, resume } => {
+                let before = vm.instructions;
+                let r = vm.resume(&coro, vm_resume(resume));
+                step_finish(vm, shared, task, &coro, r, before)?;
+            }
             Todo::Call { func, args } => {
-                let r = vm.call(&func, args.clone(), vec![]);
-                vm.reset_slice();
-                match r {
-                    Ok(_) => {}
-                    Err(Error::Exception(exc)) => {
-                        let summary = format!("Exception in callback {}", callable_name(&func));
-                        let mut text =
-                            format!("{summary}()\nhandle: <Handle {}()>\n", callable_name(&func));
-                        text.push_str(&vm.format_exception(&exc));
-                        report_stderr(vm, shared, &summary, &text)?;
-                    }
-                    Err(other) => return Err(other),
-                }
-                let mut st = state!(vm, shared);
-                drain_output(vm, &mut st, None, 0);
-                st.lp.call_done();
+                let r = vm.call(&func, args, vec![]);
+                call_finish(vm, shared, &func, r)?;
             }
             Todo::StartJob {
                 thread, func, args, ..
-            } => run_thread(vm, shared, thread, Some((func, args)))?,
-            Todo::ResumeThread { thread } => run_thread(vm, shared, thread, None)?,
-            Todo::Stopped => return Ok(()),
-            Todo::Hang => {
-                state!(vm, shared).hang = true;
-                return Err(Error::Limit(HANG.into()));
+            } => {
+                let fiber = thread_begin(vm, shared, thread, Some((func, args)))?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
             }
+            Todo::ResumeThread { thread } => {
+                let fiber = thread_begin(vm, shared, thread, None)?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
+            }
+            Todo::Stopped => return Ok(()),
+            Todo::Hang => return Err(hang(shared)),
         }
     }
 }
 
-/// One `Task.__step`: resume the coroutine, then tell the core what it did.
-fn run_step(
+/// The VM's resume for a core resume.
+pub(crate) fn vm_resume(resume: Resume<Value>) -> crate::vm::Resume {
+    match resume {
+        Resume::Send(v) => crate::vm::Resume::Send(v),
+        Resume::Throw(e) => crate::vm::Resume::Throw(e),
+    }
+}
+
+/// Ends a callback handle: a raised exception goes to the loop's
+/// exception handler ("Exception in callback ..."), as in CPython.
+pub(crate) fn call_finish(
+    vm: &mut Vm,
+    shared: &Shared,
+    func: &Value,
+    r: Result<Value, Error>,
+) -> Result<(), Error> {
+    vm.reset_slice();
+    match r {
+        Ok(_) => {}
+        Err(Error::Exception(exc)) => {
+            let summary = format!("Exception in callback {}", callable_name(func));
+            let mut text = format!("{summary}()\nhandle: <Handle {}()>\n", callable_name(func));
+            text.push_str(&vm.format_exception(&exc));
+            report_stderr(vm, shared, &summary, &text)?;
+        }
+        Err(other) => return Err(other),
+    }
+    report_never_awaited(vm, shared);
+    let mut st = state!(vm, shared);
+    drain_output(vm, &mut st, None, 0);
+    st.lp.call_done();
+    Ok(())
+}
+
+/// Ends one `Task.__step`: tells the core what the coroutine did.
+/// `before` is the VM's instruction count when the step began.
+pub(crate) fn step_finish(
     vm: &mut Vm,
     shared: &Shared,
     task: TaskId,
-    coro: Value,
-    resume: Resume<Value>,
+    coro: &Value,
+    r: Result<GenStep, Error>,
+    before: u64,
 ) -> Result<(), Error> {
-    let how = match resume {
-        Resume::Send(v) => crate::vm::Resume::Send(v),
-        Resume::Throw(e) => crate::vm::Resume::Throw(e),
-    };
-    let before = vm.instructions;
-    let r = vm.resume(&coro, how);
     let ran = vm.instructions.saturating_sub(before);
     vm.reset_slice();
     let step = match r {
@@ -1550,7 +1595,7 @@ fn run_step(
         Ok(GenStep::Raised(e)) | Err(Error::Exception(e)) => CoroStep::Raised(e),
         Err(e) => return Err(e),
     };
-    let line = vm.gen_line(&coro).unwrap_or(0);
+    let line = vm.gen_line(coro).unwrap_or(0);
     report_never_awaited(vm, shared);
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, Some(task), line);
@@ -1569,30 +1614,37 @@ fn run_step(
     Ok(())
 }
 
-/// Runs a worker thread's job until it finishes or parks.
-fn run_thread(
+/// Prepares worker `thread` to run: a new fiber for a job (`start`), or
+/// its parked fiber. Returns the fiber to resume.
+pub(crate) fn thread_begin(
     vm: &mut Vm,
     shared: &Shared,
     thread: ThreadId,
     start: Option<(Value, Vec<Value>)>,
-) -> Result<(), Error> {
-    let fiber = {
-        let mut st = state!(vm, shared);
-        st.current_thread = Some(thread);
-        match start {
-            Some((func, args)) => {
-                let name = st.lp.thread_name(thread);
-                let id = vm.fiber_new(func, args, &name);
-                st.fibers.insert(thread, id);
-                id
-            }
-            None => match st.fibers.get(&thread) {
-                Some(id) => *id,
-                None => return Err(Error::Internal(format!("no fiber for thread {thread}"))),
-            },
+) -> Result<crate::vm::FiberId, Error> {
+    let mut st = state!(vm, shared);
+    st.current_thread = Some(thread);
+    match start {
+        Some((func, args)) => {
+            let name = st.lp.thread_name(thread);
+            let id = vm.fiber_new(func, args, &name);
+            st.fibers.insert(thread, id);
+            Ok(id)
         }
-    };
-    let r = vm.fiber_resume(fiber, Value::None);
+        None => match st.fibers.get(&thread) {
+            Some(id) => Ok(*id),
+            None => Err(Error::Internal(format!("no fiber for thread {thread}"))),
+        },
+    }
+}
+
+/// A worker's fiber stopped: it finished its job, raised, or parked.
+pub(crate) fn thread_finish(
+    vm: &mut Vm,
+    shared: &Shared,
+    thread: ThreadId,
+    r: Result<crate::vm::FiberStep, Error>,
+) -> Result<(), Error> {
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, None, 0);
     st.current_thread = None;
@@ -1623,13 +1675,18 @@ pub(crate) fn drain_threads(
         match d {
             Drain::Run(Todo::StartJob {
                 thread, func, args, ..
-            }) => run_thread(vm, shared, thread, Some((func, args)))?,
-            Drain::Run(Todo::ResumeThread { thread }) => run_thread(vm, shared, thread, None)?,
-            Drain::Run(_) | Drain::Done => return Ok(()),
-            Drain::Hang => {
-                state!(vm, shared).hang = true;
-                return Err(Error::Limit(HANG.into()));
+            }) => {
+                let fiber = thread_begin(vm, shared, thread, Some((func, args)))?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
             }
+            Drain::Run(Todo::ResumeThread { thread }) => {
+                let fiber = thread_begin(vm, shared, thread, None)?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
+            }
+            Drain::Run(_) | Drain::Done => return Ok(()),
+            Drain::Hang => return Err(hang(shared)),
         }
     }
 }
