@@ -186,3 +186,41 @@ asyncio.run(main())
     assert_eq!(next.iteration, after_timer.iteration + 1);
     assert_eq!(next.stdout(), "sleeper woke\n");
 }
+
+/// A run driven in small slices (as the browser does) gives exactly the
+/// outcome and trace of an instant run.
+#[test]
+fn sliced_sessions_equal_instant_runs() {
+    use looplab_engine::run::{format_timed, Progress, Session};
+    let names = [
+        "001_round_robin_sleep0.py",
+        "008_gather_first_exception.py",
+        "016_cancel_finally_awaits.py",
+        "039_queue_producer_consumer.py",
+        "048_blocking_sleep_freezes_heartbeat.py",
+        "050_to_thread_spinner.py",
+        "057_legacy_get_event_loop.py",
+        "062_uncaught_in_main.py",
+        "065_hang_future_never_set.py",
+        "091_to_thread_worker_sleep_vs_timer.py",
+    ];
+    let mut total_slices = 0;
+    for name in names {
+        let source = std::fs::read_to_string(async_dir().join(name)).expect("program");
+        let instant = run_program(&source, "<lesson>", &Limits::default());
+        let mut session = Session::new(&source, "<lesson>", &Limits::default());
+        let mut slices = 0;
+        while session.advance(300) != Progress::Finished {
+            slices += 1;
+            assert!(slices < 1_000_000, "{name}: never finishes");
+        }
+        total_slices += slices;
+        let sliced = session.into_outcome();
+        assert_eq!(format_timed(&sliced), format_timed(&instant), "{name}");
+        assert_eq!(sliced.trace, instant.trace, "{name}: traces differ");
+    }
+    assert!(
+        total_slices > 2 * names.len(),
+        "runs were not sliced: {total_slices}"
+    );
+}
