@@ -121,6 +121,13 @@ pub struct Session {
     outcome: Option<RunOutcome>,
     /// Returned by `trace()` while the live trace is borrowed elsewhere.
     empty: Trace,
+    /// A loop action fetched right after a clock jump, kept for the next
+    /// `advance` (which first returned [`Progress::WaitUntil`]).
+    pending: Option<Todo<Value>>,
+    /// Report clock jumps with [`Progress::WaitUntil`] (live mode).
+    pub live: bool,
+    /// The clock jump to report.
+    wait_until: Option<u64>,
 }
 
 /// Where a [`Session`] is.
@@ -210,6 +217,9 @@ impl Session {
             source: source.to_string(),
             outcome: None,
             empty: Trace::new(),
+            pending: None,
+            live: false,
+            wait_until: None,
         };
         match main_function(&mut session.vm, source, filename) {
             Ok(f) => {
@@ -231,7 +241,12 @@ impl Session {
         self.vm.set_fuel(Some(fuel));
         loop {
             match self.step() {
-                Control::Continue => {}
+                Control::Continue => {
+                    if let Some(t) = self.wait_until.take() {
+                        self.vm.set_fuel(None);
+                        return Progress::WaitUntil(t);
+                    }
+                }
                 Control::Pause => {
                     self.vm.set_fuel(None);
                     return Progress::Ready;
@@ -271,27 +286,27 @@ impl Session {
                     Err(e) => Control::Finish(Err(e)),
                 }
             }
-            Stage::Loop => match glue::next_todo(&mut self.vm, &self.shared) {
-                Err(e) => Control::Finish(Err(e)),
-                Ok(Todo::Step { task, coro, resume }) => {
-                    let before = self.vm.instructions;
-                    let r = self.vm.resume(&coro, glue::vm_resume(resume));
-                    self.after_step(task, coro, before, r)
-                }
-                Ok(Todo::Call { func, args }) => {
-                    let r = self.vm.call(&func, args, vec![]);
-                    self.after_call(func, r)
-                }
-                Ok(Todo::StartJob {
-                    thread, func, args, ..
-                }) => self.start_thread(thread, Some((func, args))),
-                Ok(Todo::ResumeThread { thread }) => self.start_thread(thread, None),
-                Ok(Todo::Stopped) => {
-                    self.stage = Stage::Main;
-                    Control::Continue
-                }
-                Ok(Todo::Hang) => Control::Finish(Err(glue::hang(&self.shared))),
-            },
+            Stage::Loop => {
+                let todo = match self.pending.take() {
+                    Some(todo) => Ok(todo),
+                    None => {
+                        let before = self.now();
+                        let todo = glue::next_todo(&mut self.vm, &self.shared);
+                        let after = self.now();
+                        if self.live && after > before {
+                            if let Ok(todo) = todo {
+                                // Show the jump first; run the action next time.
+                                self.pending = Some(todo);
+                                self.wait_until = Some(after);
+                                self.stage = Stage::Loop;
+                                return Control::Continue;
+                            }
+                        }
+                        todo
+                    }
+                };
+                self.run_todo(todo)
+            }
             Stage::Step { task, coro, before } => {
                 let r = self.vm.resume_paused();
                 self.after_step(task, coro, before, r)
@@ -309,6 +324,36 @@ impl Session {
                 self.after_thread(thread, fiber, r)
             }
         }
+    }
+
+    /// Runs one loop action.
+    fn run_todo(&mut self, todo: Result<Todo<Value>, Error>) -> Control {
+        match todo {
+            Err(e) => Control::Finish(Err(e)),
+            Ok(Todo::Step { task, coro, resume }) => {
+                let before = self.vm.instructions;
+                let r = self.vm.resume(&coro, glue::vm_resume(resume));
+                self.after_step(task, coro, before, r)
+            }
+            Ok(Todo::Call { func, args }) => {
+                let r = self.vm.call(&func, args, vec![]);
+                self.after_call(func, r)
+            }
+            Ok(Todo::StartJob {
+                thread, func, args, ..
+            }) => self.start_thread(thread, Some((func, args))),
+            Ok(Todo::ResumeThread { thread }) => self.start_thread(thread, None),
+            Ok(Todo::Stopped) => {
+                self.stage = Stage::Main;
+                Control::Continue
+            }
+            Ok(Todo::Hang) => Control::Finish(Err(glue::hang(&self.shared))),
+        }
+    }
+
+    /// The virtual clock.
+    fn now(&self) -> u64 {
+        self.shared.try_borrow().map(|st| st.lp.now()).unwrap_or(0)
     }
 
     fn after_step(

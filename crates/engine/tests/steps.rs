@@ -205,13 +205,25 @@ fn sliced_sessions_equal_instant_runs() {
         "091_to_thread_worker_sleep_vs_timer.py",
     ];
     let mut total_slices = 0;
+    let mut total_waits = 0;
     for name in names {
         let source = std::fs::read_to_string(async_dir().join(name)).expect("program");
         let instant = run_program(&source, "<lesson>", &Limits::default());
         let mut session = Session::new(&source, "<lesson>", &Limits::default());
+        session.live = true;
         let mut slices = 0;
-        while session.advance(300) != Progress::Finished {
-            slices += 1;
+        let mut last_wait = 0;
+        loop {
+            match session.advance(300) {
+                Progress::Finished => break,
+                Progress::Ready => slices += 1,
+                Progress::WaitUntil(t) => {
+                    // Live mode reports each clock jump once, in order.
+                    assert!(t > last_wait, "{name}: WaitUntil({t}) after {last_wait}");
+                    last_wait = t;
+                    total_waits += 1;
+                }
+            }
             assert!(slices < 1_000_000, "{name}: never finishes");
         }
         total_slices += slices;
