@@ -481,6 +481,29 @@ pub(crate) fn install(vm: &mut Vm, shared: &Shared) {
     vm.sleep_hook = Some(Rc::new(move |vm: &mut Vm, secs: f64| {
         time_sleep(vm, &sh, secs)
     }));
+    // `print` wrapped so that each output chunk is attributed to the line
+    // of the `print` call and to the running task or thread.
+    if let Some(original) = vm.builtins.get("print") {
+        let sh = shared.clone();
+        let wrapper = vm.native_fn("print", move |vm, args, kwargs| {
+            let line = match sh.try_borrow() {
+                Ok(st) => user_line(vm, &st.filename),
+                Err(_) => 0,
+            };
+            if let Ok(mut st) = sh.try_borrow_mut() {
+                // Attribute earlier output (sys.stdout.write...) first.
+                let task = st.lp.current_task();
+                drain_output(vm, &mut st, task, 0);
+            }
+            let r = vm.call(&original, args.to_vec(), kwargs.to_vec());
+            if let Ok(mut st) = sh.try_borrow_mut() {
+                let task = st.lp.current_task();
+                drain_output(vm, &mut st, task, line);
+            }
+            r
+        });
+        vm.builtins.set_str("print", wrapper);
+    }
 }
 
 /// Seconds to integer nanoseconds: round half-even of x * 1e9 (the

@@ -44,8 +44,9 @@
 //! Orders CPython leaves to memory addresses (sets of tasks) follow
 //! creation/argument order, as the oracle fixes them. Known gaps:
 //! `shutdown_asyncgens` does not close async generators (the VM has no
-//! first-iteration hook yet); prints are attributed to the line where the
-//! printing task suspended, not the `print` line.
+//! first-iteration hook yet). Output written by `print` is attributed to
+//! the `print` line (the builtin is wrapped); other writes to the line
+//! where the task suspended.
 //!
 //! Futures and tasks live in one arena and are named by [`FutureId`]
 //! (a task's id is its future id); Python-level objects are thin handles
