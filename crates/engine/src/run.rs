@@ -449,6 +449,27 @@ impl Session {
         }
     }
 
+    /// The events recorded since the first `from` (for a live view that
+    /// appends new events as the run goes).
+    pub fn events_since(&self, from: usize) -> Vec<crate::trace::Event> {
+        match &self.outcome {
+            Some(o) => o.trace.events.get(from..).unwrap_or(&[]).to_vec(),
+            None => self
+                .shared
+                .try_borrow()
+                .map(|st| {
+                    st.lp
+                        .recorder
+                        .trace
+                        .events
+                        .get(from..)
+                        .unwrap_or(&[])
+                        .to_vec()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
     /// The outcome, once finished.
     pub fn outcome(&self) -> Option<&RunOutcome> {
         self.outcome.as_ref()
