@@ -213,8 +213,11 @@ fn sliced_sessions_equal_instant_runs() {
         session.live = true;
         let mut slices = 0;
         let mut last_wait = 0;
+        let mut live_events = Vec::new();
         loop {
-            match session.advance(300) {
+            let progress = session.advance(300);
+            live_events.extend(session.events_since(live_events.len()));
+            match progress {
                 Progress::Finished => break,
                 Progress::Ready => slices += 1,
                 Progress::WaitUntil(t) => {
@@ -230,6 +233,10 @@ fn sliced_sessions_equal_instant_runs() {
         let sliced = session.into_outcome();
         assert_eq!(format_timed(&sliced), format_timed(&instant), "{name}");
         assert_eq!(sliced.trace, instant.trace, "{name}: traces differ");
+        assert_eq!(
+            live_events, instant.trace.events,
+            "{name}: live events differ"
+        );
     }
     assert!(
         total_slices > 2 * names.len(),
