@@ -736,6 +736,58 @@ def gen_strings(rng):
     write("strings", rows)
 
 
+# ---------------------------------------------------------------- str.format
+
+
+def rand_template(rng):
+    import _string
+    names = ["", "", "", "0", "1", "2", "3", "a", "b", "w", "0[0]", "1[0]", "1[9]", "2[0]", "2[1]",
+             "2[5]", "3[k]", "3[x]", "3[0]", "2[k]", "0[0]", "0.real", "0.imag", "1.x", "3[k][0]",
+             "0]", "\u0661", "9", "c", "2[1][0]", "0.real.real"]
+    parts = []
+    for _ in range(rng.randint(0, 4)):
+        r = rng.random()
+        if r < 0.3:
+            parts.append("".join(rng.choice(["ab", " ", "{{", "}}", "é", "x"]) for _ in range(rng.randint(1, 3))))
+        elif r < 0.93:
+            f = "{" + rng.choice(names)
+            if rng.random() < 0.25:
+                f += "!" + rng.choice("rsarsax")
+            if rng.random() < 0.5:
+                spec = rng.choice(["", ">6", "<4", "^7", "x", "d", "s", ".2", "*^9", "05", ",", "+"])
+                if rng.random() < 0.25:
+                    spec = rng.choice(["{}", "{w}", ">{w}", "{0}", "{:{}}", ">{}"]) + rng.choice(["", "s"])
+                f += ":" + spec
+            f += "}"
+            parts.append(f)
+        else:
+            parts.append(rng.choice(["{", "}", "{0", "{0!", "{a{", "{0[", "{0.", "{0[]}", "{0!r", "{0!rx}", "{0:"]))
+    return "".join(parts)
+
+
+def gen_format_template(rng):
+    import _string
+    rows = []
+    for _ in range(6000):
+        t = rand_template(rng)
+        args = [rng.choice([rng.randint(-50, 50), rand_int(rng)]), rand_str(rng, 4, "xyé😀"),
+                [rand_str(rng, 2, "pq"), "r"], {"k": rand_str(rng, 3, "kv"), "x": rng.randint(0, 9)}]
+        kwargs = {"a": rng.randint(-9, 9), "b": rand_str(rng, 3, "bé"), "w": rng.randint(0, 8)}
+        parsed = run(lambda: [list(p) for p in _string.formatter_parser(t)])
+        rows.append({"template": t, "args": [tag_deep(a) for a in args],
+                     "kwargs": {k: tag_deep(v) for k, v in kwargs.items()},
+                     "parsed": parsed, **run(lambda: t.format(*args, **kwargs))})
+    write("format_template", rows)
+
+
+def tag_deep(v):
+    if isinstance(v, list):
+        return ["list", [tag_deep(x) for x in v]]
+    if isinstance(v, dict):
+        return ["dict", [[k, tag_deep(x)] for k, x in v.items()]]
+    return tag(v)
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "fixtures must come from CPython 3.11"
     if os.environ.get("PYTHONHASHSEED") != "0":
@@ -744,7 +796,7 @@ def main():
         sys.exit(subprocess.call([sys.executable] + sys.argv, env=env))
     os.makedirs(FIX, exist_ok=True)
     gen_tables()
-    for gen in [gen_float_repr, gen_format, gen_percent, gen_numbers, gen_hash, gen_set_order,
+    for gen in [gen_float_repr, gen_format, gen_format_template, gen_percent, gen_numbers, gen_hash, gen_set_order,
                 gen_random, gen_strings]:
         gen(random.Random(gen.__name__))
 

@@ -12,7 +12,7 @@ use super::numbers::{self, IntOrFloat};
 use super::percent_format::{percent_format, FmtArg, PercentArgs};
 use super::random::Random;
 use super::set_order::SetOrder;
-use super::{float_repr, strings, PyErrMsg};
+use super::{float_repr, format_template, strings, PyErrMsg};
 
 fn rows(text: &str) -> impl Iterator<Item = Value> + '_ {
     text.lines()
@@ -597,6 +597,209 @@ fn strings_match_cpython() {
             other => Ok(st(&Value::String(format!("unknown fn {other}")))),
         };
         c.result(&row, &got, |v, out| v == out);
+    }
+    c.finish();
+}
+
+/// A tiny object model for the `str.format` fixtures: the argument kinds
+/// the generator uses.
+#[derive(Clone, Debug)]
+enum TObj {
+    Int(i64),
+    Str(String),
+    List(Vec<TObj>),
+    Dict(Vec<(String, TObj)>),
+}
+
+impl TObj {
+    fn from_tag(v: &Value) -> TObj {
+        let t = v.as_array().expect("tagged value");
+        match text(&t[0]) {
+            "int" => TObj::Int(int(&t[1])),
+            "str" => TObj::Str(text(&t[1]).to_string()),
+            "list" => TObj::List(
+                t[1].as_array()
+                    .expect("list")
+                    .iter()
+                    .map(TObj::from_tag)
+                    .collect(),
+            ),
+            _ => TObj::Dict(
+                t[1].as_array()
+                    .expect("dict")
+                    .iter()
+                    .map(|kv| (text(&kv[0]).to_string(), TObj::from_tag(&kv[1])))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn type_name(&self) -> &'static str {
+        match self {
+            TObj::Int(_) => "int",
+            TObj::Str(_) => "str",
+            TObj::List(_) => "list",
+            TObj::Dict(_) => "dict",
+        }
+    }
+
+    fn repr(&self) -> String {
+        match self {
+            TObj::Int(i) => i.to_string(),
+            TObj::Str(s) => strings::repr_str(s),
+            TObj::List(items) => {
+                let inner: Vec<String> = items.iter().map(TObj::repr).collect();
+                format!("[{}]", inner.join(", "))
+            }
+            TObj::Dict(items) => {
+                let inner: Vec<String> = items
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", strings::repr_str(k), v.repr()))
+                    .collect();
+                format!("{{{}}}", inner.join(", "))
+            }
+        }
+    }
+
+    fn str_(&self) -> String {
+        match self {
+            TObj::Str(s) => s.clone(),
+            other => other.repr(),
+        }
+    }
+}
+
+/// Answers `vformat`'s questions for [`TObj`] arguments.
+struct TArgs {
+    args: Vec<TObj>,
+    kwargs: Vec<(String, TObj)>,
+}
+
+impl format_template::FormatCallbacks for TArgs {
+    type Obj = TObj;
+
+    fn arg(&mut self, arg: &format_template::FieldArg) -> Result<TObj, PyErrMsg> {
+        match arg {
+            format_template::FieldArg::Index(i) => self
+                .args
+                .get(*i)
+                .cloned()
+                .ok_or_else(|| format_template::index_error(*i)),
+            format_template::FieldArg::Name(n) => self
+                .kwargs
+                .iter()
+                .find(|(k, _)| k == n)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| PyErrMsg::new("KeyError", strings::repr_str(n))),
+        }
+    }
+
+    fn access(&mut self, obj: TObj, acc: &format_template::Accessor) -> Result<TObj, PyErrMsg> {
+        use format_template::Accessor;
+        let not_subscriptable = |o: &TObj| {
+            PyErrMsg::type_error(format!("'{}' object is not subscriptable", o.type_name()))
+        };
+        match (acc, &obj) {
+            (Accessor::Attr(a), TObj::Int(i)) if a == "real" => Ok(TObj::Int(*i)),
+            (Accessor::Attr(a), TObj::Int(_)) if a == "imag" => Ok(TObj::Int(0)),
+            (Accessor::Attr(a), o) => Err(PyErrMsg::new(
+                "AttributeError",
+                format!("'{}' object has no attribute '{a}'", o.type_name()),
+            )),
+            (Accessor::Index(i), TObj::List(items)) => items
+                .get(*i)
+                .cloned()
+                .ok_or_else(|| PyErrMsg::index_error("list index out of range")),
+            (Accessor::Index(i), TObj::Str(s)) => s
+                .chars()
+                .nth(*i)
+                .map(|c| TObj::Str(c.to_string()))
+                .ok_or_else(|| PyErrMsg::index_error("string index out of range")),
+            (Accessor::Index(i), TObj::Dict(_)) => Err(PyErrMsg::new("KeyError", i.to_string())),
+            (Accessor::Key(_), TObj::List(_)) => Err(PyErrMsg::type_error(
+                "list indices must be integers or slices, not str",
+            )),
+            (Accessor::Key(_), TObj::Str(_)) => Err(PyErrMsg::type_error(
+                "string indices must be integers, not 'str'",
+            )),
+            (Accessor::Key(k), TObj::Dict(items)) => items
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| PyErrMsg::new("KeyError", strings::repr_str(k))),
+            (_, o) => Err(not_subscriptable(o)),
+        }
+    }
+
+    fn convert(&mut self, obj: TObj, conv: format_template::Conversion) -> Result<TObj, PyErrMsg> {
+        use format_template::Conversion;
+        Ok(TObj::Str(match conv {
+            Conversion::Repr => obj.repr(),
+            Conversion::Str => obj.str_(),
+            Conversion::Ascii => match &obj {
+                TObj::Str(s) => strings::ascii_str(s),
+                other => other.repr(),
+            },
+        }))
+    }
+
+    fn format(&mut self, obj: TObj, spec: &str) -> Result<String, PyErrMsg> {
+        match obj {
+            TObj::Int(i) => format_int(i, spec),
+            TObj::Str(s) => format_str(&s, spec),
+            other if spec.is_empty() => Ok(other.str_()),
+            other => Err(PyErrMsg::type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                other.type_name()
+            ))),
+        }
+    }
+}
+
+#[test]
+fn format_template_matches_cpython() {
+    let mut c = Check::new("format_template");
+    for row in rows(include_str!("fixtures/format_template.jsonl")) {
+        let template = text(&row["template"]);
+        // The parser alone, against CPython's own `_string.formatter_parser`.
+        let parsed: Result<Vec<Value>, PyErrMsg> = format_template::MarkupIterator::new(template)
+            .map(|m| {
+                m.map(|m| match m.field {
+                    None => serde_json::json!([m.literal, null, null, null]),
+                    Some(f) => serde_json::json!([
+                        m.literal,
+                        f.field_name,
+                        f.format_spec,
+                        f.conversion.map(String::from)
+                    ]),
+                })
+            })
+            .collect();
+        c.result(&row["parsed"], &parsed, |v, out| {
+            Value::Array(v.clone()) == *out
+        });
+        // Full rendering.
+        let mut cb = TArgs {
+            args: row["args"]
+                .as_array()
+                .expect("args")
+                .iter()
+                .map(TObj::from_tag)
+                .collect(),
+            kwargs: row["kwargs"]
+                .as_object()
+                .expect("kwargs")
+                .iter()
+                .map(|(k, v)| (k.clone(), TObj::from_tag(v)))
+                .collect(),
+        };
+        let got = format_template::vformat(
+            template,
+            format_template::MAX_DEPTH,
+            &mut format_template::AutoNumber::new(),
+            &mut cb,
+        );
+        c.result(&row, &got, |s, out| s == text(out));
     }
     c.finish();
 }

@@ -13,6 +13,8 @@
 //!   [`format_spec::format_int`], [`format_spec::format_float`],
 //!   [`format_spec::format_str`], [`format_spec::format_bool`], or the
 //!   dispatcher [`format_spec::format_value`].
+//! * [`format_template`]: `str.format` templates (`{0!r:>{width}}`), as
+//!   lazy steps or through [`format_template::vformat`].
 //! * [`percent_format::percent_format`]: `fmt % args`, over
 //!   [`percent_format::FmtArg`] values the VM builds from its objects.
 //! * [`numbers`]: `int(str, base)`, `float(str)`, `round`, `//`, `%`,
@@ -33,6 +35,7 @@
 
 pub mod float_repr;
 pub mod format_spec;
+pub mod format_template;
 pub mod hash;
 pub mod numbers;
 pub mod percent_format;
