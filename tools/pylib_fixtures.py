@@ -127,7 +127,7 @@ def gen_tables():
     src += emit_map("TITLE_SPECIAL", "Characters whose `title()` differs from `upper()`.", title_special)
     src += emit_map("CASEFOLD_SPECIAL", "Characters whose `casefold()` differs from `lower()`.", casefold_special)
     with open(os.path.join(PYLIB, "unicode_tables.rs"), "w") as f:
-        f.write(src)
+        f.write(src.rstrip() + "\n")
 
 
 
@@ -352,6 +352,11 @@ def gen_percent(rng):
             args = tuple(rand_arg(rng) for _ in range(max(nargs, 0)))
             # '*' consumes extra ints.
             args = tuple(rng.randint(-12, 12) if rng.random() < 0.1 else a for a in args)
+            if "*" in fmt:
+                # Keep '*' widths allocatable: small, or so big CPython
+                # refuses at once.
+                args = tuple(a if not isinstance(a, int) or isinstance(a, bool) or abs(a) < 10**4
+                             or abs(a) > 2**62 else rng.randint(-99, 99) for a in args)
             enc = {"kind": "tuple", "items": [tag(a) for a in args]}
         elif mode == "one":
             args = rand_arg(rng)
@@ -415,7 +420,7 @@ def rand_float_literal(rng):
 
 def gen_numbers(rng):
     rows = []
-    for _ in range(4000):
+    for _ in range(3000):
         base = rng.choice([10, 10, 0, 0, 2, 8, 16, 36, 3, 1, 37])
         s = rand_int_literal(rng, base)
         r = run(int, s, base)
@@ -424,7 +429,7 @@ def gen_numbers(rng):
         s = rand_float_literal(rng)
         r = run(lambda: fbits(float(s)))
         rows.append(dict(fn="float_from_str", s=s, **r))
-    for _ in range(3000):
+    for _ in range(1500):
         x = rand_float(rng)
         if rng.random() < 0.3:
             x = rng.randint(-10**6, 10**6) / 1000 + rng.choice([0.0005, 0.005, 0])
@@ -436,14 +441,14 @@ def gen_numbers(rng):
     for _ in range(2000):
         a, n = rand_int(rng), rng.randint(-20, 3)
         rows.append(dict(fn="round_int", a=a, n=n, **run(round, a, n)))
-    for _ in range(4000):
+    for _ in range(1500):
         a, b = rand_int(rng), rand_int(rng)
         if rng.random() < 0.1:
             b = 0
         for fn, f in [("int_floordiv", lambda: a // b), ("int_mod", lambda: a % b),
                       ("int_divmod", lambda: list(divmod(a, b))), ("int_truediv", lambda: fbits(a / b))]:
             rows.append(dict(fn=fn, a=a, b=b, **run(f)))
-    for _ in range(4000):
+    for _ in range(1500):
         x, y = rand_float(rng), rand_float(rng)
         if rng.random() < 0.1:
             y = rng.choice([0.0, -0.0])
@@ -451,7 +456,7 @@ def gen_numbers(rng):
                       ("float_divmod", lambda: [fbits(v) for v in divmod(x, y)]),
                       ("float_truediv", lambda: fbits(x / y))]:
             rows.append(dict(fn=fn, x=fbits(x), y=fbits(y), **run(f)))
-    for _ in range(3000):
+    for _ in range(1500):
         a = rng.choice([rng.randint(-12, 12), rand_int(rng)])
         e = rng.choice([rng.randint(-4, 70), rng.randint(0, 3)])
         def pw():
@@ -460,7 +465,7 @@ def gen_numbers(rng):
         rows.append(dict(fn="int_pow", a=a, b=e, **run(pw)))
         m = rng.choice([rng.randint(-50, 50), rand_int(rng)])
         rows.append(dict(fn="int_pow_mod", a=a, b=e, m=m, **run(pow, a, e, m)))
-    for _ in range(3000):
+    for _ in range(1500):
         a = rand_int(rng)
         x = rng.choice([rand_float(rng), float(a), float(a) + rng.choice([0.5, -0.5]), float(a + 1)])
         c = None if math.isnan(x) else (a > x) - (a < x)
@@ -556,7 +561,7 @@ def rand_set_ops(rng):
     s = set()
     popped = []
     pool = []
-    n = rng.choice([3, 8, 20, 40, 120])
+    n = rng.choice([3, 8, 20, 40, 90])
     for _ in range(n):
         r = rng.random()
         if r < 0.7:
@@ -580,10 +585,10 @@ def rand_set_ops(rng):
 
 def gen_set_order(rng):
     rows = []
-    for _ in range(1000):
+    for _ in range(700):
         ops, s, popped = rand_set_ops(rng)
         rows.append({"kind": "ops", "ops": ops, "popped": popped, "out": [tag(k) for k in s]})
-    for _ in range(700):
+    for _ in range(500):
         ops_a, a, _ = rand_set_ops(rng)
         ops_b, b, _ = rand_set_ops(rng)
         op = rng.choice(["|", "&", "-", "^", "copy", "dict"])
@@ -768,11 +773,13 @@ def rand_template(rng):
 def gen_format_template(rng):
     import _string
     rows = []
-    for _ in range(6000):
+    for _ in range(4000):
         t = rand_template(rng)
         args = [rng.choice([rng.randint(-50, 50), rand_int(rng)]), rand_str(rng, 4, "xyé😀"),
                 [rand_str(rng, 2, "pq"), "r"], {"k": rand_str(rng, 3, "kv"), "x": rng.randint(0, 9)}]
         kwargs = {"a": rng.randint(-9, 9), "b": rand_str(rng, 3, "bé"), "w": rng.randint(0, 8)}
+        if ":{" in t and 10**4 < abs(args[0]) < 2**62:
+            args[0] = rng.randint(-99, 99)  # a nested width CPython could try to allocate
         parsed = run(lambda: [list(p) for p in _string.formatter_parser(t)])
         rows.append({"template": t, "args": [tag_deep(a) for a in args],
                      "kwargs": {k: tag_deep(v) for k, v in kwargs.items()},
