@@ -129,3 +129,119 @@ impl fmt::Display for PyErrMsg {
         }
     }
 }
+
+#[cfg(test)]
+mod robustness_tests {
+    //! Hostile inputs must give a Python error or a value, never a panic
+    //! or an attempt to allocate without bound.
+    use super::*;
+
+    #[test]
+    fn huge_widths_are_refused_not_allocated() {
+        let memory = |r: Result<String, PyErrMsg>| r.map_err(|e| e.exc_type);
+        assert_eq!(
+            memory(format_spec::format_int(1, "999999999999")),
+            Err("MemoryError")
+        );
+        assert_eq!(
+            memory(format_spec::format_float(1.5, ".999999999f")),
+            Err("MemoryError")
+        );
+        assert_eq!(
+            memory(format_spec::format_str("a", "<99999999999")),
+            Err("MemoryError")
+        );
+        let args = [
+            percent_format::FmtArg::Int(i64::MIN),
+            percent_format::FmtArg::Int(1),
+        ];
+        assert_eq!(
+            memory(percent_format::percent_format(
+                "%*d",
+                percent_format::PercentArgs::Tuple(&args)
+            )),
+            Err("MemoryError")
+        );
+        assert_eq!(
+            memory(strings::center("a", i64::MAX, ' ')),
+            Err("MemoryError")
+        );
+        assert_eq!(memory(strings::zfill("1", i64::MAX)), Err("MemoryError"));
+        assert_eq!(
+            memory(strings::expandtabs("\t", i64::MAX)),
+            Err("MemoryError")
+        );
+    }
+
+    #[test]
+    fn extreme_numbers_do_not_panic() {
+        let big = [i64::MIN, i64::MIN + 1, -1, 0, 1, i64::MAX];
+        for &a in &big {
+            for &b in &big {
+                let _ = numbers::int_floordiv(a, b);
+                let _ = numbers::int_mod(a, b);
+                let _ = numbers::int_divmod(a, b);
+                let _ = numbers::int_truediv(a, b);
+                let _ = numbers::int_pow(a, b);
+                let _ = numbers::int_pow_mod(a, b, a);
+                let _ = numbers::round_int(a, b);
+                let _ = numbers::cmp_int_float(a, b as f64);
+            }
+            let _ = numbers::int_to_base(a, 16);
+            let _ = hash::hash_int(a);
+            let mut r = random::Random::new();
+            let _ = r.randrange(a, Some(i64::MAX), 1);
+            let _ = r.randrange(i64::MIN, Some(a), -1);
+            let _ = r.randint(a, i64::MAX);
+            let _ = r.getrandbits(a);
+            let _ = r.sample_indices(10, a);
+        }
+        for x in [
+            f64::NAN,
+            f64::INFINITY,
+            -0.0,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+        ] {
+            for n in [i64::MIN, -400, -1, 0, 1, 400, i64::MAX] {
+                let _ = numbers::round_float(x, n);
+            }
+            let _ = numbers::round_float_to_int(x);
+            let _ = numbers::float_pow(x, -x);
+            let _ = numbers::float_divmod(x, x);
+            let _ = format_spec::format_float(x, "_=+#030,.3%");
+        }
+        assert_eq!(
+            numbers::int_pow(2, 64).map_err(|e| e.exc_type),
+            Err("OverflowError")
+        );
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for s in [
+            "",
+            "%",
+            "%(",
+            "{",
+            "}",
+            "{0[",
+            "\u{10ffff}",
+            "é\u{301}",
+            "%(a)",
+            "{:{:{:{}}}}",
+        ] {
+            let _ = numbers::int_from_str(s, 0);
+            let _ = numbers::float_from_str(s);
+            let _ = format_spec::format_str(s, s);
+            let _ = strings::split(s, Some(s), -1);
+            let _ = strings::rsplit(s, None, 1);
+            let _ = strings::find(s, s, Some(i64::MIN), Some(i64::MAX));
+            let _ = strings::count(s, "", Some(i64::MAX), None);
+            let _ = percent_format::percent_format(s, percent_format::PercentArgs::Tuple(&[]));
+            let _: Vec<_> = format_template::MarkupIterator::new(s).collect();
+            let _ = format_template::field_name_split(s, &mut format_template::AutoNumber::new());
+        }
+    }
+}
