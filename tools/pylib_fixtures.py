@@ -641,7 +641,7 @@ def gen_random(rng):
             g.seed(seed)
         calls = []
         for _ in range(rng.randint(1, 30)):
-            c = rng.randrange(10)
+            c = rng.randrange(14)
             if c == 0:
                 calls.append([["random"], fbits(g.random())])
             elif c == 1:
@@ -675,8 +675,29 @@ def gen_random(rng):
                 if not (math.isfinite(a) and math.isfinite(b)):
                     a, b = 1.0, 2.5
                 calls.append([["uniform", fbits(a), fbits(b)], fbits(g.uniform(a, b))])
-            else:
+            elif c == 9:
                 calls.append([["gauss", fbits(0.0), fbits(1.0)], fbits(g.gauss(0.0, 1.0))])
+            elif c == 10:
+                n = rng.randint(0, 8)
+                kk = rng.randint(0, 6)
+                w = rng.choice([None, None, [rng.randint(0, 5) for _ in range(n)],
+                                [rng.uniform(0, 2) for _ in range(n)], [1] * (n + 1)])
+                cw = None
+                if w is None and rng.random() < 0.3:
+                    cw = sorted(rng.uniform(0, 9) for _ in range(n))
+                calls.append([["choices", n, None if w is None else [fbits(float(x)) for x in w],
+                               None if cw is None else [fbits(x) for x in cw], kk],
+                              run(lambda: g.choices(list(range(n)), weights=w, cum_weights=cw, k=kk))])
+            elif c == 11:
+                lam = rng.choice([1.0, 0.5, 3.0, -2.0])
+                calls.append([["expovariate", fbits(lam)], fbits(g.expovariate(lam))])
+            elif c == 12:
+                lo, hi = rng.uniform(-5, 5), rng.uniform(-5, 5)
+                mode = rng.choice([None, rng.uniform(-5, 5)])
+                calls.append([["triangular", fbits(lo), fbits(hi), None if mode is None else fbits(mode)],
+                              fbits(g.triangular(lo, hi, mode))])
+            else:
+                calls.append([["normalvariate", fbits(1.0), fbits(2.0)], fbits(g.normalvariate(1.0, 2.0))])
         rows.append({"seed": None if seed is None else tag(seed), "calls": calls})
     write("random", rows)
 

@@ -503,6 +503,30 @@ fn random_matches_cpython() {
                     })
                 }
                 "uniform" => same_float(g.uniform(fl(&req[1]), fl(&req[2])), fl(want)),
+                "choices" => {
+                    let floats = |v: &Value| -> Option<Vec<f64>> {
+                        v.as_array().map(|a| a.iter().map(fl).collect())
+                    };
+                    let (w, cw) = (floats(&req[2]), floats(&req[3]));
+                    let got = g.choices_indices(
+                        int(&req[1]) as usize,
+                        w.as_deref(),
+                        cw.as_deref(),
+                        int(&req[4]),
+                    );
+                    outcome(&got, want, |v, o| {
+                        let w: Vec<i64> = o.as_array().expect("list").iter().map(int).collect();
+                        v.iter().map(|i| *i as i64).collect::<Vec<_>>() == w
+                    })
+                }
+                "expovariate" => g
+                    .expovariate(fl(&req[1]))
+                    .is_ok_and(|x| same_float(x, fl(want))),
+                "triangular" => {
+                    let mode = req[3].as_str().map(|_| fl(&req[3]));
+                    same_float(g.triangular(fl(&req[1]), fl(&req[2]), mode), fl(want))
+                }
+                "normalvariate" => same_float(g.normalvariate(fl(&req[1]), fl(&req[2])), fl(want)),
                 _ => same_float(g.gauss(fl(&req[1]), fl(&req[2])), fl(want)),
             };
             c.ok(ok, || format!("seed {} call {call}", row["seed"]));
