@@ -425,6 +425,11 @@ def gen_numbers(rng):
         s = rand_int_literal(rng, base)
         r = run(int, s, base)
         rows.append(dict(fn="int_from_str", s=s, base=base, **r))
+    for s in ["0", "00", "0_0", "000_1", "0x", "0x_", "0x_1f", "0b_1", "0b1_", "1__2", "_", "_1",
+              " -0 ", "+0o17", "0O17", "\u0663", "-\u0661_\u0662", "9" * 19, "9" * 18, "-" + "9" * 19,
+              "-9223372036854775808", "9223372036854775808", "\u00a012\u2028", "1\x00", ""]:
+        for base in [0, 10, 16, 8, 2, 36]:
+            rows.append(dict(fn="int_from_str", s=s, base=base, **run(int, s, base)))
     for _ in range(3000):
         s = rand_float_literal(rng)
         r = run(lambda: fbits(float(s)))
