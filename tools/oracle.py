@@ -116,7 +116,8 @@ Output
     "!! uncaught" + "\\n" + the exception line, when an exception escapes the program:
       CPython's "Type: message" line (module-qualified type name unless builtins or
       __main__; for an ExceptionGroup its own line, e.g. "ExceptionGroup: unhandled
-      errors in a TaskGroup (1 sub-exception)"; notes are not included);
+      errors in a TaskGroup (1 sub-exception)"; notes are not included; for a
+      SyntaxError the last line of CPython's report, e.g. "SyntaxError: invalid syntax");
     "!! hang" when the loop can never make progress again (a select with no ready
       handle, no timer and no started or queued worker job); the program stops there
       (no finally blocks, no asyncio.run cleanup).
@@ -129,6 +130,12 @@ Output
   normalised the same way and written to the oracle's own stderr at the end; the
   expected-output tools store it as the `.err` file. Oracle frames are left out of
   tracebacks.
+* SystemExit ends the program normally (no marker), like CPython.
+* Exit status: 0 whatever the program did; 2 for bad usage; 3 when the program ran for
+  more than REAL_TIME_LIMIT_S seconds of real time (nothing is printed on stdout then).
+
+Not faked: time.process_time()/thread_time() (real CPU time), threading.Thread,
+input(). Lessons should not use them.
 """
 
 import os
