@@ -77,7 +77,10 @@ Workers (asyncio.to_thread, loop.run_in_executor, ThreadPoolExecutor)
   first select where the default executor has no running, parked or queued job.
 * executor.shutdown(wait=True) on the main thread (e.g. leaving `with
   ThreadPoolExecutor(...)`) blocks the main thread: pending jobs start, then the clock
-  jumps worker wake-up to worker wake-up until that executor is idle.
+  jumps worker wake-up to worker wake-up until that executor is idle. Likewise
+  concurrent.futures.Future.result()/exception() on the main thread block until that
+  future is done, and executor.map() results. (concurrent.futures.wait/as_completed
+  are not simulated: they would block for real.)
 * When the program ends, remaining jobs run to completion the same way (CPython joins
   executor threads at exit).
 * A worker may block only in time.sleep (no locks, queues, events or futures shared
@@ -113,7 +116,8 @@ Output
     "!! uncaught" + "\\n" + the exception line, when an exception escapes the program:
       CPython's "Type: message" line (module-qualified type name unless builtins or
       __main__; for an ExceptionGroup its own line, e.g. "ExceptionGroup: unhandled
-      errors in a TaskGroup (1 sub-exception)"; notes are not included);
+      errors in a TaskGroup (1 sub-exception)"; notes are not included; for a
+      SyntaxError the last line of CPython's report, e.g. "SyntaxError: invalid syntax");
     "!! hang" when the loop can never make progress again (a select with no ready
       handle, no timer and no started or queued worker job); the program stops there
       (no finally blocks, no asyncio.run cleanup).
@@ -126,6 +130,12 @@ Output
   normalised the same way and written to the oracle's own stderr at the end; the
   expected-output tools store it as the `.err` file. Oracle frames are left out of
   tracebacks.
+* SystemExit ends the program normally (no marker), like CPython.
+* Exit status: 0 whatever the program did; 2 for bad usage; 3 when the program ran for
+  more than REAL_TIME_LIMIT_S seconds of real time (nothing is printed on stdout then).
+
+Not faked: time.process_time()/thread_time() (real CPU time), threading.Thread,
+input(). Lessons should not use them.
 """
 
 import os
@@ -328,17 +338,25 @@ class Sim:
         cls.shutdown_waiters = still
 
     @classmethod
-    def drain(cls, until_idle=None):
+    def drain(cls, until_idle=None, until=None):
         """Main thread blocked: run workers, jumping the clock, until `until_idle` is
-        idle (or every executor when None)."""
+        idle, or `until()` is true, or (neither given) every job is finished."""
+
+        def satisfied():
+            if until_idle is not None:
+                return until_idle.idle()
+            if until is not None:
+                return until()
+            return False
+
         cls.start_pending()
         while True:
             cls.run_due()
-            if until_idle is not None and until_idle.idle():
+            if satisfied():
                 return
             nxt = cls.next_wake()
             if nxt is None:
-                if until_idle is None or until_idle.idle():
+                if until_idle is None and until is None:
                     return
                 report_hang()
             Clock.advance_to(nxt)
@@ -427,8 +445,6 @@ class FakeThreadPoolExecutor:
 
         def gen():
             for f in futs:
-                if not f.done():
-                    Sim.drain(self)
                 yield f.result()
 
         return gen()
@@ -492,6 +508,29 @@ import concurrent.futures.thread  # noqa: E402
 
 concurrent.futures.ThreadPoolExecutor = FakeThreadPoolExecutor
 concurrent.futures.thread.ThreadPoolExecutor = FakeThreadPoolExecutor
+
+_cf_result = concurrent.futures.Future.result
+_cf_exception = concurrent.futures.Future.exception
+
+
+def _blocking_wait(fut):
+    """The main thread blocks on a concurrent.futures.Future: workers run meanwhile."""
+    if not fut.done() and not _on_worker():
+        Sim.drain(until=fut.done)
+
+
+def _cf_future_result(self, timeout=None):
+    _blocking_wait(self)
+    return _cf_result(self, timeout)
+
+
+def _cf_future_exception(self, timeout=None):
+    _blocking_wait(self)
+    return _cf_exception(self, timeout)
+
+
+concurrent.futures.Future.result = _cf_future_result
+concurrent.futures.Future.exception = _cf_future_exception
 
 import random  # noqa: E402
 import asyncio  # noqa: E402
