@@ -161,7 +161,7 @@ impl<'a> Walker<'a> {
             }
             StmtKind::ClassDef(c) => {
                 self.exprs(&c.decorator_list)?;
-                self.exprs(&c.bases)?;
+                self.elements(&c.bases)?;
                 for k in &c.keywords {
                     self.expr(&k.value)?;
                 }

@@ -344,6 +344,7 @@ impl Parser<'_> {
         }
         let mut sub = Parser::new(self.src, lexed.tokens);
         sub.fstring_depth = self.fstring_depth + 1;
+        sub.depth = self.depth;
         let result = if *sub.kind() == TokenKind::Kw(Kw::Yield) {
             sub.yield_expr()
         } else {

@@ -15,6 +15,12 @@ use crate::span::Span;
 /// CPython's tab size for the indentation stack.
 const TABSIZE: u32 = 8;
 
+/// CPython's `MAXLEVEL`: how deeply brackets may nest.
+const MAXLEVEL: usize = 200;
+
+/// CPython's `MAXINDENT`: how many indentation levels there may be.
+const MAXINDENT: usize = 100;
+
 /// The lexer's output.
 #[derive(Debug)]
 pub struct Lexed {
@@ -302,6 +308,19 @@ impl<'a> Lexer<'a> {
                 self.tab_error();
                 return true;
             }
+            if self.indents.len() >= MAXINDENT {
+                let span = Span::new(
+                    self.pos as u32,
+                    self.pos as u32,
+                    self.line,
+                    indent_chars + 1,
+                );
+                self.error = Some(SyntaxError::indentation(
+                    "too many levels of indentation",
+                    span,
+                ));
+                return true;
+            }
             self.indents.push(col);
             self.alt_indents.push(altcol);
             let start = self.pos.saturating_sub(1).max(self.line_start);
@@ -455,6 +474,10 @@ impl<'a> Lexer<'a> {
         match op {
             Op::LPar | Op::LSqb | Op::LBrace => {
                 let open = text.chars().next().unwrap_or('(');
+                if self.brackets.len() >= MAXLEVEL {
+                    self.fail("too many nested parentheses", span);
+                    return;
+                }
                 self.brackets.push((open, span));
             }
             Op::RPar | Op::RSqb | Op::RBrace => {

@@ -31,7 +31,19 @@ pub struct Parser<'a> {
     pub(super) prev_end: u32,
     /// Nesting of f-strings inside format specs (CPython allows 2 levels).
     pub(super) fstring_depth: u32,
+    /// Current nesting of recursive rules, bounded by [`MAX_NESTING`] so
+    /// that hostile input cannot overflow the stack.
+    pub(super) depth: u32,
 }
+
+/// How deeply expressions may nest (parentheses, unary operators, lambdas,
+/// conditional expressions). CPython allows more but its limits are about
+/// its own stack; Looplab must also fit the browser's.
+pub const MAX_NESTING: u32 = 100;
+
+/// How long a chain building a left-deep tree (`a.b.c…`, `f()()…`,
+/// `a + b + …`) may be.
+pub const MAX_CHAIN: usize = 1000;
 
 /// What kind of target an expression is checked as (CPython's
 /// `TARGETS_TYPE`).
@@ -216,6 +228,7 @@ impl<'a> Parser<'a> {
             furthest: 0,
             prev_end: 0,
             fstring_depth: 0,
+            depth: 0,
         }
     }
 
@@ -349,6 +362,27 @@ impl<'a> Parser<'a> {
         Expr { kind, span }
     }
 
+    /// Enters a recursive rule; fails once nesting exceeds [`MAX_NESTING`].
+    pub(super) fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(self.too_deep());
+        }
+        Ok(())
+    }
+
+    fn too_deep(&self) -> SyntaxError {
+        SyntaxError::new("too many nested expressions for Looplab", self.span())
+    }
+
+    /// Runs `rule` inside [`Parser::enter`].
+    fn nested<T>(&mut self, rule: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.enter()?;
+        let r = rule(self);
+        self.depth -= 1;
+        r
+    }
+
     // ----- statements ----------------------------------------------------
 
     /// `file: [statements] ENDMARKER`
@@ -361,6 +395,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `statement: compound_stmt | simple_stmts`
+    /// (Block nesting is bounded by the lexer's `MAXINDENT`.)
     fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         match self.kind() {
             TokenKind::Kw(
@@ -1166,7 +1201,7 @@ impl<'a> Parser<'a> {
     fn star_target(&mut self) -> PResult<Expr> {
         if self.at_op(Op::Star) {
             let start = self.advance().span;
-            let inner = self.star_target()?;
+            let inner = self.nested(Self::star_target)?;
             return Ok(Self::expr(
                 ExprKind::Starred(Box::new(inner)),
                 self.finish(start),
@@ -1443,6 +1478,10 @@ impl<'a> Parser<'a> {
     /// `expression: disjunction 'if' disjunction 'else' expression |
     /// disjunction | lambdef`, with `invalid_expression`.
     pub(super) fn expression(&mut self) -> PResult<Expr> {
+        self.nested(Self::expression_inner)
+    }
+
+    fn expression_inner(&mut self) -> PResult<Expr> {
         if self.at_kw(Kw::Lambda) {
             return self.lambdef();
         }
@@ -1603,7 +1642,7 @@ impl<'a> Parser<'a> {
     fn inversion(&mut self) -> PResult<Expr> {
         if self.at_kw(Kw::Not) {
             let start = self.advance().span;
-            let operand = self.inversion()?;
+            let operand = self.nested(Self::inversion)?;
             return Ok(Self::expr(
                 ExprKind::UnaryOp {
                     op: UnaryOp::Not,
@@ -1671,7 +1710,12 @@ impl<'a> Parser<'a> {
         }
         let start = self.span();
         let mut left = self.binary_level(level + 1)?;
+        let mut chain = 0;
         loop {
+            chain += 1;
+            if chain > MAX_CHAIN {
+                return Err(self.too_deep());
+            }
             let op = match (level, self.kind()) {
                 (0, TokenKind::Op(Op::Pipe)) => BinOp::BitOr,
                 (1, TokenKind::Op(Op::Caret)) => BinOp::BitXor,
@@ -1715,7 +1759,7 @@ impl<'a> Parser<'a> {
             _ => return self.power(),
         };
         let start = self.advance().span;
-        let operand = self.factor()?;
+        let operand = self.nested(Self::factor)?;
         Ok(Self::expr(
             ExprKind::UnaryOp {
                 op,
@@ -1733,7 +1777,7 @@ impl<'a> Parser<'a> {
         if !self.eat_op(Op::StarStar) {
             return Ok(base);
         }
-        let exp = self.factor()?;
+        let exp = self.nested(Self::factor)?;
         Ok(Self::expr(
             ExprKind::BinOp {
                 left: Box::new(base),
@@ -1762,7 +1806,12 @@ impl<'a> Parser<'a> {
     fn primary(&mut self) -> PResult<Expr> {
         let start = self.span();
         let mut e = self.atom()?;
+        let mut chain = 0;
         loop {
+            chain += 1;
+            if chain > MAX_CHAIN {
+                return Err(self.too_deep());
+            }
             match self.kind() {
                 TokenKind::Op(Op::Dot) => {
                     self.advance();
@@ -2287,3 +2336,6 @@ impl<'a> Parser<'a> {
         Ok(Self::expr(ExprKind::JoinedStr(parts), span))
     }
 }
+
+#[cfg(test)]
+mod tests;
