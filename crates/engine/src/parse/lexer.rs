@@ -26,8 +26,15 @@ const MAXINDENT: usize = 100;
 pub struct Lexed {
     /// Tokens up to the first error (or to `ENDMARKER`).
     pub tokens: Vec<Token>,
-    /// The first error CPython's tokenizer raises, if any.
+    /// The first error CPython's tokenizer raises, if any. The token list
+    /// then ends with a [`TokenKind::LexError`] at that point.
     pub error: Option<SyntaxError>,
+    /// Whether `error` is one CPython's tokenizer only signals to the
+    /// parser (indentation errors, a bad line continuation) rather than
+    /// raising it at once: such an error is reported only if the parser
+    /// gets that far, while a raised one also overrides a parser error
+    /// found earlier in the file.
+    pub error_is_soft: bool,
     /// The innermost bracket still open at end of input (CPython's
     /// `parenstack` top), for "'(' was never closed".
     pub unclosed: Option<(char, Span)>,
@@ -77,8 +84,10 @@ struct Lexer<'a> {
     fragment: bool,
     /// Tokens so far.
     tokens: Vec<Token>,
-    /// The first hard error.
+    /// The first error.
     error: Option<SyntaxError>,
+    /// See [`Lexed::error_is_soft`].
+    error_is_soft: bool,
     /// The innermost unclosed bracket at end of input.
     unclosed: Option<(char, Span)>,
 }
@@ -110,15 +119,30 @@ impl<'a> Lexer<'a> {
             fragment,
             tokens: Vec::new(),
             error: None,
+            error_is_soft: false,
             unclosed: None,
         }
     }
 
-    fn finish(self) -> Lexed {
+    fn finish(mut self) -> Lexed {
+        if let Some(err) = &self.error {
+            let span = err.span;
+            self.push(TokenKind::LexError, span);
+        }
         Lexed {
             tokens: self.tokens,
             error: self.error,
+            error_is_soft: self.error_is_soft,
             unclosed: self.unclosed,
+        }
+    }
+
+    /// Records an error CPython's tokenizer only signals (see
+    /// [`Lexed::error_is_soft`]).
+    fn fail_soft(&mut self, err: SyntaxError) {
+        if self.error.is_none() {
+            self.error = Some(err);
+            self.error_is_soft = true;
         }
     }
 
@@ -260,6 +284,7 @@ impl<'a> Lexer<'a> {
     fn indentation(&mut self) -> bool {
         let mut col = 0u32;
         let mut altcol = 0u32;
+        let mut cont: Option<(u32, u32)> = None;
         loop {
             match self.peek() {
                 Some(' ') => {
@@ -274,9 +299,24 @@ impl<'a> Lexer<'a> {
                     col = 0;
                     altcol = 0;
                 }
+                Some('\\') if matches!(self.peek_at(1), Some('\n' | '\r')) => {
+                    // Indentation cannot be split over lines with a
+                    // backslash: the first one after some whitespace fixes
+                    // the level (CPython's `cont_line_col`).
+                    if cont.is_none() && col != 0 {
+                        cont = Some((col, altcol));
+                    }
+                    self.pos += 1;
+                    self.eat_newline();
+                    continue;
+                }
                 _ => break,
             }
             self.pos += 1;
+        }
+        if let Some((c, a)) = cont {
+            col = c;
+            altcol = a;
         }
         match self.peek() {
             Some('#') => {
@@ -315,7 +355,7 @@ impl<'a> Lexer<'a> {
                     self.line,
                     indent_chars + 1,
                 );
-                self.error = Some(SyntaxError::indentation(
+                self.fail_soft(SyntaxError::indentation(
                     "too many levels of indentation",
                     span,
                 ));
@@ -349,7 +389,7 @@ impl<'a> Lexer<'a> {
                 let line_len = rest.find(['\n', '\r']).unwrap_or(rest.len());
                 let col = indent_chars + rest[..line_len].chars().count() as u32 + 1;
                 let span = Span::new(self.pos as u32, self.pos as u32, self.line, col);
-                self.error = Some(SyntaxError::indentation(
+                self.fail_soft(SyntaxError::indentation(
                     "unindent does not match any outer indentation level",
                     span,
                 ));
@@ -362,7 +402,7 @@ impl<'a> Lexer<'a> {
 
     fn tab_error(&mut self) {
         let span = Span::new(self.line_start as u32, self.line_start as u32, self.line, 1);
-        self.error = Some(SyntaxError {
+        self.fail_soft(SyntaxError {
             kind: SyntaxErrorKind::TabError,
             msg: "inconsistent use of tabs and spaces in indentation".into(),
             span,
@@ -613,8 +653,10 @@ impl<'a> Lexer<'a> {
                     self.fail("invalid decimal literal", span);
                     return;
                 }
-            } else {
+            } else if self.src[save + 1..self.pos].is_empty() {
+                // `1else`: the `e` starts the next token.
                 self.pos = save;
+            } else {
                 let span = self.span_from(start);
                 self.fail("invalid decimal literal", span);
                 return;

@@ -11,6 +11,7 @@ use crate::ast::{
     Expr, ExprKind, FunctionDef, Keyword, Module, Name, Stmt, StmtKind, UnaryOp, WithItem,
 };
 use crate::span::Span;
+use std::cell::Cell;
 
 pub(super) type PResult<T> = Result<T, SyntaxError>;
 
@@ -25,7 +26,7 @@ pub struct Parser<'a> {
     pub(super) pos: usize,
     /// Index of the furthest token reached (CPython's `p->fill - 1`); an
     /// unclosed bracket is blamed when this lies on a later line.
-    pub(super) furthest: usize,
+    pub(super) furthest: Cell<usize>,
     /// End byte offset of the last consumed token other than
     /// NEWLINE/INDENT/DEDENT: where the node being built ends.
     pub(super) prev_end: u32,
@@ -81,6 +82,12 @@ fn is_string_token(kind: &TokenKind) -> bool {
         kind,
         TokenKind::Str(_) | TokenKind::Bytes(_) | TokenKind::FString(_)
     )
+}
+
+/// Whether the parser stopped at an INDENT or DEDENT token; CPython reports
+/// that without looking further into the file.
+fn is_unexpected_indentation(err: &SyntaxError) -> bool {
+    err.msg == "unexpected indent" || err.msg == "unexpected unindent"
 }
 
 /// The augmented-assignment operators (`augassign`).
@@ -190,25 +197,34 @@ impl<'a> Parser<'a> {
     /// several errors wins.
     pub fn parse_source(source: &'a str) -> PResult<Module> {
         let lexed = lexer::tokenize(source);
-        if let Some(err) = lexed.error {
-            // CPython tokenizes the rest of the file when the parser fails,
-            // so a tokenizer error anywhere wins.
+        let mut parser = Parser::new(source, lexed.tokens);
+        let err = match parser.file() {
+            Ok(module) => return Ok(module),
+            Err(err) => err,
+        };
+        let last = parser.tokens.len() - 1;
+        let furthest = &parser.tokens[parser.furthest.get().max(parser.pos).min(last)];
+        if let Some(lex_err) = lexed.error {
+            // The parser fetched the token where the tokenizer failed.
+            if furthest.kind == TokenKind::LexError {
+                return Err(lex_err);
+            }
+            // CPython re-tokenizes the rest of the file after a parser
+            // error: an error the tokenizer raises there wins, except over
+            // "unexpected indent" (`_PyPegen_set_syntax_error`).
+            if !lexed.error_is_soft && !is_unexpected_indentation(&err) {
+                return Err(lex_err);
+            }
             return Err(err);
         }
-        let mut parser = Parser::new(source, lexed.tokens);
-        match parser.file() {
-            Ok(module) => Ok(module),
-            Err(err) => {
-                if let Some((open, span)) = lexed.unclosed {
-                    let furthest = parser.furthest.max(parser.pos).min(parser.tokens.len() - 1);
-                    let tok = &parser.tokens[furthest];
-                    if tok.kind == TokenKind::EofInBrackets || tok.span.line > span.line {
-                        return Err(SyntaxError::new(format!("'{open}' was never closed"), span));
-                    }
-                }
-                Err(err)
+        if let Some((open, span)) = lexed.unclosed {
+            if furthest.kind == TokenKind::EofInBrackets
+                || (furthest.span.line > span.line && !is_unexpected_indentation(&err))
+            {
+                return Err(SyntaxError::new(format!("'{open}' was never closed"), span));
             }
         }
+        Err(err)
     }
 
     /// A parser over `tokens`, which must end with `ENDMARKER` or
@@ -225,7 +241,7 @@ impl<'a> Parser<'a> {
             src,
             tokens,
             pos: 0,
-            furthest: 0,
+            furthest: Cell::new(0),
             prev_end: 0,
             fstring_depth: 0,
             depth: 0,
@@ -234,16 +250,26 @@ impl<'a> Parser<'a> {
 
     // ----- token helpers -------------------------------------------------
 
+    /// Notes that token `i` has been looked at (CPython fetches it).
+    fn touch(&self, i: usize) {
+        if i > self.furthest.get() {
+            self.furthest.set(i);
+        }
+    }
+
     pub(super) fn tok(&self) -> &Token {
+        self.touch(self.pos);
         &self.tokens[self.pos]
     }
 
     pub(super) fn kind(&self) -> &TokenKind {
+        self.touch(self.pos);
         &self.tokens[self.pos].kind
     }
 
     fn peek_kind(&self, n: usize) -> &TokenKind {
         let i = (self.pos + n).min(self.tokens.len() - 1);
+        self.touch(i);
         &self.tokens[i].kind
     }
 
@@ -262,7 +288,7 @@ impl<'a> Parser<'a> {
         if self.pos + 1 < self.tokens.len() {
             self.pos += 1;
         }
-        self.furthest = self.furthest.max(self.pos);
+        self.touch(self.pos);
         tok
     }
 
@@ -424,14 +450,14 @@ impl<'a> Parser<'a> {
                 match self.simple_stmts(out) {
                     Ok(()) => Ok(()),
                     Err(err) => {
-                        let furthest = self.furthest;
+                        let furthest = self.furthest.get();
                         self.reset(pos, prev_end);
                         let unsupported = if &*soft == "match" {
                             self.line_ends_with_colon()
                         } else {
                             matches!(self.peek_kind(1), TokenKind::Name(_))
                         };
-                        self.furthest = furthest;
+                        self.furthest.set(furthest);
                         if unsupported {
                             Err(SyntaxError::new(
                                 format!("`{soft}` statements are not supported in Looplab yet"),
@@ -1218,7 +1244,7 @@ impl<'a> Parser<'a> {
         let mut items = None;
         if self.at_op(Op::LPar) {
             let (pos, prev_end) = (self.pos, self.prev_end);
-            let furthest = self.furthest;
+            let furthest = self.furthest.get();
             self.advance();
             match self.with_items(true) {
                 Ok(list)
@@ -1230,7 +1256,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     self.reset(pos, prev_end);
-                    self.furthest = furthest;
+                    self.furthest.set(furthest);
                 }
             }
         }
@@ -1446,13 +1472,13 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         let (pos, prev_end) = (self.pos, self.prev_end);
-        let furthest = self.furthest;
+        let furthest = self.furthest.get();
         self.advance();
         let b = self.bitwise_or();
         let follows_eq = self.at_op(Op::Eq) || self.at_op(Op::ColonEq);
         let b_end = self.prev_end;
         self.reset(pos, prev_end);
-        self.furthest = furthest;
+        self.furthest.set(furthest);
         if b.is_err() || follows_eq {
             return Ok(());
         }
@@ -1526,12 +1552,12 @@ impl<'a> Parser<'a> {
             }
         }
         let (pos, prev_end) = (self.pos, self.prev_end);
-        let furthest = self.furthest;
+        let furthest = self.furthest.get();
         let b = self.expression_without_invalid();
         let last_level = self.tokens[self.pos.saturating_sub(1)].level;
         let end = self.prev_end;
         self.reset(pos, prev_end);
-        self.furthest = furthest;
+        self.furthest.set(furthest);
         if b.is_ok() && last_level > 0 {
             return Err(SyntaxError::new(
                 "invalid syntax. Perhaps you forgot a comma?",
