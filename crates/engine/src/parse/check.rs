@@ -13,13 +13,84 @@ use std::collections::{HashMap, HashSet};
 /// Runs the symbol-table checks over the whole module, then the compiler
 /// checks, and reports the first error, as CPython does.
 pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
+    let future_line = future_features(module)?;
     let mut symtable = Walker::new(Phase::Symtable);
     symtable.stmts(&module.body)?;
     if let Some(err) = symtable.deferred.take() {
         return Err(err);
     }
     let mut compiler = Walker::new(Phase::Compiler);
+    compiler.future_line = future_line;
     compiler.stmts(&module.body)
+}
+
+/// The features `from __future__ import` knows (CPython's `future.c`).
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+fn is_future_import(s: &Stmt) -> bool {
+    matches!(&s.kind, StmtKind::ImportFrom { module: Some(m), level: 0, .. } if &**m == "__future__")
+}
+
+/// CPython's `_PyFuture_FromAST`: checks the `from __future__` imports at
+/// the top of the module (after an optional docstring) and returns the
+/// line of the last one (0 if none).
+fn future_features(module: &Module) -> Result<u32, SyntaxError> {
+    let mut last_line = 0;
+    let mut done = false;
+    let mut prev_line = 0;
+    for (i, s) in module.body.iter().enumerate() {
+        // Statements sharing a line (`;`) with the header still count.
+        if done && s.span.line > prev_line {
+            break;
+        }
+        prev_line = s.span.line;
+        if let StmtKind::ImportFrom { names, .. } = &s.kind {
+            if is_future_import(s) {
+                if done {
+                    return Err(SyntaxError::new(
+                        "from __future__ imports must occur at the beginning of the file",
+                        s.span,
+                    ));
+                }
+                for alias in names {
+                    if &*alias.name == "braces" {
+                        return Err(SyntaxError::new("not a chance", s.span));
+                    }
+                    if !FUTURE_FEATURES.contains(&&*alias.name) {
+                        return Err(SyntaxError::new(
+                            format!("future feature {} is not defined", alias.name),
+                            s.span,
+                        ));
+                    }
+                }
+                last_line = s.span.line;
+                continue;
+            }
+        }
+        let docstring = i == 0
+            && matches!(
+                &s.kind,
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Constant(crate::ast::Constant::Str(_)),
+                    ..
+                })
+            );
+        if !docstring {
+            done = true;
+        }
+    }
+    Ok(last_line)
 }
 
 /// Which of CPython's passes is being mirrored.
@@ -97,6 +168,9 @@ struct Walker<'a> {
     /// A symbol-table error found at analysis time ("no binding for
     /// nonlocal"), reported only if the building walk found none.
     deferred: Option<SyntaxError>,
+    /// Line of the last `from __future__` import of the module's header;
+    /// later ones are errors.
+    future_line: u32,
 }
 
 fn err(msg: impl Into<String>, span: Span) -> Result<(), SyntaxError> {
@@ -109,6 +183,7 @@ impl<'a> Walker<'a> {
             phase,
             scopes: vec![Scope::new(ScopeKind::Module, false)],
             deferred: None,
+            future_line: 0,
         }
     }
 
@@ -289,6 +364,12 @@ impl<'a> Walker<'a> {
                 }
             }
             StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
+                if compiler && is_future_import(s) && s.span.line > self.future_line {
+                    return err(
+                        "from __future__ imports must occur at the beginning of the file",
+                        s.span,
+                    );
+                }
                 for a in aliases {
                     let bound = match &a.asname {
                         Some(n) => &**n,
@@ -357,6 +438,10 @@ impl<'a> Walker<'a> {
     /// `analyze_name` for a `nonlocal` declaration).
     fn nonlocal_resolves(&self, name: &str) -> bool {
         let n = self.scopes.len();
+        // Methods see the implicit `__class__` cell of their class.
+        if name == "__class__" && self.scopes.iter().any(|s| s.kind == ScopeKind::Class) {
+            return true;
+        }
         for scope in self.scopes[..n - 1].iter().rev() {
             match scope.kind {
                 ScopeKind::Module => return false,

@@ -12,6 +12,7 @@ pub mod highlight;
 pub mod lexer;
 pub mod parser;
 pub mod token;
+pub mod unicode_names;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 
