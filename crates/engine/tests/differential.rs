@@ -851,3 +851,44 @@ fn token_soup_agrees_with_cpython_on_accept_reject() {
             .join("\n")
     );
 }
+
+/// Parsing is linear-ish: a 2,000-line program parses in a few
+/// milliseconds. Prints the time as a figure; fails only if it is absurdly
+/// slow (a quadratic blow-up), so that it stays reliable on a busy machine.
+#[test]
+fn parse_speed_2000_lines() {
+    let unit = "async def worker_NAME(queue, delay=0.5, *, retries=3):\n    \"\"\"Docstring.\"\"\"\n    for attempt in range(retries):\n        item = await queue.get()\n        if item is None or attempt > 2:\n            break\n        print(f\"{item!r:>10} {attempt + 1}\", [x * 2 for x in range(3)])\n    return {\"done\": True, 'n': -2 ** 2}\n\n";
+    let mut src = String::new();
+    let mut i = 0;
+    while src.lines().count() < 2000 {
+        src.push_str(&unit.replace("NAME", &i.to_string()));
+        i += 1;
+    }
+    let lines = src.lines().count();
+    parse_module(&src).expect("parses");
+    let start = std::time::Instant::now();
+    let runs = 5;
+    for _ in 0..runs {
+        parse_module(&src).expect("parses");
+    }
+    let per_parse = start.elapsed() / runs;
+    // And twice the size takes about twice the time (no quadratic step).
+    let double = src.repeat(2);
+    let start = std::time::Instant::now();
+    parse_module(&double).expect("parses");
+    let per_double = start.elapsed();
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        let _ = looplab_engine::parse::lexer::tokenize(&src);
+    }
+    println!("lexing alone: {:?}", start.elapsed() / runs);
+    println!(
+        "parse speed: {lines} lines in {per_parse:?}; {} lines in {per_double:?}",
+        lines * 2
+    );
+    assert!(per_parse.as_millis() < 2000, "{per_parse:?}");
+    assert!(
+        per_double < per_parse * 6,
+        "{per_double:?} vs {per_parse:?}"
+    );
+}

@@ -10,6 +10,7 @@
 
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::token::{FStringToken, Kw, Op, Token, TokenKind, OPERATORS_LONGEST_FIRST};
+use crate::ast::Name;
 use crate::span::Span;
 
 /// CPython's tab size for the indentation stack.
@@ -90,6 +91,8 @@ struct Lexer<'a> {
     error_is_soft: bool,
     /// The innermost unclosed bracket at end of input.
     unclosed: Option<(char, Span)>,
+    /// Interned identifiers: every occurrence of a name shares one `Rc`.
+    names: std::collections::HashMap<String, Name>,
 }
 
 /// Whether `c` may start an identifier (XID_Start or `_`).
@@ -264,6 +267,7 @@ impl<'a> Lexer<'a> {
             error: None,
             error_is_soft: false,
             unclosed: None,
+            names: std::collections::HashMap::new(),
         }
     }
 
@@ -623,7 +627,14 @@ impl<'a> Lexer<'a> {
         let word = normalize_identifier(word);
         let kind = match Kw::lookup(&word) {
             Some(kw) => TokenKind::Kw(kw),
-            None => TokenKind::Name(word.as_ref().into()),
+            None => match self.names.get(word.as_ref()) {
+                Some(name) => TokenKind::Name(name.clone()),
+                None => {
+                    let name: Name = word.as_ref().into();
+                    self.names.insert(word.into_owned(), name.clone());
+                    TokenKind::Name(name)
+                }
+            },
         };
         self.push(kind, span);
     }

@@ -277,8 +277,11 @@ impl<'a> Parser<'a> {
         self.tokens[self.pos].span
     }
 
-    pub(super) fn advance(&mut self) -> Token {
-        let tok = self.tokens[self.pos].clone();
+    /// Consumes the current token (never moving past the last one) and
+    /// returns it.
+    pub(super) fn advance(&mut self) -> &Token {
+        let i = self.pos;
+        let tok = &self.tokens[i];
         if !matches!(
             tok.kind,
             TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
@@ -289,7 +292,7 @@ impl<'a> Parser<'a> {
             self.pos += 1;
         }
         self.touch(self.pos);
-        tok
+        &self.tokens[i]
     }
 
     /// Restores a position saved before a speculative parse.
@@ -539,7 +542,11 @@ impl<'a> Parser<'a> {
     /// `simple_stmt`: one small statement.
     fn simple_stmt(&mut self) -> PResult<Stmt> {
         let start = self.span();
-        let kind = match self.kind().clone() {
+        let kw = match self.kind() {
+            TokenKind::Kw(kw) => Some(*kw),
+            _ => None,
+        };
+        let kind = match kw.map(TokenKind::Kw).unwrap_or(TokenKind::EndMarker) {
             TokenKind::Kw(Kw::Return) => {
                 self.advance();
                 let value = if self.at_simple_stmt_end() {
@@ -1130,7 +1137,7 @@ impl<'a> Parser<'a> {
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let tok = self.advance();
         let start = tok.span;
-        let what = if tok.kind == TokenKind::Kw(Kw::Elif) {
+        let what = if matches!(tok.kind, TokenKind::Kw(Kw::Elif)) {
             "'elif' statement"
         } else {
             "'if' statement"
@@ -2049,8 +2056,9 @@ impl<'a> Parser<'a> {
     /// `atom`
     fn atom(&mut self) -> PResult<Expr> {
         let start = self.span();
-        let kind = match self.kind().clone() {
+        let kind = match self.kind() {
             TokenKind::Name(n) => {
+                let n = n.clone();
                 self.advance();
                 ExprKind::Name(n)
             }
@@ -2066,11 +2074,11 @@ impl<'a> Parser<'a> {
                 self.advance();
                 ExprKind::Constant(Constant::None)
             }
-            TokenKind::Int(i) => {
+            &TokenKind::Int(i) => {
                 self.advance();
                 ExprKind::Constant(Constant::Int(i))
             }
-            TokenKind::Float(f) => {
+            &TokenKind::Float(f) => {
                 self.advance();
                 ExprKind::Constant(Constant::Float(f))
             }
@@ -2314,7 +2322,7 @@ impl<'a> Parser<'a> {
         let mut saw_str = false;
         let mut saw_fstring = false;
         while is_string_token(self.kind()) {
-            let tok = self.advance();
+            let tok = self.advance().clone();
             match tok.kind {
                 TokenKind::Bytes(b) => {
                     if saw_str {
