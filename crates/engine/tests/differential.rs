@@ -892,3 +892,115 @@ fn parse_speed_2000_lines() {
         "{per_double:?} vs {per_parse:?}"
     );
 }
+
+/// Realistic mistakes: every valid corpus program with one token deleted,
+/// duplicated or followed by a random token. Accept/reject must agree with
+/// CPython; the error line must agree for at least 97% of the programs both
+/// reject (the figures are printed).
+#[test]
+fn mutated_programs_agree_with_cpython() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    collect(&root.join("tests/syntax"), &mut files);
+    collect(&root.join("tests/conformance"), &mut files);
+    files.sort();
+    let mut rng = Rng(0xbad5eed);
+    let mut sources = Vec::new();
+    for path in &files {
+        let Ok(src) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        if parse_module(&src).is_err() {
+            continue;
+        }
+        let spans = looplab_engine::parse::highlight::highlight(&src);
+        if spans.is_empty() {
+            continue;
+        }
+        for _ in 0..std::env::var("LOOPLAB_MUTANTS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(12)
+        {
+            let (span, _) = spans[rng.below(spans.len())];
+            let (a, b) = (span.start as usize, span.end as usize);
+            let mutant = match rng.below(3) {
+                0 => format!("{}{}", &src[..a], &src[b..]),
+                1 => format!("{}{} {}", &src[..b], &src[a..b], &src[b..]),
+                _ => format!(
+                    "{} {} {}",
+                    &src[..b],
+                    SOUP[rng.below(SOUP.len())],
+                    &src[b..]
+                ),
+            };
+            sources.push((path.display().to_string(), mutant));
+        }
+    }
+    let verdicts = cpython_verdicts(&sources);
+    let (mut rejects, mut lines, mut cols, mut msgs) = (0, 0, 0, 0);
+    let mut disagreements = Vec::new();
+    let mut line_misses = Vec::new();
+    for ((_, src), oracle) in sources.iter().zip(&verdicts) {
+        match (parse_module(src), oracle.ok) {
+            (Ok(_), true) => {}
+            (Err(e), true) if e.msg.contains("Looplab") => {}
+            (Err(e), false) => {
+                rejects += 1;
+                if e.span.line == oracle.lineno {
+                    lines += 1;
+                } else {
+                    line_misses.push(format!(
+                        "{src:?}\n    ours {} at {}:{} / CPython {} at {}:{}",
+                        e.msg, e.span.line, e.span.col, oracle.msg, oracle.lineno, oracle.offset
+                    ));
+                }
+                if i64::from(e.span.col) == oracle.offset {
+                    cols += 1;
+                }
+                if e.msg == oracle.msg {
+                    msgs += 1;
+                } else {
+                    let text = src.lines().nth(e.span.line.saturating_sub(1) as usize);
+                    line_misses.push(format!(
+                        "message: ours {:?} / CPython {:?} | {:?}",
+                        e.msg,
+                        oracle.msg,
+                        text.unwrap_or("")
+                    ));
+                }
+            }
+            (ours, _) => disagreements.push(format!(
+                "{src:?}\n    ours {:?} / CPython {:?} line {}",
+                ours.err().map(|e| (e.msg, e.span.line)),
+                oracle.msg,
+                oracle.lineno
+            )),
+        }
+    }
+    println!(
+        "mutants: {} programs; of {rejects} rejected by both: {lines} same line, {cols} same column, \
+         {msgs} same message",
+        sources.len()
+    );
+    if std::env::var("LOOPLAB_VERBOSE").is_ok() {
+        for m in &line_misses {
+            println!("  {m}");
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "{} accept/reject disagreements:\n{}",
+        disagreements.len(),
+        disagreements
+            .iter()
+            .take(30)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(
+        lines * 100 >= rejects * 97,
+        "only {lines} of {rejects} error lines agree"
+    );
+}

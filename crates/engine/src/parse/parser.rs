@@ -52,6 +52,9 @@ pub const MAX_CHAIN: usize = 1000;
 enum TargetsType {
     Star,
     Del,
+    /// A `for` target re-parsed as an expression: `a in b` is a Compare
+    /// whose left side is the target.
+    For,
 }
 
 /// A statement that opens a block, for "expected an indented block after …".
@@ -154,8 +157,15 @@ fn invalid_target(e: &Expr, ty: TargetsType) -> Option<&Expr> {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
         ExprKind::Starred(inner) => match ty {
             TargetsType::Del => Some(e),
-            TargetsType::Star => invalid_target(inner, ty),
+            TargetsType::Star | TargetsType::For => invalid_target(inner, ty),
         },
+        ExprKind::Compare { left, ops, .. } if ty == TargetsType::For => {
+            if ops.first() == Some(&CmpOp::In) {
+                invalid_target(left, ty)
+            } else {
+                None
+            }
+        }
         ExprKind::Tuple(elts) | ExprKind::List(elts) => {
             elts.iter().find_map(|x| invalid_target(x, ty))
         }
@@ -344,12 +354,23 @@ impl<'a> Parser<'a> {
     }
 
     /// `':'` closing a compound statement header, with CPython's message.
+    /// `':'` closing a header where CPython's grammar has `&&':'` (`def`,
+    /// `try`, `else`, `finally`): anything else is "expected ':'".
+    fn expect_colon_forced(&mut self) -> PResult<()> {
+        if self.eat_op(Op::Colon) {
+            Ok(())
+        } else {
+            Err(SyntaxError::new("expected ':'", self.span()))
+        }
+    }
+
+    /// `':'` closing a header whose `invalid_*` rule only matches a missing
+    /// colon at the end of the line (`if`, `while`, `for`, `with`, `class`,
+    /// `except`).
     fn expect_colon(&mut self) -> PResult<()> {
         if self.eat_op(Op::Colon) {
             Ok(())
-        } else if matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker)
-            || starts_expression(self.kind())
-        {
+        } else if matches!(self.kind(), TokenKind::Newline) {
             Err(SyntaxError::new("expected ':'", self.span()))
         } else {
             Err(self.invalid_syntax())
@@ -509,34 +530,22 @@ impl<'a> Parser<'a> {
             self.advance();
             return Ok(());
         }
-        if let Some(last) = out.last() {
-            if let StmtKind::Expr(e) = &last.kind {
-                if let Some(err) = self.invalid_legacy_expression(e) {
-                    return Err(err);
-                }
-            }
-        }
         Err(self.invalid_syntax())
     }
 
     /// `invalid_legacy_expression`: `print x` / `exec x`.
-    fn invalid_legacy_expression(&mut self, e: &Expr) -> Option<SyntaxError> {
-        let ExprKind::Name(n) = &e.kind else {
-            return None;
-        };
-        if (&**n != "print" && &**n != "exec") || !starts_expression(self.kind()) {
-            return None;
-        }
+    fn invalid_legacy_expression(&mut self, n: Name, a: Span) -> PResult<()> {
         let (pos, prev_end) = (self.pos, self.prev_end);
-        let b = self.star_expressions().ok();
-        let span = self.finish(e.span);
+        let b = self.star_expressions();
+        let span = self.finish(a);
         self.reset(pos, prev_end);
-        b.map(|_| {
-            SyntaxError::new(
+        match b {
+            Ok(_) => Err(SyntaxError::new(
                 format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?"),
                 span,
-            )
-        })
+            )),
+            Err(_) => Ok(()),
+        }
     }
 
     /// `simple_stmt`: one small statement.
@@ -662,6 +671,14 @@ impl<'a> Parser<'a> {
             return self.annotated_rhs(first);
         }
         if let Some(op) = augassign_op(self.kind()) {
+            self.advance();
+            // CPython's invalid_assignment needs the right-hand side to parse
+            // before it blames the target.
+            let value = if self.at_kw(Kw::Yield) {
+                self.yield_expr()?
+            } else {
+                self.star_expressions()?
+            };
             if !matches!(
                 first.kind,
                 ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
@@ -674,12 +691,6 @@ impl<'a> Parser<'a> {
                     first.span,
                 ));
             }
-            self.advance();
-            let value = if self.at_kw(Kw::Yield) {
-                self.yield_expr()?
-            } else {
-                self.star_expressions()?
-            };
             return Ok(StmtKind::AugAssign {
                 target: first,
                 op,
@@ -693,9 +704,22 @@ impl<'a> Parser<'a> {
         let value = loop {
             self.advance(); // '='
             let value = if self.at_kw(Kw::Yield) {
-                self.yield_expr()?
+                self.yield_expr()
             } else {
-                self.star_expressions()?
+                self.star_expressions()
+            };
+            // `(star_targets '=')* a=star_expressions '='` blames an invalid
+            // target even when nothing valid follows the `=`.
+            let value = match value {
+                Ok(v) => v,
+                Err(err) => {
+                    for t in &targets {
+                        if let Some(bad) = invalid_target(t, TargetsType::Star) {
+                            return Err(Self::cannot_assign(bad));
+                        }
+                    }
+                    return Err(err);
+                }
             };
             if self.at_op(Op::Eq) {
                 targets.push(value);
@@ -748,23 +772,25 @@ impl<'a> Parser<'a> {
                 ));
             }
             if let Some(bad) = invalid_target(t, TargetsType::Star) {
-                if matches!(bad.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
-                    return Err(SyntaxError::new(
-                        "assignment to yield expression not possible",
-                        bad.span,
-                    ));
-                }
-                return Err(SyntaxError::new(
-                    format!("cannot assign to {}", expr_name(bad)),
-                    bad.span,
-                ));
+                return Err(Self::cannot_assign(bad));
             }
         }
         Ok(())
     }
 
+    /// "cannot assign to …" for an invalid assignment target.
+    fn cannot_assign(bad: &Expr) -> SyntaxError {
+        if matches!(bad.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+            return SyntaxError::new("assignment to yield expression not possible", bad.span);
+        }
+        SyntaxError::new(format!("cannot assign to {}", expr_name(bad)), bad.span)
+    }
+
     /// The rest of `target ':' expression ['=' annotated_rhs]`.
     fn annotated_rhs(&mut self, target: Expr) -> PResult<StmtKind> {
+        self.advance(); // ':'
+                        // CPython's invalid_ann_assign_target rules need the annotation.
+        let annotation = self.expression()?;
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(_) => {
@@ -786,8 +812,6 @@ impl<'a> Parser<'a> {
                 ))
             }
         }
-        self.advance(); // ':'
-        let annotation = self.expression()?;
         let value = if self.eat_op(Op::Eq) {
             Some(if self.at_kw(Kw::Yield) {
                 self.yield_expr()?
@@ -978,7 +1002,9 @@ impl<'a> Parser<'a> {
         let is_async = self.eat_kw(Kw::Async);
         self.expect_kw(Kw::Def)?;
         let (name, _) = self.name()?;
-        self.expect_op(Op::LPar)?;
+        if !self.eat_op(Op::LPar) {
+            return Err(SyntaxError::new("expected '('", self.span()));
+        }
         let args = self.parameters(Op::RPar, true)?;
         self.expect_op(Op::RPar)?;
         let returns = if self.eat_op(Op::Arrow) {
@@ -986,7 +1012,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        self.expect_colon()?;
+        self.expect_colon_forced()?;
         let body = self.block("function definition", start.line)?;
         Ok(Stmt {
             kind: StmtKind::FunctionDef(Box::new(FunctionDef {
@@ -1009,6 +1035,9 @@ impl<'a> Parser<'a> {
         let mut star: Option<Span> = None;
         let mut seen_kwarg = false;
         while !self.at_op(closer) {
+            if self.at_op(Op::LPar) {
+                return Err(self.invalid_parenthesized_parameters(annotations));
+            }
             if seen_kwarg {
                 return Err(SyntaxError::new(
                     "arguments cannot follow var-keyword argument",
@@ -1059,7 +1088,11 @@ impl<'a> Parser<'a> {
                 seen_kwarg = true;
             } else {
                 let arg = self.param(annotations)?;
-                let default = if self.eat_op(Op::Eq) {
+                let default = if self.at_op(Op::Eq) {
+                    let eq = self.advance().span;
+                    if self.at_op(Op::Comma) || self.at_op(closer) {
+                        return Err(SyntaxError::new("expected default value expression", eq));
+                    }
                     Some(self.expression()?)
                 } else {
                     None
@@ -1091,6 +1124,33 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(args)
+    }
+
+    /// `invalid_parameters`: `def f((a, b)):` (Python 2 tuple parameters).
+    fn invalid_parenthesized_parameters(&mut self, def: bool) -> SyntaxError {
+        let open = self.span();
+        let mut i = self.pos + 1;
+        let mut names = 0;
+        loop {
+            match &self.tokens[i.min(self.tokens.len() - 1)].kind {
+                TokenKind::Name(_)
+                    if names == 0
+                        || matches!(self.tokens[i - 1].kind, TokenKind::Op(Op::Comma)) =>
+                {
+                    names += 1
+                }
+                TokenKind::Op(Op::Comma) if names > 0 => {}
+                TokenKind::Op(Op::RPar) if names > 0 => break,
+                _ => return self.invalid_syntax(),
+            }
+            i += 1;
+        }
+        let close = self.tokens[i].span;
+        let what = if def { "Function" } else { "Lambda expression" };
+        SyntaxError::new(
+            format!("{what} parameters cannot be parenthesized"),
+            Span::new(open.start, close.end, open.line, open.col),
+        )
     }
 
     /// `param: NAME annotation?`
@@ -1160,7 +1220,7 @@ impl<'a> Parser<'a> {
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
         if self.at_kw(Kw::Else) {
             let line = self.advance().span.line;
-            self.expect_colon()?;
+            self.expect_colon_forced()?;
             self.block("'else' statement", line)
         } else {
             Ok(Vec::new())
@@ -1186,8 +1246,7 @@ impl<'a> Parser<'a> {
         let start = self.span();
         let is_async = self.eat_kw(Kw::Async);
         self.expect_kw(Kw::For)?;
-        let target = self.star_targets()?;
-        self.expect_kw(Kw::In)?;
+        let target = self.for_targets()?;
         let iter = self.star_expressions()?;
         self.expect_colon()?;
         let body = self.block("'for' statement", start.line)?;
@@ -1204,8 +1263,33 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `star_targets` as far as the next `in` (for loops and
-    /// comprehensions), validated as assignment targets.
+    /// `star_targets 'in'` of a `for` loop or comprehension, with
+    /// `invalid_for_target`: when that fails, CPython re-parses the targets
+    /// as `star_expressions` (which may find a missing comma) and blames
+    /// the first invalid target.
+    fn for_targets(&mut self) -> PResult<Expr> {
+        let (pos, prev_end) = (self.pos, self.prev_end);
+        let parsed = self.star_targets();
+        if let Ok(t) = &parsed {
+            if self.at_kw(Kw::In) && invalid_target(t, TargetsType::Star).is_none() {
+                self.advance();
+                return parsed;
+            }
+        }
+        let (fail_pos, fail_end) = (self.pos, self.prev_end);
+        self.reset(pos, prev_end);
+        let e = self.star_expressions()?;
+        if let Some(bad) = invalid_target(&e, TargetsType::For) {
+            return Err(Self::cannot_assign(bad));
+        }
+        self.reset(fail_pos, fail_end);
+        match parsed {
+            Err(err) => Err(err),
+            Ok(_) => Err(self.invalid_syntax()),
+        }
+    }
+
+    /// `star_targets` as far as the next `in`.
     fn star_targets(&mut self) -> PResult<Expr> {
         let start = self.span();
         let first = self.star_target()?;
@@ -1221,12 +1305,6 @@ impl<'a> Parser<'a> {
         } else {
             first
         };
-        if let Some(bad) = invalid_target(&target, TargetsType::Star) {
-            return Err(SyntaxError::new(
-                format!("cannot assign to {}", expr_name(bad)),
-                bad.span,
-            ));
-        }
         Ok(target)
     }
 
@@ -1251,7 +1329,6 @@ impl<'a> Parser<'a> {
         let mut items = None;
         if self.at_op(Op::LPar) {
             let (pos, prev_end) = (self.pos, self.prev_end);
-            let furthest = self.furthest.get();
             self.advance();
             match self.with_items(true) {
                 Ok(list)
@@ -1261,10 +1338,7 @@ impl<'a> Parser<'a> {
                     self.advance();
                     items = Some(list);
                 }
-                _ => {
-                    self.reset(pos, prev_end);
-                    self.furthest.set(furthest);
-                }
+                _ => self.reset(pos, prev_end),
             }
         }
         let items = match items {
@@ -1290,11 +1364,17 @@ impl<'a> Parser<'a> {
             let context_expr = self.expression()?;
             let optional_vars = if self.eat_kw(Kw::As) {
                 let target = self.star_target()?;
+                // `invalid_with_item` only applies before `,` `)` `:`.
+                let newline = matches!(self.kind(), TokenKind::Newline);
+                if !(self.at_op(Op::Comma)
+                    || self.at_op(Op::RPar)
+                    || self.at_op(Op::Colon)
+                    || newline)
+                {
+                    return Err(self.invalid_syntax());
+                }
                 if let Some(bad) = invalid_target(&target, TargetsType::Star) {
-                    return Err(SyntaxError::new(
-                        format!("cannot assign to {}", expr_name(bad)),
-                        bad.span,
-                    ));
+                    return Err(Self::cannot_assign(bad));
                 }
                 Some(target)
             } else {
@@ -1317,22 +1397,13 @@ impl<'a> Parser<'a> {
     /// `try_stmt` with `except_block`s or `except_star_block`s.
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let start = self.advance().span;
-        self.expect_colon()?;
+        self.expect_colon_forced()?;
         let body = self.block("'try' statement", start.line)?;
         let mut handlers = Vec::new();
         let mut star_kind: Option<bool> = None;
         while self.at_kw(Kw::Except) {
             let hstart = self.advance().span;
             let is_star = self.eat_op(Op::Star);
-            if let Some(prev) = star_kind {
-                if prev != is_star {
-                    return Err(SyntaxError::new(
-                        "cannot have both 'except' and 'except*' on the same 'try'",
-                        hstart,
-                    ));
-                }
-            }
-            star_kind = Some(is_star);
             let (typ, name) = if self.at_op(Op::Colon) && !is_star {
                 (None, None)
             } else {
@@ -1355,6 +1426,14 @@ impl<'a> Parser<'a> {
                 (Some(typ), name)
             };
             self.expect_colon()?;
+            // `invalid_try_stmt` matches only a complete handler header.
+            if star_kind.is_some_and(|prev| prev != is_star) {
+                return Err(SyntaxError::new(
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                    hstart,
+                ));
+            }
+            star_kind = Some(is_star);
             let what = if is_star {
                 "'except*' statement"
             } else {
@@ -1381,7 +1460,7 @@ impl<'a> Parser<'a> {
         };
         let finalbody = if self.at_kw(Kw::Finally) {
             let line = self.advance().span.line;
-            self.expect_colon()?;
+            self.expect_colon_forced()?;
             self.block("'finally' statement", line)?
         } else {
             Vec::new()
@@ -1462,10 +1541,18 @@ impl<'a> Parser<'a> {
         }
         let e = self.expression()?;
         if self.at_op(Op::ColonEq) {
-            return Err(SyntaxError::new(
-                format!("cannot use assignment expressions with {}", expr_name(&e)),
-                e.span,
-            ));
+            // `invalid_named_expression`: `a=expression ':=' expression`.
+            let (pos, prev_end) = (self.pos, self.prev_end);
+            self.advance();
+            let rhs = self.expression();
+            self.reset(pos, prev_end);
+            if rhs.is_ok() {
+                return Err(SyntaxError::new(
+                    format!("cannot use assignment expressions with {}", expr_name(&e)),
+                    e.span,
+                ));
+            }
+            return Err(self.invalid_syntax());
         }
         if self.at_op(Op::Eq) {
             self.invalid_named_expression(&e)?;
@@ -1479,13 +1566,11 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         let (pos, prev_end) = (self.pos, self.prev_end);
-        let furthest = self.furthest.get();
         self.advance();
         let b = self.bitwise_or();
         let follows_eq = self.at_op(Op::Eq) || self.at_op(Op::ColonEq);
         let b_end = self.prev_end;
         self.reset(pos, prev_end);
-        self.furthest.set(furthest);
         if b.is_err() || follows_eq {
             return Ok(());
         }
@@ -1551,20 +1636,19 @@ impl<'a> Parser<'a> {
         if let ExprKind::Name(n) = &a.kind {
             let soft = matches!(&**n, "match" | "case" | "_" | "type");
             let single_token = self.pos > 0 && self.tokens[self.pos - 1].span.start == a.span.start;
+            if single_token && (&**n == "print" || &**n == "exec") {
+                return self.invalid_legacy_expression(n.clone(), a.span);
+            }
             if single_token && (soft || is_string_token(self.kind())) {
                 return Ok(());
             }
-            if &**n == "print" || &**n == "exec" {
-                return Ok(());
-            }
         }
+        // Tokens fetched while trying stay fetched (CPython's `p->fill`).
         let (pos, prev_end) = (self.pos, self.prev_end);
-        let furthest = self.furthest.get();
         let b = self.expression_without_invalid();
         let last_level = self.tokens[self.pos.saturating_sub(1)].level;
         let end = self.prev_end;
         self.reset(pos, prev_end);
-        self.furthest.set(furthest);
         if b.is_ok() && last_level > 0 {
             return Err(SyntaxError::new(
                 "invalid syntax. Perhaps you forgot a comma?",
@@ -1962,6 +2046,12 @@ impl<'a> Parser<'a> {
                         span,
                     );
                     if !only {
+                        // `invalid_arguments`: after other arguments, or
+                        // followed by a comma.
+                        let first = args.is_empty() && keywords.is_empty();
+                        if first && !self.at_op(Op::Comma) {
+                            return Err(self.invalid_syntax());
+                        }
                         return Err(SyntaxError::new(
                             "Generator expression must be parenthesized",
                             self.finish(start),
@@ -2292,8 +2382,7 @@ impl<'a> Parser<'a> {
         {
             let is_async = self.eat_kw(Kw::Async);
             self.advance();
-            let target = self.star_targets()?;
-            self.expect_kw(Kw::In)?;
+            let target = self.for_targets()?;
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat_kw(Kw::If) {
