@@ -29,10 +29,30 @@ fn quote(s: &str, out: &mut String) {
 }
 
 /// Writes the s-expression of Looplab's AST in the format of
-/// `tools/cpython_ast.py`.
-struct Sx(String);
+/// `tools/cpython_ast.py`, and collects statement and expression positions
+/// in the same order as it does.
+struct Sx<'a>(String, Positions<'a>);
 
-impl Sx {
+/// Positions as "line:col-line:col" (1-based, character columns).
+struct Positions<'a> {
+    src: &'a str,
+    stmts: Vec<String>,
+    exprs: Vec<String>,
+}
+
+impl Positions<'_> {
+    fn of(&self, span: looplab_engine::span::Span) -> String {
+        let end = (span.end as usize).min(self.src.len());
+        let before = &self.src[..end];
+        let end_line = 1 + before.matches('\n').count() + before.matches('\r').count()
+            - before.matches("\r\n").count();
+        let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let end_col = before[line_start..].chars().count() + 1;
+        format!("{}:{}-{}:{}", span.line, span.col, end_line, end_col)
+    }
+}
+
+impl Sx<'_> {
     fn open(&mut self, name: &str) {
         self.0.push('(');
         self.0.push_str(name);
@@ -149,6 +169,8 @@ impl Sx {
     }
 
     fn stmt(&mut self, st: &Stmt) {
+        let pos = self.1.of(st.span);
+        self.1.stmts.push(pos);
         self.sp();
         match &st.kind {
             StmtKind::FunctionDef(f) => {
@@ -304,6 +326,8 @@ impl Sx {
     }
 
     fn expr(&mut self, e: &Expr) {
+        let pos = self.1.of(e.span);
+        self.1.exprs.push(pos);
         self.sp();
         match &e.kind {
             ExprKind::BoolOp { op, values } => {
@@ -473,12 +497,21 @@ impl Sx {
     }
 }
 
-fn sexp(m: &Module) -> String {
-    let mut s = Sx(String::new());
+/// The s-expression of a module and the positions of its statements and
+/// expressions.
+fn sexp<'a>(m: &Module, src: &'a str) -> (String, Positions<'a>) {
+    let mut s = Sx(
+        String::new(),
+        Positions {
+            src,
+            stmts: Vec::new(),
+            exprs: Vec::new(),
+        },
+    );
     s.open("Module");
     s.stmts(&m.body);
     s.close();
-    s.0
+    (s.0, s.1)
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -502,6 +535,12 @@ struct Oracle {
     /// The tree's s-expression (None when too deep for the dumper).
     #[serde(default)]
     sexp: Option<String>,
+    /// Statement positions in s-expression order.
+    #[serde(default)]
+    stmt_pos: Vec<String>,
+    /// Expression positions in s-expression order.
+    #[serde(default)]
+    expr_pos: Vec<String>,
     #[serde(default)]
     msg: String,
     #[serde(default)]
@@ -575,15 +614,34 @@ fn compare(root: &Path, mut files: Vec<PathBuf>) {
     let mut failures = Vec::new();
     let (mut accepted, mut rejected, mut subset, mut col_ok, mut msg_ok) = (0, 0, 0, 0, 0);
     let mut col_misses = Vec::new();
+    let (mut stmts_total, mut stmts_same, mut exprs_total, mut exprs_same) = (0, 0, 0, 0);
+    let mut expr_misses = Vec::new();
     for ((name, source), oracle) in sources.iter().zip(&verdicts) {
         match (parse_module(source), oracle.ok) {
             (Ok(module), true) => {
                 accepted += 1;
-                let ours = sexp(&module);
+                let (ours, pos) = sexp(&module, source);
                 if let Some(theirs) = oracle.sexp.as_ref().filter(|s| **s != ours) {
                     failures.push(format!(
                         "{name}: AST differs\n  ours:    {ours}\n  cpython: {theirs}"
                     ));
+                } else if oracle.sexp.is_some() {
+                    stmts_total += pos.stmts.len();
+                    for (i, (a, b)) in pos.stmts.iter().zip(&oracle.stmt_pos).enumerate() {
+                        if a == b {
+                            stmts_same += 1;
+                        } else {
+                            failures.push(format!("{name}: statement {i} at {a}, CPython {b}"));
+                        }
+                    }
+                    exprs_total += pos.exprs.len();
+                    for (a, b) in pos.exprs.iter().zip(&oracle.expr_pos) {
+                        if a == b {
+                            exprs_same += 1;
+                        } else if expr_misses.len() < 40 {
+                            expr_misses.push(format!("{name}: expression at {a}, CPython {b}"));
+                        }
+                    }
                 }
             }
             (Err(e), false) => {
@@ -630,7 +688,11 @@ fn compare(root: &Path, mut files: Vec<PathBuf>) {
          Looplab's subset",
         sources.len()
     );
-    for m in &col_misses {
+    println!(
+        "positions: {stmts_same}/{stmts_total} statements and {exprs_same}/{exprs_total} \
+         expressions start and end where CPython's do"
+    );
+    for m in col_misses.iter().chain(&expr_misses) {
         println!("  {m}");
     }
     assert!(

@@ -31,10 +31,45 @@ def quote(s):
     return '"' + "".join(out) + '"'
 
 
-def sx(node):
+class Positions:
+    """Start and end of every statement and expression, in the order sx()
+    visits them, as "line:col-line:col" with 1-based character columns."""
+
+    def __init__(self, source):
+        import re
+
+        self.lines = re.split(r"\r\n|\r|\n", source)
+        self.stmts = []
+        self.exprs = []
+
+    def col(self, line, byte_col):
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        return len(text.encode("utf-8")[:byte_col].decode("utf-8", "replace")) + 1
+
+    def of(self, node):
+        return "%d:%d-%d:%d" % (
+            node.lineno,
+            self.col(node.lineno, node.col_offset),
+            node.end_lineno,
+            self.col(node.end_lineno, node.end_col_offset),
+        )
+
+
+POS = None
+
+
+def sx(node, record=True):
     if isinstance(node, ast.AST):
+        if POS is not None and isinstance(node, ast.stmt):
+            POS.stmts.append(POS.of(node))
+        if POS is not None and isinstance(node, ast.expr) and record:
+            POS.exprs.append(POS.of(node))
         fields = [f for f in node._fields if f not in SKIP_FIELDS]
-        parts = [type(node).__name__] + [sx(getattr(node, f)) for f in fields]
+        # Looplab's NamedExpr target is a bare name, not an expression node.
+        parts = [type(node).__name__] + [
+            sx(getattr(node, f), not (isinstance(node, ast.NamedExpr) and f == "target"))
+            for f in fields
+        ]
         return "(" + " ".join(parts) + ")"
     if isinstance(node, list):
         return "[" + " ".join(sx(x) for x in node) + "]"
@@ -71,8 +106,11 @@ def check(source):
         }
     except (ValueError, MemoryError, RecursionError) as e:
         return {"ok": False, "type": type(e).__name__, "msg": str(e), "lineno": 0, "offset": 0}
+    global POS
     try:
-        return {"ok": True, "sexp": sx(ast.parse(source))}
+        POS = Positions(source)
+        tree = sx(ast.parse(source))
+        return {"ok": True, "sexp": tree, "stmt_pos": POS.stmts, "expr_pos": POS.exprs}
     except RecursionError:
         # Too deep for this dumper: accept/reject still counts, shape not.
         return {"ok": True, "sexp": None}

@@ -87,6 +87,23 @@ fn is_string_token(kind: &TokenKind) -> bool {
     )
 }
 
+/// Gives an f-string part, and the parts of its format spec, `span`.
+fn relocate_fstring_part(part: &mut Expr, span: Span) {
+    part.span = span;
+    if let ExprKind::FormattedValue {
+        format_spec: Some(spec),
+        ..
+    } = &mut part.kind
+    {
+        spec.span = span;
+        if let ExprKind::JoinedStr(parts) = &mut spec.kind {
+            for p in parts {
+                relocate_fstring_part(p, span);
+            }
+        }
+    }
+}
+
 /// Whether the parser stopped at an INDENT or DEDENT token; CPython reports
 /// that without looking further into the file.
 fn is_unexpected_indentation(err: &SyntaxError) -> bool {
@@ -2455,6 +2472,11 @@ impl<'a> Parser<'a> {
         }
         if !literal.is_empty() {
             parts.push(Self::expr(ExprKind::Constant(Constant::Str(literal)), span));
+        }
+        // CPython 3.11 gives every part of a concatenated f-string (and its
+        // format specs) the location of the whole literal.
+        for part in &mut parts {
+            relocate_fstring_part(part, span);
         }
         Ok(Self::expr(ExprKind::JoinedStr(parts), span))
     }
