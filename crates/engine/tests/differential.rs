@@ -535,6 +535,9 @@ struct Oracle {
     /// The tree's s-expression (None when too deep for the dumper).
     #[serde(default)]
     sexp: Option<String>,
+    /// How Python prints the error (`traceback.format_exception_only`).
+    #[serde(default)]
+    rendered: String,
     /// Statement positions in s-expression order.
     #[serde(default)]
     stmt_pos: Vec<String>,
@@ -613,6 +616,7 @@ fn compare(root: &Path, mut files: Vec<PathBuf>) {
 
     let mut failures = Vec::new();
     let (mut accepted, mut rejected, mut subset, mut col_ok, mut msg_ok) = (0, 0, 0, 0, 0);
+    let mut render_ok = 0;
     let mut col_misses = Vec::new();
     let (mut stmts_total, mut stmts_same, mut exprs_total, mut exprs_same) = (0, 0, 0, 0);
     let mut expr_misses = Vec::new();
@@ -662,6 +666,15 @@ fn compare(root: &Path, mut files: Vec<PathBuf>) {
                 } else {
                     col_misses.push(format!("{name}: msg {:?} vs {:?}", e.msg, oracle.msg));
                 }
+                let rendered = e.render(source, "<lesson>");
+                if rendered == oracle.rendered {
+                    render_ok += 1;
+                } else {
+                    col_misses.push(format!(
+                        "{name}: rendered\n{rendered}  vs CPython\n{}",
+                        oracle.rendered
+                    ));
+                }
             }
             (Err(e), true) if e.msg.contains("Looplab") => {
                 subset += 1;
@@ -688,6 +701,7 @@ fn compare(root: &Path, mut files: Vec<PathBuf>) {
          Looplab's subset",
         sources.len()
     );
+    println!("rendered exactly as Python prints them: {render_ok} of {rejected} errors");
     println!(
         "positions: {stmts_same}/{stmts_total} statements and {exprs_same}/{exprs_total} \
          expressions start and end where CPython's do"
@@ -1000,7 +1014,7 @@ fn mutated_programs_agree_with_cpython() {
         }
     }
     let verdicts = cpython_verdicts(&sources);
-    let (mut rejects, mut lines, mut cols, mut msgs) = (0, 0, 0, 0);
+    let (mut rejects, mut lines, mut cols, mut msgs, mut renders) = (0, 0, 0, 0, 0);
     let mut disagreements = Vec::new();
     let mut line_misses = Vec::new();
     for ((_, src), oracle) in sources.iter().zip(&verdicts) {
@@ -1019,6 +1033,9 @@ fn mutated_programs_agree_with_cpython() {
                 }
                 if i64::from(e.span.col) == oracle.offset {
                     cols += 1;
+                }
+                if e.render(src, "<lesson>") == oracle.rendered {
+                    renders += 1;
                 }
                 if e.msg == oracle.msg {
                     msgs += 1;
@@ -1042,7 +1059,7 @@ fn mutated_programs_agree_with_cpython() {
     }
     println!(
         "mutants: {} programs; of {rejects} rejected by both: {lines} same line, {cols} same column, \
-         {msgs} same message",
+         {msgs} same message, {renders} rendered identically",
         sources.len()
     );
     if std::env::var("LOOPLAB_VERBOSE").is_ok() {

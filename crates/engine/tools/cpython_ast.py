@@ -12,10 +12,12 @@ constants only (no positions, no ctx), in the format differential.rs
 produces for Looplab's AST.
 """
 import ast
+import io
 import json
 import struct
 import sys
 import threading
+import traceback
 import warnings
 
 SKIP_FIELDS = {"ctx", "type_comment", "kind", "simple", "type_ignores"}
@@ -97,12 +99,19 @@ def check(source):
     try:
         compile(source, "<lesson>", "exec", dont_inherit=True)
     except SyntaxError as e:
+        if e.text is None and e.lineno:
+            # Compiler errors carry no source line when compiling a string;
+            # running the program as a file shows it (from linecache).
+            lines = io.StringIO(source, newline=None).readlines()
+            if 0 < e.lineno <= len(lines):
+                e.text = lines[e.lineno - 1]
         return {
             "ok": False,
             "type": type(e).__name__,
             "msg": e.msg,
             "lineno": e.lineno or 0,
             "offset": e.offset or 0,
+            "rendered": "".join(traceback.format_exception_only(type(e), e)),
         }
     except (ValueError, MemoryError, RecursionError) as e:
         return {"ok": False, "type": type(e).__name__, "msg": str(e), "lineno": 0, "offset": 0}

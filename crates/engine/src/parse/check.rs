@@ -64,13 +64,15 @@ fn future_features(module: &Module) -> Result<u32, SyntaxError> {
                     ));
                 }
                 for alias in names {
+                    // CPython gives these a start but no end.
+                    let at = Span::new(s.span.start, s.span.start, s.span.line, s.span.col);
                     if &*alias.name == "braces" {
-                        return Err(SyntaxError::new("not a chance", s.span));
+                        return Err(SyntaxError::new("not a chance", at));
                     }
                     if !FUTURE_FEATURES.contains(&&*alias.name) {
                         return Err(SyntaxError::new(
                             format!("future feature {} is not defined", alias.name),
-                            s.span,
+                            at,
                         ));
                     }
                 }

@@ -1445,9 +1445,15 @@ impl<'a> Parser<'a> {
             self.expect_colon()?;
             // `invalid_try_stmt` matches only a complete handler header.
             if star_kind.is_some_and(|prev| prev != is_star) {
+                // `except*` is blamed from `except` through `*`.
+                let span = if is_star {
+                    Span::new(hstart.start, hstart.end + 1, hstart.line, hstart.col)
+                } else {
+                    hstart
+                };
                 return Err(SyntaxError::new(
                     "cannot have both 'except' and 'except*' on the same 'try'",
-                    hstart,
+                    span,
                 ));
             }
             star_kind = Some(is_star);
@@ -2084,7 +2090,8 @@ impl<'a> Parser<'a> {
                     } else {
                         "positional argument follows keyword argument"
                     };
-                    return Err(SyntaxError::new(msg, e.span));
+                    // Reported at the furthest token (`RAISE_SYNTAX_ERROR`).
+                    return Err(SyntaxError::new(msg, self.span()));
                 }
                 args.push(e);
             }
@@ -2422,43 +2429,48 @@ impl<'a> Parser<'a> {
     /// makes the whole a `JoinedStr`.
     fn strings(&mut self) -> PResult<Expr> {
         let start = self.span();
+        let first = self.pos;
+        while is_string_token(self.kind()) {
+            self.advance();
+        }
+        // CPython reports errors inside the literals at the token after them.
+        let after = self.span();
         let mut parts: Vec<Expr> = Vec::new();
         let mut literal = String::new();
         let mut bytes: Option<Vec<u8>> = None;
         let mut saw_str = false;
         let mut saw_fstring = false;
-        while is_string_token(self.kind()) {
-            let tok = self.advance().clone();
-            match tok.kind {
+        let mixed = || SyntaxError::new("cannot mix bytes and nonbytes literals", after);
+        for i in first..self.pos {
+            let tok = &self.tokens[i];
+            match &tok.kind {
                 TokenKind::Bytes(b) => {
                     if saw_str {
-                        return Err(SyntaxError::new(
-                            "cannot mix bytes and nonbytes literals",
-                            start,
-                        ));
+                        return Err(mixed());
                     }
-                    bytes.get_or_insert_with(Vec::new).extend_from_slice(&b);
+                    bytes.get_or_insert_with(Vec::new).extend_from_slice(b);
                 }
                 TokenKind::Str(s) => {
                     if bytes.is_some() {
-                        return Err(SyntaxError::new(
-                            "cannot mix bytes and nonbytes literals",
-                            start,
-                        ));
+                        return Err(mixed());
                     }
                     saw_str = true;
-                    literal.push_str(&s);
+                    literal.push_str(s);
                 }
                 TokenKind::FString(f) => {
                     if bytes.is_some() {
-                        return Err(SyntaxError::new(
-                            "cannot mix bytes and nonbytes literals",
-                            start,
-                        ));
+                        return Err(mixed());
                     }
                     saw_str = true;
                     saw_fstring = true;
-                    self.fstring(&f, tok.span, &mut parts, &mut literal)?;
+                    let (f, tok_span) = (f.clone(), tok.span);
+                    self.fstring(&f, tok_span, &mut parts, &mut literal)
+                        .map_err(|mut err| {
+                            if err.span == Span::default() {
+                                err.span = after;
+                            }
+                            err
+                        })?;
                 }
                 _ => {}
             }

@@ -716,7 +716,7 @@ fn cpython_error_messages_and_positions() {
         "f(a=1, b)\n",
         "positional argument follows keyword argument",
         1,
-        8,
+        9,
     );
     assert_error(
         "f(x for x in y, 1)\n",
