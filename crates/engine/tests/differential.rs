@@ -859,7 +859,46 @@ fn token_soup_never_panics() {
             let rendered = e.render(&src, "<lesson>");
             assert!(rendered.contains(e.kind.name()));
         }
-        let _ = looplab_engine::parse::highlight::highlight(&src);
+        check_highlight_covers(&src);
+    }
+}
+
+/// `highlight` regions are ordered, disjoint, on char boundaries, and cover
+/// every non-whitespace character (backslash continuations aside).
+fn check_highlight_covers(src: &str) {
+    let spans = looplab_engine::parse::highlight::highlight(src);
+    let mut covered = vec![false; src.len()];
+    let mut prev_end = 0;
+    for (span, _) in &spans {
+        let (a, b) = (span.start as usize, span.end as usize);
+        assert!(
+            prev_end <= a && a < b && b <= src.len(),
+            "{src:?}: {span:?}"
+        );
+        assert!(src.is_char_boundary(a) && src.is_char_boundary(b));
+        covered[a..b].iter_mut().for_each(|c| *c = true);
+        prev_end = b;
+    }
+    for (i, c) in src.char_indices() {
+        let continuation = c == '\\' && matches!(src[i + 1..].chars().next(), Some('\n' | '\r'));
+        if !c.is_whitespace() && !continuation {
+            assert!(covered[i], "{src:?}: {c:?} at {i} not highlighted");
+        }
+    }
+}
+
+#[test]
+fn highlight_covers_the_corpus_and_half_typed_programs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    collect(&root.join("tests/syntax"), &mut files);
+    for path in files {
+        let src = std::fs::read_to_string(&path).unwrap_or_default();
+        check_highlight_covers(&src);
+        // Every prefix, as if typed character by character.
+        for (i, _) in src.char_indices().step_by(7) {
+            check_highlight_covers(&src[..i]);
+        }
     }
 }
 

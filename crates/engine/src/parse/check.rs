@@ -135,21 +135,22 @@ enum ScopeKind {
     Comprehension(CompKind),
 }
 
-/// How a name was first met in a scope, for the `global`/`nonlocal`
-/// ordering errors.
+/// How a name has been met in a scope so far (CPython's `DEF_PARAM`,
+/// `DEF_LOCAL`, `USE` flags), for the `global`/`nonlocal` ordering errors.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Usage {
-    Param,
-    Assigned,
-    Used,
+    Param = 1,
+    Assigned = 2,
+    Used = 4,
 }
 
 /// Per-scope state of the walk.
 struct Scope<'a> {
     /// What the scope is.
     kind: ScopeKind,
-    /// Names met so far and how (for "used prior to global declaration").
-    seen: HashMap<&'a str, Usage>,
+    /// Names met so far and how, as a set of [`Usage`] bits (for "used
+    /// prior to global declaration").
+    seen: HashMap<&'a str, u8>,
     /// Names bound anywhere in the scope (for resolving `nonlocal`).
     bound: HashSet<&'a str>,
     /// Names declared `global` in the scope.
@@ -199,7 +200,7 @@ impl<'a> Walker<'a> {
     }
 
     fn note(&mut self, name: &'a str, usage: Usage) {
-        self.scope().seen.entry(name).or_insert(usage);
+        *self.scope().seen.entry(name).or_insert(0) |= usage as u8;
     }
 
     fn stmts(&mut self, body: &'a [Stmt]) -> Result<(), SyntaxError> {
@@ -422,17 +423,22 @@ impl<'a> Walker<'a> {
 
     /// `global x` / `nonlocal x` after `x` was already met in the scope.
     fn check_declaration(&mut self, name: &str, what: &str, span: Span) -> Result<(), SyntaxError> {
-        match self.scope().seen.get(name) {
-            Some(Usage::Param) => err(format!("name '{name}' is parameter and {what}"), span),
-            Some(Usage::Assigned) => err(
-                format!("name '{name}' is assigned to before {what} declaration"),
-                span,
-            ),
-            Some(Usage::Used) => err(
+        let flags = self.scope().seen.get(name).copied().unwrap_or(0);
+        // The same priority as CPython's symtable_visit_stmt.
+        if flags & Usage::Param as u8 != 0 {
+            err(format!("name '{name}' is parameter and {what}"), span)
+        } else if flags & Usage::Used as u8 != 0 {
+            err(
                 format!("name '{name}' is used prior to {what} declaration"),
                 span,
-            ),
-            None => Ok(()),
+            )
+        } else if flags != 0 {
+            err(
+                format!("name '{name}' is assigned to before {what} declaration"),
+                span,
+            )
+        } else {
+            Ok(())
         }
     }
 
@@ -509,7 +515,7 @@ impl<'a> Walker<'a> {
                     a.span,
                 );
             }
-            scope.seen.insert(&a.arg, Usage::Param);
+            scope.seen.insert(&a.arg, Usage::Param as u8);
             scope.bound.insert(&a.arg);
         }
         collect_bindings(body, &mut scope.bound);

@@ -15,6 +15,7 @@ pub mod token;
 pub mod unicode_names;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
+pub use highlight::{highlight, TokenClass};
 
 use crate::ast;
 
