@@ -40,7 +40,7 @@ pub struct Parser<'a> {
 /// How deeply expressions may nest (parentheses, unary operators, lambdas,
 /// conditional expressions). CPython allows more but its limits are about
 /// its own stack; Looplab must also fit the browser's.
-pub const MAX_NESTING: u32 = 100;
+pub const MAX_NESTING: u32 = 50;
 
 /// How long a chain building a left-deep tree (`a.b.c…`, `f()()…`,
 /// `a + b + …`) may be.
@@ -551,6 +551,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `invalid_legacy_expression`: `print x` / `exec x`.
+    #[inline(never)]
     fn invalid_legacy_expression(&mut self, n: Name, a: Span) -> PResult<()> {
         let (pos, prev_end) = (self.pos, self.prev_end);
         let b = self.star_expressions();
@@ -749,6 +750,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `invalid_assignment` and `invalid_named_expression` for `=` chains.
+    #[inline(never)]
     fn check_assign_targets(&self, targets: &[Expr], value: &Expr) -> PResult<()> {
         // `f() = 1` (one `=`, simple right-hand side): CPython's
         // invalid_named_expression suggests `==`.
@@ -1144,6 +1146,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `invalid_parameters`: `def f((a, b)):` (Python 2 tuple parameters).
+    #[inline(never)]
     fn invalid_parenthesized_parameters(&mut self, def: bool) -> SyntaxError {
         let open = self.span();
         let mut i = self.pos + 1;
@@ -1284,6 +1287,7 @@ impl<'a> Parser<'a> {
     /// `invalid_for_target`: when that fails, CPython re-parses the targets
     /// as `star_expressions` (which may find a missing comma) and blames
     /// the first invalid target.
+    #[inline(never)]
     fn for_targets(&mut self) -> PResult<Expr> {
         let (pos, prev_end) = (self.pos, self.prev_end);
         let parsed = self.star_targets();
@@ -1584,6 +1588,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `invalid_named_expression`: `if x = 1:` and `if f() = 1:`.
+    #[inline(never)]
     fn invalid_named_expression(&mut self, a: &Expr) -> PResult<()> {
         if !is_bitwise_or_level(a) {
             return Ok(());
@@ -1655,6 +1660,7 @@ impl<'a> Parser<'a> {
 
     /// `invalid_expression`: two expressions in a row inside brackets are
     /// "invalid syntax. Perhaps you forgot a comma?".
+    #[inline(never)]
     fn invalid_expression(&mut self, a: &Expr) -> PResult<()> {
         if let ExprKind::Name(n) = &a.kind {
             let soft = matches!(&**n, "match" | "case" | "_" | "type");
@@ -1683,6 +1689,7 @@ impl<'a> Parser<'a> {
 
     /// `expression` without the `invalid_expression` check (so that the
     /// check does not recurse along a run of expressions).
+    #[inline(never)]
     fn expression_without_invalid(&mut self) -> PResult<Expr> {
         if self.at_kw(Kw::Lambda) {
             return self.lambdef();
@@ -1706,6 +1713,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]`
+    #[inline(never)]
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
         if self.eat_kw(Kw::From) {
@@ -1724,6 +1732,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `lambdef: 'lambda' [lambda_params] ':' expression`
+    #[inline(never)]
     fn lambdef(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
         let args = self.parameters(Op::Colon, false)?;
@@ -1842,37 +1851,46 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    /// Left-associative binary operator levels from `bitwise_or` down to
-    /// `term`, by precedence climbing.
-    fn binary_level(&mut self, level: u8) -> PResult<Expr> {
-        if level == 6 {
-            return self.factor();
-        }
+    /// The binary operator at the current token and its precedence, from
+    /// `bitwise_or` (0) to `term` (5).
+    fn binop(&self) -> Option<(BinOp, u8)> {
+        let TokenKind::Op(op) = self.kind() else {
+            return None;
+        };
+        Some(match op {
+            Op::Pipe => (BinOp::BitOr, 0),
+            Op::Caret => (BinOp::BitXor, 1),
+            Op::Amp => (BinOp::BitAnd, 2),
+            Op::Shl => (BinOp::LShift, 3),
+            Op::Shr => (BinOp::RShift, 3),
+            Op::Plus => (BinOp::Add, 4),
+            Op::Minus => (BinOp::Sub, 4),
+            Op::Star => (BinOp::Mult, 5),
+            Op::Slash => (BinOp::Div, 5),
+            Op::SlashSlash => (BinOp::FloorDiv, 5),
+            Op::Percent => (BinOp::Mod, 5),
+            Op::At => (BinOp::MatMult, 5),
+            _ => return None,
+        })
+    }
+
+    /// The left-associative levels `bitwise_or` … `term` by precedence
+    /// climbing (one stack frame per operand instead of one per level, so
+    /// that deep nesting stays cheap on the browser's stack).
+    fn binary_level(&mut self, min_prec: u8) -> PResult<Expr> {
         let start = self.span();
-        let mut left = self.binary_level(level + 1)?;
+        let mut left = self.factor()?;
         let mut chain = 0;
-        loop {
+        while let Some((op, prec)) = self.binop() {
+            if prec < min_prec {
+                break;
+            }
             chain += 1;
             if chain > MAX_CHAIN {
                 return Err(self.too_deep());
             }
-            let op = match (level, self.kind()) {
-                (0, TokenKind::Op(Op::Pipe)) => BinOp::BitOr,
-                (1, TokenKind::Op(Op::Caret)) => BinOp::BitXor,
-                (2, TokenKind::Op(Op::Amp)) => BinOp::BitAnd,
-                (3, TokenKind::Op(Op::Shl)) => BinOp::LShift,
-                (3, TokenKind::Op(Op::Shr)) => BinOp::RShift,
-                (4, TokenKind::Op(Op::Plus)) => BinOp::Add,
-                (4, TokenKind::Op(Op::Minus)) => BinOp::Sub,
-                (5, TokenKind::Op(Op::Star)) => BinOp::Mult,
-                (5, TokenKind::Op(Op::Slash)) => BinOp::Div,
-                (5, TokenKind::Op(Op::SlashSlash)) => BinOp::FloorDiv,
-                (5, TokenKind::Op(Op::Percent)) => BinOp::Mod,
-                (5, TokenKind::Op(Op::At)) => BinOp::MatMult,
-                _ => return Ok(left),
-            };
             self.advance();
-            let right = self.binary_level(level + 1)?;
+            let right = self.binary_level(prec + 1)?;
             left = Self::expr(
                 ExprKind::BinOp {
                     left: Box::new(left),
@@ -1882,6 +1900,7 @@ impl<'a> Parser<'a> {
                 self.finish(start),
             );
         }
+        Ok(left)
     }
 
     /// `bitwise_or` (and through it `bitwise_xor`, `bitwise_and`,
@@ -1997,6 +2016,7 @@ impl<'a> Parser<'a> {
     /// `arguments` of a call or class header, up to the closing `)`.
     /// `call_open` is the call's `(` (a lone generator argument's span
     /// includes the call parentheses, as in CPython).
+    #[inline(never)]
     fn arguments(&mut self, call_open: Option<Span>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
@@ -2113,6 +2133,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `slices: slice !',' | ','.(slice | starred_expression)+ [',']`
+    #[inline(never)]
     fn slices(&mut self) -> PResult<Expr> {
         let start = self.span();
         let first = self.slice()?;
@@ -2254,6 +2275,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `list | listcomp`
+    #[inline(never)]
     fn list_or_listcomp(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
         if self.eat_op(Op::RSqb) {
@@ -2285,6 +2307,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `dict | set | dictcomp | setcomp`
+    #[inline(never)]
     fn dict_or_set(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
         if self.eat_op(Op::RBrace) {
@@ -2342,6 +2365,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The rest of a dict display after its first item(s).
+    #[inline(never)]
     fn dict_items(
         &mut self,
         start: Span,
@@ -2365,6 +2389,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `double_starred_kvpair: '**' bitwise_or | expression ':' expression`
+    #[inline(never)]
     fn double_starred_kvpair(
         &mut self,
         keys: &mut Vec<Option<Expr>>,
@@ -2399,6 +2424,7 @@ impl<'a> Parser<'a> {
 
     /// `for_if_clauses: (['async'] 'for' star_targets 'in' disjunction
     /// ('if' disjunction)*)+`
+    #[inline(never)]
     fn for_if_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
         while self.at_kw(Kw::For)
@@ -2427,6 +2453,7 @@ impl<'a> Parser<'a> {
 
     /// `strings: STRING+`: adjacent literals concatenate; any f-string part
     /// makes the whole a `JoinedStr`.
+    #[inline(never)]
     fn strings(&mut self) -> PResult<Expr> {
         let start = self.span();
         let first = self.pos;
