@@ -992,13 +992,10 @@ impl<'a> Parser<'a> {
     fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
         let mut body = Vec::new();
         if matches!(self.kind(), TokenKind::Newline) {
-            let newline = self.advance().span;
+            self.advance();
             if !matches!(self.kind(), TokenKind::Indent) {
-                let span = if matches!(self.kind(), TokenKind::EndMarker) {
-                    newline
-                } else {
-                    self.span()
-                };
+                // At end of input this is where the last newline is.
+                let span = self.span();
                 return Err(SyntaxError::indentation(block_after(what, line), span));
             }
             self.advance();
