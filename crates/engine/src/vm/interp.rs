@@ -1653,8 +1653,9 @@ impl Vm {
         })
     }
 
-    /// Resume and report whether a yield came from an async generator's
-    /// own `yield` (second field of `Completion::Yielded`).
+    /// Resume from Rust; `Completion::Yielded`'s flag tells whether the
+    /// value came from an async generator's own `yield` (see
+    /// [`Vm::resume_async_gen`]).
     pub(crate) fn resume_inner(&mut self, gen: &Value, how: Resume) -> Result<Completion, Error> {
         let Value::Gen(g) = gen else {
             return Err(Error::Internal("resume of a non-generator".into()));
@@ -1707,6 +1708,19 @@ impl Vm {
             }
         }
         self.run()
+    }
+
+    /// Resume an async generator's frame directly; returns the yielded
+    /// value and whether it was a `yield` (true) or an await passing
+    /// through (false).
+    pub fn resume_async_gen(&mut self, gen: &Value, how: Resume) -> Result<(GenStep, bool), Error> {
+        match self.resume_inner(gen, how) {
+            Ok(Completion::Yielded(v, own)) => Ok((GenStep::Yielded(v), own)),
+            Ok(Completion::Returned(v)) => Ok((GenStep::Returned(v), false)),
+            Ok(Completion::Suspended(r)) => Err(Error::Suspend(r)),
+            Err(Error::Exception(x)) => Ok((GenStep::Raised(x), false)),
+            Err(e) => Err(e),
+        }
     }
 
     /// Continue an operation that returned `Error::Paused`.

@@ -234,8 +234,6 @@ pub struct Vm {
     pub(crate) fiber_names: Vec<String>,
     /// Index of the fiber currently running, if any.
     pub(crate) current_fiber: Option<FiberId>,
-    /// What a paused operation was (so `resume_paused` maps results).
-    pub(crate) paused_nesting: usize,
 }
 
 impl Vm {
@@ -267,7 +265,6 @@ impl Vm {
             fibers: Vec::new(),
             fiber_names: Vec::new(),
             current_fiber: None,
-            paused_nesting: 0,
         };
         builtins::install(&mut vm);
         modules::install(&mut vm);

@@ -640,7 +640,7 @@ impl Vm {
                     CmpOp::Gt => ">",
                     _ => ">=",
                 };
-                if let ((Set(_) | FrozenSet(_)), (Set(_) | FrozenSet(_))) = (a, b) {
+                if let (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) = (a, b) {
                     let xs = self.iterate(a)?;
                     let ys = self.iterate(b)?;
                     let sub = self.all_in(&xs, b)?;
