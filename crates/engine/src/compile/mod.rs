@@ -125,6 +125,18 @@ struct Unit {
     kwonlyargcount: u32,
     varargs: bool,
     varkeywords: bool,
+    doc: Option<Name>,
+}
+
+/// The docstring of a body, if its first statement is a string literal.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match &body.first()?.kind {
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        }) => Some(s),
+        _ => None,
+    }
 }
 
 pub struct Compiler<'a> {
@@ -159,6 +171,12 @@ pub fn compile_module(
     let name = c.interner.intern("<module>");
     c.enter(0, CodeKind::Module, name.clone(), name, 1);
     let body = &module.body;
+    if let Some(d) = docstring(body) {
+        let d = c.interner.intern(d);
+        c.load_const(Value::Str(d));
+        let di = c.name_index("__doc__");
+        c.emit(Op::StoreGlobal(di));
+    }
     c.stmts(body)?;
     let end = body.last().map(|s| s.span).unwrap_or_default();
     c.set_span(end);
@@ -208,6 +226,7 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: 0,
             varargs: false,
             varkeywords: false,
+            doc: None,
         };
         if sc.kind() == ScopeKind::Class && sc.needs_class_cell {
             let cc: Name = "__class__".into();
@@ -270,6 +289,7 @@ impl<'a> Compiler<'a> {
             filename: self.filename.clone(),
             source: self.source.clone(),
             firstlineno: u.firstlineno,
+            doc: u.doc,
             global_cache,
         })
     }
@@ -1254,7 +1274,10 @@ impl<'a> Compiler<'a> {
         let name = self.interner.intern(&f.name);
         self.enter(scope, kind, name, qual, s.span.line);
         self.set_args(&f.args);
-        // Docstrings are not executed as expressions; harmless either way.
+        if let Some(d) = docstring(&f.body) {
+            let d = self.interner.intern(d);
+            self.u().doc = Some(d);
+        }
         self.stmts(&f.body)?;
         let end = f.body.last().map(|s| s.span).unwrap_or(s.span);
         self.set_span(end);
@@ -1308,6 +1331,12 @@ impl<'a> Compiler<'a> {
         let qual = self.qualname_for(&c.name);
         let name = self.interner.intern(&c.name);
         self.enter(scope, CodeKind::Class, name.clone(), qual, s.span.line);
+        if let Some(d) = docstring(&c.body) {
+            let d = self.interner.intern(d);
+            self.load_const(Value::Str(d));
+            let di = self.name_index("__doc__");
+            self.emit(Op::StoreName(di));
+        }
         self.stmts(&c.body)?;
         self.set_span(s.span);
         self.emit(Op::LoadLocals);
@@ -1614,6 +1643,24 @@ impl<'a> Compiler<'a> {
     /// List (0), tuple (1) or set (2) display, with `*` unpacking.
     fn sequence(&mut self, items: &[Expr], kind: u8) -> CResult {
         let has_star = items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
+        if kind == 2 && items.len() >= 3 {
+            let consts: Option<Vec<Value>> = items
+                .iter()
+                .map(|e| match &e.kind {
+                    ExprKind::Constant(Constant::Int(i)) => Some(Value::Int(*i)),
+                    ExprKind::Constant(Constant::Str(s)) => Some(Value::Str(self.interner.intern(s))),
+                    ExprKind::Constant(Constant::Float(f)) => Some(Value::Float(*f)),
+                    ExprKind::Constant(Constant::Bool(b)) => Some(Value::Bool(*b)),
+                    ExprKind::Constant(Constant::None) => Some(Value::None),
+                    _ => None,
+                })
+                .collect();
+            if let Some(consts) = consts {
+                let i = self.const_index(Value::tuple(consts));
+                self.emit(Op::BuildConstSet(i));
+                return Ok(());
+            }
+        }
         if !has_star {
             for i in items {
                 self.expr(i)?;

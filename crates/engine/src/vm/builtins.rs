@@ -499,7 +499,7 @@ pub fn install(vm: &mut Vm) {
         if cls.is_subclass(&vm.types.exception_group.clone()) && !all_exc {
             return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
         }
-        Ok(vm.new_instance(&cls, vec![a[1].clone(), Value::tuple(excs)]))
+        Ok(vm.new_instance(&cls, vec![a[1].clone(), a[2].clone()]))
     });
     vm.types.base_exception_group.dict.borrow_mut().insert(Rc::from("__new__"), Value::StaticMethod(Rc::new(eg_new)));
     let eg_init = vm.native_fn("__init__", |_, _, _| Ok(Value::None));
@@ -783,19 +783,22 @@ impl Vm {
                 Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
                 Some(v) => Ok(Value::tuple(self.iterate(v)?)),
             },
-            "set" => match a.first() {
-                None => self.new_set(vec![]),
-                Some(v) => {
-                    let items = self.iterate(v)?;
-                    self.new_set(items)
+            "set" => {
+                let s = self.new_set(vec![])?;
+                if let Some(v) = a.first() {
+                    self.set_update(&s, v)?;
                 }
-            },
+                Ok(s)
+            }
             "frozenset" => {
-                let items = match a.first() {
-                    None => vec![],
-                    Some(v) => self.iterate(v)?,
-                };
-                match self.new_set(items)? {
+                if let Some(Value::FrozenSet(f)) = a.first() {
+                    return Ok(Value::FrozenSet(f.clone()));
+                }
+                let s = self.new_set(vec![])?;
+                if let Some(v) = a.first() {
+                    self.set_update(&s, v)?;
+                }
+                match s {
                     Value::Set(d) => Ok(Value::FrozenSet(Rc::new(d.borrow().clone()))),
                     other => Ok(other),
                 }

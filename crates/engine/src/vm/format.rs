@@ -26,15 +26,9 @@ pub fn hash_tuple(h: &[i64]) -> i64 {
     pylib::hash::hash_tuple(h)
 }
 
-/// Elements of a set in CPython's iteration order: replay the insertions
-/// into a model of CPython's set table.
+/// Elements of a set in CPython's iteration order.
 pub fn set_iteration_order(d: &Dict) -> Vec<Value> {
-    let keys = d.hashed_keys();
-    let mut so: pylib::set_order::SetOrder<usize> = pylib::set_order::SetOrder::new();
-    for (i, (h, _)) in keys.iter().enumerate() {
-        so.insert(*h, i);
-    }
-    so.iter().filter_map(|&i| keys.get(i).map(|(_, k)| k.clone())).collect()
+    d.ordered_keys()
 }
 
 pub fn float_repr(f: f64) -> String {

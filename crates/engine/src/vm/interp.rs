@@ -723,6 +723,20 @@ impl Vm {
                     let s = self.new_set(items)?;
                     frame!(self).stack.push(s);
                 }
+                Op::BuildConstSet(i) => {
+                    let t = fr.code.consts[i as usize].clone();
+                    let items = match t {
+                        Value::Tuple(t) => t.to_vec(),
+                        _ => Vec::new(),
+                    };
+                    // The compiler builds a frozenset, then the constant
+                    // merger rebuilds it from its iteration order.
+                    let first = self.new_set(items)?;
+                    let order = self.iterate(&first)?;
+                    let frozen = self.new_set(order)?;
+                    let s = self.set_copy_of(&frozen, true)?;
+                    frame!(self).stack.push(s);
+                }
                 Op::BuildMap(n) => {
                     let items = split_top(fr, n * 2)?;
                     let mut d = Dict::new();
@@ -766,16 +780,38 @@ impl Vm {
                     let v = pop!(fr);
                     let i = fr.stack.len().saturating_sub(n as usize);
                     let s = fr.stack[i].clone();
-                    for x in self.iterate(&v)? {
-                        self.set_add(&s, x)?;
-                    }
+                    self.set_update(&s, &v)?;
                 }
                 Op::DictUpdate(n) | Op::DictMerge(n) => {
                     let v = pop!(fr);
                     let i = fr.stack.len().saturating_sub(n as usize);
                     let d = fr.stack[i].clone();
                     let merge = matches!(op, Op::DictMerge(_));
-                    self.dict_update_op(&d, &v, merge)?;
+                    let func = if merge && i >= 2 { Some(fr.stack[i - 2].clone()) } else { None };
+                    if let Err(Error::Exception(e)) = self.dict_update_op(&d, &v, merge) {
+                        // CPython names the callee: "f() got multiple values…".
+                        let fname = match &func {
+                            Some(Value::Function(f)) => {
+                                let m = f.globals.get("__name__").map(|m| match m {
+                                    Value::Str(s) => format!("{s}."),
+                                    _ => String::new(),
+                                });
+                                Some(format!("{}{}()", m.unwrap_or_default(), f.qualname.borrow()))
+                            }
+                            Some(Value::Builtin(b)) => Some(format!("{}()", b.name)),
+                            _ => None,
+                        };
+                        if let (Some(fname), Some(d)) = (fname, self.exc_data(&e)) {
+                            let msg = match d.borrow().args.first() {
+                                Some(Value::Str(s)) if s.starts_with("got ") => Some(format!("{fname} {s}")),
+                                _ => None,
+                            };
+                            if let Some(m) = msg {
+                                d.borrow_mut().args = vec![Value::Str(Rc::from(m))];
+                            }
+                        }
+                        return Err(Error::Exception(e));
+                    }
                 }
                 Op::ListToTuple => {
                     let v = pop!(fr);

@@ -977,7 +977,16 @@ fn set_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> Result<Op
         "intersection" => refreeze(op(vm, BinOp::BitAnd)?),
         "difference" => refreeze(op(vm, BinOp::Sub)?),
         "symmetric_difference" => refreeze(op(vm, BinOp::BitXor)?),
-        "update" | "intersection_update" | "difference_update" | "symmetric_difference_update" => {
+        "update" => {
+            if frozen {
+                return Ok(None);
+            }
+            for x in args {
+                vm.set_update(obj, x)?;
+            }
+            Value::None
+        }
+        "intersection_update" | "difference_update" | "symmetric_difference_update" => {
             let Value::Set(d) = obj else { return Ok(None) };
             let bop = match name {
                 "update" => BinOp::BitOr,
@@ -1010,7 +1019,7 @@ fn set_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> Result<Op
             }
         }
         "copy" => match obj {
-            Value::Set(d) => Value::Set(Rc::new(RefCell::new(d.borrow().clone()))),
+            Value::Set(_) => vm.set_copy_of(obj, false)?,
             other => other.clone(),
         },
         "clear" => {

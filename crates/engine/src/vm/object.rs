@@ -168,6 +168,15 @@ impl Vm {
                     }
                     _ => {}
                 }
+                if Rc::ptr_eq(c, &self.types.dict) && &**name == "fromkeys" {
+                    return Ok(self.native_fn("fromkeys", |vm, args, kw| {
+                        let d = Value::dict(crate::vm::dict::Dict::new());
+                        match vm.call_builtin_method(&d, "fromkeys", args, kw)? {
+                            Some(v) => Ok(v),
+                            None => Ok(d),
+                        }
+                    }));
+                }
                 // Methods of builtin types accessed on the class (str.upper).
                 if c.layout == Layout::Builtin && self.builtin_has_method(c, name) {
                     let n = name.clone();
@@ -202,7 +211,7 @@ impl Vm {
                     "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
                     "__qualname__" => return Ok(Value::Str(f.qualname.borrow().clone())),
                     "__module__" => return Ok(f.globals.get("__name__").unwrap_or(Value::None)),
-                    "__doc__" => return Ok(Value::None),
+                    "__doc__" => return Ok(f.code.doc.clone().map(Value::Str).unwrap_or(Value::None)),
                     "__defaults__" => {
                         return Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) })
                     }

@@ -140,6 +140,10 @@ impl Vm {
                 l.borrow_mut().extend(items);
                 return Ok(a);
             }
+            (Value::Set(_), BinOp::BitOr) if matches!(b, Value::Set(_) | Value::FrozenSet(_)) => {
+                self.set_update(&a, &b)?;
+                return Ok(a);
+            }
             (Value::Set(_), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
                 if matches!(b, Value::Set(_) | Value::FrozenSet(_)) {
                     let r = self.binary_op(a.clone(), b, op)?;
@@ -438,44 +442,23 @@ impl Vm {
     }
 
     fn set_op(&mut self, a: &Value, b: &Value, op: BinOp) -> Result<Value, Error> {
-        let av = self.iterate(a)?;
-        let bv = self.iterate(b)?;
-        let bset = self.new_set(bv.clone())?;
-        let aset = self.new_set(av.clone())?;
-        let mut out = Vec::new();
-        match op {
-            BinOp::BitOr => {
-                out = av;
-                out.extend(bv);
+        let so = |v: &Value| -> Option<crate::pylib::set_order::SetOrder<crate::vm::dict::SetKey>> {
+            match v {
+                Value::Set(d) => d.borrow().order.clone(),
+                Value::FrozenSet(d) => d.order.clone(),
+                _ => None,
             }
-            BinOp::BitAnd => {
-                for x in av {
-                    if self.contains(&bset, &x)? {
-                        out.push(x);
-                    }
-                }
-            }
-            BinOp::Sub => {
-                for x in av {
-                    if !self.contains(&bset, &x)? {
-                        out.push(x);
-                    }
-                }
-            }
-            _ => {
-                for x in av {
-                    if !self.contains(&bset, &x)? {
-                        out.push(x);
-                    }
-                }
-                for x in bv {
-                    if !self.contains(&aset, &x)? {
-                        out.push(x);
-                    }
-                }
-            }
-        }
-        self.new_set(out)
+        };
+        let (Some(x), Some(y)) = (so(a), so(b)) else {
+            return Err(Error::Internal("set operation on a set without order model".into()));
+        };
+        let r = match op {
+            BinOp::BitOr => x.union(&y),
+            BinOp::BitAnd => x.intersection(&y),
+            BinOp::Sub => x.difference(&y),
+            _ => x.symmetric_difference(&y),
+        };
+        Ok(Value::Set(Rc::new(RefCell::new(Dict::from_set_order(r)))))
     }
 
     pub fn unary_neg(&mut self, a: Value) -> Result<Value, Error> {
@@ -875,11 +858,67 @@ impl Vm {
     }
 
     pub fn new_set(&mut self, items: Vec<Value>) -> Result<Value, Error> {
-        let mut d = Dict::new();
+        let mut d = Dict::new_set();
         for x in items {
             self.dict_set(&mut d, x, Value::None)?;
         }
         Ok(Value::Set(Rc::new(RefCell::new(d))))
+    }
+
+    /// A new set with the contents of set `src` (CPython's `set_merge` into
+    /// an empty set when `merge`, else `set.copy()`).
+    pub(crate) fn set_copy_of(&mut self, src: &Value, merge: bool) -> Result<Value, Error> {
+        let order = match src {
+            Value::Set(d) => d.borrow().order.clone(),
+            Value::FrozenSet(d) => d.order.clone(),
+            _ => None,
+        };
+        let Some(o) = order else {
+            let items = self.iterate(src)?;
+            return self.new_set(items);
+        };
+        let so = if merge {
+            let mut n = crate::pylib::set_order::SetOrder::new();
+            n.update_from_set(&o);
+            n
+        } else {
+            o.copy()
+        };
+        Ok(Value::Set(Rc::new(RefCell::new(Dict::from_set_order(so)))))
+    }
+
+    /// `s |= other` / `s.update(other)` for a set `s`.
+    pub(crate) fn set_update(&mut self, s: &Value, other: &Value) -> Result<(), Error> {
+        let Value::Set(d) = s else {
+            return Err(Error::Internal("set_update on non-set".into()));
+        };
+        let other_order = match other {
+            Value::Set(o) => o.borrow().order.clone(),
+            Value::FrozenSet(o) => o.order.clone(),
+            _ => None,
+        };
+        match other_order {
+            Some(oo) => {
+                let mut so = d.borrow().order.clone().unwrap_or_default();
+                so.update_from_set(&oo);
+                *d.borrow_mut() = Dict::from_set_order(so);
+            }
+            None => {
+                if let Value::Dict(src) = other {
+                    let keys = src.borrow().hashed_keys();
+                    let mut so = d.borrow().order.clone().unwrap_or_default();
+                    let ks: Vec<(i64, crate::vm::dict::SetKey)> =
+                        keys.into_iter().map(|(h, k)| (h, crate::vm::dict::SetKey(k))).collect();
+                    so.update_from_dict(&ks);
+                    *d.borrow_mut() = Dict::from_set_order(so);
+                    return Ok(());
+                }
+                for x in self.iterate(other)? {
+                    self.set_add(s, x)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn set_add(&mut self, s: &Value, v: Value) -> Result<(), Error> {
