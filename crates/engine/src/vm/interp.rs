@@ -115,10 +115,16 @@ impl Vm {
             if add_tb {
                 if let Value::Instance(i) = &exc {
                     if let Some(d) = &i.exc {
-                        d.borrow_mut().traceback.push(TbEntry {
-                            code: fr.code.clone(),
-                            line: fr.line(),
-                        });
+                        // Newest frames are outermost: insert at the front.
+                        let pc = fr.pc.saturating_sub(1);
+                        d.borrow_mut().traceback.insert(
+                            0,
+                            TbEntry {
+                                code: fr.code.clone(),
+                                line: fr.line(),
+                                span: fr.code.spans.get(pc).copied().unwrap_or_default(),
+                            },
+                        );
                     }
                 }
             }
@@ -535,6 +541,8 @@ impl Vm {
                             0 => x.checked_add(*y),
                             1 => x.checked_sub(*y),
                             2 => x.checked_mul(*y),
+                            5 if *y > 0 && *x >= 0 => Some(x % y),
+                            12 if *y > 0 && *x >= 0 => Some(x / y),
                             _ => None,
                         };
                         if let Some(r) = r {
@@ -679,6 +687,43 @@ impl Vm {
                     frame!(self).stack.push(it);
                 }
                 Op::ForIter(target) => {
+                    // Fast paths: range and list iterators.
+                    if let Some(Value::Iter(rc)) = fr.stack.last() {
+                        let mut b = rc.borrow_mut();
+                        match &mut *b {
+                            IterObj::Range { next, stop, step } => {
+                                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                                    let v = *next;
+                                    *next = next.saturating_add(*step);
+                                    drop(b);
+                                    fr.stack.push(Value::Int(v));
+                                } else {
+                                    drop(b);
+                                    fr.stack.pop();
+                                    fr.pc = target as usize;
+                                }
+                                continue;
+                            }
+                            IterObj::List(l, i) => {
+                                let item = l.borrow().get(*i).cloned();
+                                match item {
+                                    Some(v) => {
+                                        *i += 1;
+                                        drop(b);
+                                        fr.stack.push(v);
+                                    }
+                                    None => {
+                                        *i = usize::MAX / 2;
+                                        drop(b);
+                                        fr.stack.pop();
+                                        fr.pc = target as usize;
+                                    }
+                                }
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
                     let it = top!(fr).clone();
                     if let Some(c) = self.for_iter(it, target)? {
                         return Ok(c);

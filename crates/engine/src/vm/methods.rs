@@ -77,33 +77,7 @@ impl Vm {
     /// Call method `name` of a built-in value. `Ok(None)`: no such method
     /// (the caller falls back to generic attribute lookup).
     pub fn call_builtin_method(&mut self, obj: &Value, name: &str, args: &[Value], kw: Kw) -> Result<Option<Value>, Error> {
-        // Common dunders shared by every type.
-        match name {
-            "__repr__" if args.is_empty() => return Ok(Some(Value::Str(Rc::from(self.repr(obj)?)))),
-            "__str__" if args.is_empty() => return Ok(Some(Value::Str(Rc::from(self.str_of(obj)?)))),
-            "__eq__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::Eq)?)),
-            "__lt__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::Lt)?)),
-            "__le__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::LtE)?)),
-            "__gt__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::Gt)?)),
-            "__ge__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::GtE)?)),
-            "__hash__" if args.is_empty() => return Ok(Some(Value::Int(self.hash(obj)?))),
-            "__len__" if args.is_empty() && !matches!(obj, Value::Instance(_)) => {
-                let f = self.builtins.get("len").unwrap_or(Value::None);
-                return Ok(Some(self.call(&f, vec![obj.clone()], vec![])?));
-            }
-            "__contains__" if args.len() == 1 => return Ok(Some(Value::Bool(self.contains(obj, &args[0])?))),
-            "__getitem__" if args.len() == 1 => return Ok(Some(self.getitem(obj, &args[0])?)),
-            "__setitem__" if args.len() == 2 => {
-                self.setitem(obj, args[0].clone(), args[1].clone())?;
-                return Ok(Some(Value::None));
-            }
-            "__iter__" if args.is_empty() && !matches!(obj, Value::Iter(_)) => return Ok(Some(self.get_iter(obj)?)),
-            "__add__" if args.len() == 1 => return Ok(Some(self.binary_op(obj.clone(), args[0].clone(), BinOp::Add)?)),
-            "__sub__" if args.len() == 1 => return Ok(Some(self.binary_op(obj.clone(), args[0].clone(), BinOp::Sub)?)),
-            "__mul__" if args.len() == 1 => return Ok(Some(self.binary_op(obj.clone(), args[0].clone(), BinOp::Mult)?)),
-            _ => {}
-        }
-        match obj {
+        let specific = match obj {
             Value::Str(s) => str_method(self, s, name, args, kw),
             Value::List(l) => list_method(self, obj, l, name, args, kw),
             Value::Dict(d) => dict_method(self, obj, d, name, args, kw),
@@ -204,7 +178,40 @@ impl Vm {
                 _ => None,
             }),
             _ => Ok(None),
+        };
+        if let Some(v) = specific? {
+            return Ok(Some(v));
         }
+        if !name.starts_with("__") {
+            return Ok(None);
+        }
+        // Common dunders shared by every type.
+        match name {
+            "__repr__" if args.is_empty() => return Ok(Some(Value::Str(Rc::from(self.repr(obj)?)))),
+            "__str__" if args.is_empty() => return Ok(Some(Value::Str(Rc::from(self.str_of(obj)?)))),
+            "__eq__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::Eq)?)),
+            "__lt__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::Lt)?)),
+            "__le__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::LtE)?)),
+            "__gt__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::Gt)?)),
+            "__ge__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::GtE)?)),
+            "__hash__" if args.is_empty() => return Ok(Some(Value::Int(self.hash(obj)?))),
+            "__len__" if args.is_empty() && !matches!(obj, Value::Instance(_)) => {
+                let f = self.builtins.get("len").unwrap_or(Value::None);
+                return Ok(Some(self.call(&f, vec![obj.clone()], vec![])?));
+            }
+            "__contains__" if args.len() == 1 => return Ok(Some(Value::Bool(self.contains(obj, &args[0])?))),
+            "__getitem__" if args.len() == 1 => return Ok(Some(self.getitem(obj, &args[0])?)),
+            "__setitem__" if args.len() == 2 => {
+                self.setitem(obj, args[0].clone(), args[1].clone())?;
+                return Ok(Some(Value::None));
+            }
+            "__iter__" if args.is_empty() && !matches!(obj, Value::Iter(_)) => return Ok(Some(self.get_iter(obj)?)),
+            "__add__" if args.len() == 1 => return Ok(Some(self.binary_op(obj.clone(), args[0].clone(), BinOp::Add)?)),
+            "__sub__" if args.len() == 1 => return Ok(Some(self.binary_op(obj.clone(), args[0].clone(), BinOp::Sub)?)),
+            "__mul__" if args.len() == 1 => return Ok(Some(self.binary_op(obj.clone(), args[0].clone(), BinOp::Mult)?)),
+            _ => {}
+        }
+        Ok(None)
     }
 }
 

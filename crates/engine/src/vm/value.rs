@@ -332,6 +332,8 @@ pub struct ExcData {
 pub struct TbEntry {
     pub code: Rc<Code>,
     pub line: u32,
+    /// Span of the instruction, for CPython 3.11's `^^^` markers.
+    pub span: crate::span::Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
