@@ -72,12 +72,14 @@ pub fn run_timed(src: &str) -> String {
 #[test]
 fn lang_conformance() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/lang");
-    let known: Vec<String> = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vm_lang_known_failures"))
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
-        .collect();
+    let known: Vec<String> = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vm_lang_known_failures"),
+    )
+    .unwrap_or_default()
+    .lines()
+    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
+    .collect();
     let mut names: Vec<_> = fs::read_dir(&dir)
         .expect("lang dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -104,6 +106,14 @@ fn lang_conformance() {
     for (n, g, e) in fail.iter().take(10) {
         eprintln!("--- {n}\n got:\n{g}\n expected:\n{e}");
     }
-    assert!(newly_passing.is_empty(), "now passing, remove from known failures: {newly_passing:?}");
-    assert!(fail.is_empty(), "{} unexpected failures: {:?}", fail.len(), fail.iter().map(|f| &f.0).collect::<Vec<_>>());
+    assert!(
+        newly_passing.is_empty(),
+        "now passing, remove from known failures: {newly_passing:?}"
+    );
+    assert!(
+        fail.is_empty(),
+        "{} unexpected failures: {:?}",
+        fail.len(),
+        fail.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
 }

@@ -40,9 +40,15 @@ pub enum Op {
     DeleteAttr(u32),
     /// `obj.names[name](argc args)`: stack `[obj, args...]`; calls a method
     /// without materialising a bound method.
-    CallMethod { name: u32, argc: u32 },
+    CallMethod {
+        name: u32,
+        argc: u32,
+    },
     /// Like CallMethod, with a tuple of keyword names on top of the stack.
-    CallMethodKw { name: u32, argc: u32 },
+    CallMethodKw {
+        name: u32,
+        argc: u32,
+    },
     /// `container[key]`.
     Subscr,
     StoreSubscr,
@@ -104,7 +110,10 @@ pub enum Op {
     FormatValue(u8),
     UnpackSequence(u32),
     /// Starred unpacking: `before` targets, a list, `after` targets.
-    UnpackEx { before: u32, after: u32 },
+    UnpackEx {
+        before: u32,
+        after: u32,
+    },
     /// Call with `argc` positional args: `[f, args...]`.
     Call(u32),
     /// Call with keyword names tuple on TOS: `[f, args..., kwvalues..., names]`.
@@ -113,7 +122,10 @@ pub enum Op {
     CallEx(bool),
     /// Build a function from `consts[code]`; flag bits: 1 = defaults
     /// tuple, 2 = kw-defaults dict (both below the code on the stack).
-    MakeFunction { code: u32, flags: u8 },
+    MakeFunction {
+        code: u32,
+        flags: u8,
+    },
     /// `[body_function, name, bases_tuple, kwargs_dict]` -> class.
     BuildClass,
     ReturnValue,
@@ -222,6 +234,9 @@ pub struct Code {
 impl Code {
     /// The source line of instruction `pc`.
     pub fn line_at(&self, pc: usize) -> u32 {
-        self.spans.get(pc).map(|s| s.line).unwrap_or(self.firstlineno)
+        self.spans
+            .get(pc)
+            .map(|s| s.line)
+            .unwrap_or(self.firstlineno)
     }
 }

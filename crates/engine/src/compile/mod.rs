@@ -486,7 +486,10 @@ impl<'a> Compiler<'a> {
     fn in_function(&self) -> bool {
         matches!(
             self.ur().kind,
-            CodeKind::Function | CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator
+            CodeKind::Function
+                | CodeKind::Generator
+                | CodeKind::Coroutine
+                | CodeKind::AsyncGenerator
         )
     }
 
@@ -624,7 +627,8 @@ impl<'a> Compiler<'a> {
                     return err("'break' outside loop", s.span);
                 };
                 self.unwind_fblocks(pos + 1, false)?;
-                let has_iter = matches!(self.ur().fblocks[pos], FBlock::Loop { has_iter: true, .. });
+                let has_iter =
+                    matches!(self.ur().fblocks[pos], FBlock::Loop { has_iter: true, .. });
                 if has_iter {
                     self.emit(Op::Pop);
                 }
@@ -721,7 +725,8 @@ impl<'a> Compiler<'a> {
                             self.store_name(asname)?;
                         }
                         None => {
-                            let first: Name = self.interner.intern(a.name.split('.').next().unwrap_or(""));
+                            let first: Name =
+                                self.interner.intern(a.name.split('.').next().unwrap_or(""));
                             if a.name.contains('.') {
                                 // Bind the top-level package.
                                 self.emit(Op::Pop);
@@ -765,8 +770,15 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Pop);
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
-            StmtKind::With { items, body, is_async } => {
-                if *is_async && self.ur().kind != CodeKind::Coroutine && self.ur().kind != CodeKind::AsyncGenerator {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
+                if *is_async
+                    && self.ur().kind != CodeKind::Coroutine
+                    && self.ur().kind != CodeKind::AsyncGenerator
+                {
                     return err("'async with' outside async function", s.span);
                 }
                 self.with(s, items, body, *is_async)?;
@@ -897,7 +909,9 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Pop);
                     }
                 }
-                self.u().fblocks.push(FBlock::HandlerCleanup(h.name.clone()));
+                self.u()
+                    .fblocks
+                    .push(FBlock::HandlerCleanup(h.name.clone()));
                 self.stmts(&h.body)?;
                 self.u().fblocks.pop();
                 self.emit(Op::PopExcept);
@@ -1135,7 +1149,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Rot(3));
                 self.emit(Op::StoreSubscr);
             }
-            _ => return err("'expression' is an illegal expression for augmented assignment", target.span),
+            _ => {
+                return err(
+                    "'expression' is an illegal expression for augmented assignment",
+                    target.span,
+                )
+            }
         }
         Ok(())
     }
@@ -1158,10 +1177,17 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 self.set_span(t.span);
-                let star = items.iter().position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                let star = items
+                    .iter()
+                    .position(|e| matches!(e.kind, ExprKind::Starred(_)));
                 match star {
                     Some(si) => {
-                        if items.iter().filter(|e| matches!(e.kind, ExprKind::Starred(_))).count() > 1 {
+                        if items
+                            .iter()
+                            .filter(|e| matches!(e.kind, ExprKind::Starred(_)))
+                            .count()
+                            > 1
+                        {
                             return err("multiple starred expressions in assignment", t.span);
                         }
                         self.emit(Op::UnpackEx {
@@ -1181,7 +1207,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Starred(_) => {
-                return err("starred assignment target must be in a list or tuple", t.span)
+                return err(
+                    "starred assignment target must be in a list or tuple",
+                    t.span,
+                )
             }
             _ => return err(format!("cannot assign to {}", describe(t)), t.span),
         }
@@ -1648,7 +1677,9 @@ impl<'a> Compiler<'a> {
                 .iter()
                 .map(|e| match &e.kind {
                     ExprKind::Constant(Constant::Int(i)) => Some(Value::Int(*i)),
-                    ExprKind::Constant(Constant::Str(s)) => Some(Value::Str(self.interner.intern(s))),
+                    ExprKind::Constant(Constant::Str(s)) => {
+                        Some(Value::Str(self.interner.intern(s)))
+                    }
                     ExprKind::Constant(Constant::Float(f)) => Some(Value::Float(*f)),
                     ExprKind::Constant(Constant::Bool(b)) => Some(Value::Bool(*b)),
                     ExprKind::Constant(Constant::None) => Some(Value::None),
@@ -1682,11 +1713,19 @@ impl<'a> Compiler<'a> {
             match &i.kind {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
-                    self.emit(if kind == 2 { Op::SetUpdate(1) } else { Op::ListExtend(1) });
+                    self.emit(if kind == 2 {
+                        Op::SetUpdate(1)
+                    } else {
+                        Op::ListExtend(1)
+                    });
                 }
                 _ => {
                     self.expr(i)?;
-                    self.emit(if kind == 2 { Op::SetAdd(1) } else { Op::ListAppend(1) });
+                    self.emit(if kind == 2 {
+                        Op::SetAdd(1)
+                    } else {
+                        Op::ListAppend(1)
+                    });
                 }
             }
         }
@@ -1811,7 +1850,10 @@ impl<'a> Compiler<'a> {
             let Some(n) = &k.arg else {
                 return err("internal: ** in simple call", k.span);
             };
-            if names.iter().any(|x: &Value| matches!(x, Value::Str(s) if **s == **n)) {
+            if names
+                .iter()
+                .any(|x: &Value| matches!(x, Value::Str(s) if **s == **n))
+            {
                 return err(format!("keyword argument repeated: {n}"), k.span);
             }
             self.expr(&k.value)?;
@@ -1845,7 +1887,10 @@ impl<'a> Compiler<'a> {
             let k = self.ur().kind;
             let outer_comp = self.st.scopes[self.ur().scope].kind() == ScopeKind::Comprehension;
             if k != CodeKind::Coroutine && k != CodeKind::AsyncGenerator && !outer_comp {
-                return err("asynchronous comprehension outside of an asynchronous function", e.span);
+                return err(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    e.span,
+                );
             }
         }
         let Some(first) = gens.first() else {
@@ -1882,7 +1927,11 @@ impl<'a> Compiler<'a> {
         self.emit(Op::MakeFunction { code: ci, flags: 0 });
         self.expr(&first.iter)?;
         self.set_span(e.span);
-        self.emit(if first.is_async { Op::GetAIter } else { Op::GetIter });
+        self.emit(if first.is_async {
+            Op::GetAIter
+        } else {
+            Op::GetIter
+        });
         self.emit(Op::Call(1));
         if is_async && kind != 1 {
             self.await_tos();
@@ -1897,7 +1946,11 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadFast(z));
         } else {
             self.expr(&g.iter)?;
-            self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter });
+            self.emit(if g.is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            });
         }
         let start = self.here();
         let (exit, setup) = if g.is_async {

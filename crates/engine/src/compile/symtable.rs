@@ -180,7 +180,10 @@ impl Builder {
     }
     fn param(&mut self, n: &Name, span: Span) {
         if self.scope().params.contains(n) {
-            self.error(format!("duplicate argument '{n}' in function definition"), span);
+            self.error(
+                format!("duplicate argument '{n}' in function definition"),
+                span,
+            );
         }
         self.scope().params.push(n.clone());
         self.scope().bind(n);
@@ -277,7 +280,11 @@ impl Builder {
                 self.stmts(body);
                 self.stmts(orelse);
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if *is_async {
                     self.scope().has_await = true;
                 }
@@ -359,7 +366,10 @@ impl Builder {
             }
             StmtKind::Nonlocal(names) => {
                 if self.scope().kind() == ScopeKind::Module {
-                    self.error("nonlocal declaration not allowed at module level".into(), s.span);
+                    self.error(
+                        "nonlocal declaration not allowed at module level".into(),
+                        s.span,
+                    );
                 }
                 for n in names {
                     let sc = &self.st.scopes[self.cur];
@@ -512,7 +522,11 @@ impl Builder {
                     self.expr(c);
                 }
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func);
                 for a in args {
                     self.expr(a);
@@ -614,7 +628,11 @@ impl Builder {
         for id in 0..n {
             let kind = self.st.scopes[id].kind();
             let mut all: Vec<Name> = self.st.scopes[id].params.clone();
-            for x in self.st.scopes[id].bound.iter().chain(&self.st.scopes[id].used) {
+            for x in self.st.scopes[id]
+                .bound
+                .iter()
+                .chain(&self.st.scopes[id].used)
+            {
                 if !all.contains(x) {
                     all.push(x.clone());
                 }
@@ -725,7 +743,10 @@ impl Builder {
             }
             self.st.scopes[p].add_free(name);
             if self.st.scopes[p].kind() != ScopeKind::Class {
-                self.st.scopes[p].names.entry(name.clone()).or_insert(NameKind::Free);
+                self.st.scopes[p]
+                    .names
+                    .entry(name.clone())
+                    .or_insert(NameKind::Free);
             }
             cur = self.st.scopes[p].parent;
         }

@@ -19,12 +19,20 @@ fn kwarg<'a>(kw: Kw<'a>, name: &str) -> Option<&'a Value> {
 
 pub(crate) fn check_no_kw(vm: &mut Vm, fname: &str, kw: Kw) -> Result<(), Error> {
     if let Some((k, _)) = kw.first() {
-        return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+        return Err(vm.type_error(format!(
+            "{fname}() got an unexpected keyword argument '{k}'"
+        )));
     }
     Ok(())
 }
 
-pub(crate) fn nargs(vm: &mut Vm, fname: &str, args: &[Value], min: usize, max: usize) -> Result<(), Error> {
+pub(crate) fn nargs(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> Result<(), Error> {
     let n = args.len();
     if n < min || n > max {
         let msg = if min == max {
@@ -34,9 +42,15 @@ pub(crate) fn nargs(vm: &mut Vm, fname: &str, args: &[Value], min: usize, max: u
                 format!("{fname} expected {min} arguments, got {n}")
             }
         } else if n < min {
-            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -73,7 +87,10 @@ pub fn install(vm: &mut Vm) {
     reg(vm, "abs", |vm, a, _| {
         nargs(vm, "abs", a, 1, 1)?;
         match &a[0] {
-            Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(|| vm.overflow_error()),
+            Value::Int(i) => i
+                .checked_abs()
+                .map(Value::Int)
+                .ok_or_else(|| vm.overflow_error()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Float(f) => Ok(Value::Float(f.abs())),
             other => match vm.lookup_special_bound(other, "__abs__") {
@@ -95,7 +112,9 @@ pub fn install(vm: &mut Vm) {
             return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
         };
         let it = vm.get_iter(x)?;
-        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate(it, start)))))
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate(
+            it, start,
+        )))))
     });
     reg(vm, "zip", |vm, a, kw| {
         let strict = matches!(kwarg(kw, "strict"), Some(Value::Bool(true)));
@@ -103,7 +122,9 @@ pub fn install(vm: &mut Vm) {
         for x in a {
             its.push(vm.get_iter(x)?);
         }
-        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip(its, strict)))))
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip(
+            its, strict,
+        )))))
     });
     reg(vm, "map", |vm, a, _| {
         if a.len() < 2 {
@@ -113,26 +134,40 @@ pub fn install(vm: &mut Vm) {
         for x in &a[1..] {
             its.push(vm.get_iter(x)?);
         }
-        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map(a[0].clone(), its)))))
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map(
+            a[0].clone(),
+            its,
+        )))))
     });
     reg(vm, "filter", |vm, a, _| {
         nargs(vm, "filter", a, 2, 2)?;
         let it = vm.get_iter(&a[1])?;
-        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter(a[0].clone(), it)))))
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter(
+            a[0].clone(),
+            it,
+        )))))
     });
     reg(vm, "reversed", |vm, a, _| {
         nargs(vm, "reversed", a, 1, 1)?;
         match &a[0] {
             Value::List(l) => {
                 let n = l.borrow().len() as i64;
-                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(a[0].clone(), n - 1)))))
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(
+                    a[0].clone(),
+                    n - 1,
+                )))))
             }
             Value::Tuple(t) => {
                 let n = t.len() as i64;
-                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(a[0].clone(), n - 1)))))
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(
+                    a[0].clone(),
+                    n - 1,
+                )))))
             }
             Value::Instance(_) if vm.lookup_special_bound(&a[0], "__reversed__").is_some() => {
-                let f = vm.lookup_special_bound(&a[0], "__reversed__").unwrap_or(Value::None);
+                let f = vm
+                    .lookup_special_bound(&a[0], "__reversed__")
+                    .unwrap_or(Value::None);
                 vm.call(&f, vec![], vec![])
             }
             Value::Str(_) | Value::Range(_) | Value::Instance(_) => {
@@ -162,7 +197,11 @@ pub fn install(vm: &mut Vm) {
     reg(vm, "max", |vm, a, kw| min_max(vm, a, kw, false));
     reg(vm, "sum", |vm, a, kw| {
         nargs(vm, "sum", a, 1, 2)?;
-        let mut acc = a.get(1).or(kwarg(kw, "start")).cloned().unwrap_or(Value::Int(0));
+        let mut acc = a
+            .get(1)
+            .or(kwarg(kw, "start"))
+            .cloned()
+            .unwrap_or(Value::Int(0));
         if let Value::Str(_) = acc {
             return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
         }
@@ -203,7 +242,9 @@ pub fn install(vm: &mut Vm) {
         nargs(vm, "pow", a, 2, 3)?;
         if a.len() == 3 {
             let (x, y, m) = (vm.as_i64(&a[0])?, vm.as_i64(&a[1])?, vm.as_i64(&a[2])?);
-            return pylib::numbers::int_pow_mod(x, y, m).map(Value::Int).map_err(|e| vm.pyerr(e));
+            return pylib::numbers::int_pow_mod(x, y, m)
+                .map(Value::Int)
+                .map_err(|e| vm.pyerr(e));
         }
         vm.binary_op(a[0].clone(), a[1].clone(), crate::ast::BinOp::Pow)
     });
@@ -230,7 +271,10 @@ pub fn install(vm: &mut Vm) {
     reg(vm, "iter", |vm, a, _| {
         nargs(vm, "iter", a, 1, 2)?;
         if a.len() == 2 {
-            return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable(a[0].clone(), a[1].clone())))));
+            return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable(
+                a[0].clone(),
+                a[1].clone(),
+            )))));
         }
         vm.get_iter(&a[0])
     });
@@ -264,7 +308,9 @@ pub fn install(vm: &mut Vm) {
         let n = vm.intern(n);
         match vm.getattr(&a[0], &n) {
             Ok(v) => Ok(v),
-            Err(Error::Exception(e)) if a.len() == 3 && vm.is_instance_of(&e, &vm.types.attribute_error.clone()) => {
+            Err(Error::Exception(e))
+                if a.len() == 3 && vm.is_instance_of(&e, &vm.types.attribute_error.clone()) =>
+            {
                 Ok(a[2].clone())
             }
             Err(e) => Err(e),
@@ -296,7 +342,11 @@ pub fn install(vm: &mut Vm) {
         let n = vm.intern(n);
         match vm.getattr(&a[0], &n) {
             Ok(_) => Ok(Value::Bool(true)),
-            Err(Error::Exception(e)) if vm.is_instance_of(&e, &vm.types.attribute_error.clone()) => Ok(Value::Bool(false)),
+            Err(Error::Exception(e))
+                if vm.is_instance_of(&e, &vm.types.attribute_error.clone()) =>
+            {
+                Ok(Value::Bool(false))
+            }
             Err(e) => Err(e),
         }
     });
@@ -355,28 +405,59 @@ pub fn install(vm: &mut Vm) {
     reg(vm, "dir", |vm, a, _| {
         let mut names: Vec<String> = match a.first() {
             Some(Value::Instance(i)) => {
-                let mut v: Vec<String> = i.dict.borrow().entries.iter().map(|(k, _)| k.to_string()).collect();
+                let mut v: Vec<String> = i
+                    .dict
+                    .borrow()
+                    .entries
+                    .iter()
+                    .map(|(k, _)| k.to_string())
+                    .collect();
                 for c in i.class().mro.borrow().iter() {
                     v.extend(c.dict.borrow().entries.iter().map(|(k, _)| k.to_string()));
                 }
                 v
             }
-            Some(Value::Module(m)) => m.globals.items().into_iter().map(|(k, _)| k.to_string()).collect(),
-            Some(Value::Class(c)) => c.mro.borrow().iter().flat_map(|c| c.dict.borrow().entries.iter().map(|(k, _)| k.to_string()).collect::<Vec<_>>()).collect(),
+            Some(Value::Module(m)) => m
+                .globals
+                .items()
+                .into_iter()
+                .map(|(k, _)| k.to_string())
+                .collect(),
+            Some(Value::Class(c)) => c
+                .mro
+                .borrow()
+                .iter()
+                .flat_map(|c| {
+                    c.dict
+                        .borrow()
+                        .entries
+                        .iter()
+                        .map(|(k, _)| k.to_string())
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
             _ => vec![],
         };
         names.sort();
         names.dedup();
         let _ = vm;
-        Ok(Value::list(names.into_iter().map(|s| Value::Str(Rc::from(s))).collect()))
+        Ok(Value::list(
+            names.into_iter().map(|s| Value::Str(Rc::from(s))).collect(),
+        ))
     });
     reg(vm, "input", |vm, _, _| {
         let c = vm.types.eof_error.clone();
-        Err(vm.new_error(&c, "input() is not available in Looplab (there is no keyboard input)"))
+        Err(vm.new_error(
+            &c,
+            "input() is not available in Looplab (there is no keyboard input)",
+        ))
     });
     reg(vm, "open", |vm, _, _| {
         let c = vm.types.os_error.clone();
-        Err(vm.new_error(&c, "open() is not available in Looplab (there is no file system)"))
+        Err(vm.new_error(
+            &c,
+            "open() is not available in Looplab (there is no file system)",
+        ))
     });
     reg(vm, "globals", |vm, _, _| {
         let g = vm.frames.last().map(|f| f.globals.clone());
@@ -441,7 +522,11 @@ pub fn install(vm: &mut Vm) {
     b.set_str("range", Value::Class(vm.types.range.clone()));
     let range_fn = vm.builtins.get("range");
     if let Some(f) = range_fn {
-        vm.types.range.dict.borrow_mut().insert(Rc::from("__new__"), f);
+        vm.types
+            .range
+            .dict
+            .borrow_mut()
+            .insert(Rc::from("__new__"), f);
         b.set_str("range", Value::Class(vm.types.range.clone()));
     }
     for c in vm.types.exceptions.clone() {
@@ -464,7 +549,11 @@ pub fn install(vm: &mut Vm) {
         }
         Ok(Value::None)
     });
-    vm.types.base_exception.dict.borrow_mut().insert(Rc::from("__init__"), init);
+    vm.types
+        .base_exception
+        .dict
+        .borrow_mut()
+        .insert(Rc::from("__init__"), init);
     // ExceptionGroup(msg, excs) validation.
     let eg_new = vm.native_fn("__new__", |vm, a, _| {
         let Some(Value::Class(cls)) = a.first() else {
@@ -472,10 +561,15 @@ pub fn install(vm: &mut Vm) {
         };
         let cls = cls.clone();
         if a.len() != 3 {
-            return Err(vm.type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", a.len() - 1)));
+            return Err(vm.type_error(format!(
+                "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+                a.len() - 1
+            )));
         }
         if !matches!(a[1], Value::Str(_)) {
-            return Err(vm.type_error("argument 1 must be str, not ".to_string() + &vm.type_name(&a[1])));
+            return Err(
+                vm.type_error("argument 1 must be str, not ".to_string() + &vm.type_name(&a[1]))
+            );
         }
         let excs = match &a[2] {
             Value::List(_) | Value::Tuple(_) => vm.iterate(&a[2])?,
@@ -488,22 +582,36 @@ pub fn install(vm: &mut Vm) {
         let mut all_exc = true;
         for (i, e) in excs.iter().enumerate() {
             if vm.exc_data(e).is_none() {
-                return Err(vm.value_error(format!("Item {i} of second argument (exceptions) is not an exception")));
+                return Err(vm.value_error(format!(
+                    "Item {i} of second argument (exceptions) is not an exception"
+                )));
             }
             if !vm.is_instance_of(e, &exc_cls) {
                 all_exc = false;
             }
         }
         let eg = vm.types.exception_group.clone();
-        let cls = if Rc::ptr_eq(&cls, &vm.types.base_exception_group) && all_exc { eg } else { cls };
+        let cls = if Rc::ptr_eq(&cls, &vm.types.base_exception_group) && all_exc {
+            eg
+        } else {
+            cls
+        };
         if cls.is_subclass(&vm.types.exception_group.clone()) && !all_exc {
             return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
         }
         Ok(vm.new_instance(&cls, vec![a[1].clone(), a[2].clone()]))
     });
-    vm.types.base_exception_group.dict.borrow_mut().insert(Rc::from("__new__"), Value::StaticMethod(Rc::new(eg_new)));
+    vm.types
+        .base_exception_group
+        .dict
+        .borrow_mut()
+        .insert(Rc::from("__new__"), Value::StaticMethod(Rc::new(eg_new)));
     let eg_init = vm.native_fn("__init__", |_, _, _| Ok(Value::None));
-    vm.types.base_exception_group.dict.borrow_mut().insert(Rc::from("__init__"), eg_init);
+    vm.types
+        .base_exception_group
+        .dict
+        .borrow_mut()
+        .insert(Rc::from("__init__"), eg_init);
 }
 
 fn is_iterator(v: &Value) -> bool {
@@ -553,7 +661,11 @@ fn bi_print(vm: &mut Vm, args: &[Value], kw: Kw) -> Result<Value, Error> {
             ("file", Value::None) => {}
             ("file", f) => {
                 let is_err = matches!(f, Value::Instance(i) if i.dict.borrow().get("_stream").map(|s| matches!(s, Value::Str(x) if &**x == "stderr")).unwrap_or(false));
-                stream = if is_err { Stream::Stderr } else { Stream::Stdout };
+                stream = if is_err {
+                    Stream::Stderr
+                } else {
+                    Stream::Stdout
+                };
                 if !matches!(f, Value::Instance(_)) {
                     // Any object with write(): call it.
                     let mut s = String::new();
@@ -568,7 +680,11 @@ fn bi_print(vm: &mut Vm, args: &[Value], kw: Kw) -> Result<Value, Error> {
                     return Ok(Value::None);
                 }
             }
-            _ => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+            _ => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))
+                )
+            }
         }
     }
     let mut s = String::new();
@@ -612,7 +728,9 @@ fn bi_len(vm: &mut Vm, a: &[Value], _kw: Kw) -> Result<Value, Error> {
                     Value::Bool(b) => Ok(Value::Int(b as i64)),
                     other => {
                         let t = vm.type_name(&other);
-                        Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")))
+                        Err(vm.type_error(format!(
+                            "'{t}' object cannot be interpreted as an integer"
+                        )))
                     }
                 };
             }
@@ -629,7 +747,11 @@ fn bi_len(vm: &mut Vm, a: &[Value], _kw: Kw) -> Result<Value, Error> {
 
 fn bi_range(vm: &mut Vm, a: &[Value], kw: Kw) -> Result<Value, Error> {
     // Called as range(...) or via range.__new__(cls, ...).
-    let a: &[Value] = if matches!(a.first(), Some(Value::Class(_))) { &a[1..] } else { a };
+    let a: &[Value] = if matches!(a.first(), Some(Value::Class(_))) {
+        &a[1..]
+    } else {
+        a
+    };
     check_no_kw(vm, "range", kw)?;
     let mut ints = Vec::new();
     for x in a {
@@ -639,7 +761,9 @@ fn bi_range(vm: &mut Vm, a: &[Value], kw: Kw) -> Result<Value, Error> {
             Value::Instance(_) => ints.push(vm.index_of(x, "range")?),
             other => {
                 let t = vm.type_name(other);
-                return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                );
             }
         }
     }
@@ -662,16 +786,22 @@ fn bi_round(vm: &mut Vm, a: &[Value], kw: Kw) -> Result<Value, Error> {
         return Err(vm.type_error("round() missing required argument 'number' (pos 1)"));
     };
     match (x, nd) {
-        (Value::Float(f), None | Some(Value::None)) => pylib::numbers::round_float_to_int(*f).map(Value::Int).map_err(|e| vm.pyerr(e)),
+        (Value::Float(f), None | Some(Value::None)) => pylib::numbers::round_float_to_int(*f)
+            .map(Value::Int)
+            .map_err(|e| vm.pyerr(e)),
         (Value::Float(f), Some(n)) => {
             let n = vm.as_i64(&n)?;
-            pylib::numbers::round_float(*f, n).map(Value::Float).map_err(|e| vm.pyerr(e))
+            pylib::numbers::round_float(*f, n)
+                .map(Value::Float)
+                .map_err(|e| vm.pyerr(e))
         }
         (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => Ok(Value::Int(vm.as_i64(x)?)),
         (Value::Int(_) | Value::Bool(_), Some(n)) => {
             let i = vm.as_i64(x)?;
             let n = vm.as_i64(&n)?;
-            pylib::numbers::round_int(i, n).map(Value::Int).map_err(|e| vm.pyerr(e))
+            pylib::numbers::round_int(i, n)
+                .map(Value::Int)
+                .map_err(|e| vm.pyerr(e))
         }
         (other, nd) => match vm.lookup_special_bound(other, "__round__") {
             Some(f) => vm.call(&f, nd.into_iter().collect(), vec![]),
@@ -708,7 +838,11 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: Kw, is_min: bool) -> Result<Value, Erro
             Some(kf) => vm.call(kf, vec![x.clone()], vec![])?,
             None => x.clone(),
         };
-        let op = if is_min { crate::ast::CmpOp::Lt } else { crate::ast::CmpOp::Gt };
+        let op = if is_min {
+            crate::ast::CmpOp::Lt
+        } else {
+            crate::ast::CmpOp::Gt
+        };
         let better = vm.compare(&k, &best_key, op)?;
         if vm.truthy(&better)? {
             best = x;
@@ -720,7 +854,12 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: Kw, is_min: bool) -> Result<Value, Erro
 
 impl Vm {
     /// Calling a built-in type: `int("3")`, `list(x)`, `dict(a=1)`…
-    pub(crate) fn construct_builtin(&mut self, c: &Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> Result<Value, Error> {
+    pub(crate) fn construct_builtin(
+        &mut self,
+        c: &Rc<Class>,
+        args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<Value, Error> {
         let name = c.name.clone();
         let a = &args[..];
         match &*name {
@@ -733,12 +872,18 @@ impl Vm {
                             Some(b) => self.as_i64(&b)? as u32,
                             None => 10,
                         };
-                        pylib::numbers::int_from_str(s, base).map(Value::Int).map_err(|e| self.pyerr(e))
+                        pylib::numbers::int_from_str(s, base)
+                            .map(Value::Int)
+                            .map_err(|e| self.pyerr(e))
                     }
-                    (Some(_), Some(_)) => Err(self.type_error("int() can't convert non-string with explicit base")),
+                    (Some(_), Some(_)) => {
+                        Err(self.type_error("int() can't convert non-string with explicit base"))
+                    }
                     (Some(Value::Int(i)), None) => Ok(Value::Int(*i)),
                     (Some(Value::Bool(b)), None) => Ok(Value::Int(*b as i64)),
-                    (Some(Value::Float(f)), None) => pylib::numbers::float_to_int(*f).map(Value::Int).map_err(|e| self.pyerr(e)),
+                    (Some(Value::Float(f)), None) => pylib::numbers::float_to_int(*f)
+                        .map(Value::Int)
+                        .map_err(|e| self.pyerr(e)),
                     (Some(other), None) => {
                         for m in ["__int__", "__index__"] {
                             if let Some(f) = self.lookup_special_bound(other, m) {
@@ -757,12 +902,16 @@ impl Vm {
                 Some(Value::Float(f)) => Ok(Value::Float(*f)),
                 Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
                 Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
-                Some(Value::Str(s)) => pylib::numbers::float_from_str(s).map(Value::Float).map_err(|e| self.pyerr(e)),
+                Some(Value::Str(s)) => pylib::numbers::float_from_str(s)
+                    .map(Value::Float)
+                    .map_err(|e| self.pyerr(e)),
                 Some(other) => match self.lookup_special_bound(other, "__float__") {
                     Some(f) => self.call(&f, vec![], vec![]),
                     None => {
                         let t = self.type_name(other);
-                        Err(self.type_error(format!("float() argument must be a string or a real number, not '{t}'")))
+                        Err(self.type_error(format!(
+                            "float() argument must be a string or a real number, not '{t}'"
+                        )))
                     }
                 },
             },
@@ -836,7 +985,16 @@ impl Vm {
                 1 => Ok(Value::Class(self.class_of(&a[0]))),
                 3 => {
                     let bases: Vec<Rc<Class>> = match &a[1] {
-                        Value::Tuple(t) => t.iter().filter_map(|b| if let Value::Class(c) = b { Some(c.clone()) } else { None }).collect(),
+                        Value::Tuple(t) => t
+                            .iter()
+                            .filter_map(|b| {
+                                if let Value::Class(c) = b {
+                                    Some(c.clone())
+                                } else {
+                                    None
+                                }
+                            })
+                            .collect(),
                         _ => vec![],
                     };
                     let mut ns = AttrMap::new();
@@ -860,8 +1018,17 @@ impl Vm {
                 Ok(self.new_instance(&o, vec![]))
             }
             "property" => {
-                let g = |i: usize, n: &str| a.get(i).cloned().or_else(|| kwarg(&kw, n).cloned()).unwrap_or(Value::None);
-                Ok(Value::Property(Rc::new([g(0, "fget"), g(1, "fset"), g(2, "fdel")])))
+                let g = |i: usize, n: &str| {
+                    a.get(i)
+                        .cloned()
+                        .or_else(|| kwarg(&kw, n).cloned())
+                        .unwrap_or(Value::None)
+                };
+                Ok(Value::Property(Rc::new([
+                    g(0, "fget"),
+                    g(1, "fset"),
+                    g(2, "fdel"),
+                ])))
             }
             "staticmethod" => {
                 nargs(self, "staticmethod", a, 1, 1)?;
@@ -897,11 +1064,19 @@ impl Vm {
 
 /// `send`/`throw`/`close` (and async generator `asend`/`athrow`/`aclose`)
 /// of generator objects.
-pub(crate) fn gen_method(vm: &mut Vm, g: &Value, name: &str, args: &[Value]) -> Result<Value, Error> {
+pub(crate) fn gen_method(
+    vm: &mut Vm,
+    g: &Value,
+    name: &str,
+    args: &[Value],
+) -> Result<Value, Error> {
     let Value::Gen(gen) = g else {
         return Err(Error::Internal("gen_method on non-generator".into()));
     };
-    let map = |vm: &mut Vm, r: Result<crate::vm::Completion, Error>, async_gen: bool| -> Result<Value, Error> {
+    let map = |vm: &mut Vm,
+               r: Result<crate::vm::Completion, Error>,
+               async_gen: bool|
+     -> Result<Value, Error> {
         match r? {
             crate::vm::Completion::Yielded(v, _) => Ok(v),
             crate::vm::Completion::Returned(v) => {
@@ -1007,12 +1182,20 @@ fn throw_arg(vm: &mut Vm, args: &[Value]) -> Result<Value, Error> {
     match e {
         Value::Class(_) => vm.make_raisable(e.clone()),
         Value::Instance(i) if i.exc.is_some() => Ok(e.clone()),
-        _ => Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string() + &vm.type_name(e))),
+        _ => Err(vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not ".to_string()
+                + &vm.type_name(e),
+        )),
     }
 }
 
 /// Methods of exception instances (`add_note`, `with_traceback`, `split`…).
-pub(crate) fn exc_method(vm: &mut Vm, e: &Value, name: &str, args: &[Value]) -> Result<Value, Error> {
+pub(crate) fn exc_method(
+    vm: &mut Vm,
+    e: &Value,
+    name: &str,
+    args: &[Value],
+) -> Result<Value, Error> {
     match name {
         "add_note" => {
             let Some(n @ Value::Str(_)) = args.first() else {
@@ -1051,6 +1234,9 @@ impl Vm {
     /// An awaitable that completes at once by calling `done` (which should
     /// raise StopIteration with the result).
     pub(crate) fn yield_once_iter_done(&mut self, done: Value) -> Value {
-        Value::Iter(Rc::new(RefCell::new(IterObj::Callable(done, Value::NotImplemented))))
+        Value::Iter(Rc::new(RefCell::new(IterObj::Callable(
+            done,
+            Value::NotImplemented,
+        ))))
     }
 }

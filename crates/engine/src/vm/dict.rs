@@ -262,7 +262,9 @@ impl Dict {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.entries.iter().filter_map(|e| e.as_ref().map(|(_, k, v)| (k, v)))
+        self.entries
+            .iter()
+            .filter_map(|e| e.as_ref().map(|(_, k, v)| (k, v)))
     }
     pub fn keys(&self) -> Vec<Value> {
         self.iter().map(|(k, _)| k.clone()).collect()

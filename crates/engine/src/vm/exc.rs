@@ -206,7 +206,9 @@ impl Vm {
 
     /// A new group like `template` (same class and message) with `excs`.
     fn derive_group(&mut self, template: &Value, excs: Vec<Value>) -> Value {
-        let (msg, _) = self.group_parts(template).unwrap_or((Value::str(""), vec![]));
+        let (msg, _) = self
+            .group_parts(template)
+            .unwrap_or((Value::str(""), vec![]));
         let cls = self.class_of(template);
         let g = self.new_exception(&cls, vec![msg, Value::tuple(excs)]);
         if let (Some(src), Some(dst)) = (self.exc_data(template), self.exc_data(&g)) {
@@ -222,7 +224,11 @@ impl Vm {
 
     /// Split `exc` by a predicate into (matching, rest), as
     /// `BaseExceptionGroup.split` does.
-    fn split_group(&mut self, exc: &Value, typ: &Value) -> Result<(Option<Value>, Option<Value>), Error> {
+    fn split_group(
+        &mut self,
+        exc: &Value,
+        typ: &Value,
+    ) -> Result<(Option<Value>, Option<Value>), Error> {
         if self.exception_matches(exc, typ)? {
             return Ok((Some(exc.clone()), None));
         }
@@ -241,8 +247,16 @@ impl Vm {
                 r.push(b);
             }
         }
-        let m = if m.is_empty() { None } else { Some(self.derive_group(exc, m)) };
-        let r = if r.is_empty() { None } else { Some(self.derive_group(exc, r)) };
+        let m = if m.is_empty() {
+            None
+        } else {
+            Some(self.derive_group(exc, m))
+        };
+        let r = if r.is_empty() {
+            None
+        } else {
+            Some(self.derive_group(exc, r))
+        };
         Ok((m, r))
     }
 
@@ -264,8 +278,13 @@ impl Vm {
                 let eg = self.types.exception_group.clone();
                 let beg = self.types.base_exception_group.clone();
                 let exc_cls = self.types.exception.clone();
-                let cls = if self.is_instance_of(&rest, &exc_cls) { eg } else { beg };
-                let g = self.new_exception(&cls, vec![Value::str(""), Value::tuple(vec![rest.clone()])]);
+                let cls = if self.is_instance_of(&rest, &exc_cls) {
+                    eg
+                } else {
+                    beg
+                };
+                let g = self
+                    .new_exception(&cls, vec![Value::str(""), Value::tuple(vec![rest.clone()])]);
                 if let (Some(s), Some(d)) = (self.exc_data(&rest), self.exc_data(&g)) {
                     d.borrow_mut().traceback = s.borrow().traceback.clone();
                 }
@@ -278,7 +297,12 @@ impl Vm {
     }
 
     /// What to re-raise after `except*` handlers ran.
-    pub(crate) fn prep_reraise_star(&mut self, orig: Value, raised: Value, rest: Value) -> Result<Value, Error> {
+    pub(crate) fn prep_reraise_star(
+        &mut self,
+        orig: Value,
+        raised: Value,
+        rest: Value,
+    ) -> Result<Value, Error> {
         let raised: Vec<Value> = match &raised {
             Value::List(l) => l.borrow().clone(),
             _ => vec![],
@@ -300,7 +324,14 @@ impl Vm {
     }
 
     /// A SyntaxError (or IndentationError…) with location info.
-    pub(crate) fn syntax_error(&mut self, kind: &str, msg: &str, span: Span, source: &str, filename: &str) -> Error {
+    pub(crate) fn syntax_error(
+        &mut self,
+        kind: &str,
+        msg: &str,
+        span: Span,
+        source: &str,
+        filename: &str,
+    ) -> Error {
         let cls = self
             .types
             .exceptions
@@ -310,7 +341,10 @@ impl Vm {
             .unwrap_or_else(|| self.types.syntax_error.clone());
         let e = self.new_exception(&cls, vec![Value::str(msg)]);
         if let Value::Instance(i) = &e {
-            let text = source.lines().nth(span.line.saturating_sub(1) as usize).unwrap_or("");
+            let text = source
+                .lines()
+                .nth(span.line.saturating_sub(1) as usize)
+                .unwrap_or("");
             let mut d = i.dict.borrow_mut();
             d.insert(Rc::from("filename"), Value::str(filename));
             d.insert(Rc::from("lineno"), Value::Int(span.line as i64));
@@ -339,9 +373,15 @@ impl Vm {
         match e {
             Error::Exception(x) => self.format_exception(x),
             Error::Limit(m) => format!("LimitExceeded: {m}\n"),
-            Error::Internal(m) => format!("InternalError: {m} (this is a bug in Looplab, not in your program)\n"),
-            Error::Paused => "InternalError: paused outside a resumable run (bug in Looplab)\n".into(),
-            Error::Suspend(_) => "RuntimeError: a worker-thread suspension escaped (bug in Looplab)\n".into(),
+            Error::Internal(m) => {
+                format!("InternalError: {m} (this is a bug in Looplab, not in your program)\n")
+            }
+            Error::Paused => {
+                "InternalError: paused outside a resumable run (bug in Looplab)\n".into()
+            }
+            Error::Suspend(_) => {
+                "RuntimeError: a worker-thread suspension escaped (bug in Looplab)\n".into()
+            }
         }
     }
 
@@ -382,16 +422,31 @@ impl Vm {
         self.format_single(exc, out, indent, seen);
     }
 
-    fn format_single(&mut self, exc: &Value, out: &mut String, indent: &str, seen: &mut Vec<usize>) {
+    fn format_single(
+        &mut self,
+        exc: &Value,
+        out: &mut String,
+        indent: &str,
+        seen: &mut Vec<usize>,
+    ) {
         let is_group = self.is_group(exc);
-        let tb = self.exc_data(exc).map(|d| d.borrow().traceback.clone()).unwrap_or_default();
+        let tb = self
+            .exc_data(exc)
+            .map(|d| d.borrow().traceback.clone())
+            .unwrap_or_default();
         if !tb.is_empty() {
             if is_group {
-                out.push_str(&format!("{indent}  + Exception Group Traceback (most recent call last):\n"));
+                out.push_str(&format!(
+                    "{indent}  + Exception Group Traceback (most recent call last):\n"
+                ));
             } else {
                 out.push_str(&format!("{indent}Traceback (most recent call last):\n"));
             }
-            let pre = if is_group { format!("{indent}  | ") } else { indent.to_string() };
+            let pre = if is_group {
+                format!("{indent}  | ")
+            } else {
+                indent.to_string()
+            };
             for e in &tb {
                 out.push_str(&format!(
                     "{pre}  File \"{}\", line {}, in {}\n",
@@ -435,8 +490,14 @@ impl Vm {
                                     Some(Value::Int(e)) if e > o => (e - o) as usize,
                                     _ => 1,
                                 };
-                                let width = endc.max(1).min(stripped.chars().count().saturating_sub(col).max(1));
-                                out.push_str(&format!("{pre}    {}{}\n", " ".repeat(col), "^".repeat(width)));
+                                let width = endc
+                                    .max(1)
+                                    .min(stripped.chars().count().saturating_sub(col).max(1));
+                                out.push_str(&format!(
+                                    "{pre}    {}{}\n",
+                                    " ".repeat(col),
+                                    "^".repeat(width)
+                                ));
                             }
                         }
                     }
@@ -450,7 +511,10 @@ impl Vm {
         if line.is_empty() {
             out.push_str(&format!("{pre}\n"));
         }
-        let notes = self.exc_data(exc).map(|d| d.borrow().notes.clone()).unwrap_or_default();
+        let notes = self
+            .exc_data(exc)
+            .map(|d| d.borrow().notes.clone())
+            .unwrap_or_default();
         for n in notes {
             let s = match &n {
                 Value::Str(s) => s.to_string(),
@@ -463,7 +527,10 @@ impl Vm {
             let n = excs.len();
             for (k, e) in excs.iter().enumerate() {
                 let head = if k == 0 { "+-" } else { "  " };
-                out.push_str(&format!("{indent}  {head}+---------------- {} ----------------\n", k + 1));
+                out.push_str(&format!(
+                    "{indent}  {head}+---------------- {} ----------------\n",
+                    k + 1
+                ));
                 let sub_indent = format!("{indent}    | ");
                 let mut sub = String::new();
                 self.format_chain(e, &mut sub, seen, "");
@@ -471,7 +538,9 @@ impl Vm {
                     out.push_str(&format!("{sub_indent}{l}\n"));
                 }
                 if k + 1 == n {
-                    out.push_str(&format!("{indent}    +------------------------------------\n"));
+                    out.push_str(&format!(
+                        "{indent}    +------------------------------------\n"
+                    ));
                 }
             }
         }

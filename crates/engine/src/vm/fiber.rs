@@ -53,7 +53,12 @@ impl Vm {
         r
     }
 
-    fn fiber_run(&mut self, start: Option<(Value, Vec<Value>)>, was_suspended: bool, send: Value) -> Result<FiberStep, Error> {
+    fn fiber_run(
+        &mut self,
+        start: Option<(Value, Vec<Value>)>,
+        was_suspended: bool,
+        send: Value,
+    ) -> Result<FiberStep, Error> {
         let outcome = if let Some((f, args)) = start {
             match self.invoke(&f, args, vec![], Link::Entry) {
                 Ok(Invoked::Value(v)) => return Ok(FiberStep::Done(v)),

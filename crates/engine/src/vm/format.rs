@@ -133,7 +133,9 @@ impl Vm {
                 let c = self.repr(&s[2])?;
                 format!("slice({a}, {b}, {c})")
             }
-            Value::Function(f) => format!("<function {} at {}>", f.qualname.borrow(), fake_addr(f.id)),
+            Value::Function(f) => {
+                format!("<function {} at {}>", f.qualname.borrow(), fake_addr(f.id))
+            }
             Value::Builtin(b) => match &b.bound {
                 Some(obj) if !matches!(obj, Value::Module(_)) => {
                     let tn = self.type_name(obj);
@@ -178,7 +180,11 @@ impl Vm {
                     }
                     return Ok(format!("{name}({})", self.join_reprs(&args)?));
                 }
-                let modname = if &*cls.module == "builtins" { String::new() } else { format!("{}.", cls.module) };
+                let modname = if &*cls.module == "builtins" {
+                    String::new()
+                } else {
+                    format!("{}.", cls.module)
+                };
                 format!("<{modname}{} object at {}>", cls.qualname, fake_addr(i.id))
             }
             Value::Gen(g) => {
@@ -211,7 +217,9 @@ impl Vm {
                 format!("<{name} object at {}>", fake_addr(Rc::as_ptr(it) as u64))
             }
             Value::Module(m) => {
-                if self.source_module_names().contains(&m.name.to_string()) || &*m.name == "__main__" {
+                if self.source_module_names().contains(&m.name.to_string())
+                    || &*m.name == "__main__"
+                {
                     format!("<module '{}'>", m.name)
                 } else {
                     format!("<module '{}' (built-in)>", m.name)
@@ -225,16 +233,26 @@ impl Vm {
                         ViewKind::Values => ("dict_values", d.values()),
                         ViewKind::Items => (
                             "dict_items",
-                            d.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+                            d.items()
+                                .into_iter()
+                                .map(|(k, v)| Value::tuple(vec![k, v]))
+                                .collect(),
                         ),
                     }
                 };
                 format!("{name}([{}])", self.join_reprs(&items)?)
             }
-            Value::Property(_) => format!("<property object at {}>", fake_addr(v.ptr().unwrap_or(0) as u64)),
+            Value::Property(_) => format!(
+                "<property object at {}>",
+                fake_addr(v.ptr().unwrap_or(0) as u64)
+            ),
             Value::StaticMethod(f) => format!("<staticmethod({})>", self.repr(f)?),
             Value::ClassMethod(f) => format!("<classmethod({})>", self.repr(f)?),
-            Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.0.name, self.type_name(&s.1)),
+            Value::Super(s) => format!(
+                "<super: <class '{}'>, <{} object>>",
+                s.0.name,
+                self.type_name(&s.1)
+            ),
             Value::Ellipsis => "Ellipsis".into(),
             Value::NotImplemented => "NotImplemented".into(),
         })
@@ -340,7 +358,9 @@ impl Vm {
                     return self.str_of(v);
                 }
                 let t = self.type_name(v);
-                return Err(self.type_error(format!("unsupported format string passed to {t}.__format__")));
+                return Err(self.type_error(format!(
+                    "unsupported format string passed to {t}.__format__"
+                )));
             }
         };
         r.map_err(|e| self.pyerr(e))
@@ -388,9 +408,17 @@ impl Vm {
                         .iter()
                         .find(|(k, _)| k == key)
                         .map(|(_, a)| a.clone())
-                        .ok_or_else(|| pylib::PyErrMsg::new("KeyError", pylib::strings::repr_str(key)))
+                        .ok_or_else(|| {
+                            pylib::PyErrMsg::new("KeyError", pylib::strings::repr_str(key))
+                        })
                 };
-                pylib::percent_format::percent_format(fmt, PercentArgs::Mapping { whole: &whole, lookup: &lookup })
+                pylib::percent_format::percent_format(
+                    fmt,
+                    PercentArgs::Mapping {
+                        whole: &whole,
+                        lookup: &lookup,
+                    },
+                )
             }
             other => {
                 let a = self.fmt_arg(other)?;
@@ -413,7 +441,11 @@ impl Vm {
 }
 
 fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut s = String::from("b");
     s.push(quote);
     for &c in b {

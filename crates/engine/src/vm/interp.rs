@@ -275,8 +275,16 @@ impl Vm {
                 let e = self.new_exception(&sai, vec![]);
                 Err(Error::Exception(e))
             }
-            Link::ClassBody { name, bases, kwargs } => {
-                let ns = frame.namespace.take().map(|n| n.borrow().clone()).unwrap_or_default();
+            Link::ClassBody {
+                name,
+                bases,
+                kwargs,
+            } => {
+                let ns = frame
+                    .namespace
+                    .take()
+                    .map(|n| n.borrow().clone())
+                    .unwrap_or_default();
                 let cls = self.new_class(&name, bases, ns, &kwargs)?;
                 if let Some(i) = frame.code.cellvars.iter().position(|c| &**c == "__class__") {
                     if let Some(cell) = frame.cells.get(i) {
@@ -290,7 +298,9 @@ impl Vm {
             Link::Init(inst) => {
                 if !v.is_none() {
                     let tn = self.type_name(&v);
-                    return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{tn}'"))
+                    );
                 }
                 let fr = frame!(self);
                 fr.stack.push(inst);
@@ -389,7 +399,10 @@ impl Vm {
                 Op::LoadClassDeref(i) => {
                     let name = self.deref_name(i);
                     let fr = frame!(self);
-                    let found = fr.namespace.as_ref().and_then(|ns| ns.borrow().get(&name).cloned());
+                    let found = fr
+                        .namespace
+                        .as_ref()
+                        .and_then(|ns| ns.borrow().get(&name).cloned());
                     let v = match found {
                         Some(v) => Some(v),
                         None => fr.cells[i as usize].borrow().clone(),
@@ -432,7 +445,10 @@ impl Vm {
                 }
                 Op::LoadName(i) => {
                     let name = fr.code.names[i as usize].clone();
-                    let local = fr.namespace.as_ref().and_then(|ns| ns.borrow().get(&name).cloned());
+                    let local = fr
+                        .namespace
+                        .as_ref()
+                        .and_then(|ns| ns.borrow().get(&name).cloned());
                     let v = match local {
                         Some(v) => v,
                         None => match fr.globals.get(&name) {
@@ -832,7 +848,11 @@ impl Vm {
                     let i = fr.stack.len().saturating_sub(n as usize);
                     let d = fr.stack[i].clone();
                     let merge = matches!(op, Op::DictMerge(_));
-                    let func = if merge && i >= 2 { Some(fr.stack[i - 2].clone()) } else { None };
+                    let func = if merge && i >= 2 {
+                        Some(fr.stack[i - 2].clone())
+                    } else {
+                        None
+                    };
                     if let Err(Error::Exception(e)) = self.dict_update_op(&d, &v, merge) {
                         // CPython names the callee: "f() got multiple values…".
                         let fname = match &func {
@@ -841,14 +861,20 @@ impl Vm {
                                     Value::Str(s) => format!("{s}."),
                                     _ => String::new(),
                                 });
-                                Some(format!("{}{}()", m.unwrap_or_default(), f.qualname.borrow()))
+                                Some(format!(
+                                    "{}{}()",
+                                    m.unwrap_or_default(),
+                                    f.qualname.borrow()
+                                ))
                             }
                             Some(Value::Builtin(b)) => Some(format!("{}()", b.name)),
                             _ => None,
                         };
                         if let (Some(fname), Some(d)) = (fname, self.exc_data(&e)) {
                             let msg = match d.borrow().args.first() {
-                                Some(Value::Str(s)) if s.starts_with("got ") => Some(format!("{fname} {s}")),
+                                Some(Value::Str(s)) if s.starts_with("got ") => {
+                                    Some(format!("{fname} {s}"))
+                                }
                                 _ => None,
                             };
                             if let Some(m) = msg {
@@ -1037,11 +1063,10 @@ impl Vm {
                     let v = pop!(fr);
                     let it = match &v {
                         Value::Gen(g) if g.kind == GenKind::Generator => v,
-                        Value::Gen(g) if g.kind == GenKind::Coroutine => {
-                            return Err(self.type_error(
-                                "cannot 'yield from' a coroutine object in a non-coroutine generator",
-                            ))
-                        }
+                        Value::Gen(g) if g.kind == GenKind::Coroutine => return Err(self
+                            .type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        )),
                         _ => self.get_iter(&v)?,
                     };
                     frame!(self).stack.push(it);
@@ -1127,7 +1152,8 @@ impl Vm {
                     fr.stack.push(enter_m);
                 }
                 Op::LoadAssertionError => {
-                    fr.stack.push(Value::Class(self.types.assertion_error.clone()));
+                    fr.stack
+                        .push(Value::Class(self.types.assertion_error.clone()));
                 }
                 Op::ImportName(i) => {
                     let name = fr.code.names[i as usize].clone();
@@ -1146,7 +1172,9 @@ impl Vm {
                             };
                             return Err(self.new_error(
                                 &self.types.import_error.clone(),
-                                format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+                                format!(
+                                    "cannot import name '{name}' from '{mname}' (unknown location)"
+                                ),
                             ));
                         }
                         Err(e) => return Err(e),
@@ -1177,16 +1205,25 @@ impl Vm {
         if i < c.cellvars.len() {
             c.cellvars[i].clone()
         } else {
-            c.freevars.get(i - c.cellvars.len()).cloned().unwrap_or_else(|| "?".into())
+            c.freevars
+                .get(i - c.cellvars.len())
+                .cloned()
+                .unwrap_or_else(|| "?".into())
         }
     }
 
     fn unbound_deref(&mut self, name: &str, i: u32) -> Error {
-        let is_cell = self.frames.last().map(|f| (i as usize) < f.code.cellvars.len()).unwrap_or(false);
+        let is_cell = self
+            .frames
+            .last()
+            .map(|f| (i as usize) < f.code.cellvars.len())
+            .unwrap_or(false);
         if is_cell {
             self.new_error(
                 &self.types.unbound_local_error.clone(),
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         } else {
             self.new_error(
@@ -1197,7 +1234,10 @@ impl Vm {
     }
 
     pub(crate) fn name_error(&mut self, name: &str) -> Error {
-        self.new_error(&self.types.name_error.clone(), format!("name '{name}' is not defined"))
+        self.new_error(
+            &self.types.name_error.clone(),
+            format!("name '{name}' is not defined"),
+        )
     }
 
     fn global_slot(&mut self, i: u32) -> Result<u32, Error> {
@@ -1213,7 +1253,12 @@ impl Vm {
         Ok(s)
     }
 
-    fn load_global(&mut self, code: &Rc<crate::compile::code::Code>, globals: &Rc<Globals>, i: u32) -> Result<Value, Error> {
+    fn load_global(
+        &mut self,
+        code: &Rc<crate::compile::code::Code>,
+        globals: &Rc<Globals>,
+        i: u32,
+    ) -> Result<Value, Error> {
         let cache = &code.global_cache[i as usize];
         let mut s = cache.get();
         if s == u32::MAX {
@@ -1231,7 +1276,12 @@ impl Vm {
     }
 
     /// CALL from bytecode.
-    fn call_op(&mut self, f: &Value, args: Vec<Value>, kw: Vec<(Name, Value)>) -> Result<Option<Completion>, Error> {
+    fn call_op(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<Option<Completion>, Error> {
         match self.invoke(f, args, kw, Link::Call) {
             Ok(Invoked::Value(v)) => {
                 frame!(self).stack.push(v);
@@ -1255,7 +1305,12 @@ impl Vm {
     }
 
     /// `obj.name(args)` from bytecode; `args[0]` is obj.
-    fn call_method_op(&mut self, name: &Name, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> Result<Option<Completion>, Error> {
+    fn call_method_op(
+        &mut self,
+        name: &Name,
+        mut args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<Option<Completion>, Error> {
         let obj = args[0].clone();
         let r = match &obj {
             Value::Instance(inst) => {
@@ -1266,7 +1321,9 @@ impl Vm {
                         self.invoke(&f, args, kw, Link::Call)
                     }
                     None => match inst.class().lookup(name) {
-                        Some(Value::Function(f)) => self.invoke(&Value::Function(f), args, kw, Link::Call),
+                        Some(Value::Function(f)) => {
+                            self.invoke(&Value::Function(f), args, kw, Link::Call)
+                        }
                         Some(Value::Builtin(b)) if b.bound.is_none() => {
                             self.invoke(&Value::Builtin(b), args, kw, Link::Call)
                         }
@@ -1278,7 +1335,11 @@ impl Vm {
                     },
                 }
             }
-            Value::Class(_) | Value::Module(_) | Value::Function(_) | Value::Super(_) | Value::Gen(_) => {
+            Value::Class(_)
+            | Value::Module(_)
+            | Value::Function(_)
+            | Value::Super(_)
+            | Value::Gen(_) => {
                 let m = self.getattr(&obj, name)?;
                 args.remove(0);
                 self.invoke(&m, args, kw, Link::Call)
@@ -1306,7 +1367,13 @@ impl Vm {
 
     /// Start calling `f`: push a frame for Python functions, or run
     /// native code to completion.
-    pub(crate) fn invoke(&mut self, f: &Value, mut args: Vec<Value>, kw: Vec<(Name, Value)>, link: Link) -> Result<Invoked, Error> {
+    pub(crate) fn invoke(
+        &mut self,
+        f: &Value,
+        mut args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+        link: Link,
+    ) -> Result<Invoked, Error> {
         match f {
             Value::Function(func) => {
                 let mut frame = self.make_frame(func, args, kw)?;
@@ -1356,7 +1423,12 @@ impl Vm {
     }
 
     /// Call any callable from Rust and run it to completion.
-    pub fn call(&mut self, f: &Value, args: Vec<Value>, kw: Vec<(Name, Value)>) -> Result<Value, Error> {
+    pub fn call(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<Value, Error> {
         match self.invoke(f, args, kw, Link::Entry)? {
             Invoked::Value(v) => Ok(v),
             Invoked::Pushed => match self.run()? {
@@ -1368,11 +1440,21 @@ impl Vm {
     }
 
     /// Build the frame for calling `func` (argument binding).
-    pub(crate) fn make_frame(&mut self, func: &Rc<Function>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> Result<Frame, Error> {
+    pub(crate) fn make_frame(
+        &mut self,
+        func: &Rc<Function>,
+        args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<Frame, Error> {
         let code = &func.code;
         let mut frame = Frame::new(code.clone(), func.globals.clone());
         let argc = code.argcount as usize;
-        if kw.is_empty() && !code.varargs && !code.varkeywords && args.len() == argc && code.kwonlyargcount == 0 {
+        if kw.is_empty()
+            && !code.varargs
+            && !code.varkeywords
+            && args.len() == argc
+            && code.kwonlyargcount == 0
+        {
             for (slot, a) in frame.locals.iter_mut().zip(args) {
                 *slot = Some(a);
             }
@@ -1380,7 +1462,11 @@ impl Vm {
             self.bind_args(func, &mut frame.locals, args, kw)?;
         }
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
-            let mut cells: Vec<CellRef> = code.cellvars.iter().map(|_| Rc::new(RefCell::new(None))).collect();
+            let mut cells: Vec<CellRef> = code
+                .cellvars
+                .iter()
+                .map(|_| Rc::new(RefCell::new(None)))
+                .collect();
             for &(ci, li) in &code.cell_params {
                 let v = frame.locals[li as usize].take();
                 *cells[ci as usize].borrow_mut() = v;
@@ -1391,7 +1477,13 @@ impl Vm {
         Ok(frame)
     }
 
-    fn bind_args(&mut self, func: &Rc<Function>, locals: &mut [Option<Value>], args: Vec<Value>, kw: Vec<(Name, Value)>) -> Result<(), Error> {
+    fn bind_args(
+        &mut self,
+        func: &Rc<Function>,
+        locals: &mut [Option<Value>],
+        args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<(), Error> {
         let code = &func.code;
         let qual = func.qualname.borrow().clone();
         let argc = code.argcount as usize;
@@ -1414,7 +1506,10 @@ impl Vm {
                 }
                 None => {
                     let ndef = func.defaults.len();
-                    let kwgiven = kw.iter().filter(|(k, _)| code.varnames[argc..argc + kwonly].contains(k)).count();
+                    let kwgiven = kw
+                        .iter()
+                        .filter(|(k, _)| code.varnames[argc..argc + kwonly].contains(k))
+                        .count();
                     let takes = if ndef > 0 {
                         format!("from {} to {} positional arguments", argc - ndef, argc)
                     } else if argc == 1 {
@@ -1445,11 +1540,15 @@ impl Vm {
         let mut kwdict = varkw_slot.map(|_| Dict::new());
         let mut posonly_as_kw = Vec::new();
         for (k, v) in kw {
-            let pos = code.varnames[..argc + kwonly].iter().position(|n| **n == *k);
+            let pos = code.varnames[..argc + kwonly]
+                .iter()
+                .position(|n| **n == *k);
             match pos {
                 Some(i) if i >= code.posonlyargcount as usize => {
                     if locals[i].is_some() {
-                        return Err(self.type_error(format!("{qual}() got multiple values for argument '{k}'")));
+                        return Err(self.type_error(format!(
+                            "{qual}() got multiple values for argument '{k}'"
+                        )));
                     }
                     locals[i] = Some(v);
                 }
@@ -1463,7 +1562,9 @@ impl Vm {
                             posonly_as_kw.push(k.to_string());
                             continue;
                         }
-                        return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{k}'")));
+                        return Err(self.type_error(format!(
+                            "{qual}() got an unexpected keyword argument '{k}'"
+                        )));
                     }
                 },
             }
@@ -1543,7 +1644,11 @@ impl Vm {
 
     /// Take a generator's frame to run it (state checks included).
     /// Returns None when the generator is already finished.
-    fn take_gen_frame(&mut self, g: &Rc<GenObj>, sending: Option<&Value>) -> Result<Option<Frame>, Error> {
+    fn take_gen_frame(
+        &mut self,
+        g: &Rc<GenObj>,
+        sending: Option<&Value>,
+    ) -> Result<Option<Frame>, Error> {
         match g.state.get() {
             GenState::Running => {
                 let what = match g.kind {
@@ -1563,9 +1668,15 @@ impl Vm {
                 if let Some(v) = sending {
                     if !v.is_none() {
                         let what = match g.kind {
-                            GenKind::Coroutine => "can't send non-None value to a just-started coroutine",
-                            GenKind::AsyncGenerator => "can't send non-None value to a just-started async generator",
-                            GenKind::Generator => "can't send non-None value to a just-started generator",
+                            GenKind::Coroutine => {
+                                "can't send non-None value to a just-started coroutine"
+                            }
+                            GenKind::AsyncGenerator => {
+                                "can't send non-None value to a just-started async generator"
+                            }
+                            GenKind::Generator => {
+                                "can't send non-None value to a just-started generator"
+                            }
                         };
                         return Err(self.type_error(what));
                     }
@@ -1710,7 +1821,8 @@ impl Vm {
     /// is suspended on (so a throw reaches the innermost awaitable).
     fn throw_into_top(&mut self, exc: Value) -> Result<Option<Completion>, Error> {
         let fr = frame!(self);
-        let at_yield_from = matches!(fr.code.ops.get(fr.pc), Some(Op::YieldFrom)) && !fr.stack.is_empty();
+        let at_yield_from =
+            matches!(fr.code.ops.get(fr.pc), Some(Op::YieldFrom)) && !fr.stack.is_empty();
         if at_yield_from && fr.gen.is_some() {
             let recv = top!(fr).clone();
             return self.yield_from(recv, Resume::Throw(exc));
@@ -1723,15 +1835,13 @@ impl Vm {
         if self.nesting == 0 {
             self.reset_slice();
         }
-        match self.resume_inner(gen, how)? {
-            Completion::Returned(v) => Ok(GenStep::Returned(v)),
-            Completion::Yielded(v, _) => Ok(GenStep::Yielded(v)),
-            Completion::Suspended(r) => Err(Error::Suspend(r)),
+        match self.resume_inner(gen, how) {
+            Ok(Completion::Returned(v)) => Ok(GenStep::Returned(v)),
+            Ok(Completion::Yielded(v, _)) => Ok(GenStep::Yielded(v)),
+            Ok(Completion::Suspended(r)) => Err(Error::Suspend(r)),
+            Err(Error::Exception(x)) => Ok(GenStep::Raised(x)),
+            Err(e) => Err(e),
         }
-        .or_else(|e| match e {
-            Error::Exception(x) => Ok(GenStep::Raised(x)),
-            other => Err(other),
-        })
     }
 
     /// Resume from Rust; `Completion::Yielded`'s flag tells whether the
@@ -1824,7 +1934,12 @@ impl Vm {
         if g.state.get() == GenState::Created {
             return Some(f.code.firstlineno);
         }
-        Some(f.code.line_at(f.pc.saturating_sub(1).min(f.code.ops.len().saturating_sub(1))))
+        Some(
+            f.code.line_at(
+                f.pc.saturating_sub(1)
+                    .min(f.code.ops.len().saturating_sub(1)),
+            ),
+        )
     }
 
     /// The line of the innermost Python frame currently executing.
@@ -1866,7 +1981,9 @@ impl Vm {
                 }
                 Some(other) => match self.call(&other, vec![it.clone()], vec![]) {
                     Ok(v) => frame!(self).stack.push(v),
-                    Err(Error::Exception(e)) if self.is_instance_of(&e, &self.types.stop_iteration.clone()) => {
+                    Err(Error::Exception(e))
+                        if self.is_instance_of(&e, &self.types.stop_iteration.clone()) =>
+                    {
                         let fr = frame!(self);
                         fr.stack.pop();
                         fr.pc = target as usize;
@@ -1890,7 +2007,13 @@ impl Vm {
         Ok(None)
     }
 
-    fn build_class(&mut self, func: Value, name: Value, bases: Value, kwargs: Value) -> Result<(), Error> {
+    fn build_class(
+        &mut self,
+        func: Value,
+        name: Value,
+        bases: Value,
+        kwargs: Value,
+    ) -> Result<(), Error> {
         let Value::Function(func) = func else {
             return Err(Error::Internal("class body is not a function".into()));
         };
@@ -1909,9 +2032,15 @@ impl Vm {
         }
         let mut frame = self.make_frame(&func, vec![], vec![])?;
         let mut ns = AttrMap::new();
-        let modname = func.globals.get("__name__").unwrap_or(Value::str("__main__"));
+        let modname = func
+            .globals
+            .get("__name__")
+            .unwrap_or(Value::str("__main__"));
         ns.insert(self.intern("__module__"), modname);
-        ns.insert(self.intern("__qualname__"), Value::Str(func.code.qualname.clone()));
+        ns.insert(
+            self.intern("__qualname__"),
+            Value::Str(func.code.qualname.clone()),
+        );
         frame.namespace = Some(Rc::new(RefCell::new(ns)));
         frame.link = Link::ClassBody {
             name,
@@ -1932,7 +2061,10 @@ impl Vm {
                         self.reraise = true;
                         Ok(Error::Exception(e))
                     }
-                    None => Ok(self.new_error(&self.types.runtime_error.clone(), "No active exception to reraise")),
+                    None => Ok(self.new_error(
+                        &self.types.runtime_error.clone(),
+                        "No active exception to reraise",
+                    )),
                 }
             }
             1 => {

@@ -13,34 +13,192 @@ use crate::vm::{Error, Vm};
 type Kw<'a> = &'a [(Name, Value)];
 
 const STR_METHODS: &[&str] = &[
-    "join", "split", "rsplit", "strip", "lstrip", "rstrip", "upper", "lower", "title", "capitalize",
-    "replace", "startswith", "endswith", "find", "rfind", "index", "rindex", "count", "format",
-    "center", "ljust", "rjust", "zfill", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
-    "islower", "isdecimal", "isnumeric", "istitle", "isidentifier", "splitlines", "partition",
-    "rpartition", "encode", "swapcase", "casefold", "removeprefix", "removesuffix", "expandtabs",
-    "isprintable", "isascii", "__len__", "__contains__", "__getitem__", "__add__", "__mul__",
-    "__eq__", "__lt__", "__hash__", "__str__", "__repr__", "__iter__", "format_map",
+    "join",
+    "split",
+    "rsplit",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "upper",
+    "lower",
+    "title",
+    "capitalize",
+    "replace",
+    "startswith",
+    "endswith",
+    "find",
+    "rfind",
+    "index",
+    "rindex",
+    "count",
+    "format",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "isdecimal",
+    "isnumeric",
+    "istitle",
+    "isidentifier",
+    "splitlines",
+    "partition",
+    "rpartition",
+    "encode",
+    "swapcase",
+    "casefold",
+    "removeprefix",
+    "removesuffix",
+    "expandtabs",
+    "isprintable",
+    "isascii",
+    "__len__",
+    "__contains__",
+    "__getitem__",
+    "__add__",
+    "__mul__",
+    "__eq__",
+    "__lt__",
+    "__hash__",
+    "__str__",
+    "__repr__",
+    "__iter__",
+    "format_map",
 ];
 const LIST_METHODS: &[&str] = &[
-    "append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy",
-    "clear", "__len__", "__getitem__", "__setitem__", "__contains__", "__iter__", "__add__",
-    "__eq__", "__repr__",
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "index",
+    "count",
+    "sort",
+    "reverse",
+    "copy",
+    "clear",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__contains__",
+    "__iter__",
+    "__add__",
+    "__eq__",
+    "__repr__",
 ];
 const DICT_METHODS: &[&str] = &[
-    "get", "keys", "values", "items", "pop", "popitem", "setdefault", "update", "copy", "clear",
-    "fromkeys", "__len__", "__getitem__", "__setitem__", "__contains__", "__iter__", "__eq__",
-    "__repr__", "__delitem__",
+    "get",
+    "keys",
+    "values",
+    "items",
+    "pop",
+    "popitem",
+    "setdefault",
+    "update",
+    "copy",
+    "clear",
+    "fromkeys",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__contains__",
+    "__iter__",
+    "__eq__",
+    "__repr__",
+    "__delitem__",
 ];
 const SET_METHODS: &[&str] = &[
-    "add", "discard", "remove", "pop", "union", "intersection", "difference",
-    "symmetric_difference", "issubset", "issuperset", "isdisjoint", "update", "copy", "clear",
-    "intersection_update", "difference_update", "symmetric_difference_update", "__len__",
-    "__contains__", "__iter__",
+    "add",
+    "discard",
+    "remove",
+    "pop",
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
+    "update",
+    "copy",
+    "clear",
+    "intersection_update",
+    "difference_update",
+    "symmetric_difference_update",
+    "__len__",
+    "__contains__",
+    "__iter__",
 ];
-const TUPLE_METHODS: &[&str] = &["index", "count", "__len__", "__getitem__", "__contains__", "__iter__", "__eq__", "__hash__", "__repr__"];
-const INT_METHODS: &[&str] = &["bit_length", "to_bytes", "conjugate", "is_integer", "__add__", "__sub__", "__mul__", "__eq__", "__hash__", "__repr__", "__str__", "__index__", "__int__", "__float__", "__bool__", "__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__abs__"];
-const FLOAT_METHODS: &[&str] = &["is_integer", "as_integer_ratio", "conjugate", "hex", "__add__", "__sub__", "__mul__", "__eq__", "__hash__", "__repr__", "__str__", "__int__", "__float__", "__round__", "__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__abs__", "__truediv__"];
-const ITER_METHODS: &[&str] = &["__next__", "__iter__", "send", "throw", "close", "__await__"];
+const TUPLE_METHODS: &[&str] = &[
+    "index",
+    "count",
+    "__len__",
+    "__getitem__",
+    "__contains__",
+    "__iter__",
+    "__eq__",
+    "__hash__",
+    "__repr__",
+];
+const INT_METHODS: &[&str] = &[
+    "bit_length",
+    "to_bytes",
+    "conjugate",
+    "is_integer",
+    "__add__",
+    "__sub__",
+    "__mul__",
+    "__eq__",
+    "__hash__",
+    "__repr__",
+    "__str__",
+    "__index__",
+    "__int__",
+    "__float__",
+    "__bool__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__neg__",
+    "__abs__",
+];
+const FLOAT_METHODS: &[&str] = &[
+    "is_integer",
+    "as_integer_ratio",
+    "conjugate",
+    "hex",
+    "__add__",
+    "__sub__",
+    "__mul__",
+    "__eq__",
+    "__hash__",
+    "__repr__",
+    "__str__",
+    "__int__",
+    "__float__",
+    "__round__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__neg__",
+    "__abs__",
+    "__truediv__",
+];
+const ITER_METHODS: &[&str] = &[
+    "__next__",
+    "__iter__",
+    "send",
+    "throw",
+    "close",
+    "__await__",
+];
 const BYTES_METHODS: &[&str] = &["decode", "hex", "__len__", "__getitem__"];
 
 impl Vm {
@@ -64,7 +222,10 @@ impl Vm {
             ITER_METHODS
         } else if Rc::ptr_eq(cls, &t.bytes) {
             BYTES_METHODS
-        } else if Rc::ptr_eq(cls, &t.dict_keys) || Rc::ptr_eq(cls, &t.dict_values) || Rc::ptr_eq(cls, &t.dict_items) {
+        } else if Rc::ptr_eq(cls, &t.dict_keys)
+            || Rc::ptr_eq(cls, &t.dict_values)
+            || Rc::ptr_eq(cls, &t.dict_items)
+        {
             &["__iter__", "__len__", "isdisjoint"]
         } else if Rc::ptr_eq(cls, &t.range) {
             &["index", "count", "__iter__", "__len__"]
@@ -76,7 +237,13 @@ impl Vm {
 
     /// Call method `name` of a built-in value. `Ok(None)`: no such method
     /// (the caller falls back to generic attribute lookup).
-    pub fn call_builtin_method(&mut self, obj: &Value, name: &str, args: &[Value], kw: Kw) -> Result<Option<Value>, Error> {
+    pub fn call_builtin_method(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: &[Value],
+        kw: Kw,
+    ) -> Result<Option<Value>, Error> {
         let specific = match obj {
             Value::Str(s) => str_method(self, s, name, args, kw),
             Value::List(l) => list_method(self, obj, l, name, args, kw),
@@ -84,7 +251,9 @@ impl Vm {
             Value::Set(_) | Value::FrozenSet(_) => set_method(self, obj, name, args),
             Value::Tuple(t) => seq_method(self, &t.to_vec(), name, args),
             Value::Range(r) => {
-                let items: Vec<Value> = (0..r.len()).map(|k| Value::Int(r.start + k * r.step)).collect();
+                let items: Vec<Value> = (0..r.len())
+                    .map(|k| Value::Int(r.start + k * r.step))
+                    .collect();
                 seq_method(self, &items, name, args)
             }
             Value::Int(_) | Value::Bool(_) => {
@@ -103,10 +272,18 @@ impl Vm {
             Value::Float(f) => Ok(match name {
                 "is_integer" => Some(Value::Bool(f.fract() == 0.0 && f.is_finite())),
                 "conjugate" | "__float__" => Some(Value::Float(*f)),
-                "__int__" => Some(pylib::numbers::float_to_int(*f).map(Value::Int).map_err(|e| self.pyerr(e))?),
+                "__int__" => Some(
+                    pylib::numbers::float_to_int(*f)
+                        .map(Value::Int)
+                        .map_err(|e| self.pyerr(e))?,
+                ),
                 "__neg__" => Some(Value::Float(-f)),
                 "__abs__" => Some(Value::Float(f.abs())),
-                "__truediv__" => Some(self.binary_op(obj.clone(), args.first().cloned().unwrap_or(Value::None), BinOp::Div)?),
+                "__truediv__" => Some(self.binary_op(
+                    obj.clone(),
+                    args.first().cloned().unwrap_or(Value::None),
+                    BinOp::Div,
+                )?),
                 "as_integer_ratio" => {
                     if !f.is_finite() {
                         return Err(self.value_error("cannot convert Infinity to integer ratio"));
@@ -132,7 +309,9 @@ impl Vm {
                     if !v.is_none() {
                         if let Value::Iter(rc) = obj {
                             if let IterObj::YieldOnce { yielded: false, .. } = &*rc.borrow() {
-                                return Err(self.type_error("can't send non-None value to a just-started iterator"));
+                                return Err(self.type_error(
+                                    "can't send non-None value to a just-started iterator",
+                                ));
                             }
                         }
                     }
@@ -159,7 +338,9 @@ impl Vm {
             }),
             Value::Bytes(b) => Ok(match name {
                 "decode" => Some(Value::Str(Rc::from(String::from_utf8_lossy(b).to_string()))),
-                "hex" => Some(Value::Str(Rc::from(b.iter().map(|x| format!("{x:02x}")).collect::<String>()))),
+                "hex" => Some(Value::Str(Rc::from(
+                    b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+                ))),
                 _ => None,
             }),
             Value::DictView(dv) => Ok(match name {
@@ -187,28 +368,64 @@ impl Vm {
         }
         // Common dunders shared by every type.
         match name {
-            "__repr__" if args.is_empty() => return Ok(Some(Value::Str(Rc::from(self.repr(obj)?)))),
-            "__str__" if args.is_empty() => return Ok(Some(Value::Str(Rc::from(self.str_of(obj)?)))),
-            "__eq__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::Eq)?)),
-            "__lt__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::Lt)?)),
-            "__le__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::LtE)?)),
-            "__gt__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::Gt)?)),
-            "__ge__" if args.len() == 1 => return Ok(Some(self.compare(obj, &args[0], CmpOp::GtE)?)),
+            "__repr__" if args.is_empty() => {
+                return Ok(Some(Value::Str(Rc::from(self.repr(obj)?))))
+            }
+            "__str__" if args.is_empty() => {
+                return Ok(Some(Value::Str(Rc::from(self.str_of(obj)?))))
+            }
+            "__eq__" if args.len() == 1 => {
+                return Ok(Some(self.compare(obj, &args[0], CmpOp::Eq)?))
+            }
+            "__lt__" if args.len() == 1 => {
+                return Ok(Some(self.compare(obj, &args[0], CmpOp::Lt)?))
+            }
+            "__le__" if args.len() == 1 => {
+                return Ok(Some(self.compare(obj, &args[0], CmpOp::LtE)?))
+            }
+            "__gt__" if args.len() == 1 => {
+                return Ok(Some(self.compare(obj, &args[0], CmpOp::Gt)?))
+            }
+            "__ge__" if args.len() == 1 => {
+                return Ok(Some(self.compare(obj, &args[0], CmpOp::GtE)?))
+            }
             "__hash__" if args.is_empty() => return Ok(Some(Value::Int(self.hash(obj)?))),
             "__len__" if args.is_empty() && !matches!(obj, Value::Instance(_)) => {
                 let f = self.builtins.get("len").unwrap_or(Value::None);
                 return Ok(Some(self.call(&f, vec![obj.clone()], vec![])?));
             }
-            "__contains__" if args.len() == 1 => return Ok(Some(Value::Bool(self.contains(obj, &args[0])?))),
+            "__contains__" if args.len() == 1 => {
+                return Ok(Some(Value::Bool(self.contains(obj, &args[0])?)))
+            }
             "__getitem__" if args.len() == 1 => return Ok(Some(self.getitem(obj, &args[0])?)),
             "__setitem__" if args.len() == 2 => {
                 self.setitem(obj, args[0].clone(), args[1].clone())?;
                 return Ok(Some(Value::None));
             }
-            "__iter__" if args.is_empty() && !matches!(obj, Value::Iter(_)) => return Ok(Some(self.get_iter(obj)?)),
-            "__add__" if args.len() == 1 => return Ok(Some(self.binary_op(obj.clone(), args[0].clone(), BinOp::Add)?)),
-            "__sub__" if args.len() == 1 => return Ok(Some(self.binary_op(obj.clone(), args[0].clone(), BinOp::Sub)?)),
-            "__mul__" if args.len() == 1 => return Ok(Some(self.binary_op(obj.clone(), args[0].clone(), BinOp::Mult)?)),
+            "__iter__" if args.is_empty() && !matches!(obj, Value::Iter(_)) => {
+                return Ok(Some(self.get_iter(obj)?))
+            }
+            "__add__" if args.len() == 1 => {
+                return Ok(Some(self.binary_op(
+                    obj.clone(),
+                    args[0].clone(),
+                    BinOp::Add,
+                )?))
+            }
+            "__sub__" if args.len() == 1 => {
+                return Ok(Some(self.binary_op(
+                    obj.clone(),
+                    args[0].clone(),
+                    BinOp::Sub,
+                )?))
+            }
+            "__mul__" if args.len() == 1 => {
+                return Ok(Some(self.binary_op(
+                    obj.clone(),
+                    args[0].clone(),
+                    BinOp::Mult,
+                )?))
+            }
             _ => {}
         }
         Ok(None)
@@ -245,7 +462,8 @@ fn opt_int(vm: &mut Vm, a: Option<&Value>) -> Result<Option<i64>, Error> {
 }
 
 fn kw_or<'a>(args: &'a [Value], i: usize, kw: Kw<'a>, name: &str) -> Option<&'a Value> {
-    args.get(i).or_else(|| kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v))
+    args.get(i)
+        .or_else(|| kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v))
 }
 
 fn s(v: String) -> Value {
@@ -256,7 +474,13 @@ fn strs(v: Vec<String>) -> Value {
     Value::list(v.into_iter().map(s).collect())
 }
 
-fn str_method(vm: &mut Vm, st: &Rc<str>, name: &str, args: &[Value], kw: Kw) -> Result<Option<Value>, Error> {
+fn str_method(
+    vm: &mut Vm,
+    st: &Rc<str>,
+    name: &str,
+    args: &[Value],
+    kw: Kw,
+) -> Result<Option<Value>, Error> {
     let p = |vm: &mut Vm, r: Result<String, pylib::PyErrMsg>| r.map(s).map_err(|e| vm.pyerr(e));
     Ok(Some(match name {
         "join" => {
@@ -273,7 +497,9 @@ fn str_method(vm: &mut Vm, st: &Rc<str>, name: &str, args: &[Value], kw: Kw) -> 
                     Value::Str(y) => out.push_str(y),
                     other => {
                         let t = vm.type_name(other);
-                        return Err(vm.type_error(format!("sequence item {i}: expected str instance, {t} found")));
+                        return Err(vm.type_error(format!(
+                            "sequence item {i}: expected str instance, {t} found"
+                        )));
                     }
                 }
                 vm.check_len(out.len())?;
@@ -315,7 +541,11 @@ fn str_method(vm: &mut Vm, st: &Rc<str>, name: &str, args: &[Value], kw: Kw) -> 
         "startswith" | "endswith" => {
             let start = opt_int(vm, args.get(1))?;
             let end = opt_int(vm, args.get(2))?;
-            let f = if name == "startswith" { pylib::strings::startswith } else { pylib::strings::endswith };
+            let f = if name == "startswith" {
+                pylib::strings::startswith
+            } else {
+                pylib::strings::endswith
+            };
             match args.first() {
                 Some(Value::Str(x)) => Value::Bool(f(st, x, start, end)),
                 Some(Value::Tuple(t)) => {
@@ -335,7 +565,11 @@ fn str_method(vm: &mut Vm, st: &Rc<str>, name: &str, args: &[Value], kw: Kw) -> 
                         "{name} first arg must be str or a tuple of str, not {t}"
                     )));
                 }
-                None => return Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)"))),
+                None => {
+                    return Err(
+                        vm.type_error(format!("{name}() takes at least 1 argument (0 given)"))
+                    )
+                }
             }
         }
         "find" | "rfind" | "index" | "rindex" | "count" => {
@@ -346,8 +580,12 @@ fn str_method(vm: &mut Vm, st: &Rc<str>, name: &str, args: &[Value], kw: Kw) -> 
                 "find" => Value::Int(pylib::strings::find(st, sub, start, end)),
                 "rfind" => Value::Int(pylib::strings::rfind(st, sub, start, end)),
                 "count" => Value::Int(pylib::strings::count(st, sub, start, end)),
-                "index" => Value::Int(pylib::strings::index(st, sub, start, end).map_err(|e| vm.pyerr(e))?),
-                _ => Value::Int(pylib::strings::rindex(st, sub, start, end).map_err(|e| vm.pyerr(e))?),
+                "index" => {
+                    Value::Int(pylib::strings::index(st, sub, start, end).map_err(|e| vm.pyerr(e))?)
+                }
+                _ => Value::Int(
+                    pylib::strings::rindex(st, sub, start, end).map_err(|e| vm.pyerr(e))?,
+                ),
             }
         }
         "format" => s(str_format(vm, st, args, kw)?),
@@ -367,7 +605,11 @@ fn str_method(vm: &mut Vm, st: &Rc<str>, name: &str, args: &[Value], kw: Kw) -> 
             let w = vm.as_i64(args.first().unwrap_or(&Value::Int(0)))?;
             let fill = match args.get(1) {
                 Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
-                Some(_) => return Err(vm.type_error("The fill character must be exactly one character long")),
+                Some(_) => {
+                    return Err(
+                        vm.type_error("The fill character must be exactly one character long")
+                    )
+                }
                 None => ' ',
             };
             let r = match name {
@@ -399,7 +641,10 @@ fn str_method(vm: &mut Vm, st: &Rc<str>, name: &str, args: &[Value], kw: Kw) -> 
         "isprintable" => Value::Bool(pylib::strings::isprintable(st)),
         "isascii" => Value::Bool(st.is_ascii()),
         "isidentifier" => Value::Bool(
-            st.chars().next().map(|c| c == '_' || c.is_alphabetic()).unwrap_or(false)
+            st.chars()
+                .next()
+                .map(|c| c == '_' || c.is_alphabetic())
+                .unwrap_or(false)
                 && st.chars().all(|c| c == '_' || c.is_alphanumeric()),
         ),
         "splitlines" => {
@@ -472,7 +717,10 @@ pub(crate) fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: Kw) -> Resu
                 None => (field.clone(), String::new()),
             };
             let (fname, conv) = match name_conv.find('!') {
-                Some(p) => (name_conv[..p].to_string(), Some(name_conv[p + 1..].to_string())),
+                Some(p) => (
+                    name_conv[..p].to_string(),
+                    Some(name_conv[p + 1..].to_string()),
+                ),
                 None => (name_conv, None),
             };
             // Resolve the base name.
@@ -560,7 +808,12 @@ pub(crate) fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: Kw) -> Resu
     Ok(out)
 }
 
-fn seq_method(vm: &mut Vm, items: &[Value], name: &str, args: &[Value]) -> Result<Option<Value>, Error> {
+fn seq_method(
+    vm: &mut Vm,
+    items: &[Value],
+    name: &str,
+    args: &[Value],
+) -> Result<Option<Value>, Error> {
     Ok(Some(match name {
         "count" => {
             let x = args.first().cloned().unwrap_or(Value::None);
@@ -578,7 +831,12 @@ fn seq_method(vm: &mut Vm, items: &[Value], name: &str, args: &[Value]) -> Resul
             let end = opt_int(vm, args.get(2))?.unwrap_or(items.len() as i64);
             let len = items.len() as i64;
             let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
-            for (k, y) in items.iter().enumerate().take(norm(end) as usize).skip(norm(start) as usize) {
+            for (k, y) in items
+                .iter()
+                .enumerate()
+                .take(norm(end) as usize)
+                .skip(norm(start) as usize)
+            {
                 if y.is(&x) || vm.eq(y, &x)? {
                     return Ok(Some(Value::Int(k as i64)));
                 }
@@ -601,7 +859,11 @@ pub(crate) fn list_sort(vm: &mut Vm, l: &Value, kw: Kw) -> Result<(), Error> {
                 }
             }
             "reverse" => reverse = vm.truthy(v)?,
-            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for sort()"
+                )))
+            }
         }
     }
     let items = std::mem::take(&mut *list.borrow_mut());
@@ -694,11 +956,21 @@ fn merge_sort(vm: &mut Vm, v: &mut Vec<(Value, Value)>, err: &mut Option<Error>)
     *v = out;
 }
 
-fn list_method(vm: &mut Vm, obj: &Value, l: &Rc<RefCell<Vec<Value>>>, name: &str, args: &[Value], kw: Kw) -> Result<Option<Value>, Error> {
+fn list_method(
+    vm: &mut Vm,
+    obj: &Value,
+    l: &Rc<RefCell<Vec<Value>>>,
+    name: &str,
+    args: &[Value],
+    kw: Kw,
+) -> Result<Option<Value>, Error> {
     Ok(Some(match name {
         "append" => {
             if args.len() != 1 {
-                return Err(vm.type_error(format!("list.append() takes exactly one argument ({} given)", args.len())));
+                return Err(vm.type_error(format!(
+                    "list.append() takes exactly one argument ({} given)",
+                    args.len()
+                )));
             }
             let mut lb = l.borrow_mut();
             if lb.len() >= vm.limits.max_collection_len {
@@ -717,7 +989,9 @@ fn list_method(vm: &mut Vm, obj: &Value, l: &Rc<RefCell<Vec<Value>>>, name: &str
         }
         "insert" => {
             if args.len() != 2 {
-                return Err(vm.type_error(format!("insert expected 2 arguments, got {}", args.len())));
+                return Err(
+                    vm.type_error(format!("insert expected 2 arguments, got {}", args.len()))
+                );
             }
             let i = vm.as_i64(&args[0])?;
             let mut lb = l.borrow_mut();
@@ -837,7 +1111,14 @@ pub(crate) fn dict_update(vm: &mut Vm, d: &Value, src: &Value) -> Result<(), Err
     Ok(())
 }
 
-fn dict_method(vm: &mut Vm, obj: &Value, d: &Rc<RefCell<Dict>>, name: &str, args: &[Value], kw: Kw) -> Result<Option<Value>, Error> {
+fn dict_method(
+    vm: &mut Vm,
+    obj: &Value,
+    d: &Rc<RefCell<Dict>>,
+    name: &str,
+    args: &[Value],
+    kw: Kw,
+) -> Result<Option<Value>, Error> {
     Ok(Some(match name {
         "get" => {
             let Some(k) = args.first() else {
@@ -917,7 +1198,12 @@ fn dict_method(vm: &mut Vm, obj: &Value, d: &Rc<RefCell<Dict>>, name: &str, args
     }))
 }
 
-fn set_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> Result<Option<Value>, Error> {
+fn set_method(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &str,
+    args: &[Value],
+) -> Result<Option<Value>, Error> {
     let frozen = matches!(obj, Value::FrozenSet(_));
     let refreeze = |v: Value| -> Value {
         if frozen {

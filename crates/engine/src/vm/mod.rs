@@ -62,6 +62,9 @@ pub mod ops;
 pub mod types;
 pub mod value;
 
+#[cfg(test)]
+mod tests;
+
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -289,7 +292,10 @@ impl Vm {
 
     pub(crate) fn recompute_check(&mut self) {
         let mut next = self.limits.max_instructions.max(1);
-        next = next.min(self.slice_start.saturating_add(self.limits.max_slice_instructions.max(1)));
+        next = next.min(
+            self.slice_start
+                .saturating_add(self.limits.max_slice_instructions.max(1)),
+        );
         if let Some(f) = self.fuel_until {
             next = next.min(f);
         }
@@ -346,7 +352,11 @@ impl Vm {
     }
 
     /// Register a native module built on first import.
-    pub fn add_native_module(&mut self, name: &str, init: impl Fn(&mut Vm) -> Result<Value, Error> + 'static) {
+    pub fn add_native_module(
+        &mut self,
+        name: &str,
+        init: impl Fn(&mut Vm) -> Result<Value, Error> + 'static,
+    ) {
         let n = self.intern(name);
         self.native_modules.insert(n, Rc::new(init));
     }
@@ -415,7 +425,12 @@ impl Vm {
     }
 
     /// Compile `source` and run it in namespace `globals`.
-    pub fn exec_source(&mut self, source: &str, filename: &str, globals: Rc<Globals>) -> Result<Value, Error> {
+    pub fn exec_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        globals: Rc<Globals>,
+    ) -> Result<Value, Error> {
         let code = self.compile(source, filename)?;
         let mut frame = Frame::new(code, globals);
         frame.link = frame::Link::Entry;
@@ -427,7 +442,11 @@ impl Vm {
     }
 
     /// Parse and compile; syntax errors become SyntaxError exceptions.
-    pub fn compile(&mut self, source: &str, filename: &str) -> Result<Rc<crate::compile::code::Code>, Error> {
+    pub fn compile(
+        &mut self,
+        source: &str,
+        filename: &str,
+    ) -> Result<Rc<crate::compile::code::Code>, Error> {
         let module = match crate::parse::parse_module(source) {
             Ok(m) => m,
             Err(e) => {

@@ -36,7 +36,12 @@ fn num(vm: &mut Vm, v: &Value) -> Result<f64, Error> {
     }
 }
 
-fn reg(vm: &mut Vm, g: &Rc<Globals>, name: &str, f: fn(&mut Vm, &[Value], &[(crate::ast::Name, Value)]) -> Result<Value, Error>) {
+fn reg(
+    vm: &mut Vm,
+    g: &Rc<Globals>,
+    name: &str,
+    f: fn(&mut Vm, &[Value], &[(crate::ast::Name, Value)]) -> Result<Value, Error>,
+) {
     let v = vm.native_fn(name, f);
     g.set_str(name, v);
 }
@@ -44,12 +49,28 @@ fn reg(vm: &mut Vm, g: &Rc<Globals>, name: &str, f: fn(&mut Vm, &[Value], &[(cra
 pub fn install(vm: &mut Vm) {
     vm.add_native_module("time", |vm| {
         let (m, g) = vm.new_module("time");
-        reg(vm, &g, "time", |vm, _, _| Ok(Value::Float(EPOCH_OFFSET_SECS as f64 + vm.clock_ns as f64 / 1e9)));
-        reg(vm, &g, "time_ns", |vm, _, _| Ok(Value::Int(EPOCH_OFFSET_SECS * 1_000_000_000 + vm.clock_ns as i64)));
-        reg(vm, &g, "monotonic", |vm, _, _| Ok(Value::Float(vm.clock_ns as f64 / 1e9)));
-        reg(vm, &g, "perf_counter", |vm, _, _| Ok(Value::Float(vm.clock_ns as f64 / 1e9)));
-        reg(vm, &g, "monotonic_ns", |vm, _, _| Ok(Value::Int(vm.clock_ns as i64)));
-        reg(vm, &g, "perf_counter_ns", |vm, _, _| Ok(Value::Int(vm.clock_ns as i64)));
+        reg(vm, &g, "time", |vm, _, _| {
+            Ok(Value::Float(
+                EPOCH_OFFSET_SECS as f64 + vm.clock_ns as f64 / 1e9,
+            ))
+        });
+        reg(vm, &g, "time_ns", |vm, _, _| {
+            Ok(Value::Int(
+                EPOCH_OFFSET_SECS * 1_000_000_000 + vm.clock_ns as i64,
+            ))
+        });
+        reg(vm, &g, "monotonic", |vm, _, _| {
+            Ok(Value::Float(vm.clock_ns as f64 / 1e9))
+        });
+        reg(vm, &g, "perf_counter", |vm, _, _| {
+            Ok(Value::Float(vm.clock_ns as f64 / 1e9))
+        });
+        reg(vm, &g, "monotonic_ns", |vm, _, _| {
+            Ok(Value::Int(vm.clock_ns as i64))
+        });
+        reg(vm, &g, "perf_counter_ns", |vm, _, _| {
+            Ok(Value::Int(vm.clock_ns as i64))
+        });
         reg(vm, &g, "sleep", |vm, a, _| {
             nargs(vm, "sleep", a, 1, 1)?;
             let secs = num(vm, &a[0])?;
@@ -88,12 +109,32 @@ pub fn install(vm: &mut Vm) {
         }
         f1!("sqrt", |x| if x < 0.0 { None } else { Some(x.sqrt()) });
         f1!("exp", |x| Some(x.exp()));
-        f1!("sin", |x| if x.is_infinite() { None } else { Some(x.sin()) });
-        f1!("cos", |x| if x.is_infinite() { None } else { Some(x.cos()) });
-        f1!("tan", |x| if x.is_infinite() { None } else { Some(x.tan()) });
+        f1!("sin", |x| if x.is_infinite() {
+            None
+        } else {
+            Some(x.sin())
+        });
+        f1!("cos", |x| if x.is_infinite() {
+            None
+        } else {
+            Some(x.cos())
+        });
+        f1!("tan", |x| if x.is_infinite() {
+            None
+        } else {
+            Some(x.tan())
+        });
         f1!("atan", |x| Some(x.atan()));
-        f1!("asin", |x| if x.abs() > 1.0 { None } else { Some(x.asin()) });
-        f1!("acos", |x| if x.abs() > 1.0 { None } else { Some(x.acos()) });
+        f1!("asin", |x| if x.abs() > 1.0 {
+            None
+        } else {
+            Some(x.asin())
+        });
+        f1!("acos", |x| if x.abs() > 1.0 {
+            None
+        } else {
+            Some(x.acos())
+        });
         f1!("fabs", |x| Some(x.abs()));
         f1!("log2", |x| if x <= 0.0 { None } else { Some(x.log2()) });
         f1!("log10", |x| if x <= 0.0 { None } else { Some(x.log10()) });
@@ -137,7 +178,9 @@ pub fn install(vm: &mut Vm) {
                 Value::Int(i) => Ok(Value::Int(*i)),
                 v => {
                     let x = num(vm, v)?;
-                    pylib::numbers::float_to_int(x.floor()).map(Value::Int).map_err(|e| vm.pyerr(e))
+                    pylib::numbers::float_to_int(x.floor())
+                        .map(Value::Int)
+                        .map_err(|e| vm.pyerr(e))
                 }
             }
         });
@@ -147,14 +190,18 @@ pub fn install(vm: &mut Vm) {
                 Value::Int(i) => Ok(Value::Int(*i)),
                 v => {
                     let x = num(vm, v)?;
-                    pylib::numbers::float_to_int(x.ceil()).map(Value::Int).map_err(|e| vm.pyerr(e))
+                    pylib::numbers::float_to_int(x.ceil())
+                        .map(Value::Int)
+                        .map_err(|e| vm.pyerr(e))
                 }
             }
         });
         reg(vm, &g, "trunc", |vm, a, _| {
             nargs(vm, "trunc", a, 1, 1)?;
             let x = num(vm, &a[0])?;
-            pylib::numbers::float_to_int(x.trunc()).map(Value::Int).map_err(|e| vm.pyerr(e))
+            pylib::numbers::float_to_int(x.trunc())
+                .map(Value::Int)
+                .map_err(|e| vm.pyerr(e))
         });
         reg(vm, &g, "isclose", |vm, a, kw| {
             nargs(vm, "isclose", a, 2, 2)?;
@@ -175,11 +222,19 @@ pub fn install(vm: &mut Vm) {
                 return Ok(Value::Bool(false));
             }
             let d = (x - y).abs();
-            Ok(Value::Bool(d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs))
+            Ok(Value::Bool(
+                d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs,
+            ))
         });
-        reg(vm, &g, "isnan", |vm, a, _| Ok(Value::Bool(num(vm, &a[0])?.is_nan())));
-        reg(vm, &g, "isinf", |vm, a, _| Ok(Value::Bool(num(vm, &a[0])?.is_infinite())));
-        reg(vm, &g, "isfinite", |vm, a, _| Ok(Value::Bool(num(vm, &a[0])?.is_finite())));
+        reg(vm, &g, "isnan", |vm, a, _| {
+            Ok(Value::Bool(num(vm, &a[0])?.is_nan()))
+        });
+        reg(vm, &g, "isinf", |vm, a, _| {
+            Ok(Value::Bool(num(vm, &a[0])?.is_infinite()))
+        });
+        reg(vm, &g, "isfinite", |vm, a, _| {
+            Ok(Value::Bool(num(vm, &a[0])?.is_finite()))
+        });
         reg(vm, &g, "gcd", |vm, a, _| {
             let mut r: i64 = 0;
             for x in a {
@@ -358,19 +413,27 @@ pub fn install(vm: &mut Vm) {
     });
     vm.add_native_module("threading", |vm| {
         let (m, g) = vm.new_module("threading");
-        reg(vm, &g, "get_ident", |vm, _, _| Ok(Value::Int(match vm.current_fiber {
-            Some(f) => 0x7000_0000 + f as i64 + 1,
-            None => 0x7000_0000,
-        })));
+        reg(vm, &g, "get_ident", |vm, _, _| {
+            Ok(Value::Int(match vm.current_fiber {
+                Some(f) => 0x7000_0000 + f as i64 + 1,
+                None => 0x7000_0000,
+            }))
+        });
         reg(vm, &g, "current_thread", |vm, _, _| {
             let name = match vm.current_fiber {
-                Some(f) => vm.fiber_names.get(f).cloned().unwrap_or_else(|| format!("asyncio_{f}")),
+                Some(f) => vm
+                    .fiber_names
+                    .get(f)
+                    .cloned()
+                    .unwrap_or_else(|| format!("asyncio_{f}")),
                 None => "MainThread".to_string(),
             };
             let cls = vm.thread_class();
             let t = vm.new_instance(&cls, vec![]);
             if let Value::Instance(i) = &t {
-                i.dict.borrow_mut().insert(Rc::from("name"), Value::Str(Rc::from(name)));
+                i.dict
+                    .borrow_mut()
+                    .insert(Rc::from("name"), Value::Str(Rc::from(name)));
             }
             Ok(t)
         });
@@ -378,11 +441,17 @@ pub fn install(vm: &mut Vm) {
             let cls = vm.thread_class();
             let t = vm.new_instance(&cls, vec![]);
             if let Value::Instance(i) = &t {
-                i.dict.borrow_mut().insert(Rc::from("name"), Value::str("MainThread"));
+                i.dict
+                    .borrow_mut()
+                    .insert(Rc::from("name"), Value::str("MainThread"));
             }
             Ok(t)
         });
-        reg(vm, &g, "active_count", |vm, _, _| Ok(Value::Int(1 + vm.fibers.iter().filter(|f| !f.done).count() as i64)));
+        reg(vm, &g, "active_count", |vm, _, _| {
+            Ok(Value::Int(
+                1 + vm.fibers.iter().filter(|f| !f.done).count() as i64,
+            ))
+        });
         Ok(m)
     });
     vm.add_native_module("sys", |vm| {
@@ -390,16 +459,29 @@ pub fn install(vm: &mut Vm) {
         g.set_str("version", Value::str("3.11.7 (Looplab)"));
         g.set_str("platform", Value::str("looplab"));
         g.set_str("maxsize", Value::Int(i64::MAX));
-        g.set_str("version_info", Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]));
+        g.set_str(
+            "version_info",
+            Value::tuple(vec![
+                Value::Int(3),
+                Value::Int(11),
+                Value::Int(7),
+                Value::str("final"),
+                Value::Int(0),
+            ]),
+        );
         for (name, stream) in [("stdout", "stdout"), ("stderr", "stderr")] {
             let cls = vm.stream_class();
             let s = vm.new_instance(&cls, vec![]);
             if let Value::Instance(i) = &s {
-                i.dict.borrow_mut().insert(Rc::from("_stream"), Value::str(stream));
+                i.dict
+                    .borrow_mut()
+                    .insert(Rc::from("_stream"), Value::str(stream));
             }
             g.set_str(name, s);
         }
-        reg(vm, &g, "getrecursionlimit", |vm, _, _| Ok(Value::Int(vm.limits.max_recursion as i64)));
+        reg(vm, &g, "getrecursionlimit", |vm, _, _| {
+            Ok(Value::Int(vm.limits.max_recursion as i64))
+        });
         reg(vm, &g, "setrecursionlimit", |vm, a, _| {
             let n = vm.as_i64(a.first().unwrap_or(&Value::Int(1000)))?;
             vm.limits.max_recursion = n.clamp(10, 5000) as usize;
@@ -438,7 +520,11 @@ pub fn install(vm: &mut Vm) {
                 Some(v) => v.clone(),
                 None => match it.next() {
                     Some(v) => v,
-                    None => return Err(vm.type_error("reduce() of empty iterable with no initial value")),
+                    None => {
+                        return Err(
+                            vm.type_error("reduce() of empty iterable with no initial value")
+                        )
+                    }
                 },
             };
             for x in it {
@@ -712,7 +798,13 @@ pub fn format_datetime(unix: i64, micros: u64) -> String {
 }
 
 impl Vm {
-    fn helper_class(&mut self, key: &str, name: &str, module: &str, methods: Vec<(&str, Value)>) -> Rc<Class> {
+    fn helper_class(
+        &mut self,
+        key: &str,
+        name: &str,
+        module: &str,
+        methods: Vec<(&str, Value)>,
+    ) -> Rc<Class> {
         if let Some(Value::Class(c)) = self.builtins.get(key) {
             return c;
         }
@@ -748,7 +840,11 @@ impl Vm {
             Ok(Value::Int(n as i64))
         });
         let flush = self.native_fn("flush", |_, _, _| Ok(Value::None));
-        self.helper_class(" TextIO", "TextIOWrapper", "io", vec![("write", write), ("flush", flush)])
+        self.helper_class(
+            " TextIO",
+            "TextIOWrapper",
+            "io",
+            vec![("write", write), ("flush", flush)],
+        )
     }
-
 }

@@ -82,8 +82,12 @@ impl Vm {
     fn bind(&mut self, attr: Value, obj: &Value, cls: &Rc<Class>) -> Result<Value, Error> {
         Ok(match attr {
             Value::Function(_) => Value::Method(Rc::new((obj.clone(), attr))),
-            Value::Builtin(ref b) if b.bound.is_none() => Value::Method(Rc::new((obj.clone(), attr))),
-            Value::ClassMethod(f) => Value::Method(Rc::new((Value::Class(cls.clone()), (*f).clone()))),
+            Value::Builtin(ref b) if b.bound.is_none() => {
+                Value::Method(Rc::new((obj.clone(), attr)))
+            }
+            Value::ClassMethod(f) => {
+                Value::Method(Rc::new((Value::Class(cls.clone()), (*f).clone())))
+            }
             Value::StaticMethod(f) => (*f).clone(),
             Value::Property(p) => {
                 if p[0].is_none() {
@@ -130,12 +134,15 @@ impl Vm {
                 if let Some(ga) = cls.lookup("__getattr__") {
                     return self.call(&ga, vec![obj.clone(), Value::Str(name.clone())], vec![]);
                 }
-                Err(self.attribute_error(format!("'{}' object has no attribute '{}'", cls.name, name)))
+                Err(self
+                    .attribute_error(format!("'{}' object has no attribute '{}'", cls.name, name)))
             }
             Value::Class(c) => {
                 if let Some(a) = c.lookup(name) {
                     return Ok(match a {
-                        Value::ClassMethod(f) => Value::Method(Rc::new((obj.clone(), (*f).clone()))),
+                        Value::ClassMethod(f) => {
+                            Value::Method(Rc::new((obj.clone(), (*f).clone())))
+                        }
                         Value::StaticMethod(f) => (*f).clone(),
                         other => other,
                     });
@@ -145,7 +152,13 @@ impl Vm {
                     "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
                     "__module__" => return Ok(Value::Str(c.module.clone())),
                     "__mro__" => {
-                        return Ok(Value::tuple(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect()))
+                        return Ok(Value::tuple(
+                            c.mro
+                                .borrow()
+                                .iter()
+                                .map(|k| Value::Class(k.clone()))
+                                .collect(),
+                        ))
                     }
                     "__bases__" => {
                         let b: Vec<Value> = if c.bases.is_empty() && &*c.name != "object" {
@@ -156,7 +169,11 @@ impl Vm {
                         return Ok(Value::tuple(b));
                     }
                     "__base__" => {
-                        return Ok(c.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None))
+                        return Ok(c
+                            .bases
+                            .first()
+                            .map(|b| Value::Class(b.clone()))
+                            .unwrap_or(Value::None))
                     }
                     "__doc__" => return Ok(Value::None),
                     "__dict__" => {
@@ -180,9 +197,14 @@ impl Vm {
                 // Methods of builtin types accessed on the class (str.upper).
                 if c.layout == Layout::Builtin && self.builtin_has_method(c, name) {
                     let n = name.clone();
-                    let f = move |vm: &mut Vm, args: &[Value], kw: &[(Name, Value)]| -> Result<Value, Error> {
+                    let f = move |vm: &mut Vm,
+                                  args: &[Value],
+                                  kw: &[(Name, Value)]|
+                          -> Result<Value, Error> {
                         let Some((first, rest)) = args.split_first() else {
-                            return Err(vm.type_error(format!("unbound method {n}() needs an argument")));
+                            return Err(
+                                vm.type_error(format!("unbound method {n}() needs an argument"))
+                            );
                         };
                         match vm.call_builtin_method(first, &n, rest, kw)? {
                             Some(v) => Ok(v),
@@ -191,7 +213,10 @@ impl Vm {
                     };
                     return Ok(self.native_fn(name, f));
                 }
-                Err(self.attribute_error(format!("type object '{}' has no attribute '{}'", c.name, name)))
+                Err(self.attribute_error(format!(
+                    "type object '{}' has no attribute '{}'",
+                    c.name, name
+                )))
             }
             Value::Module(m) => match m.globals.get(name) {
                 Some(v) => Ok(v),
@@ -203,7 +228,10 @@ impl Vm {
                         }
                         return Ok(Value::dict(d));
                     }
-                    Err(self.attribute_error(format!("module '{}' has no attribute '{}'", m.name, name)))
+                    Err(self.attribute_error(format!(
+                        "module '{}' has no attribute '{}'",
+                        m.name, name
+                    )))
                 }
             },
             Value::Function(f) => {
@@ -211,9 +239,15 @@ impl Vm {
                     "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
                     "__qualname__" => return Ok(Value::Str(f.qualname.borrow().clone())),
                     "__module__" => return Ok(f.globals.get("__name__").unwrap_or(Value::None)),
-                    "__doc__" => return Ok(f.code.doc.clone().map(Value::Str).unwrap_or(Value::None)),
+                    "__doc__" => {
+                        return Ok(f.code.doc.clone().map(Value::Str).unwrap_or(Value::None))
+                    }
                     "__defaults__" => {
-                        return Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) })
+                        return Ok(if f.defaults.is_empty() {
+                            Value::None
+                        } else {
+                            Value::tuple(f.defaults.clone())
+                        })
                     }
                     "__code__" => return Ok(Value::None),
                     "__dict__" => {
@@ -250,13 +284,19 @@ impl Vm {
                     other => self.class_of(other),
                 };
                 let mro = cls.mro.borrow().clone();
-                let pos = mro.iter().position(|c| Rc::ptr_eq(c, &start)).map(|p| p + 1).unwrap_or(mro.len());
+                let pos = mro
+                    .iter()
+                    .position(|c| Rc::ptr_eq(c, &start))
+                    .map(|p| p + 1)
+                    .unwrap_or(mro.len());
                 for c in &mro[pos..] {
                     let found = c.dict.borrow().get(name).cloned();
                     if let Some(a) = found {
                         return match (&target, a) {
                             (Value::Class(_), Value::Function(f)) => Ok(Value::Function(f)),
-                            (Value::Class(_), Value::ClassMethod(f)) => Ok(Value::Method(Rc::new((target.clone(), (*f).clone())))),
+                            (Value::Class(_), Value::ClassMethod(f)) => {
+                                Ok(Value::Method(Rc::new((target.clone(), (*f).clone()))))
+                            }
                             (_, a) => self.bind(a, &target, &cls),
                         };
                     }
@@ -272,46 +312,57 @@ impl Vm {
                 match &**name {
                     "__name__" => Ok(Value::Str(g.name.clone())),
                     "__qualname__" => Ok(Value::Str(g.qualname.clone())),
-                    "send" | "throw" | "close" | "__next__" | "asend" | "athrow" | "aclose" | "__anext__"
-                    | "__aiter__" | "__iter__" | "__await__" => {
+                    "send" | "throw" | "close" | "__next__" | "asend" | "athrow" | "aclose"
+                    | "__anext__" | "__aiter__" | "__iter__" | "__await__" => {
                         let n = name.clone();
                         let gv = Value::Gen(g2);
                         Ok(Value::Builtin(Rc::new(Builtin {
                             name: n.clone(),
-                            func: Rc::new(move |vm: &mut Vm, args: &[Value], _kw: &[(Name, Value)]| {
-                                crate::vm::builtins::gen_method(vm, &args[0], &n, &args[1..])
-                            }),
+                            func: Rc::new(
+                                move |vm: &mut Vm, args: &[Value], _kw: &[(Name, Value)]| {
+                                    crate::vm::builtins::gen_method(vm, &args[0], &n, &args[1..])
+                                },
+                            ),
                             bound: Some(gv),
                             owner: None,
                         })))
                     }
-                    "cr_running" | "gi_running" => Ok(Value::Bool(g.state.get() == GenState::Running)),
-                    "cr_frame" | "gi_frame" => Ok(if g.state.get() == GenState::Closed { Value::None } else { Value::Bool(true) }),
+                    "cr_running" | "gi_running" => {
+                        Ok(Value::Bool(g.state.get() == GenState::Running))
+                    }
+                    "cr_frame" | "gi_frame" => Ok(if g.state.get() == GenState::Closed {
+                        Value::None
+                    } else {
+                        Value::Bool(true)
+                    }),
                     _ => {
                         let t = self.type_name(obj);
                         Err(self.attribute_error(format!("'{t}' object has no attribute '{name}'")))
                     }
                 }
             }
-            Value::Property(p) => match &**name {
-                "fget" => Ok(p[0].clone()),
-                "fset" => Ok(p[1].clone()),
-                "fdel" => Ok(p[2].clone()),
-                "setter" | "getter" | "deleter" => {
-                    let p = p.clone();
-                    let which = match &**name {
-                        "getter" => 0,
-                        "setter" => 1,
-                        _ => 2,
-                    };
-                    Ok(self.native_fn(name, move |_vm, args, _| {
-                        let mut np = [p[0].clone(), p[1].clone(), p[2].clone()];
-                        np[which] = args.first().cloned().unwrap_or(Value::None);
-                        Ok(Value::Property(Rc::new(np)))
-                    }))
+            Value::Property(p) => {
+                match &**name {
+                    "fget" => Ok(p[0].clone()),
+                    "fset" => Ok(p[1].clone()),
+                    "fdel" => Ok(p[2].clone()),
+                    "setter" | "getter" | "deleter" => {
+                        let p = p.clone();
+                        let which = match &**name {
+                            "getter" => 0,
+                            "setter" => 1,
+                            _ => 2,
+                        };
+                        Ok(self.native_fn(name, move |_vm, args, _| {
+                            let mut np = [p[0].clone(), p[1].clone(), p[2].clone()];
+                            np[which] = args.first().cloned().unwrap_or(Value::None);
+                            Ok(Value::Property(Rc::new(np)))
+                        }))
+                    }
+                    _ => Err(self
+                        .attribute_error(format!("'property' object has no attribute '{name}'"))),
                 }
-                _ => Err(self.attribute_error(format!("'property' object has no attribute '{name}'"))),
-            },
+            }
             Value::StaticMethod(f) | Value::ClassMethod(f) => match &**name {
                 "__func__" => Ok((**f).clone()),
                 _ => self.getattr(&(**f).clone(), name),
@@ -319,7 +370,9 @@ impl Vm {
             _ => {
                 // Numbers' real/imag etc.
                 match (obj, &**name) {
-                    (Value::Int(_) | Value::Bool(_), "real" | "numerator") => return Ok(Value::Int(self.as_i64(obj)?)),
+                    (Value::Int(_) | Value::Bool(_), "real" | "numerator") => {
+                        return Ok(Value::Int(self.as_i64(obj)?))
+                    }
                     (Value::Int(_) | Value::Bool(_), "imag") => return Ok(Value::Int(0)),
                     (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Value::Int(1)),
                     (Value::Float(f), "real") => return Ok(Value::Float(*f)),
@@ -381,32 +434,39 @@ impl Vm {
                     Ok(Value::None)
                 }))
             }
-            "__new__" => Some(self.native_fn("__new__", move |vm, args, _| match args.first() {
-                Some(Value::Class(c)) => {
-                    let c = c.clone();
-                    Ok(vm.new_instance(&c, args[1..].to_vec()))
-                }
-                _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
+            "__new__" => Some(
+                self.native_fn("__new__", move |vm, args, _| match args.first() {
+                    Some(Value::Class(c)) => {
+                        let c = c.clone();
+                        Ok(vm.new_instance(&c, args[1..].to_vec()))
+                    }
+                    _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
+                }),
+            ),
+            "__repr__" | "__str__" => Some(self.native_fn(name, move |vm, _, _| {
+                let s = match &t {
+                    Value::Instance(i) => {
+                        let cls = i.class();
+                        format!(
+                            "<{}.{} object at {}>",
+                            cls.module,
+                            cls.qualname,
+                            crate::vm::format::fake_addr(i.id)
+                        )
+                    }
+                    other => vm.repr(other)?,
+                };
+                Ok(Value::Str(Rc::from(s)))
             })),
-            "__repr__" | "__str__" => {
-                Some(self.native_fn(name, move |vm, _, _| {
-                    let s = match &t {
-                        Value::Instance(i) => {
-                            let cls = i.class();
-                            format!("<{}.{} object at {}>", cls.module, cls.qualname, crate::vm::format::fake_addr(i.id))
-                        }
-                        other => vm.repr(other)?,
-                    };
-                    Ok(Value::Str(Rc::from(s)))
-                }))
-            }
             "__eq__" => Some(self.native_fn("__eq__", move |_vm, args, _| {
                 Ok(match args.first() {
                     Some(o) if o.is(&t) => Value::Bool(true),
                     _ => Value::NotImplemented,
                 })
             })),
-            "__hash__" => Some(self.native_fn("__hash__", move |_vm, _, _| Ok(Value::Int(t.ptr().unwrap_or(0) as i64 >> 4)))),
+            "__hash__" => Some(self.native_fn("__hash__", move |_vm, _, _| {
+                Ok(Value::Int(t.ptr().unwrap_or(0) as i64 >> 4))
+            })),
             "__setattr__" => Some(self.native_fn("__setattr__", move |vm, args, _| {
                 if let (Some(Value::Str(n)), Some(v)) = (args.first(), args.get(1)) {
                     if let Value::Instance(i) = &t {
@@ -416,24 +476,33 @@ impl Vm {
                 }
                 Err(vm.type_error("bad __setattr__ call"))
             })),
-            "__getattribute__" => Some(self.native_fn("__getattribute__", move |vm, args, _| match args.first() {
-                Some(Value::Str(n)) => {
-                    if let Value::Instance(i) = &t {
-                        if let Some(v) = i.dict.borrow().get(n) {
-                            return Ok(v.clone());
+            "__getattribute__" => {
+                Some(
+                    self.native_fn("__getattribute__", move |vm, args, _| match args.first() {
+                        Some(Value::Str(n)) => {
+                            if let Value::Instance(i) = &t {
+                                if let Some(v) = i.dict.borrow().get(n) {
+                                    return Ok(v.clone());
+                                }
+                            }
+                            let n = n.clone();
+                            vm.getattr(&t, &n)
                         }
-                    }
-                    let n = n.clone();
-                    vm.getattr(&t, &n)
-                }
-                _ => Err(vm.type_error("attribute name must be string")),
-            })),
+                        _ => Err(vm.type_error("attribute name must be string")),
+                    }),
+                )
+            }
             "__init_subclass__" => Some(self.native_fn(name, |_, _, _| Ok(Value::None))),
             _ => None,
         }
     }
 
-    fn special_instance_attr(&mut self, obj: &Value, inst: &Rc<Instance>, name: &str) -> Result<Option<Value>, Error> {
+    fn special_instance_attr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &str,
+    ) -> Result<Option<Value>, Error> {
         if name == "__class__" {
             return Ok(Some(Value::Class(inst.class())));
         }
@@ -471,7 +540,9 @@ impl Vm {
                 "message" if self.is_instance_of(obj, &self.types.base_exception_group.clone()) => {
                     d.args.first().cloned().unwrap_or(Value::str(""))
                 }
-                "exceptions" if self.is_instance_of(obj, &self.types.base_exception_group.clone()) => {
+                "exceptions"
+                    if self.is_instance_of(obj, &self.types.base_exception_group.clone()) =>
+                {
                     match d.args.get(1) {
                         Some(Value::List(l)) => Value::tuple(l.borrow().clone()),
                         Some(v) => v.clone(),
@@ -583,9 +654,8 @@ impl Vm {
             _ => {
                 let t = self.type_name(obj);
                 if self.builtin_has_method(&self.class_of(obj), name) {
-                    return Err(self.attribute_error(format!(
-                        "'{t}' object attribute '{name}' is read-only"
-                    )));
+                    return Err(self
+                        .attribute_error(format!("'{t}' object attribute '{name}' is read-only")));
                 }
                 Err(self.attribute_error(format!("'{t}' object has no attribute '{name}'")))
             }
@@ -603,13 +673,18 @@ impl Vm {
                 }
                 if inst.dict.borrow_mut().remove(name).is_none() {
                     let cn = inst.class().name.clone();
-                    return Err(self.attribute_error(format!("'{cn}' object has no attribute '{name}'")));
+                    return Err(
+                        self.attribute_error(format!("'{cn}' object has no attribute '{name}'"))
+                    );
                 }
                 Ok(())
             }
             Value::Class(c) => {
                 if c.dict.borrow_mut().remove(name).is_none() {
-                    return Err(self.attribute_error(format!("type object '{}' has no attribute '{name}'", c.name)));
+                    return Err(self.attribute_error(format!(
+                        "type object '{}' has no attribute '{name}'",
+                        c.name
+                    )));
                 }
                 Ok(())
             }
@@ -629,12 +704,22 @@ impl Vm {
     }
 
     /// Create a class (`class` statement / `type(name, bases, dict)`).
-    pub fn new_class(&mut self, name: &Value, bases: Vec<Rc<Class>>, ns: AttrMap, _kwargs: &Value) -> Result<Rc<Class>, Error> {
+    pub fn new_class(
+        &mut self,
+        name: &Value,
+        bases: Vec<Rc<Class>>,
+        ns: AttrMap,
+        _kwargs: &Value,
+    ) -> Result<Rc<Class>, Error> {
         let name: Name = match name {
             Value::Str(s) => s.clone(),
             _ => return Err(self.type_error("type.__new__() argument 1 must be str")),
         };
-        let bases = if bases.is_empty() { vec![self.types.object.clone()] } else { bases };
+        let bases = if bases.is_empty() {
+            vec![self.types.object.clone()]
+        } else {
+            bases
+        };
         let mut layout = Layout::Object;
         for b in &bases {
             match b.layout {
@@ -714,7 +799,13 @@ impl Vm {
     }
 
     /// Calling a class: `__new__` then `__init__`.
-    pub(crate) fn instantiate(&mut self, c: &Rc<Class>, mut args: Vec<Value>, kw: Vec<(Name, Value)>, link: Link) -> Result<Invoked, Error> {
+    pub(crate) fn instantiate(
+        &mut self,
+        c: &Rc<Class>,
+        mut args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+        link: Link,
+    ) -> Result<Invoked, Error> {
         if c.layout == Layout::Builtin {
             return Ok(Invoked::Value(self.construct_builtin(c, args, kw)?));
         }
@@ -737,7 +828,9 @@ impl Vm {
                     let r = self.call(&Value::Function(f), args, kw)?;
                     if !r.is_none() {
                         let tn = self.type_name(&r);
-                        return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                        return Err(
+                            self.type_error(format!("__init__() should return None, not '{tn}'"))
+                        );
                     }
                     Ok(Invoked::Value(inst))
                 } else {
@@ -755,7 +848,9 @@ impl Vm {
             None => {
                 if c.layout == Layout::Exception {
                     if !kw.is_empty() {
-                        return Err(self.type_error(format!("{}() takes no keyword arguments", c.name)));
+                        return Err(
+                            self.type_error(format!("{}() takes no keyword arguments", c.name))
+                        );
                     }
                     return Ok(Invoked::Value(inst));
                 }
@@ -772,9 +867,19 @@ impl Vm {
 
     /// Create a class implemented in Rust. `methods` become its namespace
     /// (native functions receive `self` as `args[0]`).
-    pub fn new_native_class(&mut self, name: &str, module: &str, base: Option<Rc<Class>>, methods: Vec<(&str, Value)>) -> Rc<Class> {
+    pub fn new_native_class(
+        &mut self,
+        name: &str,
+        module: &str,
+        base: Option<Rc<Class>>,
+        methods: Vec<(&str, Value)>,
+    ) -> Rc<Class> {
         let base = base.unwrap_or_else(|| self.types.object.clone());
-        let layout = if base.layout == Layout::Exception { Layout::Exception } else { Layout::Object };
+        let layout = if base.layout == Layout::Exception {
+            Layout::Exception
+        } else {
+            Layout::Object
+        };
         let mut ns = AttrMap::new();
         for (k, v) in methods {
             let k = self.intern(k);
@@ -806,7 +911,11 @@ impl Vm {
     }
 
     /// Borrow the payload of a native instance as `T`.
-    pub fn native_payload<T: 'static, R>(&self, v: &Value, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+    pub fn native_payload<T: 'static, R>(
+        &self,
+        v: &Value,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> Option<R> {
         let Value::Instance(i) = v else { return None };
         let mut b = i.native.borrow_mut();
         let p = b.as_mut()?.downcast_mut::<T>()?;
@@ -841,7 +950,9 @@ fn c3_merge(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
         let mut cand = None;
         for s in &seqs {
             let head = &s[0];
-            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)));
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)));
             if !in_tail {
                 cand = Some(head.clone());
                 break;

@@ -115,17 +115,27 @@ impl Vm {
             return Err(self.type_error(format!("can only concatenate str (not \"{tb}\") to str")));
         }
         if op == BinOp::Add && matches!(a, Value::List(_)) && !matches!(b, Value::List(_)) {
-            return Err(self.type_error(format!("can only concatenate list (not \"{tb}\") to list")));
+            return Err(
+                self.type_error(format!("can only concatenate list (not \"{tb}\") to list"))
+            );
         }
         if op == BinOp::Add && matches!(a, Value::Tuple(_)) && !matches!(b, Value::Tuple(_)) {
-            return Err(self.type_error(format!("can only concatenate tuple (not \"{tb}\") to tuple")));
+            return Err(self.type_error(format!(
+                "can only concatenate tuple (not \"{tb}\") to tuple"
+            )));
         }
         if op == BinOp::Mult
             && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
                 || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
         {
-            let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) { &tb } else { &ta };
-            return Err(self.type_error(format!("can't multiply sequence by non-int of type '{other}'")));
+            let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+                &tb
+            } else {
+                &ta
+            };
+            return Err(self.type_error(format!(
+                "can't multiply sequence by non-int of type '{other}'"
+            )));
         }
         Err(self.type_error(format!(
             "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
@@ -183,7 +193,13 @@ impl Vm {
         Ok(())
     }
 
-    fn try_dunder_binop(&mut self, a: &Value, b: &Value, l: &str, r: &str) -> Result<Option<Value>, Error> {
+    fn try_dunder_binop(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        l: &str,
+        r: &str,
+    ) -> Result<Option<Value>, Error> {
         if let Value::Instance(i) = a {
             if let Some(f) = i.class().lookup(l) {
                 let v = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
@@ -221,7 +237,9 @@ impl Vm {
                 s.push_str(y);
                 Str(Rc::from(s))
             }
-            (Str(x), _, BinOp::Mult) | (_, Str(x), BinOp::Mult) if as_int(a).is_some() || as_int(b).is_some() => {
+            (Str(x), _, BinOp::Mult) | (_, Str(x), BinOp::Mult)
+                if as_int(a).is_some() || as_int(b).is_some() =>
+            {
                 let n = as_int(if matches!(a, Str(_)) { b } else { a }).unwrap_or(0);
                 let n = n.max(0) as usize;
                 self.check_len(x.len().saturating_mul(n))?;
@@ -241,8 +259,12 @@ impl Vm {
                 v.extend(y.iter().cloned());
                 Value::tuple(v)
             }
-            (List(x), _, BinOp::Mult) | (_, List(x), BinOp::Mult) if as_int(a).is_some() || as_int(b).is_some() => {
-                let n = as_int(if matches!(a, List(_)) { b } else { a }).unwrap_or(0).max(0) as usize;
+            (List(x), _, BinOp::Mult) | (_, List(x), BinOp::Mult)
+                if as_int(a).is_some() || as_int(b).is_some() =>
+            {
+                let n = as_int(if matches!(a, List(_)) { b } else { a })
+                    .unwrap_or(0)
+                    .max(0) as usize;
                 let src = x.borrow();
                 self.check_len(src.len().saturating_mul(n))?;
                 let mut v = Vec::with_capacity(src.len() * n);
@@ -251,8 +273,12 @@ impl Vm {
                 }
                 Value::list(v)
             }
-            (Tuple(x), _, BinOp::Mult) | (_, Tuple(x), BinOp::Mult) if as_int(a).is_some() || as_int(b).is_some() => {
-                let n = as_int(if matches!(a, Tuple(_)) { b } else { a }).unwrap_or(0).max(0) as usize;
+            (Tuple(x), _, BinOp::Mult) | (_, Tuple(x), BinOp::Mult)
+                if as_int(a).is_some() || as_int(b).is_some() =>
+            {
+                let n = as_int(if matches!(a, Tuple(_)) { b } else { a })
+                    .unwrap_or(0)
+                    .max(0) as usize;
                 self.check_len(x.len().saturating_mul(n))?;
                 let mut v = Vec::with_capacity(x.len() * n);
                 for _ in 0..n {
@@ -260,7 +286,11 @@ impl Vm {
                 }
                 Value::tuple(v)
             }
-            (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
+            (
+                Set(_) | FrozenSet(_),
+                Set(_) | FrozenSet(_),
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+            ) => {
                 let r = self.set_op(a, b, op)?;
                 if matches!(a, FrozenSet(_)) {
                     match r {
@@ -282,7 +312,14 @@ impl Vm {
         }))
     }
 
-    fn int_binop(&mut self, x: i64, y: i64, op: BinOp, a: &Value, b: &Value) -> Result<Value, Error> {
+    fn int_binop(
+        &mut self,
+        x: i64,
+        y: i64,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+    ) -> Result<Value, Error> {
         let r = match op {
             BinOp::Add => x.checked_add(y),
             BinOp::Sub => x.checked_sub(y),
@@ -366,7 +403,15 @@ impl Vm {
                 if y < 0 {
                     return Err(self.value_error("negative shift count"));
                 }
-                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Some(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
             }
             BinOp::BitAnd => {
                 if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
@@ -388,7 +433,9 @@ impl Vm {
             }
             BinOp::MatMult => {
                 let (ta, tb) = (self.type_name(a), self.type_name(b));
-                return Err(self.type_error(format!("unsupported operand type(s) for @: '{ta}' and '{tb}'")));
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for @: '{ta}' and '{tb}'"
+                )));
             }
         };
         match r {
@@ -436,7 +483,9 @@ impl Vm {
             }
             _ => {
                 let sym = binop_symbol(op);
-                return Err(self.type_error(format!("unsupported operand type(s) for {sym}: 'float' and 'float'")));
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for {sym}: 'float' and 'float'"
+                )));
             }
         }))
     }
@@ -450,7 +499,9 @@ impl Vm {
             }
         };
         let (Some(x), Some(y)) = (so(a), so(b)) else {
-            return Err(Error::Internal("set operation on a set without order model".into()));
+            return Err(Error::Internal(
+                "set operation on a set without order model".into(),
+            ));
         };
         let r = match op {
             BinOp::BitOr => x.union(&y),
@@ -463,7 +514,10 @@ impl Vm {
 
     pub fn unary_neg(&mut self, a: Value) -> Result<Value, Error> {
         match a {
-            Value::Int(i) => i.checked_neg().map(Value::Int).ok_or_else(|| self.overflow_error()),
+            Value::Int(i) => i
+                .checked_neg()
+                .map(Value::Int)
+                .ok_or_else(|| self.overflow_error()),
             Value::Bool(b) => Ok(Value::Int(-(b as i64))),
             Value::Float(f) => Ok(Value::Float(-f)),
             Value::Instance(_) => self.unary_dunder(&a, "__neg__", "-"),
@@ -525,7 +579,8 @@ impl Vm {
                         Value::Bool(b) => b,
                         other => {
                             let t = self.type_name(&other);
-                            return Err(self.type_error(format!("__bool__ should return bool, returned {t}")));
+                            return Err(self
+                                .type_error(format!("__bool__ should return bool, returned {t}")));
                         }
                     }
                 } else if let Some(f) = cls.lookup("__len__") {
@@ -746,7 +801,11 @@ impl Vm {
                 }
                 h
             }
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView(_) | Value::Slice(_) => {
+            Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::DictView(_)
+            | Value::Slice(_) => {
                 let t = self.type_name(v);
                 return Err(self.type_error(format!("unhashable type: '{t}'")));
             }
@@ -768,7 +827,11 @@ impl Vm {
                                 }
                             }
                             Value::Bool(b) => b as i64,
-                            _ => return Err(self.type_error("__hash__ method should return an integer")),
+                            _ => {
+                                return Err(
+                                    self.type_error("__hash__ method should return an integer")
+                                )
+                            }
                         }
                     }
                     None => {
@@ -785,7 +848,12 @@ impl Vm {
     }
 
     /// Find `key` in a dict table (running `__eq__` when needed).
-    pub(crate) fn dict_find(&mut self, d: &RefCell<Dict>, hash: i64, key: &Value) -> Result<Option<usize>, Error> {
+    pub(crate) fn dict_find(
+        &mut self,
+        d: &RefCell<Dict>,
+        hash: i64,
+        key: &Value,
+    ) -> Result<Option<usize>, Error> {
         let look = d.borrow().find(hash, key);
         match look {
             Lookup::Found(i) => Ok(Some(i)),
@@ -907,8 +975,10 @@ impl Vm {
                 if let Value::Dict(src) = other {
                     let keys = src.borrow().hashed_keys();
                     let mut so = d.borrow().order.clone().unwrap_or_default();
-                    let ks: Vec<(i64, crate::vm::dict::SetKey)> =
-                        keys.into_iter().map(|(h, k)| (h, crate::vm::dict::SetKey(k))).collect();
+                    let ks: Vec<(i64, crate::vm::dict::SetKey)> = keys
+                        .into_iter()
+                        .map(|(h, k)| (h, crate::vm::dict::SetKey(k)))
+                        .collect();
                     so.update_from_dict(&ks);
                     *d.borrow_mut() = Dict::from_set_order(so);
                     return Ok(());
@@ -928,7 +998,12 @@ impl Vm {
         }
     }
 
-    pub(crate) fn dict_update_op(&mut self, d: &Value, src: &Value, merge: bool) -> Result<(), Error> {
+    pub(crate) fn dict_update_op(
+        &mut self,
+        d: &Value,
+        src: &Value,
+        merge: bool,
+    ) -> Result<(), Error> {
         let Value::Dict(dst) = d else {
             return Err(Error::Internal("DICT_UPDATE on non-dict".into()));
         };
@@ -956,7 +1031,9 @@ impl Vm {
             if merge {
                 if self.dict_get(dst, &k)?.is_some() {
                     let ks = self.str_of(&k)?;
-                    return Err(self.type_error(format!("got multiple values for keyword argument '{ks}'")));
+                    return Err(
+                        self.type_error(format!("got multiple values for keyword argument '{ks}'"))
+                    );
                 }
             }
             self.dict_insert(dst, k, v)?;
@@ -970,7 +1047,9 @@ impl Vm {
                 Value::Str(x) => Ok(s.contains(&**x)),
                 _ => {
                     let t = self.type_name(item);
-                    Err(self.type_error(format!("'in <string>' requires string as left operand, not {t}")))
+                    Err(self.type_error(format!(
+                        "'in <string>' requires string as left operand, not {t}"
+                    )))
                 }
             },
             Value::List(l) => {
@@ -1026,7 +1105,10 @@ impl Vm {
                 Ok(false)
             }
             _ => {
-                if matches!(container, Value::Iter(_) | Value::Gen(_) | Value::DictView(_)) {
+                if matches!(
+                    container,
+                    Value::Iter(_) | Value::Gen(_) | Value::DictView(_)
+                ) {
                     let items = self.iterate(container)?;
                     for x in &items {
                         if self.eq(x, item)? {
@@ -1088,7 +1170,9 @@ impl Vm {
                     };
                     if !ok {
                         let t = self.type_name(&r);
-                        return Err(self.type_error(format!("iter() returned non-iterator of type '{t}'")));
+                        return Err(
+                            self.type_error(format!("iter() returned non-iterator of type '{t}'"))
+                        );
                     }
                     return Ok(r);
                 }
@@ -1101,7 +1185,8 @@ impl Vm {
                             Ok(x) => items.push(x),
                             Err(Error::Exception(e))
                                 if self.is_instance_of(&e, &self.types.index_error.clone())
-                                    || self.is_instance_of(&e, &self.types.stop_iteration.clone()) =>
+                                    || self
+                                        .is_instance_of(&e, &self.types.stop_iteration.clone()) =>
                             {
                                 break
                             }
@@ -1174,7 +1259,12 @@ impl Vm {
                     None
                 }
             }
-            IterObj::Dict { dict, pos, kind, len } => {
+            IterObj::Dict {
+                dict,
+                pos,
+                kind,
+                len,
+            } => {
                 let d = dict.borrow();
                 if d.len() != *len {
                     drop(d);
@@ -1232,7 +1322,10 @@ impl Vm {
         let state = std::mem::replace(&mut *rc.borrow_mut(), IterObj::Exhausted);
         let (result, state) = match state {
             IterObj::Enumerate(inner, n) => match self.next_of(&inner)? {
-                Some(v) => (Some(Value::tuple(vec![Value::Int(n), v])), IterObj::Enumerate(inner, n + 1)),
+                Some(v) => (
+                    Some(Value::tuple(vec![Value::Int(n), v])),
+                    IterObj::Enumerate(inner, n + 1),
+                ),
                 None => (None, IterObj::Exhausted),
             },
             IterObj::Zip(its, strict) => {
@@ -1305,7 +1398,11 @@ impl Vm {
                     (Some(v), IterObj::Callable(f, sentinel))
                 }
             }
-            IterObj::YieldOnce { obj, yielded, on_done } => {
+            IterObj::YieldOnce {
+                obj,
+                yielded,
+                on_done,
+            } => {
                 if !yielded {
                     (
                         Some(obj.clone()),
@@ -1342,7 +1439,10 @@ impl Vm {
     pub(crate) fn iter_step(&mut self, it: &Value) -> Result<Step, Error> {
         match it {
             Value::Iter(rc) => {
-                let is_once = matches!(&*rc.borrow(), IterObj::YieldOnce { .. } | IterObj::ASend { .. });
+                let is_once = matches!(
+                    &*rc.borrow(),
+                    IterObj::YieldOnce { .. } | IterObj::ASend { .. }
+                );
                 if is_once {
                     return match self.native_next(it) {
                         Ok(Some(v)) => Ok(Step::Yield(v)),
@@ -1358,7 +1458,9 @@ impl Vm {
             Value::Gen(_) => match self.resume_inner(it, Resume::Send(Value::None)) {
                 Ok(crate::vm::Completion::Yielded(v, _)) => Ok(Step::Yield(v)),
                 Ok(crate::vm::Completion::Returned(v)) => Ok(Step::Return(v)),
-                Ok(crate::vm::Completion::Suspended(_)) => Err(self.runtime_error("cannot suspend here")),
+                Ok(crate::vm::Completion::Suspended(_)) => {
+                    Err(self.runtime_error("cannot suspend here"))
+                }
                 Err(e) => self.step_from_error(e),
             },
             _ => {
@@ -1421,7 +1523,9 @@ impl Vm {
                 while let Some(x) = self.next_of(&it)? {
                     out.push(x);
                     if out.len() > n {
-                        return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+                        return Err(
+                            self.value_error(format!("too many values to unpack (expected {n})"))
+                        );
                     }
                 }
                 out
@@ -1439,7 +1543,12 @@ impl Vm {
         Ok(items)
     }
 
-    pub(crate) fn unpack_ex(&mut self, v: &Value, before: usize, after: usize) -> Result<Vec<Value>, Error> {
+    pub(crate) fn unpack_ex(
+        &mut self,
+        v: &Value,
+        before: usize,
+        after: usize,
+    ) -> Result<Vec<Value>, Error> {
         if !self.is_iterable(v) {
             let t = self.type_name(v);
             return Err(self.type_error(format!("cannot unpack non-iterable {t} object")));
@@ -1501,7 +1610,9 @@ impl Vm {
                     };
                     if !ok {
                         let t = self.type_name(&r);
-                        return Err(self.type_error(format!("__await__() returned non-iterator of type '{t}'")));
+                        return Err(self.type_error(format!(
+                            "__await__() returned non-iterator of type '{t}'"
+                        )));
                     }
                     return Ok(r);
                 }
@@ -1528,10 +1639,12 @@ impl Vm {
 
     pub(crate) fn get_anext(&mut self, it: &Value) -> Result<Value, Error> {
         match it {
-            Value::Gen(g) if g.kind == GenKind::AsyncGenerator => Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
-                gen: g.clone(),
-                first: Some(Resume::Send(Value::None)),
-            })))),
+            Value::Gen(g) if g.kind == GenKind::AsyncGenerator => {
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
+                    gen: g.clone(),
+                    first: Some(Resume::Send(Value::None)),
+                }))))
+            }
             _ => match self.lookup_special_bound(it, "__anext__") {
                 Some(f) => {
                     let aw = self.call(&f, vec![], vec![])?;
@@ -1548,8 +1661,20 @@ impl Vm {
     }
 
     /// Call a method by name on any object.
-    pub fn call_method(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> Result<Value, Error> {
-        if !matches!(obj, Value::Instance(_) | Value::Class(_) | Value::Module(_) | Value::Gen(_) | Value::Function(_)) {
+    pub fn call_method(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Result<Value, Error> {
+        if !matches!(
+            obj,
+            Value::Instance(_)
+                | Value::Class(_)
+                | Value::Module(_)
+                | Value::Gen(_)
+                | Value::Function(_)
+        ) {
             if let Some(v) = self.call_builtin_method(obj, name, &args, &[])? {
                 return Ok(v);
             }
@@ -1588,7 +1713,10 @@ impl Vm {
             }
             (Value::Str(s), _) => {
                 if let Value::Slice(sl) = key {
-                    let chars: Vec<Value> = s.chars().map(|c| Value::Str(Rc::from(c.to_string()))).collect();
+                    let chars: Vec<Value> = s
+                        .chars()
+                        .map(|c| Value::Str(Rc::from(c.to_string())))
+                        .collect();
                     let picked = self.slice_items(&chars, sl)?;
                     let mut out = String::new();
                     for p in picked {
@@ -1599,7 +1727,11 @@ impl Vm {
                     return Ok(Value::Str(Rc::from(out)));
                 }
                 let i = self.index_of(key, "string")?;
-                let n = if s.is_ascii() { s.len() } else { s.chars().count() };
+                let n = if s.is_ascii() {
+                    s.len()
+                } else {
+                    s.chars().count()
+                };
                 match norm_index(i, n) {
                     Some(i) => {
                         let c = if s.is_ascii() {
@@ -1621,7 +1753,9 @@ impl Vm {
             }
             (Value::Range(r), _) => {
                 if let Value::Slice(_) = key {
-                    let items: Vec<Value> = (0..r.len()).map(|k| Value::Int(r.start + k * r.step)).collect();
+                    let items: Vec<Value> = (0..r.len())
+                        .map(|k| Value::Int(r.start + k * r.step))
+                        .collect();
                     if let Value::Slice(s) = key {
                         return Ok(Value::list(self.slice_items(&items, s)?));
                     }
@@ -1673,13 +1807,19 @@ impl Vm {
             }
             _ => {
                 let t = self.type_name(key);
-                Err(self.type_error(format!("{what} indices must be integers or slices, not {t}")))
+                Err(self.type_error(format!(
+                    "{what} indices must be integers or slices, not {t}"
+                )))
             }
         }
     }
 
     /// Resolve a slice against a length: (start, stop, step).
-    pub(crate) fn slice_indices(&mut self, s: &[Value; 3], len: usize) -> Result<(i64, i64, i64), Error> {
+    pub(crate) fn slice_indices(
+        &mut self,
+        s: &[Value; 3],
+        len: usize,
+    ) -> Result<(i64, i64, i64), Error> {
         let len = len as i64;
         let step = match &s[2] {
             Value::None => 1,
@@ -1711,7 +1851,11 @@ impl Vm {
         Ok((start, stop, step))
     }
 
-    pub(crate) fn slice_items(&mut self, items: &[Value], s: &[Value; 3]) -> Result<Vec<Value>, Error> {
+    pub(crate) fn slice_items(
+        &mut self,
+        items: &[Value],
+        s: &[Value; 3],
+    ) -> Result<Vec<Value>, Error> {
         let (start, stop, step) = self.slice_indices(s, items.len())?;
         let mut out = Vec::new();
         let mut i = start;

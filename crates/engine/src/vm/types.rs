@@ -19,17 +19,72 @@ macro_rules! types_struct {
 }
 
 types_struct!(
-    object, type_, int, bool_, float, str_, bytes, list, tuple, dict, set, frozenset, range,
-    slice, none_type, function, builtin_function, method, generator, coroutine,
-    async_generator, module, property, staticmethod, classmethod, super_, ellipsis,
-    not_implemented_type, iterator, dict_keys, dict_values, dict_items,
-    base_exception, exception, arithmetic_error, zero_division_error, overflow_error,
-    lookup_error, key_error, index_error, value_error, type_error, name_error,
-    unbound_local_error, attribute_error, runtime_error, not_implemented_error,
-    recursion_error, stop_iteration, stop_async_iteration, assertion_error, memory_error,
-    os_error, timeout_error, keyboard_interrupt, system_exit, generator_exit,
-    base_exception_group, exception_group, import_error, module_not_found_error,
-    syntax_error, unicode_error, eof_error, connection_error, buffer_error,
+    object,
+    type_,
+    int,
+    bool_,
+    float,
+    str_,
+    bytes,
+    list,
+    tuple,
+    dict,
+    set,
+    frozenset,
+    range,
+    slice,
+    none_type,
+    function,
+    builtin_function,
+    method,
+    generator,
+    coroutine,
+    async_generator,
+    module,
+    property,
+    staticmethod,
+    classmethod,
+    super_,
+    ellipsis,
+    not_implemented_type,
+    iterator,
+    dict_keys,
+    dict_values,
+    dict_items,
+    base_exception,
+    exception,
+    arithmetic_error,
+    zero_division_error,
+    overflow_error,
+    lookup_error,
+    key_error,
+    index_error,
+    value_error,
+    type_error,
+    name_error,
+    unbound_local_error,
+    attribute_error,
+    runtime_error,
+    not_implemented_error,
+    recursion_error,
+    stop_iteration,
+    stop_async_iteration,
+    assertion_error,
+    memory_error,
+    os_error,
+    timeout_error,
+    keyboard_interrupt,
+    system_exit,
+    generator_exit,
+    base_exception_group,
+    exception_group,
+    import_error,
+    module_not_found_error,
+    syntax_error,
+    unicode_error,
+    eof_error,
+    connection_error,
+    buffer_error,
     lookup_dummy,
 );
 
@@ -68,7 +123,12 @@ impl Types {
         let int = b("int");
         let bool_ = make_class("bool", "builtins", vec![int.clone()], Layout::Builtin);
         let mut excs = Vec::new();
-        let base_exception = make_class("BaseException", "builtins", vec![object.clone()], Layout::Exception);
+        let base_exception = make_class(
+            "BaseException",
+            "builtins",
+            vec![object.clone()],
+            Layout::Exception,
+        );
         excs.push(base_exception.clone());
         let mut ex = |name: &str, base: &Rc<Class>| {
             let c = make_class(name, "builtins", vec![base.clone()], Layout::Exception);
@@ -134,8 +194,20 @@ impl Types {
             excs.push(c.clone());
             c
         };
-        for w in ["Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning"] {
-            let base = if w == "Warning" { exception.clone() } else { excs.iter().find(|c| &*c.name == "Warning").cloned().unwrap_or(exception.clone()) };
+        for w in [
+            "Warning",
+            "UserWarning",
+            "DeprecationWarning",
+            "RuntimeWarning",
+        ] {
+            let base = if w == "Warning" {
+                exception.clone()
+            } else {
+                excs.iter()
+                    .find(|c| &*c.name == "Warning")
+                    .cloned()
+                    .unwrap_or(exception.clone())
+            };
             let c = make_class(w, "builtins", vec![base], Layout::Exception);
             excs.push(c);
         }

@@ -392,7 +392,11 @@ pub enum IterObj {
     /// Over characters of a string (byte offset).
     Str(Rc<str>, usize),
     Bytes(Rc<[u8]>, usize),
-    Range { next: i64, stop: i64, step: i64 },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Snapshot of keys/values/items (dict or set) with the dict to
     /// detect size changes.
     Dict {
@@ -505,7 +509,11 @@ impl AttrMap {
             return ix.get(name).copied();
         }
         let p = name.as_ptr();
-        if let Some(i) = self.entries.iter().position(|(k, _)| k.as_ptr() == p && k.len() == name.len()) {
+        if let Some(i) = self
+            .entries
+            .iter()
+            .position(|(k, _)| k.as_ptr() == p && k.len() == name.len())
+        {
             return Some(i);
         }
         self.entries.iter().position(|(k, _)| &**k == name)
