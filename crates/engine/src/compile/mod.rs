@@ -939,7 +939,6 @@ impl<'a> Compiler<'a> {
         // [orig] -> [orig, raised_list, rest]
         self.emit(Op::BuildList(0));
         self.emit(Op::Copy(2));
-        let mut after = Vec::new();
         for h in handlers {
             self.set_span(h.span);
             let Some(t) = &h.typ else {
@@ -975,7 +974,6 @@ impl<'a> Compiler<'a> {
             let nx = self.here();
             self.patch(done, nx);
             self.patch(done2, nx);
-            after.push(());
         }
         self.emit(Op::PrepReraiseStar);
         self.emit(Op::Dup);
@@ -1750,7 +1748,7 @@ impl<'a> Compiler<'a> {
                         let ci = self.deref_index("__class__");
                         self.emit(Op::LoadDeref(ci));
                         let fi = self.var_index(&first);
-                        let is_cell = self.ur().cellvars.iter().any(|c| *c == first);
+                        let is_cell = self.ur().cellvars.contains(&first);
                         if is_cell {
                             let di = self.deref_index(&first);
                             self.emit(Op::LoadDeref(di));
@@ -1778,13 +1776,12 @@ impl<'a> Compiler<'a> {
                         argc: args.len() as u32,
                     });
                 } else {
-                    let names = self.kw_names(keywords)?;
+                    self.kw_names(keywords)?;
                     self.set_span(e.span);
                     self.emit(Op::CallMethodKw {
                         name: ni,
                         argc: (args.len() + keywords.len()) as u32,
                     });
-                    let _ = names;
                 }
                 return Ok(());
             }

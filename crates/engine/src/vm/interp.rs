@@ -158,18 +158,13 @@ impl Vm {
             }
             match std::mem::replace(&mut frame.link, Link::Call) {
                 Link::Entry => return Err(Error::Exception(exc)),
-                Link::IterNext(target) => {
-                    if self.is_instance_of(&exc, &self.types.stop_iteration.clone()) {
-                        let fr = frame!(self);
-                        fr.stack.pop();
-                        fr.pc = target as usize;
-                        return Ok(None);
-                    }
-                }
-                Link::DelegateAsend => {
-                    if self.is_instance_of(&exc, &self.types.stop_async_iteration.clone()) {
-                        // Propagates as the end of iteration to the awaiter.
-                    }
+                Link::IterNext(target)
+                    if self.is_instance_of(&exc, &self.types.stop_iteration.clone()) =>
+                {
+                    let fr = frame!(self);
+                    fr.stack.pop();
+                    fr.pc = target as usize;
+                    return Ok(None);
                 }
                 _ => {}
             }
@@ -1581,10 +1576,10 @@ impl Vm {
         let ndef = func.defaults.len();
         let first_def = argc.saturating_sub(ndef);
         let mut missing = Vec::new();
-        for i in 0..argc {
-            if locals[i].is_none() {
+        for (i, slot) in locals.iter_mut().enumerate().take(argc) {
+            if slot.is_none() {
                 if i >= first_def {
-                    locals[i] = Some(func.defaults[i - first_def].clone());
+                    *slot = Some(func.defaults[i - first_def].clone());
                 } else {
                     missing.push(code.varnames[i].to_string());
                 }
@@ -1599,11 +1594,11 @@ impl Vm {
             )));
         }
         let mut missing = Vec::new();
-        for i in argc..argc + kwonly {
-            if locals[i].is_none() {
+        for (i, slot) in locals.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
+            if slot.is_none() {
                 let n = &code.varnames[i];
                 match func.kwdefaults.iter().find(|(k, _)| k == n) {
-                    Some((_, v)) => locals[i] = Some(v.clone()),
+                    Some((_, v)) => *slot = Some(v.clone()),
                     None => missing.push(n.to_string()),
                 }
             }
@@ -1782,7 +1777,7 @@ impl Vm {
                             self.iter_step(&recv)
                         } else {
                             self.call_method(&recv, "send", vec![v])
-                                .and_then(|y| Ok(crate::vm::ops::Step::Yield(y)))
+                                .map(crate::vm::ops::Step::Yield)
                                 .or_else(|e| self.step_from_error(e))
                         }
                     }
@@ -1888,10 +1883,11 @@ impl Vm {
             match self.throw_into_top(e) {
                 Ok(Some(c)) => return Ok(c),
                 Ok(None) => {}
-                Err(Error::Exception(x)) => match self.unwind(x)? {
-                    Some(c) => return Ok(c),
-                    None => {}
-                },
+                Err(Error::Exception(x)) => {
+                    if let Some(c) = self.unwind(x)? {
+                        return Ok(c);
+                    }
+                }
                 Err(e) => {
                     self.abort_to_entry();
                     return Err(e);

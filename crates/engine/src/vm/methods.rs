@@ -249,7 +249,7 @@ impl Vm {
             Value::List(l) => list_method(self, obj, l, name, args, kw),
             Value::Dict(d) => dict_method(self, obj, d, name, args, kw),
             Value::Set(_) | Value::FrozenSet(_) => set_method(self, obj, name, args),
-            Value::Tuple(t) => seq_method(self, &t.to_vec(), name, args),
+            Value::Tuple(t) => seq_method(self, t, name, args),
             Value::Range(r) => {
                 let items: Vec<Value> = (0..r.len())
                     .map(|k| Value::Int(r.start + k * r.step))
@@ -1091,10 +1091,9 @@ pub(crate) fn dict_update(vm: &mut Vm, d: &Value, src: &Value) -> Result<(), Err
                         if vm.is_iterable(other) {
                             vm.iterate(other)?
                         } else {
-                            let t = vm.type_name(other);
                             return Err(vm.type_error(format!(
                                 "cannot convert dictionary update sequence element #{i} to a sequence"
-                            ) + if t.is_empty() { "" } else { "" }));
+                            )));
                         }
                     }
                 };

@@ -13,6 +13,8 @@ use crate::vm::{Error, Vm};
 /// `time.time()` at virtual clock 0: 2024-01-01 00:00:00 UTC.
 pub const EPOCH_OFFSET_SECS: i64 = 1_704_067_200;
 
+type NativeFnPtr = fn(&mut Vm, &[Value], &[(crate::ast::Name, Value)]) -> Result<Value, Error>;
+
 /// The Mersenne Twister behind the `random` module.
 pub struct Rng(pub pylib::random::Random);
 
@@ -36,12 +38,7 @@ fn num(vm: &mut Vm, v: &Value) -> Result<f64, Error> {
     }
 }
 
-fn reg(
-    vm: &mut Vm,
-    g: &Rc<Globals>,
-    name: &str,
-    f: fn(&mut Vm, &[Value], &[(crate::ast::Name, Value)]) -> Result<Value, Error>,
-) {
+fn reg(vm: &mut Vm, g: &Rc<Globals>, name: &str, f: NativeFnPtr) {
     let v = vm.native_fn(name, f);
     g.set_str(name, v);
 }

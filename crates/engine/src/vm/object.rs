@@ -576,18 +576,15 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
-                match cls.lookup(name) {
-                    Some(Value::Property(p)) => {
-                        if p[1].is_none() {
-                            return Err(self.attribute_error(format!(
-                                "property '{name}' of '{}' object has no setter",
-                                cls.name
-                            )));
-                        }
-                        self.call(&p[1].clone(), vec![obj.clone(), v], vec![])?;
-                        return Ok(());
+                if let Some(Value::Property(p)) = cls.lookup(name) {
+                    if p[1].is_none() {
+                        return Err(self.attribute_error(format!(
+                            "property '{name}' of '{}' object has no setter",
+                            cls.name
+                        )));
                     }
-                    _ => {}
+                    self.call(&p[1].clone(), vec![obj.clone(), v], vec![])?;
+                    return Ok(());
                 }
                 if let Some(sa) = cls.lookup("__setattr__") {
                     self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v], vec![])?;

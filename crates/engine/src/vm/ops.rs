@@ -569,7 +569,7 @@ impl Vm {
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
             Value::FrozenSet(d) => !d.is_empty(),
-            Value::Range(r) => r.len() > 0,
+            Value::Range(r) => !r.is_empty(),
             Value::DictView(v) => !v.0.borrow().is_empty(),
             Value::Instance(i) => {
                 let cls = i.class();
@@ -1028,13 +1028,11 @@ impl Vm {
             }
         };
         for (k, v) in items {
-            if merge {
-                if self.dict_get(dst, &k)?.is_some() {
-                    let ks = self.str_of(&k)?;
-                    return Err(
-                        self.type_error(format!("got multiple values for keyword argument '{ks}'"))
-                    );
-                }
+            if merge && self.dict_get(dst, &k)?.is_some() {
+                let ks = self.str_of(&k)?;
+                return Err(
+                    self.type_error(format!("got multiple values for keyword argument '{ks}'"))
+                );
             }
             self.dict_insert(dst, k, v)?;
         }
@@ -1785,7 +1783,7 @@ impl Vm {
                 if c.layout == Layout::Builtin {
                     return Ok(obj.clone());
                 }
-                Err(self.type_error(format!("'type' object is not subscriptable")))
+                Err(self.type_error("'type' object is not subscriptable"))
             }
             _ => {
                 let t = self.type_name(obj);
