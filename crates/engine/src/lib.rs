@@ -6,9 +6,13 @@
 //! same trace, natively and in the browser.
 #![forbid(unsafe_code)]
 
+pub mod aio;
 pub mod ast;
 pub mod compile;
 pub mod parse;
 pub mod pylib;
+pub mod run;
+pub mod snapshot;
 pub mod span;
+pub mod trace;
 pub mod vm;
