@@ -1139,6 +1139,10 @@ pub(crate) fn gen_method(
         }
         "__iter__" | "__aiter__" => Ok(g.clone()),
         "__await__" => Ok(g.clone()),
+        "__anext__" | "asend" | "athrow" | "aclose" if !gen.ag_hooks_inited.get() => {
+            vm.asyncgen_first_iter(gen)?;
+            gen_method(vm, g, name, args)
+        }
         "__anext__" | "asend" => {
             let first = if name == "asend" {
                 Resume::Send(args.first().cloned().unwrap_or(Value::None))
@@ -1148,6 +1152,7 @@ pub(crate) fn gen_method(
             Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
                 gen: gen.clone(),
                 first: Some(first),
+                closing: false,
             }))))
         }
         "athrow" => {
@@ -1155,6 +1160,7 @@ pub(crate) fn gen_method(
             Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
                 gen: gen.clone(),
                 first: Some(Resume::Throw(e)),
+                closing: false,
             }))))
         }
         "aclose" => {
@@ -1169,6 +1175,7 @@ pub(crate) fn gen_method(
             Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
                 gen: gen.clone(),
                 first: Some(Resume::Throw(exc)),
+                closing: true,
             }))))
         }
         _ => Err(vm.attribute_error(format!("no attribute {name}"))),

@@ -158,6 +158,17 @@ impl Vm {
             }
             match std::mem::replace(&mut frame.link, Link::Call) {
                 Link::Entry => return Err(Error::Exception(exc)),
+                Link::DelegateAsend if self.parent_asend_closing() => {
+                    let ge = self.types.generator_exit.clone();
+                    let sai = self.types.stop_async_iteration.clone();
+                    if self.is_instance_of(&exc, &ge) || self.is_instance_of(&exc, &sai) {
+                        let fr = frame!(self);
+                        fr.stack.pop();
+                        fr.stack.push(Value::None);
+                        fr.pc += 1;
+                        return Ok(None);
+                    }
+                }
                 Link::IterNext(target)
                     if self.is_instance_of(&exc, &self.types.stop_iteration.clone()) =>
                 {
@@ -220,6 +231,9 @@ impl Vm {
                     continue;
                 }
                 Link::DelegateAsend => {
+                    if wrapped && is_async_gen && self.parent_asend_closing() {
+                        return Err(self.runtime_error("async generator ignored GeneratorExit"));
+                    }
                     if wrapped && is_async_gen {
                         let fr = frame!(self);
                         fr.stack.pop();
@@ -232,6 +246,14 @@ impl Vm {
                 }
                 _ => return Err(Error::Internal("yield through a call frame".into())),
             }
+        }
+    }
+
+    /// The top frame is awaiting an `aclose()` awaitable.
+    fn parent_asend_closing(&self) -> bool {
+        match self.frames.last().and_then(|f| f.stack.last()) {
+            Some(Value::Iter(rc)) => matches!(&*rc.borrow(), IterObj::ASend { closing: true, .. }),
+            _ => false,
         }
     }
 
@@ -266,6 +288,13 @@ impl Vm {
                 Ok(None)
             }
             Link::DelegateAsend => {
+                if self.parent_asend_closing() {
+                    let fr = frame!(self);
+                    fr.stack.pop();
+                    fr.stack.push(Value::None);
+                    fr.pc += 1;
+                    return Ok(None);
+                }
                 let sai = self.types.stop_async_iteration.clone();
                 let e = self.new_exception(&sai, vec![]);
                 Err(Error::Exception(e))
@@ -1633,6 +1662,7 @@ impl Vm {
                 None
             },
             ag_running: std::cell::Cell::new(false),
+            ag_hooks_inited: std::cell::Cell::new(false),
             id,
         }))
     }
@@ -1735,10 +1765,14 @@ impl Vm {
                 Ok(None)
             }
             Value::Iter(it) if matches!(&*it.borrow(), IterObj::ASend { .. }) => {
-                let (g, first) = {
+                let (g, first, closing) = {
                     let mut b = it.borrow_mut();
                     match &mut *b {
-                        IterObj::ASend { gen, first } => (gen.clone(), first.take()),
+                        IterObj::ASend {
+                            gen,
+                            first,
+                            closing,
+                        } => (gen.clone(), first.take(), *closing),
                         _ => return Err(Error::Internal("asend".into())),
                     }
                 };
@@ -1754,6 +1788,13 @@ impl Vm {
                 let frame = match self.take_gen_frame(&g, sending)? {
                     Some(f) => f,
                     None => {
+                        if closing {
+                            let fr = frame!(self);
+                            fr.stack.pop();
+                            fr.stack.push(Value::None);
+                            fr.pc += 1;
+                            return Ok(None);
+                        }
                         if let Resume::Throw(e) = how {
                             return Err(Error::Exception(e));
                         }

@@ -232,6 +232,9 @@ pub struct Vm {
     pub(crate) repr_stack: Vec<usize>,
     /// The Mersenne Twister behind `random`.
     pub(crate) rng: modules::Rng,
+    /// `sys.set_asyncgen_hooks(firstiter, finalizer)`: called with an async
+    /// generator when it is first iterated (CPython's asyncgen hooks).
+    pub asyncgen_hooks: (Option<Value>, Option<Value>),
     pub(crate) fibers: Vec<Fiber>,
     /// Thread names of fibers (`threading.current_thread().name`).
     pub(crate) fiber_names: Vec<String>,
@@ -265,6 +268,7 @@ impl Vm {
             reraise: false,
             repr_stack: Vec::new(),
             rng: modules::Rng::default(),
+            asyncgen_hooks: (None, None),
             fibers: Vec::new(),
             fiber_names: Vec::new(),
             current_fiber: None,

@@ -476,6 +476,32 @@ pub fn install(vm: &mut Vm) {
             }
             g.set_str(name, s);
         }
+        reg(vm, &g, "set_asyncgen_hooks", |vm, a, kw| {
+            let mut hooks = vm.asyncgen_hooks.clone();
+            if let Some(f) = a.first() {
+                hooks.0 = Some(f.clone()).filter(|v| !v.is_none());
+            }
+            if let Some(f) = a.get(1) {
+                hooks.1 = Some(f.clone()).filter(|v| !v.is_none());
+            }
+            for (k, v) in kw {
+                let v = Some(v.clone()).filter(|v| !v.is_none());
+                match &**k {
+                    "firstiter" => hooks.0 = v,
+                    "finalizer" => hooks.1 = v,
+                    _ => {}
+                }
+            }
+            vm.asyncgen_hooks = hooks;
+            Ok(Value::None)
+        });
+        reg(vm, &g, "get_asyncgen_hooks", |vm, _, _| {
+            let (a, b) = vm.asyncgen_hooks.clone();
+            Ok(Value::tuple(vec![
+                a.unwrap_or(Value::None),
+                b.unwrap_or(Value::None),
+            ]))
+        });
         reg(vm, &g, "getrecursionlimit", |vm, _, _| {
             Ok(Value::Int(vm.limits.max_recursion as i64))
         });

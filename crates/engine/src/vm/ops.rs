@@ -499,9 +499,43 @@ impl Vm {
             }
         };
         let (Some(x), Some(y)) = (so(a), so(b)) else {
-            return Err(Error::Internal(
-                "set operation on a set without order model".into(),
-            ));
+            // Sets of identity-hashed objects: insertion order.
+            let av = self.iterate(a)?;
+            let bv = self.iterate(b)?;
+            let mut out = Vec::new();
+            match op {
+                BinOp::BitOr => {
+                    out = av;
+                    out.extend(bv);
+                }
+                BinOp::BitAnd => {
+                    for x in av {
+                        if self.contains(b, &x)? {
+                            out.push(x);
+                        }
+                    }
+                }
+                BinOp::Sub => {
+                    for x in av {
+                        if !self.contains(b, &x)? {
+                            out.push(x);
+                        }
+                    }
+                }
+                _ => {
+                    for x in av {
+                        if !self.contains(b, &x)? {
+                            out.push(x);
+                        }
+                    }
+                    for x in bv {
+                        if !self.contains(a, &x)? {
+                            out.push(x);
+                        }
+                    }
+                }
+            }
+            return self.new_set(out);
         };
         let r = match op {
             BinOp::BitOr => x.union(&y),
@@ -893,6 +927,11 @@ impl Vm {
                 if d.len() >= self.limits.max_collection_len {
                     return Err(self.memory_error());
                 }
+                if d.order.is_some() && identity_hashed(&key) {
+                    // CPython orders these by memory address; Looplab (like
+                    // its oracle) keeps insertion order for such sets.
+                    d.order = None;
+                }
                 d.push(h, key, v)
             }
         }
@@ -911,7 +950,11 @@ impl Vm {
                 if d.borrow().len() >= self.limits.max_collection_len {
                     return Err(self.memory_error());
                 }
-                d.borrow_mut().push(h, key, v)
+                let mut db = d.borrow_mut();
+                if db.order.is_some() && identity_hashed(&key) {
+                    db.order = None;
+                }
+                db.push(h, key, v)
             }
         }
         Ok(())
@@ -1415,8 +1458,16 @@ impl Vm {
                     return Err(self.stop_iteration(v));
                 }
             }
-            IterObj::ASend { gen, first } => {
-                *rc.borrow_mut() = IterObj::ASend { gen, first };
+            IterObj::ASend {
+                gen,
+                first,
+                closing,
+            } => {
+                *rc.borrow_mut() = IterObj::ASend {
+                    gen,
+                    first,
+                    closing,
+                };
                 return Err(self.type_error("'async_generator_asend' object is not an iterator"));
             }
             other => (None, other),
@@ -1635,12 +1686,29 @@ impl Vm {
         }
     }
 
+    /// Call the `firstiter` async-generator hook once per generator.
+    pub(crate) fn asyncgen_first_iter(&mut self, g: &Rc<GenObj>) -> Result<(), Error> {
+        if g.ag_hooks_inited.replace(true) {
+            return Ok(());
+        }
+        if let Some(h) = self.asyncgen_hooks.0.clone() {
+            self.call(&h, vec![Value::Gen(g.clone())], vec![])?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn get_anext(&mut self, it: &Value) -> Result<Value, Error> {
+        if let Value::Gen(g) = it {
+            if g.kind == GenKind::AsyncGenerator {
+                self.asyncgen_first_iter(g)?;
+            }
+        }
         match it {
             Value::Gen(g) if g.kind == GenKind::AsyncGenerator => {
                 Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
                     gen: g.clone(),
                     first: Some(Resume::Send(Value::None)),
+                    closing: false,
                 }))))
             }
             _ => match self.lookup_special_bound(it, "__anext__") {
@@ -1743,6 +1811,15 @@ impl Vm {
                 }
             }
             (Value::Bytes(b), _) => {
+                if let Value::Slice(s) = key {
+                    let items: Vec<Value> = b.iter().map(|x| Value::Int(*x as i64)).collect();
+                    let picked = self.slice_items(&items, s)?;
+                    let bytes: Vec<u8> = picked
+                        .iter()
+                        .map(|v| if let Value::Int(i) = v { *i as u8 } else { 0 })
+                        .collect();
+                    return Ok(Value::Bytes(Rc::from(bytes)));
+                }
                 let i = self.index_of(key, "bytes")?;
                 match norm_index(i, b.len()) {
                     Some(i) => Ok(Value::Int(b[i] as i64)),
@@ -1985,6 +2062,21 @@ impl Vm {
     /// Iteration order of a set's elements (CPython's table order).
     pub(crate) fn set_order(&self, d: &Dict) -> Vec<Value> {
         crate::vm::format::set_iteration_order(d)
+    }
+}
+
+/// Hashed by identity (CPython: by address) rather than by value.
+pub fn identity_hashed(v: &Value) -> bool {
+    match v {
+        Value::Instance(i) => i.class().lookup("__hash__").is_none(),
+        Value::Function(_)
+        | Value::Builtin(_)
+        | Value::Method(_)
+        | Value::Class(_)
+        | Value::Gen(_)
+        | Value::Iter(_)
+        | Value::Module(_) => true,
+        _ => false,
     }
 }
 

@@ -372,6 +372,9 @@ pub struct GenObj {
     pub never_awaited_log: Option<Rc<RefCell<Vec<Name>>>>,
     /// Async generators: an `asend`/`athrow` awaitable is in progress.
     pub ag_running: Cell<bool>,
+    /// Async generators: the `firstiter` hook has been called
+    /// (`sys.set_asyncgen_hooks`, used by `loop.shutdown_asyncgens`).
+    pub ag_hooks_inited: Cell<bool>,
     pub id: u64,
 }
 
@@ -423,6 +426,9 @@ pub enum IterObj {
     ASend {
         gen: Rc<GenObj>,
         first: Option<crate::vm::Resume>,
+        /// Created by `aclose()`: GeneratorExit/StopAsyncIteration out of
+        /// the generator means success (the await returns None).
+        closing: bool,
     },
     /// Yields `obj` once, then returns `on_done(obj)` (CPython's
     /// `Future.__await__` shape, for native awaitables).
