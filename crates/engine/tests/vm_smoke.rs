@@ -47,3 +47,42 @@ fn smoke_programs_match_cpython() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Uncaught exceptions render exactly like CPython's traceback (file name
+/// replaced by `<lesson>`).
+#[test]
+fn tracebacks_match_cpython() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vm_tracebacks");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 4);
+    let mut failures = Vec::new();
+    for p in &paths {
+        let src = std::fs::read_to_string(p).expect("read");
+        let out = Command::new("python3")
+            .arg(p)
+            .env("PYTHONHASHSEED", "0")
+            .output()
+            .expect("python3");
+        let want_err = String::from_utf8_lossy(&out.stderr)
+            .replace(&format!("\"{}\"", p.display()), "\"<lesson>\"");
+        let want_out = String::from_utf8_lossy(&out.stdout).to_string();
+        let got = run_script(&src, "<lesson>", &Limits::default());
+        let got_err = got.error.unwrap_or_default();
+        if got.stdout != want_out || got_err != want_err {
+            failures.push(format!(
+                "{}:\n--- ours\n{}{}\n--- cpython\n{}{}",
+                p.display(),
+                got.stdout,
+                got_err,
+                want_out,
+                want_err
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -56,6 +56,13 @@ impl Vm {
     }
 
     pub fn repr(&mut self, v: &Value) -> Result<String, Error> {
+        if self.repr_stack.len() > 300 {
+            let c = self.types.recursion_error.clone();
+            return Err(self.new_error(
+                &c,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
         Ok(match v {
             Value::None => "None".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
@@ -75,7 +82,10 @@ impl Vm {
                 format!("[{}]", r?)
             }
             Value::Tuple(t) => {
-                let r = self.join_reprs(t)?;
+                self.repr_stack.push(0);
+                let r = self.join_reprs(t);
+                self.repr_stack.pop();
+                let r = r?;
                 if t.len() == 1 {
                     format!("({r},)")
                 } else {

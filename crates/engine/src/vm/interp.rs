@@ -63,7 +63,9 @@ impl Vm {
 
     /// Run the frame stack until the entry frame on top completes.
     pub(crate) fn run(&mut self) -> Result<Completion, Error> {
-        if self.nesting > 200 {
+        // Each nested run is several Rust frames; keep well inside wasm's
+        // stack (Python-to-Python calls never nest runs).
+        if self.nesting > 150 {
             return Err(self.new_error(
                 &self.types.recursion_error.clone(),
                 "maximum recursion depth exceeded while calling a Python object",
