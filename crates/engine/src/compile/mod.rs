@@ -712,7 +712,8 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Import(names) => {
                 for a in names {
-                    self.set_span(a.span);
+                    // CPython reports import errors at the whole statement.
+                    self.set_span(s.span);
                     let i = self.name_index(&a.name);
                     self.emit(Op::ImportName(i));
                     match &a.asname {
@@ -753,7 +754,7 @@ impl<'a> Compiler<'a> {
                 let mi = self.name_index(&m);
                 self.emit(Op::ImportName(mi));
                 for a in names {
-                    self.set_span(a.span);
+                    self.set_span(s.span);
                     if &*a.name == "*" {
                         if self.scope_kind() != ScopeKind::Module {
                             return err("import * only allowed at module level", s.span);
