@@ -251,6 +251,41 @@ impl Vm {
         }
     }
 
+    /// Close generators that were dropped while suspended inside a
+    /// `try` (running their `finally`/`except GeneratorExit`).
+    fn run_finalizers(&mut self) -> Result<(), Error> {
+        self.finalize_queue.pending.set(false);
+        let frames = std::mem::take(&mut *self.finalize_queue.frames.borrow_mut());
+        for (kind, name, qualname, frame) in frames {
+            let id = self.fresh_id();
+            let g = Value::Gen(Rc::new(GenObj {
+                kind,
+                frame: RefCell::new(Some(frame)),
+                state: std::cell::Cell::new(GenState::Suspended),
+                name,
+                qualname,
+                never_awaited_log: None,
+                finalize_queue: None,
+                ag_running: std::cell::Cell::new(false),
+                ag_hooks_inited: std::cell::Cell::new(true),
+                id,
+            }));
+            match crate::vm::builtins::gen_method(self, &g, "close", &[]) {
+                Ok(_) => {}
+                Err(Error::Exception(e)) => {
+                    let r = self.repr(&g).unwrap_or_default();
+                    let tb = self.format_exception(&e);
+                    self.write(
+                        crate::vm::Stream::Stderr,
+                        &format!("Exception ignored in: {r}\n{tb}"),
+                    )?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
     /// The top frame is awaiting an `aclose()` awaitable.
     fn parent_asend_closing(&self) -> bool {
         match self.frames.last().and_then(|f| f.stack.last()) {
@@ -368,6 +403,9 @@ impl Vm {
     /// Execute instructions until the entry frame completes or an error.
     fn exec(&mut self) -> Result<Completion, Error> {
         loop {
+            if self.finalize_queue.pending.get() {
+                self.run_finalizers()?;
+            }
             self.instructions += 1;
             if self.instructions >= self.next_check {
                 if let Err(e) = self.check_budgets() {
@@ -1658,6 +1696,11 @@ impl Vm {
             state: std::cell::Cell::new(GenState::Created),
             name: func.name.borrow().clone(),
             qualname: func.qualname.borrow().clone(),
+            finalize_queue: if kind == GenKind::AsyncGenerator {
+                None
+            } else {
+                Some(self.finalize_queue.clone())
+            },
             never_awaited_log: if kind == GenKind::Coroutine {
                 Some(self.never_awaited.clone())
             } else {

@@ -235,6 +235,8 @@ pub struct Vm {
     /// `sys.set_asyncgen_hooks(firstiter, finalizer)`: called with an async
     /// generator when it is first iterated (CPython's asyncgen hooks).
     pub asyncgen_hooks: (Option<Value>, Option<Value>),
+    /// Dropped suspended generators to close (see `FinalizeQueue`).
+    pub(crate) finalize_queue: Rc<FinalizeQueue>,
     pub(crate) fibers: Vec<Fiber>,
     /// Thread names of fibers (`threading.current_thread().name`).
     pub(crate) fiber_names: Vec<String>,
@@ -269,6 +271,7 @@ impl Vm {
             repr_stack: Vec::new(),
             rng: modules::Rng::default(),
             asyncgen_hooks: (None, None),
+            finalize_queue: Rc::new(FinalizeQueue::default()),
             fibers: Vec::new(),
             fiber_names: Vec::new(),
             current_fiber: None,

@@ -372,6 +372,10 @@ pub struct GenObj {
     /// Shared log where unstarted coroutines report themselves on drop
     /// ("coroutine 'f' was never awaited").
     pub never_awaited_log: Option<Rc<RefCell<Vec<Name>>>>,
+    /// Where a suspended generator/coroutine with pending `finally`/
+    /// `except` blocks puts its frame when dropped, so the VM can close it
+    /// (CPython closes generators when they are garbage-collected).
+    pub finalize_queue: Option<Rc<FinalizeQueue>>,
     /// Async generators: an `asend`/`athrow` awaitable is in progress.
     pub ag_running: Cell<bool>,
     /// Async generators: the `firstiter` hook has been called
@@ -380,8 +384,25 @@ pub struct GenObj {
     pub id: u64,
 }
 
+/// Frames of dropped generators waiting to be closed by the VM.
+#[derive(Default)]
+pub struct FinalizeQueue {
+    pub pending: Cell<bool>,
+    pub frames: RefCell<Vec<(GenKind, Name, Name, Box<Frame>)>>,
+}
+
 impl Drop for GenObj {
     fn drop(&mut self) {
+        if self.state.get() == GenState::Suspended && self.kind != GenKind::AsyncGenerator {
+            if let (Some(q), Some(f)) = (&self.finalize_queue, self.frame.get_mut().take()) {
+                if !f.blocks.is_empty() {
+                    if let Ok(mut fs) = q.frames.try_borrow_mut() {
+                        fs.push((self.kind, self.name.clone(), self.qualname.clone(), f));
+                        q.pending.set(true);
+                    }
+                }
+            }
+        }
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             if let Some(log) = &self.never_awaited_log {
                 if let Ok(mut l) = log.try_borrow_mut() {
