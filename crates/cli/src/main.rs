@@ -106,10 +106,8 @@ fn report(outcome: &RunOutcome, timed: bool) -> ExitCode {
         }
         let _ = stdout.flush();
         match &outcome.ending {
-            Ending::Completed | Ending::Uncaught { .. } => {}
-            Ending::SyntaxError { rendered, .. } => {
-                let _ = stderr.write_all(rendered.as_bytes());
-            }
+            // Tracebacks and syntax errors are already in the stderr chunks.
+            Ending::Completed | Ending::Uncaught { .. } | Ending::SyntaxError { .. } => {}
             Ending::Hang => {
                 let _ = writeln!(stderr, "!! hang");
             }
@@ -138,11 +136,19 @@ mod tests {
     fn parses_the_documented_forms() {
         assert_eq!(
             args("run a.py").unwrap(),
-            Args { timed: false, trace: None, file: "a.py".into() }
+            Args {
+                timed: false,
+                trace: None,
+                file: "a.py".into()
+            }
         );
         assert_eq!(
             args("run --timed --trace t.json a.py").unwrap(),
-            Args { timed: true, trace: Some("t.json".into()), file: "a.py".into() }
+            Args {
+                timed: true,
+                trace: Some("t.json".into()),
+                file: "a.py".into()
+            }
         );
         assert!(args("").is_err());
         assert!(args("walk a.py").is_err());

@@ -636,6 +636,7 @@ fn build_module(vm: &mut Vm, shared: &Shared) -> Result<Value, Error> {
         ("gather_cancel_requested", m_gather_cancel_requested),
         ("set_log_destroy_pending", m_set_log_destroy_pending),
         ("iscoroutine", m_iscoroutine),
+        ("iscoroutinefunction", m_iscoroutinefunction),
         ("isfuture", m_isfuture),
         ("new_executor", m_new_executor),
         ("submit", m_submit),
@@ -1349,6 +1350,22 @@ fn m_iscoroutine(
     _kw: &[(Name, Value)],
 ) -> Result<Value, Error> {
     let is = matches!(&arg(args, 0), Value::Gen(g) if g.kind == GenKind::Coroutine);
+    Ok(Value::Bool(is))
+}
+
+/// `asyncio.iscoroutinefunction(f)`: an `async def` function (not an async
+/// generator), or a bound method of one.
+fn m_iscoroutinefunction(
+    _vm: &mut Vm,
+    _shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
+    let mut f = arg(args, 0);
+    if let Value::Method(m) = &f {
+        f = m.1.clone(); // (self, function)
+    }
+    let is = matches!(&f, Value::Function(func) if func.code.kind == crate::compile::code::CodeKind::Coroutine);
     Ok(Value::Bool(is))
 }
 

@@ -101,6 +101,10 @@ def iscoroutine(obj):
     return _looplab.iscoroutine(obj)
 
 
+def iscoroutinefunction(func):
+    return _looplab.iscoroutinefunction(func)
+
+
 def isfuture(obj):
     return _looplab.isfuture(obj)
 
