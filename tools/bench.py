@@ -7,7 +7,7 @@ For every program in crates/engine/benches/programs/ (or only the NAMEs given, w
 without .py) it measures the wall-clock time of
   - CPython: `python3 tools/oracle.py FILE` (the async programs thus run on the
     oracle's virtual clock, like in the engine: their sleeps take no real time), and
-  - the engine: `target/release/looplab run FILE` (override with --engine or the
+  - the engine: `target/bench-native/looplab run FILE` (`cargo build --profile bench-native -p looplab-cli`) (override with --engine or the
     LOOPLAB_BIN environment variable),
 keeps the best of N runs (default 3) and prints
 
@@ -30,7 +30,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(ROOT, "crates", "engine", "benches", "programs")
 ORACLE = os.path.join(ROOT, "tools", "oracle.py")
-DEFAULT_ENGINE = os.path.join(ROOT, "target", "release", "looplab")
+DEFAULT_ENGINE = os.path.join(ROOT, "target", "bench-native", "looplab")
 TIMEOUT_S = 600
 
 
@@ -100,7 +100,7 @@ def main(argv):
             continue
         cpy_t, cpy_out, cpy_err = best_of([sys.executable, ORACLE, path], runs)
         if have_engine:
-            eng_t, eng_out, eng_err = best_of([args.engine, "run", path], runs)
+            eng_t, eng_out, eng_err = best_of([args.engine, "run", "--max-slice", "5000000000", "--max-instructions", "50000000000", path], runs)
         else:
             eng_t, eng_out, eng_err = None, "", "not built"
         eng_s = f"{eng_t:.2f}s" if eng_t is not None else f"n/a ({eng_err})"

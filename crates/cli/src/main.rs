@@ -2,8 +2,12 @@
 //! clock, the way the browser app does.
 //!
 //! ```text
-//! looplab run [--timed] [--trace FILE.json] FILE.py
+//! looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] FILE.py
 //! ```
+//!
+//! `--max-instructions` and `--max-slice` raise (or lower) the engine's
+//! budgets: total instructions, and instructions a task may run without
+//! suspending (the "blocking the event loop" limit).
 //!
 //! - stdout: the program's stdout; with `--timed` each line is prefixed
 //!   `[t=S.mmm] ` (the conformance format, see `tools/oracle.py`).
@@ -16,10 +20,11 @@ use looplab_engine::run::{format_timed, run_program, Ending, Limits, RunOutcome}
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: looplab run [--timed] [--trace FILE.json] FILE.py";
+const USAGE: &str =
+    "usage: looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] FILE.py";
 
 /// The parsed command line.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 struct Args {
     /// Prefix each stdout line with its virtual time.
     timed: bool,
@@ -27,6 +32,8 @@ struct Args {
     trace: Option<String>,
     /// The program.
     file: String,
+    /// Budgets (defaults, or as given by the flags).
+    limits: Limits,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -39,9 +46,17 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut timed = false;
     let mut trace = None;
     let mut file = None;
+    let mut limits = Limits::default();
     while let Some(arg) = it.next() {
+        let mut number = |flag: &str| -> Result<u64, String> {
+            it.next()
+                .and_then(|n| n.replace('_', "").parse().ok())
+                .ok_or(format!("{flag} needs a whole number"))
+        };
         match arg.as_str() {
             "--timed" => timed = true,
+            "--max-instructions" => limits.max_instructions = number(arg)?,
+            "--max-slice" => limits.max_slice_instructions = number(arg)?,
             "--trace" => trace = Some(it.next().ok_or("--trace needs a file name")?.clone()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             path if file.is_none() => file = Some(path.to_string()),
@@ -52,6 +67,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         timed,
         trace,
         file: file.ok_or("missing FILE.py")?,
+        limits,
     })
 }
 
@@ -71,7 +87,7 @@ fn main() -> ExitCode {
             return ExitCode::from(66);
         }
     };
-    let outcome = run_program(&source, "<lesson>", &Limits::default());
+    let outcome = run_program(&source, "<lesson>", &args.limits);
     if let Some(path) = &args.trace {
         let written = serde_json::to_string(&outcome.trace)
             .map_err(|e| e.to_string())
