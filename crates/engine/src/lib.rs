@@ -6,5 +6,9 @@
 //! same trace, natively and in the browser.
 #![forbid(unsafe_code)]
 
+pub mod aio;
 pub mod ast;
+pub mod run;
+pub mod snapshot;
 pub mod span;
+pub mod trace;

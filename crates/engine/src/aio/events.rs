@@ -1,0 +1,527 @@
+//! Handles, the ready deque, the timer heap and the virtual clock: what
+//! CPython's `events.py` (`Handle`, `TimerHandle`) and `base_events.py`
+//! (`call_soon`, `call_later`, `call_at`, `_run_once`, `run_forever`,
+//! `stop`) do, as a state machine that returns what the host must run.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+
+use super::futures::FutureData;
+use super::threads::Threads;
+use super::Host;
+use crate::trace::{self, EventKind, FutureId, HandleId, JobId, Recorder, TaskId, ThreadId};
+
+/// What a handle does when it runs.
+#[derive(Clone, Debug)]
+pub enum Callback<V> {
+    /// `Task.__step(exc)`.
+    TaskStep {
+        /// The task to step.
+        task: TaskId,
+        /// The exception to throw in, if any.
+        exc: Option<V>,
+    },
+    /// `Task.__wakeup(fut)`: `fut` is done; step the task with its outcome.
+    TaskWakeup {
+        /// The task to wake.
+        task: TaskId,
+        /// The future it awaited.
+        fut: FutureId,
+    },
+    /// `func(*args)`: `call_soon(func, *args)` or a done callback
+    /// `func(fut)` (then `fut` says which future completed).
+    Call {
+        /// The callable.
+        func: V,
+        /// Its arguments.
+        args: Vec<V>,
+        /// For a done callback: the completed future (trace only).
+        fut: Option<FutureId>,
+    },
+    /// `run_until_complete`'s `_run_until_complete_cb`: stop the loop.
+    StopLoop {
+        /// The future run_until_complete waits for.
+        fut: FutureId,
+    },
+    /// `_chain_future`'s `_set_state`: copy a finished job's outcome into
+    /// its asyncio future (from `call_soon_threadsafe`).
+    JobDone {
+        /// The job.
+        job: JobId,
+    },
+    /// `shutdown_default_executor`'s thread finished joining the pool:
+    /// `future.set_result(None)` (from `call_soon_threadsafe`).
+    ExecutorShutDown {
+        /// The future `shutdown_default_executor` awaits.
+        fut: FutureId,
+    },
+}
+
+/// What the host must do next (returned by [`EventLoop::next_action`]).
+#[derive(Debug)]
+pub enum Todo<V> {
+    /// Resume `coro` (`send(None)` or `throw(exc)`) as `task`'s step, then
+    /// report with [`EventLoop::task_step_end`].
+    Step {
+        /// The task being stepped (it is now `current_task`).
+        task: TaskId,
+        /// Its coroutine.
+        coro: V,
+        /// How to resume it.
+        resume: super::Resume<V>,
+    },
+    /// Call `func(*args)`, then report with [`EventLoop::call_done`]. If it
+    /// raises, CPython logs "Exception in callback ..." and goes on.
+    Call {
+        /// The callable.
+        func: V,
+        /// Its arguments.
+        args: Vec<V>,
+    },
+    /// Start `func(*args)` on worker thread `thread` (a new fiber). Report
+    /// [`EventLoop::job_finished`] or [`EventLoop::park_thread`].
+    StartJob {
+        /// The job.
+        job: JobId,
+        /// The worker lane running it.
+        thread: ThreadId,
+        /// The function.
+        func: V,
+        /// Its arguments.
+        args: Vec<V>,
+    },
+    /// Resume worker `thread`, parked in `time.sleep`, whose deadline came.
+    ResumeThread {
+        /// The worker lane.
+        thread: ThreadId,
+    },
+    /// `loop.stop()` took effect at the end of an iteration: `run_forever`
+    /// returns.
+    Stopped,
+    /// Nothing is ready, no timer is pending and no worker thread can run:
+    /// nothing can ever happen again.
+    Hang,
+}
+
+/// A scheduled callback (`events.Handle` / `events.TimerHandle`).
+#[derive(Debug)]
+pub(crate) struct HandleData<V> {
+    /// What it runs; `None` once cancelled (CPython drops the callback and
+    /// its arguments on cancel).
+    pub(crate) callback: Option<Callback<V>>,
+    /// Set by `cancel()`: the loop skips it.
+    pub(crate) cancelled: bool,
+    /// Deadline for a timer; `None` for a ready-queue handle.
+    pub(crate) when: Option<u64>,
+}
+
+/// Where `_run_once` is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Phase {
+    /// About to begin an iteration (drop cancelled timers at the heap head).
+    Begin,
+    /// "select", part 1: resume parked workers that are due.
+    SelectDue,
+    /// "select", part 2: start the jobs submitted since the previous select.
+    SelectStart,
+    /// "select", part 3: unless the timeout is 0, wait: jump the clock to
+    /// the next timer or worker wake-up, running due workers, until
+    /// something is ready or a timer is due.
+    SelectWait,
+    /// Inside the wait of part 3: resume the workers due after a jump.
+    SelectWaitDue,
+    /// Running the `left` remaining handles of this iteration.
+    Run { left: u32 },
+}
+
+/// The event loop core. See the [module docs](super).
+pub struct EventLoop<V> {
+    /// The virtual clock, in nanoseconds since the program started.
+    pub(crate) now: u64,
+    /// The ready deque (`_ready`).
+    pub(crate) ready: VecDeque<HandleId>,
+    /// The timer heap (`_scheduled`), ordered by (deadline, handle id); the
+    /// handle id is the creation sequence, so equal deadlines keep
+    /// scheduling order (the oracle patches CPython's heap the same way).
+    timers: BinaryHeap<Reverse<(u64, HandleId)>>,
+    /// Live handles by id (removed once run or discarded).
+    pub(crate) handles: HashMap<HandleId, HandleData<V>>,
+    /// Last handle id given out.
+    last_handle: HandleId,
+    /// The future/task arena; index = id - 1.
+    pub(crate) futures: Vec<FutureData<V>>,
+    /// The task being stepped (`_current_tasks[loop]`).
+    pub(crate) current_task: Option<TaskId>,
+    /// Counter for default task names (`Task-1`, `Task-2`...), like
+    /// CPython's module-level `_task_name_counter`.
+    pub(crate) task_name_counter: u32,
+    /// Set by `stop()`: `run_forever` returns after the current iteration.
+    stopping: bool,
+    /// The select timeout of this iteration is 0 (something was ready or
+    /// the loop was stopping when it began).
+    select_zero: bool,
+    /// Where `_run_once` is.
+    phase: Phase,
+    /// Iterations begun so far (for the trace).
+    iteration: u32,
+    /// The handle being run (trace: `HandleFinished`).
+    pub(crate) running_handle: Option<HandleId>,
+    /// Worker threads and executors.
+    pub(crate) threads: Threads<V>,
+    /// The trace being recorded.
+    pub recorder: Recorder,
+}
+
+impl<V: Clone> EventLoop<V> {
+    /// A new loop at virtual time 0; `record` turns the trace on.
+    pub fn new(record: bool) -> EventLoop<V> {
+        EventLoop {
+            now: 0,
+            ready: VecDeque::new(),
+            timers: BinaryHeap::new(),
+            handles: HashMap::new(),
+            last_handle: 0,
+            futures: Vec::new(),
+            current_task: None,
+            task_name_counter: 0,
+            stopping: false,
+            select_zero: false,
+            phase: Phase::Begin,
+            iteration: 0,
+            running_handle: None,
+            threads: Threads::new(),
+            recorder: Recorder::new(record),
+        }
+    }
+
+    /// `loop.time()` in nanoseconds.
+    pub fn now(&self) -> u64 {
+        self.now
+    }
+
+    /// Records a trace event at the current time.
+    pub fn emit(&mut self, kind: EventKind) {
+        self.recorder.push(self.now, kind);
+    }
+
+    /// The task being stepped, if any (`asyncio.current_task()`).
+    pub fn current_task(&self) -> Option<TaskId> {
+        self.current_task
+    }
+
+    /// Describes a callback for the trace.
+    fn trace_action(&mut self, host: &mut impl Host<V>, cb: &Callback<V>) -> trace::Action {
+        match cb {
+            Callback::TaskStep { task, exc } => trace::Action::TaskStep {
+                task: *task,
+                throw: exc.as_ref().map(|e| host.repr(e)),
+            },
+            Callback::TaskWakeup { task, fut } => trace::Action::TaskWakeup {
+                task: *task,
+                fut: *fut,
+            },
+            Callback::Call { func, fut, .. } => trace::Action::Callback {
+                func: host.callable_name(func),
+                fut: *fut,
+            },
+            Callback::StopLoop { fut } => trace::Action::StopLoop { fut: *fut },
+            Callback::JobDone { job } => trace::Action::JobDone {
+                job: *job,
+                fut: self.threads.job_future(*job),
+            },
+            Callback::ExecutorShutDown { fut } => trace::Action::Callback {
+                func: "set_result".into(),
+                fut: Some(*fut),
+            },
+        }
+    }
+
+    fn new_handle(
+        &mut self,
+        host: &mut impl Host<V>,
+        cb: Callback<V>,
+        when: Option<u64>,
+    ) -> HandleId {
+        self.last_handle += 1;
+        let id = self.last_handle;
+        if self.recorder.enabled {
+            let action = self.trace_action(host, &cb);
+            self.emit(EventKind::HandleScheduled {
+                handle: id,
+                action,
+                when_ns: when,
+            });
+        }
+        self.handles.insert(
+            id,
+            HandleData {
+                callback: Some(cb),
+                cancelled: false,
+                when,
+            },
+        );
+        id
+    }
+
+    /// `loop.call_soon(callback)`: append to the ready deque.
+    pub fn call_soon(&mut self, host: &mut impl Host<V>, cb: Callback<V>) -> HandleId {
+        let id = self.new_handle(host, cb, None);
+        self.ready.push_back(id);
+        id
+    }
+
+    /// `loop.call_at(when, callback)`: push on the timer heap.
+    pub fn call_at(&mut self, host: &mut impl Host<V>, when: u64, cb: Callback<V>) -> HandleId {
+        let id = self.new_handle(host, cb, Some(when));
+        self.timers.push(Reverse((when, id)));
+        id
+    }
+
+    /// `loop.call_later(delay, callback)` = `call_at(now + delay)`.
+    pub fn call_later(
+        &mut self,
+        host: &mut impl Host<V>,
+        delay_ns: u64,
+        cb: Callback<V>,
+    ) -> HandleId {
+        let when = self.now.saturating_add(delay_ns);
+        self.call_at(host, when, cb)
+    }
+
+    /// `handle.cancel()`. Harmless on a handle that already ran.
+    pub fn cancel_handle(&mut self, id: HandleId) {
+        if let Some(h) = self.handles.get_mut(&id) {
+            if !h.cancelled {
+                h.cancelled = true;
+                h.callback = None;
+                self.emit(EventKind::HandleCancelled { handle: id });
+            }
+        }
+    }
+
+    /// `loop.stop()`: `run_forever` returns at the end of this iteration.
+    pub fn stop(&mut self) {
+        self.stopping = true;
+    }
+
+    /// `loop.is_running()` cannot be told by the core (the host knows
+    /// whether it is inside `run_forever`); this says whether an iteration
+    /// is under way.
+    pub fn in_iteration(&self) -> bool {
+        self.phase != Phase::Begin
+    }
+
+    /// Blocks the loop's thread: a blocking `time.sleep(ns)` called by the
+    /// program outside worker threads. The clock advances; nothing else runs.
+    pub fn block(&mut self, ns: u64, line: u32) {
+        let from = self.now;
+        let task = self.current_task;
+        self.emit(EventKind::LoopBlocked {
+            task,
+            duration_ns: ns,
+            reason: trace::BlockReason::Sleep,
+            line,
+        });
+        self.now = self.now.saturating_add(ns);
+        self.emit(EventKind::ClockAdvanced {
+            from_ns: from,
+            to_ns: self.now,
+        });
+    }
+
+    pub(crate) fn advance_to(&mut self, t: u64) {
+        if t > self.now {
+            let from = self.now;
+            self.now = t;
+            self.emit(EventKind::ClockAdvanced {
+                from_ns: from,
+                to_ns: t,
+            });
+        }
+    }
+
+    /// Next live timer deadline, after dropping cancelled heads.
+    fn next_timer(&mut self) -> Option<u64> {
+        while let Some(Reverse((when, id))) = self.timers.peek().copied() {
+            let cancelled = self.handles.get(&id).map(|h| h.cancelled).unwrap_or(true);
+            if cancelled {
+                self.timers.pop();
+                self.handles.remove(&id);
+                self.emit(EventKind::TimerDiscarded { handle: id });
+            } else {
+                return Some(when);
+            }
+        }
+        None
+    }
+
+    /// Drives `_run_once`: returns the next thing the host must do.
+    ///
+    /// One iteration: drop cancelled timers at the heap head; "select": run
+    /// due worker threads, and if nothing is ready jump the clock to the
+    /// earliest timer or thread wake-up (a thread due at the same instant as
+    /// a timer runs first); move due timers to the ready deque; then run
+    /// exactly the handles that were ready at that point. After the
+    /// iteration, a pending `stop()` returns [`Todo::Stopped`].
+    pub fn next_action(&mut self, host: &mut impl Host<V>) -> Todo<V> {
+        loop {
+            match self.phase {
+                Phase::Begin => {
+                    self.next_timer();
+                    self.select_zero = !self.ready.is_empty() || self.stopping;
+                    self.phase = Phase::SelectDue;
+                }
+                Phase::SelectDue | Phase::SelectWaitDue => {
+                    if let Some(todo) = self.thread_todo(true) {
+                        return todo;
+                    }
+                    if let Some(fut) = self.threads.take_finished_shutdown() {
+                        self.call_soon(host, Callback::ExecutorShutDown { fut });
+                    }
+                    self.phase = if self.phase == Phase::SelectDue {
+                        Phase::SelectStart
+                    } else {
+                        Phase::SelectWait
+                    };
+                }
+                Phase::SelectStart => {
+                    if let Some(todo) = self.thread_todo(false) {
+                        return todo;
+                    }
+                    if let Some(todo) = self.start_pending_job() {
+                        return todo;
+                    }
+                    if let Some(fut) = self.threads.take_finished_shutdown() {
+                        self.call_soon(host, Callback::ExecutorShutDown { fut });
+                    }
+                    self.phase = Phase::SelectWait;
+                }
+                Phase::SelectWait => {
+                    if !self.select_zero && self.ready.is_empty() {
+                        let timer = self.next_timer();
+                        if timer.is_none_or(|t| t > self.now) {
+                            let wake = self.threads.next_wake();
+                            let next = match (timer, wake) {
+                                (Some(t), Some(w)) => t.min(w),
+                                (Some(t), None) => t,
+                                (None, Some(w)) => w,
+                                (None, None) => return Todo::Hang,
+                            };
+                            self.advance_to(next);
+                            self.phase = Phase::SelectWaitDue;
+                            continue;
+                        }
+                    }
+                    // Move due timers (deadline <= now) to the ready deque.
+                    while let Some(Reverse((when, id))) = self.timers.peek().copied() {
+                        if when > self.now {
+                            break;
+                        }
+                        self.timers.pop();
+                        self.ready.push_back(id);
+                        self.emit(EventKind::TimerFired { handle: id });
+                    }
+                    let ntodo = self.ready.len() as u32;
+                    self.iteration += 1;
+                    self.emit(EventKind::IterationStarted {
+                        iteration: self.iteration,
+                        ntodo,
+                    });
+                    self.phase = Phase::Run { left: ntodo };
+                }
+                Phase::Run { left: 0 } => {
+                    self.phase = Phase::Begin;
+                    if self.stopping {
+                        self.stopping = false;
+                        return Todo::Stopped;
+                    }
+                }
+                Phase::Run { left } => {
+                    self.phase = Phase::Run { left: left - 1 };
+                    let Some(id) = self.ready.pop_front() else {
+                        continue;
+                    };
+                    let cb = match self.handles.remove(&id) {
+                        Some(HandleData {
+                            callback: Some(cb),
+                            cancelled: false,
+                            ..
+                        }) => cb,
+                        _ => {
+                            self.emit(EventKind::HandleSkipped { handle: id });
+                            continue;
+                        }
+                    };
+                    self.emit(EventKind::HandleStarted { handle: id });
+                    self.running_handle = Some(id);
+                    if let Some(todo) = self.run_callback(host, cb) {
+                        return todo;
+                    }
+                    self.finish_handle();
+                }
+            }
+        }
+    }
+
+    /// Runs an internal callback, or turns it into a [`Todo`] for the host.
+    fn run_callback(&mut self, host: &mut impl Host<V>, cb: Callback<V>) -> Option<Todo<V>> {
+        match cb {
+            Callback::TaskStep { task, exc } => self.task_step_begin(host, task, exc),
+            Callback::TaskWakeup { task, fut } => self.task_wakeup(host, task, fut),
+            Callback::Call { func, args, .. } => Some(Todo::Call { func, args }),
+            Callback::StopLoop { .. } => {
+                self.stopping = true;
+                None
+            }
+            Callback::JobDone { job } => {
+                self.job_done(host, job);
+                None
+            }
+            Callback::ExecutorShutDown { fut } => {
+                let none = host.none();
+                // The awaiting side may have been cancelled meanwhile.
+                let _ = self.set_result(host, fut, none);
+                None
+            }
+        }
+    }
+
+    /// The host finished a [`Todo::Call`].
+    pub fn call_done(&mut self) {
+        self.finish_handle();
+    }
+
+    pub(crate) fn finish_handle(&mut self) {
+        if let Some(handle) = self.running_handle.take() {
+            self.emit(EventKind::HandleFinished { handle });
+        }
+    }
+
+    /// Whether handle `id` was cancelled (`None` once it ran or was
+    /// discarded).
+    pub fn handle_cancelled(&self, id: HandleId) -> Option<bool> {
+        self.handles.get(&id).map(|h| h.cancelled)
+    }
+
+    /// `timer_handle.when()` in nanoseconds (`None` for a ready-queue
+    /// handle, or once it ran).
+    pub fn handle_when(&self, id: HandleId) -> Option<u64> {
+        self.handles.get(&id).and_then(|h| h.when)
+    }
+
+    /// Number of handles in the ready deque.
+    pub fn ready_len(&self) -> usize {
+        self.ready.len()
+    }
+
+    /// Number of timers in the heap (including cancelled ones not yet
+    /// discarded).
+    pub fn timers_len(&self) -> usize {
+        self.timers.len()
+    }
+
+    /// Takes the trace recorded so far, leaving an empty one.
+    pub fn take_trace(&mut self) -> trace::Trace {
+        std::mem::take(&mut self.recorder.trace)
+    }
+}

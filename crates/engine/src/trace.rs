@@ -1,0 +1,531 @@
+//! The trace: everything the event loop did, as one flat list of events.
+//!
+//! A run of a Looplab program produces a [`Trace`]. The UI never re-runs a
+//! program: it folds a prefix of the trace into a
+//! [`Snapshot`](crate::snapshot::Snapshot) to show the loop's state at any
+//! step. So the trace is *self-contained*: values appear as strings (their
+//! reprs), tasks, futures, handles, jobs and thread lanes as small integers,
+//! and every event carries its sequence number and the virtual time.
+//!
+//! Vocabulary (mirrors CPython 3.11 `Lib/asyncio`):
+//! - a *handle* is one callback scheduled on the loop (`events.Handle` /
+//!   `events.TimerHandle`), either in the ready queue (`call_soon`) or in the
+//!   timer heap (`call_later` / `call_at`);
+//! - a *task step* is one run of `Task.__step`: the task's coroutine is
+//!   resumed and runs until it suspends at an `await` (or finishes);
+//! - a *future* is an `asyncio.Future`; tasks are futures too, and share the
+//!   same id space ([`TaskId`] and [`FutureId`] are both ids in it);
+//! - a *job* is a function submitted to a worker thread (`to_thread`,
+//!   `run_in_executor`), run on a *thread lane*.
+//!
+//! The format is versioned by [`TRACE_VERSION`]; bump it whenever an event
+//! changes shape. Serialised with serde; enums are tagged with `"type"` so
+//! the JSON reads naturally (`{"type":"ClockAdvanced","from_ns":0,...}`).
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the trace format. Bumped whenever [`EventKind`] changes shape.
+pub const TRACE_VERSION: u32 = 1;
+
+/// Id of a task. Tasks are futures, so this is the task's [`FutureId`].
+pub type TaskId = u32;
+/// Id of a future (or of a task: same id space), from 1, in creation order.
+pub type FutureId = u32;
+/// Id of a scheduled callback (`Handle`/`TimerHandle`), from 1, in
+/// scheduling order. Never reused within a run.
+pub type HandleId = u32;
+/// Id of a job submitted to a worker thread, from 1, in submission order.
+pub type JobId = u32;
+/// Id of a worker thread lane, from 1, in the order threads were started.
+pub type ThreadId = u32;
+
+/// A complete (or partial, while a run is live) trace.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Trace {
+    /// [`TRACE_VERSION`] of the producer, so a stored trace can be rejected
+    /// by an incompatible reader.
+    pub version: u32,
+    /// The events, in the order they happened (`events[i].seq == i`).
+    pub events: Vec<Event>,
+}
+
+impl Trace {
+    /// An empty trace of the current version.
+    pub fn new() -> Trace {
+        Trace {
+            version: TRACE_VERSION,
+            events: Vec::new(),
+        }
+    }
+}
+
+/// One thing that happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Position in the trace (0-based, dense): lets a UI refer to an event
+    /// stably, e.g. in a URL.
+    pub seq: u32,
+    /// Virtual time, in nanoseconds since the program started, at which the
+    /// event happened.
+    pub time_ns: u64,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+/// What happened. Variants are named after what they mirror in CPython.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum EventKind {
+    /// A future was created (`loop.create_future()`), with what it stands
+    /// for, so that a task awaiting it can be described ("sleep until
+    /// t=1.000", "lock", "queue.get"...).
+    FutureCreated {
+        /// The new future.
+        fut: FutureId,
+        /// What the future stands for: "future" for a plain one, or a label
+        /// given by the asyncio layer: "sleep", "gather", "lock",
+        /// "event.wait", "queue.get", "queue.put", "condition.wait",
+        /// "semaphore", "shield", "thread job", "wait", "timeout"...
+        label: String,
+        /// Line of the program that caused the creation (0 if unknown).
+        line: u32,
+    },
+    /// A future's label changed after creation (e.g. `asyncio.sleep`
+    /// learns its deadline once the timer is armed).
+    FutureLabeled {
+        /// The future.
+        fut: FutureId,
+        /// New label (see [`EventKind::FutureCreated::label`]).
+        label: String,
+        /// For a "sleep", the virtual time at which it will be woken.
+        until_ns: Option<u64>,
+    },
+    /// A task was created (`asyncio.create_task`, `ensure_future`,
+    /// `gather` of coroutines, `TaskGroup.create_task`, `asyncio.run`...).
+    /// Its first step is scheduled right after (a `HandleScheduled`).
+    TaskCreated {
+        /// The new task.
+        task: TaskId,
+        /// `task.get_name()`: "Task-1" or the `name=` given.
+        name: String,
+        /// The coroutine's name (`main`, `worker`...), for display.
+        coro: String,
+        /// The task that was running when this one was created, if any.
+        parent: Option<TaskId>,
+        /// Line of the program where it was created (0 if unknown).
+        line: u32,
+    },
+    /// A callback was scheduled: appended to the ready queue (`when_ns` is
+    /// `None`, `call_soon`) or pushed on the timer heap (`call_later` /
+    /// `call_at`, `when_ns` is the deadline).
+    HandleScheduled {
+        /// The new handle.
+        handle: HandleId,
+        /// What running the handle will do.
+        action: Action,
+        /// `None`: ready queue. `Some(t)`: timer heap, due at virtual time t.
+        when_ns: Option<u64>,
+    },
+    /// `handle.cancel()`: the handle stays where it is but will be skipped
+    /// (timers are discarded when they reach the head of the heap).
+    HandleCancelled {
+        /// The cancelled handle.
+        handle: HandleId,
+    },
+    /// A due timer moved from the timer heap to the back of the ready queue
+    /// (in `_run_once`, after polling).
+    TimerFired {
+        /// The timer's handle.
+        handle: HandleId,
+    },
+    /// A cancelled timer was dropped from the head of the timer heap.
+    TimerDiscarded {
+        /// The timer's handle.
+        handle: HandleId,
+    },
+    /// Nothing was ready, so the virtual clock jumped to the next deadline
+    /// (CPython would block in `select(timeout)`); also emitted when the
+    /// loop's thread calls `time.sleep` (see [`EventKind::LoopBlocked`]).
+    ClockAdvanced {
+        /// Time before.
+        from_ns: u64,
+        /// Time after.
+        to_ns: u64,
+    },
+    /// `_run_once` began running the handles that were ready: exactly
+    /// `ntodo` of them (handles scheduled meanwhile wait for the next
+    /// iteration).
+    IterationStarted {
+        /// 1-based count of loop iterations in this run.
+        iteration: u32,
+        /// How many handles this iteration will pop (cancelled ones are
+        /// popped and skipped).
+        ntodo: u32,
+    },
+    /// A handle was popped from the ready queue and starts running. This
+    /// begins a *step* (see [`crate::snapshot`]).
+    HandleStarted {
+        /// The handle.
+        handle: HandleId,
+    },
+    /// A cancelled handle was popped from the ready queue and skipped.
+    HandleSkipped {
+        /// The handle.
+        handle: HandleId,
+    },
+    /// The running handle returned. This ends a step.
+    HandleFinished {
+        /// The handle.
+        handle: HandleId,
+    },
+    /// `Task.__step` resumed a task's coroutine.
+    TaskStepStarted {
+        /// The task.
+        task: TaskId,
+        /// Line where the coroutine resumes (the `await` it was suspended at,
+        /// or the `def` line on its first step).
+        line: u32,
+        /// `None`: `coro.send(None)`. `Some(repr)`: `coro.throw(exc)`, with
+        /// the exception thrown in (e.g. `CancelledError()`).
+        throw: Option<String>,
+    },
+    /// The task's coroutine gave control back to the loop.
+    TaskStepEnded {
+        /// The task.
+        task: TaskId,
+        /// Line where it suspended or finished.
+        line: u32,
+        /// Why it stopped.
+        outcome: StepOutcome,
+    },
+    /// Somebody asked for a task or future to be cancelled (`cancel(msg)`).
+    CancelRequested {
+        /// The task or future.
+        fut: FutureId,
+        /// `repr(msg)` if a message was given.
+        msg: Option<String>,
+        /// The task that asked (if any).
+        by: Option<TaskId>,
+    },
+    /// A future (or task) became done.
+    FutureResolved {
+        /// The future.
+        fut: FutureId,
+        /// How.
+        outcome: Resolution,
+    },
+    /// Something was printed (by a task, a callback, a worker thread or the
+    /// main program).
+    Print {
+        /// The task running at the time, if any.
+        task: Option<TaskId>,
+        /// The worker thread that printed, if not the loop's thread.
+        thread: Option<ThreadId>,
+        /// The text written (may contain or lack newlines).
+        text: String,
+        /// Line of the `print` call (0 if unknown).
+        line: u32,
+        /// Written to stderr rather than stdout.
+        stderr: bool,
+    },
+    /// The loop's thread was blocked: nothing else could run meanwhile.
+    LoopBlocked {
+        /// The task that blocked the loop, if any.
+        task: Option<TaskId>,
+        /// Virtual time lost (0 for a CPU-bound slice: CPU takes no virtual
+        /// time in Looplab, but it still freezes every other task).
+        duration_ns: u64,
+        /// Why.
+        reason: BlockReason,
+        /// Line responsible.
+        line: u32,
+    },
+    /// A function was submitted to a worker thread pool.
+    JobSubmitted {
+        /// The new job.
+        job: JobId,
+        /// The function's name, for display.
+        func: String,
+        /// The asyncio future that will get the job's result.
+        fut: FutureId,
+    },
+    /// A worker thread started running a job.
+    JobStarted {
+        /// The job.
+        job: JobId,
+        /// The worker thread lane.
+        thread: ThreadId,
+    },
+    /// A worker thread called `time.sleep`: only that thread is parked.
+    ThreadParked {
+        /// The thread lane.
+        thread: ThreadId,
+        /// Virtual time at which it wakes up.
+        until_ns: u64,
+    },
+    /// A parked worker thread woke up and continues its job.
+    ThreadResumed {
+        /// The thread lane.
+        thread: ThreadId,
+    },
+    /// A job finished on its worker thread (its future is resolved later,
+    /// from the loop, by a `call_soon_threadsafe` callback).
+    JobFinished {
+        /// The job.
+        job: JobId,
+        /// The thread lane.
+        thread: ThreadId,
+        /// Result repr or exception repr.
+        outcome: Resolution,
+    },
+    /// A warning CPython would print to stderr ("coroutine 'f' was never
+    /// awaited", "Task exception was never retrieved", "Task was destroyed
+    /// but it is pending!"). Teaching moments.
+    Warning {
+        /// The warning's first line, as CPython prints it.
+        text: String,
+    },
+    /// The run is over. Always the last event of a finished run.
+    RunEnded {
+        /// How it ended.
+        ending: RunEnding,
+    },
+}
+
+/// What running a handle will do.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Action {
+    /// `Task.__step`: resume the task's coroutine (with an exception thrown
+    /// in if `throw` is set, e.g. a `CancelledError`).
+    TaskStep {
+        /// The task.
+        task: TaskId,
+        /// `repr` of the exception to throw in, if any.
+        throw: Option<String>,
+    },
+    /// `Task.__wakeup`: the future the task awaited is done; the task will
+    /// be stepped right away (within the same handle).
+    TaskWakeup {
+        /// The task.
+        task: TaskId,
+        /// The future it was waiting for.
+        fut: FutureId,
+    },
+    /// Any other callback: `call_soon(f, ...)`, a future's done callback
+    /// (`fut` is set), asyncio's internal callbacks (the sleep timer's
+    /// `_set_result_unless_cancelled`, gather's `_done_callback`...).
+    Callback {
+        /// Display name of the callback (`_set_result_unless_cancelled`,
+        /// `on_done`...).
+        func: String,
+        /// For a done callback, the future whose completion scheduled it.
+        fut: Option<FutureId>,
+    },
+    /// A worker job finished: copy its outcome into its asyncio future
+    /// (CPython's `_chain_future` `_set_state` via `call_soon_threadsafe`).
+    JobDone {
+        /// The job.
+        job: JobId,
+        /// Its asyncio future.
+        fut: FutureId,
+    },
+    /// `loop.stop()` requested by `run_until_complete`'s done callback.
+    StopLoop {
+        /// The future `run_until_complete` was waiting for.
+        fut: FutureId,
+    },
+}
+
+/// Why a task step ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum StepOutcome {
+    /// The coroutine awaited a pending future (or task): it sleeps until
+    /// that future is done (`fut_waiter`).
+    Awaiting {
+        /// The awaited future or task.
+        fut: FutureId,
+    },
+    /// A bare yield (`await asyncio.sleep(0)`): the task goes straight to
+    /// the back of the ready queue.
+    BareYield,
+    /// The coroutine returned: the task is done with this result.
+    Returned {
+        /// `repr` of the return value.
+        value: String,
+    },
+    /// An exception escaped the coroutine: the task is done with it.
+    Raised {
+        /// `repr` of the exception (`ValueError('boom')`).
+        exc: String,
+    },
+    /// `CancelledError` escaped the coroutine: the task is cancelled.
+    Cancelled,
+    /// The coroutine yielded something invalid; a `RuntimeError` will be
+    /// thrown into it on its next step (CPython's "Task got bad yield").
+    BadYield {
+        /// The error message.
+        message: String,
+    },
+}
+
+/// How a future (or job) ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Resolution {
+    /// `set_result`: `repr` of the result.
+    Result {
+        /// `repr` of the value.
+        value: String,
+    },
+    /// `set_exception`: `repr` of the exception.
+    Exception {
+        /// `repr` of the exception.
+        exc: String,
+    },
+    /// `cancel()` (for a task: its coroutine let `CancelledError` escape).
+    Cancelled,
+}
+
+/// Why the loop's thread was blocked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum BlockReason {
+    /// A blocking `time.sleep(x)` on the loop's thread.
+    Sleep,
+    /// A long CPU-bound slice (a task that ran many instructions without
+    /// awaiting).
+    Cpu {
+        /// Instructions executed in the slice.
+        instructions: u64,
+    },
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum RunEnding {
+    /// The program finished normally.
+    Completed,
+    /// An exception escaped the program.
+    Uncaught {
+        /// The last traceback line (`ValueError: boom`).
+        last_line: String,
+    },
+    /// Nothing could ever happen again: no ready handle, no timer, no
+    /// running or parked worker thread, yet the awaited future is pending.
+    Hang,
+    /// A resource limit stopped the run.
+    Limit {
+        /// Which limit (e.g. "instructions").
+        which: String,
+        /// A message explaining it and how to raise it.
+        message: String,
+    },
+    /// The program did not parse.
+    SyntaxError {
+        /// The message (`invalid syntax`...), with line and column.
+        message: String,
+    },
+}
+
+/// Appends events with dense sequence numbers. Owned by the event loop core;
+/// the glue adds its own events (prints, warnings...) through it.
+#[derive(Clone, Debug, Default)]
+pub struct Recorder {
+    /// The trace built so far.
+    pub trace: Trace,
+    /// When false, events are dropped (benchmarks, or runs that only need
+    /// the output). Sequence numbers then stay 0.
+    pub enabled: bool,
+}
+
+impl Recorder {
+    /// A recorder that records (`enabled`) or discards everything.
+    pub fn new(enabled: bool) -> Recorder {
+        Recorder {
+            trace: Trace::new(),
+            enabled,
+        }
+    }
+
+    /// Records `kind` at virtual time `time_ns`.
+    pub fn push(&mut self, time_ns: u64, kind: EventKind) {
+        if !self.enabled {
+            return;
+        }
+        let seq = self.trace.events.len() as u32;
+        self.trace.events.push(Event { seq, time_ns, kind });
+    }
+
+    /// Number of events recorded.
+    pub fn len(&self) -> usize {
+        self.trace.events.len()
+    }
+
+    /// True when nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.trace.events.is_empty()
+    }
+}
+
+/// Formats virtual nanoseconds as seconds with millisecond precision,
+/// rounded half-up: `1_500_000_000` -> `"1.500"` (the `--timed` format).
+pub fn format_secs(ns: u64) -> String {
+    let ms = (ns + 500_000) / 1_000_000;
+    format!("{}.{:03}", ms / 1000, ms % 1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_secs_rounds_half_up_to_the_millisecond() {
+        assert_eq!(format_secs(0), "0.000");
+        assert_eq!(format_secs(1_500_000_000), "1.500");
+        assert_eq!(format_secs(499_999), "0.000");
+        assert_eq!(format_secs(500_000), "0.001");
+        assert_eq!(format_secs(12_345_678_901), "12.346");
+    }
+
+    #[test]
+    fn events_serialise_to_tagged_json_and_back() {
+        let mut rec = Recorder::new(true);
+        rec.push(
+            0,
+            EventKind::ClockAdvanced {
+                from_ns: 0,
+                to_ns: 5,
+            },
+        );
+        rec.push(
+            5,
+            EventKind::TaskStepEnded {
+                task: 1,
+                line: 3,
+                outcome: StepOutcome::Awaiting { fut: 2 },
+            },
+        );
+        let json = serde_json::to_string(&rec.trace).unwrap();
+        assert!(json.contains(r#""type":"ClockAdvanced""#), "{json}");
+        assert!(json.contains(r#""type":"Awaiting""#), "{json}");
+        let back: Trace = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, rec.trace);
+        assert_eq!(back.events[1].seq, 1);
+    }
+
+    #[test]
+    fn disabled_recorder_records_nothing() {
+        let mut rec = Recorder::new(false);
+        rec.push(
+            0,
+            EventKind::ClockAdvanced {
+                from_ns: 0,
+                to_ns: 5,
+            },
+        );
+        assert!(rec.is_empty());
+    }
+}

@@ -1,0 +1,12 @@
+# zip, map and filter are lazy iterators.
+print(list(zip([1, 2, 3], "abc")))
+print(list(zip([1, 2, 3], "ab")))
+print(dict(zip(["k1", "k2"], [10, 20])))
+print(list(map(str.upper, ["a", "b"])))
+print(list(map(lambda a, b: a * b, [1, 2, 3], [4, 5, 6])))
+print(list(filter(None, [0, 1, "", "x", None, []])))
+print(list(filter(lambda n: n % 2, range(10))))
+m = map(lambda x: x * 10, [1, 2])
+print(next(m), next(m), next(m, "done"))
+names, ages = zip(*[("a", 1), ("b", 2)])
+print(names, ages)

@@ -1,0 +1,10 @@
+# str methods: split, join, strip, replace, partition, padding.
+print("a,b,,c".split(","), "  many   spaces here ".split(), "a b c".split(" ", 1))
+print("x-y-z".rsplit("-", 1), "line1\nline2\n".splitlines())
+print("-".join(["a", "b", "c"]), "".join(map(str, [1, 2, 3])))
+print(repr("  pad  ".strip()), repr("xxhixx".strip("x")), repr("  l".lstrip()), repr("r  ".rstrip()))
+print("banana".replace("a", "o"), "banana".replace("a", "o", 1))
+print("key=value=x".partition("="), "no-sep".partition("="), "a.b.c".rpartition("."))
+print("7".zfill(3), "ab".center(6, "*"), "ab".ljust(4, "."), "ab".rjust(4))
+print("Hello".removeprefix("He"), "file.py".removesuffix(".py"))
+print("%s" % "abc"[::-1], "ab" * 3, "a" + "b")

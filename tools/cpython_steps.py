@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Record what CPython's event loop really does, step by step, for a program.
+
+Usage:  python3 tools/cpython_steps.py FILE.py
+
+Runs FILE.py exactly as tools/oracle.py does (same virtual clock, same loop,
+same worker-thread model) and prints one line per loop handle run (a "step"
+in Looplab's trace vocabulary) instead of the program's output:
+
+    <iteration> <time in ms> <what runs> | <ready queue after popping it>
+
+<what runs> is "step <task name>" (Task.__step), "wakeup <task name>"
+(Task.__wakeup), "call <function name>" for any other callback, and
+"cancelled" for a cancelled handle still in the ready queue. The ready queue
+lists the handles that are still waiting, front first, in the same notation.
+
+The engine's snapshot tests compare their trace (folded into snapshots) with
+this listing, so that the expected step order and ready-queue contents come
+from real CPython, never from Looplab itself.
+"""
+
+import importlib.util
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ORACLE_ENV = {"PYTHONHASHSEED": "0", "TZ": "UTC"}
+
+if any(os.environ.get(k) != v for k, v in ORACLE_ENV.items()):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(ORACLE_ENV)
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    os.execve(sys.executable, [sys.executable, os.path.abspath(__file__)] + sys.argv[1:], env)
+
+spec = importlib.util.spec_from_file_location("looplab_oracle", os.path.join(HERE, "oracle.py"))
+oracle = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(oracle)
+
+from asyncio import base_events, events  # noqa: E402
+
+_lines = []
+_iteration = [0]
+
+
+def describe(handle):
+    """How a ready handle is written in the listing."""
+    cb = handle._callback
+    if handle._cancelled or cb is None:
+        return "cancelled"
+    owner = getattr(cb, "__self__", None)
+    kind = type(cb).__name__
+    if kind == "TaskStepMethWrapper":
+        return "step " + owner.get_name()
+    if getattr(cb, "__name__", None) == "task_wakeup" and owner is not None:
+        return "wakeup " + owner.get_name()
+    func = getattr(cb, "func", None)  # functools.partial
+    if func is not None and not hasattr(cb, "__name__"):
+        cb = func
+    name = getattr(cb, "__name__", None) or type(cb).__name__
+    return "call " + name
+
+
+_orig_run_once = base_events.BaseEventLoop._run_once
+
+
+def _run_once(self):
+    _iteration[0] += 1
+    return _orig_run_once(self)
+
+
+base_events.BaseEventLoop._run_once = _run_once
+
+_orig_run = events.Handle._run
+
+
+def _run(self):
+    loop = self._loop
+    ms = (oracle.Clock.now_ns + 500_000) // 1_000_000
+    ready = ", ".join(describe(h) for h in loop._ready)
+    _lines.append(f"{_iteration[0]} {ms} {describe(self)} | {ready}")
+    return _orig_run(self)
+
+
+events.Handle._run = _run
+
+_orig_finish = oracle.finish_and_exit
+
+
+def finish_and_exit(code=0):
+    sys.__stdout__.write("".join(line + "\n" for line in _lines))
+    sys.__stdout__.flush()
+    os._exit(code)
+
+
+oracle.finish_and_exit = finish_and_exit
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.__stderr__.write("usage: cpython_steps.py FILE.py\n")
+        sys.exit(2)
+    sys.exit(oracle.main(["oracle", sys.argv[1]]))

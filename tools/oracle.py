@@ -1,0 +1,685 @@
+#!/usr/bin/env python3
+"""Looplab's oracle: run a Python program under real CPython 3.11 with time faked
+exactly as the Looplab engine fakes it, and print what the engine must print.
+
+Usage:  python3 tools/oracle.py [--timed] FILE.py
+
+This header is the SPEC of the virtual world; the engine follows it.
+
+Clock
+-----
+* One virtual clock, an integer number of nanoseconds `now_ns`, starting at 0.
+  Nothing real ever advances it; a busy CPU loop takes no virtual time.
+* time.monotonic() == time.perf_counter() == now_ns / 1e9 (f64 division).
+  time.monotonic_ns() == time.perf_counter_ns() == now_ns.
+  time.time() == 1704067200.0 + now_ns / 1e9 (f64 addition; 2024-01-01T00:00:00Z).
+  time.time_ns() == 1704067200 * 10**9 + now_ns.
+  time.localtime()/gmtime()/ctime()/strftime(fmt) without a time argument use time.time().
+  datetime.datetime.now()/today()/utcnow() read time.time() (CPython's pure-Python
+  datetime is forced so that they do); local time is UTC (TZ=UTC).
+* Converting seconds to ns: ns(x) = round_half_even(x * 1e9) computed in f64
+  (Python's round(float)).
+* time.sleep(x) on the main thread: now_ns += ns(x) and returns at once; NOTHING else
+  runs meanwhile (no task, no callback, no worker thread: a worker whose wake-up time
+  passes during it resumes at the next loop iteration boundary, see Workers).
+  x < 0 raises ValueError("sleep length must be non-negative").
+
+Event loop (class OracleLoop, a base_events.BaseEventLoop with a fake selector)
+-----------------------------------------------------------------------------
+* loop.time() == now_ns / 1e9.
+* Every timer carries an integer deadline `when_ns` and a creation sequence number
+  `seq` (one global counter). The timer heap is ordered by (when_ns, seq): timers with
+  equal deadlines fire in creation order. (CPython's TimerHandle compares `_when` only,
+  so ties come out in heap order; the oracle patches this, the engine does the same.)
+* loop.call_later(delay, ...): when_ns = now_ns + ns(delay). (asyncio.sleep uses it.)
+  loop.call_at(when, ...): when_ns = ns(when), where `when` is the float the caller
+  computed, e.g. timeouts compute when = loop.time() + delay in f64 first.
+  The handle's public `when()` is when_ns / 1e9.
+* A timer is due when when_ns <= now_ns (exact integer comparison).
+* Each loop iteration is CPython's BaseEventLoop._run_once unchanged: drop cancelled
+  timers from the head, compute the select timeout (0 if anything is ready or the loop
+  is stopping), "select", move due timers to the ready queue in heap order, run exactly
+  the handles that were ready at that point (FIFO).
+* The fake select(timeout), which is the boundary between two iterations:
+    1. resumes parked workers whose wake-up time is <= now_ns (see Workers);
+    2. starts the thread jobs submitted since the previous select;
+    3. if timeout == 0 or a thread put something in the ready queue: returns;
+    4. otherwise waits: repeatedly, next = min(earliest timer when_ns, earliest worker
+       wake-up); if there is none: HANG; the clock jumps to next (never backwards);
+       workers due at that instant run first (in (wake-up, park seq) order); it returns
+       as soon as the ready queue is non-empty or the earliest timer is due.
+  So a worker due at the same instant as a timer runs before that timer's callback.
+* asyncio.run, new_event_loop, get_event_loop, SelectorEventLoop all give an OracleLoop
+  (an event loop policy whose loop factory is OracleLoop).
+
+Workers (asyncio.to_thread, loop.run_in_executor, ThreadPoolExecutor)
+----------------------------------------------------------------------
+* concurrent.futures.ThreadPoolExecutor is replaced by a deterministic fake. The
+  loop's default executor is one with max_workers = 8 and thread name prefix 'asyncio'
+  (threads 'asyncio_0', 'asyncio_1', ...); ThreadPoolExecutor(max_workers=n) made by the
+  program gets prefix 'ThreadPoolExecutor-K' (K counts executors made without a prefix,
+  from 0) like CPython; max_workers=None means 8.
+* Exactly one Python thread runs at a time: the main thread or one worker. Workers
+  only run inside the fake select (and at exit / executor.shutdown(wait=True), below).
+* A submitted job waits until the next select ("starts when the current loop iteration
+  ends"); then jobs start in submission order. A job runs on the lowest-numbered idle
+  worker of its executor; if none is idle and the executor has fewer than max_workers
+  threads, a new thread is made (numbered from 0); otherwise the job waits in the
+  executor's FIFO queue and runs as soon as one of its workers finishes a job (on that
+  worker, immediately, in the same select).
+* A worker runs until its job returns/raises or it calls time.sleep(x): then it parks
+  until now_ns >= its wake-up time (park time + ns(x)). time.sleep(0) parks it too;
+  it resumes in the same select after the workers already due.
+* A finished job sets its concurrent.futures.Future in the worker, whose callback does
+  loop.call_soon_threadsafe(...) exactly as in CPython (appends to the ready queue).
+* loop.shutdown_default_executor() (called by asyncio.run at the end) completes at the
+  first select where the default executor has no running, parked or queued job.
+* executor.shutdown(wait=True) on the main thread (e.g. leaving `with
+  ThreadPoolExecutor(...)`) blocks the main thread: pending jobs start, then the clock
+  jumps worker wake-up to worker wake-up until that executor is idle.
+* When the program ends, remaining jobs run to completion the same way (CPython joins
+  executor threads at exit).
+
+Other determinism
+-----------------
+* PYTHONHASHSEED=0 and TZ=UTC (the oracle re-executes itself with them).
+* random.seed(0) before the program runs.
+* The program runs as module __main__ compiled with file name "<lesson>".
+
+Output
+------
+* Without --timed: the program's stdout. With --timed: each stdout line prefixed with
+  "[t=S.mmm] " where S.mmm is the virtual time at which the line's first character was
+  written, in seconds, rounded half-up to the millisecond from the integer ns:
+  ms = (ns + 500000) // 1000000. A last line without "\\n" gets one.
+* Then, without a prefix (both modes):
+    "!! uncaught" + "\\n" + the exception line, when an exception escapes the program:
+      CPython's "Type: message" line (module-qualified type name unless builtins or
+      __main__; for an ExceptionGroup its own line, e.g. "ExceptionGroup: unhandled
+      errors in a TaskGroup (1 sub-exception)"; notes are not included);
+    "!! hang" when the loop can never make progress again (a select with no ready
+      handle, no timer and no started or queued worker job); the program stops there
+      (no finally blocks, no asyncio.run cleanup).
+* Addresses "0x[0-9a-f]+" are normalised to "0x..." (stdout and stderr) because reprs
+  print them; the conformance harness normalises the engine's output the same way.
+  The stdlib directory is printed as "<stdlib>".
+* stderr (warnings, "Task exception was never retrieved", tracebacks) is captured,
+  normalised the same way and written to the oracle's own stderr at the end; the
+  expected-output tools store it as the `.err` file. Oracle frames are left out of
+  tracebacks.
+"""
+
+import os
+import sys
+
+ORACLE_ENV = {"PYTHONHASHSEED": "0", "TZ": "UTC"}
+
+if __name__ == "__main__" and any(os.environ.get(k) != v for k, v in ORACLE_ENV.items()):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(ORACLE_ENV)
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    os.execve(sys.executable, [sys.executable, os.path.abspath(__file__)] + sys.argv[1:], env)
+
+# Force the pure-Python datetime so that datetime.now() reads the patched time.time().
+sys.modules["_datetime"] = None  # type: ignore[assignment]
+
+import builtins  # noqa: E402
+import collections  # noqa: E402
+import gc  # noqa: E402
+import heapq  # noqa: E402
+import io  # noqa: E402
+import itertools  # noqa: E402
+import linecache  # noqa: E402
+import re  # noqa: E402
+import signal  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+import traceback  # noqa: E402
+import types  # noqa: E402
+
+EPOCH_S = 1704067200
+LESSON = "<lesson>"
+DEFAULT_MAX_WORKERS = 8
+REAL_TIME_LIMIT_S = 60
+
+_real_sleep = time.sleep
+_real_localtime = time.localtime
+_real_gmtime = time.gmtime
+_real_ctime = time.ctime
+_real_strftime = time.strftime
+_real_asctime = time.asctime
+
+
+def ns_of(seconds):
+    """Seconds (int or float) to integer nanoseconds: round-half-even of x * 1e9 in f64."""
+    return round(float(seconds) * 1e9)
+
+
+class Clock:
+    """The virtual clock. `now_ns` only ever grows."""
+
+    now_ns = 0
+
+    @classmethod
+    def advance_to(cls, t_ns):
+        if t_ns > cls.now_ns:
+            cls.now_ns = t_ns
+
+
+# --------------------------------------------------------------------------- output
+
+
+class Hang(BaseException):
+    """Raised nowhere: the oracle reports a hang and exits at once."""
+
+
+class TimedStdout(io.TextIOBase):
+    """sys.stdout replacement that records the virtual time of each line's first char."""
+
+    def __init__(self):
+        self.lines = []  # list of [time_ns, text]
+        self.at_line_start = True
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f"write() argument must be str, not {type(s).__name__}")
+        for piece in s.splitlines(keepends=True):
+            if self.at_line_start:
+                self.lines.append([Clock.now_ns, piece])
+            else:
+                self.lines[-1][1] += piece
+            self.at_line_start = piece.endswith("\n")
+        return len(s)
+
+    def flush(self):
+        pass
+
+    def render(self, timed):
+        out = []
+        for t_ns, text in self.lines:
+            if timed:
+                ms = (t_ns + 500_000) // 1_000_000
+                out.append(f"[t={ms // 1000}.{ms % 1000:03d}] ")
+            out.append(text)
+        s = "".join(out)
+        if timed and s and not s.endswith("\n"):
+            s += "\n"
+        return s
+
+
+STDLIB_DIR = os.path.dirname(os.__file__)
+ORACLE_FILE = os.path.abspath(__file__)
+
+
+def normalize(text):
+    text = re.sub(r"0x[0-9a-f]+", "0x...", text)
+    text = text.replace(STDLIB_DIR, "<stdlib>")
+    return text
+
+
+_stdout = TimedStdout()
+_stderr = io.StringIO()
+_markers = []
+_timed = False
+
+
+def finish_and_exit(code=0):
+    """Write the captured output and leave without running interpreter shutdown."""
+    out = _stdout.render(_timed)
+    if out and not out.endswith("\n") and _markers:
+        out += "\n"
+    out += "".join(m + "\n" for m in _markers)
+    sys.__stdout__.write(normalize(out))
+    sys.__stdout__.flush()
+    sys.__stderr__.write(normalize(_stderr.getvalue()))
+    sys.__stderr__.flush()
+    os._exit(code)
+
+
+def report_hang():
+    _markers.append("!! hang")
+    finish_and_exit(0)
+
+
+# --------------------------------------------------------------------------- workers
+
+
+class Sim:
+    """Deterministic scheduler of the fake worker threads (see the header)."""
+
+    running = None  # the SimWorker currently running, None = main thread
+    main_gate = threading.Semaphore(0)  # released by a worker when it yields back
+    pending = []  # (executor, job) submitted since the last select, in order
+    parked = []  # heap of (wake_ns, park_seq, worker)
+    park_seq = itertools.count()
+    executors = []  # every fake executor made, in creation order
+    shutdown_waiters = []  # (executor, callback) from shutdown_default_executor
+
+    @classmethod
+    def run(cls, worker):
+        """Hand the CPU to `worker` until it parks or goes idle."""
+        cls.running = worker
+        worker.gate.release()
+        cls.main_gate.acquire()
+        cls.running = None
+
+    @classmethod
+    def start_pending(cls):
+        jobs, cls.pending = cls.pending, []
+        for executor, job in jobs:
+            worker = executor.idle_worker()
+            if worker is None:
+                executor.queue.append(job)
+            else:
+                worker.job = job
+                cls.run(worker)
+
+    @classmethod
+    def next_wake(cls):
+        return cls.parked[0][0] if cls.parked else None
+
+    @classmethod
+    def run_due(cls):
+        while cls.parked and cls.parked[0][0] <= Clock.now_ns:
+            _, _, worker = heapq.heappop(cls.parked)
+            cls.run(worker)
+
+    @classmethod
+    def busy(cls):
+        return bool(cls.parked or cls.pending or any(e.queue for e in cls.executors))
+
+    @classmethod
+    def check_shutdown_waiters(cls):
+        still = []
+        for executor, callback in cls.shutdown_waiters:
+            if executor.idle():
+                callback()
+            else:
+                still.append((executor, callback))
+        cls.shutdown_waiters = still
+
+    @classmethod
+    def drain(cls, until_idle=None):
+        """Main thread blocked: run workers, jumping the clock, until `until_idle` is
+        idle (or every executor when None)."""
+        cls.start_pending()
+        while True:
+            cls.run_due()
+            if until_idle is not None and until_idle.idle():
+                return
+            nxt = cls.next_wake()
+            if nxt is None:
+                if until_idle is None or until_idle.idle():
+                    return
+                report_hang()
+            Clock.advance_to(nxt)
+
+
+class SimWorker:
+    """One fake worker thread: a real thread that only runs when Sim hands it the CPU."""
+
+    def __init__(self, executor, name):
+        self.executor = executor
+        self.gate = threading.Semaphore(0)  # released by the main thread to run us
+        self.job = None  # the job being run, None when idle
+        self.thread = threading.Thread(target=self.main, name=name, daemon=True)
+        self.thread.start()
+
+    def main(self):
+        while True:
+            self.gate.acquire()
+            while self.job is not None:
+                fut, fn, args, kwargs = self.job
+                if fut.set_running_or_notify_cancel():
+                    try:
+                        result = fn(*args, **kwargs)
+                    except BaseException as exc:
+                        fut.set_exception(exc)
+                        exc = None
+                    else:
+                        fut.set_result(result)
+                del fut, fn, args, kwargs
+                self.job = self.executor.queue.popleft() if self.executor.queue else None
+            Sim.main_gate.release()
+
+    def sleep(self, seconds):
+        wake = Clock.now_ns + ns_of(seconds)
+        heapq.heappush(Sim.parked, (wake, next(Sim.park_seq), self))
+        Sim.main_gate.release()
+        self.gate.acquire()
+
+    def __lt__(self, other):  # heap tie-breaker never reached (park_seq is unique)
+        return False
+
+
+class FakeThreadPoolExecutor:
+    """Stand-in for concurrent.futures.ThreadPoolExecutor (see the header)."""
+
+    _counter = itertools.count().__next__
+
+    def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
+        if max_workers is None:
+            max_workers = DEFAULT_MAX_WORKERS
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        self._thread_name_prefix = thread_name_prefix or ("ThreadPoolExecutor-%d" % self._counter())
+        self.workers = []
+        self.queue = collections.deque()
+        self._shutdown = False
+        Sim.executors.append(self)
+
+    def submit(self, fn, /, *args, **kwargs):
+        if self._shutdown:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        import concurrent.futures._base as base
+
+        fut = base.Future()
+        Sim.pending.append((self, (fut, fn, args, kwargs)))
+        return fut
+
+    def idle_worker(self):
+        for w in self.workers:
+            if w.job is None:
+                return w
+        if len(self.workers) < self._max_workers:
+            w = SimWorker(self, "%s_%d" % (self._thread_name_prefix, len(self.workers)))
+            self.workers.append(w)
+            return w
+        return None
+
+    def idle(self):
+        if self.queue or any(ex is self for ex, _ in Sim.pending):
+            return False
+        return all(w.job is None for w in self.workers)
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        futs = [self.submit(fn, *args) for args in zip(*iterables)]
+
+        def gen():
+            for f in futs:
+                if not f.done():
+                    Sim.drain(self)
+                yield f.result()
+
+        return gen()
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        self._shutdown = True
+        if cancel_futures:
+            for job in self.queue:
+                job[0].cancel()
+            self.queue.clear()
+        if wait and threading.current_thread() is threading.main_thread():
+            Sim.drain(self)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.shutdown(wait=True)
+        return False
+
+
+# --------------------------------------------------------------------------- time
+
+
+def _on_worker():
+    return Sim.running is not None and threading.current_thread() is Sim.running.thread
+
+
+def fake_sleep(seconds):
+    if not isinstance(seconds, (int, float)):
+        _real_sleep(seconds)  # raises CPython's own TypeError
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    if _on_worker():
+        Sim.running.sleep(seconds)
+    else:
+        Clock.advance_to(Clock.now_ns + ns_of(seconds))
+
+
+def fake_time():
+    return EPOCH_S + Clock.now_ns / 1e9
+
+
+def _secs_or_now(args):
+    return args if args and args[0] is not None else (fake_time(),)
+
+
+time.sleep = fake_sleep
+time.time = fake_time
+time.time_ns = lambda: EPOCH_S * 1_000_000_000 + Clock.now_ns
+time.monotonic = time.perf_counter = lambda: Clock.now_ns / 1e9
+time.monotonic_ns = time.perf_counter_ns = lambda: Clock.now_ns
+time.localtime = lambda *a: _real_localtime(*_secs_or_now(a))
+time.gmtime = lambda *a: _real_gmtime(*_secs_or_now(a))
+time.ctime = lambda *a: _real_ctime(*_secs_or_now(a))
+time.asctime = lambda *a: _real_asctime(*(a or (time.localtime(),)))
+time.strftime = lambda fmt, *a: _real_strftime(fmt, *(a or (time.localtime(),)))
+
+import concurrent.futures  # noqa: E402
+import concurrent.futures.thread  # noqa: E402
+
+concurrent.futures.ThreadPoolExecutor = FakeThreadPoolExecutor
+concurrent.futures.thread.ThreadPoolExecutor = FakeThreadPoolExecutor
+
+import random  # noqa: E402
+import asyncio  # noqa: E402
+from asyncio import base_events, events  # noqa: E402
+
+# --------------------------------------------------------------------------- loop
+
+_timer_seq = itertools.count()
+
+
+class OracleTimerHandle(events.TimerHandle):
+    """A TimerHandle ordered by (integer deadline, creation sequence)."""
+
+    __slots__ = ["_when_ns", "_seq"]
+
+    def __init__(self, when_ns, callback, args, loop, context=None):
+        super().__init__(when_ns / 1e9, callback, args, loop, context)
+        self._when_ns = when_ns
+        self._seq = next(_timer_seq)
+
+    def _key(self):
+        return (self._when_ns, self._seq)
+
+    def __lt__(self, other):
+        return self._key() < other._key()
+
+    def __le__(self, other):
+        return self._key() <= other._key()
+
+    def __gt__(self, other):
+        return self._key() > other._key()
+
+    def __ge__(self, other):
+        return self._key() >= other._key()
+
+    __hash__ = events.TimerHandle.__hash__
+
+
+class FakeSelector:
+    """Stands in for the selector: never blocks, moves the virtual clock instead."""
+
+    def __init__(self, loop):
+        self.loop = loop
+
+    def select(self, timeout=None):
+        loop = self.loop
+        Sim.run_due()
+        Sim.start_pending()
+        Sim.check_shutdown_waiters()
+        if timeout == 0 or loop._ready:
+            return []
+        while True:
+            if loop._ready:
+                return []
+            timer = loop._scheduled[0]._when_ns if loop._scheduled else None
+            if timer is not None and timer <= Clock.now_ns:
+                return []
+            wake = Sim.next_wake()
+            candidates = [t for t in (timer, wake) if t is not None]
+            if not candidates:
+                report_hang()
+            Clock.advance_to(min(candidates))
+            Sim.run_due()
+            Sim.check_shutdown_waiters()
+
+    def close(self):
+        pass
+
+
+class OracleLoop(base_events.BaseEventLoop):
+    """CPython's own event loop with the fake selector and the virtual clock."""
+
+    def __init__(self):
+        super().__init__()
+        self._selector = FakeSelector(self)
+        # A timer is due iff when_ns <= now_ns: `_when < time() + 0.5 ns` is exactly that
+        # for clock values below ~4e6 s.
+        self._clock_resolution = 0.5e-9
+        self._default_executor = FakeThreadPoolExecutor(thread_name_prefix="asyncio")
+
+    def time(self):
+        return Clock.now_ns / 1e9
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError("delay must not be None")
+        return self._call_at_ns(Clock.now_ns + ns_of(delay), callback, args, context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        return self._call_at_ns(ns_of(when), callback, args, context)
+
+    def _call_at_ns(self, when_ns, callback, args, context):
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, "call_at")
+        timer = OracleTimerHandle(when_ns, callback, args, self, context)
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+    async def shutdown_default_executor(self):
+        self._executor_shutdown_called = True
+        if self._default_executor is None:
+            return
+        future = self.create_future()
+        executor = self._default_executor
+        executor._shutdown = True
+
+        def done():
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_result, None)
+
+        Sim.shutdown_waiters.append((executor, done))
+        await future
+
+    def close(self):
+        executor = self._default_executor
+        super().close()
+        if executor is not None:
+            executor._shutdown = True
+
+
+class OraclePolicy(asyncio.DefaultEventLoopPolicy):
+    _loop_factory = OracleLoop
+
+
+asyncio.set_event_loop_policy(OraclePolicy())
+asyncio.SelectorEventLoop = OracleLoop
+asyncio.BaseEventLoop = base_events.BaseEventLoop
+
+# --------------------------------------------------------------------------- running
+
+
+def exception_line(exc):
+    lines = traceback.format_exception_only(type(exc), exc)
+    if isinstance(exc, SyntaxError):
+        return lines[-1].rstrip("\n")
+    return lines[0].rstrip("\n")
+
+
+def print_traceback(exc):
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename == ORACLE_FILE:
+        tb = tb.tb_next
+    traceback.print_exception(type(exc), exc, tb, file=sys.stderr)
+
+
+def on_alarm(signum, frame):
+    sys.__stderr__.write(f"oracle: the program ran for more than {REAL_TIME_LIMIT_S}s of real time\n")
+    os._exit(3)
+
+
+def main(argv):
+    global _timed
+    args = argv[1:]
+    if args and args[0] == "--timed":
+        _timed = True
+        args = args[1:]
+    if len(args) != 1:
+        sys.__stderr__.write("usage: oracle.py [--timed] FILE.py\n")
+        return 2
+    path = args[0]
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    linecache.cache[LESSON] = (len(source), None, source.splitlines(keepends=True), LESSON)
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(REAL_TIME_LIMIT_S)
+
+    module = types.ModuleType("__main__")
+    module.__file__ = LESSON
+    module.__builtins__ = builtins
+    sys.modules["__main__"] = module
+    sys.argv = [LESSON]
+    sys.stdout = _stdout
+    sys.stderr = _stderr
+    random.seed(0)
+    try:
+        code = compile(source, LESSON, "exec")
+        exec(code, module.__dict__)
+    except SystemExit as exc:
+        if exc.code is not None and not isinstance(exc.code, int):
+            print(exc.code, file=sys.stderr)
+    except BaseException as exc:  # noqa: BLE001 - the program's uncaught exception
+        print_traceback(exc)
+        _markers.append("!! uncaught")
+        _markers.append(exception_line(exc))
+        exc = None
+    # CPython joins executor threads at exit.
+    Sim.drain()
+    # Let finalizers ("Task was destroyed but it is pending!", "coroutine ... was never
+    # awaited") run while our stderr is still captured.
+    module.__dict__.clear()
+    gc.collect()
+    gc.collect()
+    finish_and_exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
