@@ -8,6 +8,7 @@
 
 pub mod aio;
 pub mod ast;
+pub mod parse;
 pub mod run;
 pub mod snapshot;
 pub mod span;

@@ -1,0 +1,2289 @@
+//! Recursive-descent parser over the token stream, one method per rule of
+//! CPython 3.11's PEG grammar (`Grammar/python.gram`), with the grammar's
+//! `invalid_*` rules folded in where they produce CPython's specific
+//! messages ("expected ':'", "Perhaps you forgot a comma?", …).
+
+use super::error::SyntaxError;
+use super::lexer;
+use super::token::{Kw, Op, Token, TokenKind};
+use crate::ast::{
+    Alias, Arg, Arguments, BinOp, BoolOp, ClassDef, CmpOp, Comprehension, Constant, ExceptHandler,
+    Expr, ExprKind, FunctionDef, Keyword, Module, Name, Stmt, StmtKind, UnaryOp, WithItem,
+};
+use crate::span::Span;
+
+pub(super) type PResult<T> = Result<T, SyntaxError>;
+
+/// Parser state (CPython's `Parser` struct in `pegen.h`).
+pub struct Parser<'a> {
+    /// The full source text, for f-string fields.
+    pub(super) src: &'a str,
+    /// All tokens; the last one is `ENDMARKER` or `EofInBrackets`, and the
+    /// parser never moves past it.
+    pub(super) tokens: Vec<Token>,
+    /// Index of the current token (CPython's `p->mark`).
+    pub(super) pos: usize,
+    /// Index of the furthest token reached (CPython's `p->fill - 1`); an
+    /// unclosed bracket is blamed when this lies on a later line.
+    pub(super) furthest: usize,
+    /// End byte offset of the last consumed token other than
+    /// NEWLINE/INDENT/DEDENT: where the node being built ends.
+    pub(super) prev_end: u32,
+    /// Nesting of f-strings inside format specs (CPython allows 2 levels).
+    pub(super) fstring_depth: u32,
+}
+
+/// What kind of target an expression is checked as (CPython's
+/// `TARGETS_TYPE`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TargetsType {
+    Star,
+    Del,
+}
+
+/// A statement that opens a block, for "expected an indented block after …".
+fn block_after(what: &str, line: u32) -> String {
+    format!("expected an indented block after {what} on line {line}")
+}
+
+/// Whether a token can start an expression (used by the "Perhaps you forgot
+/// a comma?" and legacy `print` checks, as CPython's second pass does).
+fn starts_expression(kind: &TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Name(_)
+            | TokenKind::Int(_)
+            | TokenKind::Float(_)
+            | TokenKind::Str(_)
+            | TokenKind::Bytes(_)
+            | TokenKind::FString(_)
+            | TokenKind::Kw(Kw::None | Kw::True | Kw::False | Kw::Not | Kw::Lambda | Kw::Await)
+            | TokenKind::Op(
+                Op::LPar | Op::LSqb | Op::LBrace | Op::Minus | Op::Plus | Op::Tilde | Op::Ellipsis
+            )
+    )
+}
+
+fn is_string_token(kind: &TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Str(_) | TokenKind::Bytes(_) | TokenKind::FString(_)
+    )
+}
+
+/// The augmented-assignment operators (`augassign`).
+fn augassign_op(kind: &TokenKind) -> Option<BinOp> {
+    let TokenKind::Op(op) = kind else { return None };
+    Some(match op {
+        Op::PlusEq => BinOp::Add,
+        Op::MinusEq => BinOp::Sub,
+        Op::StarEq => BinOp::Mult,
+        Op::AtEq => BinOp::MatMult,
+        Op::SlashEq => BinOp::Div,
+        Op::PercentEq => BinOp::Mod,
+        Op::AmpEq => BinOp::BitAnd,
+        Op::PipeEq => BinOp::BitOr,
+        Op::CaretEq => BinOp::BitXor,
+        Op::ShlEq => BinOp::LShift,
+        Op::ShrEq => BinOp::RShift,
+        Op::StarStarEq => BinOp::Pow,
+        Op::SlashSlashEq => BinOp::FloorDiv,
+        _ => return None,
+    })
+}
+
+/// How CPython names an expression in error messages
+/// (`_PyPegen_get_expr_name`).
+pub fn expr_name(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Attribute { .. } => "attribute",
+        ExprKind::Subscript { .. } => "subscript",
+        ExprKind::Starred(_) => "starred",
+        ExprKind::Name(_) => "name",
+        ExprKind::List(_) => "list",
+        ExprKind::Tuple(_) => "tuple",
+        ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Call { .. } => "function call",
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
+        ExprKind::GeneratorExp { .. } => "generator expression",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
+        ExprKind::Await(_) => "await expression",
+        ExprKind::ListComp { .. } => "list comprehension",
+        ExprKind::SetComp { .. } => "set comprehension",
+        ExprKind::DictComp { .. } => "dict comprehension",
+        ExprKind::Dict { .. } => "dict literal",
+        ExprKind::Set(_) => "set display",
+        ExprKind::JoinedStr(_) | ExprKind::FormattedValue { .. } => "f-string expression",
+        ExprKind::Constant(c) => match c {
+            Constant::None => "None",
+            Constant::Bool(true) => "True",
+            Constant::Bool(false) => "False",
+            Constant::Ellipsis => "ellipsis",
+            _ => "literal",
+        },
+        ExprKind::Compare { .. } => "comparison",
+        ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::NamedExpr { .. } => "named expression",
+        ExprKind::Slice { .. } => "slice",
+    }
+}
+
+/// The first sub-expression that cannot be a target
+/// (`_PyPegen_get_invalid_target`).
+fn invalid_target(e: &Expr, ty: TargetsType) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+        ExprKind::Starred(inner) => match ty {
+            TargetsType::Del => Some(e),
+            TargetsType::Star => invalid_target(inner, ty),
+        },
+        ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+            elts.iter().find_map(|x| invalid_target(x, ty))
+        }
+        _ => Some(e),
+    }
+}
+
+/// Whether a tuple expression was written without parentheses (its span
+/// starts where its first element starts).
+fn is_bare_tuple(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Tuple(elts) => elts
+            .first()
+            .is_some_and(|first| first.span.start == e.span.start),
+        _ => false,
+    }
+}
+
+/// Whether `e` is what CPython's `bitwise_or` rule can produce (an operand
+/// below comparisons), used to mirror `invalid_named_expression`.
+fn is_bitwise_or_level(e: &Expr) -> bool {
+    !matches!(
+        e.kind,
+        ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::Starred(_)
+    )
+}
+
+impl<'a> Parser<'a> {
+    /// Tokenizes and parses `source`, applying CPython's rules for which of
+    /// several errors wins.
+    pub fn parse_source(source: &'a str) -> PResult<Module> {
+        let lexed = lexer::tokenize(source);
+        if let Some(err) = lexed.error {
+            // CPython tokenizes the rest of the file when the parser fails,
+            // so a tokenizer error anywhere wins.
+            return Err(err);
+        }
+        let mut parser = Parser::new(source, lexed.tokens);
+        match parser.file() {
+            Ok(module) => Ok(module),
+            Err(err) => {
+                if let Some((open, span)) = lexed.unclosed {
+                    let furthest = parser.furthest.max(parser.pos).min(parser.tokens.len() - 1);
+                    let tok = &parser.tokens[furthest];
+                    if tok.kind == TokenKind::EofInBrackets || tok.span.line > span.line {
+                        return Err(SyntaxError::new(format!("'{open}' was never closed"), span));
+                    }
+                }
+                Err(err)
+            }
+        }
+    }
+
+    /// A parser over `tokens`, which must end with `ENDMARKER` or
+    /// `EofInBrackets` (an empty list is treated as an empty module).
+    pub(super) fn new(src: &'a str, mut tokens: Vec<Token>) -> Parser<'a> {
+        if tokens.is_empty() {
+            tokens.push(Token {
+                kind: TokenKind::EndMarker,
+                span: Span::new(0, 0, 1, 1),
+                level: 0,
+            });
+        }
+        Parser {
+            src,
+            tokens,
+            pos: 0,
+            furthest: 0,
+            prev_end: 0,
+            fstring_depth: 0,
+        }
+    }
+
+    // ----- token helpers -------------------------------------------------
+
+    pub(super) fn tok(&self) -> &Token {
+        &self.tokens[self.pos]
+    }
+
+    pub(super) fn kind(&self) -> &TokenKind {
+        &self.tokens[self.pos].kind
+    }
+
+    fn peek_kind(&self, n: usize) -> &TokenKind {
+        let i = (self.pos + n).min(self.tokens.len() - 1);
+        &self.tokens[i].kind
+    }
+
+    pub(super) fn span(&self) -> Span {
+        self.tokens[self.pos].span
+    }
+
+    pub(super) fn advance(&mut self) -> Token {
+        let tok = self.tokens[self.pos].clone();
+        if !matches!(
+            tok.kind,
+            TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
+        ) {
+            self.prev_end = tok.span.end;
+        }
+        if self.pos + 1 < self.tokens.len() {
+            self.pos += 1;
+        }
+        self.furthest = self.furthest.max(self.pos);
+        tok
+    }
+
+    /// Restores a position saved before a speculative parse.
+    fn reset(&mut self, pos: usize, prev_end: u32) {
+        self.pos = pos;
+        self.prev_end = prev_end;
+    }
+
+    pub(super) fn at_op(&self, op: Op) -> bool {
+        *self.kind() == TokenKind::Op(op)
+    }
+
+    fn at_kw(&self, kw: Kw) -> bool {
+        *self.kind() == TokenKind::Kw(kw)
+    }
+
+    pub(super) fn eat_op(&mut self, op: Op) -> bool {
+        if self.at_op(op) {
+            self.advance();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_kw(&mut self, kw: Kw) -> bool {
+        if self.at_kw(kw) {
+            self.advance();
+            true
+        } else {
+            false
+        }
+    }
+
+    pub(super) fn expect_op(&mut self, op: Op) -> PResult<Span> {
+        if self.at_op(op) {
+            Ok(self.advance().span)
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    fn expect_kw(&mut self, kw: Kw) -> PResult<Span> {
+        if self.at_kw(kw) {
+            Ok(self.advance().span)
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    /// `':'` closing a compound statement header, with CPython's message.
+    fn expect_colon(&mut self) -> PResult<()> {
+        if self.eat_op(Op::Colon) {
+            Ok(())
+        } else if matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker)
+            || starts_expression(self.kind())
+        {
+            Err(SyntaxError::new("expected ':'", self.span()))
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    fn name(&mut self) -> PResult<(Name, Span)> {
+        if let TokenKind::Name(n) = self.kind() {
+            let n = n.clone();
+            let span = self.advance().span;
+            Ok((n, span))
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    /// The generic error at the current token (CPython's
+    /// `_PyPegen_set_syntax_error`).
+    pub(super) fn invalid_syntax(&self) -> SyntaxError {
+        let tok = self.tok();
+        match tok.kind {
+            TokenKind::Indent => SyntaxError::indentation("unexpected indent", tok.span),
+            TokenKind::Dedent => SyntaxError::indentation("unexpected unindent", tok.span),
+            _ => SyntaxError::new("invalid syntax", tok.span),
+        }
+    }
+
+    /// The span from `start` to the end of the last consumed token.
+    pub(super) fn finish(&self, start: Span) -> Span {
+        Span::new(
+            start.start,
+            self.prev_end.max(start.end),
+            start.line,
+            start.col,
+        )
+    }
+
+    fn expr(kind: ExprKind, span: Span) -> Expr {
+        Expr { kind, span }
+    }
+
+    // ----- statements ----------------------------------------------------
+
+    /// `file: [statements] ENDMARKER`
+    fn file(&mut self) -> PResult<Module> {
+        let mut body = Vec::new();
+        while !matches!(self.kind(), TokenKind::EndMarker) {
+            self.statement(&mut body)?;
+        }
+        Ok(Module { body })
+    }
+
+    /// `statement: compound_stmt | simple_stmts`
+    fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        match self.kind() {
+            TokenKind::Kw(
+                Kw::Def | Kw::If | Kw::Class | Kw::With | Kw::For | Kw::Try | Kw::While,
+            )
+            | TokenKind::Op(Op::At) => {
+                let stmt = self.compound_stmt()?;
+                out.push(stmt);
+                Ok(())
+            }
+            TokenKind::Kw(Kw::Async)
+                if matches!(
+                    self.peek_kind(1),
+                    TokenKind::Kw(Kw::Def | Kw::For | Kw::With)
+                ) =>
+            {
+                let stmt = self.compound_stmt()?;
+                out.push(stmt);
+                Ok(())
+            }
+            TokenKind::Indent => Err(self.invalid_syntax()),
+            TokenKind::Name(n) if &**n == "match" || &**n == "type" => {
+                let soft = n.clone();
+                let start = self.span();
+                let (pos, prev_end) = (self.pos, self.prev_end);
+                match self.simple_stmts(out) {
+                    Ok(()) => Ok(()),
+                    Err(err) => {
+                        let furthest = self.furthest;
+                        self.reset(pos, prev_end);
+                        let unsupported = if &*soft == "match" {
+                            self.line_ends_with_colon()
+                        } else {
+                            matches!(self.peek_kind(1), TokenKind::Name(_))
+                        };
+                        self.furthest = furthest;
+                        if unsupported {
+                            Err(SyntaxError::new(
+                                format!("`{soft}` statements are not supported in Looplab yet"),
+                                start,
+                            ))
+                        } else {
+                            Err(err)
+                        }
+                    }
+                }
+            }
+            _ => self.simple_stmts(out),
+        }
+    }
+
+    /// Whether the logical line starting at the current token ends with
+    /// `':'` (how a `match` statement header looks).
+    fn line_ends_with_colon(&self) -> bool {
+        let mut i = self.pos;
+        while i + 1 < self.tokens.len() {
+            if matches!(
+                self.tokens[i + 1].kind,
+                TokenKind::Newline | TokenKind::EndMarker
+            ) {
+                return self.tokens[i].kind == TokenKind::Op(Op::Colon);
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// `simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE`
+    fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        loop {
+            let stmt = self.simple_stmt()?;
+            out.push(stmt);
+            if self.eat_op(Op::Semi) {
+                if matches!(self.kind(), TokenKind::Newline) {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        if matches!(self.kind(), TokenKind::Newline) {
+            self.advance();
+            return Ok(());
+        }
+        if let Some(last) = out.last() {
+            if let StmtKind::Expr(e) = &last.kind {
+                if let Some(err) = self.invalid_legacy_expression(e) {
+                    return Err(err);
+                }
+            }
+        }
+        Err(self.invalid_syntax())
+    }
+
+    /// `invalid_legacy_expression`: `print x` / `exec x`.
+    fn invalid_legacy_expression(&mut self, e: &Expr) -> Option<SyntaxError> {
+        let ExprKind::Name(n) = &e.kind else {
+            return None;
+        };
+        if (&**n != "print" && &**n != "exec") || !starts_expression(self.kind()) {
+            return None;
+        }
+        let (pos, prev_end) = (self.pos, self.prev_end);
+        let b = self.star_expressions().ok();
+        let span = self.finish(e.span);
+        self.reset(pos, prev_end);
+        b.map(|_| {
+            SyntaxError::new(
+                format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?"),
+                span,
+            )
+        })
+    }
+
+    /// `simple_stmt`: one small statement.
+    fn simple_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.span();
+        let kind = match self.kind().clone() {
+            TokenKind::Kw(Kw::Return) => {
+                self.advance();
+                let value = if self.at_simple_stmt_end() {
+                    None
+                } else {
+                    Some(self.star_expressions()?)
+                };
+                StmtKind::Return(value)
+            }
+            TokenKind::Kw(Kw::Import) => self.import_name()?,
+            TokenKind::Kw(Kw::From) => self.import_from()?,
+            TokenKind::Kw(Kw::Raise) => {
+                self.advance();
+                if self.at_simple_stmt_end() {
+                    StmtKind::Raise {
+                        exc: None,
+                        cause: None,
+                    }
+                } else {
+                    let exc = self.expression()?;
+                    let cause = if self.eat_kw(Kw::From) {
+                        Some(self.expression()?)
+                    } else {
+                        None
+                    };
+                    StmtKind::Raise {
+                        exc: Some(exc),
+                        cause,
+                    }
+                }
+            }
+            TokenKind::Kw(Kw::Pass) => {
+                self.advance();
+                StmtKind::Pass
+            }
+            TokenKind::Kw(Kw::Break) => {
+                self.advance();
+                StmtKind::Break
+            }
+            TokenKind::Kw(Kw::Continue) => {
+                self.advance();
+                StmtKind::Continue
+            }
+            TokenKind::Kw(Kw::Del) => {
+                self.advance();
+                self.del_stmt()?
+            }
+            TokenKind::Kw(Kw::Assert) => {
+                self.advance();
+                let test = self.expression()?;
+                let msg = if self.eat_op(Op::Comma) {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
+                StmtKind::Assert { test, msg }
+            }
+            TokenKind::Kw(kw @ (Kw::Global | Kw::Nonlocal)) => {
+                self.advance();
+                let mut names = vec![self.name()?.0];
+                while self.eat_op(Op::Comma) {
+                    names.push(self.name()?.0);
+                }
+                if kw == Kw::Global {
+                    StmtKind::Global(names)
+                } else {
+                    StmtKind::Nonlocal(names)
+                }
+            }
+            _ => self.assignment_or_expression()?,
+        };
+        Ok(Stmt {
+            kind,
+            span: self.finish(start),
+        })
+    }
+
+    fn at_simple_stmt_end(&self) -> bool {
+        matches!(
+            self.kind(),
+            TokenKind::Newline | TokenKind::Op(Op::Semi) | TokenKind::EndMarker
+        )
+    }
+
+    /// `del_stmt: 'del' del_targets &(';' | NEWLINE)`
+    fn del_stmt(&mut self) -> PResult<StmtKind> {
+        let targets = self.star_expressions()?;
+        let bare = is_bare_tuple(&targets);
+        let targets = match targets.kind {
+            ExprKind::Tuple(elts) if bare => elts,
+            kind => vec![Self::expr(kind, targets.span)],
+        };
+        for t in &targets {
+            if let Some(bad) = invalid_target(t, TargetsType::Del) {
+                return Err(SyntaxError::new(
+                    format!("cannot delete {}", expr_name(bad)),
+                    bad.span,
+                ));
+            }
+        }
+        Ok(StmtKind::Delete(targets))
+    }
+
+    /// `assignment | star_expressions`: expression statements, `=` chains,
+    /// augmented and annotated assignments.
+    fn assignment_or_expression(&mut self) -> PResult<StmtKind> {
+        let first = if self.at_kw(Kw::Yield) {
+            self.yield_expr()?
+        } else {
+            self.star_expressions()?
+        };
+        if self.at_op(Op::Colon) {
+            return self.annotated_rhs(first);
+        }
+        if let Some(op) = augassign_op(self.kind()) {
+            if !matches!(
+                first.kind,
+                ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+            ) {
+                return Err(SyntaxError::new(
+                    format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        expr_name(&first)
+                    ),
+                    first.span,
+                ));
+            }
+            self.advance();
+            let value = if self.at_kw(Kw::Yield) {
+                self.yield_expr()?
+            } else {
+                self.star_expressions()?
+            };
+            return Ok(StmtKind::AugAssign {
+                target: first,
+                op,
+                value,
+            });
+        }
+        if !self.at_op(Op::Eq) {
+            return Ok(StmtKind::Expr(first));
+        }
+        let mut targets = vec![first];
+        let value = loop {
+            self.advance(); // '='
+            let value = if self.at_kw(Kw::Yield) {
+                self.yield_expr()?
+            } else {
+                self.star_expressions()?
+            };
+            if self.at_op(Op::Eq) {
+                targets.push(value);
+            } else {
+                break value;
+            }
+        };
+        self.check_assign_targets(&targets, &value)?;
+        Ok(StmtKind::Assign { targets, value })
+    }
+
+    /// `invalid_assignment` and `invalid_named_expression` for `=` chains.
+    fn check_assign_targets(&self, targets: &[Expr], value: &Expr) -> PResult<()> {
+        // `f() = 1` (one `=`, simple right-hand side): CPython's
+        // invalid_named_expression suggests `==`.
+        if targets.len() == 1 {
+            let t = &targets[0];
+            let last = match &t.kind {
+                ExprKind::Tuple(elts) if is_bare_tuple(t) => elts.last().unwrap_or(t),
+                _ => t,
+            };
+            let excluded = matches!(
+                last.kind,
+                ExprKind::List(_)
+                    | ExprKind::Tuple(_)
+                    | ExprKind::GeneratorExp { .. }
+                    | ExprKind::Constant(Constant::None | Constant::Bool(_))
+            );
+            let value_simple = is_bitwise_or_level(value) && !is_bare_tuple(value)
+                || matches!(value.kind, ExprKind::Tuple(_));
+            if !excluded
+                && value_simple
+                && is_bitwise_or_level(last)
+                && invalid_target(last, TargetsType::Star).is_some()
+            {
+                return Err(SyntaxError::new(
+                    format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(last)
+                    ),
+                    last.span,
+                ));
+            }
+        }
+        for t in targets {
+            if let ExprKind::Starred(_) = t.kind {
+                return Err(SyntaxError::new(
+                    "starred assignment target must be in a list or tuple",
+                    t.span,
+                ));
+            }
+            if let Some(bad) = invalid_target(t, TargetsType::Star) {
+                if matches!(bad.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+                    return Err(SyntaxError::new(
+                        "assignment to yield expression not possible",
+                        bad.span,
+                    ));
+                }
+                return Err(SyntaxError::new(
+                    format!("cannot assign to {}", expr_name(bad)),
+                    bad.span,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The rest of `target ':' expression ['=' annotated_rhs]`.
+    fn annotated_rhs(&mut self, target: Expr) -> PResult<StmtKind> {
+        match &target.kind {
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+            ExprKind::Tuple(_) => {
+                return Err(SyntaxError::new(
+                    "only single target (not tuple) can be annotated",
+                    target.span,
+                ))
+            }
+            ExprKind::List(_) => {
+                return Err(SyntaxError::new(
+                    "only single target (not list) can be annotated",
+                    target.span,
+                ))
+            }
+            _ => {
+                return Err(SyntaxError::new(
+                    "illegal target for annotation",
+                    target.span,
+                ))
+            }
+        }
+        self.advance(); // ':'
+        let annotation = self.expression()?;
+        let value = if self.eat_op(Op::Eq) {
+            Some(if self.at_kw(Kw::Yield) {
+                self.yield_expr()?
+            } else {
+                self.star_expressions()?
+            })
+        } else {
+            None
+        };
+        Ok(StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+        })
+    }
+
+    /// `import_name: 'import' dotted_as_names`
+    fn import_name(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let mut names = Vec::new();
+        loop {
+            let start = self.span();
+            let name = self.dotted_name()?;
+            let asname = if self.eat_kw(Kw::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
+            names.push(Alias {
+                name,
+                asname,
+                span: self.finish(start),
+            });
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+        }
+        Ok(StmtKind::Import(names))
+    }
+
+    /// `dotted_name: dotted_name '.' NAME | NAME`
+    fn dotted_name(&mut self) -> PResult<Name> {
+        let mut text = self.name()?.0.to_string();
+        while self.at_op(Op::Dot) && matches!(self.peek_kind(1), TokenKind::Name(_)) {
+            self.advance();
+            text.push('.');
+            text.push_str(&self.name()?.0);
+        }
+        Ok(text.into())
+    }
+
+    /// `import_from: 'from' ('.' | '...')* dotted_name 'import' targets |
+    /// 'from' ('.' | '...')+ 'import' targets`
+    fn import_from(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let mut level = 0;
+        loop {
+            if self.eat_op(Op::Dot) {
+                level += 1;
+            } else if self.eat_op(Op::Ellipsis) {
+                level += 3;
+            } else {
+                break;
+            }
+        }
+        let module = if level == 0 || matches!(self.kind(), TokenKind::Name(_)) {
+            Some(self.dotted_name()?)
+        } else {
+            None
+        };
+        self.expect_kw(Kw::Import)?;
+        if self.at_op(Op::Star) {
+            return Err(SyntaxError::new(
+                "`from ... import *` is not supported in Looplab",
+                self.span(),
+            ));
+        }
+        let parenthesized = self.eat_op(Op::LPar);
+        let mut names = Vec::new();
+        loop {
+            let start = self.span();
+            let (name, _) = self.name()?;
+            let asname = if self.eat_kw(Kw::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
+            names.push(Alias {
+                name,
+                asname,
+                span: self.finish(start),
+            });
+            if !self.at_op(Op::Comma) {
+                break;
+            }
+            let comma = self.advance().span;
+            if parenthesized && self.at_op(Op::RPar) {
+                break;
+            }
+            if !parenthesized && matches!(self.kind(), TokenKind::Newline | TokenKind::Op(Op::Semi))
+            {
+                return Err(SyntaxError::new(
+                    "trailing comma not allowed without surrounding parentheses",
+                    comma,
+                ));
+            }
+        }
+        if parenthesized {
+            self.expect_op(Op::RPar)?;
+        }
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        })
+    }
+
+    /// `compound_stmt`
+    fn compound_stmt(&mut self) -> PResult<Stmt> {
+        match self.kind() {
+            TokenKind::Op(Op::At) => {
+                let mut decorators = Vec::new();
+                while self.eat_op(Op::At) {
+                    decorators.push(self.named_expression()?);
+                    if !matches!(self.kind(), TokenKind::Newline) {
+                        return Err(self.invalid_syntax());
+                    }
+                    self.advance();
+                }
+                match self.kind() {
+                    TokenKind::Kw(Kw::Def) => self.function_def(decorators),
+                    TokenKind::Kw(Kw::Async)
+                        if matches!(self.peek_kind(1), TokenKind::Kw(Kw::Def)) =>
+                    {
+                        self.function_def(decorators)
+                    }
+                    TokenKind::Kw(Kw::Class) => self.class_def(decorators),
+                    _ => Err(self.invalid_syntax()),
+                }
+            }
+            TokenKind::Kw(Kw::Def) => self.function_def(Vec::new()),
+            TokenKind::Kw(Kw::Class) => self.class_def(Vec::new()),
+            TokenKind::Kw(Kw::If) => self.if_stmt(),
+            TokenKind::Kw(Kw::While) => self.while_stmt(),
+            TokenKind::Kw(Kw::Try) => self.try_stmt(),
+            TokenKind::Kw(Kw::For) => self.for_stmt(),
+            TokenKind::Kw(Kw::With) => self.with_stmt(),
+            TokenKind::Kw(Kw::Async) => match self.peek_kind(1) {
+                TokenKind::Kw(Kw::Def) => self.function_def(Vec::new()),
+                TokenKind::Kw(Kw::For) => self.for_stmt(),
+                _ => self.with_stmt(),
+            },
+            _ => Err(self.invalid_syntax()),
+        }
+    }
+
+    /// `block: NEWLINE INDENT statements DEDENT | simple_stmts`, with
+    /// `invalid_block`'s "expected an indented block after …".
+    fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        if matches!(self.kind(), TokenKind::Newline) {
+            let newline = self.advance().span;
+            if !matches!(self.kind(), TokenKind::Indent) {
+                let span = if matches!(self.kind(), TokenKind::EndMarker) {
+                    newline
+                } else {
+                    self.span()
+                };
+                return Err(SyntaxError::indentation(block_after(what, line), span));
+            }
+            self.advance();
+            while !matches!(self.kind(), TokenKind::Dedent | TokenKind::EndMarker) {
+                self.statement(&mut body)?;
+            }
+            if matches!(self.kind(), TokenKind::Dedent) {
+                self.advance();
+            }
+        } else {
+            self.simple_stmts(&mut body)?;
+        }
+        Ok(body)
+    }
+
+    /// `function_def_raw: ['async'] 'def' NAME '(' [params] ')' ['->'
+    /// expression] ':' block`
+    fn function_def(&mut self, decorator_list: Vec<Expr>) -> PResult<Stmt> {
+        let start = self.span();
+        let is_async = self.eat_kw(Kw::Async);
+        self.expect_kw(Kw::Def)?;
+        let (name, _) = self.name()?;
+        self.expect_op(Op::LPar)?;
+        let args = self.parameters(Op::RPar, true)?;
+        self.expect_op(Op::RPar)?;
+        let returns = if self.eat_op(Op::Arrow) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        self.expect_colon()?;
+        let body = self.block("function definition", start.line)?;
+        Ok(Stmt {
+            kind: StmtKind::FunctionDef(Box::new(FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                is_async,
+            })),
+            span: self.finish(start),
+        })
+    }
+
+    /// `params` (and `lambda_params` when `annotations` is false), up to but
+    /// not including `closer`.
+    fn parameters(&mut self, closer: Op, annotations: bool) -> PResult<Arguments> {
+        let mut args = Arguments::default();
+        let mut seen_slash = false;
+        let mut star: Option<Span> = None;
+        let mut seen_kwarg = false;
+        while !self.at_op(closer) {
+            if seen_kwarg {
+                return Err(SyntaxError::new(
+                    "arguments cannot follow var-keyword argument",
+                    self.span(),
+                ));
+            }
+            if self.at_op(Op::Slash) {
+                let span = self.span();
+                if star.is_some() {
+                    return Err(SyntaxError::new("/ must be ahead of *", span));
+                }
+                if seen_slash {
+                    return Err(SyntaxError::new("/ may appear only once", span));
+                }
+                if args.args.is_empty() {
+                    return Err(self.invalid_syntax());
+                }
+                self.advance();
+                seen_slash = true;
+                args.posonlyargs = std::mem::take(&mut args.args);
+            } else if self.at_op(Op::Star) {
+                let span = self.span();
+                if star.is_some() {
+                    return Err(SyntaxError::new("* argument may appear only once", span));
+                }
+                self.advance();
+                star = Some(span);
+                if !(self.at_op(Op::Comma) || self.at_op(closer)) {
+                    let arg = self.param(annotations)?;
+                    if self.at_op(Op::Eq) {
+                        return Err(SyntaxError::new(
+                            "var-positional argument cannot have default value",
+                            self.span(),
+                        ));
+                    }
+                    args.vararg = Some(arg);
+                }
+            } else if self.at_op(Op::StarStar) {
+                self.advance();
+                let arg = self.param(annotations)?;
+                if self.at_op(Op::Eq) {
+                    return Err(SyntaxError::new(
+                        "var-keyword argument cannot have default value",
+                        self.span(),
+                    ));
+                }
+                args.kwarg = Some(arg);
+                seen_kwarg = true;
+            } else {
+                let arg = self.param(annotations)?;
+                let default = if self.eat_op(Op::Eq) {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
+                if star.is_some() {
+                    args.kwonlyargs.push(arg);
+                    args.kw_defaults.push(default);
+                } else {
+                    match default {
+                        Some(d) => args.defaults.push(d),
+                        None if !args.defaults.is_empty() => {
+                            return Err(SyntaxError::new(
+                                "non-default argument follows default argument",
+                                arg.span,
+                            ))
+                        }
+                        None => {}
+                    }
+                    args.args.push(arg);
+                }
+            }
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+        }
+        if let Some(span) = star {
+            if args.vararg.is_none() && args.kwonlyargs.is_empty() {
+                return Err(SyntaxError::new("named arguments must follow bare *", span));
+            }
+        }
+        Ok(args)
+    }
+
+    /// `param: NAME annotation?`
+    fn param(&mut self, annotations: bool) -> PResult<Arg> {
+        let (arg, start) = self.name()?;
+        let annotation = if annotations && self.eat_op(Op::Colon) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        Ok(Arg {
+            arg,
+            annotation,
+            span: self.finish(start),
+        })
+    }
+
+    /// `class_def_raw: 'class' NAME ['(' [arguments] ')'] ':' block`
+    fn class_def(&mut self, decorator_list: Vec<Expr>) -> PResult<Stmt> {
+        let start = self.advance().span;
+        let (name, _) = self.name()?;
+        let (bases, keywords) = if self.eat_op(Op::LPar) {
+            let (args, keywords) = self.arguments(None)?;
+            self.expect_op(Op::RPar)?;
+            (args, keywords)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        self.expect_colon()?;
+        let body = self.block("class definition", start.line)?;
+        Ok(Stmt {
+            kind: StmtKind::ClassDef(Box::new(ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+            })),
+            span: self.finish(start),
+        })
+    }
+
+    /// `if_stmt` / `elif_stmt`: `elif` becomes a nested `If` in `orelse`.
+    fn if_stmt(&mut self) -> PResult<Stmt> {
+        let tok = self.advance();
+        let start = tok.span;
+        let what = if tok.kind == TokenKind::Kw(Kw::Elif) {
+            "'elif' statement"
+        } else {
+            "'if' statement"
+        };
+        let test = self.named_expression()?;
+        self.expect_colon()?;
+        let body = self.block(what, start.line)?;
+        let orelse = if self.at_kw(Kw::Elif) {
+            vec![self.if_stmt()?]
+        } else {
+            self.else_block()?
+        };
+        Ok(Stmt {
+            kind: StmtKind::If { test, body, orelse },
+            span: self.finish(start),
+        })
+    }
+
+    /// `else_block: 'else' ':' block` (or nothing).
+    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
+        if self.at_kw(Kw::Else) {
+            let line = self.advance().span.line;
+            self.expect_colon()?;
+            self.block("'else' statement", line)
+        } else {
+            Ok(Vec::new())
+        }
+    }
+
+    /// `while_stmt: 'while' named_expression ':' block [else_block]`
+    fn while_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.advance().span;
+        let test = self.named_expression()?;
+        self.expect_colon()?;
+        let body = self.block("'while' statement", start.line)?;
+        let orelse = self.else_block()?;
+        Ok(Stmt {
+            kind: StmtKind::While { test, body, orelse },
+            span: self.finish(start),
+        })
+    }
+
+    /// `for_stmt: ['async'] 'for' star_targets 'in' star_expressions ':'
+    /// block [else_block]`
+    fn for_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.span();
+        let is_async = self.eat_kw(Kw::Async);
+        self.expect_kw(Kw::For)?;
+        let target = self.star_targets()?;
+        self.expect_kw(Kw::In)?;
+        let iter = self.star_expressions()?;
+        self.expect_colon()?;
+        let body = self.block("'for' statement", start.line)?;
+        let orelse = self.else_block()?;
+        Ok(Stmt {
+            kind: StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            },
+            span: self.finish(start),
+        })
+    }
+
+    /// `star_targets` as far as the next `in` (for loops and
+    /// comprehensions), validated as assignment targets.
+    fn star_targets(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let first = self.star_target()?;
+        let target = if self.at_op(Op::Comma) {
+            let mut elts = vec![first];
+            while self.eat_op(Op::Comma) {
+                if self.at_kw(Kw::In) || self.at_op(Op::Eq) {
+                    break;
+                }
+                elts.push(self.star_target()?);
+            }
+            Self::expr(ExprKind::Tuple(elts), self.finish(start))
+        } else {
+            first
+        };
+        if let Some(bad) = invalid_target(&target, TargetsType::Star) {
+            return Err(SyntaxError::new(
+                format!("cannot assign to {}", expr_name(bad)),
+                bad.span,
+            ));
+        }
+        Ok(target)
+    }
+
+    /// `star_target: '*' star_target | target_with_star_atom`
+    fn star_target(&mut self) -> PResult<Expr> {
+        if self.at_op(Op::Star) {
+            let start = self.advance().span;
+            let inner = self.star_target()?;
+            return Ok(Self::expr(
+                ExprKind::Starred(Box::new(inner)),
+                self.finish(start),
+            ));
+        }
+        self.bitwise_or()
+    }
+
+    /// `with_stmt`, both the parenthesized and the plain form.
+    fn with_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.span();
+        let is_async = self.eat_kw(Kw::Async);
+        self.expect_kw(Kw::With)?;
+        let mut items = None;
+        if self.at_op(Op::LPar) {
+            let (pos, prev_end) = (self.pos, self.prev_end);
+            let furthest = self.furthest;
+            self.advance();
+            match self.with_items(true) {
+                Ok(list)
+                    if self.at_op(Op::RPar)
+                        && matches!(self.peek_kind(1), TokenKind::Op(Op::Colon)) =>
+                {
+                    self.advance();
+                    items = Some(list);
+                }
+                _ => {
+                    self.reset(pos, prev_end);
+                    self.furthest = furthest;
+                }
+            }
+        }
+        let items = match items {
+            Some(items) => items,
+            None => self.with_items(false)?,
+        };
+        self.expect_colon()?;
+        let body = self.block("'with' statement", start.line)?;
+        Ok(Stmt {
+            kind: StmtKind::With {
+                items,
+                body,
+                is_async,
+            },
+            span: self.finish(start),
+        })
+    }
+
+    /// `','.with_item+` (a trailing comma only inside parentheses).
+    fn with_items(&mut self, parenthesized: bool) -> PResult<Vec<WithItem>> {
+        let mut items = Vec::new();
+        loop {
+            let context_expr = self.expression()?;
+            let optional_vars = if self.eat_kw(Kw::As) {
+                let target = self.star_target()?;
+                if let Some(bad) = invalid_target(&target, TargetsType::Star) {
+                    return Err(SyntaxError::new(
+                        format!("cannot assign to {}", expr_name(bad)),
+                        bad.span,
+                    ));
+                }
+                Some(target)
+            } else {
+                None
+            };
+            items.push(WithItem {
+                context_expr,
+                optional_vars,
+            });
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+            if parenthesized && self.at_op(Op::RPar) {
+                break;
+            }
+        }
+        Ok(items)
+    }
+
+    /// `try_stmt` with `except_block`s or `except_star_block`s.
+    fn try_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.advance().span;
+        self.expect_colon()?;
+        let body = self.block("'try' statement", start.line)?;
+        let mut handlers = Vec::new();
+        let mut star_kind: Option<bool> = None;
+        while self.at_kw(Kw::Except) {
+            let hstart = self.advance().span;
+            let is_star = self.eat_op(Op::Star);
+            if let Some(prev) = star_kind {
+                if prev != is_star {
+                    return Err(SyntaxError::new(
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                        hstart,
+                    ));
+                }
+            }
+            star_kind = Some(is_star);
+            let (typ, name) = if self.at_op(Op::Colon) && !is_star {
+                (None, None)
+            } else {
+                let typ = self.expression()?;
+                if self.at_op(Op::Comma) {
+                    let mut end = typ.clone();
+                    while self.eat_op(Op::Comma) {
+                        end = self.expression()?;
+                    }
+                    return Err(SyntaxError::new(
+                        "multiple exception types must be parenthesized",
+                        typ.span.to(end.span),
+                    ));
+                }
+                let name = if self.eat_kw(Kw::As) {
+                    Some(self.name()?.0)
+                } else {
+                    None
+                };
+                (Some(typ), name)
+            };
+            self.expect_colon()?;
+            let what = if is_star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
+            let hbody = self.block(what, hstart.line)?;
+            handlers.push(ExceptHandler {
+                typ,
+                name,
+                body: hbody,
+                span: self.finish(hstart),
+            });
+        }
+        if handlers.is_empty() && !self.at_kw(Kw::Finally) {
+            return Err(SyntaxError::new(
+                "expected 'except' or 'finally' block",
+                self.span(),
+            ));
+        }
+        let orelse = if handlers.is_empty() {
+            Vec::new()
+        } else {
+            self.else_block()?
+        };
+        let finalbody = if self.at_kw(Kw::Finally) {
+            let line = self.advance().span.line;
+            self.expect_colon()?;
+            self.block("'finally' statement", line)?
+        } else {
+            Vec::new()
+        };
+        Ok(Stmt {
+            kind: StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star: star_kind == Some(true),
+            },
+            span: self.finish(start),
+        })
+    }
+
+    // ----- expressions ---------------------------------------------------
+
+    /// `star_expressions: star_expression (',' star_expression)* [',']`
+    pub(super) fn star_expressions(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let first = self.star_expression()?;
+        if !self.at_op(Op::Comma) {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if !(starts_expression(self.kind()) || self.at_op(Op::Star)) {
+                break;
+            }
+            elts.push(self.star_expression()?);
+        }
+        Ok(Self::expr(ExprKind::Tuple(elts), self.finish(start)))
+    }
+
+    /// `star_expression: '*' bitwise_or | expression`
+    fn star_expression(&mut self) -> PResult<Expr> {
+        if self.at_op(Op::Star) {
+            let start = self.advance().span;
+            let value = self.bitwise_or()?;
+            return Ok(Self::expr(
+                ExprKind::Starred(Box::new(value)),
+                self.finish(start),
+            ));
+        }
+        self.expression()
+    }
+
+    /// `star_named_expression: '*' bitwise_or | named_expression`
+    fn star_named_expression(&mut self) -> PResult<Expr> {
+        if self.at_op(Op::Star) {
+            let start = self.advance().span;
+            let value = self.bitwise_or()?;
+            return Ok(Self::expr(
+                ExprKind::Starred(Box::new(value)),
+                self.finish(start),
+            ));
+        }
+        self.named_expression()
+    }
+
+    /// `named_expression: NAME ':=' expression | expression !':='`
+    pub(super) fn named_expression(&mut self) -> PResult<Expr> {
+        if let TokenKind::Name(n) = self.kind() {
+            if *self.peek_kind(1) == TokenKind::Op(Op::ColonEq) {
+                let target = n.clone();
+                let start = self.advance().span;
+                self.advance();
+                let value = self.expression()?;
+                return Ok(Self::expr(
+                    ExprKind::NamedExpr {
+                        target,
+                        value: Box::new(value),
+                    },
+                    self.finish(start),
+                ));
+            }
+        }
+        let e = self.expression()?;
+        if self.at_op(Op::ColonEq) {
+            return Err(SyntaxError::new(
+                format!("cannot use assignment expressions with {}", expr_name(&e)),
+                e.span,
+            ));
+        }
+        if self.at_op(Op::Eq) {
+            self.invalid_named_expression(&e)?;
+        }
+        Ok(e)
+    }
+
+    /// `invalid_named_expression`: `if x = 1:` and `if f() = 1:`.
+    fn invalid_named_expression(&mut self, a: &Expr) -> PResult<()> {
+        if !is_bitwise_or_level(a) {
+            return Ok(());
+        }
+        let (pos, prev_end) = (self.pos, self.prev_end);
+        let furthest = self.furthest;
+        self.advance();
+        let b = self.bitwise_or();
+        let follows_eq = self.at_op(Op::Eq) || self.at_op(Op::ColonEq);
+        let b_end = self.prev_end;
+        self.reset(pos, prev_end);
+        self.furthest = furthest;
+        if b.is_err() || follows_eq {
+            return Ok(());
+        }
+        match &a.kind {
+            ExprKind::Name(_) => Err(SyntaxError::new(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                Span::new(a.span.start, b_end, a.span.line, a.span.col),
+            )),
+            ExprKind::List(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Constant(Constant::None | Constant::Bool(_)) => Ok(()),
+            _ => Err(SyntaxError::new(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(a)
+                ),
+                a.span,
+            )),
+        }
+    }
+
+    /// `expression: disjunction 'if' disjunction 'else' expression |
+    /// disjunction | lambdef`, with `invalid_expression`.
+    pub(super) fn expression(&mut self) -> PResult<Expr> {
+        if self.at_kw(Kw::Lambda) {
+            return self.lambdef();
+        }
+        let start = self.span();
+        let body = self.disjunction()?;
+        if self.at_kw(Kw::If) {
+            self.advance();
+            let test = self.disjunction()?;
+            if !self.eat_kw(Kw::Else) {
+                return Err(SyntaxError::new(
+                    "expected 'else' after 'if' expression",
+                    Span::new(start.start, self.prev_end, start.line, start.col),
+                ));
+            }
+            let orelse = self.expression()?;
+            return Ok(Self::expr(
+                ExprKind::IfExp {
+                    test: Box::new(test),
+                    body: Box::new(body),
+                    orelse: Box::new(orelse),
+                },
+                self.finish(start),
+            ));
+        }
+        if starts_expression(self.kind()) {
+            self.invalid_expression(&body)?;
+        }
+        Ok(body)
+    }
+
+    /// `invalid_expression`: two expressions in a row inside brackets are
+    /// "invalid syntax. Perhaps you forgot a comma?".
+    fn invalid_expression(&mut self, a: &Expr) -> PResult<()> {
+        if let ExprKind::Name(n) = &a.kind {
+            let soft = matches!(&**n, "match" | "case" | "_" | "type");
+            let single_token = self.pos > 0 && self.tokens[self.pos - 1].span.start == a.span.start;
+            if single_token && (soft || is_string_token(self.kind())) {
+                return Ok(());
+            }
+            if &**n == "print" || &**n == "exec" {
+                return Ok(());
+            }
+        }
+        let (pos, prev_end) = (self.pos, self.prev_end);
+        let furthest = self.furthest;
+        let b = self.expression_without_invalid();
+        let last_level = self.tokens[self.pos.saturating_sub(1)].level;
+        let end = self.prev_end;
+        self.reset(pos, prev_end);
+        self.furthest = furthest;
+        if b.is_ok() && last_level > 0 {
+            return Err(SyntaxError::new(
+                "invalid syntax. Perhaps you forgot a comma?",
+                Span::new(a.span.start, end, a.span.line, a.span.col),
+            ));
+        }
+        Ok(())
+    }
+
+    /// `expression` without the `invalid_expression` check (so that the
+    /// check does not recurse along a run of expressions).
+    fn expression_without_invalid(&mut self) -> PResult<Expr> {
+        if self.at_kw(Kw::Lambda) {
+            return self.lambdef();
+        }
+        let start = self.span();
+        let body = self.disjunction()?;
+        if self.eat_kw(Kw::If) {
+            let test = self.disjunction()?;
+            self.expect_kw(Kw::Else)?;
+            let orelse = self.expression_without_invalid()?;
+            return Ok(Self::expr(
+                ExprKind::IfExp {
+                    test: Box::new(test),
+                    body: Box::new(body),
+                    orelse: Box::new(orelse),
+                },
+                self.finish(start),
+            ));
+        }
+        Ok(body)
+    }
+
+    /// `yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]`
+    pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
+        let start = self.advance().span;
+        if self.eat_kw(Kw::From) {
+            let value = self.expression()?;
+            return Ok(Self::expr(
+                ExprKind::YieldFrom(Box::new(value)),
+                self.finish(start),
+            ));
+        }
+        let value = if starts_expression(self.kind()) || self.at_op(Op::Star) {
+            Some(Box::new(self.star_expressions()?))
+        } else {
+            None
+        };
+        Ok(Self::expr(ExprKind::Yield(value), self.finish(start)))
+    }
+
+    /// `lambdef: 'lambda' [lambda_params] ':' expression`
+    fn lambdef(&mut self) -> PResult<Expr> {
+        let start = self.advance().span;
+        let args = self.parameters(Op::Colon, false)?;
+        self.expect_op(Op::Colon)?;
+        let body = self.expression()?;
+        Ok(Self::expr(
+            ExprKind::Lambda {
+                args: Box::new(args),
+                body: Box::new(body),
+            },
+            self.finish(start),
+        ))
+    }
+
+    /// `disjunction: conjunction ('or' conjunction)+ | conjunction`
+    fn disjunction(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let first = self.conjunction()?;
+        if !self.at_kw(Kw::Or) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat_kw(Kw::Or) {
+            values.push(self.conjunction()?);
+        }
+        Ok(Self::expr(
+            ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values,
+            },
+            self.finish(start),
+        ))
+    }
+
+    /// `conjunction: inversion ('and' inversion)+ | inversion`
+    fn conjunction(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let first = self.inversion()?;
+        if !self.at_kw(Kw::And) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat_kw(Kw::And) {
+            values.push(self.inversion()?);
+        }
+        Ok(Self::expr(
+            ExprKind::BoolOp {
+                op: BoolOp::And,
+                values,
+            },
+            self.finish(start),
+        ))
+    }
+
+    /// `inversion: 'not' inversion | comparison`
+    fn inversion(&mut self) -> PResult<Expr> {
+        if self.at_kw(Kw::Not) {
+            let start = self.advance().span;
+            let operand = self.inversion()?;
+            return Ok(Self::expr(
+                ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: Box::new(operand),
+                },
+                self.finish(start),
+            ));
+        }
+        self.comparison()
+    }
+
+    /// The comparison operator at the current token, and how many tokens
+    /// it spans (`not in`, `is not`).
+    fn compare_op(&self) -> Option<(CmpOp, usize)> {
+        Some(match self.kind() {
+            TokenKind::Op(Op::EqEq) => (CmpOp::Eq, 1),
+            TokenKind::Op(Op::NotEq) => (CmpOp::NotEq, 1),
+            TokenKind::Op(Op::Lt) => (CmpOp::Lt, 1),
+            TokenKind::Op(Op::LtEq) => (CmpOp::LtE, 1),
+            TokenKind::Op(Op::Gt) => (CmpOp::Gt, 1),
+            TokenKind::Op(Op::GtEq) => (CmpOp::GtE, 1),
+            TokenKind::Kw(Kw::In) => (CmpOp::In, 1),
+            TokenKind::Kw(Kw::Not) if *self.peek_kind(1) == TokenKind::Kw(Kw::In) => {
+                (CmpOp::NotIn, 2)
+            }
+            TokenKind::Kw(Kw::Is) if *self.peek_kind(1) == TokenKind::Kw(Kw::Not) => {
+                (CmpOp::IsNot, 2)
+            }
+            TokenKind::Kw(Kw::Is) => (CmpOp::Is, 1),
+            _ => return None,
+        })
+    }
+
+    /// `comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or`
+    fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let left = self.bitwise_or()?;
+        let mut ops = Vec::new();
+        let mut comparators = Vec::new();
+        while let Some((op, n)) = self.compare_op() {
+            for _ in 0..n {
+                self.advance();
+            }
+            ops.push(op);
+            comparators.push(self.bitwise_or()?);
+        }
+        if ops.is_empty() {
+            return Ok(left);
+        }
+        Ok(Self::expr(
+            ExprKind::Compare {
+                left: Box::new(left),
+                ops,
+                comparators,
+            },
+            self.finish(start),
+        ))
+    }
+
+    /// Left-associative binary operator levels from `bitwise_or` down to
+    /// `term`, by precedence climbing.
+    fn binary_level(&mut self, level: u8) -> PResult<Expr> {
+        if level == 6 {
+            return self.factor();
+        }
+        let start = self.span();
+        let mut left = self.binary_level(level + 1)?;
+        loop {
+            let op = match (level, self.kind()) {
+                (0, TokenKind::Op(Op::Pipe)) => BinOp::BitOr,
+                (1, TokenKind::Op(Op::Caret)) => BinOp::BitXor,
+                (2, TokenKind::Op(Op::Amp)) => BinOp::BitAnd,
+                (3, TokenKind::Op(Op::Shl)) => BinOp::LShift,
+                (3, TokenKind::Op(Op::Shr)) => BinOp::RShift,
+                (4, TokenKind::Op(Op::Plus)) => BinOp::Add,
+                (4, TokenKind::Op(Op::Minus)) => BinOp::Sub,
+                (5, TokenKind::Op(Op::Star)) => BinOp::Mult,
+                (5, TokenKind::Op(Op::Slash)) => BinOp::Div,
+                (5, TokenKind::Op(Op::SlashSlash)) => BinOp::FloorDiv,
+                (5, TokenKind::Op(Op::Percent)) => BinOp::Mod,
+                (5, TokenKind::Op(Op::At)) => BinOp::MatMult,
+                _ => return Ok(left),
+            };
+            self.advance();
+            let right = self.binary_level(level + 1)?;
+            left = Self::expr(
+                ExprKind::BinOp {
+                    left: Box::new(left),
+                    op,
+                    right: Box::new(right),
+                },
+                self.finish(start),
+            );
+        }
+    }
+
+    /// `bitwise_or` (and through it `bitwise_xor`, `bitwise_and`,
+    /// `shift_expr`, `sum`, `term`).
+    pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
+        self.binary_level(0)
+    }
+
+    /// `factor: '+' factor | '-' factor | '~' factor | power`
+    fn factor(&mut self) -> PResult<Expr> {
+        let op = match self.kind() {
+            TokenKind::Op(Op::Plus) => UnaryOp::UAdd,
+            TokenKind::Op(Op::Minus) => UnaryOp::USub,
+            TokenKind::Op(Op::Tilde) => UnaryOp::Invert,
+            _ => return self.power(),
+        };
+        let start = self.advance().span;
+        let operand = self.factor()?;
+        Ok(Self::expr(
+            ExprKind::UnaryOp {
+                op,
+                operand: Box::new(operand),
+            },
+            self.finish(start),
+        ))
+    }
+
+    /// `power: await_primary '**' factor | await_primary` (right-assoc,
+    /// binding tighter than a unary minus on its left).
+    fn power(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let base = self.await_primary()?;
+        if !self.eat_op(Op::StarStar) {
+            return Ok(base);
+        }
+        let exp = self.factor()?;
+        Ok(Self::expr(
+            ExprKind::BinOp {
+                left: Box::new(base),
+                op: BinOp::Pow,
+                right: Box::new(exp),
+            },
+            self.finish(start),
+        ))
+    }
+
+    /// `await_primary: 'await' primary | primary`
+    fn await_primary(&mut self) -> PResult<Expr> {
+        if self.at_kw(Kw::Await) {
+            let start = self.advance().span;
+            let value = self.primary()?;
+            return Ok(Self::expr(
+                ExprKind::Await(Box::new(value)),
+                self.finish(start),
+            ));
+        }
+        self.primary()
+    }
+
+    /// `primary: primary '.' NAME | primary genexp | primary '(' arguments
+    /// ')' | primary '[' slices ']' | atom`
+    fn primary(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let mut e = self.atom()?;
+        loop {
+            match self.kind() {
+                TokenKind::Op(Op::Dot) => {
+                    self.advance();
+                    let (attr, _) = self.name()?;
+                    e = Self::expr(
+                        ExprKind::Attribute {
+                            value: Box::new(e),
+                            attr,
+                        },
+                        self.finish(start),
+                    );
+                }
+                TokenKind::Op(Op::LPar) => {
+                    let open = self.advance().span;
+                    let (args, keywords) = self.arguments(Some(open))?;
+                    self.expect_op(Op::RPar)?;
+                    e = Self::expr(
+                        ExprKind::Call {
+                            func: Box::new(e),
+                            args,
+                            keywords,
+                        },
+                        self.finish(start),
+                    );
+                }
+                TokenKind::Op(Op::LSqb) => {
+                    self.advance();
+                    let slice = self.slices()?;
+                    self.expect_op(Op::RSqb)?;
+                    e = Self::expr(
+                        ExprKind::Subscript {
+                            value: Box::new(e),
+                            slice: Box::new(slice),
+                        },
+                        self.finish(start),
+                    );
+                }
+                _ => return Ok(e),
+            }
+        }
+    }
+
+    /// `arguments` of a call or class header, up to the closing `)`.
+    /// `call_open` is the call's `(` (a lone generator argument's span
+    /// includes the call parentheses, as in CPython).
+    fn arguments(&mut self, call_open: Option<Span>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        let mut args = Vec::new();
+        let mut keywords: Vec<Keyword> = Vec::new();
+        let mut seen_double_star = false;
+        while !self.at_op(Op::RPar) {
+            let start = self.span();
+            if self.at_op(Op::Star) {
+                self.advance();
+                let value = self.expression()?;
+                if seen_double_star {
+                    return Err(SyntaxError::new(
+                        "iterable argument unpacking follows keyword argument unpacking",
+                        self.finish(start),
+                    ));
+                }
+                args.push(Self::expr(
+                    ExprKind::Starred(Box::new(value)),
+                    self.finish(start),
+                ));
+            } else if self.at_op(Op::StarStar) {
+                self.advance();
+                let value = self.expression()?;
+                seen_double_star = true;
+                keywords.push(Keyword {
+                    arg: None,
+                    value,
+                    span: self.finish(start),
+                });
+            } else if matches!(self.kind(), TokenKind::Name(_))
+                && *self.peek_kind(1) == TokenKind::Op(Op::Eq)
+            {
+                let (arg, _) = self.name()?;
+                self.advance();
+                let value = self.expression()?;
+                keywords.push(Keyword {
+                    arg: Some(arg),
+                    value,
+                    span: self.finish(start),
+                });
+            } else {
+                let e = self.named_expression_in_call()?;
+                if self.at_op(Op::Eq) {
+                    self.advance();
+                    let value = self.expression()?;
+                    let span = Span::new(start.start, self.prev_end, start.line, start.col);
+                    let msg = match &e.kind {
+                        ExprKind::Constant(Constant::None | Constant::Bool(_)) => {
+                            format!("cannot assign to {}", expr_name(&e))
+                        }
+                        _ => "expression cannot contain assignment, perhaps you meant \"==\"?"
+                            .to_string(),
+                    };
+                    let _ = value;
+                    return Err(SyntaxError::new(msg, span));
+                }
+                let e = if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
+                    let generators = self.for_if_clauses()?;
+                    let only = args.is_empty() && keywords.is_empty() && self.at_op(Op::RPar);
+                    let span = match call_open {
+                        Some(open) if only => {
+                            Span::new(open.start, self.span().end, open.line, open.col)
+                        }
+                        _ => self.finish(start),
+                    };
+                    let g = Self::expr(
+                        ExprKind::GeneratorExp {
+                            elt: Box::new(e),
+                            generators,
+                        },
+                        span,
+                    );
+                    if !only {
+                        return Err(SyntaxError::new(
+                            "Generator expression must be parenthesized",
+                            self.finish(start),
+                        ));
+                    }
+                    g
+                } else {
+                    e
+                };
+                if !keywords.is_empty() {
+                    let msg = if seen_double_star {
+                        "positional argument follows keyword argument unpacking"
+                    } else {
+                        "positional argument follows keyword argument"
+                    };
+                    return Err(SyntaxError::new(msg, e.span));
+                }
+                args.push(e);
+            }
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+        }
+        Ok((args, keywords))
+    }
+
+    /// `(assignment_expression | expression !':=') !'='` in a call.
+    fn named_expression_in_call(&mut self) -> PResult<Expr> {
+        if let TokenKind::Name(_) = self.kind() {
+            if *self.peek_kind(1) == TokenKind::Op(Op::ColonEq) {
+                return self.named_expression();
+            }
+        }
+        self.expression()
+    }
+
+    /// `slices: slice !',' | ','.(slice | starred_expression)+ [',']`
+    fn slices(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let first = self.slice()?;
+        if !self.at_op(Op::Comma) {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if self.at_op(Op::RSqb) {
+                break;
+            }
+            elts.push(self.slice()?);
+        }
+        Ok(Self::expr(ExprKind::Tuple(elts), self.finish(start)))
+    }
+
+    /// `slice: [expression] ':' [expression] [':' [expression]] |
+    /// named_expression` (plus `'*' bitwise_or` in a tuple of slices).
+    fn slice(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        if self.at_op(Op::Star) {
+            return self.star_named_expression();
+        }
+        let lower = if self.at_op(Op::Colon) {
+            None
+        } else {
+            let e = self.named_expression()?;
+            if !self.at_op(Op::Colon) {
+                return Ok(e);
+            }
+            Some(Box::new(e))
+        };
+        self.expect_op(Op::Colon)?;
+        let slice_end = |p: &Self| p.at_op(Op::Colon) || p.at_op(Op::Comma) || p.at_op(Op::RSqb);
+        let upper = if slice_end(self) {
+            None
+        } else {
+            Some(Box::new(self.expression()?))
+        };
+        let step = if self.eat_op(Op::Colon) {
+            if self.at_op(Op::Comma) || self.at_op(Op::RSqb) {
+                None
+            } else {
+                Some(Box::new(self.expression()?))
+            }
+        } else {
+            None
+        };
+        Ok(Self::expr(
+            ExprKind::Slice { lower, upper, step },
+            self.finish(start),
+        ))
+    }
+
+    /// `atom`
+    fn atom(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let kind = match self.kind().clone() {
+            TokenKind::Name(n) => {
+                self.advance();
+                ExprKind::Name(n)
+            }
+            TokenKind::Kw(Kw::True) => {
+                self.advance();
+                ExprKind::Constant(Constant::Bool(true))
+            }
+            TokenKind::Kw(Kw::False) => {
+                self.advance();
+                ExprKind::Constant(Constant::Bool(false))
+            }
+            TokenKind::Kw(Kw::None) => {
+                self.advance();
+                ExprKind::Constant(Constant::None)
+            }
+            TokenKind::Int(i) => {
+                self.advance();
+                ExprKind::Constant(Constant::Int(i))
+            }
+            TokenKind::Float(f) => {
+                self.advance();
+                ExprKind::Constant(Constant::Float(f))
+            }
+            TokenKind::Op(Op::Ellipsis) => {
+                self.advance();
+                ExprKind::Constant(Constant::Ellipsis)
+            }
+            TokenKind::Str(_) | TokenKind::Bytes(_) | TokenKind::FString(_) => {
+                return self.strings()
+            }
+            TokenKind::Op(Op::LPar) => return self.tuple_group_or_genexp(),
+            TokenKind::Op(Op::LSqb) => return self.list_or_listcomp(),
+            TokenKind::Op(Op::LBrace) => return self.dict_or_set(),
+            _ => return Err(self.invalid_syntax()),
+        };
+        Ok(Self::expr(kind, self.finish(start)))
+    }
+
+    /// `tuple | group | genexp`
+    fn tuple_group_or_genexp(&mut self) -> PResult<Expr> {
+        let start = self.advance().span;
+        if self.eat_op(Op::RPar) {
+            return Ok(Self::expr(ExprKind::Tuple(Vec::new()), self.finish(start)));
+        }
+        if self.at_kw(Kw::Yield) {
+            let e = self.yield_expr()?;
+            self.expect_op(Op::RPar)?;
+            return Ok(e);
+        }
+        let first = self.star_named_expression()?;
+        if (self.at_kw(Kw::For) || self.at_kw(Kw::Async))
+            && !matches!(first.kind, ExprKind::Starred(_))
+        {
+            let generators = self.for_if_clauses()?;
+            self.expect_op(Op::RPar)?;
+            return Ok(Self::expr(
+                ExprKind::GeneratorExp {
+                    elt: Box::new(first),
+                    generators,
+                },
+                self.finish(start),
+            ));
+        }
+        if self.eat_op(Op::RPar) {
+            return Ok(first);
+        }
+        if !self.at_op(Op::Comma) {
+            return Err(self.invalid_syntax());
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if self.at_op(Op::RPar) {
+                break;
+            }
+            elts.push(self.star_named_expression()?);
+        }
+        self.expect_op(Op::RPar)?;
+        Ok(Self::expr(ExprKind::Tuple(elts), self.finish(start)))
+    }
+
+    /// `list | listcomp`
+    fn list_or_listcomp(&mut self) -> PResult<Expr> {
+        let start = self.advance().span;
+        if self.eat_op(Op::RSqb) {
+            return Ok(Self::expr(ExprKind::List(Vec::new()), self.finish(start)));
+        }
+        let first = self.star_named_expression()?;
+        if (self.at_kw(Kw::For) || self.at_kw(Kw::Async))
+            && !matches!(first.kind, ExprKind::Starred(_))
+        {
+            let generators = self.for_if_clauses()?;
+            self.expect_op(Op::RSqb)?;
+            return Ok(Self::expr(
+                ExprKind::ListComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+                self.finish(start),
+            ));
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if self.at_op(Op::RSqb) {
+                break;
+            }
+            elts.push(self.star_named_expression()?);
+        }
+        self.expect_op(Op::RSqb)?;
+        Ok(Self::expr(ExprKind::List(elts), self.finish(start)))
+    }
+
+    /// `dict | set | dictcomp | setcomp`
+    fn dict_or_set(&mut self) -> PResult<Expr> {
+        let start = self.advance().span;
+        if self.eat_op(Op::RBrace) {
+            return Ok(Self::expr(
+                ExprKind::Dict {
+                    keys: Vec::new(),
+                    values: Vec::new(),
+                },
+                self.finish(start),
+            ));
+        }
+        if self.at_op(Op::StarStar) {
+            return self.dict_items(start, Vec::new(), Vec::new());
+        }
+        let first = self.star_named_expression()?;
+        if self.at_op(Op::Colon) && !matches!(first.kind, ExprKind::Starred(_)) {
+            self.advance();
+            let value = self.expression()?;
+            if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
+                let generators = self.for_if_clauses()?;
+                self.expect_op(Op::RBrace)?;
+                return Ok(Self::expr(
+                    ExprKind::DictComp {
+                        key: Box::new(first),
+                        value: Box::new(value),
+                        generators,
+                    },
+                    self.finish(start),
+                ));
+            }
+            return self.dict_items(start, vec![Some(first)], vec![value]);
+        }
+        if (self.at_kw(Kw::For) || self.at_kw(Kw::Async))
+            && !matches!(first.kind, ExprKind::Starred(_))
+        {
+            let generators = self.for_if_clauses()?;
+            self.expect_op(Op::RBrace)?;
+            return Ok(Self::expr(
+                ExprKind::SetComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+                self.finish(start),
+            ));
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if self.at_op(Op::RBrace) {
+                break;
+            }
+            elts.push(self.star_named_expression()?);
+        }
+        self.expect_op(Op::RBrace)?;
+        Ok(Self::expr(ExprKind::Set(elts), self.finish(start)))
+    }
+
+    /// The rest of a dict display after its first item(s).
+    fn dict_items(
+        &mut self,
+        start: Span,
+        mut keys: Vec<Option<Expr>>,
+        mut values: Vec<Expr>,
+    ) -> PResult<Expr> {
+        if keys.is_empty() {
+            self.double_starred_kvpair(&mut keys, &mut values)?;
+        }
+        while self.eat_op(Op::Comma) {
+            if self.at_op(Op::RBrace) {
+                break;
+            }
+            self.double_starred_kvpair(&mut keys, &mut values)?;
+        }
+        self.expect_op(Op::RBrace)?;
+        Ok(Self::expr(
+            ExprKind::Dict { keys, values },
+            self.finish(start),
+        ))
+    }
+
+    /// `double_starred_kvpair: '**' bitwise_or | expression ':' expression`
+    fn double_starred_kvpair(
+        &mut self,
+        keys: &mut Vec<Option<Expr>>,
+        values: &mut Vec<Expr>,
+    ) -> PResult<()> {
+        if self.eat_op(Op::StarStar) {
+            keys.push(None);
+            values.push(self.bitwise_or()?);
+            return Ok(());
+        }
+        let key = self.expression()?;
+        if !self.at_op(Op::Colon) {
+            if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
+                return Err(SyntaxError::new(
+                    "':' expected after dictionary key",
+                    key.span,
+                ));
+            }
+            return Err(self.invalid_syntax());
+        }
+        self.advance();
+        if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
+            return Err(SyntaxError::new(
+                "expression expected after dictionary key and ':'",
+                self.tokens[self.pos - 1].span,
+            ));
+        }
+        keys.push(Some(key));
+        values.push(self.expression()?);
+        Ok(())
+    }
+
+    /// `for_if_clauses: (['async'] 'for' star_targets 'in' disjunction
+    /// ('if' disjunction)*)+`
+    fn for_if_clauses(&mut self) -> PResult<Vec<Comprehension>> {
+        let mut generators = Vec::new();
+        while self.at_kw(Kw::For)
+            || (self.at_kw(Kw::Async) && *self.peek_kind(1) == TokenKind::Kw(Kw::For))
+        {
+            let is_async = self.eat_kw(Kw::Async);
+            self.advance();
+            let target = self.star_targets()?;
+            self.expect_kw(Kw::In)?;
+            let iter = self.disjunction()?;
+            let mut ifs = Vec::new();
+            while self.eat_kw(Kw::If) {
+                ifs.push(self.disjunction()?);
+            }
+            generators.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
+        }
+        if generators.is_empty() {
+            return Err(self.invalid_syntax());
+        }
+        Ok(generators)
+    }
+
+    /// `strings: STRING+`: adjacent literals concatenate; any f-string part
+    /// makes the whole a `JoinedStr`.
+    fn strings(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let mut parts: Vec<Expr> = Vec::new();
+        let mut literal = String::new();
+        let mut bytes: Option<Vec<u8>> = None;
+        let mut saw_str = false;
+        let mut saw_fstring = false;
+        while is_string_token(self.kind()) {
+            let tok = self.advance();
+            match tok.kind {
+                TokenKind::Bytes(b) => {
+                    if saw_str {
+                        return Err(SyntaxError::new(
+                            "cannot mix bytes and nonbytes literals",
+                            start,
+                        ));
+                    }
+                    bytes.get_or_insert_with(Vec::new).extend_from_slice(&b);
+                }
+                TokenKind::Str(s) => {
+                    if bytes.is_some() {
+                        return Err(SyntaxError::new(
+                            "cannot mix bytes and nonbytes literals",
+                            start,
+                        ));
+                    }
+                    saw_str = true;
+                    literal.push_str(&s);
+                }
+                TokenKind::FString(f) => {
+                    if bytes.is_some() {
+                        return Err(SyntaxError::new(
+                            "cannot mix bytes and nonbytes literals",
+                            start,
+                        ));
+                    }
+                    saw_str = true;
+                    saw_fstring = true;
+                    self.fstring(&f, tok.span, &mut parts, &mut literal)?;
+                }
+                _ => {}
+            }
+        }
+        let span = self.finish(start);
+        if let Some(b) = bytes {
+            return Ok(Self::expr(ExprKind::Constant(Constant::Bytes(b)), span));
+        }
+        if !saw_fstring {
+            return Ok(Self::expr(ExprKind::Constant(Constant::Str(literal)), span));
+        }
+        if !literal.is_empty() {
+            parts.push(Self::expr(ExprKind::Constant(Constant::Str(literal)), span));
+        }
+        Ok(Self::expr(ExprKind::JoinedStr(parts), span))
+    }
+}

@@ -1,0 +1,15 @@
+empty = ()
+single = (1,)
+t = 1, 2, 3
+lst = [1, *other, 3]
+st = {1, 2, *more}
+dct = {"a": 1, **extra, "b": 2}
+empty_dict = {}
+lc = [x * 2 for x in range(10) if x % 2 if x > 3]
+sc = {x for x in "abc"}
+dc = {k: v for k, v in pairs}
+gen = (x for x in range(3))
+nested = [[i * j for j in range(3)] for i in range(3)]
+multi = [(a, b) for a in range(3) for b in range(a)]
+call_gen = sum(x for x in range(10))
+sl = a[1:2], a[::2], a[:], a[1:], a[:-1], a[1:2:3], a[1:2, 3], a[..., 0]

@@ -1,0 +1,21 @@
+name = "x"
+width = 10
+a = f"hello {name}"
+b = f"{name!r} {name!s} {name!a}"
+c = f"{3.14159:.2f} {name:>{width}} {name:{width}.{width}}"
+d = f"{name=}"
+e = f"{name = }"
+f_ = f"{name=!s}"
+g = f"{name=:>10}"
+h = f"{{literal}} {{{name}}}"
+i = f"{'nested'} {'x' if True else 'y'}"
+j = "plain " f"and {name} " "more"
+k = f"""multi
+{name}
+line"""
+l = rf"raw {name} \n"
+m = f"{[x for x in range(3)]}"
+n = f"{ {'a': 1}['a'] }"
+o = f"{name:}"
+p = f""
+q = f"{x:{'>'}10}"
