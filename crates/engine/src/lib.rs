@@ -9,6 +9,7 @@
 pub mod aio;
 pub mod ast;
 pub mod parse;
+pub mod pylib;
 pub mod run;
 pub mod snapshot;
 pub mod span;

@@ -1,0 +1,470 @@
+//! printf-style formatting, `fmt % args`, mirroring CPython's
+//! `PyUnicode_Format` (Objects/unicodeobject.c).
+//!
+//! The VM converts each Python argument to a [`FmtArg`] (with its `str()`
+//! and `repr()` precomputed for objects this module cannot format itself)
+//! and passes them as [`PercentArgs`]:
+//!
+//! * `fmt % (a, b)` -> `PercentArgs::Tuple(&[a, b])`;
+//! * `fmt % obj` where `obj` is a mapping or any other object with
+//!   `__getitem__` except tuple and str (CPython's `PyMapping_Check`: dict,
+//!   list, ...) -> `PercentArgs::Mapping { whole, lookup }`, where `whole`
+//!   is `obj` itself (used by `%s` without a key) and `lookup(key)` does
+//!   `obj[key]` (for a list that is CPython's `TypeError: list indices must
+//!   be integers or slices, not str`);
+//! * any other `fmt % obj` -> `PercentArgs::One(obj)`.
+
+use super::format_spec::double_to_string;
+use super::numbers::float_to_int;
+use super::strings::{ascii_str, repr_str};
+use super::PyErrMsg;
+
+/// One argument of `%` formatting, as the VM describes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FmtArg {
+    /// A Python `int`.
+    Int(i64),
+    /// A Python `bool` (formats as `True`/`False` with `%s`, as 1/0 with `%d`).
+    Bool(bool),
+    /// A Python `float`.
+    Float(f64),
+    /// A Python `str` (its repr is computed here).
+    Str(String),
+    /// Any other object: its type name (for error messages) and its
+    /// precomputed `str()` and `repr()`.
+    Other {
+        /// `type(obj).__name__`, e.g. `"NoneType"`, `"list"`.
+        type_name: String,
+        /// `str(obj)`.
+        str_: String,
+        /// `repr(obj)`.
+        repr: String,
+    },
+}
+
+impl FmtArg {
+    fn type_name(&self) -> &str {
+        match self {
+            FmtArg::Int(_) => "int",
+            FmtArg::Bool(_) => "bool",
+            FmtArg::Float(_) => "float",
+            FmtArg::Str(_) => "str",
+            FmtArg::Other { type_name, .. } => type_name,
+        }
+    }
+
+    fn to_str(&self) -> String {
+        match self {
+            FmtArg::Int(v) => v.to_string(),
+            FmtArg::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+            FmtArg::Float(v) => super::float_repr::repr_float(*v),
+            FmtArg::Str(s) => s.clone(),
+            FmtArg::Other { str_, .. } => str_.clone(),
+        }
+    }
+
+    fn to_repr(&self) -> String {
+        match self {
+            FmtArg::Str(s) => repr_str(s),
+            FmtArg::Other { repr, .. } => repr.clone(),
+            other => other.to_str(),
+        }
+    }
+}
+
+/// The right operand of `%`, see the module docs.
+pub enum PercentArgs<'a> {
+    /// A single non-tuple, non-mapping object.
+    One(&'a FmtArg),
+    /// A tuple of arguments.
+    Tuple(&'a [FmtArg]),
+    /// A mapping (or other subscriptable non-tuple, non-str object).
+    Mapping {
+        /// The object itself, consumed by a `%s` without a key.
+        whole: &'a FmtArg,
+        /// `obj[key]` for `%(key)s`.
+        lookup: &'a dyn Fn(&str) -> Result<FmtArg, PyErrMsg>,
+    },
+}
+
+/// The argument cursor (CPython's `arglen`/`argidx` in `PyUnicode_Format`):
+/// a tuple is consumed item by item, a single object (or the value of a
+/// `%(key)` lookup) exactly once.
+struct Cursor<'a> {
+    tuple: Option<&'a [FmtArg]>,
+    single: Option<FmtArg>,
+    arglen: i64,
+    argidx: i64,
+}
+
+impl Cursor<'_> {
+    fn next(&mut self) -> Result<FmtArg, PyErrMsg> {
+        if self.argidx < self.arglen {
+            let idx = self.argidx;
+            self.argidx += 1;
+            let arg = match self.tuple {
+                Some(items) if self.arglen >= 0 => items.get(idx as usize).cloned(),
+                _ => self.single.clone(),
+            };
+            if let Some(arg) = arg {
+                return Ok(arg);
+            }
+        }
+        Err(PyErrMsg::type_error(
+            "not enough arguments for format string",
+        ))
+    }
+}
+
+/// `fmt % args`.
+pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> Result<String, PyErrMsg> {
+    let (mut cur, lookup) = match args {
+        PercentArgs::Tuple(items) => (
+            Cursor {
+                tuple: Some(items),
+                single: None,
+                arglen: items.len() as i64,
+                argidx: 0,
+            },
+            None,
+        ),
+        PercentArgs::One(a) => (
+            Cursor {
+                tuple: None,
+                single: Some(a.clone()),
+                arglen: -1,
+                argidx: -2,
+            },
+            None,
+        ),
+        PercentArgs::Mapping { whole, lookup } => (
+            Cursor {
+                tuple: None,
+                single: Some(whole.clone()),
+                arglen: -1,
+                argidx: -2,
+            },
+            Some(lookup),
+        ),
+    };
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::with_capacity(fmt.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        if chars.get(i) == Some(&'%') {
+            out.push('%');
+            i += 1;
+            continue;
+        }
+        // Mapping key.
+        if chars.get(i) == Some(&'(') {
+            let Some(lookup) = lookup else {
+                return Err(PyErrMsg::type_error("format requires a mapping"));
+            };
+            i += 1;
+            let start = i;
+            let mut depth = 1;
+            while i < chars.len() && depth > 0 {
+                match chars[i] {
+                    ')' => depth -= 1,
+                    '(' => depth += 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if depth > 0 {
+                return Err(PyErrMsg::value_error("incomplete format key"));
+            }
+            let key: String = chars[start..i - 1].iter().collect();
+            let value = lookup(&key)?;
+            cur.tuple = None;
+            cur.single = Some(value);
+            cur.arglen = -1;
+            cur.argidx = -2;
+        }
+        // Flags.
+        let (mut ljust, mut sign_plus, mut blank, mut alt, mut zero) =
+            (false, false, false, false, false);
+        while let Some(&f) = chars.get(i) {
+            match f {
+                '-' => ljust = true,
+                '+' => sign_plus = true,
+                ' ' => blank = true,
+                '#' => alt = true,
+                '0' => zero = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        // Width.
+        let mut width: i64 = -1;
+        if chars.get(i) == Some(&'*') {
+            i += 1;
+            width = star_arg(&mut cur, false)?;
+            if width < 0 {
+                ljust = true;
+                width = width.saturating_neg();
+            }
+        } else {
+            while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
+                width = width.max(0);
+                width = width
+                    .checked_mul(10)
+                    .and_then(|w| w.checked_add(i64::from(d)))
+                    .ok_or_else(|| PyErrMsg::value_error("width too big"))?;
+                i += 1;
+            }
+        }
+        // Precision.
+        let mut prec: i64 = -1;
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            prec = 0;
+            if chars.get(i) == Some(&'*') {
+                i += 1;
+                prec = star_arg(&mut cur, true)?.max(0);
+            } else {
+                while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
+                    prec = prec
+                        .checked_mul(10)
+                        .and_then(|p| p.checked_add(i64::from(d)))
+                        .ok_or_else(|| PyErrMsg::value_error("precision too big"))?;
+                    i += 1;
+                }
+            }
+        }
+        // Length modifiers are accepted and ignored.
+        while matches!(chars.get(i), Some('h' | 'l' | 'L')) {
+            i += 1;
+        }
+        let Some(&conv) = chars.get(i) else {
+            return Err(PyErrMsg::value_error("incomplete format"));
+        };
+        let conv_index = i;
+        i += 1;
+        let arg = cur.next()?;
+        super::check_width(width)?;
+        super::check_width(prec)?;
+        let spec = Spec {
+            ljust,
+            sign_plus,
+            blank,
+            alt,
+            zero,
+            width,
+            prec,
+        };
+        let piece = match conv {
+            's' => spec.pad_text(truncate(arg.to_str(), prec)),
+            'r' => spec.pad_text(truncate(arg.to_repr(), prec)),
+            'a' => spec.pad_text(truncate(repr_to_ascii(&arg), prec)),
+            'c' => spec.pad_text(format_char(&arg)?),
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => format_int_conv(&spec, &arg, conv)?,
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => format_float_conv(&spec, &arg, conv)?,
+            other => {
+                return Err(PyErrMsg::value_error(format!(
+                    "unsupported format character '{}' (0x{:x}) at index {}",
+                    other, other as u32, conv_index
+                )))
+            }
+        };
+        out.push_str(&piece);
+    }
+    if cur.argidx < cur.arglen && lookup.is_none() {
+        return Err(PyErrMsg::type_error(
+            "not all arguments converted during string formatting",
+        ));
+    }
+    Ok(out)
+}
+
+/// A `*` width (any int that fits a `Py_ssize_t`) or precision (a C `int`).
+fn star_arg(cur: &mut Cursor<'_>, c_int: bool) -> Result<i64, PyErrMsg> {
+    let v = match cur.next()? {
+        FmtArg::Int(v) => v,
+        FmtArg::Bool(b) => i64::from(b),
+        _ => return Err(PyErrMsg::type_error("* wants int")),
+    };
+    if c_int && i32::try_from(v).is_err() {
+        return Err(PyErrMsg::overflow_error(
+            "Python int too large to convert to C int",
+        ));
+    }
+    Ok(v)
+}
+
+fn truncate(s: String, prec: i64) -> String {
+    if prec >= 0 {
+        s.chars().take(prec as usize).collect()
+    } else {
+        s
+    }
+}
+
+fn repr_to_ascii(arg: &FmtArg) -> String {
+    match arg {
+        FmtArg::Str(s) => ascii_str(s),
+        other => {
+            // ascii() of a non-str object: its repr with non-ASCII escaped.
+            let r = other.to_repr();
+            let mut out = String::with_capacity(r.len());
+            for c in r.chars() {
+                let u = c as u32;
+                if c.is_ascii() {
+                    out.push(c);
+                } else if u <= 0xff {
+                    out.push_str(&format!("\\x{u:02x}"));
+                } else if u <= 0xffff {
+                    out.push_str(&format!("\\u{u:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{u:08x}"));
+                }
+            }
+            out
+        }
+    }
+}
+
+fn format_char(arg: &FmtArg) -> Result<String, PyErrMsg> {
+    let code = match arg {
+        FmtArg::Int(v) => *v,
+        FmtArg::Bool(b) => i64::from(*b),
+        FmtArg::Str(s) if s.chars().count() == 1 => return Ok(s.clone()),
+        _ => return Err(PyErrMsg::type_error("%c requires int or char")),
+    };
+    let c = u32::try_from(code)
+        .ok()
+        .filter(|c| *c < 0x110000)
+        .ok_or_else(|| PyErrMsg::overflow_error("%c arg not in range(0x110000)"))?;
+    char::from_u32(c)
+        .map(|c| c.to_string())
+        .ok_or_else(|| PyErrMsg::value_error("surrogate code points are not supported by Looplab"))
+}
+
+/// The flags, width and precision of one conversion.
+#[derive(Clone, Copy)]
+struct Spec {
+    /// `-`: pad on the right.
+    ljust: bool,
+    /// `+`: always write a sign for numbers.
+    sign_plus: bool,
+    /// ` `: a space in place of `+` for non-negative numbers.
+    blank: bool,
+    /// `#`: alternate form (`0x` prefixes, always a point).
+    alt: bool,
+    /// `0`: zero padding for numbers.
+    zero: bool,
+    /// Minimum width (-1: none).
+    width: i64,
+    /// Precision (-1: none).
+    prec: i64,
+}
+
+impl Spec {
+    /// Pads non-numeric text (the `0` flag does not apply).
+    fn pad_text(&self, s: String) -> String {
+        let len = s.chars().count() as i64;
+        if self.width <= len {
+            return s;
+        }
+        let pad = " ".repeat((self.width - len) as usize);
+        if self.ljust {
+            s + &pad
+        } else {
+            pad + &s
+        }
+    }
+
+    /// Pads a number made of `sign`, `prefix` and `body`.
+    fn pad_number(&self, negative: bool, prefix: &str, body: &str) -> String {
+        let sign = if negative {
+            "-"
+        } else if self.sign_plus {
+            "+"
+        } else if self.blank {
+            " "
+        } else {
+            ""
+        };
+        let len = (sign.len() + prefix.len() + body.chars().count()) as i64;
+        let pad = (self.width - len).max(0) as usize;
+        if self.ljust {
+            format!("{sign}{prefix}{body}{}", " ".repeat(pad))
+        } else if self.zero {
+            format!("{sign}{prefix}{}{body}", "0".repeat(pad))
+        } else {
+            format!("{}{sign}{prefix}{body}", " ".repeat(pad))
+        }
+    }
+}
+
+fn format_int_conv(spec: &Spec, arg: &FmtArg, conv: char) -> Result<String, PyErrMsg> {
+    let v = match arg {
+        FmtArg::Int(v) => *v,
+        FmtArg::Bool(b) => i64::from(*b),
+        FmtArg::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
+            // int(f) may exceed 64 bits; its exact digits are still known.
+            float_to_int(f.signum())?;
+            let t = f.trunc();
+            let mut digits = format!("{:.0}", t.abs());
+            if spec.prec > digits.len() as i64 {
+                digits = "0".repeat(spec.prec as usize - digits.len()) + &digits;
+            }
+            return Ok(spec.pad_number(t < 0.0, "", &digits));
+        }
+        other => {
+            let what = if matches!(conv, 'd' | 'i' | 'u') {
+                "a real number"
+            } else {
+                "an integer"
+            };
+            return Err(PyErrMsg::type_error(format!(
+                "%{conv} format: {what} is required, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    let mag = v.unsigned_abs();
+    let (mut digits, prefix) = match conv {
+        'o' => (format!("{mag:o}"), "0o"),
+        'x' => (format!("{mag:x}"), "0x"),
+        'X' => (format!("{mag:X}"), "0X"),
+        _ => (mag.to_string(), ""),
+    };
+    if spec.prec > digits.len() as i64 {
+        digits = "0".repeat(spec.prec as usize - digits.len()) + &digits;
+    }
+    let prefix = if spec.alt { prefix } else { "" };
+    Ok(spec.pad_number(v < 0, prefix, &digits))
+}
+
+fn format_float_conv(spec: &Spec, arg: &FmtArg, conv: char) -> Result<String, PyErrMsg> {
+    let x = match arg {
+        FmtArg::Float(f) => *f,
+        FmtArg::Int(v) => *v as f64,
+        FmtArg::Bool(b) => f64::from(u8::from(*b)),
+        other => {
+            return Err(PyErrMsg::type_error(format!(
+                "must be real number, not {}",
+                other.type_name()
+            )))
+        }
+    };
+    let prec = if spec.prec < 0 { 6 } else { spec.prec as usize };
+    let (text, negative) = double_to_string(x, conv, prec, false, spec.alt, false);
+    // inf and nan are never zero-padded.
+    if !x.is_finite() {
+        let s = Spec {
+            zero: false,
+            ..*spec
+        };
+        return Ok(s.pad_number(negative, "", &text));
+    }
+    Ok(spec.pad_number(negative, "", &text))
+}
