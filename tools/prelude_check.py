@@ -99,8 +99,10 @@ class Shim(types.ModuleType):
 
     def __init__(self):
         super().__init__("_looplab")
-        self.Future = real.Future
-        self.Task = real.Task
+        # Subclasses: the prelude sets __await__ on them (CPython's C
+        # classes are immutable); behaviour is CPython's own.
+        self.Future = type("Future", (real.Future,), {})
+        self.Task = type("Task", (real.Task,), {})
         self.real_loop = None
         self.handles = {}
         self.next_id = 0
@@ -116,10 +118,10 @@ class Shim(types.ModuleType):
     def create_future(self, label):
         if label == "gather":
             return _GatheringFuture(loop=self.real_loop)
-        return self.real_loop.create_future()
+        return self.Future(loop=self.real_loop)
 
     def create_task(self, coro, name):
-        t = self.real_loop.create_task(coro, name=name)
+        t = self.Task(coro, loop=self.real_loop, name=name)
         self.tasks.append(t)
         return t
 
@@ -160,9 +162,6 @@ class Shim(types.ModuleType):
 
     def remove_stop_callback(self, fut):
         fut.remove_done_callback(base_events._run_until_complete_cb)
-
-    def sleep0(self):
-        return getattr(tasks, "__sleep0")()
 
     def label(self, fut, label, until_ns):
         pass

@@ -8,9 +8,11 @@
 
 pub mod aio;
 pub mod ast;
+pub mod compile;
 pub mod parse;
 pub mod pylib;
 pub mod run;
 pub mod snapshot;
 pub mod span;
 pub mod trace;
+pub mod vm;

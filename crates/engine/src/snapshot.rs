@@ -848,6 +848,47 @@ pub fn narrate(before: &Snapshot, events: &[Event]) -> String {
     format!("{prefix}{body}")
 }
 
+/// How an action is written in a step listing (the notation of
+/// `tools/cpython_steps.py`, which records CPython's real behaviour):
+/// "step T", "wakeup T", "call f", "cancelled".
+pub fn listing_name(entry: &ReadyEntry, tasks: &BTreeMap<TaskId, TaskView>) -> String {
+    if entry.cancelled {
+        return "cancelled".into();
+    }
+    match &entry.action {
+        Action::TaskStep { task, .. } => format!("step {}", task_name(*task, tasks)),
+        Action::TaskWakeup { task, .. } => format!("wakeup {}", task_name(*task, tasks)),
+        Action::Callback { func, .. } => format!("call {func}"),
+        Action::StopLoop { .. } => "call _run_until_complete_cb".into(),
+        Action::JobDone { .. } => "call _set_state".into(),
+    }
+}
+
+/// The step listing of a trace, one line per handle run, in the format of
+/// `tools/cpython_steps.py`:
+/// `<iteration> <ms> <what runs> | <ready queue after popping it>`.
+/// Tests compare it with CPython's to check interleavings and the ready
+/// queue the snapshot fold reconstructs.
+pub fn step_listing(events: &[Event]) -> Vec<String> {
+    let mut s = Snapshot::new();
+    let mut lines = Vec::new();
+    for e in events {
+        s.apply(e);
+        if let EventKind::HandleStarted { .. } = e.kind {
+            let Some(running) = &s.running else { continue };
+            let ready: Vec<String> = s.ready.iter().map(|r| listing_name(r, &s.tasks)).collect();
+            lines.push(format!(
+                "{} {} {} | {}",
+                s.iteration,
+                (s.time_ns + 500_000) / 1_000_000,
+                listing_name(running, &s.tasks),
+                ready.join(", ")
+            ));
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

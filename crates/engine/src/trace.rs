@@ -47,6 +47,10 @@ pub struct Trace {
     pub version: u32,
     /// The events, in the order they happened (`events[i].seq == i`).
     pub events: Vec<Event>,
+    /// Set when recording stopped early because the trace reached its
+    /// size limit ([`Recorder::max_events`]); the run itself went on.
+    #[serde(default)]
+    pub truncated: bool,
 }
 
 impl Trace {
@@ -55,6 +59,7 @@ impl Trace {
         Trace {
             version: TRACE_VERSION,
             events: Vec::new(),
+            truncated: false,
         }
     }
 }
@@ -437,9 +442,15 @@ pub struct Recorder {
     /// The trace built so far.
     pub trace: Trace,
     /// When false, events are dropped (benchmarks, or runs that only need
-    /// the output). Sequence numbers then stay 0.
+    /// the output).
     pub enabled: bool,
+    /// Recording stops (and the trace is marked truncated) after this many
+    /// events, so a long-running program cannot exhaust memory.
+    pub max_events: usize,
 }
+
+/// Default for [`Recorder::max_events`].
+pub const DEFAULT_MAX_EVENTS: usize = 2_000_000;
 
 impl Recorder {
     /// A recorder that records (`enabled`) or discards everything.
@@ -447,12 +458,18 @@ impl Recorder {
         Recorder {
             trace: Trace::new(),
             enabled,
+            max_events: DEFAULT_MAX_EVENTS,
         }
     }
 
     /// Records `kind` at virtual time `time_ns`.
     pub fn push(&mut self, time_ns: u64, kind: EventKind) {
         if !self.enabled {
+            return;
+        }
+        if self.trace.events.len() >= self.max_events {
+            self.trace.truncated = true;
+            self.enabled = false;
             return;
         }
         let seq = self.trace.events.len() as u32;
@@ -514,6 +531,23 @@ mod tests {
         let back: Trace = serde_json::from_str(&json).unwrap();
         assert_eq!(back, rec.trace);
         assert_eq!(back.events[1].seq, 1);
+    }
+
+    #[test]
+    fn recorder_stops_at_its_limit() {
+        let mut rec = Recorder::new(true);
+        rec.max_events = 2;
+        for _ in 0..5 {
+            rec.push(
+                0,
+                EventKind::ClockAdvanced {
+                    from_ns: 0,
+                    to_ns: 5,
+                },
+            );
+        }
+        assert_eq!(rec.len(), 2);
+        assert!(rec.trace.truncated);
     }
 
     #[test]

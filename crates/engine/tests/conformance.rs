@@ -27,7 +27,9 @@ const DIFFS_SHOWN: usize = 8;
 const DIFF_LINES: usize = 40;
 
 fn suite_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("conformance")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("conformance")
 }
 
 fn repo_root() -> PathBuf {
@@ -39,11 +41,16 @@ fn programs() -> Vec<(String, PathBuf)> {
     let mut found = Vec::new();
     for group in GROUPS {
         let dir = suite_dir().join(group);
-        let entries = fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+        let entries =
+            fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
         for entry in entries {
             let path = entry.expect("directory entry").path();
             if path.extension().is_some_and(|e| e == "py") {
-                let name = path.file_name().expect("file name").to_string_lossy().into_owned();
+                let name = path
+                    .file_name()
+                    .expect("file name")
+                    .to_string_lossy()
+                    .into_owned();
                 found.push((format!("{group}/{name}"), path));
             }
         }
@@ -110,12 +117,20 @@ fn line_diff(expected: &str, got: &str) -> Vec<String> {
     let b: Vec<&str> = got.lines().collect();
     // Outputs are short; a quadratic table is fine. Cap it for safety.
     if a.len() * b.len() > 4_000_000 {
-        return vec![format!("(outputs too long to diff: {} vs {} lines)", a.len(), b.len())];
+        return vec![format!(
+            "(outputs too long to diff: {} vs {} lines)",
+            a.len(),
+            b.len()
+        )];
     }
     let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
         }
     }
     let (mut i, mut j) = (0, 0);
@@ -158,10 +173,17 @@ fn run_engine(source: &str) -> Result<String, String> {
 #[test]
 fn conformance() {
     let programs = programs();
-    assert!(programs.len() >= 180, "the suite has only {} programs", programs.len());
+    assert!(
+        programs.len() >= 180,
+        "the suite has only {} programs",
+        programs.len()
+    );
     let known = known_failures();
     for path in known.keys() {
-        assert!(suite_dir().join(path).is_file(), "KNOWN_FAILURES lists {path}, which does not exist");
+        assert!(
+            suite_dir().join(path).is_file(),
+            "KNOWN_FAILURES lists {path}, which does not exist"
+        );
     }
 
     let mut matched = 0;
@@ -170,8 +192,12 @@ fn conformance() {
     for (rel, path) in &programs {
         let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"));
         let out_path = path.with_extension("out");
-        let expected = fs::read_to_string(&out_path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e} (run tools/regen-expected)", out_path.display()));
+        let expected = fs::read_to_string(&out_path).unwrap_or_else(|e| {
+            panic!(
+                "cannot read {}: {e} (run tools/regen-expected)",
+                out_path.display()
+            )
+        });
         let expected = normalize(&expected);
         let verdict = match run_engine(&source) {
             Ok(got) => {
@@ -210,7 +236,10 @@ fn conformance() {
         }
     }
     if unexpected.len() > DIFFS_SHOWN {
-        println!("\n... and {} more mismatching programs:", unexpected.len() - DIFFS_SHOWN);
+        println!(
+            "\n... and {} more mismatching programs:",
+            unexpected.len() - DIFFS_SHOWN
+        );
         for (rel, _) in &unexpected[DIFFS_SHOWN..] {
             println!("  {rel}");
         }
@@ -256,13 +285,22 @@ fn expectations_come_from_cpython() {
         .expect("run tools/regen-expected --check");
     let stdout = String::from_utf8_lossy(&check.stdout);
     let stderr = String::from_utf8_lossy(&check.stderr);
-    assert!(check.status.success(), "tools/regen-expected --check failed:\n{stdout}\n{stderr}");
+    assert!(
+        check.status.success(),
+        "tools/regen-expected --check failed:\n{stdout}\n{stderr}"
+    );
 }
 
 #[test]
 fn normalize_replaces_addresses_only() {
-    assert_eq!(normalize("<A object at 0x7f3a9c0b1d90>"), "<A object at 0x...>");
-    assert_eq!(normalize("0x1 and 0xff, 0x, 0xZ"), "0x... and 0x..., 0x, 0xZ");
+    assert_eq!(
+        normalize("<A object at 0x7f3a9c0b1d90>"),
+        "<A object at 0x...>"
+    );
+    assert_eq!(
+        normalize("0x1 and 0xff, 0x, 0xZ"),
+        "0x... and 0x..., 0x, 0xZ"
+    );
     assert_eq!(normalize("no address\n"), "no address\n");
     assert_eq!(normalize("é0xabcé"), "é0x...é");
     assert_eq!(normalize("ends with 0"), "ends with 0");
@@ -270,7 +308,8 @@ fn normalize_replaces_addresses_only() {
 
 #[test]
 fn known_failures_format() {
-    let known = parse_known_failures("# header\n\nasync/001_a.py  engine lacks X # note\nlang/002_b.py\n");
+    let known =
+        parse_known_failures("# header\n\nasync/001_a.py  engine lacks X # note\nlang/002_b.py\n");
     assert_eq!(known.len(), 2);
     assert_eq!(known["async/001_a.py"], "engine lacks X");
     assert_eq!(known["lang/002_b.py"], "");
@@ -281,5 +320,8 @@ fn diff_marks_changed_lines() {
     let diff = line_diff("a\nb\nc\n", "a\nB\nc\n");
     assert_eq!(diff, vec![" a", "-b", "+B", " c"]);
     let diff = line_diff("a\n", "a");
-    assert_eq!(diff.last().map(String::as_str), Some("\\ the outputs differ in their final newline"));
+    assert_eq!(
+        diff.last().map(String::as_str),
+        Some("\\ the outputs differ in their final newline")
+    );
 }

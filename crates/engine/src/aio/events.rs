@@ -5,11 +5,33 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::futures::FutureData;
 use super::threads::Threads;
 use super::Host;
 use crate::trace::{self, EventKind, FutureId, HandleId, JobId, Recorder, TaskId, ThreadId};
+
+/// Hasher for small integer ids (handle ids are dense counters): one
+/// multiply instead of SipHash.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type IdMap<V> = HashMap<HandleId, HandleData<V>, BuildHasherDefault<IdHasher>>;
 
 /// What a handle does when it runs.
 #[derive(Clone, Debug)]
@@ -145,7 +167,7 @@ pub struct EventLoop<V> {
     /// scheduling order (the oracle patches CPython's heap the same way).
     timers: BinaryHeap<Reverse<(u64, HandleId)>>,
     /// Live handles by id (removed once run or discarded).
-    pub(crate) handles: HashMap<HandleId, HandleData<V>>,
+    pub(crate) handles: IdMap<V>,
     /// Last handle id given out.
     last_handle: HandleId,
     /// The future/task arena; index = id - 1.
@@ -179,7 +201,7 @@ impl<V: Clone> EventLoop<V> {
             now: 0,
             ready: VecDeque::new(),
             timers: BinaryHeap::new(),
-            handles: HashMap::new(),
+            handles: IdMap::default(),
             last_handle: 0,
             futures: Vec::new(),
             current_task: None,
@@ -518,6 +540,20 @@ impl<V: Clone> EventLoop<V> {
     /// discarded).
     pub fn timers_len(&self) -> usize {
         self.timers.len()
+    }
+
+    /// `loop.close()`: drops every ready handle and timer.
+    pub fn clear(&mut self) {
+        while let Some(id) = self.ready.pop_front() {
+            self.handles.remove(&id);
+            self.emit(EventKind::HandleSkipped { handle: id });
+        }
+        while let Some(Reverse((_, id))) = self.timers.pop() {
+            self.handles.remove(&id);
+            self.emit(EventKind::TimerDiscarded { handle: id });
+        }
+        self.phase = Phase::Begin;
+        self.stopping = false;
     }
 
     /// Takes the trace recorded so far, leaving an empty one.

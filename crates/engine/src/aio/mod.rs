@@ -43,6 +43,7 @@
 
 pub mod events;
 pub mod futures;
+pub mod glue;
 pub mod tasks;
 pub mod threads;
 

@@ -74,8 +74,16 @@ impl<V: Clone> EventLoop<V> {
         line: u32,
     ) -> TaskId {
         let id = self.alloc_future();
-        self.task_name_counter += 1;
-        let name = name.unwrap_or_else(|| format!("Task-{}", self.task_name_counter));
+        // Like CPython's Task.__init__: the counter only moves for a
+        // default name (create_task(name=...) consumes one because it
+        // renames a default-named task).
+        let name = match name {
+            Some(n) => n,
+            None => {
+                self.task_name_counter += 1;
+                format!("Task-{}", self.task_name_counter)
+            }
+        };
         let parent = self.current_task;
         self.emit(EventKind::TaskCreated {
             task: id,

@@ -24,6 +24,8 @@ enum MV {
     Fut(FutureId),
     /// A named callable.
     Func(String),
+    /// A string.
+    Text(String),
 }
 
 struct MockHost;
@@ -135,7 +137,7 @@ impl Driver {
         let name = self.coros[i].name;
         let t = self
             .lp
-            .create_task(&mut self.host, MV::Coro(i), Some(name.into()), name, 0);
+            .create_task(&mut self.host, MV::Coro(i), None, name, 0);
         self.lp.set_future_obj(t, MV::Fut(t));
         self.tasks.insert(i, t);
         t
@@ -200,8 +202,8 @@ impl Driver {
                     self.lp.call_soon(
                         &mut self.host,
                         Callback::Call {
-                            func: MV::Func(format!("print:{s}")),
-                            args: vec![],
+                            func: MV::Func("print".into()),
+                            args: vec![MV::Text(s.to_string())],
                             fut: None,
                         },
                     );
@@ -235,8 +237,8 @@ impl Driver {
                                 let _ = self.lp.set_result(&mut self.host, *fut, MV::None);
                             }
                         }
-                        (MV::Func(f), _) if f.starts_with("print:") => {
-                            self.log.push(f["print:".len()..].to_string())
+                        (MV::Func(f), Some(MV::Text(t))) if f == "print" => {
+                            self.log.push(t.clone())
                         }
                         _ => return Err("unknown callback"),
                     }
@@ -252,6 +254,46 @@ impl Driver {
     fn log_with_times(&self) -> Vec<String> {
         self.log.clone()
     }
+}
+
+/// CPython's step listing for `program` (tools/cpython_steps.py), up to and
+/// including the main task's `_run_until_complete_cb` (asyncio.run's
+/// cleanup steps are not part of the mock runs).
+fn cpython_steps(program: &str) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("looplab-steps-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("p{}.py", program.len() ^ program.lines().count()));
+    std::fs::write(&path, program).expect("write program");
+    let tool = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/cpython_steps.py");
+    let out = Command::new("python3")
+        .arg(tool)
+        .arg(&path)
+        .output()
+        .expect("python3 (CPython 3.11) is needed to compute expected steps");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut lines = Vec::new();
+    for l in String::from_utf8_lossy(&out.stdout).lines() {
+        lines.push(l.to_string());
+        if l.contains("call _run_until_complete_cb") {
+            break;
+        }
+    }
+    lines
+}
+
+/// Asserts the mock run's step listing (from its trace, folded into
+/// snapshots) equals CPython's for the equivalent program.
+fn assert_same_steps(d: &Driver, program: &str) {
+    let ours = crate::snapshot::step_listing(&d.lp.recorder.trace.events);
+    let theirs = cpython_steps(program);
+    assert_eq!(
+        ours, theirs,
+        "step listings differ (ours left, CPython right)"
+    );
 }
 
 /// Runs `program` under CPython and returns its stdout lines.
@@ -274,8 +316,7 @@ fn cpython(program: &str) -> Vec<String> {
 
 #[test]
 fn round_robin_of_bare_yields_matches_cpython() {
-    let expected = cpython(
-        r#"
+    let program = r#"
 import asyncio
 async def w(n):
     for i in range(2):
@@ -288,8 +329,8 @@ async def main():
         await t
     print("end")
 asyncio.run(main())
-"#,
-    );
+"#;
+    let expected = cpython(program);
     let w = |a: &'static str, b: &'static str| {
         vec![Op::Print(a), Op::Sleep(0), Op::Print(b), Op::Sleep(0)]
     };
@@ -312,13 +353,13 @@ asyncio.run(main())
         ("C", w("C0", "C1")),
     ]);
     d.run().unwrap();
+    assert_same_steps(&d, program);
     assert_eq!(d.log_with_times(), expected);
 }
 
 #[test]
 fn call_soon_callbacks_and_new_tasks_interleave_like_cpython() {
-    let expected = cpython(
-        r#"
+    let program = r#"
 import asyncio
 async def child():
     print("child")
@@ -332,8 +373,8 @@ async def main():
     await t
     print("end")
 asyncio.run(main())
-"#,
-    );
+"#;
+    let expected = cpython(program);
     let mut d = Driver::new(vec![
         (
             "main",
@@ -350,13 +391,13 @@ asyncio.run(main())
         ("child", vec![Op::Print("child")]),
     ]);
     d.run().unwrap();
+    assert_same_steps(&d, program);
     assert_eq!(d.log, expected);
 }
 
 #[test]
 fn timers_fire_in_deadline_order_and_the_clock_jumps() {
-    let expected = cpython(
-        r#"
+    let program = r#"
 import asyncio
 async def w(name, ms):
     await asyncio.sleep(ms / 1000)
@@ -367,8 +408,8 @@ async def main():
         await t
     print("end")
 asyncio.run(main())
-"#,
-    );
+"#;
+    let expected = cpython(program);
     let mut d = Driver::new(vec![
         (
             "main",
@@ -387,6 +428,7 @@ asyncio.run(main())
         ("mid", vec![Op::Sleep(20), Op::Print("mid")]),
     ]);
     d.run().unwrap();
+    assert_same_steps(&d, program);
     assert_eq!(d.log, expected);
     assert_eq!(d.lp.now(), 30_000_000);
 }
@@ -412,8 +454,7 @@ fn equal_deadlines_keep_scheduling_order() {
 
 #[test]
 fn cancelling_a_sleeping_task_delivers_cancelled_error_at_its_await() {
-    let expected = cpython(
-        r#"
+    let program = r#"
 import asyncio
 async def sleeper():
     try:
@@ -430,8 +471,8 @@ async def main():
     await t
     print("end", t.cancelled())
 asyncio.run(main())
-"#,
-    );
+"#;
+    let expected = cpython(program);
     let mut d = Driver::new(vec![
         (
             "main",
@@ -455,6 +496,7 @@ asyncio.run(main())
         ),
     ]);
     d.run().unwrap();
+    assert_same_steps(&d, program);
     assert_eq!(d.log, expected);
     // The sleep's timer was cancelled by sleep's `finally`: no time passed.
     assert_eq!(d.lp.now(), 0);
@@ -497,8 +539,7 @@ asyncio.run(main())
 
 #[test]
 fn cancel_while_awaiting_a_task_cancels_the_inner_task_first() {
-    let expected = cpython(
-        r#"
+    let program = r#"
 import asyncio
 async def inner():
     try:
@@ -520,8 +561,8 @@ async def main():
     await t
     print("end")
 asyncio.run(main())
-"#,
-    );
+"#;
+    let expected = cpython(program);
     let mut d = Driver::new(vec![
         (
             "main",
@@ -538,6 +579,7 @@ asyncio.run(main())
         ("inner", vec![Op::Sleep(1000)]),
     ]);
     d.run().unwrap();
+    assert_same_steps(&d, program);
     // The mock's inner does not print "inner caught" (it lets the error
     // escape without a handler); compare the rest.
     let expected: Vec<String> = expected
@@ -610,7 +652,14 @@ fn a_task_woken_by_a_timer_waits_one_iteration_in_the_ready_queue() {
             })
         })
         .unwrap();
-    assert_eq!(tl.before_step(step).ready_names(), vec!["main".to_string()]);
+    assert_eq!(
+        tl.before_step(step).ready_names(),
+        vec!["Task-1".to_string()]
+    );
+    assert_same_steps(
+        &d,
+        "import asyncio\nasync def main():\n    await asyncio.sleep(0.01)\n    print('woke')\nasyncio.run(main())\n",
+    );
     assert_eq!(
         tl.before_step(step - 1).task_status(1),
         "sleep until t=0.010"
@@ -701,7 +750,7 @@ fn done_callbacks_are_scheduled_never_run_inline() {
 fn worker_threads_park_independently_and_run_before_timers_due_at_the_same_time() {
     let mut lp: EventLoop<MV> = EventLoop::new(true);
     let mut host = MockHost;
-    let ex = lp.new_executor(1);
+    let ex = lp.new_executor(1, "ThreadPoolExecutor-0".into());
     let f1 = lp.create_future("thread job", 0);
     let f2 = lp.create_future("thread job", 0);
     lp.submit_job(&mut host, ex, MV::Func("j1".into()), vec![], f1);
@@ -753,4 +802,137 @@ fn worker_threads_park_independently_and_run_before_timers_due_at_the_same_time(
     );
     assert!(lp.done(f1) && lp.done(f2));
     assert_eq!(lp.thread_name(1), "ThreadPoolExecutor-0_0");
+}
+
+/// Core-only throughput (not a test of behaviour): 10,000 tasks each
+/// sleeping 10 times through the loop core with the mock host. Run with
+/// `cargo test --release -p looplab-engine --lib core_throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn core_throughput() {
+    let n = 10_000;
+    let mut scripts = vec![("main", vec![])];
+    for i in 0..n {
+        scripts[0].1.push(Op::Spawn(i + 1));
+        let mut ops = Vec::new();
+        for _ in 0..10 {
+            ops.push(Op::Sleep(10));
+        }
+        scripts.push(("w", ops));
+    }
+    for i in 0..n {
+        scripts[0].1.push(Op::Await(i + 1));
+    }
+    for record in [false, true] {
+        let mut d = Driver::new(scripts.clone());
+        d.lp.recorder.enabled = record;
+        let t0 = std::time::Instant::now();
+        d.run().unwrap();
+        println!(
+            "core: {n} tasks x 10 sleeps, trace {}: {:?} ({} events)",
+            if record { "on" } else { "off" },
+            t0.elapsed(),
+            d.lp.recorder.len()
+        );
+    }
+}
+
+#[test]
+fn cancel_requests_are_counted_and_delivered_at_the_next_step() {
+    // CPython: Task.cancel() on a task whose step is already scheduled sets
+    // _must_cancel; each call counts in cancelling(); the next __step
+    // throws CancelledError(msg) into the coroutine.
+    let mut lp: EventLoop<MV> = EventLoop::new(false);
+    let mut host = MockHost;
+    let t = lp.create_task(&mut host, MV::Coro(0), None, "c", 0);
+    assert!(lp.cancel(&mut host, t, Some(MV::Func("first".into()))));
+    assert!(lp.cancel(&mut host, t, Some(MV::Func("second".into()))));
+    assert_eq!(lp.cancelling(t), 2);
+    assert!(lp.must_cancel(t));
+    match lp.next_action(&mut host) {
+        Todo::Step {
+            resume:
+                Resume::Throw(MV::Exc {
+                    cancelled: true,
+                    msg,
+                }),
+            ..
+        } => assert_eq!(msg, "second"),
+        other => panic!("{other:?}"),
+    }
+    assert!(!lp.must_cancel(t));
+    // The coroutine swallows it and returns: the task is not cancelled.
+    lp.task_step_end(&mut host, t, CoroStep::Returned(MV::Int(7)), 0);
+    assert_eq!(lp.result(&mut host, t), Ok(MV::Int(7)));
+    assert_eq!(lp.uncancel(t), 1);
+}
+
+#[test]
+fn cancelling_a_gather_cancels_its_children() {
+    // _GatheringFuture.cancel: cancels every child; True if any accepted;
+    // then _cancel_requested is set (the outer future itself stays pending
+    // until the children's callbacks complete it).
+    let mut lp: EventLoop<MV> = EventLoop::new(false);
+    let mut host = MockHost;
+    let a = lp.create_future("future", 0);
+    let b = lp.create_future("future", 0);
+    lp.set_result(&mut host, b, MV::None).unwrap();
+    let outer = lp.create_future("gather", 0);
+    lp.make_gathering(outer, vec![a, b]);
+    assert!(lp.cancel(&mut host, outer, None));
+    assert!(lp.cancelled(a));
+    assert!(!lp.cancelled(b));
+    assert!(!lp.done(outer));
+    assert!(lp.gather_cancel_requested(outer));
+    // Nothing left to cancel: False, as in CPython.
+    assert!(!lp.cancel(&mut host, outer, None));
+}
+
+#[test]
+fn a_task_awaiting_a_task_that_swallows_cancellation_keeps_its_waiter() {
+    // Task.cancel on outer (awaiting inner) cancels inner and returns True
+    // without setting outer's _must_cancel; if inner swallows the
+    // CancelledError and returns, outer is woken normally.
+    let mut lp: EventLoop<MV> = EventLoop::new(false);
+    let mut host = MockHost;
+    let outer = lp.create_task(&mut host, MV::Coro(0), None, "outer", 0);
+    let inner = lp.create_task(&mut host, MV::Coro(1), None, "inner", 0);
+    // Step outer: it awaits inner. Step inner: it awaits a future.
+    let f = lp.create_future("future", 0);
+    for (task, fut) in [(outer, inner), (inner, f)] {
+        match lp.next_action(&mut host) {
+            Todo::Step { task: t, .. } => {
+                assert_eq!(t, task);
+                lp.set_blocking(fut, true);
+                lp.task_step_end(&mut host, t, CoroStep::YieldedFuture(fut), 0);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(lp.cancel(&mut host, outer, None));
+    assert!(!lp.must_cancel(outer));
+    assert!(lp.cancelled(f));
+    assert_eq!(lp.fut_waiter(outer), Some(inner));
+    // inner is woken with CancelledError, swallows it, returns 5.
+    match lp.next_action(&mut host) {
+        Todo::Step {
+            task,
+            resume: Resume::Throw(MV::Exc {
+                cancelled: true, ..
+            }),
+            ..
+        } => {
+            assert_eq!(task, inner);
+            lp.task_step_end(&mut host, task, CoroStep::Returned(MV::Int(5)), 0);
+        }
+        other => panic!("{other:?}"),
+    }
+    match lp.next_action(&mut host) {
+        Todo::Step {
+            task,
+            resume: Resume::Send(MV::None),
+            ..
+        } => assert_eq!(task, outer),
+        other => panic!("{other:?}"),
+    }
 }

@@ -32,6 +32,8 @@ pub type ExecutorId = u32;
 /// A `ThreadPoolExecutor`.
 #[derive(Debug)]
 struct Executor {
+    /// `thread_name_prefix` (threads are named `{prefix}_{index}`).
+    prefix: String,
     /// `max_workers`.
     max_workers: u32,
     /// Its threads, in start order.
@@ -95,6 +97,7 @@ impl<V: Clone> Threads<V> {
     pub(crate) fn new() -> Threads<V> {
         Threads {
             executors: vec![Executor {
+                prefix: "asyncio".into(),
                 max_workers: DEFAULT_MAX_WORKERS,
                 threads: Vec::new(),
                 queue: VecDeque::new(),
@@ -254,9 +257,12 @@ pub enum Drain<V> {
 }
 
 impl<V: Clone> EventLoop<V> {
-    /// `ThreadPoolExecutor(max_workers=n)`.
-    pub fn new_executor(&mut self, max_workers: u32) -> ExecutorId {
+    /// `ThreadPoolExecutor(max_workers=n, thread_name_prefix=prefix)`
+    /// (executor 0, made with the loop, is a default-like one with prefix
+    /// `asyncio`).
+    pub fn new_executor(&mut self, max_workers: u32, prefix: String) -> ExecutorId {
         self.threads.executors.push(Executor {
+            prefix,
             max_workers: max_workers.max(1),
             threads: Vec::new(),
             queue: VecDeque::new(),
@@ -391,13 +397,15 @@ impl<V: Clone> EventLoop<V> {
         }
     }
 
-    /// The thread's name (`threading.current_thread().name`): `asyncio_N`
-    /// for the default executor (its `thread_name_prefix`), else
-    /// `ThreadPoolExecutor-E_N`.
+    /// The thread's name (`threading.current_thread().name`):
+    /// `{thread_name_prefix}_{index}` (`asyncio_0` for the loop's default
+    /// executor, `ThreadPoolExecutor-0_1`...), `MainThread` otherwise.
     pub fn thread_name(&self, thread: ThreadId) -> String {
         match self.threads.threads.get((thread as usize).wrapping_sub(1)) {
-            Some(t) if t.executor == 0 => format!("asyncio_{}", t.index),
-            Some(t) => format!("ThreadPoolExecutor-{}_{}", t.executor - 1, t.index),
+            Some(t) => {
+                let prefix = &self.threads.executors[t.executor as usize].prefix;
+                format!("{prefix}_{}", t.index)
+            }
             None => "MainThread".into(),
         }
     }

@@ -20,7 +20,6 @@ Natives used (all in `_looplab`):
   stop()                            loop.stop()
   add_stop_callback(fut)            run_until_complete's _run_until_complete_cb
   remove_stop_callback(fut)
-  sleep0()                          awaitable doing a bare `yield` (sleep(0))
   label(fut, label, until_ns)       trace: what a future stands for
   make_gathering(outer, children)   outer.cancel() cancels children (_GatheringFuture)
   gather_cancel_requested(outer)    _GatheringFuture._cancel_requested
@@ -67,6 +66,30 @@ _looplab.register_exceptions(CancelledError, InvalidStateError)
 
 Future = _looplab.Future
 Task = _looplab.Task
+
+
+def _future_await(self):
+    # Future.__await__: a done future returns at once, without yielding.
+    if not self.done():
+        self._asyncio_future_blocking = True
+        yield self
+    if not self.done():
+        raise RuntimeError("await wasn't used with future")
+    return self.result()
+
+
+Future.__await__ = _future_await
+Future.__iter__ = _future_await
+
+
+class _Sleep0:
+    """The awaitable behind sleep(0): one bare yield (tasks.__sleep0)."""
+
+    def __await__(self):
+        yield
+
+
+_SLEEP0 = _Sleep0()
 
 FIRST_COMPLETED = "FIRST_COMPLETED"
 FIRST_EXCEPTION = "FIRST_EXCEPTION"
@@ -522,7 +545,7 @@ async def _wrap_awaitable(awaitable):
 
 async def sleep(delay, result=None):
     if delay <= 0:
-        await _looplab.sleep0()
+        await _SLEEP0
         return result
     loop = get_running_loop()
     future = _looplab.create_future("sleep")

@@ -1,0 +1,1239 @@
+//! The `builtins` namespace: functions (`print`, `len`, `sorted`, …),
+//! built-in type constructors, exception classes, and the methods of
+//! generator/coroutine and exception objects.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::ast::Name;
+use crate::pylib;
+use crate::vm::dict::Dict;
+use crate::vm::value::*;
+use crate::vm::{Error, Resume, Stream, Vm};
+
+type Kw<'a> = &'a [(Name, Value)];
+
+fn kwarg<'a>(kw: Kw<'a>, name: &str) -> Option<&'a Value> {
+    kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+pub(crate) fn check_no_kw(vm: &mut Vm, fname: &str, kw: Kw) -> Result<(), Error> {
+    if let Some((k, _)) = kw.first() {
+        return Err(vm.type_error(format!(
+            "{fname}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    Ok(())
+}
+
+pub(crate) fn nargs(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> Result<(), Error> {
+    let n = args.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            if min == 1 {
+                format!("{fname}() takes exactly one argument ({n} given)")
+            } else {
+                format!("{fname} expected {min} arguments, got {n}")
+            }
+        } else if n < min {
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins.clone();
+    let reg = |vm: &mut Vm, name: &str, f: fn(&mut Vm, &[Value], Kw) -> Result<Value, Error>| {
+        let v = vm.native_fn(name, f);
+        vm.builtins.set_str(name, v);
+    };
+    reg(vm, "print", bi_print);
+    reg(vm, "len", bi_len);
+    reg(vm, "repr", |vm, a, _| {
+        nargs(vm, "repr", a, 1, 1)?;
+        Ok(Value::Str(Rc::from(vm.repr(&a[0])?)))
+    });
+    reg(vm, "ascii", |vm, a, _| {
+        nargs(vm, "ascii", a, 1, 1)?;
+        Ok(Value::Str(Rc::from(vm.ascii(&a[0])?)))
+    });
+    reg(vm, "hash", |vm, a, _| {
+        nargs(vm, "hash", a, 1, 1)?;
+        Ok(Value::Int(vm.hash(&a[0])?))
+    });
+    reg(vm, "id", |vm, a, _| {
+        nargs(vm, "id", a, 1, 1)?;
+        Ok(Value::Int(match &a[0] {
+            Value::Instance(i) => 0x7f00_0000_0000 + i.id as i64 * 16,
+            other => other.ptr().unwrap_or(0) as i64 & 0xffff_ffff_ffff,
+        }))
+    });
+    reg(vm, "abs", |vm, a, _| {
+        nargs(vm, "abs", a, 1, 1)?;
+        match &a[0] {
+            Value::Int(i) => i
+                .checked_abs()
+                .map(Value::Int)
+                .ok_or_else(|| vm.overflow_error()),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Float(f) => Ok(Value::Float(f.abs())),
+            other => match vm.lookup_special_bound(other, "__abs__") {
+                Some(f) => vm.call(&f, vec![], vec![]),
+                None => {
+                    let t = vm.type_name(other);
+                    Err(vm.type_error(format!("bad operand type for abs(): '{t}'")))
+                }
+            },
+        }
+    });
+    reg(vm, "range", bi_range);
+    reg(vm, "enumerate", |vm, a, kw| {
+        let start = match (a.get(1), kwarg(kw, "start")) {
+            (Some(v), _) | (None, Some(v)) => vm.as_i64(v)?,
+            _ => 0,
+        };
+        let Some(x) = a.first() else {
+            return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+        };
+        let it = vm.get_iter(x)?;
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate(
+            it, start,
+        )))))
+    });
+    reg(vm, "zip", |vm, a, kw| {
+        let strict = matches!(kwarg(kw, "strict"), Some(Value::Bool(true)));
+        let mut its = Vec::new();
+        for x in a {
+            its.push(vm.get_iter(x)?);
+        }
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip(
+            its, strict,
+        )))))
+    });
+    reg(vm, "map", |vm, a, _| {
+        if a.len() < 2 {
+            return Err(vm.type_error("map() must have at least two arguments."));
+        }
+        let mut its = Vec::new();
+        for x in &a[1..] {
+            its.push(vm.get_iter(x)?);
+        }
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map(
+            a[0].clone(),
+            its,
+        )))))
+    });
+    reg(vm, "filter", |vm, a, _| {
+        nargs(vm, "filter", a, 2, 2)?;
+        let it = vm.get_iter(&a[1])?;
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter(
+            a[0].clone(),
+            it,
+        )))))
+    });
+    reg(vm, "reversed", |vm, a, _| {
+        nargs(vm, "reversed", a, 1, 1)?;
+        match &a[0] {
+            Value::List(l) => {
+                let n = l.borrow().len() as i64;
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(
+                    a[0].clone(),
+                    n - 1,
+                )))))
+            }
+            Value::Tuple(t) => {
+                let n = t.len() as i64;
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(
+                    a[0].clone(),
+                    n - 1,
+                )))))
+            }
+            Value::Instance(_) if vm.lookup_special_bound(&a[0], "__reversed__").is_some() => {
+                let f = vm
+                    .lookup_special_bound(&a[0], "__reversed__")
+                    .unwrap_or(Value::None);
+                vm.call(&f, vec![], vec![])
+            }
+            Value::Str(_) | Value::Range(_) | Value::Instance(_) => {
+                let mut items = vm.iterate(&a[0])?;
+                items.reverse();
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(items, 0)))))
+            }
+            Value::Dict(d) => {
+                let mut items = d.borrow().keys();
+                items.reverse();
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(items, 0)))))
+            }
+            other => {
+                let t = vm.type_name(other);
+                Err(vm.type_error(format!("'{t}' object is not reversible")))
+            }
+        }
+    });
+    reg(vm, "sorted", |vm, a, kw| {
+        nargs(vm, "sorted", a, 1, 1)?;
+        let items = vm.iterate(&a[0])?;
+        let l = Value::list(items);
+        crate::vm::methods::list_sort(vm, &l, kw)?;
+        Ok(l)
+    });
+    reg(vm, "min", |vm, a, kw| min_max(vm, a, kw, true));
+    reg(vm, "max", |vm, a, kw| min_max(vm, a, kw, false));
+    reg(vm, "sum", |vm, a, kw| {
+        nargs(vm, "sum", a, 1, 2)?;
+        let mut acc = a
+            .get(1)
+            .or(kwarg(kw, "start"))
+            .cloned()
+            .unwrap_or(Value::Int(0));
+        if let Value::Str(_) = acc {
+            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        }
+        let it = vm.get_iter(&a[0])?;
+        while let Some(x) = vm.next_of(&it)? {
+            acc = vm.binary_op(acc, x, crate::ast::BinOp::Add)?;
+        }
+        Ok(acc)
+    });
+    reg(vm, "any", |vm, a, _| {
+        nargs(vm, "any", a, 1, 1)?;
+        let it = vm.get_iter(&a[0])?;
+        while let Some(x) = vm.next_of(&it)? {
+            if vm.truthy(&x)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+        Ok(Value::Bool(false))
+    });
+    reg(vm, "all", |vm, a, _| {
+        nargs(vm, "all", a, 1, 1)?;
+        let it = vm.get_iter(&a[0])?;
+        while let Some(x) = vm.next_of(&it)? {
+            if !vm.truthy(&x)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    });
+    reg(vm, "round", bi_round);
+    reg(vm, "divmod", |vm, a, _| {
+        nargs(vm, "divmod", a, 2, 2)?;
+        let q = vm.binary_op(a[0].clone(), a[1].clone(), crate::ast::BinOp::FloorDiv)?;
+        let r = vm.binary_op(a[0].clone(), a[1].clone(), crate::ast::BinOp::Mod)?;
+        Ok(Value::tuple(vec![q, r]))
+    });
+    reg(vm, "pow", |vm, a, _| {
+        nargs(vm, "pow", a, 2, 3)?;
+        if a.len() == 3 {
+            let (x, y, m) = (vm.as_i64(&a[0])?, vm.as_i64(&a[1])?, vm.as_i64(&a[2])?);
+            return pylib::numbers::int_pow_mod(x, y, m)
+                .map(Value::Int)
+                .map_err(|e| vm.pyerr(e));
+        }
+        vm.binary_op(a[0].clone(), a[1].clone(), crate::ast::BinOp::Pow)
+    });
+    reg(vm, "isinstance", |vm, a, _| {
+        nargs(vm, "isinstance", a, 2, 2)?;
+        Ok(Value::Bool(isinstance(vm, &a[0], &a[1])?))
+    });
+    reg(vm, "issubclass", |vm, a, _| {
+        nargs(vm, "issubclass", a, 2, 2)?;
+        let Value::Class(c) = &a[0] else {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        };
+        let c = c.clone();
+        Ok(Value::Bool(class_matches(vm, &c, &a[1])?))
+    });
+    reg(vm, "callable", |vm, a, _| {
+        nargs(vm, "callable", a, 1, 1)?;
+        Ok(Value::Bool(match &a[0] {
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+            Value::Instance(i) => i.class().lookup("__call__").is_some(),
+            _ => false,
+        }))
+    });
+    reg(vm, "iter", |vm, a, _| {
+        nargs(vm, "iter", a, 1, 2)?;
+        if a.len() == 2 {
+            return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable(
+                a[0].clone(),
+                a[1].clone(),
+            )))));
+        }
+        vm.get_iter(&a[0])
+    });
+    reg(vm, "next", |vm, a, _| {
+        nargs(vm, "next", a, 1, 2)?;
+        if !is_iterator(&a[0]) {
+            let t = vm.type_name(&a[0]);
+            return Err(vm.type_error(format!("'{t}' object is not an iterator")));
+        }
+        match vm.iter_step(&a[0])? {
+            crate::vm::ops::Step::Yield(v) => Ok(v),
+            crate::vm::ops::Step::Return(v) => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(v)),
+            },
+        }
+    });
+    reg(vm, "aiter", |vm, a, _| {
+        nargs(vm, "aiter", a, 1, 1)?;
+        vm.get_aiter(&a[0])
+    });
+    reg(vm, "anext", |vm, a, _| {
+        nargs(vm, "anext", a, 1, 1)?;
+        vm.get_anext(&a[0])
+    });
+    reg(vm, "getattr", |vm, a, _| {
+        nargs(vm, "getattr", a, 2, 3)?;
+        let Value::Str(n) = &a[1] else {
+            return Err(vm.type_error("attribute name must be string"));
+        };
+        let n = vm.intern(n);
+        match vm.getattr(&a[0], &n) {
+            Ok(v) => Ok(v),
+            Err(Error::Exception(e))
+                if a.len() == 3 && vm.is_instance_of(&e, &vm.types.attribute_error.clone()) =>
+            {
+                Ok(a[2].clone())
+            }
+            Err(e) => Err(e),
+        }
+    });
+    reg(vm, "setattr", |vm, a, _| {
+        nargs(vm, "setattr", a, 3, 3)?;
+        let Value::Str(n) = &a[1] else {
+            return Err(vm.type_error("attribute name must be string"));
+        };
+        let n = vm.intern(n);
+        vm.setattr(&a[0], &n, a[2].clone())?;
+        Ok(Value::None)
+    });
+    reg(vm, "delattr", |vm, a, _| {
+        nargs(vm, "delattr", a, 2, 2)?;
+        let Value::Str(n) = &a[1] else {
+            return Err(vm.type_error("attribute name must be string"));
+        };
+        let n = vm.intern(n);
+        vm.delattr(&a[0], &n)?;
+        Ok(Value::None)
+    });
+    reg(vm, "hasattr", |vm, a, _| {
+        nargs(vm, "hasattr", a, 2, 2)?;
+        let Value::Str(n) = &a[1] else {
+            return Err(vm.type_error("hasattr(): attribute name must be string"));
+        };
+        let n = vm.intern(n);
+        match vm.getattr(&a[0], &n) {
+            Ok(_) => Ok(Value::Bool(true)),
+            Err(Error::Exception(e))
+                if vm.is_instance_of(&e, &vm.types.attribute_error.clone()) =>
+            {
+                Ok(Value::Bool(false))
+            }
+            Err(e) => Err(e),
+        }
+    });
+    reg(vm, "chr", |vm, a, _| {
+        nargs(vm, "chr", a, 1, 1)?;
+        let i = vm.as_i64(&a[0])?;
+        match u32::try_from(i).ok().and_then(char::from_u32) {
+            Some(c) => Ok(Value::Str(Rc::from(c.to_string()))),
+            None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        }
+    });
+    reg(vm, "ord", |vm, a, _| {
+        nargs(vm, "ord", a, 1, 1)?;
+        match &a[0] {
+            Value::Str(s) => {
+                let mut cs = s.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => Ok(Value::Int(c as i64)),
+                    _ => Err(vm.type_error(format!(
+                        "ord() expected a character, but string of length {} found",
+                        s.chars().count()
+                    ))),
+                }
+            }
+            other => {
+                let t = vm.type_name(other);
+                Err(vm.type_error(format!("ord() expected string of length 1, but {t} found")))
+            }
+        }
+    });
+    reg(vm, "bin", |vm, a, _| {
+        let i = vm.as_i64(&a[0])?;
+        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 2))))
+    });
+    reg(vm, "oct", |vm, a, _| {
+        let i = vm.as_i64(&a[0])?;
+        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 8))))
+    });
+    reg(vm, "hex", |vm, a, _| {
+        let i = vm.as_i64(&a[0])?;
+        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 16))))
+    });
+    reg(vm, "format", |vm, a, _| {
+        nargs(vm, "format", a, 1, 2)?;
+        let spec = match a.get(1) {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => String::new(),
+        };
+        Ok(Value::Str(Rc::from(vm.format(&a[0], &spec)?)))
+    });
+    reg(vm, "vars", |vm, a, _| {
+        nargs(vm, "vars", a, 1, 1)?;
+        let n = vm.intern("__dict__");
+        vm.getattr(&a[0], &n)
+    });
+    reg(vm, "dir", |vm, a, _| {
+        let mut names: Vec<String> = match a.first() {
+            Some(Value::Instance(i)) => {
+                let mut v: Vec<String> = i
+                    .dict
+                    .borrow()
+                    .entries
+                    .iter()
+                    .map(|(k, _)| k.to_string())
+                    .collect();
+                for c in i.class().mro.borrow().iter() {
+                    v.extend(c.dict.borrow().entries.iter().map(|(k, _)| k.to_string()));
+                }
+                v
+            }
+            Some(Value::Module(m)) => m
+                .globals
+                .items()
+                .into_iter()
+                .map(|(k, _)| k.to_string())
+                .collect(),
+            Some(Value::Class(c)) => c
+                .mro
+                .borrow()
+                .iter()
+                .flat_map(|c| {
+                    c.dict
+                        .borrow()
+                        .entries
+                        .iter()
+                        .map(|(k, _)| k.to_string())
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
+            _ => vec![],
+        };
+        names.sort();
+        names.dedup();
+        let _ = vm;
+        Ok(Value::list(
+            names.into_iter().map(|s| Value::Str(Rc::from(s))).collect(),
+        ))
+    });
+    reg(vm, "input", |vm, _, _| {
+        let c = vm.types.eof_error.clone();
+        Err(vm.new_error(
+            &c,
+            "input() is not available in Looplab (there is no keyboard input)",
+        ))
+    });
+    reg(vm, "open", |vm, _, _| {
+        let c = vm.types.os_error.clone();
+        Err(vm.new_error(
+            &c,
+            "open() is not available in Looplab (there is no file system)",
+        ))
+    });
+    reg(vm, "globals", |vm, _, _| {
+        let g = vm.frames.last().map(|f| f.globals.clone());
+        let mut d = Dict::new();
+        if let Some(g) = g {
+            for (k, v) in g.items() {
+                vm.dict_set(&mut d, Value::Str(k), v)?;
+            }
+        }
+        Ok(Value::dict(d))
+    });
+    reg(vm, "locals", |vm, _, _| {
+        let mut d = Dict::new();
+        let pairs: Vec<(Name, Value)> = match vm.frames.last() {
+            Some(f) => f
+                .code
+                .varnames
+                .iter()
+                .zip(f.locals.iter())
+                .filter_map(|(n, v)| v.clone().map(|v| (n.clone(), v)))
+                .collect(),
+            None => vec![],
+        };
+        for (k, v) in pairs {
+            vm.dict_set(&mut d, Value::Str(k), v)?;
+        }
+        Ok(Value::dict(d))
+    });
+    reg(vm, "exit", |vm, a, _| {
+        let c = vm.types.system_exit.clone();
+        Err(vm.new_error_args(&c, a.to_vec()))
+    });
+    reg(vm, "quit", |vm, a, _| {
+        let c = vm.types.system_exit.clone();
+        Err(vm.new_error_args(&c, a.to_vec()))
+    });
+
+    // Types
+    let t = &vm.types;
+    let types: Vec<(&str, Rc<Class>)> = vec![
+        ("object", t.object.clone()),
+        ("type", t.type_.clone()),
+        ("int", t.int.clone()),
+        ("bool", t.bool_.clone()),
+        ("float", t.float.clone()),
+        ("str", t.str_.clone()),
+        ("bytes", t.bytes.clone()),
+        ("list", t.list.clone()),
+        ("tuple", t.tuple.clone()),
+        ("dict", t.dict.clone()),
+        ("set", t.set.clone()),
+        ("frozenset", t.frozenset.clone()),
+        ("slice", t.slice.clone()),
+        ("property", t.property.clone()),
+        ("staticmethod", t.staticmethod.clone()),
+        ("classmethod", t.classmethod.clone()),
+        ("super", t.super_.clone()),
+    ];
+    for (n, c) in types {
+        b.set_str(n, Value::Class(c));
+    }
+    b.set_str("range", Value::Class(vm.types.range.clone()));
+    let range_fn = vm.builtins.get("range");
+    if let Some(f) = range_fn {
+        vm.types
+            .range
+            .dict
+            .borrow_mut()
+            .insert(Rc::from("__new__"), f);
+        b.set_str("range", Value::Class(vm.types.range.clone()));
+    }
+    for c in vm.types.exceptions.clone() {
+        b.set_str(&c.name, Value::Class(c.clone()));
+    }
+    b.set_str("EnvironmentError", Value::Class(vm.types.os_error.clone()));
+    b.set_str("IOError", Value::Class(vm.types.os_error.clone()));
+    b.set_str("None", Value::None);
+    b.set_str("True", Value::Bool(true));
+    b.set_str("False", Value::Bool(false));
+    b.set_str("Ellipsis", Value::Ellipsis);
+    b.set_str("NotImplemented", Value::NotImplemented);
+    b.set_str("__name__", Value::str("builtins"));
+    b.set_str("__debug__", Value::Bool(true));
+
+    // BaseException.__init__ stores args.
+    let init = vm.native_fn("__init__", |vm, a, _| {
+        if let Some(d) = a.first().and_then(|s| vm.exc_data(s)) {
+            d.borrow_mut().args = a[1..].to_vec();
+        }
+        Ok(Value::None)
+    });
+    vm.types
+        .base_exception
+        .dict
+        .borrow_mut()
+        .insert(Rc::from("__init__"), init);
+    // ExceptionGroup(msg, excs) validation.
+    let eg_new = vm.native_fn("__new__", |vm, a, _| {
+        let Some(Value::Class(cls)) = a.first() else {
+            return Err(vm.type_error("bad ExceptionGroup call"));
+        };
+        let cls = cls.clone();
+        if a.len() != 3 {
+            return Err(vm.type_error(format!(
+                "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+                a.len() - 1
+            )));
+        }
+        if !matches!(a[1], Value::Str(_)) {
+            return Err(
+                vm.type_error("argument 1 must be str, not ".to_string() + &vm.type_name(&a[1]))
+            );
+        }
+        let excs = match &a[2] {
+            Value::List(_) | Value::Tuple(_) => vm.iterate(&a[2])?,
+            _ => return Err(vm.type_error("second argument (exceptions) must be a sequence")),
+        };
+        if excs.is_empty() {
+            return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
+        }
+        let exc_cls = vm.types.exception.clone();
+        let mut all_exc = true;
+        for (i, e) in excs.iter().enumerate() {
+            if vm.exc_data(e).is_none() {
+                return Err(vm.value_error(format!(
+                    "Item {i} of second argument (exceptions) is not an exception"
+                )));
+            }
+            if !vm.is_instance_of(e, &exc_cls) {
+                all_exc = false;
+            }
+        }
+        let eg = vm.types.exception_group.clone();
+        let cls = if Rc::ptr_eq(&cls, &vm.types.base_exception_group) && all_exc {
+            eg
+        } else {
+            cls
+        };
+        if cls.is_subclass(&vm.types.exception_group.clone()) && !all_exc {
+            return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+        }
+        Ok(vm.new_instance(&cls, vec![a[1].clone(), Value::tuple(excs)]))
+    });
+    vm.types
+        .base_exception_group
+        .dict
+        .borrow_mut()
+        .insert(Rc::from("__new__"), Value::StaticMethod(Rc::new(eg_new)));
+    let eg_init = vm.native_fn("__init__", |_, _, _| Ok(Value::None));
+    vm.types
+        .base_exception_group
+        .dict
+        .borrow_mut()
+        .insert(Rc::from("__init__"), eg_init);
+}
+
+fn is_iterator(v: &Value) -> bool {
+    match v {
+        Value::Iter(_) => true,
+        Value::Gen(g) => g.kind == GenKind::Generator,
+        Value::Instance(i) => i.class().lookup("__next__").is_some(),
+        _ => false,
+    }
+}
+
+pub(crate) fn class_matches(vm: &mut Vm, c: &Rc<Class>, spec: &Value) -> Result<bool, Error> {
+    match spec {
+        Value::Class(k) => Ok(c.is_subclass(k)),
+        Value::Tuple(t) => {
+            for x in t.iter() {
+                if class_matches(vm, c, x)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+pub(crate) fn isinstance(vm: &mut Vm, v: &Value, spec: &Value) -> Result<bool, Error> {
+    let c = vm.class_of(v);
+    class_matches(vm, &c, spec)
+}
+
+fn bi_print(vm: &mut Vm, args: &[Value], kw: Kw) -> Result<Value, Error> {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut stream = Stream::Stdout;
+    for (k, v) in kw {
+        match (&**k, v) {
+            ("sep", Value::Str(s)) => sep = s.to_string(),
+            ("sep", Value::None) => {}
+            ("end", Value::Str(s)) => end = s.to_string(),
+            ("end", Value::None) => {}
+            ("sep", other) | ("end", other) => {
+                let t = vm.type_name(other);
+                return Err(vm.type_error(format!("{k} must be None or a string, not {t}")));
+            }
+            ("flush", _) => {}
+            ("file", Value::None) => {}
+            ("file", f) => {
+                let is_err = matches!(f, Value::Instance(i) if i.dict.borrow().get("_stream").map(|s| matches!(s, Value::Str(x) if &**x == "stderr")).unwrap_or(false));
+                stream = if is_err {
+                    Stream::Stderr
+                } else {
+                    Stream::Stdout
+                };
+                if !matches!(f, Value::Instance(_)) {
+                    // Any object with write(): call it.
+                    let mut s = String::new();
+                    for (i, a) in args.iter().enumerate() {
+                        if i > 0 {
+                            s.push_str(&sep);
+                        }
+                        s.push_str(&vm.str_of(a)?);
+                    }
+                    s.push_str(&end);
+                    vm.call_method(f, "write", vec![Value::Str(Rc::from(s))])?;
+                    return Ok(Value::None);
+                }
+            }
+            _ => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))
+                )
+            }
+        }
+    }
+    let mut s = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            s.push_str(&sep);
+        }
+        match a {
+            Value::Str(x) => s.push_str(x),
+            _ => s.push_str(&vm.str_of(a)?),
+        }
+    }
+    s.push_str(&end);
+    vm.write(stream, &s)?;
+    Ok(Value::None)
+}
+
+fn bi_len(vm: &mut Vm, a: &[Value], _kw: Kw) -> Result<Value, Error> {
+    nargs(vm, "len", a, 1, 1)?;
+    let n = match &a[0] {
+        Value::Str(s) => {
+            if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().count()
+            }
+        }
+        Value::Bytes(b) => b.len(),
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+        Value::FrozenSet(d) => d.len(),
+        Value::Range(r) => r.len() as usize,
+        Value::DictView(v) => v.0.borrow().len(),
+        Value::Instance(i) => {
+            if let Some(f) = i.class().lookup("__len__") {
+                let r = vm.call(&f, vec![a[0].clone()], vec![])?;
+                return match r {
+                    Value::Int(n) if n >= 0 => Ok(Value::Int(n)),
+                    Value::Int(_) => Err(vm.value_error("__len__() should return >= 0")),
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    other => {
+                        let t = vm.type_name(&other);
+                        Err(vm.type_error(format!(
+                            "'{t}' object cannot be interpreted as an integer"
+                        )))
+                    }
+                };
+            }
+            let t = vm.type_name(&a[0]);
+            return Err(vm.type_error(format!("object of type '{t}' has no len()")));
+        }
+        other => {
+            let t = vm.type_name(other);
+            return Err(vm.type_error(format!("object of type '{t}' has no len()")));
+        }
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn bi_range(vm: &mut Vm, a: &[Value], kw: Kw) -> Result<Value, Error> {
+    // Called as range(...) or via range.__new__(cls, ...).
+    let a: &[Value] = if matches!(a.first(), Some(Value::Class(_))) {
+        &a[1..]
+    } else {
+        a
+    };
+    check_no_kw(vm, "range", kw)?;
+    let mut ints = Vec::new();
+    for x in a {
+        match x {
+            Value::Int(i) => ints.push(*i),
+            Value::Bool(b) => ints.push(*b as i64),
+            Value::Instance(_) => ints.push(vm.index_of(x, "range")?),
+            other => {
+                let t = vm.type_name(other);
+                return Err(
+                    vm.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                );
+            }
+        }
+    }
+    let (start, stop, step) = match ints.len() {
+        1 => (0, ints[0], 1),
+        2 => (ints[0], ints[1], 1),
+        3 => (ints[0], ints[1], ints[2]),
+        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(Rc::new(RangeObj { start, stop, step })))
+}
+
+fn bi_round(vm: &mut Vm, a: &[Value], kw: Kw) -> Result<Value, Error> {
+    let nd = a.get(1).or(kwarg(kw, "ndigits")).cloned();
+    let Some(x) = a.first() else {
+        return Err(vm.type_error("round() missing required argument 'number' (pos 1)"));
+    };
+    match (x, nd) {
+        (Value::Float(f), None | Some(Value::None)) => pylib::numbers::round_float_to_int(*f)
+            .map(Value::Int)
+            .map_err(|e| vm.pyerr(e)),
+        (Value::Float(f), Some(n)) => {
+            let n = vm.as_i64(&n)?;
+            pylib::numbers::round_float(*f, n)
+                .map(Value::Float)
+                .map_err(|e| vm.pyerr(e))
+        }
+        (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => Ok(Value::Int(vm.as_i64(x)?)),
+        (Value::Int(_) | Value::Bool(_), Some(n)) => {
+            let i = vm.as_i64(x)?;
+            let n = vm.as_i64(&n)?;
+            pylib::numbers::round_int(i, n)
+                .map(Value::Int)
+                .map_err(|e| vm.pyerr(e))
+        }
+        (other, nd) => match vm.lookup_special_bound(other, "__round__") {
+            Some(f) => vm.call(&f, nd.into_iter().collect(), vec![]),
+            None => {
+                let t = vm.type_name(other);
+                Err(vm.type_error(format!("type {t} doesn't define __round__ method")))
+            }
+        },
+    }
+}
+
+fn min_max(vm: &mut Vm, a: &[Value], kw: Kw, is_min: bool) -> Result<Value, Error> {
+    let name = if is_min { "min" } else { "max" };
+    let key = kwarg(kw, "key").cloned().filter(|k| !k.is_none());
+    let default = kwarg(kw, "default").cloned();
+    let items = match a.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.iterate(&a[0])?,
+        _ => a.to_vec(),
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) => vm.call(k, vec![best.clone()], vec![])?,
+        None => best.clone(),
+    };
+    for x in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(kf) => vm.call(kf, vec![x.clone()], vec![])?,
+            None => x.clone(),
+        };
+        let op = if is_min {
+            crate::ast::CmpOp::Lt
+        } else {
+            crate::ast::CmpOp::Gt
+        };
+        let better = vm.compare(&k, &best_key, op)?;
+        if vm.truthy(&better)? {
+            best = x;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+impl Vm {
+    /// Calling a built-in type: `int("3")`, `list(x)`, `dict(a=1)`…
+    pub(crate) fn construct_builtin(
+        &mut self,
+        c: &Rc<Class>,
+        args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<Value, Error> {
+        let name = c.name.clone();
+        let a = &args[..];
+        match &*name {
+            "int" => {
+                let base = a.get(1).or(kwarg(&kw, "base")).cloned();
+                match (a.first(), base) {
+                    (None, _) => Ok(Value::Int(0)),
+                    (Some(Value::Str(s)), b) => {
+                        let base = match b {
+                            Some(b) => self.as_i64(&b)? as u32,
+                            None => 10,
+                        };
+                        pylib::numbers::int_from_str(s, base)
+                            .map(Value::Int)
+                            .map_err(|e| self.pyerr(e))
+                    }
+                    (Some(_), Some(_)) => {
+                        Err(self.type_error("int() can't convert non-string with explicit base"))
+                    }
+                    (Some(Value::Int(i)), None) => Ok(Value::Int(*i)),
+                    (Some(Value::Bool(b)), None) => Ok(Value::Int(*b as i64)),
+                    (Some(Value::Float(f)), None) => pylib::numbers::float_to_int(*f)
+                        .map(Value::Int)
+                        .map_err(|e| self.pyerr(e)),
+                    (Some(other), None) => {
+                        for m in ["__int__", "__index__"] {
+                            if let Some(f) = self.lookup_special_bound(other, m) {
+                                return self.call(&f, vec![], vec![]);
+                            }
+                        }
+                        let t = self.type_name(other);
+                        Err(self.type_error(format!(
+                            "int() argument must be a string, a bytes-like object or a real number, not '{t}'"
+                        )))
+                    }
+                }
+            }
+            "float" => match a.first() {
+                None => Ok(Value::Float(0.0)),
+                Some(Value::Float(f)) => Ok(Value::Float(*f)),
+                Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
+                Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
+                Some(Value::Str(s)) => pylib::numbers::float_from_str(s)
+                    .map(Value::Float)
+                    .map_err(|e| self.pyerr(e)),
+                Some(other) => match self.lookup_special_bound(other, "__float__") {
+                    Some(f) => self.call(&f, vec![], vec![]),
+                    None => {
+                        let t = self.type_name(other);
+                        Err(self.type_error(format!(
+                            "float() argument must be a string or a real number, not '{t}'"
+                        )))
+                    }
+                },
+            },
+            "str" => match a.first() {
+                None => Ok(Value::str("")),
+                Some(v) => Ok(Value::Str(Rc::from(self.str_of(v)?))),
+            },
+            "bool" => match a.first() {
+                None => Ok(Value::Bool(false)),
+                Some(v) => Ok(Value::Bool(self.truthy(v)?)),
+            },
+            "list" => match a.first() {
+                None => Ok(Value::list(vec![])),
+                Some(v) => Ok(Value::list(self.iterate(v)?)),
+            },
+            "tuple" => match a.first() {
+                None => Ok(Value::empty_tuple()),
+                Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
+                Some(v) => Ok(Value::tuple(self.iterate(v)?)),
+            },
+            "set" => match a.first() {
+                None => self.new_set(vec![]),
+                Some(v) => {
+                    let items = self.iterate(v)?;
+                    self.new_set(items)
+                }
+            },
+            "frozenset" => {
+                let items = match a.first() {
+                    None => vec![],
+                    Some(v) => self.iterate(v)?,
+                };
+                match self.new_set(items)? {
+                    Value::Set(d) => Ok(Value::FrozenSet(Rc::new(d.borrow().clone()))),
+                    other => Ok(other),
+                }
+            }
+            "dict" => {
+                let d = Value::dict(Dict::new());
+                if let Some(src) = a.first() {
+                    crate::vm::methods::dict_update(self, &d, src)?;
+                }
+                if let Value::Dict(dd) = &d {
+                    for (k, v) in kw {
+                        self.dict_insert(dd, Value::Str(k), v)?;
+                    }
+                }
+                Ok(d)
+            }
+            "bytes" => match a.first() {
+                None => Ok(Value::Bytes(Rc::from(Vec::new()))),
+                Some(Value::Str(s)) => Ok(Value::Bytes(Rc::from(s.as_bytes().to_vec()))),
+                Some(Value::Int(n)) => Ok(Value::Bytes(Rc::from(vec![0u8; (*n).max(0) as usize]))),
+                Some(v) => {
+                    let items = self.iterate(v)?;
+                    let mut out = Vec::new();
+                    for x in items {
+                        let i = self.as_i64(&x)?;
+                        if !(0..256).contains(&i) {
+                            return Err(self.value_error("bytes must be in range(0, 256)"));
+                        }
+                        out.push(i as u8);
+                    }
+                    Ok(Value::Bytes(Rc::from(out)))
+                }
+            },
+            "type" => match a.len() {
+                1 => Ok(Value::Class(self.class_of(&a[0]))),
+                3 => {
+                    let bases: Vec<Rc<Class>> = match &a[1] {
+                        Value::Tuple(t) => t
+                            .iter()
+                            .filter_map(|b| {
+                                if let Value::Class(c) = b {
+                                    Some(c.clone())
+                                } else {
+                                    None
+                                }
+                            })
+                            .collect(),
+                        _ => vec![],
+                    };
+                    let mut ns = AttrMap::new();
+                    if let Value::Dict(d) = &a[2] {
+                        for (k, v) in d.borrow().items() {
+                            if let Value::Str(s) = k {
+                                ns.insert(s, v);
+                            }
+                        }
+                    }
+                    let cls = self.new_class(&a[0], bases, ns, &Value::None)?;
+                    Ok(Value::Class(cls))
+                }
+                _ => Err(self.type_error("type() takes 1 or 3 arguments")),
+            },
+            "object" => {
+                if !a.is_empty() {
+                    return Err(self.type_error("object() takes no arguments"));
+                }
+                let o = self.types.object.clone();
+                Ok(self.new_instance(&o, vec![]))
+            }
+            "property" => {
+                let g = |i: usize, n: &str| {
+                    a.get(i)
+                        .cloned()
+                        .or_else(|| kwarg(&kw, n).cloned())
+                        .unwrap_or(Value::None)
+                };
+                Ok(Value::Property(Rc::new([
+                    g(0, "fget"),
+                    g(1, "fset"),
+                    g(2, "fdel"),
+                ])))
+            }
+            "staticmethod" => {
+                nargs(self, "staticmethod", a, 1, 1)?;
+                Ok(Value::StaticMethod(Rc::new(a[0].clone())))
+            }
+            "classmethod" => {
+                nargs(self, "classmethod", a, 1, 1)?;
+                Ok(Value::ClassMethod(Rc::new(a[0].clone())))
+            }
+            "super" => {
+                if a.len() != 2 {
+                    return Err(self.runtime_error("super(): no arguments"));
+                }
+                let Value::Class(c) = &a[0] else {
+                    return Err(self.type_error("super() argument 1 must be a type"));
+                };
+                Ok(Value::Super(Rc::new((c.clone(), a[1].clone()))))
+            }
+            "slice" => {
+                let (s, e, st) = match a.len() {
+                    1 => (Value::None, a[0].clone(), Value::None),
+                    2 => (a[0].clone(), a[1].clone(), Value::None),
+                    3 => (a[0].clone(), a[1].clone(), a[2].clone()),
+                    _ => return Err(self.type_error("slice expected at least 1 argument, got 0")),
+                };
+                Ok(Value::Slice(Rc::new([s, e, st])))
+            }
+            "range" => bi_range(self, a, &kw),
+            _ => Err(self.type_error(format!("cannot create '{name}' instances"))),
+        }
+    }
+}
+
+/// `send`/`throw`/`close` (and async generator `asend`/`athrow`/`aclose`)
+/// of generator objects.
+pub(crate) fn gen_method(
+    vm: &mut Vm,
+    g: &Value,
+    name: &str,
+    args: &[Value],
+) -> Result<Value, Error> {
+    let Value::Gen(gen) = g else {
+        return Err(Error::Internal("gen_method on non-generator".into()));
+    };
+    let map = |vm: &mut Vm,
+               r: Result<crate::vm::Completion, Error>,
+               async_gen: bool|
+     -> Result<Value, Error> {
+        match r? {
+            crate::vm::Completion::Yielded(v, _) => Ok(v),
+            crate::vm::Completion::Returned(v) => {
+                if async_gen {
+                    let c = vm.types.stop_async_iteration.clone();
+                    Err(vm.new_error_args(&c, vec![]))
+                } else {
+                    Err(vm.stop_iteration(v))
+                }
+            }
+            crate::vm::Completion::Suspended(r) => Err(Error::Suspend(r)),
+        }
+    };
+    match name {
+        "__next__" => {
+            let r = vm.resume_inner(g, Resume::Send(Value::None));
+            map(vm, r, false)
+        }
+        "send" => {
+            let v = args.first().cloned().unwrap_or(Value::None);
+            let r = vm.resume_inner(g, Resume::Send(v));
+            map(vm, r, false)
+        }
+        "throw" => {
+            let e = throw_arg(vm, args)?;
+            let r = vm.resume_inner(g, Resume::Throw(e));
+            map(vm, r, false)
+        }
+        "close" => {
+            if gen.state.get() == GenState::Created {
+                gen.state.set(GenState::Closed);
+                *gen.frame.borrow_mut() = None;
+                return Ok(Value::None);
+            }
+            if gen.state.get() == GenState::Closed {
+                return Ok(Value::None);
+            }
+            let ge = vm.types.generator_exit.clone();
+            let exc = vm.new_exception(&ge, vec![]);
+            match vm.resume_inner(g, Resume::Throw(exc)) {
+                Ok(crate::vm::Completion::Yielded(..)) => {
+                    let what = match gen.kind {
+                        GenKind::Coroutine => "coroutine ignored GeneratorExit",
+                        GenKind::AsyncGenerator => "async generator ignored GeneratorExit",
+                        GenKind::Generator => "generator ignored GeneratorExit",
+                    };
+                    Err(vm.runtime_error(what))
+                }
+                Ok(_) => Ok(Value::None),
+                Err(Error::Exception(e)) => {
+                    let si = vm.types.stop_iteration.clone();
+                    if vm.is_instance_of(&e, &ge) || vm.is_instance_of(&e, &si) {
+                        Ok(Value::None)
+                    } else {
+                        Err(Error::Exception(e))
+                    }
+                }
+                Err(e) => Err(e),
+            }
+        }
+        "__iter__" | "__aiter__" => Ok(g.clone()),
+        "__await__" => Ok(g.clone()),
+        "__anext__" | "asend" => {
+            let first = if name == "asend" {
+                Resume::Send(args.first().cloned().unwrap_or(Value::None))
+            } else {
+                Resume::Send(Value::None)
+            };
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
+                gen: gen.clone(),
+                first: Some(first),
+            }))))
+        }
+        "athrow" => {
+            let e = throw_arg(vm, args)?;
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
+                gen: gen.clone(),
+                first: Some(Resume::Throw(e)),
+            }))))
+        }
+        "aclose" => {
+            let ge = vm.types.generator_exit.clone();
+            let exc = vm.new_exception(&ge, vec![]);
+            if gen.state.get() != GenState::Suspended {
+                gen.state.set(GenState::Closed);
+                // An awaitable that completes immediately.
+                let none = vm.native_fn("_done", |vm, _, _| Err(vm.stop_iteration(Value::None)));
+                return Ok(vm.yield_once_iter_done(none));
+            }
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
+                gen: gen.clone(),
+                first: Some(Resume::Throw(exc)),
+            }))))
+        }
+        _ => Err(vm.attribute_error(format!("no attribute {name}"))),
+    }
+}
+
+fn throw_arg(vm: &mut Vm, args: &[Value]) -> Result<Value, Error> {
+    let Some(e) = args.first() else {
+        return Err(vm.type_error("throw expected at least 1 argument, got 0"));
+    };
+    match e {
+        Value::Class(_) => vm.make_raisable(e.clone()),
+        Value::Instance(i) if i.exc.is_some() => Ok(e.clone()),
+        _ => Err(vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not ".to_string()
+                + &vm.type_name(e),
+        )),
+    }
+}
+
+/// Methods of exception instances (`add_note`, `with_traceback`, `split`…).
+pub(crate) fn exc_method(
+    vm: &mut Vm,
+    e: &Value,
+    name: &str,
+    args: &[Value],
+) -> Result<Value, Error> {
+    match name {
+        "add_note" => {
+            let Some(n @ Value::Str(_)) = args.first() else {
+                return Err(vm.type_error("note must be a str"));
+            };
+            if let Some(d) = vm.exc_data(e) {
+                d.borrow_mut().notes.push(n.clone());
+            }
+            Ok(Value::None)
+        }
+        "with_traceback" => Ok(e.clone()),
+        "split" | "subgroup" => {
+            let Some(t) = args.first() else {
+                return Err(vm.type_error("split() takes exactly one argument"));
+            };
+            let t = t.clone();
+            let (rest, m) = vm.eg_match(e.clone(), &t)?;
+            if name == "subgroup" {
+                Ok(m)
+            } else {
+                Ok(Value::tuple(vec![m, rest]))
+            }
+        }
+        "derive" => {
+            let excs = args.first().cloned().unwrap_or(Value::empty_tuple());
+            let items = vm.iterate(&excs)?;
+            let msg = vm.group_parts(e).map(|p| p.0).unwrap_or(Value::str(""));
+            let cls = vm.class_of(e);
+            Ok(vm.new_exception(&cls, vec![msg, Value::tuple(items)]))
+        }
+        _ => Err(vm.attribute_error(format!("no attribute {name}"))),
+    }
+}
+
+impl Vm {
+    /// An awaitable that completes at once by calling `done` (which should
+    /// raise StopIteration with the result).
+    pub(crate) fn yield_once_iter_done(&mut self, done: Value) -> Value {
+        Value::Iter(Rc::new(RefCell::new(IterObj::Callable(
+            done,
+            Value::NotImplemented,
+        ))))
+    }
+}

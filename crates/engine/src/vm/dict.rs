@@ -1,0 +1,253 @@
+//! An insertion-ordered hash table keyed by Python values (the storage of
+//! `dict`, `set` and `frozenset`).
+//!
+//! Hashes are Python hashes computed by the VM (they may call `__hash__`),
+//! so the table is given the hash; key equality that needs Python code
+//! (`__eq__`) is resolved by the caller through [`Dict::find`]'s candidate
+//! list, keeping `RefCell` borrows short.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::vm::value::Value;
+
+/// Hasher for already-mixed Python hashes.
+#[derive(Default)]
+pub struct MixHasher(u64);
+
+impl Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x100000001b3);
+        }
+    }
+    fn write_i64(&mut self, i: i64) {
+        let x = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = x ^ (x >> 29);
+    }
+}
+
+type Index = HashMap<i64, Bucket, BuildHasherDefault<MixHasher>>;
+
+#[derive(Clone, Debug)]
+enum Bucket {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+/// Result of a lookup that could not be decided without calling `__eq__`.
+pub enum Lookup {
+    Found(usize),
+    Missing,
+    /// Candidate (entry index, key) pairs needing a Python `==`.
+    NeedsEq(Vec<(usize, Value)>),
+}
+
+#[derive(Clone, Default)]
+pub struct Dict {
+    /// (hash, key, value); `None` marks a deleted slot.
+    entries: Vec<Option<(i64, Value, Value)>>,
+    index: Index,
+    len: usize,
+}
+
+/// Equality of keys that needs no Python code, or None when `__eq__` must run.
+pub fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    Some(match (a, b) {
+        (Str(x), Str(y)) => x == y,
+        (Int(x), Int(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y,
+        (Float(x), Float(y)) => x == y,
+        (Bool(x), Bool(y)) => x == y,
+        (Bool(x), Int(y)) | (Int(y), Bool(x)) => (*x as i64) == *y,
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
+        (None, None) => true,
+        (Tuple(x), Tuple(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.iter().zip(y.iter()) {
+                if p.is(q) {
+                    continue;
+                }
+                if !fast_key_eq(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (Instance(x), Instance(y)) => {
+            if std::rc::Rc::ptr_eq(x, y) {
+                return Some(true);
+            }
+            if x.class().lookup("__eq__").is_some() || y.class().lookup("__eq__").is_some() {
+                return Option::None;
+            }
+            false
+        }
+        (Instance(x), _) | (_, Instance(x)) => {
+            if x.class().lookup("__eq__").is_some() {
+                return Option::None;
+            }
+            false
+        }
+        _ => {
+            if a.is(b) {
+                return Some(true);
+            }
+            match (a.ptr(), b.ptr()) {
+                (Some(_), Some(_)) if a.kind_name() == b.kind_name() => {
+                    // frozenset == frozenset etc. need structural compare.
+                    if matches!(a, FrozenSet(_)) {
+                        return Option::None;
+                    }
+                    false
+                }
+                _ => false,
+            }
+        }
+    })
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn find(&self, hash: i64, key: &Value) -> Lookup {
+        let Some(b) = self.index.get(&hash) else {
+            return Lookup::Missing;
+        };
+        let idxs: &[u32] = match b {
+            Bucket::One(i) => std::slice::from_ref(i),
+            Bucket::Many(v) => v,
+        };
+        let mut slow = Vec::new();
+        for &i in idxs {
+            if let Some((_, k, _)) = &self.entries[i as usize] {
+                if k.is(key) {
+                    return Lookup::Found(i as usize);
+                }
+                match fast_key_eq(k, key) {
+                    Some(true) => return Lookup::Found(i as usize),
+                    Some(false) => {}
+                    None => slow.push((i as usize, k.clone())),
+                }
+            }
+        }
+        if slow.is_empty() {
+            Lookup::Missing
+        } else {
+            Lookup::NeedsEq(slow)
+        }
+    }
+
+    /// Insert a new entry (caller checked the key is absent).
+    pub fn push(&mut self, hash: i64, key: Value, value: Value) {
+        let i = self.entries.len() as u32;
+        self.entries.push(Some((hash, key, value)));
+        self.len += 1;
+        match self.index.get_mut(&hash) {
+            None => {
+                self.index.insert(hash, Bucket::One(i));
+            }
+            Some(b) => match b {
+                Bucket::One(j) => *b = Bucket::Many(vec![*j, i]),
+                Bucket::Many(v) => v.push(i),
+            },
+        }
+    }
+
+    pub fn entry(&self, i: usize) -> Option<(&Value, &Value)> {
+        self.entries.get(i)?.as_ref().map(|(_, k, v)| (k, v))
+    }
+    pub fn value_mut(&mut self, i: usize) -> Option<&mut Value> {
+        self.entries.get_mut(i)?.as_mut().map(|(_, _, v)| v)
+    }
+    pub fn hash_at(&self, i: usize) -> Option<i64> {
+        self.entries.get(i)?.as_ref().map(|(h, _, _)| *h)
+    }
+
+    /// Remove entry `i`, returning (key, value).
+    pub fn remove_at(&mut self, i: usize) -> Option<(Value, Value)> {
+        let (h, k, v) = self.entries.get_mut(i)?.take()?;
+        self.len -= 1;
+        if let Some(b) = self.index.get_mut(&h) {
+            match b {
+                Bucket::One(_) => {
+                    self.index.remove(&h);
+                }
+                Bucket::Many(vs) => {
+                    vs.retain(|&j| j as usize != i);
+                    if vs.len() == 1 {
+                        *b = Bucket::One(vs[0]);
+                    }
+                }
+            }
+        }
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        Some((k, v))
+    }
+
+    fn compact(&mut self) {
+        let old = std::mem::take(&mut self.entries);
+        self.index.clear();
+        self.len = 0;
+        for (h, k, v) in old.into_iter().flatten() {
+            self.push(h, k, v);
+        }
+    }
+
+    /// Slot capacity for iteration by position (`entry(i)` may be None).
+    pub fn slots(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries
+            .iter()
+            .filter_map(|e| e.as_ref().map(|(_, k, v)| (k, v)))
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|(k, _)| k.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<Value> {
+        self.iter().map(|(_, v)| v.clone()).collect()
+    }
+    pub fn hashed_keys(&self) -> Vec<(i64, Value)> {
+        self.entries
+            .iter()
+            .filter_map(|e| e.as_ref().map(|(h, k, _)| (*h, k.clone())))
+            .collect()
+    }
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.len = 0;
+    }
+    /// Remove and return the last entry (`popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().rposition(|e| e.is_some())?;
+        self.remove_at(i)
+    }
+    /// Remove and return the first entry (`set.pop` order approximation).
+    pub fn pop_first(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().position(|e| e.is_some())?;
+        self.remove_at(i)
+    }
+}

@@ -1,0 +1,578 @@
+//! Exceptions: creating them, chaining (`__cause__`/`__context__`),
+//! `except*` splitting of exception groups, and rendering tracebacks the
+//! way CPython prints them.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::span::Span;
+use crate::vm::value::*;
+use crate::vm::{Error, Vm};
+
+impl Vm {
+    /// A new exception instance of class `cls` with `args`.
+    pub fn new_exception(&mut self, cls: &Rc<Class>, args: Vec<Value>) -> Value {
+        let id = self.fresh_id();
+        Value::Instance(Rc::new(Instance {
+            class: RefCell::new(cls.clone()),
+            dict: RefCell::new(AttrMap::new()),
+            exc: Some(RefCell::new(ExcData {
+                args,
+                ..Default::default()
+            })),
+            native: RefCell::new(None),
+            id,
+        }))
+    }
+
+    /// `Error` for raising `cls(msg)`.
+    pub fn new_error(&mut self, cls: &Rc<Class>, msg: impl Into<String>) -> Error {
+        let msg: String = msg.into();
+        let e = self.new_exception(cls, vec![Value::Str(Rc::from(msg))]);
+        self.attach_context(&e);
+        Error::Exception(e)
+    }
+
+    pub fn new_error_args(&mut self, cls: &Rc<Class>, args: Vec<Value>) -> Error {
+        let e = self.new_exception(cls, args);
+        self.attach_context(&e);
+        Error::Exception(e)
+    }
+
+    pub fn type_error(&mut self, msg: impl Into<String>) -> Error {
+        let c = self.types.type_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn value_error(&mut self, msg: impl Into<String>) -> Error {
+        let c = self.types.value_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn index_error(&mut self, msg: impl Into<String>) -> Error {
+        let c = self.types.index_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn runtime_error(&mut self, msg: impl Into<String>) -> Error {
+        let c = self.types.runtime_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn attribute_error(&mut self, msg: impl Into<String>) -> Error {
+        let c = self.types.attribute_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn overflow_error(&mut self) -> Error {
+        let c = self.types.overflow_error.clone();
+        self.new_error(&c, "integer overflow (Looplab ints are limited to 64 bits)")
+    }
+    pub fn zero_division(&mut self, msg: &str) -> Error {
+        let c = self.types.zero_division_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn key_error(&mut self, key: Value) -> Error {
+        let c = self.types.key_error.clone();
+        self.new_error_args(&c, vec![key])
+    }
+    pub fn memory_error(&mut self) -> Error {
+        let c = self.types.memory_error.clone();
+        self.new_error_args(&c, vec![])
+    }
+    pub fn stop_iteration(&mut self, v: Value) -> Error {
+        let c = self.types.stop_iteration.clone();
+        let args = if v.is_none() { vec![] } else { vec![v] };
+        self.new_error_args(&c, args)
+    }
+
+    pub fn exc_data<'a>(&self, v: &'a Value) -> Option<&'a RefCell<ExcData>> {
+        match v {
+            Value::Instance(i) => i.exc.as_ref(),
+            _ => None,
+        }
+    }
+
+    pub fn is_instance_of(&self, v: &Value, cls: &Rc<Class>) -> bool {
+        self.class_of(v).is_subclass(cls)
+    }
+
+    /// Set `__context__` of a newly raised exception to the exception being
+    /// handled (unless that would create a cycle).
+    pub(crate) fn attach_context(&mut self, exc: &Value) {
+        let Some(cur) = self.current_handled() else {
+            return;
+        };
+        if cur.is(exc) {
+            return;
+        }
+        let Some(d) = self.exc_data(exc) else { return };
+        if d.borrow().context.is_some() {
+            return;
+        }
+        // Avoid cycles: if exc is already in cur's context chain, cut it.
+        let mut c = Some(cur.clone());
+        let mut guard = 0;
+        while let Some(x) = c {
+            guard += 1;
+            if guard > 100 {
+                break;
+            }
+            let next = self.exc_data(&x).and_then(|d| d.borrow().context.clone());
+            if let Some(n) = &next {
+                if n.is(exc) {
+                    if let Some(xd) = self.exc_data(&x) {
+                        xd.borrow_mut().context = None;
+                    }
+                    break;
+                }
+            }
+            c = next;
+        }
+        d.borrow_mut().context = Some(cur);
+    }
+
+    pub(crate) fn set_context(&mut self, exc: &Value, ctx: Option<Value>) {
+        if let Some(d) = self.exc_data(exc) {
+            d.borrow_mut().context = ctx;
+        }
+    }
+
+    pub(crate) fn set_cause(&mut self, exc: &Value, cause: Option<Value>, suppress: bool) {
+        if let Some(d) = self.exc_data(exc) {
+            let mut d = d.borrow_mut();
+            d.cause = cause;
+            d.suppress_context = suppress;
+        }
+    }
+
+    /// `raise X`: X may be an exception class (instantiated) or instance.
+    pub(crate) fn make_raisable(&mut self, v: Value) -> Result<Value, Error> {
+        let be = self.types.base_exception.clone();
+        match &v {
+            Value::Class(c) if c.is_subclass(&be) => self.call(&v, vec![], vec![]),
+            Value::Instance(i) if i.exc.is_some() => Ok(v),
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    pub(crate) fn make_raisable_cause(&mut self, v: Value) -> Result<Value, Error> {
+        let be = self.types.base_exception.clone();
+        match &v {
+            Value::Class(c) if c.is_subclass(&be) => self.call(&v, vec![], vec![]),
+            Value::Instance(i) if i.exc.is_some() => Ok(v),
+            _ => Err(self.type_error("exception causes must derive from BaseException")),
+        }
+    }
+
+    /// `except T:` matching (T a class or tuple of classes).
+    pub(crate) fn exception_matches(&mut self, exc: &Value, typ: &Value) -> Result<bool, Error> {
+        let be = self.types.base_exception.clone();
+        match typ {
+            Value::Class(c) => {
+                if !c.is_subclass(&be) {
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
+                }
+                Ok(self.is_instance_of(exc, c))
+            }
+            Value::Tuple(t) => {
+                for x in t.iter() {
+                    if self.exception_matches(exc, x)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    fn is_group(&self, v: &Value) -> bool {
+        let g = self.types.base_exception_group.clone();
+        self.is_instance_of(v, &g)
+    }
+
+    /// The (message, exceptions) of an exception group.
+    pub(crate) fn group_parts(&self, v: &Value) -> Option<(Value, Vec<Value>)> {
+        let d = self.exc_data(v)?;
+        let d = d.borrow();
+        let msg = d.args.first().cloned().unwrap_or(Value::str(""));
+        let excs = match d.args.get(1) {
+            Some(Value::Tuple(t)) => t.to_vec(),
+            Some(Value::List(l)) => l.borrow().clone(),
+            _ => Vec::new(),
+        };
+        Some((msg, excs))
+    }
+
+    /// A new group like `template` (same class and message) with `excs`.
+    fn derive_group(&mut self, template: &Value, excs: Vec<Value>) -> Value {
+        let (msg, _) = self
+            .group_parts(template)
+            .unwrap_or((Value::str(""), vec![]));
+        let cls = self.class_of(template);
+        let g = self.new_exception(&cls, vec![msg, Value::tuple(excs)]);
+        if let (Some(src), Some(dst)) = (self.exc_data(template), self.exc_data(&g)) {
+            let s = src.borrow();
+            let mut d = dst.borrow_mut();
+            d.traceback = s.traceback.clone();
+            d.cause = s.cause.clone();
+            d.context = s.context.clone();
+            d.notes = s.notes.clone();
+        }
+        g
+    }
+
+    /// Split `exc` by a predicate into (matching, rest), as
+    /// `BaseExceptionGroup.split` does.
+    fn split_group(
+        &mut self,
+        exc: &Value,
+        typ: &Value,
+    ) -> Result<(Option<Value>, Option<Value>), Error> {
+        if self.exception_matches(exc, typ)? {
+            return Ok((Some(exc.clone()), None));
+        }
+        if !self.is_group(exc) {
+            return Ok((None, Some(exc.clone())));
+        }
+        let (_, excs) = self.group_parts(exc).unwrap_or((Value::None, vec![]));
+        let mut m = Vec::new();
+        let mut r = Vec::new();
+        for e in excs {
+            let (a, b) = self.split_group(&e, typ)?;
+            if let Some(a) = a {
+                m.push(a);
+            }
+            if let Some(b) = b {
+                r.push(b);
+            }
+        }
+        let m = if m.is_empty() {
+            None
+        } else {
+            Some(self.derive_group(exc, m))
+        };
+        let r = if r.is_empty() {
+            None
+        } else {
+            Some(self.derive_group(exc, r))
+        };
+        Ok((m, r))
+    }
+
+    /// `except* T`: `rest` is what is left to match.
+    pub(crate) fn eg_match(&mut self, rest: Value, typ: &Value) -> Result<(Value, Value), Error> {
+        if rest.is_none() {
+            return Ok((Value::None, Value::None));
+        }
+        if let Value::Class(c) = typ {
+            if c.is_subclass(&self.types.base_exception_group.clone()) {
+                return Err(self.type_error(
+                    "catching ExceptionGroup with except* is not allowed. Use except instead.",
+                ));
+            }
+        }
+        if !self.is_group(&rest) {
+            // A naked exception is matched as if wrapped in a group.
+            if self.exception_matches(&rest, typ)? {
+                let eg = self.types.exception_group.clone();
+                let beg = self.types.base_exception_group.clone();
+                let exc_cls = self.types.exception.clone();
+                let cls = if self.is_instance_of(&rest, &exc_cls) {
+                    eg
+                } else {
+                    beg
+                };
+                let g = self
+                    .new_exception(&cls, vec![Value::str(""), Value::tuple(vec![rest.clone()])]);
+                if let (Some(s), Some(d)) = (self.exc_data(&rest), self.exc_data(&g)) {
+                    d.borrow_mut().traceback = s.borrow().traceback.clone();
+                }
+                return Ok((Value::None, g));
+            }
+            return Ok((rest, Value::None));
+        }
+        let (m, r) = self.split_group(&rest, typ)?;
+        Ok((r.unwrap_or(Value::None), m.unwrap_or(Value::None)))
+    }
+
+    /// What to re-raise after `except*` handlers ran.
+    pub(crate) fn prep_reraise_star(
+        &mut self,
+        orig: Value,
+        raised: Value,
+        rest: Value,
+    ) -> Result<Value, Error> {
+        let raised: Vec<Value> = match &raised {
+            Value::List(l) => l.borrow().clone(),
+            _ => vec![],
+        };
+        if raised.is_empty() {
+            return Ok(rest);
+        }
+        let mut all = Vec::new();
+        if !rest.is_none() {
+            all.push(rest);
+        }
+        all.extend(raised);
+        if all.len() == 1 {
+            return Ok(all.pop().unwrap_or(Value::None));
+        }
+        let _ = orig;
+        let eg = self.types.exception_group.clone();
+        Ok(self.new_exception(&eg, vec![Value::str(""), Value::tuple(all)]))
+    }
+
+    /// A SyntaxError (or IndentationError…) with location info.
+    pub(crate) fn syntax_error(
+        &mut self,
+        kind: &str,
+        msg: &str,
+        span: Span,
+        source: &str,
+        filename: &str,
+    ) -> Error {
+        let cls = self
+            .types
+            .exceptions
+            .iter()
+            .find(|c| &*c.name == kind)
+            .cloned()
+            .unwrap_or_else(|| self.types.syntax_error.clone());
+        let e = self.new_exception(&cls, vec![Value::str(msg)]);
+        if let Value::Instance(i) = &e {
+            let text = source
+                .lines()
+                .nth(span.line.saturating_sub(1) as usize)
+                .unwrap_or("");
+            let mut d = i.dict.borrow_mut();
+            d.insert(Rc::from("filename"), Value::str(filename));
+            d.insert(Rc::from("lineno"), Value::Int(span.line as i64));
+            d.insert(Rc::from("offset"), Value::Int(span.col as i64));
+            d.insert(Rc::from("text"), Value::str(text));
+            d.insert(Rc::from("msg"), Value::str(msg));
+            let end_col = if span.end > span.start {
+                let s = span.start as usize;
+                let e = (span.end as usize).min(source.len());
+                let piece = source.get(s..e).unwrap_or("");
+                if piece.contains('\n') {
+                    span.col as i64
+                } else {
+                    span.col as i64 + piece.chars().count() as i64
+                }
+            } else {
+                span.col as i64
+            };
+            d.insert(Rc::from("end_offset"), Value::Int(end_col));
+        }
+        Error::Exception(e)
+    }
+
+    /// Render any VM error for the user.
+    pub fn render_error(&mut self, e: &Error) -> String {
+        match e {
+            Error::Exception(x) => self.format_exception(x),
+            Error::Limit(m) => format!("LimitExceeded: {m}\n"),
+            Error::Internal(m) => {
+                format!("InternalError: {m} (this is a bug in Looplab, not in your program)\n")
+            }
+            Error::Paused => {
+                "InternalError: paused outside a resumable run (bug in Looplab)\n".into()
+            }
+            Error::Suspend(_) => {
+                "RuntimeError: a worker-thread suspension escaped (bug in Looplab)\n".into()
+            }
+        }
+    }
+
+    /// CPython-style traceback text for an exception, with its chain.
+    pub fn format_exception(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_chain(exc, &mut out, &mut seen, "");
+        out
+    }
+
+    fn format_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<usize>, indent: &str) {
+        if let Some(p) = exc.ptr() {
+            seen.push(p);
+        }
+        let (cause, context, suppress) = match self.exc_data(exc) {
+            Some(d) => {
+                let d = d.borrow();
+                (d.cause.clone(), d.context.clone(), d.suppress_context)
+            }
+            None => (None, None, false),
+        };
+        if let Some(c) = cause {
+            if !c.ptr().map(|p| seen.contains(&p)).unwrap_or(false) {
+                self.format_chain(&c, out, seen, indent);
+                out.push_str(&format!(
+                    "{indent}\n{indent}The above exception was the direct cause of the following exception:\n{indent}\n"
+                ));
+            }
+        } else if let (Some(c), false) = (context, suppress) {
+            if !c.ptr().map(|p| seen.contains(&p)).unwrap_or(false) {
+                self.format_chain(&c, out, seen, indent);
+                out.push_str(&format!(
+                    "{indent}\n{indent}During handling of the above exception, another exception occurred:\n{indent}\n"
+                ));
+            }
+        }
+        self.format_single(exc, out, indent, seen);
+    }
+
+    fn format_single(
+        &mut self,
+        exc: &Value,
+        out: &mut String,
+        indent: &str,
+        seen: &mut Vec<usize>,
+    ) {
+        let is_group = self.is_group(exc);
+        let tb = self
+            .exc_data(exc)
+            .map(|d| d.borrow().traceback.clone())
+            .unwrap_or_default();
+        if !tb.is_empty() {
+            if is_group {
+                out.push_str(&format!(
+                    "{indent}  + Exception Group Traceback (most recent call last):\n"
+                ));
+            } else {
+                out.push_str(&format!("{indent}Traceback (most recent call last):\n"));
+            }
+            let pre = if is_group {
+                format!("{indent}  | ")
+            } else {
+                indent.to_string()
+            };
+            for e in &tb {
+                out.push_str(&format!(
+                    "{pre}  File \"{}\", line {}, in {}\n",
+                    e.code.filename, e.line, e.code.name
+                ));
+                if let Some(l) = e.code.source.lines().nth(e.line.saturating_sub(1) as usize) {
+                    let l = l.trim();
+                    if !l.is_empty() {
+                        out.push_str(&format!("{pre}    {l}\n"));
+                    }
+                }
+            }
+        }
+        let pre = if is_group && !tb.is_empty() {
+            format!("{indent}  | ")
+        } else {
+            indent.to_string()
+        };
+        // SyntaxError location block.
+        let se = self.types.syntax_error.clone();
+        if self.is_instance_of(exc, &se) {
+            if let Value::Instance(i) = exc {
+                let d = i.dict.borrow();
+                let file = d.get("filename").cloned();
+                let line = d.get("lineno").cloned();
+                let text = d.get("text").cloned();
+                let off = d.get("offset").cloned();
+                let end = d.get("end_offset").cloned();
+                drop(d);
+                if let (Some(Value::Str(f)), Some(Value::Int(l))) = (file, line) {
+                    out.push_str(&format!("{pre}  File \"{f}\", line {l}\n"));
+                    if let Some(Value::Str(t)) = text {
+                        let stripped = t.trim_start();
+                        let lead = t.chars().count() - stripped.chars().count();
+                        let stripped = stripped.trim_end();
+                        if !stripped.is_empty() {
+                            out.push_str(&format!("{pre}    {stripped}\n"));
+                            if let Some(Value::Int(o)) = off {
+                                let col = (o as usize).saturating_sub(1).saturating_sub(lead);
+                                let endc = match end {
+                                    Some(Value::Int(e)) if e > o => (e - o) as usize,
+                                    _ => 1,
+                                };
+                                let width = endc
+                                    .max(1)
+                                    .min(stripped.chars().count().saturating_sub(col).max(1));
+                                out.push_str(&format!(
+                                    "{pre}    {}{}\n",
+                                    " ".repeat(col),
+                                    "^".repeat(width)
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let line = self.exception_line(exc);
+        for l in line.lines() {
+            out.push_str(&format!("{pre}{l}\n"));
+        }
+        if line.is_empty() {
+            out.push_str(&format!("{pre}\n"));
+        }
+        let notes = self
+            .exc_data(exc)
+            .map(|d| d.borrow().notes.clone())
+            .unwrap_or_default();
+        for n in notes {
+            let s = match &n {
+                Value::Str(s) => s.to_string(),
+                other => self.repr(other).unwrap_or_default(),
+            };
+            out.push_str(&format!("{pre}{s}\n"));
+        }
+        if is_group {
+            let (_, excs) = self.group_parts(exc).unwrap_or((Value::None, vec![]));
+            let n = excs.len();
+            for (k, e) in excs.iter().enumerate() {
+                let head = if k == 0 { "+-" } else { "  " };
+                out.push_str(&format!(
+                    "{indent}  {head}+---------------- {} ----------------\n",
+                    k + 1
+                ));
+                let sub_indent = format!("{indent}    | ");
+                let mut sub = String::new();
+                self.format_chain(e, &mut sub, seen, "");
+                for l in sub.lines() {
+                    out.push_str(&format!("{sub_indent}{l}\n"));
+                }
+                if k + 1 == n {
+                    out.push_str(&format!(
+                        "{indent}    +------------------------------------\n"
+                    ));
+                }
+            }
+        }
+    }
+
+    /// `ValueError: boom` — the last line of a traceback.
+    pub fn exception_line(&mut self, exc: &Value) -> String {
+        let cls = self.class_of(exc);
+        let name = if &*cls.module == "builtins" || &*cls.module == "__main__" {
+            cls.qualname.to_string()
+        } else {
+            format!("{}.{}", cls.module, cls.qualname)
+        };
+        let se = self.types.syntax_error.clone();
+        let msg = if self.is_instance_of(exc, &se) {
+            match exc {
+                Value::Instance(i) => match i.dict.borrow().get("msg") {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => self.str_of(exc).unwrap_or_default(),
+                },
+                _ => String::new(),
+            }
+        } else {
+            match self.str_of(exc) {
+                Ok(s) => s,
+                Err(_) => "<exception str() failed>".into(),
+            }
+        };
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+}

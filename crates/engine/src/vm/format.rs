@@ -1,0 +1,475 @@
+//! Text conversions: `repr`, `str`, `format`, `%`-formatting and hashing
+//! of values, delegating the CPython-exact algorithms to `pylib`.
+
+use std::rc::Rc;
+
+use crate::pylib;
+use crate::pylib::format_spec::FormatValue;
+use crate::pylib::percent_format::{FmtArg, PercentArgs};
+use crate::vm::dict::Dict;
+use crate::vm::value::*;
+use crate::vm::{Error, Vm};
+
+pub fn hash_int(i: i64) -> i64 {
+    pylib::hash::hash_int(i)
+}
+pub fn hash_float(f: f64) -> i64 {
+    pylib::hash::hash_float(f)
+}
+pub fn hash_str(s: &str) -> i64 {
+    pylib::hash::hash_str(s)
+}
+pub fn hash_bytes(b: &[u8]) -> i64 {
+    pylib::hash::hash_bytes(b)
+}
+pub fn hash_tuple(h: &[i64]) -> i64 {
+    pylib::hash::hash_tuple(h)
+}
+
+/// Elements of a set in CPython's iteration order: replay the insertions
+/// into a model of CPython's set table.
+pub fn set_iteration_order(d: &Dict) -> Vec<Value> {
+    let keys = d.hashed_keys();
+    let mut so: pylib::set_order::SetOrder<usize> = pylib::set_order::SetOrder::new();
+    for (i, (h, _)) in keys.iter().enumerate() {
+        so.insert(*h, i);
+    }
+    so.iter()
+        .filter_map(|&i| keys.get(i).map(|(_, k)| k.clone()))
+        .collect()
+}
+
+pub fn float_repr(f: f64) -> String {
+    pylib::float_repr::repr_float(f)
+}
+
+pub fn fake_addr(id: u64) -> String {
+    format!("0x7f{:010x}", id.wrapping_mul(16))
+}
+
+impl Vm {
+    /// Turn a pylib error into a Python exception.
+    pub(crate) fn pyerr(&mut self, e: pylib::PyErrMsg) -> Error {
+        let cls = self
+            .types
+            .exceptions
+            .iter()
+            .find(|c| &*c.name == e.exc_type)
+            .cloned()
+            .unwrap_or_else(|| self.types.value_error.clone());
+        if e.exc_type == "MemoryError" {
+            return self.memory_error();
+        }
+        self.new_error(&cls, e.msg)
+    }
+
+    pub fn repr(&mut self, v: &Value) -> Result<String, Error> {
+        Ok(match v {
+            Value::None => "None".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => float_repr(*f),
+            Value::Str(s) => pylib::strings::repr_str(s),
+            Value::Bytes(b) => bytes_repr(b),
+            Value::List(l) => {
+                let p = Rc::as_ptr(l) as usize;
+                if self.repr_stack.contains(&p) {
+                    return Ok("[...]".into());
+                }
+                let items = l.borrow().clone();
+                self.repr_stack.push(p);
+                let r = self.join_reprs(&items);
+                self.repr_stack.pop();
+                format!("[{}]", r?)
+            }
+            Value::Tuple(t) => {
+                let r = self.join_reprs(t)?;
+                if t.len() == 1 {
+                    format!("({r},)")
+                } else {
+                    format!("({r})")
+                }
+            }
+            Value::Dict(d) => {
+                let p = Rc::as_ptr(d) as usize;
+                if self.repr_stack.contains(&p) {
+                    return Ok("{...}".into());
+                }
+                let items = d.borrow().items();
+                self.repr_stack.push(p);
+                let mut parts = Vec::with_capacity(items.len());
+                let mut res = Ok(());
+                for (k, x) in &items {
+                    match (self.repr(k), self.repr(x)) {
+                        (Ok(a), Ok(b)) => parts.push(format!("{a}: {b}")),
+                        (Err(e), _) | (_, Err(e)) => {
+                            res = Err(e);
+                            break;
+                        }
+                    }
+                }
+                self.repr_stack.pop();
+                res?;
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Set(d) => {
+                let items = set_iteration_order(&d.borrow());
+                if items.is_empty() {
+                    "set()".into()
+                } else {
+                    format!("{{{}}}", self.join_reprs(&items)?)
+                }
+            }
+            Value::FrozenSet(d) => {
+                let items = set_iteration_order(d);
+                if items.is_empty() {
+                    "frozenset()".into()
+                } else {
+                    format!("frozenset({{{}}})", self.join_reprs(&items)?)
+                }
+            }
+            Value::Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Value::Slice(s) => {
+                let a = self.repr(&s[0])?;
+                let b = self.repr(&s[1])?;
+                let c = self.repr(&s[2])?;
+                format!("slice({a}, {b}, {c})")
+            }
+            Value::Function(f) => {
+                format!("<function {} at {}>", f.qualname.borrow(), fake_addr(f.id))
+            }
+            Value::Builtin(b) => match &b.bound {
+                Some(obj) if !matches!(obj, Value::Module(_)) => {
+                    let tn = self.type_name(obj);
+                    let addr = fake_addr(obj.ptr().unwrap_or(0) as u64);
+                    format!("<built-in method {} of {tn} object at {addr}>", b.name)
+                }
+                _ => format!("<built-in function {}>", b.name),
+            },
+            Value::Method(m) => {
+                let fname = match &m.1 {
+                    Value::Function(f) => f.qualname.borrow().to_string(),
+                    Value::Builtin(b) => b.name.to_string(),
+                    other => self.repr(other)?,
+                };
+                let obj = self.repr(&m.0)?;
+                format!("<bound method {fname} of {obj}>")
+            }
+            Value::Class(c) => {
+                if &*c.module == "builtins" {
+                    format!("<class '{}'>", c.qualname)
+                } else {
+                    format!("<class '{}.{}'>", c.module, c.qualname)
+                }
+            }
+            Value::Instance(i) => {
+                let cls = i.class();
+                if let Some(f) = cls.lookup("__repr__") {
+                    let r = self.call(&f, vec![v.clone()], vec![])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => {
+                            let t = self.type_name(&other);
+                            Err(self.type_error(format!("__repr__ returned non-string (type {t})")))
+                        }
+                    };
+                }
+                if let Some(d) = &i.exc {
+                    let args = d.borrow().args.clone();
+                    let name = cls.name.clone();
+                    if args.len() == 1 {
+                        return Ok(format!("{name}({})", self.repr(&args[0])?));
+                    }
+                    return Ok(format!("{name}({})", self.join_reprs(&args)?));
+                }
+                let modname = if &*cls.module == "builtins" {
+                    String::new()
+                } else {
+                    format!("{}.", cls.module)
+                };
+                format!("<{modname}{} object at {}>", cls.qualname, fake_addr(i.id))
+            }
+            Value::Gen(g) => {
+                let what = match g.kind {
+                    GenKind::Generator => "generator",
+                    GenKind::Coroutine => "coroutine",
+                    GenKind::AsyncGenerator => "async_generator",
+                };
+                format!("<{what} object {} at {}>", g.qualname, fake_addr(g.id))
+            }
+            Value::Iter(it) => {
+                let name = match &*it.borrow() {
+                    IterObj::List(..) => "list_iterator",
+                    IterObj::Tuple(..) => "tuple_iterator",
+                    IterObj::Str(..) => "str_ascii_iterator",
+                    IterObj::Range { .. } => "range_iterator",
+                    IterObj::Dict { kind, .. } => match kind {
+                        ViewKind::Keys => "dict_keyiterator",
+                        ViewKind::Values => "dict_valueiterator",
+                        ViewKind::Items => "dict_itemiterator",
+                    },
+                    IterObj::Enumerate(..) => "enumerate",
+                    IterObj::Zip(..) => "zip",
+                    IterObj::Map(..) => "map",
+                    IterObj::Filter(..) => "filter",
+                    IterObj::Reversed(..) => "list_reverseiterator",
+                    IterObj::ASend { .. } => "async_generator_asend",
+                    _ => "iterator",
+                };
+                format!("<{name} object at {}>", fake_addr(Rc::as_ptr(it) as u64))
+            }
+            Value::Module(m) => {
+                if self.source_module_names().contains(&m.name.to_string())
+                    || &*m.name == "__main__"
+                {
+                    format!("<module '{}'>", m.name)
+                } else {
+                    format!("<module '{}' (built-in)>", m.name)
+                }
+            }
+            Value::DictView(dv) => {
+                let (name, items) = {
+                    let d = dv.0.borrow();
+                    match dv.1 {
+                        ViewKind::Keys => ("dict_keys", d.keys()),
+                        ViewKind::Values => ("dict_values", d.values()),
+                        ViewKind::Items => (
+                            "dict_items",
+                            d.items()
+                                .into_iter()
+                                .map(|(k, v)| Value::tuple(vec![k, v]))
+                                .collect(),
+                        ),
+                    }
+                };
+                format!("{name}([{}])", self.join_reprs(&items)?)
+            }
+            Value::Property(_) => format!(
+                "<property object at {}>",
+                fake_addr(v.ptr().unwrap_or(0) as u64)
+            ),
+            Value::StaticMethod(f) => format!("<staticmethod({})>", self.repr(f)?),
+            Value::ClassMethod(f) => format!("<classmethod({})>", self.repr(f)?),
+            Value::Super(s) => format!(
+                "<super: <class '{}'>, <{} object>>",
+                s.0.name,
+                self.type_name(&s.1)
+            ),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::NotImplemented => "NotImplemented".into(),
+        })
+    }
+
+    fn join_reprs(&mut self, items: &[Value]) -> Result<String, Error> {
+        let mut out = String::new();
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&self.repr(x)?);
+        }
+        Ok(out)
+    }
+
+    pub fn ascii(&mut self, v: &Value) -> Result<String, Error> {
+        let r = self.repr(v)?;
+        Ok(r.chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    c.to_string()
+                } else if (c as u32) < 0x100 {
+                    format!("\\x{:02x}", c as u32)
+                } else if (c as u32) < 0x10000 {
+                    format!("\\u{:04x}", c as u32)
+                } else {
+                    format!("\\U{:08x}", c as u32)
+                }
+            })
+            .collect())
+    }
+
+    /// Python `str(v)`.
+    pub fn str_of(&mut self, v: &Value) -> Result<String, Error> {
+        match v {
+            Value::Str(s) => Ok(s.to_string()),
+            Value::Instance(i) => {
+                let cls = i.class();
+                if let Some(f) = cls.lookup("__str__") {
+                    let r = self.call(&f, vec![v.clone()], vec![])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => {
+                            let t = self.type_name(&other);
+                            Err(self.type_error(format!("__str__ returned non-string (type {t})")))
+                        }
+                    };
+                }
+                if let Some(d) = &i.exc {
+                    let args = d.borrow().args.clone();
+                    let ke = self.types.key_error.clone();
+                    if self.is_instance_of(v, &self.types.base_exception_group.clone()) {
+                        let msg = match args.first() {
+                            Some(Value::Str(s)) => s.to_string(),
+                            _ => String::new(),
+                        };
+                        let n = match args.get(1) {
+                            Some(Value::Tuple(t)) => t.len(),
+                            Some(Value::List(l)) => l.borrow().len(),
+                            _ => 0,
+                        };
+                        return Ok(format!(
+                            "{msg} ({n} sub-exception{})",
+                            if n == 1 { "" } else { "s" }
+                        ));
+                    }
+                    return match args.len() {
+                        0 => Ok(String::new()),
+                        1 => {
+                            if cls.is_subclass(&ke) {
+                                self.repr(&args[0])
+                            } else {
+                                self.str_of(&args[0])
+                            }
+                        }
+                        _ => self.repr(&Value::tuple(args)),
+                    };
+                }
+                self.repr(v)
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: &Value, spec: &str) -> Result<String, Error> {
+        let r = match v {
+            Value::Int(i) => pylib::format_spec::format_value(FormatValue::Int(*i), spec),
+            Value::Bool(b) => pylib::format_spec::format_value(FormatValue::Bool(*b), spec),
+            Value::Float(f) => pylib::format_spec::format_value(FormatValue::Float(*f), spec),
+            Value::Str(s) => pylib::format_spec::format_value(FormatValue::Str(s), spec),
+            Value::Instance(i) if i.class().lookup("__format__").is_some() => {
+                let f = i.class().lookup("__format__").unwrap_or(Value::None);
+                let r = self.call(&f, vec![v.clone(), Value::str(spec)], vec![])?;
+                return match r {
+                    Value::Str(s) => Ok(s.to_string()),
+                    _ => Err(self.type_error("__format__ must return a str")),
+                };
+            }
+            _ => {
+                if spec.is_empty() {
+                    return self.str_of(v);
+                }
+                let t = self.type_name(v);
+                return Err(self.type_error(format!(
+                    "unsupported format string passed to {t}.__format__"
+                )));
+            }
+        };
+        r.map_err(|e| self.pyerr(e))
+    }
+
+    fn fmt_arg(&mut self, v: &Value) -> Result<FmtArg, Error> {
+        Ok(match v {
+            Value::Int(i) => FmtArg::Int(*i),
+            Value::Bool(b) => FmtArg::Bool(*b),
+            Value::Float(f) => FmtArg::Float(*f),
+            Value::Str(s) => FmtArg::Str(s.to_string()),
+            other => FmtArg::Other {
+                type_name: self.type_name(other),
+                str_: self.str_of(other)?,
+                repr: self.repr(other)?,
+            },
+        })
+    }
+
+    pub(crate) fn percent_format(&mut self, fmt: &str, args: &Value) -> Result<String, Error> {
+        let r = match args {
+            Value::Tuple(t) => {
+                let mut fa = Vec::with_capacity(t.len());
+                for x in t.iter() {
+                    fa.push(self.fmt_arg(x)?);
+                }
+                pylib::percent_format::percent_format(fmt, PercentArgs::Tuple(&fa))
+            }
+            Value::Dict(d) => {
+                let whole = self.fmt_arg(args)?;
+                // Pre-resolve string keys.
+                let mut table = Vec::new();
+                for (k, v) in d.borrow().items() {
+                    if let Value::Str(s) = &k {
+                        table.push((s.to_string(), v));
+                    }
+                }
+                let mut resolved = Vec::new();
+                for (k, v) in table {
+                    let a = self.fmt_arg(&v)?;
+                    resolved.push((k, a));
+                }
+                let lookup = move |key: &str| -> Result<FmtArg, pylib::PyErrMsg> {
+                    resolved
+                        .iter()
+                        .find(|(k, _)| k == key)
+                        .map(|(_, a)| a.clone())
+                        .ok_or_else(|| {
+                            pylib::PyErrMsg::new("KeyError", pylib::strings::repr_str(key))
+                        })
+                };
+                pylib::percent_format::percent_format(
+                    fmt,
+                    PercentArgs::Mapping {
+                        whole: &whole,
+                        lookup: &lookup,
+                    },
+                )
+            }
+            other => {
+                let a = self.fmt_arg(other)?;
+                pylib::percent_format::percent_format(fmt, PercentArgs::One(&a))
+            }
+        };
+        r.map_err(|e| {
+            if e.exc_type == "KeyError" {
+                let k = e.msg.trim_matches('\'').to_string();
+                self.key_error(Value::Str(Rc::from(k)))
+            } else {
+                self.pyerr(e)
+            }
+        })
+    }
+
+    pub(crate) fn source_module_names(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut s = String::from("b");
+    s.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => s.push_str("\\\\"),
+            b'\n' => s.push_str("\\n"),
+            b'\r' => s.push_str("\\r"),
+            b'\t' => s.push_str("\\t"),
+            c if c as char == quote => {
+                s.push('\\');
+                s.push(quote);
+            }
+            0x20..=0x7e => s.push(c as char),
+            _ => s.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    s.push(quote);
+    s
+}

@@ -1,0 +1,2035 @@
+//! The interpreter loop (CPython's `ceval.c`): executes the top frame of the
+//! explicit frame stack. Python-to-Python calls push frames instead of
+//! recursing in Rust; generators and coroutines are resumed by pushing
+//! their heap frame; `yield` pops it back into its generator object.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::ast::Name;
+use crate::compile::code::{CodeKind, Op};
+use crate::compile::{binop_from_code, cmpop_from_code};
+use crate::vm::dict::Dict;
+use crate::vm::frame::{Block, BlockKind, Frame, Link};
+use crate::vm::value::*;
+use crate::vm::{Completion, Error, GenStep, Resume, Vm};
+
+/// Outcome of starting a call.
+pub(crate) enum Invoked {
+    /// The call completed immediately (native code) with this value.
+    Value(Value),
+    /// A frame was pushed; its link delivers the result.
+    Pushed,
+}
+
+macro_rules! frame {
+    ($vm:expr) => {
+        match $vm.frames.last_mut() {
+            Some(f) => f,
+            None => return Err(Error::Internal("frame stack underflow".into())),
+        }
+    };
+}
+
+macro_rules! pop {
+    ($fr:expr) => {
+        match $fr.stack.pop() {
+            Some(v) => v,
+            None => return Err(Error::Internal("value stack underflow".into())),
+        }
+    };
+}
+
+macro_rules! top {
+    ($fr:expr) => {
+        match $fr.stack.last() {
+            Some(v) => v,
+            None => return Err(Error::Internal("value stack underflow".into())),
+        }
+    };
+}
+
+impl Vm {
+    pub(crate) fn push_frame(&mut self, frame: Frame) -> Result<(), Error> {
+        if self.frames.len() >= self.limits.max_recursion {
+            return Err(self.new_error(
+                &self.types.recursion_error.clone(),
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// Run the frame stack until the entry frame on top completes.
+    pub(crate) fn run(&mut self) -> Result<Completion, Error> {
+        if self.nesting > 200 {
+            return Err(self.new_error(
+                &self.types.recursion_error.clone(),
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
+        }
+        self.nesting += 1;
+        let r = self.run_inner();
+        self.nesting -= 1;
+        r
+    }
+
+    fn run_inner(&mut self) -> Result<Completion, Error> {
+        loop {
+            match self.exec() {
+                Ok(c) => return Ok(c),
+                Err(Error::Exception(exc)) => match self.unwind(exc) {
+                    Ok(None) => continue,
+                    Ok(Some(c)) => return Ok(c),
+                    Err(e) => return Err(e),
+                },
+                Err(Error::Paused) => return Err(Error::Paused),
+                Err(e) => {
+                    self.abort_to_entry();
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// Drop frames down to and including the nearest entry frame.
+    fn abort_to_entry(&mut self) {
+        while let Some(f) = self.frames.pop() {
+            if let Some(g) = &f.gen {
+                g.state.set(GenState::Closed);
+            }
+            if matches!(f.link, Link::Entry) {
+                break;
+            }
+        }
+    }
+
+    /// Find a handler for `exc`, popping frames; `Ok(None)` = handled,
+    /// continue executing; `Err` = propagated out of the entry frame.
+    pub(crate) fn unwind(&mut self, exc: Value) -> Result<Option<Completion>, Error> {
+        let mut add_tb = !std::mem::take(&mut self.reraise);
+        let mut exc = exc;
+        loop {
+            let fr = frame!(self);
+            if add_tb {
+                if let Value::Instance(i) = &exc {
+                    if let Some(d) = &i.exc {
+                        d.borrow_mut().traceback.push(TbEntry {
+                            code: fr.code.clone(),
+                            line: fr.line(),
+                        });
+                    }
+                }
+            }
+            add_tb = true;
+            while let Some(b) = fr.blocks.pop() {
+                match b.kind {
+                    BlockKind::Cleanup => {
+                        fr.stack.truncate(b.level as usize);
+                        fr.handling.pop();
+                    }
+                    BlockKind::Setup => {
+                        fr.stack.truncate(b.level as usize);
+                        fr.blocks.push(Block {
+                            handler: 0,
+                            level: b.level,
+                            kind: BlockKind::Cleanup,
+                        });
+                        fr.handling.push(exc.clone());
+                        fr.stack.push(exc);
+                        fr.pc = b.handler as usize;
+                        return Ok(None);
+                    }
+                }
+            }
+            let Some(mut frame) = self.frames.pop() else {
+                return Err(Error::Internal("unwind past empty stack".into()));
+            };
+            if let Some(g) = frame.gen.take() {
+                g.state.set(GenState::Closed);
+                exc = self.gen_exit_exception(&g, exc);
+            }
+            match std::mem::replace(&mut frame.link, Link::Call) {
+                Link::Entry => return Err(Error::Exception(exc)),
+                Link::IterNext(target) => {
+                    if self.is_instance_of(&exc, &self.types.stop_iteration.clone()) {
+                        let fr = frame!(self);
+                        fr.stack.pop();
+                        fr.pc = target as usize;
+                        return Ok(None);
+                    }
+                }
+                Link::DelegateAsend => {
+                    if self.is_instance_of(&exc, &self.types.stop_async_iteration.clone()) {
+                        // Propagates as the end of iteration to the awaiter.
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// PEP 479: StopIteration escaping a generator becomes RuntimeError.
+    fn gen_exit_exception(&mut self, g: &Rc<GenObj>, exc: Value) -> Value {
+        let si = self.types.stop_iteration.clone();
+        let sai = self.types.stop_async_iteration.clone();
+        let msg = if self.is_instance_of(&exc, &si) {
+            match g.kind {
+                GenKind::Generator => "generator raised StopIteration",
+                GenKind::Coroutine => "coroutine raised StopIteration",
+                GenKind::AsyncGenerator => "async generator raised StopIteration",
+            }
+        } else if g.kind == GenKind::AsyncGenerator && self.is_instance_of(&exc, &sai) {
+            "async generator raised StopAsyncIteration"
+        } else {
+            return exc;
+        };
+        let rt = self.types.runtime_error.clone();
+        let new = self.new_exception(&rt, vec![Value::str(msg)]);
+        self.set_cause(&new, Some(exc.clone()), true);
+        self.set_context(&new, Some(exc));
+        new
+    }
+
+    /// Yield `v` from the top frame (a generator frame), cascading through
+    /// delegating frames. `real_yield`: produced by a `yield` expression.
+    fn do_yield(&mut self, v: Value, real_yield: bool) -> Result<Option<Completion>, Error> {
+        let mut wrapped = real_yield;
+        loop {
+            let Some(mut frame) = self.frames.pop() else {
+                return Err(Error::Internal("yield with empty stack".into()));
+            };
+            let is_async_gen = frame.code.kind == CodeKind::AsyncGenerator;
+            let link = std::mem::replace(&mut frame.link, Link::Call);
+            let Some(g) = frame.gen.take() else {
+                return Err(Error::Internal("yield outside a generator frame".into()));
+            };
+            g.state.set(GenState::Suspended);
+            *g.frame.borrow_mut() = Some(Box::new(frame));
+            match link {
+                Link::Entry => return Ok(Some(Completion::Yielded(v, wrapped && is_async_gen))),
+                Link::ForIter(_) => {
+                    let fr = frame!(self);
+                    fr.stack.push(v);
+                    return Ok(None);
+                }
+                Link::Delegate => {
+                    wrapped = false;
+                    continue;
+                }
+                Link::DelegateAsend => {
+                    if wrapped && is_async_gen {
+                        let fr = frame!(self);
+                        fr.stack.pop();
+                        fr.stack.push(v);
+                        fr.pc += 1;
+                        return Ok(None);
+                    }
+                    wrapped = false;
+                    continue;
+                }
+                _ => return Err(Error::Internal("yield through a call frame".into())),
+            }
+        }
+    }
+
+    /// Deliver the return value of the popped `frame` per its link.
+    fn do_return(&mut self, mut frame: Frame, v: Value) -> Result<Option<Completion>, Error> {
+        if let Some(g) = frame.gen.take() {
+            g.state.set(GenState::Closed);
+        }
+        match std::mem::replace(&mut frame.link, Link::Call) {
+            Link::Call => {
+                let fr = frame!(self);
+                fr.stack.push(v);
+                Ok(None)
+            }
+            Link::Entry => Ok(Some(Completion::Returned(v))),
+            Link::ForIter(target) => {
+                let fr = frame!(self);
+                fr.stack.pop();
+                fr.pc = target as usize;
+                Ok(None)
+            }
+            Link::IterNext(_) => {
+                let fr = frame!(self);
+                fr.stack.push(v);
+                Ok(None)
+            }
+            Link::Delegate => {
+                let fr = frame!(self);
+                fr.stack.pop();
+                fr.stack.push(v);
+                fr.pc += 1;
+                Ok(None)
+            }
+            Link::DelegateAsend => {
+                let sai = self.types.stop_async_iteration.clone();
+                let e = self.new_exception(&sai, vec![]);
+                Err(Error::Exception(e))
+            }
+            Link::ClassBody {
+                name,
+                bases,
+                kwargs,
+            } => {
+                let ns = frame
+                    .namespace
+                    .take()
+                    .map(|n| n.borrow().clone())
+                    .unwrap_or_default();
+                let cls = self.new_class(&name, bases, ns, &kwargs)?;
+                if let Some(i) = frame.code.cellvars.iter().position(|c| &**c == "__class__") {
+                    if let Some(cell) = frame.cells.get(i) {
+                        *cell.borrow_mut() = Some(Value::Class(cls.clone()));
+                    }
+                }
+                let fr = frame!(self);
+                fr.stack.push(Value::Class(cls));
+                Ok(None)
+            }
+            Link::Init(inst) => {
+                if !v.is_none() {
+                    let tn = self.type_name(&v);
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{tn}'"))
+                    );
+                }
+                let fr = frame!(self);
+                fr.stack.push(inst);
+                Ok(None)
+            }
+        }
+    }
+
+    /// Budget check, called when the instruction counter reaches
+    /// `next_check`.
+    fn check_budgets(&mut self) -> Result<(), Error> {
+        if self.instructions >= self.limits.max_instructions {
+            return Err(Error::Limit(format!(
+                "the program ran more than {} instructions in total (Limits::max_instructions); raise the instruction limit in the settings if it is expected to run this long",
+                self.limits.max_instructions
+            )));
+        }
+        if self.instructions - self.slice_start >= self.limits.max_slice_instructions {
+            return Err(Error::Limit(format!(
+                "ran {} instructions without reaching an await that suspends (Limits::max_slice_instructions): an endless loop is blocking the event loop; raise the per-step limit in the settings if this is intended",
+                self.limits.max_slice_instructions
+            )));
+        }
+        if let Some(f) = self.fuel_until {
+            if self.instructions >= f && self.nesting == 1 {
+                self.fuel_until = None;
+                self.recompute_check();
+                return Err(Error::Paused);
+            }
+        }
+        self.recompute_check();
+        if self.next_check <= self.instructions {
+            // Fuel ran out while nested: check again soon.
+            self.next_check = self.instructions + 1000;
+        }
+        Ok(())
+    }
+
+    /// Execute instructions until the entry frame completes or an error.
+    fn exec(&mut self) -> Result<Completion, Error> {
+        loop {
+            self.instructions += 1;
+            if self.instructions >= self.next_check {
+                if let Err(e) = self.check_budgets() {
+                    self.instructions -= 1;
+                    return Err(e);
+                }
+            }
+            let fr = frame!(self);
+            let Some(&op) = fr.code.ops.get(fr.pc) else {
+                return Err(Error::Internal("pc out of range".into()));
+            };
+            fr.pc += 1;
+            match op {
+                Op::Nop => {}
+                Op::LoadConst(i) => {
+                    let v = fr.code.consts[i as usize].clone();
+                    fr.stack.push(v);
+                }
+                Op::LoadFast(i) => match &fr.locals[i as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        fr.stack.push(v);
+                    }
+                    None => {
+                        let name = fr.code.varnames[i as usize].clone();
+                        return Err(self.new_error(
+                            &self.types.unbound_local_error.clone(),
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                },
+                Op::StoreFast(i) => {
+                    let v = pop!(fr);
+                    fr.locals[i as usize] = Some(v);
+                }
+                Op::DeleteFast(i) => {
+                    if fr.locals[i as usize].take().is_none() {
+                        let name = fr.code.varnames[i as usize].clone();
+                        return Err(self.new_error(
+                            &self.types.unbound_local_error.clone(),
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                }
+                Op::LoadDeref(i) => {
+                    let v = fr.cells[i as usize].borrow().clone();
+                    match v {
+                        Some(v) => fr.stack.push(v),
+                        None => {
+                            let name = self.deref_name(i);
+                            return Err(self.unbound_deref(&name, i));
+                        }
+                    }
+                }
+                Op::LoadClassDeref(i) => {
+                    let name = self.deref_name(i);
+                    let fr = frame!(self);
+                    let found = fr
+                        .namespace
+                        .as_ref()
+                        .and_then(|ns| ns.borrow().get(&name).cloned());
+                    let v = match found {
+                        Some(v) => Some(v),
+                        None => fr.cells[i as usize].borrow().clone(),
+                    };
+                    match v {
+                        Some(v) => fr.stack.push(v),
+                        None => return Err(self.unbound_deref(&name, i)),
+                    }
+                }
+                Op::StoreDeref(i) => {
+                    let v = pop!(fr);
+                    *fr.cells[i as usize].borrow_mut() = Some(v);
+                }
+                Op::DeleteDeref(i) => {
+                    let old = fr.cells[i as usize].borrow_mut().take();
+                    if old.is_none() {
+                        let name = self.deref_name(i);
+                        return Err(self.unbound_deref(&name, i));
+                    }
+                }
+                Op::LoadGlobal(i) => {
+                    let code = fr.code.clone();
+                    let globals = fr.globals.clone();
+                    let v = self.load_global(&code, &globals, i)?;
+                    frame!(self).stack.push(v);
+                }
+                Op::StoreGlobal(i) => {
+                    let v = pop!(fr);
+                    let name = fr.code.names[i as usize].clone();
+                    let slot = self.global_slot(i)?;
+                    let fr = frame!(self);
+                    let _ = name;
+                    fr.globals.slots.borrow_mut()[slot as usize].1 = Some(v);
+                }
+                Op::DeleteGlobal(i) => {
+                    let name = fr.code.names[i as usize].clone();
+                    if !fr.globals.remove(&name) {
+                        return Err(self.name_error(&name));
+                    }
+                }
+                Op::LoadName(i) => {
+                    let name = fr.code.names[i as usize].clone();
+                    let local = fr
+                        .namespace
+                        .as_ref()
+                        .and_then(|ns| ns.borrow().get(&name).cloned());
+                    let v = match local {
+                        Some(v) => v,
+                        None => match fr.globals.get(&name) {
+                            Some(v) => v,
+                            None => match self.builtins.get(&name) {
+                                Some(v) => v,
+                                None => return Err(self.name_error(&name)),
+                            },
+                        },
+                    };
+                    frame!(self).stack.push(v);
+                }
+                Op::StoreName(i) => {
+                    let v = pop!(fr);
+                    let name = fr.code.names[i as usize].clone();
+                    match &fr.namespace {
+                        Some(ns) => ns.borrow_mut().insert(name, v),
+                        None => fr.globals.set(&name, v),
+                    }
+                }
+                Op::DeleteName(i) => {
+                    let name = fr.code.names[i as usize].clone();
+                    let removed = match &fr.namespace {
+                        Some(ns) => ns.borrow_mut().remove(&name).is_some(),
+                        None => fr.globals.remove(&name),
+                    };
+                    if !removed {
+                        return Err(self.name_error(&name));
+                    }
+                }
+                Op::LoadAttr(i) => {
+                    let obj = pop!(fr);
+                    let name = fr.code.names[i as usize].clone();
+                    let v = self.getattr(&obj, &name)?;
+                    frame!(self).stack.push(v);
+                }
+                Op::StoreAttr(i) => {
+                    let obj = pop!(fr);
+                    let v = pop!(fr);
+                    let name = fr.code.names[i as usize].clone();
+                    self.setattr(&obj, &name, v)?;
+                }
+                Op::DeleteAttr(i) => {
+                    let obj = pop!(fr);
+                    let name = fr.code.names[i as usize].clone();
+                    self.delattr(&obj, &name)?;
+                }
+                Op::CallMethod { name, argc } => {
+                    let n = fr.stack.len();
+                    let Some(start) = n.checked_sub(argc as usize + 1) else {
+                        return Err(Error::Internal("stack underflow in call".into()));
+                    };
+                    let args = fr.stack.split_off(start);
+                    let name = fr.code.names[name as usize].clone();
+                    if let Some(c) = self.call_method_op(&name, args, Vec::new())? {
+                        return Ok(c);
+                    }
+                }
+                Op::CallMethodKw { name, argc } => {
+                    let names = pop!(fr);
+                    let n = fr.stack.len();
+                    let Some(start) = n.checked_sub(argc as usize + 1) else {
+                        return Err(Error::Internal("stack underflow in call".into()));
+                    };
+                    let mut args = fr.stack.split_off(start);
+                    let kw = split_kwargs(&mut args, &names);
+                    let name = fr.code.names[name as usize].clone();
+                    if let Some(c) = self.call_method_op(&name, args, kw)? {
+                        return Ok(c);
+                    }
+                }
+                Op::Subscr => {
+                    let key = pop!(fr);
+                    let obj = pop!(fr);
+                    // Fast path: list[int]
+                    if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
+                        let l = l.borrow();
+                        let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
+                        if idx >= 0 && (idx as usize) < l.len() {
+                            let v = l[idx as usize].clone();
+                            drop(l);
+                            fr.stack.push(v);
+                            continue;
+                        }
+                    }
+                    let v = self.getitem(&obj, &key)?;
+                    frame!(self).stack.push(v);
+                }
+                Op::StoreSubscr => {
+                    let key = pop!(fr);
+                    let obj = pop!(fr);
+                    let v = pop!(fr);
+                    self.setitem(&obj, key, v)?;
+                }
+                Op::DeleteSubscr => {
+                    let key = pop!(fr);
+                    let obj = pop!(fr);
+                    self.delitem(&obj, &key)?;
+                }
+                Op::Binary(code) | Op::Inplace(code) => {
+                    let b = pop!(fr);
+                    let a = pop!(fr);
+                    // Small-int fast paths.
+                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                        let r = match code {
+                            0 => x.checked_add(*y),
+                            1 => x.checked_sub(*y),
+                            2 => x.checked_mul(*y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            fr.stack.push(Value::Int(r));
+                            continue;
+                        }
+                    }
+                    let bop = binop_from_code(code);
+                    let v = if matches!(op, Op::Inplace(_)) {
+                        self.inplace_op(a, b, bop)?
+                    } else {
+                        self.binary_op(a, b, bop)?
+                    };
+                    frame!(self).stack.push(v);
+                }
+                Op::UnaryNeg => {
+                    let a = pop!(fr);
+                    let v = self.unary_neg(a)?;
+                    frame!(self).stack.push(v);
+                }
+                Op::UnaryPos => {
+                    let a = pop!(fr);
+                    let v = self.unary_pos(a)?;
+                    frame!(self).stack.push(v);
+                }
+                Op::UnaryInvert => {
+                    let a = pop!(fr);
+                    let v = self.unary_invert(a)?;
+                    frame!(self).stack.push(v);
+                }
+                Op::UnaryNot => {
+                    let a = pop!(fr);
+                    let b = match a {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&a)?,
+                    };
+                    frame!(self).stack.push(Value::Bool(!b));
+                }
+                Op::Compare(c) => {
+                    let b = pop!(fr);
+                    let a = pop!(fr);
+                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                        let r = match c {
+                            0 => x == y,
+                            1 => x != y,
+                            2 => x < y,
+                            3 => x <= y,
+                            4 => x > y,
+                            _ => x >= y,
+                        };
+                        fr.stack.push(Value::Bool(r));
+                        continue;
+                    }
+                    let v = self.compare(&a, &b, cmpop_from_code(c))?;
+                    frame!(self).stack.push(v);
+                }
+                Op::Is(neg) => {
+                    let b = pop!(fr);
+                    let a = pop!(fr);
+                    fr.stack.push(Value::Bool(a.is(&b) != neg));
+                }
+                Op::Contains(neg) => {
+                    let container = pop!(fr);
+                    let item = pop!(fr);
+                    let r = self.contains(&container, &item)?;
+                    frame!(self).stack.push(Value::Bool(r != neg));
+                }
+                Op::Pop => {
+                    pop!(fr);
+                }
+                Op::Dup => {
+                    let v = top!(fr).clone();
+                    fr.stack.push(v);
+                }
+                Op::Copy(n) => {
+                    let len = fr.stack.len();
+                    let Some(i) = len.checked_sub(n as usize) else {
+                        return Err(Error::Internal("stack underflow in COPY".into()));
+                    };
+                    let v = fr.stack[i].clone();
+                    fr.stack.push(v);
+                }
+                Op::Swap(n) => {
+                    let len = fr.stack.len();
+                    let Some(i) = len.checked_sub(n as usize) else {
+                        return Err(Error::Internal("stack underflow in SWAP".into()));
+                    };
+                    fr.stack.swap(i, len - 1);
+                }
+                Op::Rot(n) => {
+                    let v = pop!(fr);
+                    let len = fr.stack.len();
+                    let Some(i) = (len + 1).checked_sub(n as usize) else {
+                        return Err(Error::Internal("stack underflow in ROT".into()));
+                    };
+                    fr.stack.insert(i, v);
+                }
+                Op::Jump(t) => fr.pc = t as usize,
+                Op::PopJumpIfFalse(t) => {
+                    let v = pop!(fr);
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&v)?,
+                    };
+                    if !b {
+                        frame!(self).pc = t as usize;
+                    }
+                }
+                Op::PopJumpIfTrue(t) => {
+                    let v = pop!(fr);
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&v)?,
+                    };
+                    if b {
+                        frame!(self).pc = t as usize;
+                    }
+                }
+                Op::JumpIfFalseOrPop(t) => {
+                    let v = top!(fr).clone();
+                    let b = self.truthy(&v)?;
+                    let fr = frame!(self);
+                    if !b {
+                        fr.pc = t as usize;
+                    } else {
+                        fr.stack.pop();
+                    }
+                }
+                Op::JumpIfTrueOrPop(t) => {
+                    let v = top!(fr).clone();
+                    let b = self.truthy(&v)?;
+                    let fr = frame!(self);
+                    if b {
+                        fr.pc = t as usize;
+                    } else {
+                        fr.stack.pop();
+                    }
+                }
+                Op::GetIter => {
+                    let v = pop!(fr);
+                    let it = self.get_iter(&v)?;
+                    frame!(self).stack.push(it);
+                }
+                Op::ForIter(target) => {
+                    let it = top!(fr).clone();
+                    if let Some(c) = self.for_iter(it, target)? {
+                        return Ok(c);
+                    }
+                }
+                Op::GetAIter => {
+                    let v = pop!(fr);
+                    let it = self.get_aiter(&v)?;
+                    frame!(self).stack.push(it);
+                }
+                Op::GetANext => {
+                    let it = top!(fr).clone();
+                    let aw = self.get_anext(&it)?;
+                    frame!(self).stack.push(aw);
+                }
+                Op::EndAsyncFor => {
+                    let exc = pop!(fr);
+                    let sai = self.types.stop_async_iteration.clone();
+                    if self.is_instance_of(&exc, &sai) {
+                        let fr = frame!(self);
+                        // Leave the handler and drop the async iterator.
+                        if let Some(b) = fr.blocks.pop() {
+                            fr.stack.truncate(b.level as usize);
+                        }
+                        fr.handling.pop();
+                        fr.stack.pop();
+                    } else {
+                        self.reraise = true;
+                        return Err(Error::Exception(exc));
+                    }
+                }
+                Op::BuildList(n) => {
+                    let items = split_top(fr, n)?;
+                    fr.stack.push(Value::list(items));
+                }
+                Op::BuildTuple(n) => {
+                    let items = split_top(fr, n)?;
+                    fr.stack.push(Value::tuple(items));
+                }
+                Op::BuildSet(n) => {
+                    let items = split_top(fr, n)?;
+                    let s = self.new_set(items)?;
+                    frame!(self).stack.push(s);
+                }
+                Op::BuildMap(n) => {
+                    let items = split_top(fr, n * 2)?;
+                    let mut d = Dict::new();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        self.dict_set(&mut d, k, v)?;
+                    }
+                    frame!(self).stack.push(Value::dict(d));
+                }
+                Op::ListAppend(n) => {
+                    let v = pop!(fr);
+                    let i = fr.stack.len().saturating_sub(n as usize);
+                    match &fr.stack[i] {
+                        Value::List(l) => l.borrow_mut().push(v),
+                        _ => return Err(Error::Internal("LIST_APPEND on non-list".into())),
+                    }
+                }
+                Op::SetAdd(n) => {
+                    let v = pop!(fr);
+                    let i = fr.stack.len().saturating_sub(n as usize);
+                    let s = fr.stack[i].clone();
+                    self.set_add(&s, v)?;
+                }
+                Op::MapAdd(n) => {
+                    let v = pop!(fr);
+                    let k = pop!(fr);
+                    let i = fr.stack.len().saturating_sub(n as usize);
+                    let d = fr.stack[i].clone();
+                    self.setitem(&d, k, v)?;
+                }
+                Op::ListExtend(n) => {
+                    let v = pop!(fr);
+                    let i = fr.stack.len().saturating_sub(n as usize);
+                    let l = fr.stack[i].clone();
+                    let items = self.iterate(&v)?;
+                    if let Value::List(l) = l {
+                        l.borrow_mut().extend(items);
+                    }
+                }
+                Op::SetUpdate(n) => {
+                    let v = pop!(fr);
+                    let i = fr.stack.len().saturating_sub(n as usize);
+                    let s = fr.stack[i].clone();
+                    for x in self.iterate(&v)? {
+                        self.set_add(&s, x)?;
+                    }
+                }
+                Op::DictUpdate(n) | Op::DictMerge(n) => {
+                    let v = pop!(fr);
+                    let i = fr.stack.len().saturating_sub(n as usize);
+                    let d = fr.stack[i].clone();
+                    let merge = matches!(op, Op::DictMerge(_));
+                    self.dict_update_op(&d, &v, merge)?;
+                }
+                Op::ListToTuple => {
+                    let v = pop!(fr);
+                    let t = match v {
+                        Value::List(l) => Value::tuple(l.borrow().clone()),
+                        other => other,
+                    };
+                    fr.stack.push(t);
+                }
+                Op::BuildSlice(n) => {
+                    let step = if n == 3 { pop!(fr) } else { Value::None };
+                    let stop = pop!(fr);
+                    let start = pop!(fr);
+                    fr.stack.push(Value::Slice(Rc::new([start, stop, step])));
+                }
+                Op::BuildString(n) => {
+                    let items = split_top(fr, n)?;
+                    let mut s = String::new();
+                    for it in &items {
+                        if let Value::Str(x) = it {
+                            s.push_str(x);
+                        }
+                    }
+                    fr.stack.push(Value::Str(Rc::from(s)));
+                }
+                Op::FormatValue(flags) => {
+                    let spec = if flags & 8 != 0 { Some(pop!(fr)) } else { None };
+                    let v = pop!(fr);
+                    let v = match flags & 7 {
+                        1 => Value::Str(Rc::from(self.str_of(&v)?)),
+                        2 => Value::Str(Rc::from(self.repr(&v)?)),
+                        3 => Value::Str(Rc::from(self.ascii(&v)?)),
+                        _ => v,
+                    };
+                    let spec = match &spec {
+                        Some(Value::Str(s)) => s.to_string(),
+                        _ => String::new(),
+                    };
+                    let s = self.format(&v, &spec)?;
+                    frame!(self).stack.push(Value::Str(Rc::from(s)));
+                }
+                Op::UnpackSequence(n) => {
+                    let v = pop!(fr);
+                    let items = self.unpack(&v, n as usize)?;
+                    let fr = frame!(self);
+                    fr.stack.extend(items.into_iter().rev());
+                }
+                Op::UnpackEx { before, after } => {
+                    let v = pop!(fr);
+                    let items = self.unpack_ex(&v, before as usize, after as usize)?;
+                    let fr = frame!(self);
+                    fr.stack.extend(items.into_iter().rev());
+                }
+                Op::Call(argc) => {
+                    let n = fr.stack.len();
+                    let Some(start) = n.checked_sub(argc as usize) else {
+                        return Err(Error::Internal("stack underflow in call".into()));
+                    };
+                    let args = fr.stack.split_off(start);
+                    let f = pop!(fr);
+                    if let Some(c) = self.call_op(&f, args, Vec::new())? {
+                        return Ok(c);
+                    }
+                }
+                Op::CallKw(argc) => {
+                    let names = pop!(fr);
+                    let n = fr.stack.len();
+                    let Some(start) = n.checked_sub(argc as usize) else {
+                        return Err(Error::Internal("stack underflow in call".into()));
+                    };
+                    let mut args = fr.stack.split_off(start);
+                    let f = pop!(fr);
+                    let kw = split_kwargs(&mut args, &names);
+                    if let Some(c) = self.call_op(&f, args, kw)? {
+                        return Ok(c);
+                    }
+                }
+                Op::CallEx(has_kw) => {
+                    let kwargs = if has_kw { Some(pop!(fr)) } else { None };
+                    let args = pop!(fr);
+                    let f = pop!(fr);
+                    let args = match args {
+                        Value::Tuple(t) => t.to_vec(),
+                        other => self.iterate(&other)?,
+                    };
+                    let mut kw = Vec::new();
+                    if let Some(Value::Dict(d)) = kwargs {
+                        for (k, v) in d.borrow().iter() {
+                            match k {
+                                Value::Str(s) => kw.push((s.clone(), v.clone())),
+                                _ => return Err(self.type_error("keywords must be strings")),
+                            }
+                        }
+                    }
+                    if let Some(c) = self.call_op(&f, args, kw)? {
+                        return Ok(c);
+                    }
+                }
+                Op::MakeFunction { code, flags } => {
+                    let code = fr.code.codes[code as usize].clone();
+                    let kwdefaults = if flags & 2 != 0 {
+                        match pop!(fr) {
+                            Value::Dict(d) => d
+                                .borrow()
+                                .iter()
+                                .filter_map(|(k, v)| match k {
+                                    Value::Str(s) => Some((s.clone(), v.clone())),
+                                    _ => None,
+                                })
+                                .collect(),
+                            _ => Vec::new(),
+                        }
+                    } else {
+                        Vec::new()
+                    };
+                    let defaults = if flags & 1 != 0 {
+                        match pop!(fr) {
+                            Value::Tuple(t) => t.to_vec(),
+                            _ => Vec::new(),
+                        }
+                    } else {
+                        Vec::new()
+                    };
+                    let closure = code
+                        .closure_from
+                        .iter()
+                        .map(|&i| fr.cells.get(i as usize).cloned().unwrap_or_default())
+                        .collect();
+                    let globals = fr.globals.clone();
+                    let id = self.fresh_id();
+                    let f = Function {
+                        name: RefCell::new(code.name.clone()),
+                        qualname: RefCell::new(code.qualname.clone()),
+                        code,
+                        globals,
+                        defaults,
+                        kwdefaults,
+                        closure,
+                        dict: RefCell::new(AttrMap::new()),
+                        id,
+                    };
+                    frame!(self).stack.push(Value::Function(Rc::new(f)));
+                }
+                Op::BuildClass => {
+                    let kwargs = pop!(fr);
+                    let bases = pop!(fr);
+                    let name = pop!(fr);
+                    let func = pop!(fr);
+                    self.build_class(func, name, bases, kwargs)?;
+                }
+                Op::LoadLocals => {
+                    fr.stack.push(Value::None);
+                }
+                Op::ReturnValue => {
+                    let v = pop!(fr);
+                    let Some(frame) = self.frames.pop() else {
+                        return Err(Error::Internal("return with empty stack".into()));
+                    };
+                    if let Some(c) = self.do_return(frame, v)? {
+                        return Ok(c);
+                    }
+                }
+                Op::YieldValue => {
+                    let v = pop!(fr);
+                    if let Some(c) = self.do_yield(v, true)? {
+                        return Ok(c);
+                    }
+                }
+                Op::YieldFrom => {
+                    fr.pc -= 1;
+                    let v = pop!(fr);
+                    let recv = top!(fr).clone();
+                    if let Some(c) = self.yield_from(recv, Resume::Send(v))? {
+                        return Ok(c);
+                    }
+                }
+                Op::GetYieldFromIter => {
+                    let v = pop!(fr);
+                    let it = match &v {
+                        Value::Gen(g) if g.kind == GenKind::Generator => v,
+                        Value::Gen(g) if g.kind == GenKind::Coroutine => return Err(self
+                            .type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        )),
+                        _ => self.get_iter(&v)?,
+                    };
+                    frame!(self).stack.push(it);
+                }
+                Op::GetAwaitable => {
+                    let v = pop!(fr);
+                    let it = self.get_awaitable(&v)?;
+                    frame!(self).stack.push(it);
+                }
+                Op::SetupFinally(h) | Op::SetupWith(h) => {
+                    let mut level = fr.stack.len() as u32;
+                    if let Op::SetupWith(_) = op {
+                        level = level.saturating_sub(1);
+                    }
+                    fr.blocks.push(Block {
+                        handler: h,
+                        level,
+                        kind: BlockKind::Setup,
+                    });
+                }
+                Op::PopBlock => {
+                    fr.blocks.pop();
+                }
+                Op::PopExcept => {
+                    fr.blocks.pop();
+                    fr.handling.pop();
+                }
+                Op::Reraise => {
+                    let exc = pop!(fr);
+                    self.reraise = true;
+                    return Err(Error::Exception(exc));
+                }
+                Op::Raise(n) => return Err(self.raise_op(n)?),
+                Op::CheckExcMatch => {
+                    let typ = pop!(fr);
+                    let exc = top!(fr).clone();
+                    let m = self.exception_matches(&exc, &typ)?;
+                    frame!(self).stack.push(Value::Bool(m));
+                }
+                Op::CheckEgMatch => {
+                    let typ = pop!(fr);
+                    let rest = pop!(fr);
+                    let (rest, matched) = self.eg_match(rest, &typ)?;
+                    let fr = frame!(self);
+                    fr.stack.push(rest);
+                    fr.stack.push(matched);
+                }
+                Op::PrepReraiseStar => {
+                    let rest = pop!(fr);
+                    let raised = pop!(fr);
+                    let orig = pop!(fr);
+                    let r = self.prep_reraise_star(orig, raised, rest)?;
+                    frame!(self).stack.push(r);
+                }
+                Op::ExcTriple => {
+                    let exc = pop!(fr);
+                    let t = Value::Class(self.class_of(&exc));
+                    let fr = frame!(self);
+                    fr.stack.push(t);
+                    fr.stack.push(exc);
+                    fr.stack.push(Value::None);
+                }
+                Op::BeforeWith(is_async) => {
+                    let ctx = pop!(fr);
+                    let (enter, exit) = if is_async {
+                        ("__aenter__", "__aexit__")
+                    } else {
+                        ("__enter__", "__exit__")
+                    };
+                    let exit_m = self.lookup_special_bound(&ctx, exit);
+                    let enter_m = self.lookup_special_bound(&ctx, enter);
+                    let (Some(enter_m), Some(exit_m)) = (enter_m, exit_m) else {
+                        let tn = self.type_name(&ctx);
+                        let msg = if is_async {
+                            format!("'{tn}' object does not support the asynchronous context manager protocol")
+                        } else {
+                            format!("'{tn}' object does not support the context manager protocol")
+                        };
+                        return Err(self.type_error(msg));
+                    };
+                    let fr = frame!(self);
+                    fr.stack.push(exit_m);
+                    fr.stack.push(enter_m);
+                }
+                Op::LoadAssertionError => {
+                    fr.stack
+                        .push(Value::Class(self.types.assertion_error.clone()));
+                }
+                Op::ImportName(i) => {
+                    let name = fr.code.names[i as usize].clone();
+                    let m = self.import(&name)?;
+                    frame!(self).stack.push(m);
+                }
+                Op::ImportFrom(i) => {
+                    let m = top!(fr).clone();
+                    let name = fr.code.names[i as usize].clone();
+                    let v = match self.getattr(&m, &name) {
+                        Ok(v) => v,
+                        Err(Error::Exception(_)) => {
+                            let mname = match &m {
+                                Value::Module(mm) => mm.name.to_string(),
+                                _ => "?".into(),
+                            };
+                            return Err(self.new_error(
+                                &self.types.import_error.clone(),
+                                format!(
+                                    "cannot import name '{name}' from '{mname}' (unknown location)"
+                                ),
+                            ));
+                        }
+                        Err(e) => return Err(e),
+                    };
+                    frame!(self).stack.push(v);
+                }
+                Op::ImportStar => {
+                    let m = pop!(fr);
+                    if let Value::Module(m) = m {
+                        let globals = fr.globals.clone();
+                        for (k, v) in m.globals.items() {
+                            if !k.starts_with('_') {
+                                globals.set(&k, v);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn deref_name(&self, i: u32) -> Name {
+        let Some(fr) = self.frames.last() else {
+            return "?".into();
+        };
+        let c = &fr.code;
+        let i = i as usize;
+        if i < c.cellvars.len() {
+            c.cellvars[i].clone()
+        } else {
+            c.freevars
+                .get(i - c.cellvars.len())
+                .cloned()
+                .unwrap_or_else(|| "?".into())
+        }
+    }
+
+    fn unbound_deref(&mut self, name: &str, i: u32) -> Error {
+        let is_cell = self
+            .frames
+            .last()
+            .map(|f| (i as usize) < f.code.cellvars.len())
+            .unwrap_or(false);
+        if is_cell {
+            self.new_error(
+                &self.types.unbound_local_error.clone(),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            )
+        } else {
+            self.new_error(
+                &self.types.name_error.clone(),
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        }
+    }
+
+    pub(crate) fn name_error(&mut self, name: &str) -> Error {
+        self.new_error(
+            &self.types.name_error.clone(),
+            format!("name '{name}' is not defined"),
+        )
+    }
+
+    fn global_slot(&mut self, i: u32) -> Result<u32, Error> {
+        let fr = frame!(self);
+        let cache = &fr.code.global_cache[i as usize];
+        let s = cache.get();
+        if s != u32::MAX {
+            return Ok(s);
+        }
+        let name = fr.code.names[i as usize].clone();
+        let s = fr.globals.slot_of(&name);
+        fr.code.global_cache[i as usize].set(s);
+        Ok(s)
+    }
+
+    fn load_global(
+        &mut self,
+        code: &Rc<crate::compile::code::Code>,
+        globals: &Rc<Globals>,
+        i: u32,
+    ) -> Result<Value, Error> {
+        let cache = &code.global_cache[i as usize];
+        let mut s = cache.get();
+        if s == u32::MAX {
+            s = globals.slot_of(&code.names[i as usize]);
+            cache.set(s);
+        }
+        if let Some((_, Some(v))) = globals.slots.borrow().get(s as usize) {
+            return Ok(v.clone());
+        }
+        let name = &code.names[i as usize];
+        match self.builtins.get(name) {
+            Some(v) => Ok(v),
+            None => Err(self.name_error(name)),
+        }
+    }
+
+    /// CALL from bytecode.
+    fn call_op(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<Option<Completion>, Error> {
+        match self.invoke(f, args, kw, Link::Call) {
+            Ok(Invoked::Value(v)) => {
+                frame!(self).stack.push(v);
+                Ok(None)
+            }
+            Ok(Invoked::Pushed) => Ok(None),
+            Err(Error::Suspend(req)) => self.suspend_here(req),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A native call asked to suspend the current fiber.
+    fn suspend_here(&mut self, req: Value) -> Result<Option<Completion>, Error> {
+        if self.nesting == 1 && self.current_fiber.is_some() {
+            return Ok(Some(Completion::Suspended(req)));
+        }
+        Err(self.new_error(
+            &self.types.runtime_error.clone(),
+            "cannot block this worker thread here (inside a callback called from Rust); Looplab can only pause a worker thread directly in Python code",
+        ))
+    }
+
+    /// `obj.name(args)` from bytecode; `args[0]` is obj.
+    fn call_method_op(
+        &mut self,
+        name: &Name,
+        mut args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<Option<Completion>, Error> {
+        let obj = args[0].clone();
+        let r = match &obj {
+            Value::Instance(inst) => {
+                let in_dict = inst.dict.borrow().get(name).cloned();
+                match in_dict {
+                    Some(f) => {
+                        args.remove(0);
+                        self.invoke(&f, args, kw, Link::Call)
+                    }
+                    None => match inst.class().lookup(name) {
+                        Some(Value::Function(f)) => {
+                            self.invoke(&Value::Function(f), args, kw, Link::Call)
+                        }
+                        Some(Value::Builtin(b)) if b.bound.is_none() => {
+                            self.invoke(&Value::Builtin(b), args, kw, Link::Call)
+                        }
+                        _ => {
+                            let m = self.getattr(&obj, name)?;
+                            args.remove(0);
+                            self.invoke(&m, args, kw, Link::Call)
+                        }
+                    },
+                }
+            }
+            Value::Class(_)
+            | Value::Module(_)
+            | Value::Function(_)
+            | Value::Super(_)
+            | Value::Gen(_) => {
+                let m = self.getattr(&obj, name)?;
+                args.remove(0);
+                self.invoke(&m, args, kw, Link::Call)
+            }
+            _ => match self.call_builtin_method(&obj, name, &args[1..], &kw) {
+                Ok(Some(v)) => Ok(Invoked::Value(v)),
+                Ok(None) => {
+                    let m = self.getattr(&obj, name)?;
+                    args.remove(0);
+                    self.invoke(&m, args, kw, Link::Call)
+                }
+                Err(e) => Err(e),
+            },
+        };
+        match r {
+            Ok(Invoked::Value(v)) => {
+                frame!(self).stack.push(v);
+                Ok(None)
+            }
+            Ok(Invoked::Pushed) => Ok(None),
+            Err(Error::Suspend(req)) => self.suspend_here(req),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Start calling `f`: push a frame for Python functions, or run
+    /// native code to completion.
+    pub(crate) fn invoke(
+        &mut self,
+        f: &Value,
+        mut args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+        link: Link,
+    ) -> Result<Invoked, Error> {
+        match f {
+            Value::Function(func) => {
+                let mut frame = self.make_frame(func, args, kw)?;
+                match func.code.kind {
+                    CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator => {
+                        Ok(Invoked::Value(self.new_gen(func, frame)))
+                    }
+                    _ => {
+                        frame.link = link;
+                        self.push_frame(frame)?;
+                        Ok(Invoked::Pushed)
+                    }
+                }
+            }
+            Value::Builtin(b) => {
+                if let Some(bound) = &b.bound {
+                    args.insert(0, bound.clone());
+                }
+                let r = (b.func)(self, &args, &kw)?;
+                Ok(Invoked::Value(r))
+            }
+            Value::Method(m) => {
+                args.insert(0, m.0.clone());
+                let func = m.1.clone();
+                self.invoke(&func, args, kw, link)
+            }
+            Value::Class(c) => self.instantiate(c, args, kw, link),
+            Value::StaticMethod(inner) => {
+                let inner = (**inner).clone();
+                self.invoke(&inner, args, kw, link)
+            }
+            Value::Instance(inst) => match inst.class().lookup("__call__") {
+                Some(call) => {
+                    args.insert(0, f.clone());
+                    self.invoke(&call, args, kw, link)
+                }
+                None => {
+                    let tn = self.type_name(f);
+                    Err(self.type_error(format!("'{tn}' object is not callable")))
+                }
+            },
+            _ => {
+                let tn = self.type_name(f);
+                Err(self.type_error(format!("'{tn}' object is not callable")))
+            }
+        }
+    }
+
+    /// Call any callable from Rust and run it to completion.
+    pub fn call(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<Value, Error> {
+        match self.invoke(f, args, kw, Link::Entry)? {
+            Invoked::Value(v) => Ok(v),
+            Invoked::Pushed => match self.run()? {
+                Completion::Returned(v) => Ok(v),
+                Completion::Yielded(..) => Err(Error::Internal("call yielded".into())),
+                Completion::Suspended(r) => Err(Error::Suspend(r)),
+            },
+        }
+    }
+
+    /// Build the frame for calling `func` (argument binding).
+    pub(crate) fn make_frame(
+        &mut self,
+        func: &Rc<Function>,
+        args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<Frame, Error> {
+        let code = &func.code;
+        let mut frame = Frame::new(code.clone(), func.globals.clone());
+        let argc = code.argcount as usize;
+        if kw.is_empty()
+            && !code.varargs
+            && !code.varkeywords
+            && args.len() == argc
+            && code.kwonlyargcount == 0
+        {
+            for (slot, a) in frame.locals.iter_mut().zip(args) {
+                *slot = Some(a);
+            }
+        } else {
+            self.bind_args(func, &mut frame.locals, args, kw)?;
+        }
+        if !code.cellvars.is_empty() || !code.freevars.is_empty() {
+            let mut cells: Vec<CellRef> = code
+                .cellvars
+                .iter()
+                .map(|_| Rc::new(RefCell::new(None)))
+                .collect();
+            for &(ci, li) in &code.cell_params {
+                let v = frame.locals[li as usize].take();
+                *cells[ci as usize].borrow_mut() = v;
+            }
+            cells.extend(func.closure.iter().cloned());
+            frame.cells = cells;
+        }
+        Ok(frame)
+    }
+
+    fn bind_args(
+        &mut self,
+        func: &Rc<Function>,
+        locals: &mut [Option<Value>],
+        args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> Result<(), Error> {
+        let code = &func.code;
+        let qual = func.qualname.borrow().clone();
+        let argc = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let npos = args.len();
+        let mut slot = argc + kwonly;
+        let varargs_slot = if code.varargs {
+            slot += 1;
+            Some(slot - 1)
+        } else {
+            None
+        };
+        let varkw_slot = if code.varkeywords { Some(slot) } else { None };
+        let mut args = args;
+        if npos > argc {
+            match varargs_slot {
+                Some(s) => {
+                    let rest = args.split_off(argc);
+                    locals[s] = Some(Value::tuple(rest));
+                }
+                None => {
+                    let ndef = func.defaults.len();
+                    let kwgiven = kw
+                        .iter()
+                        .filter(|(k, _)| code.varnames[argc..argc + kwonly].contains(k))
+                        .count();
+                    let takes = if ndef > 0 {
+                        format!("from {} to {} positional arguments", argc - ndef, argc)
+                    } else if argc == 1 {
+                        "1 positional argument".to_string()
+                    } else {
+                        format!("{argc} positional arguments")
+                    };
+                    let given = if kwgiven > 0 {
+                        format!(
+                            "{npos} positional argument{} (and {kwgiven} keyword-only argument{}) were given",
+                            if npos == 1 { "" } else { "s" },
+                            if kwgiven == 1 { "" } else { "s" }
+                        )
+                    } else if npos == 1 {
+                        "1 was given".to_string()
+                    } else {
+                        format!("{npos} were given")
+                    };
+                    return Err(self.type_error(format!("{qual}() takes {takes} but {given}")));
+                }
+            }
+        } else if let Some(s) = varargs_slot {
+            locals[s] = Some(Value::empty_tuple());
+        }
+        for (i, a) in args.into_iter().enumerate().take(argc) {
+            locals[i] = Some(a);
+        }
+        let mut kwdict = varkw_slot.map(|_| Dict::new());
+        let mut posonly_as_kw = Vec::new();
+        for (k, v) in kw {
+            let pos = code.varnames[..argc + kwonly]
+                .iter()
+                .position(|n| **n == *k);
+            match pos {
+                Some(i) if i >= code.posonlyargcount as usize => {
+                    if locals[i].is_some() {
+                        return Err(self.type_error(format!(
+                            "{qual}() got multiple values for argument '{k}'"
+                        )));
+                    }
+                    locals[i] = Some(v);
+                }
+                _ => match &mut kwdict {
+                    Some(d) => {
+                        let key = Value::Str(k.clone());
+                        self.dict_set(d, key, v)?;
+                    }
+                    None => {
+                        if pos.is_some() {
+                            posonly_as_kw.push(k.to_string());
+                            continue;
+                        }
+                        return Err(self.type_error(format!(
+                            "{qual}() got an unexpected keyword argument '{k}'"
+                        )));
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(format!(
+                "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
+        }
+        if let (Some(s), Some(d)) = (varkw_slot, kwdict) {
+            locals[s] = Some(Value::dict(d));
+        }
+        let ndef = func.defaults.len();
+        let first_def = argc.saturating_sub(ndef);
+        let mut missing = Vec::new();
+        for i in 0..argc {
+            if locals[i].is_none() {
+                if i >= first_def {
+                    locals[i] = Some(func.defaults[i - first_def].clone());
+                } else {
+                    missing.push(code.varnames[i].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{qual}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        let mut missing = Vec::new();
+        for i in argc..argc + kwonly {
+            if locals[i].is_none() {
+                let n = &code.varnames[i];
+                match func.kwdefaults.iter().find(|(k, _)| k == n) {
+                    Some((_, v)) => locals[i] = Some(v.clone()),
+                    None => missing.push(n.to_string()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{qual}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        Ok(())
+    }
+
+    fn new_gen(&mut self, func: &Rc<Function>, frame: Frame) -> Value {
+        let kind = match func.code.kind {
+            CodeKind::Coroutine => GenKind::Coroutine,
+            CodeKind::AsyncGenerator => GenKind::AsyncGenerator,
+            _ => GenKind::Generator,
+        };
+        let id = self.fresh_id();
+        Value::Gen(Rc::new(GenObj {
+            kind,
+            frame: RefCell::new(Some(Box::new(frame))),
+            state: std::cell::Cell::new(GenState::Created),
+            name: func.name.borrow().clone(),
+            qualname: func.qualname.borrow().clone(),
+            never_awaited_log: if kind == GenKind::Coroutine {
+                Some(self.never_awaited.clone())
+            } else {
+                None
+            },
+            ag_running: std::cell::Cell::new(false),
+            id,
+        }))
+    }
+
+    /// Take a generator's frame to run it (state checks included).
+    /// Returns None when the generator is already finished.
+    fn take_gen_frame(
+        &mut self,
+        g: &Rc<GenObj>,
+        sending: Option<&Value>,
+    ) -> Result<Option<Frame>, Error> {
+        match g.state.get() {
+            GenState::Running => {
+                let what = match g.kind {
+                    GenKind::Generator => "generator already executing",
+                    GenKind::Coroutine => "coroutine already executing",
+                    GenKind::AsyncGenerator => "anext(): asynchronous generator is already running",
+                };
+                let c = if g.kind == GenKind::Generator {
+                    self.types.value_error.clone()
+                } else {
+                    self.types.runtime_error.clone()
+                };
+                return Err(self.new_error(&c, what));
+            }
+            GenState::Closed => return Ok(None),
+            GenState::Created => {
+                if let Some(v) = sending {
+                    if !v.is_none() {
+                        let what = match g.kind {
+                            GenKind::Coroutine => {
+                                "can't send non-None value to a just-started coroutine"
+                            }
+                            GenKind::AsyncGenerator => {
+                                "can't send non-None value to a just-started async generator"
+                            }
+                            GenKind::Generator => {
+                                "can't send non-None value to a just-started generator"
+                            }
+                        };
+                        return Err(self.type_error(what));
+                    }
+                }
+            }
+            GenState::Suspended => {}
+        }
+        let f = g.frame.borrow_mut().take();
+        match f {
+            Some(mut f) => {
+                if g.state.get() != GenState::Created {
+                    if let Some(v) = sending {
+                        f.stack.push(v.clone());
+                    }
+                }
+                g.state.set(GenState::Running);
+                f.gen = Some(g.clone());
+                Ok(Some(*f))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// YIELD_FROM: resume the delegate on TOS with `how`.
+    fn yield_from(&mut self, recv: Value, how: Resume) -> Result<Option<Completion>, Error> {
+        match &recv {
+            Value::Gen(g) => {
+                let sending = match &how {
+                    Resume::Send(v) => Some(v),
+                    Resume::Throw(_) => None,
+                };
+                let frame = match self.take_gen_frame(g, sending)? {
+                    Some(f) => f,
+                    None => {
+                        if g.kind == GenKind::Coroutine {
+                            return Err(self.new_error(
+                                &self.types.runtime_error.clone(),
+                                "cannot reuse already awaited coroutine",
+                            ));
+                        }
+                        if let Resume::Throw(e) = how {
+                            return Err(Error::Exception(e));
+                        }
+                        let fr = frame!(self);
+                        fr.stack.pop();
+                        fr.stack.push(Value::None);
+                        fr.pc += 1;
+                        return Ok(None);
+                    }
+                };
+                let mut frame = frame;
+                frame.link = if g.kind == GenKind::AsyncGenerator {
+                    Link::DelegateAsend
+                } else {
+                    Link::Delegate
+                };
+                self.push_frame(frame)?;
+                if let Resume::Throw(e) = how {
+                    return self.throw_into_top(e);
+                }
+                Ok(None)
+            }
+            Value::Iter(it) if matches!(&*it.borrow(), IterObj::ASend { .. }) => {
+                let (g, first) = {
+                    let mut b = it.borrow_mut();
+                    match &mut *b {
+                        IterObj::ASend { gen, first } => (gen.clone(), first.take()),
+                        _ => return Err(Error::Internal("asend".into())),
+                    }
+                };
+                let how = match (first, how) {
+                    (Some(Resume::Throw(e)), _) => Resume::Throw(e),
+                    (Some(Resume::Send(v)), Resume::Send(_)) => Resume::Send(v),
+                    (_, h) => h,
+                };
+                let sending = match &how {
+                    Resume::Send(v) => Some(v),
+                    Resume::Throw(_) => None,
+                };
+                let frame = match self.take_gen_frame(&g, sending)? {
+                    Some(f) => f,
+                    None => {
+                        if let Resume::Throw(e) = how {
+                            return Err(Error::Exception(e));
+                        }
+                        let sai = self.types.stop_async_iteration.clone();
+                        return Err(self.new_error_args(&sai, vec![]));
+                    }
+                };
+                let mut frame = frame;
+                frame.link = Link::DelegateAsend;
+                self.push_frame(frame)?;
+                if let Resume::Throw(e) = how {
+                    return self.throw_into_top(e);
+                }
+                Ok(None)
+            }
+            _ => {
+                // A native or user-defined iterator.
+                let r = match how {
+                    Resume::Send(v) => {
+                        if v.is_none() {
+                            self.iter_step(&recv)
+                        } else {
+                            self.call_method(&recv, "send", vec![v])
+                                .and_then(|y| Ok(crate::vm::ops::Step::Yield(y)))
+                                .or_else(|e| self.step_from_error(e))
+                        }
+                    }
+                    Resume::Throw(e) => {
+                        let ge = self.types.generator_exit.clone();
+                        if self.is_instance_of(&e, &ge) {
+                            if self.lookup_special_bound(&recv, "close").is_some() {
+                                self.call_method(&recv, "close", vec![])?;
+                            }
+                            return Err(Error::Exception(e));
+                        }
+                        match self.lookup_special_bound(&recv, "throw") {
+                            Some(t) => self
+                                .call(&t, vec![e], vec![])
+                                .map(crate::vm::ops::Step::Yield)
+                                .or_else(|e| self.step_from_error(e)),
+                            None => return Err(Error::Exception(e)),
+                        }
+                    }
+                };
+                match r? {
+                    crate::vm::ops::Step::Yield(y) => self.do_yield(y, false),
+                    crate::vm::ops::Step::Return(v) => {
+                        let fr = frame!(self);
+                        fr.stack.pop();
+                        fr.stack.push(v);
+                        fr.pc += 1;
+                        Ok(None)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Raise `exc` in the top frame, descending first into any delegate it
+    /// is suspended on (so a throw reaches the innermost awaitable).
+    fn throw_into_top(&mut self, exc: Value) -> Result<Option<Completion>, Error> {
+        let fr = frame!(self);
+        let at_yield_from =
+            matches!(fr.code.ops.get(fr.pc), Some(Op::YieldFrom)) && !fr.stack.is_empty();
+        if at_yield_from && fr.gen.is_some() {
+            let recv = top!(fr).clone();
+            return self.yield_from(recv, Resume::Throw(exc));
+        }
+        Err(Error::Exception(exc))
+    }
+
+    /// Resume a generator/coroutine from Rust (`send`/`throw`).
+    pub fn resume(&mut self, gen: &Value, how: Resume) -> Result<GenStep, Error> {
+        if self.nesting == 0 {
+            self.reset_slice();
+        }
+        match self.resume_inner(gen, how)? {
+            Completion::Returned(v) => Ok(GenStep::Returned(v)),
+            Completion::Yielded(v, _) => Ok(GenStep::Yielded(v)),
+            Completion::Suspended(r) => Err(Error::Suspend(r)),
+        }
+        .or_else(|e| match e {
+            Error::Exception(x) => Ok(GenStep::Raised(x)),
+            other => Err(other),
+        })
+    }
+
+    /// Resume and report whether a yield came from an async generator's
+    /// own `yield` (second field of `Completion::Yielded`).
+    pub(crate) fn resume_inner(&mut self, gen: &Value, how: Resume) -> Result<Completion, Error> {
+        let Value::Gen(g) = gen else {
+            return Err(Error::Internal("resume of a non-generator".into()));
+        };
+        let sending = match &how {
+            Resume::Send(v) => Some(v),
+            Resume::Throw(_) => None,
+        };
+        let frame = match self.take_gen_frame(g, sending)? {
+            Some(f) => f,
+            None => {
+                return match how {
+                    Resume::Throw(e) => Err(Error::Exception(e)),
+                    Resume::Send(_) => {
+                        if g.kind == GenKind::Coroutine {
+                            Err(self.new_error(
+                                &self.types.runtime_error.clone(),
+                                "cannot reuse already awaited coroutine",
+                            ))
+                        } else if g.kind == GenKind::AsyncGenerator {
+                            let c = self.types.stop_async_iteration.clone();
+                            Err(self.new_error_args(&c, vec![]))
+                        } else {
+                            let c = self.types.stop_iteration.clone();
+                            Err(self.new_error_args(&c, vec![]))
+                        }
+                    }
+                };
+            }
+        };
+        let mut frame = frame;
+        frame.link = Link::Entry;
+        if let Err(e) = self.push_frame(frame) {
+            // Put nothing back: the generator is unusable after overflow.
+            g.state.set(GenState::Closed);
+            return Err(e);
+        }
+        if let Resume::Throw(e) = how {
+            match self.throw_into_top(e) {
+                Ok(Some(c)) => return Ok(c),
+                Ok(None) => {}
+                Err(Error::Exception(x)) => match self.unwind(x)? {
+                    Some(c) => return Ok(c),
+                    None => {}
+                },
+                Err(e) => {
+                    self.abort_to_entry();
+                    return Err(e);
+                }
+            }
+        }
+        self.run()
+    }
+
+    /// Continue an operation that returned `Error::Paused`.
+    pub fn resume_paused(&mut self) -> Result<GenStep, Error> {
+        match self.run() {
+            Ok(Completion::Returned(v)) => Ok(GenStep::Returned(v)),
+            Ok(Completion::Yielded(v, _)) => Ok(GenStep::Yielded(v)),
+            Ok(Completion::Suspended(r)) => Err(Error::Suspend(r)),
+            Err(Error::Exception(x)) => Ok(GenStep::Raised(x)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The line a suspended generator/coroutine will resume at (innermost
+    /// awaited coroutine not included).
+    pub fn gen_line(&self, gen: &Value) -> Option<u32> {
+        let Value::Gen(g) = gen else { return None };
+        let f = g.frame.borrow();
+        let f = f.as_ref()?;
+        if g.state.get() == GenState::Created {
+            return Some(f.code.firstlineno);
+        }
+        Some(
+            f.code.line_at(
+                f.pc.saturating_sub(1)
+                    .min(f.code.ops.len().saturating_sub(1)),
+            ),
+        )
+    }
+
+    /// The line of the innermost Python frame currently executing.
+    pub fn current_line(&self) -> Option<u32> {
+        self.frames.last().map(|f| f.line())
+    }
+
+    fn for_iter(&mut self, it: Value, target: u32) -> Result<Option<Completion>, Error> {
+        match &it {
+            Value::Iter(_) => match self.native_next(&it)? {
+                Some(v) => {
+                    frame!(self).stack.push(v);
+                }
+                None => {
+                    let fr = frame!(self);
+                    fr.stack.pop();
+                    fr.pc = target as usize;
+                }
+            },
+            Value::Gen(g) if g.kind == GenKind::Generator => {
+                let none = Value::None;
+                match self.take_gen_frame(g, Some(&none))? {
+                    Some(mut f) => {
+                        f.link = Link::ForIter(target);
+                        self.push_frame(f)?;
+                    }
+                    None => {
+                        let fr = frame!(self);
+                        fr.stack.pop();
+                        fr.pc = target as usize;
+                    }
+                }
+            }
+            Value::Instance(inst) => match inst.class().lookup("__next__") {
+                Some(Value::Function(f)) => {
+                    let mut frame = self.make_frame(&f, vec![it.clone()], vec![])?;
+                    frame.link = Link::IterNext(target);
+                    self.push_frame(frame)?;
+                }
+                Some(other) => match self.call(&other, vec![it.clone()], vec![]) {
+                    Ok(v) => frame!(self).stack.push(v),
+                    Err(Error::Exception(e))
+                        if self.is_instance_of(&e, &self.types.stop_iteration.clone()) =>
+                    {
+                        let fr = frame!(self);
+                        fr.stack.pop();
+                        fr.pc = target as usize;
+                    }
+                    Err(e) => return Err(e),
+                },
+                None => {
+                    let tn = self.type_name(&it);
+                    return Err(self.type_error(format!("'{tn}' object is not an iterator")));
+                }
+            },
+            _ => match self.iter_step(&it)? {
+                crate::vm::ops::Step::Yield(v) => frame!(self).stack.push(v),
+                crate::vm::ops::Step::Return(_) => {
+                    let fr = frame!(self);
+                    fr.stack.pop();
+                    fr.pc = target as usize;
+                }
+            },
+        }
+        Ok(None)
+    }
+
+    fn build_class(
+        &mut self,
+        func: Value,
+        name: Value,
+        bases: Value,
+        kwargs: Value,
+    ) -> Result<(), Error> {
+        let Value::Function(func) = func else {
+            return Err(Error::Internal("class body is not a function".into()));
+        };
+        let mut base_classes = Vec::new();
+        if let Value::Tuple(t) = &bases {
+            for b in t.iter() {
+                match b {
+                    Value::Class(c) => base_classes.push(c.clone()),
+                    other => {
+                        let tn = self.type_name(other);
+                        let _ = tn;
+                        return Err(self.type_error("bases must be types"));
+                    }
+                }
+            }
+        }
+        let mut frame = self.make_frame(&func, vec![], vec![])?;
+        let mut ns = AttrMap::new();
+        let modname = func
+            .globals
+            .get("__name__")
+            .unwrap_or(Value::str("__main__"));
+        ns.insert(self.intern("__module__"), modname);
+        ns.insert(
+            self.intern("__qualname__"),
+            Value::Str(func.code.qualname.clone()),
+        );
+        frame.namespace = Some(Rc::new(RefCell::new(ns)));
+        frame.link = Link::ClassBody {
+            name,
+            bases: base_classes,
+            kwargs,
+        };
+        self.push_frame(frame)
+    }
+
+    fn raise_op(&mut self, n: u32) -> Result<Error, Error> {
+        let fr = frame!(self);
+        match n {
+            0 => {
+                // Bare raise: re-raise the exception being handled.
+                let cur = self.current_handled();
+                match cur {
+                    Some(e) => {
+                        self.reraise = true;
+                        Ok(Error::Exception(e))
+                    }
+                    None => Ok(self.new_error(
+                        &self.types.runtime_error.clone(),
+                        "No active exception to reraise",
+                    )),
+                }
+            }
+            1 => {
+                let e = pop!(fr);
+                let exc = self.make_raisable(e)?;
+                self.attach_context(&exc);
+                Ok(Error::Exception(exc))
+            }
+            _ => {
+                let cause = pop!(fr);
+                let e = pop!(fr);
+                let exc = self.make_raisable(e)?;
+                let cause = match cause {
+                    Value::None => None,
+                    c => {
+                        let c = self.make_raisable_cause(c)?;
+                        Some(c)
+                    }
+                };
+                self.set_cause(&exc, cause, true);
+                self.attach_context(&exc);
+                Ok(Error::Exception(exc))
+            }
+        }
+    }
+
+    /// The exception currently being handled (innermost), if any.
+    pub(crate) fn current_handled(&self) -> Option<Value> {
+        for f in self.frames.iter().rev() {
+            if let Some(e) = f.handling.last() {
+                return Some(e.clone());
+            }
+        }
+        None
+    }
+}
+
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+fn split_top(fr: &mut Frame, n: u32) -> Result<Vec<Value>, Error> {
+    let len = fr.stack.len();
+    match len.checked_sub(n as usize) {
+        Some(i) => Ok(fr.stack.split_off(i)),
+        None => Err(Error::Internal("stack underflow".into())),
+    }
+}
+
+/// Split keyword values off the end of `args` using the names tuple.
+fn split_kwargs(args: &mut Vec<Value>, names: &Value) -> Vec<(Name, Value)> {
+    let Value::Tuple(names) = names else {
+        return Vec::new();
+    };
+    let k = names.len().min(args.len());
+    let vals = args.split_off(args.len() - k);
+    names
+        .iter()
+        .zip(vals)
+        .filter_map(|(n, v)| match n {
+            Value::Str(s) => Some((s.clone(), v)),
+            _ => None,
+        })
+        .collect()
+}

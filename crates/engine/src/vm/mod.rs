@@ -1,0 +1,514 @@
+//! The virtual machine: values, heap frames, the interpreter loop,
+//! built-ins, exceptions and tracebacks.
+//!
+//! # Public API (for the event-loop glue and the conformance harness)
+//!
+//! * [`run_script`] runs a language-only program and returns its output and
+//!   rendered traceback.
+//! * [`Vm::new`] builds an interpreter with [`Limits`]; [`Vm::exec_main`]
+//!   compiles and runs source as `__main__`.
+//! * [`Vm::call`] calls any Python callable from Rust (re-entrant: built-ins
+//!   such as `sorted(key=…)` use it too).
+//! * [`Vm::resume`] is `coro.send(v)` / `coro.throw(e)` for generators,
+//!   coroutines and async generators' frames, returning [`GenStep`].
+//!   `await x` is `yield from x.__await__()`: a value yielded by the
+//!   innermost awaitable travels up the chain of awaiting coroutines to the
+//!   resumer; a throw goes to the innermost awaitable first.
+//!   Coroutines record whether they were ever started; a coroutine dropped
+//!   before starting is logged and [`Vm::take_never_awaited`] returns the
+//!   qualified names (the glue prints "coroutine 'f' was never awaited").
+//! * Native code: [`Vm::native_fn`] wraps a Rust closure taking `&mut Vm`;
+//!   [`Vm::new_native_class`] creates a class whose methods are natives and
+//!   whose instances carry a Rust payload ([`Vm::new_native_instance`],
+//!   [`Vm::native_payload`]). A native class is awaitable when it defines
+//!   `__await__` returning an iterator (for instance [`Vm::yield_once_iter`],
+//!   which yields the object once then returns what a callback produces:
+//!   CPython's `Future.__await__`).
+//! * Modules: [`Vm::add_native_module`] registers a module built in Rust;
+//!   [`Vm::add_source_module`] registers a module written in Python that is
+//!   compiled and executed on first import (and cached).
+//! * Budgets: [`Limits`] (total instructions, instructions per slice since
+//!   the last suspension, recursion depth, collection sizes, output bytes).
+//!   [`Vm::reset_slice`] restarts the per-slice count (the glue calls it
+//!   when a task suspends); `Vm::resume` also resets it.
+//! * Pausing: [`Vm::set_fuel`]; when it runs out at an instruction boundary
+//!   in the outermost run (not inside a re-entrant Rust call), the
+//!   operation returns `Err(Error::Paused)` with all state kept; call
+//!   [`Vm::resume_paused`] later to continue the same operation.
+//! * Worker "threads": [`Vm::fiber_new`] / [`Vm::fiber_resume`] run a callable
+//!   on a separate frame stack. A native function may return
+//!   `Err(Error::Suspend(request))` (for example `time.sleep` in a worker,
+//!   through the [`Vm::sleep_hook`]); the fiber then reports
+//!   [`FiberStep::Suspended`] and continues when resumed with the value the
+//!   native call should return.
+//! * Output goes to [`Vm::output`] as [`OutputChunk`]s stamped with the
+//!   virtual clock ([`Vm::clock_ns`]); the glue drains it.
+//! * Every instruction keeps its source span; [`Vm::gen_line`] reports the
+//!   current line of a suspended coroutine.
+//! * Tracebacks: [`Vm::format_exception`] renders an exception like
+//!   CPython (chained causes/contexts, exception groups).
+
+pub mod builtins;
+pub mod dict;
+pub mod exc;
+pub mod fiber;
+pub mod format;
+pub mod frame;
+pub mod interp;
+pub mod methods;
+pub mod modules;
+pub mod object;
+pub mod ops;
+pub mod types;
+pub mod value;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::ast::Name;
+use crate::compile::Interner;
+pub use frame::Frame;
+pub use types::Types;
+pub use value::*;
+
+/// Resource budgets. Exceeding one ends the run with a clear message
+/// (memory and recursion are catchable Python exceptions, as in CPython).
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Total instructions for the whole run.
+    pub max_instructions: u64,
+    /// Instructions since the current task last suspended ("blocking the
+    /// event loop"); reset by `Vm::reset_slice`.
+    pub max_slice_instructions: u64,
+    /// Python frames on the stack (CPython's default recursion limit).
+    pub max_recursion: usize,
+    /// Elements in one list/dict/set/tuple, characters in one string.
+    pub max_collection_len: usize,
+    /// Total bytes written to stdout/stderr.
+    pub max_output_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_instructions: 2_000_000_000,
+            max_slice_instructions: 200_000_000,
+            max_recursion: 1000,
+            max_collection_len: 50_000_000,
+            max_output_bytes: 8 * 1024 * 1024,
+        }
+    }
+}
+
+/// Why a VM operation did not produce a value.
+#[derive(Clone, Debug)]
+pub enum Error {
+    /// A Python exception (an instance of a BaseException subclass).
+    Exception(Value),
+    /// A budget was exceeded; the message names the limit.
+    Limit(String),
+    /// A bug in Looplab (never the user's fault).
+    Internal(String),
+    /// Fuel ran out; state is kept, continue with `Vm::resume_paused`.
+    Paused,
+    /// A native function asks to suspend the current fiber with this
+    /// request value (only meaningful inside `fiber_resume`).
+    Suspend(Value),
+}
+
+/// Result of resuming a generator or coroutine.
+#[derive(Clone, Debug)]
+pub enum GenStep {
+    Yielded(Value),
+    Returned(Value),
+    Raised(Value),
+}
+
+/// How to resume a generator/coroutine.
+#[derive(Clone, Debug)]
+pub enum Resume {
+    Send(Value),
+    Throw(Value),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// A piece of output with the virtual time it was written.
+#[derive(Clone, Debug)]
+pub struct OutputChunk {
+    pub stream: Stream,
+    pub text: String,
+    pub clock_ns: u64,
+}
+
+/// Result of running a fiber until it stops.
+#[derive(Clone, Debug)]
+pub enum FiberStep {
+    /// The callable returned.
+    Done(Value),
+    /// The callable raised.
+    Raised(Value),
+    /// A native call suspended the fiber with this request.
+    Suspended(Value),
+}
+
+pub type FiberId = usize;
+
+/// A separate execution context (a worker "thread").
+pub(crate) struct Fiber {
+    /// Saved frame stack while not running.
+    pub frames: Vec<Frame>,
+    /// Not started yet: the callable and its arguments.
+    pub start: Option<(Value, Vec<Value>)>,
+    /// Suspended inside a native call made directly by bytecode (the
+    /// resume value is pushed as that call's result), or, with no frames,
+    /// the fiber was a lone native call (the resume value is the result).
+    pub suspended: bool,
+    pub done: bool,
+}
+
+/// Internal result of running the frame stack down to an entry frame.
+#[derive(Clone, Debug)]
+pub(crate) enum Completion {
+    Returned(Value),
+    /// Yielded value; `true` when it came from a `yield` in an async
+    /// generator (as opposed to an await passing through).
+    Yielded(Value, bool),
+    Suspended(Value),
+}
+
+type SleepHook = Rc<dyn Fn(&mut Vm, f64) -> Result<Value, Error>>;
+type ModuleInit = Rc<dyn Fn(&mut Vm) -> Result<Value, Error>>;
+
+/// The interpreter.
+pub struct Vm {
+    pub limits: Limits,
+    /// Built-in classes.
+    pub types: Types,
+    /// The current frame stack (of the running fiber).
+    pub(crate) frames: Vec<Frame>,
+    /// The `builtins` namespace.
+    pub builtins: Rc<Globals>,
+    /// Imported modules by name (`sys.modules`).
+    pub modules: HashMap<Name, Value>,
+    /// Native module constructors, run on first import.
+    native_modules: HashMap<Name, ModuleInit>,
+    /// Python-source modules: (source, filename), compiled on first import.
+    source_modules: HashMap<Name, (Rc<str>, Name)>,
+    pub(crate) interner: Interner,
+    /// Everything printed, in order.
+    pub output: Vec<OutputChunk>,
+    output_bytes: usize,
+    /// The virtual clock in nanoseconds (read by `time`/`datetime`).
+    pub clock_ns: u64,
+    /// `time.sleep(x)`: by default advances the clock; the glue may install
+    /// a hook that suspends the current worker fiber instead.
+    pub sleep_hook: Option<SleepHook>,
+    /// Instructions executed in total.
+    pub instructions: u64,
+    /// Instructions at the start of the current slice.
+    slice_start: u64,
+    /// Next instruction count at which budgets are checked.
+    next_check: u64,
+    /// Instruction count at which to pause (None = never pause).
+    pub(crate) fuel_until: Option<u64>,
+    /// Depth of nested `run` loops (1 = outermost).
+    pub(crate) nesting: usize,
+    /// Id counter for fake addresses.
+    next_id: u64,
+    /// Unstarted coroutines dropped so far.
+    pub(crate) never_awaited: Rc<RefCell<Vec<Name>>>,
+    /// The error being raised is a re-raise (no new traceback entry).
+    pub(crate) reraise: bool,
+    /// Containers being repr'd (to print `[...]` for cycles).
+    pub(crate) repr_stack: Vec<usize>,
+    /// The Mersenne Twister behind `random`.
+    pub(crate) rng: modules::Rng,
+    pub(crate) fibers: Vec<Fiber>,
+    /// Thread names of fibers (`threading.current_thread().name`).
+    pub(crate) fiber_names: Vec<String>,
+    /// Index of the fiber currently running, if any.
+    pub(crate) current_fiber: Option<FiberId>,
+    /// What a paused operation was (so `resume_paused` maps results).
+    pub(crate) paused_nesting: usize,
+}
+
+impl Vm {
+    pub fn new(limits: Limits) -> Vm {
+        let types = Types::new();
+        let mut vm = Vm {
+            limits,
+            types,
+            frames: Vec::new(),
+            builtins: Rc::new(Globals::default()),
+            modules: HashMap::new(),
+            native_modules: HashMap::new(),
+            source_modules: HashMap::new(),
+            interner: Interner::default(),
+            output: Vec::new(),
+            output_bytes: 0,
+            clock_ns: 0,
+            sleep_hook: None,
+            instructions: 0,
+            slice_start: 0,
+            next_check: 0,
+            fuel_until: None,
+            nesting: 0,
+            next_id: 1,
+            never_awaited: Rc::new(RefCell::new(Vec::new())),
+            reraise: false,
+            repr_stack: Vec::new(),
+            rng: modules::Rng::default(),
+            fibers: Vec::new(),
+            fiber_names: Vec::new(),
+            current_fiber: None,
+            paused_nesting: 0,
+        };
+        builtins::install(&mut vm);
+        modules::install(&mut vm);
+        vm.recompute_check();
+        vm
+    }
+
+    pub fn intern(&mut self, s: &str) -> Name {
+        self.interner.intern(s)
+    }
+
+    pub(crate) fn fresh_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// Restart the per-slice instruction budget (call when a task suspends).
+    pub fn reset_slice(&mut self) {
+        self.slice_start = self.instructions;
+        self.recompute_check();
+    }
+
+    pub(crate) fn recompute_check(&mut self) {
+        let mut next = self.limits.max_instructions.max(1);
+        next = next.min(
+            self.slice_start
+                .saturating_add(self.limits.max_slice_instructions.max(1)),
+        );
+        if let Some(f) = self.fuel_until {
+            next = next.min(f);
+        }
+        self.next_check = next;
+    }
+
+    /// Set the pause fuel (instructions before `Error::Paused`).
+    pub fn set_fuel(&mut self, fuel: Option<u64>) {
+        self.fuel_until = fuel.map(|f| self.instructions.saturating_add(f.max(1)));
+        self.recompute_check();
+    }
+
+    /// Qualified names of coroutines dropped without ever being started,
+    /// since the last call.
+    pub fn take_never_awaited(&mut self) -> Vec<String> {
+        self.never_awaited
+            .borrow_mut()
+            .drain(..)
+            .map(|n| n.to_string())
+            .collect()
+    }
+
+    /// Write text to stdout/stderr (print and sys.stdout.write).
+    pub fn write(&mut self, stream: Stream, text: &str) -> Result<(), Error> {
+        self.output_bytes += text.len();
+        if self.output_bytes > self.limits.max_output_bytes {
+            return Err(Error::Limit(format!(
+                "the program printed more than {} bytes (Limits::max_output_bytes); raise the output limit in the settings to allow more",
+                self.limits.max_output_bytes
+            )));
+        }
+        let clock_ns = self.clock_ns;
+        if let Some(last) = self.output.last_mut() {
+            if last.stream == stream && last.clock_ns == clock_ns {
+                last.text.push_str(text);
+                return Ok(());
+            }
+        }
+        self.output.push(OutputChunk {
+            stream,
+            text: text.to_string(),
+            clock_ns,
+        });
+        Ok(())
+    }
+
+    /// Everything written to stdout so far, concatenated.
+    pub fn stdout_text(&self) -> String {
+        self.output
+            .iter()
+            .filter(|c| c.stream == Stream::Stdout)
+            .map(|c| c.text.as_str())
+            .collect()
+    }
+
+    /// Register a native module built on first import.
+    pub fn add_native_module(
+        &mut self,
+        name: &str,
+        init: impl Fn(&mut Vm) -> Result<Value, Error> + 'static,
+    ) {
+        let n = self.intern(name);
+        self.native_modules.insert(n, Rc::new(init));
+    }
+
+    /// Register a module written in Python, compiled on first import.
+    pub fn add_source_module(&mut self, name: &str, source: &str, filename: &str) {
+        let n = self.intern(name);
+        let f = self.intern(filename);
+        self.source_modules.insert(n, (Rc::from(source), f));
+    }
+
+    /// A new empty module object (for native modules).
+    pub fn new_module(&mut self, name: &str) -> (Value, Rc<Globals>) {
+        let g = Rc::new(Globals::default());
+        g.set_str("__name__", Value::str(name));
+        let m = Value::Module(Rc::new(Module {
+            name: self.intern(name),
+            globals: g.clone(),
+        }));
+        (m, g)
+    }
+
+    /// Wrap a Rust closure as a Python callable.
+    pub fn native_fn(
+        &mut self,
+        name: &str,
+        f: impl Fn(&mut Vm, &[Value], &[(Name, Value)]) -> Result<Value, Error> + 'static,
+    ) -> Value {
+        Value::Builtin(Rc::new(Builtin {
+            name: self.intern(name),
+            func: Rc::new(f),
+            bound: None,
+            owner: None,
+        }))
+    }
+
+    /// Import (or fetch the cached) module `name`.
+    pub fn import(&mut self, name: &str) -> Result<Value, Error> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        let key = self.intern(name);
+        if let Some(init) = self.native_modules.get(&key).cloned() {
+            let m = init(self)?;
+            self.modules.insert(key, m.clone());
+            return Ok(m);
+        }
+        if let Some((src, file)) = self.source_modules.get(&key).cloned() {
+            let g = Rc::new(Globals::default());
+            g.set_str("__name__", Value::str(name));
+            let m = Value::Module(Rc::new(Module {
+                name: key.clone(),
+                globals: g.clone(),
+            }));
+            self.modules.insert(key.clone(), m.clone());
+            if let Err(e) = self.exec_source(&src, &file, g) {
+                self.modules.remove(&key);
+                return Err(e);
+            }
+            return Ok(m);
+        }
+        Err(self.new_error(
+            &self.types.module_not_found_error.clone(),
+            format!("No module named '{name}'"),
+        ))
+    }
+
+    /// Compile `source` and run it in namespace `globals`.
+    pub fn exec_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        globals: Rc<Globals>,
+    ) -> Result<Value, Error> {
+        let code = self.compile(source, filename)?;
+        let mut frame = Frame::new(code, globals);
+        frame.link = frame::Link::Entry;
+        self.push_frame(frame)?;
+        match self.run()? {
+            Completion::Returned(v) => Ok(v),
+            _ => Err(Error::Internal("module code yielded".into())),
+        }
+    }
+
+    /// Parse and compile; syntax errors become SyntaxError exceptions.
+    pub fn compile(
+        &mut self,
+        source: &str,
+        filename: &str,
+    ) -> Result<Rc<crate::compile::code::Code>, Error> {
+        let module = match crate::parse::parse_module(source) {
+            Ok(m) => m,
+            Err(e) => {
+                let kind = format!("{:?}", e.kind);
+                return Err(self.syntax_error(&kind, &e.msg, e.span, source, filename));
+            }
+        };
+        let src: Rc<str> = Rc::from(source);
+        crate::compile::compile_module(&module, filename, src, &mut self.interner)
+            .map_err(|e| self.syntax_error("SyntaxError", &e.msg, e.span, source, filename))
+    }
+
+    /// Run `source` as the `__main__` module.
+    pub fn exec_main(&mut self, source: &str, filename: &str) -> Result<Rc<Globals>, Error> {
+        let g = Rc::new(Globals::default());
+        g.set_str("__name__", Value::str("__main__"));
+        let m = Value::Module(Rc::new(Module {
+            name: self.intern("__main__"),
+            globals: g.clone(),
+        }));
+        let key = self.intern("__main__");
+        self.modules.insert(key, m);
+        self.exec_source(source, filename, g.clone())?;
+        Ok(g)
+    }
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        // Break reference cycles (functions <-> module globals, classes).
+        self.frames.clear();
+        for m in self.modules.values() {
+            if let Value::Module(m) = m {
+                m.globals.clear();
+            }
+        }
+        self.builtins.clear();
+    }
+}
+
+/// Output of [`run_script`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScriptResult {
+    pub stdout: String,
+    /// The rendered traceback (or syntax error / limit message).
+    pub error: Option<String>,
+    /// Last line of the error, e.g. `ValueError: boom`.
+    pub last_line: Option<String>,
+}
+
+/// Run a language-only program (no event loop) and collect its output.
+pub fn run_script(source: &str, filename: &str, limits: &Limits) -> ScriptResult {
+    let mut vm = Vm::new(limits.clone());
+    let r = vm.exec_main(source, filename);
+    let mut res = ScriptResult {
+        stdout: vm.stdout_text(),
+        ..Default::default()
+    };
+    if let Err(e) = r {
+        let text = vm.render_error(&e);
+        res.last_line = text.lines().last().map(|s| s.to_string());
+        res.error = Some(text);
+    }
+    res
+}

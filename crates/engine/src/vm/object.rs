@@ -1,0 +1,958 @@
+//! The object model (CPython's `typeobject.c`/`object.c`): types of values,
+//! attribute lookup with descriptors (methods, properties, class/static
+//! methods), class creation with a C3 MRO, instantiation, and the API for
+//! native classes.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::ast::Name;
+use crate::vm::frame::Link;
+use crate::vm::interp::Invoked;
+use crate::vm::types::class_id;
+use crate::vm::value::*;
+use crate::vm::{Error, Vm};
+
+impl Vm {
+    /// `type(v)`.
+    pub fn class_of(&self, v: &Value) -> Rc<Class> {
+        let t = &self.types;
+        match v {
+            Value::None => t.none_type.clone(),
+            Value::Bool(_) => t.bool_.clone(),
+            Value::Int(_) => t.int.clone(),
+            Value::Float(_) => t.float.clone(),
+            Value::Str(_) => t.str_.clone(),
+            Value::Bytes(_) => t.bytes.clone(),
+            Value::List(_) => t.list.clone(),
+            Value::Tuple(_) => t.tuple.clone(),
+            Value::Dict(_) => t.dict.clone(),
+            Value::Set(_) => t.set.clone(),
+            Value::FrozenSet(_) => t.frozenset.clone(),
+            Value::Range(_) => t.range.clone(),
+            Value::Slice(_) => t.slice.clone(),
+            Value::Function(_) => t.function.clone(),
+            Value::Builtin(_) => t.builtin_function.clone(),
+            Value::Method(_) => t.method.clone(),
+            Value::Class(_) => t.type_.clone(),
+            Value::Instance(i) => i.class(),
+            Value::Gen(g) => match g.kind {
+                GenKind::Generator => t.generator.clone(),
+                GenKind::Coroutine => t.coroutine.clone(),
+                GenKind::AsyncGenerator => t.async_generator.clone(),
+            },
+            Value::Iter(_) => t.iterator.clone(),
+            Value::Module(_) => t.module.clone(),
+            Value::DictView(d) => match d.1 {
+                ViewKind::Keys => t.dict_keys.clone(),
+                ViewKind::Values => t.dict_values.clone(),
+                ViewKind::Items => t.dict_items.clone(),
+            },
+            Value::Property(_) => t.property.clone(),
+            Value::StaticMethod(_) => t.staticmethod.clone(),
+            Value::ClassMethod(_) => t.classmethod.clone(),
+            Value::Super(_) => t.super_.clone(),
+            Value::Ellipsis => t.ellipsis.clone(),
+            Value::NotImplemented => t.not_implemented_type.clone(),
+        }
+    }
+
+    /// `type(v).__name__`.
+    pub fn type_name(&self, v: &Value) -> String {
+        match v {
+            Value::Iter(it) => match &*it.borrow() {
+                IterObj::List(..) => "list_iterator",
+                IterObj::Tuple(..) => "tuple_iterator",
+                IterObj::Str(..) => "str_ascii_iterator",
+                IterObj::Range { .. } => "range_iterator",
+                IterObj::Enumerate(..) => "enumerate",
+                IterObj::Zip(..) => "zip",
+                IterObj::Map(..) => "map",
+                IterObj::Filter(..) => "filter",
+                IterObj::ASend { .. } => "async_generator_asend",
+                _ => "iterator",
+            }
+            .to_string(),
+            _ => self.class_of(v).name.to_string(),
+        }
+    }
+
+    /// Bind a class attribute found by lookup to `obj` (descriptor protocol).
+    fn bind(&mut self, attr: Value, obj: &Value, cls: &Rc<Class>) -> Result<Value, Error> {
+        Ok(match attr {
+            Value::Function(_) => Value::Method(Rc::new((obj.clone(), attr))),
+            Value::Builtin(ref b) if b.bound.is_none() => {
+                Value::Method(Rc::new((obj.clone(), attr)))
+            }
+            Value::ClassMethod(f) => {
+                Value::Method(Rc::new((Value::Class(cls.clone()), (*f).clone())))
+            }
+            Value::StaticMethod(f) => (*f).clone(),
+            Value::Property(p) => {
+                if p[0].is_none() {
+                    return Err(self.attribute_error("property has no getter"));
+                }
+                self.call(&p[0], vec![obj.clone()], vec![])?
+            }
+            other => other,
+        })
+    }
+
+    /// A special method bound to `obj` (looked up on its type), if any.
+    pub fn lookup_special_bound(&mut self, obj: &Value, name: &str) -> Option<Value> {
+        match obj {
+            Value::Instance(i) => {
+                let cls = i.class();
+                let f = cls.lookup(name)?;
+                self.bind(f, obj, &cls).ok()
+            }
+            _ => {
+                let n = self.intern(name);
+                self.getattr(obj, &n).ok()
+            }
+        }
+    }
+
+    pub fn getattr(&mut self, obj: &Value, name: &Name) -> Result<Value, Error> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class();
+                let cattr = cls.lookup(name);
+                if let Some(Value::Property(_)) = &cattr {
+                    return self.bind(cattr.unwrap_or(Value::None), obj, &cls);
+                }
+                if let Some(v) = inst.dict.borrow().get(name) {
+                    return Ok(v.clone());
+                }
+                if let Some(a) = cattr {
+                    return self.bind(a, obj, &cls);
+                }
+                if let Some(v) = self.special_instance_attr(obj, inst, name)? {
+                    return Ok(v);
+                }
+                if let Some(ga) = cls.lookup("__getattr__") {
+                    return self.call(&ga, vec![obj.clone(), Value::Str(name.clone())], vec![]);
+                }
+                Err(self
+                    .attribute_error(format!("'{}' object has no attribute '{}'", cls.name, name)))
+            }
+            Value::Class(c) => {
+                if let Some(a) = c.lookup(name) {
+                    return Ok(match a {
+                        Value::ClassMethod(f) => {
+                            Value::Method(Rc::new((obj.clone(), (*f).clone())))
+                        }
+                        Value::StaticMethod(f) => (*f).clone(),
+                        other => other,
+                    });
+                }
+                match &**name {
+                    "__name__" => return Ok(Value::Str(c.name.clone())),
+                    "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
+                    "__module__" => return Ok(Value::Str(c.module.clone())),
+                    "__mro__" => {
+                        return Ok(Value::tuple(
+                            c.mro
+                                .borrow()
+                                .iter()
+                                .map(|k| Value::Class(k.clone()))
+                                .collect(),
+                        ))
+                    }
+                    "__bases__" => {
+                        let b: Vec<Value> = if c.bases.is_empty() && &*c.name != "object" {
+                            vec![Value::Class(self.types.object.clone())]
+                        } else {
+                            c.bases.iter().map(|k| Value::Class(k.clone())).collect()
+                        };
+                        return Ok(Value::tuple(b));
+                    }
+                    "__base__" => {
+                        return Ok(c
+                            .bases
+                            .first()
+                            .map(|b| Value::Class(b.clone()))
+                            .unwrap_or(Value::None))
+                    }
+                    "__doc__" => return Ok(Value::None),
+                    "__dict__" => {
+                        let mut d = crate::vm::dict::Dict::new();
+                        for (k, v) in c.dict.borrow().entries.clone() {
+                            self.dict_set(&mut d, Value::Str(k), v)?;
+                        }
+                        return Ok(Value::dict(d));
+                    }
+                    _ => {}
+                }
+                // Methods of builtin types accessed on the class (str.upper).
+                if c.layout == Layout::Builtin && self.builtin_has_method(c, name) {
+                    let n = name.clone();
+                    let f = move |vm: &mut Vm,
+                                  args: &[Value],
+                                  kw: &[(Name, Value)]|
+                          -> Result<Value, Error> {
+                        let Some((first, rest)) = args.split_first() else {
+                            return Err(
+                                vm.type_error(format!("unbound method {n}() needs an argument"))
+                            );
+                        };
+                        match vm.call_builtin_method(first, &n, rest, kw)? {
+                            Some(v) => Ok(v),
+                            None => Err(vm.attribute_error(format!("no method {n}"))),
+                        }
+                    };
+                    return Ok(self.native_fn(name, f));
+                }
+                Err(self.attribute_error(format!(
+                    "type object '{}' has no attribute '{}'",
+                    c.name, name
+                )))
+            }
+            Value::Module(m) => match m.globals.get(name) {
+                Some(v) => Ok(v),
+                None => {
+                    if &**name == "__dict__" {
+                        let mut d = crate::vm::dict::Dict::new();
+                        for (k, v) in m.globals.items() {
+                            self.dict_set(&mut d, Value::Str(k), v)?;
+                        }
+                        return Ok(Value::dict(d));
+                    }
+                    Err(self.attribute_error(format!(
+                        "module '{}' has no attribute '{}'",
+                        m.name, name
+                    )))
+                }
+            },
+            Value::Function(f) => {
+                match &**name {
+                    "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
+                    "__qualname__" => return Ok(Value::Str(f.qualname.borrow().clone())),
+                    "__module__" => return Ok(f.globals.get("__name__").unwrap_or(Value::None)),
+                    "__doc__" => return Ok(Value::None),
+                    "__defaults__" => {
+                        return Ok(if f.defaults.is_empty() {
+                            Value::None
+                        } else {
+                            Value::tuple(f.defaults.clone())
+                        })
+                    }
+                    "__code__" => return Ok(Value::None),
+                    "__dict__" => {
+                        let mut d = crate::vm::dict::Dict::new();
+                        for (k, v) in f.dict.borrow().entries.clone() {
+                            self.dict_set(&mut d, Value::Str(k), v)?;
+                        }
+                        return Ok(Value::dict(d));
+                    }
+                    _ => {}
+                }
+                if let Some(v) = f.dict.borrow().get(name) {
+                    return Ok(v.clone());
+                }
+                Err(self.attribute_error(format!("'function' object has no attribute '{name}'")))
+            }
+            Value::Method(m) => match &**name {
+                "__self__" => Ok(m.0.clone()),
+                "__func__" => Ok(m.1.clone()),
+                _ => self.getattr(&m.1.clone(), name),
+            },
+            Value::Builtin(b) => match &**name {
+                "__name__" | "__qualname__" => Ok(Value::Str(b.name.clone())),
+                "__self__" => Ok(b.bound.clone().unwrap_or(Value::None)),
+                "__doc__" => Ok(Value::None),
+                _ => Err(self.attribute_error(format!(
+                    "'builtin_function_or_method' object has no attribute '{name}'"
+                ))),
+            },
+            Value::Super(s) => {
+                let (start, target) = (s.0.clone(), s.1.clone());
+                let cls = match &target {
+                    Value::Class(c) => c.clone(),
+                    other => self.class_of(other),
+                };
+                let mro = cls.mro.borrow().clone();
+                let pos = mro
+                    .iter()
+                    .position(|c| Rc::ptr_eq(c, &start))
+                    .map(|p| p + 1)
+                    .unwrap_or(mro.len());
+                for c in &mro[pos..] {
+                    let found = c.dict.borrow().get(name).cloned();
+                    if let Some(a) = found {
+                        return match (&target, a) {
+                            (Value::Class(_), Value::Function(f)) => Ok(Value::Function(f)),
+                            (Value::Class(_), Value::ClassMethod(f)) => {
+                                Ok(Value::Method(Rc::new((target.clone(), (*f).clone()))))
+                            }
+                            (_, a) => self.bind(a, &target, &cls),
+                        };
+                    }
+                }
+                // object.__init__ and friends.
+                if let Some(v) = self.object_method(name, &target) {
+                    return Ok(v);
+                }
+                Err(self.attribute_error(format!("'super' object has no attribute '{name}'")))
+            }
+            Value::Gen(g) => {
+                let g2 = g.clone();
+                match &**name {
+                    "__name__" => Ok(Value::Str(g.name.clone())),
+                    "__qualname__" => Ok(Value::Str(g.qualname.clone())),
+                    "send" | "throw" | "close" | "__next__" | "asend" | "athrow" | "aclose"
+                    | "__anext__" | "__aiter__" | "__iter__" | "__await__" => {
+                        let n = name.clone();
+                        let gv = Value::Gen(g2);
+                        Ok(Value::Builtin(Rc::new(Builtin {
+                            name: n.clone(),
+                            func: Rc::new(
+                                move |vm: &mut Vm, args: &[Value], _kw: &[(Name, Value)]| {
+                                    crate::vm::builtins::gen_method(vm, &args[0], &n, &args[1..])
+                                },
+                            ),
+                            bound: Some(gv),
+                            owner: None,
+                        })))
+                    }
+                    "cr_running" | "gi_running" => {
+                        Ok(Value::Bool(g.state.get() == GenState::Running))
+                    }
+                    "cr_frame" | "gi_frame" => Ok(if g.state.get() == GenState::Closed {
+                        Value::None
+                    } else {
+                        Value::Bool(true)
+                    }),
+                    _ => {
+                        let t = self.type_name(obj);
+                        Err(self.attribute_error(format!("'{t}' object has no attribute '{name}'")))
+                    }
+                }
+            }
+            Value::Property(p) => {
+                match &**name {
+                    "fget" => Ok(p[0].clone()),
+                    "fset" => Ok(p[1].clone()),
+                    "fdel" => Ok(p[2].clone()),
+                    "setter" | "getter" | "deleter" => {
+                        let p = p.clone();
+                        let which = match &**name {
+                            "getter" => 0,
+                            "setter" => 1,
+                            _ => 2,
+                        };
+                        Ok(self.native_fn(name, move |_vm, args, _| {
+                            let mut np = [p[0].clone(), p[1].clone(), p[2].clone()];
+                            np[which] = args.first().cloned().unwrap_or(Value::None);
+                            Ok(Value::Property(Rc::new(np)))
+                        }))
+                    }
+                    _ => Err(self
+                        .attribute_error(format!("'property' object has no attribute '{name}'"))),
+                }
+            }
+            Value::StaticMethod(f) | Value::ClassMethod(f) => match &**name {
+                "__func__" => Ok((**f).clone()),
+                _ => self.getattr(&(**f).clone(), name),
+            },
+            _ => {
+                // Numbers' real/imag etc.
+                match (obj, &**name) {
+                    (Value::Int(_) | Value::Bool(_), "real" | "numerator") => {
+                        return Ok(Value::Int(self.as_i64(obj)?))
+                    }
+                    (Value::Int(_) | Value::Bool(_), "imag") => return Ok(Value::Int(0)),
+                    (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Value::Int(1)),
+                    (Value::Float(f), "real") => return Ok(Value::Float(*f)),
+                    (Value::Float(_), "imag") => return Ok(Value::Float(0.0)),
+                    (Value::Range(r), "start") => return Ok(Value::Int(r.start)),
+                    (Value::Range(r), "stop") => return Ok(Value::Int(r.stop)),
+                    (Value::Range(r), "step") => return Ok(Value::Int(r.step)),
+                    (Value::Slice(s), "start") => return Ok(s[0].clone()),
+                    (Value::Slice(s), "stop") => return Ok(s[1].clone()),
+                    (Value::Slice(s), "step") => return Ok(s[2].clone()),
+                    (_, "__class__") => return Ok(Value::Class(self.class_of(obj))),
+                    _ => {}
+                }
+                let cls = self.class_of(obj);
+                if self.builtin_has_method(&cls, name) {
+                    let n = name.clone();
+                    let owner = cls.name.clone();
+                    return Ok(Value::Builtin(Rc::new(Builtin {
+                        name: n.clone(),
+                        func: Rc::new(move |vm: &mut Vm, args: &[Value], kw: &[(Name, Value)]| {
+                            match vm.call_builtin_method(&args[0], &n, &args[1..], kw)? {
+                                Some(v) => Ok(v),
+                                None => Err(vm.attribute_error(format!("no method {n}"))),
+                            }
+                        }),
+                        bound: Some(obj.clone()),
+                        owner: Some(owner),
+                    })));
+                }
+                let t = self.type_name(obj);
+                Err(self.attribute_error(format!("'{t}' object has no attribute '{name}'")))
+            }
+        }
+    }
+
+    pub(crate) fn as_i64(&mut self, v: &Value) -> Result<i64, Error> {
+        match v {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            _ => {
+                let t = self.type_name(v);
+                Err(self.type_error(format!("'{t}' object cannot be interpreted as an integer")))
+            }
+        }
+    }
+
+    /// `object.__init__`, `object.__new__`… reached through `super()`.
+    fn object_method(&mut self, name: &str, target: &Value) -> Option<Value> {
+        let t = target.clone();
+        match name {
+            "__init__" => {
+                let is_exc = matches!(&t, Value::Instance(i) if i.exc.is_some());
+                Some(self.native_fn("__init__", move |vm, args, _| {
+                    if is_exc {
+                        if let Some(d) = vm.exc_data(&t) {
+                            d.borrow_mut().args = args.to_vec();
+                        }
+                    }
+                    Ok(Value::None)
+                }))
+            }
+            "__new__" => Some(
+                self.native_fn("__new__", move |vm, args, _| match args.first() {
+                    Some(Value::Class(c)) => {
+                        let c = c.clone();
+                        Ok(vm.new_instance(&c, args[1..].to_vec()))
+                    }
+                    _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
+                }),
+            ),
+            "__repr__" | "__str__" => Some(self.native_fn(name, move |vm, _, _| {
+                let s = match &t {
+                    Value::Instance(i) => {
+                        let cls = i.class();
+                        format!(
+                            "<{}.{} object at {}>",
+                            cls.module,
+                            cls.qualname,
+                            crate::vm::format::fake_addr(i.id)
+                        )
+                    }
+                    other => vm.repr(other)?,
+                };
+                Ok(Value::Str(Rc::from(s)))
+            })),
+            "__eq__" => Some(self.native_fn("__eq__", move |_vm, args, _| {
+                Ok(match args.first() {
+                    Some(o) if o.is(&t) => Value::Bool(true),
+                    _ => Value::NotImplemented,
+                })
+            })),
+            "__hash__" => Some(self.native_fn("__hash__", move |_vm, _, _| {
+                Ok(Value::Int(t.ptr().unwrap_or(0) as i64 >> 4))
+            })),
+            "__setattr__" => Some(self.native_fn("__setattr__", move |vm, args, _| {
+                if let (Some(Value::Str(n)), Some(v)) = (args.first(), args.get(1)) {
+                    if let Value::Instance(i) = &t {
+                        i.dict.borrow_mut().insert(n.clone(), v.clone());
+                        return Ok(Value::None);
+                    }
+                }
+                Err(vm.type_error("bad __setattr__ call"))
+            })),
+            "__getattribute__" => {
+                Some(
+                    self.native_fn("__getattribute__", move |vm, args, _| match args.first() {
+                        Some(Value::Str(n)) => {
+                            if let Value::Instance(i) = &t {
+                                if let Some(v) = i.dict.borrow().get(n) {
+                                    return Ok(v.clone());
+                                }
+                            }
+                            let n = n.clone();
+                            vm.getattr(&t, &n)
+                        }
+                        _ => Err(vm.type_error("attribute name must be string")),
+                    }),
+                )
+            }
+            "__init_subclass__" => Some(self.native_fn(name, |_, _, _| Ok(Value::None))),
+            _ => None,
+        }
+    }
+
+    fn special_instance_attr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &str,
+    ) -> Result<Option<Value>, Error> {
+        if name == "__class__" {
+            return Ok(Some(Value::Class(inst.class())));
+        }
+        if name == "__dict__" {
+            let mut d = crate::vm::dict::Dict::new();
+            for (k, v) in inst.dict.borrow().entries.clone() {
+                self.dict_set(&mut d, Value::Str(k), v)?;
+            }
+            return Ok(Some(Value::dict(d)));
+        }
+        if let Some(d) = &inst.exc {
+            let d = d.borrow();
+            let v = match name {
+                "args" => Value::tuple(d.args.clone()),
+                "__cause__" => d.cause.clone().unwrap_or(Value::None),
+                "__context__" => d.context.clone().unwrap_or(Value::None),
+                "__suppress_context__" => Value::Bool(d.suppress_context),
+                "__traceback__" => {
+                    if d.traceback.is_empty() {
+                        Value::None
+                    } else {
+                        Value::Str(Rc::from("<traceback>"))
+                    }
+                }
+                "__notes__" => {
+                    if d.notes.is_empty() {
+                        drop(d);
+                        return Err(self.attribute_error(format!(
+                            "'{}' object has no attribute '__notes__'",
+                            inst.class().name
+                        )));
+                    }
+                    Value::list(d.notes.clone())
+                }
+                "message" if self.is_instance_of(obj, &self.types.base_exception_group.clone()) => {
+                    d.args.first().cloned().unwrap_or(Value::str(""))
+                }
+                "exceptions"
+                    if self.is_instance_of(obj, &self.types.base_exception_group.clone()) =>
+                {
+                    match d.args.get(1) {
+                        Some(Value::List(l)) => Value::tuple(l.borrow().clone()),
+                        Some(v) => v.clone(),
+                        None => Value::empty_tuple(),
+                    }
+                }
+                "value" if self.is_instance_of(obj, &self.types.stop_iteration.clone()) => {
+                    d.args.first().cloned().unwrap_or(Value::None)
+                }
+                "add_note" | "with_traceback" | "split" | "subgroup" | "derive" => {
+                    drop(d);
+                    let n: Name = Rc::from(name);
+                    let me = obj.clone();
+                    return Ok(Some(Value::Builtin(Rc::new(Builtin {
+                        name: n.clone(),
+                        func: Rc::new(move |vm: &mut Vm, args: &[Value], _kw: &[(Name, Value)]| {
+                            crate::vm::builtins::exc_method(vm, &me, &n, &args[1..])
+                        }),
+                        bound: Some(obj.clone()),
+                        owner: None,
+                    }))));
+                }
+                _ => return Ok(None),
+            };
+            return Ok(Some(v));
+        }
+        Ok(None)
+    }
+
+    pub fn setattr(&mut self, obj: &Value, name: &Name, v: Value) -> Result<(), Error> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class();
+                match cls.lookup(name) {
+                    Some(Value::Property(p)) => {
+                        if p[1].is_none() {
+                            return Err(self.attribute_error(format!(
+                                "property '{name}' of '{}' object has no setter",
+                                cls.name
+                            )));
+                        }
+                        self.call(&p[1].clone(), vec![obj.clone(), v], vec![])?;
+                        return Ok(());
+                    }
+                    _ => {}
+                }
+                if let Some(sa) = cls.lookup("__setattr__") {
+                    self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v], vec![])?;
+                    return Ok(());
+                }
+                if let Some(d) = &inst.exc {
+                    let mut d = d.borrow_mut();
+                    match &**name {
+                        "__cause__" => {
+                            d.cause = if v.is_none() { None } else { Some(v) };
+                            d.suppress_context = true;
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            d.context = if v.is_none() { None } else { Some(v) };
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            d.suppress_context = matches!(v, Value::Bool(true));
+                            return Ok(());
+                        }
+                        "args" => {
+                            if let Value::Tuple(t) = &v {
+                                d.args = t.to_vec();
+                            }
+                            return Ok(());
+                        }
+                        _ => {}
+                    }
+                }
+                inst.dict.borrow_mut().insert(name.clone(), v);
+                Ok(())
+            }
+            Value::Class(c) => {
+                if c.layout == Layout::Builtin {
+                    return Err(self.type_error(format!(
+                        "cannot set '{name}' attribute of immutable type '{}'",
+                        c.name
+                    )));
+                }
+                c.dict.borrow_mut().insert(name.clone(), v);
+                Ok(())
+            }
+            Value::Function(f) => {
+                match &**name {
+                    "__name__" => {
+                        if let Value::Str(s) = v {
+                            *f.name.borrow_mut() = s;
+                        }
+                    }
+                    "__qualname__" => {
+                        if let Value::Str(s) = v {
+                            *f.qualname.borrow_mut() = s;
+                        }
+                    }
+                    _ => f.dict.borrow_mut().insert(name.clone(), v),
+                }
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.globals.set(name, v);
+                Ok(())
+            }
+            _ => {
+                let t = self.type_name(obj);
+                if self.builtin_has_method(&self.class_of(obj), name) {
+                    return Err(self
+                        .attribute_error(format!("'{t}' object attribute '{name}' is read-only")));
+                }
+                Err(self.attribute_error(format!("'{t}' object has no attribute '{name}'")))
+            }
+        }
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &Name) -> Result<(), Error> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(Value::Property(p)) = inst.class().lookup(name) {
+                    if !p[2].is_none() {
+                        self.call(&p[2].clone(), vec![obj.clone()], vec![])?;
+                        return Ok(());
+                    }
+                }
+                if inst.dict.borrow_mut().remove(name).is_none() {
+                    let cn = inst.class().name.clone();
+                    return Err(
+                        self.attribute_error(format!("'{cn}' object has no attribute '{name}'"))
+                    );
+                }
+                Ok(())
+            }
+            Value::Class(c) => {
+                if c.dict.borrow_mut().remove(name).is_none() {
+                    return Err(self.attribute_error(format!(
+                        "type object '{}' has no attribute '{name}'",
+                        c.name
+                    )));
+                }
+                Ok(())
+            }
+            Value::Function(f) => {
+                f.dict.borrow_mut().remove(name);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.globals.remove(name);
+                Ok(())
+            }
+            _ => {
+                let t = self.type_name(obj);
+                Err(self.attribute_error(format!("'{t}' object has no attribute '{name}'")))
+            }
+        }
+    }
+
+    /// Create a class (`class` statement / `type(name, bases, dict)`).
+    pub fn new_class(
+        &mut self,
+        name: &Value,
+        bases: Vec<Rc<Class>>,
+        ns: AttrMap,
+        _kwargs: &Value,
+    ) -> Result<Rc<Class>, Error> {
+        let name: Name = match name {
+            Value::Str(s) => s.clone(),
+            _ => return Err(self.type_error("type.__new__() argument 1 must be str")),
+        };
+        let bases = if bases.is_empty() {
+            vec![self.types.object.clone()]
+        } else {
+            bases
+        };
+        let mut layout = Layout::Object;
+        for b in &bases {
+            match b.layout {
+                Layout::Exception => layout = Layout::Exception,
+                Layout::Builtin => {
+                    return Err(self.type_error(format!(
+                        "Looplab does not support subclassing the built-in type '{}'",
+                        b.name
+                    )))
+                }
+                Layout::Object => {}
+            }
+        }
+        let mro_tail = match c3_merge(&bases) {
+            Some(m) => m,
+            None => {
+                let names: Vec<String> = bases.iter().map(|b| b.name.to_string()).collect();
+                return Err(self.type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            }
+        };
+        let module: Name = match ns.get("__module__") {
+            Some(Value::Str(s)) => s.clone(),
+            _ => Rc::from("__main__"),
+        };
+        let qualname: Name = match ns.get("__qualname__") {
+            Some(Value::Str(s)) => s.clone(),
+            _ => name.clone(),
+        };
+        let mut ns = ns;
+        ns.remove("__qualname__");
+        // Implicit staticmethod for __new__, classmethod for __init_subclass__.
+        if let Some(f @ Value::Function(_)) = ns.get("__new__").cloned() {
+            ns.insert(Rc::from("__new__"), Value::StaticMethod(Rc::new(f)));
+        }
+        // A class defining __eq__ without __hash__ is unhashable.
+        if ns.contains("__eq__") && !ns.contains("__hash__") {
+            ns.insert(Rc::from("__hash__"), Value::None);
+        }
+        let c = Rc::new(Class {
+            name,
+            qualname,
+            module,
+            bases,
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(ns),
+            layout,
+            id: class_id(),
+        });
+        let mut mro = vec![c.clone()];
+        mro.extend(mro_tail);
+        *c.mro.borrow_mut() = mro;
+        // __set_name__ hooks and __init_subclass__ are not supported.
+        Ok(c)
+    }
+
+    /// A bare instance of `cls` (no `__init__` call).
+    pub fn new_instance(&mut self, cls: &Rc<Class>, args: Vec<Value>) -> Value {
+        let id = self.fresh_id();
+        let is_exc = cls.layout == Layout::Exception;
+        Value::Instance(Rc::new(Instance {
+            class: RefCell::new(cls.clone()),
+            dict: RefCell::new(AttrMap::new()),
+            exc: if is_exc {
+                Some(RefCell::new(ExcData {
+                    args,
+                    ..Default::default()
+                }))
+            } else {
+                None
+            },
+            native: RefCell::new(None),
+            id,
+        }))
+    }
+
+    /// Calling a class: `__new__` then `__init__`.
+    pub(crate) fn instantiate(
+        &mut self,
+        c: &Rc<Class>,
+        mut args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+        link: Link,
+    ) -> Result<Invoked, Error> {
+        if c.layout == Layout::Builtin {
+            return Ok(Invoked::Value(self.construct_builtin(c, args, kw)?));
+        }
+        let inst = match c.lookup("__new__") {
+            Some(newf) => {
+                let mut a = vec![Value::Class(c.clone())];
+                a.extend(args.iter().cloned());
+                let inst = self.call(&newf, a, kw.clone())?;
+                if !self.is_instance_of(&inst, c) {
+                    return Ok(Invoked::Value(inst));
+                }
+                inst
+            }
+            None => self.new_instance(c, args.clone()),
+        };
+        match c.lookup("__init__") {
+            Some(Value::Function(f)) => {
+                args.insert(0, inst.clone());
+                if let Link::Entry = link {
+                    let r = self.call(&Value::Function(f), args, kw)?;
+                    if !r.is_none() {
+                        let tn = self.type_name(&r);
+                        return Err(
+                            self.type_error(format!("__init__() should return None, not '{tn}'"))
+                        );
+                    }
+                    Ok(Invoked::Value(inst))
+                } else {
+                    let mut frame = self.make_frame(&f, args, kw)?;
+                    frame.link = Link::Init(inst);
+                    self.push_frame(frame)?;
+                    Ok(Invoked::Pushed)
+                }
+            }
+            Some(other) => {
+                args.insert(0, inst.clone());
+                self.call(&other, args, kw)?;
+                Ok(Invoked::Value(inst))
+            }
+            None => {
+                if c.layout == Layout::Exception {
+                    if !kw.is_empty() {
+                        return Err(
+                            self.type_error(format!("{}() takes no keyword arguments", c.name))
+                        );
+                    }
+                    return Ok(Invoked::Value(inst));
+                }
+                if (!args.is_empty() || !kw.is_empty()) && c.lookup("__new__").is_none() {
+                    return Err(self.type_error(format!("{}() takes no arguments", c.name)));
+                }
+                Ok(Invoked::Value(inst))
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------
+    // Native classes (for the event-loop glue)
+
+    /// Create a class implemented in Rust. `methods` become its namespace
+    /// (native functions receive `self` as `args[0]`).
+    pub fn new_native_class(
+        &mut self,
+        name: &str,
+        module: &str,
+        base: Option<Rc<Class>>,
+        methods: Vec<(&str, Value)>,
+    ) -> Rc<Class> {
+        let base = base.unwrap_or_else(|| self.types.object.clone());
+        let layout = if base.layout == Layout::Exception {
+            Layout::Exception
+        } else {
+            Layout::Object
+        };
+        let mut ns = AttrMap::new();
+        for (k, v) in methods {
+            let k = self.intern(k);
+            ns.insert(k, v);
+        }
+        let c = Rc::new(Class {
+            name: Rc::from(name),
+            qualname: Rc::from(name),
+            module: Rc::from(module),
+            bases: vec![base.clone()],
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(ns),
+            layout,
+            id: class_id(),
+        });
+        let mut mro = vec![c.clone()];
+        mro.extend(base.mro.borrow().iter().cloned());
+        *c.mro.borrow_mut() = mro;
+        c
+    }
+
+    /// An instance of a native class carrying a Rust payload.
+    pub fn new_native_instance(&mut self, cls: &Rc<Class>, payload: Box<dyn Any>) -> Value {
+        let v = self.new_instance(cls, vec![]);
+        if let Value::Instance(i) = &v {
+            *i.native.borrow_mut() = Some(payload);
+        }
+        v
+    }
+
+    /// Borrow the payload of a native instance as `T`.
+    pub fn native_payload<T: 'static, R>(
+        &self,
+        v: &Value,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> Option<R> {
+        let Value::Instance(i) = v else { return None };
+        let mut b = i.native.borrow_mut();
+        let p = b.as_mut()?.downcast_mut::<T>()?;
+        Some(f(p))
+    }
+
+    /// An iterator that yields `obj` once, then returns `on_done(obj)`
+    /// (raising StopIteration with it) — the shape of `Future.__await__`.
+    pub fn yield_once_iter(
+        &mut self,
+        obj: Value,
+        on_done: impl Fn(&mut Vm, &[Value], &[(Name, Value)]) -> Result<Value, Error> + 'static,
+    ) -> Value {
+        Value::Iter(Rc::new(RefCell::new(IterObj::YieldOnce {
+            obj,
+            yielded: false,
+            on_done: Rc::new(on_done),
+        })))
+    }
+}
+
+/// C3 linearisation of the bases' MROs (without the new class itself).
+fn c3_merge(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let mut cand = None;
+        for s in &seqs {
+            let head = &s[0];
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)));
+            if !in_tail {
+                cand = Some(head.clone());
+                break;
+            }
+        }
+        let c = cand?;
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}

@@ -1,0 +1,1968 @@
+//! Operators and protocols (CPython's `abstract.c`): arithmetic with
+//! Python's floor semantics, comparisons, truthiness, hashing, iteration,
+//! subscripting, and the dunder fallbacks for user classes.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use crate::ast::{BinOp, CmpOp};
+use crate::vm::dict::{Dict, Lookup};
+use crate::vm::value::*;
+use crate::vm::{Error, Resume, Vm};
+
+/// One step of an iterator protocol.
+pub enum Step {
+    Yield(Value),
+    Return(Value),
+}
+
+fn binop_symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mult => "*",
+        BinOp::MatMult => "@",
+        BinOp::Div => "/",
+        BinOp::Mod => "%",
+        BinOp::Pow => "** or pow()",
+        BinOp::LShift => "<<",
+        BinOp::RShift => ">>",
+        BinOp::BitOr => "|",
+        BinOp::BitXor => "^",
+        BinOp::BitAnd => "&",
+        BinOp::FloorDiv => "//",
+    }
+}
+
+fn binop_dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+        BinOp::Mult => ("__mul__", "__rmul__", "__imul__"),
+        BinOp::MatMult => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        BinOp::BitOr => ("__or__", "__ror__", "__ior__"),
+        BinOp::BitXor => ("__xor__", "__rxor__", "__ixor__"),
+        BinOp::BitAnd => ("__and__", "__rand__", "__iand__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+    }
+}
+
+pub fn floor_div(a: i64, b: i64) -> Option<i64> {
+    let q = a.checked_div(b)?;
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q.checked_sub(1)
+    } else {
+        Some(q)
+    }
+}
+
+pub fn floor_mod(a: i64, b: i64) -> Option<i64> {
+    let r = a.checked_rem(b)?;
+    if r != 0 && ((r < 0) != (b < 0)) {
+        Some(r + b)
+    } else {
+        Some(r)
+    }
+}
+
+pub fn float_mod(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m + b
+        } else {
+            m
+        }
+    } else {
+        0.0f64.copysign(b)
+    }
+}
+
+fn as_f64(v: &Value) -> Option<f64> {
+    match v {
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+fn as_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+impl Vm {
+    pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp) -> Result<Value, Error> {
+        if let Some(r) = self.builtin_binop(&a, &b, op)? {
+            return Ok(r);
+        }
+        let (l, r, _) = binop_dunder(op);
+        if let Some(v) = self.try_dunder_binop(&a, &b, l, r)? {
+            return Ok(v);
+        }
+        let (ta, tb) = (self.type_name(&a), self.type_name(&b));
+        if op == BinOp::Add && matches!(a, Value::Str(_)) {
+            return Err(self.type_error(format!("can only concatenate str (not \"{tb}\") to str")));
+        }
+        if op == BinOp::Add && matches!(a, Value::List(_)) && !matches!(b, Value::List(_)) {
+            return Err(
+                self.type_error(format!("can only concatenate list (not \"{tb}\") to list"))
+            );
+        }
+        if op == BinOp::Add && matches!(a, Value::Tuple(_)) && !matches!(b, Value::Tuple(_)) {
+            return Err(self.type_error(format!(
+                "can only concatenate tuple (not \"{tb}\") to tuple"
+            )));
+        }
+        if op == BinOp::Mult
+            && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
+        {
+            let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+                &tb
+            } else {
+                &ta
+            };
+            return Err(self.type_error(format!(
+                "can't multiply sequence by non-int of type '{other}'"
+            )));
+        }
+        Err(self.type_error(format!(
+            "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+            binop_symbol(op)
+        )))
+    }
+
+    pub fn inplace_op(&mut self, a: Value, b: Value, op: BinOp) -> Result<Value, Error> {
+        match (&a, op) {
+            (Value::List(l), BinOp::Add) => {
+                let items = self.iterate(&b)?;
+                l.borrow_mut().extend(items);
+                return Ok(a);
+            }
+            (Value::Set(_), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
+                if matches!(b, Value::Set(_) | Value::FrozenSet(_)) {
+                    let r = self.binary_op(a.clone(), b, op)?;
+                    if let (Value::Set(dst), Value::Set(src)) = (&a, &r) {
+                        let new = src.borrow().clone();
+                        *dst.borrow_mut() = new;
+                    }
+                    return Ok(a);
+                }
+            }
+            (Value::Instance(i), _) => {
+                let (_, _, iname) = binop_dunder(op);
+                if let Some(f) = i.class().lookup(iname) {
+                    let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let (Value::Str(x), Value::Str(y), BinOp::Add) = (&a, &b, op) {
+            // Amortised string building (`s += x`) when uniquely owned.
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            self.check_len(s.len())?;
+            return Ok(Value::Str(Rc::from(s)));
+        }
+        self.binary_op(a, b, op)
+    }
+
+    pub(crate) fn check_len(&mut self, n: usize) -> Result<(), Error> {
+        if n > self.limits.max_collection_len {
+            return Err(self.memory_error());
+        }
+        Ok(())
+    }
+
+    fn try_dunder_binop(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        l: &str,
+        r: &str,
+    ) -> Result<Option<Value>, Error> {
+        if let Value::Instance(i) = a {
+            if let Some(f) = i.class().lookup(l) {
+                let v = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
+                if !matches!(v, Value::NotImplemented) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        if let Value::Instance(i) = b {
+            if let Some(f) = i.class().lookup(r) {
+                let v = self.call(&f, vec![b.clone(), a.clone()], vec![])?;
+                if !matches!(v, Value::NotImplemented) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> Result<Option<Value>, Error> {
+        use Value::*;
+        if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+            return Ok(Some(self.int_binop(x, y, op, a, b)?));
+        }
+        if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
+            if matches!(a, Float(_)) || matches!(b, Float(_)) {
+                return Ok(Some(self.float_binop(x, y, op)?));
+            }
+        }
+        Ok(Some(match (a, b, op) {
+            (Str(x), Str(y), BinOp::Add) => {
+                self.check_len(x.len() + y.len())?;
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                Str(Rc::from(s))
+            }
+            (Str(x), _, BinOp::Mult) | (_, Str(x), BinOp::Mult)
+                if as_int(a).is_some() || as_int(b).is_some() =>
+            {
+                let n = as_int(if matches!(a, Str(_)) { b } else { a }).unwrap_or(0);
+                let n = n.max(0) as usize;
+                self.check_len(x.len().saturating_mul(n))?;
+                Str(Rc::from(x.repeat(n)))
+            }
+            (Str(x), _, BinOp::Mod) => {
+                let s = self.percent_format(x, b)?;
+                Str(Rc::from(s))
+            }
+            (List(x), List(y), BinOp::Add) => {
+                let mut v = x.borrow().clone();
+                v.extend(y.borrow().iter().cloned());
+                Value::list(v)
+            }
+            (Tuple(x), Tuple(y), BinOp::Add) => {
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                Value::tuple(v)
+            }
+            (List(x), _, BinOp::Mult) | (_, List(x), BinOp::Mult)
+                if as_int(a).is_some() || as_int(b).is_some() =>
+            {
+                let n = as_int(if matches!(a, List(_)) { b } else { a })
+                    .unwrap_or(0)
+                    .max(0) as usize;
+                let src = x.borrow();
+                self.check_len(src.len().saturating_mul(n))?;
+                let mut v = Vec::with_capacity(src.len() * n);
+                for _ in 0..n {
+                    v.extend(src.iter().cloned());
+                }
+                Value::list(v)
+            }
+            (Tuple(x), _, BinOp::Mult) | (_, Tuple(x), BinOp::Mult)
+                if as_int(a).is_some() || as_int(b).is_some() =>
+            {
+                let n = as_int(if matches!(a, Tuple(_)) { b } else { a })
+                    .unwrap_or(0)
+                    .max(0) as usize;
+                self.check_len(x.len().saturating_mul(n))?;
+                let mut v = Vec::with_capacity(x.len() * n);
+                for _ in 0..n {
+                    v.extend(x.iter().cloned());
+                }
+                Value::tuple(v)
+            }
+            (
+                Set(_) | FrozenSet(_),
+                Set(_) | FrozenSet(_),
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+            ) => {
+                let r = self.set_op(a, b, op)?;
+                if matches!(a, FrozenSet(_)) {
+                    match r {
+                        Set(d) => FrozenSet(Rc::new(d.borrow().clone())),
+                        other => other,
+                    }
+                } else {
+                    r
+                }
+            }
+            (Dict(x), Dict(y), BinOp::BitOr) => {
+                let mut d = x.borrow().clone();
+                for (k, v) in y.borrow().items() {
+                    self.dict_set(&mut d, k, v)?;
+                }
+                Value::dict(d)
+            }
+            _ => return Ok(Option::None),
+        }))
+    }
+
+    fn int_binop(
+        &mut self,
+        x: i64,
+        y: i64,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+    ) -> Result<Value, Error> {
+        let r = match op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Sub => x.checked_sub(y),
+            BinOp::Mult => x.checked_mul(y),
+            BinOp::Div => {
+                if y == 0 {
+                    return Err(self.zero_division("division by zero"));
+                }
+                return Ok(Value::Float(x as f64 / y as f64));
+            }
+            BinOp::FloorDiv => {
+                if y == 0 {
+                    return Err(self.zero_division("integer division or modulo by zero"));
+                }
+                floor_div(x, y)
+            }
+            BinOp::Mod => {
+                if y == 0 {
+                    return Err(self.zero_division("integer modulo by zero"));
+                }
+                floor_mod(x, y)
+            }
+            BinOp::Pow => {
+                if y < 0 {
+                    if x == 0 {
+                        return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                    }
+                    return Ok(Value::Float((x as f64).powf(y as f64)));
+                }
+                let mut acc: i64 = 1;
+                let mut base = x;
+                let mut e = y;
+                let mut ok = true;
+                while e > 0 {
+                    if e & 1 == 1 {
+                        match acc.checked_mul(base) {
+                            Some(v) => acc = v,
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                    e >>= 1;
+                    if e > 0 {
+                        match base.checked_mul(base) {
+                            Some(v) => base = v,
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                }
+                if ok {
+                    Some(acc)
+                } else {
+                    None
+                }
+            }
+            BinOp::LShift => {
+                if y < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                if y >= 64 {
+                    if x == 0 {
+                        Some(0)
+                    } else {
+                        None
+                    }
+                } else {
+                    let r = x.wrapping_shl(y as u32);
+                    if (r >> y) == x {
+                        Some(r)
+                    } else {
+                        None
+                    }
+                }
+            }
+            BinOp::RShift => {
+                if y < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                Some(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
+            }
+            BinOp::BitAnd => {
+                if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+                    return Ok(Value::Bool(*p & *q));
+                }
+                Some(x & y)
+            }
+            BinOp::BitOr => {
+                if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+                    return Ok(Value::Bool(*p | *q));
+                }
+                Some(x | y)
+            }
+            BinOp::BitXor => {
+                if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+                    return Ok(Value::Bool(*p ^ *q));
+                }
+                Some(x ^ y)
+            }
+            BinOp::MatMult => {
+                let (ta, tb) = (self.type_name(a), self.type_name(b));
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for @: '{ta}' and '{tb}'"
+                )));
+            }
+        };
+        match r {
+            Some(v) => Ok(Value::Int(v)),
+            None => Err(self.overflow_error()),
+        }
+    }
+
+    fn float_binop(&mut self, x: f64, y: f64, op: BinOp) -> Result<Value, Error> {
+        Ok(Value::Float(match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mult => x * y,
+            BinOp::Div => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float division by zero"));
+                }
+                x / y
+            }
+            BinOp::FloorDiv => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float floor division by zero"));
+                }
+                (x - float_mod(x, y)) / y
+            }
+            BinOp::Mod => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float modulo"));
+                }
+                float_mod(x, y)
+            }
+            BinOp::Pow => {
+                if x == 0.0 && y < 0.0 {
+                    return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                }
+                if x < 0.0 && y.fract() != 0.0 {
+                    return Err(self.value_error("math domain error"));
+                }
+                let r = x.powf(y);
+                if r.is_infinite() && x.is_finite() && y.is_finite() {
+                    let c = self.types.overflow_error.clone();
+                    return Err(self.new_error(&c, "(34, 'Numerical result out of range')"));
+                }
+                r
+            }
+            _ => {
+                let sym = binop_symbol(op);
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for {sym}: 'float' and 'float'"
+                )));
+            }
+        }))
+    }
+
+    fn set_op(&mut self, a: &Value, b: &Value, op: BinOp) -> Result<Value, Error> {
+        let av = self.iterate(a)?;
+        let bv = self.iterate(b)?;
+        let bset = self.new_set(bv.clone())?;
+        let aset = self.new_set(av.clone())?;
+        let mut out = Vec::new();
+        match op {
+            BinOp::BitOr => {
+                out = av;
+                out.extend(bv);
+            }
+            BinOp::BitAnd => {
+                for x in av {
+                    if self.contains(&bset, &x)? {
+                        out.push(x);
+                    }
+                }
+            }
+            BinOp::Sub => {
+                for x in av {
+                    if !self.contains(&bset, &x)? {
+                        out.push(x);
+                    }
+                }
+            }
+            _ => {
+                for x in av {
+                    if !self.contains(&bset, &x)? {
+                        out.push(x);
+                    }
+                }
+                for x in bv {
+                    if !self.contains(&aset, &x)? {
+                        out.push(x);
+                    }
+                }
+            }
+        }
+        self.new_set(out)
+    }
+
+    pub fn unary_neg(&mut self, a: Value) -> Result<Value, Error> {
+        match a {
+            Value::Int(i) => i
+                .checked_neg()
+                .map(Value::Int)
+                .ok_or_else(|| self.overflow_error()),
+            Value::Bool(b) => Ok(Value::Int(-(b as i64))),
+            Value::Float(f) => Ok(Value::Float(-f)),
+            Value::Instance(_) => self.unary_dunder(&a, "__neg__", "-"),
+            _ => {
+                let t = self.type_name(&a);
+                Err(self.type_error(format!("bad operand type for unary -: '{t}'")))
+            }
+        }
+    }
+    pub fn unary_pos(&mut self, a: Value) -> Result<Value, Error> {
+        match a {
+            Value::Int(_) | Value::Float(_) => Ok(a),
+            Value::Bool(b) => Ok(Value::Int(b as i64)),
+            Value::Instance(_) => self.unary_dunder(&a, "__pos__", "+"),
+            _ => {
+                let t = self.type_name(&a);
+                Err(self.type_error(format!("bad operand type for unary +: '{t}'")))
+            }
+        }
+    }
+    pub fn unary_invert(&mut self, a: Value) -> Result<Value, Error> {
+        match a {
+            Value::Int(i) => Ok(Value::Int(!i)),
+            Value::Bool(b) => Ok(Value::Int(!(b as i64))),
+            Value::Instance(_) => self.unary_dunder(&a, "__invert__", "~"),
+            _ => {
+                let t = self.type_name(&a);
+                Err(self.type_error(format!("bad operand type for unary ~: '{t}'")))
+            }
+        }
+    }
+    fn unary_dunder(&mut self, a: &Value, name: &str, sym: &str) -> Result<Value, Error> {
+        if let Some(f) = self.lookup_special_bound(a, name) {
+            return self.call(&f, vec![], vec![]);
+        }
+        let t = self.type_name(a);
+        Err(self.type_error(format!("bad operand type for unary {sym}: '{t}'")))
+    }
+
+    pub fn truthy(&mut self, v: &Value) -> Result<bool, Error> {
+        Ok(match v {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
+            Value::FrozenSet(d) => !d.is_empty(),
+            Value::Range(r) => r.len() > 0,
+            Value::DictView(v) => !v.0.borrow().is_empty(),
+            Value::Instance(i) => {
+                let cls = i.class();
+                if let Some(f) = cls.lookup("__bool__") {
+                    let r = self.call(&f, vec![v.clone()], vec![])?;
+                    match r {
+                        Value::Bool(b) => b,
+                        other => {
+                            let t = self.type_name(&other);
+                            return Err(self
+                                .type_error(format!("__bool__ should return bool, returned {t}")));
+                        }
+                    }
+                } else if let Some(f) = cls.lookup("__len__") {
+                    let r = self.call(&f, vec![v.clone()], vec![])?;
+                    match r {
+                        Value::Int(n) => n != 0,
+                        Value::Bool(b) => b,
+                        _ => true,
+                    }
+                } else {
+                    true
+                }
+            }
+            _ => true,
+        })
+    }
+
+    /// `a == b` as a bool.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> Result<bool, Error> {
+        if let Some(r) = crate::vm::dict::fast_key_eq(a, b) {
+            if !matches!((a, b), (Value::Tuple(_), Value::Tuple(_))) || r {
+                return Ok(r);
+            }
+        }
+        let v = self.compare(a, b, CmpOp::Eq)?;
+        self.truthy(&v)
+    }
+
+    pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> Result<Value, Error> {
+        use Value::*;
+        // Numbers
+        if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+            return Ok(Bool(cmp_result(x.cmp(&y), op)));
+        }
+        if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
+            let r = match op {
+                CmpOp::Eq => x == y,
+                CmpOp::NotEq => x != y,
+                CmpOp::Lt => x < y,
+                CmpOp::LtE => x <= y,
+                CmpOp::Gt => x > y,
+                _ => x >= y,
+            };
+            return Ok(Bool(r));
+        }
+        match (a, b) {
+            (Str(x), Str(y)) => return Ok(Bool(cmp_result(x.cmp(y), op))),
+            (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
+                let xa = self.seq_items(a);
+                let ya = self.seq_items(b);
+                return self.compare_seq(&xa, &ya, op);
+            }
+            _ => {}
+        }
+        // User dunders
+        let (name, rname) = match op {
+            CmpOp::Eq => ("__eq__", "__eq__"),
+            CmpOp::NotEq => ("__ne__", "__ne__"),
+            CmpOp::Lt => ("__lt__", "__gt__"),
+            CmpOp::LtE => ("__le__", "__ge__"),
+            CmpOp::Gt => ("__gt__", "__lt__"),
+            _ => ("__ge__", "__le__"),
+        };
+        if let Instance(i) = a {
+            if let Some(f) = i.class().lookup(name) {
+                let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
+                if !matches!(r, NotImplemented) {
+                    return Ok(r);
+                }
+            } else if op == CmpOp::NotEq {
+                if let Some(f) = i.class().lookup("__eq__") {
+                    let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
+                    if !matches!(r, NotImplemented) {
+                        let t = self.truthy(&r)?;
+                        return Ok(Bool(!t));
+                    }
+                }
+            }
+        }
+        if let Instance(i) = b {
+            if let Some(f) = i.class().lookup(rname) {
+                let r = self.call(&f, vec![b.clone(), a.clone()], vec![])?;
+                if !matches!(r, NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(Bool(self.structural_eq(a, b)?)),
+            CmpOp::NotEq => Ok(Bool(!self.structural_eq(a, b)?)),
+            _ => {
+                let sym = match op {
+                    CmpOp::Lt => "<",
+                    CmpOp::LtE => "<=",
+                    CmpOp::Gt => ">",
+                    _ => ">=",
+                };
+                if let ((Set(_) | FrozenSet(_)), (Set(_) | FrozenSet(_))) = (a, b) {
+                    let xs = self.iterate(a)?;
+                    let ys = self.iterate(b)?;
+                    let sub = self.all_in(&xs, b)?;
+                    let sup = self.all_in(&ys, a)?;
+                    let r = match op {
+                        CmpOp::Lt => sub && xs.len() < ys.len(),
+                        CmpOp::LtE => sub,
+                        CmpOp::Gt => sup && xs.len() > ys.len(),
+                        _ => sup,
+                    };
+                    return Ok(Bool(r));
+                }
+                let (ta, tb) = (self.type_name(a), self.type_name(b));
+                Err(self.type_error(format!(
+                    "'{sym}' not supported between instances of '{ta}' and '{tb}'"
+                )))
+            }
+        }
+    }
+
+    fn all_in(&mut self, xs: &[Value], container: &Value) -> Result<bool, Error> {
+        for x in xs {
+            if !self.contains(container, x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn seq_items(&self, v: &Value) -> Vec<Value> {
+        match v {
+            Value::List(l) => l.borrow().clone(),
+            Value::Tuple(t) => t.to_vec(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn compare_seq(&mut self, x: &[Value], y: &[Value], op: CmpOp) -> Result<Value, Error> {
+        for (p, q) in x.iter().zip(y.iter()) {
+            if p.is(q) {
+                continue;
+            }
+            if !self.eq(p, q)? {
+                return match op {
+                    CmpOp::Eq => Ok(Value::Bool(false)),
+                    CmpOp::NotEq => Ok(Value::Bool(true)),
+                    _ => self.compare(p, q, op),
+                };
+            }
+        }
+        Ok(Value::Bool(cmp_result(x.len().cmp(&y.len()), op)))
+    }
+
+    fn structural_eq(&mut self, a: &Value, b: &Value) -> Result<bool, Error> {
+        use Value::*;
+        Ok(match (a, b) {
+            (Dict(x), Dict(y)) => {
+                if Rc::ptr_eq(x, y) {
+                    return Ok(true);
+                }
+                let xi = x.borrow().items();
+                if xi.len() != y.borrow().len() {
+                    return Ok(false);
+                }
+                for (k, v) in xi {
+                    match self.dict_get(y, &k)? {
+                        Some(w) => {
+                            if !self.eq(&v, &w)? {
+                                return Ok(false);
+                            }
+                        }
+                        Option::None => return Ok(false),
+                    }
+                }
+                true
+            }
+            (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
+                let xs = self.iterate(a)?;
+                let ys = self.iterate(b)?;
+                xs.len() == ys.len() && self.all_in(&xs, b)?
+            }
+            (Range(x), Range(y)) => {
+                let (lx, ly) = (x.len(), y.len());
+                lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+            }
+            (DictView(x), DictView(y)) if x.1 == y.1 && x.1 != ViewKind::Values => {
+                let xs = self.iterate(a)?;
+                let ys = self.iterate(b)?;
+                let ys_set = self.new_set(ys.clone())?;
+                xs.len() == ys.len() && self.all_in(&xs, &ys_set)?
+            }
+            (Slice(x), Slice(y)) => {
+                self.eq(&x[0], &y[0])? && self.eq(&x[1], &y[1])? && self.eq(&x[2], &y[2])?
+            }
+            _ => a.is(b),
+        })
+    }
+
+    /// Python `hash()`.
+    pub fn hash(&mut self, v: &Value) -> Result<i64, Error> {
+        Ok(match v {
+            Value::None => 0x5f3759df,
+            Value::Bool(b) => *b as i64,
+            Value::Int(i) => crate::vm::format::hash_int(*i),
+            Value::Float(f) => crate::vm::format::hash_float(*f),
+            Value::Str(s) => crate::vm::format::hash_str(s),
+            Value::Bytes(b) => crate::vm::format::hash_bytes(b),
+            Value::Tuple(t) => {
+                let mut hs = Vec::with_capacity(t.len());
+                for x in t.iter() {
+                    hs.push(self.hash(x)?);
+                }
+                crate::vm::format::hash_tuple(&hs)
+            }
+            Value::FrozenSet(d) => {
+                let mut h: i64 = 0;
+                for (k, _) in d.iter() {
+                    let kh = self.hash(k)?;
+                    h ^= kh.wrapping_mul(0x5851F42D4C957F2D) ^ (kh >> 17);
+                }
+                h
+            }
+            Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::DictView(_)
+            | Value::Slice(_) => {
+                let t = self.type_name(v);
+                return Err(self.type_error(format!("unhashable type: '{t}'")));
+            }
+            Value::Instance(i) => {
+                let cls = i.class();
+                match cls.lookup("__hash__") {
+                    Some(Value::None) => {
+                        let t = self.type_name(v);
+                        return Err(self.type_error(format!("unhashable type: '{t}'")));
+                    }
+                    Some(f) => {
+                        let r = self.call(&f, vec![v.clone()], vec![])?;
+                        match r {
+                            Value::Int(h) => {
+                                if h == -1 {
+                                    -2
+                                } else {
+                                    h
+                                }
+                            }
+                            Value::Bool(b) => b as i64,
+                            _ => {
+                                return Err(
+                                    self.type_error("__hash__ method should return an integer")
+                                )
+                            }
+                        }
+                    }
+                    None => {
+                        if cls.lookup("__eq__").is_some() {
+                            let t = self.type_name(v);
+                            return Err(self.type_error(format!("unhashable type: '{t}'")));
+                        }
+                        (i.id as i64) >> 4
+                    }
+                }
+            }
+            other => (other.ptr().unwrap_or(0) as i64) >> 4,
+        })
+    }
+
+    /// Find `key` in a dict table (running `__eq__` when needed).
+    pub(crate) fn dict_find(
+        &mut self,
+        d: &RefCell<Dict>,
+        hash: i64,
+        key: &Value,
+    ) -> Result<Option<usize>, Error> {
+        let look = d.borrow().find(hash, key);
+        match look {
+            Lookup::Found(i) => Ok(Some(i)),
+            Lookup::Missing => Ok(None),
+            Lookup::NeedsEq(cands) => {
+                for (i, k) in cands {
+                    if self.eq(&k, key)? {
+                        return Ok(Some(i));
+                    }
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    pub fn dict_get(&mut self, d: &RefCell<Dict>, key: &Value) -> Result<Option<Value>, Error> {
+        let h = self.hash(key)?;
+        match self.dict_find(d, h, key)? {
+            Some(i) => Ok(d.borrow().entry(i).map(|(_, v)| v.clone())),
+            None => Ok(None),
+        }
+    }
+
+    /// Insert into a dict not wrapped in a RefCell (building displays).
+    pub fn dict_set(&mut self, d: &mut Dict, key: Value, v: Value) -> Result<(), Error> {
+        let h = self.hash(&key)?;
+        let cell = RefCell::new(std::mem::take(d));
+        let r = self.dict_find(&cell, h, &key);
+        *d = cell.into_inner();
+        match r? {
+            Some(i) => {
+                if let Some(slot) = d.value_mut(i) {
+                    *slot = v;
+                }
+            }
+            None => {
+                if d.len() >= self.limits.max_collection_len {
+                    return Err(self.memory_error());
+                }
+                d.push(h, key, v)
+            }
+        }
+        Ok(())
+    }
+
+    pub fn dict_insert(&mut self, d: &RefCell<Dict>, key: Value, v: Value) -> Result<(), Error> {
+        let h = self.hash(&key)?;
+        match self.dict_find(d, h, &key)? {
+            Some(i) => {
+                if let Some(slot) = d.borrow_mut().value_mut(i) {
+                    *slot = v;
+                }
+            }
+            None => {
+                if d.borrow().len() >= self.limits.max_collection_len {
+                    return Err(self.memory_error());
+                }
+                d.borrow_mut().push(h, key, v)
+            }
+        }
+        Ok(())
+    }
+
+    pub fn dict_remove(&mut self, d: &RefCell<Dict>, key: &Value) -> Result<Option<Value>, Error> {
+        let h = self.hash(key)?;
+        match self.dict_find(d, h, key)? {
+            Some(i) => Ok(d.borrow_mut().remove_at(i).map(|(_, v)| v)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn new_set(&mut self, items: Vec<Value>) -> Result<Value, Error> {
+        let mut d = Dict::new();
+        for x in items {
+            self.dict_set(&mut d, x, Value::None)?;
+        }
+        Ok(Value::Set(Rc::new(RefCell::new(d))))
+    }
+
+    pub fn set_add(&mut self, s: &Value, v: Value) -> Result<(), Error> {
+        match s {
+            Value::Set(d) => self.dict_insert(d, v, Value::None),
+            _ => Err(Error::Internal("set_add on non-set".into())),
+        }
+    }
+
+    pub(crate) fn dict_update_op(
+        &mut self,
+        d: &Value,
+        src: &Value,
+        merge: bool,
+    ) -> Result<(), Error> {
+        let Value::Dict(dst) = d else {
+            return Err(Error::Internal("DICT_UPDATE on non-dict".into()));
+        };
+        let items: Vec<(Value, Value)> = match src {
+            Value::Dict(s) => s.borrow().items(),
+            Value::Instance(_) if self.lookup_special_bound(src, "keys").is_some() => {
+                let keys = self.call_method(src, "keys", vec![])?;
+                let mut out = Vec::new();
+                for k in self.iterate(&keys)? {
+                    let v = self.getitem(src, &k)?;
+                    out.push((k, v));
+                }
+                out
+            }
+            _ => {
+                let t = self.type_name(src);
+                return Err(self.type_error(if merge {
+                    format!("argument after ** must be a mapping, not {t}")
+                } else {
+                    format!("'{t}' object is not a mapping")
+                }));
+            }
+        };
+        for (k, v) in items {
+            if merge {
+                if self.dict_get(dst, &k)?.is_some() {
+                    let ks = self.str_of(&k)?;
+                    return Err(
+                        self.type_error(format!("got multiple values for keyword argument '{ks}'"))
+                    );
+                }
+            }
+            self.dict_insert(dst, k, v)?;
+        }
+        Ok(())
+    }
+
+    pub fn contains(&mut self, container: &Value, item: &Value) -> Result<bool, Error> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(x) => Ok(s.contains(&**x)),
+                _ => {
+                    let t = self.type_name(item);
+                    Err(self.type_error(format!(
+                        "'in <string>' requires string as left operand, not {t}"
+                    )))
+                }
+            },
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                for x in &items {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Tuple(t) => {
+                for x in t.iter() {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Dict(d) | Value::Set(d) => {
+                let h = self.hash(item)?;
+                Ok(self.dict_find(d, h, item)?.is_some())
+            }
+            Value::FrozenSet(d) => {
+                let h = self.hash(item)?;
+                let cell = RefCell::new((**d).clone());
+                Ok(self.dict_find(&cell, h, item)?.is_some())
+            }
+            Value::DictView(v) if v.1 == ViewKind::Keys => {
+                let d = v.0.clone();
+                let h = self.hash(item)?;
+                Ok(self.dict_find(&d, h, item)?.is_some())
+            }
+            Value::Range(r) => match as_int(item) {
+                Some(i) => Ok(if r.step > 0 {
+                    i >= r.start && i < r.stop && (i - r.start) % r.step == 0
+                } else {
+                    i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+                }),
+                None => Ok(false),
+            },
+            Value::Instance(i) => {
+                if let Some(f) = i.class().lookup("__contains__") {
+                    let r = self.call(&f, vec![container.clone(), item.clone()], vec![])?;
+                    return self.truthy(&r);
+                }
+                let items = self.iterate(container)?;
+                for x in &items {
+                    if self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => {
+                if matches!(
+                    container,
+                    Value::Iter(_) | Value::Gen(_) | Value::DictView(_)
+                ) {
+                    let items = self.iterate(container)?;
+                    for x in &items {
+                        if self.eq(x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                let t = self.type_name(container);
+                Err(self.type_error(format!("argument of type '{t}' is not iterable")))
+            }
+        }
+    }
+
+    /// `iter(v)`.
+    pub fn get_iter(&mut self, v: &Value) -> Result<Value, Error> {
+        let it = match v {
+            Value::List(l) => IterObj::List(l.clone(), 0),
+            Value::Tuple(t) => IterObj::Tuple(t.clone(), 0),
+            Value::Str(s) => IterObj::Str(s.clone(), 0),
+            Value::Bytes(b) => IterObj::Bytes(b.clone(), 0),
+            Value::Range(r) => IterObj::Range {
+                next: r.start,
+                stop: r.stop,
+                step: r.step,
+            },
+            Value::Dict(d) => IterObj::Dict {
+                dict: d.clone(),
+                pos: 0,
+                kind: ViewKind::Keys,
+                len: d.borrow().len(),
+            },
+            Value::Set(d) => IterObj::Seq(self.set_order(&d.borrow()), 0),
+            Value::FrozenSet(d) => IterObj::Seq(self.set_order(d), 0),
+            Value::DictView(dv) => IterObj::Dict {
+                dict: dv.0.clone(),
+                pos: 0,
+                kind: dv.1,
+                len: dv.0.borrow().len(),
+            },
+            Value::Iter(_) | Value::Gen(_) => {
+                if let Value::Gen(g) = v {
+                    if g.kind != GenKind::Generator {
+                        let t = self.type_name(v);
+                        return Err(self.type_error(format!("'{t}' object is not iterable")));
+                    }
+                }
+                return Ok(v.clone());
+            }
+            Value::Instance(i) => {
+                let cls = i.class();
+                if let Some(f) = cls.lookup("__iter__") {
+                    let r = self.call(&f, vec![v.clone()], vec![])?;
+                    let ok = match &r {
+                        Value::Instance(ri) => ri.class().lookup("__next__").is_some(),
+                        Value::Iter(_) => true,
+                        Value::Gen(g) => g.kind == GenKind::Generator,
+                        _ => false,
+                    };
+                    if !ok {
+                        let t = self.type_name(&r);
+                        return Err(
+                            self.type_error(format!("iter() returned non-iterator of type '{t}'"))
+                        );
+                    }
+                    return Ok(r);
+                }
+                if cls.lookup("__getitem__").is_some() {
+                    // Old-style sequence iteration.
+                    let mut items = Vec::new();
+                    let mut k = 0;
+                    loop {
+                        match self.getitem(v, &Value::Int(k)) {
+                            Ok(x) => items.push(x),
+                            Err(Error::Exception(e))
+                                if self.is_instance_of(&e, &self.types.index_error.clone())
+                                    || self
+                                        .is_instance_of(&e, &self.types.stop_iteration.clone()) =>
+                            {
+                                break
+                            }
+                            Err(e) => return Err(e),
+                        }
+                        k += 1;
+                    }
+                    IterObj::Seq(items, 0)
+                } else {
+                    let t = self.type_name(v);
+                    return Err(self.type_error(format!("'{t}' object is not iterable")));
+                }
+            }
+            _ => {
+                let t = self.type_name(v);
+                return Err(self.type_error(format!("'{t}' object is not iterable")));
+            }
+        };
+        Ok(Value::Iter(Rc::new(RefCell::new(it))))
+    }
+
+    /// Next item of a built-in iterator (None = exhausted).
+    pub(crate) fn native_next(&mut self, it: &Value) -> Result<Option<Value>, Error> {
+        let Value::Iter(rc) = it else {
+            return Err(Error::Internal("native_next on non-iterator".into()));
+        };
+        // Variants that need the VM are taken out of the borrow first.
+        let mut b = rc.borrow_mut();
+        let r = match &mut *b {
+            IterObj::List(l, i) => {
+                let l = l.borrow();
+                if *i < l.len() {
+                    *i += 1;
+                    Some(l[*i - 1].clone())
+                } else {
+                    *i = usize::MAX / 2;
+                    None
+                }
+            }
+            IterObj::Tuple(t, i) => {
+                if *i < t.len() {
+                    *i += 1;
+                    Some(t[*i - 1].clone())
+                } else {
+                    None
+                }
+            }
+            IterObj::Str(s, i) => match s[*i..].chars().next() {
+                Some(c) => {
+                    *i += c.len_utf8();
+                    let mut buf = [0u8; 4];
+                    Some(Value::Str(Rc::from(&*c.encode_utf8(&mut buf))))
+                }
+                None => None,
+            },
+            IterObj::Bytes(bs, i) => {
+                if *i < bs.len() {
+                    *i += 1;
+                    Some(Value::Int(bs[*i - 1] as i64))
+                } else {
+                    None
+                }
+            }
+            IterObj::Range { next, stop, step } => {
+                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                    let v = *next;
+                    *next = next.saturating_add(*step);
+                    Some(Value::Int(v))
+                } else {
+                    None
+                }
+            }
+            IterObj::Dict {
+                dict,
+                pos,
+                kind,
+                len,
+            } => {
+                let d = dict.borrow();
+                if d.len() != *len {
+                    drop(d);
+                    *len = usize::MAX;
+                    drop(b);
+                    return Err(self.runtime_error("dictionary changed size during iteration"));
+                }
+                let mut out = None;
+                while *pos < d.slots() {
+                    let i = *pos;
+                    *pos += 1;
+                    if let Some((k, v)) = d.entry(i) {
+                        out = Some(match kind {
+                            ViewKind::Keys => k.clone(),
+                            ViewKind::Values => v.clone(),
+                            ViewKind::Items => Value::tuple(vec![k.clone(), v.clone()]),
+                        });
+                        break;
+                    }
+                }
+                out
+            }
+            IterObj::Seq(v, i) => {
+                if *i < v.len() {
+                    *i += 1;
+                    Some(v[*i - 1].clone())
+                } else {
+                    None
+                }
+            }
+            IterObj::Reversed(seq, i) => {
+                if *i < 0 {
+                    None
+                } else {
+                    let idx = *i;
+                    *i -= 1;
+                    match seq {
+                        Value::List(l) => l.borrow().get(idx as usize).cloned(),
+                        Value::Tuple(t) => t.get(idx as usize).cloned(),
+                        _ => None,
+                    }
+                }
+            }
+            IterObj::Exhausted => None,
+            _ => {
+                drop(b);
+                return self.complex_next(rc);
+            }
+        };
+        Ok(r)
+    }
+
+    /// Iterators whose step runs Python code (map, filter, zip, …).
+    fn complex_next(&mut self, rc: &Rc<RefCell<IterObj>>) -> Result<Option<Value>, Error> {
+        let state = std::mem::replace(&mut *rc.borrow_mut(), IterObj::Exhausted);
+        let (result, state) = match state {
+            IterObj::Enumerate(inner, n) => match self.next_of(&inner)? {
+                Some(v) => (
+                    Some(Value::tuple(vec![Value::Int(n), v])),
+                    IterObj::Enumerate(inner, n + 1),
+                ),
+                None => (None, IterObj::Exhausted),
+            },
+            IterObj::Zip(its, strict) => {
+                let mut out = Vec::with_capacity(its.len());
+                let mut done = false;
+                for (k, it) in its.iter().enumerate() {
+                    match self.next_of(it)? {
+                        Some(v) => out.push(v),
+                        None => {
+                            if strict && k > 0 {
+                                return Err(self.value_error(format!(
+                                    "zip() argument {} is shorter than argument 1",
+                                    k + 1
+                                )));
+                            }
+                            done = true;
+                            break;
+                        }
+                    }
+                }
+                if done || its.is_empty() {
+                    (None, IterObj::Exhausted)
+                } else {
+                    (Some(Value::tuple(out)), IterObj::Zip(its, strict))
+                }
+            }
+            IterObj::Map(f, its) => {
+                let mut args = Vec::with_capacity(its.len());
+                let mut done = false;
+                for it in &its {
+                    match self.next_of(it)? {
+                        Some(v) => args.push(v),
+                        None => {
+                            done = true;
+                            break;
+                        }
+                    }
+                }
+                if done {
+                    (None, IterObj::Exhausted)
+                } else {
+                    let v = self.call(&f, args, vec![])?;
+                    (Some(v), IterObj::Map(f, its))
+                }
+            }
+            IterObj::Filter(f, it) => {
+                let mut found = None;
+                while let Some(v) = self.next_of(&it)? {
+                    let keep = if f.is_none() {
+                        self.truthy(&v)?
+                    } else {
+                        let r = self.call(&f, vec![v.clone()], vec![])?;
+                        self.truthy(&r)?
+                    };
+                    if keep {
+                        found = Some(v);
+                        break;
+                    }
+                }
+                match found {
+                    Some(v) => (Some(v), IterObj::Filter(f, it)),
+                    None => (None, IterObj::Exhausted),
+                }
+            }
+            IterObj::Callable(f, sentinel) => {
+                let v = self.call(&f, vec![], vec![])?;
+                if self.eq(&v, &sentinel)? {
+                    (None, IterObj::Exhausted)
+                } else {
+                    (Some(v), IterObj::Callable(f, sentinel))
+                }
+            }
+            IterObj::YieldOnce {
+                obj,
+                yielded,
+                on_done,
+            } => {
+                if !yielded {
+                    (
+                        Some(obj.clone()),
+                        IterObj::YieldOnce {
+                            obj,
+                            yielded: true,
+                            on_done,
+                        },
+                    )
+                } else {
+                    let v = on_done(self, &[obj], &[])?;
+                    return Err(self.stop_iteration(v));
+                }
+            }
+            IterObj::ASend { gen, first } => {
+                *rc.borrow_mut() = IterObj::ASend { gen, first };
+                return Err(self.type_error("'async_generator_asend' object is not an iterator"));
+            }
+            other => (None, other),
+        };
+        *rc.borrow_mut() = state;
+        Ok(result)
+    }
+
+    /// `next(it)` for any iterator; None when exhausted.
+    pub fn next_of(&mut self, it: &Value) -> Result<Option<Value>, Error> {
+        match self.iter_step(it)? {
+            Step::Yield(v) => Ok(Some(v)),
+            Step::Return(_) => Ok(None),
+        }
+    }
+
+    /// One `__next__` step, distinguishing a return value (StopIteration).
+    pub(crate) fn iter_step(&mut self, it: &Value) -> Result<Step, Error> {
+        match it {
+            Value::Iter(rc) => {
+                let is_once = matches!(
+                    &*rc.borrow(),
+                    IterObj::YieldOnce { .. } | IterObj::ASend { .. }
+                );
+                if is_once {
+                    return match self.native_next(it) {
+                        Ok(Some(v)) => Ok(Step::Yield(v)),
+                        Ok(None) => Ok(Step::Return(Value::None)),
+                        Err(e) => self.step_from_error(e),
+                    };
+                }
+                Ok(match self.native_next(it)? {
+                    Some(v) => Step::Yield(v),
+                    None => Step::Return(Value::None),
+                })
+            }
+            Value::Gen(_) => match self.resume_inner(it, Resume::Send(Value::None)) {
+                Ok(crate::vm::Completion::Yielded(v, _)) => Ok(Step::Yield(v)),
+                Ok(crate::vm::Completion::Returned(v)) => Ok(Step::Return(v)),
+                Ok(crate::vm::Completion::Suspended(_)) => {
+                    Err(self.runtime_error("cannot suspend here"))
+                }
+                Err(e) => self.step_from_error(e),
+            },
+            _ => {
+                let Some(f) = self.lookup_special_bound(it, "__next__") else {
+                    let t = self.type_name(it);
+                    return Err(self.type_error(format!("'{t}' object is not an iterator")));
+                };
+                match self.call(&f, vec![], vec![]) {
+                    Ok(v) => Ok(Step::Yield(v)),
+                    Err(e) => self.step_from_error(e),
+                }
+            }
+        }
+    }
+
+    /// Turn a StopIteration error into `Step::Return(value)`.
+    pub(crate) fn step_from_error(&mut self, e: Error) -> Result<Step, Error> {
+        if let Error::Exception(x) = &e {
+            let si = self.types.stop_iteration.clone();
+            if self.is_instance_of(x, &si) {
+                let v = self
+                    .exc_data(x)
+                    .and_then(|d| d.borrow().args.first().cloned())
+                    .unwrap_or(Value::None);
+                return Ok(Step::Return(v));
+            }
+        }
+        Err(e)
+    }
+
+    /// Collect all items of an iterable.
+    pub fn iterate(&mut self, v: &Value) -> Result<Vec<Value>, Error> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
+            _ => {}
+        }
+        let it = self.get_iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next_of(&it)? {
+            out.push(x);
+            if out.len() > self.limits.max_collection_len {
+                return Err(self.memory_error());
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn unpack(&mut self, v: &Value, n: usize) -> Result<Vec<Value>, Error> {
+        let items = match v {
+            Value::Tuple(t) => t.to_vec(),
+            Value::List(l) => l.borrow().clone(),
+            _ => {
+                if !self.is_iterable(v) {
+                    let t = self.type_name(v);
+                    return Err(self.type_error(format!("cannot unpack non-iterable {t} object")));
+                }
+                let it = self.get_iter(v)?;
+                let mut out = Vec::new();
+                while let Some(x) = self.next_of(&it)? {
+                    out.push(x);
+                    if out.len() > n {
+                        return Err(
+                            self.value_error(format!("too many values to unpack (expected {n})"))
+                        );
+                    }
+                }
+                out
+            }
+        };
+        if items.len() > n {
+            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        if items.len() < n {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
+        }
+        Ok(items)
+    }
+
+    pub(crate) fn unpack_ex(
+        &mut self,
+        v: &Value,
+        before: usize,
+        after: usize,
+    ) -> Result<Vec<Value>, Error> {
+        if !self.is_iterable(v) {
+            let t = self.type_name(v);
+            return Err(self.type_error(format!("cannot unpack non-iterable {t} object")));
+        }
+        let items = self.iterate(v)?;
+        if items.len() < before + after {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let mut out = Vec::with_capacity(before + after + 1);
+        out.extend(items[..before].iter().cloned());
+        out.push(Value::list(items[before..items.len() - after].to_vec()));
+        out.extend(items[items.len() - after..].iter().cloned());
+        Ok(out)
+    }
+
+    pub(crate) fn is_iterable(&self, v: &Value) -> bool {
+        match v {
+            Value::Instance(i) => {
+                let c = i.class();
+                c.lookup("__iter__").is_some() || c.lookup("__getitem__").is_some()
+            }
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Range(_)
+            | Value::Iter(_)
+            | Value::DictView(_) => true,
+            Value::Gen(g) => g.kind == GenKind::Generator,
+            _ => false,
+        }
+    }
+
+    /// `await x`: the iterator to delegate to.
+    pub(crate) fn get_awaitable(&mut self, v: &Value) -> Result<Value, Error> {
+        match v {
+            Value::Gen(g) if g.kind == GenKind::Coroutine => {
+                if g.state.get() == GenState::Closed {
+                    return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+                }
+                Ok(v.clone())
+            }
+            Value::Iter(rc) if matches!(&*rc.borrow(), IterObj::ASend { .. }) => Ok(v.clone()),
+            _ => {
+                if let Some(f) = self.lookup_special_bound(v, "__await__") {
+                    let r = self.call(&f, vec![], vec![])?;
+                    let ok = match &r {
+                        Value::Iter(_) => true,
+                        Value::Gen(g) => g.kind == GenKind::Generator,
+                        Value::Instance(i) => i.class().lookup("__next__").is_some(),
+                        _ => false,
+                    };
+                    if !ok {
+                        let t = self.type_name(&r);
+                        return Err(self.type_error(format!(
+                            "__await__() returned non-iterator of type '{t}'"
+                        )));
+                    }
+                    return Ok(r);
+                }
+                let t = self.type_name(v);
+                Err(self.type_error(format!("object {t} can't be used in 'await' expression")))
+            }
+        }
+    }
+
+    pub(crate) fn get_aiter(&mut self, v: &Value) -> Result<Value, Error> {
+        match v {
+            Value::Gen(g) if g.kind == GenKind::AsyncGenerator => Ok(v.clone()),
+            _ => match self.lookup_special_bound(v, "__aiter__") {
+                Some(f) => self.call(&f, vec![], vec![]),
+                None => {
+                    let t = self.type_name(v);
+                    Err(self.type_error(format!(
+                        "'async for' requires an object with __aiter__ method, got {t}"
+                    )))
+                }
+            },
+        }
+    }
+
+    pub(crate) fn get_anext(&mut self, it: &Value) -> Result<Value, Error> {
+        match it {
+            Value::Gen(g) if g.kind == GenKind::AsyncGenerator => {
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
+                    gen: g.clone(),
+                    first: Some(Resume::Send(Value::None)),
+                }))))
+            }
+            _ => match self.lookup_special_bound(it, "__anext__") {
+                Some(f) => {
+                    let aw = self.call(&f, vec![], vec![])?;
+                    self.get_awaitable(&aw)
+                }
+                None => {
+                    let t = self.type_name(it);
+                    Err(self.type_error(format!(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: {t}"
+                    )))
+                }
+            },
+        }
+    }
+
+    /// Call a method by name on any object.
+    pub fn call_method(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Result<Value, Error> {
+        if !matches!(
+            obj,
+            Value::Instance(_)
+                | Value::Class(_)
+                | Value::Module(_)
+                | Value::Gen(_)
+                | Value::Function(_)
+        ) {
+            if let Some(v) = self.call_builtin_method(obj, name, &args, &[])? {
+                return Ok(v);
+            }
+        }
+        let n = self.intern(name);
+        let m = self.getattr(obj, &n)?;
+        self.call(&m, args, vec![])
+    }
+
+    pub fn getitem(&mut self, obj: &Value, key: &Value) -> Result<Value, Error> {
+        match (obj, key) {
+            (Value::List(l), _) => {
+                if let Value::Slice(s) = key {
+                    let items = l.borrow().clone();
+                    return Ok(Value::list(self.slice_items(&items, s)?));
+                }
+                let i = self.index_of(key, "list")?;
+                let l = l.borrow();
+                match norm_index(i, l.len()) {
+                    Some(i) => Ok(l[i].clone()),
+                    None => {
+                        drop(l);
+                        Err(self.index_error("list index out of range"))
+                    }
+                }
+            }
+            (Value::Tuple(t), _) => {
+                if let Value::Slice(s) = key {
+                    return Ok(Value::tuple(self.slice_items(t, s)?));
+                }
+                let i = self.index_of(key, "tuple")?;
+                match norm_index(i, t.len()) {
+                    Some(i) => Ok(t[i].clone()),
+                    None => Err(self.index_error("tuple index out of range")),
+                }
+            }
+            (Value::Str(s), _) => {
+                if let Value::Slice(sl) = key {
+                    let chars: Vec<Value> = s
+                        .chars()
+                        .map(|c| Value::Str(Rc::from(c.to_string())))
+                        .collect();
+                    let picked = self.slice_items(&chars, sl)?;
+                    let mut out = String::new();
+                    for p in picked {
+                        if let Value::Str(c) = p {
+                            out.push_str(&c);
+                        }
+                    }
+                    return Ok(Value::Str(Rc::from(out)));
+                }
+                let i = self.index_of(key, "string")?;
+                let n = if s.is_ascii() {
+                    s.len()
+                } else {
+                    s.chars().count()
+                };
+                match norm_index(i, n) {
+                    Some(i) => {
+                        let c = if s.is_ascii() {
+                            s[i..i + 1].to_string()
+                        } else {
+                            s.chars().nth(i).map(|c| c.to_string()).unwrap_or_default()
+                        };
+                        Ok(Value::Str(Rc::from(c)))
+                    }
+                    None => Err(self.index_error("string index out of range")),
+                }
+            }
+            (Value::Bytes(b), _) => {
+                let i = self.index_of(key, "bytes")?;
+                match norm_index(i, b.len()) {
+                    Some(i) => Ok(Value::Int(b[i] as i64)),
+                    None => Err(self.index_error("index out of range")),
+                }
+            }
+            (Value::Range(r), _) => {
+                if let Value::Slice(_) = key {
+                    let items: Vec<Value> = (0..r.len())
+                        .map(|k| Value::Int(r.start + k * r.step))
+                        .collect();
+                    if let Value::Slice(s) = key {
+                        return Ok(Value::list(self.slice_items(&items, s)?));
+                    }
+                }
+                let i = self.index_of(key, "range")?;
+                match norm_index(i, r.len() as usize) {
+                    Some(i) => Ok(Value::Int(r.start + i as i64 * r.step)),
+                    None => Err(self.index_error("range object index out of range")),
+                }
+            }
+            (Value::Dict(d), _) => match self.dict_get(d, key)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(key.clone())),
+            },
+            (Value::Instance(i), _) => {
+                if let Some(f) = i.class().lookup("__getitem__") {
+                    return self.call(&f, vec![obj.clone(), key.clone()], vec![]);
+                }
+                let t = self.type_name(obj);
+                Err(self.type_error(format!("'{t}' object is not subscriptable")))
+            }
+            (Value::Class(c), _) => {
+                if let Some(f) = c.lookup("__class_getitem__") {
+                    return self.call(&f, vec![obj.clone(), key.clone()], vec![]);
+                }
+                // Generic aliases like list[int] evaluate to the class.
+                if c.layout == Layout::Builtin {
+                    return Ok(obj.clone());
+                }
+                Err(self.type_error(format!("'type' object is not subscriptable")))
+            }
+            _ => {
+                let t = self.type_name(obj);
+                Err(self.type_error(format!("'{t}' object is not subscriptable")))
+            }
+        }
+    }
+
+    pub(crate) fn index_of(&mut self, key: &Value, what: &str) -> Result<i64, Error> {
+        match key {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::Instance(i) if i.class().lookup("__index__").is_some() => {
+                let f = i.class().lookup("__index__").unwrap_or(Value::None);
+                match self.call(&f, vec![key.clone()], vec![])? {
+                    Value::Int(i) => Ok(i),
+                    _ => Err(self.type_error("__index__ returned non-int")),
+                }
+            }
+            _ => {
+                let t = self.type_name(key);
+                Err(self.type_error(format!(
+                    "{what} indices must be integers or slices, not {t}"
+                )))
+            }
+        }
+    }
+
+    /// Resolve a slice against a length: (start, stop, step).
+    pub(crate) fn slice_indices(
+        &mut self,
+        s: &[Value; 3],
+        len: usize,
+    ) -> Result<(i64, i64, i64), Error> {
+        let len = len as i64;
+        let step = match &s[2] {
+            Value::None => 1,
+            v => self.index_of(v, "slice")?,
+        };
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let (lo, hi) = if step > 0 { (0, len) } else { (-1, len - 1) };
+        let conv = |vm: &mut Vm, v: &Value, default: i64| -> Result<i64, Error> {
+            match v {
+                Value::None => Ok(default),
+                v => {
+                    let mut i = vm.index_of(v, "slice")?;
+                    if i < 0 {
+                        i += len;
+                        if i < lo {
+                            i = lo;
+                        }
+                    } else if i > hi {
+                        i = hi;
+                    }
+                    Ok(i)
+                }
+            }
+        };
+        let start = conv(self, &s[0], if step > 0 { 0 } else { len - 1 })?;
+        let stop = conv(self, &s[1], if step > 0 { len } else { -1 })?;
+        Ok((start, stop, step))
+    }
+
+    pub(crate) fn slice_items(
+        &mut self,
+        items: &[Value],
+        s: &[Value; 3],
+    ) -> Result<Vec<Value>, Error> {
+        let (start, stop, step) = self.slice_indices(s, items.len())?;
+        let mut out = Vec::new();
+        let mut i = start;
+        if step > 0 {
+            while i < stop {
+                out.push(items[i as usize].clone());
+                i += step;
+            }
+        } else {
+            while i > stop {
+                out.push(items[i as usize].clone());
+                i += step;
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> Result<(), Error> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = &key {
+                    let new = self.iterate(&v)?;
+                    let len = l.borrow().len();
+                    let (start, stop, step) = self.slice_indices(s, len)?;
+                    if step == 1 {
+                        let stop = stop.max(start);
+                        l.borrow_mut().splice(start as usize..stop as usize, new);
+                        return Ok(());
+                    }
+                    let mut idxs = Vec::new();
+                    let mut i = start;
+                    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                        idxs.push(i as usize);
+                        i += step;
+                    }
+                    if idxs.len() != new.len() {
+                        return Err(self.value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new.len(),
+                            idxs.len()
+                        )));
+                    }
+                    let mut lb = l.borrow_mut();
+                    for (i, x) in idxs.into_iter().zip(new) {
+                        lb[i] = x;
+                    }
+                    return Ok(());
+                }
+                let i = self.index_of(&key, "list")?;
+                let mut lb = l.borrow_mut();
+                match norm_index(i, lb.len()) {
+                    Some(i) => {
+                        lb[i] = v;
+                        Ok(())
+                    }
+                    None => {
+                        drop(lb);
+                        Err(self.index_error("list assignment index out of range"))
+                    }
+                }
+            }
+            Value::Dict(d) => self.dict_insert(d, key, v),
+            Value::Instance(i) => {
+                if let Some(f) = i.class().lookup("__setitem__") {
+                    self.call(&f, vec![obj.clone(), key, v], vec![])?;
+                    return Ok(());
+                }
+                let t = self.type_name(obj);
+                Err(self.type_error(format!("'{t}' object does not support item assignment")))
+            }
+            _ => {
+                let t = self.type_name(obj);
+                Err(self.type_error(format!("'{t}' object does not support item assignment")))
+            }
+        }
+    }
+
+    pub fn delitem(&mut self, obj: &Value, key: &Value) -> Result<(), Error> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = key {
+                    let len = l.borrow().len();
+                    let (start, stop, step) = self.slice_indices(s, len)?;
+                    let mut idxs = Vec::new();
+                    let mut i = start;
+                    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                        idxs.push(i as usize);
+                        i += step;
+                    }
+                    idxs.sort_unstable();
+                    let mut lb = l.borrow_mut();
+                    for i in idxs.into_iter().rev() {
+                        lb.remove(i);
+                    }
+                    return Ok(());
+                }
+                let i = self.index_of(key, "list")?;
+                let mut lb = l.borrow_mut();
+                match norm_index(i, lb.len()) {
+                    Some(i) => {
+                        lb.remove(i);
+                        Ok(())
+                    }
+                    None => {
+                        drop(lb);
+                        Err(self.index_error("list assignment index out of range"))
+                    }
+                }
+            }
+            Value::Dict(d) => match self.dict_remove(d, key)? {
+                Some(_) => Ok(()),
+                None => Err(self.key_error(key.clone())),
+            },
+            Value::Instance(i) => {
+                if let Some(f) = i.class().lookup("__delitem__") {
+                    self.call(&f, vec![obj.clone(), key.clone()], vec![])?;
+                    return Ok(());
+                }
+                let t = self.type_name(obj);
+                Err(self.type_error(format!("'{t}' object does not support item deletion")))
+            }
+            _ => {
+                let t = self.type_name(obj);
+                Err(self.type_error(format!("'{t}' object does not support item deletion")))
+            }
+        }
+    }
+
+    /// Iteration order of a set's elements (CPython's table order).
+    pub(crate) fn set_order(&self, d: &Dict) -> Vec<Value> {
+        crate::vm::format::set_iteration_order(d)
+    }
+}
+
+pub fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    if i >= 0 && (i as usize) < len {
+        Some(i as usize)
+    } else {
+        None
+    }
+}
+
+fn cmp_result(o: Ordering, op: CmpOp) -> bool {
+    match op {
+        CmpOp::Eq => o == Ordering::Equal,
+        CmpOp::NotEq => o != Ordering::Equal,
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::LtE => o != Ordering::Greater,
+        CmpOp::Gt => o == Ordering::Greater,
+        _ => o != Ordering::Less,
+    }
+}

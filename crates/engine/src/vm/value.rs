@@ -1,0 +1,568 @@
+//! The value model: every Python object the VM manipulates.
+//!
+//! [`Value`] is an enum of cheap clones: scalars inline, everything else
+//! behind an `Rc`. Mutable containers use `RefCell`. Classes (including the
+//! built-in types, which are real [`Class`] objects so `type(x)` and
+//! `isinstance` work uniformly) carry their MRO.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::fmt;
+use std::rc::Rc;
+
+use crate::ast::Name;
+use crate::compile::code::Code;
+use crate::vm::dict::Dict;
+use crate::vm::frame::Frame;
+use crate::vm::{Error, Vm};
+
+/// A Python value.
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(Rc<[Value]>),
+    Dict(Rc<RefCell<Dict>>),
+    Set(Rc<RefCell<Dict>>),
+    FrozenSet(Rc<Dict>),
+    Range(Rc<RangeObj>),
+    /// `slice(start, stop, step)`.
+    Slice(Rc<[Value; 3]>),
+    Function(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    /// A function bound to an instance: `(self, function)`.
+    Method(Rc<(Value, Value)>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    /// Generator, coroutine or async generator.
+    Gen(Rc<GenObj>),
+    /// Built-in iterators (list_iterator, enumerate, zip, map…).
+    Iter(Rc<RefCell<IterObj>>),
+    Module(Rc<Module>),
+    /// `dict.keys()` / `values()` / `items()` views.
+    DictView(Rc<(Rc<RefCell<Dict>>, ViewKind)>),
+    /// `property(fget, fset, fdel)`.
+    Property(Rc<[Value; 3]>),
+    StaticMethod(Rc<Value>),
+    ClassMethod(Rc<Value>),
+    /// `super(cls, obj)`: start the MRO search after `cls`.
+    Super(Rc<(Rc<Class>, Value)>),
+    Ellipsis,
+    NotImplemented,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Float(x) => write!(f, "{x}"),
+            Value::Str(s) => write!(f, "{s:?}"),
+            other => write!(f, "<{}>", other.kind_name()),
+        }
+    }
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(v)))
+    }
+    pub fn tuple(v: Vec<Value>) -> Value {
+        Value::Tuple(Rc::from(v))
+    }
+    pub fn empty_tuple() -> Value {
+        Value::Tuple(Rc::from(Vec::new()))
+    }
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Rc::new(RefCell::new(d)))
+    }
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// A rough name for diagnostics (not the Python type name for
+    /// instances; use `Vm::type_name` for that).
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::None => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::Bytes(_) => "bytes",
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Dict(_) => "dict",
+            Value::Set(_) => "set",
+            Value::FrozenSet(_) => "frozenset",
+            Value::Range(_) => "range",
+            Value::Slice(_) => "slice",
+            Value::Function(_) => "function",
+            Value::Builtin(_) => "builtin_function_or_method",
+            Value::Method(_) => "method",
+            Value::Class(_) => "type",
+            Value::Instance(_) => "object",
+            Value::Gen(g) => match g.kind {
+                GenKind::Generator => "generator",
+                GenKind::Coroutine => "coroutine",
+                GenKind::AsyncGenerator => "async_generator",
+            },
+            Value::Iter(_) => "iterator",
+            Value::Module(_) => "module",
+            Value::DictView(v) => match v.1 {
+                ViewKind::Keys => "dict_keys",
+                ViewKind::Values => "dict_values",
+                ViewKind::Items => "dict_items",
+            },
+            Value::Property(_) => "property",
+            Value::StaticMethod(_) => "staticmethod",
+            Value::ClassMethod(_) => "classmethod",
+            Value::Super(_) => "super",
+            Value::Ellipsis => "ellipsis",
+            Value::NotImplemented => "NotImplementedType",
+        }
+    }
+
+    /// Identity (`is`).
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Ellipsis, Value::Ellipsis) => true,
+            (Value::NotImplemented, Value::NotImplemented) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints are cached in CPython; all equal ints are "the
+            // same object" here, which only differs for huge values.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            _ => match (self.ptr(), other.ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// Address of the heap object, for identity and `id()`.
+    pub fn ptr(&self) -> Option<usize> {
+        Some(match self {
+            Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::List(r) => Rc::as_ptr(r) as usize,
+            Value::Tuple(r) => Rc::as_ptr(r) as *const Value as usize,
+            Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as usize,
+            Value::FrozenSet(r) => Rc::as_ptr(r) as usize,
+            Value::Range(r) => Rc::as_ptr(r) as usize,
+            Value::Slice(r) => Rc::as_ptr(r) as usize,
+            Value::Function(r) => Rc::as_ptr(r) as usize,
+            Value::Builtin(r) => Rc::as_ptr(r) as usize,
+            Value::Method(r) => Rc::as_ptr(r) as usize,
+            Value::Class(r) => Rc::as_ptr(r) as usize,
+            Value::Instance(r) => Rc::as_ptr(r) as usize,
+            Value::Gen(r) => Rc::as_ptr(r) as usize,
+            Value::Iter(r) => Rc::as_ptr(r) as usize,
+            Value::Module(r) => Rc::as_ptr(r) as usize,
+            Value::DictView(r) => Rc::as_ptr(r) as usize,
+            Value::Property(r) => Rc::as_ptr(r) as usize,
+            Value::StaticMethod(r) | Value::ClassMethod(r) => Rc::as_ptr(r) as usize,
+            Value::Super(r) => Rc::as_ptr(r) as usize,
+            _ => return None,
+        })
+    }
+}
+
+/// `range(start, stop, step)`.
+#[derive(Debug)]
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl RangeObj {
+    pub fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            (self.stop - self.start - 1) / self.step + 1
+        } else if self.step < 0 && self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+}
+
+/// A user-defined function (CPython's `PyFunctionObject`).
+pub struct Function {
+    pub code: Rc<Code>,
+    /// The module namespace the function was defined in.
+    pub globals: Rc<Globals>,
+    /// Default values of the last positional parameters.
+    pub defaults: Vec<Value>,
+    /// Defaults of keyword-only parameters.
+    pub kwdefaults: Vec<(Name, Value)>,
+    /// Captured cells, one per `code.freevars`.
+    pub closure: Vec<CellRef>,
+    /// `__name__` (settable by decorators such as functools.wraps).
+    pub name: RefCell<Name>,
+    pub qualname: RefCell<Name>,
+    /// Arbitrary attributes set on the function (`f.calls = 0`).
+    pub dict: RefCell<AttrMap>,
+    /// Fake address for `repr`.
+    pub id: u64,
+}
+
+/// A variable cell shared between a scope and its closures.
+pub type CellRef = Rc<RefCell<Option<Value>>>;
+
+/// Signature of functions implemented in Rust: positional args and
+/// keyword args (name, value).
+pub type NativeFn = dyn Fn(&mut Vm, &[Value], &[(Name, Value)]) -> Result<Value, Error>;
+
+/// A function implemented in Rust, optionally bound to a receiver
+/// (then the receiver is passed as the first positional argument).
+pub struct Builtin {
+    pub name: Name,
+    pub func: Rc<NativeFn>,
+    /// Bound receiver (`[].append`), prepended to the arguments.
+    pub bound: Option<Value>,
+    /// Qualified owner for reprs (`list` in `<built-in method append of list object>`).
+    pub owner: Option<Name>,
+}
+
+/// A class (CPython's `type` object), user-defined or built in.
+pub struct Class {
+    pub name: Name,
+    pub qualname: Name,
+    pub module: Name,
+    /// Direct bases.
+    pub bases: Vec<Rc<Class>>,
+    /// Method resolution order, starting with the class itself.
+    pub mro: RefCell<Vec<Rc<Class>>>,
+    /// Class namespace (methods, class attributes) in definition order.
+    pub dict: RefCell<AttrMap>,
+    /// Which built-in layout instances use (plain object, exception, …).
+    pub layout: Layout,
+    /// Unique id for identity/hash/repr.
+    pub id: u64,
+}
+
+/// The instance layout a class inherits from its built-in base.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Built-in scalar or container type; instances are not `Instance`.
+    Builtin,
+    /// Plain `object` subclass: an `Instance` with a `__dict__`.
+    Object,
+    /// `BaseException` subclass: an `Instance` carrying `ExcData`.
+    Exception,
+}
+
+impl Class {
+    pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro.borrow().iter().any(|c| Rc::ptr_eq(c, other))
+    }
+    /// Look `name` up along the MRO.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some(v.clone());
+        }
+        for c in self.mro.borrow().iter().skip(1) {
+            if let Some(v) = c.dict.borrow().get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+}
+
+/// An instance of a user-defined (or native) class.
+pub struct Instance {
+    pub class: RefCell<Rc<Class>>,
+    /// The instance `__dict__`.
+    pub dict: RefCell<AttrMap>,
+    /// Exception state, for instances of BaseException subclasses.
+    pub exc: Option<RefCell<ExcData>>,
+    /// Rust payload of native classes (Future, Task, loop objects…).
+    pub native: RefCell<Option<Box<dyn Any>>>,
+    pub id: u64,
+}
+
+impl Instance {
+    pub fn class(&self) -> Rc<Class> {
+        self.class.borrow().clone()
+    }
+}
+
+/// The state every exception instance carries (CPython's
+/// `PyBaseExceptionObject` fields).
+#[derive(Default)]
+pub struct ExcData {
+    /// `args` tuple.
+    pub args: Vec<Value>,
+    /// `__cause__` (`raise … from …`).
+    pub cause: Option<Value>,
+    /// `__context__` (exception being handled when this one was raised).
+    pub context: Option<Value>,
+    /// `__suppress_context__` (set by `raise … from`).
+    pub suppress_context: bool,
+    /// Traceback entries (code, line), oldest call first.
+    pub traceback: Vec<TbEntry>,
+    /// `add_note` notes.
+    pub notes: Vec<Value>,
+}
+
+/// One traceback line: where the exception passed through a frame.
+#[derive(Clone)]
+pub struct TbEntry {
+    pub code: Rc<Code>,
+    pub line: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Created, never resumed (`GEN_CREATED`).
+    Created,
+    /// Suspended at a `yield`/`await`.
+    Suspended,
+    /// Currently executing.
+    Running,
+    /// Finished (returned or raised) or closed.
+    Closed,
+}
+
+/// A generator/coroutine/async generator: a heap frame plus state.
+pub struct GenObj {
+    pub kind: GenKind,
+    /// The suspended frame (taken out while running).
+    pub frame: RefCell<Option<Box<Frame>>>,
+    pub state: Cell<GenState>,
+    /// `__name__` / `__qualname__` for reprs and "never awaited".
+    pub name: Name,
+    pub qualname: Name,
+    /// Shared log where unstarted coroutines report themselves on drop
+    /// ("coroutine 'f' was never awaited").
+    pub never_awaited_log: Option<Rc<RefCell<Vec<Name>>>>,
+    /// Async generators: an `asend`/`athrow` awaitable is in progress.
+    pub ag_running: Cell<bool>,
+    pub id: u64,
+}
+
+impl Drop for GenObj {
+    fn drop(&mut self) {
+        if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
+            if let Some(log) = &self.never_awaited_log {
+                if let Ok(mut l) = log.try_borrow_mut() {
+                    l.push(self.qualname.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Built-in iterator state.
+pub enum IterObj {
+    /// Over a list (live: sees appends, like CPython).
+    List(Rc<RefCell<Vec<Value>>>, usize),
+    Tuple(Rc<[Value]>, usize),
+    /// Over characters of a string (byte offset).
+    Str(Rc<str>, usize),
+    Bytes(Rc<[u8]>, usize),
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    /// Snapshot of keys/values/items (dict or set) with the dict to
+    /// detect size changes.
+    Dict {
+        dict: Rc<RefCell<Dict>>,
+        pos: usize,
+        kind: ViewKind,
+        len: usize,
+    },
+    /// Over a frozen snapshot of values.
+    Seq(Vec<Value>, usize),
+    Enumerate(Value, i64),
+    Zip(Vec<Value>, bool),
+    Map(Value, Vec<Value>),
+    Filter(Value, Value),
+    /// `reversed(list)`.
+    Reversed(Value, i64),
+    /// `iter(callable, sentinel)`.
+    Callable(Value, Value),
+    /// The awaitable returned by an async generator's `__anext__`/`asend`
+    /// (`first` is what to resume the generator with on the first step).
+    ASend {
+        gen: Rc<GenObj>,
+        first: Option<crate::vm::Resume>,
+    },
+    /// Yields `obj` once, then returns `on_done(obj)` (CPython's
+    /// `Future.__await__` shape, for native awaitables).
+    YieldOnce {
+        obj: Value,
+        yielded: bool,
+        on_done: Rc<NativeFn>,
+    },
+    Exhausted,
+}
+
+/// A module object: a name and its global namespace.
+pub struct Module {
+    pub name: Name,
+    pub globals: Rc<Globals>,
+}
+
+/// A module namespace with slot-indexed storage so compiled code can
+/// cache where a global lives (CPython's dict-version cache, simplified).
+#[derive(Default)]
+pub struct Globals {
+    /// name -> slot index.
+    pub index: RefCell<HashMap<Name, u32>>,
+    /// Slot values in first-assignment order (None = deleted/unset).
+    pub slots: RefCell<Vec<(Name, Option<Value>)>>,
+}
+
+impl Globals {
+    pub fn slot_of(&self, name: &Name) -> u32 {
+        if let Some(&i) = self.index.borrow().get(name) {
+            return i;
+        }
+        let mut slots = self.slots.borrow_mut();
+        let i = slots.len() as u32;
+        slots.push((name.clone(), None));
+        self.index.borrow_mut().insert(name.clone(), i);
+        i
+    }
+    pub fn get(&self, name: &str) -> Option<Value> {
+        let i = *self.index.borrow().get(name)?;
+        self.slots.borrow()[i as usize].1.clone()
+    }
+    pub fn set(&self, name: &Name, v: Value) {
+        let i = self.slot_of(name);
+        self.slots.borrow_mut()[i as usize].1 = Some(v);
+    }
+    pub fn set_str(&self, name: &str, v: Value) {
+        self.set(&Rc::from(name), v)
+    }
+    pub fn remove(&self, name: &str) -> bool {
+        let Some(&i) = self.index.borrow().get(name) else {
+            return false;
+        };
+        self.slots.borrow_mut()[i as usize].1.take().is_some()
+    }
+    /// Bound names in definition order.
+    pub fn items(&self) -> Vec<(Name, Value)> {
+        self.slots
+            .borrow()
+            .iter()
+            .filter_map(|(n, v)| v.clone().map(|v| (n.clone(), v)))
+            .collect()
+    }
+    /// Drop every value (breaks reference cycles when the VM goes away).
+    pub fn clear(&self) {
+        for s in self.slots.borrow_mut().iter_mut() {
+            s.1 = None;
+        }
+    }
+}
+
+/// A small insertion-ordered string map for attributes: linear scan
+/// (pointer comparison first: names are interned) with a hash index once
+/// it grows.
+#[derive(Default, Clone)]
+pub struct AttrMap {
+    pub entries: Vec<(Name, Value)>,
+    index: Option<HashMap<Name, usize>>,
+}
+
+impl AttrMap {
+    pub fn new() -> AttrMap {
+        AttrMap::default()
+    }
+    fn find(&self, name: &str) -> Option<usize> {
+        if let Some(ix) = &self.index {
+            return ix.get(name).copied();
+        }
+        let p = name.as_ptr();
+        if let Some(i) = self
+            .entries
+            .iter()
+            .position(|(k, _)| k.as_ptr() == p && k.len() == name.len())
+        {
+            return Some(i);
+        }
+        self.entries.iter().position(|(k, _)| &**k == name)
+    }
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.find(name).map(|i| &self.entries[i].1)
+    }
+    pub fn contains(&self, name: &str) -> bool {
+        self.find(name).is_some()
+    }
+    pub fn insert(&mut self, name: Name, v: Value) {
+        if let Some(i) = self.find(&name) {
+            self.entries[i].1 = v;
+            return;
+        }
+        if let Some(ix) = &mut self.index {
+            ix.insert(name.clone(), self.entries.len());
+        }
+        self.entries.push((name, v));
+        if self.index.is_none() && self.entries.len() > 12 {
+            self.index = Some(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.clone(), i))
+                    .collect(),
+            );
+        }
+    }
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        let i = self.find(name)?;
+        let (_, v) = self.entries.remove(i);
+        if self.index.is_some() {
+            self.index = Some(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.clone(), i))
+                    .collect(),
+            );
+        }
+        Some(v)
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index = None;
+    }
+}

@@ -1,0 +1,188 @@
+//! Step-by-step differential tests of the event loop against CPython.
+//!
+//! For a program, `tools/cpython_steps.py` records what CPython 3.11's loop
+//! really does (under the oracle's virtual clock): one line per handle run,
+//! with the ready queue left behind. The engine's trace, folded into
+//! snapshots by `looplab_engine::snapshot`, must give the same listing:
+//! same handles in the same order, same loop iterations, same times, same
+//! ready queue at every step. Expected listings are computed by CPython at
+//! test time, never stored from the engine's own output.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use looplab_engine::run::{run_program, Limits};
+use looplab_engine::snapshot::{step_listing, Snapshot, TaskState, Timeline, Waiting};
+use looplab_engine::trace::EventKind;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("..")
+}
+
+fn async_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("conformance")
+        .join("async")
+}
+
+fn cpython_listing(path: &Path) -> Vec<String> {
+    let out = Command::new("python3")
+        .arg(root().join("tools").join("cpython_steps.py"))
+        .arg(path)
+        .output()
+        .expect("python3 (CPython 3.11) is needed for these tests");
+    assert!(
+        out.status.success(),
+        "cpython_steps.py failed on {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn engine_listing(path: &Path) -> Vec<String> {
+    let source = std::fs::read_to_string(path).expect("program");
+    let outcome = run_program(&source, "<lesson>", &Limits::default());
+    step_listing(&outcome.trace.events)
+}
+
+fn first_difference(ours: &[String], theirs: &[String]) -> Option<String> {
+    let n = ours.len().max(theirs.len());
+    for i in 0..n {
+        let a = ours.get(i).map(String::as_str).unwrap_or("<end>");
+        let b = theirs.get(i).map(String::as_str).unwrap_or("<end>");
+        if a != b {
+            return Some(format!("step {}:\n  engine:  {a}\n  CPython: {b}", i + 1));
+        }
+    }
+    None
+}
+
+/// Programs whose step listing must match CPython's exactly.
+const PROGRAMS: &[&str] = &[
+    "001_round_robin_sleep0.py",
+    "003_tasks_different_delays.py",
+    "004_task_start_vs_call_soon.py",
+    "005_future_callbacks_order.py",
+    "007_gather_results_order.py",
+    "011_cancel_while_sleeping.py",
+    "012_cancel_while_awaiting_task.py",
+    "013_cancel_gather.py",
+    "019_wait_for_timeout.py",
+    "035_lock.py",
+    "039_queue_producer_consumer.py",
+    "050_to_thread_spinner.py",
+];
+
+#[test]
+fn step_listings_match_cpython() {
+    let mut failures = Vec::new();
+    for name in PROGRAMS {
+        let path = async_dir().join(name);
+        let ours = engine_listing(&path);
+        let theirs = cpython_listing(&path);
+        if let Some(d) = first_difference(&ours, &theirs) {
+            failures.push(format!("{name}: {d}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every async conformance program (a survey, not a gate): prints how many
+/// step listings match CPython. `cargo test --test steps -- --ignored
+/// --nocapture`.
+#[test]
+#[ignore]
+fn survey_all_async_programs() {
+    let mut names: Vec<String> = std::fs::read_dir(async_dir())
+        .expect("async dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".py"))
+        .collect();
+    names.sort();
+    let mut ok = 0;
+    for name in &names {
+        let path = async_dir().join(name);
+        let ours = engine_listing(&path);
+        let theirs = cpython_listing(&path);
+        match first_difference(&ours, &theirs) {
+            None => ok += 1,
+            Some(d) => println!("{name}: {d}"),
+        }
+    }
+    println!(
+        "steps: {ok}/{} async programs match CPython step by step",
+        names.len()
+    );
+}
+
+/// The fold at chosen steps: what the UI shows.
+#[test]
+fn snapshots_show_waiting_reasons_and_one_iteration_in_the_ready_queue() {
+    let source = "\
+import asyncio
+
+async def sleeper():
+    await asyncio.sleep(1)
+    print('sleeper woke')
+
+async def main():
+    t = asyncio.create_task(sleeper())
+    await asyncio.sleep(0)
+    await t
+
+asyncio.run(main())
+";
+    let outcome = run_program(source, "<lesson>", &Limits::default());
+    let tl = Timeline::new(outcome.trace.clone(), 16);
+    let events = &outcome.trace.events;
+    // Find the step in which the sleep timer fires.
+    let timer_step = tl
+        .steps
+        .iter()
+        .position(|s| {
+            events[s.start..s.end]
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::TimerFired { .. }))
+        })
+        .expect("a timer fired");
+    // Before it: sleeper waits on its sleep until t=1.000, main on sleeper.
+    let before: Snapshot = tl.after_step(timer_step - 1);
+    let sleeper = before
+        .tasks
+        .values()
+        .find(|t| t.coro == "sleeper")
+        .expect("sleeper task");
+    assert!(
+        matches!(
+            sleeper.state,
+            TaskState::Waiting {
+                on: Waiting::Sleep {
+                    until_ns: Some(1_000_000_000),
+                    ..
+                }
+            }
+        ),
+        "{:?}",
+        sleeper.state
+    );
+    assert_eq!(before.task_status(sleeper.id), "sleep until t=1.000");
+    let main = before
+        .tasks
+        .values()
+        .find(|t| t.coro == "main")
+        .expect("main");
+    assert_eq!(before.task_status(main.id), "task Task-2");
+    // CPython: the timer's callback runs in one iteration and schedules
+    // sleeper's wakeup, which runs in the next iteration.
+    let after_timer = tl.after_step(timer_step);
+    assert_eq!(after_timer.ready_names(), vec!["Task-2".to_string()]);
+    let next = tl.after_step(timer_step + 1);
+    assert_eq!(next.iteration, after_timer.iteration + 1);
+    assert_eq!(next.stdout(), "sleeper woke\n");
+}
