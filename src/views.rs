@@ -206,9 +206,22 @@ pub fn playground_page() -> impl IntoView {
     view! {
         <section class="playground" data-testid="playground">
             <h1>"Playground"</h1>
-            <p class="lede">"Write your own asyncio program and watch it run. The editor and the player arrive here next; meanwhile, start from a lesson."</p>
-            {code_view(content::LESSONS[0].main_snippet().code)}
+            <p class="lede">"Watch an asyncio program run. The editor arrives here next; a link with "<code>"#code=…"</code>" opens any program in the player."</p>
+            {player_for_link()}
         </section>
+    }
+}
+
+/// The player on the program of the URL's `#code=` (or the first lesson's).
+fn player_for_link() -> impl IntoView {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let code = crate::route::code_from_hash(&hash)
+        .unwrap_or_else(|| content::LESSONS[0].main_snippet().code.to_string());
+    match crate::route::step_from_hash(&hash) {
+        Some(step) => view! { <crate::player::Player source=code start_step=step/> }.into_any(),
+        None => view! { <crate::player::Player source=code/> }.into_any(),
     }
 }
 

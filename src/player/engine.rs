@@ -1,29 +1,41 @@
 //! The one place the player calls the engine to run a program.
-//!
-//! The engine's runnable API (`looplab_engine::run::run_program` and the
-//! pausable `run::Session`) is being glued to the VM on other branches;
-//! until it lands, both entry points report that the interpreter is not
-//! available, and the player shows that message instead of a trace.
-//! Wiring it is local to this file: `start_live` wraps a `Session` in a
-//! [`LiveRun`], `run_instant` returns `run_program(..).trace.events`.
 
-use super::live::LiveRun;
+use super::live::{LiveRun, Progress};
+use looplab_engine::run::{self, Limits, Session};
 use looplab_engine::trace::Event;
 
 /// The file name programs run under (tracebacks show it).
 pub const FILENAME: &str = "main.py";
 
-const NOT_YET: &str = "The interpreter is not wired into this build yet: \
-                       the player can show a trace but cannot run programs.";
+/// A live run: the engine's pausable [`Session`].
+struct SessionRun(Session);
+
+impl LiveRun for SessionRun {
+    fn advance(&mut self, fuel: u64) -> Progress {
+        match self.0.advance(fuel) {
+            run::Progress::Ready => Progress::Ready,
+            run::Progress::WaitUntil(ns) => Progress::WaitUntil(ns),
+            run::Progress::Finished => Progress::Finished,
+        }
+    }
+
+    fn events(&self) -> &[Event] {
+        &self.0.trace().events
+    }
+}
 
 /// Starts a pausable run of `source`.
 pub fn start_live(source: &str) -> Result<Box<dyn LiveRun>, String> {
-    let _ = source;
-    Err(NOT_YET.into())
+    Ok(Box::new(SessionRun(Session::new(
+        source,
+        FILENAME,
+        &Limits::default(),
+    ))))
 }
 
 /// Runs `source` to the end at once (virtual time, no waiting).
 pub fn run_instant(source: &str) -> Result<Vec<Event>, String> {
-    let _ = source;
-    Err(NOT_YET.into())
+    Ok(run::run_program(source, FILENAME, &Limits::default())
+        .trace
+        .events)
 }

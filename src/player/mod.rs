@@ -32,8 +32,23 @@ fn set_step_in_url(step: Option<usize>) {
     let loc = w.location();
     let search = loc.search().unwrap_or_default();
     let path = loc.pathname().unwrap_or_default();
-    let hash = step.map(|n| format!("#step={n}")).unwrap_or_default();
-    if loc.hash().unwrap_or_default() == hash {
+    let current = loc.hash().unwrap_or_default();
+    // Keep the other fragment parameters (`code=`), replace `step=`.
+    let mut parts: Vec<String> = current
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("step="))
+        .map(str::to_string)
+        .collect();
+    if let Some(n) = step {
+        parts.push(format!("step={n}"));
+    }
+    let hash = if parts.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", parts.join("&"))
+    };
+    if current == hash {
         return;
     }
     let url = format!("{path}{search}{hash}");

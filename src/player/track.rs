@@ -7,7 +7,7 @@
 //! recomputes what the loop did. A [`Track`] grows while a live run
 //! publishes events ([`Track::extend`]) and is plain Rust, tested natively.
 
-use looplab_engine::snapshot::{narrate, steps, Snapshot, Step, TaskState};
+use looplab_engine::snapshot::{narrate, steps, Snapshot, Step, StepKind, TaskState};
 use looplab_engine::trace::{Event, EventKind, TaskId, ThreadId};
 
 /// Events between two snapshot checkpoints: seeking folds at most this many.
@@ -102,11 +102,13 @@ pub struct Column {
 pub struct Token {
     /// Event index of the print.
     pub seq: usize,
+    /// Index of the print's chunk in the snapshot's `output`.
+    pub chunk: usize,
     /// Step that printed it.
     pub step: usize,
     /// Lane of the printing task or thread (`None`: main program).
     pub lane: Option<usize>,
-    /// The text, without its trailing newline.
+    /// One line of the text, without its newline.
     pub text: String,
     /// Written to stderr.
     pub stderr: bool,
@@ -186,6 +188,14 @@ impl Track {
             .min(self.steps.len().saturating_sub(1))
     }
 
+    /// For a step that ran a handle: how many handle steps came before it
+    /// (its line in `tools/cpython_steps.py`'s listing, 0-based).
+    pub fn handle_ordinal(&self, step: usize) -> Option<usize> {
+        let is_handle = |s: &Step| matches!(s.kind, StepKind::Handle { .. });
+        let s = self.steps.get(step)?;
+        is_handle(s).then(|| self.steps[..step].iter().filter(|s| is_handle(s)).count())
+    }
+
     /// Lane of a task, if it has one.
     pub fn task_lane(&self, task: TaskId) -> Option<usize> {
         self.lane_of_task
@@ -262,14 +272,20 @@ impl Track {
                             (None, None) => None,
                         }
                         .filter(|&l| l != usize::MAX);
-                        self.tokens.push(Token {
-                            seq: e.seq as usize,
-                            step: i,
-                            lane,
-                            text: text.trim_end_matches('\n').to_string(),
-                            stderr: *stderr,
-                            line: *line,
-                        });
+                        // One token per line written: the engine may write
+                        // several prints of one step as one chunk.
+                        let chunk = s.output.len();
+                        for piece in text.trim_end_matches('\n').split('\n') {
+                            self.tokens.push(Token {
+                                seq: e.seq as usize,
+                                chunk,
+                                step: i,
+                                lane,
+                                text: piece.to_string(),
+                                stderr: *stderr,
+                                line: *line,
+                            });
+                        }
                     }
                     _ => {}
                 }

@@ -233,10 +233,18 @@ impl PlayerState {
         self.live.set(LiveState::Idle);
     }
 
+    /// Drives a live run: advances the engine in short slices (yielding to
+    /// the page between them) and shows its events as the virtual clock
+    /// reaches them, waiting real time across every gap at the chosen speed.
+    /// The engine may run ahead of what is shown; pacing follows the
+    /// events' virtual times, so live and instant runs show the same trace.
     async fn drive(self, mut run: Box<dyn LiveRun>, gen: u64) {
         use gloo_timers::future::TimeoutFuture;
         let mut fuel = INITIAL_FUEL;
-        let mut published = 0;
+        let mut shown = 0usize;
+        let mut shown_ns = 0u64;
+        let mut finished = false;
+        let mut wait_until: Option<u64> = None;
         let alive = move || self.generation.get_untracked() == gen;
         loop {
             if !alive() {
@@ -246,35 +254,58 @@ impl PlayerState {
                 TimeoutFuture::new(50).await;
                 continue;
             }
-            let t0 = super::now_ms();
-            let progress = run.advance(fuel);
-            fuel = next_fuel(fuel, super::now_ms() - t0);
-            let events = run.events();
-            if events.len() > published {
-                let new = &events[published..];
-                self.track.update(|t| t.extend(new));
-                published = events.len();
-                self.cursor.set(self.step_count().saturating_sub(1));
-            }
-            match progress {
-                Progress::Ready => TimeoutFuture::new(0).await,
-                Progress::WaitUntil(when) => {
-                    let now = self.track.with_untracked(|t| t.head().time_ns);
-                    let mut left = self.speed.get_untracked().real_ms(when.saturating_sub(now));
-                    // Wait in short chunks so Stop and Pause act at once.
-                    while left > 0 && alive() {
-                        let chunk = left.min(50);
-                        TimeoutFuture::new(chunk).await;
-                        if self.live.get_untracked() != LiveState::Paused {
-                            left -= chunk;
-                        }
-                    }
+            let available = run.events().len();
+            if shown == available {
+                if finished {
+                    break;
                 }
-                Progress::Finished => break,
+                if let Some(t) = wait_until.take() {
+                    self.wait_virtual(t.saturating_sub(shown_ns), gen).await;
+                    shown_ns = shown_ns.max(t);
+                    continue;
+                }
+                let t0 = super::now_ms();
+                match run.advance(fuel) {
+                    Progress::Ready => {}
+                    Progress::WaitUntil(t) => wait_until = Some(t),
+                    Progress::Finished => finished = true,
+                }
+                fuel = next_fuel(fuel, super::now_ms() - t0);
+                TimeoutFuture::new(0).await;
+                continue;
             }
+            // Show every event up to the next one in the future.
+            let events = run.events();
+            let next_ns = events[shown].time_ns;
+            if next_ns > shown_ns {
+                self.wait_virtual(next_ns - shown_ns, gen).await;
+                shown_ns = next_ns;
+                continue;
+            }
+            let end = shown + events[shown..].partition_point(|e| e.time_ns <= shown_ns);
+            let new = &events[shown..end];
+            self.track.update(|t| t.extend(new));
+            shown = end;
+            self.cursor.set(self.step_count().saturating_sub(1));
+            // Let the page paint what just happened.
+            TimeoutFuture::new(0).await;
         }
         if alive() {
             self.live.set(LiveState::Idle);
+        }
+    }
+
+    /// Waits the real time that `ns` of virtual time takes at the current
+    /// speed (long idle gaps compressed), in short chunks so that Stop and
+    /// Pause act at once.
+    async fn wait_virtual(self, ns: u64, gen: u64) {
+        let mut left = self.speed.get_untracked().real_ms(ns);
+        while left > 0 && self.generation.get_untracked() == gen {
+            let chunk = left.min(50);
+            gloo_timers::future::TimeoutFuture::new(chunk).await;
+            if self.live.get_untracked() != LiveState::Paused {
+                left -= chunk;
+            }
         }
     }
 }
@@ -340,7 +371,14 @@ pub fn Player(
     });
     view! {
         <section class="player" data-testid="player" aria-label="Player"
-            class:live=move || state.live.get() != LiveState::Idle>
+            class:live=move || state.live.get() != LiveState::Idle
+            data-live=move || format!("{:?}", state.live.get()).to_lowercase()
+            data-step=move || state.cursor.get()
+            data-events=move || state.track.with(|t| t.events.len())
+            data-handle=move || {
+                let c = state.cursor.get();
+                state.track.with(|t| t.handle_ordinal(c)).map(|h| h.to_string())
+            }>
             <Controls state=state/>
             <p class="player-narration" data-testid="narration" aria-live="polite">
                 {move || narration(state)}
@@ -374,7 +412,7 @@ fn Controls(state: PlayerState) -> impl IntoView {
     let n = move || state.track.with(|t| t.steps.len());
     let running = move || state.live.get() != LiveState::Idle;
     let play_label = move || match (state.live.get(), state.playing.get()) {
-        (LiveState::Running, _) | (_, true) => "⏸ Pause",
+        (LiveState::Running, _) | (_, true) => "❚❚ Pause",
         _ => "▶ Play",
     };
     let speeds = Speed::ALL
@@ -389,7 +427,7 @@ fn Controls(state: PlayerState) -> impl IntoView {
                 disabled=move || !running()>"Stop"</button>
             <span class="player-sep" aria-hidden="true"></span>
             <button data-testid="step-first" aria-label="First step" title="First step (Home)"
-                on:click=move |_| state.first()>"⏮"</button>
+                on:click=move |_| state.first()>"|◀"</button>
             <button data-testid="step-back" aria-label="Step back" title="Step back (←)"
                 on:click=move |_| state.step_by(-1)>"◀"</button>
             <button data-testid="play-pause" title="Play or pause (Space)"
@@ -397,7 +435,7 @@ fn Controls(state: PlayerState) -> impl IntoView {
             <button data-testid="step-forward" aria-label="Step forward" title="Step forward (→)"
                 on:click=move |_| state.step_by(1)>"▶"</button>
             <button data-testid="step-last" aria-label="Last step" title="Last step (End)"
-                on:click=move |_| state.last()>"⏭"</button>
+                on:click=move |_| state.last()>"▶|"</button>
             <label class="player-speed">"Speed "
                 <select data-testid="speed" prop:value=move || state.speed.get().label()
                     on:change=move |ev| {
@@ -720,24 +758,42 @@ fn cell_at(t: &Track, col: usize, lane: usize) -> Cell {
     t.columns[col].cells.get(lane).copied().unwrap_or(Cell::Empty)
 }
 
-/// What a ready handle will do, in the notation of `tools/cpython_steps.py`
-/// ("step Task-2", "wakeup Task-2", "call on_done").
-fn describe_action(s: &Snapshot, action: &Action, cancelled: bool) -> (String, String) {
+/// What a ready handle will do: the task it steps (if any), the notation
+/// of `tools/cpython_steps.py` ("step Task-2", "wakeup Task-2", "call
+/// on_done", "cancelled"), and the text shown.
+fn describe_action(s: &Snapshot, action: &Action, cancelled: bool) -> (String, String, String) {
     let name = |t: &TaskId| s.tasks.get(t).map(|v| v.name.clone()).unwrap_or_default();
+    let (task, what, extra) = match action {
+        Action::TaskStep { task, throw } => (
+            name(task),
+            format!("step {}", name(task)),
+            throw.as_ref().map(|e| format!(" (throws {e} into it)")),
+        ),
+        Action::TaskWakeup { task, fut } => (
+            name(task),
+            format!("wakeup {}", name(task)),
+            Some(match s.tasks.get(fut) {
+                Some(t) => format!(" (task {} is done)", t.name),
+                None => format!(" (future #{fut} is done)"),
+            }),
+        ),
+        Action::Callback { func, .. } => (String::new(), format!("call {func}"), None),
+        Action::JobDone { job, .. } => (
+            String::new(),
+            "call _chain_future".into(),
+            Some(format!(" (worker job #{job} is done)")),
+        ),
+        Action::StopLoop { .. } => (
+            String::new(),
+            "call _run_until_complete_cb".into(),
+            Some(" (stops the loop)".into()),
+        ),
+    };
     if cancelled {
-        return (String::new(), "cancelled".into());
+        return (task, "cancelled".into(), format!("{what} (cancelled: skipped)"));
     }
-    match action {
-        Action::TaskStep { task, throw: None } => (name(task), format!("step {}", name(task))),
-        Action::TaskStep {
-            task,
-            throw: Some(e),
-        } => (name(task), format!("step {} (throws {e})", name(task))),
-        Action::TaskWakeup { task, .. } => (name(task), format!("wakeup {}", name(task))),
-        Action::Callback { func, .. } => (String::new(), format!("call {func}")),
-        Action::JobDone { job, .. } => (String::new(), format!("call job #{job} done")),
-        Action::StopLoop { .. } => (String::new(), "call stop loop".into()),
-    }
+    let text = format!("{what}{}", extra.unwrap_or_default());
+    (task, what, text)
 }
 
 /// The event loop: running task, ready queue, waiting list, timers,
@@ -770,15 +826,14 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
         s.ready
             .iter()
             .map(|r| {
-                let (task, what) = describe_action(&s, &r.action, r.cancelled);
+                let (task, what, text) = describe_action(&s, &r.action, r.cancelled);
                 let colour = match &r.action {
                     Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => colour_of(*task),
                     _ => 0,
                 };
-                let label = what.clone();
                 view! {
                     <li data-testid="ready-item" data-task=task data-what=what
-                        class=format!("task-c{colour}")>{label}</li>
+                        class=format!("task-c{colour}")>{text}</li>
                 }
             })
             .collect_view()
@@ -805,7 +860,7 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
         s.timers
             .iter()
             .map(|tm| {
-                let (_, what) = describe_action(&s, &tm.action, tm.cancelled);
+                let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
                 view! { <li data-testid="timer-item">{format!("t={}: {what}", format_secs(tm.when_ns))}</li> }
             })
             .collect_view()
@@ -844,7 +899,7 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
     view! {
         <aside class="loop-panel" aria-label="Event loop">
             <h2>"Event loop"</h2>
-            <p class="clock" data-testid="clock">{move || format!("⏱ t = {} s", format_secs(snap().time_ns))}</p>
+            <p class="clock" data-testid="clock">{move || format!("clock t = {} s", format_secs(snap().time_ns))}</p>
             <h3>"Running"</h3>
             <p data-testid="running-task" class="running-task">{running}</p>
             <h3>"Ready queue " <span class="muted">"(front first)"</span></h3>
@@ -874,7 +929,10 @@ fn Console(state: PlayerState) -> impl IntoView {
         let current = state.track.with(|t| {
             let a = t.tokens.partition_point(|k| k.step < c);
             let b = t.tokens.partition_point(|k| k.step <= c);
-            a..b
+            match (t.tokens.get(a), b.checked_sub(1).and_then(|b| t.tokens.get(b))) {
+                (Some(first), Some(last)) if a < b => first.chunk..last.chunk + 1,
+                _ => 0..0,
+            }
         });
         let skip = s.output.len().saturating_sub(CONSOLE_MAX);
         let mut out = Vec::new();
@@ -885,7 +943,7 @@ fn Console(state: PlayerState) -> impl IntoView {
             let line = o.line;
             let link = (line > 0).then(|| {
                 view! {
-                    <button class="line-link" aria-label=format!("show line {line}")
+                    <button class="line-link" aria-label=format!("L{line}: show line {line} of the program")
                         on:click=move |_| state.focus_line.set(Some(line))>{format!("L{line}")}</button>
                 }
             });
