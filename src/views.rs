@@ -144,7 +144,10 @@ fn player_view(
         let s = snippet();
         let step = start_step.try_update_value(|v| v.take()).flatten();
         match step {
-            Some(step) => view! { <crate::player::Player source=s.code.to_string() start_step=step/> }.into_any(),
+            Some(step) => {
+                view! { <crate::player::Player source=s.code.to_string() start_step=step/> }
+                    .into_any()
+            }
             None => view! { <crate::player::Player source=s.code.to_string()/> }.into_any(),
         }
     };

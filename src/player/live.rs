@@ -79,11 +79,7 @@ impl Speed {
     /// Real milliseconds for `ns` of virtual time at this speed, idle gaps
     /// over [`COMPRESS_NS`] compressed to one virtual second.
     pub fn real_ms(self, ns: u64) -> u32 {
-        let ns = if ns > COMPRESS_NS {
-            1_000_000_000
-        } else {
-            ns
-        };
+        let ns = if ns > COMPRESS_NS { 1_000_000_000 } else { ns };
         let quarters = match self {
             Speed::Quarter => 16,
             Speed::Half => 8,

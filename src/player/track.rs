@@ -368,6 +368,54 @@ mod tests {
         );
     }
 
+    /// The oracle's output for a program (CPython 3.11 on the virtual clock).
+    fn cpython_stdout(code: &str, tag: &str) -> String {
+        let dir = std::env::temp_dir().join(format!("looplab-track-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join(format!("{tag}.py"));
+        std::fs::write(&file, code).expect("write program");
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tools/oracle.py");
+        let out = std::process::Command::new("python3")
+            .arg(root)
+            .arg(&file)
+            .output()
+            .expect("python3 must be installed: it is the oracle");
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    #[test]
+    fn tokens_are_the_lines_cpython_prints_for_every_lesson() {
+        let mut mismatches = Vec::new();
+        for lesson in crate::content::LESSONS {
+            for snippet in lesson.snippets {
+                let tag = format!("{}-{}", lesson.id, snippet.name);
+                let expected = cpython_stdout(snippet.code, &tag);
+                let outcome = looplab_engine::run::run_program(
+                    snippet.code,
+                    "main.py",
+                    &looplab_engine::run::Limits::default(),
+                );
+                let track = Track::from_events(outcome.trace.events);
+                let got: String = track
+                    .tokens
+                    .iter()
+                    .filter(|t| !t.stderr)
+                    .map(|t| format!("{}\n", t.text))
+                    .collect();
+                if got != expected {
+                    mismatches.push(format!(
+                        "{tag}:\n  engine: {got:?}\n  cpython: {expected:?}"
+                    ));
+                }
+                // Every token sits on a step that exists, in step order.
+                assert!(track.tokens.windows(2).all(|w| w[0].step <= w[1].step));
+                assert!(track.tokens.iter().all(|t| t.step < track.steps.len()));
+                assert_eq!(track.columns.len(), track.steps.len());
+            }
+        }
+        assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    }
+
     #[test]
     fn an_empty_track_has_no_steps() {
         let t = Track::from_events(Vec::new());

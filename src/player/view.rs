@@ -22,7 +22,7 @@ const RULER_H: usize = 24;
 /// the cursor are in the DOM at a time (virtualisation).
 const PAGE: usize = 100;
 /// At most this many console lines are in the DOM (the latest ones).
-const CONSOLE_MAX: usize = 200;
+const CONSOLE_MAX: usize = 60;
 
 /// A value shared by reference between memos: equal only to itself, so a
 /// memo holding it never compares whole snapshots.
@@ -75,9 +75,7 @@ impl PlayerState {
     fn new(source: String) -> PlayerState {
         let track = RwSignal::new(Track::default());
         let cursor = RwSignal::new(0usize);
-        let snap = Memo::new(move |_| {
-            Shared(Arc::new(track.with(|t| t.after_step(cursor.get()))))
-        });
+        let snap = Memo::new(move |_| Shared(Arc::new(track.with(|t| t.after_step(cursor.get())))));
         PlayerState {
             source: StoredValue::new(source),
             track,
@@ -601,7 +599,9 @@ fn Timeline(state: PlayerState) -> impl IntoView {
     };
     let content = move || {
         let start = window_start.get();
-        state.track.with(|t| timeline_window(t, start, start + 3 * PAGE, state))
+        state
+            .track
+            .with(|t| timeline_window(t, start, start + 3 * PAGE, state))
     };
     let width = move || format!("{}px", state.track.with(|t| t.columns.len()).max(1) * COL_W);
     let height = move || {
@@ -731,21 +731,25 @@ fn timeline_window(t: &Track, start: usize, end: usize, state: PlayerState) -> i
         let task = k
             .lane
             .map(|l| match t.lanes[l].owner {
-                LaneOwner::Task(id) => t.head().tasks.get(&id).map(|v| v.name.clone()).unwrap_or_default(),
+                LaneOwner::Task(id) => t
+                    .head()
+                    .tasks
+                    .get(&id)
+                    .map(|v| v.name.clone())
+                    .unwrap_or_default(),
                 LaneOwner::Thread(id) => format!("thread {id}"),
             })
             .unwrap_or_default();
         let step = k.step;
-        let short: String = k.text.chars().take(8).collect();
         nodes.push(
             view! {
                 <button class=format!("timeline-token task-c{colour}") class:stderr=k.stderr
                     data-testid="timeline-token" data-task=task data-step=step
-                    title=k.text.clone() aria-label=format!("{} (step {})", k.text, step + 1)
+                    title=k.text.clone() aria-label=format!("{}, step {}", k.text, step + 1)
                     style:left=format!("{}px", step * COL_W + 2)
                     style:top=format!("{}px", RULER_H + lane * LANE_H + 3 + depth.min(3) * 4)
                     on:click=move |_| { state.stop_playback(); state.seek(step); }>
-                    {short}
+                    {k.text.clone()}
                 </button>
             }
             .into_any(),
@@ -755,7 +759,11 @@ fn timeline_window(t: &Track, start: usize, end: usize, state: PlayerState) -> i
 }
 
 fn cell_at(t: &Track, col: usize, lane: usize) -> Cell {
-    t.columns[col].cells.get(lane).copied().unwrap_or(Cell::Empty)
+    t.columns[col]
+        .cells
+        .get(lane)
+        .copied()
+        .unwrap_or(Cell::Empty)
 }
 
 /// What a ready handle will do: the task it steps (if any), the notation
@@ -790,7 +798,11 @@ fn describe_action(s: &Snapshot, action: &Action, cancelled: bool) -> (String, S
         ),
     };
     if cancelled {
-        return (task, "cancelled".into(), format!("{what} (cancelled: skipped)"));
+        return (
+            task,
+            "cancelled".into(),
+            format!("{what} (cancelled: skipped)"),
+        );
     }
     let text = format!("{what}{}", extra.unwrap_or_default());
     (task, what, text)
@@ -802,14 +814,18 @@ fn describe_action(s: &Snapshot, action: &Action, cancelled: bool) -> (String, S
 fn LoopPanel(state: PlayerState) -> impl IntoView {
     let snap = move || state.snap.get().0;
     let colour_of = move |task: TaskId| {
-        state
-            .track
-            .with(|t| t.task_lane(task).map(|l| t.lanes[l].colour % 8).unwrap_or(0))
+        state.track.with(|t| {
+            t.task_lane(task)
+                .map(|l| t.lanes[l].colour % 8)
+                .unwrap_or(0)
+        })
     };
     let running = move || {
         let s = snap();
         let c = state.cursor.get();
-        let task = state.track.with(|t| t.columns.get(c).and_then(|col| col.task));
+        let task = state
+            .track
+            .with(|t| t.columns.get(c).and_then(|col| col.task));
         match task.and_then(|id| s.tasks.get(&id)) {
             Some(t) => view! {
                 <span class=format!("chip task-c{}", colour_of(t.id)) data-task=t.name.clone()>
@@ -828,7 +844,9 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
             .map(|r| {
                 let (task, what, text) = describe_action(&s, &r.action, r.cancelled);
                 let colour = match &r.action {
-                    Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => colour_of(*task),
+                    Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => {
+                        colour_of(*task)
+                    }
                     _ => 0,
                 };
                 view! {
@@ -872,7 +890,11 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
             .map(|l| {
                 let job = l.job.and_then(|j| s.jobs.get(&j)).map(|j| j.func.clone());
                 let text = match (job, l.parked_until) {
-                    (Some(f), Some(t)) => format!("thread {}: {f}(), in time.sleep until t={}", l.id, format_secs(t)),
+                    (Some(f), Some(t)) => format!(
+                        "thread {}: {f}(), in time.sleep until t={}",
+                        l.id,
+                        format_secs(t)
+                    ),
                     (Some(f), None) => format!("thread {}: running {f}()", l.id),
                     (None, _) => format!("thread {}: idle", l.id),
                 };
@@ -884,7 +906,12 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
         let s = snap();
         s.tasks
             .values()
-            .filter(|t| matches!(t.state, TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled))
+            .filter(|t| {
+                matches!(
+                    t.state,
+                    TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
+                )
+            })
             .map(|t| {
                 let failed = matches!(t.state, TaskState::Failed { .. });
                 view! {
@@ -929,7 +956,10 @@ fn Console(state: PlayerState) -> impl IntoView {
         let current = state.track.with(|t| {
             let a = t.tokens.partition_point(|k| k.step < c);
             let b = t.tokens.partition_point(|k| k.step <= c);
-            match (t.tokens.get(a), b.checked_sub(1).and_then(|b| t.tokens.get(b))) {
+            match (
+                t.tokens.get(a),
+                b.checked_sub(1).and_then(|b| t.tokens.get(b)),
+            ) {
                 (Some(first), Some(last)) if a < b => first.chunk..last.chunk + 1,
                 _ => 0..0,
             }
@@ -937,7 +967,10 @@ fn Console(state: PlayerState) -> impl IntoView {
         let skip = s.output.len().saturating_sub(CONSOLE_MAX);
         let mut out = Vec::new();
         if skip > 0 {
-            out.push(view! { <div class="console-more muted">{format!("… {skip} earlier lines")}</div> }.into_any());
+            out.push(
+                view! { <div class="console-more muted">{format!("… {skip} earlier lines")}</div> }
+                    .into_any(),
+            );
         }
         for (i, o) in s.output.iter().enumerate().skip(skip) {
             let line = o.line;
@@ -957,15 +990,23 @@ fn Console(state: PlayerState) -> impl IntoView {
             );
         }
         for w in &s.warnings {
-            out.push(view! { <div class="console-line warning" role="note">{format!("⚠ {w}")}</div> }.into_any());
+            out.push(
+                view! { <div class="console-line warning" role="note">{format!("⚠ {w}")}</div> }
+                    .into_any(),
+            );
         }
         if let Some(end) = &s.ended {
             let (class, text) = match end {
                 RunEnding::Completed => ("console-end", "— program finished —".to_string()),
                 RunEnding::Uncaught { last_line } => ("console-end error", last_line.clone()),
-                RunEnding::Hang => ("console-end error", "the program hangs: nothing can ever happen again".into()),
+                RunEnding::Hang => (
+                    "console-end error",
+                    "the program hangs: nothing can ever happen again".into(),
+                ),
                 RunEnding::Limit { message, .. } => ("console-end error", message.clone()),
-                RunEnding::SyntaxError { message } => ("console-end error", format!("SyntaxError: {message}")),
+                RunEnding::SyntaxError { message } => {
+                    ("console-end error", format!("SyntaxError: {message}"))
+                }
             };
             out.push(view! { <div class=class>{text}</div> }.into_any());
         }

@@ -63,6 +63,14 @@ const tokens = (page) =>
 const readyQueue = (page) => page.getByTestId('ready-item').evaluateAll((els) => els.map((e) => e.dataset.what));
 const playerStep = (page) => page.getByTestId('player').evaluate((el) => ({ step: Number(el.dataset.step), handle: el.dataset.handle === undefined ? null : Number(el.dataset.handle) }));
 
+/** True when the loop panel lists a timer due at the current virtual time. */
+async function timerDueNow(page) {
+  const secs = (s) => Number(s.match(/t\s*=\s*([0-9.]+)/)[1]);
+  const now = secs(await page.getByTestId('clock').innerText());
+  const timers = await page.getByTestId('timer-item').allInnerTexts();
+  return timers.some((t) => secs(t) <= now);
+}
+
 /** Everything the learner sees at the current step, as text. */
 async function view(page) {
   const text = (id) => page.getByTestId(id).innerText();
@@ -116,7 +124,15 @@ for (const id of ['sleep', 'gather', 'cancel']) {
         assert.ok(cur, `UI handle step ${handle} exists in CPython (${steps.length} steps)`);
         // After step h and before step h+1 of the same loop iteration, the
         // queue is h+1's handle followed by what CPython had after popping it.
-        if (next && next.iteration === cur.iteration) {
+        // Across iterations at the same virtual time it holds too, unless a
+        // timer due now fires first (the UI lists it among the timers).
+        const sameIteration = next && next.iteration === cur.iteration;
+        // (Only while asyncio.run runs main: its teardown stops the loop and
+        // starts an executor thread, which add handles between iterations.)
+        const mainDone = steps.slice(0, handle + 1).some((x) => x.what === 'call _run_until_complete_cb');
+        const sameInstant =
+          next && next.iteration === cur.iteration + 1 && next.ms === cur.ms && !mainDone && !(await timerDueNow(page));
+        if (sameIteration || sameInstant) {
           assert.deepEqual(await readyQueue(page), [next.what, ...next.ready], `ready queue after step ${i} (${cur.what})`);
           compared++;
         }
@@ -124,7 +140,7 @@ for (const id of ['sleep', 'gather', 'cancel']) {
       }
       if (i + 1 < total) await page.keyboard.press('ArrowRight');
     }
-    assert.ok(compared >= 3, `compared ${compared} ready queues`);
+    assert.ok(compared >= Math.min(5, steps.length / 2), `compared ${compared} ready queues`);
     assert.equal(narrations.length, steps.length, 'one UI step per CPython handle run');
 
     // Narration, checked against CPython's semantics: a task step whose task

@@ -33,10 +33,20 @@ fn engine_has_no_web_dependencies() {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let tree = String::from_utf8_lossy(&out.stdout);
-    let names: Vec<&str> = tree.lines().filter_map(|l| l.split_whitespace().next()).collect();
-    assert!(names.contains(&"looplab-engine"), "unexpected cargo tree output: {tree}");
+    let names: Vec<&str> = tree
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(
+        names.contains(&"looplab-engine"),
+        "unexpected cargo tree output: {tree}"
+    );
     for name in &names {
         assert!(
             !FORBIDDEN.contains(name),
