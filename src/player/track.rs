@@ -85,8 +85,8 @@ pub struct Column {
     pub time_ns: u64,
     /// Virtual time the step started at (before any clock jump in it).
     pub start_ns: u64,
-    /// Per lane (index as in [`Track::lanes`]; lanes created later are
-    /// missing, i.e. empty).
+    /// Per lane, index as in [`Track::lanes`] (padded with `Empty` when a
+    /// lane appears later).
     pub cells: Vec<Cell>,
     /// The task stepped, if the handle was a task step.
     pub task: Option<TaskId>,
@@ -233,6 +233,11 @@ impl Track {
             name,
             colour: self.lanes.len(),
         });
+        // Keep every column one cell per lane, however the trace arrived.
+        let lanes = self.lanes.len();
+        for col in &mut self.columns {
+            col.cells.resize(lanes, Cell::Empty);
+        }
     }
 
     /// Recomputes the columns of the steps that were incomplete, and the
