@@ -3,7 +3,7 @@
 
 use looplab_app::content::LESSONS;
 use looplab_app::player::engine;
-use looplab_app::player::live::{LiveRun, Progress};
+use looplab_app::player::live::Progress;
 use looplab_app::player::track::Track;
 use wasm_bindgen_test::*;
 
