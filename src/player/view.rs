@@ -625,7 +625,7 @@ fn Timeline(state: PlayerState) -> impl IntoView {
     view! {
         <div class="timeline" data-testid="timeline" role="region" aria-label="Timeline: one lane per task">
             <div class="lane-labels" style:padding-top=format!("{RULER_H}px")>{labels}</div>
-            <div class="timeline-scroll" node_ref=scroller tabindex="0" aria-label="Timeline steps">
+            <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label="Timeline steps">
                 <div class="timeline-inner" style:width=width style:height=height>
                     {content}
                     <div class="timeline-future" aria-hidden="true"

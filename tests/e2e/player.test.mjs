@@ -298,3 +298,21 @@ test('benchmark: moving one step in a 10,000-event trace', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a long idle gap is compressed in a live run and labelled on the timeline', async () => {
+  const code = ['import asyncio', '', 'async def main():', '    print("before")', '    await asyncio.sleep(3597)', '    print("after")', '', 'asyncio.run(main())', ''].join('\n');
+  assert.equal(cpython('oracle.py', code, 'gap'), 'before\nafter\n');
+  const { page, context, problems } = await openPage(browser, `${server.url}?play#code=${encodeURIComponent(code)}`);
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('speed').selectOption('4×');
+  const started = Date.now();
+  await page.getByTestId('run').click();
+  await page.locator('[data-testid=player][data-live=idle][data-events]:not([data-events="0"])').waitFor({ timeout: 20_000 });
+  const took = Date.now() - started;
+  assert.ok(took < 10_000, `an hour of virtual idle time took ${took} ms`);
+  assert.deepEqual((await tokens(page)).map((t) => t.text), ['before', 'after']);
+  assert.match(await page.getByTestId('timeline').innerText(), /⏩ 3,597 s skipped/);
+  await screenshot(page, 'player-gap-skipped');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
