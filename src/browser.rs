@@ -98,3 +98,13 @@ pub fn show_panic_panel(container: &web_sys::Element, message: &str) {
     container.set_inner_html("");
     container.append_child(&panel).ok();
 }
+
+/// Scrolls the element with this id into view (if there is one).
+pub fn scroll_to_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.scroll_into_view();
+    }
+}

@@ -70,6 +70,16 @@ pub fn step_from_hash(hash: &str) -> Option<usize> {
         .and_then(|n| n.parse().ok())
 }
 
+/// Reads a program from `code=...` (percent-encoded) in a fragment such as
+/// `#code=print(1)&step=3`: a link to a program in the playground's player.
+pub fn code_from_hash(hash: &str) -> Option<String> {
+    hash.strip_prefix('#')
+        .unwrap_or(hash)
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("code="))
+        .map(|c| percent_decode(&c.replace('+', "%2B")))
+}
+
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -153,6 +163,16 @@ mod tests {
         ] {
             assert_eq!(Route::from_search(&r.to_search()), r);
         }
+    }
+
+    #[test]
+    fn reads_a_program_from_the_fragment() {
+        assert_eq!(
+            code_from_hash("#code=print(1%2B2)%0A&step=3").as_deref(),
+            Some("print(1+2)\n")
+        );
+        assert_eq!(code_from_hash("#code=a+b").as_deref(), Some("a+b"));
+        assert_eq!(code_from_hash("#step=3"), None);
     }
 
     #[test]

@@ -70,6 +70,10 @@ pub fn lesson_page(id: String) -> AnyView {
     };
     crate::browser::set_title(&format!("{} · Looplab", lesson.title));
     let neighbours = neighbours(lesson);
+    // The program in the player: the main snippet, or a variation the
+    // learner loaded. The URL's `#step=N` applies to the first one shown.
+    let loaded = RwSignal::new(lesson.main_snippet().name);
+    let start_step = StoredValue::new(crate::player::step_in_url());
     let body = lesson
         .sections
         .iter()
@@ -91,7 +95,14 @@ pub fn lesson_page(id: String) -> AnyView {
                             </aside>
                         }
                     });
-                view! { {snippet_view(snippet)}{predict} }.into_any()
+                // The main snippet is the player; every other snippet can
+                // be loaded into it.
+                let shown = if std::ptr::eq(snippet, lesson.main_snippet()) {
+                    player_view(lesson, loaded, start_step).into_any()
+                } else {
+                    snippet_view(snippet, Some(loaded)).into_any()
+                };
+                view! { {shown}{predict} }.into_any()
             }
         })
         .collect_view();
@@ -117,7 +128,48 @@ fn neighbours(lesson: &LessonData) -> impl IntoView {
     }
 }
 
-fn snippet_view(snippet: &'static SnippetData) -> impl IntoView {
+/// The lesson's player, showing the loaded snippet (the main one at first).
+fn player_view(
+    lesson: &'static LessonData,
+    loaded: RwSignal<&'static str>,
+    start_step: StoredValue<Option<usize>>,
+) -> impl IntoView {
+    let snippet = move || {
+        let name = loaded.get();
+        lesson
+            .snippets
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap_or(lesson.main_snippet())
+    };
+    let player = move || {
+        let s = snippet();
+        let step = start_step.try_update_value(|v| v.take()).flatten();
+        match step {
+            Some(step) => {
+                view! { <crate::player::Player source=s.code.to_string() start_step=step/> }
+                    .into_any()
+            }
+            None => view! { <crate::player::Player source=s.code.to_string()/> }.into_any(),
+        }
+    };
+    let caption = move || {
+        let s = snippet();
+        let label = if s.variation { "Try this: " } else { "" };
+        format!("{label}{}", s.title)
+    };
+    view! {
+        <figure class="snippet in-player" id="player" data-testid="snippet" data-snippet=move || snippet().name>
+            <figcaption>{caption}</figcaption>
+            {player}
+        </figure>
+    }
+}
+
+fn snippet_view(
+    snippet: &'static SnippetData,
+    loaded: Option<RwSignal<&'static str>>,
+) -> impl IntoView {
     let class = if snippet.variation {
         "snippet variation"
     } else {
@@ -128,6 +180,12 @@ fn snippet_view(snippet: &'static SnippetData) -> impl IntoView {
         <figure class=class data-testid="snippet" data-snippet=snippet.name>
             <figcaption>{label}{snippet.title}</figcaption>
             {code_view(snippet.code)}
+            {loaded.map(|loaded| view! {
+                <button class="load-in-player" data-testid="load-in-player" on:click=move |_| {
+                    loaded.set(snippet.name);
+                    crate::browser::scroll_to_id("player");
+                }>"Load in player"</button>
+            })}
         </figure>
     }
 }
@@ -153,9 +211,22 @@ pub fn playground_page() -> impl IntoView {
     view! {
         <section class="playground" data-testid="playground">
             <h1>"Playground"</h1>
-            <p class="lede">"Write your own asyncio program and watch it run. The editor and the player arrive here next; meanwhile, start from a lesson."</p>
-            {code_view(content::LESSONS[0].main_snippet().code)}
+            <p class="lede">"Watch an asyncio program run. The editor arrives here next; a link with "<code>"#code=…"</code>" opens any program in the player."</p>
+            {player_for_link()}
         </section>
+    }
+}
+
+/// The player on the program of the URL's `#code=` (or the first lesson's).
+fn player_for_link() -> impl IntoView {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let code = crate::route::code_from_hash(&hash)
+        .unwrap_or_else(|| content::LESSONS[0].main_snippet().code.to_string());
+    match crate::route::step_from_hash(&hash) {
+        Some(step) => view! { <crate::player::Player source=code start_step=step/> }.into_any(),
+        None => view! { <crate::player::Player source=code/> }.into_any(),
     }
 }
 

@@ -1,0 +1,146 @@
+//! Live runs: the engine's loop driven from the browser's event loop.
+//!
+//! [`drive`] advances a [`LiveRun`] in small slices of fuel (so the main
+//! thread is never held for long: the Stop button always works), publishes
+//! the new events after each slice, and waits real time across every
+//! virtual-time gap at the chosen [`Speed`]. Gaps longer than
+//! [`COMPRESS_NS`] are compressed to one second of real time (the timeline
+//! labels them).
+
+use super::track::COMPRESS_NS;
+use looplab_engine::trace::Event;
+
+/// What the engine asks for after a slice (mirrors the engine's
+/// `run::Progress`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// More to do right away: call `advance` again (after yielding).
+    Ready,
+    /// Nothing to do before this virtual time.
+    WaitUntil(u64),
+    /// The run is over.
+    Finished,
+}
+
+/// A pausable run, as the engine's `run::Session` provides it.
+pub trait LiveRun {
+    /// Runs at most `fuel` instructions.
+    fn advance(&mut self, fuel: u64) -> Progress;
+    /// The trace so far.
+    fn events(&self) -> &[Event];
+}
+
+/// Playback and live-run speeds, as multiples of real time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Speed {
+    Quarter,
+    Half,
+    /// A 1 s `sleep` takes 1 s.
+    #[default]
+    One,
+    Two,
+    Four,
+}
+
+impl Speed {
+    /// Every speed, slowest first (the order of the speed menu).
+    pub const ALL: [Speed; 5] = [
+        Speed::Quarter,
+        Speed::Half,
+        Speed::One,
+        Speed::Two,
+        Speed::Four,
+    ];
+
+    /// The menu label and form value ("0.25×").
+    pub fn label(self) -> &'static str {
+        match self {
+            Speed::Quarter => "0.25×",
+            Speed::Half => "0.5×",
+            Speed::One => "1×",
+            Speed::Two => "2×",
+            Speed::Four => "4×",
+        }
+    }
+
+    /// Parses a [`Speed::label`] (or "4", "0.25"...).
+    pub fn parse(s: &str) -> Option<Speed> {
+        let s = s.trim_end_matches('×').trim_end_matches('x');
+        Some(match s {
+            "0.25" => Speed::Quarter,
+            "0.5" => Speed::Half,
+            "1" => Speed::One,
+            "2" => Speed::Two,
+            "4" => Speed::Four,
+            _ => return None,
+        })
+    }
+
+    /// Real milliseconds for `ns` of virtual time at this speed, idle gaps
+    /// over [`COMPRESS_NS`] compressed to one virtual second.
+    pub fn real_ms(self, ns: u64) -> u32 {
+        let ns = if ns > COMPRESS_NS { 1_000_000_000 } else { ns };
+        let quarters = match self {
+            Speed::Quarter => 16,
+            Speed::Half => 8,
+            Speed::One => 4,
+            Speed::Two => 2,
+            Speed::Four => 1,
+        };
+        (ns / 1_000_000 * quarters / 4).min(u32::MAX as u64) as u32
+    }
+
+    /// Real milliseconds between two steps when playing a recorded trace
+    /// (a zero-time step still takes a moment, so it can be seen).
+    pub fn step_ms(self, gap_ns: u64) -> u32 {
+        self.real_ms(gap_ns).max(self.real_ms(400_000_000))
+    }
+}
+
+/// Instructions run per slice at first; adjusted so a slice takes about
+/// [`SLICE_MS`].
+pub const INITIAL_FUEL: u64 = 20_000;
+/// Target duration of one slice on the main thread, in ms (well under the
+/// 50 ms of a "long task").
+pub const SLICE_MS: f64 = 8.0;
+
+/// The next fuel, given how long the last slice took.
+pub fn next_fuel(fuel: u64, took_ms: f64) -> u64 {
+    let f = if took_ms <= 0.5 {
+        fuel.saturating_mul(2)
+    } else {
+        (fuel as f64 * SLICE_MS / took_ms) as u64
+    };
+    f.clamp(1_000, 2_000_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_second_takes_a_second_at_1x() {
+        assert_eq!(Speed::default(), Speed::One);
+        assert_eq!(Speed::One.real_ms(1_000_000_000), 1000);
+        assert_eq!(Speed::Four.real_ms(1_000_000_000), 250);
+        assert_eq!(Speed::Quarter.real_ms(1_000_000_000), 4000);
+        assert_eq!(Speed::One.real_ms(3_000_000_000), 3000);
+        // A long idle gap is compressed.
+        assert_eq!(Speed::One.real_ms(3_600_000_000_000), 1000);
+    }
+
+    #[test]
+    fn labels_round_trip() {
+        for s in Speed::ALL {
+            assert_eq!(Speed::parse(s.label()), Some(s));
+        }
+        assert_eq!(Speed::parse("3"), None);
+    }
+
+    #[test]
+    fn fuel_adapts_to_slice_time() {
+        assert_eq!(next_fuel(20_000, 16.0), 10_000);
+        assert_eq!(next_fuel(20_000, 0.1), 40_000);
+        assert_eq!(next_fuel(1_000, 100.0), 1_000);
+    }
+}

@@ -1,0 +1,432 @@
+//! The player's model of a run: the trace so far, cut into steps, with
+//! snapshot checkpoints for cheap seeking and the timeline's geometry (one
+//! column per step, one lane per task or worker thread).
+//!
+//! Everything here is derived from the engine's snapshot fold
+//! ([`Snapshot::apply`]) and step cutting ([`steps`]): the player never
+//! recomputes what the loop did. A [`Track`] grows while a live run
+//! publishes events ([`Track::extend`]) and is plain Rust, tested natively.
+
+use looplab_engine::snapshot::{narrate, steps, Snapshot, Step, StepKind, TaskState};
+use looplab_engine::trace::{Event, EventKind, TaskId, ThreadId};
+
+/// Events between two snapshot checkpoints: seeking folds at most this many.
+const EVERY: usize = 64;
+
+/// Idle gaps longer than this (virtual ns) are compressed in a live run and
+/// labelled on the timeline.
+pub const COMPRESS_NS: u64 = 3_000_000_000;
+
+/// A run as the player shows it.
+#[derive(Clone, Debug, Default)]
+pub struct Track {
+    /// The trace so far, in order.
+    pub events: Vec<Event>,
+    /// The trace cut into steps (one loop handle each).
+    pub steps: Vec<Step>,
+    /// `checkpoints[k]` is the fold of the first `k * EVERY` events.
+    checkpoints: Vec<Snapshot>,
+    /// The fold of every event so far (the next checkpoint is built from it).
+    head: Snapshot,
+    /// One lane per task and per worker thread, in order of appearance.
+    pub lanes: Vec<Lane>,
+    /// One column per step: what each lane was doing after it.
+    pub columns: Vec<Column>,
+    /// Every print, in output order, placed at its step and lane.
+    pub tokens: Vec<Token>,
+    /// Fold of the events of every complete column (columns are rebuilt
+    /// from here when the last, possibly partial, step grows).
+    column_base: Snapshot,
+    /// Number of columns that belong to complete steps.
+    complete_columns: usize,
+    /// Lane index of each task id (index = task id; `usize::MAX` if none).
+    lane_of_task: Vec<usize>,
+    /// Lane index of each worker thread id.
+    lane_of_thread: Vec<usize>,
+}
+
+/// Who a lane belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaneOwner {
+    /// An asyncio task.
+    Task(TaskId),
+    /// A worker thread (`to_thread`, `run_in_executor`).
+    Thread(ThreadId),
+}
+
+/// One horizontal lane of the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// The task or thread it shows.
+    pub owner: LaneOwner,
+    /// Label: the task's name and coroutine, or "thread N".
+    pub name: String,
+    /// Index into the palette of task colours (lanes in order).
+    pub colour: usize,
+}
+
+/// What a lane shows in one column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// The task does not exist yet, or is over.
+    Empty,
+    /// Ran during this step (solid bar).
+    Running,
+    /// In the ready queue, waiting for its turn.
+    Ready,
+    /// Suspended at an await (hatched bar).
+    Waiting,
+}
+
+/// One step of the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// Virtual time after the step.
+    pub time_ns: u64,
+    /// Virtual time the step started at (before any clock jump in it).
+    pub start_ns: u64,
+    /// Per lane, index as in [`Track::lanes`] (padded with `Empty` when a
+    /// lane appears later).
+    pub cells: Vec<Cell>,
+    /// The task stepped, if the handle was a task step.
+    pub task: Option<TaskId>,
+    /// The loop's thread was blocked during the step (`time.sleep`, a long
+    /// CPU slice): a band across every lane.
+    pub blocked: bool,
+    /// The clock jumped during the step: `(from, to)`.
+    pub jump: Option<(u64, u64)>,
+}
+
+/// One print on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    /// Event index of the print.
+    pub seq: usize,
+    /// Index of the print's chunk in the snapshot's `output`.
+    pub chunk: usize,
+    /// Step that printed it.
+    pub step: usize,
+    /// Lane of the printing task or thread (`None`: main program).
+    pub lane: Option<usize>,
+    /// One line of the text, without its newline.
+    pub text: String,
+    /// Written to stderr.
+    pub stderr: bool,
+    /// Source line of the print.
+    pub line: u32,
+}
+
+impl Track {
+    /// A track of a complete trace.
+    pub fn from_events(events: Vec<Event>) -> Track {
+        let mut t = Track::default();
+        t.extend(&events);
+        t
+    }
+
+    /// Appends events (a live run publishing what happened since last time).
+    pub fn extend(&mut self, new: &[Event]) {
+        if self.checkpoints.is_empty() {
+            self.checkpoints.push(Snapshot::new());
+        }
+        for e in new {
+            self.head.apply(e);
+            self.events.push(e.clone());
+            if self.events.len().is_multiple_of(EVERY) {
+                self.checkpoints.push(self.head.clone());
+            }
+            self.add_lanes(e);
+        }
+        self.steps = steps(&self.events);
+        self.rebuild_columns();
+    }
+
+    /// True once the run ended (its last event is `RunEnded`).
+    pub fn ended(&self) -> bool {
+        self.head.ended.is_some()
+    }
+
+    /// The fold of every event so far.
+    pub fn head(&self) -> &Snapshot {
+        &self.head
+    }
+
+    /// The snapshot after the first `n` events.
+    pub fn at_event(&self, n: usize) -> Snapshot {
+        let n = n.min(self.events.len());
+        let k = (n / EVERY).min(self.checkpoints.len().saturating_sub(1));
+        let mut s = self.checkpoints.get(k).cloned().unwrap_or_default();
+        for e in &self.events[(k * EVERY).min(n)..n] {
+            s.apply(e);
+        }
+        s
+    }
+
+    /// The snapshot after step `i`.
+    pub fn after_step(&self, i: usize) -> Snapshot {
+        match self.steps.get(i) {
+            Some(step) => self.at_event(step.end),
+            None => self.head.clone(),
+        }
+    }
+
+    /// The engine's sentence for step `i`.
+    pub fn narrate(&self, i: usize) -> String {
+        match self.steps.get(i) {
+            Some(step) => narrate(
+                &self.at_event(step.start),
+                &self.events[step.start..step.end],
+            ),
+            None => String::new(),
+        }
+    }
+
+    /// The step that contains event `seq`.
+    pub fn step_of_event(&self, seq: usize) -> usize {
+        self.steps
+            .partition_point(|s| s.end <= seq)
+            .min(self.steps.len().saturating_sub(1))
+    }
+
+    /// For a step that ran a handle: how many handle steps came before it
+    /// (its line in `tools/cpython_steps.py`'s listing, 0-based).
+    pub fn handle_ordinal(&self, step: usize) -> Option<usize> {
+        let is_handle = |s: &Step| matches!(s.kind, StepKind::Handle { .. });
+        let s = self.steps.get(step)?;
+        is_handle(s).then(|| self.steps[..step].iter().filter(|s| is_handle(s)).count())
+    }
+
+    /// Lane of a task, if it has one.
+    pub fn task_lane(&self, task: TaskId) -> Option<usize> {
+        self.lane_of_task
+            .get(task as usize)
+            .copied()
+            .filter(|&l| l != usize::MAX)
+    }
+
+    fn add_lanes(&mut self, e: &Event) {
+        let owner = match &e.kind {
+            EventKind::TaskCreated { task, .. } => LaneOwner::Task(*task),
+            EventKind::JobStarted { thread, .. } => LaneOwner::Thread(*thread),
+            _ => return,
+        };
+        let (table, id) = match owner {
+            LaneOwner::Task(t) => (&mut self.lane_of_task, t as usize),
+            LaneOwner::Thread(t) => (&mut self.lane_of_thread, t as usize),
+        };
+        if table.get(id).is_some_and(|&l| l != usize::MAX) {
+            return;
+        }
+        if table.len() <= id {
+            table.resize(id + 1, usize::MAX);
+        }
+        table[id] = self.lanes.len();
+        let name = match owner {
+            LaneOwner::Task(t) => match self.head.tasks.get(&t) {
+                Some(v) => format!("{} {}()", v.name, v.coro),
+                None => format!("task #{t}"),
+            },
+            LaneOwner::Thread(t) => format!("thread {t}"),
+        };
+        self.lanes.push(Lane {
+            owner,
+            name,
+            colour: self.lanes.len(),
+        });
+        // Keep every column one cell per lane, however the trace arrived.
+        let lanes = self.lanes.len();
+        for col in &mut self.columns {
+            col.cells.resize(lanes, Cell::Empty);
+        }
+    }
+
+    /// Recomputes the columns of the steps that were incomplete, and the
+    /// tokens they printed.
+    fn rebuild_columns(&mut self) {
+        self.columns.truncate(self.complete_columns);
+        let first_token = self
+            .steps
+            .get(self.complete_columns)
+            .map(|s| s.start)
+            .unwrap_or(self.events.len());
+        self.tokens.retain(|t| t.seq < first_token);
+        let mut s = self.column_base.clone();
+        for i in self.complete_columns..self.steps.len() {
+            let step = self.steps[i].clone();
+            let start_ns = s.time_ns;
+            let mut task = None;
+            let mut blocked = false;
+            let mut jump = None;
+            for e in &self.events[step.start..step.end] {
+                match &e.kind {
+                    EventKind::TaskStepStarted { task: t, .. } => task = task.or(Some(*t)),
+                    EventKind::LoopBlocked { .. } => blocked = true,
+                    EventKind::ClockAdvanced { from_ns, to_ns } => {
+                        jump = Some((jump.map_or(*from_ns, |(f, _)| f), *to_ns))
+                    }
+                    EventKind::Print {
+                        task: pt,
+                        thread,
+                        text,
+                        line,
+                        stderr,
+                    } => {
+                        let lane = match (thread, pt) {
+                            (Some(th), _) => self.lane_of_thread.get(*th as usize).copied(),
+                            (None, Some(t)) => self.lane_of_task.get(*t as usize).copied(),
+                            (None, None) => None,
+                        }
+                        .filter(|&l| l != usize::MAX);
+                        // One token per line written: the engine may write
+                        // several prints of one step as one chunk.
+                        let chunk = s.output.len();
+                        for piece in text.trim_end_matches('\n').split('\n') {
+                            self.tokens.push(Token {
+                                seq: e.seq as usize,
+                                chunk,
+                                step: i,
+                                lane,
+                                text: piece.to_string(),
+                                stderr: *stderr,
+                                line: *line,
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+                s.apply(e);
+            }
+            let cells = self
+                .lanes
+                .iter()
+                .map(|lane| match lane.owner {
+                    LaneOwner::Task(t) if Some(t) == task => Cell::Running,
+                    LaneOwner::Task(t) => match s.tasks.get(&t).map(|v| &v.state) {
+                        Some(TaskState::Waiting { .. }) => Cell::Waiting,
+                        Some(TaskState::Ready | TaskState::Created | TaskState::Running) => {
+                            Cell::Ready
+                        }
+                        _ => Cell::Empty,
+                    },
+                    LaneOwner::Thread(th) => match s.threads.get(&th) {
+                        Some(l) if l.parked_until.is_some() => Cell::Waiting,
+                        Some(l) if l.job.is_some() => Cell::Running,
+                        _ => Cell::Empty,
+                    },
+                })
+                .collect();
+            self.columns.push(Column {
+                time_ns: s.time_ns,
+                start_ns,
+                cells,
+                task,
+                blocked,
+                jump,
+            });
+            let complete = i + 1 < self.steps.len() || self.ended();
+            if complete {
+                self.complete_columns = i + 1;
+                self.column_base = s.clone();
+            }
+        }
+    }
+}
+
+/// "3,597": seconds skipped, with thousands separators.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The label of a compressed idle gap ("⏩ 3,597 s skipped"), if the jump
+/// is long enough to be compressed.
+pub fn skipped_label(from_ns: u64, to_ns: u64) -> Option<String> {
+    let gap = to_ns.saturating_sub(from_ns);
+    (gap > COMPRESS_NS).then(|| format!("⏩ {} s skipped", group_thousands(gap / 1_000_000_000)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(3597), "3,597");
+        assert_eq!(group_thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn only_long_gaps_are_labelled() {
+        assert_eq!(skipped_label(0, 3_000_000_000), None);
+        assert_eq!(
+            skipped_label(1_000_000_000, 3_598_000_000_000).as_deref(),
+            Some("⏩ 3,597 s skipped")
+        );
+    }
+
+    /// The oracle's output for a program (CPython 3.11 on the virtual clock).
+    fn cpython_stdout(code: &str, tag: &str) -> String {
+        let dir = std::env::temp_dir().join(format!("looplab-track-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join(format!("{tag}.py"));
+        std::fs::write(&file, code).expect("write program");
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tools/oracle.py");
+        let out = std::process::Command::new("python3")
+            .arg(root)
+            .arg(&file)
+            .output()
+            .expect("python3 must be installed: it is the oracle");
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    #[test]
+    fn tokens_are_the_lines_cpython_prints_for_every_lesson() {
+        let mut mismatches = Vec::new();
+        for lesson in crate::content::LESSONS {
+            for snippet in lesson.snippets {
+                let tag = format!("{}-{}", lesson.id, snippet.name);
+                let expected = cpython_stdout(snippet.code, &tag);
+                let outcome = looplab_engine::run::run_program(
+                    snippet.code,
+                    "main.py",
+                    &looplab_engine::run::Limits::default(),
+                );
+                let track = Track::from_events(outcome.trace.events);
+                let got: String = track
+                    .tokens
+                    .iter()
+                    .filter(|t| !t.stderr)
+                    .map(|t| format!("{}\n", t.text))
+                    .collect();
+                if got != expected {
+                    mismatches.push(format!(
+                        "{tag}:\n  engine: {got:?}\n  cpython: {expected:?}"
+                    ));
+                }
+                // Every token sits on a step that exists, in step order.
+                assert!(track.tokens.windows(2).all(|w| w[0].step <= w[1].step));
+                assert!(track.tokens.iter().all(|t| t.step < track.steps.len()));
+                assert_eq!(track.columns.len(), track.steps.len());
+            }
+        }
+        assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    }
+
+    #[test]
+    fn an_empty_track_has_no_steps() {
+        let t = Track::from_events(Vec::new());
+        assert!(t.steps.is_empty());
+        assert!(t.columns.is_empty());
+        assert_eq!(t.after_step(3).applied, 0);
+        assert_eq!(t.narrate(0), "");
+    }
+}

@@ -1,0 +1,1021 @@
+//! The player's components. Each panel renders the snapshot of the current
+//! step (or the [`Track`]'s precomputed geometry); none of them works out
+//! what the loop did.
+
+use super::engine;
+use super::live::{next_fuel, LiveRun, Progress, Speed, INITIAL_FUEL};
+use super::track::{skipped_label, Cell, LaneOwner, Track};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use looplab_engine::parse::highlight::{highlight, TokenClass};
+use looplab_engine::snapshot::{Snapshot, TaskState};
+use looplab_engine::trace::{format_secs, Action, RunEnding, TaskId};
+use std::sync::Arc;
+
+/// Width of one step's column on the timeline, in px.
+const COL_W: usize = 44;
+/// Height of one lane, in px.
+const LANE_H: usize = 28;
+/// Height of the ruler above the lanes, in px.
+const RULER_H: usize = 24;
+/// The timeline renders columns in pages of this many; three pages around
+/// the cursor are in the DOM at a time (virtualisation).
+const PAGE: usize = 100;
+/// At most this many console lines are in the DOM (the latest ones).
+const CONSOLE_MAX: usize = 60;
+
+/// A value shared by reference between memos: equal only to itself, so a
+/// memo holding it never compares whole snapshots.
+#[derive(Clone, Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Where a live run is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiveState {
+    /// No live run going on (never started, finished or stopped).
+    Idle,
+    /// The engine is being driven.
+    Running,
+    /// Paused by the learner mid-run: the trace so far is navigable.
+    Paused,
+}
+
+/// The player's state: a `Copy` bundle of signals, passed to each panel.
+#[derive(Clone, Copy)]
+pub struct PlayerState {
+    /// The program.
+    source: StoredValue<String>,
+    /// The run so far (or the finished run).
+    track: RwSignal<Track>,
+    /// The step shown (index into `track.steps`).
+    cursor: RwSignal<usize>,
+    /// Speed of live runs and playback.
+    speed: RwSignal<Speed>,
+    /// Playing back a recorded trace step by step.
+    playing: RwSignal<bool>,
+    /// Live run state.
+    live: RwSignal<LiveState>,
+    /// Why the program could not run, if it could not.
+    error: RwSignal<Option<String>>,
+    /// A line the learner asked to see (clicked in the console).
+    focus_line: RwSignal<Option<u32>>,
+    /// Bumped to cancel a running live loop or playback.
+    generation: RwSignal<u64>,
+    /// The snapshot after the current step.
+    snap: Memo<Shared<Snapshot>>,
+}
+
+impl PlayerState {
+    fn new(source: String) -> PlayerState {
+        let track = RwSignal::new(Track::default());
+        let cursor = RwSignal::new(0usize);
+        let snap = Memo::new(move |_| Shared(Arc::new(track.with(|t| t.after_step(cursor.get())))));
+        PlayerState {
+            source: StoredValue::new(source),
+            track,
+            cursor,
+            speed: RwSignal::new(Speed::default()),
+            playing: RwSignal::new(false),
+            live: RwSignal::new(LiveState::Idle),
+            error: RwSignal::new(None),
+            focus_line: RwSignal::new(None),
+            generation: RwSignal::new(0),
+            snap,
+        }
+    }
+
+    fn step_count(&self) -> usize {
+        self.track.with(|t| t.steps.len())
+    }
+
+    /// Moves to step `i` (clamped), stopping playback if asked to.
+    fn seek(&self, i: usize) {
+        let n = self.step_count();
+        if n == 0 {
+            self.ensure_trace();
+            return;
+        }
+        let i = i.min(n - 1);
+        self.cursor.set(i);
+    }
+
+    fn stop_playback(&self) {
+        if self.playing.get_untracked() {
+            self.playing.set(false);
+            self.generation.update(|g| *g += 1);
+        }
+    }
+
+    /// Makes sure there is a trace to step through: runs the program
+    /// instantly if nothing ran yet.
+    fn ensure_trace(&self) -> bool {
+        if self.step_count() > 0 {
+            return true;
+        }
+        if self.live.get_untracked() != LiveState::Idle {
+            return false;
+        }
+        match engine::run_instant(&self.source.get_value()) {
+            Ok(events) => {
+                self.track.set(Track::from_events(events));
+                self.error.set(None);
+                true
+            }
+            Err(e) => {
+                self.error.set(Some(e));
+                false
+            }
+        }
+    }
+
+    fn step_by(&self, delta: isize) {
+        self.stop_playback();
+        if !self.ensure_trace() {
+            return;
+        }
+        let c = self.cursor.get_untracked() as isize + delta;
+        self.seek(c.max(0) as usize);
+    }
+
+    fn first(&self) {
+        self.stop_playback();
+        if self.ensure_trace() {
+            self.seek(0);
+        }
+    }
+
+    fn last(&self) {
+        self.stop_playback();
+        if self.ensure_trace() {
+            self.seek(usize::MAX);
+        }
+    }
+
+    /// Space / the play button: pauses or resumes a live run, or plays the
+    /// recorded trace from the current step.
+    fn toggle_play(&self) {
+        match self.live.get_untracked() {
+            LiveState::Running => return self.live.set(LiveState::Paused),
+            LiveState::Paused => return self.live.set(LiveState::Running),
+            LiveState::Idle => {}
+        }
+        if self.playing.get_untracked() {
+            return self.stop_playback();
+        }
+        if !self.ensure_trace() {
+            return;
+        }
+        let n = self.step_count();
+        if self.cursor.get_untracked() + 1 >= n {
+            self.cursor.set(0);
+        }
+        self.playing.set(true);
+        self.generation.update(|g| *g += 1);
+        let gen = self.generation.get_untracked();
+        let state = *self;
+        spawn_local(async move {
+            loop {
+                let (gap, more) = state.track.with_untracked(|t| {
+                    let c = state.cursor.get_untracked();
+                    match (t.columns.get(c), t.columns.get(c + 1)) {
+                        (Some(a), Some(b)) => (b.time_ns.saturating_sub(a.time_ns), true),
+                        _ => (0, false),
+                    }
+                });
+                if !more {
+                    break;
+                }
+                let ms = state.speed.get_untracked().step_ms(gap);
+                gloo_timers::future::TimeoutFuture::new(ms).await;
+                if state.generation.get_untracked() != gen {
+                    return;
+                }
+                state.seek(state.cursor.get_untracked() + 1);
+            }
+            if state.generation.get_untracked() == gen {
+                state.playing.set(false);
+            }
+        });
+    }
+
+    /// The Run button: a live run on the browser's event loop.
+    fn run_live(&self) {
+        self.stop_playback();
+        self.generation.update(|g| *g += 1);
+        let gen = self.generation.get_untracked();
+        let run = match engine::start_live(&self.source.get_value()) {
+            Ok(run) => run,
+            Err(e) => {
+                self.error.set(Some(e));
+                return;
+            }
+        };
+        self.error.set(None);
+        self.track.set(Track::default());
+        self.cursor.set(0);
+        self.live.set(LiveState::Running);
+        let state = *self;
+        spawn_local(async move { state.drive(run, gen).await });
+    }
+
+    /// The Stop button.
+    fn stop(&self) {
+        self.generation.update(|g| *g += 1);
+        self.playing.set(false);
+        self.live.set(LiveState::Idle);
+    }
+
+    /// Drives a live run: advances the engine in short slices (yielding to
+    /// the page between them) and shows its events as the virtual clock
+    /// reaches them, waiting real time across every gap at the chosen speed.
+    /// The engine may run ahead of what is shown; pacing follows the
+    /// events' virtual times, so live and instant runs show the same trace.
+    async fn drive(self, mut run: Box<dyn LiveRun>, gen: u64) {
+        use gloo_timers::future::TimeoutFuture;
+        let mut fuel = INITIAL_FUEL;
+        let mut shown = 0usize;
+        let mut shown_ns = 0u64;
+        let mut finished = false;
+        let mut wait_until: Option<u64> = None;
+        let alive = move || self.generation.get_untracked() == gen;
+        loop {
+            if !alive() {
+                return;
+            }
+            if self.live.get_untracked() == LiveState::Paused {
+                TimeoutFuture::new(50).await;
+                continue;
+            }
+            let available = run.events().len();
+            if shown == available {
+                if finished {
+                    break;
+                }
+                if let Some(t) = wait_until.take() {
+                    self.wait_virtual(t.saturating_sub(shown_ns), gen).await;
+                    shown_ns = shown_ns.max(t);
+                    continue;
+                }
+                let t0 = super::now_ms();
+                match run.advance(fuel) {
+                    Progress::Ready => {}
+                    Progress::WaitUntil(t) => wait_until = Some(t),
+                    Progress::Finished => finished = true,
+                }
+                fuel = next_fuel(fuel, super::now_ms() - t0);
+                TimeoutFuture::new(0).await;
+                continue;
+            }
+            // Show every event up to the next one in the future.
+            let events = run.events();
+            let next_ns = events[shown].time_ns;
+            if next_ns > shown_ns {
+                self.wait_virtual(next_ns - shown_ns, gen).await;
+                shown_ns = next_ns;
+                continue;
+            }
+            let end = shown + events[shown..].partition_point(|e| e.time_ns <= shown_ns);
+            let new = &events[shown..end];
+            self.track.update(|t| t.extend(new));
+            shown = end;
+            self.cursor.set(self.step_count().saturating_sub(1));
+            // Let the page paint what just happened.
+            TimeoutFuture::new(0).await;
+        }
+        if alive() {
+            self.live.set(LiveState::Idle);
+        }
+    }
+
+    /// Waits the real time that `ns` of virtual time takes at the current
+    /// speed (long idle gaps compressed), in short chunks so that Stop and
+    /// Pause act at once.
+    async fn wait_virtual(self, ns: u64, gen: u64) {
+        let mut left = self.speed.get_untracked().real_ms(ns);
+        while left > 0 && self.generation.get_untracked() == gen {
+            let chunk = left.min(50);
+            gloo_timers::future::TimeoutFuture::new(chunk).await;
+            if self.live.get_untracked() != LiveState::Paused {
+                left -= chunk;
+            }
+        }
+    }
+}
+
+/// The player for one program.
+#[component]
+pub fn Player(
+    /// The program's source.
+    source: String,
+    /// Open on this step (from the URL's `#step=N`): runs the program at
+    /// once, instantly.
+    #[prop(optional)]
+    start_step: Option<usize>,
+) -> impl IntoView {
+    let state = PlayerState::new(source);
+    if let Some(step) = start_step {
+        if state.ensure_trace() {
+            state.seek(step);
+        }
+    }
+    // The step in the URL, so a link opens on this moment.
+    Effect::new(move |prev: Option<()>| {
+        let c = state.cursor.get();
+        let n = state.track.with(|t| t.steps.len());
+        if n > 0 && (prev.is_some() || start_step.is_some()) {
+            super::set_step_in_url(Some(c));
+        }
+    });
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if super::typing_in_a_field(&ev) {
+            return;
+        }
+        let handled = match ev.key().as_str() {
+            "ArrowLeft" => {
+                state.step_by(-1);
+                true
+            }
+            "ArrowRight" => {
+                state.step_by(1);
+                true
+            }
+            "Home" => {
+                state.first();
+                true
+            }
+            "End" => {
+                state.last();
+                true
+            }
+            " " if !super::on_a_button(&ev) => {
+                state.toggle_play();
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || {
+        keys.remove();
+        state.generation.update_untracked(|g| *g += 1);
+    });
+    view! {
+        <section class="player" data-testid="player" aria-label="Player"
+            class:live=move || state.live.get() != LiveState::Idle
+            data-live=move || format!("{:?}", state.live.get()).to_lowercase()
+            data-step=move || state.cursor.get()
+            data-events=move || state.track.with(|t| t.events.len())
+            data-handle=move || {
+                let c = state.cursor.get();
+                state.track.with(|t| t.handle_ordinal(c)).map(|h| h.to_string())
+            }>
+            <Controls state=state/>
+            <p class="player-narration" data-testid="narration" aria-live="polite">
+                {move || narration(state)}
+            </p>
+            {move || state.error.get().map(|e| view! { <p class="player-error" role="alert">{e}</p> })}
+            <Timeline state=state/>
+            <div class="player-panels">
+                <div class="player-left">
+                    <CodePanel state=state/>
+                    <Console state=state/>
+                </div>
+                <LoopPanel state=state/>
+            </div>
+        </section>
+    }
+}
+
+fn narration(state: PlayerState) -> String {
+    let c = state.cursor.get();
+    state.track.with(|t| {
+        if t.steps.is_empty() {
+            "Press Run to watch the program, or step through it with the arrows.".into()
+        } else {
+            t.narrate(c)
+        }
+    })
+}
+
+#[component]
+fn Controls(state: PlayerState) -> impl IntoView {
+    let n = move || state.track.with(|t| t.steps.len());
+    let running = move || state.live.get() != LiveState::Idle;
+    let play_label = move || match (state.live.get(), state.playing.get()) {
+        (LiveState::Running, _) | (_, true) => "❚❚ Pause",
+        _ => "▶ Play",
+    };
+    let speeds = Speed::ALL
+        .iter()
+        .map(|s| view! { <option value=s.label()>{s.label()}</option> })
+        .collect_view();
+    view! {
+        <div class="player-controls" role="toolbar" aria-label="Run and step">
+            <button class="primary" data-testid="run" on:click=move |_| state.run_live()
+                disabled=running>"Run"</button>
+            <button data-testid="stop" on:click=move |_| state.stop()
+                disabled=move || !running()>"Stop"</button>
+            <span class="player-sep" aria-hidden="true"></span>
+            <button data-testid="step-first" aria-label="First step" title="First step (Home)"
+                on:click=move |_| state.first()>"|◀"</button>
+            <button data-testid="step-back" aria-label="Step back" title="Step back (←)"
+                on:click=move |_| state.step_by(-1)>"◀"</button>
+            <button data-testid="play-pause" title="Play or pause (Space)"
+                on:click=move |_| state.toggle_play()>{play_label}</button>
+            <button data-testid="step-forward" aria-label="Step forward" title="Step forward (→)"
+                on:click=move |_| state.step_by(1)>"▶"</button>
+            <button data-testid="step-last" aria-label="Last step" title="Last step (End)"
+                on:click=move |_| state.last()>"▶|"</button>
+            <label class="player-speed">"Speed "
+                <select data-testid="speed" prop:value=move || state.speed.get().label()
+                    on:change=move |ev| {
+                        if let Some(s) = Speed::parse(&event_target_value(&ev)) {
+                            state.speed.set(s);
+                        }
+                    }>{speeds}</select>
+            </label>
+            <input type="range" class="player-scrubber" data-testid="scrubber" aria-label="Step"
+                min="0" max=move || n().saturating_sub(1).to_string()
+                prop:value=move || state.cursor.get().to_string()
+                disabled=move || n() == 0
+                on:input=move |ev| {
+                    state.stop_playback();
+                    if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                        state.seek(i);
+                    }
+                }/>
+            <span class="player-step" aria-live="off">{move || match n() {
+                0 => "no steps yet".to_string(),
+                n => format!("step {} / {}", state.cursor.get() + 1, n),
+            }}</span>
+        </div>
+    }
+}
+
+/// The code with syntax colouring, the running task's line highlighted and
+/// every suspended task's line marked in its colour.
+#[component]
+fn CodePanel(state: PlayerState) -> impl IntoView {
+    let source = state.source.get_value();
+    let lines = highlighted_lines(&source);
+    // (line, lane colour, task name) of every task with a current line.
+    let marks = Memo::new(move |_| {
+        let snap = state.snap.get();
+        let c = state.cursor.get();
+        state.track.with(|t| {
+            let ran = t.columns.get(c).and_then(|col| col.task);
+            let mut current = None;
+            let mut parked = Vec::new();
+            for task in snap.0.tasks.values() {
+                let Some(lane) = t.task_lane(task.id) else {
+                    continue;
+                };
+                if Some(task.id) == ran {
+                    current = Some(task.line);
+                } else if matches!(task.state, TaskState::Waiting { .. }) && task.line > 0 {
+                    parked.push((task.line, t.lanes[lane].colour, task.name.clone()));
+                }
+            }
+            (current, parked)
+        })
+    });
+    let rows = lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, segments)| {
+            let no = i as u32 + 1;
+            let is_current = move || marks.with(|m| m.0 == Some(no));
+            let focused = move || state.focus_line.get() == Some(no);
+            let dots = move || {
+                marks.with(|m| {
+                    m.1.iter()
+                        .filter(|p| p.0 == no)
+                        .map(|(_, colour, name)| {
+                            view! {
+                                <span class=format!("park task-c{}", colour % 8)
+                                    title=format!("{name} is parked here")>{name.clone()}</span>
+                            }
+                        })
+                        .collect_view()
+                })
+            };
+            let segs = segments
+                .into_iter()
+                .map(|(class, text)| match class {
+                    Some(c) => view! { <span class=c>{text}</span> }.into_any(),
+                    None => text.into_any(),
+                })
+                .collect_view();
+            view! {
+                <span class="code-line" class:current=is_current class:focused=focused
+                    data-line=no aria-current=move || is_current().then_some("step")>
+                    <span class="line-no" aria-hidden="true">{no}</span>
+                    <span class="line-text">{segs}</span>
+                    <span class="parks">{dots}</span>
+                    "\n"
+                </span>
+            }
+        })
+        .collect_view();
+    view! {
+        <pre class="code player-code" data-testid="code" tabindex="0" aria-label="Program"><code>{rows}</code></pre>
+    }
+}
+
+/// Splits `source` into lines of (css class, text) segments using the
+/// engine's highlighter.
+fn highlighted_lines(source: &str) -> Vec<Vec<(Option<&'static str>, String)>> {
+    let source = source.trim_end_matches('\n');
+    let mut lines: Vec<Vec<(Option<&'static str>, String)>> = vec![Vec::new()];
+    let mut push = |class: Option<&'static str>, text: &str| {
+        for (k, piece) in text.split('\n').enumerate() {
+            if k > 0 {
+                lines.push(Vec::new());
+            }
+            if !piece.is_empty() {
+                if let Some(line) = lines.last_mut() {
+                    line.push((class, piece.to_string()));
+                }
+            }
+        }
+    };
+    let mut pos = 0;
+    for (span, class) in highlight(source) {
+        let (start, end) = (span.start as usize, span.end as usize);
+        if start < pos || end > source.len() || !source.is_char_boundary(start) {
+            continue;
+        }
+        push(None, &source[pos..start]);
+        push(Some(token_class(class)), &source[start..end]);
+        pos = end;
+    }
+    push(None, &source[pos..]);
+    lines
+}
+
+fn token_class(c: TokenClass) -> &'static str {
+    match c {
+        TokenClass::Keyword => "hl-kw",
+        TokenClass::Builtin => "hl-builtin",
+        TokenClass::Name => "hl-name",
+        TokenClass::String | TokenClass::FString => "hl-str",
+        TokenClass::Number => "hl-num",
+        TokenClass::Comment => "hl-comment",
+        TokenClass::Operator => "hl-op",
+        TokenClass::Punctuation => "hl-punct",
+        TokenClass::Decorator => "hl-deco",
+    }
+}
+
+/// The timeline: lanes, bars, print tokens, the ruler and the cursor.
+#[component]
+fn Timeline(state: PlayerState) -> impl IntoView {
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let window_start = Memo::new(move |_| (state.cursor.get() / PAGE).saturating_sub(1) * PAGE);
+    let labels = move || {
+        state.track.with(|t| {
+            t.lanes
+                .iter()
+                .map(|l| {
+                    let kind = match l.owner {
+                        LaneOwner::Task(_) => "task",
+                        LaneOwner::Thread(_) => "thread",
+                    };
+                    view! {
+                        <div class=format!("lane-label task-c{}", l.colour % 8) data-kind=kind
+                            style:height=format!("{LANE_H}px")>{l.name.clone()}</div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let content = move || {
+        let start = window_start.get();
+        state
+            .track
+            .with(|t| timeline_window(t, start, start + 3 * PAGE, state))
+    };
+    let width = move || format!("{}px", state.track.with(|t| t.columns.len()).max(1) * COL_W);
+    let height = move || {
+        format!(
+            "{}px",
+            RULER_H + state.track.with(|t| t.lanes.len()).max(1) * LANE_H
+        )
+    };
+    // Keep the cursor in view.
+    Effect::new(move |_| {
+        let c = state.cursor.get();
+        if let Some(el) = scroller.get() {
+            let x = (c * COL_W) as i32;
+            let left = el.scroll_left();
+            let w = el.client_width();
+            if x < left || x + COL_W as i32 > left + w {
+                el.set_scroll_left((x - w / 2).max(0));
+            }
+        }
+    });
+    view! {
+        <div class="timeline" data-testid="timeline" role="region" aria-label="Timeline: one lane per task">
+            <div class="lane-labels" style:padding-top=format!("{RULER_H}px")>{labels}</div>
+            <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label="Timeline steps">
+                <div class="timeline-inner" style:width=width style:height=height>
+                    {content}
+                    <div class="timeline-future" aria-hidden="true"
+                        style:left=move || format!("{}px", (state.cursor.get() + 1) * COL_W)></div>
+                    <div class="timeline-cursor" aria-hidden="true"
+                        style:left=move || format!("{}px", state.cursor.get() * COL_W)></div>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The DOM for columns `[start, end)` of the timeline.
+fn timeline_window(t: &Track, start: usize, end: usize, state: PlayerState) -> impl IntoView {
+    let end = end.min(t.columns.len());
+    let mut nodes = Vec::new();
+    // Ruler: time labels where the clock moved, jump marks, blocked bands.
+    let mut last_time = if start == 0 {
+        None
+    } else {
+        t.columns.get(start - 1).map(|c| c.time_ns)
+    };
+    for i in start..end {
+        let col = &t.columns[i];
+        let x = i * COL_W;
+        if let Some((from, to)) = col.jump {
+            let label = skipped_label(from, to);
+            let class = if label.is_some() {
+                "clock-jump skipped"
+            } else {
+                "clock-jump"
+            };
+            nodes.push(
+                view! {
+                    <div class=class style:left=format!("{x}px")
+                        title=format!("clock jumps from t={} to t={}", format_secs(from), format_secs(to))>
+                        {label.unwrap_or_else(|| "⤳".into())}
+                    </div>
+                }
+                .into_any(),
+            );
+        }
+        if last_time != Some(col.time_ns) {
+            nodes.push(
+                view! {
+                    <div class="ruler-time" style:left=format!("{x}px")>{format!("t={}", format_secs(col.time_ns))}</div>
+                }
+                .into_any(),
+            );
+            last_time = Some(col.time_ns);
+        }
+        if col.blocked {
+            nodes.push(
+                view! { <div class="blocked-band" style:left=format!("{x}px") title="the loop was blocked: nothing else could run"></div> }
+                    .into_any(),
+            );
+        }
+    }
+    // Bars: one per run of equal cells in a lane (running slices apart).
+    for (lane_i, lane) in t.lanes.iter().enumerate() {
+        let y = RULER_H + lane_i * LANE_H;
+        let mut i = start;
+        while i < end {
+            let cell = cell_at(t, i, lane_i);
+            let mut j = i + 1;
+            if cell != Cell::Running {
+                while j < end && cell_at(t, j, lane_i) == cell {
+                    j += 1;
+                }
+            }
+            let class = match cell {
+                Cell::Empty => None,
+                Cell::Running => Some("bar running"),
+                Cell::Ready => Some("bar ready"),
+                Cell::Waiting => Some("bar waiting"),
+            };
+            if let Some(class) = class {
+                nodes.push(
+                    view! {
+                        <div class=format!("{class} task-c{}", lane.colour % 8)
+                            style:left=format!("{}px", i * COL_W)
+                            style:top=format!("{y}px")
+                            style:width=format!("{}px", (j - i) * COL_W)></div>
+                    }
+                    .into_any(),
+                );
+            }
+            i = j;
+        }
+    }
+    // Tokens, in output order.
+    let first = t.tokens.partition_point(|k| k.step < start);
+    let mut stack = (usize::MAX, usize::MAX, 0usize);
+    for k in t.tokens[first..].iter().take_while(|k| k.step < end) {
+        let lane = k.lane.unwrap_or(0);
+        let depth = if (stack.0, stack.1) == (k.step, lane) {
+            stack.2 + 1
+        } else {
+            0
+        };
+        stack = (k.step, lane, depth);
+        let colour = k.lane.map(|l| t.lanes[l].colour % 8).unwrap_or(0);
+        let task = k
+            .lane
+            .map(|l| match t.lanes[l].owner {
+                LaneOwner::Task(id) => t
+                    .head()
+                    .tasks
+                    .get(&id)
+                    .map(|v| v.name.clone())
+                    .unwrap_or_default(),
+                LaneOwner::Thread(id) => format!("thread {id}"),
+            })
+            .unwrap_or_default();
+        let step = k.step;
+        nodes.push(
+            view! {
+                <button class=format!("timeline-token task-c{colour}") class:stderr=k.stderr
+                    data-testid="timeline-token" data-task=task data-step=step
+                    title=k.text.clone() aria-label=format!("{}, step {}", k.text, step + 1)
+                    style:left=format!("{}px", step * COL_W + 2)
+                    style:top=format!("{}px", RULER_H + lane * LANE_H + 3 + depth.min(3) * 4)
+                    on:click=move |_| { state.stop_playback(); state.seek(step); }>
+                    {k.text.clone()}
+                </button>
+            }
+            .into_any(),
+        );
+    }
+    nodes
+}
+
+fn cell_at(t: &Track, col: usize, lane: usize) -> Cell {
+    t.columns[col]
+        .cells
+        .get(lane)
+        .copied()
+        .unwrap_or(Cell::Empty)
+}
+
+/// What a ready handle will do: the task it steps (if any), the notation
+/// of `tools/cpython_steps.py` ("step Task-2", "wakeup Task-2", "call
+/// on_done", "cancelled"), and the text shown.
+fn describe_action(s: &Snapshot, action: &Action, cancelled: bool) -> (String, String, String) {
+    let name = |t: &TaskId| s.tasks.get(t).map(|v| v.name.clone()).unwrap_or_default();
+    let (task, what, extra) = match action {
+        Action::TaskStep { task, throw } => (
+            name(task),
+            format!("step {}", name(task)),
+            throw.as_ref().map(|e| format!(" (throws {e} into it)")),
+        ),
+        Action::TaskWakeup { task, fut } => (
+            name(task),
+            format!("wakeup {}", name(task)),
+            Some(match s.tasks.get(fut) {
+                Some(t) => format!(" (task {} is done)", t.name),
+                None => format!(" (future #{fut} is done)"),
+            }),
+        ),
+        Action::Callback { func, .. } => (String::new(), format!("call {func}"), None),
+        Action::JobDone { job, .. } => (
+            String::new(),
+            "call _chain_future".into(),
+            Some(format!(" (worker job #{job} is done)")),
+        ),
+        Action::StopLoop { .. } => (
+            String::new(),
+            "call _run_until_complete_cb".into(),
+            Some(" (stops the loop)".into()),
+        ),
+    };
+    if cancelled {
+        return (
+            task,
+            "cancelled".into(),
+            format!("{what} (cancelled: skipped)"),
+        );
+    }
+    let text = format!("{what}{}", extra.unwrap_or_default());
+    (task, what, text)
+}
+
+/// The event loop: running task, ready queue, waiting list, timers,
+/// threads, finished tasks, clock.
+#[component]
+fn LoopPanel(state: PlayerState) -> impl IntoView {
+    let snap = move || state.snap.get().0;
+    let colour_of = move |task: TaskId| {
+        state.track.with(|t| {
+            t.task_lane(task)
+                .map(|l| t.lanes[l].colour % 8)
+                .unwrap_or(0)
+        })
+    };
+    let running = move || {
+        let s = snap();
+        let c = state.cursor.get();
+        let task = state
+            .track
+            .with(|t| t.columns.get(c).and_then(|col| col.task));
+        match task.and_then(|id| s.tasks.get(&id)) {
+            Some(t) => view! {
+                <span class=format!("chip task-c{}", colour_of(t.id)) data-task=t.name.clone()>
+                    {format!("{} {}()", t.name, t.coro)}
+                </span>
+                <span class="muted">{format!(" ran this step; now {}", s.task_status(t.id))}</span>
+            }
+            .into_any(),
+            None => view! { <span class="muted">"no task ran this step"</span> }.into_any(),
+        }
+    };
+    let ready = move || {
+        let s = snap();
+        s.ready
+            .iter()
+            .map(|r| {
+                let (task, what, text) = describe_action(&s, &r.action, r.cancelled);
+                let colour = match &r.action {
+                    Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => {
+                        colour_of(*task)
+                    }
+                    _ => 0,
+                };
+                view! {
+                    <li data-testid="ready-item" data-task=task data-what=what
+                        class=format!("task-c{colour}")>{text}</li>
+                }
+            })
+            .collect_view()
+    };
+    let waiting = move || {
+        let s = snap();
+        s.tasks
+            .values()
+            .filter_map(|t| match &t.state {
+                TaskState::Waiting { on } => Some((t, s.describe_waiting(on))),
+                _ => None,
+            })
+            .map(|(t, why)| {
+                view! {
+                    <li data-testid="waiting-item" data-task=t.name.clone() class=format!("task-c{}", colour_of(t.id))>
+                        <strong>{t.name.clone()}</strong>" waits for "<span class="reason">{why}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let timers = move || {
+        let s = snap();
+        s.timers
+            .iter()
+            .map(|tm| {
+                let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
+                view! { <li data-testid="timer-item">{format!("t={}: {what}", format_secs(tm.when_ns))}</li> }
+            })
+            .collect_view()
+    };
+    let threads = move || {
+        let s = snap();
+        s.threads
+            .values()
+            .map(|l| {
+                let job = l.job.and_then(|j| s.jobs.get(&j)).map(|j| j.func.clone());
+                let text = match (job, l.parked_until) {
+                    (Some(f), Some(t)) => format!(
+                        "thread {}: {f}(), in time.sleep until t={}",
+                        l.id,
+                        format_secs(t)
+                    ),
+                    (Some(f), None) => format!("thread {}: running {f}()", l.id),
+                    (None, _) => format!("thread {}: idle", l.id),
+                };
+                view! { <li data-testid="thread-item">{text}</li> }
+            })
+            .collect_view()
+    };
+    let finished = move || {
+        let s = snap();
+        s.tasks
+            .values()
+            .filter(|t| {
+                matches!(
+                    t.state,
+                    TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
+                )
+            })
+            .map(|t| {
+                let failed = matches!(t.state, TaskState::Failed { .. });
+                view! {
+                    <li data-testid="finished-item" data-task=t.name.clone() class:failed=failed>
+                        <strong>{t.name.clone()}</strong>" "{s.task_status(t.id)}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let has = move |f: fn(&Snapshot) -> bool| move || f(&snap());
+    view! {
+        <aside class="loop-panel" aria-label="Event loop">
+            <h2>"Event loop"</h2>
+            <p class="clock" data-testid="clock">{move || format!("clock t = {} s", format_secs(snap().time_ns))}</p>
+            <h3>"Running"</h3>
+            <p data-testid="running-task" class="running-task">{running}</p>
+            <h3>"Ready queue " <span class="muted">"(front first)"</span></h3>
+            <ol class="queue" data-testid="ready-queue">{ready}</ol>
+            <Show when=has(|s| s.ready.is_empty())><p class="muted empty">"empty"</p></Show>
+            <h3>"Waiting"</h3>
+            <ul class="queue" data-testid="waiting-list">{waiting}</ul>
+            <h3>"Timers"</h3>
+            <ul class="queue" data-testid="timers">{timers}</ul>
+            <Show when=has(|s| !s.threads.is_empty())>
+                <h3>"Worker threads"</h3>
+                <ul class="queue" data-testid="threads">{threads}</ul>
+            </Show>
+            <h3>"Finished"</h3>
+            <ul class="queue" data-testid="finished">{finished}</ul>
+        </aside>
+    }
+}
+
+/// Output so far; the current step's lines highlighted; warnings and errors
+/// styled apart and linked to their line.
+#[component]
+fn Console(state: PlayerState) -> impl IntoView {
+    let lines = move || {
+        let s = state.snap.get().0;
+        let c = state.cursor.get();
+        let current = state.track.with(|t| {
+            let a = t.tokens.partition_point(|k| k.step < c);
+            let b = t.tokens.partition_point(|k| k.step <= c);
+            match (
+                t.tokens.get(a),
+                b.checked_sub(1).and_then(|b| t.tokens.get(b)),
+            ) {
+                (Some(first), Some(last)) if a < b => first.chunk..last.chunk + 1,
+                _ => 0..0,
+            }
+        });
+        let skip = s.output.len().saturating_sub(CONSOLE_MAX);
+        let mut out = Vec::new();
+        if skip > 0 {
+            out.push(
+                view! { <div class="console-more muted">{format!("… {skip} earlier lines")}</div> }
+                    .into_any(),
+            );
+        }
+        for (i, o) in s.output.iter().enumerate().skip(skip) {
+            let line = o.line;
+            let link = (line > 0).then(|| {
+                view! {
+                    <button class="line-link" aria-label=format!("L{line}: show line {line} of the program")
+                        on:click=move |_| state.focus_line.set(Some(line))>{format!("L{line}")}</button>
+                }
+            });
+            out.push(
+                view! {
+                    <div class="console-line" class:current=current.contains(&i) class:stderr=o.stderr>
+                        <span class="console-text">{o.text.trim_end_matches('\n').to_string()}</span>{link}
+                    </div>
+                }
+                .into_any(),
+            );
+        }
+        for w in &s.warnings {
+            out.push(
+                view! { <div class="console-line warning" role="note">{format!("⚠ {w}")}</div> }
+                    .into_any(),
+            );
+        }
+        if let Some(end) = &s.ended {
+            let (class, text) = match end {
+                RunEnding::Completed => ("console-end", "— program finished —".to_string()),
+                RunEnding::Uncaught { last_line } => ("console-end error", last_line.clone()),
+                RunEnding::Hang => (
+                    "console-end error",
+                    "the program hangs: nothing can ever happen again".into(),
+                ),
+                RunEnding::Limit { message, .. } => ("console-end error", message.clone()),
+                RunEnding::SyntaxError { message } => {
+                    ("console-end error", format!("SyntaxError: {message}"))
+                }
+            };
+            out.push(view! { <div class=class>{text}</div> }.into_any());
+        }
+        out
+    };
+    view! {
+        <section class="console" aria-label="Console">
+            <h2>"Console"</h2>
+            <div class="console-body" data-testid="console" tabindex="0" role="log">{lines}</div>
+        </section>
+    }
+}

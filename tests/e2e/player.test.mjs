@@ -1,0 +1,348 @@
+// End-to-end tests of the lesson player against the release build (dist/).
+//
+// Expected values come from CPython, never from the UI: the output order
+// from tools/oracle.py, the step order and ready queues from
+// tools/cpython_steps.py (both run here on the lesson's own snippet).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { ROOT, serveDir, launchBrowser, openPage, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+const WORK = mkdtempSync(join(tmpdir(), 'looplab-player-'));
+
+before(async () => {
+  server = await serveDir(join(ROOT, 'dist'));
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The code of a lesson's snippet, read from lessons/NN-<id>.md. */
+function snippetCode(id, name = 'main') {
+  const file = readdirSync(join(ROOT, 'lessons')).find((f) => f.endsWith(`-${id}.md`));
+  const text = readFileSync(join(ROOT, 'lessons', file), 'utf8');
+  const re = new RegExp('```python[^\\n]*\\bname=' + name + '\\b[^\\n]*\\n([\\s\\S]*?)```');
+  return text.match(re)[1];
+}
+
+/** Runs a CPython tool on a program; returns its stdout. */
+function cpython(tool, code, tag) {
+  const file = join(WORK, `${tag}.py`);
+  writeFileSync(file, code);
+  return execFileSync('python3', [join(ROOT, 'tools', tool), file], { encoding: 'utf8' });
+}
+
+/** CPython's steps: [{ iteration, ms, what, ready: [...] }], one per handle run. */
+function cpythonSteps(code, tag) {
+  return cpython('cpython_steps.py', code, tag)
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [head, queue = ''] = line.split(/ \|(?: |$)/);
+      const [iteration, ms, ...what] = head.split(' ');
+      return {
+        iteration: Number(iteration),
+        ms: Number(ms),
+        what: what.join(' '),
+        ready: queue.trim() ? queue.trim().split(', ') : [],
+      };
+    });
+}
+
+const tokens = (page) =>
+  page.getByTestId('timeline-token').evaluateAll((els) => els.map((e) => ({ text: e.title, task: e.dataset.task, step: Number(e.dataset.step) })));
+const readyQueue = (page) => page.getByTestId('ready-item').evaluateAll((els) => els.map((e) => e.dataset.what));
+const playerStep = (page) => page.getByTestId('player').evaluate((el) => ({ step: Number(el.dataset.step), handle: el.dataset.handle === undefined ? null : Number(el.dataset.handle) }));
+
+/** True when the loop panel lists a timer due at the current virtual time. */
+async function timerDueNow(page) {
+  const secs = (s) => Number(s.match(/t\s*=\s*([0-9.]+)/)[1]);
+  const now = secs(await page.getByTestId('clock').innerText());
+  const timers = await page.getByTestId('timer-item').allInnerTexts();
+  return timers.some((t) => secs(t) <= now);
+}
+
+/** Everything the learner sees at the current step, as text. */
+async function view(page) {
+  const text = (id) => page.getByTestId(id).innerText();
+  return {
+    narration: await text('narration'),
+    clock: await text('clock'),
+    running: await text('running-task'),
+    ready: await readyQueue(page),
+    waiting: await page.getByTestId('waiting-item').allInnerTexts(),
+    console: await text('console'),
+    currentLine: await page.locator('[data-testid=code] .code-line.current').evaluateAll((els) => els.map((e) => e.dataset.line)),
+  };
+}
+
+async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).include('[data-testid=player]').analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const id of ['sleep', 'gather', 'cancel']) {
+  test(`lesson ${id}: live run at 4x, stepping, queues, narration and step links match CPython`, async () => {
+    const code = snippetCode(id);
+    const expectedOutput = cpython('oracle.py', code, id).trimEnd().split('\n');
+    const steps = cpythonSteps(code, id);
+    const { page, context, problems } = await openPage(browser, `${server.url}?lesson=${id}`, { viewport: { width: 1280, height: 900 } });
+    await page.getByTestId('player').waitFor();
+    await page.getByTestId('speed').selectOption('4×');
+
+    // Live run: tokens appear as they happen, the run ends by itself.
+    await page.getByTestId('run').click();
+    await page.locator('[data-testid=player][data-live=idle]').waitFor({ timeout: 30_000 });
+    const toks = await tokens(page);
+    assert.deepEqual(toks.map((t) => t.text), expectedOutput, 'token order = CPython output order');
+    await screenshot(page, `player-${id}-live-end`);
+
+    // Step from the first step to the last with the keyboard; at every
+    // handle step compare the ready queue with CPython's.
+    await page.getByTestId('step-first').click();
+    await page.keyboard.press('Home');
+    let { step } = await playerStep(page);
+    assert.equal(step, 0);
+    const total = Number((await page.getByTestId('scrubber').getAttribute('max'))) + 1;
+    let compared = 0;
+    const narrations = [];
+    for (let i = 0; i < total; i++) {
+      const { step: s, handle } = await playerStep(page);
+      assert.equal(s, i, 'ArrowRight moves one step');
+      if (handle !== null) {
+        const cur = steps[handle];
+        const next = steps[handle + 1];
+        assert.ok(cur, `UI handle step ${handle} exists in CPython (${steps.length} steps)`);
+        // After step h and before step h+1 of the same loop iteration, the
+        // queue is h+1's handle followed by what CPython had after popping it.
+        // Across iterations at the same virtual time it holds too, unless a
+        // timer due now fires first (the UI lists it among the timers).
+        const sameIteration = next && next.iteration === cur.iteration;
+        // (Only while asyncio.run runs main: its teardown stops the loop and
+        // starts an executor thread, which add handles between iterations.)
+        const mainDone = steps.slice(0, handle + 1).some((x) => x.what === 'call _run_until_complete_cb');
+        const sameInstant =
+          next && next.iteration === cur.iteration + 1 && next.ms === cur.ms && !mainDone && !(await timerDueNow(page));
+        if (sameIteration || sameInstant) {
+          assert.deepEqual(await readyQueue(page), [next.what, ...next.ready], `ready queue after step ${i} (${cur.what})`);
+          compared++;
+        }
+        narrations.push({ what: cur.what, wakes: steps.slice(handle + 1).find((x) => x.what.startsWith('wakeup '))?.what.slice(7), next: steps.slice(handle + 1).find((x) => x.what.endsWith(cur.what.split(' ')[1])), text: await page.getByTestId('narration').innerText() });
+      }
+      if (i + 1 < total) await page.keyboard.press('ArrowRight');
+    }
+    assert.ok(compared >= Math.min(5, steps.length / 2), `compared ${compared} ready queues`);
+    assert.equal(narrations.length, steps.length, 'one UI step per CPython handle run');
+
+    // Narration, checked against CPython's semantics: a task step whose task
+    // is next run as a "step" again (no wakeup) did a bare yield: sleep(0).
+    for (const n of narrations) {
+      if (n.what.startsWith('step ') && n.next && n.next.what === n.what) {
+        assert.match(n.text, /awaited asyncio\.sleep\(0\): it gives up the loop and goes to the back of the ready queue/, n.what);
+      }
+      // A sleep's timer callback: the narration names the task CPython
+      // wakes up next because of it.
+      if (n.what === 'call _set_result_unless_cancelled' && n.wakes) {
+        assert.ok(n.text.includes(n.wakes), `${n.what}: "${n.text}" should name ${n.wakes}`);
+      }
+    }
+
+    // A step link restores the same view.
+    const middle = Math.floor(total / 2);
+    await page.getByTestId('scrubber').fill(String(middle));
+    await page.waitForFunction((m) => location.hash === `#step=${m}`, middle);
+    const here = await view(page);
+    const link = page.url();
+    await screenshot(page, `player-${id}-step-${middle}`);
+    const other = await openPage(browser, link, { viewport: { width: 1280, height: 900 } });
+    await other.page.getByTestId('player').waitFor();
+    await other.page.locator(`[data-testid=player][data-step="${middle}"]`).waitFor();
+    assert.deepEqual(await view(other.page), here, 'the link opens on the same moment');
+    assert.deepEqual(other.problems, []);
+    await other.context.close();
+
+    assert.deepEqual(await axeViolations(page), [], `axe on the ${id} player`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('sleep lesson: the queue at chosen steps and clicking a token', async () => {
+  const code = snippetCode('sleep');
+  const steps = cpythonSteps(code, 'sleep-click');
+  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=sleep#step=2`);
+  await page.locator('[data-testid=player][data-step="2"]').waitFor();
+  // Step 2 is CPython's second handle run (step 0 is the program's setup).
+  const { handle } = await playerStep(page);
+  assert.equal(handle, 1);
+  assert.deepEqual(await readyQueue(page), [steps[2].what, ...steps[2].ready]);
+  assert.deepEqual(
+    await page.getByTestId('ready-item').evaluateAll((els) => els.map((e) => e.dataset.task)),
+    [steps[2].what, ...steps[2].ready].map((w) => w.split(' ')[1]),
+  );
+  // The main task waits for gather's future.
+  const waiting = await page.getByTestId('waiting-item').evaluateAll((els) => els.map((e) => [e.dataset.task, e.innerText]));
+  assert.ok(waiting.some(([task, text]) => task === 'Task-1' && /gather/.test(text)), JSON.stringify(waiting));
+  // The code highlights the line where the task that ran is parked.
+  const current = await page.locator('[data-testid=code] .code-line.current').getAttribute('data-line');
+  assert.equal(current, String(code.split('\n').findIndex((l) => l.includes('await asyncio.sleep(0)')) + 1));
+  // Clicking the last token jumps to the step that printed it.
+  const last = (await tokens(page)).at(-1);
+  await page.getByTestId('timeline-token').last().click();
+  assert.equal((await playerStep(page)).step, last.step);
+  assert.match(await page.getByTestId('console').innerText(), /\[C\]$/m);
+  await screenshot(page, 'player-sleep-token-click');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a variation loads in the player; narrow and dark layouts hold', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=sleep`, {
+    viewport: { width: 360, height: 740 },
+    colorScheme: 'dark',
+  });
+  await page.getByTestId('player').waitFor();
+  await page.locator('[data-snippet=delays] [data-testid=load-in-player]').click();
+  await page.locator('.in-player[data-snippet=delays]').waitFor();
+  await page.getByTestId('step-last').click();
+  const expected = cpython('oracle.py', snippetCode('sleep', 'delays'), 'delays').trimEnd().split('\n');
+  assert.deepEqual((await tokens(page)).map((t) => t.text), expected);
+  // The clock at the end is when CPython's loop ran its last handle.
+  const lastMs = cpythonSteps(snippetCode('sleep', 'delays'), 'delays-steps').at(-1).ms;
+  assert.match(await page.getByTestId('clock').innerText(), new RegExp(`t = ${(lastMs / 1000).toFixed(3).replace('.', '\\.')} s`));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  await page.getByTestId('player').scrollIntoViewIfNeeded();
+  await screenshot(page, 'player-sleep-delays-narrow-dark');
+  assert.deepEqual(await axeViolations(page), [], 'axe, dark, narrow');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('controls are reachable by keyboard and Space plays and pauses', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=cancel`);
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('run').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'step-first');
+  await page.getByTestId('speed').selectOption('4×');
+  await page.locator('h1').click();
+  await page.keyboard.press('End');
+  const last = (await playerStep(page)).step;
+  await page.keyboard.press('Home');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=player]').dataset.step) >= 2);
+  await page.keyboard.press(' ');
+  const paused = (await playerStep(page)).step;
+  await page.waitForTimeout(400);
+  assert.equal((await playerStep(page)).step, paused, 'paused');
+  assert.ok(paused < last);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('benchmark: moving one step in a 10,000-event trace', async () => {
+  // 40 tasks taking 60 turns each: thousands of steps, >10,000 events.
+  const code = [
+    'import asyncio',
+    '',
+    'async def worker(n):',
+    '    for i in range(60):',
+    '        if i % 20 == 0:',
+    '            print(n, i)',
+    '        await asyncio.sleep(0)',
+    '',
+    'async def main():',
+    '    await asyncio.gather(*(worker(n) for n in range(40)))',
+    '',
+    'asyncio.run(main())',
+    '',
+  ].join('\n');
+  const url = `${server.url}?play#code=${encodeURIComponent(code)}&step=1200`;
+  const { page, context, problems } = await openPage(browser, url, { viewport: { width: 1280, height: 900 } });
+  await page.locator('[data-testid=player][data-step="1200"]').waitFor({ timeout: 60_000 });
+  const steps = Number(await page.getByTestId('scrubber').getAttribute('max')) + 1;
+  const events = Number(await page.getByTestId('player').getAttribute('data-events'));
+  const durations = await page.evaluate(async () => {
+    const out = [];
+    const forward = document.querySelector('[data-testid=step-forward]');
+    const back = document.querySelector('[data-testid=step-back]');
+    // Warm up first (the wasm engine tiers up hot code after a while).
+    for (let i = 0; i < 60; i++) {
+      forward.click();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    for (let i = 0; i < 200; i++) {
+      performance.mark('step-start');
+      (i % 4 === 3 ? back : forward).click();
+      // Leptos applies DOM updates in microtasks: a macrotask later they are
+      // all done; reading layout includes style and layout work.
+      await new Promise((r) => setTimeout(r, 0));
+      void document.body.offsetHeight;
+      performance.mark('step-end');
+      out.push(performance.measure('step', 'step-start', 'step-end').duration);
+    }
+    return out;
+  });
+  durations.sort((a, b) => a - b);
+  const p95 = durations[Math.floor(durations.length * 0.95)];
+  const median = durations[Math.floor(durations.length / 2)];
+  console.log(`# step render, ${events} events, ${steps} steps: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`);
+  await screenshot(page, 'player-benchmark');
+  assert.ok(events >= 10_000, `a long trace (${events} events)`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a long idle gap is compressed in a live run and labelled on the timeline', async () => {
+  const code = ['import asyncio', '', 'async def main():', '    print("before")', '    await asyncio.sleep(3597)', '    print("after")', '', 'asyncio.run(main())', ''].join('\n');
+  assert.equal(cpython('oracle.py', code, 'gap'), 'before\nafter\n');
+  const { page, context, problems } = await openPage(browser, `${server.url}?play#code=${encodeURIComponent(code)}`);
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('speed').selectOption('4×');
+  const started = Date.now();
+  await page.getByTestId('run').click();
+  await page.locator('[data-testid=player][data-live=idle][data-events]:not([data-events="0"])').waitFor({ timeout: 20_000 });
+  const took = Date.now() - started;
+  assert.ok(took < 10_000, `an hour of virtual idle time took ${took} ms`);
+  assert.deepEqual((await tokens(page)).map((t) => t.text), ['before', 'after']);
+  assert.match(await page.getByTestId('timeline').innerText(), /⏩ 3,597 s skipped/);
+  await screenshot(page, 'player-gap-skipped');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a busy loop never blocks the page: no long task, and Stop works', async () => {
+  const code = ['import asyncio', '', 'async def spin():', '    while True:', '        pass', '', 'asyncio.run(spin())', ''].join('\n');
+  const { page, context, problems } = await openPage(browser, `${server.url}?play#code=${encodeURIComponent(code)}`);
+  await page.getByTestId('player').waitFor();
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  await page.getByTestId('run').click();
+  await page.waitForTimeout(300);
+  // Stop answers while the program spins.
+  assert.equal(await page.getByTestId('player').getAttribute('data-live'), 'running');
+  await page.getByTestId('stop').click();
+  await page.locator('[data-testid=player][data-live=idle]').waitFor({ timeout: 2_000 });
+  // Run again to the end: the engine stops the blocked loop with its message.
+  const started = Date.now();
+  await page.getByTestId('run').click();
+  await page.locator('[data-testid=player][data-live=idle]').waitFor({ timeout: 60_000 });
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  console.log(`# busy loop: ended after ${Date.now() - started} ms; ${longTasks.length} long tasks (${longTasks.map((d) => d.toFixed(0)).join(', ')} ms)`);
+  assert.match(await page.getByTestId('console').innerText(), /an endless loop is blocking the event loop/);
+  assert.deepEqual(longTasks, [], 'no task over 50 ms on the main thread');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
