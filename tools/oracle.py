@@ -55,8 +55,9 @@ Event loop (class OracleLoop, a base_events.BaseEventLoop with a fake selector)
 Workers (asyncio.to_thread, loop.run_in_executor, ThreadPoolExecutor)
 ----------------------------------------------------------------------
 * concurrent.futures.ThreadPoolExecutor is replaced by a deterministic fake. The
-  loop's default executor is one with max_workers = 8 and thread name prefix 'asyncio'
-  (threads 'asyncio_0', 'asyncio_1', ...); ThreadPoolExecutor(max_workers=n) made by the
+  loop's default executor, made on first use as in CPython, is one with max_workers = 8
+  (CPython: min(32, cpus + 4)) and thread name prefix 'asyncio' (threads 'asyncio_0',
+  'asyncio_1', ...); ThreadPoolExecutor(max_workers=n) made by the
   program gets prefix 'ThreadPoolExecutor-K' (K counts executors made without a prefix,
   from 0) like CPython; max_workers=None means 8.
 * Exactly one Python thread runs at a time: the main thread or one worker. Workers
@@ -79,6 +80,8 @@ Workers (asyncio.to_thread, loop.run_in_executor, ThreadPoolExecutor)
   jumps worker wake-up to worker wake-up until that executor is idle.
 * When the program ends, remaining jobs run to completion the same way (CPython joins
   executor threads at exit).
+* A worker may block only in time.sleep (no locks, queues, events or futures shared
+  with other threads); threading.Thread itself is not simulated.
 
 Orders CPython leaves to memory addresses
 -----------------------------------------
@@ -208,7 +211,8 @@ class TimedStdout(io.TextIOBase):
     def write(self, s):
         if not isinstance(s, str):
             raise TypeError(f"write() argument must be str, not {type(s).__name__}")
-        for piece in s.splitlines(keepends=True):
+        # Only "\n" ends a line ("\r", "\f", "\u2028"... do not).
+        for piece in re.findall(r"[^\n]*\n|[^\n]+", s):
             if self.at_line_start:
                 self.lines.append([Clock.now_ns, piece])
             else:
@@ -566,7 +570,6 @@ class OracleLoop(base_events.BaseEventLoop):
         # A timer is due iff when_ns <= now_ns: `_when < time() + 0.5 ns` is exactly that
         # for clock values below ~4e6 s.
         self._clock_resolution = 0.5e-9
-        self._default_executor = FakeThreadPoolExecutor(thread_name_prefix="asyncio")
         self._asyncgens.data = OrderedSet()
 
     def time(self):
