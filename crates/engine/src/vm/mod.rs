@@ -135,8 +135,8 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_instructions: 2_000_000_000,
-            max_slice_instructions: 200_000_000,
+            max_instructions: 20_000_000_000,
+            max_slice_instructions: 1_000_000_000,
             max_recursion: 1000,
             max_collection_len: 50_000_000,
             max_output_bytes: 8 * 1024 * 1024,
