@@ -553,6 +553,24 @@ pub fn run_script(source: &str, filename: &str, limits: &Limits) -> ScriptResult
         ..Default::default()
     };
     if let Err(e) = r {
+        // sys.exit(): no traceback; a message (non-int code) goes to stderr.
+        if let Error::Exception(x) = &e {
+            let se = vm.types.system_exit.clone();
+            if vm.is_instance_of(x, &se) {
+                let code = vm
+                    .exc_data(x)
+                    .and_then(|d| d.borrow().args.first().cloned());
+                match code {
+                    None | Some(Value::None) | Some(Value::Int(_)) | Some(Value::Bool(_)) => {}
+                    Some(other) => {
+                        let msg = vm.str_of(&other).unwrap_or_default();
+                        res.error = Some(format!("{msg}\n"));
+                        res.last_line = Some(msg);
+                    }
+                }
+                return res;
+            }
+        }
         let text = vm.render_error(&e);
         res.last_line = text.lines().last().map(|s| s.to_string());
         res.error = Some(text);
