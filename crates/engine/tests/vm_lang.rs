@@ -117,3 +117,40 @@ fn lang_conformance() {
         fail.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
 }
+
+/// Pausing every few instructions and resuming gives the same output as an
+/// uninterrupted run, for every language program.
+#[test]
+fn pausing_anywhere_gives_identical_output() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/lang");
+    let mut checked = 0;
+    let mut total_pauses = 0;
+    for entry in fs::read_dir(&dir).expect("lang dir") {
+        let p = entry.expect("entry").path();
+        if p.extension().is_none_or(|e| e != "py") {
+            continue;
+        }
+        let src = fs::read_to_string(&p).expect("read");
+        let mut plain = Vm::new(Limits::default());
+        let r1 = plain.exec_main(&src, "<lesson>").is_ok();
+        let mut paused = Vm::new(Limits::default());
+        paused.set_fuel(Some(7));
+        let mut r = paused.exec_main(&src, "<lesson>").map(|_| ());
+        let mut pauses = 0;
+        while let Err(looplab_engine::vm::Error::Paused) = r {
+            pauses += 1;
+            paused.set_fuel(Some(7 + pauses % 13));
+            r = match paused.resume_paused() {
+                Ok(looplab_engine::vm::GenStep::Returned(_)) => Ok(()),
+                Ok(_) => Err(looplab_engine::vm::Error::Internal("raised".into())),
+                Err(e) => Err(e),
+            };
+        }
+        assert_eq!(plain.stdout_text(), paused.stdout_text(), "{}", p.display());
+        assert_eq!(r1, r.is_ok(), "{}", p.display());
+        checked += 1;
+        total_pauses += pauses;
+    }
+    assert!(checked >= 90);
+    assert!(total_pauses > 1000, "only {total_pauses} pauses");
+}

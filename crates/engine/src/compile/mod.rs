@@ -145,6 +145,8 @@ pub struct Compiler<'a> {
     source: Rc<str>,
     interner: &'a mut Interner,
     units: Vec<Unit>,
+    /// `from __future__ import annotations`: annotations stay strings.
+    future_annotations: bool,
 }
 
 type CResult<T = ()> = Result<T, CompileError>;
@@ -161,12 +163,17 @@ pub fn compile_module(
         span: e.span,
     })?;
     let filename = interner.intern(filename);
+    let future_annotations = module.body.iter().any(|s| {
+        matches!(&s.kind, StmtKind::ImportFrom { module: Some(m), names, .. }
+            if &**m == "__future__" && names.iter().any(|a| &*a.name == "annotations"))
+    });
     let mut c = Compiler {
         st,
         filename,
         source,
         interner,
         units: Vec::new(),
+        future_annotations,
     };
     let name = c.interner.intern("<module>");
     c.enter(0, CodeKind::Module, name.clone(), name, 1);
@@ -177,6 +184,7 @@ pub fn compile_module(
         let di = c.name_index("__doc__");
         c.emit(Op::StoreGlobal(di));
     }
+    c.setup_annotations(body);
     c.stmts(body)?;
     let end = body.last().map(|s| s.span).unwrap_or_default();
     c.set_span(end);
@@ -520,10 +528,23 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                value,
+                annotation,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store_target(target)?;
+                }
+                // Class and module bodies record `name: annotation` in
+                // `__annotations__` (dataclasses read it).
+                if let ExprKind::Name(n) = &target.kind {
+                    if matches!(self.ur().kind, CodeKind::Class | CodeKind::Module) {
+                        self.annotate(n, annotation)?;
+                    }
+                }
+                if value.is_some() {
                 } else {
                     match &target.kind {
                         ExprKind::Name(_) => {}
@@ -1114,6 +1135,48 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `__annotations__[name] = annotation` (a string under
+    /// `from __future__ import annotations`).
+    fn annotate(&mut self, name: &Name, annotation: &Expr) -> CResult {
+        if self.future_annotations {
+            let text = self
+                .source
+                .get(annotation.span.start as usize..annotation.span.end as usize)
+                .unwrap_or("")
+                .to_string();
+            let t = self.interner.intern(&text);
+            self.load_const(Value::Str(t));
+        } else {
+            self.expr(annotation)?;
+        }
+        let ai = self.name_index("__annotations__");
+        if self.ur().kind == CodeKind::Class {
+            self.emit(Op::LoadName(ai));
+        } else {
+            self.emit(Op::LoadGlobal(ai));
+        }
+        let n = self.interner.intern(name);
+        self.load_const(Value::Str(n));
+        self.emit(Op::StoreSubscr);
+        Ok(())
+    }
+
+    /// Create an empty `__annotations__` if the body annotates names.
+    fn setup_annotations(&mut self, body: &[Stmt]) {
+        let any = body.iter().any(|s| {
+            matches!(&s.kind, StmtKind::AnnAssign { target, .. } if matches!(target.kind, ExprKind::Name(_)))
+        });
+        if any {
+            self.emit(Op::BuildMap(0));
+            let ai = self.name_index("__annotations__");
+            if self.ur().kind == CodeKind::Class {
+                self.emit(Op::StoreName(ai));
+            } else {
+                self.emit(Op::StoreGlobal(ai));
+            }
+        }
+    }
+
     fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> CResult {
         let code = binop_code(op);
         match &target.kind {
@@ -1365,6 +1428,7 @@ impl<'a> Compiler<'a> {
             let di = self.name_index("__doc__");
             self.emit(Op::StoreName(di));
         }
+        self.setup_annotations(&c.body);
         self.stmts(&c.body)?;
         self.set_span(s.span);
         self.emit(Op::LoadLocals);

@@ -109,20 +109,24 @@ pub fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
             }
             false
         }
+        (Bytes(x), Bytes(y)) => x == y,
         _ => {
             if a.is(b) {
                 return Some(true);
             }
-            match (a.ptr(), b.ptr()) {
-                (Some(_), Some(_)) if a.kind_name() == b.kind_name() => {
-                    // frozenset == frozenset etc. need structural compare.
-                    if matches!(a, FrozenSet(_)) {
-                        return Option::None;
-                    }
-                    false
-                }
-                _ => false,
+            // Containers compare structurally (the VM does it).
+            if matches!(
+                (a, b),
+                (List(_), List(_))
+                    | (Dict(_), Dict(_))
+                    | (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_))
+                    | (Range(_), Range(_))
+                    | (Slice(_), Slice(_))
+                    | (DictView(_), DictView(_))
+            ) {
+                return Option::None;
             }
+            false
         }
     })
 }

@@ -1,52 +1,92 @@
 //! The virtual machine: values, heap frames, the interpreter loop,
 //! built-ins, exceptions and tracebacks.
 //!
+//! Pipeline: `parse::parse_module` -> `compile::compile_module` (symbol
+//! table, then stack-machine [`crate::compile::code::Code`] with fast
+//! locals, pooled constants and one source span per instruction) -> this
+//! VM. Python-to-Python calls push heap [`Frame`]s on an explicit stack
+//! (never Rust recursion), so recursion depth 1000 works in wasm and
+//! execution can stop at any instruction boundary.
+//!
 //! # Public API (for the event-loop glue and the conformance harness)
 //!
 //! * [`run_script`] runs a language-only program and returns its output and
-//!   rendered traceback.
+//!   rendered traceback ([`ScriptResult`]).
 //! * [`Vm::new`] builds an interpreter with [`Limits`]; [`Vm::exec_main`]
-//!   compiles and runs source as `__main__`.
+//!   compiles and runs source as `__main__`; [`Vm::compile`] and
+//!   [`Vm::exec_source`] run source in any namespace.
 //! * [`Vm::call`] calls any Python callable from Rust (re-entrant: built-ins
-//!   such as `sorted(key=…)` use it too).
-//! * [`Vm::resume`] is `coro.send(v)` / `coro.throw(e)` for generators,
-//!   coroutines and async generators' frames, returning [`GenStep`].
-//!   `await x` is `yield from x.__await__()`: a value yielded by the
-//!   innermost awaitable travels up the chain of awaiting coroutines to the
-//!   resumer; a throw goes to the innermost awaitable first.
-//!   Coroutines record whether they were ever started; a coroutine dropped
+//!   such as `sorted(key=…)` and dunder dispatch use it too). A call made
+//!   from Rust while Python code runs ("nested") always runs to completion.
+//! * [`Vm::resume`] is `coro.send(v)` / `coro.throw(e)` for generators and
+//!   coroutines, returning [`GenStep`] (`Yielded`/`Returned`/`Raised`;
+//!   other [`Error`]s are limits, pauses or bugs). `await x` is
+//!   `yield from x.__await__()`: a value yielded by the innermost awaitable
+//!   travels up the chain of awaiting coroutines to the resumer (no Rust
+//!   recursion: the delegating frames are pushed on the frame stack); a
+//!   throw goes to the innermost awaitable first. [`Vm::resume_async_gen`]
+//!   drives an async generator's frame and tells a `yield` apart from an
+//!   await passing through. Python-level `send`/`throw`/`close`,
+//!   `__anext__`/`asend`/`athrow`/`aclose` exist on the objects too.
+//! * Coroutines record whether they were ever started; a coroutine dropped
 //!   before starting is logged and [`Vm::take_never_awaited`] returns the
 //!   qualified names (the glue prints "coroutine 'f' was never awaited").
-//! * Native code: [`Vm::native_fn`] wraps a Rust closure taking `&mut Vm`;
-//!   [`Vm::new_native_class`] creates a class whose methods are natives and
-//!   whose instances carry a Rust payload ([`Vm::new_native_instance`],
-//!   [`Vm::native_payload`]). A native class is awaitable when it defines
-//!   `__await__` returning an iterator (for instance [`Vm::yield_once_iter`],
-//!   which yields the object once then returns what a callback produces:
-//!   CPython's `Future.__await__`).
+//!   Generators and coroutines dropped while suspended inside a `try` are
+//!   closed at the next instruction (their `finally` runs), like CPython's
+//!   garbage collection; async generators are left to the loop.
+//! * Async generator hooks: `sys.set_asyncgen_hooks(firstiter=…,
+//!   finalizer=…)` (also [`Vm::asyncgen_hooks`]): `firstiter` is called
+//!   with each async generator on its first `__anext__`/`asend`/`athrow`/
+//!   `aclose`, which is what `loop.shutdown_asyncgens()` needs.
+//! * Native code: [`Vm::native_fn`] wraps a Rust closure taking `&mut Vm`
+//!   (positional args, then keyword args); [`Vm::new_native_class`]
+//!   creates a class whose methods are natives (they get `self` as
+//!   `args[0]`) and [`Vm::new_native_instance`] an instance carrying a Rust
+//!   payload ([`Vm::native_payload`] borrows it). A native class is
+//!   awaitable when it defines `__await__` returning an iterator, e.g.
+//!   [`Vm::yield_once_iter`], which yields the object once then returns
+//!   what a callback produces (CPython's `Future.__await__`). Exceptions:
+//!   [`Vm::new_exception`], [`Vm::new_error`], the `Types` table
+//!   ([`Vm::types`]) holds every built-in class; new exception classes are
+//!   `new_native_class(name, module, Some(base), methods)`.
 //! * Modules: [`Vm::add_native_module`] registers a module built in Rust;
 //!   [`Vm::add_source_module`] registers a module written in Python that is
-//!   compiled and executed on first import (and cached).
+//!   compiled and executed on first import (and cached in [`Vm::modules`]).
+//!   Built in: `time`, `math`, `random` (pylib's Mersenne Twister, seeded
+//!   0), `sys`, `threading`, `functools`; in Python: `datetime`,
+//!   `collections`, `itertools`.
 //! * Budgets: [`Limits`] (total instructions, instructions per slice since
 //!   the last suspension, recursion depth, collection sizes, output bytes).
 //!   [`Vm::reset_slice`] restarts the per-slice count (the glue calls it
-//!   when a task suspends); `Vm::resume` also resets it.
+//!   when a task suspends); `Vm::resume` from the outermost level resets
+//!   it too. Instruction budgets end the run with `Error::Limit(message)`
+//!   naming the setting; recursion and memory are Python exceptions
+//!   (`RecursionError`, `MemoryError`) as in CPython.
 //! * Pausing: [`Vm::set_fuel`]; when it runs out at an instruction boundary
-//!   in the outermost run (not inside a re-entrant Rust call), the
-//!   operation returns `Err(Error::Paused)` with all state kept; call
-//!   [`Vm::resume_paused`] later to continue the same operation.
+//!   in the outermost run (not inside a nested Rust call), the operation
+//!   returns `Err(Error::Paused)` with all state kept; call
+//!   [`Vm::resume_paused`] (after `set_fuel` again) to continue the same
+//!   operation; its result is the operation's (`Returned` for a call).
 //! * Worker "threads": [`Vm::fiber_new`] / [`Vm::fiber_resume`] run a callable
 //!   on a separate frame stack. A native function may return
 //!   `Err(Error::Suspend(request))` (for example `time.sleep` in a worker,
 //!   through the [`Vm::sleep_hook`]); the fiber then reports
 //!   [`FiberStep::Suspended`] and continues when resumed with the value the
-//!   native call should return.
-//! * Output goes to [`Vm::output`] as [`OutputChunk`]s stamped with the
-//!   virtual clock ([`Vm::clock_ns`]); the glue drains it.
-//! * Every instruction keeps its source span; [`Vm::gen_line`] reports the
-//!   current line of a suspended coroutine.
-//! * Tracebacks: [`Vm::format_exception`] renders an exception like
-//!   CPython (chained causes/contexts, exception groups).
+//!   native call should return. `Vm::current_fiber` is the fiber running
+//!   (`threading.current_thread().name` is the name given to `fiber_new`).
+//!   Suspending inside a nested Rust call raises a clear RuntimeError.
+//! * Clock and output: `time`/`datetime` read [`Vm::clock_ns`] (time.time()
+//!   = 1704067200 + clock seconds); `time.sleep` advances it unless a
+//!   [`Vm::sleep_hook`] is installed. Output goes to [`Vm::output`] as
+//!   [`OutputChunk`]s stamped with the clock; the glue drains it.
+//! * Lines: every instruction keeps its source span; [`Vm::gen_line`]
+//!   reports the line a suspended coroutine will resume at and
+//!   [`Vm::current_line`] the line executing now.
+//! * Tracebacks: [`Vm::format_exception`] renders an exception exactly like
+//!   CPython 3.11 (3.11's `~~^^` location markers, `__cause__`/`__context__`
+//!   chains, exception-group trees); [`Vm::exception_line`] is the last
+//!   line (`ValueError: boom`); [`Vm::render_error`] also covers limits
+//!   and internal errors ("a bug in Looplab", never a panic).
 
 pub mod builtins;
 pub mod dict;
@@ -95,8 +135,8 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_instructions: 2_000_000_000,
-            max_slice_instructions: 200_000_000,
+            max_instructions: 20_000_000_000,
+            max_slice_instructions: 1_000_000_000,
             max_recursion: 1000,
             max_collection_len: 50_000_000,
             max_output_bytes: 8 * 1024 * 1024,
@@ -513,6 +553,24 @@ pub fn run_script(source: &str, filename: &str, limits: &Limits) -> ScriptResult
         ..Default::default()
     };
     if let Err(e) = r {
+        // sys.exit(): no traceback; a message (non-int code) goes to stderr.
+        if let Error::Exception(x) = &e {
+            let se = vm.types.system_exit.clone();
+            if vm.is_instance_of(x, &se) {
+                let code = vm
+                    .exc_data(x)
+                    .and_then(|d| d.borrow().args.first().cloned());
+                match code {
+                    None | Some(Value::None) | Some(Value::Int(_)) | Some(Value::Bool(_)) => {}
+                    Some(other) => {
+                        let msg = vm.str_of(&other).unwrap_or_default();
+                        res.error = Some(format!("{msg}\n"));
+                        res.last_line = Some(msg);
+                    }
+                }
+                return res;
+            }
+        }
         let text = vm.render_error(&e);
         res.last_line = text.lines().last().map(|s| s.to_string());
         res.error = Some(text);

@@ -573,7 +573,280 @@ pub fn install(vm: &mut Vm) {
     vm.add_source_module("datetime", DATETIME_SRC, "<datetime>");
     vm.add_source_module("collections", COLLECTIONS_SRC, "<collections>");
     vm.add_source_module("itertools", ITERTOOLS_SRC, "<itertools>");
+    vm.add_source_module("typing", TYPING_SRC, "<typing>");
+    vm.add_source_module("dataclasses", DATACLASSES_SRC, "<dataclasses>");
+    vm.add_source_module(
+        "__future__",
+        "annotations = True\ngenerator_stop = True\ndivision = True\nprint_function = True\nabsolute_import = True\n",
+        "<__future__>",
+    );
+    vm.add_native_module("traceback", |vm| {
+        let (m, g) = vm.new_module("traceback");
+        reg(vm, &g, "format_exc", |vm, _, _| {
+            let text = match vm.current_handled() {
+                Some(e) => vm.format_exception(&e),
+                None => "NoneType: None\n".to_string(),
+            };
+            Ok(Value::Str(Rc::from(text)))
+        });
+        reg(vm, &g, "print_exc", |vm, _, _| {
+            let text = match vm.current_handled() {
+                Some(e) => vm.format_exception(&e),
+                None => "NoneType: None\n".to_string(),
+            };
+            vm.write(crate::vm::Stream::Stderr, &text)?;
+            Ok(Value::None)
+        });
+        reg(vm, &g, "format_exception", |vm, a, _| {
+            let e = a.last().cloned().unwrap_or(Value::None);
+            let e = if vm.exc_data(&e).is_some() {
+                e
+            } else {
+                a.first().cloned().unwrap_or(Value::None)
+            };
+            let text = vm.format_exception(&e);
+            let lines: Vec<Value> = text
+                .split_inclusive('\n')
+                .map(|l| Value::Str(Rc::from(l)))
+                .collect();
+            Ok(Value::list(lines))
+        });
+        reg(vm, &g, "print_exception", |vm, a, _| {
+            let e = a.last().cloned().unwrap_or(Value::None);
+            let e = if vm.exc_data(&e).is_some() {
+                e
+            } else {
+                a.first().cloned().unwrap_or(Value::None)
+            };
+            let text = vm.format_exception(&e);
+            vm.write(crate::vm::Stream::Stderr, &text)?;
+            Ok(Value::None)
+        });
+        reg(vm, &g, "format_exception_only", |vm, a, _| {
+            let e = a.last().cloned().unwrap_or(Value::None);
+            let line = vm.exception_line(&e);
+            Ok(Value::list(vec![Value::Str(Rc::from(format!("{line}\n")))]))
+        });
+        Ok(m)
+    });
 }
+
+/// `dataclasses` in Python: `@dataclass` (init, repr, eq, order) and
+/// `field(default=…, default_factory=…)`, reading `__annotations__`.
+const DATACLASSES_SRC: &str = r#"
+class _Missing:
+    def __repr__(self):
+        return "MISSING"
+
+MISSING = _Missing()
+
+class FrozenInstanceError(AttributeError):
+    pass
+
+class Field:
+    def __init__(self, default, default_factory, init, repr, compare):
+        self.name = None
+        self.default = default
+        self.default_factory = default_factory
+        self.init = init
+        self.repr = repr
+        self.compare = compare
+    def __repr__(self):
+        return "Field(name=%r,default=%r)" % (self.name, self.default)
+
+def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, compare=True):
+    return Field(default, default_factory, init, repr, compare)
+
+def fields(obj):
+    return tuple(obj.__dataclass_fields__.values())
+
+def asdict(obj):
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+def astuple(obj):
+    return tuple(getattr(obj, f.name) for f in fields(obj))
+
+def is_dataclass(obj):
+    return hasattr(obj, "__dataclass_fields__")
+
+def _process(cls, init, repr, eq, order, frozen):
+    flds = {}
+    for base in reversed(cls.__mro__[1:]):
+        for f in getattr(base, "__dataclass_fields__", {}).values():
+            flds[f.name] = f
+    anns = cls.__dict__.get("__annotations__", {})
+    for name in anns:
+        default = cls.__dict__.get(name, MISSING)
+        if isinstance(default, Field):
+            f = default
+            if f.default is MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, f.default)
+        else:
+            f = Field(default, MISSING, True, True, True)
+        f.name = name
+        flds[name] = f
+    cls.__dataclass_fields__ = flds
+    all_fields = list(flds.values())
+    if init:
+        init_fields = [f for f in all_fields if f.init]
+        seen_default = False
+        for f in init_fields:
+            if f.default is not MISSING or f.default_factory is not MISSING:
+                seen_default = True
+            elif seen_default:
+                raise TypeError("non-default argument %r follows default argument" % f.name)
+        def __init__(self, *args, **kwargs):
+            if len(args) > len(init_fields):
+                raise TypeError("%s.__init__() takes %d positional arguments but %d were given" % (cls.__qualname__, len(init_fields) + 1, len(args) + 1))
+            missing = []
+            for i, f in enumerate(init_fields):
+                if i < len(args):
+                    if f.name in kwargs:
+                        raise TypeError("%s.__init__() got multiple values for argument %r" % (cls.__qualname__, f.name))
+                    v = args[i]
+                elif f.name in kwargs:
+                    v = kwargs.pop(f.name)
+                elif f.default is not MISSING:
+                    v = f.default
+                elif f.default_factory is not MISSING:
+                    v = f.default_factory()
+                else:
+                    missing.append(f.name)
+                    continue
+                self.__dict__  # noqa
+                setattr(self, f.name, v) if not frozen else _set(self, f.name, v)
+            for k in kwargs:
+                if not any(f.name == k for f in init_fields):
+                    raise TypeError("%s.__init__() got an unexpected keyword argument %r" % (cls.__qualname__, k))
+            if missing:
+                names = ["'%s'" % m for m in missing]
+                if len(names) == 1:
+                    joined = names[0]
+                elif len(names) == 2:
+                    joined = names[0] + " and " + names[1]
+                else:
+                    joined = ", ".join(names[:-1]) + ", and " + names[-1]
+                raise TypeError("%s.__init__() missing %d required positional argument%s: %s" % (cls.__qualname__, len(missing), "" if len(missing) == 1 else "s", joined))
+            for f in all_fields:
+                if not f.init:
+                    if f.default is not MISSING:
+                        _set(self, f.name, f.default)
+                    elif f.default_factory is not MISSING:
+                        _set(self, f.name, f.default_factory())
+            post = getattr(self, "__post_init__", None)
+            if post is not None:
+                post()
+        cls.__init__ = __init__
+    if repr:
+        def __repr__(self):
+            return "%s(%s)" % (cls.__qualname__, ", ".join("%s=%r" % (f.name, getattr(self, f.name)) for f in all_fields if f.repr))
+        cls.__repr__ = __repr__
+    if eq:
+        def __eq__(self, other):
+            if other.__class__ is not self.__class__:
+                return NotImplemented
+            return tuple(getattr(self, f.name) for f in all_fields if f.compare) == tuple(getattr(other, f.name) for f in all_fields if f.compare)
+        cls.__eq__ = __eq__
+        if frozen:
+            cls.__hash__ = lambda self: hash(tuple(getattr(self, f.name) for f in all_fields if f.compare))
+        else:
+            cls.__hash__ = None
+    if order:
+        def _key(o):
+            return tuple(getattr(o, f.name) for f in all_fields if f.compare)
+        cls.__lt__ = lambda a, b: _key(a) < _key(b)
+        cls.__le__ = lambda a, b: _key(a) <= _key(b)
+        cls.__gt__ = lambda a, b: _key(a) > _key(b)
+        cls.__ge__ = lambda a, b: _key(a) >= _key(b)
+    if frozen:
+        def __setattr__(self, name, value):
+            raise FrozenInstanceError("cannot assign to field %r" % name)
+        cls.__setattr__ = __setattr__
+    return cls
+
+def _set(obj, name, value):
+    object.__setattr__(obj, name, value)
+
+def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, frozen=False, unsafe_hash=False, slots=False, kw_only=False):
+    def wrap(c):
+        return _process(c, init, repr, eq, order, frozen)
+    if cls is None:
+        return wrap
+    return wrap(cls)
+"#;
+
+/// `typing`: names usable in annotations and isinstance-free code
+/// (subscripting returns the placeholder itself).
+const TYPING_SRC: &str = r#"
+class _Special:
+    def __init__(self, name):
+        self._name = name
+    def __getitem__(self, params):
+        return self
+    def __call__(self, *args, **kwargs):
+        return args[0] if args else None
+    def __repr__(self):
+        return "typing." + self._name
+    def __or__(self, other):
+        return self
+    def __ror__(self, other):
+        return self
+
+Any = _Special("Any")
+Union = _Special("Union")
+Optional = _Special("Optional")
+List = _Special("List")
+Dict = _Special("Dict")
+Set = _Special("Set")
+FrozenSet = _Special("FrozenSet")
+Tuple = _Special("Tuple")
+Callable = _Special("Callable")
+Iterable = _Special("Iterable")
+Iterator = _Special("Iterator")
+Generator = _Special("Generator")
+AsyncIterator = _Special("AsyncIterator")
+AsyncIterable = _Special("AsyncIterable")
+AsyncGenerator = _Special("AsyncGenerator")
+Awaitable = _Special("Awaitable")
+Coroutine = _Special("Coroutine")
+Sequence = _Special("Sequence")
+Mapping = _Special("Mapping")
+Type = _Special("Type")
+ClassVar = _Special("ClassVar")
+Final = _Special("Final")
+Literal = _Special("Literal")
+NoReturn = _Special("NoReturn")
+Annotated = _Special("Annotated")
+TYPE_CHECKING = False
+
+def TypeVar(name, *constraints, **kwargs):
+    return _Special(name)
+
+class Generic:
+    def __class_getitem__(cls, params):
+        return cls
+
+class Protocol:
+    def __class_getitem__(cls, params):
+        return cls
+
+class NamedTuple:
+    pass
+
+def cast(typ, value):
+    return value
+
+def overload(func):
+    return func
+
+def final(func):
+    return func
+
+def NewType(name, tp):
+    return lambda x: x
+"#;
 
 /// `collections` in Python: deque, defaultdict, Counter, OrderedDict,
 /// namedtuple (Looplab cannot subclass dict, so the mappings wrap one).

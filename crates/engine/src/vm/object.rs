@@ -185,6 +185,9 @@ impl Vm {
                     }
                     _ => {}
                 }
+                if let Some(v) = self.object_unbound(name) {
+                    return Ok(v);
+                }
                 if Rc::ptr_eq(c, &self.types.dict) && &**name == "fromkeys" {
                     return Ok(self.native_fn("fromkeys", |vm, args, kw| {
                         let d = Value::dict(crate::vm::dict::Dict::new());
@@ -417,6 +420,77 @@ impl Vm {
                 Err(self.type_error(format!("'{t}' object cannot be interpreted as an integer")))
             }
         }
+    }
+
+    /// `object.__setattr__` and friends looked up on a class (unbound:
+    /// the instance is the first argument).
+    fn object_unbound(&mut self, name: &str) -> Option<Value> {
+        Some(match name {
+            "__setattr__" => self.native_fn("__setattr__", |vm, a, _| {
+                match (a.first(), a.get(1), a.get(2)) {
+                    (Some(Value::Instance(i)), Some(Value::Str(n)), Some(v)) => {
+                        i.dict.borrow_mut().insert(n.clone(), v.clone());
+                        Ok(Value::None)
+                    }
+                    (Some(o), Some(Value::Str(n)), Some(v)) => {
+                        let n = n.clone();
+                        vm.setattr(o, &n, v.clone())?;
+                        Ok(Value::None)
+                    }
+                    _ => Err(vm.type_error("expected 3 arguments, got fewer")),
+                }
+            }),
+            "__delattr__" => {
+                self.native_fn("__delattr__", |vm, a, _| match (a.first(), a.get(1)) {
+                    (Some(o), Some(Value::Str(n))) => {
+                        let n = n.clone();
+                        vm.delattr(o, &n)?;
+                        Ok(Value::None)
+                    }
+                    _ => Err(vm.type_error("expected 2 arguments")),
+                })
+            }
+            "__getattribute__" => {
+                self.native_fn("__getattribute__", |vm, a, _| match (a.first(), a.get(1)) {
+                    (Some(Value::Instance(i)), Some(Value::Str(n)))
+                        if i.dict.borrow().contains(n) =>
+                    {
+                        Ok(i.dict.borrow().get(n).cloned().unwrap_or(Value::None))
+                    }
+                    (Some(o), Some(Value::Str(n))) => {
+                        let n = n.clone();
+                        vm.getattr(o, &n)
+                    }
+                    _ => Err(vm.type_error("expected 2 arguments")),
+                })
+            }
+            "__init__" | "__init_subclass__" => self.native_fn(name, |_, _, _| Ok(Value::None)),
+            "__new__" => self.native_fn("__new__", |vm, a, _| match a.first() {
+                Some(Value::Class(c)) => {
+                    let c = c.clone();
+                    Ok(vm.new_instance(&c, a[1..].to_vec()))
+                }
+                _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
+            }),
+            "__repr__" | "__str__" => self.native_fn(name, |vm, a, _| match a.first() {
+                Some(Value::Instance(i)) => {
+                    let cls = i.class();
+                    let m = if &*cls.module == "builtins" {
+                        String::new()
+                    } else {
+                        format!("{}.", cls.module)
+                    };
+                    Ok(Value::Str(Rc::from(format!(
+                        "<{m}{} object at {}>",
+                        cls.qualname,
+                        crate::vm::format::fake_addr(i.id)
+                    ))))
+                }
+                Some(o) => Ok(Value::Str(Rc::from(vm.repr(o)?))),
+                None => Err(vm.type_error("descriptor needs an argument")),
+            }),
+            _ => return None,
+        })
     }
 
     /// `object.__init__`, `object.__new__`… reached through `super()`.

@@ -662,6 +662,7 @@ impl Vm {
         }
         match (a, b) {
             (Str(x), Str(y)) => return Ok(Bool(cmp_result(x.cmp(y), op))),
+            (Bytes(x), Bytes(y)) => return Ok(Bool(cmp_result(x.cmp(y), op))),
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
                 let xa = self.seq_items(a);
                 let ya = self.seq_items(b);

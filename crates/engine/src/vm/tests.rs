@@ -223,3 +223,20 @@ fn generator_close_and_send() {
     );
     assert_eq!(r.stdout, "1\ncleanup\nclosed\n", "{:?}", r.error);
 }
+
+#[test]
+fn sys_exit_is_not_an_error() {
+    let r = run_script(
+        "import sys\nprint('a')\nsys.exit(0)\nprint('b')\n",
+        "<lesson>",
+        &Limits::default(),
+    );
+    assert_eq!(r.stdout, "a\n");
+    assert_eq!(r.error, None);
+    let r = run_script(
+        "import sys\nsys.exit('bye')\n",
+        "<lesson>",
+        &Limits::default(),
+    );
+    assert_eq!(r.error.as_deref(), Some("bye\n"));
+}

@@ -384,11 +384,14 @@ pub struct GenObj {
     pub id: u64,
 }
 
+/// A dropped generator's (kind, name, qualname, frame) awaiting `close()`.
+pub type PendingClose = (GenKind, Name, Name, Box<Frame>);
+
 /// Frames of dropped generators waiting to be closed by the VM.
 #[derive(Default)]
 pub struct FinalizeQueue {
     pub pending: Cell<bool>,
-    pub frames: RefCell<Vec<(GenKind, Name, Name, Box<Frame>)>>,
+    pub frames: RefCell<Vec<PendingClose>>,
 }
 
 impl Drop for GenObj {
