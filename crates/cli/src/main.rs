@@ -150,22 +150,27 @@ mod tests {
 
     #[test]
     fn parses_the_documented_forms() {
+        let plain = args("run a.py").unwrap();
         assert_eq!(
-            args("run a.py").unwrap(),
-            Args {
-                timed: false,
-                trace: None,
-                file: "a.py".into()
-            }
+            (plain.timed, plain.trace, plain.file.as_str()),
+            (false, None, "a.py")
         );
+        let default = Limits::default();
         assert_eq!(
-            args("run --timed --trace t.json a.py").unwrap(),
-            Args {
-                timed: true,
-                trace: Some("t.json".into()),
-                file: "a.py".into()
-            }
+            plain.limits.max_slice_instructions,
+            default.max_slice_instructions
         );
+        let all =
+            args("run --timed --trace t.json --max-slice 5_000 --max-instructions 9 a.py").unwrap();
+        assert_eq!((all.timed, all.trace.as_deref()), (true, Some("t.json")));
+        assert_eq!(
+            (
+                all.limits.max_slice_instructions,
+                all.limits.max_instructions
+            ),
+            (5000, 9)
+        );
+        assert!(args("run --max-slice lots a.py").is_err());
         assert!(args("").is_err());
         assert!(args("walk a.py").is_err());
         assert!(args("run").is_err());

@@ -1735,7 +1735,12 @@ pub(crate) fn drain_threads(
 /// awaited, task exceptions never retrieved, tasks destroyed while pending.
 pub(crate) fn report_exit_warnings(vm: &mut Vm, shared: &Shared, ending: &crate::run::Ending) {
     report_never_awaited(vm, shared);
-    if matches!(ending, crate::run::Ending::Hang) {
+    // After a hang or a limit the program never reached its end in CPython
+    // terms: reporting its tasks as "destroyed" would teach something false.
+    if matches!(
+        ending,
+        crate::run::Ending::Hang | crate::run::Ending::Limit { .. }
+    ) {
         return;
     }
     let (unretrieved, pending) = match shared.try_borrow() {

@@ -134,9 +134,14 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
+        // The slice budget decides how long `while True: pass` runs before
+        // the "blocking the event loop" message: 2e8 instructions is a few
+        // seconds in the browser and ample for teaching code (tens of
+        // millions per slice). Heavier programs (the benchmarks) raise it:
+        // `looplab run --max-slice N`.
         Limits {
-            max_instructions: 20_000_000_000,
-            max_slice_instructions: 1_000_000_000,
+            max_instructions: 2_000_000_000,
+            max_slice_instructions: 200_000_000,
             max_recursion: 1000,
             max_collection_len: 50_000_000,
             max_output_bytes: 8 * 1024 * 1024,

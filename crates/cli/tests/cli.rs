@@ -1,0 +1,94 @@
+//! The `looplab` command end to end: output in the `--timed` format equals
+//! what CPython printed (the conformance suite's `.out` files, written by
+//! `tools/regen-expected`), and the exit status says how the run ended.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn conformance(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../engine/tests/conformance")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_looplab"))
+        .args(args)
+        .output()
+        .expect("looplab runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn timed_matches_cpython(program: &str, status: i32) {
+    let py = conformance(&format!("{program}.py"));
+    let expected = std::fs::read_to_string(conformance(&format!("{program}.out"))).unwrap();
+    let (code, stdout, stderr) = run(&["run", "--timed", py.to_str().unwrap()]);
+    assert_eq!(stdout, expected, "{program}; stderr:\n{stderr}");
+    assert_eq!(code, status, "{program}");
+}
+
+#[test]
+fn normal_end_exits_0() {
+    timed_matches_cpython("async/001_round_robin_sleep0", 0);
+}
+
+#[test]
+fn uncaught_exception_exits_1() {
+    timed_matches_cpython("async/062_uncaught_in_main", 1);
+}
+
+#[test]
+fn hang_exits_2() {
+    timed_matches_cpython("async/065_hang_future_never_set", 2);
+}
+
+#[test]
+fn a_limit_exits_3_and_names_the_limit() {
+    let dir = std::env::temp_dir().join(format!("looplab-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("spin.py");
+    std::fs::write(
+        &file,
+        "import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = run(&[
+        "run",
+        "--timed",
+        "--max-slice",
+        "100000",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 3);
+    assert!(stdout.starts_with("!! limit: "), "{stdout}");
+    assert!(stdout.contains("max_slice_instructions"), "{stdout}");
+}
+
+#[test]
+fn trace_is_written_as_json() {
+    let dir = std::env::temp_dir().join(format!("looplab-cli-trace-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let trace = dir.join("t.json");
+    let py = conformance("async/001_round_robin_sleep0.py");
+    let (code, _, _) = run(&[
+        "run",
+        "--trace",
+        trace.to_str().unwrap(),
+        py.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&trace).unwrap()).unwrap();
+    assert!(json["version"].as_u64().is_some());
+    assert!(json["events"].as_array().is_some_and(|e| !e.is_empty()));
+}
+
+#[test]
+fn bad_usage_exits_64() {
+    assert_eq!(run(&["walk"]).0, 64);
+    assert_eq!(run(&["run", "/nonexistent/x.py"]).0, 66);
+}
