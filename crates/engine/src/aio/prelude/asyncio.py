@@ -35,6 +35,7 @@ Natives used (all in `_looplab`):
 """
 
 import _looplab
+import sys as _sys
 
 # --------------------------------------------------------------- exceptions
 
@@ -360,6 +361,10 @@ class BaseEventLoop(AbstractEventLoop):
         self._default_executor = None
         self._executor_shutdown_called = False
         self._asyncgens_shutdown_called = False
+        # Async generators first iterated while this loop ran, for
+        # shutdown_asyncgens (CPython keeps a WeakSet; the oracle fixes the
+        # closing order to first-iteration order, so a list it is).
+        self._asyncgens = []
 
     def __repr__(self):
         return (
@@ -429,17 +434,24 @@ class BaseEventLoop(AbstractEventLoop):
         hid = _looplab.call_at(when_ns, callback, args)
         return TimerHandle(hid, when_ns, callback, args, self)
 
+    def _asyncgen_firstiter_hook(self, agen):
+        if agen not in self._asyncgens:
+            self._asyncgens.append(agen)
+
     def run_forever(self):
         self._check_closed()
         self._check_running()
+        old_agen_hooks = _sys.get_asyncgen_hooks()
         try:
             self._running = True
             _set_running_loop(self)
+            _sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook)
             _looplab.run_forever()
         finally:
             self._stopping = False
             self._running = False
             _set_running_loop(None)
+            _sys.set_asyncgen_hooks(*old_agen_hooks)
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -480,6 +492,24 @@ class BaseEventLoop(AbstractEventLoop):
 
     async def shutdown_asyncgens(self):
         self._asyncgens_shutdown_called = True
+        if not self._asyncgens:
+            return
+        closing_agens = list(self._asyncgens)
+        self._asyncgens.clear()
+        results = await gather(
+            *[ag.aclose() for ag in closing_agens], return_exceptions=True
+        )
+        for result, agen in zip(results, closing_agens):
+            if isinstance(result, Exception):
+                self.call_exception_handler(
+                    {
+                        "message": "an error occurred during closing of "
+                        + "asynchronous generator "
+                        + repr(agen),
+                        "exception": result,
+                        "asyncgen": agen,
+                    }
+                )
 
     async def shutdown_default_executor(self):
         self._executor_shutdown_called = True
