@@ -9,8 +9,16 @@ pub mod player;
 pub mod route;
 pub mod views;
 
-/// Entry point of the wasm binary: installs the panic panel, mounts the app.
+/// Entry point of the wasm binary: installs the panic panel, mounts the app,
+/// then warms the engine up once the first paint is done.
 pub fn start() {
     browser::install_panic_panel();
     leptos::mount::mount_to_body(app::App);
+    wasm_bindgen_futures::spawn_local(async {
+        // Let the page paint first; then pay the engine's one-time start-up
+        // (compiling the asyncio prelude) so that pressing Run stays short.
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        player::engine::warm_up();
+        browser::set_root_attribute("data-engine", Some("warm"));
+    });
 }

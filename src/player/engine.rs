@@ -24,6 +24,12 @@ impl LiveRun for SessionRun {
     }
 }
 
+/// Runs a tiny program so the engine compiles and caches its library
+/// modules (the asyncio prelude) before the learner presses Run.
+pub fn warm_up() {
+    let _ = run::run_program("import asyncio\n", FILENAME, &Limits::default());
+}
+
 /// Starts a pausable run of `source`.
 pub fn start_live(source: &str) -> Result<Box<dyn LiveRun>, String> {
     Ok(Box::new(SessionRun(Session::new(

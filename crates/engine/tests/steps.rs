@@ -242,4 +242,8 @@ fn sliced_sessions_equal_instant_runs() {
         total_slices > 2 * names.len(),
         "runs were not sliced: {total_slices}"
     );
+    assert!(
+        total_waits >= names.len(),
+        "live mode never waited for the clock: {total_waits}"
+    );
 }

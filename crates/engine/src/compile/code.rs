@@ -183,7 +183,7 @@ pub enum CodeKind {
 }
 
 /// A compiled code object (CPython's `PyCodeObject`).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Code {
     /// Function name (`<module>`, `<lambda>`, `<listcomp>`…) for tracebacks.
     pub name: Name,
@@ -238,5 +238,24 @@ impl Code {
             .get(pc)
             .map(|s| s.line)
             .unwrap_or(self.firstlineno)
+    }
+}
+
+impl Code {
+    /// A deep copy whose global-slot caches are empty. Compiled library
+    /// modules are shared between runs (see `Vm::load_module`); each run's
+    /// globals assign slots in the order *that* run touches names, so a
+    /// cache filled by an earlier run must never be reused.
+    pub fn fresh_copy(&self) -> Code {
+        let mut copy = self.clone();
+        copy.codes = self
+            .codes
+            .iter()
+            .map(|c| std::rc::Rc::new(c.fresh_copy()))
+            .collect();
+        for slot in &copy.global_cache {
+            slot.set(u32::MAX);
+        }
+        copy
     }
 }

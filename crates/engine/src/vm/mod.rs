@@ -464,7 +464,7 @@ impl Vm {
                 globals: g.clone(),
             }));
             self.modules.insert(key.clone(), m.clone());
-            if let Err(e) = self.exec_source(&src, &file, g) {
+            if let Err(e) = self.exec_library_module(&src, &file, g) {
                 self.modules.remove(&key);
                 return Err(e);
             }
@@ -474,6 +474,47 @@ impl Vm {
             &self.types.module_not_found_error.clone(),
             format!("No module named '{name}'"),
         ))
+    }
+
+    /// Runs a library module written in Python (the asyncio prelude,
+    /// `collections`, …). Parsing and compiling them is most of a run's
+    /// start-up, so the compiled code is kept per thread and shared by every
+    /// later run (each gets a fresh copy, see `Code::fresh_copy`).
+    fn exec_library_module(
+        &mut self,
+        source: &str,
+        filename: &str,
+        globals: Rc<Globals>,
+    ) -> Result<Value, Error> {
+        type Cache = HashMap<String, (Rc<str>, Rc<crate::compile::code::Code>)>;
+        thread_local! {
+            static LIBRARY_CODE: std::cell::RefCell<Cache> = std::cell::RefCell::new(HashMap::new());
+        }
+        let cached = LIBRARY_CODE.with(|c| {
+            c.borrow()
+                .get(filename)
+                .filter(|(src, _)| &**src == source)
+                .map(|(_, code)| Rc::new(code.fresh_copy()))
+        });
+        let code = match cached {
+            Some(code) => code,
+            None => {
+                let code = self.compile(source, filename)?;
+                let pristine = Rc::new(code.fresh_copy());
+                LIBRARY_CODE.with(|c| {
+                    c.borrow_mut()
+                        .insert(filename.to_string(), (Rc::from(source), pristine))
+                });
+                code
+            }
+        };
+        let mut frame = Frame::new(code, globals);
+        frame.link = frame::Link::Entry;
+        self.push_frame(frame)?;
+        match self.run()? {
+            Completion::Returned(v) => Ok(v),
+            _ => Err(Error::Internal("module code yielded".into())),
+        }
     }
 
     /// Compile `source` and run it in namespace `globals`.
