@@ -967,9 +967,9 @@ fn token_soup_agrees_with_cpython_on_accept_reject() {
     );
 }
 
-/// Parsing is linear-ish: a 2,000-line program parses in a few
-/// milliseconds. Prints the time as a figure; fails only if it is absurdly
-/// slow (a quadratic blow-up), so that it stays reliable on a busy machine.
+/// Prints how long a 2,000-line program takes to parse, and twice that
+/// size (a quadratic step would show as more than double). A figure, not an
+/// assertion.
 #[test]
 fn parse_speed_2000_lines() {
     let unit = "async def worker_NAME(queue, delay=0.5, *, retries=3):\n    \"\"\"Docstring.\"\"\"\n    for attempt in range(retries):\n        item = await queue.get()\n        if item is None or attempt > 2:\n            break\n        print(f\"{item!r:>10} {attempt + 1}\", [x * 2 for x in range(3)])\n    return {\"done\": True, 'n': -2 ** 2}\n\n";
@@ -1001,11 +1001,8 @@ fn parse_speed_2000_lines() {
         "parse speed: {lines} lines in {per_parse:?}; {} lines in {per_double:?}",
         lines * 2
     );
-    assert!(per_parse.as_millis() < 2000, "{per_parse:?}");
-    assert!(
-        per_double < per_parse * 6,
-        "{per_double:?} vs {per_parse:?}"
-    );
+    // Figures only: timings depend on the machine's load, so asserting
+    // them would make a flaky test (DEVELOPERS.md: benchmarks print figures).
 }
 
 /// Realistic mistakes: every valid corpus program with one token deleted,
