@@ -340,5 +340,11 @@ fn download(text: &str, mime: &str, file: &str) {
         a.set_download(file);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked later: the download starts asynchronously.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
 }
