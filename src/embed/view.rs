@@ -181,7 +181,7 @@ pub fn embed_snippet(base: &str, lesson: &LessonData, with_script: bool) -> Stri
     let mut s = format!(
         "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{SUGGESTED_HEIGHT}\" style=\"border:0\"></iframe>",
         export::xml_escape(&src),
-        export::xml_escape(&format!("Looplab: {}", lesson.title)),
+        export::xml_escape(&format!("Looplab: {}", lesson.id)),
     );
     if with_script {
         s.push_str(&format!(
