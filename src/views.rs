@@ -95,10 +95,12 @@ pub fn lesson_page(id: String) -> AnyView {
                             </aside>
                         }
                     });
-                let shown = if snippet.variation {
-                    snippet_view(snippet, Some(loaded)).into_any()
-                } else {
+                // The main snippet is the player; every other snippet can
+                // be loaded into it.
+                let shown = if std::ptr::eq(snippet, lesson.main_snippet()) {
                     player_view(lesson, loaded, start_step).into_any()
+                } else {
+                    snippet_view(snippet, Some(loaded)).into_any()
                 };
                 view! { {shown}{predict} }.into_any()
             }
