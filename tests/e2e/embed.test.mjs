@@ -115,11 +115,27 @@ test('the sample blog embeds three lessons that render, resize, obey play and fo
   // The play command starts a live run; pause stops it.
   for (const { el, frame, lesson } of frames) {
     assert.equal((await playerState(frame)).events, '0', `${lesson}: nothing ran before play`);
+    // Slowest speed, so that a run with waits is still going when pause
+    // arrives (the sleep lesson's run takes no virtual time: it ends at once).
+    await frame.getByTestId('speed').selectOption('0.25×');
     await page.evaluate((f) => window.Looplab.send(f, 'play'), el);
-    await frame.locator('[data-testid=player][data-live=running]').waitFor({ timeout: 5_000 });
+    await frame.locator('[data-testid=player]:not([data-events="0"])').waitFor({ timeout: 5_000 });
     await page.evaluate((f) => window.Looplab.send(f, 'pause'), el);
-    await frame.locator('[data-testid=player][data-live=paused]').waitFor({ timeout: 5_000 });
+    const paused = await playerState(frame);
+    assert.notEqual(paused.live, 'running', `${lesson}: paused`);
+    await page.waitForTimeout(700);
+    assert.deepEqual(await playerState(frame), paused, `${lesson}: nothing moves while paused`);
   }
+  // On a finished run, play plays the recorded steps back, and pause stops it.
+  const [{ el: first, frame: f0 }] = frames;
+  await page.evaluate((f) => window.Looplab.send(f, 'step', 0), first);
+  await f0.locator('[data-testid=player][data-step="0"]').waitFor({ timeout: 5_000 });
+  await page.evaluate((f) => window.Looplab.send(f, 'play'), first);
+  await f0.locator('[data-testid=player]:not([data-step="0"])').waitFor({ timeout: 5_000 });
+  await page.evaluate((f) => window.Looplab.send(f, 'pause'), first);
+  const stopped = await playerState(f0);
+  await page.waitForTimeout(700);
+  assert.deepEqual(await playerState(f0), stopped, 'playback paused');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -129,6 +145,8 @@ test('embeds obey step N and ignore hostile or foreign messages', async () => {
   const [{ el, frame }] = await embeds(page);
   await page.evaluate((f) => window.Looplab.send(f, 'step', 3), el);
   await frame.locator('[data-testid=player][data-step="3"]').waitFor({ timeout: 5_000 });
+  // Let the resize that showing the run causes settle first.
+  await page.waitForTimeout(800);
   const before = await playerState(frame);
   const html = await frame.getByTestId('embed').innerHTML();
 
