@@ -69,12 +69,13 @@ const playerState = (frame) =>
   frame.getByTestId('player').evaluate((el) => ({ step: el.dataset.step, events: el.dataset.events, live: el.dataset.live }));
 
 test('the sample blog embeds three lessons that render, resize, obey play and follow their theme', async () => {
-  const { page, context, problems } = await openPage(browser, blog.url, {
+  const { page, context, problems } = await openPage(browser, 'about:blank', {
     viewport: { width: 1100, height: 900 },
     colorScheme: 'dark',
   });
+  // In every frame: storage and cookies throw, as when blocked.
   await context.addInitScript(BLOCK_STORAGE);
-  await page.reload();
+  await page.goto(blog.url);
   const frames = await embeds(page);
   assert.deepEqual(frames.map((f) => f.lesson), ['sleep', 'gather', 'cancel']);
   assert.notEqual(new URL(app.url).port, new URL(blog.url).port, 'the blog is another origin');
@@ -102,6 +103,16 @@ test('the sample blog embeds three lessons that render, resize, obey play and fo
   const bg = (frame) => frame.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   const attr = (frame) => frame.evaluate(() => document.documentElement.getAttribute('data-theme'));
   const [sleep, gather, cancel] = frames.map((f) => f.frame);
+  for (const f of [page, sleep]) {
+    const storage = await f.evaluate(() => {
+      try {
+        return typeof window.localStorage;
+      } catch {
+        return 'blocked';
+      }
+    });
+    assert.equal(storage, 'blocked', 'the test really blocks storage');
+  }
   assert.equal(await attr(sleep), null);
   assert.equal(await attr(gather), 'light');
   assert.equal(await attr(cancel), 'dark');
