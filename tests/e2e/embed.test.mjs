@@ -302,3 +302,31 @@ test('malformed and oversized share links say so, never a blank page', async () 
   assert.ok(await page.getByTestId('timeline').isVisible());
   await context.close();
 });
+
+test('embed options: start step, autoplay, speed, panels', async () => {
+  const open = (query) => openPage(browser, `${app.url}?${query}`);
+  {
+    const { page, context, problems } = await open('embed=gather&step=5');
+    await page.locator('[data-testid=player][data-step="5"]').waitFor({ timeout: 10_000 });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    const { page, context, problems } = await open('embed=gather&autoplay&speed=0.25&panels=code,narration');
+    await page.locator('[data-testid=player][data-live=running]').waitFor({ timeout: 10_000 });
+    assert.equal(await page.getByTestId('speed').inputValue(), '0.25×');
+    assert.ok(await page.getByTestId('code').isVisible());
+    assert.ok(await page.getByTestId('narration').isVisible());
+    for (const hidden of ['timeline', 'clock', 'run', 'console']) {
+      assert.ok(!(await page.getByTestId(hidden).isVisible()), `${hidden} hidden`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    // An unknown lesson: a clear message, not a blank frame.
+    const { page, context } = await open('embed=no-such-lesson');
+    await page.getByText('Looplab has no lesson called').waitFor();
+    await context.close();
+  }
+});
