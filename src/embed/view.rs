@@ -72,7 +72,7 @@ pub fn embed_page(id: String) -> AnyView {
     view! {
         <div class=class data-testid="embed" data-lesson=lesson.id node_ref=root>
             <div class="embed-bar">
-                <span class="embed-title">{lesson.title}</span>
+                <h1 class="embed-title">{lesson.title}</h1>
                 <a class="embed-open" data-testid="embed-open" href=open_href target="_blank" rel="noopener">"Open in Looplab ↗"</a>
             </div>
             {problem.map(|p| view! { <p class="share-error" role="alert" data-testid="share-error">{p}</p> })}

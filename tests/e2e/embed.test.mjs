@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { ROOT, serveDir, launchBrowser, openPage, screenshot } from './harness.mjs';
 
 let app;
@@ -206,6 +207,10 @@ test('the Embed button gives the documented snippet, which works on another orig
     `<iframe src="${app.url}?embed=gather" title="Looplab: gather" loading="lazy" width="100%" height="720" style="border:0"></iframe>\n` +
       `<script src="${app.url}embed.js" async></script>`,
   );
+  await page.getByTestId('share').click();
+  const axe = await new AxeBuilder({ page }).include('[data-testid=player-tools]').analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), [], 'the tools pass axe');
+  await page.getByTestId('embed-button').click();
   await page.getByTestId('embed-snippet').locator('..').getByRole('checkbox').uncheck();
   assert.ok(!(await page.getByTestId('embed-snippet').inputValue()).includes('<script'));
 
@@ -308,6 +313,8 @@ test('embed options: start step, autoplay, speed, panels', async () => {
   {
     const { page, context, problems } = await open('embed=gather&step=5');
     await page.locator('[data-testid=player][data-step="5"]').waitFor({ timeout: 10_000 });
+    const axe = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), [], 'the embed passes axe');
     assert.deepEqual(problems, []);
     await context.close();
   }
