@@ -64,11 +64,17 @@ const THEME_KEY: &str = "looplab.theme";
 #[component]
 pub fn App() -> impl IntoView {
     let (search, _) = browser::location();
+    let route = Route::from_search(&search);
+    // An embed takes its theme from its URL and never touches storage.
+    let embedded = matches!(route, Route::Embed(_));
+    let theme = if embedded {
+        crate::embed::theme_in_search(&search)
+    } else {
+        Theme::from_str(&browser::storage_get(THEME_KEY).unwrap_or_default())
+    };
     let state = AppState {
-        route: RwSignal::new(Route::from_search(&search)),
-        theme: RwSignal::new(Theme::from_str(
-            &browser::storage_get(THEME_KEY).unwrap_or_default(),
-        )),
+        route: RwSignal::new(route),
+        theme: RwSignal::new(theme),
     };
     provide_context(state);
 
@@ -87,11 +93,16 @@ pub fn App() -> impl IntoView {
 
     let page = move || match state.route.get() {
         Route::Index => index_page().into_any(),
-        Route::Lesson(id) | Route::Embed(id) => lesson_page(id),
+        Route::Lesson(id) => lesson_page(id),
+        Route::Embed(id) => crate::embed::embed_page(id),
         Route::Playground => playground_page().into_any(),
         Route::NotFound(query) => not_found(query).into_any(),
     };
 
+    if embedded {
+        browser::set_root_attribute("data-embed", Some(""));
+        return view! { <main id="main" class="embedded">{page}</main> }.into_any();
+    }
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
@@ -100,6 +111,7 @@ pub fn App() -> impl IntoView {
             <p>"Looplab runs your Python in the browser on a virtual clock, with CPython 3.11 as the reference."</p>
         </footer>
     }
+    .into_any()
 }
 
 #[component]

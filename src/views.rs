@@ -142,15 +142,17 @@ fn player_view(
             .find(|s| s.name == name)
             .unwrap_or(lesson.main_snippet())
     };
+    let handle: crate::player::PlayerHandle = RwSignal::new(None);
     let player = move || {
         let s = snippet();
         let step = start_step.try_update_value(|v| v.take()).flatten();
         match step {
             Some(step) => {
-                view! { <crate::player::Player source=s.code.to_string() start_step=step/> }
+                view! { <crate::player::Player source=s.code.to_string() start_step=step handle=handle/> }
                     .into_any()
             }
-            None => view! { <crate::player::Player source=s.code.to_string()/> }.into_any(),
+            None => view! { <crate::player::Player source=s.code.to_string() handle=handle/> }
+                .into_any(),
         }
     };
     let caption = move || {
@@ -162,6 +164,7 @@ fn player_view(
         <figure class="snippet in-player" id="player" data-testid="snippet" data-snippet=move || snippet().name>
             <figcaption>{caption}</figcaption>
             {player}
+            <crate::embed::PlayerTools handle=handle lesson=lesson/>
         </figure>
     }
 }
@@ -222,11 +225,30 @@ fn player_for_link() -> impl IntoView {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    let code = crate::route::code_from_hash(&hash)
-        .unwrap_or_else(|| content::LESSONS[0].main_snippet().code.to_string());
-    match crate::route::step_from_hash(&hash) {
-        Some(step) => view! { <crate::player::Player source=code start_step=step/> }.into_any(),
-        None => view! { <crate::player::Player source=code/> }.into_any(),
+    let first = || content::LESSONS[0].main_snippet().code.to_string();
+    // A share link (`#z=`) first; a damaged one says so above the default
+    // program instead of leaving the page blank.
+    let (code, problem) = match crate::embed::share::program_in_hash(&hash) {
+        Some(Ok(code)) => (code, None),
+        Some(Err(e)) => (first(), Some(e.to_string())),
+        None => (
+            crate::route::code_from_hash(&hash).unwrap_or_else(first),
+            None,
+        ),
+    };
+    let handle: crate::player::PlayerHandle = RwSignal::new(None);
+    let player = match crate::route::step_from_hash(&hash) {
+        Some(step) => {
+            view! { <crate::player::Player source=code start_step=step handle=handle/> }.into_any()
+        }
+        None => view! { <crate::player::Player source=code handle=handle/> }.into_any(),
+    };
+    view! {
+        {problem.map(|p| view! {
+            <p class="share-error" role="alert" data-testid="share-error">{p}" Showing an example program instead."</p>
+        })}
+        {player}
+        <crate::embed::PlayerTools handle=handle/>
     }
 }
 

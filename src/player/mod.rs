@@ -12,7 +12,7 @@ pub mod live;
 pub mod track;
 pub mod view;
 
-pub use view::Player;
+pub use view::{Player, PlayerHandle, PlayerState};
 
 use wasm_bindgen::JsCast;
 

@@ -317,8 +317,15 @@ pub fn Player(
     /// once, instantly.
     #[prop(optional)]
     start_step: Option<usize>,
+    /// Filled with the player's state, for the embed's commands and the
+    /// share and export tools (see [`PlayerHandle`]).
+    #[prop(optional)]
+    handle: Option<PlayerHandle>,
 ) -> impl IntoView {
     let state = PlayerState::new(source);
+    if let Some(handle) = handle {
+        handle.set(Some(state));
+    }
     if let Some(step) = start_step {
         if state.ensure_trace() {
             state.seek(step);
@@ -1017,5 +1024,65 @@ fn Console(state: PlayerState) -> impl IntoView {
             <h2>"Console"</h2>
             <div class="console-body" data-testid="console" tabindex="0" role="log">{lines}</div>
         </section>
+    }
+}
+
+/// A slot other components hold to reach a [`Player`]'s state (the embed's
+/// `postMessage` commands, Share, Export). `None` until the player mounts.
+pub type PlayerHandle = RwSignal<Option<PlayerState>>;
+
+/// What code outside the player may do with it.
+impl PlayerState {
+    /// The program in the player.
+    pub(crate) fn program(&self) -> String {
+        self.source.get_value()
+    }
+
+    /// Reads the run so far (empty before the first run).
+    pub(crate) fn with_track<R>(&self, f: impl FnOnce(&Track) -> R) -> R {
+        self.track.with_untracked(f)
+    }
+
+    /// Runs the program (instantly) if it never ran: for exports.
+    pub(crate) fn ensure_run(&self) -> bool {
+        self.ensure_trace()
+    }
+
+    /// Play: starts a live run if nothing ran yet, else resumes a paused
+    /// run or plays the recorded steps. Does nothing when already playing.
+    pub(crate) fn play(&self) {
+        let playing = self.playing.get_untracked();
+        match self.live.get_untracked() {
+            LiveState::Running => {}
+            LiveState::Paused => self.live.set(LiveState::Running),
+            LiveState::Idle if self.step_count() == 0 => self.run_live(),
+            LiveState::Idle if !playing => self.toggle_play(),
+            LiveState::Idle => {}
+        }
+    }
+
+    /// Pause: pauses a live run or playback; does nothing otherwise.
+    pub(crate) fn pause(&self) {
+        if self.live.get_untracked() == LiveState::Running {
+            self.live.set(LiveState::Paused);
+        }
+        self.stop_playback();
+    }
+
+    /// Shows step `n` (clamped), running the program instantly if needed.
+    /// Ignored during a live run, whose steps are still arriving.
+    pub(crate) fn step_to(&self, n: usize) {
+        if self.live.get_untracked() == LiveState::Running {
+            return;
+        }
+        self.stop_playback();
+        if self.ensure_trace() {
+            self.seek(n);
+        }
+    }
+
+    /// Sets the speed of live runs and playback.
+    pub(crate) fn set_speed(&self, speed: Speed) {
+        self.speed.set(speed);
     }
 }

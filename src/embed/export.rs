@@ -1,0 +1,185 @@
+//! Exports of a run: the timeline as a standalone SVG figure (for posts that
+//! want a static picture) and the trace as JSON (the engine's versioned
+//! trace format).
+
+use crate::player::track::{Cell, Track};
+use looplab_engine::trace::{format_secs, Trace, TRACE_VERSION};
+
+/// Width of one step's column in the figure.
+const COL_W: usize = 28;
+/// Height of one lane.
+const LANE_H: usize = 26;
+/// Width of the lane labels on the left.
+const LABEL_W: usize = 190;
+/// Height of the time ruler on top.
+const RULER_H: usize = 22;
+/// Lane colours (the app's palette of eight task colours).
+const PALETTE: [&str; 8] = [
+    "#2f6fdd", "#d9480f", "#2b8a3e", "#ae3ec9", "#0b7285", "#e67700", "#c2255c", "#5c7cfa",
+];
+
+/// Escapes text for an XML text node or a quoted attribute.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The whole timeline of `track` as a standalone SVG document: one lane per
+/// task or thread, solid bars where it ran, light bars where it was ready,
+/// hatched where it waited, a dot per print (its text in a `<title>`), and
+/// the virtual time wherever the clock moved.
+pub fn timeline_svg(track: &Track, title: &str) -> String {
+    let cols = track.columns.len().max(1);
+    let lanes = track.lanes.len().max(1);
+    let width = LABEL_W + cols * COL_W + 10;
+    let height = RULER_H + lanes * LANE_H + 10;
+    let mut s = String::new();
+    s.push_str(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
+         viewBox=\"0 0 {width} {height}\" font-family=\"ui-monospace, monospace\" font-size=\"11\" \
+         role=\"img\" aria-label=\"{}\">\n",
+        xml_escape(title)
+    ));
+    s.push_str(&format!("<title>{}</title>\n", xml_escape(title)));
+    s.push_str(
+        "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" \
+         patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/>\
+         <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#999\" stroke-width=\"3\"/></pattern></defs>\n",
+    );
+    s.push_str(&format!(
+        "<rect width=\"{width}\" height=\"{height}\" fill=\"#fff\"/>\n"
+    ));
+    // Ruler.
+    let mut last = None;
+    for (i, col) in track.columns.iter().enumerate() {
+        if last != Some(col.time_ns) {
+            let x = LABEL_W + i * COL_W;
+            s.push_str(&format!(
+                "<text x=\"{x}\" y=\"14\" fill=\"#555\">t={}</text>\n",
+                format_secs(col.time_ns)
+            ));
+            last = Some(col.time_ns);
+        }
+    }
+    // Lanes.
+    for (l, lane) in track.lanes.iter().enumerate() {
+        let y = RULER_H + l * LANE_H;
+        let colour = PALETTE[lane.colour % PALETTE.len()];
+        s.push_str(&format!(
+            "<text x=\"4\" y=\"{}\" fill=\"{colour}\">{}</text>\n",
+            y + 17,
+            xml_escape(&lane.name)
+        ));
+        for (i, col) in track.columns.iter().enumerate() {
+            let x = LABEL_W + i * COL_W;
+            let (fill, opacity) = match col.cells.get(l).copied().unwrap_or(Cell::Empty) {
+                Cell::Empty => continue,
+                Cell::Running => (colour, "1"),
+                Cell::Ready => (colour, "0.3"),
+                Cell::Waiting => ("url(#hatch)", "0.6"),
+            };
+            s.push_str(&format!(
+                "<rect x=\"{x}\" y=\"{}\" width=\"{COL_W}\" height=\"{}\" fill=\"{fill}\" opacity=\"{opacity}\"/>\n",
+                y + 4,
+                LANE_H - 8
+            ));
+        }
+    }
+    // Prints.
+    for t in &track.tokens {
+        let x = LABEL_W + t.step * COL_W + COL_W / 2;
+        let y = RULER_H + t.lane.unwrap_or(0) * LANE_H + LANE_H / 2;
+        s.push_str(&format!(
+            "<circle cx=\"{x}\" cy=\"{y}\" r=\"5\" fill=\"#fff\" stroke=\"#222\"><title>{}</title></circle>\n",
+            xml_escape(&t.text)
+        ));
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+/// The trace of `track` in the engine's JSON format.
+pub fn trace_json(track: &Track) -> String {
+    let trace = Trace {
+        version: TRACE_VERSION,
+        events: track.events.clone(),
+        truncated: false,
+    };
+    serde_json::to_string(&trace).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use looplab_engine::run::{run_program, Limits};
+
+    fn track_of(code: &str) -> Track {
+        Track::from_events(
+            run_program(code, "main.py", &Limits::default())
+                .trace
+                .events,
+        )
+    }
+
+    const HOSTILE: &str = "import asyncio\n\nasync def main():\n    print('<script>alert(1)</script>')\n    print('\"><img src=x onerror=alert(2)>')\n\nasyncio.run(main())\n";
+
+    #[test]
+    fn escapes_every_piece_of_user_text() {
+        let svg = timeline_svg(&track_of(HOSTILE), "Looplab: <b>&");
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(!svg.contains("<img"), "{svg}");
+        assert!(!svg.contains("<b>"), "{svg}");
+        assert!(
+            svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"),
+            "{svg}"
+        );
+        assert!(svg.contains("Looplab: &lt;b&gt;&amp;"), "{svg}");
+    }
+
+    #[test]
+    fn draws_one_lane_per_task_and_a_dot_per_print() {
+        let code = "import asyncio\n\nasync def w(n):\n    await asyncio.sleep(n)\n    print(n)\n\nasync def main():\n    await asyncio.gather(w(1), w(2))\n\nasyncio.run(main())\n";
+        let track = track_of(code);
+        let svg = timeline_svg(&track, "gather");
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert_eq!(svg.matches("<circle").count(), 2);
+        assert!(svg.contains("<title>1</title>") && svg.contains("<title>2</title>"));
+        for lane in &track.lanes {
+            assert!(svg.contains(&xml_escape(&lane.name)), "{}", lane.name);
+        }
+        assert!(svg.contains("t=2"), "{svg}");
+    }
+
+    #[test]
+    fn exports_the_trace_in_the_engine_format() {
+        let track = track_of(HOSTILE);
+        let json = trace_json(&track);
+        let back: Trace = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.version, TRACE_VERSION);
+        assert_eq!(back.events, track.events);
+    }
+
+    #[test]
+    fn xml_escape_covers_markup_and_controls() {
+        assert_eq!(
+            xml_escape("a<b>&\"'\u{1}"),
+            "a&lt;b&gt;&amp;&quot;&#39;\u{fffd}"
+        );
+    }
+}
