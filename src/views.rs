@@ -74,6 +74,14 @@ pub fn lesson_page(id: String) -> AnyView {
     // learner loaded. The URL's `#step=N` applies to the first one shown.
     let loaded = RwSignal::new(lesson.main_snippet().name);
     let start_step = StoredValue::new(crate::player::step_in_url());
+    // Every snippet's code as the learner left it (kept per lesson).
+    let codes: &'static [SnippetData] = lesson.snippets;
+    let codes = StoredValue::new(
+        codes
+            .iter()
+            .map(|s| (s.name, edited_code(lesson.id, s)))
+            .collect::<Vec<_>>(),
+    );
     let body = lesson
         .sections
         .iter()
@@ -96,9 +104,10 @@ pub fn lesson_page(id: String) -> AnyView {
                         }
                     });
                 let shown = if snippet.variation {
-                    snippet_view(snippet, Some(loaded)).into_any()
+                    let code = code_of(codes, snippet.name);
+                    snippet_view(snippet, code, Some(loaded)).into_any()
                 } else {
-                    player_view(lesson, loaded, start_step).into_any()
+                    player_view(lesson, loaded, start_step, codes).into_any()
                 };
                 view! { {shown}{predict} }.into_any()
             }
@@ -127,10 +136,72 @@ fn neighbours(lesson: &LessonData) -> impl IntoView {
 }
 
 /// The lesson's player, showing the loaded snippet (the main one at first).
+/// The learner's code of `snippet`: the stored edit, or the lesson's code.
+/// Every change is stored (when storage works).
+fn edited_code(lesson: &'static str, snippet: &'static SnippetData) -> RwSignal<String> {
+    let key = crate::editor::storage_key(lesson, snippet.name);
+    let code = RwSignal::new(
+        crate::browser::storage_get(&key).unwrap_or_else(|| snippet.code.to_string()),
+    );
+    Effect::new(move |prev: Option<()>| {
+        let c = code.get();
+        if prev.is_some() {
+            crate::browser::storage_set(&key, &c);
+        }
+    });
+    code
+}
+
+type Codes = StoredValue<Vec<(&'static str, RwSignal<String>)>>;
+
+fn code_of(codes: Codes, name: &str) -> RwSignal<String> {
+    codes
+        .with_value(|c| c.iter().find(|(n, _)| *n == name).map(|(_, s)| *s))
+        .unwrap_or_else(|| RwSignal::new(String::new()))
+}
+
+/// An editor over the player: Ctrl+Enter runs the edited code, whose
+/// uncaught exception is marked in the editor.
+fn editable_player(
+    code: RwSignal<String>,
+    original: Option<String>,
+    start_step: Option<usize>,
+) -> impl IntoView {
+    let runs = RwSignal::new(0u64);
+    let runtime_error = RwSignal::new(None);
+    let on_run = Callback::new(move |()| runs.update(|n| *n += 1));
+    let source = code.get_untracked();
+    let player = match start_step {
+        Some(step) => view! {
+            <crate::player::Player source=source start_step=step edited=code
+                run_requests=runs runtime_error=runtime_error/>
+        }
+        .into_any(),
+        None => view! {
+            <crate::player::Player source=source edited=code
+                run_requests=runs runtime_error=runtime_error/>
+        }
+        .into_any(),
+    };
+    let editor = match original {
+        Some(original) => view! {
+            <crate::editor::Editor code=code original=original on_run=on_run
+                runtime_error=runtime_error label="Program"/>
+        }
+        .into_any(),
+        None => view! {
+            <crate::editor::Editor code=code on_run=on_run runtime_error=runtime_error label="Program"/>
+        }
+        .into_any(),
+    };
+    view! { {editor}{player} }
+}
+
 fn player_view(
     lesson: &'static LessonData,
     loaded: RwSignal<&'static str>,
     start_step: StoredValue<Option<usize>>,
+    codes: Codes,
 ) -> impl IntoView {
     let snippet = move || {
         let name = loaded.get();
@@ -143,13 +214,7 @@ fn player_view(
     let player = move || {
         let s = snippet();
         let step = start_step.try_update_value(|v| v.take()).flatten();
-        match step {
-            Some(step) => {
-                view! { <crate::player::Player source=s.code.to_string() start_step=step/> }
-                    .into_any()
-            }
-            None => view! { <crate::player::Player source=s.code.to_string()/> }.into_any(),
-        }
+        editable_player(code_of(codes, s.name), Some(s.code.to_string()), step)
     };
     let caption = move || {
         let s = snippet();
@@ -166,6 +231,7 @@ fn player_view(
 
 fn snippet_view(
     snippet: &'static SnippetData,
+    code: RwSignal<String>,
     loaded: Option<RwSignal<&'static str>>,
 ) -> impl IntoView {
     let class = if snippet.variation {
@@ -177,7 +243,7 @@ fn snippet_view(
     view! {
         <figure class=class data-testid="snippet" data-snippet=snippet.name>
             <figcaption>{label}{snippet.title}</figcaption>
-            {code_view(snippet.code)}
+            <crate::editor::Editor code=code original=snippet.code.to_string() label=snippet.title/>
             {loaded.map(|loaded| view! {
                 <button class="load-in-player" data-testid="load-in-player" on:click=move |_| {
                     loaded.set(snippet.name);
@@ -204,27 +270,71 @@ pub fn code_view(code: &str) -> impl IntoView {
     view! { <pre class="code" data-testid="code"><code>{lines}</code></pre> }
 }
 
+/// The playground: an editor and the player on any program, starting from
+/// the URL's `#code=`, the last playground program, or the template.
 pub fn playground_page() -> impl IntoView {
+    use crate::editor::examples::{EXAMPLES, TEMPLATE};
     crate::browser::set_title("Playground · Looplab");
+    const KEY: &str = "looplab.playground";
+    let (_, hash) = crate::browser::location();
+    let start_step = crate::route::step_from_hash(&hash);
+    let initial = crate::route::code_from_hash(&hash)
+        .or_else(|| crate::browser::storage_get(KEY))
+        .unwrap_or_else(|| TEMPLATE.to_string());
+    let code = RwSignal::new(initial);
+    Effect::new(move |prev: Option<()>| {
+        let c = code.get();
+        if prev.is_some() {
+            crate::browser::storage_set(KEY, &c);
+        }
+    });
+    let examples = EXAMPLES
+        .iter()
+        .map(|(id, title, _)| view! { <option value=format!("example:{id}")>{*title}</option> })
+        .collect_view();
+    let lessons = LESSONS
+        .iter()
+        .map(|l| view! { <option value=format!("lesson:{}", l.id)>{format!("{:02}. {}", l.order, l.title)}</option> })
+        .collect_view();
+    let choose = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let picked = if let Some(id) = value.strip_prefix("example:") {
+            EXAMPLES.iter().find(|e| e.0 == id).map(|e| e.2)
+        } else if let Some(id) = value.strip_prefix("lesson:") {
+            content::lesson(id).map(|l| l.main_snippet().code)
+        } else {
+            None
+        };
+        if let Some(c) = picked {
+            code.set(c.to_string());
+        }
+    };
+    let export_href = move || {
+        code.with(|c| {
+            format!(
+                "data:text/x-python;charset=utf-8,{}",
+                js_sys::encode_uri_component(c)
+            )
+        })
+    };
     view! {
         <section class="playground" data-testid="playground">
             <h1>"Playground"</h1>
-            <p class="lede">"Watch an asyncio program run. The editor arrives here next; a link with "<code>"#code=…"</code>" opens any program in the player."</p>
-            {player_for_link()}
+            <p class="lede">"Write any asyncio program, press Ctrl+Enter (or Run) and watch it run."</p>
+            <div class="play-bar" role="toolbar" aria-label="Playground">
+                <label>"Start from "
+                    <select data-testid="examples" prop:value="" on:change=choose>
+                        <option value="" disabled=true>"Choose an example…"</option>
+                        <optgroup label="Examples">{examples}</optgroup>
+                        <optgroup label="Lessons">{lessons}</optgroup>
+                    </select>
+                </label>
+                // Share lives here (the embed/share feature provides it).
+                <span class="share-slot" data-slot="share"></span>
+                <a class="button" data-testid="export" download="looplab.py" href=export_href>"Export .py"</a>
+            </div>
+            {editable_player(code, None, start_step)}
         </section>
-    }
-}
-
-/// The player on the program of the URL's `#code=` (or the first lesson's).
-fn player_for_link() -> impl IntoView {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    let code = crate::route::code_from_hash(&hash)
-        .unwrap_or_else(|| content::LESSONS[0].main_snippet().code.to_string());
-    match crate::route::step_from_hash(&hash) {
-        Some(step) => view! { <crate::player::Player source=code start_step=step/> }.into_any(),
-        None => view! { <crate::player::Player source=code/> }.into_any(),
     }
 }
 

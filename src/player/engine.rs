@@ -7,6 +7,21 @@ use looplab_engine::trace::Event;
 /// The file name programs run under (tracebacks show it).
 pub const FILENAME: &str = "main.py";
 
+/// The largest multiple of [`limits`] a learner can raise the limits to.
+pub const MAX_LIMIT_SCALE: u64 = 100;
+
+/// The budgets of a run in the browser, `scale` times the defaults: a
+/// task may run 20 million instructions without awaiting (an endless loop
+/// is stopped in about a second), 500 million in all.
+pub fn limits(scale: u64) -> Limits {
+    let scale = scale.clamp(1, MAX_LIMIT_SCALE);
+    Limits {
+        max_slice_instructions: 20_000_000 * scale,
+        max_instructions: 500_000_000 * scale,
+        ..Limits::default()
+    }
+}
+
 /// A live run: the engine's pausable [`Session`].
 struct SessionRun(Session);
 
@@ -25,17 +40,17 @@ impl LiveRun for SessionRun {
 }
 
 /// Starts a pausable run of `source`.
-pub fn start_live(source: &str) -> Result<Box<dyn LiveRun>, String> {
+pub fn start_live(source: &str, scale: u64) -> Result<Box<dyn LiveRun>, String> {
     Ok(Box::new(SessionRun(Session::new(
         source,
         FILENAME,
-        &Limits::default(),
+        &limits(scale),
     ))))
 }
 
 /// Runs `source` to the end at once (virtual time, no waiting).
-pub fn run_instant(source: &str) -> Result<Vec<Event>, String> {
-    Ok(run::run_program(source, FILENAME, &Limits::default())
+pub fn run_instant(source: &str, scale: u64) -> Result<Vec<Event>, String> {
+    Ok(run::run_program(source, FILENAME, &limits(scale))
         .trace
         .events)
 }
