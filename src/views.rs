@@ -103,11 +103,13 @@ pub fn lesson_page(id: String) -> AnyView {
                             </aside>
                         }
                     });
-                let shown = if snippet.variation {
+                // The main snippet is the player; every other snippet can
+                // be loaded into it.
+                let shown = if std::ptr::eq(snippet, lesson.main_snippet()) {
+                    player_view(lesson, loaded, start_step, codes).into_any()
+                } else {
                     let code = code_of(codes, snippet.name);
                     snippet_view(snippet, code, Some(loaded)).into_any()
-                } else {
-                    player_view(lesson, loaded, start_step, codes).into_any()
                 };
                 view! { {shown}{predict} }.into_any()
             }

@@ -55,8 +55,9 @@ Event loop (class OracleLoop, a base_events.BaseEventLoop with a fake selector)
 Workers (asyncio.to_thread, loop.run_in_executor, ThreadPoolExecutor)
 ----------------------------------------------------------------------
 * concurrent.futures.ThreadPoolExecutor is replaced by a deterministic fake. The
-  loop's default executor is one with max_workers = 8 and thread name prefix 'asyncio'
-  (threads 'asyncio_0', 'asyncio_1', ...); ThreadPoolExecutor(max_workers=n) made by the
+  loop's default executor, made on first use as in CPython, is one with max_workers = 8
+  (CPython: min(32, cpus + 4)) and thread name prefix 'asyncio' (threads 'asyncio_0',
+  'asyncio_1', ...); ThreadPoolExecutor(max_workers=n) made by the
   program gets prefix 'ThreadPoolExecutor-K' (K counts executors made without a prefix,
   from 0) like CPython; max_workers=None means 8.
 * Exactly one Python thread runs at a time: the main thread or one worker. Workers
@@ -76,9 +77,28 @@ Workers (asyncio.to_thread, loop.run_in_executor, ThreadPoolExecutor)
   first select where the default executor has no running, parked or queued job.
 * executor.shutdown(wait=True) on the main thread (e.g. leaving `with
   ThreadPoolExecutor(...)`) blocks the main thread: pending jobs start, then the clock
-  jumps worker wake-up to worker wake-up until that executor is idle.
+  jumps worker wake-up to worker wake-up until that executor is idle. Likewise
+  concurrent.futures.Future.result()/exception() on the main thread block until that
+  future is done, and executor.map() results. (concurrent.futures.wait/as_completed
+  are not simulated: they would block for real.)
 * When the program ends, remaining jobs run to completion the same way (CPython joins
   executor threads at exit).
+* A worker may block only in time.sleep (no locks, queues, events or futures shared
+  with other threads); threading.Thread itself is not simulated.
+
+Orders CPython leaves to memory addresses
+-----------------------------------------
+CPython iterates some sets of tasks in hash order, i.e. by memory address, which no
+other implementation can reproduce. The oracle fixes these orders; the engine follows:
+* asyncio.all_tasks() iterates in task creation order; so does asyncio.run's final
+  cancellation of leftover tasks (it cancels, then gathers, them in that order).
+* A TaskGroup cancels its remaining children in creation order when one fails or the
+  body raises.
+* asyncio.wait() returns `done` and `pending` iterating in the order of its argument.
+* asyncio.as_completed(aws) wraps coroutines into tasks in argument order.
+* loop.shutdown_asyncgens() closes async generators in first-iteration order.
+Sets of other objects hashed by identity still iterate by address: the suite's
+programs never print them in iteration order.
 
 Other determinism
 -----------------
@@ -96,7 +116,8 @@ Output
     "!! uncaught" + "\\n" + the exception line, when an exception escapes the program:
       CPython's "Type: message" line (module-qualified type name unless builtins or
       __main__; for an ExceptionGroup its own line, e.g. "ExceptionGroup: unhandled
-      errors in a TaskGroup (1 sub-exception)"; notes are not included);
+      errors in a TaskGroup (1 sub-exception)"; notes are not included; for a
+      SyntaxError the last line of CPython's report, e.g. "SyntaxError: invalid syntax");
     "!! hang" when the loop can never make progress again (a select with no ready
       handle, no timer and no started or queued worker job); the program stops there
       (no finally blocks, no asyncio.run cleanup).
@@ -104,9 +125,17 @@ Output
   print them; the conformance harness normalises the engine's output the same way.
   The stdlib directory is printed as "<stdlib>".
 * stderr (warnings, "Task exception was never retrieved", tracebacks) is captured,
+  (a warning raised while objects are freed after the program ended reads
+  "sys:1: Category: message", as CPython prints it at interpreter shutdown),
   normalised the same way and written to the oracle's own stderr at the end; the
   expected-output tools store it as the `.err` file. Oracle frames are left out of
   tracebacks.
+* SystemExit ends the program normally (no marker), like CPython.
+* Exit status: 0 whatever the program did; 2 for bad usage; 3 when the program ran for
+  more than REAL_TIME_LIMIT_S seconds of real time (nothing is printed on stdout then).
+
+Not faked: time.process_time()/thread_time() (real CPU time), threading.Thread,
+input(). Lessons should not use them.
 """
 
 import os
@@ -137,6 +166,7 @@ import threading  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
 import types  # noqa: E402
+import warnings  # noqa: E402
 
 EPOCH_S = 1704067200
 LESSON = "<lesson>"
@@ -170,9 +200,6 @@ class Clock:
 # --------------------------------------------------------------------------- output
 
 
-class Hang(BaseException):
-    """Raised nowhere: the oracle reports a hang and exits at once."""
-
 
 class TimedStdout(io.TextIOBase):
     """sys.stdout replacement that records the virtual time of each line's first char."""
@@ -194,7 +221,8 @@ class TimedStdout(io.TextIOBase):
     def write(self, s):
         if not isinstance(s, str):
             raise TypeError(f"write() argument must be str, not {type(s).__name__}")
-        for piece in s.splitlines(keepends=True):
+        # Only "\n" ends a line ("\r", "\f", "\u2028"... do not).
+        for piece in re.findall(r"[^\n]*\n|[^\n]+", s):
             if self.at_line_start:
                 self.lines.append([Clock.now_ns, piece])
             else:
@@ -310,17 +338,25 @@ class Sim:
         cls.shutdown_waiters = still
 
     @classmethod
-    def drain(cls, until_idle=None):
+    def drain(cls, until_idle=None, until=None):
         """Main thread blocked: run workers, jumping the clock, until `until_idle` is
-        idle (or every executor when None)."""
+        idle, or `until()` is true, or (neither given) every job is finished."""
+
+        def satisfied():
+            if until_idle is not None:
+                return until_idle.idle()
+            if until is not None:
+                return until()
+            return False
+
         cls.start_pending()
         while True:
             cls.run_due()
-            if until_idle is not None and until_idle.idle():
+            if satisfied():
                 return
             nxt = cls.next_wake()
             if nxt is None:
-                if until_idle is None or until_idle.idle():
+                if until_idle is None and until is None:
                     return
                 report_hang()
             Clock.advance_to(nxt)
@@ -409,8 +445,6 @@ class FakeThreadPoolExecutor:
 
         def gen():
             for f in futs:
-                if not f.done():
-                    Sim.drain(self)
                 yield f.result()
 
         return gen()
@@ -474,6 +508,29 @@ import concurrent.futures.thread  # noqa: E402
 
 concurrent.futures.ThreadPoolExecutor = FakeThreadPoolExecutor
 concurrent.futures.thread.ThreadPoolExecutor = FakeThreadPoolExecutor
+
+_cf_result = concurrent.futures.Future.result
+_cf_exception = concurrent.futures.Future.exception
+
+
+def _blocking_wait(fut):
+    """The main thread blocks on a concurrent.futures.Future: workers run meanwhile."""
+    if not fut.done() and not _on_worker():
+        Sim.drain(until=fut.done)
+
+
+def _cf_future_result(self, timeout=None):
+    _blocking_wait(self)
+    return _cf_result(self, timeout)
+
+
+def _cf_future_exception(self, timeout=None):
+    _blocking_wait(self)
+    return _cf_exception(self, timeout)
+
+
+concurrent.futures.Future.result = _cf_future_result
+concurrent.futures.Future.exception = _cf_future_exception
 
 import random  # noqa: E402
 import asyncio  # noqa: E402
@@ -552,7 +609,7 @@ class OracleLoop(base_events.BaseEventLoop):
         # A timer is due iff when_ns <= now_ns: `_when < time() + 0.5 ns` is exactly that
         # for clock values below ~4e6 s.
         self._clock_resolution = 0.5e-9
-        self._default_executor = FakeThreadPoolExecutor(thread_name_prefix="asyncio")
+        self._asyncgens.data = OrderedSet()
 
     def time(self):
         return Clock.now_ns / 1e9
@@ -609,11 +666,113 @@ class OraclePolicy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = OracleLoop
 
 
+class OrderedSet(set):
+    """A set that iterates in insertion order (see "Orders CPython leaves to memory
+    addresses" in the header)."""
+
+    def __init__(self, items=()):
+        super().__init__()
+        self._order = {}
+        for item in items:
+            self.add(item)
+
+    def add(self, item):
+        super().add(item)
+        self._order[item] = None
+
+    def discard(self, item):
+        super().discard(item)
+        self._order.pop(item, None)
+
+    def remove(self, item):
+        super().remove(item)
+        self._order.pop(item, None)
+
+    def pop(self):
+        if not self._order:
+            raise KeyError("pop from an empty set")
+        item = next(iter(self._order))
+        self.remove(item)
+        return item
+
+    def clear(self):
+        super().clear()
+        self._order.clear()
+
+    def __iter__(self):
+        return iter(list(self._order))
+
+    def __repr__(self):
+        return "{" + ", ".join(map(repr, self)) + "}" if self else "set()"
+
+
+# The registry of all tasks (a WeakSet, shared with the C accelerator) keeps creation order.
+asyncio.tasks._all_tasks.data = OrderedSet(asyncio.tasks._all_tasks.data)
+_cpython_all_tasks = asyncio.tasks.all_tasks
+
+
+def _ordered_all_tasks(loop=None):
+    found = _cpython_all_tasks(loop)
+    return OrderedSet(t for t in list(asyncio.tasks._all_tasks) if t in found)
+
+
+asyncio.tasks.all_tasks = asyncio.all_tasks = _ordered_all_tasks
+
+_cpython_taskgroup_init = asyncio.taskgroups.TaskGroup.__init__
+
+
+def _ordered_taskgroup_init(self, *args, **kwargs):
+    _cpython_taskgroup_init(self, *args, **kwargs)
+    self._tasks = OrderedSet()
+
+
+asyncio.taskgroups.TaskGroup.__init__ = _ordered_taskgroup_init
+
+_cpython_wait = asyncio.tasks.wait
+
+
+async def _ordered_wait(fs, *args, **kwargs):
+    if asyncio.isfuture(fs) or asyncio.iscoroutine(fs):
+        return await _cpython_wait(fs, *args, **kwargs)  # raises CPython's TypeError
+    fs = list(fs)
+    done, pending = await _cpython_wait(fs, *args, **kwargs)
+    return OrderedSet(f for f in fs if f in done), OrderedSet(f for f in fs if f in pending)
+
+
+asyncio.tasks.wait = asyncio.wait = _ordered_wait
+
+_cpython_as_completed = asyncio.tasks.as_completed
+
+
+def _ordered_as_completed(fs, *args, **kwargs):
+    if asyncio.isfuture(fs) or asyncio.iscoroutine(fs):
+        return _cpython_as_completed(fs, *args, **kwargs)  # raises CPython's TypeError
+    loop = events._get_event_loop()
+    unique = list(dict.fromkeys(fs))  # CPython dedups with set(fs)
+    return _cpython_as_completed([asyncio.ensure_future(f, loop=loop) for f in unique], *args, **kwargs)
+
+
+asyncio.tasks.as_completed = asyncio.as_completed = _ordered_as_completed
+
 asyncio.set_event_loop_policy(OraclePolicy())
 asyncio.SelectorEventLoop = OracleLoop
 asyncio.BaseEventLoop = base_events.BaseEventLoop
 
 # --------------------------------------------------------------------------- running
+
+
+_cpython_formatwarnmsg = warnings._formatwarnmsg
+
+
+def _formatwarnmsg(msg):
+    """Warnings raised while the oracle itself runs (objects freed after the program
+    ended) are reported the way CPython reports them at interpreter shutdown."""
+    if msg.filename == ORACLE_FILE:
+        return f"sys:1: {msg.category.__name__}: {msg.message}\n"
+    return _cpython_formatwarnmsg(msg)
+
+
+warnings._formatwarnmsg = _formatwarnmsg
 
 
 def exception_line(exc):

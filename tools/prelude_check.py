@@ -166,6 +166,11 @@ class Shim(types.ModuleType):
     def label(self, fut, label, until_ns):
         pass
 
+    def sleep_future(self, delay, result):
+        fut = self.create_future("sleep")
+        h = self.real_loop.call_later(delay, futures._set_result_unless_cancelled, fut, result)
+        return fut, self._register(h)
+
     def make_gathering(self, outer, children):
         outer._children = children
 
@@ -182,10 +187,9 @@ class Shim(types.ModuleType):
         return futures.isfuture(x)
 
     def new_executor(self, max_workers, prefix):
+        ex = oracle.FakeThreadPoolExecutor(max_workers, prefix)
         if prefix == "asyncio":
-            ex = self.real_loop._default_executor
-        else:
-            ex = oracle.FakeThreadPoolExecutor(max_workers, prefix)
+            self.real_loop._default_executor = ex
         self.next_id += 1
         self.executors[self.next_id] = ex
         return self.next_id

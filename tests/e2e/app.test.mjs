@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { ROOT, serveDir, launchBrowser, openPage, screenshot } from './harness.mjs';
 
@@ -46,7 +47,9 @@ test('a lesson page shows its prose and code, and navigation keeps history', asy
   const code = await page.getByTestId('code').first().innerText();
   assert.match(code, /await asyncio\.sleep\(0\)/);
   assert.match(await page.locator('.prose').first().innerText(), /one task at a time/);
-  assert.equal(await page.getByTestId('snippet').count(), 3);
+  // One figure per python snippet of the lesson file.
+  const fences = readFileSync(join(ROOT, 'lessons', '03-sleep.md'), 'utf8').match(/^```python/gm).length;
+  assert.equal(await page.getByTestId('snippet').count(), fences);
   await screenshot(page, 'lesson-sleep');
   await page.goBack();
   await page.getByTestId('lesson-index').waitFor();

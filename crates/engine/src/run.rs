@@ -12,8 +12,9 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::aio::glue::{self, Aio, Shared, HANG};
+use crate::aio::Todo;
 use crate::trace::{format_secs, EventKind, RunEnding, TaskId, ThreadId, Trace};
-use crate::vm::{Error, Stream, Vm};
+use crate::vm::{Error, FiberId, FiberStep, GenStep, Stream, Value, Vm};
 
 /// Resource budgets of a run (the VM's).
 pub use crate::vm::Limits;
@@ -80,14 +81,12 @@ pub struct RunOutcome {
 
 /// Runs a whole program and returns everything it produced.
 pub fn run_program(source: &str, filename: &str, limits: &Limits) -> RunOutcome {
-    let mut session = Session::new(source, filename, limits);
-    while session.advance(u64::MAX) != Progress::Finished {}
-    session.into_outcome()
+    Session::new(source, filename, limits).into_outcome()
 }
 
 /// Like [`run_program`] without recording a trace (benchmarks, CLI).
 pub fn run_program_untraced(source: &str, filename: &str, limits: &Limits) -> RunOutcome {
-    execute(source, filename, limits, false)
+    Session::with_trace(source, filename, limits, false).into_outcome()
 }
 
 /// What [`Session::advance`] says.
@@ -102,49 +101,373 @@ pub enum Progress {
     Finished,
 }
 
-/// A run that can be driven in slices.
-///
-/// Current limitation: the first `advance` runs the program to its end
-/// (pausing inside a running event loop needs the VM to run the main
-/// program on a fiber); live and instant runs give identical traces because
-/// the trace only depends on the virtual clock.
+/// A run that can be driven in slices: the browser calls
+/// [`Session::advance`] with a budget of instructions, yields to the page,
+/// and calls again. The main program runs on a VM fiber; when it enters
+/// `loop.run_forever()` (e.g. through `asyncio.run`) the fiber suspends and
+/// the session runs the loop's handles at top level, where the VM can
+/// pause at any instruction boundary. Live and instant runs give identical
+/// traces: everything depends on the virtual clock only.
 pub struct Session {
-    /// The program.
+    /// The interpreter.
+    vm: Vm,
+    /// The loop and the natives' state.
+    shared: Shared,
+    /// Where the run is.
+    stage: Stage,
+    /// The program text (for syntax-error classification).
     source: String,
-    /// Its file name in tracebacks.
-    filename: String,
-    /// Its budgets.
-    limits: Limits,
     /// Set once finished.
     outcome: Option<RunOutcome>,
-    /// Until finished, the (empty) trace so far.
+    /// Returned by `trace()` while the live trace is borrowed elsewhere.
     empty: Trace,
+    /// A loop action fetched right after a clock jump, kept for the next
+    /// `advance` (which first returned [`Progress::WaitUntil`]).
+    pending: Option<Todo<Value>>,
+    /// Report clock jumps with [`Progress::WaitUntil`] (live mode).
+    pub live: bool,
+    /// The clock jump to report.
+    wait_until: Option<u64>,
+}
+
+/// Where a [`Session`] is.
+enum Stage {
+    /// Resume the main program's fiber (with None: at start, or as the
+    /// result of the `run_forever` call it is suspended in).
+    Main,
+    /// The main program waits in `run_forever`: run the loop.
+    Loop,
+    /// A task step paused by fuel: continue it.
+    Step {
+        /// The task being stepped.
+        task: TaskId,
+        /// Its coroutine.
+        coro: Value,
+        /// Instruction count when the step began.
+        before: u64,
+    },
+    /// A callback paused by fuel: continue it.
+    Call {
+        /// The callback.
+        func: Value,
+    },
+    /// A worker thread paused by fuel: continue its fiber.
+    Thread {
+        /// The thread lane.
+        thread: ThreadId,
+        /// Its fiber.
+        fiber: FiberId,
+    },
+    /// Finished.
+    Done,
+}
+
+/// What one move of the session did.
+enum Control {
+    /// Go on.
+    Continue,
+    /// Fuel ran out: return to the caller.
+    Pause,
+    /// The run is over.
+    Finish(Result<(), Error>),
+}
+
+/// The main program as a function of no arguments (its module code), so
+/// that it can run on a fiber.
+fn main_function(vm: &mut Vm, source: &str, filename: &str) -> Result<Value, Error> {
+    let code = vm.compile(source, filename)?;
+    let g = Rc::new(crate::vm::Globals::default());
+    g.set_str("__name__", Value::str("__main__"));
+    let name = vm.intern("__main__");
+    vm.modules.insert(
+        name.clone(),
+        Value::Module(Rc::new(crate::vm::Module {
+            name: name.clone(),
+            globals: g.clone(),
+        })),
+    );
+    let id = vm.fresh_id();
+    Ok(Value::Function(Rc::new(crate::vm::Function {
+        name: RefCell::new(code.name.clone()),
+        qualname: RefCell::new(code.qualname.clone()),
+        code,
+        globals: g,
+        defaults: Vec::new(),
+        kwdefaults: Vec::new(),
+        closure: Vec::new(),
+        dict: RefCell::new(crate::vm::AttrMap::new()),
+        id,
+    })))
 }
 
 impl Session {
     /// Prepares a run (nothing runs yet).
     pub fn new(source: &str, filename: &str, limits: &Limits) -> Session {
-        Session {
+        Session::with_trace(source, filename, limits, true)
+    }
+
+    fn with_trace(source: &str, filename: &str, limits: &Limits, record: bool) -> Session {
+        let mut vm = Vm::new(limits.clone());
+        let shared: Shared = Rc::new(RefCell::new(Aio::new(record, filename)));
+        glue::install(&mut vm, &shared);
+        let mut session = Session {
+            vm,
+            shared,
+            stage: Stage::Main,
             source: source.to_string(),
-            filename: filename.to_string(),
-            limits: limits.clone(),
             outcome: None,
             empty: Trace::new(),
+            pending: None,
+            live: false,
+            wait_until: None,
+        };
+        match main_function(&mut session.vm, source, filename) {
+            Ok(f) => {
+                let fiber = session.vm.fiber_new(f, vec![], "MainThread");
+                if let Ok(mut st) = session.shared.try_borrow_mut() {
+                    st.main_fiber = Some(fiber);
+                }
+            }
+            Err(e) => session.finish(Err(e)),
         }
+        session
     }
 
-    /// Runs for about `fuel` instructions (see the limitation above).
+    /// Runs for about `fuel` instructions (at least one), then returns.
     pub fn advance(&mut self, fuel: u64) -> Progress {
-        let _ = fuel;
-        if self.outcome.is_none() {
-            self.outcome = Some(execute(&self.source, &self.filename, &self.limits, true));
+        if self.outcome.is_some() {
+            return Progress::Finished;
         }
-        Progress::Finished
+        self.vm.set_fuel(Some(fuel));
+        loop {
+            match self.step() {
+                Control::Continue => {
+                    if let Some(t) = self.wait_until.take() {
+                        self.vm.set_fuel(None);
+                        return Progress::WaitUntil(t);
+                    }
+                }
+                Control::Pause => {
+                    self.vm.set_fuel(None);
+                    return Progress::Ready;
+                }
+                Control::Finish(r) => {
+                    self.vm.set_fuel(None);
+                    self.finish(r);
+                    return Progress::Finished;
+                }
+            }
+        }
     }
 
-    /// The trace so far.
+    /// One move: resume whatever the stage says.
+    fn step(&mut self) -> Control {
+        match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Done => Control::Finish(Ok(())),
+            Stage::Main => {
+                let fiber = self.shared.try_borrow().ok().and_then(|st| st.main_fiber);
+                let Some(fiber) = fiber else {
+                    return Control::Finish(Err(Error::Internal("no main fiber".into())));
+                };
+                if let Ok(mut st) = self.shared.try_borrow_mut() {
+                    st.running = false;
+                }
+                match self.vm.fiber_resume(fiber, Value::None) {
+                    Err(Error::Paused) => {
+                        self.stage = Stage::Main;
+                        Control::Pause
+                    }
+                    Ok(FiberStep::Suspended(_)) => {
+                        self.stage = Stage::Loop;
+                        Control::Continue
+                    }
+                    Ok(FiberStep::Done(_)) => Control::Finish(Ok(())),
+                    Ok(FiberStep::Raised(e)) => Control::Finish(Err(Error::Exception(e))),
+                    Err(e) => Control::Finish(Err(e)),
+                }
+            }
+            Stage::Loop => {
+                let todo = match self.pending.take() {
+                    Some(todo) => Ok(todo),
+                    None => {
+                        let before = self.now();
+                        let todo = glue::next_todo(&mut self.vm, &self.shared);
+                        let after = self.now();
+                        if self.live && after > before {
+                            if let Ok(todo) = todo {
+                                // Show the jump first; run the action next time.
+                                self.pending = Some(todo);
+                                self.wait_until = Some(after);
+                                self.stage = Stage::Loop;
+                                return Control::Continue;
+                            }
+                        }
+                        todo
+                    }
+                };
+                self.run_todo(todo)
+            }
+            Stage::Step { task, coro, before } => {
+                let r = self.vm.resume_paused();
+                self.after_step(task, coro, before, r)
+            }
+            Stage::Call { func } => {
+                let r = match self.vm.resume_paused() {
+                    Ok(GenStep::Returned(v)) | Ok(GenStep::Yielded(v)) => Ok(v),
+                    Ok(GenStep::Raised(e)) => Err(Error::Exception(e)),
+                    Err(e) => Err(e),
+                };
+                self.after_call(func, r)
+            }
+            Stage::Thread { thread, fiber } => {
+                let r = self.vm.fiber_resume(fiber, Value::None);
+                self.after_thread(thread, fiber, r)
+            }
+        }
+    }
+
+    /// Runs one loop action.
+    fn run_todo(&mut self, todo: Result<Todo<Value>, Error>) -> Control {
+        match todo {
+            Err(e) => Control::Finish(Err(e)),
+            Ok(Todo::Step { task, coro, resume }) => {
+                let before = self.vm.instructions;
+                let r = self.vm.resume(&coro, glue::vm_resume(resume));
+                self.after_step(task, coro, before, r)
+            }
+            Ok(Todo::Call { func, args }) => {
+                let r = self.vm.call(&func, args, vec![]);
+                self.after_call(func, r)
+            }
+            Ok(Todo::StartJob {
+                thread, func, args, ..
+            }) => self.start_thread(thread, Some((func, args))),
+            Ok(Todo::ResumeThread { thread }) => self.start_thread(thread, None),
+            Ok(Todo::Stopped) => {
+                self.stage = Stage::Main;
+                Control::Continue
+            }
+            Ok(Todo::Hang) => Control::Finish(Err(glue::hang(&self.shared))),
+        }
+    }
+
+    /// The virtual clock.
+    fn now(&self) -> u64 {
+        self.shared.try_borrow().map(|st| st.lp.now()).unwrap_or(0)
+    }
+
+    fn after_step(
+        &mut self,
+        task: TaskId,
+        coro: Value,
+        before: u64,
+        r: Result<GenStep, Error>,
+    ) -> Control {
+        if let Err(Error::Paused) = r {
+            self.stage = Stage::Step { task, coro, before };
+            return Control::Pause;
+        }
+        match glue::step_finish(&mut self.vm, &self.shared, task, &coro, r, before) {
+            Ok(()) => {
+                self.stage = Stage::Loop;
+                Control::Continue
+            }
+            Err(e) => Control::Finish(Err(e)),
+        }
+    }
+
+    fn after_call(&mut self, func: Value, r: Result<Value, Error>) -> Control {
+        if let Err(Error::Paused) = r {
+            self.stage = Stage::Call { func };
+            return Control::Pause;
+        }
+        match glue::call_finish(&mut self.vm, &self.shared, &func, r) {
+            Ok(()) => {
+                self.stage = Stage::Loop;
+                Control::Continue
+            }
+            Err(e) => Control::Finish(Err(e)),
+        }
+    }
+
+    fn start_thread(&mut self, thread: ThreadId, start: Option<(Value, Vec<Value>)>) -> Control {
+        match glue::thread_begin(&mut self.vm, &self.shared, thread, start) {
+            Ok(fiber) => {
+                let r = self.vm.fiber_resume(fiber, Value::None);
+                self.after_thread(thread, fiber, r)
+            }
+            Err(e) => Control::Finish(Err(e)),
+        }
+    }
+
+    fn after_thread(
+        &mut self,
+        thread: ThreadId,
+        fiber: FiberId,
+        r: Result<FiberStep, Error>,
+    ) -> Control {
+        if let Err(Error::Paused) = r {
+            self.stage = Stage::Thread { thread, fiber };
+            return Control::Pause;
+        }
+        match glue::thread_finish(&mut self.vm, &self.shared, thread, r) {
+            Ok(()) => {
+                self.stage = Stage::Loop;
+                Control::Continue
+            }
+            Err(e) => Control::Finish(Err(e)),
+        }
+    }
+
+    /// Ends the run: joins worker threads, writes warnings, records the
+    /// ending.
+    fn finish(&mut self, r: Result<(), Error>) {
+        self.stage = Stage::Done;
+        if self.outcome.is_none() {
+            let outcome = conclude(&mut self.vm, &self.shared, &self.source, r);
+            self.outcome = Some(outcome);
+        }
+    }
+
+    /// The trace so far (complete once finished).
     pub fn trace(&self) -> &Trace {
-        self.outcome.as_ref().map_or(&self.empty, |o| &o.trace)
+        if let Some(o) = &self.outcome {
+            return &o.trace;
+        }
+        &self.empty
+    }
+
+    /// A copy of the trace recorded so far (while the run goes on).
+    pub fn trace_so_far(&self) -> Trace {
+        match &self.outcome {
+            Some(o) => o.trace.clone(),
+            None => self
+                .shared
+                .try_borrow()
+                .map(|st| st.lp.recorder.trace.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The events recorded since the first `from` (for a live view that
+    /// appends new events as the run goes).
+    pub fn events_since(&self, from: usize) -> Vec<crate::trace::Event> {
+        match &self.outcome {
+            Some(o) => o.trace.events.get(from..).unwrap_or(&[]).to_vec(),
+            None => self
+                .shared
+                .try_borrow()
+                .map(|st| {
+                    st.lp
+                        .recorder
+                        .trace
+                        .events
+                        .get(from..)
+                        .unwrap_or(&[])
+                        .to_vec()
+                })
+                .unwrap_or_default(),
+        }
     }
 
     /// The outcome, once finished.
@@ -154,11 +477,15 @@ impl Session {
 
     /// The outcome (running the program to its end first if needed).
     pub fn into_outcome(mut self) -> RunOutcome {
-        self.advance(u64::MAX);
-        match self.outcome {
-            Some(o) => o,
-            None => execute(&self.source, &self.filename, &self.limits, true),
-        }
+        while self.advance(u64::MAX / 4) != Progress::Finished {}
+        self.outcome.take().unwrap_or_else(|| RunOutcome {
+            trace: Trace::new(),
+            output: Vec::new(),
+            ending: Ending::Limit {
+                which: "internal".into(),
+                message: "a bug in Looplab: the run ended without an outcome".into(),
+            },
+        })
     }
 }
 
@@ -168,18 +495,44 @@ fn exception_class_name(vm: &Vm, e: &crate::vm::Value) -> Option<String> {
     Some(vm.class_of(e).name.to_string())
 }
 
-/// Runs `source` to its end.
-fn execute(source: &str, filename: &str, limits: &Limits, record: bool) -> RunOutcome {
-    let mut vm = Vm::new(limits.clone());
-    let shared: Shared = Rc::new(RefCell::new(Aio::new(record, filename)));
-    glue::install(&mut vm, &shared);
-    let r = vm.exec_main(source, filename).map(|_| ());
+/// CPython's exception line (`traceback.format_exception_only`'s first
+/// line): `Type: message`, the type qualified by its module unless it is a
+/// builtin or `__main__` (for an ExceptionGroup: the group's own line; for
+/// a SyntaxError: the rendered last line).
+fn exception_line(vm: &mut Vm, exc: &crate::vm::Value, rendered: &str) -> String {
+    let cls = vm.class_of(exc);
+    let name = cls.qualname.to_string();
+    if matches!(
+        name.as_str(),
+        "SyntaxError" | "IndentationError" | "TabError"
+    ) {
+        return rendered.lines().last().unwrap_or("").to_string();
+    }
+    let module = match cls.dict.borrow().get("__module__") {
+        Some(crate::vm::Value::Str(s)) => s.to_string(),
+        _ => cls.module.to_string(),
+    };
+    let qual = if module.is_empty() || module == "builtins" || module == "__main__" {
+        name
+    } else {
+        format!("{module}.{name}")
+    };
+    match vm.str_of(exc) {
+        Ok(msg) if !msg.is_empty() => format!("{qual}: {msg}"),
+        _ => qual,
+    }
+}
+
+/// Ends a run whose main program returned `r`: joins worker threads (as
+/// CPython does at exit, except after a hang), writes the traceback and
+/// the exit warnings, records `RunEnded`, and collects the outcome.
+fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) -> RunOutcome {
     // CPython joins worker threads at exit (the oracle drains them too),
     // except after a hang, which stops everything at once.
     let r = match r {
         Err(Error::Limit(m)) if m == HANG => Err(Error::Limit(m)),
         other => {
-            let drained = glue::drain_threads(&mut vm, &shared, None);
+            let drained = glue::drain_threads(vm, shared, None);
             other.and(drained)
         }
     };
@@ -192,10 +545,10 @@ fn execute(source: &str, filename: &str, limits: &Limits, record: bool) -> RunOu
         },
         Err(Error::Exception(exc)) => {
             let rendered = vm.format_exception(&exc);
-            let last_line = rendered.lines().last().unwrap_or("").to_string();
+            let last_line = exception_line(vm, &exc, &rendered);
             let _ = vm.write(Stream::Stderr, &rendered);
             let syntax = matches!(
-                exception_class_name(&vm, &exc).as_deref(),
+                exception_class_name(vm, &exc).as_deref(),
                 Some("SyntaxError" | "IndentationError" | "TabError")
             ) && !source.is_empty()
                 && vm
@@ -222,7 +575,7 @@ fn execute(source: &str, filename: &str, limits: &Limits, record: bool) -> RunOu
             message: "a bug in Looplab stopped the run: unexpected suspension".into(),
         },
     };
-    glue::report_exit_warnings(&mut vm, &shared, &ending);
+    glue::report_exit_warnings(vm, shared, &ending);
     let mut st = match shared.try_borrow_mut() {
         Ok(st) => st,
         Err(_) => {
@@ -233,7 +586,7 @@ fn execute(source: &str, filename: &str, limits: &Limits, record: bool) -> RunOu
             }
         }
     };
-    glue::drain_output(&mut vm, &mut st, None, 0);
+    glue::drain_output(vm, &mut st, None, 0);
     let run_ending = match &ending {
         Ending::Completed => RunEnding::Completed,
         Ending::Uncaught { last_line, .. } => RunEnding::Uncaught {

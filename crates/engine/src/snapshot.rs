@@ -282,6 +282,11 @@ impl Snapshot {
                     },
                 );
             }
+            EventKind::TaskRenamed { task, name } => {
+                if let Some(t) = self.tasks.get_mut(task) {
+                    t.name = name.clone();
+                }
+            }
             EventKind::HandleScheduled {
                 handle,
                 action,
@@ -754,6 +759,8 @@ pub fn narrate(before: &Snapshot, events: &[Event]) -> String {
     let mut s = before.clone();
     let mut sentence: Option<String> = None;
     let mut prefix = String::new();
+    let mut extra: Vec<String> = Vec::new();
+    let mut thrown: Option<String> = None;
     for e in events {
         match &e.kind {
             EventKind::ClockAdvanced { from_ns, to_ns } if prefix.is_empty() => {
@@ -763,52 +770,92 @@ pub fn narrate(before: &Snapshot, events: &[Event]) -> String {
                     format_secs(*to_ns)
                 );
             }
+            EventKind::TaskStepStarted {
+                throw: Some(exc), ..
+            } => {
+                thrown = Some(exc.clone());
+            }
+            EventKind::CancelRequested { fut, by, .. } => {
+                if let Some(t) = s.tasks.get(fut) {
+                    let who = by
+                        .map(|b| display_name(b, &s.tasks))
+                        .unwrap_or_else(|| "The program".into());
+                    extra.push(format!(
+                        "{who} asked to cancel {}: a CancelledError will be thrown into it \
+                         where it waits.",
+                        display_name(t.id, &s.tasks)
+                    ));
+                }
+            }
+            EventKind::FutureResolved { fut, .. } => {
+                let woken: Vec<String> = s
+                    .tasks
+                    .values()
+                    .filter(|t| t_waits_on(&t.state, *fut) || waits_on_task(&t.state, *fut))
+                    .map(|t| display_name(t.id, &s.tasks))
+                    .collect();
+                for w in woken {
+                    extra.push(format!(
+                        "What {w} was waiting for is done: it is scheduled to resume (its wakeup \
+                         goes to the back of the ready queue)."
+                    ));
+                }
+            }
             EventKind::TaskStepEnded { task, outcome, .. } => {
-                let name = task_name(*task, &s.tasks);
+                let name = display_name(*task, &s.tasks);
+                let resumed = match thrown.take() {
+                    Some(exc) => format!("{name} resumed with {exc} thrown in at its await; it "),
+                    None => format!("{name} "),
+                };
                 sentence = Some(match outcome {
                     StepOutcome::Awaiting { fut } => {
                         let on = s.waiting_on(*fut);
                         match on {
                             Waiting::Sleep { until_ns, .. } => format!(
-                                "{name} awaited asyncio.sleep: it gives up the loop until t={}.",
+                                "{resumed}awaited asyncio.sleep: it gives up the loop until t={}.",
                                 until_ns.map(format_secs).unwrap_or_else(|| "?".into())
                             ),
                             Waiting::Task { task } => format!(
-                                "{name} awaited task {}: it waits until that task is done.",
-                                task_name(task, &s.tasks)
+                                "{resumed}awaited {}: it waits until that task is done.",
+                                display_name(task, &s.tasks)
                             ),
                             other => format!(
-                                "{name} awaited {}: it waits until that is done.",
+                                "{resumed}awaited {}: it waits until that is done.",
                                 s.describe_waiting(&other)
                             ),
                         }
                     }
                     StepOutcome::BareYield => format!(
-                        "{name} awaited asyncio.sleep(0): it gives up the loop and goes to the \
+                        "{resumed}awaited asyncio.sleep(0): it gives up the loop and goes to the \
                          back of the ready queue."
                     ),
                     StepOutcome::Returned { value } => {
-                        format!("{name} finished and returned {value}.")
+                        format!("{resumed}finished and returned {value}.")
                     }
-                    StepOutcome::Raised { exc } => format!("{name} raised {exc} and is done."),
+                    StepOutcome::Raised { exc } => format!("{resumed}raised {exc} and is done."),
                     StepOutcome::Cancelled => {
-                        format!("{name} let CancelledError escape: it is cancelled.")
+                        format!("{resumed}let CancelledError escape: it is cancelled.")
                     }
-                    StepOutcome::BadYield { message } => format!("{name}: {message}."),
+                    StepOutcome::BadYield { message } => format!("{resumed}misbehaved: {message}."),
                 });
             }
             EventKind::HandleStarted { handle } if sentence.is_none() => {
                 if let Some(r) = s.ready.iter().find(|r| r.handle == *handle) {
                     sentence = match &r.action {
+                        Action::Callback { func, .. } if func == "_set_result_unless_cancelled" => {
+                            Some("A sleep's timer fired.".into())
+                        }
                         Action::Callback { func, .. } => {
                             Some(format!("The loop ran the callback {func}."))
                         }
                         Action::JobDone { job, .. } => Some(format!(
                             "The loop received the result of worker job #{job}."
                         )),
-                        Action::StopLoop { .. } => {
-                            Some("The awaited future is done, so the loop stops.".into())
-                        }
+                        Action::StopLoop { .. } => Some(
+                            "The future run_until_complete waited for is done, so the loop \
+                             stops."
+                                .into(),
+                        ),
                         _ => None,
                     };
                 }
@@ -834,6 +881,15 @@ pub fn narrate(before: &Snapshot, events: &[Event]) -> String {
                     format_secs(*duration_ns)
                 ));
             }
+            EventKind::LoopBlocked {
+                reason: BlockReason::Cpu { instructions },
+                ..
+            } => {
+                extra.push(format!(
+                    "It ran {instructions} instructions without awaiting: every other task was \
+                     frozen meanwhile."
+                ));
+            }
             _ => {}
         }
         s.apply(e);
@@ -845,7 +901,29 @@ pub fn narrate(before: &Snapshot, events: &[Event]) -> String {
             "The program set things up.".into()
         }
     });
-    format!("{prefix}{body}")
+    let mut out = format!("{prefix}{body}");
+    for x in extra {
+        out.push(' ');
+        out.push_str(&x);
+    }
+    out
+}
+
+/// "Task-2 (worker)": the task's name, with its coroutine's when the name
+/// is a default one.
+fn display_name(task: TaskId, tasks: &BTreeMap<TaskId, TaskView>) -> String {
+    match tasks.get(&task) {
+        Some(t) if t.name.starts_with("Task-") && !t.coro.is_empty() => {
+            let coro = t.coro.rsplit('.').next().unwrap_or(&t.coro);
+            format!("{} ({coro})", t.name)
+        }
+        Some(t) => t.name.clone(),
+        None => format!("#{task}"),
+    }
+}
+
+fn waits_on_task(state: &TaskState, fut: FutureId) -> bool {
+    matches!(state, TaskState::Waiting { on: Waiting::Task { task } } if *task == fut)
 }
 
 /// How an action is written in a step listing (the notation of

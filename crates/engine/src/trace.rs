@@ -120,6 +120,14 @@ pub enum EventKind {
         /// Line of the program where it was created (0 if unknown).
         line: u32,
     },
+    /// `task.set_name(name)` (also done by `create_task(name=...)` right
+    /// after creating a default-named task, as in CPython).
+    TaskRenamed {
+        /// The task.
+        task: TaskId,
+        /// Its new name.
+        name: String,
+    },
     /// A callback was scheduled: appended to the ready queue (`when_ns` is
     /// `None`, `call_soon`) or pushed on the timer heap (`call_later` /
     /// `call_at`, `when_ns` is the deadline).

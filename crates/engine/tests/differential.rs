@@ -29,10 +29,30 @@ fn quote(s: &str, out: &mut String) {
 }
 
 /// Writes the s-expression of Looplab's AST in the format of
-/// `tools/cpython_ast.py`.
-struct Sx(String);
+/// `tools/cpython_ast.py`, and collects statement and expression positions
+/// in the same order as it does.
+struct Sx<'a>(String, Positions<'a>);
 
-impl Sx {
+/// Positions as "line:col-line:col" (1-based, character columns).
+struct Positions<'a> {
+    src: &'a str,
+    stmts: Vec<String>,
+    exprs: Vec<String>,
+}
+
+impl Positions<'_> {
+    fn of(&self, span: looplab_engine::span::Span) -> String {
+        let end = (span.end as usize).min(self.src.len());
+        let before = &self.src[..end];
+        let end_line = 1 + before.matches('\n').count() + before.matches('\r').count()
+            - before.matches("\r\n").count();
+        let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let end_col = before[line_start..].chars().count() + 1;
+        format!("{}:{}-{}:{}", span.line, span.col, end_line, end_col)
+    }
+}
+
+impl Sx<'_> {
     fn open(&mut self, name: &str) {
         self.0.push('(');
         self.0.push_str(name);
@@ -149,6 +169,8 @@ impl Sx {
     }
 
     fn stmt(&mut self, st: &Stmt) {
+        let pos = self.1.of(st.span);
+        self.1.stmts.push(pos);
         self.sp();
         match &st.kind {
             StmtKind::FunctionDef(f) => {
@@ -304,6 +326,8 @@ impl Sx {
     }
 
     fn expr(&mut self, e: &Expr) {
+        let pos = self.1.of(e.span);
+        self.1.exprs.push(pos);
         self.sp();
         match &e.kind {
             ExprKind::BoolOp { op, values } => {
@@ -473,12 +497,21 @@ impl Sx {
     }
 }
 
-fn sexp(m: &Module) -> String {
-    let mut s = Sx(String::new());
+/// The s-expression of a module and the positions of its statements and
+/// expressions.
+fn sexp<'a>(m: &Module, src: &'a str) -> (String, Positions<'a>) {
+    let mut s = Sx(
+        String::new(),
+        Positions {
+            src,
+            stmts: Vec::new(),
+            exprs: Vec::new(),
+        },
+    );
     s.open("Module");
     s.stmts(&m.body);
     s.close();
-    s.0
+    (s.0, s.1)
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -499,8 +532,18 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 #[derive(serde::Deserialize)]
 struct Oracle {
     ok: bool,
+    /// The tree's s-expression (None when too deep for the dumper).
     #[serde(default)]
-    sexp: String,
+    sexp: Option<String>,
+    /// How Python prints the error (`traceback.format_exception_only`).
+    #[serde(default)]
+    rendered: String,
+    /// Statement positions in s-expression order.
+    #[serde(default)]
+    stmt_pos: Vec<String>,
+    /// Expression positions in s-expression order.
+    #[serde(default)]
+    expr_pos: Vec<String>,
     #[serde(default)]
     msg: String,
     #[serde(default)]
@@ -540,13 +583,31 @@ fn parser_agrees_with_cpython() {
     let mut files = Vec::new();
     collect(&root.join("tests/syntax"), &mut files);
     collect(&root.join("tests/conformance"), &mut files);
+    compare(root, files);
+}
+
+/// The same comparison over any directory of Python files (for instance
+/// CPython's own standard library):
+/// `LOOPLAB_PY_CORPUS=/usr/lib/python3.11 cargo test --test differential -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn parser_agrees_with_cpython_on_external_corpus() {
+    let Ok(dir) = std::env::var("LOOPLAB_PY_CORPUS") else {
+        panic!("set LOOPLAB_PY_CORPUS to a directory of .py files");
+    };
+    let mut files = Vec::new();
+    collect(Path::new(&dir), &mut files);
+    compare(Path::new(&dir), files);
+}
+
+fn compare(root: &Path, mut files: Vec<PathBuf>) {
     files.sort();
     assert!(!files.is_empty(), "no corpus found");
     let sources: Vec<(String, String)> = files
         .iter()
         .map(|p| {
             let name = p.strip_prefix(root).unwrap_or(p).display().to_string();
-            let source = std::fs::read_to_string(p).expect("read corpus file");
+            let source = std::fs::read_to_string(p).unwrap_or_default();
             (name, source)
         })
         .collect();
@@ -555,17 +616,36 @@ fn parser_agrees_with_cpython() {
 
     let mut failures = Vec::new();
     let (mut accepted, mut rejected, mut subset, mut col_ok, mut msg_ok) = (0, 0, 0, 0, 0);
+    let mut render_ok = 0;
     let mut col_misses = Vec::new();
+    let (mut stmts_total, mut stmts_same, mut exprs_total, mut exprs_same) = (0, 0, 0, 0);
+    let mut expr_misses = Vec::new();
     for ((name, source), oracle) in sources.iter().zip(&verdicts) {
         match (parse_module(source), oracle.ok) {
             (Ok(module), true) => {
                 accepted += 1;
-                let ours = sexp(&module);
-                if ours != oracle.sexp {
+                let (ours, pos) = sexp(&module, source);
+                if let Some(theirs) = oracle.sexp.as_ref().filter(|s| **s != ours) {
                     failures.push(format!(
-                        "{name}: AST differs\n  ours:    {ours}\n  cpython: {}",
-                        oracle.sexp
+                        "{name}: AST differs\n  ours:    {ours}\n  cpython: {theirs}"
                     ));
+                } else if oracle.sexp.is_some() {
+                    stmts_total += pos.stmts.len();
+                    for (i, (a, b)) in pos.stmts.iter().zip(&oracle.stmt_pos).enumerate() {
+                        if a == b {
+                            stmts_same += 1;
+                        } else {
+                            failures.push(format!("{name}: statement {i} at {a}, CPython {b}"));
+                        }
+                    }
+                    exprs_total += pos.exprs.len();
+                    for (a, b) in pos.exprs.iter().zip(&oracle.expr_pos) {
+                        if a == b {
+                            exprs_same += 1;
+                        } else if expr_misses.len() < 40 {
+                            expr_misses.push(format!("{name}: expression at {a}, CPython {b}"));
+                        }
+                    }
                 }
             }
             (Err(e), false) => {
@@ -586,8 +666,25 @@ fn parser_agrees_with_cpython() {
                 } else {
                     col_misses.push(format!("{name}: msg {:?} vs {:?}", e.msg, oracle.msg));
                 }
+                let rendered = e.render(source, "<lesson>");
+                if rendered == oracle.rendered {
+                    render_ok += 1;
+                } else {
+                    col_misses.push(format!(
+                        "{name}: rendered\n{rendered}  vs CPython\n{}",
+                        oracle.rendered
+                    ));
+                }
             }
-            (Err(e), true) if e.msg.contains("Looplab") => subset += 1,
+            (Err(e), true) if e.msg.contains("Looplab") => {
+                subset += 1;
+                if std::env::var("LOOPLAB_VERBOSE").is_ok() {
+                    println!(
+                        "  {name}: subset: {} at {}:{}",
+                        e.msg, e.span.line, e.span.col
+                    );
+                }
+            }
             (Err(e), true) => failures.push(format!(
                 "{name}: we reject ({} at {}:{}) but CPython accepts",
                 e.msg, e.span.line, e.span.col
@@ -604,7 +701,12 @@ fn parser_agrees_with_cpython() {
          Looplab's subset",
         sources.len()
     );
-    for m in &col_misses {
+    println!("rendered exactly as Python prints them: {render_ok} of {rejected} errors");
+    println!(
+        "positions: {stmts_same}/{stmts_total} statements and {exprs_same}/{exprs_total} \
+         expressions start and end where CPython's do"
+    );
+    for m in col_misses.iter().chain(&expr_misses) {
         println!("  {m}");
     }
     assert!(
@@ -612,5 +714,411 @@ fn parser_agrees_with_cpython() {
         "{} disagreements:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+/// A small deterministic PRNG (xorshift64*), so the token soup is the same
+/// on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Pieces of Python, most of them tokens, some of them likely to provoke
+/// the tokenizer (unterminated strings, bad numbers, tabs).
+const SOUP: &[&str] = &[
+    "x",
+    "y",
+    "f",
+    "print",
+    "match",
+    "type",
+    "_",
+    "1",
+    "0",
+    "2.5",
+    "1e3",
+    "0x1f",
+    "'s'",
+    "\"t\"",
+    "f'{x}'",
+    "f'{x!r:>{y}}'",
+    "b'b'",
+    "'''doc'''",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    ";",
+    ".",
+    "=",
+    "==",
+    "!=",
+    "<",
+    ">",
+    "+",
+    "-",
+    "*",
+    "**",
+    "/",
+    "//",
+    "%",
+    "@",
+    "|",
+    "&",
+    "^",
+    "~",
+    "->",
+    ":=",
+    "+=",
+    "...",
+    "if",
+    "else",
+    "elif",
+    "while",
+    "for",
+    "in",
+    "not",
+    "and",
+    "or",
+    "is",
+    "def",
+    "async",
+    "await",
+    "return",
+    "yield",
+    "from",
+    "import",
+    "class",
+    "lambda",
+    "try",
+    "except",
+    "finally",
+    "with",
+    "as",
+    "pass",
+    "break",
+    "continue",
+    "del",
+    "global",
+    "nonlocal",
+    "raise",
+    "assert",
+    "None",
+    "True",
+    "False",
+    "\n",
+    "\n",
+    "\n",
+    "\n    ",
+    "\n        ",
+    "\n\t",
+    " ",
+    " ",
+    " ",
+    "#c",
+    "\\\n",
+    "'open",
+    "1_",
+    "09",
+    "$",
+    "?",
+];
+
+fn soup(rng: &mut Rng) -> String {
+    let len = 1 + rng.below(25);
+    let mut s = String::new();
+    for _ in 0..len {
+        s.push_str(SOUP[rng.below(SOUP.len())]);
+        if rng.below(3) > 0 {
+            s.push(' ');
+        }
+    }
+    s
+}
+
+#[test]
+fn token_soup_never_panics() {
+    let mut rng = Rng(0x5eed);
+    for _ in 0..20_000 {
+        let src = soup(&mut rng);
+        if let Err(e) = parse_module(&src) {
+            let rendered = e.render(&src, "<lesson>");
+            assert!(rendered.contains(e.kind.name()));
+        }
+        check_highlight_covers(&src);
+    }
+}
+
+/// `highlight` regions are ordered, disjoint, on char boundaries, and cover
+/// every non-whitespace character (backslash continuations aside).
+fn check_highlight_covers(src: &str) {
+    let spans = looplab_engine::parse::highlight::highlight(src);
+    let mut covered = vec![false; src.len()];
+    let mut prev_end = 0;
+    for (span, _) in &spans {
+        let (a, b) = (span.start as usize, span.end as usize);
+        assert!(
+            prev_end <= a && a < b && b <= src.len(),
+            "{src:?}: {span:?}"
+        );
+        assert!(src.is_char_boundary(a) && src.is_char_boundary(b));
+        covered[a..b].iter_mut().for_each(|c| *c = true);
+        prev_end = b;
+    }
+    for (i, c) in src.char_indices() {
+        let continuation = c == '\\' && matches!(src[i + 1..].chars().next(), Some('\n' | '\r'));
+        if !c.is_whitespace() && !continuation {
+            assert!(covered[i], "{src:?}: {c:?} at {i} not highlighted");
+        }
+    }
+}
+
+#[test]
+fn highlight_covers_the_corpus_and_half_typed_programs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    collect(&root.join("tests/syntax"), &mut files);
+    for path in files {
+        let src = std::fs::read_to_string(&path).unwrap_or_default();
+        check_highlight_covers(&src);
+        // Every prefix, as if typed character by character.
+        for (i, _) in src.char_indices().step_by(7) {
+            check_highlight_covers(&src[..i]);
+        }
+    }
+}
+
+/// Random token soup through CPython and Looplab: accept/reject must agree
+/// (except for Looplab's own subset errors); error-line agreement is
+/// reported as a figure.
+#[test]
+fn token_soup_agrees_with_cpython_on_accept_reject() {
+    let mut rng = Rng(0xc0ffee);
+    let sources: Vec<(String, String)> = (0..3000)
+        .map(|i| (format!("soup{i}"), soup(&mut rng)))
+        .collect();
+    let verdicts = cpython_verdicts(&sources);
+    let (mut agree, mut lines, mut cols, mut msgs, mut rejects) = (0, 0, 0, 0, 0);
+    let mut disagreements = Vec::new();
+    let mut line_misses = Vec::new();
+    for ((_, src), oracle) in sources.iter().zip(&verdicts) {
+        match (parse_module(src), oracle.ok) {
+            (Ok(_), true) => agree += 1,
+            (Err(e), true) if e.msg.contains("Looplab") => agree += 1,
+            (Err(e), false) => {
+                agree += 1;
+                rejects += 1;
+                if e.span.line == oracle.lineno {
+                    lines += 1;
+                } else {
+                    line_misses.push(format!(
+                        "{src:?}: ours {} line {} / CPython {} line {}",
+                        e.msg, e.span.line, oracle.msg, oracle.lineno
+                    ));
+                }
+                if i64::from(e.span.col) == oracle.offset {
+                    cols += 1;
+                }
+                if e.msg == oracle.msg {
+                    msgs += 1;
+                }
+            }
+            (ours, _) => disagreements.push(format!(
+                "{src:?}: ours {:?} / CPython {:?}",
+                ours.err().map(|e| e.msg),
+                oracle.msg
+            )),
+        }
+    }
+    println!(
+        "token soup: {} programs, {agree} agree on accept/reject; of {rejects} rejected by both: \
+         {lines} same line, {cols} same column, {msgs} same message",
+        sources.len()
+    );
+    if std::env::var("LOOPLAB_VERBOSE").is_ok() {
+        for m in &line_misses {
+            println!("  {m}");
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements:\n{}",
+        disagreements.len(),
+        disagreements
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// Parsing is linear-ish: a 2,000-line program parses in a few
+/// milliseconds. Prints the time as a figure; fails only if it is absurdly
+/// slow (a quadratic blow-up), so that it stays reliable on a busy machine.
+#[test]
+fn parse_speed_2000_lines() {
+    let unit = "async def worker_NAME(queue, delay=0.5, *, retries=3):\n    \"\"\"Docstring.\"\"\"\n    for attempt in range(retries):\n        item = await queue.get()\n        if item is None or attempt > 2:\n            break\n        print(f\"{item!r:>10} {attempt + 1}\", [x * 2 for x in range(3)])\n    return {\"done\": True, 'n': -2 ** 2}\n\n";
+    let mut src = String::new();
+    let mut i = 0;
+    while src.lines().count() < 2000 {
+        src.push_str(&unit.replace("NAME", &i.to_string()));
+        i += 1;
+    }
+    let lines = src.lines().count();
+    parse_module(&src).expect("parses");
+    let start = std::time::Instant::now();
+    let runs = 5;
+    for _ in 0..runs {
+        parse_module(&src).expect("parses");
+    }
+    let per_parse = start.elapsed() / runs;
+    // And twice the size takes about twice the time (no quadratic step).
+    let double = src.repeat(2);
+    let start = std::time::Instant::now();
+    parse_module(&double).expect("parses");
+    let per_double = start.elapsed();
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        let _ = looplab_engine::parse::lexer::tokenize(&src);
+    }
+    println!("lexing alone: {:?}", start.elapsed() / runs);
+    println!(
+        "parse speed: {lines} lines in {per_parse:?}; {} lines in {per_double:?}",
+        lines * 2
+    );
+    assert!(per_parse.as_millis() < 2000, "{per_parse:?}");
+    assert!(
+        per_double < per_parse * 6,
+        "{per_double:?} vs {per_parse:?}"
+    );
+}
+
+/// Realistic mistakes: every valid corpus program with one token deleted,
+/// duplicated or followed by a random token. Accept/reject must agree with
+/// CPython; the error line must agree for at least 97% of the programs both
+/// reject (the figures are printed).
+#[test]
+fn mutated_programs_agree_with_cpython() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    collect(&root.join("tests/syntax"), &mut files);
+    collect(&root.join("tests/conformance"), &mut files);
+    files.sort();
+    let mut rng = Rng(0xbad5eed);
+    let mut sources = Vec::new();
+    for path in &files {
+        let Ok(src) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        if parse_module(&src).is_err() {
+            continue;
+        }
+        let spans = looplab_engine::parse::highlight::highlight(&src);
+        if spans.is_empty() {
+            continue;
+        }
+        for _ in 0..std::env::var("LOOPLAB_MUTANTS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(12)
+        {
+            let (span, _) = spans[rng.below(spans.len())];
+            let (a, b) = (span.start as usize, span.end as usize);
+            let mutant = match rng.below(3) {
+                0 => format!("{}{}", &src[..a], &src[b..]),
+                1 => format!("{}{} {}", &src[..b], &src[a..b], &src[b..]),
+                _ => format!(
+                    "{} {} {}",
+                    &src[..b],
+                    SOUP[rng.below(SOUP.len())],
+                    &src[b..]
+                ),
+            };
+            sources.push((path.display().to_string(), mutant));
+        }
+    }
+    let verdicts = cpython_verdicts(&sources);
+    let (mut rejects, mut lines, mut cols, mut msgs, mut renders) = (0, 0, 0, 0, 0);
+    let mut disagreements = Vec::new();
+    let mut line_misses = Vec::new();
+    for ((_, src), oracle) in sources.iter().zip(&verdicts) {
+        match (parse_module(src), oracle.ok) {
+            (Ok(_), true) => {}
+            (Err(e), true) if e.msg.contains("Looplab") => {}
+            (Err(e), false) => {
+                rejects += 1;
+                if e.span.line == oracle.lineno {
+                    lines += 1;
+                } else {
+                    line_misses.push(format!(
+                        "{src:?}\n    ours {} at {}:{} / CPython {} at {}:{}",
+                        e.msg, e.span.line, e.span.col, oracle.msg, oracle.lineno, oracle.offset
+                    ));
+                }
+                if i64::from(e.span.col) == oracle.offset {
+                    cols += 1;
+                }
+                if e.render(src, "<lesson>") == oracle.rendered {
+                    renders += 1;
+                }
+                if e.msg == oracle.msg {
+                    msgs += 1;
+                } else {
+                    let text = src.lines().nth(e.span.line.saturating_sub(1) as usize);
+                    line_misses.push(format!(
+                        "message: ours {:?} / CPython {:?} | {:?}",
+                        e.msg,
+                        oracle.msg,
+                        text.unwrap_or("")
+                    ));
+                }
+            }
+            (ours, _) => disagreements.push(format!(
+                "{src:?}\n    ours {:?} / CPython {:?} line {}",
+                ours.err().map(|e| (e.msg, e.span.line)),
+                oracle.msg,
+                oracle.lineno
+            )),
+        }
+    }
+    println!(
+        "mutants: {} programs; of {rejects} rejected by both: {lines} same line, {cols} same column, \
+         {msgs} same message, {renders} rendered identically",
+        sources.len()
+    );
+    if std::env::var("LOOPLAB_VERBOSE").is_ok() {
+        for m in &line_misses {
+            println!("  {m}");
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "{} accept/reject disagreements:\n{}",
+        disagreements.len(),
+        disagreements
+            .iter()
+            .take(30)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(
+        lines * 100 >= rejects * 97,
+        "only {lines} of {rejects} error lines agree"
     );
 }

@@ -186,3 +186,60 @@ asyncio.run(main())
     assert_eq!(next.iteration, after_timer.iteration + 1);
     assert_eq!(next.stdout(), "sleeper woke\n");
 }
+
+/// A run driven in small slices (as the browser does) gives exactly the
+/// outcome and trace of an instant run.
+#[test]
+fn sliced_sessions_equal_instant_runs() {
+    use looplab_engine::run::{format_timed, Progress, Session};
+    let names = [
+        "001_round_robin_sleep0.py",
+        "008_gather_first_exception.py",
+        "016_cancel_finally_awaits.py",
+        "039_queue_producer_consumer.py",
+        "048_blocking_sleep_freezes_heartbeat.py",
+        "050_to_thread_spinner.py",
+        "057_legacy_get_event_loop.py",
+        "062_uncaught_in_main.py",
+        "065_hang_future_never_set.py",
+        "091_to_thread_worker_sleep_vs_timer.py",
+    ];
+    let mut total_slices = 0;
+    let mut total_waits = 0;
+    for name in names {
+        let source = std::fs::read_to_string(async_dir().join(name)).expect("program");
+        let instant = run_program(&source, "<lesson>", &Limits::default());
+        let mut session = Session::new(&source, "<lesson>", &Limits::default());
+        session.live = true;
+        let mut slices = 0;
+        let mut last_wait = 0;
+        let mut live_events = Vec::new();
+        loop {
+            let progress = session.advance(300);
+            live_events.extend(session.events_since(live_events.len()));
+            match progress {
+                Progress::Finished => break,
+                Progress::Ready => slices += 1,
+                Progress::WaitUntil(t) => {
+                    // Live mode reports each clock jump once, in order.
+                    assert!(t > last_wait, "{name}: WaitUntil({t}) after {last_wait}");
+                    last_wait = t;
+                    total_waits += 1;
+                }
+            }
+            assert!(slices < 1_000_000, "{name}: never finishes");
+        }
+        total_slices += slices;
+        let sliced = session.into_outcome();
+        assert_eq!(format_timed(&sliced), format_timed(&instant), "{name}");
+        assert_eq!(sliced.trace, instant.trace, "{name}: traces differ");
+        assert_eq!(
+            live_events, instant.trace.events,
+            "{name}: live events differ"
+        );
+    }
+    assert!(
+        total_slices > 2 * names.len(),
+        "runs were not sliced: {total_slices}"
+    );
+}

@@ -60,6 +60,14 @@ pub enum Callback<V> {
         /// For a done callback: the completed future (trace only).
         fut: Option<FutureId>,
     },
+    /// `asyncio.sleep`'s timer: `futures._set_result_unless_cancelled(fut,
+    /// value)`, run inside the core.
+    SetResultUnlessCancelled {
+        /// The sleep's future.
+        fut: FutureId,
+        /// `sleep(delay, result)`'s result.
+        value: V,
+    },
     /// `run_until_complete`'s `_run_until_complete_cb`: stop the loop.
     StopLoop {
         /// The future run_until_complete waits for.
@@ -70,6 +78,14 @@ pub enum Callback<V> {
     JobDone {
         /// The job.
         job: JobId,
+    },
+    /// `_chain_future`'s `_call_check_cancel`: the job's future is done;
+    /// if it was cancelled, the job is cancelled too (unless started).
+    JobCheckCancel {
+        /// The job.
+        job: JobId,
+        /// Its future.
+        fut: FutureId,
     },
     /// `shutdown_default_executor`'s thread finished joining the pool:
     /// `future.set_result(None)` (from `call_soon_threadsafe`).
@@ -247,9 +263,17 @@ impl<V: Clone> EventLoop<V> {
                 fut: *fut,
             },
             Callback::StopLoop { fut } => trace::Action::StopLoop { fut: *fut },
+            Callback::SetResultUnlessCancelled { .. } => trace::Action::Callback {
+                func: "_set_result_unless_cancelled".into(),
+                fut: None,
+            },
             Callback::JobDone { job } => trace::Action::JobDone {
                 job: *job,
                 fut: self.threads.job_future(*job),
+            },
+            Callback::JobCheckCancel { fut, .. } => trace::Action::Callback {
+                func: "_call_check_cancel".into(),
+                fut: Some(*fut),
             },
             Callback::ExecutorShutDown { fut } => trace::Action::Callback {
                 func: "set_result".into(),
@@ -495,8 +519,20 @@ impl<V: Clone> EventLoop<V> {
                 self.stopping = true;
                 None
             }
+            Callback::SetResultUnlessCancelled { fut, value } => {
+                if !self.cancelled(fut) {
+                    let _ = self.set_result(host, fut, value);
+                }
+                None
+            }
             Callback::JobDone { job } => {
                 self.job_done(host, job);
+                None
+            }
+            Callback::JobCheckCancel { job, fut } => {
+                if self.cancelled(fut) {
+                    self.cancel_job(job);
+                }
                 None
             }
             Callback::ExecutorShutDown { fut } => {
@@ -523,6 +559,29 @@ impl<V: Clone> EventLoop<V> {
     /// discarded).
     pub fn handle_cancelled(&self, id: HandleId) -> Option<bool> {
         self.handles.get(&id).map(|h| h.cancelled)
+    }
+
+    /// The core of `asyncio.sleep(delay, result)` for `delay > 0`: a future
+    /// labelled "sleep" and a timer that sets its result unless it was
+    /// cancelled (`call_later(delay, _set_result_unless_cancelled, ...)`).
+    /// Returns the future and the timer handle (cancelled by sleep's
+    /// `finally`).
+    pub fn sleep_future(
+        &mut self,
+        host: &mut impl Host<V>,
+        delay_ns: u64,
+        value: V,
+        line: u32,
+    ) -> (FutureId, HandleId) {
+        let fut = self.create_future("sleep", line);
+        let h = self.call_later(
+            host,
+            delay_ns,
+            Callback::SetResultUnlessCancelled { fut, value },
+        );
+        let when = self.handle_when(h);
+        self.label_future(fut, "sleep", when);
+        (fut, h)
     }
 
     /// `timer_handle.when()` in nanoseconds (`None` for a ready-queue

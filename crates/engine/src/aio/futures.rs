@@ -29,16 +29,17 @@ pub enum DoneCallback<V> {
     Wakeup(TaskId),
     /// `run_until_complete`'s `_run_until_complete_cb`.
     StopLoop,
+    /// `_chain_future`'s `_call_check_cancel` on a worker job's future:
+    /// if the future was cancelled, cancel the job (if not started).
+    CheckCancel(crate::trace::JobId),
 }
 
 /// Errors a future operation raises in Python.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FutureError<V> {
-    /// `InvalidStateError`, with CPython's message when the core can form
-    /// it ("Result is not ready.", "Exception is not set."); for
-    /// `set_result` on a done future the message is `"{state}: {repr}"`,
-    /// so the state (`FINISHED`/`CANCELLED`) is given for the host to
-    /// format.
+    /// `InvalidStateError` with the message of CPython's C implementation
+    /// (`_asyncio.Future`, the one CPython really uses): "Result is not
+    /// set.", "Exception is not set.", "invalid state".
     InvalidState(String),
     /// Raise this exception (a future's exception, or the CancelledError
     /// of a cancelled future).
@@ -204,6 +205,7 @@ impl<V: Clone> EventLoop<V> {
             },
             DoneCallback::Wakeup(task) => Callback::TaskWakeup { task, fut: id },
             DoneCallback::StopLoop => Callback::StopLoop { fut: id },
+            DoneCallback::CheckCancel(job) => Callback::JobCheckCancel { job, fut: id },
         };
         self.call_soon(host, cb);
     }
@@ -225,16 +227,8 @@ impl<V: Clone> EventLoop<V> {
         self.schedule_callbacks(host, id);
     }
 
-    fn state_name(&self, id: FutureId) -> &'static str {
-        match self.future_state(id) {
-            Some(FutState::Pending) | None => "PENDING",
-            Some(FutState::Cancelled) => "CANCELLED",
-            Some(_) => "FINISHED",
-        }
-    }
-
-    /// `fut.set_result(value)`. On a done future: `InvalidState("FINISHED")`
-    /// or `InvalidState("CANCELLED")`; the host appends `: {fut!r}`.
+    /// `fut.set_result(value)`. On a done future: `InvalidState("invalid
+    /// state")`.
     pub fn set_result(
         &mut self,
         host: &mut impl Host<V>,
@@ -245,7 +239,7 @@ impl<V: Clone> EventLoop<V> {
             return Err(FutureError::Unknown);
         }
         if self.done(id) {
-            return Err(FutureError::InvalidState(self.state_name(id).into()));
+            return Err(FutureError::InvalidState("invalid state".into()));
         }
         self.resolve(host, id, FutState::Result(value));
         Ok(())
@@ -264,7 +258,7 @@ impl<V: Clone> EventLoop<V> {
             return Err(FutureError::Unknown);
         }
         if self.done(id) {
-            return Err(FutureError::InvalidState(self.state_name(id).into()));
+            return Err(FutureError::InvalidState("invalid state".into()));
         }
         if let Some(f) = self.fut_mut(id) {
             f.log_traceback = true;
@@ -362,9 +356,7 @@ impl<V: Clone> EventLoop<V> {
             Some(FutState::Cancelled) => {
                 Err(FutureError::Raise(self.make_cancelled_error(host, id)))
             }
-            Some(FutState::Pending) => {
-                Err(FutureError::InvalidState("Result is not ready.".into()))
-            }
+            Some(FutState::Pending) => Err(FutureError::InvalidState("Result is not set.".into())),
             Some(FutState::Result(v)) => {
                 let v = v.clone();
                 if let Some(f) = self.fut_mut(id) {

@@ -22,6 +22,10 @@ use crate::vm::{Class, Error, GenKind, GenStep, Stream, Value, Vm};
 /// The asyncio prelude (Python source, compiled on first `import asyncio`).
 pub const PRELUDE: &str = include_str!("prelude/asyncio.py");
 
+/// `contextlib` (contextmanager, asynccontextmanager, suppress,
+/// nullcontext), needed by `async with` lessons.
+pub const CONTEXTLIB: &str = include_str!("prelude/contextlib.py");
+
 /// File name of the prelude in tracebacks.
 pub const PRELUDE_FILE: &str = "<asyncio>";
 
@@ -36,6 +40,10 @@ ALL_COMPLETED = 'ALL_COMPLETED'\n";
 /// Marker message of the `Error::Limit` that unwinds the program when the
 /// loop hangs (the run then ends with [`crate::run::Ending::Hang`]).
 pub const HANG: &str = "\u{0}looplab-hang";
+
+/// A task step running at least this many instructions is recorded as
+/// blocking the loop (`LoopBlocked` with `BlockReason::Cpu`).
+pub const CPU_SLICE_WARNING: u64 = 1_000_000;
 
 /// Payload of Future and Task instances: the id in the core's arena.
 pub(crate) struct FutRef(pub FutureId);
@@ -66,6 +74,13 @@ pub(crate) struct Aio {
     pub filename: Rc<str>,
     /// Inside `run_forever` (re-entry is a RuntimeError).
     pub running: bool,
+    /// Where each task's coroutine function is defined (file, line), for
+    /// `repr(task)` once the coroutine is finished.
+    pub coro_defs: std::collections::HashMap<TaskId, (Rc<str>, u32)>,
+    /// The fiber running the main program (when run by a
+    /// [`crate::run::Session`]): `run_forever` suspends it and the session
+    /// drives the loop at top level, where the VM can pause.
+    pub main_fiber: Option<crate::vm::FiberId>,
     /// The VM fiber running each worker thread's current job.
     pub fibers: std::collections::HashMap<ThreadId, crate::vm::FiberId>,
 }
@@ -88,6 +103,8 @@ impl Aio {
             filename: Rc::from(filename),
             running: false,
             fibers: std::collections::HashMap::new(),
+            coro_defs: std::collections::HashMap::new(),
+            main_fiber: None,
         }
     }
 }
@@ -292,12 +309,7 @@ fn future_error(vm: &mut Vm, shared: &Shared, fut: &Value, e: FutureError<Value>
                 .try_borrow()
                 .ok()
                 .and_then(|s| s.invalid_state_error.clone());
-            let msg = if msg == "FINISHED" || msg == "CANCELLED" {
-                let r = future_repr(vm, shared, fut).unwrap_or_default();
-                format!("{msg}: {r}")
-            } else {
-                msg
-            };
+            let _ = fut;
             match cls {
                 Some(c) => vm.new_error(&c, msg),
                 None => vm.runtime_error(msg),
@@ -311,7 +323,7 @@ fn future_error(vm: &mut Vm, shared: &Shared, fut: &Value, e: FutureError<Value>
 /// name='Task-1' coro=<main() done, defined at <lesson>:3> result=None>`).
 fn future_repr(vm: &mut Vm, shared: &Shared, fut: &Value) -> Result<String, Error> {
     let id = need_fut(vm, fut)?;
-    let (state, name, coro, waiter) = {
+    let (state, name, coro, waiter, def) = {
         let st = match shared.try_borrow() {
             Ok(s) => s,
             Err(_) => return Ok("<Future>".into()),
@@ -321,6 +333,7 @@ fn future_repr(vm: &mut Vm, shared: &Shared, fut: &Value) -> Result<String, Erro
             st.lp.task_name(id).map(str::to_string),
             st.lp.task_coro(id).cloned(),
             st.lp.fut_waiter(id),
+            st.coro_defs.get(&id).cloned(),
         )
     };
     let kind = if name.is_some() { "Task" } else { "Future" };
@@ -339,7 +352,8 @@ fn future_repr(vm: &mut Vm, shared: &Shared, fut: &Value) -> Result<String, Erro
             .frame
             .borrow()
             .as_ref()
-            .map(|f| (f.code.filename.to_string(), f.code.firstlineno));
+            .map(|f| (f.code.filename.to_string(), f.code.firstlineno))
+            .or_else(|| def.map(|(f, l)| (f.to_string(), l)));
         let line = vm.gen_line(coro.as_ref().unwrap_or(&Value::None));
         match (done, file, line) {
             (false, Some((file, _)), Some(line)) => out.push_str(&format!(
@@ -447,7 +461,15 @@ pub(crate) fn drain_output(vm: &mut Vm, st: &mut Aio, task: Option<TaskId>, line
 /// Registers `_looplab`, `asyncio`, `concurrent.futures` and the time hook.
 pub(crate) fn install(vm: &mut Vm, shared: &Shared) {
     vm.add_source_module("asyncio", PRELUDE, PRELUDE_FILE);
-    vm.add_source_module("concurrent", "", "<concurrent>");
+    // The package `concurrent` exposes its submodule `futures` as an
+    // attribute (as after CPython's `import concurrent.futures`).
+    vm.add_native_module("concurrent", |vm| {
+        let (m, g) = vm.new_module("concurrent");
+        let futures = vm.import("concurrent.futures")?;
+        g.set_str("futures", futures);
+        Ok(m)
+    });
+    vm.add_source_module("contextlib", CONTEXTLIB, "<contextlib>");
     vm.add_source_module(
         "concurrent.futures",
         CONCURRENT_FUTURES,
@@ -459,6 +481,29 @@ pub(crate) fn install(vm: &mut Vm, shared: &Shared) {
     vm.sleep_hook = Some(Rc::new(move |vm: &mut Vm, secs: f64| {
         time_sleep(vm, &sh, secs)
     }));
+    // `print` wrapped so that each output chunk is attributed to the line
+    // of the `print` call and to the running task or thread.
+    if let Some(original) = vm.builtins.get("print") {
+        let sh = shared.clone();
+        let wrapper = vm.native_fn("print", move |vm, args, kwargs| {
+            let line = match sh.try_borrow() {
+                Ok(st) => user_line(vm, &st.filename),
+                Err(_) => 0,
+            };
+            if let Ok(mut st) = sh.try_borrow_mut() {
+                // Attribute earlier output (sys.stdout.write...) first.
+                let task = st.lp.current_task();
+                drain_output(vm, &mut st, task, 0);
+            }
+            let r = vm.call(&original, args.to_vec(), kwargs.to_vec());
+            if let Ok(mut st) = sh.try_borrow_mut() {
+                let task = st.lp.current_task();
+                drain_output(vm, &mut st, task, line);
+            }
+            r
+        });
+        vm.builtins.set_str("print", wrapper);
+    }
 }
 
 /// Seconds to integer nanoseconds: round half-even of x * 1e9 (the
@@ -586,10 +631,12 @@ fn build_module(vm: &mut Vm, shared: &Shared) -> Result<Value, Error> {
         ("add_stop_callback", m_add_stop_callback),
         ("remove_stop_callback", m_remove_stop_callback),
         ("label", m_label),
+        ("sleep_future", m_sleep_future),
         ("make_gathering", m_make_gathering),
         ("gather_cancel_requested", m_gather_cancel_requested),
         ("set_log_destroy_pending", m_set_log_destroy_pending),
         ("iscoroutine", m_iscoroutine),
+        ("iscoroutinefunction", m_iscoroutinefunction),
         ("isfuture", m_isfuture),
         ("new_executor", m_new_executor),
         ("submit", m_submit),
@@ -886,9 +933,20 @@ fn new_task(
         let st = state!(vm, shared);
         user_line(vm, &st.filename)
     };
+    let def = match &coro {
+        Value::Gen(g) => g
+            .frame
+            .borrow()
+            .as_ref()
+            .map(|f| (Rc::from(&*f.code.filename), f.code.firstlineno)),
+        _ => None,
+    };
     let id = with_core(vm, shared, |lp, host| {
         lp.create_task(host, coro, name, &cname, line)
     })?;
+    if let Some(def) = def {
+        state!(vm, shared).coro_defs.insert(id, def);
+    }
     match obj {
         Some(obj) => {
             attach_payload(vm, shared, &obj, id)?;
@@ -1218,6 +1276,37 @@ fn m_label(
     Ok(Value::None)
 }
 
+/// `sleep_future(delay, result) -> (future, handle id)`: asyncio.sleep's
+/// future and timer in one native call (the hot path of most lessons).
+fn m_sleep_future(
+    vm: &mut Vm,
+    shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
+    let secs = match arg(args, 0) {
+        Value::Int(n) => n as f64,
+        Value::Bool(b) => f64::from(u8::from(b)),
+        Value::Float(x) => x,
+        other => {
+            let t = vm.type_name(&other);
+            return Err(vm.type_error(format!(
+                "'<=' not supported between instances of '{t}' and 'int'"
+            )));
+        }
+    };
+    let value = arg(args, 1);
+    let line = {
+        let st = state!(vm, shared);
+        user_line(vm, &st.filename)
+    };
+    let (fut, h) = with_core(vm, shared, |lp, host| {
+        lp.sleep_future(host, ns_of(secs), value, line)
+    })?;
+    let obj = make_future_obj(vm, shared, fut, false)?;
+    Ok(Value::tuple(vec![obj, Value::Int(i64::from(h))]))
+}
+
 fn m_make_gathering(
     vm: &mut Vm,
     shared: &Shared,
@@ -1261,6 +1350,22 @@ fn m_iscoroutine(
     _kw: &[(Name, Value)],
 ) -> Result<Value, Error> {
     let is = matches!(&arg(args, 0), Value::Gen(g) if g.kind == GenKind::Coroutine);
+    Ok(Value::Bool(is))
+}
+
+/// `asyncio.iscoroutinefunction(f)`: an `async def` function (not an async
+/// generator), or a bound method of one.
+fn m_iscoroutinefunction(
+    _vm: &mut Vm,
+    _shared: &Shared,
+    args: &[Value],
+    _kw: &[(Name, Value)],
+) -> Result<Value, Error> {
+    let mut f = arg(args, 0);
+    if let Value::Method(m) = &f {
+        f = m.1.clone(); // (self, function)
+    }
+    let is = matches!(&f, Value::Function(func) if func.code.kind == crate::compile::code::CodeKind::Coroutine);
     Ok(Value::Bool(is))
 }
 
@@ -1413,6 +1518,11 @@ fn m_run_forever(
         let task = st.lp.current_task();
         let line = user_line(vm, &st.filename);
         drain_output(vm, &mut st, task, line);
+        if st.main_fiber.is_some() && vm.current_fiber == st.main_fiber {
+            // The session runs the loop at top level and resumes the main
+            // program (with None) once the loop stops.
+            return Err(Error::Suspend(Value::None));
+        }
     }
     let r = run_loop(vm, shared);
     if let Ok(mut st) = shared.try_borrow_mut() {
@@ -1421,62 +1531,99 @@ fn m_run_forever(
     r.map(|()| Value::None)
 }
 
+/// The next thing the loop must do (see [`EventLoop::next_action`]).
+pub(crate) fn next_todo(vm: &mut Vm, shared: &Shared) -> Result<Todo<Value>, Error> {
+    let mut st = state!(vm, shared);
+    let cancelled = st.cancelled_error.clone();
+    let mut host = VmHost { vm, cancelled };
+    let todo = st.lp.next_action(&mut host);
+    vm.clock_ns = st.lp.now();
+    Ok(todo)
+}
+
+/// The loop hangs: unwinds the program with the [`HANG`] marker.
+pub(crate) fn hang(shared: &Shared) -> Error {
+    if let Ok(mut st) = shared.try_borrow_mut() {
+        st.hang = true;
+    }
+    Error::Limit(HANG.into())
+}
+
 fn run_loop(vm: &mut Vm, shared: &Shared) -> Result<(), Error> {
     loop {
-        let todo = {
-            let mut st = state!(vm, shared);
-            let cancelled = st.cancelled_error.clone();
-            let mut host = VmHost { vm, cancelled };
-            let todo = st.lp.next_action(&mut host);
-            vm.clock_ns = st.lp.now();
-            todo
-        };
-        match todo {
-            Todo::Step { task, coro, resume } => run_step(vm, shared, task, coro, resume)?,
+        match next_todo(vm, shared)? {
+            Todo::Step { task, coro, resume } => {
+                let before = vm.instructions;
+                let r = vm.resume(&coro, vm_resume(resume));
+                step_finish(vm, shared, task, &coro, r, before)?;
+            }
             Todo::Call { func, args } => {
-                let r = vm.call(&func, args.clone(), vec![]);
-                vm.reset_slice();
-                match r {
-                    Ok(_) => {}
-                    Err(Error::Exception(exc)) => {
-                        let summary = format!("Exception in callback {}", callable_name(&func));
-                        let mut text =
-                            format!("{summary}()\nhandle: <Handle {}()>\n", callable_name(&func));
-                        text.push_str(&vm.format_exception(&exc));
-                        report_stderr(vm, shared, &summary, &text)?;
-                    }
-                    Err(other) => return Err(other),
-                }
-                let mut st = state!(vm, shared);
-                drain_output(vm, &mut st, None, 0);
-                st.lp.call_done();
+                let r = vm.call(&func, args, vec![]);
+                call_finish(vm, shared, &func, r)?;
             }
             Todo::StartJob {
                 thread, func, args, ..
-            } => run_thread(vm, shared, thread, Some((func, args)))?,
-            Todo::ResumeThread { thread } => run_thread(vm, shared, thread, None)?,
-            Todo::Stopped => return Ok(()),
-            Todo::Hang => {
-                state!(vm, shared).hang = true;
-                return Err(Error::Limit(HANG.into()));
+            } => {
+                let fiber = thread_begin(vm, shared, thread, Some((func, args)))?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
             }
+            Todo::ResumeThread { thread } => {
+                let fiber = thread_begin(vm, shared, thread, None)?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
+            }
+            Todo::Stopped => return Ok(()),
+            Todo::Hang => return Err(hang(shared)),
         }
     }
 }
 
-/// One `Task.__step`: resume the coroutine, then tell the core what it did.
-fn run_step(
+/// The VM's resume for a core resume.
+pub(crate) fn vm_resume(resume: Resume<Value>) -> crate::vm::Resume {
+    match resume {
+        Resume::Send(v) => crate::vm::Resume::Send(v),
+        Resume::Throw(e) => crate::vm::Resume::Throw(e),
+    }
+}
+
+/// Ends a callback handle: a raised exception goes to the loop's
+/// exception handler ("Exception in callback ..."), as in CPython.
+pub(crate) fn call_finish(
+    vm: &mut Vm,
+    shared: &Shared,
+    func: &Value,
+    r: Result<Value, Error>,
+) -> Result<(), Error> {
+    vm.reset_slice();
+    match r {
+        Ok(_) => {}
+        Err(Error::Exception(exc)) => {
+            let summary = format!("Exception in callback {}", callable_name(func));
+            let mut text = format!("{summary}()\nhandle: <Handle {}()>\n", callable_name(func));
+            text.push_str(&vm.format_exception(&exc));
+            report_stderr(vm, shared, &summary, &text)?;
+        }
+        Err(other) => return Err(other),
+    }
+    report_never_awaited(vm, shared);
+    let mut st = state!(vm, shared);
+    drain_output(vm, &mut st, None, 0);
+    st.lp.call_done();
+    Ok(())
+}
+
+/// Ends one `Task.__step`: tells the core what the coroutine did.
+/// `before` is the VM's instruction count when the step began.
+pub(crate) fn step_finish(
     vm: &mut Vm,
     shared: &Shared,
     task: TaskId,
-    coro: Value,
-    resume: Resume<Value>,
+    coro: &Value,
+    r: Result<GenStep, Error>,
+    before: u64,
 ) -> Result<(), Error> {
-    let how = match resume {
-        Resume::Send(v) => crate::vm::Resume::Send(v),
-        Resume::Throw(e) => crate::vm::Resume::Throw(e),
-    };
-    let r = vm.resume(&coro, how);
+    let ran = vm.instructions.saturating_sub(before);
     vm.reset_slice();
     let step = match r {
         Ok(GenStep::Yielded(v)) => match fut_id_of(vm, &v) {
@@ -1485,43 +1632,59 @@ fn run_step(
             None => CoroStep::YieldedOther(v),
         },
         Ok(GenStep::Returned(v)) => CoroStep::Returned(v),
-        Ok(GenStep::Raised(e)) => CoroStep::Raised(e),
+        Ok(GenStep::Raised(e)) | Err(Error::Exception(e)) => CoroStep::Raised(e),
         Err(e) => return Err(e),
     };
-    let line = vm.gen_line(&coro).unwrap_or(0);
+    let line = vm.gen_line(coro).unwrap_or(0);
     report_never_awaited(vm, shared);
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, Some(task), line);
+    if ran >= CPU_SLICE_WARNING {
+        // CPU takes no virtual time, but nothing else ran meanwhile.
+        st.lp.emit(EventKind::LoopBlocked {
+            task: Some(task),
+            duration_ns: 0,
+            reason: crate::trace::BlockReason::Cpu { instructions: ran },
+            line,
+        });
+    }
     let cancelled = st.cancelled_error.clone();
     let mut host = VmHost { vm, cancelled };
     st.lp.task_step_end(&mut host, task, step, line);
     Ok(())
 }
 
-/// Runs a worker thread's job until it finishes or parks.
-fn run_thread(
+/// Prepares worker `thread` to run: a new fiber for a job (`start`), or
+/// its parked fiber. Returns the fiber to resume.
+pub(crate) fn thread_begin(
     vm: &mut Vm,
     shared: &Shared,
     thread: ThreadId,
     start: Option<(Value, Vec<Value>)>,
-) -> Result<(), Error> {
-    let fiber = {
-        let mut st = state!(vm, shared);
-        st.current_thread = Some(thread);
-        match start {
-            Some((func, args)) => {
-                let name = st.lp.thread_name(thread);
-                let id = vm.fiber_new(func, args, &name);
-                st.fibers.insert(thread, id);
-                id
-            }
-            None => match st.fibers.get(&thread) {
-                Some(id) => *id,
-                None => return Err(Error::Internal(format!("no fiber for thread {thread}"))),
-            },
+) -> Result<crate::vm::FiberId, Error> {
+    let mut st = state!(vm, shared);
+    st.current_thread = Some(thread);
+    match start {
+        Some((func, args)) => {
+            let name = st.lp.thread_name(thread);
+            let id = vm.fiber_new(func, args, &name);
+            st.fibers.insert(thread, id);
+            Ok(id)
         }
-    };
-    let r = vm.fiber_resume(fiber, Value::None);
+        None => match st.fibers.get(&thread) {
+            Some(id) => Ok(*id),
+            None => Err(Error::Internal(format!("no fiber for thread {thread}"))),
+        },
+    }
+}
+
+/// A worker's fiber stopped: it finished its job, raised, or parked.
+pub(crate) fn thread_finish(
+    vm: &mut Vm,
+    shared: &Shared,
+    thread: ThreadId,
+    r: Result<crate::vm::FiberStep, Error>,
+) -> Result<(), Error> {
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, None, 0);
     st.current_thread = None;
@@ -1552,13 +1715,18 @@ pub(crate) fn drain_threads(
         match d {
             Drain::Run(Todo::StartJob {
                 thread, func, args, ..
-            }) => run_thread(vm, shared, thread, Some((func, args)))?,
-            Drain::Run(Todo::ResumeThread { thread }) => run_thread(vm, shared, thread, None)?,
-            Drain::Run(_) | Drain::Done => return Ok(()),
-            Drain::Hang => {
-                state!(vm, shared).hang = true;
-                return Err(Error::Limit(HANG.into()));
+            }) => {
+                let fiber = thread_begin(vm, shared, thread, Some((func, args)))?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
             }
+            Drain::Run(Todo::ResumeThread { thread }) => {
+                let fiber = thread_begin(vm, shared, thread, None)?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
+            }
+            Drain::Run(_) | Drain::Done => return Ok(()),
+            Drain::Hang => return Err(hang(shared)),
         }
     }
 }

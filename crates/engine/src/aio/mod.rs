@@ -34,7 +34,19 @@
 //! - [`tasks`]: `Task.__step` / `__wakeup` / `cancel` with `must_cancel`
 //!   and `fut_waiter`, `cancelling`/`uncancel`, and `_GatheringFuture.cancel`;
 //! - [`threads`]: deterministic worker threads (`run_in_executor`,
-//!   `to_thread`).
+//!   `to_thread`), following the model in `tools/oracle.py`'s header;
+//! - [`glue`]: the core glued onto the VM: the native module `_looplab`
+//!   (Future/Task classes, loop primitives), the `asyncio` prelude
+//!   (`prelude/asyncio.py`, CPython's Lib/asyncio rewritten over
+//!   `_looplab`), `contextlib`, `concurrent.futures`, the `time.sleep` hook
+//!   and the driver behind `loop.run_forever()`.
+//!
+//! Orders CPython leaves to memory addresses (sets of tasks) follow
+//! creation/argument order, as the oracle fixes them. Known gaps:
+//! `shutdown_asyncgens` does not close async generators (the VM has no
+//! first-iteration hook yet). Output written by `print` is attributed to
+//! the `print` line (the builtin is wrapped); other writes to the line
+//! where the task suspended.
 //!
 //! Futures and tasks live in one arena and are named by [`FutureId`]
 //! (a task's id is its future id); Python-level objects are thin handles

@@ -120,7 +120,8 @@ impl<V: Clone> EventLoop<V> {
     /// `task.set_name(name)`.
     pub fn set_task_name(&mut self, id: TaskId, name: String) {
         if let Some(t) = self.task_mut(id) {
-            t.name = name;
+            t.name = name.clone();
+            self.emit(EventKind::TaskRenamed { task: id, name });
         }
     }
 

@@ -690,7 +690,7 @@ fn future_errors_mirror_cpython() {
     let f = lp.create_future("future", 0);
     assert_eq!(
         lp.result(&mut host, f),
-        Err(FutureError::InvalidState("Result is not ready.".into()))
+        Err(FutureError::InvalidState("Result is not set.".into()))
     );
     assert_eq!(
         lp.exception(&mut host, f),
@@ -699,7 +699,7 @@ fn future_errors_mirror_cpython() {
     lp.set_result(&mut host, f, MV::Int(1)).unwrap();
     assert_eq!(
         lp.set_result(&mut host, f, MV::Int(2)),
-        Err(FutureError::InvalidState("FINISHED".into()))
+        Err(FutureError::InvalidState("invalid state".into()))
     );
     assert_eq!(lp.result(&mut host, f), Ok(MV::Int(1)));
     assert!(!lp.cancel(&mut host, f, None));
@@ -935,4 +935,47 @@ fn a_task_awaiting_a_task_that_swallows_cancellation_keeps_its_waiter() {
         } => assert_eq!(task, outer),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_worker_takes_one_queued_job_at_a_time() {
+    // One worker, three jobs each sleeping 10ns: the worker runs them one
+    // after the other (the oracle's SimWorker loop), never two at once.
+    let mut lp: EventLoop<MV> = EventLoop::new(false);
+    let mut host = MockHost;
+    let ex = lp.new_executor(1, "p".into());
+    for i in 0..3 {
+        let f = lp.create_future("thread job", 0);
+        lp.submit_job(&mut host, ex, MV::Int(i), vec![], f);
+    }
+    let mut running: Option<MV> = None;
+    let mut log = vec![];
+    loop {
+        match lp.next_action(&mut host) {
+            Todo::StartJob { thread, func, .. } => {
+                assert!(running.is_none(), "two jobs on one worker");
+                log.push(format!("start {func:?} @{}", lp.now()));
+                running = Some(func);
+                lp.park_thread(thread, 10);
+            }
+            Todo::ResumeThread { thread } => {
+                log.push(format!("finish {:?} @{}", running.take(), lp.now()));
+                lp.job_finished(&mut host, thread, Ok(MV::None));
+            }
+            Todo::Call { .. } => lp.call_done(),
+            Todo::Hang => break,
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(
+        log,
+        [
+            "start Int(0) @0",
+            "finish Some(Int(0)) @10",
+            "start Int(1) @10",
+            "finish Some(Int(1)) @20",
+            "start Int(2) @20",
+            "finish Some(Int(2)) @30"
+        ]
+    );
 }

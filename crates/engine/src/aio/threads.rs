@@ -145,6 +145,9 @@ impl<V: Clone> Threads<V> {
             match self.executors[e].queue.pop_front() {
                 Some(job) => {
                     if let Some(todo) = self.start_on(job, thread) {
+                        // The worker is busy again; it continues once more
+                        // only after this job finishes.
+                        self.continue_on = None;
                         return Some(todo);
                     }
                 }
@@ -299,6 +302,9 @@ impl<V: Clone> EventLoop<V> {
         });
         let job = self.threads.jobs.len() as JobId;
         self.threads.pending.push_back((executor, job));
+        // wrap_future -> _chain_future: destination.add_done_callback(
+        // _call_check_cancel), before anyone awaits the future.
+        self.add_done_callback(host, fut, super::DoneCallback::CheckCancel(job));
         self.emit(EventKind::JobSubmitted {
             job,
             func: name,

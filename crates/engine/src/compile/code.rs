@@ -87,6 +87,9 @@ pub enum Op {
     BuildList(u32),
     BuildTuple(u32),
     BuildSet(u32),
+    /// A set display of >= 3 constants: CPython folds it into a frozenset
+    /// constant and `SET_UPDATE`s an empty set (which decides its order).
+    BuildConstSet(u32),
     /// `n` key/value pairs.
     BuildMap(u32),
     /// Append TOS to the list `n` deep (after popping TOS).
@@ -220,6 +223,8 @@ pub struct Code {
     pub filename: Name,
     /// Whole source text, to print the offending line in tracebacks.
     pub source: Rc<str>,
+    /// The docstring (`__doc__` of functions).
+    pub doc: Option<Name>,
     /// Line of the `def`, for reprs and `co_firstlineno`.
     pub firstlineno: u32,
     /// Lazily resolved global slot per entry of `names` (u32::MAX = unresolved).

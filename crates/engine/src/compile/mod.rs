@@ -125,6 +125,18 @@ struct Unit {
     kwonlyargcount: u32,
     varargs: bool,
     varkeywords: bool,
+    doc: Option<Name>,
+}
+
+/// The docstring of a body, if its first statement is a string literal.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match &body.first()?.kind {
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        }) => Some(s),
+        _ => None,
+    }
 }
 
 pub struct Compiler<'a> {
@@ -159,6 +171,12 @@ pub fn compile_module(
     let name = c.interner.intern("<module>");
     c.enter(0, CodeKind::Module, name.clone(), name, 1);
     let body = &module.body;
+    if let Some(d) = docstring(body) {
+        let d = c.interner.intern(d);
+        c.load_const(Value::Str(d));
+        let di = c.name_index("__doc__");
+        c.emit(Op::StoreGlobal(di));
+    }
     c.stmts(body)?;
     let end = body.last().map(|s| s.span).unwrap_or_default();
     c.set_span(end);
@@ -208,6 +226,7 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: 0,
             varargs: false,
             varkeywords: false,
+            doc: None,
         };
         if sc.kind() == ScopeKind::Class && sc.needs_class_cell {
             let cc: Name = "__class__".into();
@@ -270,6 +289,7 @@ impl<'a> Compiler<'a> {
             filename: self.filename.clone(),
             source: self.source.clone(),
             firstlineno: u.firstlineno,
+            doc: u.doc,
             global_cache,
         })
     }
@@ -692,7 +712,8 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Import(names) => {
                 for a in names {
-                    self.set_span(a.span);
+                    // CPython reports import errors at the whole statement.
+                    self.set_span(s.span);
                     let i = self.name_index(&a.name);
                     self.emit(Op::ImportName(i));
                     match &a.asname {
@@ -733,7 +754,7 @@ impl<'a> Compiler<'a> {
                 let mi = self.name_index(&m);
                 self.emit(Op::ImportName(mi));
                 for a in names {
-                    self.set_span(a.span);
+                    self.set_span(s.span);
                     if &*a.name == "*" {
                         if self.scope_kind() != ScopeKind::Module {
                             return err("import * only allowed at module level", s.span);
@@ -919,7 +940,6 @@ impl<'a> Compiler<'a> {
         // [orig] -> [orig, raised_list, rest]
         self.emit(Op::BuildList(0));
         self.emit(Op::Copy(2));
-        let mut after = Vec::new();
         for h in handlers {
             self.set_span(h.span);
             let Some(t) = &h.typ else {
@@ -955,7 +975,6 @@ impl<'a> Compiler<'a> {
             let nx = self.here();
             self.patch(done, nx);
             self.patch(done2, nx);
-            after.push(());
         }
         self.emit(Op::PrepReraiseStar);
         self.emit(Op::Dup);
@@ -1283,7 +1302,10 @@ impl<'a> Compiler<'a> {
         let name = self.interner.intern(&f.name);
         self.enter(scope, kind, name, qual, s.span.line);
         self.set_args(&f.args);
-        // Docstrings are not executed as expressions; harmless either way.
+        if let Some(d) = docstring(&f.body) {
+            let d = self.interner.intern(d);
+            self.u().doc = Some(d);
+        }
         self.stmts(&f.body)?;
         let end = f.body.last().map(|s| s.span).unwrap_or(s.span);
         self.set_span(end);
@@ -1337,6 +1359,12 @@ impl<'a> Compiler<'a> {
         let qual = self.qualname_for(&c.name);
         let name = self.interner.intern(&c.name);
         self.enter(scope, CodeKind::Class, name.clone(), qual, s.span.line);
+        if let Some(d) = docstring(&c.body) {
+            let d = self.interner.intern(d);
+            self.load_const(Value::Str(d));
+            let di = self.name_index("__doc__");
+            self.emit(Op::StoreName(di));
+        }
         self.stmts(&c.body)?;
         self.set_span(s.span);
         self.emit(Op::LoadLocals);
@@ -1643,6 +1671,26 @@ impl<'a> Compiler<'a> {
     /// List (0), tuple (1) or set (2) display, with `*` unpacking.
     fn sequence(&mut self, items: &[Expr], kind: u8) -> CResult {
         let has_star = items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
+        if kind == 2 && items.len() >= 3 {
+            let consts: Option<Vec<Value>> = items
+                .iter()
+                .map(|e| match &e.kind {
+                    ExprKind::Constant(Constant::Int(i)) => Some(Value::Int(*i)),
+                    ExprKind::Constant(Constant::Str(s)) => {
+                        Some(Value::Str(self.interner.intern(s)))
+                    }
+                    ExprKind::Constant(Constant::Float(f)) => Some(Value::Float(*f)),
+                    ExprKind::Constant(Constant::Bool(b)) => Some(Value::Bool(*b)),
+                    ExprKind::Constant(Constant::None) => Some(Value::None),
+                    _ => None,
+                })
+                .collect();
+            if let Some(consts) = consts {
+                let i = self.const_index(Value::tuple(consts));
+                self.emit(Op::BuildConstSet(i));
+                return Ok(());
+            }
+        }
         if !has_star {
             for i in items {
                 self.expr(i)?;
@@ -1701,7 +1749,7 @@ impl<'a> Compiler<'a> {
                         let ci = self.deref_index("__class__");
                         self.emit(Op::LoadDeref(ci));
                         let fi = self.var_index(&first);
-                        let is_cell = self.ur().cellvars.iter().any(|c| *c == first);
+                        let is_cell = self.ur().cellvars.contains(&first);
                         if is_cell {
                             let di = self.deref_index(&first);
                             self.emit(Op::LoadDeref(di));
@@ -1729,13 +1777,12 @@ impl<'a> Compiler<'a> {
                         argc: args.len() as u32,
                     });
                 } else {
-                    let names = self.kw_names(keywords)?;
+                    self.kw_names(keywords)?;
                     self.set_span(e.span);
                     self.emit(Op::CallMethodKw {
                         name: ni,
                         argc: (args.len() + keywords.len()) as u32,
                     });
-                    let _ = names;
                 }
                 return Ok(());
             }

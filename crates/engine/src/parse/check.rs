@@ -13,13 +13,86 @@ use std::collections::{HashMap, HashSet};
 /// Runs the symbol-table checks over the whole module, then the compiler
 /// checks, and reports the first error, as CPython does.
 pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
+    let future_line = future_features(module)?;
     let mut symtable = Walker::new(Phase::Symtable);
     symtable.stmts(&module.body)?;
     if let Some(err) = symtable.deferred.take() {
         return Err(err);
     }
     let mut compiler = Walker::new(Phase::Compiler);
+    compiler.future_line = future_line;
     compiler.stmts(&module.body)
+}
+
+/// The features `from __future__ import` knows (CPython's `future.c`).
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+fn is_future_import(s: &Stmt) -> bool {
+    matches!(&s.kind, StmtKind::ImportFrom { module: Some(m), level: 0, .. } if &**m == "__future__")
+}
+
+/// CPython's `_PyFuture_FromAST`: checks the `from __future__` imports at
+/// the top of the module (after an optional docstring) and returns the
+/// line of the last one (0 if none).
+fn future_features(module: &Module) -> Result<u32, SyntaxError> {
+    let mut last_line = 0;
+    let mut done = false;
+    let mut prev_line = 0;
+    for (i, s) in module.body.iter().enumerate() {
+        // Statements sharing a line (`;`) with the header still count.
+        if done && s.span.line > prev_line {
+            break;
+        }
+        prev_line = s.span.line;
+        if let StmtKind::ImportFrom { names, .. } = &s.kind {
+            if is_future_import(s) {
+                if done {
+                    return Err(SyntaxError::new(
+                        "from __future__ imports must occur at the beginning of the file",
+                        s.span,
+                    ));
+                }
+                for alias in names {
+                    // CPython gives these a start but no end.
+                    let at = Span::new(s.span.start, s.span.start, s.span.line, s.span.col);
+                    if &*alias.name == "braces" {
+                        return Err(SyntaxError::new("not a chance", at));
+                    }
+                    if !FUTURE_FEATURES.contains(&&*alias.name) {
+                        return Err(SyntaxError::new(
+                            format!("future feature {} is not defined", alias.name),
+                            at,
+                        ));
+                    }
+                }
+                last_line = s.span.line;
+                continue;
+            }
+        }
+        let docstring = i == 0
+            && matches!(
+                &s.kind,
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Constant(crate::ast::Constant::Str(_)),
+                    ..
+                })
+            );
+        if !docstring {
+            done = true;
+        }
+    }
+    Ok(last_line)
 }
 
 /// Which of CPython's passes is being mirrored.
@@ -62,21 +135,22 @@ enum ScopeKind {
     Comprehension(CompKind),
 }
 
-/// How a name was first met in a scope, for the `global`/`nonlocal`
-/// ordering errors.
+/// How a name has been met in a scope so far (CPython's `DEF_PARAM`,
+/// `DEF_LOCAL`, `USE` flags), for the `global`/`nonlocal` ordering errors.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Usage {
-    Param,
-    Assigned,
-    Used,
+    Param = 1,
+    Assigned = 2,
+    Used = 4,
 }
 
 /// Per-scope state of the walk.
 struct Scope<'a> {
     /// What the scope is.
     kind: ScopeKind,
-    /// Names met so far and how (for "used prior to global declaration").
-    seen: HashMap<&'a str, Usage>,
+    /// Names met so far and how, as a set of [`Usage`] bits (for "used
+    /// prior to global declaration").
+    seen: HashMap<&'a str, u8>,
     /// Names bound anywhere in the scope (for resolving `nonlocal`).
     bound: HashSet<&'a str>,
     /// Names declared `global` in the scope.
@@ -97,6 +171,9 @@ struct Walker<'a> {
     /// A symbol-table error found at analysis time ("no binding for
     /// nonlocal"), reported only if the building walk found none.
     deferred: Option<SyntaxError>,
+    /// Line of the last `from __future__` import of the module's header;
+    /// later ones are errors.
+    future_line: u32,
 }
 
 fn err(msg: impl Into<String>, span: Span) -> Result<(), SyntaxError> {
@@ -109,6 +186,7 @@ impl<'a> Walker<'a> {
             phase,
             scopes: vec![Scope::new(ScopeKind::Module, false)],
             deferred: None,
+            future_line: 0,
         }
     }
 
@@ -122,7 +200,7 @@ impl<'a> Walker<'a> {
     }
 
     fn note(&mut self, name: &'a str, usage: Usage) {
-        self.scope().seen.entry(name).or_insert(usage);
+        *self.scope().seen.entry(name).or_insert(0) |= usage as u8;
     }
 
     fn stmts(&mut self, body: &'a [Stmt]) -> Result<(), SyntaxError> {
@@ -161,7 +239,7 @@ impl<'a> Walker<'a> {
             }
             StmtKind::ClassDef(c) => {
                 self.exprs(&c.decorator_list)?;
-                self.exprs(&c.bases)?;
+                self.elements(&c.bases)?;
                 for k in &c.keywords {
                     self.expr(&k.value)?;
                 }
@@ -289,6 +367,12 @@ impl<'a> Walker<'a> {
                 }
             }
             StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
+                if compiler && is_future_import(s) && s.span.line > self.future_line {
+                    return err(
+                        "from __future__ imports must occur at the beginning of the file",
+                        s.span,
+                    );
+                }
                 for a in aliases {
                     let bound = match &a.asname {
                         Some(n) => &**n,
@@ -339,17 +423,22 @@ impl<'a> Walker<'a> {
 
     /// `global x` / `nonlocal x` after `x` was already met in the scope.
     fn check_declaration(&mut self, name: &str, what: &str, span: Span) -> Result<(), SyntaxError> {
-        match self.scope().seen.get(name) {
-            Some(Usage::Param) => err(format!("name '{name}' is parameter and {what}"), span),
-            Some(Usage::Assigned) => err(
-                format!("name '{name}' is assigned to before {what} declaration"),
-                span,
-            ),
-            Some(Usage::Used) => err(
+        let flags = self.scope().seen.get(name).copied().unwrap_or(0);
+        // The same priority as CPython's symtable_visit_stmt.
+        if flags & Usage::Param as u8 != 0 {
+            err(format!("name '{name}' is parameter and {what}"), span)
+        } else if flags & Usage::Used as u8 != 0 {
+            err(
                 format!("name '{name}' is used prior to {what} declaration"),
                 span,
-            ),
-            None => Ok(()),
+            )
+        } else if flags != 0 {
+            err(
+                format!("name '{name}' is assigned to before {what} declaration"),
+                span,
+            )
+        } else {
+            Ok(())
         }
     }
 
@@ -357,6 +446,10 @@ impl<'a> Walker<'a> {
     /// `analyze_name` for a `nonlocal` declaration).
     fn nonlocal_resolves(&self, name: &str) -> bool {
         let n = self.scopes.len();
+        // Methods see the implicit `__class__` cell of their class.
+        if name == "__class__" && self.scopes.iter().any(|s| s.kind == ScopeKind::Class) {
+            return true;
+        }
         for scope in self.scopes[..n - 1].iter().rev() {
             match scope.kind {
                 ScopeKind::Module => return false,
@@ -422,7 +515,7 @@ impl<'a> Walker<'a> {
                     a.span,
                 );
             }
-            scope.seen.insert(&a.arg, Usage::Param);
+            scope.seen.insert(&a.arg, Usage::Param as u8);
             scope.bound.insert(&a.arg);
         }
         collect_bindings(body, &mut scope.bound);

@@ -52,22 +52,18 @@ impl SyntaxError {
         }
     }
 
-    /// The 1-based end column (CPython's `end_offset`) when the error's range
-    /// ends on its start line, else `None`.
+    /// The 1-based end column (CPython's `end_offset`) on whatever line the
+    /// error's range ends (Python 3.11's traceback uses it even when that
+    /// is a later line), or `None` for a zero-width range.
     pub fn end_col(&self, source: &str) -> Option<u32> {
         let start = self.span.start as usize;
         let end = self.span.end as usize;
         if end <= start || end > source.len() || !source.is_char_boundary(end) {
             return None;
         }
-        if !source.is_char_boundary(start) {
-            return None;
-        }
-        let between = &source[start..end];
-        if between.contains('\n') {
-            return None;
-        }
-        Some(self.span.col + between.chars().count() as u32)
+        let before = &source[..end];
+        let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        Some(before[line_start..].chars().count() as u32 + 1)
     }
 
     /// Formats the error the way CPython 3.11 prints an uncaught

@@ -49,8 +49,11 @@ impl Cursor {
     }
 }
 
-fn fstring_error(msg: &str, span: Span) -> SyntaxError {
-    SyntaxError::new(format!("f-string: {msg}"), span)
+/// An error of the f-string scanner. CPython reports these at the token
+/// after the string literals; the caller (`strings`) fills that in, so the
+/// span here is a placeholder.
+fn fstring_error(msg: &str, _at: Span) -> SyntaxError {
+    SyntaxError::new(format!("f-string: {msg}"), Span::default())
 }
 
 impl Parser<'_> {
@@ -344,6 +347,7 @@ impl Parser<'_> {
         }
         let mut sub = Parser::new(self.src, lexed.tokens);
         sub.fstring_depth = self.fstring_depth + 1;
+        sub.depth = self.depth;
         let result = if *sub.kind() == TokenKind::Kw(Kw::Yield) {
             sub.yield_expr()
         } else {

@@ -10,18 +10,32 @@
 
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::token::{FStringToken, Kw, Op, Token, TokenKind, OPERATORS_LONGEST_FIRST};
+use crate::ast::Name;
 use crate::span::Span;
 
 /// CPython's tab size for the indentation stack.
 const TABSIZE: u32 = 8;
+
+/// CPython's `MAXLEVEL`: how deeply brackets may nest.
+const MAXLEVEL: usize = 200;
+
+/// CPython's `MAXINDENT`: how many indentation levels there may be.
+const MAXINDENT: usize = 100;
 
 /// The lexer's output.
 #[derive(Debug)]
 pub struct Lexed {
     /// Tokens up to the first error (or to `ENDMARKER`).
     pub tokens: Vec<Token>,
-    /// The first error CPython's tokenizer raises, if any.
+    /// The first error CPython's tokenizer raises, if any. The token list
+    /// then ends with a [`TokenKind::LexError`] at that point.
     pub error: Option<SyntaxError>,
+    /// Whether `error` is one CPython's tokenizer only signals to the
+    /// parser (indentation errors, a bad line continuation) rather than
+    /// raising it at once: such an error is reported only if the parser
+    /// gets that far, while a raised one also overrides a parser error
+    /// found earlier in the file.
+    pub error_is_soft: bool,
     /// The innermost bracket still open at end of input (CPython's
     /// `parenstack` top), for "'(' was never closed".
     pub unclosed: Option<(char, Span)>,
@@ -71,20 +85,167 @@ struct Lexer<'a> {
     fragment: bool,
     /// Tokens so far.
     tokens: Vec<Token>,
-    /// The first hard error.
+    /// The first error.
     error: Option<SyntaxError>,
+    /// See [`Lexed::error_is_soft`].
+    error_is_soft: bool,
     /// The innermost unclosed bracket at end of input.
     unclosed: Option<(char, Span)>,
+    /// Interned identifiers: every occurrence of a name shares one `Rc`.
+    names: std::collections::HashMap<String, Name>,
 }
 
-/// Whether `c` may start an identifier (an approximation of XID_Start).
+/// Whether `c` may start an identifier (XID_Start or `_`).
 pub fn is_id_start(c: char) -> bool {
-    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && unicode_ident::is_xid_start(c))
 }
 
-/// Whether `c` may continue an identifier (an approximation of XID_Continue).
+/// Whether `c` may continue an identifier (XID_Continue).
 pub fn is_id_continue(c: char) -> bool {
-    c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+    c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && unicode_ident::is_xid_continue(c))
+}
+
+/// The single-character NFKC mappings of identifier characters that
+/// Looplab applies (CPython normalizes identifiers with full NFKC): the
+/// fullwidth forms (`ｗｉｄｔｈ`), the mathematical alphanumerics (`𝔘`), the
+/// micro sign and a few letter-like symbols. Runs of `(first code point,
+/// length, first target)`, generated from CPython 3.11's `unicodedata`.
+const NFKC_RUNS: &[(u32, u32, u32)] = &[
+    (0xB5, 1, 0x3BC),
+    (0x17F, 1, 0x73),
+    (0x2126, 1, 0x3A9),
+    (0x212A, 1, 0x4B),
+    (0x212B, 1, 0xC5),
+    (0xFF10, 10, 0x30),
+    (0xFF21, 26, 0x41),
+    (0xFF3F, 1, 0x5F),
+    (0xFF41, 26, 0x61),
+    (0x1D400, 26, 0x41),
+    (0x1D41A, 26, 0x61),
+    (0x1D434, 26, 0x41),
+    (0x1D44E, 7, 0x61),
+    (0x1D456, 18, 0x69),
+    (0x1D468, 26, 0x41),
+    (0x1D482, 26, 0x61),
+    (0x1D49C, 1, 0x41),
+    (0x1D49E, 2, 0x43),
+    (0x1D4A2, 1, 0x47),
+    (0x1D4A5, 2, 0x4A),
+    (0x1D4A9, 4, 0x4E),
+    (0x1D4AE, 8, 0x53),
+    (0x1D4B6, 4, 0x61),
+    (0x1D4BB, 1, 0x66),
+    (0x1D4BD, 7, 0x68),
+    (0x1D4C5, 11, 0x70),
+    (0x1D4D0, 26, 0x41),
+    (0x1D4EA, 26, 0x61),
+    (0x1D504, 2, 0x41),
+    (0x1D507, 4, 0x44),
+    (0x1D50D, 8, 0x4A),
+    (0x1D516, 7, 0x53),
+    (0x1D51E, 26, 0x61),
+    (0x1D538, 2, 0x41),
+    (0x1D53B, 4, 0x44),
+    (0x1D540, 5, 0x49),
+    (0x1D546, 1, 0x4F),
+    (0x1D54A, 7, 0x53),
+    (0x1D552, 26, 0x61),
+    (0x1D56C, 26, 0x41),
+    (0x1D586, 26, 0x61),
+    (0x1D5A0, 26, 0x41),
+    (0x1D5BA, 26, 0x61),
+    (0x1D5D4, 26, 0x41),
+    (0x1D5EE, 26, 0x61),
+    (0x1D608, 26, 0x41),
+    (0x1D622, 26, 0x61),
+    (0x1D63C, 26, 0x41),
+    (0x1D656, 26, 0x61),
+    (0x1D670, 26, 0x41),
+    (0x1D68A, 26, 0x61),
+    (0x1D6A4, 1, 0x131),
+    (0x1D6A5, 1, 0x237),
+    (0x1D6A8, 17, 0x391),
+    (0x1D6B9, 1, 0x398),
+    (0x1D6BA, 7, 0x3A3),
+    (0x1D6C2, 25, 0x3B1),
+    (0x1D6DC, 1, 0x3B5),
+    (0x1D6DD, 1, 0x3B8),
+    (0x1D6DE, 1, 0x3BA),
+    (0x1D6DF, 1, 0x3C6),
+    (0x1D6E0, 1, 0x3C1),
+    (0x1D6E1, 1, 0x3C0),
+    (0x1D6E2, 17, 0x391),
+    (0x1D6F3, 1, 0x398),
+    (0x1D6F4, 7, 0x3A3),
+    (0x1D6FC, 25, 0x3B1),
+    (0x1D716, 1, 0x3B5),
+    (0x1D717, 1, 0x3B8),
+    (0x1D718, 1, 0x3BA),
+    (0x1D719, 1, 0x3C6),
+    (0x1D71A, 1, 0x3C1),
+    (0x1D71B, 1, 0x3C0),
+    (0x1D71C, 17, 0x391),
+    (0x1D72D, 1, 0x398),
+    (0x1D72E, 7, 0x3A3),
+    (0x1D736, 25, 0x3B1),
+    (0x1D750, 1, 0x3B5),
+    (0x1D751, 1, 0x3B8),
+    (0x1D752, 1, 0x3BA),
+    (0x1D753, 1, 0x3C6),
+    (0x1D754, 1, 0x3C1),
+    (0x1D755, 1, 0x3C0),
+    (0x1D756, 17, 0x391),
+    (0x1D767, 1, 0x398),
+    (0x1D768, 7, 0x3A3),
+    (0x1D770, 25, 0x3B1),
+    (0x1D78A, 1, 0x3B5),
+    (0x1D78B, 1, 0x3B8),
+    (0x1D78C, 1, 0x3BA),
+    (0x1D78D, 1, 0x3C6),
+    (0x1D78E, 1, 0x3C1),
+    (0x1D78F, 1, 0x3C0),
+    (0x1D790, 17, 0x391),
+    (0x1D7A1, 1, 0x398),
+    (0x1D7A2, 7, 0x3A3),
+    (0x1D7AA, 25, 0x3B1),
+    (0x1D7C4, 1, 0x3B5),
+    (0x1D7C5, 1, 0x3B8),
+    (0x1D7C6, 1, 0x3BA),
+    (0x1D7C7, 1, 0x3C6),
+    (0x1D7C8, 1, 0x3C1),
+    (0x1D7C9, 1, 0x3C0),
+    (0x1D7CA, 2, 0x3DC),
+    (0x1D7CE, 10, 0x30),
+    (0x1D7D8, 10, 0x30),
+    (0x1D7E2, 10, 0x30),
+    (0x1D7EC, 10, 0x30),
+    (0x1D7F6, 10, 0x30),
+];
+
+/// Normalizes an identifier (see [`NFKC_RUNS`]).
+fn normalize_identifier(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return word.into();
+    }
+    word.chars()
+        .map(|c| {
+            let cp = c as u32;
+            let i = NFKC_RUNS.partition_point(|&(first, _, _)| first <= cp);
+            match i.checked_sub(1).map(|i| NFKC_RUNS[i]) {
+                Some((first, len, target)) if cp < first + len => {
+                    char::from_u32(target + (cp - first)).unwrap_or(c)
+                }
+                _ => c,
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+#[cfg(test)]
+#[test]
+fn nfkc_runs_are_sorted() {
+    assert!(NFKC_RUNS.windows(2).all(|w| w[0].0 + w[0].1 <= w[1].0));
 }
 
 impl<'a> Lexer<'a> {
@@ -104,15 +265,31 @@ impl<'a> Lexer<'a> {
             fragment,
             tokens: Vec::new(),
             error: None,
+            error_is_soft: false,
             unclosed: None,
+            names: std::collections::HashMap::new(),
         }
     }
 
-    fn finish(self) -> Lexed {
+    fn finish(mut self) -> Lexed {
+        if let Some(err) = &self.error {
+            let span = err.span;
+            self.push(TokenKind::LexError, span);
+        }
         Lexed {
             tokens: self.tokens,
             error: self.error,
+            error_is_soft: self.error_is_soft,
             unclosed: self.unclosed,
+        }
+    }
+
+    /// Records an error CPython's tokenizer only signals (see
+    /// [`Lexed::error_is_soft`]).
+    fn fail_soft(&mut self, err: SyntaxError) {
+        if self.error.is_none() {
+            self.error = Some(err);
+            self.error_is_soft = true;
         }
     }
 
@@ -254,6 +431,7 @@ impl<'a> Lexer<'a> {
     fn indentation(&mut self) -> bool {
         let mut col = 0u32;
         let mut altcol = 0u32;
+        let mut cont: Option<(u32, u32)> = None;
         loop {
             match self.peek() {
                 Some(' ') => {
@@ -268,9 +446,24 @@ impl<'a> Lexer<'a> {
                     col = 0;
                     altcol = 0;
                 }
+                Some('\\') if matches!(self.peek_at(1), Some('\n' | '\r')) => {
+                    // Indentation cannot be split over lines with a
+                    // backslash: the first one after some whitespace fixes
+                    // the level (CPython's `cont_line_col`).
+                    if cont.is_none() && col != 0 {
+                        cont = Some((col, altcol));
+                    }
+                    self.pos += 1;
+                    self.eat_newline();
+                    continue;
+                }
                 _ => break,
             }
             self.pos += 1;
+        }
+        if let Some((c, a)) = cont {
+            col = c;
+            altcol = a;
         }
         match self.peek() {
             Some('#') => {
@@ -302,6 +495,19 @@ impl<'a> Lexer<'a> {
                 self.tab_error();
                 return true;
             }
+            if self.indents.len() >= MAXINDENT {
+                let span = Span::new(
+                    self.pos as u32,
+                    self.pos as u32,
+                    self.line,
+                    indent_chars + 1,
+                );
+                self.fail_soft(SyntaxError::indentation(
+                    "too many levels of indentation",
+                    span,
+                ));
+                return true;
+            }
             self.indents.push(col);
             self.alt_indents.push(altcol);
             let start = self.pos.saturating_sub(1).max(self.line_start);
@@ -330,7 +536,7 @@ impl<'a> Lexer<'a> {
                 let line_len = rest.find(['\n', '\r']).unwrap_or(rest.len());
                 let col = indent_chars + rest[..line_len].chars().count() as u32 + 1;
                 let span = Span::new(self.pos as u32, self.pos as u32, self.line, col);
-                self.error = Some(SyntaxError::indentation(
+                self.fail_soft(SyntaxError::indentation(
                     "unindent does not match any outer indentation level",
                     span,
                 ));
@@ -343,7 +549,7 @@ impl<'a> Lexer<'a> {
 
     fn tab_error(&mut self) {
         let span = Span::new(self.line_start as u32, self.line_start as u32, self.line, 1);
-        self.error = Some(SyntaxError {
+        self.fail_soft(SyntaxError {
             kind: SyntaxErrorKind::TabError,
             msg: "inconsistent use of tabs and spaces in indentation".into(),
             span,
@@ -418,9 +624,17 @@ impl<'a> Lexer<'a> {
             }
         }
         let span = self.span_from(start);
-        let kind = match Kw::lookup(word) {
+        let word = normalize_identifier(word);
+        let kind = match Kw::lookup(&word) {
             Some(kw) => TokenKind::Kw(kw),
-            None => TokenKind::Name(word.into()),
+            None => match self.names.get(word.as_ref()) {
+                Some(name) => TokenKind::Name(name.clone()),
+                None => {
+                    let name: Name = word.as_ref().into();
+                    self.names.insert(word.into_owned(), name.clone());
+                    TokenKind::Name(name)
+                }
+            },
         };
         self.push(kind, span);
     }
@@ -455,6 +669,10 @@ impl<'a> Lexer<'a> {
         match op {
             Op::LPar | Op::LSqb | Op::LBrace => {
                 let open = text.chars().next().unwrap_or('(');
+                if self.brackets.len() >= MAXLEVEL {
+                    self.fail("too many nested parentheses", span);
+                    return;
+                }
                 self.brackets.push((open, span));
             }
             Op::RPar | Op::RSqb | Op::RBrace => {
@@ -590,8 +808,10 @@ impl<'a> Lexer<'a> {
                     self.fail("invalid decimal literal", span);
                     return;
                 }
-            } else {
+            } else if self.src[save + 1..self.pos].is_empty() {
+                // `1else`: the `e` starts the next token.
                 self.pos = save;
+            } else {
                 let span = self.span_from(start);
                 self.fail("invalid decimal literal", span);
                 return;
@@ -908,7 +1128,26 @@ pub fn decode_str_escapes(content: &str) -> Result<String, String> {
                 }
                 consumed = 1 + n;
             }
-            'N' => return Err("\\N{...} escapes are not supported in Looplab yet".into()),
+            'N' => {
+                let malformed = || unicode_error(at, at + 1, "malformed \\N character escape");
+                let Some(body) = after[1..].strip_prefix('{') else {
+                    return Err(malformed());
+                };
+                let Some(close) = body.find('}') else {
+                    return Err(malformed());
+                };
+                let name = &body[..close];
+                match super::unicode_names::lookup(name) {
+                    Some(ch) => out.push(ch),
+                    None => {
+                        return Err(format!(
+                            "\\N{{{name}}}: Looplab only knows common character names; \
+                             write the character itself or a \\u escape"
+                        ))
+                    }
+                }
+                consumed = 1 + 1 + close + 1;
+            }
             other => {
                 out.push('\\');
                 out.push(other);

@@ -11,6 +11,7 @@ use crate::ast::{
     Expr, ExprKind, FunctionDef, Keyword, Module, Name, Stmt, StmtKind, UnaryOp, WithItem,
 };
 use crate::span::Span;
+use std::cell::Cell;
 
 pub(super) type PResult<T> = Result<T, SyntaxError>;
 
@@ -25,13 +26,25 @@ pub struct Parser<'a> {
     pub(super) pos: usize,
     /// Index of the furthest token reached (CPython's `p->fill - 1`); an
     /// unclosed bracket is blamed when this lies on a later line.
-    pub(super) furthest: usize,
+    pub(super) furthest: Cell<usize>,
     /// End byte offset of the last consumed token other than
     /// NEWLINE/INDENT/DEDENT: where the node being built ends.
     pub(super) prev_end: u32,
     /// Nesting of f-strings inside format specs (CPython allows 2 levels).
     pub(super) fstring_depth: u32,
+    /// Current nesting of recursive rules, bounded by [`MAX_NESTING`] so
+    /// that hostile input cannot overflow the stack.
+    pub(super) depth: u32,
 }
+
+/// How deeply expressions may nest (parentheses, unary operators, lambdas,
+/// conditional expressions). CPython allows more but its limits are about
+/// its own stack; Looplab must also fit the browser's.
+pub const MAX_NESTING: u32 = 50;
+
+/// How long a chain building a left-deep tree (`a.b.c…`, `f()()…`,
+/// `a + b + …`) may be.
+pub const MAX_CHAIN: usize = 1000;
 
 /// What kind of target an expression is checked as (CPython's
 /// `TARGETS_TYPE`).
@@ -39,6 +52,9 @@ pub struct Parser<'a> {
 enum TargetsType {
     Star,
     Del,
+    /// A `for` target re-parsed as an expression: `a in b` is a Compare
+    /// whose left side is the target.
+    For,
 }
 
 /// A statement that opens a block, for "expected an indented block after …".
@@ -69,6 +85,29 @@ fn is_string_token(kind: &TokenKind) -> bool {
         kind,
         TokenKind::Str(_) | TokenKind::Bytes(_) | TokenKind::FString(_)
     )
+}
+
+/// Gives an f-string part, and the parts of its format spec, `span`.
+fn relocate_fstring_part(part: &mut Expr, span: Span) {
+    part.span = span;
+    if let ExprKind::FormattedValue {
+        format_spec: Some(spec),
+        ..
+    } = &mut part.kind
+    {
+        spec.span = span;
+        if let ExprKind::JoinedStr(parts) = &mut spec.kind {
+            for p in parts {
+                relocate_fstring_part(p, span);
+            }
+        }
+    }
+}
+
+/// Whether the parser stopped at an INDENT or DEDENT token; CPython reports
+/// that without looking further into the file.
+fn is_unexpected_indentation(err: &SyntaxError) -> bool {
+    err.msg == "unexpected indent" || err.msg == "unexpected unindent"
 }
 
 /// The augmented-assignment operators (`augassign`).
@@ -135,8 +174,15 @@ fn invalid_target(e: &Expr, ty: TargetsType) -> Option<&Expr> {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
         ExprKind::Starred(inner) => match ty {
             TargetsType::Del => Some(e),
-            TargetsType::Star => invalid_target(inner, ty),
+            TargetsType::Star | TargetsType::For => invalid_target(inner, ty),
         },
+        ExprKind::Compare { left, ops, .. } if ty == TargetsType::For => {
+            if ops.first() == Some(&CmpOp::In) {
+                invalid_target(left, ty)
+            } else {
+                None
+            }
+        }
         ExprKind::Tuple(elts) | ExprKind::List(elts) => {
             elts.iter().find_map(|x| invalid_target(x, ty))
         }
@@ -178,25 +224,34 @@ impl<'a> Parser<'a> {
     /// several errors wins.
     pub fn parse_source(source: &'a str) -> PResult<Module> {
         let lexed = lexer::tokenize(source);
-        if let Some(err) = lexed.error {
-            // CPython tokenizes the rest of the file when the parser fails,
-            // so a tokenizer error anywhere wins.
+        let mut parser = Parser::new(source, lexed.tokens);
+        let err = match parser.file() {
+            Ok(module) => return Ok(module),
+            Err(err) => err,
+        };
+        let last = parser.tokens.len() - 1;
+        let furthest = &parser.tokens[parser.furthest.get().max(parser.pos).min(last)];
+        if let Some(lex_err) = lexed.error {
+            // The parser fetched the token where the tokenizer failed.
+            if furthest.kind == TokenKind::LexError {
+                return Err(lex_err);
+            }
+            // CPython re-tokenizes the rest of the file after a parser
+            // error: an error the tokenizer raises there wins, except over
+            // "unexpected indent" (`_PyPegen_set_syntax_error`).
+            if !lexed.error_is_soft && !is_unexpected_indentation(&err) {
+                return Err(lex_err);
+            }
             return Err(err);
         }
-        let mut parser = Parser::new(source, lexed.tokens);
-        match parser.file() {
-            Ok(module) => Ok(module),
-            Err(err) => {
-                if let Some((open, span)) = lexed.unclosed {
-                    let furthest = parser.furthest.max(parser.pos).min(parser.tokens.len() - 1);
-                    let tok = &parser.tokens[furthest];
-                    if tok.kind == TokenKind::EofInBrackets || tok.span.line > span.line {
-                        return Err(SyntaxError::new(format!("'{open}' was never closed"), span));
-                    }
-                }
-                Err(err)
+        if let Some((open, span)) = lexed.unclosed {
+            if furthest.kind == TokenKind::EofInBrackets
+                || (furthest.span.line > span.line && !is_unexpected_indentation(&err))
+            {
+                return Err(SyntaxError::new(format!("'{open}' was never closed"), span));
             }
         }
+        Err(err)
     }
 
     /// A parser over `tokens`, which must end with `ENDMARKER` or
@@ -213,24 +268,35 @@ impl<'a> Parser<'a> {
             src,
             tokens,
             pos: 0,
-            furthest: 0,
+            furthest: Cell::new(0),
             prev_end: 0,
             fstring_depth: 0,
+            depth: 0,
         }
     }
 
     // ----- token helpers -------------------------------------------------
 
+    /// Notes that token `i` has been looked at (CPython fetches it).
+    fn touch(&self, i: usize) {
+        if i > self.furthest.get() {
+            self.furthest.set(i);
+        }
+    }
+
     pub(super) fn tok(&self) -> &Token {
+        self.touch(self.pos);
         &self.tokens[self.pos]
     }
 
     pub(super) fn kind(&self) -> &TokenKind {
+        self.touch(self.pos);
         &self.tokens[self.pos].kind
     }
 
     fn peek_kind(&self, n: usize) -> &TokenKind {
         let i = (self.pos + n).min(self.tokens.len() - 1);
+        self.touch(i);
         &self.tokens[i].kind
     }
 
@@ -238,8 +304,11 @@ impl<'a> Parser<'a> {
         self.tokens[self.pos].span
     }
 
-    pub(super) fn advance(&mut self) -> Token {
-        let tok = self.tokens[self.pos].clone();
+    /// Consumes the current token (never moving past the last one) and
+    /// returns it.
+    pub(super) fn advance(&mut self) -> &Token {
+        let i = self.pos;
+        let tok = &self.tokens[i];
         if !matches!(
             tok.kind,
             TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
@@ -249,8 +318,8 @@ impl<'a> Parser<'a> {
         if self.pos + 1 < self.tokens.len() {
             self.pos += 1;
         }
-        self.furthest = self.furthest.max(self.pos);
-        tok
+        self.touch(self.pos);
+        &self.tokens[i]
     }
 
     /// Restores a position saved before a speculative parse.
@@ -302,12 +371,23 @@ impl<'a> Parser<'a> {
     }
 
     /// `':'` closing a compound statement header, with CPython's message.
+    /// `':'` closing a header where CPython's grammar has `&&':'` (`def`,
+    /// `try`, `else`, `finally`): anything else is "expected ':'".
+    fn expect_colon_forced(&mut self) -> PResult<()> {
+        if self.eat_op(Op::Colon) {
+            Ok(())
+        } else {
+            Err(SyntaxError::new("expected ':'", self.span()))
+        }
+    }
+
+    /// `':'` closing a header whose `invalid_*` rule only matches a missing
+    /// colon at the end of the line (`if`, `while`, `for`, `with`, `class`,
+    /// `except`).
     fn expect_colon(&mut self) -> PResult<()> {
         if self.eat_op(Op::Colon) {
             Ok(())
-        } else if matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker)
-            || starts_expression(self.kind())
-        {
+        } else if matches!(self.kind(), TokenKind::Newline) {
             Err(SyntaxError::new("expected ':'", self.span()))
         } else {
             Err(self.invalid_syntax())
@@ -349,6 +429,27 @@ impl<'a> Parser<'a> {
         Expr { kind, span }
     }
 
+    /// Enters a recursive rule; fails once nesting exceeds [`MAX_NESTING`].
+    pub(super) fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(self.too_deep());
+        }
+        Ok(())
+    }
+
+    fn too_deep(&self) -> SyntaxError {
+        SyntaxError::new("too many nested expressions for Looplab", self.span())
+    }
+
+    /// Runs `rule` inside [`Parser::enter`].
+    fn nested<T>(&mut self, rule: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.enter()?;
+        let r = rule(self);
+        self.depth -= 1;
+        r
+    }
+
     // ----- statements ----------------------------------------------------
 
     /// `file: [statements] ENDMARKER`
@@ -361,6 +462,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `statement: compound_stmt | simple_stmts`
+    /// (Block nesting is bounded by the lexer's `MAXINDENT`.)
     fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         match self.kind() {
             TokenKind::Kw(
@@ -389,14 +491,14 @@ impl<'a> Parser<'a> {
                 match self.simple_stmts(out) {
                     Ok(()) => Ok(()),
                     Err(err) => {
-                        let furthest = self.furthest;
+                        let furthest = self.furthest.get();
                         self.reset(pos, prev_end);
                         let unsupported = if &*soft == "match" {
                             self.line_ends_with_colon()
                         } else {
                             matches!(self.peek_kind(1), TokenKind::Name(_))
                         };
-                        self.furthest = furthest;
+                        self.furthest.set(furthest);
                         if unsupported {
                             Err(SyntaxError::new(
                                 format!("`{soft}` statements are not supported in Looplab yet"),
@@ -445,40 +547,33 @@ impl<'a> Parser<'a> {
             self.advance();
             return Ok(());
         }
-        if let Some(last) = out.last() {
-            if let StmtKind::Expr(e) = &last.kind {
-                if let Some(err) = self.invalid_legacy_expression(e) {
-                    return Err(err);
-                }
-            }
-        }
         Err(self.invalid_syntax())
     }
 
     /// `invalid_legacy_expression`: `print x` / `exec x`.
-    fn invalid_legacy_expression(&mut self, e: &Expr) -> Option<SyntaxError> {
-        let ExprKind::Name(n) = &e.kind else {
-            return None;
-        };
-        if (&**n != "print" && &**n != "exec") || !starts_expression(self.kind()) {
-            return None;
-        }
+    #[inline(never)]
+    fn invalid_legacy_expression(&mut self, n: Name, a: Span) -> PResult<()> {
         let (pos, prev_end) = (self.pos, self.prev_end);
-        let b = self.star_expressions().ok();
-        let span = self.finish(e.span);
+        let b = self.star_expressions();
+        let span = self.finish(a);
         self.reset(pos, prev_end);
-        b.map(|_| {
-            SyntaxError::new(
+        match b {
+            Ok(_) => Err(SyntaxError::new(
                 format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?"),
                 span,
-            )
-        })
+            )),
+            Err(_) => Ok(()),
+        }
     }
 
     /// `simple_stmt`: one small statement.
     fn simple_stmt(&mut self) -> PResult<Stmt> {
         let start = self.span();
-        let kind = match self.kind().clone() {
+        let kw = match self.kind() {
+            TokenKind::Kw(kw) => Some(*kw),
+            _ => None,
+        };
+        let kind = match kw.map(TokenKind::Kw).unwrap_or(TokenKind::EndMarker) {
             TokenKind::Kw(Kw::Return) => {
                 self.advance();
                 let value = if self.at_simple_stmt_end() {
@@ -594,6 +689,14 @@ impl<'a> Parser<'a> {
             return self.annotated_rhs(first);
         }
         if let Some(op) = augassign_op(self.kind()) {
+            self.advance();
+            // CPython's invalid_assignment needs the right-hand side to parse
+            // before it blames the target.
+            let value = if self.at_kw(Kw::Yield) {
+                self.yield_expr()?
+            } else {
+                self.star_expressions()?
+            };
             if !matches!(
                 first.kind,
                 ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
@@ -606,12 +709,6 @@ impl<'a> Parser<'a> {
                     first.span,
                 ));
             }
-            self.advance();
-            let value = if self.at_kw(Kw::Yield) {
-                self.yield_expr()?
-            } else {
-                self.star_expressions()?
-            };
             return Ok(StmtKind::AugAssign {
                 target: first,
                 op,
@@ -625,9 +722,22 @@ impl<'a> Parser<'a> {
         let value = loop {
             self.advance(); // '='
             let value = if self.at_kw(Kw::Yield) {
-                self.yield_expr()?
+                self.yield_expr()
             } else {
-                self.star_expressions()?
+                self.star_expressions()
+            };
+            // `(star_targets '=')* a=star_expressions '='` blames an invalid
+            // target even when nothing valid follows the `=`.
+            let value = match value {
+                Ok(v) => v,
+                Err(err) => {
+                    for t in &targets {
+                        if let Some(bad) = invalid_target(t, TargetsType::Star) {
+                            return Err(Self::cannot_assign(bad));
+                        }
+                    }
+                    return Err(err);
+                }
             };
             if self.at_op(Op::Eq) {
                 targets.push(value);
@@ -640,6 +750,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `invalid_assignment` and `invalid_named_expression` for `=` chains.
+    #[inline(never)]
     fn check_assign_targets(&self, targets: &[Expr], value: &Expr) -> PResult<()> {
         // `f() = 1` (one `=`, simple right-hand side): CPython's
         // invalid_named_expression suggests `==`.
@@ -680,23 +791,25 @@ impl<'a> Parser<'a> {
                 ));
             }
             if let Some(bad) = invalid_target(t, TargetsType::Star) {
-                if matches!(bad.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
-                    return Err(SyntaxError::new(
-                        "assignment to yield expression not possible",
-                        bad.span,
-                    ));
-                }
-                return Err(SyntaxError::new(
-                    format!("cannot assign to {}", expr_name(bad)),
-                    bad.span,
-                ));
+                return Err(Self::cannot_assign(bad));
             }
         }
         Ok(())
     }
 
+    /// "cannot assign to …" for an invalid assignment target.
+    fn cannot_assign(bad: &Expr) -> SyntaxError {
+        if matches!(bad.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+            return SyntaxError::new("assignment to yield expression not possible", bad.span);
+        }
+        SyntaxError::new(format!("cannot assign to {}", expr_name(bad)), bad.span)
+    }
+
     /// The rest of `target ':' expression ['=' annotated_rhs]`.
     fn annotated_rhs(&mut self, target: Expr) -> PResult<StmtKind> {
+        self.advance(); // ':'
+                        // CPython's invalid_ann_assign_target rules need the annotation.
+        let annotation = self.expression()?;
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(_) => {
@@ -718,8 +831,6 @@ impl<'a> Parser<'a> {
                 ))
             }
         }
-        self.advance(); // ':'
-        let annotation = self.expression()?;
         let value = if self.eat_op(Op::Eq) {
             Some(if self.at_kw(Kw::Yield) {
                 self.yield_expr()?
@@ -881,13 +992,10 @@ impl<'a> Parser<'a> {
     fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
         let mut body = Vec::new();
         if matches!(self.kind(), TokenKind::Newline) {
-            let newline = self.advance().span;
+            self.advance();
             if !matches!(self.kind(), TokenKind::Indent) {
-                let span = if matches!(self.kind(), TokenKind::EndMarker) {
-                    newline
-                } else {
-                    self.span()
-                };
+                // At end of input this is where the last newline is.
+                let span = self.span();
                 return Err(SyntaxError::indentation(block_after(what, line), span));
             }
             self.advance();
@@ -910,7 +1018,9 @@ impl<'a> Parser<'a> {
         let is_async = self.eat_kw(Kw::Async);
         self.expect_kw(Kw::Def)?;
         let (name, _) = self.name()?;
-        self.expect_op(Op::LPar)?;
+        if !self.eat_op(Op::LPar) {
+            return Err(SyntaxError::new("expected '('", self.span()));
+        }
         let args = self.parameters(Op::RPar, true)?;
         self.expect_op(Op::RPar)?;
         let returns = if self.eat_op(Op::Arrow) {
@@ -918,7 +1028,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        self.expect_colon()?;
+        self.expect_colon_forced()?;
         let body = self.block("function definition", start.line)?;
         Ok(Stmt {
             kind: StmtKind::FunctionDef(Box::new(FunctionDef {
@@ -941,6 +1051,9 @@ impl<'a> Parser<'a> {
         let mut star: Option<Span> = None;
         let mut seen_kwarg = false;
         while !self.at_op(closer) {
+            if self.at_op(Op::LPar) {
+                return Err(self.invalid_parenthesized_parameters(annotations));
+            }
             if seen_kwarg {
                 return Err(SyntaxError::new(
                     "arguments cannot follow var-keyword argument",
@@ -991,7 +1104,11 @@ impl<'a> Parser<'a> {
                 seen_kwarg = true;
             } else {
                 let arg = self.param(annotations)?;
-                let default = if self.eat_op(Op::Eq) {
+                let default = if self.at_op(Op::Eq) {
+                    let eq = self.advance().span;
+                    if self.at_op(Op::Comma) || self.at_op(closer) {
+                        return Err(SyntaxError::new("expected default value expression", eq));
+                    }
                     Some(self.expression()?)
                 } else {
                     None
@@ -1023,6 +1140,34 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(args)
+    }
+
+    /// `invalid_parameters`: `def f((a, b)):` (Python 2 tuple parameters).
+    #[inline(never)]
+    fn invalid_parenthesized_parameters(&mut self, def: bool) -> SyntaxError {
+        let open = self.span();
+        let mut i = self.pos + 1;
+        let mut names = 0;
+        loop {
+            match &self.tokens[i.min(self.tokens.len() - 1)].kind {
+                TokenKind::Name(_)
+                    if names == 0
+                        || matches!(self.tokens[i - 1].kind, TokenKind::Op(Op::Comma)) =>
+                {
+                    names += 1
+                }
+                TokenKind::Op(Op::Comma) if names > 0 => {}
+                TokenKind::Op(Op::RPar) if names > 0 => break,
+                _ => return self.invalid_syntax(),
+            }
+            i += 1;
+        }
+        let close = self.tokens[i].span;
+        let what = if def { "Function" } else { "Lambda expression" };
+        SyntaxError::new(
+            format!("{what} parameters cannot be parenthesized"),
+            Span::new(open.start, close.end, open.line, open.col),
+        )
     }
 
     /// `param: NAME annotation?`
@@ -1069,7 +1214,7 @@ impl<'a> Parser<'a> {
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let tok = self.advance();
         let start = tok.span;
-        let what = if tok.kind == TokenKind::Kw(Kw::Elif) {
+        let what = if matches!(tok.kind, TokenKind::Kw(Kw::Elif)) {
             "'elif' statement"
         } else {
             "'if' statement"
@@ -1092,7 +1237,7 @@ impl<'a> Parser<'a> {
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
         if self.at_kw(Kw::Else) {
             let line = self.advance().span.line;
-            self.expect_colon()?;
+            self.expect_colon_forced()?;
             self.block("'else' statement", line)
         } else {
             Ok(Vec::new())
@@ -1118,8 +1263,7 @@ impl<'a> Parser<'a> {
         let start = self.span();
         let is_async = self.eat_kw(Kw::Async);
         self.expect_kw(Kw::For)?;
-        let target = self.star_targets()?;
-        self.expect_kw(Kw::In)?;
+        let target = self.for_targets()?;
         let iter = self.star_expressions()?;
         self.expect_colon()?;
         let body = self.block("'for' statement", start.line)?;
@@ -1136,8 +1280,34 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `star_targets` as far as the next `in` (for loops and
-    /// comprehensions), validated as assignment targets.
+    /// `star_targets 'in'` of a `for` loop or comprehension, with
+    /// `invalid_for_target`: when that fails, CPython re-parses the targets
+    /// as `star_expressions` (which may find a missing comma) and blames
+    /// the first invalid target.
+    #[inline(never)]
+    fn for_targets(&mut self) -> PResult<Expr> {
+        let (pos, prev_end) = (self.pos, self.prev_end);
+        let parsed = self.star_targets();
+        if let Ok(t) = &parsed {
+            if self.at_kw(Kw::In) && invalid_target(t, TargetsType::Star).is_none() {
+                self.advance();
+                return parsed;
+            }
+        }
+        let (fail_pos, fail_end) = (self.pos, self.prev_end);
+        self.reset(pos, prev_end);
+        let e = self.star_expressions()?;
+        if let Some(bad) = invalid_target(&e, TargetsType::For) {
+            return Err(Self::cannot_assign(bad));
+        }
+        self.reset(fail_pos, fail_end);
+        match parsed {
+            Err(err) => Err(err),
+            Ok(_) => Err(self.invalid_syntax()),
+        }
+    }
+
+    /// `star_targets` as far as the next `in`.
     fn star_targets(&mut self) -> PResult<Expr> {
         let start = self.span();
         let first = self.star_target()?;
@@ -1153,12 +1323,6 @@ impl<'a> Parser<'a> {
         } else {
             first
         };
-        if let Some(bad) = invalid_target(&target, TargetsType::Star) {
-            return Err(SyntaxError::new(
-                format!("cannot assign to {}", expr_name(bad)),
-                bad.span,
-            ));
-        }
         Ok(target)
     }
 
@@ -1166,7 +1330,7 @@ impl<'a> Parser<'a> {
     fn star_target(&mut self) -> PResult<Expr> {
         if self.at_op(Op::Star) {
             let start = self.advance().span;
-            let inner = self.star_target()?;
+            let inner = self.nested(Self::star_target)?;
             return Ok(Self::expr(
                 ExprKind::Starred(Box::new(inner)),
                 self.finish(start),
@@ -1183,7 +1347,6 @@ impl<'a> Parser<'a> {
         let mut items = None;
         if self.at_op(Op::LPar) {
             let (pos, prev_end) = (self.pos, self.prev_end);
-            let furthest = self.furthest;
             self.advance();
             match self.with_items(true) {
                 Ok(list)
@@ -1193,10 +1356,7 @@ impl<'a> Parser<'a> {
                     self.advance();
                     items = Some(list);
                 }
-                _ => {
-                    self.reset(pos, prev_end);
-                    self.furthest = furthest;
-                }
+                _ => self.reset(pos, prev_end),
             }
         }
         let items = match items {
@@ -1222,11 +1382,17 @@ impl<'a> Parser<'a> {
             let context_expr = self.expression()?;
             let optional_vars = if self.eat_kw(Kw::As) {
                 let target = self.star_target()?;
+                // `invalid_with_item` only applies before `,` `)` `:`.
+                let newline = matches!(self.kind(), TokenKind::Newline);
+                if !(self.at_op(Op::Comma)
+                    || self.at_op(Op::RPar)
+                    || self.at_op(Op::Colon)
+                    || newline)
+                {
+                    return Err(self.invalid_syntax());
+                }
                 if let Some(bad) = invalid_target(&target, TargetsType::Star) {
-                    return Err(SyntaxError::new(
-                        format!("cannot assign to {}", expr_name(bad)),
-                        bad.span,
-                    ));
+                    return Err(Self::cannot_assign(bad));
                 }
                 Some(target)
             } else {
@@ -1249,22 +1415,13 @@ impl<'a> Parser<'a> {
     /// `try_stmt` with `except_block`s or `except_star_block`s.
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let start = self.advance().span;
-        self.expect_colon()?;
+        self.expect_colon_forced()?;
         let body = self.block("'try' statement", start.line)?;
         let mut handlers = Vec::new();
         let mut star_kind: Option<bool> = None;
         while self.at_kw(Kw::Except) {
             let hstart = self.advance().span;
             let is_star = self.eat_op(Op::Star);
-            if let Some(prev) = star_kind {
-                if prev != is_star {
-                    return Err(SyntaxError::new(
-                        "cannot have both 'except' and 'except*' on the same 'try'",
-                        hstart,
-                    ));
-                }
-            }
-            star_kind = Some(is_star);
             let (typ, name) = if self.at_op(Op::Colon) && !is_star {
                 (None, None)
             } else {
@@ -1287,6 +1444,20 @@ impl<'a> Parser<'a> {
                 (Some(typ), name)
             };
             self.expect_colon()?;
+            // `invalid_try_stmt` matches only a complete handler header.
+            if star_kind.is_some_and(|prev| prev != is_star) {
+                // `except*` is blamed from `except` through `*`.
+                let span = if is_star {
+                    Span::new(hstart.start, hstart.end + 1, hstart.line, hstart.col)
+                } else {
+                    hstart
+                };
+                return Err(SyntaxError::new(
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                    span,
+                ));
+            }
+            star_kind = Some(is_star);
             let what = if is_star {
                 "'except*' statement"
             } else {
@@ -1313,7 +1484,7 @@ impl<'a> Parser<'a> {
         };
         let finalbody = if self.at_kw(Kw::Finally) {
             let line = self.advance().span.line;
-            self.expect_colon()?;
+            self.expect_colon_forced()?;
             self.block("'finally' statement", line)?
         } else {
             Vec::new()
@@ -1394,10 +1565,18 @@ impl<'a> Parser<'a> {
         }
         let e = self.expression()?;
         if self.at_op(Op::ColonEq) {
-            return Err(SyntaxError::new(
-                format!("cannot use assignment expressions with {}", expr_name(&e)),
-                e.span,
-            ));
+            // `invalid_named_expression`: `a=expression ':=' expression`.
+            let (pos, prev_end) = (self.pos, self.prev_end);
+            self.advance();
+            let rhs = self.expression();
+            self.reset(pos, prev_end);
+            if rhs.is_ok() {
+                return Err(SyntaxError::new(
+                    format!("cannot use assignment expressions with {}", expr_name(&e)),
+                    e.span,
+                ));
+            }
+            return Err(self.invalid_syntax());
         }
         if self.at_op(Op::Eq) {
             self.invalid_named_expression(&e)?;
@@ -1406,18 +1585,17 @@ impl<'a> Parser<'a> {
     }
 
     /// `invalid_named_expression`: `if x = 1:` and `if f() = 1:`.
+    #[inline(never)]
     fn invalid_named_expression(&mut self, a: &Expr) -> PResult<()> {
         if !is_bitwise_or_level(a) {
             return Ok(());
         }
         let (pos, prev_end) = (self.pos, self.prev_end);
-        let furthest = self.furthest;
         self.advance();
         let b = self.bitwise_or();
         let follows_eq = self.at_op(Op::Eq) || self.at_op(Op::ColonEq);
         let b_end = self.prev_end;
         self.reset(pos, prev_end);
-        self.furthest = furthest;
         if b.is_err() || follows_eq {
             return Ok(());
         }
@@ -1443,6 +1621,10 @@ impl<'a> Parser<'a> {
     /// `expression: disjunction 'if' disjunction 'else' expression |
     /// disjunction | lambdef`, with `invalid_expression`.
     pub(super) fn expression(&mut self) -> PResult<Expr> {
+        self.nested(Self::expression_inner)
+    }
+
+    fn expression_inner(&mut self) -> PResult<Expr> {
         if self.at_kw(Kw::Lambda) {
             return self.lambdef();
         }
@@ -1475,24 +1657,24 @@ impl<'a> Parser<'a> {
 
     /// `invalid_expression`: two expressions in a row inside brackets are
     /// "invalid syntax. Perhaps you forgot a comma?".
+    #[inline(never)]
     fn invalid_expression(&mut self, a: &Expr) -> PResult<()> {
         if let ExprKind::Name(n) = &a.kind {
             let soft = matches!(&**n, "match" | "case" | "_" | "type");
             let single_token = self.pos > 0 && self.tokens[self.pos - 1].span.start == a.span.start;
+            if single_token && (&**n == "print" || &**n == "exec") {
+                return self.invalid_legacy_expression(n.clone(), a.span);
+            }
             if single_token && (soft || is_string_token(self.kind())) {
                 return Ok(());
             }
-            if &**n == "print" || &**n == "exec" {
-                return Ok(());
-            }
         }
+        // Tokens fetched while trying stay fetched (CPython's `p->fill`).
         let (pos, prev_end) = (self.pos, self.prev_end);
-        let furthest = self.furthest;
         let b = self.expression_without_invalid();
         let last_level = self.tokens[self.pos.saturating_sub(1)].level;
         let end = self.prev_end;
         self.reset(pos, prev_end);
-        self.furthest = furthest;
         if b.is_ok() && last_level > 0 {
             return Err(SyntaxError::new(
                 "invalid syntax. Perhaps you forgot a comma?",
@@ -1504,6 +1686,7 @@ impl<'a> Parser<'a> {
 
     /// `expression` without the `invalid_expression` check (so that the
     /// check does not recurse along a run of expressions).
+    #[inline(never)]
     fn expression_without_invalid(&mut self) -> PResult<Expr> {
         if self.at_kw(Kw::Lambda) {
             return self.lambdef();
@@ -1527,6 +1710,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]`
+    #[inline(never)]
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
         if self.eat_kw(Kw::From) {
@@ -1545,6 +1729,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `lambdef: 'lambda' [lambda_params] ':' expression`
+    #[inline(never)]
     fn lambdef(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
         let args = self.parameters(Op::Colon, false)?;
@@ -1603,7 +1788,7 @@ impl<'a> Parser<'a> {
     fn inversion(&mut self) -> PResult<Expr> {
         if self.at_kw(Kw::Not) {
             let start = self.advance().span;
-            let operand = self.inversion()?;
+            let operand = self.nested(Self::inversion)?;
             return Ok(Self::expr(
                 ExprKind::UnaryOp {
                     op: UnaryOp::Not,
@@ -1663,32 +1848,46 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    /// Left-associative binary operator levels from `bitwise_or` down to
-    /// `term`, by precedence climbing.
-    fn binary_level(&mut self, level: u8) -> PResult<Expr> {
-        if level == 6 {
-            return self.factor();
-        }
+    /// The binary operator at the current token and its precedence, from
+    /// `bitwise_or` (0) to `term` (5).
+    fn binop(&self) -> Option<(BinOp, u8)> {
+        let TokenKind::Op(op) = self.kind() else {
+            return None;
+        };
+        Some(match op {
+            Op::Pipe => (BinOp::BitOr, 0),
+            Op::Caret => (BinOp::BitXor, 1),
+            Op::Amp => (BinOp::BitAnd, 2),
+            Op::Shl => (BinOp::LShift, 3),
+            Op::Shr => (BinOp::RShift, 3),
+            Op::Plus => (BinOp::Add, 4),
+            Op::Minus => (BinOp::Sub, 4),
+            Op::Star => (BinOp::Mult, 5),
+            Op::Slash => (BinOp::Div, 5),
+            Op::SlashSlash => (BinOp::FloorDiv, 5),
+            Op::Percent => (BinOp::Mod, 5),
+            Op::At => (BinOp::MatMult, 5),
+            _ => return None,
+        })
+    }
+
+    /// The left-associative levels `bitwise_or` … `term` by precedence
+    /// climbing (one stack frame per operand instead of one per level, so
+    /// that deep nesting stays cheap on the browser's stack).
+    fn binary_level(&mut self, min_prec: u8) -> PResult<Expr> {
         let start = self.span();
-        let mut left = self.binary_level(level + 1)?;
-        loop {
-            let op = match (level, self.kind()) {
-                (0, TokenKind::Op(Op::Pipe)) => BinOp::BitOr,
-                (1, TokenKind::Op(Op::Caret)) => BinOp::BitXor,
-                (2, TokenKind::Op(Op::Amp)) => BinOp::BitAnd,
-                (3, TokenKind::Op(Op::Shl)) => BinOp::LShift,
-                (3, TokenKind::Op(Op::Shr)) => BinOp::RShift,
-                (4, TokenKind::Op(Op::Plus)) => BinOp::Add,
-                (4, TokenKind::Op(Op::Minus)) => BinOp::Sub,
-                (5, TokenKind::Op(Op::Star)) => BinOp::Mult,
-                (5, TokenKind::Op(Op::Slash)) => BinOp::Div,
-                (5, TokenKind::Op(Op::SlashSlash)) => BinOp::FloorDiv,
-                (5, TokenKind::Op(Op::Percent)) => BinOp::Mod,
-                (5, TokenKind::Op(Op::At)) => BinOp::MatMult,
-                _ => return Ok(left),
-            };
+        let mut left = self.factor()?;
+        let mut chain = 0;
+        while let Some((op, prec)) = self.binop() {
+            if prec < min_prec {
+                break;
+            }
+            chain += 1;
+            if chain > MAX_CHAIN {
+                return Err(self.too_deep());
+            }
             self.advance();
-            let right = self.binary_level(level + 1)?;
+            let right = self.binary_level(prec + 1)?;
             left = Self::expr(
                 ExprKind::BinOp {
                     left: Box::new(left),
@@ -1698,6 +1897,7 @@ impl<'a> Parser<'a> {
                 self.finish(start),
             );
         }
+        Ok(left)
     }
 
     /// `bitwise_or` (and through it `bitwise_xor`, `bitwise_and`,
@@ -1715,7 +1915,7 @@ impl<'a> Parser<'a> {
             _ => return self.power(),
         };
         let start = self.advance().span;
-        let operand = self.factor()?;
+        let operand = self.nested(Self::factor)?;
         Ok(Self::expr(
             ExprKind::UnaryOp {
                 op,
@@ -1733,7 +1933,7 @@ impl<'a> Parser<'a> {
         if !self.eat_op(Op::StarStar) {
             return Ok(base);
         }
-        let exp = self.factor()?;
+        let exp = self.nested(Self::factor)?;
         Ok(Self::expr(
             ExprKind::BinOp {
                 left: Box::new(base),
@@ -1762,7 +1962,12 @@ impl<'a> Parser<'a> {
     fn primary(&mut self) -> PResult<Expr> {
         let start = self.span();
         let mut e = self.atom()?;
+        let mut chain = 0;
         loop {
+            chain += 1;
+            if chain > MAX_CHAIN {
+                return Err(self.too_deep());
+            }
             match self.kind() {
                 TokenKind::Op(Op::Dot) => {
                     self.advance();
@@ -1808,6 +2013,7 @@ impl<'a> Parser<'a> {
     /// `arguments` of a call or class header, up to the closing `)`.
     /// `call_open` is the call's `(` (a lone generator argument's span
     /// includes the call parentheses, as in CPython).
+    #[inline(never)]
     fn arguments(&mut self, call_open: Option<Span>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
@@ -1880,6 +2086,12 @@ impl<'a> Parser<'a> {
                         span,
                     );
                     if !only {
+                        // `invalid_arguments`: after other arguments, or
+                        // followed by a comma.
+                        let first = args.is_empty() && keywords.is_empty();
+                        if first && !self.at_op(Op::Comma) {
+                            return Err(self.invalid_syntax());
+                        }
                         return Err(SyntaxError::new(
                             "Generator expression must be parenthesized",
                             self.finish(start),
@@ -1895,7 +2107,8 @@ impl<'a> Parser<'a> {
                     } else {
                         "positional argument follows keyword argument"
                     };
-                    return Err(SyntaxError::new(msg, e.span));
+                    // Reported at the furthest token (`RAISE_SYNTAX_ERROR`).
+                    return Err(SyntaxError::new(msg, self.span()));
                 }
                 args.push(e);
             }
@@ -1917,6 +2130,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `slices: slice !',' | ','.(slice | starred_expression)+ [',']`
+    #[inline(never)]
     fn slices(&mut self) -> PResult<Expr> {
         let start = self.span();
         let first = self.slice()?;
@@ -1974,8 +2188,9 @@ impl<'a> Parser<'a> {
     /// `atom`
     fn atom(&mut self) -> PResult<Expr> {
         let start = self.span();
-        let kind = match self.kind().clone() {
+        let kind = match self.kind() {
             TokenKind::Name(n) => {
+                let n = n.clone();
                 self.advance();
                 ExprKind::Name(n)
             }
@@ -1991,11 +2206,11 @@ impl<'a> Parser<'a> {
                 self.advance();
                 ExprKind::Constant(Constant::None)
             }
-            TokenKind::Int(i) => {
+            &TokenKind::Int(i) => {
                 self.advance();
                 ExprKind::Constant(Constant::Int(i))
             }
-            TokenKind::Float(f) => {
+            &TokenKind::Float(f) => {
                 self.advance();
                 ExprKind::Constant(Constant::Float(f))
             }
@@ -2057,6 +2272,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `list | listcomp`
+    #[inline(never)]
     fn list_or_listcomp(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
         if self.eat_op(Op::RSqb) {
@@ -2088,6 +2304,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `dict | set | dictcomp | setcomp`
+    #[inline(never)]
     fn dict_or_set(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
         if self.eat_op(Op::RBrace) {
@@ -2145,6 +2362,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The rest of a dict display after its first item(s).
+    #[inline(never)]
     fn dict_items(
         &mut self,
         start: Span,
@@ -2168,6 +2386,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `double_starred_kvpair: '**' bitwise_or | expression ':' expression`
+    #[inline(never)]
     fn double_starred_kvpair(
         &mut self,
         keys: &mut Vec<Option<Expr>>,
@@ -2202,6 +2421,7 @@ impl<'a> Parser<'a> {
 
     /// `for_if_clauses: (['async'] 'for' star_targets 'in' disjunction
     /// ('if' disjunction)*)+`
+    #[inline(never)]
     fn for_if_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
         while self.at_kw(Kw::For)
@@ -2209,8 +2429,7 @@ impl<'a> Parser<'a> {
         {
             let is_async = self.eat_kw(Kw::Async);
             self.advance();
-            let target = self.star_targets()?;
-            self.expect_kw(Kw::In)?;
+            let target = self.for_targets()?;
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat_kw(Kw::If) {
@@ -2231,45 +2450,51 @@ impl<'a> Parser<'a> {
 
     /// `strings: STRING+`: adjacent literals concatenate; any f-string part
     /// makes the whole a `JoinedStr`.
+    #[inline(never)]
     fn strings(&mut self) -> PResult<Expr> {
         let start = self.span();
+        let first = self.pos;
+        while is_string_token(self.kind()) {
+            self.advance();
+        }
+        // CPython reports errors inside the literals at the token after them.
+        let after = self.span();
         let mut parts: Vec<Expr> = Vec::new();
         let mut literal = String::new();
         let mut bytes: Option<Vec<u8>> = None;
         let mut saw_str = false;
         let mut saw_fstring = false;
-        while is_string_token(self.kind()) {
-            let tok = self.advance();
-            match tok.kind {
+        let mixed = || SyntaxError::new("cannot mix bytes and nonbytes literals", after);
+        for i in first..self.pos {
+            let tok = &self.tokens[i];
+            match &tok.kind {
                 TokenKind::Bytes(b) => {
                     if saw_str {
-                        return Err(SyntaxError::new(
-                            "cannot mix bytes and nonbytes literals",
-                            start,
-                        ));
+                        return Err(mixed());
                     }
-                    bytes.get_or_insert_with(Vec::new).extend_from_slice(&b);
+                    bytes.get_or_insert_with(Vec::new).extend_from_slice(b);
                 }
                 TokenKind::Str(s) => {
                     if bytes.is_some() {
-                        return Err(SyntaxError::new(
-                            "cannot mix bytes and nonbytes literals",
-                            start,
-                        ));
+                        return Err(mixed());
                     }
                     saw_str = true;
-                    literal.push_str(&s);
+                    literal.push_str(s);
                 }
                 TokenKind::FString(f) => {
                     if bytes.is_some() {
-                        return Err(SyntaxError::new(
-                            "cannot mix bytes and nonbytes literals",
-                            start,
-                        ));
+                        return Err(mixed());
                     }
                     saw_str = true;
                     saw_fstring = true;
-                    self.fstring(&f, tok.span, &mut parts, &mut literal)?;
+                    let (f, tok_span) = (f.clone(), tok.span);
+                    self.fstring(&f, tok_span, &mut parts, &mut literal)
+                        .map_err(|mut err| {
+                            if err.span == Span::default() {
+                                err.span = after;
+                            }
+                            err
+                        })?;
                 }
                 _ => {}
             }
@@ -2284,6 +2509,14 @@ impl<'a> Parser<'a> {
         if !literal.is_empty() {
             parts.push(Self::expr(ExprKind::Constant(Constant::Str(literal)), span));
         }
+        // CPython 3.11 gives every part of a concatenated f-string (and its
+        // format specs) the location of the whole literal.
+        for part in &mut parts {
+            relocate_fstring_part(part, span);
+        }
         Ok(Self::expr(ExprKind::JoinedStr(parts), span))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -47,6 +47,9 @@ pub enum TokenKind {
     /// tokenizer returns an `ERRORTOKEN` for it and the parser then reports
     /// "invalid syntax" at it.
     ErrorToken,
+    /// Where the lexer stopped on an error ([`super::lexer::Lexed::error`]);
+    /// always the last token.
+    LexError,
     /// End of input reached inside brackets: CPython's tokenizer returns an
     /// error token there and the parser reports "'(' was never closed".
     EofInBrackets,
@@ -144,6 +147,7 @@ impl TokenKind {
             TokenKind::EndMarker => "ENDMARKER".to_string(),
             TokenKind::ErrorToken => "ERRORTOKEN".to_string(),
             TokenKind::EofInBrackets => "EOF".to_string(),
+            TokenKind::LexError => "ERRORTOKEN".to_string(),
         }
     }
 }

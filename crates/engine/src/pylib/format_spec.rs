@@ -193,8 +193,6 @@ pub fn parse_format_spec(
         out.precision = prec;
         pos = p;
     }
-    super::check_width(out.width.unwrap_or(0) as i64)?;
-    super::check_width(out.precision.unwrap_or(0) as i64)?;
     if end - pos > 1 {
         return Err(PyErrMsg::value_error(format!(
             "Invalid format specifier '{spec}' for object of type '{type_name}'"
@@ -334,6 +332,13 @@ fn fill_number(
     out
 }
 
+/// Refuses widths and precisions Looplab will not allocate; called once
+/// CPython's own checks have passed, where CPython would allocate.
+fn check_sizes(fs: &FormatSpec) -> Result<(), PyErrMsg> {
+    super::check_width(fs.width.unwrap_or(0) as i64)?;
+    super::check_width(fs.precision.unwrap_or(0) as i64)
+}
+
 /// `format(v, spec)` for an `int`.
 pub fn format_int(v: i64, spec: &str) -> Result<String, PyErrMsg> {
     format_int_named(v, spec, "int")
@@ -371,6 +376,7 @@ fn format_int_named(v: i64, spec: &str, type_name: &str) -> Result<String, PyErr
             "Negative zero coercion (z) not allowed in integer format specifier",
         ));
     }
+    check_sizes(&fs)?;
     if ty == 'c' {
         if fs.sign.is_some() {
             return Err(PyErrMsg::value_error(
@@ -586,6 +592,7 @@ pub(crate) fn double_to_string(
 
 /// Formats a float under a parsed spec (CPython's `format_float_internal`).
 fn format_float_spec(v: f64, fs: &FormatSpec) -> Result<String, PyErrMsg> {
+    check_sizes(fs)?;
     let mut ty = fs.ty.unwrap_or('\0');
     let mut add_dot_0 = false;
     let mut default_precision = 6;
@@ -668,6 +675,7 @@ pub fn format_str(v: &str, spec: &str) -> Result<String, PyErrMsg> {
             "'=' alignment not allowed in string format specifier",
         ));
     }
+    check_sizes(&fs)?;
     let mut chars: Vec<char> = v.chars().collect();
     if let Some(p) = fs.precision {
         chars.truncate(p);

@@ -161,6 +161,26 @@ pub fn hash_tuple(item_hashes: &[i64]) -> i64 {
     acc as i64
 }
 
+/// `hash(fs)` for a frozenset, given its items' hashes (CPython 3.11's
+/// `frozenset_hash`). The result does not depend on the table layout: the
+/// effects of empty and dummy slots cancel out.
+pub fn hash_frozenset(item_hashes: &[i64]) -> i64 {
+    fn shuffle_bits(h: u64) -> u64 {
+        ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167)
+    }
+    let mut hash: u64 = 0;
+    for &h in item_hashes {
+        hash ^= shuffle_bits(h as u64);
+    }
+    hash ^= (item_hashes.len() as u64 + 1).wrapping_mul(1_927_868_237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
+    if hash == u64::MAX {
+        return 590_923_713;
+    }
+    hash as i64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

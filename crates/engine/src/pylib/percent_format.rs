@@ -410,7 +410,7 @@ fn format_int_conv(spec: &Spec, arg: &FmtArg, conv: char) -> Result<String, PyEr
         FmtArg::Bool(b) => i64::from(*b),
         FmtArg::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
             // int(f) may exceed 64 bits; its exact digits are still known.
-            float_to_int(f.signum())?;
+            float_to_int(if f.is_finite() { 0.0 } else { *f })?;
             let t = f.trunc();
             let mut digits = format!("{:.0}", t.abs());
             if spec.prec > digits.len() as i64 {

@@ -308,6 +308,114 @@ impl Random {
         a + (b - a) * self.random()
     }
 
+    /// `random.choices(population, weights, cum_weights=..., k=k)`: the
+    /// chosen indexes into a population of `n`. `weights` and
+    /// `cum_weights` are the numbers given (at most one of them; the VM
+    /// raises CPython's `TypeError` when both are).
+    ///
+    /// With an empty population and no weights CPython fails indexing it;
+    /// this returns `IndexError: list index out of range` (the VM should
+    /// adapt the message for tuples and strings).
+    pub fn choices_indices(
+        &mut self,
+        n: usize,
+        weights: Option<&[f64]>,
+        cum_weights: Option<&[f64]>,
+        k: i64,
+    ) -> Result<Vec<usize>, PyErrMsg> {
+        let k = k.max(0) as usize;
+        let cum: Vec<f64> = match (weights, cum_weights) {
+            (None, None) => {
+                let nf = n as f64;
+                let mut out = Vec::with_capacity(k);
+                for _ in 0..k {
+                    let i = (self.random() * nf).floor() as usize;
+                    if i >= n {
+                        return Err(PyErrMsg::index_error("list index out of range"));
+                    }
+                    out.push(i);
+                }
+                return Ok(out);
+            }
+            (Some(w), _) => w
+                .iter()
+                .scan(0.0, |acc, x| {
+                    *acc += x;
+                    Some(*acc)
+                })
+                .collect(),
+            (None, Some(c)) => c.to_vec(),
+        };
+        if cum.len() != n {
+            return Err(PyErrMsg::value_error(
+                "The number of weights does not match the population",
+            ));
+        }
+        // CPython reads cum_weights[-1] (a list when built from weights).
+        let total = *cum
+            .last()
+            .ok_or_else(|| PyErrMsg::index_error("list index out of range"))?;
+        if total <= 0.0 {
+            return Err(PyErrMsg::value_error(
+                "Total of weights must be greater than zero",
+            ));
+        }
+        if !total.is_finite() {
+            return Err(PyErrMsg::value_error("Total of weights must be finite"));
+        }
+        let hi = n - 1;
+        let mut out = Vec::with_capacity(k);
+        for _ in 0..k {
+            let x = self.random() * total;
+            // bisect_right(cum, x, 0, hi)
+            out.push(cum[..hi].partition_point(|c| *c <= x));
+        }
+        Ok(out)
+    }
+
+    /// `random.expovariate(lambd)`.
+    pub fn expovariate(&mut self, lambd: f64) -> Result<f64, PyErrMsg> {
+        if lambd == 0.0 {
+            return Err(PyErrMsg::zero_division("float division by zero"));
+        }
+        Ok(-(1.0 - self.random()).ln() / lambd)
+    }
+
+    /// `random.triangular(low, high, mode)`.
+    pub fn triangular(&mut self, low: f64, high: f64, mode: Option<f64>) -> f64 {
+        let mut u = self.random();
+        let mut c = match mode {
+            None => 0.5,
+            Some(m) => {
+                if high - low == 0.0 {
+                    return low;
+                }
+                (m - low) / (high - low)
+            }
+        };
+        let (mut low, mut high) = (low, high);
+        if u > c {
+            u = 1.0 - u;
+            c = 1.0 - c;
+            std::mem::swap(&mut low, &mut high);
+        }
+        low + (high - low) * (u * c).sqrt()
+    }
+
+    /// `random.normalvariate(mu, sigma)` (Kinderman and Monahan).
+    pub fn normalvariate(&mut self, mu: f64, sigma: f64) -> f64 {
+        let nv_magicconst = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
+        loop {
+            let u1 = self.random();
+            let u2 = 1.0 - self.random();
+            let z = nv_magicconst * (u1 - 0.5) / u2;
+            let zz = z * z / 4.0;
+            if zz <= -u2.ln() {
+                return mu + z * sigma;
+            }
+        }
+    }
+
     /// `random.gauss(mu, sigma)` (Box-Muller, caching the second deviate).
     /// Uses the platform's `cos`/`sin`/`log`/`sqrt`, which may differ from
     /// glibc's in the last bit.

@@ -566,6 +566,35 @@ fn repr_impl(s: &str, ascii_only: bool) -> String {
     out
 }
 
+/// `repr(b)` for bytes: `b'...'` with the same quote choice as `str`;
+/// bytes outside printable ASCII become `\xhh`.
+pub fn repr_bytes(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('b');
+    out.push(quote as char);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote as char);
+    out
+}
+
 /// Maps Unicode whitespace to `' '` and Unicode decimal digits to ASCII
 /// digits, other non-ASCII characters to `'?'` (CPython's
 /// `_PyUnicode_TransformDecimalAndSpaceToASCII`, used by `int()` and

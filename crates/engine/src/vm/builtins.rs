@@ -599,7 +599,7 @@ pub fn install(vm: &mut Vm) {
         if cls.is_subclass(&vm.types.exception_group.clone()) && !all_exc {
             return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
         }
-        Ok(vm.new_instance(&cls, vec![a[1].clone(), Value::tuple(excs)]))
+        Ok(vm.new_instance(&cls, vec![a[1].clone(), a[2].clone()]))
     });
     vm.types
         .base_exception_group
@@ -932,19 +932,22 @@ impl Vm {
                 Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
                 Some(v) => Ok(Value::tuple(self.iterate(v)?)),
             },
-            "set" => match a.first() {
-                None => self.new_set(vec![]),
-                Some(v) => {
-                    let items = self.iterate(v)?;
-                    self.new_set(items)
+            "set" => {
+                let s = self.new_set(vec![])?;
+                if let Some(v) = a.first() {
+                    self.set_update(&s, v)?;
                 }
-            },
+                Ok(s)
+            }
             "frozenset" => {
-                let items = match a.first() {
-                    None => vec![],
-                    Some(v) => self.iterate(v)?,
-                };
-                match self.new_set(items)? {
+                if let Some(Value::FrozenSet(f)) = a.first() {
+                    return Ok(Value::FrozenSet(f.clone()));
+                }
+                let s = self.new_set(vec![])?;
+                if let Some(v) = a.first() {
+                    self.set_update(&s, v)?;
+                }
+                match s {
                     Value::Set(d) => Ok(Value::FrozenSet(Rc::new(d.borrow().clone()))),
                     other => Ok(other),
                 }
@@ -1136,6 +1139,10 @@ pub(crate) fn gen_method(
         }
         "__iter__" | "__aiter__" => Ok(g.clone()),
         "__await__" => Ok(g.clone()),
+        "__anext__" | "asend" | "athrow" | "aclose" if !gen.ag_hooks_inited.get() => {
+            vm.asyncgen_first_iter(gen)?;
+            gen_method(vm, g, name, args)
+        }
         "__anext__" | "asend" => {
             let first = if name == "asend" {
                 Resume::Send(args.first().cloned().unwrap_or(Value::None))
@@ -1145,6 +1152,7 @@ pub(crate) fn gen_method(
             Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
                 gen: gen.clone(),
                 first: Some(first),
+                closing: false,
             }))))
         }
         "athrow" => {
@@ -1152,6 +1160,7 @@ pub(crate) fn gen_method(
             Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
                 gen: gen.clone(),
                 first: Some(Resume::Throw(e)),
+                closing: false,
             }))))
         }
         "aclose" => {
@@ -1166,6 +1175,7 @@ pub(crate) fn gen_method(
             Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
                 gen: gen.clone(),
                 first: Some(Resume::Throw(exc)),
+                closing: true,
             }))))
         }
         _ => Err(vm.attribute_error(format!("no attribute {name}"))),

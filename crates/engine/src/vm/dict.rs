@@ -9,7 +9,19 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::pylib::set_order::SetOrder;
 use crate::vm::value::Value;
+
+/// A set element as seen by the CPython set-table model (equality without
+/// Python code: identity or built-in value equality).
+#[derive(Clone, Debug)]
+pub struct SetKey(pub Value);
+
+impl PartialEq for SetKey {
+    fn eq(&self, o: &SetKey) -> bool {
+        self.0.is(&o.0) || fast_key_eq(&self.0, &o.0).unwrap_or(false)
+    }
+}
 
 /// Hasher for already-mixed Python hashes.
 #[derive(Default)]
@@ -52,6 +64,8 @@ pub struct Dict {
     entries: Vec<Option<(i64, Value, Value)>>,
     index: Index,
     len: usize,
+    /// For sets: a model of CPython's set table, giving iteration order.
+    pub order: Option<SetOrder<SetKey>>,
 }
 
 /// Equality of keys that needs no Python code, or None when `__eq__` must run.
@@ -117,6 +131,30 @@ impl Dict {
     pub fn new() -> Dict {
         Dict::default()
     }
+    /// An empty table for a `set`/`frozenset` (tracks CPython's order).
+    pub fn new_set() -> Dict {
+        Dict {
+            order: Some(SetOrder::new()),
+            ..Dict::default()
+        }
+    }
+    /// A set table whose order model is `so` (from a set operation).
+    pub fn from_set_order(so: SetOrder<SetKey>) -> Dict {
+        let mut d = Dict::default();
+        let pairs: Vec<(i64, Value)> = so.entries().map(|(h, k)| (h, k.0.clone())).collect();
+        for (h, k) in pairs {
+            d.push(h, k, Value::None);
+        }
+        d.order = Some(so);
+        d
+    }
+    /// Elements in CPython's iteration order (sets) or insertion order.
+    pub fn ordered_keys(&self) -> Vec<Value> {
+        match &self.order {
+            Some(o) => o.iter().map(|k| k.0.clone()).collect(),
+            None => self.keys(),
+        }
+    }
     pub fn len(&self) -> usize {
         self.len
     }
@@ -155,6 +193,9 @@ impl Dict {
     /// Insert a new entry (caller checked the key is absent).
     pub fn push(&mut self, hash: i64, key: Value, value: Value) {
         let i = self.entries.len() as u32;
+        if let Some(o) = &mut self.order {
+            o.insert(hash, SetKey(key.clone()));
+        }
         self.entries.push(Some((hash, key, value)));
         self.len += 1;
         match self.index.get_mut(&hash) {
@@ -182,6 +223,9 @@ impl Dict {
     pub fn remove_at(&mut self, i: usize) -> Option<(Value, Value)> {
         let (h, k, v) = self.entries.get_mut(i)?.take()?;
         self.len -= 1;
+        if let Some(o) = &mut self.order {
+            o.remove(h, &SetKey(k.clone()));
+        }
         if let Some(b) = self.index.get_mut(&h) {
             match b {
                 Bucket::One(_) => {
@@ -203,11 +247,13 @@ impl Dict {
 
     fn compact(&mut self) {
         let old = std::mem::take(&mut self.entries);
+        let order = self.order.take();
         self.index.clear();
         self.len = 0;
         for (h, k, v) in old.into_iter().flatten() {
             self.push(h, k, v);
         }
+        self.order = order;
     }
 
     /// Slot capacity for iteration by position (`entry(i)` may be None).
@@ -239,6 +285,9 @@ impl Dict {
         self.entries.clear();
         self.index.clear();
         self.len = 0;
+        if let Some(o) = &mut self.order {
+            o.clear();
+        }
     }
     /// Remove and return the last entry (`popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {

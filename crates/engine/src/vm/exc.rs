@@ -453,9 +453,12 @@ impl Vm {
                     e.code.filename, e.line, e.code.name
                 ));
                 if let Some(l) = e.code.source.lines().nth(e.line.saturating_sub(1) as usize) {
-                    let l = l.trim();
-                    if !l.is_empty() {
-                        out.push_str(&format!("{pre}    {l}\n"));
+                    let t = l.trim();
+                    if !t.is_empty() {
+                        out.push_str(&format!("{pre}    {t}\n"));
+                        if let Some(c) = caret_line(&e.code.source, l, e.span) {
+                            out.push_str(&format!("{pre}    {c}\n"));
+                        }
                     }
                 }
             }
@@ -574,5 +577,90 @@ impl Vm {
         } else {
             format!("{name}: {msg}")
         }
+    }
+}
+
+/// CPython 3.11's error-location markers under a traceback source line
+/// (`~~^^^^`), or None when the location spans the whole line.
+fn caret_line(source: &str, line: &str, span: Span) -> Option<String> {
+    if span.end <= span.start {
+        return None;
+    }
+    // Byte offset of `line` within `source`.
+    let line_start = (line.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+    let (s, e) = (span.start as usize, span.end as usize);
+    if s < line_start || s > line_start + line.len() {
+        return None;
+    }
+    let chars = |b: usize| line.get(..b).map(|x| x.chars().count());
+    let start = chars(s - line_start)?;
+    let line_trimmed_end = line.trim_end();
+    let multi_line = e > line_start + line.len();
+    let (end, anchors) = if multi_line {
+        (line_trimmed_end.chars().count(), None)
+    } else {
+        let end = chars(e - line_start)?;
+        let segment = line.get(s - line_start..e - line_start)?;
+        (
+            end,
+            anchors_of(segment).map(|(l, r)| (start + l, start + r)),
+        )
+    };
+    let indent = line.chars().count() - line.trim_start().chars().count();
+    let stripped_len = line_trimmed_end.chars().count().saturating_sub(indent);
+    if end.saturating_sub(start) == stripped_len && anchors.is_none() {
+        return None;
+    }
+    let mut out = String::new();
+    for pos in indent + 1..=end {
+        let c = if pos <= start {
+            ' '
+        } else if let Some((l, r)) = anchors {
+            if l < pos && pos <= r {
+                '^'
+            } else {
+                '~'
+            }
+        } else {
+            '^'
+        };
+        out.push(c);
+    }
+    Some(out)
+}
+
+/// (left, right) character anchors of a binary operator or subscript in
+/// `segment` (CPython's `extract_anchors_from_expr`).
+fn anchors_of(segment: &str) -> Option<(usize, usize)> {
+    use crate::ast::{ExprKind, StmtKind};
+    let m = crate::parse::parse_module(segment).ok()?;
+    if m.body.len() != 1 {
+        return None;
+    }
+    let StmtKind::Expr(e) = &m.body[0].kind else {
+        return None;
+    };
+    let ch = |b: u32| segment.get(..b as usize).map(|x| x.chars().count());
+    match &e.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            let (a, b) = (left.span.end as usize, right.span.start as usize);
+            let bytes = segment.as_bytes();
+            let mut i = a;
+            while i < b {
+                if !bytes[i].is_ascii_whitespace() {
+                    let mut r = i + 1;
+                    if i + 1 < b && !bytes[i + 1].is_ascii_whitespace() {
+                        r += 1;
+                    }
+                    return Some((ch(i as u32)?, ch(r as u32)?));
+                }
+                i += 1;
+            }
+            None
+        }
+        ExprKind::Subscript { value, slice } => {
+            Some((ch(value.span.end)?, ch(slice.span.end)? + 1))
+        }
+        _ => None,
     }
 }

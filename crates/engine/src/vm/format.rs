@@ -26,17 +26,9 @@ pub fn hash_tuple(h: &[i64]) -> i64 {
     pylib::hash::hash_tuple(h)
 }
 
-/// Elements of a set in CPython's iteration order: replay the insertions
-/// into a model of CPython's set table.
+/// Elements of a set in CPython's iteration order.
 pub fn set_iteration_order(d: &Dict) -> Vec<Value> {
-    let keys = d.hashed_keys();
-    let mut so: pylib::set_order::SetOrder<usize> = pylib::set_order::SetOrder::new();
-    for (i, (h, _)) in keys.iter().enumerate() {
-        so.insert(*h, i);
-    }
-    so.iter()
-        .filter_map(|&i| keys.get(i).map(|(_, k)| k.clone()))
-        .collect()
+    d.ordered_keys()
 }
 
 pub fn float_repr(f: f64) -> String {
@@ -64,6 +56,13 @@ impl Vm {
     }
 
     pub fn repr(&mut self, v: &Value) -> Result<String, Error> {
+        if self.repr_stack.len() > 300 {
+            let c = self.types.recursion_error.clone();
+            return Err(self.new_error(
+                &c,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
         Ok(match v {
             Value::None => "None".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
@@ -83,7 +82,10 @@ impl Vm {
                 format!("[{}]", r?)
             }
             Value::Tuple(t) => {
-                let r = self.join_reprs(t)?;
+                self.repr_stack.push(0);
+                let r = self.join_reprs(t);
+                self.repr_stack.pop();
+                let r = r?;
                 if t.len() == 1 {
                     format!("({r},)")
                 } else {

@@ -63,7 +63,9 @@ impl Vm {
 
     /// Run the frame stack until the entry frame on top completes.
     pub(crate) fn run(&mut self) -> Result<Completion, Error> {
-        if self.nesting > 200 {
+        // Each nested run is several Rust frames; keep well inside wasm's
+        // stack (Python-to-Python calls never nest runs).
+        if self.nesting > 150 {
             return Err(self.new_error(
                 &self.types.recursion_error.clone(),
                 "maximum recursion depth exceeded while calling a Python object",
@@ -115,10 +117,16 @@ impl Vm {
             if add_tb {
                 if let Value::Instance(i) = &exc {
                     if let Some(d) = &i.exc {
-                        d.borrow_mut().traceback.push(TbEntry {
-                            code: fr.code.clone(),
-                            line: fr.line(),
-                        });
+                        // Newest frames are outermost: insert at the front.
+                        let pc = fr.pc.saturating_sub(1);
+                        d.borrow_mut().traceback.insert(
+                            0,
+                            TbEntry {
+                                code: fr.code.clone(),
+                                line: fr.line(),
+                                span: fr.code.spans.get(pc).copied().unwrap_or_default(),
+                            },
+                        );
                     }
                 }
             }
@@ -152,18 +160,24 @@ impl Vm {
             }
             match std::mem::replace(&mut frame.link, Link::Call) {
                 Link::Entry => return Err(Error::Exception(exc)),
-                Link::IterNext(target) => {
-                    if self.is_instance_of(&exc, &self.types.stop_iteration.clone()) {
+                Link::DelegateAsend if self.parent_asend_closing() => {
+                    let ge = self.types.generator_exit.clone();
+                    let sai = self.types.stop_async_iteration.clone();
+                    if self.is_instance_of(&exc, &ge) || self.is_instance_of(&exc, &sai) {
                         let fr = frame!(self);
                         fr.stack.pop();
-                        fr.pc = target as usize;
+                        fr.stack.push(Value::None);
+                        fr.pc += 1;
                         return Ok(None);
                     }
                 }
-                Link::DelegateAsend => {
-                    if self.is_instance_of(&exc, &self.types.stop_async_iteration.clone()) {
-                        // Propagates as the end of iteration to the awaiter.
-                    }
+                Link::IterNext(target)
+                    if self.is_instance_of(&exc, &self.types.stop_iteration.clone()) =>
+                {
+                    let fr = frame!(self);
+                    fr.stack.pop();
+                    fr.pc = target as usize;
+                    return Ok(None);
                 }
                 _ => {}
             }
@@ -219,6 +233,9 @@ impl Vm {
                     continue;
                 }
                 Link::DelegateAsend => {
+                    if wrapped && is_async_gen && self.parent_asend_closing() {
+                        return Err(self.runtime_error("async generator ignored GeneratorExit"));
+                    }
                     if wrapped && is_async_gen {
                         let fr = frame!(self);
                         fr.stack.pop();
@@ -231,6 +248,49 @@ impl Vm {
                 }
                 _ => return Err(Error::Internal("yield through a call frame".into())),
             }
+        }
+    }
+
+    /// Close generators that were dropped while suspended inside a
+    /// `try` (running their `finally`/`except GeneratorExit`).
+    fn run_finalizers(&mut self) -> Result<(), Error> {
+        self.finalize_queue.pending.set(false);
+        let frames = std::mem::take(&mut *self.finalize_queue.frames.borrow_mut());
+        for (kind, name, qualname, frame) in frames {
+            let id = self.fresh_id();
+            let g = Value::Gen(Rc::new(GenObj {
+                kind,
+                frame: RefCell::new(Some(frame)),
+                state: std::cell::Cell::new(GenState::Suspended),
+                name,
+                qualname,
+                never_awaited_log: None,
+                finalize_queue: None,
+                ag_running: std::cell::Cell::new(false),
+                ag_hooks_inited: std::cell::Cell::new(true),
+                id,
+            }));
+            match crate::vm::builtins::gen_method(self, &g, "close", &[]) {
+                Ok(_) => {}
+                Err(Error::Exception(e)) => {
+                    let r = self.repr(&g).unwrap_or_default();
+                    let tb = self.format_exception(&e);
+                    self.write(
+                        crate::vm::Stream::Stderr,
+                        &format!("Exception ignored in: {r}\n{tb}"),
+                    )?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// The top frame is awaiting an `aclose()` awaitable.
+    fn parent_asend_closing(&self) -> bool {
+        match self.frames.last().and_then(|f| f.stack.last()) {
+            Some(Value::Iter(rc)) => matches!(&*rc.borrow(), IterObj::ASend { closing: true, .. }),
+            _ => false,
         }
     }
 
@@ -265,6 +325,13 @@ impl Vm {
                 Ok(None)
             }
             Link::DelegateAsend => {
+                if self.parent_asend_closing() {
+                    let fr = frame!(self);
+                    fr.stack.pop();
+                    fr.stack.push(Value::None);
+                    fr.pc += 1;
+                    return Ok(None);
+                }
                 let sai = self.types.stop_async_iteration.clone();
                 let e = self.new_exception(&sai, vec![]);
                 Err(Error::Exception(e))
@@ -336,6 +403,9 @@ impl Vm {
     /// Execute instructions until the entry frame completes or an error.
     fn exec(&mut self) -> Result<Completion, Error> {
         loop {
+            if self.finalize_queue.pending.get() {
+                self.run_finalizers()?;
+            }
             self.instructions += 1;
             if self.instructions >= self.next_check {
                 if let Err(e) = self.check_budgets() {
@@ -551,6 +621,8 @@ impl Vm {
                             0 => x.checked_add(*y),
                             1 => x.checked_sub(*y),
                             2 => x.checked_mul(*y),
+                            5 if *y > 0 && *x >= 0 => Some(x % y),
+                            12 if *y > 0 && *x >= 0 => Some(x / y),
                             _ => None,
                         };
                         if let Some(r) = r {
@@ -695,6 +767,43 @@ impl Vm {
                     frame!(self).stack.push(it);
                 }
                 Op::ForIter(target) => {
+                    // Fast paths: range and list iterators.
+                    if let Some(Value::Iter(rc)) = fr.stack.last() {
+                        let mut b = rc.borrow_mut();
+                        match &mut *b {
+                            IterObj::Range { next, stop, step } => {
+                                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                                    let v = *next;
+                                    *next = next.saturating_add(*step);
+                                    drop(b);
+                                    fr.stack.push(Value::Int(v));
+                                } else {
+                                    drop(b);
+                                    fr.stack.pop();
+                                    fr.pc = target as usize;
+                                }
+                                continue;
+                            }
+                            IterObj::List(l, i) => {
+                                let item = l.borrow().get(*i).cloned();
+                                match item {
+                                    Some(v) => {
+                                        *i += 1;
+                                        drop(b);
+                                        fr.stack.push(v);
+                                    }
+                                    None => {
+                                        *i = usize::MAX / 2;
+                                        drop(b);
+                                        fr.stack.pop();
+                                        fr.pc = target as usize;
+                                    }
+                                }
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
                     let it = top!(fr).clone();
                     if let Some(c) = self.for_iter(it, target)? {
                         return Ok(c);
@@ -737,6 +846,20 @@ impl Vm {
                 Op::BuildSet(n) => {
                     let items = split_top(fr, n)?;
                     let s = self.new_set(items)?;
+                    frame!(self).stack.push(s);
+                }
+                Op::BuildConstSet(i) => {
+                    let t = fr.code.consts[i as usize].clone();
+                    let items = match t {
+                        Value::Tuple(t) => t.to_vec(),
+                        _ => Vec::new(),
+                    };
+                    // The compiler builds a frozenset, then the constant
+                    // merger rebuilds it from its iteration order.
+                    let first = self.new_set(items)?;
+                    let order = self.iterate(&first)?;
+                    let frozen = self.new_set(order)?;
+                    let s = self.set_copy_of(&frozen, true)?;
                     frame!(self).stack.push(s);
                 }
                 Op::BuildMap(n) => {
@@ -782,16 +905,48 @@ impl Vm {
                     let v = pop!(fr);
                     let i = fr.stack.len().saturating_sub(n as usize);
                     let s = fr.stack[i].clone();
-                    for x in self.iterate(&v)? {
-                        self.set_add(&s, x)?;
-                    }
+                    self.set_update(&s, &v)?;
                 }
                 Op::DictUpdate(n) | Op::DictMerge(n) => {
                     let v = pop!(fr);
                     let i = fr.stack.len().saturating_sub(n as usize);
                     let d = fr.stack[i].clone();
                     let merge = matches!(op, Op::DictMerge(_));
-                    self.dict_update_op(&d, &v, merge)?;
+                    let func = if merge && i >= 2 {
+                        Some(fr.stack[i - 2].clone())
+                    } else {
+                        None
+                    };
+                    if let Err(Error::Exception(e)) = self.dict_update_op(&d, &v, merge) {
+                        // CPython names the callee: "f() got multiple values…".
+                        let fname = match &func {
+                            Some(Value::Function(f)) => {
+                                let m = f.globals.get("__name__").map(|m| match m {
+                                    Value::Str(s) => format!("{s}."),
+                                    _ => String::new(),
+                                });
+                                Some(format!(
+                                    "{}{}()",
+                                    m.unwrap_or_default(),
+                                    f.qualname.borrow()
+                                ))
+                            }
+                            Some(Value::Builtin(b)) => Some(format!("{}()", b.name)),
+                            _ => None,
+                        };
+                        if let (Some(fname), Some(d)) = (fname, self.exc_data(&e)) {
+                            let msg = match d.borrow().args.first() {
+                                Some(Value::Str(s)) if s.starts_with("got ") => {
+                                    Some(format!("{fname} {s}"))
+                                }
+                                _ => None,
+                            };
+                            if let Some(m) = msg {
+                                d.borrow_mut().args = vec![Value::Str(Rc::from(m))];
+                            }
+                        }
+                        return Err(Error::Exception(e));
+                    }
                 }
                 Op::ListToTuple => {
                     let v = pop!(fr);
@@ -1490,10 +1645,10 @@ impl Vm {
         let ndef = func.defaults.len();
         let first_def = argc.saturating_sub(ndef);
         let mut missing = Vec::new();
-        for i in 0..argc {
-            if locals[i].is_none() {
+        for (i, slot) in locals.iter_mut().enumerate().take(argc) {
+            if slot.is_none() {
                 if i >= first_def {
-                    locals[i] = Some(func.defaults[i - first_def].clone());
+                    *slot = Some(func.defaults[i - first_def].clone());
                 } else {
                     missing.push(code.varnames[i].to_string());
                 }
@@ -1508,11 +1663,11 @@ impl Vm {
             )));
         }
         let mut missing = Vec::new();
-        for i in argc..argc + kwonly {
-            if locals[i].is_none() {
+        for (i, slot) in locals.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
+            if slot.is_none() {
                 let n = &code.varnames[i];
                 match func.kwdefaults.iter().find(|(k, _)| k == n) {
-                    Some((_, v)) => locals[i] = Some(v.clone()),
+                    Some((_, v)) => *slot = Some(v.clone()),
                     None => missing.push(n.to_string()),
                 }
             }
@@ -1541,12 +1696,18 @@ impl Vm {
             state: std::cell::Cell::new(GenState::Created),
             name: func.name.borrow().clone(),
             qualname: func.qualname.borrow().clone(),
+            finalize_queue: if kind == GenKind::AsyncGenerator {
+                None
+            } else {
+                Some(self.finalize_queue.clone())
+            },
             never_awaited_log: if kind == GenKind::Coroutine {
                 Some(self.never_awaited.clone())
             } else {
                 None
             },
             ag_running: std::cell::Cell::new(false),
+            ag_hooks_inited: std::cell::Cell::new(false),
             id,
         }))
     }
@@ -1649,10 +1810,14 @@ impl Vm {
                 Ok(None)
             }
             Value::Iter(it) if matches!(&*it.borrow(), IterObj::ASend { .. }) => {
-                let (g, first) = {
+                let (g, first, closing) = {
                     let mut b = it.borrow_mut();
                     match &mut *b {
-                        IterObj::ASend { gen, first } => (gen.clone(), first.take()),
+                        IterObj::ASend {
+                            gen,
+                            first,
+                            closing,
+                        } => (gen.clone(), first.take(), *closing),
                         _ => return Err(Error::Internal("asend".into())),
                     }
                 };
@@ -1668,6 +1833,13 @@ impl Vm {
                 let frame = match self.take_gen_frame(&g, sending)? {
                     Some(f) => f,
                     None => {
+                        if closing {
+                            let fr = frame!(self);
+                            fr.stack.pop();
+                            fr.stack.push(Value::None);
+                            fr.pc += 1;
+                            return Ok(None);
+                        }
                         if let Resume::Throw(e) = how {
                             return Err(Error::Exception(e));
                         }
@@ -1691,7 +1863,7 @@ impl Vm {
                             self.iter_step(&recv)
                         } else {
                             self.call_method(&recv, "send", vec![v])
-                                .and_then(|y| Ok(crate::vm::ops::Step::Yield(y)))
+                                .map(crate::vm::ops::Step::Yield)
                                 .or_else(|e| self.step_from_error(e))
                         }
                     }
@@ -1744,19 +1916,18 @@ impl Vm {
         if self.nesting == 0 {
             self.reset_slice();
         }
-        match self.resume_inner(gen, how)? {
-            Completion::Returned(v) => Ok(GenStep::Returned(v)),
-            Completion::Yielded(v, _) => Ok(GenStep::Yielded(v)),
-            Completion::Suspended(r) => Err(Error::Suspend(r)),
+        match self.resume_inner(gen, how) {
+            Ok(Completion::Returned(v)) => Ok(GenStep::Returned(v)),
+            Ok(Completion::Yielded(v, _)) => Ok(GenStep::Yielded(v)),
+            Ok(Completion::Suspended(r)) => Err(Error::Suspend(r)),
+            Err(Error::Exception(x)) => Ok(GenStep::Raised(x)),
+            Err(e) => Err(e),
         }
-        .or_else(|e| match e {
-            Error::Exception(x) => Ok(GenStep::Raised(x)),
-            other => Err(other),
-        })
     }
 
-    /// Resume and report whether a yield came from an async generator's
-    /// own `yield` (second field of `Completion::Yielded`).
+    /// Resume from Rust; `Completion::Yielded`'s flag tells whether the
+    /// value came from an async generator's own `yield` (see
+    /// [`Vm::resume_async_gen`]).
     pub(crate) fn resume_inner(&mut self, gen: &Value, how: Resume) -> Result<Completion, Error> {
         let Value::Gen(g) = gen else {
             return Err(Error::Internal("resume of a non-generator".into()));
@@ -1798,10 +1969,11 @@ impl Vm {
             match self.throw_into_top(e) {
                 Ok(Some(c)) => return Ok(c),
                 Ok(None) => {}
-                Err(Error::Exception(x)) => match self.unwind(x)? {
-                    Some(c) => return Ok(c),
-                    None => {}
-                },
+                Err(Error::Exception(x)) => {
+                    if let Some(c) = self.unwind(x)? {
+                        return Ok(c);
+                    }
+                }
                 Err(e) => {
                     self.abort_to_entry();
                     return Err(e);
@@ -1809,6 +1981,19 @@ impl Vm {
             }
         }
         self.run()
+    }
+
+    /// Resume an async generator's frame directly; returns the yielded
+    /// value and whether it was a `yield` (true) or an await passing
+    /// through (false).
+    pub fn resume_async_gen(&mut self, gen: &Value, how: Resume) -> Result<(GenStep, bool), Error> {
+        match self.resume_inner(gen, how) {
+            Ok(Completion::Yielded(v, own)) => Ok((GenStep::Yielded(v), own)),
+            Ok(Completion::Returned(v)) => Ok((GenStep::Returned(v), false)),
+            Ok(Completion::Suspended(r)) => Err(Error::Suspend(r)),
+            Err(Error::Exception(x)) => Ok((GenStep::Raised(x), false)),
+            Err(e) => Err(e),
+        }
     }
 
     /// Continue an operation that returned `Error::Paused`.

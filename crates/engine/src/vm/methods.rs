@@ -244,74 +244,12 @@ impl Vm {
         args: &[Value],
         kw: Kw,
     ) -> Result<Option<Value>, Error> {
-        // Common dunders shared by every type.
-        match name {
-            "__repr__" if args.is_empty() => {
-                return Ok(Some(Value::Str(Rc::from(self.repr(obj)?))))
-            }
-            "__str__" if args.is_empty() => {
-                return Ok(Some(Value::Str(Rc::from(self.str_of(obj)?))))
-            }
-            "__eq__" if args.len() == 1 => {
-                return Ok(Some(self.compare(obj, &args[0], CmpOp::Eq)?))
-            }
-            "__lt__" if args.len() == 1 => {
-                return Ok(Some(self.compare(obj, &args[0], CmpOp::Lt)?))
-            }
-            "__le__" if args.len() == 1 => {
-                return Ok(Some(self.compare(obj, &args[0], CmpOp::LtE)?))
-            }
-            "__gt__" if args.len() == 1 => {
-                return Ok(Some(self.compare(obj, &args[0], CmpOp::Gt)?))
-            }
-            "__ge__" if args.len() == 1 => {
-                return Ok(Some(self.compare(obj, &args[0], CmpOp::GtE)?))
-            }
-            "__hash__" if args.is_empty() => return Ok(Some(Value::Int(self.hash(obj)?))),
-            "__len__" if args.is_empty() && !matches!(obj, Value::Instance(_)) => {
-                let f = self.builtins.get("len").unwrap_or(Value::None);
-                return Ok(Some(self.call(&f, vec![obj.clone()], vec![])?));
-            }
-            "__contains__" if args.len() == 1 => {
-                return Ok(Some(Value::Bool(self.contains(obj, &args[0])?)))
-            }
-            "__getitem__" if args.len() == 1 => return Ok(Some(self.getitem(obj, &args[0])?)),
-            "__setitem__" if args.len() == 2 => {
-                self.setitem(obj, args[0].clone(), args[1].clone())?;
-                return Ok(Some(Value::None));
-            }
-            "__iter__" if args.is_empty() && !matches!(obj, Value::Iter(_)) => {
-                return Ok(Some(self.get_iter(obj)?))
-            }
-            "__add__" if args.len() == 1 => {
-                return Ok(Some(self.binary_op(
-                    obj.clone(),
-                    args[0].clone(),
-                    BinOp::Add,
-                )?))
-            }
-            "__sub__" if args.len() == 1 => {
-                return Ok(Some(self.binary_op(
-                    obj.clone(),
-                    args[0].clone(),
-                    BinOp::Sub,
-                )?))
-            }
-            "__mul__" if args.len() == 1 => {
-                return Ok(Some(self.binary_op(
-                    obj.clone(),
-                    args[0].clone(),
-                    BinOp::Mult,
-                )?))
-            }
-            _ => {}
-        }
-        match obj {
+        let specific = match obj {
             Value::Str(s) => str_method(self, s, name, args, kw),
             Value::List(l) => list_method(self, obj, l, name, args, kw),
             Value::Dict(d) => dict_method(self, obj, d, name, args, kw),
             Value::Set(_) | Value::FrozenSet(_) => set_method(self, obj, name, args),
-            Value::Tuple(t) => seq_method(self, &t.to_vec(), name, args),
+            Value::Tuple(t) => seq_method(self, t, name, args),
             Value::Range(r) => {
                 let items: Vec<Value> = (0..r.len())
                     .map(|k| Value::Int(r.start + k * r.step))
@@ -421,7 +359,76 @@ impl Vm {
                 _ => None,
             }),
             _ => Ok(None),
+        };
+        if let Some(v) = specific? {
+            return Ok(Some(v));
         }
+        if !name.starts_with("__") {
+            return Ok(None);
+        }
+        // Common dunders shared by every type.
+        match name {
+            "__repr__" if args.is_empty() => {
+                return Ok(Some(Value::Str(Rc::from(self.repr(obj)?))))
+            }
+            "__str__" if args.is_empty() => {
+                return Ok(Some(Value::Str(Rc::from(self.str_of(obj)?))))
+            }
+            "__eq__" if args.len() == 1 => {
+                return Ok(Some(self.compare(obj, &args[0], CmpOp::Eq)?))
+            }
+            "__lt__" if args.len() == 1 => {
+                return Ok(Some(self.compare(obj, &args[0], CmpOp::Lt)?))
+            }
+            "__le__" if args.len() == 1 => {
+                return Ok(Some(self.compare(obj, &args[0], CmpOp::LtE)?))
+            }
+            "__gt__" if args.len() == 1 => {
+                return Ok(Some(self.compare(obj, &args[0], CmpOp::Gt)?))
+            }
+            "__ge__" if args.len() == 1 => {
+                return Ok(Some(self.compare(obj, &args[0], CmpOp::GtE)?))
+            }
+            "__hash__" if args.is_empty() => return Ok(Some(Value::Int(self.hash(obj)?))),
+            "__len__" if args.is_empty() && !matches!(obj, Value::Instance(_)) => {
+                let f = self.builtins.get("len").unwrap_or(Value::None);
+                return Ok(Some(self.call(&f, vec![obj.clone()], vec![])?));
+            }
+            "__contains__" if args.len() == 1 => {
+                return Ok(Some(Value::Bool(self.contains(obj, &args[0])?)))
+            }
+            "__getitem__" if args.len() == 1 => return Ok(Some(self.getitem(obj, &args[0])?)),
+            "__setitem__" if args.len() == 2 => {
+                self.setitem(obj, args[0].clone(), args[1].clone())?;
+                return Ok(Some(Value::None));
+            }
+            "__iter__" if args.is_empty() && !matches!(obj, Value::Iter(_)) => {
+                return Ok(Some(self.get_iter(obj)?))
+            }
+            "__add__" if args.len() == 1 => {
+                return Ok(Some(self.binary_op(
+                    obj.clone(),
+                    args[0].clone(),
+                    BinOp::Add,
+                )?))
+            }
+            "__sub__" if args.len() == 1 => {
+                return Ok(Some(self.binary_op(
+                    obj.clone(),
+                    args[0].clone(),
+                    BinOp::Sub,
+                )?))
+            }
+            "__mul__" if args.len() == 1 => {
+                return Ok(Some(self.binary_op(
+                    obj.clone(),
+                    args[0].clone(),
+                    BinOp::Mult,
+                )?))
+            }
+            _ => {}
+        }
+        Ok(None)
     }
 }
 
@@ -1084,10 +1091,9 @@ pub(crate) fn dict_update(vm: &mut Vm, d: &Value, src: &Value) -> Result<(), Err
                         if vm.is_iterable(other) {
                             vm.iterate(other)?
                         } else {
-                            let t = vm.type_name(other);
                             return Err(vm.type_error(format!(
                                 "cannot convert dictionary update sequence element #{i} to a sequence"
-                            ) + if t.is_empty() { "" } else { "" }));
+                            )));
                         }
                     }
                 };
@@ -1263,7 +1269,16 @@ fn set_method(
         "intersection" => refreeze(op(vm, BinOp::BitAnd)?),
         "difference" => refreeze(op(vm, BinOp::Sub)?),
         "symmetric_difference" => refreeze(op(vm, BinOp::BitXor)?),
-        "update" | "intersection_update" | "difference_update" | "symmetric_difference_update" => {
+        "update" => {
+            if frozen {
+                return Ok(None);
+            }
+            for x in args {
+                vm.set_update(obj, x)?;
+            }
+            Value::None
+        }
+        "intersection_update" | "difference_update" | "symmetric_difference_update" => {
             let Value::Set(d) = obj else { return Ok(None) };
             let bop = match name {
                 "update" => BinOp::BitOr,
@@ -1296,7 +1311,7 @@ fn set_method(
             }
         }
         "copy" => match obj {
-            Value::Set(d) => Value::Set(Rc::new(RefCell::new(d.borrow().clone()))),
+            Value::Set(_) => vm.set_copy_of(obj, false)?,
             other => other.clone(),
         },
         "clear" => {

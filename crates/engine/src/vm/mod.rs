@@ -62,6 +62,9 @@ pub mod ops;
 pub mod types;
 pub mod value;
 
+#[cfg(test)]
+mod tests;
+
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -229,13 +232,16 @@ pub struct Vm {
     pub(crate) repr_stack: Vec<usize>,
     /// The Mersenne Twister behind `random`.
     pub(crate) rng: modules::Rng,
+    /// `sys.set_asyncgen_hooks(firstiter, finalizer)`: called with an async
+    /// generator when it is first iterated (CPython's asyncgen hooks).
+    pub asyncgen_hooks: (Option<Value>, Option<Value>),
+    /// Dropped suspended generators to close (see `FinalizeQueue`).
+    pub(crate) finalize_queue: Rc<FinalizeQueue>,
     pub(crate) fibers: Vec<Fiber>,
     /// Thread names of fibers (`threading.current_thread().name`).
     pub(crate) fiber_names: Vec<String>,
     /// Index of the fiber currently running, if any.
     pub(crate) current_fiber: Option<FiberId>,
-    /// What a paused operation was (so `resume_paused` maps results).
-    pub(crate) paused_nesting: usize,
 }
 
 impl Vm {
@@ -264,10 +270,11 @@ impl Vm {
             reraise: false,
             repr_stack: Vec::new(),
             rng: modules::Rng::default(),
+            asyncgen_hooks: (None, None),
+            finalize_queue: Rc::new(FinalizeQueue::default()),
             fibers: Vec::new(),
             fiber_names: Vec::new(),
             current_fiber: None,
-            paused_nesting: 0,
         };
         builtins::install(&mut vm);
         modules::install(&mut vm);

@@ -13,6 +13,8 @@ use crate::vm::{Error, Vm};
 /// `time.time()` at virtual clock 0: 2024-01-01 00:00:00 UTC.
 pub const EPOCH_OFFSET_SECS: i64 = 1_704_067_200;
 
+type NativeFnPtr = fn(&mut Vm, &[Value], &[(crate::ast::Name, Value)]) -> Result<Value, Error>;
+
 /// The Mersenne Twister behind the `random` module.
 pub struct Rng(pub pylib::random::Random);
 
@@ -36,12 +38,7 @@ fn num(vm: &mut Vm, v: &Value) -> Result<f64, Error> {
     }
 }
 
-fn reg(
-    vm: &mut Vm,
-    g: &Rc<Globals>,
-    name: &str,
-    f: fn(&mut Vm, &[Value], &[(crate::ast::Name, Value)]) -> Result<Value, Error>,
-) {
+fn reg(vm: &mut Vm, g: &Rc<Globals>, name: &str, f: NativeFnPtr) {
     let v = vm.native_fn(name, f);
     g.set_str(name, v);
 }
@@ -261,6 +258,53 @@ pub fn install(vm: &mut Vm) {
             }
             Ok(Value::Int(r))
         });
+        reg(vm, &g, "isqrt", |vm, a, _| {
+            nargs(vm, "isqrt", a, 1, 1)?;
+            let n = vm.as_i64(&a[0])?;
+            if n < 0 {
+                return Err(vm.value_error("isqrt() argument must be nonnegative"));
+            }
+            let mut r = (n as f64).sqrt() as i64;
+            while r * r > n {
+                r -= 1;
+            }
+            while (r + 1) * (r + 1) <= n {
+                r += 1;
+            }
+            Ok(Value::Int(r))
+        });
+        reg(vm, &g, "comb", |vm, a, _| {
+            nargs(vm, "comb", a, 2, 2)?;
+            let (n, k) = (vm.as_i64(&a[0])?, vm.as_i64(&a[1])?);
+            if n < 0 || k < 0 {
+                return Err(vm.value_error("n must be a non-negative integer"));
+            }
+            if k > n {
+                return Ok(Value::Int(0));
+            }
+            let k = k.min(n - k);
+            let mut r: i64 = 1;
+            for i in 0..k {
+                r = r.checked_mul(n - i).ok_or_else(|| vm.overflow_error())? / (i + 1);
+            }
+            Ok(Value::Int(r))
+        });
+        reg(vm, &g, "perm", |vm, a, _| {
+            nargs(vm, "perm", a, 1, 2)?;
+            let n = vm.as_i64(&a[0])?;
+            let k = match a.get(1) {
+                Some(k) => vm.as_i64(k)?,
+                None => n,
+            };
+            if k > n {
+                return Ok(Value::Int(0));
+            }
+            let mut r: i64 = 1;
+            for i in 0..k {
+                r = r.checked_mul(n - i).ok_or_else(|| vm.overflow_error())?;
+            }
+            Ok(Value::Int(r))
+        });
         reg(vm, &g, "copysign", |vm, a, _| {
             nargs(vm, "copysign", a, 2, 2)?;
             let (x, y) = (num(vm, &a[0])?, num(vm, &a[1])?);
@@ -432,6 +476,32 @@ pub fn install(vm: &mut Vm) {
             }
             g.set_str(name, s);
         }
+        reg(vm, &g, "set_asyncgen_hooks", |vm, a, kw| {
+            let mut hooks = vm.asyncgen_hooks.clone();
+            if let Some(f) = a.first() {
+                hooks.0 = Some(f.clone()).filter(|v| !v.is_none());
+            }
+            if let Some(f) = a.get(1) {
+                hooks.1 = Some(f.clone()).filter(|v| !v.is_none());
+            }
+            for (k, v) in kw {
+                let v = Some(v.clone()).filter(|v| !v.is_none());
+                match &**k {
+                    "firstiter" => hooks.0 = v,
+                    "finalizer" => hooks.1 = v,
+                    _ => {}
+                }
+            }
+            vm.asyncgen_hooks = hooks;
+            Ok(Value::None)
+        });
+        reg(vm, &g, "get_asyncgen_hooks", |vm, _, _| {
+            let (a, b) = vm.asyncgen_hooks.clone();
+            Ok(Value::tuple(vec![
+                a.unwrap_or(Value::None),
+                b.unwrap_or(Value::None),
+            ]))
+        });
         reg(vm, &g, "getrecursionlimit", |vm, _, _| {
             Ok(Value::Int(vm.limits.max_recursion as i64))
         });
@@ -500,30 +570,603 @@ pub fn install(vm: &mut Vm) {
         });
         Ok(m)
     });
-    vm.add_native_module("datetime", |vm| {
-        let (m, g) = vm.new_module("datetime");
-        let now = vm.native_fn("now", |vm, _, _| {
-            let total_us = vm.clock_ns / 1000;
-            let secs = total_us / 1_000_000;
-            let us = total_us % 1_000_000;
-            let text = format_datetime(EPOCH_OFFSET_SECS + secs as i64, us);
-            let cls = vm.datetime_class();
-            let d = vm.new_instance(&cls, vec![]);
-            if let Value::Instance(i) = &d {
-                i.dict
-                    .borrow_mut()
-                    .insert(Rc::from("_text"), Value::Str(Rc::from(text)));
-            }
-            Ok(d)
-        });
-        let cls = vm.datetime_class();
-        cls.dict
-            .borrow_mut()
-            .insert(Rc::from("now"), Value::StaticMethod(Rc::new(now)));
-        g.set_str("datetime", Value::Class(cls));
-        Ok(m)
-    });
+    vm.add_source_module("datetime", DATETIME_SRC, "<datetime>");
+    vm.add_source_module("collections", COLLECTIONS_SRC, "<collections>");
+    vm.add_source_module("itertools", ITERTOOLS_SRC, "<itertools>");
 }
+
+/// `collections` in Python: deque, defaultdict, Counter, OrderedDict,
+/// namedtuple (Looplab cannot subclass dict, so the mappings wrap one).
+const COLLECTIONS_SRC: &str = r#"
+class deque:
+    def __init__(self, iterable=(), maxlen=None):
+        self._items = []
+        self.maxlen = maxlen
+        for x in iterable:
+            self.append(x)
+    def append(self, x):
+        self._items.append(x)
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            self._items.pop(0)
+    def appendleft(self, x):
+        self._items.insert(0, x)
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            self._items.pop()
+    def pop(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop()
+    def popleft(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop(0)
+    def extend(self, it):
+        for x in it:
+            self.append(x)
+    def extendleft(self, it):
+        for x in it:
+            self.appendleft(x)
+    def rotate(self, n=1):
+        if self._items:
+            n %= len(self._items)
+            self._items[:] = self._items[-n:] + self._items[:-n]
+    def clear(self):
+        self._items.clear()
+    def remove(self, x):
+        self._items.remove(x)
+    def count(self, x):
+        return self._items.count(x)
+    def index(self, x):
+        return self._items.index(x)
+    def copy(self):
+        return deque(self._items, self.maxlen)
+    def __len__(self):
+        return len(self._items)
+    def __iter__(self):
+        return iter(list(self._items))
+    def __reversed__(self):
+        return reversed(list(self._items))
+    def __getitem__(self, i):
+        return self._items[i]
+    def __setitem__(self, i, v):
+        self._items[i] = v
+    def __contains__(self, x):
+        return x in self._items
+    def __bool__(self):
+        return bool(self._items)
+    def __eq__(self, other):
+        return isinstance(other, deque) and self._items == other._items
+    def __repr__(self):
+        if self.maxlen is None:
+            return "deque(%r)" % (self._items,)
+        return "deque(%r, maxlen=%d)" % (self._items, self.maxlen)
+
+class _DictWrapper:
+    def __init__(self, *args, **kwargs):
+        self._d = dict(*args, **kwargs)
+    def __getitem__(self, k):
+        return self._d[k]
+    def __setitem__(self, k, v):
+        self._d[k] = v
+    def __delitem__(self, k):
+        del self._d[k]
+    def __contains__(self, k):
+        return k in self._d
+    def __iter__(self):
+        return iter(self._d)
+    def __len__(self):
+        return len(self._d)
+    def __bool__(self):
+        return bool(self._d)
+    def __eq__(self, other):
+        if isinstance(other, _DictWrapper):
+            return self._d == other._d
+        return self._d == other
+    def get(self, k, default=None):
+        return self._d.get(k, default)
+    def keys(self):
+        return self._d.keys()
+    def values(self):
+        return self._d.values()
+    def items(self):
+        return self._d.items()
+    def pop(self, *a):
+        return self._d.pop(*a)
+    def popitem(self):
+        return self._d.popitem()
+    def setdefault(self, k, v=None):
+        return self._d.setdefault(k, v)
+    def update(self, *a, **k):
+        self._d.update(*a, **k)
+    def clear(self):
+        self._d.clear()
+    def copy(self):
+        n = self.__class__.__new__(self.__class__)
+        n.__dict__.update(self.__dict__)
+        n._d = self._d.copy()
+        return n
+
+class defaultdict(_DictWrapper):
+    def __init__(self, default_factory=None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.default_factory = default_factory
+    def __getitem__(self, k):
+        if k in self._d:
+            return self._d[k]
+        return self.__missing__(k)
+    def __missing__(self, k):
+        if self.default_factory is None:
+            raise KeyError(k)
+        v = self.default_factory()
+        self._d[k] = v
+        return v
+    def __repr__(self):
+        return "defaultdict(%r, %r)" % (self.default_factory, self._d)
+
+class OrderedDict(_DictWrapper):
+    def move_to_end(self, k, last=True):
+        v = self._d.pop(k)
+        if last:
+            self._d[k] = v
+        else:
+            items = list(self._d.items())
+            self._d.clear()
+            self._d[k] = v
+            self._d.update(items)
+    def __repr__(self):
+        return "OrderedDict(%r)" % (self._d,)
+
+class Counter(_DictWrapper):
+    def __init__(self, iterable=None, **kwargs):
+        super().__init__()
+        if iterable is not None:
+            self.update(iterable)
+        if kwargs:
+            self.update(kwargs)
+    def update(self, iterable=None, **kwargs):
+        if iterable is not None:
+            if isinstance(iterable, (dict, _DictWrapper)):
+                for k, v in iterable.items():
+                    self._d[k] = self._d.get(k, 0) + v
+            else:
+                for x in iterable:
+                    self._d[x] = self._d.get(x, 0) + 1
+        for k, v in kwargs.items():
+            self._d[k] = self._d.get(k, 0) + v
+    def __getitem__(self, k):
+        return self._d.get(k, 0)
+    def most_common(self, n=None):
+        items = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
+        return items if n is None else items[:n]
+    def elements(self):
+        for k, v in self._d.items():
+            for _ in range(v):
+                yield k
+    def total(self):
+        return sum(self._d.values())
+    def __repr__(self):
+        if not self._d:
+            return "Counter()"
+        return "Counter({%s})" % ", ".join("%r: %r" % kv for kv in self.most_common())
+
+def namedtuple(typename, field_names, defaults=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(",", " ").split()
+    fields = tuple(field_names)
+    class _NT:
+        __slots__ = ()
+        _fields = fields
+        def __init__(self, *args, **kwargs):
+            vals = list(args)
+            for f in fields[len(args):]:
+                vals.append(kwargs[f])
+            for f, v in zip(fields, vals):
+                setattr(self, f, v)
+        def __iter__(self):
+            return iter([getattr(self, f) for f in fields])
+        def __getitem__(self, i):
+            return [getattr(self, f) for f in fields][i]
+        def __len__(self):
+            return len(fields)
+        def __eq__(self, other):
+            return tuple(self) == tuple(other)
+        def __hash__(self):
+            return hash(tuple(self))
+        def _asdict(self):
+            return {f: getattr(self, f) for f in fields}
+        def _replace(self, **kw):
+            d = self._asdict()
+            d.update(kw)
+            return self.__class__(**d)
+        def __repr__(self):
+            return "%s(%s)" % (typename, ", ".join("%s=%r" % (f, getattr(self, f)) for f in fields))
+    _NT.__name__ = typename
+    _NT.__qualname__ = typename
+    return _NT
+"#;
+
+/// `itertools` in Python (the commonly used functions).
+const ITERTOOLS_SRC: &str = r#"
+def count(start=0, step=1):
+    n = start
+    while True:
+        yield n
+        n += step
+
+def cycle(iterable):
+    saved = []
+    for x in iterable:
+        yield x
+        saved.append(x)
+    while saved:
+        for x in saved:
+            yield x
+
+def repeat(obj, times=None):
+    if times is None:
+        while True:
+            yield obj
+    else:
+        for _ in range(times):
+            yield obj
+
+def chain(*iterables):
+    for it in iterables:
+        for x in it:
+            yield x
+
+def _from_iterable(iterables):
+    for it in iterables:
+        for x in it:
+            yield x
+
+chain.from_iterable = _from_iterable
+
+def islice(iterable, *args):
+    s = slice(*args)
+    start = s.start or 0
+    stop = s.stop
+    step = s.step or 1
+    i = 0
+    nxt = start
+    for x in iterable:
+        if stop is not None and i >= stop:
+            return
+        if i == nxt:
+            yield x
+            nxt += step
+        i += 1
+
+def accumulate(iterable, func=None, initial=None):
+    total = initial
+    first = initial is None
+    if initial is not None:
+        yield initial
+    for x in iterable:
+        if first:
+            total = x
+            first = False
+        else:
+            total = func(total, x) if func else total + x
+        yield total
+
+def product(*iterables, repeat=1):
+    pools = [tuple(p) for p in iterables] * repeat
+    result = [()]
+    for pool in pools:
+        result = [r + (y,) for r in result for y in pool]
+    for r in result:
+        yield r
+
+def permutations(iterable, r=None):
+    pool = tuple(iterable)
+    n = len(pool)
+    r = n if r is None else r
+    def rec(prefix, used):
+        if len(prefix) == r:
+            yield tuple(pool[i] for i in prefix)
+            return
+        for i in range(n):
+            if i not in used:
+                yield from rec(prefix + [i], used | {i})
+    if r <= n:
+        yield from rec([], set())
+
+def combinations(iterable, r):
+    pool = tuple(iterable)
+    n = len(pool)
+    def rec(start, prefix):
+        if len(prefix) == r:
+            yield tuple(prefix)
+            return
+        for i in range(start, n):
+            yield from rec(i + 1, prefix + [pool[i]])
+    yield from rec(0, [])
+
+def zip_longest(*iterables, fillvalue=None):
+    its = [iter(it) for it in iterables]
+    while True:
+        row = []
+        alive = 0
+        for it in its:
+            try:
+                row.append(next(it))
+                alive += 1
+            except StopIteration:
+                row.append(fillvalue)
+        if not alive:
+            return
+        yield tuple(row)
+
+def groupby(iterable, key=None):
+    keyf = key or (lambda v: v)
+    group = []
+    cur = None
+    first = True
+    for x in iterable:
+        k = keyf(x)
+        if first:
+            cur, group, first = k, [x], False
+        elif k == cur:
+            group.append(x)
+        else:
+            yield cur, iter(group)
+            cur, group = k, [x]
+    if not first:
+        yield cur, iter(group)
+
+def takewhile(pred, iterable):
+    for x in iterable:
+        if not pred(x):
+            return
+        yield x
+
+def dropwhile(pred, iterable):
+    dropping = True
+    for x in iterable:
+        if dropping and pred(x):
+            continue
+        dropping = False
+        yield x
+
+def starmap(func, iterable):
+    for args in iterable:
+        yield func(*args)
+
+def pairwise(iterable):
+    it = iter(iterable)
+    try:
+        a = next(it)
+    except StopIteration:
+        return
+    for b in it:
+        yield a, b
+        a = b
+"#;
+
+/// A small `datetime` module in Python: datetime/date/timedelta on the
+/// virtual clock (UTC), enough for printing and arithmetic.
+const DATETIME_SRC: &str = r#"
+import time as _time
+
+def _days_before_year(y):
+    y -= 1
+    return y * 365 + y // 4 - y // 100 + y // 400
+
+def _is_leap(y):
+    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+
+_DIM = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+def _dim(y, m):
+    return 29 if m == 2 and _is_leap(y) else _DIM[m]
+
+def _ord(y, m, d):
+    n = _days_before_year(y)
+    for k in range(1, m):
+        n += _dim(y, k)
+    return n + d
+
+def _from_ord(n):
+    y = 1
+    while True:
+        ylen = 366 if _is_leap(y) else 365
+        if y % 400 == 1 and n > 146097:
+            n -= 146097
+            y += 400
+            continue
+        if n > ylen:
+            n -= ylen
+            y += 1
+        else:
+            break
+    m = 1
+    while n > _dim(y, m):
+        n -= _dim(y, m)
+        m += 1
+    return y, m, n
+
+class timedelta:
+    def __init__(self, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0):
+        total = (((weeks * 7 + days) * 24 + hours) * 3600 + minutes * 60 + seconds) * 1000000 + milliseconds * 1000 + microseconds
+        total = round(total)
+        self.days, rem = divmod(total, 86400 * 1000000)
+        self.seconds, self.microseconds = divmod(rem, 1000000)
+    def _us(self):
+        return (self.days * 86400 + self.seconds) * 1000000 + self.microseconds
+    def total_seconds(self):
+        return self._us() / 10**6
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            return timedelta(microseconds=self._us() + other._us())
+        return NotImplemented
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return timedelta(microseconds=self._us() - other._us())
+        return NotImplemented
+    def __neg__(self):
+        return timedelta(microseconds=-self._us())
+    def __eq__(self, other):
+        return isinstance(other, timedelta) and self._us() == other._us()
+    def __lt__(self, other):
+        return self._us() < other._us()
+    def __le__(self, other):
+        return self._us() <= other._us()
+    def __gt__(self, other):
+        return self._us() > other._us()
+    def __ge__(self, other):
+        return self._us() >= other._us()
+    def __hash__(self):
+        return hash(self._us())
+    def __str__(self):
+        mm, ss = divmod(self.seconds, 60)
+        hh, mm = divmod(mm, 60)
+        s = "%d:%02d:%02d" % (hh, mm, ss)
+        if self.days:
+            s = "%d day%s, " % (self.days, "s" if abs(self.days) != 1 else "") + s
+        if self.microseconds:
+            s = s + ".%06d" % self.microseconds
+        return s
+    def __repr__(self):
+        args = []
+        if self.days:
+            args.append("days=%d" % self.days)
+        if self.seconds:
+            args.append("seconds=%d" % self.seconds)
+        if self.microseconds:
+            args.append("microseconds=%d" % self.microseconds)
+        return "datetime.timedelta(%s)" % ", ".join(args)
+
+class date:
+    def __init__(self, year, month, day):
+        self.year = year
+        self.month = month
+        self.day = day
+    @classmethod
+    def today(cls):
+        d = datetime.now()
+        return date(d.year, d.month, d.day)
+    def isoformat(self):
+        return "%04d-%02d-%02d" % (self.year, self.month, self.day)
+    __str__ = isoformat
+    def __repr__(self):
+        return "datetime.date(%d, %d, %d)" % (self.year, self.month, self.day)
+    def __eq__(self, other):
+        return isinstance(other, date) and (self.year, self.month, self.day) == (other.year, other.month, other.day)
+    def __hash__(self):
+        return hash((self.year, self.month, self.day))
+    def weekday(self):
+        return (_ord(self.year, self.month, self.day) + 6) % 7
+    def strftime(self, fmt):
+        return datetime(self.year, self.month, self.day).strftime(fmt)
+
+class datetime(date):
+    def __init__(self, year, month, day, hour=0, minute=0, second=0, microsecond=0):
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.microsecond = microsecond
+    @classmethod
+    def fromtimestamp(cls, t):
+        us = round(t * 1000000)
+        days, rem = divmod(us, 86400 * 1000000)
+        secs, micro = divmod(rem, 1000000)
+        y, m, d = _from_ord(days + _ord(1970, 1, 1))
+        hh, rest = divmod(secs, 3600)
+        mi, ss = divmod(rest, 60)
+        return cls(y, m, d, hh, mi, ss, micro)
+    @classmethod
+    def now(cls, tz=None):
+        return cls.fromtimestamp(_time.time())
+    @classmethod
+    def today(cls):
+        return cls.fromtimestamp(_time.time())
+    @classmethod
+    def utcnow(cls):
+        return cls.fromtimestamp(_time.time())
+    def date(self):
+        return date(self.year, self.month, self.day)
+    def timestamp(self):
+        return ((_ord(self.year, self.month, self.day) - _ord(1970, 1, 1)) * 86400 + self.hour * 3600 + self.minute * 60 + self.second) + self.microsecond / 1000000
+    def _us(self):
+        return ((_ord(self.year, self.month, self.day) * 86400 + self.hour * 3600 + self.minute * 60 + self.second) * 1000000 + self.microsecond)
+    def isoformat(self, sep="T"):
+        s = "%04d-%02d-%02d%s%02d:%02d:%02d" % (self.year, self.month, self.day, sep, self.hour, self.minute, self.second)
+        if self.microsecond:
+            s += ".%06d" % self.microsecond
+        return s
+    def __str__(self):
+        return self.isoformat(" ")
+    def __repr__(self):
+        parts = [self.year, self.month, self.day, self.hour, self.minute]
+        if self.second or self.microsecond:
+            parts.append(self.second)
+        if self.microsecond:
+            parts.append(self.microsecond)
+        return "datetime.datetime(%s)" % ", ".join(str(p) for p in parts)
+    def __sub__(self, other):
+        if isinstance(other, datetime):
+            return timedelta(microseconds=self._us() - other._us())
+        if isinstance(other, timedelta):
+            return self + (-other)
+        return NotImplemented
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            us = self._us() + other._us()
+            days, rem = divmod(us, 86400 * 1000000)
+            secs, micro = divmod(rem, 1000000)
+            y, m, d = _from_ord(days)
+            hh, rest = divmod(secs, 3600)
+            mi, ss = divmod(rest, 60)
+            return datetime(y, m, d, hh, mi, ss, micro)
+        return NotImplemented
+    def __eq__(self, other):
+        return isinstance(other, datetime) and self._us() == other._us()
+    def __lt__(self, other):
+        return self._us() < other._us()
+    def __le__(self, other):
+        return self._us() <= other._us()
+    def __gt__(self, other):
+        return self._us() > other._us()
+    def __ge__(self, other):
+        return self._us() >= other._us()
+    def __hash__(self):
+        return hash(self._us())
+    def strftime(self, fmt):
+        names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        out = ""
+        i = 0
+        while i < len(fmt):
+            c = fmt[i]
+            if c == "%" and i + 1 < len(fmt):
+                k = fmt[i + 1]
+                i += 2
+                if k == "Y": out += "%04d" % self.year
+                elif k == "m": out += "%02d" % self.month
+                elif k == "d": out += "%02d" % self.day
+                elif k == "H": out += "%02d" % self.hour
+                elif k == "M": out += "%02d" % self.minute
+                elif k == "S": out += "%02d" % self.second
+                elif k == "f": out += "%06d" % self.microsecond
+                elif k == "A": out += names[self.weekday()]
+                elif k == "a": out += names[self.weekday()][:3]
+                elif k == "B": out += months[self.month - 1]
+                elif k == "b": out += months[self.month - 1][:3]
+                elif k == "y": out += "%02d" % (self.year % 100)
+                elif k == "%": out += "%"
+                else: out += "%" + k
+            else:
+                out += c
+                i += 1
+        return out
+
+MINYEAR = 1
+MAXYEAR = 9999
+"#;
 
 /// `YYYY-MM-DD HH:MM:SS[.ffffff]` for a Unix timestamp (UTC).
 pub fn format_datetime(unix: i64, micros: u64) -> String {
@@ -596,53 +1239,6 @@ impl Vm {
             "TextIOWrapper",
             "io",
             vec![("write", write), ("flush", flush)],
-        )
-    }
-
-    fn datetime_class(&mut self) -> Rc<Class> {
-        let s = self.native_fn("__str__", |vm, a, _| {
-            let n = vm.intern("_text");
-            vm.getattr(&a[0], &n)
-        });
-        let isof = self.native_fn("isoformat", |vm, a, _| {
-            let n = vm.intern("_text");
-            let t = vm.getattr(&a[0], &n)?;
-            Ok(match t {
-                Value::Str(s) => Value::Str(Rc::from(s.replacen(' ', "T", 1))),
-                o => o,
-            })
-        });
-        let strftime = self.native_fn("strftime", |vm, a, _| {
-            let n = vm.intern("_text");
-            let t = vm.getattr(&a[0], &n)?;
-            let Value::Str(t) = t else {
-                return Ok(Value::None);
-            };
-            let fmt = match a.get(1) {
-                Some(Value::Str(f)) => f.to_string(),
-                _ => return Err(vm.type_error("strftime() argument 1 must be str")),
-            };
-            let parts = [
-                ("%Y", &t[0..4]),
-                ("%m", &t[5..7]),
-                ("%d", &t[8..10]),
-                ("%H", &t[11..13]),
-                ("%M", &t[14..16]),
-                ("%S", &t[17..19]),
-            ];
-            let mut out = fmt;
-            for (k, v) in parts {
-                out = out.replace(k, v);
-            }
-            let us = if t.len() > 19 { &t[20..] } else { "000000" };
-            out = out.replace("%f", us);
-            Ok(Value::Str(Rc::from(out)))
-        });
-        self.helper_class(
-            " datetime",
-            "datetime",
-            "datetime",
-            vec![("__str__", s), ("isoformat", isof), ("strftime", strftime)],
         )
     }
 }

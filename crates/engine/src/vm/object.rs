@@ -185,6 +185,15 @@ impl Vm {
                     }
                     _ => {}
                 }
+                if Rc::ptr_eq(c, &self.types.dict) && &**name == "fromkeys" {
+                    return Ok(self.native_fn("fromkeys", |vm, args, kw| {
+                        let d = Value::dict(crate::vm::dict::Dict::new());
+                        match vm.call_builtin_method(&d, "fromkeys", args, kw)? {
+                            Some(v) => Ok(v),
+                            None => Ok(d),
+                        }
+                    }));
+                }
                 // Methods of builtin types accessed on the class (str.upper).
                 if c.layout == Layout::Builtin && self.builtin_has_method(c, name) {
                     let n = name.clone();
@@ -230,7 +239,9 @@ impl Vm {
                     "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
                     "__qualname__" => return Ok(Value::Str(f.qualname.borrow().clone())),
                     "__module__" => return Ok(f.globals.get("__name__").unwrap_or(Value::None)),
-                    "__doc__" => return Ok(Value::None),
+                    "__doc__" => {
+                        return Ok(f.code.doc.clone().map(Value::Str).unwrap_or(Value::None))
+                    }
                     "__defaults__" => {
                         return Ok(if f.defaults.is_empty() {
                             Value::None
@@ -565,18 +576,15 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
-                match cls.lookup(name) {
-                    Some(Value::Property(p)) => {
-                        if p[1].is_none() {
-                            return Err(self.attribute_error(format!(
-                                "property '{name}' of '{}' object has no setter",
-                                cls.name
-                            )));
-                        }
-                        self.call(&p[1].clone(), vec![obj.clone(), v], vec![])?;
-                        return Ok(());
+                if let Some(Value::Property(p)) = cls.lookup(name) {
+                    if p[1].is_none() {
+                        return Err(self.attribute_error(format!(
+                            "property '{name}' of '{}' object has no setter",
+                            cls.name
+                        )));
                     }
-                    _ => {}
+                    self.call(&p[1].clone(), vec![obj.clone(), v], vec![])?;
+                    return Ok(());
                 }
                 if let Some(sa) = cls.lookup("__setattr__") {
                     self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v], vec![])?;

@@ -150,6 +150,10 @@ impl Vm {
                 l.borrow_mut().extend(items);
                 return Ok(a);
             }
+            (Value::Set(_), BinOp::BitOr) if matches!(b, Value::Set(_) | Value::FrozenSet(_)) => {
+                self.set_update(&a, &b)?;
+                return Ok(a);
+            }
             (Value::Set(_), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
                 if matches!(b, Value::Set(_) | Value::FrozenSet(_)) {
                     let r = self.binary_op(a.clone(), b, op)?;
@@ -487,44 +491,59 @@ impl Vm {
     }
 
     fn set_op(&mut self, a: &Value, b: &Value, op: BinOp) -> Result<Value, Error> {
-        let av = self.iterate(a)?;
-        let bv = self.iterate(b)?;
-        let bset = self.new_set(bv.clone())?;
-        let aset = self.new_set(av.clone())?;
-        let mut out = Vec::new();
-        match op {
-            BinOp::BitOr => {
-                out = av;
-                out.extend(bv);
+        let so = |v: &Value| -> Option<crate::pylib::set_order::SetOrder<crate::vm::dict::SetKey>> {
+            match v {
+                Value::Set(d) => d.borrow().order.clone(),
+                Value::FrozenSet(d) => d.order.clone(),
+                _ => None,
             }
-            BinOp::BitAnd => {
-                for x in av {
-                    if self.contains(&bset, &x)? {
-                        out.push(x);
+        };
+        let (Some(x), Some(y)) = (so(a), so(b)) else {
+            // Sets of identity-hashed objects: insertion order.
+            let av = self.iterate(a)?;
+            let bv = self.iterate(b)?;
+            let mut out = Vec::new();
+            match op {
+                BinOp::BitOr => {
+                    out = av;
+                    out.extend(bv);
+                }
+                BinOp::BitAnd => {
+                    for x in av {
+                        if self.contains(b, &x)? {
+                            out.push(x);
+                        }
+                    }
+                }
+                BinOp::Sub => {
+                    for x in av {
+                        if !self.contains(b, &x)? {
+                            out.push(x);
+                        }
+                    }
+                }
+                _ => {
+                    for x in av {
+                        if !self.contains(b, &x)? {
+                            out.push(x);
+                        }
+                    }
+                    for x in bv {
+                        if !self.contains(a, &x)? {
+                            out.push(x);
+                        }
                     }
                 }
             }
-            BinOp::Sub => {
-                for x in av {
-                    if !self.contains(&bset, &x)? {
-                        out.push(x);
-                    }
-                }
-            }
-            _ => {
-                for x in av {
-                    if !self.contains(&bset, &x)? {
-                        out.push(x);
-                    }
-                }
-                for x in bv {
-                    if !self.contains(&aset, &x)? {
-                        out.push(x);
-                    }
-                }
-            }
-        }
-        self.new_set(out)
+            return self.new_set(out);
+        };
+        let r = match op {
+            BinOp::BitOr => x.union(&y),
+            BinOp::BitAnd => x.intersection(&y),
+            BinOp::Sub => x.difference(&y),
+            _ => x.symmetric_difference(&y),
+        };
+        Ok(Value::Set(Rc::new(RefCell::new(Dict::from_set_order(r)))))
     }
 
     pub fn unary_neg(&mut self, a: Value) -> Result<Value, Error> {
@@ -584,7 +603,7 @@ impl Vm {
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
             Value::FrozenSet(d) => !d.is_empty(),
-            Value::Range(r) => r.len() > 0,
+            Value::Range(r) => !r.is_empty(),
             Value::DictView(v) => !v.0.borrow().is_empty(),
             Value::Instance(i) => {
                 let cls = i.class();
@@ -693,7 +712,7 @@ impl Vm {
                     CmpOp::Gt => ">",
                     _ => ">=",
                 };
-                if let ((Set(_) | FrozenSet(_)), (Set(_) | FrozenSet(_))) = (a, b) {
+                if let (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) = (a, b) {
                     let xs = self.iterate(a)?;
                     let ys = self.iterate(b)?;
                     let sub = self.all_in(&xs, b)?;
@@ -908,6 +927,11 @@ impl Vm {
                 if d.len() >= self.limits.max_collection_len {
                     return Err(self.memory_error());
                 }
+                if d.order.is_some() && identity_hashed(&key) {
+                    // CPython orders these by memory address; Looplab (like
+                    // its oracle) keeps insertion order for such sets.
+                    d.order = None;
+                }
                 d.push(h, key, v)
             }
         }
@@ -926,7 +950,11 @@ impl Vm {
                 if d.borrow().len() >= self.limits.max_collection_len {
                     return Err(self.memory_error());
                 }
-                d.borrow_mut().push(h, key, v)
+                let mut db = d.borrow_mut();
+                if db.order.is_some() && identity_hashed(&key) {
+                    db.order = None;
+                }
+                db.push(h, key, v)
             }
         }
         Ok(())
@@ -941,11 +969,69 @@ impl Vm {
     }
 
     pub fn new_set(&mut self, items: Vec<Value>) -> Result<Value, Error> {
-        let mut d = Dict::new();
+        let mut d = Dict::new_set();
         for x in items {
             self.dict_set(&mut d, x, Value::None)?;
         }
         Ok(Value::Set(Rc::new(RefCell::new(d))))
+    }
+
+    /// A new set with the contents of set `src` (CPython's `set_merge` into
+    /// an empty set when `merge`, else `set.copy()`).
+    pub(crate) fn set_copy_of(&mut self, src: &Value, merge: bool) -> Result<Value, Error> {
+        let order = match src {
+            Value::Set(d) => d.borrow().order.clone(),
+            Value::FrozenSet(d) => d.order.clone(),
+            _ => None,
+        };
+        let Some(o) = order else {
+            let items = self.iterate(src)?;
+            return self.new_set(items);
+        };
+        let so = if merge {
+            let mut n = crate::pylib::set_order::SetOrder::new();
+            n.update_from_set(&o);
+            n
+        } else {
+            o.copy()
+        };
+        Ok(Value::Set(Rc::new(RefCell::new(Dict::from_set_order(so)))))
+    }
+
+    /// `s |= other` / `s.update(other)` for a set `s`.
+    pub(crate) fn set_update(&mut self, s: &Value, other: &Value) -> Result<(), Error> {
+        let Value::Set(d) = s else {
+            return Err(Error::Internal("set_update on non-set".into()));
+        };
+        let other_order = match other {
+            Value::Set(o) => o.borrow().order.clone(),
+            Value::FrozenSet(o) => o.order.clone(),
+            _ => None,
+        };
+        match other_order {
+            Some(oo) => {
+                let mut so = d.borrow().order.clone().unwrap_or_default();
+                so.update_from_set(&oo);
+                *d.borrow_mut() = Dict::from_set_order(so);
+            }
+            None => {
+                if let Value::Dict(src) = other {
+                    let keys = src.borrow().hashed_keys();
+                    let mut so = d.borrow().order.clone().unwrap_or_default();
+                    let ks: Vec<(i64, crate::vm::dict::SetKey)> = keys
+                        .into_iter()
+                        .map(|(h, k)| (h, crate::vm::dict::SetKey(k)))
+                        .collect();
+                    so.update_from_dict(&ks);
+                    *d.borrow_mut() = Dict::from_set_order(so);
+                    return Ok(());
+                }
+                for x in self.iterate(other)? {
+                    self.set_add(s, x)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn set_add(&mut self, s: &Value, v: Value) -> Result<(), Error> {
@@ -985,13 +1071,11 @@ impl Vm {
             }
         };
         for (k, v) in items {
-            if merge {
-                if self.dict_get(dst, &k)?.is_some() {
-                    let ks = self.str_of(&k)?;
-                    return Err(
-                        self.type_error(format!("got multiple values for keyword argument '{ks}'"))
-                    );
-                }
+            if merge && self.dict_get(dst, &k)?.is_some() {
+                let ks = self.str_of(&k)?;
+                return Err(
+                    self.type_error(format!("got multiple values for keyword argument '{ks}'"))
+                );
             }
             self.dict_insert(dst, k, v)?;
         }
@@ -1374,8 +1458,16 @@ impl Vm {
                     return Err(self.stop_iteration(v));
                 }
             }
-            IterObj::ASend { gen, first } => {
-                *rc.borrow_mut() = IterObj::ASend { gen, first };
+            IterObj::ASend {
+                gen,
+                first,
+                closing,
+            } => {
+                *rc.borrow_mut() = IterObj::ASend {
+                    gen,
+                    first,
+                    closing,
+                };
                 return Err(self.type_error("'async_generator_asend' object is not an iterator"));
             }
             other => (None, other),
@@ -1594,12 +1686,29 @@ impl Vm {
         }
     }
 
+    /// Call the `firstiter` async-generator hook once per generator.
+    pub(crate) fn asyncgen_first_iter(&mut self, g: &Rc<GenObj>) -> Result<(), Error> {
+        if g.ag_hooks_inited.replace(true) {
+            return Ok(());
+        }
+        if let Some(h) = self.asyncgen_hooks.0.clone() {
+            self.call(&h, vec![Value::Gen(g.clone())], vec![])?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn get_anext(&mut self, it: &Value) -> Result<Value, Error> {
+        if let Value::Gen(g) = it {
+            if g.kind == GenKind::AsyncGenerator {
+                self.asyncgen_first_iter(g)?;
+            }
+        }
         match it {
             Value::Gen(g) if g.kind == GenKind::AsyncGenerator => {
                 Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
                     gen: g.clone(),
                     first: Some(Resume::Send(Value::None)),
+                    closing: false,
                 }))))
             }
             _ => match self.lookup_special_bound(it, "__anext__") {
@@ -1702,6 +1811,15 @@ impl Vm {
                 }
             }
             (Value::Bytes(b), _) => {
+                if let Value::Slice(s) = key {
+                    let items: Vec<Value> = b.iter().map(|x| Value::Int(*x as i64)).collect();
+                    let picked = self.slice_items(&items, s)?;
+                    let bytes: Vec<u8> = picked
+                        .iter()
+                        .map(|v| if let Value::Int(i) = v { *i as u8 } else { 0 })
+                        .collect();
+                    return Ok(Value::Bytes(Rc::from(bytes)));
+                }
                 let i = self.index_of(key, "bytes")?;
                 match norm_index(i, b.len()) {
                     Some(i) => Ok(Value::Int(b[i] as i64)),
@@ -1742,7 +1860,7 @@ impl Vm {
                 if c.layout == Layout::Builtin {
                     return Ok(obj.clone());
                 }
-                Err(self.type_error(format!("'type' object is not subscriptable")))
+                Err(self.type_error("'type' object is not subscriptable"))
             }
             _ => {
                 let t = self.type_name(obj);
@@ -1944,6 +2062,21 @@ impl Vm {
     /// Iteration order of a set's elements (CPython's table order).
     pub(crate) fn set_order(&self, d: &Dict) -> Vec<Value> {
         crate::vm::format::set_iteration_order(d)
+    }
+}
+
+/// Hashed by identity (CPython: by address) rather than by value.
+pub fn identity_hashed(v: &Value) -> bool {
+    match v {
+        Value::Instance(i) => i.class().lookup("__hash__").is_none(),
+        Value::Function(_)
+        | Value::Builtin(_)
+        | Value::Method(_)
+        | Value::Class(_)
+        | Value::Gen(_)
+        | Value::Iter(_)
+        | Value::Module(_) => true,
+        _ => false,
     }
 }
 

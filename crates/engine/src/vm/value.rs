@@ -196,14 +196,19 @@ pub struct RangeObj {
 }
 
 impl RangeObj {
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     pub fn len(&self) -> i64 {
-        if self.step > 0 && self.start < self.stop {
-            (self.stop - self.start - 1) / self.step + 1
-        } else if self.step < 0 && self.start > self.stop {
-            (self.start - self.stop - 1) / (-self.step) + 1
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
         } else {
             0
-        }
+        };
+        n.min(i64::MAX as i128) as i64
     }
 }
 
@@ -332,6 +337,8 @@ pub struct ExcData {
 pub struct TbEntry {
     pub code: Rc<Code>,
     pub line: u32,
+    /// Span of the instruction, for CPython 3.11's `^^^` markers.
+    pub span: crate::span::Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -365,13 +372,37 @@ pub struct GenObj {
     /// Shared log where unstarted coroutines report themselves on drop
     /// ("coroutine 'f' was never awaited").
     pub never_awaited_log: Option<Rc<RefCell<Vec<Name>>>>,
+    /// Where a suspended generator/coroutine with pending `finally`/
+    /// `except` blocks puts its frame when dropped, so the VM can close it
+    /// (CPython closes generators when they are garbage-collected).
+    pub finalize_queue: Option<Rc<FinalizeQueue>>,
     /// Async generators: an `asend`/`athrow` awaitable is in progress.
     pub ag_running: Cell<bool>,
+    /// Async generators: the `firstiter` hook has been called
+    /// (`sys.set_asyncgen_hooks`, used by `loop.shutdown_asyncgens`).
+    pub ag_hooks_inited: Cell<bool>,
     pub id: u64,
+}
+
+/// Frames of dropped generators waiting to be closed by the VM.
+#[derive(Default)]
+pub struct FinalizeQueue {
+    pub pending: Cell<bool>,
+    pub frames: RefCell<Vec<(GenKind, Name, Name, Box<Frame>)>>,
 }
 
 impl Drop for GenObj {
     fn drop(&mut self) {
+        if self.state.get() == GenState::Suspended && self.kind != GenKind::AsyncGenerator {
+            if let (Some(q), Some(f)) = (&self.finalize_queue, self.frame.get_mut().take()) {
+                if !f.blocks.is_empty() {
+                    if let Ok(mut fs) = q.frames.try_borrow_mut() {
+                        fs.push((self.kind, self.name.clone(), self.qualname.clone(), f));
+                        q.pending.set(true);
+                    }
+                }
+            }
+        }
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             if let Some(log) = &self.never_awaited_log {
                 if let Ok(mut l) = log.try_borrow_mut() {
@@ -418,6 +449,9 @@ pub enum IterObj {
     ASend {
         gen: Rc<GenObj>,
         first: Option<crate::vm::Resume>,
+        /// Created by `aclose()`: GeneratorExit/StopAsyncIteration out of
+        /// the generator means success (the await returns None).
+        closing: bool,
     },
     /// Yields `obj` once, then returns `on_done(obj)` (CPython's
     /// `Future.__await__` shape, for native awaitables).

@@ -21,6 +21,7 @@ Natives used (all in `_looplab`):
   add_stop_callback(fut)            run_until_complete's _run_until_complete_cb
   remove_stop_callback(fut)
   label(fut, label, until_ns)       trace: what a future stands for
+  sleep_future(delay, result)       sleep's future + _set_result_unless_cancelled timer
   make_gathering(outer, children)   outer.cancel() cancels children (_GatheringFuture)
   gather_cancel_requested(outer)    _GatheringFuture._cancel_requested
   set_log_destroy_pending(task, b)  task._log_destroy_pending = b
@@ -100,6 +101,10 @@ def iscoroutine(obj):
     return _looplab.iscoroutine(obj)
 
 
+def iscoroutinefunction(func):
+    return _looplab.iscoroutinefunction(func)
+
+
 def isfuture(obj):
     return _looplab.isfuture(obj)
 
@@ -108,6 +113,104 @@ def _set_result_unless_cancelled(fut, result):
     if fut.cancelled():
         return
     fut.set_result(result)
+
+
+class _OrderedSet:
+    """The sets asyncio returns (all_tasks(), wait()'s done/pending): they
+    iterate in insertion order. CPython iterates them by memory address,
+    which nothing can reproduce; the oracle fixes the same orders (see the
+    header of tools/oracle.py). Set operations return plain sets."""
+
+    def __init__(self, items=()):
+        self._order = {}
+        for item in items:
+            self._order[item] = None
+
+    def add(self, item):
+        self._order[item] = None
+
+    def discard(self, item):
+        if item in self._order:
+            del self._order[item]
+
+    def remove(self, item):
+        if item not in self._order:
+            raise KeyError(item)
+        del self._order[item]
+
+    def pop(self):
+        if not self._order:
+            raise KeyError("pop from an empty set")
+        for item in self._order:
+            del self._order[item]
+            return item
+
+    def clear(self):
+        self._order.clear()
+
+    def copy(self):
+        return _OrderedSet(self._order)
+
+    def __iter__(self):
+        return iter(list(self._order))
+
+    def __len__(self):
+        return len(self._order)
+
+    def __bool__(self):
+        return len(self._order) > 0
+
+    def __contains__(self, item):
+        return item in self._order
+
+    def __repr__(self):
+        if not self._order:
+            return "set()"
+        return "{" + ", ".join(repr(x) for x in self._order) + "}"
+
+    def _plain(self):
+        return set(self._order)
+
+    def __eq__(self, other):
+        if isinstance(other, _OrderedSet):
+            other = other._plain()
+        return self._plain() == other
+
+    def __sub__(self, other):
+        return self._plain() - set(other)
+
+    def __or__(self, other):
+        return self._plain() | set(other)
+
+    def __and__(self, other):
+        return self._plain() & set(other)
+
+    def __xor__(self, other):
+        return self._plain() ^ set(other)
+
+    def union(self, *others):
+        r = self._plain()
+        for o in others:
+            r = r | set(o)
+        return r
+
+    def difference(self, *others):
+        r = self._plain()
+        for o in others:
+            r = r - set(o)
+        return r
+
+    def intersection(self, *others):
+        r = self._plain()
+        for o in others:
+            r = r & set(o)
+        return r
+
+    def issubset(self, other):
+        return self._plain() <= set(other)
+
+    def issuperset(self, other):
+        return self._plain() >= set(other)
 
 
 # ------------------------------------------------------------------- events
@@ -253,7 +356,8 @@ class BaseEventLoop(AbstractEventLoop):
         self._stopping = False
         self._debug = False
         self._exception_handler = None
-        self._default_executor = ThreadPoolExecutor(thread_name_prefix="asyncio", _default=True)
+        # Made on first use, as in CPython.
+        self._default_executor = None
         self._executor_shutdown_called = False
         self._asyncgens_shutdown_called = False
 
@@ -500,7 +604,7 @@ def current_task(loop=None):
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return set(_looplab.all_tasks())
+    return _OrderedSet(_looplab.all_tasks())
 
 
 def _set_task_name(task, name):
@@ -547,14 +651,14 @@ async def sleep(delay, result=None):
     if delay <= 0:
         await _SLEEP0
         return result
-    loop = get_running_loop()
-    future = _looplab.create_future("sleep")
-    h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
-    _looplab.label(future, "sleep", h._when_ns)
+    get_running_loop()
+    # loop.create_future() + loop.call_later(delay,
+    # _set_result_unless_cancelled, future, result), in one native call.
+    future, h = _looplab.sleep_future(delay, result)
     try:
         return await future
     finally:
-        h.cancel()
+        _looplab.cancel_handle(h)
 
 
 def gather(*coros_or_futures, return_exceptions=False):
@@ -780,7 +884,7 @@ async def _wait(fs, timeout, return_when, loop):
         for f in fs:
             f.remove_done_callback(_on_completion)
 
-    done, pending = set(), set()
+    done, pending = _OrderedSet(), _OrderedSet()
     for f in fs:
         if f.done():
             done.add(f)

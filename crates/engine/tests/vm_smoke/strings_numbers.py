@@ -1,0 +1,20 @@
+# str methods, formatting, numbers.
+s = "  Hello, World  "
+print(s.strip(), s.lower(), s.upper(), s.split(","), s.strip().split(), "a,b,,c".split(","))
+print("x".join("abc"), "abc".center(9, "*"), "7".zfill(3), "ab".ljust(4) + "|", "ab".rjust(4))
+print("hello".find("l"), "hello".rfind("l"), "hello".count("l"), "hello".replace("l", "L", 1))
+print("Hello World".title(), "hello world".capitalize(), "abc".startswith(("x", "a")), "abc".endswith("bc"))
+print("a b\nc".splitlines(), "k=v".partition("="), "123".isdigit(), "abc".isalpha(), " ".isspace())
+print("{} {} {}".format(1, "two", 3.0), "{0}{1}{0}".format("a", "b"), "{name}!".format(name="x"), "{:>6.2f}".format(3.14159))
+print("%s is %d years, %.1f%%" % ("Bob", 30, 99.5), "%r" % "q", "%5s|%-5s|" % ("a", "b"))
+x = 255
+print(f"{x:#x} {x:08b} {x:,} {1234567.891:,.2f} {0.000123:e} {x!r:>5} {'s'!r}")
+print(1e16, 1.5e-5, 0.1 + 0.2, 1 / 3, -0.0, float("inf"), 2.5, round(2.5), round(3.5), round(2.675, 2))
+print(7 // -2, 7 % -2, -7 // 2, divmod(-7, 2), 2 ** -1, abs(-3), int("ff", 16), int(" 42 "), float("1e3"))
+print(min(3, 1, 2), max([1, 5, 3]), min("b", "a"), max([], default=0), sum([1.5, 2]), sum([[1], [2]], []))
+print(hash(1), hash(1.0) == hash(1), hash("a") == hash("a"), chr(65), ord("A"), bin(5), hex(255), oct(8))
+print(list(zip([1, 2, 3], "ab")), list(enumerate("ab", 1)), list(map(str, [1, 2])), list(filter(None, [0, 1, 2])))
+print(list(reversed([1, 2, 3])), sorted("bca"), any([]), all([]), [1, 2] * 2, (1,) + (2,), "ab" * 3)
+print(True + True, True * 3, 3 / 2, 3 // 2, 2 ** 0.5, int(3.9), int(-3.9), float(2), str(1.0), repr("it's"))
+print(list(range(10, 0, -3)), range(5)[2], len(range(0, 10, 3)), 3 in range(5), list(range(5))[::-2])
+l = list(range(10)); l[2:5] = ["a"]; del l[-2:]; print(l, l[::3], l[-3:])

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Time the benchmark programs in the engine and in CPython, in one run.
+
+    python3 tools/bench.py [--runs N] [--engine PATH] [NAME ...]
+
+For every program in crates/engine/benches/programs/ (or only the NAMEs given, with or
+without .py) it measures the wall-clock time of
+  - CPython: `python3 tools/oracle.py FILE` (the async programs thus run on the
+    oracle's virtual clock, like in the engine: their sleeps take no real time), and
+  - the engine: `target/release/looplab run FILE` (override with --engine or the
+    LOOPLAB_BIN environment variable),
+keeps the best of N runs (default 3) and prints
+
+    name: engine X.XXs, cpython Y.YYs, ratio Z.ZZ
+
+where ratio = engine / cpython (below 1 means the engine is faster). Both times include
+process start-up; the oracle's start-up alone (an empty program) is printed first for
+reference. The outputs of both are compared (addresses normalised); a difference is
+reported, not hidden. When the engine binary is missing or fails, its column says so and
+CPython is still timed. The script never builds anything.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROGRAMS = os.path.join(ROOT, "crates", "engine", "benches", "programs")
+ORACLE = os.path.join(ROOT, "tools", "oracle.py")
+DEFAULT_ENGINE = os.path.join(ROOT, "target", "release", "looplab")
+TIMEOUT_S = 600
+
+
+def normalize(text):
+    return re.sub(r"0x[0-9a-f]+", "0x...", text)
+
+
+def timed_run(cmd):
+    """Run cmd once: (seconds, stdout, error message or None)."""
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - start, "", f"timed out after {TIMEOUT_S}s"
+    except OSError as e:
+        return 0.0, "", str(e)
+    elapsed = time.perf_counter() - start
+    out = proc.stdout.decode("utf-8", errors="replace")
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        return elapsed, out, f"exit {proc.returncode}: {err[-1] if err else ''}"
+    return elapsed, out, None
+
+
+def best_of(cmd, runs):
+    """Best time over `runs` runs, the output of the last run, the first error."""
+    best = None
+    out = ""
+    for _ in range(runs):
+        elapsed, out, err = timed_run(cmd)
+        if err is not None:
+            return None, out, err
+        best = elapsed if best is None else min(best, elapsed)
+    return best, out, None
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--engine", default=os.environ.get("LOOPLAB_BIN", DEFAULT_ENGINE))
+    parser.add_argument("names", nargs="*")
+    args = parser.parse_args(argv)
+    runs = max(1, args.runs)
+
+    names = [n if n.endswith(".py") else n + ".py" for n in args.names] or sorted(
+        n for n in os.listdir(PROGRAMS) if n.endswith(".py")
+    )
+    have_engine = os.path.isfile(args.engine) and os.access(args.engine, os.X_OK)
+    if not have_engine:
+        print(f"(engine binary {args.engine} not found: only CPython is timed)")
+
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as empty:
+        empty_path = empty.name
+    try:
+        startup, _, err = best_of([sys.executable, ORACLE, empty_path], runs)
+    finally:
+        os.unlink(empty_path)
+    if err is None:
+        print(f"(cpython start-up through the oracle: {startup:.2f}s, included below)")
+
+    failures = 0
+    for name in names:
+        path = os.path.join(PROGRAMS, name)
+        if not os.path.isfile(path):
+            print(f"{name[:-3]}: no such program {path}")
+            failures += 1
+            continue
+        cpy_t, cpy_out, cpy_err = best_of([sys.executable, ORACLE, path], runs)
+        if have_engine:
+            eng_t, eng_out, eng_err = best_of([args.engine, "run", path], runs)
+        else:
+            eng_t, eng_out, eng_err = None, "", "not built"
+        eng_s = f"{eng_t:.2f}s" if eng_t is not None else f"n/a ({eng_err})"
+        cpy_s = f"{cpy_t:.2f}s" if cpy_t is not None else f"n/a ({cpy_err})"
+        ratio = f"{eng_t / cpy_t:.2f}" if eng_t is not None and cpy_t else "n/a"
+        line = f"{name[:-3]}: engine {eng_s}, cpython {cpy_s}, ratio {ratio}"
+        if eng_t is not None and cpy_t is not None and normalize(eng_out) != normalize(cpy_out):
+            line += "  OUTPUT DIFFERS: engine %r vs cpython %r" % (eng_out.strip()[:80], cpy_out.strip()[:80])
+            failures += 1
+        if cpy_err is not None:
+            failures += 1
+        print(line, flush=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
