@@ -289,19 +289,20 @@ pub fn Editor(
 
     let marker = move || syntax.get().or_else(|| runtime_error.and_then(|r| r.get()));
     let errormessage_id = message_id.clone();
-    let marker_view = move || {
-        marker().map(|m| {
+    let marker_view =
+        move || {
+            marker().map(|m| {
             let line_len = code.with_untracked(|c| {
                 c.split('\n')
                     .nth(m.line.saturating_sub(1) as usize)
                     .map_or(0, |l| l.chars().count())
             });
-            let top = format!("calc({} * var(--ed-lh) + var(--ed-pad))", m.line - 1);
+            let top = format!("calc({} * var(--ed-lh) + var(--ed-pad))", m.line.saturating_sub(1));
             view! {
                 <div class="ed-underline" data-testid="editor-error" data-line=m.line data-col=m.col
                     aria-hidden="true"
                     style:top=top.clone()
-                    style:left=format!("calc({}ch + var(--ed-pad))", m.col - 1)
+                    style:left=format!("calc({}ch + var(--ed-pad))", m.col.saturating_sub(1))
                     style:width=format!("{}ch", m.len)></div>
                 <div class="ed-message" id=message_id.clone() data-testid="editor-message"
                     style:top=top
@@ -310,7 +311,7 @@ pub fn Editor(
                 </div>
             }
         })
-    };
+        };
     let gutter = move || {
         let n = line_count.get();
         let mut s = String::with_capacity(n * 5);
@@ -341,7 +342,7 @@ pub fn Editor(
                 style=move || format!("--ed-lines:{};--ed-cols:{}", line_count.get(), col_count.get())>
                 <div class="ed-gutter" aria-hidden="true">{gutter}</div>
                 <div class="ed-area">
-                    <div class="ed-layer code" node_ref=layer aria-hidden="true"></div>
+                    <div class="ed-layer" node_ref=layer aria-hidden="true"></div>
                     <textarea class="ed-input" node_ref=input data-testid="editor"
                         aria-label=label aria-describedby=hint_id
                         aria-invalid=move || marker().is_some().then_some("true")
