@@ -311,13 +311,21 @@ pub fn playground_page() -> impl IntoView {
             code.set(c.to_string());
         }
     };
-    let export_href = move || {
-        code.with(|c| {
+    // The download link gets its href when clicked (not on every key).
+    let export = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let href = code.with_untracked(|c| {
             format!(
                 "data:text/x-python;charset=utf-8,{}",
                 js_sys::encode_uri_component(c)
             )
-        })
+        });
+        if let Some(a) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = a.set_attribute("href", &href);
+        }
     };
     view! {
         <section class="playground" data-testid="playground">
@@ -333,7 +341,7 @@ pub fn playground_page() -> impl IntoView {
                 </label>
                 // Share lives here (the embed/share feature provides it).
                 <span class="share-slot" data-slot="share"></span>
-                <a class="button" data-testid="export" download="looplab.py" href=export_href>"Export .py"</a>
+                <a class="button" data-testid="export" download="looplab.py" href="#" on:click=export>"Export .py"</a>
             </div>
             {editable_player(code, None, start_step)}
         </section>

@@ -179,13 +179,18 @@ pub fn Editor(
             }
         }
         let lines = render::highlighted_lines(&text);
-        line_count.set(lines.len());
-        col_count.set(
-            text.split('\n')
-                .map(|l| l.chars().count())
-                .max()
-                .unwrap_or(0),
-        );
+        // Only real changes: a size change restyles the whole editor.
+        if line_count.get_untracked() != lines.len() {
+            line_count.set(lines.len());
+        }
+        let cols = text
+            .split('\n')
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        if col_count.get_untracked() != cols {
+            col_count.set(cols);
+        }
         if let Some(el) = layer.get_untracked() {
             drawn.update_value(|old| redraw(&el, old, lines));
         }
@@ -282,7 +287,6 @@ pub fn Editor(
         };
         let now = read_state(&ta);
         history.update_value(|h| h.record(&current.get_value(), kind));
-        reveal(&now);
         code.set(now.text.clone());
         current.set_value(now);
     };
@@ -338,8 +342,7 @@ pub fn Editor(
                 {reset}
             </div>
             <div class="editor" node_ref=scroller
-                class:has-error=move || marker().is_some()
-                style=move || format!("--ed-lines:{};--ed-cols:{}", line_count.get(), col_count.get())>
+                class:has-error=move || marker().is_some()>
                 <div class="ed-gutter" aria-hidden="true">{gutter}</div>
                 <div class="ed-area">
                     <div class="ed-layer" node_ref=layer aria-hidden="true"></div>
@@ -347,6 +350,8 @@ pub fn Editor(
                         aria-label=label aria-describedby=hint_id
                         aria-invalid=move || marker().is_some().then_some("true")
                         aria-errormessage=move || marker().is_some().then(|| errormessage_id.clone())
+                        style:height=move || format!("calc({} * var(--ed-lh) + 2 * var(--ed-pad))", line_count.get())
+                        style:min-width=move || format!("calc({}ch + 2 * var(--ed-pad) + 2ch)", col_count.get())
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                         prop:value=initial
                         on:keydown=on_keydown on:beforeinput=on_beforeinput on:input=on_input
