@@ -145,13 +145,31 @@ fn edited_code(lesson: &'static str, snippet: &'static SnippetData) -> RwSignal<
     let code = RwSignal::new(
         crate::browser::storage_get(&key).unwrap_or_else(|| snippet.code.to_string()),
     );
-    Effect::new(move |prev: Option<()>| {
-        let c = code.get();
-        if prev.is_some() {
-            crate::browser::storage_set(&key, &c);
-        }
-    });
+    store_edits(code, key);
     code
+}
+
+/// Writes `code` to storage under `key` after every change, once typing
+/// pauses (a long program is not copied into storage on every key).
+fn store_edits(code: RwSignal<String>, key: String) {
+    let generation = StoredValue::new(0u64);
+    let key = StoredValue::new(key);
+    Effect::new(move |prev: Option<()>| {
+        code.track();
+        if prev.is_none() {
+            return;
+        }
+        let g = generation.get_value() + 1;
+        generation.set_value(g);
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(300).await;
+            if generation.try_get_value() == Some(g) {
+                if let (Some(k), Some(c)) = (key.try_get_value(), code.try_get_untracked()) {
+                    crate::browser::storage_set(&k, &c);
+                }
+            }
+        });
+    });
 }
 
 type Codes = StoredValue<Vec<(&'static str, RwSignal<String>)>>;
@@ -284,12 +302,7 @@ pub fn playground_page() -> impl IntoView {
         .or_else(|| crate::browser::storage_get(KEY))
         .unwrap_or_else(|| TEMPLATE.to_string());
     let code = RwSignal::new(initial);
-    Effect::new(move |prev: Option<()>| {
-        let c = code.get();
-        if prev.is_some() {
-            crate::browser::storage_set(KEY, &c);
-        }
-    });
+    store_edits(code, KEY.to_string());
     let examples = EXAMPLES
         .iter()
         .map(|(id, title, _)| view! { <option value=format!("example:{id}")>{*title}</option> })

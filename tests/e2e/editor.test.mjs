@@ -171,6 +171,7 @@ test('lesson snippets are editable, kept per lesson, and Reset brings the lesson
   await page.keyboard.press('Enter');
   const edited = await editor.inputValue();
   assert.equal(edited, '# mine\n' + original);
+  await page.waitForTimeout(600); // edits are stored once typing pauses
   await page.reload();
   await editor.waitFor();
   assert.equal(await page.getByTestId('editor').first().inputValue(), edited);
@@ -281,6 +282,50 @@ test('while True: pass ends with the blocking-loop message while the page keeps 
   assert.equal(await limit.getAttribute('data-limit'), 'slice instructions');
   assert.match(await limit.textContent(), /blocking the event loop/);
   assert.match(await page.getByTestId('raise-limit').textContent(), /10× higher/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Tab and Shift+Tab indent a selected block, Escape then Tab leaves; examples, export and axe', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?play`);
+  const editor = page.getByTestId('editor');
+  await editor.waitFor();
+  await editor.fill('a = 1\nb = 2\nc = 3\n');
+  await editor.evaluate((ta) => ta.setSelectionRange(0, 11)); // lines 1-2
+  await editor.focus();
+  await editor.evaluate((ta) => ta.setSelectionRange(0, 11));
+  await page.keyboard.press('Tab');
+  assert.equal(await editor.inputValue(), '    a = 1\n    b = 2\nc = 3\n');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await editor.inputValue(), 'a = 1\nb = 2\nc = 3\n');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.dataset.testid), 'editor');
+  assert.equal(await editor.inputValue(), 'a = 1\nb = 2\nc = 3\n');
+
+  // An example replaces the code; the output is CPython's.
+  const examples = page.getByTestId('examples');
+  await examples.selectOption('example:gather');
+  const code = await editor.inputValue();
+  assert.match(code, /asyncio\.gather/);
+  await page.getByTestId('speed').selectOption('4×');
+  await page.getByTestId('run').click();
+  await page.locator('[data-testid=console] .console-end').waitFor({ timeout: 30000 });
+  assert.deepEqual(await consoleText(page), cpythonOutput(code).trimEnd().split('\n'));
+  // A lesson's code too.
+  const firstLesson = (await examples.locator('optgroup[label=Lessons] option').first().getAttribute('value'));
+  await examples.selectOption(firstLesson);
+  assert.equal(await editor.inputValue(), lessonCode(firstLesson.replace('lesson:', '')));
+
+  // Export downloads the program as a .py file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  assert.equal(download.suggestedFilename(), 'looplab.py');
+  const path = await download.path();
+  assert.equal(readFileSync(path, 'utf8'), await editor.inputValue());
+
+  const AxeBuilder = (await import('@axe-core/playwright')).default;
+  const axe = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
