@@ -119,12 +119,13 @@ pub fn traceback_marker(source: &str, traceback: &str, filename: &str) -> Option
     let needle = format!("File \"{filename}\", line ");
     let line: u32 = traceback
         .lines()
+        .rev()
         .filter_map(|l| {
             let rest = &l[l.find(&needle)? + needle.len()..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             digits.parse().ok()
         })
-        .last()?;
+        .next()?;
     let message = traceback.trim_end().lines().last()?.trim().to_string();
     let text = source.split('\n').nth(line.checked_sub(1)? as usize)?;
     let indent = text.chars().take_while(|c| c.is_whitespace()).count() as u32;

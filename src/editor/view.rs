@@ -50,9 +50,9 @@ fn redraw(layer: &web_sys::Element, old: &mut Vec<String>, new: Vec<String>) {
     let new_mid = new.len() - head - tail;
     let both = old_mid.min(new_mid);
     let children = layer.children();
-    for i in head..head + both {
+    for (i, line) in new.iter().enumerate().skip(head).take(both) {
         if let Some(el) = children.item(i as u32) {
-            el.set_inner_html(&new[i]);
+            el.set_inner_html(line);
         }
     }
     for _ in new_mid..old_mid {
