@@ -74,7 +74,7 @@ fn touched_lines(text: &str, start: usize, end: usize) -> Vec<usize> {
 /// selection over several lines, indents each of them by four spaces.
 pub fn indent(s: &EditState) -> EditState {
     let lines = touched_lines(&s.text, s.start, s.end);
-    if lines.len() == 1 {
+    if lines.len() == 1 && !s.text[s.start..s.end].contains('\n') {
         let col = s.text[line_start(&s.text, s.start)..s.start]
             .chars()
             .count();
