@@ -320,3 +320,29 @@ test('a long idle gap is compressed in a live run and labelled on the timeline',
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a busy loop never blocks the page: no long task, and Stop works', async () => {
+  const code = ['import asyncio', '', 'async def spin():', '    while True:', '        pass', '', 'asyncio.run(spin())', ''].join('\n');
+  const { page, context, problems } = await openPage(browser, `${server.url}?play#code=${encodeURIComponent(code)}`);
+  await page.getByTestId('player').waitFor();
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  await page.getByTestId('run').click();
+  await page.waitForTimeout(300);
+  // Stop answers while the program spins.
+  assert.equal(await page.getByTestId('player').getAttribute('data-live'), 'running');
+  await page.getByTestId('stop').click();
+  await page.locator('[data-testid=player][data-live=idle]').waitFor({ timeout: 2_000 });
+  // Run again to the end: the engine stops the blocked loop with its message.
+  const started = Date.now();
+  await page.getByTestId('run').click();
+  await page.locator('[data-testid=player][data-live=idle]').waitFor({ timeout: 60_000 });
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  console.log(`# busy loop: ended after ${Date.now() - started} ms; ${longTasks.length} long tasks (${longTasks.map((d) => d.toFixed(0)).join(', ')} ms)`);
+  assert.match(await page.getByTestId('console').innerText(), /an endless loop is blocking the event loop/);
+  assert.deepEqual(longTasks, [], 'no task over 50 ms on the main thread');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
