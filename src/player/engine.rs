@@ -7,18 +7,18 @@ use looplab_engine::trace::Event;
 /// The file name programs run under (tracebacks show it).
 pub const FILENAME: &str = "main.py";
 
-/// The largest multiple of [`limits`] a learner can raise the limits to.
-pub const MAX_LIMIT_SCALE: u64 = 100;
+/// The largest multiple of the default limits a learner can raise them to.
+pub const MAX_LIMIT_SCALE: u64 = 10;
 
-/// The budgets of a run in the browser, `scale` times the defaults: a
-/// task may run 20 million instructions without awaiting (an endless loop
-/// is stopped in about a second), 500 million in all.
+/// The budgets of a run: the engine's defaults (a task may run 200 million
+/// instructions without awaiting, 2 billion in all), `scale` times over.
 pub fn limits(scale: u64) -> Limits {
     let scale = scale.clamp(1, MAX_LIMIT_SCALE);
+    let d = Limits::default();
     Limits {
-        max_slice_instructions: 20_000_000 * scale,
-        max_instructions: 500_000_000 * scale,
-        ..Limits::default()
+        max_slice_instructions: d.max_slice_instructions.saturating_mul(scale),
+        max_instructions: d.max_instructions.saturating_mul(scale),
+        ..d
     }
 }
 
