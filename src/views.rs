@@ -74,6 +74,14 @@ pub fn lesson_page(id: String) -> AnyView {
     // learner loaded. The URL's `#step=N` applies to the first one shown.
     let loaded = RwSignal::new(lesson.main_snippet().name);
     let start_step = StoredValue::new(crate::player::step_in_url());
+    // Every snippet's code as the learner left it (kept per lesson).
+    let codes: &'static [SnippetData] = lesson.snippets;
+    let codes = StoredValue::new(
+        codes
+            .iter()
+            .map(|s| (s.name, edited_code(lesson.id, s)))
+            .collect::<Vec<_>>(),
+    );
     let body = lesson
         .sections
         .iter()
@@ -98,9 +106,10 @@ pub fn lesson_page(id: String) -> AnyView {
                 // The main snippet is the player; every other snippet can
                 // be loaded into it.
                 let shown = if std::ptr::eq(snippet, lesson.main_snippet()) {
-                    player_view(lesson, loaded, start_step).into_any()
+                    player_view(lesson, loaded, start_step, codes).into_any()
                 } else {
-                    snippet_view(snippet, Some(loaded)).into_any()
+                    let code = code_of(codes, snippet.name);
+                    snippet_view(snippet, code, Some(loaded)).into_any()
                 };
                 view! { {shown}{predict} }.into_any()
             }
@@ -129,10 +138,91 @@ fn neighbours(lesson: &LessonData) -> impl IntoView {
 }
 
 /// The lesson's player, showing the loaded snippet (the main one at first).
+/// The learner's code of `snippet`: the stored edit, or the lesson's code.
+/// Every change is stored (when storage works).
+fn edited_code(lesson: &'static str, snippet: &'static SnippetData) -> RwSignal<String> {
+    let key = crate::editor::storage_key(lesson, snippet.name);
+    let code = RwSignal::new(
+        crate::browser::storage_get(&key).unwrap_or_else(|| snippet.code.to_string()),
+    );
+    store_edits(code, key);
+    code
+}
+
+/// Writes `code` to storage under `key` after every change, once typing
+/// pauses (a long program is not copied into storage on every key).
+fn store_edits(code: RwSignal<String>, key: String) {
+    let generation = StoredValue::new(0u64);
+    let key = StoredValue::new(key);
+    Effect::new(move |prev: Option<()>| {
+        code.track();
+        if prev.is_none() {
+            return;
+        }
+        let g = generation.get_value() + 1;
+        generation.set_value(g);
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(300).await;
+            if generation.try_get_value() == Some(g) {
+                if let (Some(k), Some(c)) = (key.try_get_value(), code.try_get_untracked()) {
+                    crate::browser::storage_set(&k, &c);
+                }
+            }
+        });
+    });
+}
+
+type Codes = StoredValue<Vec<(&'static str, RwSignal<String>)>>;
+
+fn code_of(codes: Codes, name: &str) -> RwSignal<String> {
+    codes
+        .with_value(|c| c.iter().find(|(n, _)| *n == name).map(|(_, s)| *s))
+        .unwrap_or_else(|| RwSignal::new(String::new()))
+}
+
+/// An editor over the player: Ctrl+Enter runs the edited code, whose
+/// uncaught exception is marked in the editor.
+fn editable_player(
+    code: RwSignal<String>,
+    original: Option<String>,
+    start_step: Option<usize>,
+    handle: crate::player::PlayerHandle,
+) -> impl IntoView {
+    let runs = RwSignal::new(0u64);
+    let runtime_error = RwSignal::new(None);
+    let on_run = Callback::new(move |()| runs.update(|n| *n += 1));
+    let source = code.get_untracked();
+    let player = match start_step {
+        Some(step) => view! {
+            <crate::player::Player source=source start_step=step edited=code
+                run_requests=runs runtime_error=runtime_error handle=handle/>
+        }
+        .into_any(),
+        None => view! {
+            <crate::player::Player source=source edited=code
+                run_requests=runs runtime_error=runtime_error handle=handle/>
+        }
+        .into_any(),
+    };
+    let editor = match original {
+        Some(original) => view! {
+            <crate::editor::Editor code=code original=original on_run=on_run
+                runtime_error=runtime_error label="Program"/>
+        }
+        .into_any(),
+        None => view! {
+            <crate::editor::Editor code=code on_run=on_run runtime_error=runtime_error label="Program"/>
+        }
+        .into_any(),
+    };
+    view! { {editor}{player} }
+}
+
 fn player_view(
     lesson: &'static LessonData,
     loaded: RwSignal<&'static str>,
     start_step: StoredValue<Option<usize>>,
+    codes: Codes,
 ) -> impl IntoView {
     let snippet = move || {
         let name = loaded.get();
@@ -146,14 +236,7 @@ fn player_view(
     let player = move || {
         let s = snippet();
         let step = start_step.try_update_value(|v| v.take()).flatten();
-        match step {
-            Some(step) => {
-                view! { <crate::player::Player source=s.code.to_string() start_step=step handle=handle/> }
-                    .into_any()
-            }
-            None => view! { <crate::player::Player source=s.code.to_string() handle=handle/> }
-                .into_any(),
-        }
+        editable_player(code_of(codes, s.name), Some(s.code.to_string()), step, handle)
     };
     let caption = move || {
         let s = snippet();
@@ -171,6 +254,7 @@ fn player_view(
 
 fn snippet_view(
     snippet: &'static SnippetData,
+    code: RwSignal<String>,
     loaded: Option<RwSignal<&'static str>>,
 ) -> impl IntoView {
     let class = if snippet.variation {
@@ -182,7 +266,7 @@ fn snippet_view(
     view! {
         <figure class=class data-testid="snippet" data-snippet=snippet.name>
             <figcaption>{label}{snippet.title}</figcaption>
-            {code_view(snippet.code)}
+            <crate::editor::Editor code=code original=snippet.code.to_string() label=snippet.title/>
             {loaded.map(|loaded| view! {
                 <button class="load-in-player" data-testid="load-in-player" on:click=move |_| {
                     loaded.set(snippet.name);
@@ -209,46 +293,86 @@ pub fn code_view(code: &str) -> impl IntoView {
     view! { <pre class="code" data-testid="code"><code>{lines}</code></pre> }
 }
 
+/// The playground: an editor and the player on any program, starting from
+/// the URL's `#code=`, the last playground program, or the template.
 pub fn playground_page() -> impl IntoView {
+    use crate::editor::examples::{EXAMPLES, TEMPLATE};
     crate::browser::set_title("Playground · Looplab");
+    const KEY: &str = "looplab.playground";
+    let (_, hash) = crate::browser::location();
+    let start_step = crate::route::step_from_hash(&hash);
+    // A share link (`#z=`) first; a damaged one says so above the editor
+    // instead of leaving the page blank. Then `#code=`, the last playground
+    // program, the template.
+    let (shared, problem) = match crate::embed::share::program_in_hash(&hash) {
+        Some(Ok(code)) => (Some(code), None),
+        Some(Err(e)) => (None, Some(e.to_string())),
+        None => (None, None),
+    };
+    let initial = shared
+        .or_else(|| crate::route::code_from_hash(&hash))
+        .or_else(|| crate::browser::storage_get(KEY))
+        .unwrap_or_else(|| TEMPLATE.to_string());
+    let code = RwSignal::new(initial);
+    let handle: crate::player::PlayerHandle = RwSignal::new(None);
+    store_edits(code, KEY.to_string());
+    let examples = EXAMPLES
+        .iter()
+        .map(|(id, title, _)| view! { <option value=format!("example:{id}")>{*title}</option> })
+        .collect_view();
+    let lessons = LESSONS
+        .iter()
+        .map(|l| view! { <option value=format!("lesson:{}", l.id)>{format!("{:02}. {}", l.order, l.title)}</option> })
+        .collect_view();
+    let choose = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let picked = if let Some(id) = value.strip_prefix("example:") {
+            EXAMPLES.iter().find(|e| e.0 == id).map(|e| e.2)
+        } else if let Some(id) = value.strip_prefix("lesson:") {
+            content::lesson(id).map(|l| l.main_snippet().code)
+        } else {
+            None
+        };
+        if let Some(c) = picked {
+            code.set(c.to_string());
+        }
+    };
+    // The download link gets its href when clicked (not on every key).
+    let export = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let href = code.with_untracked(|c| {
+            format!(
+                "data:text/x-python;charset=utf-8,{}",
+                js_sys::encode_uri_component(c)
+            )
+        });
+        if let Some(a) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = a.set_attribute("href", &href);
+        }
+    };
     view! {
         <section class="playground" data-testid="playground">
             <h1>"Playground"</h1>
-            <p class="lede">"Watch an asyncio program run. The editor arrives here next; a link with "<code>"#code=…"</code>" opens any program in the player."</p>
-            {player_for_link()}
+            <p class="lede">"Write any asyncio program, press Ctrl+Enter (or Run) and watch it run."</p>
+            <div class="play-bar" role="toolbar" aria-label="Playground">
+                <label>"Start from "
+                    <select data-testid="examples" prop:value="" on:change=choose>
+                        <option value="" disabled=true>"Choose an example…"</option>
+                        <optgroup label="Examples">{examples}</optgroup>
+                        <optgroup label="Lessons">{lessons}</optgroup>
+                    </select>
+                </label>
+                <a class="button" data-testid="export" download="looplab.py" href="#" on:click=export>"Export .py"</a>
+            </div>
+            {problem.map(|p| view! {
+                <p class="share-error" role="alert" data-testid="share-error">{p}" Showing another program instead."</p>
+            })}
+            {editable_player(code, None, start_step, handle)}
+            <crate::embed::PlayerTools handle=handle/>
         </section>
-    }
-}
-
-/// The player on the program of the URL's `#code=` (or the first lesson's).
-fn player_for_link() -> impl IntoView {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    let first = || content::LESSONS[0].main_snippet().code.to_string();
-    // A share link (`#z=`) first; a damaged one says so above the default
-    // program instead of leaving the page blank.
-    let (code, problem) = match crate::embed::share::program_in_hash(&hash) {
-        Some(Ok(code)) => (code, None),
-        Some(Err(e)) => (first(), Some(e.to_string())),
-        None => (
-            crate::route::code_from_hash(&hash).unwrap_or_else(first),
-            None,
-        ),
-    };
-    let handle: crate::player::PlayerHandle = RwSignal::new(None);
-    let player = match crate::route::step_from_hash(&hash) {
-        Some(step) => {
-            view! { <crate::player::Player source=code start_step=step handle=handle/> }.into_any()
-        }
-        None => view! { <crate::player::Player source=code handle=handle/> }.into_any(),
-    };
-    view! {
-        {problem.map(|p| view! {
-            <p class="share-error" role="alert" data-testid="share-error">{p}" Showing an example program instead."</p>
-        })}
-        {player}
-        <crate::embed::PlayerTools handle=handle/>
     }
 }
 

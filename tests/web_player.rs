@@ -12,7 +12,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Drives a live run the way the player does (small slices of fuel, the
 /// page yielding in between) and returns the trace it published.
 async fn live_trace(source: &str) -> Vec<looplab_engine::trace::Event> {
-    let mut run = engine::start_live(source).expect("a live run starts");
+    let mut run = engine::start_live(source, 1).expect("a live run starts");
     let mut slices = 0;
     loop {
         let p = run.advance(1_000);
@@ -37,7 +37,7 @@ async fn live_and_instant_runs_give_identical_traces_for_every_lesson() {
     for lesson in LESSONS {
         for snippet in lesson.snippets {
             let what = format!("{}/{}", lesson.id, snippet.name);
-            let instant = engine::run_instant(snippet.code).expect("instant run");
+            let instant = engine::run_instant(snippet.code, 1).expect("instant run");
             let live = live_trace(snippet.code).await;
             assert!(!instant.is_empty(), "{what}: empty trace");
             assert_eq!(live, instant, "{what}: live and instant traces differ");
@@ -77,7 +77,7 @@ async fn live_and_instant_runs_give_identical_traces_for_every_lesson() {
 #[wasm_bindgen_test]
 fn seeking_equals_folding_from_scratch() {
     let source = LESSONS[0].main_snippet().code;
-    let events = engine::run_instant(source).expect("instant run");
+    let events = engine::run_instant(source, 1).expect("instant run");
     let track = Track::from_events(events.clone());
     for n in [0, 1, events.len() / 3, events.len() / 2, events.len()] {
         assert_eq!(

@@ -7,6 +7,21 @@ use looplab_engine::trace::Event;
 /// The file name programs run under (tracebacks show it).
 pub const FILENAME: &str = "main.py";
 
+/// The largest multiple of the default limits a learner can raise them to.
+pub const MAX_LIMIT_SCALE: u64 = 10;
+
+/// The budgets of a run: the engine's defaults (a task may run 200 million
+/// instructions without awaiting, 2 billion in all), `scale` times over.
+pub fn limits(scale: u64) -> Limits {
+    let scale = scale.clamp(1, MAX_LIMIT_SCALE);
+    let d = Limits::default();
+    Limits {
+        max_slice_instructions: d.max_slice_instructions.saturating_mul(scale),
+        max_instructions: d.max_instructions.saturating_mul(scale),
+        ..d
+    }
+}
+
 /// A live run: the engine's pausable [`Session`].
 struct SessionRun(Session);
 
@@ -31,17 +46,17 @@ pub fn warm_up() {
 }
 
 /// Starts a pausable run of `source`.
-pub fn start_live(source: &str) -> Result<Box<dyn LiveRun>, String> {
+pub fn start_live(source: &str, scale: u64) -> Result<Box<dyn LiveRun>, String> {
     Ok(Box::new(SessionRun(Session::new(
         source,
         FILENAME,
-        &Limits::default(),
+        &limits(scale),
     ))))
 }
 
 /// Runs `source` to the end at once (virtual time, no waiting).
-pub fn run_instant(source: &str) -> Result<Vec<Event>, String> {
-    Ok(run::run_program(source, FILENAME, &Limits::default())
+pub fn run_instant(source: &str, scale: u64) -> Result<Vec<Event>, String> {
+    Ok(run::run_program(source, FILENAME, &limits(scale))
         .trace
         .events)
 }

@@ -49,8 +49,15 @@ pub enum LiveState {
 /// The player's state: a `Copy` bundle of signals, passed to each panel.
 #[derive(Clone, Copy)]
 pub struct PlayerState {
-    /// The program.
-    source: StoredValue<String>,
+    /// The program (the one that ran, or will run next).
+    source: RwSignal<String>,
+    /// The editor's code, when the program is editable: runs take it.
+    edited: Option<Signal<String>>,
+    /// Where the editor should mark the last run's uncaught exception.
+    runtime_error: Option<RwSignal<Option<crate::editor::Marker>>>,
+    /// Limits of the next run, as a multiple of the defaults (raised by
+    /// "run with a higher limit").
+    limit_scale: RwSignal<u64>,
     /// The run so far (or the finished run).
     track: RwSignal<Track>,
     /// The step shown (index into `track.steps`).
@@ -72,12 +79,19 @@ pub struct PlayerState {
 }
 
 impl PlayerState {
-    fn new(source: String) -> PlayerState {
+    fn new(
+        source: String,
+        edited: Option<Signal<String>>,
+        runtime_error: Option<RwSignal<Option<crate::editor::Marker>>>,
+    ) -> PlayerState {
         let track = RwSignal::new(Track::default());
         let cursor = RwSignal::new(0usize);
         let snap = Memo::new(move |_| Shared(Arc::new(track.with(|t| t.after_step(cursor.get())))));
         PlayerState {
-            source: StoredValue::new(source),
+            source: RwSignal::new(source),
+            edited,
+            runtime_error,
+            limit_scale: RwSignal::new(1),
             track,
             cursor,
             speed: RwSignal::new(Speed::default()),
@@ -87,6 +101,29 @@ impl PlayerState {
             focus_line: RwSignal::new(None),
             generation: RwSignal::new(0),
             snap,
+        }
+    }
+
+    /// Takes the editor's code as the program to run.
+    fn sync_source(&self) {
+        if let Some(edited) = self.edited {
+            let code = edited.get_untracked();
+            if self.source.with_untracked(|s| *s != code) {
+                self.source.set(code);
+            }
+        }
+    }
+
+    /// Forgets the run (the code changed under it).
+    fn discard(&self) {
+        self.generation.update(|g| *g += 1);
+        self.playing.set(false);
+        self.live.set(LiveState::Idle);
+        self.error.set(None);
+        self.track.set(Track::default());
+        self.cursor.set(0);
+        if let Some(e) = self.runtime_error {
+            e.set(None);
         }
     }
 
@@ -121,7 +158,11 @@ impl PlayerState {
         if self.live.get_untracked() != LiveState::Idle {
             return false;
         }
-        match engine::run_instant(&self.source.get_value()) {
+        self.sync_source();
+        match engine::run_instant(
+            &self.source.get_untracked(),
+            self.limit_scale.get_untracked(),
+        ) {
             Ok(events) => {
                 self.track.set(Track::from_events(events));
                 self.error.set(None);
@@ -209,7 +250,14 @@ impl PlayerState {
         self.stop_playback();
         self.generation.update(|g| *g += 1);
         let gen = self.generation.get_untracked();
-        let run = match engine::start_live(&self.source.get_value()) {
+        self.sync_source();
+        if let Some(e) = self.runtime_error {
+            e.set(None);
+        }
+        let run = match engine::start_live(
+            &self.source.get_untracked(),
+            self.limit_scale.get_untracked(),
+        ) {
             Ok(run) => run,
             Err(e) => {
                 self.error.set(Some(e));
@@ -321,10 +369,61 @@ pub fn Player(
     /// share and export tools (see [`PlayerHandle`]).
     #[prop(optional)]
     handle: Option<PlayerHandle>,
+    /// The editor's code, when the program is editable: Run takes it, and
+    /// an edit discards the run shown.
+    #[prop(optional, into)]
+    edited: Option<Signal<String>>,
+    /// Bumped by the editor's Ctrl+Enter: a live run of the edited code.
+    #[prop(optional, into)]
+    run_requests: Option<Signal<u64>>,
+    /// Receives where an uncaught exception happened, for the editor.
+    #[prop(optional)]
+    runtime_error: Option<RwSignal<Option<crate::editor::Marker>>>,
 ) -> impl IntoView {
-    let state = PlayerState::new(source);
+    let state = PlayerState::new(source, edited, runtime_error);
     if let Some(handle) = handle {
         handle.set(Some(state));
+    }
+    if let Some(edited) = edited {
+        Effect::new(move |prev: Option<()>| {
+            edited.with(|_| ());
+            let stale = state.track.with_untracked(|t| !t.steps.is_empty())
+                || state.live.get_untracked() != LiveState::Idle;
+            if prev.is_some() && stale {
+                state.discard();
+            }
+        });
+    }
+    if let Some(requests) = run_requests {
+        Effect::new(move |prev: Option<()>| {
+            requests.with(|_| ());
+            if prev.is_some() {
+                state.run_live();
+            }
+        });
+    }
+    if let Some(target) = runtime_error {
+        // The uncaught exception of a finished run, located in the code.
+        Effect::new(move |_| {
+            let marker = state.track.with(|t| {
+                let head = t.head();
+                if !matches!(head.ended, Some(RunEnding::Uncaught { .. })) {
+                    return None;
+                }
+                let traceback: String = head
+                    .output
+                    .iter()
+                    .filter(|o| o.stderr)
+                    .map(|o| o.text.as_str())
+                    .collect();
+                state.source.with_untracked(|src| {
+                    crate::editor::render::traceback_marker(src, &traceback, engine::FILENAME)
+                })
+            });
+            if target.get_untracked() != marker {
+                target.set(marker);
+            }
+        });
     }
     if let Some(step) = start_step {
         if state.ensure_trace() {
@@ -471,10 +570,19 @@ fn Controls(state: PlayerState) -> impl IntoView {
 /// every suspended task's line marked in its colour.
 #[component]
 fn CodePanel(state: PlayerState) -> impl IntoView {
-    let source = state.source.get_value();
-    let lines = highlighted_lines(&source);
-    // (line, lane colour, task name) of every task with a current line.
-    let marks = Memo::new(move |_| {
+    let marks = code_marks(state);
+    let rows = move || code_rows(state, marks);
+    view! {
+        <pre class="code player-code" data-testid="code" tabindex="0" aria-label="Program"><code>{rows}</code></pre>
+    }
+}
+
+type Marks = Memo<(Option<u32>, Vec<(u32, usize, String)>)>;
+
+/// Marks of the current step: (running line, parked tasks as (line, lane
+/// colour, name)).
+fn code_marks(state: PlayerState) -> Marks {
+    Memo::new(move |_| {
         let snap = state.snap.get();
         let c = state.cursor.get();
         state.track.with(|t| {
@@ -493,8 +601,13 @@ fn CodePanel(state: PlayerState) -> impl IntoView {
             }
             (current, parked)
         })
-    });
-    let rows = lines
+    })
+}
+
+/// One row per line of the program, with its marks.
+fn code_rows(state: PlayerState, marks: Marks) -> impl IntoView {
+    let lines = state.source.with(|s| highlighted_lines(s));
+    lines
         .into_iter()
         .enumerate()
         .map(|(i, segments)| {
@@ -531,10 +644,7 @@ fn CodePanel(state: PlayerState) -> impl IntoView {
                 </span>
             }
         })
-        .collect_view();
-    view! {
-        <pre class="code player-code" data-testid="code" tabindex="0" aria-label="Program"><code>{rows}</code></pre>
-    }
+        .collect_view()
 }
 
 /// Splits `source` into lines of (css class, text) segments using the
@@ -1002,6 +1112,7 @@ fn Console(state: PlayerState) -> impl IntoView {
                     .into_any(),
             );
         }
+        let mut continue_after_limit = false;
         if let Some(end) = &s.ended {
             let (class, text) = match end {
                 RunEnding::Completed => ("console-end", "— program finished —".to_string()),
@@ -1010,12 +1121,18 @@ fn Console(state: PlayerState) -> impl IntoView {
                     "console-end error",
                     "the program hangs: nothing can ever happen again".into(),
                 ),
-                RunEnding::Limit { message, .. } => ("console-end error", message.clone()),
+                RunEnding::Limit { which, message } => {
+                    out.push(limit_view(state, which, message).into_any());
+                    continue_after_limit = true;
+                    ("", String::new())
+                }
                 RunEnding::SyntaxError { message } => {
                     ("console-end error", format!("SyntaxError: {message}"))
                 }
             };
-            out.push(view! { <div class=class>{text}</div> }.into_any());
+            if !continue_after_limit {
+                out.push(view! { <div class=class>{text}</div> }.into_any());
+            }
         }
         out
     };
@@ -1035,7 +1152,12 @@ pub type PlayerHandle = RwSignal<Option<PlayerState>>;
 impl PlayerState {
     /// The program in the player.
     pub(crate) fn program(&self) -> String {
-        self.source.get_value()
+        // The editor's code when the program is editable (what Share should
+        // link to), else the program loaded in the player.
+        match self.edited {
+            Some(edited) => edited.get_untracked(),
+            None => self.source.get_untracked(),
+        }
     }
 
     /// Reads the run so far (empty before the first run).
@@ -1084,5 +1206,25 @@ impl PlayerState {
     /// Sets the speed of live runs and playback.
     pub(crate) fn set_speed(&self, speed: Speed) {
         self.speed.set(speed);
+    }
+}
+
+/// A run stopped by a limit: which one, and a button that runs again with
+/// the limits raised tenfold (up to [`engine::MAX_LIMIT_SCALE`]).
+fn limit_view(state: PlayerState, which: &str, message: &str) -> impl IntoView {
+    let scale = state.limit_scale.get_untracked();
+    let next = scale.saturating_mul(10);
+    let can_raise = next <= engine::MAX_LIMIT_SCALE && which != "internal";
+    let which = which.to_string();
+    view! {
+        <div class="console-end error limit" data-testid="limit-message" data-limit=which.clone()>
+            <strong>{format!("Stopped by the {which} limit. ")}</strong>{message.to_string()}
+            {can_raise.then(|| view! {
+                <button class="raise-limit" data-testid="raise-limit" on:click=move |_| {
+                    state.limit_scale.set(next);
+                    state.run_live();
+                }>{format!("Run with a {next}× higher limit")}</button>
+            })}
+        </div>
     }
 }

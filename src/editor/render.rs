@@ -1,0 +1,177 @@
+//! What the editor draws under its textarea: one HTML string per line,
+//! coloured by the engine's own tolerant highlighter, and where an error
+//! is. Plain Rust, tested natively.
+
+use looplab_engine::parse::highlight::{highlight, TokenClass};
+
+/// The CSS class of a highlighted token (shared with the player's code).
+pub fn token_class(c: TokenClass) -> &'static str {
+    match c {
+        TokenClass::Keyword => "hl-kw",
+        TokenClass::Builtin => "hl-builtin",
+        TokenClass::Name => "hl-name",
+        TokenClass::String | TokenClass::FString => "hl-str",
+        TokenClass::Number => "hl-num",
+        TokenClass::Comment => "hl-comment",
+        TokenClass::Operator => "hl-op",
+        TokenClass::Punctuation => "hl-punct",
+        TokenClass::Decorator => "hl-deco",
+    }
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The source as one HTML string per line (text escaped, tokens wrapped in
+/// `<span class="hl-…">`). A token spanning lines (a triple-quoted string)
+/// is cut at each newline so every line stands alone.
+pub fn highlighted_lines(source: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut push = |class: Option<&str>, text: &str| {
+        for (k, piece) in text.split('\n').enumerate() {
+            if k > 0 {
+                lines.push(String::new());
+            }
+            if piece.is_empty() {
+                continue;
+            }
+            if let Some(line) = lines.last_mut() {
+                match class {
+                    Some(c) => {
+                        line.push_str("<span class=\"");
+                        line.push_str(c);
+                        line.push_str("\">");
+                        escape_into(line, piece);
+                        line.push_str("</span>");
+                    }
+                    None => escape_into(line, piece),
+                }
+            }
+        }
+    };
+    let mut pos = 0;
+    for (span, class) in highlight(source) {
+        let (start, end) = (span.start as usize, span.end as usize);
+        if start < pos
+            || end > source.len()
+            || !source.is_char_boundary(start)
+            || !source.is_char_boundary(end)
+        {
+            continue;
+        }
+        push(None, &source[pos..start]);
+        push(Some(token_class(class)), &source[start..end]);
+        pos = end;
+    }
+    push(None, &source[pos..]);
+    lines
+}
+
+/// An error shown in the editor: where, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marker {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column (characters) where the underline starts.
+    pub col: u32,
+    /// Length of the underline, in characters (at least 1).
+    pub len: u32,
+    /// The message shown beside the line (`SyntaxError: invalid syntax`).
+    pub message: String,
+}
+
+/// The marker for the syntax error in `source`, if it does not parse.
+pub fn syntax_marker(source: &str) -> Option<Marker> {
+    let err = looplab_engine::parse::parse_module(source).err()?;
+    let span = err.span;
+    let line_text = source
+        .split('\n')
+        .nth(span.line.saturating_sub(1) as usize)
+        .unwrap_or("");
+    let line_chars = line_text.chars().count() as u32;
+    let col = span.col.max(1);
+    // The underline covers the error's range when it stays on its line.
+    let len = match source.get(span.start as usize..span.end as usize) {
+        Some(s) if !s.contains('\n') && !s.is_empty() => s.chars().count() as u32,
+        _ => 1,
+    };
+    let len = len.min(line_chars.saturating_sub(col - 1).max(1));
+    Some(Marker {
+        line: span.line.max(1),
+        col,
+        len,
+        message: format!("{}: {}", err.kind.name(), err.msg),
+    })
+}
+
+/// The marker for an uncaught exception: the innermost frame of
+/// `filename` in the traceback, underlined from its first non-blank
+/// character to the end of the line, with the traceback's last line.
+pub fn traceback_marker(source: &str, traceback: &str, filename: &str) -> Option<Marker> {
+    let needle = format!("File \"{filename}\", line ");
+    let line: u32 = traceback
+        .lines()
+        .rev()
+        .filter_map(|l| {
+            let rest = &l[l.find(&needle)? + needle.len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .next()?;
+    let message = traceback.trim_end().lines().last()?.trim().to_string();
+    let text = source.split('\n').nth(line.checked_sub(1)? as usize)?;
+    let indent = text.chars().take_while(|c| c.is_whitespace()).count() as u32;
+    let len = (text.trim_end().chars().count() as u32).saturating_sub(indent);
+    Some(Marker {
+        line,
+        col: indent + 1,
+        len: len.max(1),
+        message,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_escaped_and_coloured() {
+        let lines = highlighted_lines("if a<b:\n    print('<&>')\n");
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with("<span class=\"hl-kw\">if</span>"));
+        assert!(lines[0].contains("&lt;"));
+        assert!(lines[1].contains("<span class=\"hl-str\">'&lt;&amp;&gt;'</span>"));
+        assert_eq!(lines[2], "");
+        // A string across lines is cut per line.
+        let lines = highlighted_lines("x = '''a\nb'''");
+        assert!(lines[0].ends_with("<span class=\"hl-str\">'''a</span>"));
+        assert_eq!(lines[1], "<span class=\"hl-str\">b'''</span>");
+    }
+
+    #[test]
+    fn syntax_marker_points_at_the_error() {
+        assert_eq!(syntax_marker("x = 1\n"), None);
+        // CPython 3.11: `x = (1,` -> line 1, offset 5: '(' was never closed.
+        let m = syntax_marker("y = 2\nx = (1,\n").unwrap();
+        assert_eq!((m.line, m.col), (2, 5));
+        assert_eq!(m.message, "SyntaxError: '(' was never closed");
+    }
+
+    #[test]
+    fn traceback_marker_takes_the_innermost_frame() {
+        let src = "def f():\n    return 1 + None\nf()\n";
+        let tb = "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    f()\n  File \"main.py\", line 2, in f\n    return 1 + None\nTypeError: unsupported operand type(s) for +: 'int' and 'NoneType'\n";
+        let m = traceback_marker(src, tb, "main.py").unwrap();
+        assert_eq!((m.line, m.col, m.len), (2, 5, 15));
+        assert!(m.message.starts_with("TypeError"));
+        assert_eq!(traceback_marker(src, "boom", "main.py"), None);
+    }
+}
