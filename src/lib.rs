@@ -5,8 +5,8 @@
 pub mod app;
 pub mod browser;
 pub mod content;
-pub mod embed;
 pub mod editor;
+pub mod embed;
 pub mod player;
 pub mod route;
 pub mod views;

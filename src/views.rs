@@ -236,7 +236,12 @@ fn player_view(
     let player = move || {
         let s = snippet();
         let step = start_step.try_update_value(|v| v.take()).flatten();
-        editable_player(code_of(codes, s.name), Some(s.code.to_string()), step, handle)
+        editable_player(
+            code_of(codes, s.name),
+            Some(s.code.to_string()),
+            step,
+            handle,
+        )
     };
     let caption = move || {
         let s = snippet();
