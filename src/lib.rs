@@ -6,6 +6,7 @@ pub mod app;
 pub mod browser;
 pub mod content;
 pub mod player;
+pub mod predict;
 pub mod route;
 pub mod views;
 
