@@ -90,6 +90,18 @@ pub fn mark_done(id: &str) {
     }
 }
 
+/// Moves the keyboard focus to the element with this id, if there is one.
+fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// What pressing "Check" found.
 #[derive(Clone, Debug, PartialEq)]
 struct Checked {
@@ -122,11 +134,20 @@ pub fn Predict(
     });
 
     let move_line = move |i: usize, up: bool| {
-        order.update(|o| {
-            let j = if up { i.checked_sub(1) } else { Some(i + 1) };
-            if let Some(j) = j.filter(|&j| j < o.len()) {
-                o.swap(i, j);
-            }
+        let n = order.with_untracked(Vec::len);
+        let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+        let Some(j) = j.filter(|&j| j < n) else {
+            return;
+        };
+        order.update(|o| o.swap(i, j));
+        // The list is drawn anew: keep the keyboard focus on the moved line
+        // (on its other button once it reaches an end).
+        let at_end = if up { j == 0 } else { j + 1 == n };
+        let dir = if up != at_end { "up" } else { "down" };
+        let id = format!("predict-{dir}-{j}");
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            focus_id(&id);
         });
     };
     let check = move |_| {
@@ -165,10 +186,10 @@ pub fn Predict(
                     <li class="predict-line" data-testid="predict-line" data-text=text.clone()>
                         <code>{text.clone()}</code>
                         <span class="predict-moves">
-                            <button data-testid="predict-up" aria-label=up_label
+                            <button data-testid="predict-up" id=format!("predict-up-{i}") aria-label=up_label
                                 disabled=frozen || i == 0
                                 on:click=move |_| move_line(i, true)>"↑"</button>
-                            <button data-testid="predict-down" aria-label=down_label
+                            <button data-testid="predict-down" id=format!("predict-down-{i}") aria-label=down_label
                                 disabled=frozen || i + 1 == n
                                 on:click=move |_| move_line(i, false)>"↓"</button>
                         </span>

@@ -136,6 +136,10 @@ test('a wrong order shows the real order, the first difference and the explanati
   await page.keyboard.press('Enter');
   const moved = await shownLines(page);
   assert.deepEqual(moved.slice(0, 2), [offered[1], offered[0]]);
+  // The focus follows the moved line.
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('predict-'));
+  const focused = await page.evaluate(() => document.activeElement.id);
+  assert.equal(focused, offered.length > 2 ? 'predict-down-1' : 'predict-up-1');
   // Mark as done records progress for the index.
   await page.getByTestId('mark-done').click();
   await page.getByTestId('predict-completed').waitFor();
