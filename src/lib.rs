@@ -8,6 +8,7 @@ pub mod content;
 pub mod editor;
 pub mod embed;
 pub mod player;
+pub mod predict;
 pub mod route;
 pub mod views;
 

@@ -35,15 +35,24 @@ pub fn Link(route: Route, children: Children) -> impl IntoView {
 
 pub fn index_page() -> impl IntoView {
     crate::browser::set_title("Looplab: see asyncio run");
+    let done = crate::predict::done_ids();
+    let completed = LESSONS
+        .iter()
+        .filter(|l| done.iter().any(|d| d == l.id))
+        .count();
     let items = LESSONS
         .iter()
         .map(|l| {
+            let is_done = done.iter().any(|d| d == l.id);
             view! {
                 <li class="lesson-card" data-testid="lesson-card" data-lesson=l.id>
                     <span class="lesson-number" aria-hidden="true">{format!("{:02}", l.order)}</span>
                     <div>
                         <h3><Link route=Route::Lesson(l.id.to_string())>{l.title}</Link></h3>
                         <p>{l.summary}</p>
+                        {is_done.then(|| view! {
+                            <p class="lesson-done" data-testid="lesson-done"><span aria-hidden="true">"✓ "</span>"completed"</p>
+                        })}
                     </div>
                 </li>
             }
@@ -59,6 +68,7 @@ pub fn index_page() -> impl IntoView {
         </section>
         <section aria-labelledby="lessons-heading">
             <h2 id="lessons-heading">"Lessons"</h2>
+            <p class="lesson-progress" data-testid="lesson-progress">{format!("{completed} of {} completed", LESSONS.len())}</p>
             <ol class="lesson-list" data-testid="lesson-index">{items}</ol>
         </section>
     }
@@ -97,10 +107,7 @@ pub fn lesson_page(id: String) -> AnyView {
                     .filter(|p| p.snippet == snippet.name)
                     .map(|p| {
                         view! {
-                            <aside class="predict" data-testid="predict">
-                                <h2>"Predict, then run"</h2>
-                                <p>{p.prompt}</p>
-                            </aside>
+                            <crate::predict::Predict lesson_id=lesson.id data=p source=snippet.code/>
                         }
                     });
                 // The main snippet is the player; every other snippet can
