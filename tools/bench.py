@@ -11,9 +11,11 @@ without .py) it measures the wall-clock time of
     LOOPLAB_BIN environment variable),
 keeps the best of N runs (default 3) and prints
 
-    name: engine X.XXs, cpython Y.YYs, ratio Z.ZZ
+    name: engine X.XXs, cpython Y.YYs, ratio Z.ZZ; peak RSS engine A.AMiB, cpython B.BMiB
 
-where ratio = engine / cpython (below 1 means the engine is faster). Both times include
+where ratio = engine / cpython (below 1 means the engine is faster) and peak RSS is the
+child process's maximum resident set size (`os.wait4`'s rusage, the largest over the
+runs; for CPython it includes the oracle's own start-up). Both times include
 process start-up; the oracle's start-up alone (an empty program) is printed first for
 reference. The outputs of both are compared (addresses normalised); a difference is
 reported, not hidden. When the engine binary is missing or fails, its column says so and
@@ -25,6 +27,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -39,32 +42,52 @@ def normalize(text):
 
 
 def timed_run(cmd):
-    """Run cmd once: (seconds, stdout, error message or None)."""
+    """Run cmd once: (seconds, stdout, error message or None, peak RSS in bytes)."""
     start = time.perf_counter()
-    try:
-        proc = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        return time.perf_counter() - start, "", f"timed out after {TIMEOUT_S}s"
-    except OSError as e:
-        return 0.0, "", str(e)
-    elapsed = time.perf_counter() - start
-    out = proc.stdout.decode("utf-8", errors="replace")
+    with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
+        try:
+            proc = subprocess.Popen(cmd, stdout=out_f, stderr=err_f)
+        except OSError as e:
+            return 0.0, "", str(e), 0
+        # os.wait4 gives this child's own rusage (ru_maxrss in KiB on Linux).
+        killer = threading.Timer(TIMEOUT_S, proc.kill)
+        killer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            killer.cancel()
+        if time.perf_counter() - start >= TIMEOUT_S:
+            return time.perf_counter() - start, "", f"timed out after {TIMEOUT_S}s", 0
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out_f.seek(0)
+        err_f.seek(0)
+        out = out_f.read().decode("utf-8", errors="replace")
+        errtext = err_f.read().decode("utf-8", errors="replace")
+    rss = usage.ru_maxrss * 1024
     if proc.returncode != 0:
-        err = proc.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        return elapsed, out, f"exit {proc.returncode}: {err[-1] if err else ''}"
-    return elapsed, out, None
+        err = errtext.strip().splitlines()
+        return elapsed, out, f"exit {proc.returncode}: {err[-1] if err else ''}", rss
+    return elapsed, out, None, rss
 
 
 def best_of(cmd, runs):
-    """Best time over `runs` runs, the output of the last run, the first error."""
+    """Best time over `runs` runs, the output of the last run, the first error,
+    the largest peak RSS."""
     best = None
     out = ""
+    peak = 0
     for _ in range(runs):
-        elapsed, out, err = timed_run(cmd)
+        elapsed, out, err, rss = timed_run(cmd)
         if err is not None:
-            return None, out, err
+            return None, out, err, rss
         best = elapsed if best is None else min(best, elapsed)
-    return best, out, None
+        peak = max(peak, rss)
+    return best, out, None, peak
+
+
+def mib(n):
+    return f"{n / (1024 * 1024):.1f}MiB" if n else "n/a"
 
 
 def main(argv):
@@ -85,7 +108,7 @@ def main(argv):
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as empty:
         empty_path = empty.name
     try:
-        startup, _, err = best_of([sys.executable, ORACLE, empty_path], runs)
+        startup, _, err, _ = best_of([sys.executable, ORACLE, empty_path], runs)
     finally:
         os.unlink(empty_path)
     if err is None:
@@ -98,15 +121,16 @@ def main(argv):
             print(f"{name[:-3]}: no such program {path}")
             failures += 1
             continue
-        cpy_t, cpy_out, cpy_err = best_of([sys.executable, ORACLE, path], runs)
+        cpy_t, cpy_out, cpy_err, cpy_rss = best_of([sys.executable, ORACLE, path], runs)
         if have_engine:
-            eng_t, eng_out, eng_err = best_of([args.engine, "run", "--max-slice", "5000000000", "--max-instructions", "50000000000", path], runs)
+            eng_t, eng_out, eng_err, eng_rss = best_of([args.engine, "run", "--max-slice", "5000000000", "--max-instructions", "50000000000", path], runs)
         else:
-            eng_t, eng_out, eng_err = None, "", "not built"
+            eng_t, eng_out, eng_err, eng_rss = None, "", "not built", 0
         eng_s = f"{eng_t:.2f}s" if eng_t is not None else f"n/a ({eng_err})"
         cpy_s = f"{cpy_t:.2f}s" if cpy_t is not None else f"n/a ({cpy_err})"
         ratio = f"{eng_t / cpy_t:.2f}" if eng_t is not None and cpy_t else "n/a"
         line = f"{name[:-3]}: engine {eng_s}, cpython {cpy_s}, ratio {ratio}"
+        line += f"; peak RSS engine {mib(eng_rss)}, cpython {mib(cpy_rss)}"
         if eng_t is not None and cpy_t is not None and normalize(eng_out) != normalize(cpy_out):
             line += "  OUTPUT DIFFERS: engine %r vs cpython %r" % (eng_out.strip()[:80], cpy_out.strip()[:80])
             failures += 1

@@ -2,12 +2,15 @@
 //! clock, the way the browser app does.
 //!
 //! ```text
-//! looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] FILE.py
+//! looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] [--max-memory BYTES] FILE.py
 //! ```
 //!
-//! `--max-instructions` and `--max-slice` raise (or lower) the engine's
-//! budgets: total instructions, and instructions a task may run without
-//! suspending (the "blocking the event loop" limit).
+//! `--max-instructions`, `--max-slice` and `--max-memory` raise (or lower)
+//! the engine's budgets: total instructions, instructions a task may run
+//! without suspending (the "blocking the event loop" limit), and the heap
+//! bytes the program may hold at once (256 MiB by default; exceeding it
+//! raises `MemoryError` in the program, and if nothing catches it the run
+//! ends as a limit: `!! limit: …`, exit status 3).
 //!
 //! - stdout: the program's stdout; with `--timed` each line is prefixed
 //!   `[t=S.mmm] ` (the conformance format, see `tools/oracle.py`).
@@ -21,7 +24,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] FILE.py";
+    "usage: looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] [--max-memory BYTES] FILE.py";
 
 /// The parsed command line.
 #[derive(Debug)]
@@ -57,6 +60,9 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--timed" => timed = true,
             "--max-instructions" => limits.max_instructions = number(arg)?,
             "--max-slice" => limits.max_slice_instructions = number(arg)?,
+            "--max-memory" => {
+                limits.max_memory_bytes = usize::try_from(number(arg)?).unwrap_or(usize::MAX)
+            }
             "--trace" => trace = Some(it.next().ok_or("--trace needs a file name")?.clone()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             path if file.is_none() => file = Some(path.to_string()),
@@ -160,8 +166,12 @@ mod tests {
             plain.limits.max_slice_instructions,
             default.max_slice_instructions
         );
-        let all =
-            args("run --timed --trace t.json --max-slice 5_000 --max-instructions 9 a.py").unwrap();
+        assert_eq!(plain.limits.max_memory_bytes, default.max_memory_bytes);
+        let all = args(
+            "run --timed --trace t.json --max-slice 5_000 --max-instructions 9 --max-memory 1_000_000 a.py",
+        )
+        .unwrap();
+        assert_eq!(all.limits.max_memory_bytes, 1_000_000);
         assert_eq!((all.timed, all.trace.as_deref()), (true, Some("t.json")));
         assert_eq!(
             (
@@ -171,6 +181,7 @@ mod tests {
             (5000, 9)
         );
         assert!(args("run --max-slice lots a.py").is_err());
+        assert!(args("run --max-memory 1e9 a.py").is_err());
         assert!(args("").is_err());
         assert!(args("walk a.py").is_err());
         assert!(args("run").is_err());

@@ -6,6 +6,12 @@
 //! same trace, natively and in the browser.
 #![forbid(unsafe_code)]
 
+/// Every program linking the engine (the app, the CLI, the tests) counts its
+/// heap per thread: the memory budget (`Limits::max_memory_bytes`) reads the
+/// count. The allocator's unsafe code lives in `looplab-tracemalloc`.
+#[global_allocator]
+static TRACEMALLOC: looplab_tracemalloc::TraceMalloc = looplab_tracemalloc::TraceMalloc;
+
 pub mod aio;
 pub mod ast;
 pub mod compile;

@@ -230,6 +230,9 @@ impl Session {
             }
             Err(e) => session.finish(Err(e)),
         }
+        // Between slices the thread belongs to the embedder: what it
+        // allocates does not count against the run's memory budget.
+        session.vm.memory_pause();
         session
     }
 
@@ -238,6 +241,14 @@ impl Session {
         if self.outcome.is_some() {
             return Progress::Finished;
         }
+        self.vm.memory_resume();
+        let progress = self.advance_counted(fuel);
+        self.vm.memory_pause();
+        progress
+    }
+
+    /// [`Session::advance`] while the memory budget counts.
+    fn advance_counted(&mut self, fuel: u64) -> Progress {
         self.vm.set_fuel(Some(fuel));
         loop {
             match self.step() {
@@ -543,6 +554,12 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
             which: limit_name(&message),
             message,
         },
+        // The memory budget's MemoryError, uncaught: a limit, like the
+        // instruction budgets (the message says how to raise it).
+        Err(Error::Exception(exc)) if vm.is_memory_limit_error(&exc) => Ending::Limit {
+            which: "memory".into(),
+            message: vm.str_of(&exc).unwrap_or_default(),
+        },
         Err(Error::Exception(exc)) => {
             let rendered = vm.format_exception(&exc);
             let last_line = exception_line(vm, &exc, &rendered);
@@ -621,6 +638,7 @@ fn limit_name(message: &str) -> String {
         ("max_instructions", "instructions"),
         ("max_output_bytes", "output"),
         ("max_collection_len", "memory"),
+        ("max_memory_bytes", "memory"),
         ("recursion", "recursion"),
     ] {
         if message.contains(key) {

@@ -130,6 +130,12 @@ pub struct Limits {
     pub max_collection_len: usize,
     /// Total bytes written to stdout/stderr.
     pub max_output_bytes: usize,
+    /// Heap bytes the run may hold at once (its Python objects, frames,
+    /// tasks, and the interpreter's own structures such as the trace), as
+    /// counted by `looplab-tracemalloc`. Exceeding it raises `MemoryError`
+    /// in the program (catchable, as in CPython); memory the program frees
+    /// is credited back, so only what is live counts.
+    pub max_memory_bytes: usize,
 }
 
 impl Default for Limits {
@@ -145,6 +151,9 @@ impl Default for Limits {
             max_recursion: 1000,
             max_collection_len: 50_000_000,
             max_output_bytes: 8 * 1024 * 1024,
+            // Far above teaching code (a million-element list of small ints
+            // is ~16 MiB) and well within what a browser tab can hold.
+            max_memory_bytes: 256 * 1024 * 1024,
         }
     }
 }
@@ -287,10 +296,29 @@ pub struct Vm {
     pub(crate) fiber_names: Vec<String>,
     /// Index of the fiber currently running, if any.
     pub(crate) current_fiber: Option<FiberId>,
+    /// The memory budget's zero: the thread's `traced_bytes` reading at
+    /// which the run held nothing. Moved by `memory_resume` so that what
+    /// the embedder allocates between slices does not count.
+    mem_base: isize,
+    /// What the run held when `memory_pause` was called (restored by
+    /// `memory_resume`).
+    mem_held: usize,
+    /// Extra allowance after a budget `MemoryError`, so that the handler
+    /// catching it can run (and free memory); back to 0 once usage is
+    /// under the limit again.
+    mem_grace: usize,
+    /// The last `MemoryError` the budget raised: if it escapes the program,
+    /// the run ends as a limit (`Ending::Limit`), not as an exception.
+    pub(crate) mem_error: Option<Value>,
 }
+
+/// Instructions between two checks of the memory budget (at instruction
+/// boundaries; big allocations are checked before they happen too).
+const MEMORY_CHECK_EVERY: u64 = 4096;
 
 impl Vm {
     pub fn new(limits: Limits) -> Vm {
+        let mem_base = looplab_tracemalloc::traced_bytes();
         let types = Types::new();
         let mut vm = Vm {
             limits,
@@ -320,6 +348,10 @@ impl Vm {
             fibers: Vec::new(),
             fiber_names: Vec::new(),
             current_fiber: None,
+            mem_base,
+            mem_held: 0,
+            mem_grace: 0,
+            mem_error: None,
         };
         builtins::install(&mut vm);
         modules::install(&mut vm);
@@ -351,6 +383,7 @@ impl Vm {
         if let Some(f) = self.fuel_until {
             next = next.min(f);
         }
+        next = next.min(self.instructions.saturating_add(MEMORY_CHECK_EVERY));
         self.next_check = next;
     }
 
@@ -358,6 +391,57 @@ impl Vm {
     pub fn set_fuel(&mut self, fuel: Option<u64>) {
         self.fuel_until = fuel.map(|f| self.instructions.saturating_add(f.max(1)));
         self.recompute_check();
+    }
+
+    /// Heap bytes the run holds now (everything allocated on this thread
+    /// since `Vm::new` and not freed, minus what was allocated between
+    /// `memory_pause` and `memory_resume`).
+    pub fn memory_in_use(&self) -> usize {
+        (looplab_tracemalloc::traced_bytes() - self.mem_base).max(0) as usize
+    }
+
+    /// Stops counting (the embedder takes over the thread between slices).
+    pub fn memory_pause(&mut self) {
+        self.mem_held = self.memory_in_use();
+    }
+
+    /// Counts again from what was held at `memory_pause`.
+    pub fn memory_resume(&mut self) {
+        self.mem_base = looplab_tracemalloc::traced_bytes() - self.mem_held as isize;
+    }
+
+    /// The memory budget: raises `MemoryError` when the run holds, or is
+    /// about to allocate (`extra` bytes), more than
+    /// `Limits::max_memory_bytes`.
+    pub(crate) fn check_memory(&mut self, extra: usize) -> Result<(), Error> {
+        let limit = self.limits.max_memory_bytes;
+        let used = self.memory_in_use().saturating_add(extra);
+        if used <= limit {
+            self.mem_grace = 0;
+            return Ok(());
+        }
+        if used <= limit.saturating_add(self.mem_grace) {
+            return Ok(());
+        }
+        // Room for the handler that catches it: an eighth of the budget.
+        self.mem_grace = used - limit + (limit / 8).max(1 << 20);
+        let c = self.types.memory_error.clone();
+        let e = self.new_error(
+            &c,
+            format!(
+                "the program holds more than {} of memory (Limits::max_memory_bytes); raise the memory limit in the settings (looplab run --max-memory BYTES) if it really needs that much",
+                format_bytes(limit)
+            ),
+        );
+        if let Error::Exception(x) = &e {
+            self.mem_error = Some(x.clone());
+        }
+        Err(e)
+    }
+
+    /// Whether `exc` is the `MemoryError` the memory budget raised.
+    pub fn is_memory_limit_error(&self, exc: &Value) -> bool {
+        self.mem_error.as_ref().is_some_and(|m| m.is(exc))
     }
 
     /// Qualified names of coroutines dropped without ever being started,
@@ -578,6 +662,23 @@ impl Drop for Vm {
         }
         self.builtins.clear();
     }
+}
+
+/// `256 MiB`, `1.5 KiB`, `100 bytes`: a budget in words.
+pub fn format_bytes(n: usize) -> String {
+    const KIB: usize = 1024;
+    const MIB: usize = 1024 * KIB;
+    const GIB: usize = 1024 * MIB;
+    for (unit, name) in [(GIB, "GiB"), (MIB, "MiB"), (KIB, "KiB")] {
+        if n >= unit {
+            return if n % unit == 0 {
+                format!("{} {name}", n / unit)
+            } else {
+                format!("{:.1} {name}", n as f64 / unit as f64)
+            };
+        }
+    }
+    format!("{n} bytes")
 }
 
 /// Output of [`run_script`].

@@ -186,11 +186,14 @@ impl Vm {
         self.binary_op(a, b, op)
     }
 
+    /// A new collection of `n` elements or string of `n` bytes: the
+    /// per-collection cap, then the memory budget (counting `n` bytes,
+    /// before the allocation happens).
     pub(crate) fn check_len(&mut self, n: usize) -> Result<(), Error> {
         if n > self.limits.max_collection_len {
             return Err(self.memory_error());
         }
-        Ok(())
+        self.check_memory(n)
     }
 
     fn try_dunder_binop(
@@ -267,6 +270,11 @@ impl Vm {
                     .max(0) as usize;
                 let src = x.borrow();
                 self.check_len(src.len().saturating_mul(n))?;
+                self.check_memory(
+                    src.len()
+                        .saturating_mul(n)
+                        .saturating_mul(std::mem::size_of::<Value>()),
+                )?;
                 let mut v = Vec::with_capacity(src.len() * n);
                 for _ in 0..n {
                     v.extend(src.iter().cloned());
@@ -280,6 +288,11 @@ impl Vm {
                     .unwrap_or(0)
                     .max(0) as usize;
                 self.check_len(x.len().saturating_mul(n))?;
+                self.check_memory(
+                    x.len()
+                        .saturating_mul(n)
+                        .saturating_mul(std::mem::size_of::<Value>()),
+                )?;
                 let mut v = Vec::with_capacity(x.len() * n);
                 for _ in 0..n {
                     v.extend(x.iter().cloned());
@@ -1554,6 +1567,9 @@ impl Vm {
             out.push(x);
             if out.len() > self.limits.max_collection_len {
                 return Err(self.memory_error());
+            }
+            if out.len() % 65536 == 0 {
+                self.check_memory(0)?;
             }
         }
         Ok(out)
