@@ -1568,7 +1568,7 @@ impl Vm {
             if out.len() > self.limits.max_collection_len {
                 return Err(self.memory_error());
             }
-            if out.len() % 65536 == 0 {
+            if out.len().is_multiple_of(65536) {
                 self.check_memory(0)?;
             }
         }
