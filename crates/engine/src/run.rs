@@ -500,6 +500,37 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    /// Frees everything the run made, finished or not (the app drops a
+    /// session when the learner presses Stop or runs again): the loop's
+    /// values and the VM's are emptied together, breaking every cycle.
+    fn drop(&mut self) {
+        let roots = match self.shared.try_borrow_mut() {
+            Ok(mut st) => st.take_values(),
+            Err(_) => Vec::new(),
+        };
+        let mut roots = roots;
+        match self.pending.take() {
+            Some(Todo::Step { coro, resume, .. }) => {
+                roots.push(coro);
+                let (crate::aio::Resume::Send(v) | crate::aio::Resume::Throw(v)) = resume;
+                roots.push(v);
+            }
+            Some(Todo::Call { func, args }) | Some(Todo::StartJob { func, args, .. }) => {
+                roots.push(func);
+                roots.extend(args);
+            }
+            _ => {}
+        }
+        match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Step { coro, .. } => roots.push(coro),
+            Stage::Call { func } => roots.push(func),
+            _ => {}
+        }
+        self.vm.teardown(roots);
+    }
+}
+
 /// The class name of an exception value, if it is one.
 fn exception_class_name(vm: &Vm, e: &crate::vm::Value) -> Option<String> {
     vm.exc_data(e)?;

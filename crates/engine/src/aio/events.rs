@@ -210,6 +210,55 @@ pub struct EventLoop<V> {
     pub recorder: Recorder,
 }
 
+impl<V> Callback<V> {
+    /// The values the callback holds.
+    fn into_values(self, out: &mut Vec<V>) {
+        match self {
+            Callback::TaskStep { exc: Some(v), .. } => out.push(v),
+            Callback::Call { func, args, .. } => {
+                out.push(func);
+                out.extend(args);
+            }
+            Callback::SetResultUnlessCancelled { value, .. } => out.push(value),
+            _ => {}
+        }
+    }
+}
+
+impl<V> EventLoop<V> {
+    /// Takes every value the loop holds (futures' objects, results and
+    /// callbacks, tasks' coroutines, handles, jobs), leaving it empty: the
+    /// end of a run hands them to the VM's teardown, which breaks the
+    /// cycles they are part of.
+    pub fn take_values(&mut self) -> Vec<V> {
+        let mut out = Vec::new();
+        for f in std::mem::take(&mut self.futures) {
+            match f.state {
+                super::FutState::Result(v) | super::FutState::Exception(v) => out.push(v),
+                _ => {}
+            }
+            for cb in f.callbacks {
+                if let super::DoneCallback::Call(v) = cb {
+                    out.push(v);
+                }
+            }
+            out.extend(f.cancel_message);
+            out.extend(f.cancelled_exc);
+            out.extend(f.obj);
+            if let Some(t) = f.task {
+                out.push(t.coro);
+            }
+        }
+        for (_, h) in std::mem::take(&mut self.handles) {
+            if let Some(cb) = h.callback {
+                cb.into_values(&mut out);
+            }
+        }
+        self.threads.take_values(&mut out);
+        out
+    }
+}
+
 impl<V: Clone> EventLoop<V> {
     /// A new loop at virtual time 0; `record` turns the trace on.
     pub fn new(record: bool) -> EventLoop<V> {

@@ -88,6 +88,27 @@ pub(crate) struct Aio {
 pub(crate) type Shared = Rc<RefCell<Aio>>;
 
 impl Aio {
+    /// Takes every value the natives share (the loop's, the registered
+    /// classes, the loop object), for the VM's teardown at the end of a run.
+    pub(crate) fn take_values(&mut self) -> Vec<Value> {
+        let mut out = self.lp.take_values();
+        for c in [
+            self.future_cls.take(),
+            self.task_cls.take(),
+            self.cancelled_error.take(),
+            self.invalid_state_error.take(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push(Value::Class(c));
+        }
+        out.extend(self.loop_obj.take());
+        out
+    }
+}
+
+impl Aio {
     pub(crate) fn new(record: bool, filename: &str) -> Aio {
         Aio {
             lp: EventLoop::new(record),

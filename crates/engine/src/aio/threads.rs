@@ -93,6 +93,22 @@ pub struct Threads<V> {
     park_counter: u64,
 }
 
+impl<V> Threads<V> {
+    /// Takes every value the jobs hold (for the end of a run).
+    pub(crate) fn take_values(&mut self, out: &mut Vec<V>) {
+        for job in std::mem::take(&mut self.jobs) {
+            if let Some((f, args)) = job.call {
+                out.push(f);
+                out.extend(args);
+            }
+            match job.outcome {
+                Some(Ok(v)) | Some(Err(v)) => out.push(v),
+                None => {}
+            }
+        }
+    }
+}
+
 impl<V: Clone> Threads<V> {
     pub(crate) fn new() -> Threads<V> {
         Threads {

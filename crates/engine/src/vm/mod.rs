@@ -99,6 +99,7 @@ pub mod methods;
 pub mod modules;
 pub mod object;
 pub mod ops;
+pub mod teardown;
 pub mod types;
 pub mod value;
 
@@ -307,9 +308,10 @@ pub struct Vm {
     /// catching it can run (and free memory); back to 0 once usage is
     /// under the limit again.
     mem_grace: usize,
-    /// The last `MemoryError` the budget raised: if it escapes the program,
-    /// the run ends as a limit (`Ending::Limit`), not as an exception.
-    pub(crate) mem_error: Option<Value>,
+    /// The message of the `MemoryError`s the budget raises (one shared
+    /// string: an exception carrying it that escapes the program ends the
+    /// run as a limit, `Ending::Limit`, not as an exception).
+    mem_message: Option<Rc<str>>,
 }
 
 /// Instructions between two checks of the memory budget (at instruction
@@ -351,7 +353,7 @@ impl Vm {
             mem_base,
             mem_held: 0,
             mem_grace: 0,
-            mem_error: None,
+            mem_message: None,
         };
         builtins::install(&mut vm);
         modules::install(&mut vm);
@@ -425,23 +427,30 @@ impl Vm {
         }
         // Room for the handler that catches it: an eighth of the budget.
         self.mem_grace = used - limit + (limit / 8).max(1 << 20);
+        let message = self
+            .mem_message
+            .get_or_insert_with(|| {
+                Rc::from(format!(
+                    "the program holds more than {} of memory (Limits::max_memory_bytes); raise the memory limit in the settings (looplab run --max-memory BYTES) if it really needs that much",
+                    format_bytes(limit)
+                ))
+            })
+            .clone();
         let c = self.types.memory_error.clone();
-        let e = self.new_error(
-            &c,
-            format!(
-                "the program holds more than {} of memory (Limits::max_memory_bytes); raise the memory limit in the settings (looplab run --max-memory BYTES) if it really needs that much",
-                format_bytes(limit)
-            ),
-        );
-        if let Error::Exception(x) = &e {
-            self.mem_error = Some(x.clone());
-        }
-        Err(e)
+        Err(self.new_error_args(&c, vec![Value::Str(message)]))
     }
 
-    /// Whether `exc` is the `MemoryError` the memory budget raised.
+    /// Whether `exc` is a `MemoryError` the memory budget raised.
     pub fn is_memory_limit_error(&self, exc: &Value) -> bool {
-        self.mem_error.as_ref().is_some_and(|m| m.is(exc))
+        let Some(message) = &self.mem_message else {
+            return false;
+        };
+        let Some(data) = self.exc_data(exc) else {
+            return false;
+        };
+        let data = data.borrow();
+        matches!(data.args.first(), Some(Value::Str(s)) if Rc::ptr_eq(s, message))
+            && self.class_of(exc).is_subclass(&self.types.memory_error)
     }
 
     /// Qualified names of coroutines dropped without ever being started,
@@ -653,14 +662,8 @@ impl Vm {
 
 impl Drop for Vm {
     fn drop(&mut self) {
-        // Break reference cycles (functions <-> module globals, classes).
-        self.frames.clear();
-        for m in self.modules.values() {
-            if let Value::Module(m) = m {
-                m.globals.clear();
-            }
-        }
-        self.builtins.clear();
+        // Break every reference cycle so the run's objects are freed.
+        self.teardown(Vec::new());
     }
 }
 

@@ -15,6 +15,15 @@ macro_rules! types_struct {
             /// All exception classes by name (for the builtins namespace).
             pub exceptions: Vec<Rc<Class>>,
         }
+
+        impl Types {
+            /// Every class of the table (for the VM's teardown).
+            pub fn all(&self) -> Vec<Rc<Class>> {
+                let mut v = vec![$(self.$field.clone(),)*];
+                v.extend(self.exceptions.iter().cloned());
+                v
+            }
+        }
     };
 }
 

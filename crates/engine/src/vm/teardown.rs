@@ -1,0 +1,281 @@
+//! The end of a run: free every object the run made.
+//!
+//! Values are reference counted, so objects in a reference cycle (a class
+//! and its MRO, which starts with the class itself; a function and the
+//! module globals holding it; a task, its coroutine's frame and the
+//! callbacks pointing back at the task) never reach a count of zero on
+//! their own. CPython's cycle collector frees them; here, a run ends with
+//! [`Vm::teardown`], which walks everything reachable from the VM's roots
+//! (and the embedder's, e.g. the event loop's values) and empties every
+//! container it finds, like CPython's `tp_clear` applied to all objects at
+//! interpreter shutdown. Once emptied, nothing refers to anything and the
+//! objects are freed when the walk lets go of them. Called when the VM is
+//! dropped, so a run stopped midway (the app's Stop button drops its
+//! `Session`) leaves nothing behind either.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use super::frame::{Frame, Link};
+use super::value::*;
+use super::Vm;
+
+/// The walk: values still to empty, and those seen (kept alive until the
+/// end, so that an address is never reused while the walk runs).
+#[derive(Default)]
+struct Clearer {
+    /// Values whose contents are still to be taken out.
+    todo: Vec<Value>,
+    /// Addresses of the heap objects already queued.
+    seen: HashSet<usize>,
+    /// Every queued value: dropped, contents already gone, at the end.
+    keep: Vec<Value>,
+    /// Classes already emptied (they are reached through instances too).
+    classes: HashSet<usize>,
+    /// Module namespaces already emptied.
+    globals: HashSet<usize>,
+}
+
+impl Clearer {
+    fn push(&mut self, v: Value) {
+        if let Some(p) = v.ptr() {
+            if self.seen.insert(p) {
+                self.todo.push(v);
+            }
+        }
+    }
+
+    fn push_all(&mut self, vs: impl IntoIterator<Item = Value>) {
+        for v in vs {
+            self.push(v);
+        }
+    }
+
+    fn class(&mut self, c: &Rc<Class>) {
+        if !self.classes.insert(Rc::as_ptr(c) as usize) {
+            return;
+        }
+        let mro = std::mem::take(&mut *c.mro.borrow_mut());
+        let dict = std::mem::take(&mut *c.dict.borrow_mut());
+        for b in &c.bases {
+            self.class(b);
+        }
+        for m in &mro {
+            self.class(m);
+        }
+        self.push_all(dict.entries.into_iter().map(|(_, v)| v));
+    }
+
+    fn globals(&mut self, g: &Rc<Globals>) {
+        if !self.globals.insert(Rc::as_ptr(g) as usize) {
+            return;
+        }
+        let slots = std::mem::take(&mut *g.slots.borrow_mut());
+        g.index.borrow_mut().clear();
+        self.push_all(slots.into_iter().filter_map(|(_, v)| v));
+    }
+
+    fn cell(&mut self, c: &CellRef) {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            if let Some(v) = c.take() {
+                self.push(v);
+            }
+        }
+    }
+
+    fn frame(&mut self, f: Frame) {
+        let Frame {
+            stack,
+            locals,
+            cells,
+            globals,
+            namespace,
+            handling,
+            link,
+            gen,
+            ..
+        } = f;
+        self.push_all(stack);
+        self.push_all(locals.into_iter().flatten());
+        for c in &cells {
+            self.cell(c);
+        }
+        self.globals(&globals);
+        if let Some(ns) = namespace {
+            let ns = std::mem::take(&mut *ns.borrow_mut());
+            self.push_all(ns.entries.into_iter().map(|(_, v)| v));
+        }
+        self.push_all(handling);
+        match link {
+            Link::ClassBody {
+                name,
+                bases,
+                kwargs,
+            } => {
+                self.push(name);
+                self.push(kwargs);
+                for b in &bases {
+                    self.class(b);
+                }
+            }
+            Link::Init(v) => self.push(v),
+            _ => {}
+        }
+        if let Some(g) = gen {
+            self.push(Value::Gen(g));
+        }
+    }
+
+    /// Takes out what `v` holds, queueing it.
+    fn empty(&mut self, v: &Value) {
+        match v {
+            Value::List(l) => {
+                let items = std::mem::take(&mut *l.borrow_mut());
+                self.push_all(items);
+            }
+            Value::Tuple(t) => self.push_all(t.iter().cloned()),
+            Value::Dict(d) | Value::Set(d) => {
+                let d = std::mem::take(&mut *d.borrow_mut());
+                for (k, v) in d.iter() {
+                    self.push(k.clone());
+                    self.push(v.clone());
+                }
+            }
+            Value::FrozenSet(d) => {
+                for (k, v) in d.iter() {
+                    self.push(k.clone());
+                    self.push(v.clone());
+                }
+            }
+            Value::Slice(s) | Value::Property(s) => self.push_all(s.iter().cloned()),
+            Value::Function(f) => {
+                self.push_all(f.defaults.iter().cloned());
+                self.push_all(f.kwdefaults.iter().map(|(_, v)| v.clone()));
+                for c in &f.closure {
+                    self.cell(c);
+                }
+                let d = std::mem::take(&mut *f.dict.borrow_mut());
+                self.push_all(d.entries.into_iter().map(|(_, v)| v));
+                self.globals(&f.globals);
+            }
+            Value::Builtin(b) => {
+                if let Some(v) = &b.bound {
+                    self.push(v.clone());
+                }
+            }
+            Value::Method(m) => {
+                self.push(m.0.clone());
+                self.push(m.1.clone());
+            }
+            Value::Class(c) => self.class(c),
+            Value::Instance(i) => {
+                let d = std::mem::take(&mut *i.dict.borrow_mut());
+                self.push_all(d.entries.into_iter().map(|(_, v)| v));
+                if let Some(exc) = &i.exc {
+                    let data = std::mem::take(&mut *exc.borrow_mut());
+                    self.push_all(data.args);
+                    self.push_all(data.cause);
+                    self.push_all(data.context);
+                    self.push_all(data.notes);
+                }
+                // Native payloads (Future/Task ids, loop state) hold no
+                // values the walk could reach; dropping them is enough.
+                drop(i.native.borrow_mut().take());
+                self.class(&i.class());
+            }
+            Value::Gen(g) => {
+                // Closed first: a suspended generator dropped with pending
+                // `finally` blocks would otherwise queue itself for closing.
+                g.state.set(GenState::Closed);
+                if let Some(f) = g.frame.borrow_mut().take() {
+                    self.frame(*f);
+                }
+            }
+            Value::Iter(it) => {
+                let it = std::mem::replace(&mut *it.borrow_mut(), IterObj::Exhausted);
+                match it {
+                    IterObj::List(l, _) => self.push(Value::List(l)),
+                    IterObj::Tuple(t, _) => self.push(Value::Tuple(t)),
+                    IterObj::Dict { dict, .. } => self.push(Value::Dict(dict)),
+                    IterObj::Seq(vs, _) | IterObj::Zip(vs, _) => self.push_all(vs),
+                    IterObj::Enumerate(v, _) | IterObj::Reversed(v, _) => self.push(v),
+                    IterObj::Map(f, vs) => {
+                        self.push(f);
+                        self.push_all(vs);
+                    }
+                    IterObj::Filter(a, b) | IterObj::Callable(a, b) => {
+                        self.push(a);
+                        self.push(b);
+                    }
+                    IterObj::ASend { gen, first, .. } => {
+                        self.push(Value::Gen(gen));
+                        match first {
+                            Some(super::Resume::Send(v)) | Some(super::Resume::Throw(v)) => {
+                                self.push(v)
+                            }
+                            None => {}
+                        }
+                    }
+                    IterObj::YieldOnce { obj, .. } => self.push(obj),
+                    IterObj::Str(..)
+                    | IterObj::Bytes(..)
+                    | IterObj::Range { .. }
+                    | IterObj::Exhausted => {}
+                }
+            }
+            Value::Module(m) => self.globals(&m.globals),
+            Value::DictView(v) => self.push(Value::Dict(v.0.clone())),
+            Value::StaticMethod(v) | Value::ClassMethod(v) => self.push((**v).clone()),
+            Value::Super(s) => {
+                self.class(&s.0);
+                self.push(s.1.clone());
+            }
+            _ => {}
+        }
+    }
+
+    fn run(mut self) {
+        while let Some(v) = self.todo.pop() {
+            self.empty(&v);
+            self.keep.push(v);
+        }
+    }
+}
+
+impl Vm {
+    /// Frees everything the run made (see the module docs): empties every
+    /// object reachable from the VM's roots and from `roots` (the
+    /// embedder's values, e.g. the event loop's). The VM must not run
+    /// Python code afterwards.
+    pub fn teardown(&mut self, roots: Vec<Value>) {
+        let mut c = Clearer::default();
+        c.push_all(roots);
+        for f in std::mem::take(&mut self.frames) {
+            c.frame(f);
+        }
+        for fiber in std::mem::take(&mut self.fibers) {
+            for f in fiber.frames {
+                c.frame(f);
+            }
+            if let Some((f, args)) = fiber.start {
+                c.push(f);
+                c.push_all(args);
+            }
+        }
+        for (_, _, _, f) in std::mem::take(&mut *self.finalize_queue.frames.borrow_mut()) {
+            c.frame(*f);
+        }
+        self.finalize_queue.pending.set(false);
+        c.push_all(std::mem::take(&mut self.modules).into_values());
+        c.globals(&self.builtins.clone());
+        for cls in self.types.all() {
+            c.class(&cls);
+        }
+        let (a, b) = std::mem::take(&mut self.asyncgen_hooks);
+        c.push_all(a);
+        c.push_all(b);
+        self.native_modules.clear();
+        self.sleep_hook = None;
+        c.run();
+    }
+}

@@ -1,0 +1,255 @@
+//! The memory budget (`Limits::max_memory_bytes`, issue #3) and freeing
+//! everything a run made (issue #4).
+//!
+//! The budget counts the heap the run's thread holds (`looplab-tracemalloc`,
+//! installed by the engine as the global allocator), so these tests also
+//! use it to prove that a finished or abandoned run leaves nothing behind.
+
+use looplab_engine::run::{run_program, Ending, Limits, Progress, RunOutcome, Session};
+
+/// The default limits with a small memory budget (quick to reach).
+fn budget(bytes: usize) -> Limits {
+    Limits {
+        max_memory_bytes: bytes,
+        ..Limits::default()
+    }
+}
+
+fn stdout(o: &RunOutcome) -> String {
+    o.output
+        .iter()
+        .filter(|c| !c.stderr)
+        .map(|c| c.text.as_str())
+        .collect()
+}
+
+const MIB: usize = 1024 * 1024;
+
+#[test]
+fn an_uncaught_memory_error_ends_the_run_as_the_memory_limit() {
+    for program in [
+        // Many moderate objects, none too big on its own.
+        "print('start')\nx = []\nwhile True:\n    x.append([0] * 1000)\n",
+        // Many strings.
+        "print('start')\ns = [str(i) * 100 for i in range(10 ** 7)]\n",
+        // One allocation too big at once (checked before it happens).
+        "print('start')\nx = [0] * 40_000_000\n",
+        // Many tasks (asyncio).
+        "import asyncio\nasync def f():\n    await asyncio.sleep(1)\nasync def main():\n    print('start')\n    ts = [asyncio.create_task(f()) for _ in range(10 ** 6)]\n    await asyncio.gather(*ts)\nasyncio.run(main())\n",
+        // Inside a task: the exception reaches asyncio.run's caller.
+        "import asyncio\nasync def grow():\n    x = {}\n    i = 0\n    while True:\n        x[i] = 'y' * 500\n        i += 1\n        if i % 100 == 0:\n            await asyncio.sleep(0)\nasync def main():\n    print('start')\n    await asyncio.gather(grow())\nasyncio.run(main())\n",
+    ] {
+        let o = run_program(program, "main.py", &budget(16 * MIB));
+        assert_eq!(stdout(&o), "start\n", "{program}");
+        match &o.ending {
+            Ending::Limit { which, message } => {
+                assert_eq!(which, "memory", "{program}");
+                assert!(
+                    message.contains("16 MiB") && message.contains("max_memory_bytes"),
+                    "{message}"
+                );
+                assert!(message.contains("--max-memory"), "{message}");
+            }
+            other => panic!("{program}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_caught_memory_error_lets_the_program_go_on() {
+    let program = "\
+def grow():
+    x = []
+    while True:
+        x.append([0] * 1000)
+for attempt in range(3):
+    try:
+        grow()
+    except MemoryError as e:
+        print(attempt, type(e).__name__, 'max_memory_bytes' in str(e))
+print('after')
+";
+    let o = run_program(program, "main.py", &budget(16 * MIB));
+    assert_eq!(o.ending, Ending::Completed, "{}", stdout(&o));
+    assert_eq!(
+        stdout(&o),
+        "0 MemoryError True\n1 MemoryError True\n2 MemoryError True\nafter\n"
+    );
+    // The same in a task, with the big list still alive in the handler.
+    let program = "\
+import asyncio
+async def main():
+    x = []
+    try:
+        while True:
+            x.append('z' * 1000)
+            if len(x) % 1000 == 0:
+                await asyncio.sleep(0)
+    except MemoryError:
+        print('caught with', len(x) > 1000)
+    x.clear()
+    await asyncio.sleep(1)
+    print('after', len(x))
+asyncio.run(main())
+";
+    let o = run_program(program, "main.py", &budget(16 * MIB));
+    assert_eq!(o.ending, Ending::Completed, "{}", stdout(&o));
+    assert_eq!(stdout(&o), "caught with True\nafter 0\n");
+}
+
+#[test]
+fn memory_freed_by_the_program_is_credited_back() {
+    // Each program allocates far more than the budget in total (hundreds of
+    // MiB) but never holds more than a few MiB at once.
+    let program = "\
+import asyncio
+total = 0
+for i in range(300):
+    x = [i] * 100_000
+    total += len(x)
+for i in range(300):
+    s = str(i) * 300_000
+    total += len(s)
+for i in range(30):
+    d = {k: str(k) for k in range(10_000)}
+    total += len(d)
+class Node:
+    def __init__(self, nxt):
+        self.nxt = nxt
+for i in range(30):
+    head = None
+    for k in range(10_000):
+        head = Node(head)
+    head = None
+async def job(i):
+    await asyncio.sleep(0)
+    return [i] * 1000
+async def main():
+    n = 0
+    for _ in range(50):
+        n += len(await asyncio.gather(*(job(i) for i in range(1000))))
+    return n
+total += asyncio.run(main())
+print(total)
+";
+    let o = run_program(program, "main.py", &budget(8 * MIB));
+    assert_eq!(o.ending, Ending::Completed, "{}", stdout(&o));
+    assert_eq!(stdout(&o), "267350000\n");
+}
+
+#[test]
+fn what_the_embedder_allocates_between_slices_does_not_count() {
+    let program = "\
+import asyncio
+async def main():
+    for i in range(20):
+        await asyncio.sleep(0.1)
+    print('done')
+asyncio.run(main())
+";
+    let mut session = Session::new(program, "main.py", &budget(4 * MIB));
+    // Live: every clock jump returns to the embedder.
+    session.live = true;
+    let mut kept = Vec::new();
+    loop {
+        match session.advance(500) {
+            Progress::Finished => break,
+            _ => kept.push(vec![1u8; MIB]),
+        }
+    }
+    assert!(kept.len() > 8, "{}", kept.len());
+    let o = session.outcome().expect("finished");
+    assert_eq!(o.ending, Ending::Completed);
+    assert_eq!(stdout(o), "done\n");
+}
+
+/// Every async conformance program, as (name, source).
+fn async_programs() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/async");
+    let mut found: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("the async conformance programs")
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).expect("readable program"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Heap bytes a run of `source` leaves behind on this thread once its
+/// outcome is dropped (`slices`: drop the session after that many slices
+/// of 300 instructions instead of finishing it, like the Stop button).
+/// Runs it once first, so that per-thread caches (the compiled library
+/// modules) are filled before measuring.
+fn left_behind(source: &str, slices: Option<usize>) -> isize {
+    let run = || match slices {
+        None => drop(run_program(source, "main.py", &Limits::default())),
+        Some(n) => {
+            let mut s = Session::new(source, "main.py", &Limits::default());
+            for _ in 0..n {
+                if s.advance(300) == Progress::Finished {
+                    break;
+                }
+            }
+            drop(s);
+        }
+    };
+    run();
+    let before = looplab_tracemalloc::traced_bytes();
+    run();
+    looplab_tracemalloc::traced_bytes() - before
+}
+
+#[test]
+fn a_finished_run_leaves_nothing_behind() {
+    let mut leaks = Vec::new();
+    for (name, source) in async_programs() {
+        let bytes = left_behind(&source, None);
+        if bytes != 0 {
+            leaks.push(format!("{name}: {bytes} bytes"));
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "{} runs leaked:\n{}",
+        leaks.len(),
+        leaks.join("\n")
+    );
+}
+
+#[test]
+fn a_run_stopped_midway_leaves_nothing_behind() {
+    let mut leaks = Vec::new();
+    for (name, source) in async_programs() {
+        for slices in [1, 5, 20] {
+            let bytes = left_behind(&source, Some(slices));
+            if bytes != 0 {
+                leaks.push(format!("{name} after {slices} slices: {bytes} bytes"));
+            }
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "{} runs leaked:\n{}",
+        leaks.len(),
+        leaks.join("\n")
+    );
+}
+
+#[test]
+#[ignore]
+fn debug_leaks() {
+    for src in [
+        "",
+        "x = 1\n",
+        "def f(): pass\n",
+        "class A: pass\n",
+        "import collections\n",
+        "import asyncio\n",
+    ] {
+        println!("{src:?}: {}", left_behind(src, None));
+    }
+}
