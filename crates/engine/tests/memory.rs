@@ -242,14 +242,6 @@ fn a_run_stopped_midway_leaves_nothing_behind() {
 #[test]
 #[ignore]
 fn debug_leaks() {
-    for src in [
-        "",
-        "x = 1\n",
-        "def f(): pass\n",
-        "class A: pass\n",
-        "import collections\n",
-        "import asyncio\n",
-    ] {
-        println!("{src:?}: {}", left_behind(src, None));
-    }
+    let src = std::fs::read_to_string(std::env::var("LEAK_PROGRAM").unwrap()).unwrap();
+    println!("leak: {}", left_behind(&src, None));
 }

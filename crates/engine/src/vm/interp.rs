@@ -1530,7 +1530,7 @@ impl Vm {
             let mut cells: Vec<CellRef> = code
                 .cellvars
                 .iter()
-                .map(|_| Rc::new(RefCell::new(None)))
+                .map(|_| self.tracked.new_cell())
                 .collect();
             for &(ci, li) in &code.cell_params {
                 let v = frame.locals[li as usize].take();

@@ -312,6 +312,11 @@ pub struct Vm {
     /// string: an exception carrying it that escapes the program ends the
     /// run as a limit, `Ending::Limit`, not as an exception).
     mem_message: Option<Rc<str>>,
+    /// Every instance and closure cell made (weakly): the objects through
+    /// which a program can make a cycle that nothing reachable refers to
+    /// any more (CPython's cycle collector frees those; here the teardown
+    /// empties them). See `teardown::Tracked`.
+    pub(crate) tracked: teardown::Tracked,
 }
 
 /// Instructions between two checks of the memory budget (at instruction
@@ -354,6 +359,7 @@ impl Vm {
             mem_held: 0,
             mem_grace: 0,
             mem_message: None,
+            tracked: teardown::Tracked::default(),
         };
         builtins::install(&mut vm);
         modules::install(&mut vm);

@@ -853,7 +853,7 @@ impl Vm {
     pub fn new_instance(&mut self, cls: &Rc<Class>, args: Vec<Value>) -> Value {
         let id = self.fresh_id();
         let is_exc = cls.layout == Layout::Exception;
-        Value::Instance(Rc::new(Instance {
+        let v = Value::Instance(Rc::new(Instance {
             class: RefCell::new(cls.clone()),
             dict: RefCell::new(AttrMap::new()),
             exc: if is_exc {
@@ -866,7 +866,9 @@ impl Vm {
             },
             native: RefCell::new(None),
             id,
-        }))
+        }));
+        self.tracked.instance(&v);
+        v
     }
 
     /// Calling a class: `__new__` then `__init__`.

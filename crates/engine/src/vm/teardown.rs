@@ -13,12 +13,57 @@
 //! dropped, so a run stopped midway (the app's Stop button drops its
 //! `Session`) leaves nothing behind either.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use super::frame::{Frame, Link};
 use super::value::*;
 use super::Vm;
+
+/// Weak references to every instance and closure cell made, so the
+/// teardown also reaches cycles nothing else refers to any more (a closure
+/// whose cell holds an object holding the closure, an instance pointing
+/// at itself). Dead entries are dropped whenever a list doubles, so the
+/// bookkeeping stays proportional to the live objects.
+#[derive(Default)]
+pub struct Tracked {
+    /// Instances (user classes, exceptions, native payload carriers).
+    instances: Vec<Weak<Instance>>,
+    /// Length of `instances` that triggers the next pruning.
+    instances_prune_at: usize,
+    /// Closure cells.
+    cells: Vec<Weak<RefCell<Option<Value>>>>,
+    /// Length of `cells` that triggers the next pruning.
+    cells_prune_at: usize,
+}
+
+/// Smallest pruning threshold.
+const PRUNE_MIN: usize = 1024;
+
+impl Tracked {
+    /// Records a new instance.
+    pub(crate) fn instance(&mut self, v: &Value) {
+        if let Value::Instance(i) = v {
+            if self.instances.len() >= self.instances_prune_at {
+                self.instances.retain(|w| w.strong_count() > 0);
+                self.instances_prune_at = (self.instances.len() * 2).max(PRUNE_MIN);
+            }
+            self.instances.push(Rc::downgrade(i));
+        }
+    }
+
+    /// A new, recorded, empty closure cell.
+    pub(crate) fn new_cell(&mut self) -> CellRef {
+        if self.cells.len() >= self.cells_prune_at {
+            self.cells.retain(|w| w.strong_count() > 0);
+            self.cells_prune_at = (self.cells.len() * 2).max(PRUNE_MIN);
+        }
+        let c = Rc::new(RefCell::new(None));
+        self.cells.push(Rc::downgrade(&c));
+        c
+    }
+}
 
 /// The walk: values still to empty, and those seen (kept alive until the
 /// end, so that an address is never reused while the walk runs).
@@ -271,11 +316,33 @@ impl Vm {
         for cls in self.types.all() {
             c.class(&cls);
         }
+        let tracked = std::mem::take(&mut self.tracked);
+        for i in tracked.instances.iter().filter_map(Weak::upgrade) {
+            c.push(Value::Instance(i));
+        }
+        for cell in tracked.cells.iter().filter_map(Weak::upgrade) {
+            c.cell(&cell);
+        }
         let (a, b) = std::mem::take(&mut self.asyncgen_hooks);
         c.push_all(a);
         c.push_all(b);
         self.native_modules.clear();
         self.sleep_hook = None;
         c.run();
+        // Generators the walk could not reach (held by native payloads or
+        // closures) queue their frames for closing as they are dropped:
+        // empty those too, until none is left.
+        loop {
+            let frames = std::mem::take(&mut *self.finalize_queue.frames.borrow_mut());
+            self.finalize_queue.pending.set(false);
+            if frames.is_empty() {
+                break;
+            }
+            let mut c = Clearer::default();
+            for (_, _, _, f) in frames {
+                c.frame(*f);
+            }
+            c.run();
+        }
     }
 }
