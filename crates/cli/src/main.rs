@@ -19,7 +19,9 @@
 //!   `!! uncaught` and the exception line); 2 hang (`!! hang`); 3 a limit
 //!   (`!! limit: …`); 64 bad usage; 66 unreadable file.
 
-use looplab_engine::run::{format_timed, run_program, Ending, Limits, RunOutcome};
+use looplab_engine::run::{
+    format_timed, run_program, run_program_untraced, Ending, Limits, RunOutcome,
+};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -93,7 +95,13 @@ fn main() -> ExitCode {
             return ExitCode::from(66);
         }
     };
-    let outcome = run_program(&source, "<lesson>", &args.limits);
+    // The trace is recorded only when asked for (it is most of the memory
+    // of a long asyncio run).
+    let outcome = if args.trace.is_some() {
+        run_program(&source, "<lesson>", &args.limits)
+    } else {
+        run_program_untraced(&source, "<lesson>", &args.limits)
+    };
     if let Some(path) = &args.trace {
         let written = serde_json::to_string(&outcome.trace)
             .map_err(|e| e.to_string())

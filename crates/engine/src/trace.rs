@@ -455,6 +455,10 @@ pub struct Recorder {
     /// Recording stops (and the trace is marked truncated) after this many
     /// events, so a long-running program cannot exhaust memory.
     pub max_events: usize,
+    /// Where to report the bytes of the event list (`capacity *
+    /// size_of::<Event>()`) whenever it grows: the trace has its own cap
+    /// (`max_events`), so the VM's memory budget leaves it out.
+    pub heap_meter: Option<std::rc::Rc<std::cell::Cell<usize>>>,
 }
 
 /// Default for [`Recorder::max_events`].
@@ -467,6 +471,7 @@ impl Recorder {
             trace: Trace::new(),
             enabled,
             max_events: DEFAULT_MAX_EVENTS,
+            heap_meter: None,
         }
     }
 
@@ -481,7 +486,13 @@ impl Recorder {
             return;
         }
         let seq = self.trace.events.len() as u32;
+        let capacity = self.trace.events.capacity();
         self.trace.events.push(Event { seq, time_ns, kind });
+        if self.trace.events.capacity() != capacity {
+            if let Some(m) = &self.heap_meter {
+                m.set(self.trace.events.capacity() * std::mem::size_of::<Event>());
+            }
+        }
     }
 
     /// Number of events recorded.

@@ -186,8 +186,9 @@ pub struct EventLoop<V> {
     pub(crate) handles: IdMap<V>,
     /// Last handle id given out.
     last_handle: HandleId,
-    /// The future/task arena; index = id - 1.
-    pub(crate) futures: Vec<FutureData<V>>,
+    /// The future/task arena; index = id - 1. `None` once freed by
+    /// [`EventLoop::release_finished`] (ids never move).
+    pub(crate) futures: Vec<Option<Box<FutureData<V>>>>,
     /// The task being stepped (`_current_tasks[loop]`).
     pub(crate) current_task: Option<TaskId>,
     /// Counter for default task names (`Task-1`, `Task-2`...), like
@@ -204,6 +205,9 @@ pub struct EventLoop<V> {
     iteration: u32,
     /// The handle being run (trace: `HandleFinished`).
     pub(crate) running_handle: Option<HandleId>,
+    /// Arena length at which [`EventLoop::release_finished`] next looks
+    /// for finished futures to free.
+    release_at: usize,
     /// Worker threads and executors.
     pub(crate) threads: Threads<V>,
     /// The trace being recorded.
@@ -226,13 +230,92 @@ impl<V> Callback<V> {
 }
 
 impl<V> EventLoop<V> {
+    /// Frees what finished futures and tasks hold (their Python object,
+    /// result or exception, coroutine) once nothing can use them any more,
+    /// as CPython frees a done future when its last reference goes: the
+    /// future is done, its exception (if any) was retrieved, no handle,
+    /// task, gather, job or executor refers to its id, and `unshared` says
+    /// nobody but the loop holds its object. The slot stays (ids never
+    /// move), only its values go. Runs when the arena has doubled since the
+    /// last time, so the cost is amortised over the futures made.
+    pub(crate) fn release_finished(&mut self, unshared: impl Fn(&V) -> bool) -> usize {
+        if self.futures.len() < self.release_at {
+            return 0;
+        }
+        let mut total = 0;
+        // Freeing a gather's outer future frees its children's ids: repeat
+        // until nothing more is freed.
+        loop {
+            let mut used = std::collections::HashSet::new();
+            for h in self.handles.values() {
+                match &h.callback {
+                    Some(Callback::TaskStep { task, .. }) => {
+                        used.insert(*task);
+                    }
+                    Some(Callback::TaskWakeup { task, fut }) => {
+                        used.insert(*task);
+                        used.insert(*fut);
+                    }
+                    Some(Callback::JobCheckCancel { fut, .. }) => {
+                        used.insert(*fut);
+                    }
+                    Some(Callback::Call { fut: Some(f), .. })
+                    | Some(Callback::SetResultUnlessCancelled { fut: f, .. })
+                    | Some(Callback::StopLoop { fut: f })
+                    | Some(Callback::ExecutorShutDown { fut: f }) => {
+                        used.insert(*f);
+                    }
+                    _ => {}
+                }
+            }
+            for f in self.futures.iter().flatten() {
+                for cb in &f.callbacks {
+                    if let super::DoneCallback::Wakeup(t) = cb {
+                        used.insert(*t);
+                    }
+                }
+                if let Some(w) = f.task.as_ref().and_then(|t| t.fut_waiter) {
+                    used.insert(w);
+                }
+                if let Some(children) = &f.gather_children {
+                    used.extend(children.iter().copied());
+                }
+            }
+            used.extend(self.current_task);
+            self.threads.referenced_futures(&mut used);
+            let mut live = 0;
+            let mut freed = 0;
+            for (i, slot) in self.futures.iter_mut().enumerate() {
+                let id = (i + 1) as FutureId;
+                let Some(f) = slot else { continue };
+                let done = !matches!(f.state, super::FutState::Pending);
+                let free = done
+                    && !f.log_traceback
+                    && f.callbacks.is_empty()
+                    && !used.contains(&id)
+                    && f.obj.as_ref().is_some_and(&unshared);
+                if free {
+                    *slot = None;
+                    freed += 1;
+                } else {
+                    live += 1;
+                }
+            }
+            total += freed;
+            if freed == 0 {
+                self.release_at = self.futures.len() + live.max(1024);
+                return total;
+            }
+        }
+    }
+
     /// Takes every value the loop holds (futures' objects, results and
     /// callbacks, tasks' coroutines, handles, jobs), leaving it empty: the
     /// end of a run hands them to the VM's teardown, which breaks the
     /// cycles they are part of.
     pub fn take_values(&mut self) -> Vec<V> {
         let mut out = Vec::new();
-        for f in std::mem::take(&mut self.futures) {
+        for f in std::mem::take(&mut self.futures).into_iter().flatten() {
             match f.state {
                 super::FutState::Result(v) | super::FutState::Exception(v) => out.push(v),
                 _ => {}
@@ -276,6 +359,7 @@ impl<V: Clone> EventLoop<V> {
             phase: Phase::Begin,
             iteration: 0,
             running_handle: None,
+            release_at: 1024,
             threads: Threads::new(),
             recorder: Recorder::new(record),
         }

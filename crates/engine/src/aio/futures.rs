@@ -96,15 +96,19 @@ impl<V> FutureData<V> {
 
 impl<V: Clone> EventLoop<V> {
     pub(crate) fn fut(&self, id: FutureId) -> Option<&FutureData<V>> {
-        self.futures.get((id as usize).wrapping_sub(1))
+        self.futures
+            .get((id as usize).wrapping_sub(1))
+            .and_then(|f| f.as_deref())
     }
 
     pub(crate) fn fut_mut(&mut self, id: FutureId) -> Option<&mut FutureData<V>> {
-        self.futures.get_mut((id as usize).wrapping_sub(1))
+        self.futures
+            .get_mut((id as usize).wrapping_sub(1))
+            .and_then(|f| f.as_deref_mut())
     }
 
     pub(crate) fn alloc_future(&mut self) -> FutureId {
-        self.futures.push(FutureData::new());
+        self.futures.push(Some(Box::new(FutureData::new())));
         self.futures.len() as FutureId
     }
 

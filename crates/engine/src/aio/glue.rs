@@ -481,6 +481,9 @@ pub(crate) fn drain_output(vm: &mut Vm, st: &mut Aio, task: Option<TaskId>, line
 
 /// Registers `_looplab`, `asyncio`, `concurrent.futures` and the time hook.
 pub(crate) fn install(vm: &mut Vm, shared: &Shared) {
+    if let Ok(mut st) = shared.try_borrow_mut() {
+        st.lp.recorder.heap_meter = Some(vm.mem_excluded.clone());
+    }
     vm.add_source_module("asyncio", PRELUDE, PRELUDE_FILE);
     // The package `concurrent` exposes its submodule `futures` as an
     // attribute (as after CPython's `import concurrent.futures`).
@@ -1555,6 +1558,20 @@ fn m_run_forever(
 /// The next thing the loop must do (see [`EventLoop::next_action`]).
 pub(crate) fn next_todo(vm: &mut Vm, shared: &Shared) -> Result<Todo<Value>, Error> {
     let mut st = state!(vm, shared);
+    // Finished futures nothing refers to any more are freed, as in CPython.
+    let freed = st
+        .lp
+        .release_finished(|v| matches!(v, Value::Instance(i) if Rc::strong_count(i) == 1));
+    if freed > 0 {
+        let lp = &st.lp;
+        let live: std::collections::HashSet<TaskId> = st
+            .coro_defs
+            .keys()
+            .copied()
+            .filter(|&id| lp.is_task(id))
+            .collect();
+        st.coro_defs.retain(|id, _| live.contains(id));
+    }
     let cancelled = st.cancelled_error.clone();
     let mut host = VmHost { vm, cancelled };
     let todo = st.lp.next_action(&mut host);

@@ -317,6 +317,10 @@ pub struct Vm {
     /// any more (CPython's cycle collector frees those; here the teardown
     /// empties them). See `teardown::Tracked`.
     pub(crate) tracked: teardown::Tracked,
+    /// Heap bytes that belong to the run but have a budget of their own
+    /// (the trace's event list, capped by `Recorder::max_events`): left
+    /// out of the memory budget.
+    pub mem_excluded: Rc<std::cell::Cell<usize>>,
 }
 
 /// Instructions between two checks of the memory budget (at instruction
@@ -360,6 +364,7 @@ impl Vm {
             mem_grace: 0,
             mem_message: None,
             tracked: teardown::Tracked::default(),
+            mem_excluded: Rc::new(std::cell::Cell::new(0)),
         };
         builtins::install(&mut vm);
         modules::install(&mut vm);
@@ -403,9 +408,10 @@ impl Vm {
 
     /// Heap bytes the run holds now (everything allocated on this thread
     /// since `Vm::new` and not freed, minus what was allocated between
-    /// `memory_pause` and `memory_resume`).
+    /// `memory_pause` and `memory_resume`, minus `mem_excluded`).
     pub fn memory_in_use(&self) -> usize {
-        (looplab_tracemalloc::traced_bytes() - self.mem_base).max(0) as usize
+        let used = looplab_tracemalloc::traced_bytes() - self.mem_base;
+        (used - self.mem_excluded.get() as isize).max(0) as usize
     }
 
     /// Stops counting (the embedder takes over the thread between slices).
