@@ -10,14 +10,23 @@ pub const FILENAME: &str = "main.py";
 /// The largest multiple of the default limits a learner can raise them to.
 pub const MAX_LIMIT_SCALE: u64 = 10;
 
+/// The most memory a raised limit allows a run: 32-bit WebAssembly can
+/// address 4 GiB at most, and the page needs room too.
+pub const MAX_MEMORY_BYTES: usize = 2 * 1024 * 1024 * 1024;
+
 /// The budgets of a run: the engine's defaults (a task may run 200 million
-/// instructions without awaiting, 2 billion in all), `scale` times over.
+/// instructions without awaiting, 2 billion in all, and hold 256 MiB),
+/// `scale` times over (memory at most [`MAX_MEMORY_BYTES`]).
 pub fn limits(scale: u64) -> Limits {
     let scale = scale.clamp(1, MAX_LIMIT_SCALE);
     let d = Limits::default();
     Limits {
         max_slice_instructions: d.max_slice_instructions.saturating_mul(scale),
         max_instructions: d.max_instructions.saturating_mul(scale),
+        max_memory_bytes: d
+            .max_memory_bytes
+            .saturating_mul(scale as usize)
+            .min(MAX_MEMORY_BYTES.max(d.max_memory_bytes)),
         ..d
     }
 }

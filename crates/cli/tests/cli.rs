@@ -92,3 +92,51 @@ fn bad_usage_exits_64() {
     assert_eq!(run(&["walk"]).0, 64);
     assert_eq!(run(&["run", "/nonexistent/x.py"]).0, 66);
 }
+
+#[test]
+fn the_memory_budget_is_a_limit_when_uncaught_and_max_memory_sets_it() {
+    let dir = std::env::temp_dir().join(format!("looplab-cli-mem-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let grow = dir.join("grow.py");
+    std::fs::write(
+        &grow,
+        "print('start')\nx = []\nwhile True:\n    x.append('y' * 1000)\n",
+    )
+    .unwrap();
+    let grow = grow.to_str().unwrap();
+    // Uncaught: `!! limit: …` naming the setting and the flag, exit 3.
+    let (code, stdout, _) = run(&["run", "--timed", "--max-memory", "20_000_000", grow]);
+    assert_eq!(code, 3, "{stdout}");
+    assert!(
+        stdout.starts_with("[t=0.000] start\n!! limit: "),
+        "{stdout}"
+    );
+    assert!(stdout.contains("max_memory_bytes"), "{stdout}");
+    assert!(stdout.contains("--max-memory"), "{stdout}");
+    assert!(stdout.contains("19.1 MiB"), "{stdout}");
+    let (code, _, stderr) = run(&["run", "--max-memory", "20000000", grow]);
+    assert_eq!(code, 3);
+    assert!(
+        stderr.starts_with("!! limit: the program holds more than 19.1 MiB"),
+        "{stderr}"
+    );
+    // Caught: the program goes on and ends normally.
+    let caught = dir.join("caught.py");
+    std::fs::write(
+        &caught,
+        "x = []\ntry:\n    while True:\n        x.append('y' * 1000)\nexcept MemoryError:\n    x = None\n    print('caught')\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = run(&["run", "--max-memory", "20000000", caught.to_str().unwrap()]);
+    assert_eq!((code, stdout.as_str()), (0, "caught\n"));
+    // A budget large enough for the program: it completes.
+    let small = dir.join("small.py");
+    std::fs::write(
+        &small,
+        "x = ['y' * 1000 for _ in range(30_000)]\nprint(len(x))\n",
+    )
+    .unwrap();
+    let small = small.to_str().unwrap();
+    assert_eq!(run(&["run", "--max-memory", "200000000", small]).0, 0);
+    assert_eq!(run(&["run", "--max-memory", "20000000", small]).0, 3);
+}

@@ -56,12 +56,16 @@
 //!   0), `sys`, `threading`, `functools`; in Python: `datetime`,
 //!   `collections`, `itertools`.
 //! * Budgets: [`Limits`] (total instructions, instructions per slice since
-//!   the last suspension, recursion depth, collection sizes, output bytes).
+//!   the last suspension, recursion depth, collection sizes, output bytes,
+//!   heap bytes held: [`Vm::memory_in_use`], counted by
+//!   `looplab-tracemalloc`).
 //!   [`Vm::reset_slice`] restarts the per-slice count (the glue calls it
 //!   when a task suspends); `Vm::resume` from the outermost level resets
 //!   it too. Instruction budgets end the run with `Error::Limit(message)`
 //!   naming the setting; recursion and memory are Python exceptions
 //!   (`RecursionError`, `MemoryError`) as in CPython.
+//! * Teardown: [`Vm::teardown`] (run when the VM is dropped) empties every
+//!   object the run made so reference cycles are freed.
 //! * Pausing: [`Vm::set_fuel`]; when it runs out at an instruction boundary
 //!   in the outermost run (not inside a nested Rust call), the operation
 //!   returns `Err(Error::Paused)` with all state kept; call
