@@ -65,16 +65,18 @@ impl Tracked {
     }
 }
 
-/// The walk: values still to empty, and those seen (kept alive until the
-/// end, so that an address is never reused while the walk runs).
+/// The walk: values still to empty. Each is dropped once emptied (its
+/// contents moved to `todo`, so drops stay shallow); mutable containers
+/// are empty when met again, so only immutable ones need remembering.
 #[derive(Default)]
 struct Clearer {
     /// Values whose contents are still to be taken out.
     todo: Vec<Value>,
-    /// Addresses of the heap objects already queued.
+    /// Addresses of the immutable containers (tuples, frozensets, functions,
+    /// methods…) already queued: they cannot be emptied, and one shared by
+    /// many others must be walked once. No value is created during the
+    /// walk, so a freed address is never met again.
     seen: HashSet<usize>,
-    /// Every queued value: dropped, contents already gone, at the end.
-    keep: Vec<Value>,
     /// Classes already emptied (they are reached through instances too).
     classes: HashSet<usize>,
     /// Module namespaces already emptied.
@@ -83,9 +85,30 @@ struct Clearer {
 
 impl Clearer {
     fn push(&mut self, v: Value) {
-        if let Some(p) = v.ptr() {
-            if self.seen.insert(p) {
-                self.todo.push(v);
+        match &v {
+            // Leaves: they refer to nothing.
+            Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Range(_)
+            | Value::Ellipsis
+            | Value::NotImplemented => {}
+            // Mutable: empty once met, cheap to meet again.
+            Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Instance(_)
+            | Value::Gen(_)
+            | Value::Iter(_)
+            | Value::Module(_)
+            | Value::Class(_) => self.todo.push(v),
+            _ => {
+                if v.ptr().is_some_and(|p| self.seen.insert(p)) {
+                    self.todo.push(v);
+                }
             }
         }
     }
@@ -282,7 +305,6 @@ impl Clearer {
     fn run(mut self) {
         while let Some(v) = self.todo.pop() {
             self.empty(&v);
-            self.keep.push(v);
         }
     }
 }
