@@ -240,3 +240,38 @@ fn a_run_stopped_midway_leaves_nothing_behind() {
         leaks.join("\n")
     );
 }
+
+/// Prints (never asserts) the most heap a run of each async benchmark held,
+/// with and without recording its trace: the figure issue #4 asks for
+/// (`tools/bench.py` prints the whole process's peak RSS next to CPython's).
+#[test]
+fn peak_heap_of_the_async_benchmarks() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs");
+    let limits = Limits {
+        max_slice_instructions: 5_000_000_000,
+        max_instructions: 50_000_000_000,
+        ..Limits::default()
+    };
+    for name in ["aio_cancel", "aio_gather", "aio_queue"] {
+        let source = std::fs::read_to_string(dir.join(format!("{name}.py"))).unwrap();
+        let mut figures = Vec::new();
+        for traced in [true, false] {
+            let base = looplab_tracemalloc::traced_bytes();
+            looplab_tracemalloc::reset_peak();
+            let o = if traced {
+                run_program(&source, "main.py", &limits)
+            } else {
+                looplab_engine::run::run_program_untraced(&source, "main.py", &limits)
+            };
+            assert_eq!(o.ending, Ending::Completed, "{name}");
+            let peak = looplab_tracemalloc::peak_bytes() - base;
+            drop(o);
+            figures.push(format!(
+                "{} {:.1} MiB",
+                if traced { "traced" } else { "untraced" },
+                peak as f64 / MIB as f64
+            ));
+        }
+        println!("{name}: peak engine heap {}", figures.join(", "));
+    }
+}
