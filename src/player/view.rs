@@ -730,11 +730,11 @@ fn Timeline(state: PlayerState) -> impl IntoView {
                 .collect_view()
         })
     };
-    let content = move || {
+    let marks = move || {
         let start = window_start.get();
         state
             .track
-            .with(|t| timeline_window(t, start, start + 3 * PAGE, state))
+            .with(|t| timeline_marks(t, start, start + 3 * PAGE))
     };
     let width = move || format!("{}px", state.track.with(|t| t.columns.len()).max(1) * COL_W);
     let height = move || {
@@ -773,7 +773,7 @@ fn Timeline(state: PlayerState) -> impl IntoView {
             <div class="lane-labels" style:padding-top=format!("{RULER_H}px")>{labels}</div>
             <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label="Timeline steps">
                 <div class="timeline-inner" style:width=width style:height=height>
-                    {content}
+                    <For each=marks key=Mark::clone children=move |m| mark_view(m, state)/>
                     <div class="timeline-future" aria-hidden="true"
                         style:left=move || format!("{}px", (state.cursor.get() + 1) * COL_W)></div>
                     <div class="timeline-cursor" aria-hidden="true"
@@ -784,10 +784,49 @@ fn Timeline(state: PlayerState) -> impl IntoView {
     }
 }
 
-/// The DOM for columns `[start, end)` of the timeline.
-fn timeline_window(t: &Track, start: usize, end: usize, state: PlayerState) -> impl IntoView {
+/// One element of the timeline, also its key: when the cursor or a live
+/// run's new events change the window, elements that stay the same keep
+/// their DOM node (and a print token its entrance animation, which only
+/// new tokens of a live run play).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Mark {
+    /// The clock jumped during step `col` (`label`: a compressed gap).
+    Jump {
+        col: usize,
+        from: u64,
+        to: u64,
+        label: Option<String>,
+    },
+    /// The clock's value above the first step at a new time.
+    Time { col: usize, time_ns: u64 },
+    /// The loop's thread was blocked during step `col`.
+    Blocked { col: usize },
+    /// A run of equal cells in a lane.
+    Bar {
+        class: &'static str,
+        colour: usize,
+        lane: usize,
+        from: usize,
+        to: usize,
+    },
+    /// A print.
+    Token {
+        /// Event index of the print (its identity).
+        seq: usize,
+        step: usize,
+        colour: usize,
+        task: String,
+        text: String,
+        stderr: bool,
+        /// Pixels from the top (lane and stacking of prints in one step).
+        top: usize,
+    },
+}
+
+/// The marks of columns `[start, end)` of the timeline.
+fn timeline_marks(t: &Track, start: usize, end: usize) -> Vec<Mark> {
     let end = end.min(t.columns.len());
-    let mut nodes = Vec::new();
+    let mut marks = Vec::new();
     // Ruler: time labels where the clock moved, jump marks, blocked bands.
     let mut last_time = if start == 0 {
         None
@@ -796,43 +835,27 @@ fn timeline_window(t: &Track, start: usize, end: usize, state: PlayerState) -> i
     };
     for i in start..end {
         let col = &t.columns[i];
-        let x = i * COL_W;
         if let Some((from, to)) = col.jump {
-            let label = skipped_label(from, to);
-            let class = if label.is_some() {
-                "clock-jump skipped"
-            } else {
-                "clock-jump"
-            };
-            nodes.push(
-                view! {
-                    <div class=class style:left=format!("{x}px")
-                        title=format!("clock jumps from t={} to t={}", format_secs(from), format_secs(to))>
-                        {label.unwrap_or_else(|| "⤳".into())}
-                    </div>
-                }
-                .into_any(),
-            );
+            marks.push(Mark::Jump {
+                col: i,
+                from,
+                to,
+                label: skipped_label(from, to),
+            });
         }
         if last_time != Some(col.time_ns) {
-            nodes.push(
-                view! {
-                    <div class="ruler-time" style:left=format!("{x}px")>{format!("t={}", format_secs(col.time_ns))}</div>
-                }
-                .into_any(),
-            );
+            marks.push(Mark::Time {
+                col: i,
+                time_ns: col.time_ns,
+            });
             last_time = Some(col.time_ns);
         }
         if col.blocked {
-            nodes.push(
-                view! { <div class="blocked-band" style:left=format!("{x}px") title="the loop was blocked: nothing else could run"></div> }
-                    .into_any(),
-            );
+            marks.push(Mark::Blocked { col: i });
         }
     }
     // Bars: one per run of equal cells in a lane (running slices apart).
     for (lane_i, lane) in t.lanes.iter().enumerate() {
-        let y = RULER_H + lane_i * LANE_H;
         let mut i = start;
         while i < end {
             let cell = cell_at(t, i, lane_i);
@@ -849,15 +872,13 @@ fn timeline_window(t: &Track, start: usize, end: usize, state: PlayerState) -> i
                 Cell::Waiting => Some("bar waiting"),
             };
             if let Some(class) = class {
-                nodes.push(
-                    view! {
-                        <div class=format!("{class} task-c{}", lane.colour % 8)
-                            style:left=format!("{}px", i * COL_W)
-                            style:top=format!("{y}px")
-                            style:width=format!("{}px", (j - i) * COL_W)></div>
-                    }
-                    .into_any(),
-                );
+                marks.push(Mark::Bar {
+                    class,
+                    colour: lane.colour % 8,
+                    lane: lane_i,
+                    from: i,
+                    to: j,
+                });
             }
             i = j;
         }
@@ -886,22 +907,90 @@ fn timeline_window(t: &Track, start: usize, end: usize, state: PlayerState) -> i
                 LaneOwner::Thread(id) => format!("thread {id}"),
             })
             .unwrap_or_default();
-        let step = k.step;
-        nodes.push(
+        marks.push(Mark::Token {
+            seq: k.seq,
+            step: k.step,
+            colour,
+            task,
+            text: k.text.clone(),
+            stderr: k.stderr,
+            top: RULER_H + lane * LANE_H + 3 + depth.min(3) * 4,
+        });
+    }
+    marks
+}
+
+/// The DOM of one [`Mark`].
+fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
+    match mark {
+        Mark::Jump {
+            col,
+            from,
+            to,
+            label,
+        } => {
+            let class = if label.is_some() {
+                "clock-jump skipped"
+            } else {
+                "clock-jump"
+            };
             view! {
-                <button class=format!("timeline-token task-c{colour}") class:stderr=k.stderr
+                <div class=class style:left=format!("{}px", col * COL_W)
+                    title=format!("clock jumps from t={} to t={}", format_secs(from), format_secs(to))>
+                    {label.unwrap_or_else(|| "⤳".into())}
+                </div>
+            }
+            .into_any()
+        }
+        Mark::Time { col, time_ns } => view! {
+            <div class="ruler-time" style:left=format!("{}px", col * COL_W)>{format!("t={}", format_secs(time_ns))}</div>
+        }
+        .into_any(),
+        Mark::Blocked { col } => view! {
+            <div class="blocked-band" style:left=format!("{}px", col * COL_W) title="the loop was blocked: nothing else could run"></div>
+        }
+        .into_any(),
+        Mark::Bar {
+            class,
+            colour,
+            lane,
+            from,
+            to,
+        } => view! {
+            <div class=format!("{class} task-c{colour}")
+                style:left=format!("{}px", from * COL_W)
+                style:top=format!("{}px", RULER_H + lane * LANE_H)
+                style:width=format!("{}px", (to - from) * COL_W)></div>
+        }
+        .into_any(),
+        Mark::Token {
+            seq,
+            step,
+            colour,
+            task,
+            text,
+            stderr,
+            top,
+        } => {
+            // Only a print that a live run just published plays the
+            // entrance animation; a token drawn again (the window moved,
+            // the page was rebuilt) appears as it is.
+            let fresh = state.live.get_untracked() != LiveState::Idle
+                && state.track.with_untracked(|t| seq >= t.fresh_from);
+            view! {
+                <button class=format!("timeline-token task-c{colour}") class:stderr=stderr
+                    class:fresh=fresh
                     data-testid="timeline-token" data-task=task data-step=step
-                    title=k.text.clone() aria-label=format!("{}, step {}", k.text, step + 1)
+                    title=text.clone() aria-label=format!("{}, step {}", text, step + 1)
                     style:left=format!("{}px", step * COL_W + 2)
-                    style:top=format!("{}px", RULER_H + lane * LANE_H + 3 + depth.min(3) * 4)
+                    style:top=format!("{top}px")
                     on:click=move |_| { state.stop_playback(); state.seek(step); }>
-                    {k.text.clone()}
+                    {text.clone()}
                 </button>
             }
-            .into_any(),
-        );
+            .into_any()
+        }
     }
-    nodes
 }
 
 fn cell_at(t: &Track, col: usize, lane: usize) -> Cell {
