@@ -736,6 +736,12 @@ fn Timeline(state: PlayerState) -> impl IntoView {
             .track
             .with(|t| timeline_marks(t, start, start + 3 * PAGE))
     };
+    let tokens = move || {
+        let start = window_start.get();
+        state
+            .track
+            .with(|t| timeline_tokens(t, start, start + 3 * PAGE))
+    };
     let width = move || format!("{}px", state.track.with(|t| t.columns.len()).max(1) * COL_W);
     let height = move || {
         format!(
@@ -774,6 +780,7 @@ fn Timeline(state: PlayerState) -> impl IntoView {
             <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label="Timeline steps">
                 <div class="timeline-inner" style:width=width style:height=height>
                     <For each=marks key=Mark::clone children=move |m| mark_view(m, state)/>
+                    <For each=tokens key=Mark::clone children=move |m| mark_view(m, state)/>
                     <div class="timeline-future" aria-hidden="true"
                         style:left=move || format!("{}px", (state.cursor.get() + 1) * COL_W)></div>
                     <div class="timeline-cursor" aria-hidden="true"
@@ -883,7 +890,15 @@ fn timeline_marks(t: &Track, start: usize, end: usize) -> Vec<Mark> {
             i = j;
         }
     }
-    // Tokens, in output order.
+    marks
+}
+
+/// The print tokens of columns `[start, end)` of the timeline, in output
+/// order (apart from the other marks: during a live run they are only
+/// appended, so their DOM nodes never move, which would replay an
+/// animation).
+fn timeline_tokens(t: &Track, start: usize, end: usize) -> Vec<Mark> {
+    let mut marks = Vec::new();
     let first = t.tokens.partition_point(|k| k.step < start);
     let mut stack = (usize::MAX, usize::MAX, 0usize);
     for k in t.tokens[first..].iter().take_while(|k| k.step < end) {
@@ -973,13 +988,17 @@ fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
             top,
         } => {
             // Only a print that a live run just published plays the
-            // entrance animation; a token drawn again (the window moved,
-            // the page was rebuilt) appears as it is.
-            let fresh = state.live.get_untracked() != LiveState::Idle
-                && state.track.with_untracked(|t| seq >= t.fresh_from);
+            // entrance animation, once (a node moved in the DOM would play
+            // it again); a token drawn again (the window moved, the page
+            // was rebuilt) appears as it is.
+            let fresh = RwSignal::new(
+                state.live.get_untracked() != LiveState::Idle
+                    && state.track.with_untracked(|t| seq >= t.fresh_from),
+            );
             view! {
                 <button class=format!("timeline-token task-c{colour}") class:stderr=stderr
-                    class:fresh=fresh
+                    class:fresh=move || fresh.get()
+                    on:animationend=move |_| fresh.set(false)
                     data-testid="timeline-token" data-task=task data-step=step
                     title=text.clone() aria-label=format!("{}, step {}", text, step + 1)
                     style:left=format!("{}px", step * COL_W + 2)
@@ -1281,12 +1300,7 @@ fn Console(state: PlayerState) -> impl IntoView {
     };
     let row = move |r: ConsoleRow| {
         let (i, line) = (r.index, r.line);
-        let link = (line > 0).then(|| {
-            view! {
-                <button class="line-link" aria-label=format!("L{line}: show line {line} of the program")
-                    on:click=move |_| state.focus_line.set(Some(line))>{format!("L{line}")}</button>
-            }
-        });
+        let link = line_link(state, line);
         view! {
             <div class="console-line" class:current=move || current.with(|r| r.contains(&i))
                 class:stderr=r.stderr>
@@ -1305,8 +1319,14 @@ fn Console(state: PlayerState) -> impl IntoView {
         let mut out = Vec::new();
         for w in &s.warnings {
             out.push(
-                view! { <div class="console-line warning" role="note">{format!("⚠ {w}")}</div> }
-                    .into_any(),
+                view! {
+                    <div class="console-line warning" role="note" data-testid="console-warning"
+                        data-line=(w.line > 0).then_some(w.line)>
+                        <span class="console-text">{format!("⚠ {}", w.text)}</span>
+                        {line_link(state, w.line)}
+                    </div>
+                }
+                .into_any(),
             );
         }
         let mut continue_after_limit = false;
@@ -1343,6 +1363,18 @@ fn Console(state: PlayerState) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The `L12` button of a console line that shows line 12 of the program
+/// (nothing for line 0, unknown).
+fn line_link(state: PlayerState, line: u32) -> Option<impl IntoView> {
+    (line > 0).then(|| {
+        view! {
+            <button class="line-link" data-testid="line-link"
+                aria-label=format!("L{line}: show line {line} of the program")
+                on:click=move |_| state.focus_line.set(Some(line))>{format!("L{line}")}</button>
+        }
+    })
 }
 
 /// One line of the console, also its key (the chunk's index and content).

@@ -5,7 +5,7 @@
 // tools/cpython_steps.py (both run here on the lesson's own snippet).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -364,6 +364,54 @@ test('a busy loop never blocks the page: Stop works, the blocking message ends i
   // The 50 ms main-thread budget is a speed goal: printed above as a figure
   // (long tasks seen during the run), not asserted, since a loaded machine
   // stretches any slice (DEVELOPERS.md: no timed assertions in tests).
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a live run animates each print token once; a rebuilt timeline does not animate', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=gather`, { viewport: { width: 1280, height: 900 } });
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('speed').selectOption('4×');
+  await page.evaluate(() => {
+    window.__animated = [];
+    document.addEventListener('animationstart', (e) => {
+      if (e.target.matches?.('[data-testid=timeline-token]')) window.__animated.push(`${e.target.dataset.step}:${e.target.title}`);
+    });
+  });
+  await page.getByTestId('run').click();
+  await page.locator('[data-testid=player][data-live=idle]').waitFor({ timeout: 30_000 });
+  const toks = (await tokens(page)).map((t) => `${t.step}:${t.text}`);
+  const animated = await page.evaluate(() => window.__animated.splice(0));
+  assert.ok(toks.length > 0);
+  // Each token played its entrance once, when the live run published it
+  // (not again each time later events redrew the timeline).
+  assert.deepEqual([...animated].sort(), [...toks].sort());
+  // Moving around the finished run redraws the timeline without animation.
+  await page.getByTestId('step-first').click();
+  await page.getByTestId('step-last').click();
+  await page.waitForTimeout(400);
+  assert.deepEqual(await page.evaluate(() => window.__animated), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('warnings in the console name the line CPython names, and link to it', async () => {
+  const code = ['import asyncio', '', 'async def main():', '    asyncio.sleep(1)', "    print('hello')", '', 'asyncio.run(main())', ''].join('\n');
+  const file = join(WORK, 'never_awaited.py');
+  writeFileSync(file, code);
+  const stderr = spawnSync('python3', [file], { encoding: 'utf8' }).stderr;
+  // `/tmp/…/never_awaited.py:4: RuntimeWarning: coroutine 'sleep' was never awaited`
+  const [, line, text] = stderr.match(/never_awaited\.py:(\d+): RuntimeWarning: (.*)/);
+  const { page, context, problems } = await openPage(browser, `${server.url}?play#code=${encodeURIComponent(code)}`);
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('step-last').click();
+  const warning = page.getByTestId('console-warning');
+  await warning.waitFor();
+  assert.equal(await warning.getAttribute('data-line'), line);
+  assert.match(await warning.innerText(), new RegExp(text.replace(/[()']/g, '.')));
+  await warning.getByTestId('line-link').click();
+  assert.equal(await page.locator('[data-testid=code] .code-line.focused').getAttribute('data-line'), line);
+  await screenshot(page, 'player-warning-line');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -272,6 +272,7 @@ impl Vm {
                 name,
                 qualname,
                 never_awaited_log: None,
+                created_at: None,
                 finalize_queue: None,
                 ag_running: std::cell::Cell::new(false),
                 ag_hooks_inited: std::cell::Cell::new(true),
@@ -1710,8 +1711,15 @@ impl Vm {
             _ => GenKind::Generator,
         };
         let id = self.fresh_id();
+        let created_at = match (kind, self.frames.last()) {
+            (GenKind::Coroutine, Some(caller)) => {
+                Some((caller.code.filename.clone(), caller.line()))
+            }
+            _ => None,
+        };
         Value::Gen(Rc::new(GenObj {
             kind,
+            created_at,
             frame: RefCell::new(Some(Box::new(frame))),
             state: std::cell::Cell::new(GenState::Created),
             name: func.name.borrow().clone(),

@@ -271,7 +271,7 @@ pub struct Vm {
     /// Id counter for fake addresses.
     next_id: u64,
     /// Unstarted coroutines dropped so far.
-    pub(crate) never_awaited: Rc<RefCell<Vec<Name>>>,
+    pub(crate) never_awaited: Rc<RefCell<Vec<NeverAwaited>>>,
     /// The error being raised is a re-raise (no new traceback entry).
     pub(crate) reraise: bool,
     /// Containers being repr'd (to print `[...]` for cycles).
@@ -364,11 +364,16 @@ impl Vm {
     /// Qualified names of coroutines dropped without ever being started,
     /// since the last call.
     pub fn take_never_awaited(&mut self) -> Vec<String> {
-        self.never_awaited
-            .borrow_mut()
-            .drain(..)
-            .map(|n| n.to_string())
+        self.take_never_awaited_at()
+            .into_iter()
+            .map(|n| n.qualname.to_string())
             .collect()
+    }
+
+    /// The coroutines dropped without ever being started since the last
+    /// call, with where they were created.
+    pub fn take_never_awaited_at(&mut self) -> Vec<NeverAwaited> {
+        self.never_awaited.borrow_mut().drain(..).collect()
     }
 
     /// Write text to stdout/stderr (print and sys.stdout.write).
