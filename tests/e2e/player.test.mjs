@@ -272,7 +272,7 @@ test('benchmark: moving one step in a 10,000-event trace', async () => {
   await page.locator('[data-testid=player][data-step="1200"]').waitFor({ timeout: 60_000 });
   const steps = Number(await page.getByTestId('scrubber').getAttribute('max')) + 1;
   const events = Number(await page.getByTestId('player').getAttribute('data-events'));
-  const durations = await page.evaluate(async () => {
+  const measured = await page.evaluate(async () => {
     const out = [];
     const forward = document.querySelector('[data-testid=step-forward]');
     const back = document.querySelector('[data-testid=step-back]');
@@ -295,12 +295,24 @@ test('benchmark: moving one step in a 10,000-event trace', async () => {
       performance.mark('step-end');
       out.push(performance.measure('step', 'step-start', 'step-end').duration);
     }
-    return out;
+    // Then the DOM work per step, a figure the machine's load cannot blur:
+    // mutation records (attribute, text and child-list changes).
+    let records = 0;
+    const observer = new MutationObserver((list) => { records += list.length; });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    for (let i = 0; i < 100; i++) {
+      (i % 4 === 3 ? back : forward).click();
+      await nextTask();
+    }
+    records += observer.takeRecords().length;
+    observer.disconnect();
+    return { durations: out, mutations: records / 100 };
   });
+  const { durations, mutations } = measured;
   durations.sort((a, b) => a - b);
   const p95 = durations[Math.floor(durations.length * 0.95)];
   const median = durations[Math.floor(durations.length / 2)];
-  console.log(`# step render, ${events} events, ${steps} steps: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`);
+  console.log(`# step render, ${events} events, ${steps} steps: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms; ${mutations.toFixed(1)} DOM mutations per step`);
   await screenshot(page, 'player-benchmark');
   assert.ok(events >= 10_000, `a long trace (${events} events)`);
   assert.deepEqual(problems, []);
