@@ -797,33 +797,55 @@ fn Timeline(state: PlayerState) -> impl IntoView {
 /// new tokens of a live run play).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Mark {
-    /// The clock jumped during step `col` (`label`: a compressed gap).
+    /// The clock jumped during a step.
     Jump {
+        /// The step's column.
         col: usize,
+        /// Virtual time before the jump (ns).
         from: u64,
+        /// Virtual time after the jump (ns).
         to: u64,
+        /// "⏩ N s skipped" for a compressed idle gap.
         label: Option<String>,
     },
     /// The clock's value above the first step at a new time.
-    Time { col: usize, time_ns: u64 },
-    /// The loop's thread was blocked during step `col`.
-    Blocked { col: usize },
+    Time {
+        /// The step's column.
+        col: usize,
+        /// The clock after the step (ns).
+        time_ns: u64,
+    },
+    /// The loop's thread was blocked during a step.
+    Blocked {
+        /// The step's column.
+        col: usize,
+    },
     /// A run of equal cells in a lane.
     Bar {
+        /// CSS classes of the cell kind ("bar waiting").
         class: &'static str,
+        /// Palette index of the lane.
         colour: usize,
+        /// The lane's index.
         lane: usize,
+        /// First column.
         from: usize,
+        /// Column after the last.
         to: usize,
     },
     /// A print.
     Token {
         /// Event index of the print (its identity).
         seq: usize,
+        /// The step that printed it (clicking the token seeks there).
         step: usize,
+        /// Palette index of the printing lane.
         colour: usize,
+        /// The printing task's name (`data-task`).
         task: String,
+        /// One line of the printed text.
         text: String,
+        /// Written to stderr.
         stderr: bool,
         /// Pixels from the top (lane and stacking of prints in one step).
         top: usize,

@@ -52,6 +52,10 @@
 //! * Modules: [`Vm::add_native_module`] registers a module built in Rust;
 //!   [`Vm::add_source_module`] registers a module written in Python that is
 //!   compiled and executed on first import (and cached in [`Vm::modules`]).
+//!   An `import` statement runs such a module's body as frames on the
+//!   current stack (so fuel can pause it); [`Vm::import`], from Rust, runs
+//!   it to completion. Their code is compiled in pieces, cached per thread;
+//!   [`Vm::prepare_library_piece`] compiles one piece ahead of time.
 //!   Built in: `time`, `math`, `random` (pylib's Mersenne Twister, seeded
 //!   0), `sys`, `threading`, `functools`; in Python: `datetime`,
 //!   `collections`, `itertools`.
