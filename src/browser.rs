@@ -46,6 +46,14 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
     }
 }
 
+/// Records a `performance.mark` (seen by the page's performance tools and
+/// by tests that measure a phase).
+pub fn performance_mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Sets `document.title`.
 pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

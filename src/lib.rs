@@ -19,9 +19,11 @@ pub fn start() {
     leptos::mount::mount_to_body(app::App);
     wasm_bindgen_futures::spawn_local(async {
         // Let the page paint first; then pay the engine's one-time start-up
-        // (compiling the asyncio prelude) so that pressing Run stays short.
+        // (compiling the asyncio prelude) in short tasks, so that pressing
+        // Run stays short. The mark lets tests tell page load from warm-up.
         gloo_timers::future::TimeoutFuture::new(50).await;
-        player::engine::warm_up();
+        browser::performance_mark("looplab:warm-up");
+        player::engine::warm_up().await;
         browser::set_root_attribute("data-engine", Some("warm"));
     });
 }

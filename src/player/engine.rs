@@ -1,6 +1,6 @@
 //! The one place the player calls the engine to run a program.
 
-use super::live::{LiveRun, Progress};
+use super::live::{next_fuel, LiveRun, Progress, INITIAL_FUEL};
 use looplab_engine::run::{self, Limits, Session};
 use looplab_engine::trace::Event;
 
@@ -48,10 +48,28 @@ impl LiveRun for SessionRun {
     }
 }
 
-/// Runs a tiny program so the engine compiles and caches its library
-/// modules (the asyncio prelude) before the learner presses Run.
-pub fn warm_up() {
-    let _ = run::run_program("import asyncio\n", FILENAME, &Limits::default());
+/// The engine's one-time start-up, before the learner presses Run, in
+/// tasks short enough never to hold the page (each well under the 50 ms
+/// of a "long task"): the library modules (the asyncio prelude) are
+/// compiled one piece per task and cached for every later run, then
+/// `import asyncio` runs once in slices, like a live run, so the browser
+/// has compiled the interpreter's hot paths too.
+pub async fn warm_up() {
+    use gloo_timers::future::TimeoutFuture;
+    let mut prep = run::Warmup::new();
+    while prep.step() {
+        TimeoutFuture::new(0).await;
+    }
+    let mut session = Session::new("import asyncio\n", FILENAME, &Limits::default());
+    let mut fuel = INITIAL_FUEL;
+    loop {
+        let t0 = super::now_ms();
+        if session.advance(fuel) == run::Progress::Finished {
+            break;
+        }
+        fuel = next_fuel(fuel, super::now_ms() - t0);
+        TimeoutFuture::new(0).await;
+    }
 }
 
 /// Starts a pausable run of `source`.

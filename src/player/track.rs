@@ -43,6 +43,9 @@ pub struct Track {
     lane_of_task: Vec<usize>,
     /// Lane index of each worker thread id.
     lane_of_thread: Vec<usize>,
+    /// Number of events before the latest [`Track::extend`]: prints from
+    /// here on are the ones a live run just published (they animate).
+    pub fresh_from: usize,
 }
 
 /// Who a lane belongs to.
@@ -129,6 +132,7 @@ impl Track {
         if self.checkpoints.is_empty() {
             self.checkpoints.push(Snapshot::new());
         }
+        self.fresh_from = self.events.len();
         for e in new {
             self.head.apply(e);
             self.events.push(e.clone());

@@ -23,6 +23,8 @@ const RULER_H: usize = 24;
 const PAGE: usize = 100;
 /// At most this many console lines are in the DOM (the latest ones).
 const CONSOLE_MAX: usize = 60;
+/// The URL's `#step=N` follows the cursor this long after it moved, in ms.
+const URL_DELAY_MS: u64 = 150;
 
 /// A value shared by reference between memos: equal only to itself, so a
 /// memo holding it never compares whole snapshots.
@@ -430,12 +432,26 @@ pub fn Player(
             state.seek(step);
         }
     }
-    // The step in the URL, so a link opens on this moment.
+    // The step in the URL, so a link opens on this moment. Written at most
+    // every URL_DELAY_MS (trailing): `history.replaceState` costs about a
+    // millisecond, and Chromium throttles pages that call it hundreds of
+    // times in a few seconds (holding an arrow key does).
+    let url_pending = StoredValue::new(false);
     Effect::new(move |prev: Option<()>| {
-        let c = state.cursor.get();
+        let _ = state.cursor.get();
         let n = state.track.with(|t| t.steps.len());
-        if n > 0 && (prev.is_some() || start_step.is_some()) {
-            super::set_step_in_url(Some(c));
+        if n > 0 && (prev.is_some() || start_step.is_some()) && !url_pending.get_value() {
+            url_pending.set_value(true);
+            set_timeout(
+                move || {
+                    url_pending.set_value(false);
+                    // The player may be gone (a lesson change) by now.
+                    if let Some(c) = state.cursor.try_get_untracked() {
+                        super::set_step_in_url(Some(c));
+                    }
+                },
+                std::time::Duration::from_millis(URL_DELAY_MS),
+            );
         }
     });
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -714,11 +730,17 @@ fn Timeline(state: PlayerState) -> impl IntoView {
                 .collect_view()
         })
     };
-    let content = move || {
+    let marks = move || {
         let start = window_start.get();
         state
             .track
-            .with(|t| timeline_window(t, start, start + 3 * PAGE, state))
+            .with(|t| timeline_marks(t, start, start + 3 * PAGE))
+    };
+    let tokens = move || {
+        let start = window_start.get();
+        state
+            .track
+            .with(|t| timeline_tokens(t, start, start + 3 * PAGE))
     };
     let width = move || format!("{}px", state.track.with(|t| t.columns.len()).max(1) * COL_W);
     let height = move || {
@@ -727,24 +749,38 @@ fn Timeline(state: PlayerState) -> impl IntoView {
             RULER_H + state.track.with(|t| t.lanes.len()).max(1) * LANE_H
         )
     };
-    // Keep the cursor in view.
+    // Keep the cursor in view. Reading `scrollLeft` right after the DOM
+    // changed would force a layout in the middle of the update (the
+    // biggest cost of a step on a long trace); in an animation frame the
+    // layout is the one the frame needs anyway. One frame per burst.
+    let scroll_pending = StoredValue::new(false);
     Effect::new(move |_| {
-        let c = state.cursor.get();
-        if let Some(el) = scroller.get() {
+        let _ = state.cursor.get();
+        if scroll_pending.get_value() {
+            return;
+        }
+        scroll_pending.set_value(true);
+        request_animation_frame(move || {
+            scroll_pending.set_value(false);
+            let (Some(c), Some(el)) = (state.cursor.try_get_untracked(), scroller.get_untracked())
+            else {
+                return;
+            };
             let x = (c * COL_W) as i32;
             let left = el.scroll_left();
             let w = el.client_width();
             if x < left || x + COL_W as i32 > left + w {
                 el.set_scroll_left((x - w / 2).max(0));
             }
-        }
+        });
     });
     view! {
         <div class="timeline" data-testid="timeline" role="region" aria-label="Timeline: one lane per task">
             <div class="lane-labels" style:padding-top=format!("{RULER_H}px")>{labels}</div>
             <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label="Timeline steps">
                 <div class="timeline-inner" style:width=width style:height=height>
-                    {content}
+                    <For each=marks key=Mark::clone children=move |m| mark_view(m, state)/>
+                    <For each=tokens key=Mark::clone children=move |m| mark_view(m, state)/>
                     <div class="timeline-future" aria-hidden="true"
                         style:left=move || format!("{}px", (state.cursor.get() + 1) * COL_W)></div>
                     <div class="timeline-cursor" aria-hidden="true"
@@ -755,10 +791,71 @@ fn Timeline(state: PlayerState) -> impl IntoView {
     }
 }
 
-/// The DOM for columns `[start, end)` of the timeline.
-fn timeline_window(t: &Track, start: usize, end: usize, state: PlayerState) -> impl IntoView {
+/// One element of the timeline, also its key: when the cursor or a live
+/// run's new events change the window, elements that stay the same keep
+/// their DOM node (and a print token its entrance animation, which only
+/// new tokens of a live run play).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Mark {
+    /// The clock jumped during a step.
+    Jump {
+        /// The step's column.
+        col: usize,
+        /// Virtual time before the jump (ns).
+        from: u64,
+        /// Virtual time after the jump (ns).
+        to: u64,
+        /// "⏩ N s skipped" for a compressed idle gap.
+        label: Option<String>,
+    },
+    /// The clock's value above the first step at a new time.
+    Time {
+        /// The step's column.
+        col: usize,
+        /// The clock after the step (ns).
+        time_ns: u64,
+    },
+    /// The loop's thread was blocked during a step.
+    Blocked {
+        /// The step's column.
+        col: usize,
+    },
+    /// A run of equal cells in a lane.
+    Bar {
+        /// CSS classes of the cell kind ("bar waiting").
+        class: &'static str,
+        /// Palette index of the lane.
+        colour: usize,
+        /// The lane's index.
+        lane: usize,
+        /// First column.
+        from: usize,
+        /// Column after the last.
+        to: usize,
+    },
+    /// A print.
+    Token {
+        /// Event index of the print (its identity).
+        seq: usize,
+        /// The step that printed it (clicking the token seeks there).
+        step: usize,
+        /// Palette index of the printing lane.
+        colour: usize,
+        /// The printing task's name (`data-task`).
+        task: String,
+        /// One line of the printed text.
+        text: String,
+        /// Written to stderr.
+        stderr: bool,
+        /// Pixels from the top (lane and stacking of prints in one step).
+        top: usize,
+    },
+}
+
+/// The marks of columns `[start, end)` of the timeline.
+fn timeline_marks(t: &Track, start: usize, end: usize) -> Vec<Mark> {
     let end = end.min(t.columns.len());
-    let mut nodes = Vec::new();
+    let mut marks = Vec::new();
     // Ruler: time labels where the clock moved, jump marks, blocked bands.
     let mut last_time = if start == 0 {
         None
@@ -767,43 +864,27 @@ fn timeline_window(t: &Track, start: usize, end: usize, state: PlayerState) -> i
     };
     for i in start..end {
         let col = &t.columns[i];
-        let x = i * COL_W;
         if let Some((from, to)) = col.jump {
-            let label = skipped_label(from, to);
-            let class = if label.is_some() {
-                "clock-jump skipped"
-            } else {
-                "clock-jump"
-            };
-            nodes.push(
-                view! {
-                    <div class=class style:left=format!("{x}px")
-                        title=format!("clock jumps from t={} to t={}", format_secs(from), format_secs(to))>
-                        {label.unwrap_or_else(|| "⤳".into())}
-                    </div>
-                }
-                .into_any(),
-            );
+            marks.push(Mark::Jump {
+                col: i,
+                from,
+                to,
+                label: skipped_label(from, to),
+            });
         }
         if last_time != Some(col.time_ns) {
-            nodes.push(
-                view! {
-                    <div class="ruler-time" style:left=format!("{x}px")>{format!("t={}", format_secs(col.time_ns))}</div>
-                }
-                .into_any(),
-            );
+            marks.push(Mark::Time {
+                col: i,
+                time_ns: col.time_ns,
+            });
             last_time = Some(col.time_ns);
         }
         if col.blocked {
-            nodes.push(
-                view! { <div class="blocked-band" style:left=format!("{x}px") title="the loop was blocked: nothing else could run"></div> }
-                    .into_any(),
-            );
+            marks.push(Mark::Blocked { col: i });
         }
     }
     // Bars: one per run of equal cells in a lane (running slices apart).
     for (lane_i, lane) in t.lanes.iter().enumerate() {
-        let y = RULER_H + lane_i * LANE_H;
         let mut i = start;
         while i < end {
             let cell = cell_at(t, i, lane_i);
@@ -820,20 +901,26 @@ fn timeline_window(t: &Track, start: usize, end: usize, state: PlayerState) -> i
                 Cell::Waiting => Some("bar waiting"),
             };
             if let Some(class) = class {
-                nodes.push(
-                    view! {
-                        <div class=format!("{class} task-c{}", lane.colour % 8)
-                            style:left=format!("{}px", i * COL_W)
-                            style:top=format!("{y}px")
-                            style:width=format!("{}px", (j - i) * COL_W)></div>
-                    }
-                    .into_any(),
-                );
+                marks.push(Mark::Bar {
+                    class,
+                    colour: lane.colour % 8,
+                    lane: lane_i,
+                    from: i,
+                    to: j,
+                });
             }
             i = j;
         }
     }
-    // Tokens, in output order.
+    marks
+}
+
+/// The print tokens of columns `[start, end)` of the timeline, in output
+/// order (apart from the other marks: during a live run they are only
+/// appended, so their DOM nodes never move, which would replay an
+/// animation).
+fn timeline_tokens(t: &Track, start: usize, end: usize) -> Vec<Mark> {
+    let mut marks = Vec::new();
     let first = t.tokens.partition_point(|k| k.step < start);
     let mut stack = (usize::MAX, usize::MAX, 0usize);
     for k in t.tokens[first..].iter().take_while(|k| k.step < end) {
@@ -857,22 +944,94 @@ fn timeline_window(t: &Track, start: usize, end: usize, state: PlayerState) -> i
                 LaneOwner::Thread(id) => format!("thread {id}"),
             })
             .unwrap_or_default();
-        let step = k.step;
-        nodes.push(
+        marks.push(Mark::Token {
+            seq: k.seq,
+            step: k.step,
+            colour,
+            task,
+            text: k.text.clone(),
+            stderr: k.stderr,
+            top: RULER_H + lane * LANE_H + 3 + depth.min(3) * 4,
+        });
+    }
+    marks
+}
+
+/// The DOM of one [`Mark`].
+fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
+    match mark {
+        Mark::Jump {
+            col,
+            from,
+            to,
+            label,
+        } => {
+            let class = if label.is_some() {
+                "clock-jump skipped"
+            } else {
+                "clock-jump"
+            };
             view! {
-                <button class=format!("timeline-token task-c{colour}") class:stderr=k.stderr
+                <div class=class style:left=format!("{}px", col * COL_W)
+                    title=format!("clock jumps from t={} to t={}", format_secs(from), format_secs(to))>
+                    {label.unwrap_or_else(|| "⤳".into())}
+                </div>
+            }
+            .into_any()
+        }
+        Mark::Time { col, time_ns } => view! {
+            <div class="ruler-time" style:left=format!("{}px", col * COL_W)>{format!("t={}", format_secs(time_ns))}</div>
+        }
+        .into_any(),
+        Mark::Blocked { col } => view! {
+            <div class="blocked-band" style:left=format!("{}px", col * COL_W) title="the loop was blocked: nothing else could run"></div>
+        }
+        .into_any(),
+        Mark::Bar {
+            class,
+            colour,
+            lane,
+            from,
+            to,
+        } => view! {
+            <div class=format!("{class} task-c{colour}")
+                style:left=format!("{}px", from * COL_W)
+                style:top=format!("{}px", RULER_H + lane * LANE_H)
+                style:width=format!("{}px", (to - from) * COL_W)></div>
+        }
+        .into_any(),
+        Mark::Token {
+            seq,
+            step,
+            colour,
+            task,
+            text,
+            stderr,
+            top,
+        } => {
+            // Only a print that a live run just published plays the
+            // entrance animation, once (a node moved in the DOM would play
+            // it again); a token drawn again (the window moved, the page
+            // was rebuilt) appears as it is.
+            let fresh = RwSignal::new(
+                state.live.get_untracked() != LiveState::Idle
+                    && state.track.with_untracked(|t| seq >= t.fresh_from),
+            );
+            view! {
+                <button class=format!("timeline-token task-c{colour}") class:stderr=stderr
+                    class:fresh=move || fresh.get()
+                    on:animationend=move |_| fresh.set(false)
                     data-testid="timeline-token" data-task=task data-step=step
-                    title=k.text.clone() aria-label=format!("{}, step {}", k.text, step + 1)
+                    title=text.clone() aria-label=format!("{}, step {}", text, step + 1)
                     style:left=format!("{}px", step * COL_W + 2)
-                    style:top=format!("{}px", RULER_H + lane * LANE_H + 3 + depth.min(3) * 4)
+                    style:top=format!("{top}px")
                     on:click=move |_| { state.stop_playback(); state.seek(step); }>
-                    {k.text.clone()}
+                    {text.clone()}
                 </button>
             }
-            .into_any(),
-        );
+            .into_any()
+        }
     }
-    nodes
 }
 
 fn cell_at(t: &Track, col: usize, lane: usize) -> Cell {
@@ -925,6 +1084,25 @@ fn describe_action(s: &Snapshot, action: &Action, cancelled: bool) -> (String, S
     (task, what, text)
 }
 
+/// One row of a list in the loop panel, which is also its key: a row whose
+/// text changes is a new row.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+struct Row {
+    /// The handle, task or thread the row is about (rows with the same
+    /// text stay apart).
+    key: u64,
+    /// The task's name (`data-task`), if the row is about a task.
+    task: String,
+    /// The `tools/cpython_steps.py` notation (`data-what`) of a ready handle.
+    what: String,
+    /// The text shown.
+    text: String,
+    /// Palette index of the task's lane.
+    colour: usize,
+    /// A finished task failed.
+    flag: bool,
+}
+
 /// The event loop: running task, ready queue, waiting list, timers,
 /// threads, finished tasks, clock.
 #[component]
@@ -954,6 +1132,9 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
             None => view! { <span class="muted">"no task ran this step"</span> }.into_any(),
         }
     };
+    // Each list is keyed by its rows' content: a step usually moves one
+    // handle out of the ready queue and another in, and only those rows
+    // change in the DOM.
     let ready = move || {
         let s = snap();
         s.ready
@@ -966,29 +1147,33 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
                     }
                     _ => 0,
                 };
-                view! {
-                    <li data-testid="ready-item" data-task=task data-what=what
-                        class=format!("task-c{colour}")>{text}</li>
+                Row {
+                    key: r.handle as u64,
+                    task,
+                    what,
+                    text,
+                    colour,
+                    flag: false,
                 }
             })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
     let waiting = move || {
         let s = snap();
         s.tasks
             .values()
             .filter_map(|t| match &t.state {
-                TaskState::Waiting { on } => Some((t, s.describe_waiting(on))),
+                TaskState::Waiting { on } => Some(Row {
+                    key: t.id as u64,
+                    task: t.name.clone(),
+                    what: String::new(),
+                    text: s.describe_waiting(on),
+                    colour: colour_of(t.id),
+                    flag: false,
+                }),
                 _ => None,
             })
-            .map(|(t, why)| {
-                view! {
-                    <li data-testid="waiting-item" data-task=t.name.clone() class=format!("task-c{}", colour_of(t.id))>
-                        <strong>{t.name.clone()}</strong>" waits for "<span class="reason">{why}</span>
-                    </li>
-                }
-            })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
     let timers = move || {
         let s = snap();
@@ -996,9 +1181,13 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
             .iter()
             .map(|tm| {
                 let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
-                view! { <li data-testid="timer-item">{format!("t={}: {what}", format_secs(tm.when_ns))}</li> }
+                Row {
+                    key: tm.handle as u64,
+                    text: format!("t={}: {what}", format_secs(tm.when_ns)),
+                    ..Row::default()
+                }
             })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
     let threads = move || {
         let s = snap();
@@ -1015,9 +1204,13 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
                     (Some(f), None) => format!("thread {}: running {f}()", l.id),
                     (None, _) => format!("thread {}: idle", l.id),
                 };
-                view! { <li data-testid="thread-item">{text}</li> }
+                Row {
+                    key: l.id as u64,
+                    text,
+                    ..Row::default()
+                }
             })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
     let finished = move || {
         let s = snap();
@@ -1029,15 +1222,14 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
                     TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
                 )
             })
-            .map(|t| {
-                let failed = matches!(t.state, TaskState::Failed { .. });
-                view! {
-                    <li data-testid="finished-item" data-task=t.name.clone() class:failed=failed>
-                        <strong>{t.name.clone()}</strong>" "{s.task_status(t.id)}
-                    </li>
-                }
+            .map(|t| Row {
+                key: t.id as u64,
+                task: t.name.clone(),
+                text: s.task_status(t.id),
+                flag: matches!(t.state, TaskState::Failed { .. }),
+                ..Row::default()
             })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
     let has = move |f: fn(&Snapshot) -> bool| move || f(&snap());
     view! {
@@ -1047,18 +1239,43 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
             <h3>"Running"</h3>
             <p data-testid="running-task" class="running-task">{running}</p>
             <h3>"Ready queue " <span class="muted">"(front first)"</span></h3>
-            <ol class="queue" data-testid="ready-queue">{ready}</ol>
+            <ol class="queue" data-testid="ready-queue">
+                <For each=ready key=Row::clone let:r>
+                    <li data-testid="ready-item" data-task=r.task data-what=r.what
+                        class=format!("task-c{}", r.colour)>{r.text}</li>
+                </For>
+            </ol>
             <Show when=has(|s| s.ready.is_empty())><p class="muted empty">"empty"</p></Show>
             <h3>"Waiting"</h3>
-            <ul class="queue" data-testid="waiting-list">{waiting}</ul>
+            <ul class="queue" data-testid="waiting-list">
+                <For each=waiting key=Row::clone let:r>
+                    <li data-testid="waiting-item" data-task=r.task.clone() class=format!("task-c{}", r.colour)>
+                        <strong>{r.task.clone()}</strong>" waits for "<span class="reason">{r.text}</span>
+                    </li>
+                </For>
+            </ul>
             <h3>"Timers"</h3>
-            <ul class="queue" data-testid="timers">{timers}</ul>
+            <ul class="queue" data-testid="timers">
+                <For each=timers key=Row::clone let:r>
+                    <li data-testid="timer-item">{r.text}</li>
+                </For>
+            </ul>
             <Show when=has(|s| !s.threads.is_empty())>
                 <h3>"Worker threads"</h3>
-                <ul class="queue" data-testid="threads">{threads}</ul>
+                <ul class="queue" data-testid="threads">
+                    <For each=threads key=Row::clone let:r>
+                        <li data-testid="thread-item">{r.text}</li>
+                    </For>
+                </ul>
             </Show>
             <h3>"Finished"</h3>
-            <ul class="queue" data-testid="finished">{finished}</ul>
+            <ul class="queue" data-testid="finished">
+                <For each=finished key=Row::clone let:r>
+                    <li data-testid="finished-item" data-task=r.task.clone() class:failed=r.flag>
+                        <strong>{r.task.clone()}</strong>" "{r.text}
+                    </li>
+                </For>
+            </ul>
         </aside>
     }
 }
@@ -1067,10 +1284,10 @@ fn LoopPanel(state: PlayerState) -> impl IntoView {
 /// styled apart and linked to their line.
 #[component]
 fn Console(state: PlayerState) -> impl IntoView {
-    let lines = move || {
-        let s = state.snap.get().0;
+    // The output chunks the current step printed.
+    let current = Memo::new(move |_| {
         let c = state.cursor.get();
-        let current = state.track.with(|t| {
+        state.track.with(|t| {
             let a = t.tokens.partition_point(|k| k.step < c);
             let b = t.tokens.partition_point(|k| k.step <= c);
             match (
@@ -1080,36 +1297,58 @@ fn Console(state: PlayerState) -> impl IntoView {
                 (Some(first), Some(last)) if a < b => first.chunk..last.chunk + 1,
                 _ => 0..0,
             }
-        });
-        let skip = s.output.len().saturating_sub(CONSOLE_MAX);
-        let mut out = Vec::new();
-        if skip > 0 {
-            out.push(
-                view! { <div class="console-more muted">{format!("… {skip} earlier lines")}</div> }
-                    .into_any(),
-            );
+        })
+    });
+    let skipped = move || {
+        state
+            .snap
+            .with(|s| s.0.output.len().saturating_sub(CONSOLE_MAX))
+    };
+    // Keyed rows: a step adds or removes a line or two, the rest stay.
+    let rows = move || {
+        state.snap.with(|s| {
+            s.0.output
+                .iter()
+                .enumerate()
+                .skip(skipped())
+                .map(|(i, o)| ConsoleRow {
+                    index: i,
+                    text: o.text.trim_end_matches('\n').to_string(),
+                    stderr: o.stderr,
+                    line: o.line,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let row = move |r: ConsoleRow| {
+        let (i, line) = (r.index, r.line);
+        let link = line_link(state, line);
+        view! {
+            <div class="console-line" class:current=move || current.with(|r| r.contains(&i))
+                class:stderr=r.stderr>
+                <span class="console-text">{r.text}</span>{link}
+            </div>
         }
-        for (i, o) in s.output.iter().enumerate().skip(skip) {
-            let line = o.line;
-            let link = (line > 0).then(|| {
-                view! {
-                    <button class="line-link" aria-label=format!("L{line}: show line {line} of the program")
-                        on:click=move |_| state.focus_line.set(Some(line))>{format!("L{line}")}</button>
-                }
-            });
+    };
+    let more = move || {
+        let skip = skipped();
+        (skip > 0).then(|| {
+            view! { <div class="console-more muted">{format!("… {skip} earlier lines")}</div> }
+        })
+    };
+    let tail = move || {
+        let s = state.snap.get().0;
+        let mut out = Vec::new();
+        for w in &s.warnings {
             out.push(
                 view! {
-                    <div class="console-line" class:current=current.contains(&i) class:stderr=o.stderr>
-                        <span class="console-text">{o.text.trim_end_matches('\n').to_string()}</span>{link}
+                    <div class="console-line warning" role="note" data-testid="console-warning"
+                        data-line=(w.line > 0).then_some(w.line)>
+                        <span class="console-text">{format!("⚠ {}", w.text)}</span>
+                        {line_link(state, w.line)}
                     </div>
                 }
                 .into_any(),
-            );
-        }
-        for w in &s.warnings {
-            out.push(
-                view! { <div class="console-line warning" role="note">{format!("⚠ {w}")}</div> }
-                    .into_any(),
             );
         }
         let mut continue_after_limit = false;
@@ -1139,9 +1378,38 @@ fn Console(state: PlayerState) -> impl IntoView {
     view! {
         <section class="console" aria-label="Console">
             <h2>"Console"</h2>
-            <div class="console-body" data-testid="console" tabindex="0" role="log">{lines}</div>
+            <div class="console-body" data-testid="console" tabindex="0" role="log">
+                {more}
+                <For each=rows key=ConsoleRow::clone children=row/>
+                {tail}
+            </div>
         </section>
     }
+}
+
+/// The `L12` button of a console line that shows line 12 of the program
+/// (nothing for line 0, unknown).
+fn line_link(state: PlayerState, line: u32) -> Option<impl IntoView> {
+    (line > 0).then(|| {
+        view! {
+            <button class="line-link" data-testid="line-link"
+                aria-label=format!("L{line}: show line {line} of the program")
+                on:click=move |_| state.focus_line.set(Some(line))>{format!("L{line}")}</button>
+        }
+    })
+}
+
+/// One line of the console, also its key (the chunk's index and content).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct ConsoleRow {
+    /// Index of the chunk in the snapshot's output.
+    index: usize,
+    /// The text, without its final newline.
+    text: String,
+    /// Written to stderr.
+    stderr: bool,
+    /// The program line that wrote it (0: unknown).
+    line: u32,
 }
 
 /// A slot other components hold to reach a [`Player`]'s state (the embed's

@@ -89,6 +89,45 @@ pub fn run_program_untraced(source: &str, filename: &str, limits: &Limits) -> Ru
     Session::with_trace(source, filename, limits, false).into_outcome()
 }
 
+/// The engine's one-time start-up, in steps short enough for a page's
+/// main thread: the library modules written in Python (above all the
+/// asyncio prelude) are parsed and compiled one piece per [`Warmup::step`]
+/// and cached for every later run in this thread. Without it the first
+/// run compiles them (all at once if instant, in one go per piece if
+/// live).
+pub struct Warmup {
+    /// An interpreter with every library module registered; it never runs
+    /// a program.
+    vm: Vm,
+    /// The loop state its natives are bound to (kept alive with it).
+    _shared: Shared,
+}
+
+impl Warmup {
+    /// Prepares the start-up (nothing is compiled yet).
+    pub fn new() -> Warmup {
+        let mut vm = Vm::new(Limits::default());
+        let shared: Shared = Rc::new(RefCell::new(Aio::new(false, "<warm-up>")));
+        glue::install(&mut vm, &shared);
+        Warmup {
+            vm,
+            _shared: shared,
+        }
+    }
+
+    /// Compiles one more piece (a few milliseconds of work); false once
+    /// everything is compiled.
+    pub fn step(&mut self) -> bool {
+        matches!(self.vm.prepare_library_piece(), Ok(true))
+    }
+}
+
+impl Default for Warmup {
+    fn default() -> Warmup {
+        Warmup::new()
+    }
+}
+
 /// What [`Session::advance`] says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Progress {
@@ -735,6 +774,35 @@ mod tests {
             thread: None,
             line: 0,
         }
+    }
+
+    #[test]
+    fn the_asyncio_import_runs_under_fuel() {
+        // The prelude's module body is hundreds of statements: a live run
+        // pauses inside it like anywhere else (the import is a frame on
+        // the main program's fiber, not a nested run to completion).
+        let mut warm = Warmup::new();
+        let mut pieces = 0;
+        while warm.step() {
+            pieces += 1;
+        }
+        assert!(pieces > 5, "the library is compiled in pieces ({pieces})");
+        assert!(!warm.step(), "and only once");
+        let mut session = Session::new(
+            "import asyncio\nprint(asyncio.sleep)\n",
+            "main.py",
+            &Limits::default(),
+        );
+        let mut pauses = 0;
+        while session.advance(10) == Progress::Ready {
+            pauses += 1;
+        }
+        // (The program itself is a dozen instructions.)
+        assert!(pauses > 50, "paused {pauses} times");
+        let outcome = session.into_outcome();
+        assert_eq!(outcome.ending, Ending::Completed);
+        let out: String = outcome.output.iter().map(|c| c.text.as_str()).collect();
+        assert!(out.starts_with("<function sleep"), "{out}");
     }
 
     #[test]

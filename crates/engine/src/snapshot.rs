@@ -51,9 +51,18 @@ pub struct Snapshot {
     /// Everything printed so far, in order.
     pub output: Vec<OutputEntry>,
     /// Warnings so far (CPython's stderr teaching moments).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<WarningEntry>,
     /// Set once the run is over.
     pub ended: Option<RunEnding>,
+}
+
+/// A warning, as the console shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WarningEntry {
+    /// The warning's first line ("coroutine 'f' was never awaited").
+    pub text: String,
+    /// The program line it is about (0: none).
+    pub line: u32,
 }
 
 /// One entry of the ready queue (or the running handle).
@@ -480,7 +489,10 @@ impl Snapshot {
                     lane.parked_until = None;
                 }
             }
-            EventKind::Warning { text } => self.warnings.push(text.clone()),
+            EventKind::Warning { text, line } => self.warnings.push(WarningEntry {
+                text: text.clone(),
+                line: *line,
+            }),
             EventKind::RunEnded { ending } => {
                 self.ended = Some(ending.clone());
                 self.running = None;

@@ -297,6 +297,13 @@ pub enum EventKind {
     Warning {
         /// The warning's first line, as CPython prints it.
         text: String,
+        /// The program line it is about, 0 if none: where a never-awaited
+        /// coroutine was created, the `def` of a task whose exception was
+        /// never retrieved, where a task destroyed while pending was
+        /// parked (CPython's `defined at` / `running at`). Absent in
+        /// traces recorded before it existed (read as 0).
+        #[serde(default)]
+        line: u32,
     },
     /// The run is over. Always the last event of a finished run.
     RunEnded {

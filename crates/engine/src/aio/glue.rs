@@ -266,6 +266,37 @@ pub(crate) fn fut_id_of(vm: &Vm, v: &Value) -> Option<FutureId> {
     vm.native_payload::<FutRef, _>(v, |p| p.0)
 }
 
+/// The line of the program where `exc` was raised (its innermost
+/// traceback entry in the program's file), 0 if none.
+fn raised_at(vm: &Vm, shared: &Shared, exc: &Value) -> u32 {
+    let Ok(file) = shared.try_borrow().map(|st| st.filename.clone()) else {
+        return 0;
+    };
+    vm.exc_data(exc)
+        .and_then(|d| {
+            d.borrow()
+                .traceback
+                .iter()
+                .rev()
+                .find(|tb| tb.code.filename == file)
+                .map(|tb| tb.line)
+        })
+        .unwrap_or(0)
+}
+
+/// The program line a task's warning is about: its coroutine's `def`
+/// (CPython's repr of the task says `defined at` by then); 0 when that is
+/// not in the program's file.
+fn task_line(shared: &Shared, task: FutureId) -> u32 {
+    let Ok(st) = shared.try_borrow() else {
+        return 0;
+    };
+    st.coro_defs
+        .get(&task)
+        .filter(|(file, _)| *file == st.filename)
+        .map_or(0, |(_, line)| *line)
+}
+
 /// The line of the innermost frame running the user's program.
 pub(crate) fn user_line(vm: &Vm, filename: &str) -> u32 {
     vm.frames
@@ -1494,19 +1525,24 @@ fn m_report(
     let exc = arg(args, 1);
     let mut text = message.clone();
     text.push('\n');
-    if !exc.is_none() {
+    let line = if exc.is_none() {
+        0
+    } else {
         text.push_str(&vm.format_exception(&exc));
-    }
-    report_stderr(vm, shared, &message, &text)?;
+        raised_at(vm, shared, &exc)
+    };
+    report_stderr(vm, shared, &message, &text, line)?;
     Ok(Value::None)
 }
 
-/// Writes a loop warning to stderr and records it in the trace.
+/// Writes a loop warning to stderr and records it in the trace, with the
+/// program line it is about (0: none).
 pub(crate) fn report_stderr(
     vm: &mut Vm,
     shared: &Shared,
     summary: &str,
     text: &str,
+    line: u32,
 ) -> Result<(), Error> {
     {
         let mut st = state!(vm, shared);
@@ -1514,6 +1550,7 @@ pub(crate) fn report_stderr(
         drain_output(vm, &mut st, task, 0);
         st.lp.emit(EventKind::Warning {
             text: summary.to_string(),
+            line,
         });
     }
     vm.write(Stream::Stderr, text)?;
@@ -1640,7 +1677,8 @@ pub(crate) fn call_finish(
             let summary = format!("Exception in callback {}", callable_name(func));
             let mut text = format!("{summary}()\nhandle: <Handle {}()>\n", callable_name(func));
             text.push_str(&vm.format_exception(&exc));
-            report_stderr(vm, shared, &summary, &text)?;
+            let line = raised_at(vm, shared, &exc);
+            report_stderr(vm, shared, &summary, &text, line)?;
         }
         Err(other) => return Err(other),
     }
@@ -1817,21 +1855,28 @@ pub(crate) fn report_exit_warnings(vm: &mut Vm, shared: &Shared, ending: &crate:
         if let Some(e) = exc {
             text.push_str(&vm.format_exception(&e));
         }
-        let _ = report_stderr(vm, shared, &summary, &text);
+        let line = if is_task { task_line(shared, id) } else { 0 };
+        let _ = report_stderr(vm, shared, &summary, &text, line);
     }
     for obj in pending {
         let summary = "Task was destroyed but it is pending!".to_string();
         let r = future_repr(vm, shared, &obj).unwrap_or_default();
         let text = format!("{summary}\ntask: {r}\n");
-        let _ = report_stderr(vm, shared, &summary, &text);
+        let line = need_fut(vm, &obj).map_or(0, |id| task_line(shared, id));
+        let _ = report_stderr(vm, shared, &summary, &text, line);
     }
 }
 
 /// "coroutine 'f' was never awaited" for coroutines dropped unstarted.
 pub(crate) fn report_never_awaited(vm: &mut Vm, shared: &Shared) {
-    for name in vm.take_never_awaited() {
-        let summary = format!("coroutine '{name}' was never awaited");
+    let file = match shared.try_borrow() {
+        Ok(st) => st.filename.clone(),
+        Err(_) => return,
+    };
+    for coro in vm.take_never_awaited_at() {
+        let summary = format!("coroutine '{}' was never awaited", coro.qualname);
         let text = format!("RuntimeWarning: {summary}\n");
-        let _ = report_stderr(vm, shared, &summary, &text);
+        let line = if coro.filename == file { coro.line } else { 0 };
+        let _ = report_stderr(vm, shared, &summary, &text, line);
     }
 }

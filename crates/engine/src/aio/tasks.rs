@@ -241,6 +241,7 @@ impl<V: Clone> EventLoop<V> {
             // into the loop's exception handler.
             self.emit(EventKind::Warning {
                 text: format!("_step(): already done: task #{task}"),
+                line: 0,
             });
             return None;
         }

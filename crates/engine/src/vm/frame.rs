@@ -39,6 +39,16 @@ pub enum Link {
     /// `__init__` called while instantiating: push the instance (and check
     /// that `__init__` returned None).
     Init(Value),
+    /// A piece of a library module's body run by `import` (CPython's
+    /// `exec(code, module.__dict__)` in `importlib`): on return, run the
+    /// next piece, then push the module on the importer; an exception
+    /// escaping it removes the module from `sys.modules`.
+    Import {
+        /// The module being initialised (already in `sys.modules`).
+        module: Value,
+        /// The pieces still to run, last first.
+        rest: Vec<Rc<Code>>,
+    },
 }
 
 /// A `try` handler or an active except-handler scope.

@@ -160,6 +160,13 @@ impl Vm {
             }
             match std::mem::replace(&mut frame.link, Link::Call) {
                 Link::Entry => return Err(Error::Exception(exc)),
+                Link::Import {
+                    module: Value::Module(m),
+                    ..
+                } => {
+                    // A module whose body failed is not importable.
+                    self.modules.remove(&m.name);
+                }
                 Link::DelegateAsend if self.parent_asend_closing() => {
                     let ge = self.types.generator_exit.clone();
                     let sai = self.types.stop_async_iteration.clone();
@@ -265,6 +272,7 @@ impl Vm {
                 name,
                 qualname,
                 never_awaited_log: None,
+                created_at: None,
                 finalize_queue: None,
                 ag_running: std::cell::Cell::new(false),
                 ag_hooks_inited: std::cell::Cell::new(true),
@@ -354,6 +362,17 @@ impl Vm {
                 }
                 let fr = frame!(self);
                 fr.stack.push(Value::Class(cls));
+                Ok(None)
+            }
+            Link::Import { module, mut rest } => {
+                match rest.pop() {
+                    Some(code) => {
+                        let mut next = Frame::new(code, frame.globals.clone());
+                        next.link = Link::Import { module, rest };
+                        self.push_frame(next)?;
+                    }
+                    None => frame!(self).stack.push(module),
+                }
                 Ok(None)
             }
             Link::Init(inst) => {
@@ -1222,8 +1241,10 @@ impl Vm {
                 }
                 Op::ImportName(i) => {
                     let name = fr.code.names[i as usize].clone();
-                    let m = self.import(&name)?;
-                    frame!(self).stack.push(m);
+                    // None: the module's body runs next, as a frame.
+                    if let Some(m) = self.import_in_frame(&name)? {
+                        frame!(self).stack.push(m);
+                    }
                 }
                 Op::ImportFrom(i) => {
                     let m = top!(fr).clone();
@@ -1691,8 +1712,15 @@ impl Vm {
             _ => GenKind::Generator,
         };
         let id = self.fresh_id();
+        let created_at = match (kind, self.frames.last()) {
+            (GenKind::Coroutine, Some(caller)) => {
+                Some((caller.code.filename.clone(), caller.line()))
+            }
+            _ => None,
+        };
         Value::Gen(Rc::new(GenObj {
             kind,
+            created_at,
             frame: RefCell::new(Some(Box::new(frame))),
             state: std::cell::Cell::new(GenState::Created),
             name: func.name.borrow().clone(),

@@ -52,6 +52,10 @@
 //! * Modules: [`Vm::add_native_module`] registers a module built in Rust;
 //!   [`Vm::add_source_module`] registers a module written in Python that is
 //!   compiled and executed on first import (and cached in [`Vm::modules`]).
+//!   An `import` statement runs such a module's body as frames on the
+//!   current stack (so fuel can pause it); [`Vm::import`], from Rust, runs
+//!   it to completion. Their code is compiled in pieces, cached per thread;
+//!   [`Vm::prepare_library_piece`] compiles one piece ahead of time.
 //!   Built in: `time`, `math`, `random` (pylib's Mersenne Twister, seeded
 //!   0), `sys`, `threading`, `functools`; in Python: `datetime`,
 //!   `collections`, `itertools`.
@@ -115,6 +119,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::ast::Name;
+use crate::compile::code::Code;
 use crate::compile::Interner;
 pub use frame::Frame;
 pub use types::Types;
@@ -284,7 +289,7 @@ pub struct Vm {
     /// Id counter for fake addresses.
     next_id: u64,
     /// Unstarted coroutines dropped so far.
-    pub(crate) never_awaited: Rc<RefCell<Vec<Name>>>,
+    pub(crate) never_awaited: Rc<RefCell<Vec<NeverAwaited>>>,
     /// The error being raised is a re-raise (no new traceback entry).
     pub(crate) reraise: bool,
     /// Containers being repr'd (to print `[...]` for cycles).
@@ -472,11 +477,16 @@ impl Vm {
     /// Qualified names of coroutines dropped without ever being started,
     /// since the last call.
     pub fn take_never_awaited(&mut self) -> Vec<String> {
-        self.never_awaited
-            .borrow_mut()
-            .drain(..)
-            .map(|n| n.to_string())
+        self.take_never_awaited_at()
+            .into_iter()
+            .map(|n| n.qualname.to_string())
             .collect()
+    }
+
+    /// The coroutines dropped without ever being started since the last
+    /// call, with where they were created.
+    pub fn take_never_awaited_at(&mut self) -> Vec<NeverAwaited> {
+        self.never_awaited.borrow_mut().drain(..).collect()
     }
 
     /// Write text to stdout/stderr (print and sys.stdout.write).
@@ -554,7 +564,8 @@ impl Vm {
         }))
     }
 
-    /// Import (or fetch the cached) module `name`.
+    /// Import (or fetch the cached) module `name`, from Rust: a module
+    /// written in Python runs to completion before this returns.
     pub fn import(&mut self, name: &str) -> Result<Value, Error> {
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());
@@ -566,12 +577,7 @@ impl Vm {
             return Ok(m);
         }
         if let Some((src, file)) = self.source_modules.get(&key).cloned() {
-            let g = Rc::new(Globals::default());
-            g.set_str("__name__", Value::str(name));
-            let m = Value::Module(Rc::new(Module {
-                name: key.clone(),
-                globals: g.clone(),
-            }));
+            let (m, g) = self.new_module(name);
             self.modules.insert(key.clone(), m.clone());
             if let Err(e) = self.exec_library_module(&src, &file, g) {
                 self.modules.remove(&key);
@@ -585,45 +591,148 @@ impl Vm {
         ))
     }
 
+    /// `import name` in bytecode. A module written in Python is put in
+    /// `sys.modules` and its body pushed as frames on the current stack
+    /// ([`frame::Link::Import`]): it runs under the importer's fuel, so a
+    /// live run pauses inside a long module body like anywhere else, and
+    /// the module is pushed when the body returns. Returns `None` then;
+    /// `Some(module)` when the module was ready at once.
+    pub(crate) fn import_in_frame(&mut self, name: &str) -> Result<Option<Value>, Error> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(Some(m.clone()));
+        }
+        let key = self.intern(name);
+        let Some((src, file)) = self.source_modules.get(&key).cloned() else {
+            return self.import(name).map(Some);
+        };
+        let (m, g) = self.new_module(name);
+        self.modules.insert(key.clone(), m.clone());
+        let pushed = self.library_code(&src, &file).and_then(|mut pieces| {
+            pieces.reverse();
+            match pieces.pop() {
+                Some(first) => {
+                    let mut frame = Frame::new(first, g);
+                    frame.link = frame::Link::Import {
+                        module: m.clone(),
+                        rest: pieces,
+                    };
+                    self.push_frame(frame).map(|()| true)
+                }
+                None => Ok(false),
+            }
+        });
+        match pushed {
+            Ok(true) => Ok(None),
+            Ok(false) => Ok(Some(m)),
+            Err(e) => {
+                self.modules.remove(&key);
+                Err(e)
+            }
+        }
+    }
+
     /// Runs a library module written in Python (the asyncio prelude,
-    /// `collections`, …). Parsing and compiling them is most of a run's
-    /// start-up, so the compiled code is kept per thread and shared by every
-    /// later run (each gets a fresh copy, see `Code::fresh_copy`).
+    /// `collections`, …) to completion, its pieces one after the other.
     fn exec_library_module(
         &mut self,
         source: &str,
         filename: &str,
         globals: Rc<Globals>,
     ) -> Result<Value, Error> {
-        type Cache = HashMap<String, (Rc<str>, Rc<crate::compile::code::Code>)>;
-        thread_local! {
-            static LIBRARY_CODE: std::cell::RefCell<Cache> = std::cell::RefCell::new(HashMap::new());
+        for code in self.library_code(source, filename)? {
+            let mut frame = Frame::new(code, globals.clone());
+            frame.link = frame::Link::Entry;
+            self.push_frame(frame)?;
+            match self.run()? {
+                Completion::Returned(_) => {}
+                _ => return Err(Error::Internal("module code yielded".into())),
+            }
         }
-        let cached = LIBRARY_CODE.with(|c| {
-            c.borrow()
+        Ok(Value::None)
+    }
+
+    /// The compiled pieces of a library module (see [`library_pieces`]),
+    /// fresh copies for this run. Parsing and compiling them is most of a
+    /// run's start-up, so the code is kept per thread and shared by every
+    /// later run (each gets a fresh copy, see `Code::fresh_copy`).
+    fn library_code(&mut self, source: &str, filename: &str) -> Result<Vec<Rc<Code>>, Error> {
+        while self.compile_library_piece(source, filename)? {}
+        LIBRARY_CODE.with(|c| {
+            let cache = c.borrow();
+            let entry = cache
                 .get(filename)
-                .filter(|(src, _)| &**src == source)
-                .map(|(_, code)| Rc::new(code.fresh_copy()))
+                .ok_or_else(|| Error::Internal("library code not cached".into()))?;
+            entry
+                .code
+                .iter()
+                .map(|code| match code {
+                    Some(code) => Ok(Rc::new(code.fresh_copy())),
+                    None => Err(Error::Internal("library piece not compiled".into())),
+                })
+                .collect()
+        })
+    }
+
+    /// Compiles the next piece of a library module not compiled yet in
+    /// this thread; `Ok(false)` when every piece is. A piece that does not
+    /// compile on its own (a cut in the wrong place) makes the whole
+    /// module one piece.
+    fn compile_library_piece(&mut self, source: &str, filename: &str) -> Result<bool, Error> {
+        let todo = LIBRARY_CODE.with(|c| {
+            let mut cache = c.borrow_mut();
+            let entry = cache
+                .entry(filename.to_string())
+                .or_insert_with(|| LibraryCode::new(source, library_pieces(source)));
+            if &*entry.source != source {
+                *entry = LibraryCode::new(source, library_pieces(source));
+            }
+            let k = entry.code.iter().position(Option::is_none)?;
+            Some((k, entry.pieces[k].clone(), entry.pieces.len()))
         });
-        let code = match cached {
-            Some(code) => code,
-            None => {
-                let code = self.compile(source, filename)?;
+        let Some((k, piece, count)) = todo else {
+            return Ok(false);
+        };
+        match self.compile(&piece, filename) {
+            Ok(code) => {
                 let pristine = Rc::new(code.fresh_copy());
                 LIBRARY_CODE.with(|c| {
-                    c.borrow_mut()
-                        .insert(filename.to_string(), (Rc::from(source), pristine))
+                    if let Some(entry) = c.borrow_mut().get_mut(filename) {
+                        entry.code[k] = Some(pristine);
+                    }
                 });
-                code
+                Ok(true)
             }
-        };
-        let mut frame = Frame::new(code, globals);
-        frame.link = frame::Link::Entry;
-        self.push_frame(frame)?;
-        match self.run()? {
-            Completion::Returned(v) => Ok(v),
-            _ => Err(Error::Internal("module code yielded".into())),
+            Err(_) if count > 1 => {
+                LIBRARY_CODE.with(|c| {
+                    c.borrow_mut().insert(
+                        filename.to_string(),
+                        LibraryCode::new(source, vec![source.to_string()]),
+                    )
+                });
+                Ok(true)
+            }
+            Err(e) => Err(e),
         }
+    }
+
+    /// The engine's one-time start-up in small steps: compiles one more
+    /// piece of the library modules registered with
+    /// [`Vm::add_source_module`] (each piece takes a few milliseconds),
+    /// `Ok(false)` once all are compiled for this thread. A page calls it
+    /// from successive tasks so that no task is long.
+    pub fn prepare_library_piece(&mut self) -> Result<bool, Error> {
+        let mut modules: Vec<(Name, Rc<str>, Name)> = self
+            .source_modules
+            .iter()
+            .map(|(n, (src, file))| (n.clone(), src.clone(), file.clone()))
+            .collect();
+        modules.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, src, file) in modules {
+            if self.compile_library_piece(&src, &file)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Compile `source` and run it in namespace `globals`.
@@ -674,6 +783,68 @@ impl Vm {
         self.exec_source(source, filename, g.clone())?;
         Ok(g)
     }
+}
+
+/// A library module's code, cached per thread (see `Vm::library_code`).
+struct LibraryCode {
+    /// The source it was compiled from (a different source recompiles).
+    source: Rc<str>,
+    /// The source cut into pieces (see [`library_pieces`]).
+    pieces: Vec<String>,
+    /// Each piece's pristine compiled code, once compiled.
+    code: Vec<Option<Rc<Code>>>,
+}
+
+impl LibraryCode {
+    fn new(source: &str, pieces: Vec<String>) -> LibraryCode {
+        LibraryCode {
+            source: Rc::from(source),
+            code: vec![None; pieces.len()],
+            pieces,
+        }
+    }
+}
+
+thread_local! {
+    static LIBRARY_CODE: RefCell<HashMap<String, LibraryCode>> = RefCell::new(HashMap::new());
+}
+
+/// A library module's pieces are about this many lines long.
+const LIBRARY_PIECE_LINES: usize = 100;
+
+/// Cuts a library module's source into pieces of consecutive top-level
+/// statements, each compiled on its own (compiling all of the asyncio
+/// prelude at once would hold a browser's main thread for tens of
+/// milliseconds). Cuts fall before a line that starts a top-level `def`,
+/// `class` or decorator, once a piece has [`LIBRARY_PIECE_LINES`] lines.
+/// Each piece is padded with blank lines so that its line numbers are the
+/// file's. Module-level code behaves the same cut or whole: every name is
+/// a global of the one module namespace the pieces run in.
+fn library_pieces(source: &str) -> Vec<String> {
+    let starts_statement = |line: &str| {
+        ["def ", "async def ", "class ", "@"]
+            .iter()
+            .any(|p| line.starts_with(p))
+    };
+    let lines: Vec<&str> = source.split_inclusive('\n').collect();
+    let mut cuts = vec![0];
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        let after_decorator = lines[i - 1].starts_with('@');
+        if i - cuts[cuts.len() - 1] >= LIBRARY_PIECE_LINES
+            && starts_statement(line)
+            && !after_decorator
+        {
+            cuts.push(i);
+        }
+    }
+    cuts.push(lines.len());
+    cuts.windows(2)
+        .map(|w| {
+            let mut piece = "\n".repeat(w[0]);
+            piece.extend(lines[w[0]..w[1]].iter().copied());
+            piece
+        })
+        .collect()
 }
 
 impl Drop for Vm {

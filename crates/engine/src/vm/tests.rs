@@ -240,3 +240,38 @@ fn sys_exit_is_not_an_error() {
     );
     assert_eq!(r.error.as_deref(), Some("bye\n"));
 }
+
+#[test]
+fn library_pieces_keep_the_file_and_its_line_numbers() {
+    let src = crate::aio::glue::PRELUDE;
+    let pieces = library_pieces(src);
+    assert!(pieces.len() > 5, "{} pieces", pieces.len());
+    let mut joined = String::new();
+    let mut line = 1;
+    for p in &pieces {
+        let pad = p.len() - p.trim_start_matches('\n').len();
+        // Each piece starts on its own line of the file, padded to it.
+        assert_eq!(pad, line - 1);
+        joined.push_str(&p[pad..]);
+        line += p[pad..].matches('\n').count();
+    }
+    assert_eq!(joined, src);
+}
+
+#[test]
+fn a_module_whose_body_fails_is_not_imported() {
+    // As in CPython (checked with a `bad.py` beside the program): the
+    // exception reaches the importer and the module leaves sys.modules,
+    // so a second import runs the body again.
+    let mut vm = Vm::new(Limits::default());
+    vm.add_source_module(
+        "bad",
+        "import sys\nprint('body')\nraise ValueError('boom')\n",
+        "<bad>",
+    );
+    let src = "for _ in range(2):\n    try:\n        import bad\n    except ValueError as e:\n        print('caught', e)\n";
+    if let Err(e) = vm.exec_main(src, "<lesson>") {
+        panic!("{}", vm.render_error(&e));
+    }
+    assert_eq!(vm.stdout_text(), "body\ncaught boom\nbody\ncaught boom\n");
+}

@@ -372,7 +372,10 @@ pub struct GenObj {
     pub qualname: Name,
     /// Shared log where unstarted coroutines report themselves on drop
     /// ("coroutine 'f' was never awaited").
-    pub never_awaited_log: Option<Rc<RefCell<Vec<Name>>>>,
+    pub never_awaited_log: Option<Rc<RefCell<Vec<NeverAwaited>>>>,
+    /// Coroutines: the file and line of the call that created it
+    /// (reported with "never awaited": where the `await` is missing).
+    pub created_at: Option<(Name, u32)>,
     /// Where a suspended generator/coroutine with pending `finally`/
     /// `except` blocks puts its frame when dropped, so the VM can close it
     /// (CPython closes generators when they are garbage-collected).
@@ -383,6 +386,17 @@ pub struct GenObj {
     /// (`sys.set_asyncgen_hooks`, used by `loop.shutdown_asyncgens`).
     pub ag_hooks_inited: Cell<bool>,
     pub id: u64,
+}
+
+/// A coroutine dropped without ever being started.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NeverAwaited {
+    /// Its `__qualname__`.
+    pub qualname: Name,
+    /// The file of the code that created it.
+    pub filename: Name,
+    /// The line that created it.
+    pub line: u32,
 }
 
 /// A dropped generator's (kind, name, qualname, frame) awaiting `close()`.
@@ -410,7 +424,15 @@ impl Drop for GenObj {
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             if let Some(log) = &self.never_awaited_log {
                 if let Ok(mut l) = log.try_borrow_mut() {
-                    l.push(self.qualname.clone());
+                    let (filename, line) = self
+                        .created_at
+                        .clone()
+                        .unwrap_or_else(|| (Name::from(""), 0));
+                    l.push(NeverAwaited {
+                        qualname: self.qualname.clone(),
+                        filename,
+                        line,
+                    });
                 }
             }
         }
