@@ -517,7 +517,11 @@ mod tests {
         assert_eq!(o, v(&["d", "b", "c", "a"]));
         move_line(&mut o, 1, 9);
         move_line(&mut o, 2, 2);
-        assert_eq!(o, v(&["d", "b", "c", "a"]), "out of range or in place: unchanged");
+        assert_eq!(
+            o,
+            v(&["d", "b", "c", "a"]),
+            "out of range or in place: unchanged"
+        );
         let rows = [(100.0, 130.0), (134.0, 164.0), (168.0, 198.0)];
         assert_eq!(drop_index(10.0, &rows), 0, "above the list");
         assert_eq!(drop_index(120.0, &rows), 0);
