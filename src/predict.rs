@@ -54,6 +54,32 @@ pub fn shuffled(real: &[String]) -> Vec<String> {
     order
 }
 
+/// Moves the line at `from` to position `to` (the others keep their order),
+/// as dropping a dragged line or placing a picked one does. Out-of-range
+/// positions change nothing.
+pub fn move_line(order: &mut Vec<String>, from: usize, to: usize) {
+    if from < order.len() && to < order.len() && from != to {
+        let line = order.remove(from);
+        order.insert(to, line);
+    }
+}
+
+/// Where a line dragged to height `y` lands, given each row's `(top,
+/// bottom)` on screen in list order: the row under `y`, the first row when
+/// above the list, the last when below it, the nearest in a gap.
+pub fn drop_index(y: f64, rows: &[(f64, f64)]) -> usize {
+    let mut best = 0;
+    for (k, &(top, bottom)) in rows.iter().enumerate() {
+        if y >= top {
+            best = k;
+        }
+        if y < bottom {
+            break;
+        }
+    }
+    best
+}
+
 /// Index of the first line where the guess and the real order differ.
 pub fn first_difference(guess: &[String], real: &[String]) -> Option<usize> {
     (0..guess.len().max(real.len())).find(|&i| guess.get(i) != real.get(i))
@@ -102,6 +128,39 @@ fn focus_id(id: &str) {
     }
 }
 
+/// A line being dragged with a mouse, pen or finger.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Drag {
+    /// The position of the dragged line when the drag began.
+    from: usize,
+    /// The pointer's height when the drag began, to tell a drag from a tap.
+    start_y: f64,
+    /// How far the pointer has moved since (the dragged row follows it).
+    dy: f64,
+    /// Where the line lands if dropped now.
+    over: usize,
+    /// Whether the pointer moved far enough to be a drag, not a tap (a tap
+    /// is left to the click: pick up, put down).
+    moved: bool,
+}
+
+/// Pointer travel, in CSS pixels, that turns a press into a drag.
+const DRAG_THRESHOLD_PX: f64 = 6.0;
+
+/// Each exercise row's `(top, bottom)` on screen, in list order.
+fn row_bounds(n: usize) -> Vec<(f64, f64)> {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    (0..n)
+        .filter_map(|k| doc.get_element_by_id(&format!("predict-row-{k}")))
+        .map(|el| {
+            let r = el.get_bounding_client_rect();
+            (r.top(), r.bottom())
+        })
+        .collect()
+}
+
 /// What pressing "Check" found.
 #[derive(Clone, Debug, PartialEq)]
 struct Checked {
@@ -133,22 +192,128 @@ pub fn Predict(
         real.try_set(Some(lines));
     });
 
-    let move_line = move |i: usize, up: bool| {
+    // The line picked up by a tap, click or Enter, waiting to be put down.
+    let picked: RwSignal<Option<usize>> = RwSignal::new(None);
+    let drag: RwSignal<Option<Drag>> = RwSignal::new(None);
+    // Set when a drag ends, so the click that follows it is not a tap.
+    let drag_ended = StoredValue::new(false);
+    // What a screen reader announces after a pick or a move.
+    let status = RwSignal::new(String::new());
+
+    let text_at = move |i: usize| order.with_untracked(|o| o.get(i).cloned().unwrap_or_default());
+    // Moves a line (drag, tap-to-place or the arrow buttons), says so, and
+    // puts the keyboard focus on the element with id `focus` once the list
+    // is drawn anew.
+    let place = move |from: usize, to: usize, focus: String| {
         let n = order.with_untracked(Vec::len);
-        let j = if up { i.checked_sub(1) } else { Some(i + 1) };
-        let Some(j) = j.filter(|&j| j < n) else {
+        if from >= n || to >= n {
             return;
-        };
-        order.update(|o| o.swap(i, j));
-        // The list is drawn anew: keep the keyboard focus on the moved line
-        // (on its other button once it reaches an end).
-        let at_end = if up { j == 0 } else { j + 1 == n };
-        let dir = if up != at_end { "up" } else { "down" };
-        let id = format!("predict-{dir}-{j}");
+        }
+        let text = text_at(from);
+        order.update(|o| move_line(o, from, to));
+        picked.set(None);
+        status.set(format!("“{text}” is now line {} of {n}.", to + 1));
         wasm_bindgen_futures::spawn_local(async move {
             gloo_timers::future::TimeoutFuture::new(0).await;
-            focus_id(&id);
+            focus_id(&focus);
         });
+    };
+    let move_by_one = move |i: usize, up: bool| {
+        let n = order.with_untracked(Vec::len);
+        let Some(j) = (if up { i.checked_sub(1) } else { Some(i + 1) }).filter(|&j| j < n) else {
+            return;
+        };
+        // Keep the focus on the moved line (on its other button once it
+        // reaches an end).
+        let at_end = if up { j == 0 } else { j + 1 == n };
+        let dir = if up != at_end { "up" } else { "down" };
+        place(i, j, format!("predict-{dir}-{j}"));
+    };
+    // A tap, click, Enter or Space on a line: pick it up, or put the picked
+    // line there, or (on the picked line itself) leave it where it is.
+    let tap = move |i: usize| {
+        if drag_ended.get_value() {
+            drag_ended.set_value(false);
+            return;
+        }
+        match picked.get_untracked() {
+            None => {
+                picked.set(Some(i));
+                let n = order.with_untracked(Vec::len);
+                status.set(format!(
+                    "Picked up “{}”, line {} of {n}. Choose the line where it goes, or press it again to leave it.",
+                    text_at(i),
+                    i + 1
+                ));
+            }
+            Some(p) if p == i => {
+                picked.set(None);
+                status.set(format!("“{}” left at line {}.", text_at(i), i + 1));
+            }
+            Some(p) => place(p, i, format!("predict-pick-{i}")),
+        }
+    };
+    let drag_start = move |i: usize, ev: leptos::ev::PointerEvent| {
+        if !ev.is_primary() || ev.button() != 0 {
+            return;
+        }
+        use wasm_bindgen::JsCast;
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+        drag_ended.set_value(false);
+        drag.set(Some(Drag {
+            from: i,
+            start_y: f64::from(ev.client_y()),
+            dy: 0.0,
+            over: i,
+            moved: false,
+        }));
+    };
+    let drag_move = move |ev: leptos::ev::PointerEvent| {
+        let Some(mut d) = drag.get_untracked() else {
+            return;
+        };
+        let y = f64::from(ev.client_y());
+        // The dragged row is drawn shifted by the last move: where it sits
+        // in the list is its place without that shift.
+        let shown_dy = if d.moved { d.dy } else { 0.0 };
+        d.dy = y - d.start_y;
+        if !d.moved && d.dy.abs() < DRAG_THRESHOLD_PX {
+            return;
+        }
+        if !d.moved {
+            picked.set(None);
+        }
+        d.moved = true;
+        let mut rows = row_bounds(order.with_untracked(Vec::len));
+        if let Some(r) = rows.get_mut(d.from) {
+            *r = (r.0 - shown_dy, r.1 - shown_dy);
+        }
+        d.over = drop_index(y, &rows);
+        drag.set(Some(d));
+    };
+    let drag_end = move |_| {
+        let Some(d) = drag.get_untracked() else {
+            return;
+        };
+        drag.set(None);
+        if d.moved {
+            drag_ended.set_value(true);
+            place(d.from, d.over, format!("predict-pick-{}", d.over));
+        }
+    };
+    let drag_cancel = move |_| drag.set(None);
+    let escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            if let Some(p) = picked.get_untracked() {
+                picked.set(None);
+                status.set(format!("“{}” left at line {}.", text_at(p), p + 1));
+            }
+        }
     };
     let check = move |_| {
         let Some(real_lines) = real.get_untracked() else {
@@ -160,6 +325,7 @@ pub fn Predict(
             mark_done(lesson_id);
             done.set(true);
         }
+        picked.set(None);
         checked.set(Some(Checked { guess, first_diff }));
     };
     let try_again = move |_| {
@@ -173,6 +339,9 @@ pub fn Predict(
         done.set(true);
     };
 
+    // The rows are drawn anew only when the order changes; picking and
+    // dragging only touch classes and a transform, so the pointer capture
+    // of a dragged row holds.
     let lines = move || {
         let o = order.get();
         let n = o.len();
@@ -182,16 +351,48 @@ pub fn Predict(
             .map(|(i, text)| {
                 let up_label = format!("Move “{text}” up");
                 let down_label = format!("Move “{text}” down");
+                let pick_text = text.clone();
+                // The visible text first (speech input users say what they
+                // see), then what pressing does.
+                let pick_label = move || match picked.get() {
+                    Some(p) if p != i => {
+                        format!("{pick_text} (line {}): put “{}” here", i + 1, text_at(p))
+                    }
+                    Some(_) => format!("{pick_text} (line {}): picked up", i + 1),
+                    None => format!("{pick_text} (line {}): pick up to move it", i + 1),
+                };
+                let dragging = move || drag.with(|d| d.is_some_and(|d| d.moved && d.from == i));
+                let target = move || drag.with(|d| d.is_some_and(|d| d.moved && d.over == i && d.from != i));
                 view! {
-                    <li class="predict-line" data-testid="predict-line" data-text=text.clone()>
-                        <code>{text.clone()}</code>
+                    <li class="predict-line" data-testid="predict-line" data-text=text.clone()
+                        id=format!("predict-row-{i}")
+                        class:picked=move || picked.get() == Some(i)
+                        class:dragging=dragging
+                        class:drop-above=move || target() && drag.with(|d| d.is_some_and(|d| d.from > i))
+                        class:drop-below=move || target() && drag.with(|d| d.is_some_and(|d| d.from < i))
+                        style:transform=move || drag.with(|d| match d {
+                            Some(d) if d.moved && d.from == i => format!("translateY({}px)", d.dy),
+                            _ => String::new(),
+                        })>
+                        <button class="predict-pick" data-testid="predict-pick" id=format!("predict-pick-{i}")
+                            aria-label=pick_label
+                            aria-pressed=move || (picked.get() == Some(i)).to_string()
+                            disabled=frozen
+                            on:click=move |_| tap(i)
+                            on:pointerdown=move |ev| drag_start(i, ev)
+                            on:pointermove=drag_move
+                            on:pointerup=drag_end
+                            on:pointercancel=drag_cancel>
+                            <span class="predict-grip" aria-hidden="true">"⠿"</span>
+                            <code>{text.clone()}</code>
+                        </button>
                         <span class="predict-moves">
                             <button data-testid="predict-up" id=format!("predict-up-{i}") aria-label=up_label
                                 disabled=frozen || i == 0
-                                on:click=move |_| move_line(i, true)>"↑"</button>
+                                on:click=move |_| move_by_one(i, true)>"↑"</button>
                             <button data-testid="predict-down" id=format!("predict-down-{i}") aria-label=down_label
                                 disabled=frozen || i + 1 == n
-                                on:click=move |_| move_line(i, false)>"↓"</button>
+                                on:click=move |_| move_by_one(i, false)>"↓"</button>
                         </span>
                     </li>
                 }
@@ -255,7 +456,10 @@ pub fn Predict(
             {move || match real.get() {
                 None => view! { <p class="predict-wait">"Preparing the exercise…"</p> }.into_any(),
                 Some(_) => view! {
-                    <ol class="predict-lines" aria-label="Output lines, in your order">{lines}</ol>
+                    <p class="predict-how" id="predict-how">"Drag a line to its place, or tap it and then tap where it goes; the ↑ ↓ buttons move it by one."</p>
+                    <ol class="predict-lines" aria-label="Output lines, in your order" aria-describedby="predict-how"
+                        on:keydown=escape>{lines}</ol>
+                    <p class="visually-hidden" data-testid="predict-status" role="status" aria-live="polite">{move || status.get()}</p>
                     <p class="predict-actions">
                         <button data-testid="predict-check" class="primary"
                             disabled=move || checked.with(Option::is_some)
@@ -302,6 +506,30 @@ mod tests {
         }
         assert_eq!(shuffled(&v(&["a", "a"])), v(&["a", "a"]));
         assert!(shuffled(&[]).is_empty());
+    }
+
+    #[test]
+    fn moving_and_dropping_lines() {
+        let mut o = v(&["a", "b", "c", "d"]);
+        move_line(&mut o, 0, 2);
+        assert_eq!(o, v(&["b", "c", "a", "d"]));
+        move_line(&mut o, 3, 0);
+        assert_eq!(o, v(&["d", "b", "c", "a"]));
+        move_line(&mut o, 1, 9);
+        move_line(&mut o, 2, 2);
+        assert_eq!(
+            o,
+            v(&["d", "b", "c", "a"]),
+            "out of range or in place: unchanged"
+        );
+        let rows = [(100.0, 130.0), (134.0, 164.0), (168.0, 198.0)];
+        assert_eq!(drop_index(10.0, &rows), 0, "above the list");
+        assert_eq!(drop_index(120.0, &rows), 0);
+        assert_eq!(drop_index(132.0, &rows), 0, "a gap: the row above");
+        assert_eq!(drop_index(150.0, &rows), 1);
+        assert_eq!(drop_index(197.0, &rows), 2);
+        assert_eq!(drop_index(900.0, &rows), 2, "below the list");
+        assert_eq!(drop_index(5.0, &[]), 0);
     }
 
     #[test]

@@ -211,7 +211,13 @@ test('a 2,000-line program stays responsive while typing (input-to-paint)', asyn
   const { page, context, problems } = await openPage(browser, `${server.url}?play`);
   const editor = page.getByTestId('editor');
   await editor.waitFor();
-  await editor.fill(code);
+  // Loaded as a paste would (one input event): Playwright's fill types the
+  // text through Chromium's insertText, which alone takes tens of seconds
+  // for 2,000 lines on a loaded machine, even in a bare textarea.
+  await editor.evaluate((ta, text) => {
+    ta.value = text;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, code);
   await page.waitForFunction((n) => document.querySelector('.ed-layer').children.length === n, lines);
   const measure = async (target) => {
     await target.evaluate((ta) => {

@@ -235,7 +235,7 @@ async def main():
 asyncio.run(main())
 `;
 
-test('share: edit, share, open in a fresh page: same code, nothing run until Run, same run', async () => {
+test('share a #code= program: the #z= link opens the same code, nothing run until Run, same run; hostile text stays text', async () => {
   const expected = cpython(HOSTILE, 'hostile');
   const { page, context, problems } = await openPage(browser, `${app.url}?play#code=${encodeURIComponent(HOSTILE)}`);
   await page.getByTestId('share').click();
@@ -284,6 +284,64 @@ test('share: edit, share, open in a fresh page: same code, nothing run until Run
   await screenshot(p, 'share-hostile');
   assert.deepEqual(fresh.problems, []);
   assert.deepEqual(problems, []);
+  await fresh.context.close();
+});
+
+test('share round trip by typing: edit a lesson, Share, open the link in a fresh browser: same code, nothing ran, same run', async () => {
+  const lessonCode = readFileSync(join(ROOT, 'lessons', '05-gather.md'), 'utf8').match(/```python name=main[^\n]*\n([\s\S]*?)```/)[1];
+  const first = await openPage(browser, `${app.url}?lesson=gather`, { viewport: { width: 1280, height: 900 } });
+  await first.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+  const page = first.page;
+  const editor = page.getByTestId('editor').first();
+  await editor.waitFor();
+  assert.equal(await editor.inputValue(), lessonCode);
+
+  // A real edit, typed: a fourth download after the third, and a new first line.
+  const at = lessonCode.indexOf('download("c", 3)') + 'download("c", 3)'.length;
+  await editor.focus();
+  await editor.evaluate((ta, p) => ta.setSelectionRange(p, p), at);
+  await page.keyboard.type(', download("d", 0.5)');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('# shared by a reader');
+  await page.keyboard.press('Enter');
+  const edited = await editor.inputValue();
+  assert.equal(edited, '# shared by a reader\n' + lessonCode.slice(0, at) + ', download("d", 0.5)' + lessonCode.slice(at));
+  const expected = cpython(edited, 'shared-edit').trimEnd().split('\n');
+
+  // Run it here first.
+  await page.getByTestId('speed').selectOption('4×');
+  await page.getByTestId('run').click();
+  await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 30_000 });
+  const printed = await page.locator('[data-testid=console] .console-text').allTextContents();
+  assert.deepEqual(printed, expected, 'the edited program prints what CPython prints');
+  const events = await page.getByTestId('player').getAttribute('data-events');
+
+  // Share: the link is shown, and Copy puts the same link on the clipboard.
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  assert.match(link, new RegExp(`^${app.url.replace(/[.?]/g, '\\$&')}\\?play#z=[A-Za-z0-9_-]+$`));
+  await page.getByTestId('share-panel').getByRole('button', { name: 'Copy' }).click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link, 'Copy copies the shown link');
+  assert.deepEqual(first.problems, []);
+  await first.context.close();
+
+  // A fresh browser context: no storage shared with the first page.
+  const fresh = await openPage(browser, link, { viewport: { width: 1280, height: 900 } });
+  const p = fresh.page;
+  const ed = p.getByTestId('editor');
+  await ed.waitFor();
+  assert.equal(await ed.inputValue(), edited, 'the edited code, exactly');
+  assert.equal(await p.getByTestId('share-error').count(), 0);
+  assert.equal(await p.getByTestId('player').getAttribute('data-events'), '0', 'nothing ran until Run');
+  assert.equal(await p.getByTestId('timeline-token').count(), 0);
+  assert.equal(await p.locator('[data-testid=console] .console-line').count(), 0);
+  await p.getByTestId('speed').selectOption('4×');
+  await p.getByTestId('run').click();
+  await p.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 30_000 });
+  assert.deepEqual(await p.locator('[data-testid=console] .console-text').allTextContents(), printed, 'the same output as the first page');
+  assert.equal(await p.getByTestId('player').getAttribute('data-events'), events, 'the same run, event for event');
+  await screenshot(p, 'share-typed-round-trip');
+  assert.deepEqual(fresh.problems, []);
   await fresh.context.close();
 });
 

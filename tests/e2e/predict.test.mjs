@@ -170,3 +170,110 @@ test('progress works without storage: nothing remembered, no errors', async () =
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Drags line `from` onto line `to` with the mouse, holding its grip. */
+async function dragLine(page, from, to) {
+  const grip = await page.locator('.predict-grip').nth(from).boundingBox();
+  const target = await page.getByTestId('predict-line').nth(to).boundingBox();
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + grip.width / 2, target.y + target.height / 2, { steps: 8 });
+  // While dragging, the line follows the pointer and the drop place shows.
+  assert.equal(await page.locator('.predict-line.dragging').count(), 1, 'the dragged line is marked');
+  await page.mouse.up();
+}
+
+test('drag and drop with the mouse solves the exercise; each move is announced', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=gather`, { viewport: { width: 1280, height: 900 } });
+  const want = expectedLines('gather', predictSnippets().get('gather'));
+  await page.getByTestId('predict-line').first().waitFor();
+  await page.getByTestId('predict').scrollIntoViewIfNeeded();
+  // One drag: the line moves to the drop place, the others keep their order.
+  const before = await shownLines(page);
+  await dragLine(page, 0, 3);
+  const after = await shownLines(page);
+  assert.deepEqual(after, [...before.slice(1, 4), before[0], ...before.slice(4)]);
+  assert.equal(await page.getByTestId('predict-status').innerText(), `“${before[0]}” is now line 4 of ${before.length}.`);
+  assert.equal(await page.locator('.predict-line.picked').count(), 0, 'a drag picks nothing up');
+  await screenshot(page, 'predict-dragged');
+  // Put every line in place by dragging only, then Check.
+  for (let i = 0; i < want.length; i++) {
+    const now = await shownLines(page);
+    const j = now.findIndex((t, k) => k >= i && t === want[i]);
+    if (j !== i) await dragLine(page, j, i);
+  }
+  assert.deepEqual(await shownLines(page), want);
+  await page.getByTestId('predict-check').click();
+  assert.equal(await page.getByTestId('predict-result').getAttribute('data-correct'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('tap to pick a line and tap where it goes, on a touch screen', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=tasks`, {
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  await page.getByTestId('predict-line').first().waitFor();
+  await page.getByTestId('predict').scrollIntoViewIfNeeded();
+  const before = await shownLines(page);
+  const center = async (i) => {
+    const box = await page.getByTestId('predict-pick').nth(i).boundingBox();
+    return [box.x + box.width / 2, box.y + box.height / 2];
+  };
+  await page.touchscreen.tap(...(await center(4)));
+  assert.equal(await page.getByTestId('predict-pick').nth(4).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('.predict-line.picked').count(), 1);
+  assert.match(await page.getByTestId('predict-status').innerText(), new RegExp(`^Picked up “${before[4].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”, line 5 of ${before.length}\\.`));
+  // The other lines now say they are drop places.
+  assert.equal(await page.getByTestId('predict-pick').nth(1).getAttribute('aria-label'), `${before[1]} (line 2): put “${before[4]}” here`);
+  await screenshot(page, 'predict-picked-touch');
+  await page.touchscreen.tap(...(await center(1)));
+  assert.deepEqual(await shownLines(page), [before[0], before[4], ...before.slice(1, 4), ...before.slice(5)]);
+  assert.equal(await page.locator('.predict-line.picked').count(), 0);
+  // Tapping the picked line again leaves it where it was.
+  await page.touchscreen.tap(...(await center(0)));
+  await page.touchscreen.tap(...(await center(0)));
+  assert.equal(await page.locator('.predict-line.picked').count(), 0);
+  assert.deepEqual(await shownLines(page), [before[0], before[4], ...before.slice(1, 4), ...before.slice(5)]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('keyboard: Enter picks a line up and puts it down, Escape cancels, focus is visible and follows, axe passes', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=futures`);
+  await page.getByTestId('predict-line').first().waitFor();
+  const before = await shownLines(page);
+  // Reach the first line with Tab from the heading's paragraph.
+  await page.getByTestId('predict-pick').first().focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'predict-pick-0');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focused line shows its focus');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getByTestId('predict-pick').first().getAttribute('aria-pressed'), 'true');
+  // Escape puts it back.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('predict-pick').first().getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.getByTestId('predict-status').innerText(), `“${before[0]}” left at line 1.`);
+  // Pick it again, Tab to the third line (past the move buttons), Enter.
+  await page.keyboard.press('Enter');
+  const axe = await new AxeBuilder({ page }).include('[data-testid=predict]').analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), [], 'axe with a line picked up');
+  for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement.id)) !== 'predict-pick-2'; i++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'predict-pick-2');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await shownLines(page), [before[1], before[2], before[0], ...before.slice(3)]);
+  assert.equal(await page.getByTestId('predict-status').innerText(), `“${before[0]}” is now line 3 of ${before.length}.`);
+  // The focus follows the moved line.
+  await page.waitForFunction(() => document.activeElement?.id === 'predict-pick-2');
+  assert.equal(await page.getByTestId('predict-pick').nth(2).getAttribute('aria-label'), `${before[0]} (line 3): pick up to move it`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
