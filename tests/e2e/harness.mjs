@@ -90,8 +90,15 @@ export async function openPage(browser, url, options = {}) {
   return { page, context, problems };
 }
 
-/** Saves a full-page screenshot under test-results/screenshots/NAME.png. */
+/** Saves a full-page screenshot under test-results/screenshots/NAME.png.
+ *  The editor skips painting lines outside the viewport
+ *  (`content-visibility: auto`, for long programs); a full-page capture
+ *  would show those editors empty, so the capture paints every line. */
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    style: '.ed-line { content-visibility: visible !important; }',
+  });
 }
