@@ -264,7 +264,7 @@ pub fn install(vm: &mut Vm) {
         nargs(vm, "callable", a, 1, 1)?;
         Ok(Value::Bool(match &a[0] {
             Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-            Value::Instance(i) => i.class().lookup("__call__").is_some(),
+            Value::Instance(i) => vm.special_lookup(&i.class(), "__call__").is_some(),
             _ => false,
         }))
     });
@@ -720,7 +720,7 @@ fn bi_len(vm: &mut Vm, a: &[Value], _kw: Kw) -> Result<Value, Error> {
         Value::Range(r) => r.len() as usize,
         Value::DictView(v) => v.0.borrow().len(),
         Value::Instance(i) => {
-            if let Some(f) = i.class().lookup("__len__") {
+            if let Some(f) = vm.special_lookup(&i.class(), "__len__") {
                 let r = vm.call(&f, vec![a[0].clone()], vec![])?;
                 return match r {
                     Value::Int(n) if n >= 0 => Ok(Value::Int(n)),

@@ -85,6 +85,70 @@ pub struct Frame {
     pub gen: Option<Rc<GenObj>>,
 }
 
+/// Buffers of finished frames kept for the next calls (CPython allocates
+/// frames in a per-thread arena for the same reason): a Python-to-Python
+/// call would otherwise allocate and free a value stack, the fast locals
+/// and the argument vector every time.
+#[derive(Default)]
+pub(crate) struct FramePool {
+    /// Empty value vectors (frame value stacks and call arguments).
+    values: Vec<Vec<Value>>,
+    /// Empty fast-locals vectors.
+    locals: Vec<Vec<Option<Value>>>,
+}
+
+/// Buffers kept per kind: enough for the depth of ordinary call chains.
+const POOL_BUFFERS: usize = 64;
+/// Larger buffers are freed rather than kept (they are rare).
+const POOL_MAX_CAPACITY: usize = 64;
+
+impl FramePool {
+    /// A frame for `code`, its buffers taken from the pool when possible.
+    pub(crate) fn frame(&mut self, code: Rc<Code>, globals: Rc<Globals>) -> Frame {
+        let nlocals = code.varnames.len();
+        let mut locals = self.locals.pop().unwrap_or_default();
+        locals.resize(nlocals, None);
+        Frame {
+            stack: self.values.pop().unwrap_or_else(|| Vec::with_capacity(8)),
+            locals,
+            cells: Vec::new(),
+            globals,
+            namespace: None,
+            blocks: Vec::new(),
+            handling: Vec::new(),
+            link: Link::Call,
+            gen: None,
+            pc: 0,
+            code,
+        }
+    }
+
+    /// An empty vector for call arguments.
+    pub(crate) fn args(&mut self) -> Vec<Value> {
+        self.values.pop().unwrap_or_default()
+    }
+
+    /// Keep `v`'s allocation (its values are dropped now).
+    pub(crate) fn recycle_values(&mut self, mut v: Vec<Value>) {
+        if v.capacity() != 0 && v.capacity() <= POOL_MAX_CAPACITY && self.values.len() < POOL_BUFFERS
+        {
+            v.clear();
+            self.values.push(v);
+        }
+    }
+
+    /// Keep the buffers of a finished frame.
+    pub(crate) fn recycle(&mut self, frame: &mut Frame) {
+        self.recycle_values(std::mem::take(&mut frame.stack));
+        let mut l = std::mem::take(&mut frame.locals);
+        if l.capacity() != 0 && l.capacity() <= POOL_MAX_CAPACITY && self.locals.len() < POOL_BUFFERS
+        {
+            l.clear();
+            self.locals.push(l);
+        }
+    }
+}
+
 impl Frame {
     pub fn new(code: Rc<Code>, globals: Rc<Globals>) -> Frame {
         let nlocals = code.varnames.len();

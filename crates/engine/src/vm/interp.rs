@@ -299,6 +299,7 @@ impl Vm {
         if let Some(g) = frame.gen.take() {
             g.state.set(GenState::Closed);
         }
+        self.frame_pool.recycle(&mut frame);
         match std::mem::replace(&mut frame.link, Link::Call) {
             Link::Call => {
                 let fr = frame!(self);
@@ -565,7 +566,8 @@ impl Vm {
                     let Some(start) = n.checked_sub(argc as usize + 1) else {
                         return Err(Error::Internal("stack underflow in call".into()));
                     };
-                    let args = fr.stack.split_off(start);
+                    let mut args = self.frame_pool.args();
+                    args.extend(fr.stack.drain(start..));
                     let name = fr.code.names[name as usize].clone();
                     if let Some(c) = self.call_method_op(&name, args, Vec::new())? {
                         return Ok(c);
@@ -1005,7 +1007,8 @@ impl Vm {
                     let Some(start) = n.checked_sub(argc as usize) else {
                         return Err(Error::Internal("stack underflow in call".into()));
                     };
-                    let args = fr.stack.split_off(start);
+                    let mut args = self.frame_pool.args();
+                    args.extend(fr.stack.drain(start..));
                     let f = pop!(fr);
                     if let Some(c) = self.call_op(&f, args, Vec::new())? {
                         return Ok(c);
@@ -1333,10 +1336,21 @@ impl Vm {
             return Ok(v.clone());
         }
         let name = &code.names[i as usize];
-        match self.builtins.get(name) {
-            Some(v) => Ok(v),
-            None => Err(self.name_error(name)),
+        let bcache = &code.builtin_cache[i as usize];
+        let mut b = bcache.get();
+        if b == u32::MAX {
+            let slot = self.builtins.index.borrow().get(name).copied();
+            match slot {
+                Some(slot) => b = slot,
+                None => return Err(self.name_error(name)),
+            }
+            bcache.set(b);
         }
+        let v = match self.builtins.slots.borrow().get(b as usize) {
+            Some((_, Some(v))) => Some(v.clone()),
+            _ => None,
+        };
+        v.ok_or_else(|| self.name_error(name))
     }
 
     /// CALL from bytecode.
@@ -1384,7 +1398,7 @@ impl Vm {
                         args.remove(0);
                         self.invoke(&f, args, kw, Link::Call)
                     }
-                    None => match inst.class().lookup(name) {
+                    None => match self.type_lookup(&inst.class(), name) {
                         Some(Value::Function(f)) => {
                             self.invoke(&Value::Function(f), args, kw, Link::Call)
                         }
@@ -1457,6 +1471,7 @@ impl Vm {
                     args.insert(0, bound.clone());
                 }
                 let r = (b.func)(self, &args, &kw)?;
+                self.frame_pool.recycle_values(args);
                 Ok(Invoked::Value(r))
             }
             Value::Method(m) => {
@@ -1469,7 +1484,7 @@ impl Vm {
                 let inner = (**inner).clone();
                 self.invoke(&inner, args, kw, link)
             }
-            Value::Instance(inst) => match inst.class().lookup("__call__") {
+            Value::Instance(inst) => match self.special_lookup(&inst.class(), "__call__") {
                 Some(call) => {
                     args.insert(0, f.clone());
                     self.invoke(&call, args, kw, link)
@@ -1507,11 +1522,11 @@ impl Vm {
     pub(crate) fn make_frame(
         &mut self,
         func: &Rc<Function>,
-        args: Vec<Value>,
+        mut args: Vec<Value>,
         kw: Vec<(Name, Value)>,
     ) -> Result<Frame, Error> {
         let code = &func.code;
-        let mut frame = Frame::new(code.clone(), func.globals.clone());
+        let mut frame = self.frame_pool.frame(code.clone(), func.globals.clone());
         let argc = code.argcount as usize;
         if kw.is_empty()
             && !code.varargs
@@ -1519,9 +1534,10 @@ impl Vm {
             && args.len() == argc
             && code.kwonlyargcount == 0
         {
-            for (slot, a) in frame.locals.iter_mut().zip(args) {
+            for (slot, a) in frame.locals.iter_mut().zip(args.drain(..)) {
                 *slot = Some(a);
             }
+            self.frame_pool.recycle_values(args);
         } else {
             self.bind_args(func, &mut frame.locals, args, kw)?;
         }
@@ -2055,7 +2071,7 @@ impl Vm {
                     }
                 }
             }
-            Value::Instance(inst) => match inst.class().lookup("__next__") {
+            Value::Instance(inst) => match self.special_lookup(&inst.class(), "__next__") {
                 Some(Value::Function(f)) => {
                     let mut frame = self.make_frame(&f, vec![it.clone()], vec![])?;
                     frame.link = Link::IterNext(target);

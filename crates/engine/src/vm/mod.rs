@@ -99,6 +99,7 @@ pub mod methods;
 pub mod modules;
 pub mod object;
 pub mod ops;
+pub(crate) mod type_cache;
 pub mod types;
 pub mod value;
 
@@ -287,6 +288,10 @@ pub struct Vm {
     pub(crate) fiber_names: Vec<String>,
     /// Index of the fiber currently running, if any.
     pub(crate) current_fiber: Option<FiberId>,
+    /// Remembered class attribute lookups (CPython's method cache).
+    pub(crate) type_cache: type_cache::TypeCache,
+    /// Buffers of finished frames, reused by the next calls.
+    pub(crate) frame_pool: frame::FramePool,
 }
 
 impl Vm {
@@ -320,6 +325,8 @@ impl Vm {
             fibers: Vec::new(),
             fiber_names: Vec::new(),
             current_fiber: None,
+            type_cache: type_cache::TypeCache::default(),
+            frame_pool: frame::FramePool::default(),
         };
         builtins::install(&mut vm);
         modules::install(&mut vm);

@@ -607,7 +607,7 @@ impl Vm {
             Value::DictView(v) => !v.0.borrow().is_empty(),
             Value::Instance(i) => {
                 let cls = i.class();
-                if let Some(f) = cls.lookup("__bool__") {
+                if let Some(f) = self.special_lookup(&cls, "__bool__") {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     match r {
                         Value::Bool(b) => b,
@@ -617,7 +617,7 @@ impl Vm {
                                 .type_error(format!("__bool__ should return bool, returned {t}")));
                         }
                     }
-                } else if let Some(f) = cls.lookup("__len__") {
+                } else if let Some(f) = self.special_lookup(&cls, "__len__") {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     match r {
                         Value::Int(n) => n != 0,
@@ -686,7 +686,7 @@ impl Vm {
                     return Ok(r);
                 }
             } else if op == CmpOp::NotEq {
-                if let Some(f) = i.class().lookup("__eq__") {
+                if let Some(f) = self.special_lookup(&i.class(), "__eq__") {
                     let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
                     if !matches!(r, NotImplemented) {
                         let t = self.truthy(&r)?;
@@ -846,7 +846,7 @@ impl Vm {
             }
             Value::Instance(i) => {
                 let cls = i.class();
-                match cls.lookup("__hash__") {
+                match self.special_lookup(&cls, "__hash__") {
                     Some(Value::None) => {
                         let t = self.type_name(v);
                         return Err(self.type_error(format!("unhashable type: '{t}'")));
@@ -870,7 +870,7 @@ impl Vm {
                         }
                     }
                     None => {
-                        if cls.lookup("__eq__").is_some() {
+                        if self.special_lookup(&cls, "__eq__").is_some() {
                             let t = self.type_name(v);
                             return Err(self.type_error(format!("unhashable type: '{t}'")));
                         }
@@ -1134,7 +1134,7 @@ impl Vm {
                 None => Ok(false),
             },
             Value::Instance(i) => {
-                if let Some(f) = i.class().lookup("__contains__") {
+                if let Some(f) = self.special_lookup(&i.class(), "__contains__") {
                     let r = self.call(&f, vec![container.clone(), item.clone()], vec![])?;
                     return self.truthy(&r);
                 }
@@ -1202,10 +1202,10 @@ impl Vm {
             }
             Value::Instance(i) => {
                 let cls = i.class();
-                if let Some(f) = cls.lookup("__iter__") {
+                if let Some(f) = self.special_lookup(&cls, "__iter__") {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     let ok = match &r {
-                        Value::Instance(ri) => ri.class().lookup("__next__").is_some(),
+                        Value::Instance(ri) => self.special_lookup(&ri.class(), "__next__").is_some(),
                         Value::Iter(_) => true,
                         Value::Gen(g) => g.kind == GenKind::Generator,
                         _ => false,
@@ -1218,7 +1218,7 @@ impl Vm {
                     }
                     return Ok(r);
                 }
-                if cls.lookup("__getitem__").is_some() {
+                if self.special_lookup(&cls, "__getitem__").is_some() {
                     // Old-style sequence iteration.
                     let mut items = Vec::new();
                     let mut k = 0;
@@ -1655,7 +1655,7 @@ impl Vm {
                     let ok = match &r {
                         Value::Iter(_) => true,
                         Value::Gen(g) => g.kind == GenKind::Generator,
-                        Value::Instance(i) => i.class().lookup("__next__").is_some(),
+                        Value::Instance(i) => self.special_lookup(&i.class(), "__next__").is_some(),
                         _ => false,
                     };
                     if !ok {
@@ -1847,14 +1847,14 @@ impl Vm {
                 None => Err(self.key_error(key.clone())),
             },
             (Value::Instance(i), _) => {
-                if let Some(f) = i.class().lookup("__getitem__") {
+                if let Some(f) = self.special_lookup(&i.class(), "__getitem__") {
                     return self.call(&f, vec![obj.clone(), key.clone()], vec![]);
                 }
                 let t = self.type_name(obj);
                 Err(self.type_error(format!("'{t}' object is not subscriptable")))
             }
             (Value::Class(c), _) => {
-                if let Some(f) = c.lookup("__class_getitem__") {
+                if let Some(f) = self.special_lookup(&c, "__class_getitem__") {
                     return self.call(&f, vec![obj.clone(), key.clone()], vec![]);
                 }
                 // Generic aliases like list[int] evaluate to the class.
@@ -1874,8 +1874,8 @@ impl Vm {
         match key {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::Instance(i) if i.class().lookup("__index__").is_some() => {
-                let f = i.class().lookup("__index__").unwrap_or(Value::None);
+            Value::Instance(i) if self.special_lookup(&i.class(), "__index__").is_some() => {
+                let f = self.special_lookup(&i.class(), "__index__").unwrap_or(Value::None);
                 match self.call(&f, vec![key.clone()], vec![])? {
                     Value::Int(i) => Ok(i),
                     _ => Err(self.type_error("__index__ returned non-int")),
@@ -1995,7 +1995,7 @@ impl Vm {
             }
             Value::Dict(d) => self.dict_insert(d, key, v),
             Value::Instance(i) => {
-                if let Some(f) = i.class().lookup("__setitem__") {
+                if let Some(f) = self.special_lookup(&i.class(), "__setitem__") {
                     self.call(&f, vec![obj.clone(), key, v], vec![])?;
                     return Ok(());
                 }
@@ -2046,7 +2046,7 @@ impl Vm {
                 None => Err(self.key_error(key.clone())),
             },
             Value::Instance(i) => {
-                if let Some(f) = i.class().lookup("__delitem__") {
+                if let Some(f) = self.special_lookup(&i.class(), "__delitem__") {
                     self.call(&f, vec![obj.clone(), key.clone()], vec![])?;
                     return Ok(());
                 }
