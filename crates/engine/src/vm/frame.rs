@@ -85,67 +85,69 @@ pub struct Frame {
     pub gen: Option<Rc<GenObj>>,
 }
 
-/// Buffers of finished frames kept for the next calls (CPython allocates
-/// frames in a per-thread arena for the same reason): a Python-to-Python
-/// call would otherwise allocate and free a value stack, the fast locals
+/// Finished frames kept for the next calls (CPython allocates frames in a
+/// per-thread arena for the same reason): a Python-to-Python call would
+/// otherwise allocate and free the frame, its value stack, its fast locals
 /// and the argument vector every time.
 #[derive(Default)]
 pub(crate) struct FramePool {
-    /// Empty value vectors (frame value stacks and call arguments).
-    values: Vec<Vec<Value>>,
-    /// Empty fast-locals vectors.
-    locals: Vec<Vec<Option<Value>>>,
+    /// Finished frames, emptied (their vectors keep their capacity).
+    frames: Vec<Box<Frame>>,
+    /// Empty vectors for call arguments.
+    args: Vec<Vec<Value>>,
 }
 
-/// Buffers kept per kind: enough for the depth of ordinary call chains.
-const POOL_BUFFERS: usize = 64;
-/// Larger buffers are freed rather than kept (they are rare).
+/// Frames (and argument vectors) kept: enough for ordinary call depths.
+const POOL_SIZE: usize = 64;
+/// Frames or vectors grown larger are freed rather than kept (rare).
 const POOL_MAX_CAPACITY: usize = 64;
 
 impl FramePool {
-    /// A frame for `code`, its buffers taken from the pool when possible.
-    pub(crate) fn frame(&mut self, code: Rc<Code>, globals: Rc<Globals>) -> Frame {
-        let nlocals = code.varnames.len();
-        let mut locals = self.locals.pop().unwrap_or_default();
-        locals.resize(nlocals, None);
-        Frame {
-            stack: self.values.pop().unwrap_or_else(|| Vec::with_capacity(8)),
-            locals,
-            cells: Vec::new(),
-            globals,
-            namespace: None,
-            blocks: Vec::new(),
-            handling: Vec::new(),
-            link: Link::Call,
-            gen: None,
-            pc: 0,
-            code,
+    /// A frame for `code`, reusing a finished one when possible.
+    pub(crate) fn frame(&mut self, code: Rc<Code>, globals: Rc<Globals>) -> Box<Frame> {
+        match self.frames.pop() {
+            Some(mut f) => {
+                f.locals.resize(code.varnames.len(), None);
+                f.code = code;
+                f.globals = globals;
+                f.pc = 0;
+                f
+            }
+            None => Box::new(Frame::new(code, globals)),
         }
     }
 
     /// An empty vector for call arguments.
     pub(crate) fn args(&mut self) -> Vec<Value> {
-        self.values.pop().unwrap_or_default()
+        self.args.pop().unwrap_or_default()
     }
 
     /// Keep `v`'s allocation (its values are dropped now).
-    pub(crate) fn recycle_values(&mut self, mut v: Vec<Value>) {
-        if v.capacity() != 0 && v.capacity() <= POOL_MAX_CAPACITY && self.values.len() < POOL_BUFFERS
-        {
+    pub(crate) fn recycle_args(&mut self, mut v: Vec<Value>) {
+        if v.capacity() != 0 && v.capacity() <= POOL_MAX_CAPACITY && self.args.len() < POOL_SIZE {
             v.clear();
-            self.values.push(v);
+            self.args.push(v);
         }
     }
 
-    /// Keep the buffers of a finished frame.
-    pub(crate) fn recycle(&mut self, frame: &mut Frame) {
-        self.recycle_values(std::mem::take(&mut frame.stack));
-        let mut l = std::mem::take(&mut frame.locals);
-        if l.capacity() != 0 && l.capacity() <= POOL_MAX_CAPACITY && self.locals.len() < POOL_BUFFERS
+    /// Keep a finished frame (its values are dropped now; its code and
+    /// globals stay referenced until the frame is reused).
+    pub(crate) fn recycle(&mut self, mut f: Box<Frame>) {
+        if self.frames.len() >= POOL_SIZE
+            || f.stack.capacity() > POOL_MAX_CAPACITY
+            || f.locals.capacity() > POOL_MAX_CAPACITY
         {
-            l.clear();
-            self.locals.push(l);
+            return;
         }
+        f.stack.clear();
+        f.locals.clear();
+        f.cells.clear();
+        f.namespace = None;
+        f.blocks.clear();
+        f.handling.clear();
+        f.link = Link::Call;
+        f.gen = None;
+        self.frames.push(f);
     }
 }
 

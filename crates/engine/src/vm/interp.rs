@@ -50,7 +50,7 @@ macro_rules! top {
 }
 
 impl Vm {
-    pub(crate) fn push_frame(&mut self, frame: Frame) -> Result<(), Error> {
+    pub(crate) fn push_frame(&mut self, frame: Box<Frame>) -> Result<(), Error> {
         if self.frames.len() >= self.limits.max_recursion {
             return Err(self.new_error(
                 &self.types.recursion_error.clone(),
@@ -220,7 +220,7 @@ impl Vm {
                 return Err(Error::Internal("yield outside a generator frame".into()));
             };
             g.state.set(GenState::Suspended);
-            *g.frame.borrow_mut() = Some(Box::new(frame));
+            *g.frame.borrow_mut() = Some(frame);
             match link {
                 Link::Entry => return Ok(Some(Completion::Yielded(v, wrapped && is_async_gen))),
                 Link::ForIter(_) => {
@@ -295,12 +295,22 @@ impl Vm {
     }
 
     /// Deliver the return value of the popped `frame` per its link.
-    fn do_return(&mut self, mut frame: Frame, v: Value) -> Result<Option<Completion>, Error> {
+    fn do_return(&mut self, mut frame: Box<Frame>, v: Value) -> Result<Option<Completion>, Error> {
         if let Some(g) = frame.gen.take() {
             g.state.set(GenState::Closed);
         }
-        self.frame_pool.recycle(&mut frame);
-        match std::mem::replace(&mut frame.link, Link::Call) {
+        let link = std::mem::replace(&mut frame.link, Link::Call);
+        // What a class body's completion needs from its frame.
+        let namespace = frame.namespace.take();
+        let class_cell = match &link {
+            Link::ClassBody { .. } => {
+                let i = frame.code.cellvars.iter().position(|c| &**c == "__class__");
+                i.and_then(|i| frame.cells.get(i).cloned())
+            }
+            _ => None,
+        };
+        self.frame_pool.recycle(frame);
+        match link {
             Link::Call => {
                 let fr = frame!(self);
                 fr.stack.push(v);
@@ -342,16 +352,10 @@ impl Vm {
                 bases,
                 kwargs,
             } => {
-                let ns = frame
-                    .namespace
-                    .take()
-                    .map(|n| n.borrow().clone())
-                    .unwrap_or_default();
+                let ns = namespace.map(|n| n.borrow().clone()).unwrap_or_default();
                 let cls = self.new_class(&name, bases, ns, &kwargs)?;
-                if let Some(i) = frame.code.cellvars.iter().position(|c| &**c == "__class__") {
-                    if let Some(cell) = frame.cells.get(i) {
-                        *cell.borrow_mut() = Some(Value::Class(cls.clone()));
-                    }
+                if let Some(cell) = class_cell {
+                    *cell.borrow_mut() = Some(Value::Class(cls.clone()));
                 }
                 let fr = frame!(self);
                 fr.stack.push(Value::Class(cls));
@@ -566,9 +570,14 @@ impl Vm {
                     let Some(start) = n.checked_sub(argc as usize + 1) else {
                         return Err(Error::Internal("stack underflow in call".into()));
                     };
+                    let name = fr.code.names[name as usize].clone();
+                    if let Some(func) = self.simple_method_target(start, &name, argc + 1) {
+                        self.call_simple_from_stack(&func, start, false)?;
+                        continue;
+                    }
+                    let fr = frame!(self);
                     let mut args = self.frame_pool.args();
                     args.extend(fr.stack.drain(start..));
-                    let name = fr.code.names[name as usize].clone();
                     if let Some(c) = self.call_method_op(&name, args, Vec::new())? {
                         return Ok(c);
                     }
@@ -1007,6 +1016,13 @@ impl Vm {
                     let Some(start) = n.checked_sub(argc as usize) else {
                         return Err(Error::Internal("stack underflow in call".into()));
                     };
+                    if let Some(Value::Function(func)) = start.checked_sub(1).map(|i| &fr.stack[i]) {
+                        if takes_simple_args(&func.code, argc) {
+                            let func = func.clone();
+                            self.call_simple_from_stack(&func, start, true)?;
+                            continue;
+                        }
+                    }
                     let mut args = self.frame_pool.args();
                     args.extend(fr.stack.drain(start..));
                     let f = pop!(fr);
@@ -1443,6 +1459,54 @@ impl Vm {
         }
     }
 
+    /// CALL_METHOD's fast path (CPython's LOAD_METHOD specialisations): the
+    /// receiver at `start` on the stack is an instance whose `__dict__`
+    /// lacks `name` and whose class provides a plain Python function taking
+    /// exactly `nargs` positional arguments. Anything else takes the
+    /// general path.
+    fn simple_method_target(&mut self, start: usize, name: &Name, nargs: u32) -> Option<Rc<Function>> {
+        let fr = self.frames.last()?;
+        let Some(Value::Instance(inst)) = fr.stack.get(start) else {
+            return None;
+        };
+        if inst.dict.borrow().contains(name) {
+            return None;
+        }
+        let cls = inst.class();
+        match self.type_lookup(&cls, name) {
+            Some(Value::Function(f)) if takes_simple_args(&f.code, nargs) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Call `func` (which `takes_simple_args`) with the values from
+    /// `start` to the top of the caller's stack as its arguments, moving
+    /// them straight into the new frame's fast locals; `pop_callable`: the
+    /// function itself lies below them (CALL) and is popped too.
+    fn call_simple_from_stack(
+        &mut self,
+        func: &Rc<Function>,
+        start: usize,
+        pop_callable: bool,
+    ) -> Result<(), Error> {
+        let mut frame = self.frame_pool.frame(func.code.clone(), func.globals.clone());
+        let caller = frame!(self);
+        for (slot, a) in frame.locals.iter_mut().zip(caller.stack.drain(start..)) {
+            *slot = Some(a);
+        }
+        if pop_callable {
+            caller.stack.pop();
+        }
+        match func.code.kind {
+            CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator => {
+                let g = self.new_gen(func, frame);
+                frame!(self).stack.push(g);
+                Ok(())
+            }
+            _ => self.push_frame(frame),
+        }
+    }
+
     /// Start calling `f`: push a frame for Python functions, or run
     /// native code to completion.
     pub(crate) fn invoke(
@@ -1471,7 +1535,7 @@ impl Vm {
                     args.insert(0, bound.clone());
                 }
                 let r = (b.func)(self, &args, &kw)?;
-                self.frame_pool.recycle_values(args);
+                self.frame_pool.recycle_args(args);
                 Ok(Invoked::Value(r))
             }
             Value::Method(m) => {
@@ -1524,7 +1588,7 @@ impl Vm {
         func: &Rc<Function>,
         mut args: Vec<Value>,
         kw: Vec<(Name, Value)>,
-    ) -> Result<Frame, Error> {
+    ) -> Result<Box<Frame>, Error> {
         let code = &func.code;
         let mut frame = self.frame_pool.frame(code.clone(), func.globals.clone());
         let argc = code.argcount as usize;
@@ -1537,7 +1601,7 @@ impl Vm {
             for (slot, a) in frame.locals.iter_mut().zip(args.drain(..)) {
                 *slot = Some(a);
             }
-            self.frame_pool.recycle_values(args);
+            self.frame_pool.recycle_args(args);
         } else {
             self.bind_args(func, &mut frame.locals, args, kw)?;
         }
@@ -1699,7 +1763,7 @@ impl Vm {
         Ok(())
     }
 
-    fn new_gen(&mut self, func: &Rc<Function>, frame: Frame) -> Value {
+    fn new_gen(&mut self, func: &Rc<Function>, frame: Box<Frame>) -> Value {
         let kind = match func.code.kind {
             CodeKind::Coroutine => GenKind::Coroutine,
             CodeKind::AsyncGenerator => GenKind::AsyncGenerator,
@@ -1708,7 +1772,7 @@ impl Vm {
         let id = self.fresh_id();
         Value::Gen(Rc::new(GenObj {
             kind,
-            frame: RefCell::new(Some(Box::new(frame))),
+            frame: RefCell::new(Some(frame)),
             state: std::cell::Cell::new(GenState::Created),
             name: func.name.borrow().clone(),
             qualname: func.qualname.borrow().clone(),
@@ -1734,7 +1798,7 @@ impl Vm {
         &mut self,
         g: &Rc<GenObj>,
         sending: Option<&Value>,
-    ) -> Result<Option<Frame>, Error> {
+    ) -> Result<Option<Box<Frame>>, Error> {
         match g.state.get() {
             GenState::Running => {
                 let what = match g.kind {
@@ -1780,7 +1844,7 @@ impl Vm {
                 }
                 g.state.set(GenState::Running);
                 f.gen = Some(g.clone());
-                Ok(Some(*f))
+                Ok(Some(f))
             }
             None => Ok(None),
         }
@@ -2233,4 +2297,16 @@ fn split_kwargs(args: &mut Vec<Value>, names: &Value) -> Vec<(Name, Value)> {
             _ => None,
         })
         .collect()
+}
+
+/// A call of `code` with `nargs` positional arguments binds them to the
+/// first fast locals one to one: no defaults, `*args`, keywords or cells to
+/// set up.
+fn takes_simple_args(code: &crate::compile::code::Code, nargs: u32) -> bool {
+    code.argcount == nargs
+        && !code.varargs
+        && !code.varkeywords
+        && code.kwonlyargcount == 0
+        && code.cellvars.is_empty()
+        && code.freevars.is_empty()
 }

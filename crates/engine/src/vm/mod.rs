@@ -211,7 +211,7 @@ pub type FiberId = usize;
 /// A separate execution context (a worker "thread").
 pub(crate) struct Fiber {
     /// Saved frame stack while not running.
-    pub frames: Vec<Frame>,
+    pub frames: Vec<Box<Frame>>,
     /// Not started yet: the callable and its arguments.
     pub start: Option<(Value, Vec<Value>)>,
     /// Suspended inside a native call made directly by bytecode (the
@@ -240,7 +240,7 @@ pub struct Vm {
     /// Built-in classes.
     pub types: Types,
     /// The current frame stack (of the running fiber).
-    pub(crate) frames: Vec<Frame>,
+    pub(crate) frames: Vec<Box<Frame>>,
     /// The `builtins` namespace.
     pub builtins: Rc<Globals>,
     /// Imported modules by name (`sys.modules`).
@@ -515,7 +515,7 @@ impl Vm {
                 code
             }
         };
-        let mut frame = Frame::new(code, globals);
+        let mut frame = Box::new(Frame::new(code, globals));
         frame.link = frame::Link::Entry;
         self.push_frame(frame)?;
         match self.run()? {
@@ -532,7 +532,7 @@ impl Vm {
         globals: Rc<Globals>,
     ) -> Result<Value, Error> {
         let code = self.compile(source, filename)?;
-        let mut frame = Frame::new(code, globals);
+        let mut frame = Box::new(Frame::new(code, globals));
         frame.link = frame::Link::Entry;
         self.push_frame(frame)?;
         match self.run()? {
