@@ -130,13 +130,15 @@ impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &Name) -> Result<Value, Error> {
         match obj {
             Value::Instance(inst) => {
+                let cattr = self.type_lookup(&inst.class.borrow(), name);
+                if !matches!(cattr, Some(Value::Property(_))) {
+                    if let Some(v) = inst.dict.borrow().get(name) {
+                        return Ok(v.clone());
+                    }
+                }
                 let cls = inst.class();
-                let cattr = self.type_lookup(&cls, name);
                 if let Some(Value::Property(_)) = &cattr {
                     return self.bind(cattr.unwrap_or(Value::None), obj, &cls);
-                }
-                if let Some(v) = inst.dict.borrow().get(name) {
-                    return Ok(v.clone());
                 }
                 if let Some(a) = cattr {
                     return self.bind(a, obj, &cls);
@@ -662,8 +664,22 @@ impl Vm {
     pub fn setattr(&mut self, obj: &Value, name: &Name, v: Value) -> Result<(), Error> {
         match obj {
             Value::Instance(inst) => {
+                let (prop, custom_setattr) = {
+                    let cls = inst.class.borrow();
+                    let prop = self.type_lookup(&cls, name);
+                    let custom = self.special_lookup(&cls, "__setattr__");
+                    (prop, custom)
+                };
+                // The common case: a plain attribute of a plain object.
+                if custom_setattr.is_none()
+                    && inst.exc.is_none()
+                    && !matches!(prop, Some(Value::Property(_)))
+                {
+                    inst.dict.borrow_mut().insert(name.clone(), v);
+                    return Ok(());
+                }
                 let cls = inst.class();
-                if let Some(Value::Property(p)) = self.type_lookup(&cls, name) {
+                if let Some(Value::Property(p)) = prop {
                     if p[1].is_none() {
                         return Err(self.attribute_error(format!(
                             "property '{name}' of '{}' object has no setter",
@@ -673,7 +689,7 @@ impl Vm {
                     self.call(&p[1].clone(), vec![obj.clone(), v], vec![])?;
                     return Ok(());
                 }
-                if let Some(sa) = self.special_lookup(&cls, "__setattr__") {
+                if let Some(sa) = custom_setattr {
                     self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v], vec![])?;
                     return Ok(());
                 }

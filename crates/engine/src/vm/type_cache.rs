@@ -94,6 +94,7 @@ pub(crate) struct TypeCache {
 
 impl TypeCache {
     /// `cls.lookup(name)`, answered from the cache when possible.
+    #[inline]
     pub(crate) fn lookup(&mut self, cls: &Class, name: Key<'_>) -> Option<Value> {
         if self.slots.is_empty() {
             self.slots.resize_with(SLOTS, || None);
