@@ -57,6 +57,12 @@ pub(crate) fn nargs(
     Ok(())
 }
 
+/// The fake address `id()` reports for an instance (16-byte aligned, like
+/// CPython's objects).
+pub(crate) fn instance_addr(i: &Instance) -> i64 {
+    0x7f00_0000_0000 + i.id as i64 * 16
+}
+
 pub fn install(vm: &mut Vm) {
     let b = vm.builtins.clone();
     let reg = |vm: &mut Vm, name: &str, f: fn(&mut Vm, &[Value], Kw) -> Result<Value, Error>| {
@@ -80,7 +86,7 @@ pub fn install(vm: &mut Vm) {
     reg(vm, "id", |vm, a, _| {
         nargs(vm, "id", a, 1, 1)?;
         Ok(Value::Int(match &a[0] {
-            Value::Instance(i) => 0x7f00_0000_0000 + i.id as i64 * 16,
+            Value::Instance(i) => instance_addr(i),
             other => other.ptr().unwrap_or(0) as i64 & 0xffff_ffff_ffff,
         }))
     });

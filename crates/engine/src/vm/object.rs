@@ -554,7 +554,10 @@ impl Vm {
                 })
             })),
             "__hash__" => Some(self.native_fn("__hash__", move |_vm, _, _| {
-                Ok(Value::Int(t.ptr().unwrap_or(0) as i64 >> 4))
+                Ok(Value::Int(match &t {
+                    Value::Instance(i) => crate::vm::ops::identity_hash(i),
+                    other => other.ptr().unwrap_or(0) as i64 >> 4,
+                }))
             })),
             "__setattr__" => Some(self.native_fn("__setattr__", move |vm, args, _| {
                 if let (Some(Value::Str(n)), Some(v)) = (args.first(), args.get(1)) {

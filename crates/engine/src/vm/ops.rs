@@ -874,7 +874,7 @@ impl Vm {
                             let t = self.type_name(v);
                             return Err(self.type_error(format!("unhashable type: '{t}'")));
                         }
-                        (i.id as i64) >> 4
+                        identity_hash(i)
                     }
                 }
             }
@@ -2067,6 +2067,15 @@ impl Vm {
 }
 
 /// Hashed by identity (CPython: by address) rather than by value.
+/// `object.__hash__` of an instance: CPython's `_Py_HashPointer` of its
+/// `id()` (the address rotated right by 4 bits), so `hash(x) == id(x) >> 4`
+/// as in CPython. Consecutive objects get distinct hashes (hashing the
+/// sequence number shifted right would give 16 objects the same hash and
+/// make dict/set lookups of tasks and futures scan colliding buckets).
+pub(crate) fn identity_hash(i: &Instance) -> i64 {
+    crate::vm::builtins::instance_addr(i).rotate_right(4)
+}
+
 pub fn identity_hashed(v: &Value) -> bool {
     match v {
         Value::Instance(i) => i.class().lookup("__hash__").is_none(),
