@@ -356,7 +356,9 @@ impl Vm {
             Value::Float(f) => pylib::format_spec::format_value(FormatValue::Float(*f), spec),
             Value::Str(s) => pylib::format_spec::format_value(FormatValue::Str(s), spec),
             Value::Instance(i) if self.special_lookup(&i.class(), "__format__").is_some() => {
-                let f = self.special_lookup(&i.class(), "__format__").unwrap_or(Value::None);
+                let f = self
+                    .special_lookup(&i.class(), "__format__")
+                    .unwrap_or(Value::None);
                 let r = self.call(&f, vec![v.clone(), Value::str(spec)], vec![])?;
                 return match r {
                     Value::Str(s) => Ok(s.to_string()),

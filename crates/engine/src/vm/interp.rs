@@ -1016,7 +1016,8 @@ impl Vm {
                     let Some(start) = n.checked_sub(argc as usize) else {
                         return Err(Error::Internal("stack underflow in call".into()));
                     };
-                    if let Some(Value::Function(func)) = start.checked_sub(1).map(|i| &fr.stack[i]) {
+                    if let Some(Value::Function(func)) = start.checked_sub(1).map(|i| &fr.stack[i])
+                    {
                         if takes_simple_args(&func.code, argc) {
                             let func = func.clone();
                             self.call_simple_from_stack(&func, start, true)?;
@@ -1464,7 +1465,12 @@ impl Vm {
     /// lacks `name` and whose class provides a plain Python function taking
     /// exactly `nargs` positional arguments. Anything else takes the
     /// general path.
-    fn simple_method_target(&mut self, start: usize, name: &Name, nargs: u32) -> Option<Rc<Function>> {
+    fn simple_method_target(
+        &mut self,
+        start: usize,
+        name: &Name,
+        nargs: u32,
+    ) -> Option<Rc<Function>> {
         let fr = self.frames.last()?;
         let Some(Value::Instance(inst)) = fr.stack.get(start) else {
             return None;
@@ -1489,7 +1495,9 @@ impl Vm {
         start: usize,
         pop_callable: bool,
     ) -> Result<(), Error> {
-        let mut frame = self.frame_pool.frame(func.code.clone(), func.globals.clone());
+        let mut frame = self
+            .frame_pool
+            .frame(func.code.clone(), func.globals.clone());
         let caller = frame!(self);
         for (slot, a) in frame.locals.iter_mut().zip(caller.stack.drain(start..)) {
             *slot = Some(a);

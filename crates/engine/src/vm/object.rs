@@ -959,7 +959,9 @@ impl Vm {
                     }
                     return Ok(Invoked::Value(inst));
                 }
-                if (!args.is_empty() || !kw.is_empty()) && self.special_lookup(&c, "__new__").is_none() {
+                if (!args.is_empty() || !kw.is_empty())
+                    && self.special_lookup(&c, "__new__").is_none()
+                {
                     return Err(self.type_error(format!("{}() takes no arguments", c.name)));
                 }
                 Ok(Invoked::Value(inst))

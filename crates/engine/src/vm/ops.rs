@@ -1205,7 +1205,9 @@ impl Vm {
                 if let Some(f) = self.special_lookup(&cls, "__iter__") {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     let ok = match &r {
-                        Value::Instance(ri) => self.special_lookup(&ri.class(), "__next__").is_some(),
+                        Value::Instance(ri) => {
+                            self.special_lookup(&ri.class(), "__next__").is_some()
+                        }
                         Value::Iter(_) => true,
                         Value::Gen(g) => g.kind == GenKind::Generator,
                         _ => false,
@@ -1875,7 +1877,9 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             Value::Instance(i) if self.special_lookup(&i.class(), "__index__").is_some() => {
-                let f = self.special_lookup(&i.class(), "__index__").unwrap_or(Value::None);
+                let f = self
+                    .special_lookup(&i.class(), "__index__")
+                    .unwrap_or(Value::None);
                 match self.call(&f, vec![key.clone()], vec![])? {
                     Value::Int(i) => Ok(i),
                     _ => Err(self.type_error("__index__ returned non-int")),

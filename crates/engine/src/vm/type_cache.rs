@@ -121,5 +121,4 @@ impl TypeCache {
     pub(crate) fn invalidate(&mut self) {
         self.epoch += 1;
     }
-
 }
