@@ -158,7 +158,9 @@ impl Vm {
                 g.state.set(GenState::Closed);
                 exc = self.gen_exit_exception(&g, exc);
             }
-            match std::mem::replace(&mut frame.link, Link::Call) {
+            let link = std::mem::replace(&mut frame.link, Link::Call);
+            self.frame_pool.recycle(frame);
+            match link {
                 Link::Entry => return Err(Error::Exception(exc)),
                 Link::DelegateAsend if self.parent_asend_closing() => {
                     let ge = self.types.generator_exit.clone();

@@ -479,8 +479,9 @@ pub struct Module {
 /// cache where a global lives (CPython's dict-version cache, simplified).
 #[derive(Default)]
 pub struct Globals {
-    /// name -> slot index.
-    pub index: RefCell<HashMap<Name, u32>>,
+    /// name -> slot index (FxHash: module attribute loads such as
+    /// `asyncio.sleep` hash the name every time).
+    pub index: RefCell<HashMap<Name, u32, BuildHasherDefault<FxHasher>>>,
     /// Slot values in first-assignment order (None = deleted/unset).
     pub slots: RefCell<Vec<(Name, Option<Value>)>>,
 }
