@@ -92,6 +92,7 @@ pub struct Frame {
 #[derive(Default)]
 pub(crate) struct FramePool {
     /// Finished frames, emptied (their vectors keep their capacity).
+    #[allow(clippy::vec_box)] // frames move between stacks and generators as boxes
     frames: Vec<Box<Frame>>,
     /// Empty vectors for call arguments.
     args: Vec<Vec<Value>>,

@@ -914,7 +914,7 @@ impl Vm {
         if c.layout == Layout::Builtin {
             return Ok(Invoked::Value(self.construct_builtin(c, args, kw)?));
         }
-        let inst = match self.special_lookup(&c, "__new__") {
+        let inst = match self.special_lookup(c, "__new__") {
             Some(newf) => {
                 let mut a = vec![Value::Class(c.clone())];
                 a.extend(args.iter().cloned());
@@ -926,7 +926,7 @@ impl Vm {
             }
             None => self.new_instance(c, args.clone()),
         };
-        match self.special_lookup(&c, "__init__") {
+        match self.special_lookup(c, "__init__") {
             Some(Value::Function(f)) => {
                 args.insert(0, inst.clone());
                 if let Link::Entry = link {
@@ -960,7 +960,7 @@ impl Vm {
                     return Ok(Invoked::Value(inst));
                 }
                 if (!args.is_empty() || !kw.is_empty())
-                    && self.special_lookup(&c, "__new__").is_none()
+                    && self.special_lookup(c, "__new__").is_none()
                 {
                     return Err(self.type_error(format!("{}() takes no arguments", c.name)));
                 }

@@ -1856,7 +1856,7 @@ impl Vm {
                 Err(self.type_error(format!("'{t}' object is not subscriptable")))
             }
             (Value::Class(c), _) => {
-                if let Some(f) = self.special_lookup(&c, "__class_getitem__") {
+                if let Some(f) = self.special_lookup(c, "__class_getitem__") {
                     return self.call(&f, vec![obj.clone(), key.clone()], vec![]);
                 }
                 // Generic aliases like list[int] evaluate to the class.
