@@ -425,6 +425,16 @@ impl Vm {
                 return Err(Error::Internal("pc out of range".into()));
             };
             fr.pc += 1;
+            let op = match run_simple_ops(
+                fr,
+                op,
+                &mut self.instructions,
+                self.next_check,
+                &self.finalize_queue.pending,
+            )? {
+                Some(op) => op,
+                None => continue,
+            };
             match op {
                 Op::Nop => {}
                 Op::LoadConst(i) => {
@@ -630,15 +640,7 @@ impl Vm {
                     let a = pop!(fr);
                     // Small-int fast paths.
                     if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                        let r = match code {
-                            0 => x.checked_add(*y),
-                            1 => x.checked_sub(*y),
-                            2 => x.checked_mul(*y),
-                            5 if *y > 0 && *x >= 0 => Some(x % y),
-                            12 if *y > 0 && *x >= 0 => Some(x / y),
-                            _ => None,
-                        };
-                        if let Some(r) = r {
+                        if let Some(r) = int_binary_fast(code, *x, *y) {
                             fr.stack.push(Value::Int(r));
                             continue;
                         }
@@ -2319,4 +2321,105 @@ fn takes_simple_args(code: &crate::compile::code::Code, nargs: u32) -> bool {
         && code.kwonlyargcount == 0
         && code.cellvars.is_empty()
         && code.freevars.is_empty()
+}
+
+/// `x <op> y` for the binary operator codes whose int result needs no
+/// Python semantics beyond the obvious (None: take the general path).
+#[inline(always)]
+fn int_binary_fast(code: u8, x: i64, y: i64) -> Option<i64> {
+    match code {
+        0 => x.checked_add(y),
+        1 => x.checked_sub(y),
+        2 => x.checked_mul(y),
+        5 if y > 0 && x >= 0 => Some(x % y),
+        12 if y > 0 && x >= 0 => Some(x / y),
+        _ => None,
+    }
+}
+
+/// The interpreter's inner loop for the simplest instructions (locals,
+/// constants, jumps, small-int arithmetic and comparisons): runs them on
+/// `fr` without leaving it, doing the same per-instruction accounting as
+/// `Vm::exec`. Returns the next instruction it cannot run (already fetched
+/// and counted) for the general dispatch, or None when the next
+/// instruction must go through `exec`'s accounting (budget check due or a
+/// dropped generator to finalize).
+#[inline(always)]
+fn run_simple_ops(
+    fr: &mut Frame,
+    mut op: Op,
+    instructions: &mut u64,
+    next_check: u64,
+    finalize_pending: &std::cell::Cell<bool>,
+) -> Result<Option<Op>, Error> {
+    loop {
+        match op {
+            Op::LoadFast(i) => match &fr.locals[i as usize] {
+                Some(v) => {
+                    let v = v.clone();
+                    fr.stack.push(v);
+                }
+                None => return Ok(Some(op)),
+            },
+            Op::StoreFast(i) => {
+                let Some(v) = fr.stack.pop() else {
+                    return Ok(Some(op));
+                };
+                fr.locals[i as usize] = Some(v);
+            }
+            Op::LoadConst(i) => {
+                let v = fr.code.consts[i as usize].clone();
+                fr.stack.push(v);
+            }
+            Op::Jump(t) => fr.pc = t as usize,
+            Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
+                let Some(&Value::Bool(b)) = fr.stack.last() else {
+                    return Ok(Some(op));
+                };
+                fr.stack.pop();
+                if b == matches!(op, Op::PopJumpIfTrue(_)) {
+                    fr.pc = t as usize;
+                }
+            }
+            Op::Binary(code) | Op::Inplace(code) => {
+                let n = fr.stack.len();
+                let r = match (fr.stack.get(n.wrapping_sub(2)), fr.stack.last()) {
+                    (Some(&Value::Int(x)), Some(&Value::Int(y))) => int_binary_fast(code, x, y),
+                    _ => None,
+                };
+                let Some(r) = r else {
+                    return Ok(Some(op));
+                };
+                fr.stack.truncate(n - 2);
+                fr.stack.push(Value::Int(r));
+            }
+            Op::Compare(c) if c <= 5 => {
+                let n = fr.stack.len();
+                let (x, y) = match (fr.stack.get(n.wrapping_sub(2)), fr.stack.last()) {
+                    (Some(&Value::Int(x)), Some(&Value::Int(y))) => (x, y),
+                    _ => return Ok(Some(op)),
+                };
+                let r = match c {
+                    0 => x == y,
+                    1 => x != y,
+                    2 => x < y,
+                    3 => x <= y,
+                    4 => x > y,
+                    _ => x >= y,
+                };
+                fr.stack.truncate(n - 2);
+                fr.stack.push(Value::Bool(r));
+            }
+            _ => return Ok(Some(op)),
+        }
+        if finalize_pending.get() || *instructions + 1 >= next_check {
+            return Ok(None);
+        }
+        *instructions += 1;
+        let Some(&next) = fr.code.ops.get(fr.pc) else {
+            return Err(Error::Internal("pc out of range".into()));
+        };
+        fr.pc += 1;
+        op = next;
+    }
 }
