@@ -233,6 +233,10 @@ pub struct Code {
     /// `names`, for globals that fall back to a builtin (`len`, `print`);
     /// u32::MAX = unresolved. Builtin slots never move.
     pub builtin_cache: Vec<Cell<u32>>,
+    /// Per entry of `names`: where that attribute was last found in an
+    /// instance `__dict__` loaded by this code (instances of a class
+    /// usually share their attribute order), checked before scanning.
+    pub attr_hints: Vec<Cell<u32>>,
 }
 
 impl Code {

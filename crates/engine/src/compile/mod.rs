@@ -276,6 +276,7 @@ impl<'a> Compiler<'a> {
         };
         let global_cache = (0..u.names.len()).map(|_| Cell::new(u32::MAX)).collect();
         let builtin_cache = (0..u.names.len()).map(|_| Cell::new(u32::MAX)).collect();
+        let attr_hints = (0..u.names.len()).map(|_| Cell::new(0)).collect();
         Rc::new(Code {
             name: u.name,
             qualname: u.qualname,
@@ -301,6 +302,7 @@ impl<'a> Compiler<'a> {
             doc: u.doc,
             global_cache,
             builtin_cache,
+            attr_hints,
         })
     }
 

@@ -561,6 +561,12 @@ impl Vm {
                     }
                 }
                 Op::LoadAttr(i) => {
+                    if let Some(v) = instance_attr_fast(fr, &mut self.type_cache, i) {
+                        if let Some(top) = fr.stack.last_mut() {
+                            *top = v;
+                        }
+                        continue;
+                    }
                     let obj = pop!(fr);
                     let name = fr.code.names[i as usize].clone();
                     let v = self.getattr(&obj, &name)?;
@@ -2422,4 +2428,28 @@ fn run_simple_ops(
         fr.pc += 1;
         op = next;
     }
+}
+
+/// LOAD_ATTR's fast path (CPython's LOAD_ATTR_INSTANCE_VALUE
+/// specialisation): the object on top of the stack is an instance whose
+/// class has nothing under the name, and the name is in its `__dict__`
+/// (found through the code object's hint). Anything else: None, and the
+/// general `Vm::getattr` runs.
+#[inline(always)]
+fn instance_attr_fast(
+    fr: &Frame,
+    type_cache: &mut crate::vm::type_cache::TypeCache,
+    i: u32,
+) -> Option<Value> {
+    let Some(Value::Instance(inst)) = fr.stack.last() else {
+        return None;
+    };
+    let name = &fr.code.names[i as usize];
+    let class_attr =
+        type_cache.lookup(&inst.class.borrow(), crate::vm::type_cache::Key::Name(name));
+    if class_attr.is_some() {
+        return None;
+    }
+    let d = inst.dict.borrow();
+    d.get_hinted(name, &fr.code.attr_hints[i as usize]).cloned()
 }

@@ -614,6 +614,18 @@ impl AttrMap {
     pub fn get(&self, name: &str) -> Option<&Value> {
         self.find(name).map(|i| &self.entries[i].1)
     }
+    /// `get` trying entry `hint` first (by name pointer); updates `hint`
+    /// to where the name was found.
+    pub fn get_hinted(&self, name: &Name, hint: &Cell<u32>) -> Option<&Value> {
+        if let Some((k, v)) = self.entries.get(hint.get() as usize) {
+            if Rc::ptr_eq(k, name) {
+                return Some(v);
+            }
+        }
+        let i = self.find(name)?;
+        hint.set(i as u32);
+        Some(&self.entries[i].1)
+    }
     pub fn contains(&self, name: &str) -> bool {
         self.find(name).is_some()
     }
