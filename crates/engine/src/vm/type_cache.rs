@@ -34,26 +34,11 @@ pub(crate) enum Key<'a> {
     Static(&'static str),
 }
 
-/// A remembered name: kept alive by the slot so its address stays unique.
-enum SlotName {
-    Name(Name),
-    Static(&'static str),
-}
-
-impl SlotName {
-    fn addr(&self) -> (usize, usize) {
-        match self {
-            SlotName::Name(n) => (n.as_ptr() as usize, n.len()),
-            SlotName::Static(s) => (s.as_ptr() as usize, s.len()),
-        }
-    }
-}
-
 impl Key<'_> {
-    fn addr(&self) -> (usize, usize) {
+    fn addr(&self) -> usize {
         match self {
-            Key::Name(n) => (n.as_ptr() as usize, n.len()),
-            Key::Static(s) => (s.as_ptr() as usize, s.len()),
+            Key::Name(n) => n.as_ptr() as usize,
+            Key::Static(s) => s.as_ptr() as usize,
         }
     }
     fn as_str(&self) -> &str {
@@ -62,22 +47,28 @@ impl Key<'_> {
             Key::Static(s) => s,
         }
     }
-    fn to_slot(&self) -> SlotName {
+    /// What a slot keeps alive so the address stays unique (literals
+    /// live forever).
+    fn keep(&self) -> Option<Name> {
         match self {
-            Key::Name(n) => SlotName::Name((*n).clone()),
-            Key::Static(s) => SlotName::Static(s),
+            Key::Name(n) => Some((*n).clone()),
+            Key::Static(_) => None,
         }
     }
 }
 
 /// One remembered lookup.
 struct Slot {
-    /// `Class::id` of the class looked up on.
+    /// `Class::id` of the class looked up on (0: empty slot; class ids
+    /// start far above 0).
     class_id: u64,
-    /// The name looked up (compared by address).
-    name: SlotName,
+    /// Address and length of the name looked up (what a probe compares).
+    addr: usize,
+    len: usize,
     /// The epoch the lookup was made in.
     epoch: u64,
+    /// The name itself, keeping `addr` valid while the slot holds it.
+    _name: Option<Name>,
     /// What `Class::lookup` returned.
     found: Option<Value>,
 }
@@ -87,7 +78,7 @@ struct Slot {
 pub(crate) struct TypeCache {
     /// Direct-mapped slots, allocated on first use; a slot holds the last
     /// lookup that hashed to it.
-    slots: Vec<Option<Slot>>,
+    slots: Vec<Slot>,
     /// Bumped by every change to an existing class's namespace or MRO.
     epoch: u64,
 }
@@ -97,23 +88,32 @@ impl TypeCache {
     #[inline]
     pub(crate) fn lookup(&mut self, cls: &Class, name: Key<'_>) -> Option<Value> {
         if self.slots.is_empty() {
-            self.slots.resize_with(SLOTS, || None);
+            self.slots.resize_with(SLOTS, || Slot {
+                class_id: 0,
+                addr: 0,
+                len: 0,
+                epoch: 0,
+                _name: None,
+                found: None,
+            });
         }
         let addr = name.addr();
-        let h = (cls.id ^ (addr.0 as u64 >> 3)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let len = name.as_str().len();
+        let h = (cls.id ^ (addr as u64 >> 3)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let i = (h >> 54) as usize & (SLOTS - 1);
-        if let Some(s) = &self.slots[i] {
-            if s.class_id == cls.id && s.epoch == self.epoch && s.name.addr() == addr {
-                return s.found.clone();
-            }
+        let s = &mut self.slots[i];
+        if s.class_id == cls.id && s.addr == addr && s.len == len && s.epoch == self.epoch {
+            return s.found.clone();
         }
         let found = cls.lookup(name.as_str());
-        self.slots[i] = Some(Slot {
+        *s = Slot {
             class_id: cls.id,
-            name: name.to_slot(),
+            addr,
+            len,
             epoch: self.epoch,
+            _name: name.keep(),
             found: found.clone(),
-        });
+        };
         found
     }
 
