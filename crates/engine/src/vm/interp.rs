@@ -425,15 +425,19 @@ impl Vm {
                 return Err(Error::Internal("pc out of range".into()));
             };
             fr.pc += 1;
-            let op = match run_simple_ops(
-                fr,
-                op,
-                &mut self.instructions,
-                self.next_check,
-                &self.finalize_queue.pending,
-            )? {
-                Some(op) => op,
-                None => continue,
+            let op = if is_simple_op(op) {
+                match run_simple_ops(
+                    fr,
+                    op,
+                    &mut self.instructions,
+                    self.next_check,
+                    &self.finalize_queue.pending,
+                )? {
+                    Some(op) => op,
+                    None => continue,
+                }
+            } else {
+                op
             };
             match op {
                 Op::Nop => {}
@@ -2343,8 +2347,28 @@ fn int_binary_fast(code: u8, x: i64, y: i64) -> Option<i64> {
     }
 }
 
+/// The instructions `run_simple_ops` may run.
+#[inline(always)]
+fn is_simple_op(op: Op) -> bool {
+    matches!(
+        op,
+        Op::LoadFast(_)
+            | Op::StoreFast(_)
+            | Op::LoadConst(_)
+            | Op::LoadGlobal(_)
+            | Op::StoreGlobal(_)
+            | Op::Jump(_)
+            | Op::PopJumpIfFalse(_)
+            | Op::PopJumpIfTrue(_)
+            | Op::Binary(_)
+            | Op::Inplace(_)
+            | Op::Compare(_)
+    )
+}
+
 /// The interpreter's inner loop for the simplest instructions (locals,
-/// constants, jumps, small-int arithmetic and comparisons): runs them on
+/// constants, globals already resolved to a slot, jumps, small-int
+/// arithmetic and comparisons): runs them on
 /// `fr` without leaving it, doing the same per-instruction accounting as
 /// `Vm::exec`. Returns the next instruction it cannot run (already fetched
 /// and counted) for the general dispatch, or None when the next
@@ -2376,6 +2400,26 @@ fn run_simple_ops(
             Op::LoadConst(i) => {
                 let v = fr.code.consts[i as usize].clone();
                 fr.stack.push(v);
+            }
+            Op::LoadGlobal(i) => {
+                let s = fr.code.global_cache[i as usize].get();
+                let v = match fr.globals.slots.borrow().get(s as usize) {
+                    Some((_, Some(v))) => v.clone(),
+                    _ => return Ok(Some(op)),
+                };
+                fr.stack.push(v);
+            }
+            Op::StoreGlobal(i) => {
+                let s = fr.code.global_cache[i as usize].get();
+                if s == u32::MAX || fr.stack.is_empty() {
+                    return Ok(Some(op));
+                }
+                let v = fr.stack.pop();
+                let mut slots = fr.globals.slots.borrow_mut();
+                match slots.get_mut(s as usize) {
+                    Some(slot) => slot.1 = v,
+                    None => return Err(Error::Internal("global slot out of range".into())),
+                }
             }
             Op::Jump(t) => fr.pc = t as usize,
             Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
