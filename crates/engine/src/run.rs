@@ -806,6 +806,26 @@ mod tests {
     }
 
     #[test]
+    fn the_smallest_fuel_still_makes_progress() {
+        // Each advance runs at least one instruction: a driver that hands
+        // out fuel one instruction at a time reaches the end, and the
+        // output equals an uninterrupted run's.
+        let src = "import asyncio\nasync def f(n):\n    await asyncio.sleep(0)\n    print(n)\nasync def main():\n    await asyncio.gather(f(1), f(2))\nasyncio.run(main())\n";
+        let whole = run_program(src, "main.py", &Limits::default());
+        let mut session = Session::new(src, "main.py", &Limits::default());
+        let mut advances = 0u64;
+        while session.advance(1) != Progress::Finished {
+            advances += 1;
+            assert!(advances < 10_000_000, "no progress with fuel 1");
+        }
+        let outcome = session.into_outcome();
+        assert_eq!(outcome.ending, Ending::Completed);
+        let text = |o: &RunOutcome| o.output.iter().map(|c| c.text.clone()).collect::<String>();
+        assert_eq!(text(&outcome), text(&whole));
+        assert_eq!(text(&outcome), "1\n2\n");
+    }
+
+    #[test]
     fn timed_format_follows_the_oracle_spec() {
         // The spec (tools/oracle.py header): a line is stamped with the time
         // of its first character; a last line without "\n" gets one; the

@@ -229,6 +229,14 @@ pub struct Code {
     pub firstlineno: u32,
     /// Lazily resolved global slot per entry of `names` (u32::MAX = unresolved).
     pub global_cache: Vec<Cell<u32>>,
+    /// Lazily resolved slot in the VM's builtins namespace per entry of
+    /// `names`, for globals that fall back to a builtin (`len`, `print`);
+    /// u32::MAX = unresolved. Builtin slots never move.
+    pub builtin_cache: Vec<Cell<u32>>,
+    /// Per entry of `names`: where that attribute was last found in an
+    /// instance `__dict__` loaded by this code (instances of a class
+    /// usually share their attribute order), checked before scanning.
+    pub attr_hints: Vec<Cell<u32>>,
 }
 
 impl Code {
@@ -253,7 +261,7 @@ impl Code {
             .iter()
             .map(|c| std::rc::Rc::new(c.fresh_copy()))
             .collect();
-        for slot in &copy.global_cache {
+        for slot in copy.global_cache.iter().chain(&copy.builtin_cache) {
             slot.set(u32::MAX);
         }
         copy

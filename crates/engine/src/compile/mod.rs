@@ -275,6 +275,8 @@ impl<'a> Compiler<'a> {
             None => Vec::new(),
         };
         let global_cache = (0..u.names.len()).map(|_| Cell::new(u32::MAX)).collect();
+        let builtin_cache = (0..u.names.len()).map(|_| Cell::new(u32::MAX)).collect();
+        let attr_hints = (0..u.names.len()).map(|_| Cell::new(0)).collect();
         Rc::new(Code {
             name: u.name,
             qualname: u.qualname,
@@ -299,6 +301,8 @@ impl<'a> Compiler<'a> {
             firstlineno: u.firstlineno,
             doc: u.doc,
             global_cache,
+            builtin_cache,
+            attr_hints,
         })
     }
 

@@ -57,6 +57,12 @@ pub(crate) fn nargs(
     Ok(())
 }
 
+/// The fake address `id()` reports for an instance (16-byte aligned, like
+/// CPython's objects).
+pub(crate) fn instance_addr(i: &Instance) -> i64 {
+    0x7f00_0000_0000 + i.id as i64 * 16
+}
+
 pub fn install(vm: &mut Vm) {
     let b = vm.builtins.clone();
     let reg = |vm: &mut Vm, name: &str, f: fn(&mut Vm, &[Value], Kw) -> Result<Value, Error>| {
@@ -80,7 +86,7 @@ pub fn install(vm: &mut Vm) {
     reg(vm, "id", |vm, a, _| {
         nargs(vm, "id", a, 1, 1)?;
         Ok(Value::Int(match &a[0] {
-            Value::Instance(i) => 0x7f00_0000_0000 + i.id as i64 * 16,
+            Value::Instance(i) => instance_addr(i),
             other => other.ptr().unwrap_or(0) as i64 & 0xffff_ffff_ffff,
         }))
     });
@@ -264,7 +270,7 @@ pub fn install(vm: &mut Vm) {
         nargs(vm, "callable", a, 1, 1)?;
         Ok(Value::Bool(match &a[0] {
             Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-            Value::Instance(i) => i.class().lookup("__call__").is_some(),
+            Value::Instance(i) => vm.special_lookup(&i.class(), "__call__").is_some(),
             _ => false,
         }))
     });
@@ -720,7 +726,7 @@ fn bi_len(vm: &mut Vm, a: &[Value], _kw: Kw) -> Result<Value, Error> {
         Value::Range(r) => r.len() as usize,
         Value::DictView(v) => v.0.borrow().len(),
         Value::Instance(i) => {
-            if let Some(f) = i.class().lookup("__len__") {
+            if let Some(f) = vm.special_lookup(&i.class(), "__len__") {
                 let r = vm.call(&f, vec![a[0].clone()], vec![])?;
                 return match r {
                     Value::Int(n) if n >= 0 => Ok(Value::Int(n)),

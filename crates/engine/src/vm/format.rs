@@ -172,7 +172,7 @@ impl Vm {
             }
             Value::Instance(i) => {
                 let cls = i.class();
-                if let Some(f) = cls.lookup("__repr__") {
+                if let Some(f) = self.special_lookup(&cls, "__repr__") {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
@@ -302,7 +302,7 @@ impl Vm {
             Value::Str(s) => Ok(s.to_string()),
             Value::Instance(i) => {
                 let cls = i.class();
-                if let Some(f) = cls.lookup("__str__") {
+                if let Some(f) = self.special_lookup(&cls, "__str__") {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
@@ -355,8 +355,10 @@ impl Vm {
             Value::Bool(b) => pylib::format_spec::format_value(FormatValue::Bool(*b), spec),
             Value::Float(f) => pylib::format_spec::format_value(FormatValue::Float(*f), spec),
             Value::Str(s) => pylib::format_spec::format_value(FormatValue::Str(s), spec),
-            Value::Instance(i) if i.class().lookup("__format__").is_some() => {
-                let f = i.class().lookup("__format__").unwrap_or(Value::None);
+            Value::Instance(i) if self.special_lookup(&i.class(), "__format__").is_some() => {
+                let f = self
+                    .special_lookup(&i.class(), "__format__")
+                    .unwrap_or(Value::None);
                 let r = self.call(&f, vec![v.clone(), Value::str(spec)], vec![])?;
                 return match r {
                     Value::Str(s) => Ok(s.to_string()),

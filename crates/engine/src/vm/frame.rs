@@ -95,6 +95,73 @@ pub struct Frame {
     pub gen: Option<Rc<GenObj>>,
 }
 
+/// Finished frames kept for the next calls (CPython allocates frames in a
+/// per-thread arena for the same reason): a Python-to-Python call would
+/// otherwise allocate and free the frame, its value stack, its fast locals
+/// and the argument vector every time.
+#[derive(Default)]
+pub(crate) struct FramePool {
+    /// Finished frames, emptied (their vectors keep their capacity).
+    #[allow(clippy::vec_box)] // frames move between stacks and generators as boxes
+    frames: Vec<Box<Frame>>,
+    /// Empty vectors for call arguments.
+    args: Vec<Vec<Value>>,
+}
+
+/// Frames (and argument vectors) kept: enough for ordinary call depths.
+const POOL_SIZE: usize = 64;
+/// Frames or vectors grown larger are freed rather than kept (rare).
+const POOL_MAX_CAPACITY: usize = 64;
+
+impl FramePool {
+    /// A frame for `code`, reusing a finished one when possible.
+    pub(crate) fn frame(&mut self, code: Rc<Code>, globals: Rc<Globals>) -> Box<Frame> {
+        match self.frames.pop() {
+            Some(mut f) => {
+                f.locals.resize(code.varnames.len(), None);
+                f.code = code;
+                f.globals = globals;
+                f.pc = 0;
+                f
+            }
+            None => Box::new(Frame::new(code, globals)),
+        }
+    }
+
+    /// An empty vector for call arguments.
+    pub(crate) fn args(&mut self) -> Vec<Value> {
+        self.args.pop().unwrap_or_default()
+    }
+
+    /// Keep `v`'s allocation (its values are dropped now).
+    pub(crate) fn recycle_args(&mut self, mut v: Vec<Value>) {
+        if v.capacity() != 0 && v.capacity() <= POOL_MAX_CAPACITY && self.args.len() < POOL_SIZE {
+            v.clear();
+            self.args.push(v);
+        }
+    }
+
+    /// Keep a finished frame (its values are dropped now; its code and
+    /// globals stay referenced until the frame is reused).
+    pub(crate) fn recycle(&mut self, mut f: Box<Frame>) {
+        if self.frames.len() >= POOL_SIZE
+            || f.stack.capacity() > POOL_MAX_CAPACITY
+            || f.locals.capacity() > POOL_MAX_CAPACITY
+        {
+            return;
+        }
+        f.stack.clear();
+        f.locals.clear();
+        f.cells.clear();
+        f.namespace = None;
+        f.blocks.clear();
+        f.handling.clear();
+        f.link = Link::Call;
+        f.gen = None;
+        self.frames.push(f);
+    }
+}
+
 impl Frame {
     pub fn new(code: Rc<Code>, globals: Rc<Globals>) -> Frame {
         let nlocals = code.varnames.len();

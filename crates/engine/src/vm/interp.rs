@@ -50,7 +50,7 @@ macro_rules! top {
 }
 
 impl Vm {
-    pub(crate) fn push_frame(&mut self, frame: Frame) -> Result<(), Error> {
+    pub(crate) fn push_frame(&mut self, frame: Box<Frame>) -> Result<(), Error> {
         if self.frames.len() >= self.limits.max_recursion {
             return Err(self.new_error(
                 &self.types.recursion_error.clone(),
@@ -158,7 +158,9 @@ impl Vm {
                 g.state.set(GenState::Closed);
                 exc = self.gen_exit_exception(&g, exc);
             }
-            match std::mem::replace(&mut frame.link, Link::Call) {
+            let link = std::mem::replace(&mut frame.link, Link::Call);
+            self.frame_pool.recycle(frame);
+            match link {
                 Link::Entry => return Err(Error::Exception(exc)),
                 Link::Import {
                     module: Value::Module(m),
@@ -227,7 +229,7 @@ impl Vm {
                 return Err(Error::Internal("yield outside a generator frame".into()));
             };
             g.state.set(GenState::Suspended);
-            *g.frame.borrow_mut() = Some(Box::new(frame));
+            *g.frame.borrow_mut() = Some(frame);
             match link {
                 Link::Entry => return Ok(Some(Completion::Yielded(v, wrapped && is_async_gen))),
                 Link::ForIter(_) => {
@@ -303,11 +305,24 @@ impl Vm {
     }
 
     /// Deliver the return value of the popped `frame` per its link.
-    fn do_return(&mut self, mut frame: Frame, v: Value) -> Result<Option<Completion>, Error> {
+    fn do_return(&mut self, mut frame: Box<Frame>, v: Value) -> Result<Option<Completion>, Error> {
         if let Some(g) = frame.gen.take() {
             g.state.set(GenState::Closed);
         }
-        match std::mem::replace(&mut frame.link, Link::Call) {
+        let link = std::mem::replace(&mut frame.link, Link::Call);
+        // What a class body's completion needs from its frame.
+        let namespace = frame.namespace.take();
+        let class_cell = match &link {
+            Link::ClassBody { .. } => {
+                let i = frame.code.cellvars.iter().position(|c| &**c == "__class__");
+                i.and_then(|i| frame.cells.get(i).cloned())
+            }
+            _ => None,
+        };
+        // An import's next piece runs in the same module namespace.
+        let import_globals = matches!(link, Link::Import { .. }).then(|| frame.globals.clone());
+        self.frame_pool.recycle(frame);
+        match link {
             Link::Call => {
                 let fr = frame!(self);
                 fr.stack.push(v);
@@ -349,29 +364,23 @@ impl Vm {
                 bases,
                 kwargs,
             } => {
-                let ns = frame
-                    .namespace
-                    .take()
-                    .map(|n| n.borrow().clone())
-                    .unwrap_or_default();
+                let ns = namespace.map(|n| n.borrow().clone()).unwrap_or_default();
                 let cls = self.new_class(&name, bases, ns, &kwargs)?;
-                if let Some(i) = frame.code.cellvars.iter().position(|c| &**c == "__class__") {
-                    if let Some(cell) = frame.cells.get(i) {
-                        *cell.borrow_mut() = Some(Value::Class(cls.clone()));
-                    }
+                if let Some(cell) = class_cell {
+                    *cell.borrow_mut() = Some(Value::Class(cls.clone()));
                 }
                 let fr = frame!(self);
                 fr.stack.push(Value::Class(cls));
                 Ok(None)
             }
             Link::Import { module, mut rest } => {
-                match rest.pop() {
-                    Some(code) => {
-                        let mut next = Frame::new(code, frame.globals.clone());
+                match (rest.pop(), import_globals) {
+                    (Some(code), Some(globals)) => {
+                        let mut next = self.frame_pool.frame(code, globals);
                         next.link = Link::Import { module, rest };
                         self.push_frame(next)?;
                     }
-                    None => frame!(self).stack.push(module),
+                    _ => frame!(self).stack.push(module),
                 }
                 Ok(None)
             }
@@ -438,6 +447,20 @@ impl Vm {
                 return Err(Error::Internal("pc out of range".into()));
             };
             fr.pc += 1;
+            let op = if is_simple_op(op) {
+                match run_simple_ops(
+                    fr,
+                    op,
+                    &mut self.instructions,
+                    self.next_check,
+                    &self.finalize_queue.pending,
+                )? {
+                    Some(op) => op,
+                    None => continue,
+                }
+            } else {
+                op
+            };
             match op {
                 Op::Nop => {}
                 Op::LoadConst(i) => {
@@ -564,6 +587,12 @@ impl Vm {
                     }
                 }
                 Op::LoadAttr(i) => {
+                    if let Some(v) = instance_attr_fast(fr, &mut self.type_cache, i) {
+                        if let Some(top) = fr.stack.last_mut() {
+                            *top = v;
+                        }
+                        continue;
+                    }
                     let obj = pop!(fr);
                     let name = fr.code.names[i as usize].clone();
                     let v = self.getattr(&obj, &name)?;
@@ -585,8 +614,14 @@ impl Vm {
                     let Some(start) = n.checked_sub(argc as usize + 1) else {
                         return Err(Error::Internal("stack underflow in call".into()));
                     };
-                    let args = fr.stack.split_off(start);
                     let name = fr.code.names[name as usize].clone();
+                    if let Some(func) = self.simple_method_target(start, &name, argc + 1) {
+                        self.call_simple_from_stack(&func, start, false)?;
+                        continue;
+                    }
+                    let fr = frame!(self);
+                    let mut args = self.frame_pool.args();
+                    args.extend(fr.stack.drain(start..));
                     if let Some(c) = self.call_method_op(&name, args, Vec::new())? {
                         return Ok(c);
                     }
@@ -637,15 +672,7 @@ impl Vm {
                     let a = pop!(fr);
                     // Small-int fast paths.
                     if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                        let r = match code {
-                            0 => x.checked_add(*y),
-                            1 => x.checked_sub(*y),
-                            2 => x.checked_mul(*y),
-                            5 if *y > 0 && *x >= 0 => Some(x % y),
-                            12 if *y > 0 && *x >= 0 => Some(x / y),
-                            _ => None,
-                        };
-                        if let Some(r) = r {
+                        if let Some(r) = int_binary_fast(code, *x, *y) {
                             fr.stack.push(Value::Int(r));
                             continue;
                         }
@@ -1025,7 +1052,16 @@ impl Vm {
                     let Some(start) = n.checked_sub(argc as usize) else {
                         return Err(Error::Internal("stack underflow in call".into()));
                     };
-                    let args = fr.stack.split_off(start);
+                    if let Some(Value::Function(func)) = start.checked_sub(1).map(|i| &fr.stack[i])
+                    {
+                        if takes_simple_args(&func.code, argc) {
+                            let func = func.clone();
+                            self.call_simple_from_stack(&func, start, true)?;
+                            continue;
+                        }
+                    }
+                    let mut args = self.frame_pool.args();
+                    args.extend(fr.stack.drain(start..));
                     let f = pop!(fr);
                     if let Some(c) = self.call_op(&f, args, Vec::new())? {
                         return Ok(c);
@@ -1355,10 +1391,21 @@ impl Vm {
             return Ok(v.clone());
         }
         let name = &code.names[i as usize];
-        match self.builtins.get(name) {
-            Some(v) => Ok(v),
-            None => Err(self.name_error(name)),
+        let bcache = &code.builtin_cache[i as usize];
+        let mut b = bcache.get();
+        if b == u32::MAX {
+            let slot = self.builtins.index.borrow().get(name).copied();
+            match slot {
+                Some(slot) => b = slot,
+                None => return Err(self.name_error(name)),
+            }
+            bcache.set(b);
         }
+        let v = match self.builtins.slots.borrow().get(b as usize) {
+            Some((_, Some(v))) => Some(v.clone()),
+            _ => None,
+        };
+        v.ok_or_else(|| self.name_error(name))
     }
 
     /// CALL from bytecode.
@@ -1406,7 +1453,7 @@ impl Vm {
                         args.remove(0);
                         self.invoke(&f, args, kw, Link::Call)
                     }
-                    None => match inst.class().lookup(name) {
+                    None => match self.type_lookup(&inst.class(), name) {
                         Some(Value::Function(f)) => {
                             self.invoke(&Value::Function(f), args, kw, Link::Call)
                         }
@@ -1451,6 +1498,61 @@ impl Vm {
         }
     }
 
+    /// CALL_METHOD's fast path (CPython's LOAD_METHOD specialisations): the
+    /// receiver at `start` on the stack is an instance whose `__dict__`
+    /// lacks `name` and whose class provides a plain Python function taking
+    /// exactly `nargs` positional arguments. Anything else takes the
+    /// general path.
+    fn simple_method_target(
+        &mut self,
+        start: usize,
+        name: &Name,
+        nargs: u32,
+    ) -> Option<Rc<Function>> {
+        let fr = self.frames.last()?;
+        let Some(Value::Instance(inst)) = fr.stack.get(start) else {
+            return None;
+        };
+        if inst.dict.borrow().contains(name) {
+            return None;
+        }
+        let cls = inst.class();
+        match self.type_lookup(&cls, name) {
+            Some(Value::Function(f)) if takes_simple_args(&f.code, nargs) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Call `func` (which `takes_simple_args`) with the values from
+    /// `start` to the top of the caller's stack as its arguments, moving
+    /// them straight into the new frame's fast locals; `pop_callable`: the
+    /// function itself lies below them (CALL) and is popped too.
+    fn call_simple_from_stack(
+        &mut self,
+        func: &Rc<Function>,
+        start: usize,
+        pop_callable: bool,
+    ) -> Result<(), Error> {
+        let mut frame = self
+            .frame_pool
+            .frame(func.code.clone(), func.globals.clone());
+        let caller = frame!(self);
+        for (slot, a) in frame.locals.iter_mut().zip(caller.stack.drain(start..)) {
+            *slot = Some(a);
+        }
+        if pop_callable {
+            caller.stack.pop();
+        }
+        match func.code.kind {
+            CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator => {
+                let g = self.new_gen(func, frame);
+                frame!(self).stack.push(g);
+                Ok(())
+            }
+            _ => self.push_frame(frame),
+        }
+    }
+
     /// Start calling `f`: push a frame for Python functions, or run
     /// native code to completion.
     pub(crate) fn invoke(
@@ -1479,6 +1581,7 @@ impl Vm {
                     args.insert(0, bound.clone());
                 }
                 let r = (b.func)(self, &args, &kw)?;
+                self.frame_pool.recycle_args(args);
                 Ok(Invoked::Value(r))
             }
             Value::Method(m) => {
@@ -1491,7 +1594,7 @@ impl Vm {
                 let inner = (**inner).clone();
                 self.invoke(&inner, args, kw, link)
             }
-            Value::Instance(inst) => match inst.class().lookup("__call__") {
+            Value::Instance(inst) => match self.special_lookup(&inst.class(), "__call__") {
                 Some(call) => {
                     args.insert(0, f.clone());
                     self.invoke(&call, args, kw, link)
@@ -1529,11 +1632,11 @@ impl Vm {
     pub(crate) fn make_frame(
         &mut self,
         func: &Rc<Function>,
-        args: Vec<Value>,
+        mut args: Vec<Value>,
         kw: Vec<(Name, Value)>,
-    ) -> Result<Frame, Error> {
+    ) -> Result<Box<Frame>, Error> {
         let code = &func.code;
-        let mut frame = Frame::new(code.clone(), func.globals.clone());
+        let mut frame = self.frame_pool.frame(code.clone(), func.globals.clone());
         let argc = code.argcount as usize;
         if kw.is_empty()
             && !code.varargs
@@ -1541,9 +1644,10 @@ impl Vm {
             && args.len() == argc
             && code.kwonlyargcount == 0
         {
-            for (slot, a) in frame.locals.iter_mut().zip(args) {
+            for (slot, a) in frame.locals.iter_mut().zip(args.drain(..)) {
                 *slot = Some(a);
             }
+            self.frame_pool.recycle_args(args);
         } else {
             self.bind_args(func, &mut frame.locals, args, kw)?;
         }
@@ -1705,7 +1809,7 @@ impl Vm {
         Ok(())
     }
 
-    fn new_gen(&mut self, func: &Rc<Function>, frame: Frame) -> Value {
+    fn new_gen(&mut self, func: &Rc<Function>, frame: Box<Frame>) -> Value {
         let kind = match func.code.kind {
             CodeKind::Coroutine => GenKind::Coroutine,
             CodeKind::AsyncGenerator => GenKind::AsyncGenerator,
@@ -1721,7 +1825,7 @@ impl Vm {
         Value::Gen(Rc::new(GenObj {
             kind,
             created_at,
-            frame: RefCell::new(Some(Box::new(frame))),
+            frame: RefCell::new(Some(frame)),
             state: std::cell::Cell::new(GenState::Created),
             name: func.name.borrow().clone(),
             qualname: func.qualname.borrow().clone(),
@@ -1747,7 +1851,7 @@ impl Vm {
         &mut self,
         g: &Rc<GenObj>,
         sending: Option<&Value>,
-    ) -> Result<Option<Frame>, Error> {
+    ) -> Result<Option<Box<Frame>>, Error> {
         match g.state.get() {
             GenState::Running => {
                 let what = match g.kind {
@@ -1793,7 +1897,7 @@ impl Vm {
                 }
                 g.state.set(GenState::Running);
                 f.gen = Some(g.clone());
-                Ok(Some(*f))
+                Ok(Some(f))
             }
             None => Ok(None),
         }
@@ -2084,7 +2188,7 @@ impl Vm {
                     }
                 }
             }
-            Value::Instance(inst) => match inst.class().lookup("__next__") {
+            Value::Instance(inst) => match self.special_lookup(&inst.class(), "__next__") {
                 Some(Value::Function(f)) => {
                     let mut frame = self.make_frame(&f, vec![it.clone()], vec![])?;
                     frame.link = Link::IterNext(target);
@@ -2246,4 +2350,181 @@ fn split_kwargs(args: &mut Vec<Value>, names: &Value) -> Vec<(Name, Value)> {
             _ => None,
         })
         .collect()
+}
+
+/// A call of `code` with `nargs` positional arguments binds them to the
+/// first fast locals one to one: no defaults, `*args`, keywords or cells to
+/// set up.
+fn takes_simple_args(code: &crate::compile::code::Code, nargs: u32) -> bool {
+    code.argcount == nargs
+        && !code.varargs
+        && !code.varkeywords
+        && code.kwonlyargcount == 0
+        && code.cellvars.is_empty()
+        && code.freevars.is_empty()
+}
+
+/// `x <op> y` for the binary operator codes whose int result needs no
+/// Python semantics beyond the obvious (None: take the general path).
+#[inline(always)]
+fn int_binary_fast(code: u8, x: i64, y: i64) -> Option<i64> {
+    match code {
+        0 => x.checked_add(y),
+        1 => x.checked_sub(y),
+        2 => x.checked_mul(y),
+        5 if y > 0 && x >= 0 => Some(x % y),
+        12 if y > 0 && x >= 0 => Some(x / y),
+        _ => None,
+    }
+}
+
+/// The instructions `run_simple_ops` may run.
+#[inline(always)]
+fn is_simple_op(op: Op) -> bool {
+    matches!(
+        op,
+        Op::LoadFast(_)
+            | Op::StoreFast(_)
+            | Op::LoadConst(_)
+            | Op::LoadGlobal(_)
+            | Op::StoreGlobal(_)
+            | Op::Jump(_)
+            | Op::PopJumpIfFalse(_)
+            | Op::PopJumpIfTrue(_)
+            | Op::Binary(_)
+            | Op::Inplace(_)
+            | Op::Compare(_)
+    )
+}
+
+/// The interpreter's inner loop for the simplest instructions (locals,
+/// constants, globals already resolved to a slot, jumps, small-int
+/// arithmetic and comparisons): runs them on
+/// `fr` without leaving it, doing the same per-instruction accounting as
+/// `Vm::exec`. Returns the next instruction it cannot run (already fetched
+/// and counted) for the general dispatch, or None when the next
+/// instruction must go through `exec`'s accounting (budget check due or a
+/// dropped generator to finalize).
+#[inline(always)]
+fn run_simple_ops(
+    fr: &mut Frame,
+    mut op: Op,
+    instructions: &mut u64,
+    next_check: u64,
+    finalize_pending: &std::cell::Cell<bool>,
+) -> Result<Option<Op>, Error> {
+    loop {
+        match op {
+            Op::LoadFast(i) => match &fr.locals[i as usize] {
+                Some(v) => {
+                    let v = v.clone();
+                    fr.stack.push(v);
+                }
+                None => return Ok(Some(op)),
+            },
+            Op::StoreFast(i) => {
+                let Some(v) = fr.stack.pop() else {
+                    return Ok(Some(op));
+                };
+                fr.locals[i as usize] = Some(v);
+            }
+            Op::LoadConst(i) => {
+                let v = fr.code.consts[i as usize].clone();
+                fr.stack.push(v);
+            }
+            Op::LoadGlobal(i) => {
+                let s = fr.code.global_cache[i as usize].get();
+                let v = match fr.globals.slots.borrow().get(s as usize) {
+                    Some((_, Some(v))) => v.clone(),
+                    _ => return Ok(Some(op)),
+                };
+                fr.stack.push(v);
+            }
+            Op::StoreGlobal(i) => {
+                let s = fr.code.global_cache[i as usize].get();
+                if s == u32::MAX || fr.stack.is_empty() {
+                    return Ok(Some(op));
+                }
+                let v = fr.stack.pop();
+                let mut slots = fr.globals.slots.borrow_mut();
+                match slots.get_mut(s as usize) {
+                    Some(slot) => slot.1 = v,
+                    None => return Err(Error::Internal("global slot out of range".into())),
+                }
+            }
+            Op::Jump(t) => fr.pc = t as usize,
+            Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
+                let Some(&Value::Bool(b)) = fr.stack.last() else {
+                    return Ok(Some(op));
+                };
+                fr.stack.pop();
+                if b == matches!(op, Op::PopJumpIfTrue(_)) {
+                    fr.pc = t as usize;
+                }
+            }
+            Op::Binary(code) | Op::Inplace(code) => {
+                let n = fr.stack.len();
+                let r = match (fr.stack.get(n.wrapping_sub(2)), fr.stack.last()) {
+                    (Some(&Value::Int(x)), Some(&Value::Int(y))) => int_binary_fast(code, x, y),
+                    _ => None,
+                };
+                let Some(r) = r else {
+                    return Ok(Some(op));
+                };
+                fr.stack.truncate(n - 2);
+                fr.stack.push(Value::Int(r));
+            }
+            Op::Compare(c) if c <= 5 => {
+                let n = fr.stack.len();
+                let (x, y) = match (fr.stack.get(n.wrapping_sub(2)), fr.stack.last()) {
+                    (Some(&Value::Int(x)), Some(&Value::Int(y))) => (x, y),
+                    _ => return Ok(Some(op)),
+                };
+                let r = match c {
+                    0 => x == y,
+                    1 => x != y,
+                    2 => x < y,
+                    3 => x <= y,
+                    4 => x > y,
+                    _ => x >= y,
+                };
+                fr.stack.truncate(n - 2);
+                fr.stack.push(Value::Bool(r));
+            }
+            _ => return Ok(Some(op)),
+        }
+        if finalize_pending.get() || *instructions + 1 >= next_check {
+            return Ok(None);
+        }
+        *instructions += 1;
+        let Some(&next) = fr.code.ops.get(fr.pc) else {
+            return Err(Error::Internal("pc out of range".into()));
+        };
+        fr.pc += 1;
+        op = next;
+    }
+}
+
+/// LOAD_ATTR's fast path (CPython's LOAD_ATTR_INSTANCE_VALUE
+/// specialisation): the object on top of the stack is an instance whose
+/// class has nothing under the name, and the name is in its `__dict__`
+/// (found through the code object's hint). Anything else: None, and the
+/// general `Vm::getattr` runs.
+#[inline(always)]
+fn instance_attr_fast(
+    fr: &Frame,
+    type_cache: &mut crate::vm::type_cache::TypeCache,
+    i: u32,
+) -> Option<Value> {
+    let Some(Value::Instance(inst)) = fr.stack.last() else {
+        return None;
+    };
+    let name = &fr.code.names[i as usize];
+    let class_attr =
+        type_cache.lookup(&inst.class.borrow(), crate::vm::type_cache::Key::Name(name));
+    if class_attr.is_some() {
+        return None;
+    }
+    let d = inst.dict.borrow();
+    d.get_hinted(name, &fr.code.attr_hints[i as usize]).cloned()
 }

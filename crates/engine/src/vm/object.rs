@@ -10,6 +10,7 @@ use std::rc::Rc;
 use crate::ast::Name;
 use crate::vm::frame::Link;
 use crate::vm::interp::Invoked;
+use crate::vm::type_cache::Key;
 use crate::vm::types::class_id;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
@@ -114,16 +115,30 @@ impl Vm {
         }
     }
 
+    /// `cls.lookup(name)` answered through the type cache (the names of
+    /// code objects are interned, so repeated lookups hit).
+    pub(crate) fn type_lookup(&mut self, cls: &Class, name: &Name) -> Option<Value> {
+        self.type_cache.lookup(cls, Key::Name(name))
+    }
+
+    /// `cls.lookup(name)` for a special method named by a literal, through
+    /// the type cache.
+    pub(crate) fn special_lookup(&mut self, cls: &Class, name: &'static str) -> Option<Value> {
+        self.type_cache.lookup(cls, Key::Static(name))
+    }
+
     pub fn getattr(&mut self, obj: &Value, name: &Name) -> Result<Value, Error> {
         match obj {
             Value::Instance(inst) => {
+                let cattr = self.type_lookup(&inst.class.borrow(), name);
+                if !matches!(cattr, Some(Value::Property(_))) {
+                    if let Some(v) = inst.dict.borrow().get(name) {
+                        return Ok(v.clone());
+                    }
+                }
                 let cls = inst.class();
-                let cattr = cls.lookup(name);
                 if let Some(Value::Property(_)) = &cattr {
                     return self.bind(cattr.unwrap_or(Value::None), obj, &cls);
-                }
-                if let Some(v) = inst.dict.borrow().get(name) {
-                    return Ok(v.clone());
                 }
                 if let Some(a) = cattr {
                     return self.bind(a, obj, &cls);
@@ -131,14 +146,14 @@ impl Vm {
                 if let Some(v) = self.special_instance_attr(obj, inst, name)? {
                     return Ok(v);
                 }
-                if let Some(ga) = cls.lookup("__getattr__") {
+                if let Some(ga) = self.special_lookup(&cls, "__getattr__") {
                     return self.call(&ga, vec![obj.clone(), Value::Str(name.clone())], vec![]);
                 }
                 Err(self
                     .attribute_error(format!("'{}' object has no attribute '{}'", cls.name, name)))
             }
             Value::Class(c) => {
-                if let Some(a) = c.lookup(name) {
+                if let Some(a) = self.type_lookup(c, name) {
                     return Ok(match a {
                         Value::ClassMethod(f) => {
                             Value::Method(Rc::new((obj.clone(), (*f).clone())))
@@ -539,7 +554,10 @@ impl Vm {
                 })
             })),
             "__hash__" => Some(self.native_fn("__hash__", move |_vm, _, _| {
-                Ok(Value::Int(t.ptr().unwrap_or(0) as i64 >> 4))
+                Ok(Value::Int(match &t {
+                    Value::Instance(i) => crate::vm::ops::identity_hash(i),
+                    other => other.ptr().unwrap_or(0) as i64 >> 4,
+                }))
             })),
             "__setattr__" => Some(self.native_fn("__setattr__", move |vm, args, _| {
                 if let (Some(Value::Str(n)), Some(v)) = (args.first(), args.get(1)) {
@@ -649,8 +667,22 @@ impl Vm {
     pub fn setattr(&mut self, obj: &Value, name: &Name, v: Value) -> Result<(), Error> {
         match obj {
             Value::Instance(inst) => {
+                let (prop, custom_setattr) = {
+                    let cls = inst.class.borrow();
+                    let prop = self.type_lookup(&cls, name);
+                    let custom = self.special_lookup(&cls, "__setattr__");
+                    (prop, custom)
+                };
+                // The common case: a plain attribute of a plain object.
+                if custom_setattr.is_none()
+                    && inst.exc.is_none()
+                    && !matches!(prop, Some(Value::Property(_)))
+                {
+                    inst.dict.borrow_mut().insert(name.clone(), v);
+                    return Ok(());
+                }
                 let cls = inst.class();
-                if let Some(Value::Property(p)) = cls.lookup(name) {
+                if let Some(Value::Property(p)) = prop {
                     if p[1].is_none() {
                         return Err(self.attribute_error(format!(
                             "property '{name}' of '{}' object has no setter",
@@ -660,7 +692,7 @@ impl Vm {
                     self.call(&p[1].clone(), vec![obj.clone(), v], vec![])?;
                     return Ok(());
                 }
-                if let Some(sa) = cls.lookup("__setattr__") {
+                if let Some(sa) = custom_setattr {
                     self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v], vec![])?;
                     return Ok(());
                 }
@@ -700,6 +732,7 @@ impl Vm {
                     )));
                 }
                 c.dict.borrow_mut().insert(name.clone(), v);
+                self.type_cache.invalidate();
                 Ok(())
             }
             Value::Function(f) => {
@@ -751,6 +784,7 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
+                self.type_cache.invalidate();
                 if c.dict.borrow_mut().remove(name).is_none() {
                     return Err(self.attribute_error(format!(
                         "type object '{}' has no attribute '{name}'",
@@ -882,7 +916,7 @@ impl Vm {
         if c.layout == Layout::Builtin {
             return Ok(Invoked::Value(self.construct_builtin(c, args, kw)?));
         }
-        let inst = match c.lookup("__new__") {
+        let inst = match self.special_lookup(c, "__new__") {
             Some(newf) => {
                 let mut a = vec![Value::Class(c.clone())];
                 a.extend(args.iter().cloned());
@@ -894,7 +928,7 @@ impl Vm {
             }
             None => self.new_instance(c, args.clone()),
         };
-        match c.lookup("__init__") {
+        match self.special_lookup(c, "__init__") {
             Some(Value::Function(f)) => {
                 args.insert(0, inst.clone());
                 if let Link::Entry = link {
@@ -927,7 +961,9 @@ impl Vm {
                     }
                     return Ok(Invoked::Value(inst));
                 }
-                if (!args.is_empty() || !kw.is_empty()) && c.lookup("__new__").is_none() {
+                if (!args.is_empty() || !kw.is_empty())
+                    && self.special_lookup(c, "__new__").is_none()
+                {
                     return Err(self.type_error(format!("{}() takes no arguments", c.name)));
                 }
                 Ok(Invoked::Value(inst))

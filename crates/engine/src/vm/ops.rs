@@ -620,7 +620,7 @@ impl Vm {
             Value::DictView(v) => !v.0.borrow().is_empty(),
             Value::Instance(i) => {
                 let cls = i.class();
-                if let Some(f) = cls.lookup("__bool__") {
+                if let Some(f) = self.special_lookup(&cls, "__bool__") {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     match r {
                         Value::Bool(b) => b,
@@ -630,7 +630,7 @@ impl Vm {
                                 .type_error(format!("__bool__ should return bool, returned {t}")));
                         }
                     }
-                } else if let Some(f) = cls.lookup("__len__") {
+                } else if let Some(f) = self.special_lookup(&cls, "__len__") {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     match r {
                         Value::Int(n) => n != 0,
@@ -699,7 +699,7 @@ impl Vm {
                     return Ok(r);
                 }
             } else if op == CmpOp::NotEq {
-                if let Some(f) = i.class().lookup("__eq__") {
+                if let Some(f) = self.special_lookup(&i.class(), "__eq__") {
                     let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
                     if !matches!(r, NotImplemented) {
                         let t = self.truthy(&r)?;
@@ -859,7 +859,7 @@ impl Vm {
             }
             Value::Instance(i) => {
                 let cls = i.class();
-                match cls.lookup("__hash__") {
+                match self.special_lookup(&cls, "__hash__") {
                     Some(Value::None) => {
                         let t = self.type_name(v);
                         return Err(self.type_error(format!("unhashable type: '{t}'")));
@@ -883,11 +883,11 @@ impl Vm {
                         }
                     }
                     None => {
-                        if cls.lookup("__eq__").is_some() {
+                        if self.special_lookup(&cls, "__eq__").is_some() {
                             let t = self.type_name(v);
                             return Err(self.type_error(format!("unhashable type: '{t}'")));
                         }
-                        (i.id as i64) >> 4
+                        identity_hash(i)
                     }
                 }
             }
@@ -1147,7 +1147,7 @@ impl Vm {
                 None => Ok(false),
             },
             Value::Instance(i) => {
-                if let Some(f) = i.class().lookup("__contains__") {
+                if let Some(f) = self.special_lookup(&i.class(), "__contains__") {
                     let r = self.call(&f, vec![container.clone(), item.clone()], vec![])?;
                     return self.truthy(&r);
                 }
@@ -1215,10 +1215,12 @@ impl Vm {
             }
             Value::Instance(i) => {
                 let cls = i.class();
-                if let Some(f) = cls.lookup("__iter__") {
+                if let Some(f) = self.special_lookup(&cls, "__iter__") {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     let ok = match &r {
-                        Value::Instance(ri) => ri.class().lookup("__next__").is_some(),
+                        Value::Instance(ri) => {
+                            self.special_lookup(&ri.class(), "__next__").is_some()
+                        }
                         Value::Iter(_) => true,
                         Value::Gen(g) => g.kind == GenKind::Generator,
                         _ => false,
@@ -1231,7 +1233,7 @@ impl Vm {
                     }
                     return Ok(r);
                 }
-                if cls.lookup("__getitem__").is_some() {
+                if self.special_lookup(&cls, "__getitem__").is_some() {
                     // Old-style sequence iteration.
                     let mut items = Vec::new();
                     let mut k = 0;
@@ -1671,7 +1673,7 @@ impl Vm {
                     let ok = match &r {
                         Value::Iter(_) => true,
                         Value::Gen(g) => g.kind == GenKind::Generator,
-                        Value::Instance(i) => i.class().lookup("__next__").is_some(),
+                        Value::Instance(i) => self.special_lookup(&i.class(), "__next__").is_some(),
                         _ => false,
                     };
                     if !ok {
@@ -1863,14 +1865,14 @@ impl Vm {
                 None => Err(self.key_error(key.clone())),
             },
             (Value::Instance(i), _) => {
-                if let Some(f) = i.class().lookup("__getitem__") {
+                if let Some(f) = self.special_lookup(&i.class(), "__getitem__") {
                     return self.call(&f, vec![obj.clone(), key.clone()], vec![]);
                 }
                 let t = self.type_name(obj);
                 Err(self.type_error(format!("'{t}' object is not subscriptable")))
             }
             (Value::Class(c), _) => {
-                if let Some(f) = c.lookup("__class_getitem__") {
+                if let Some(f) = self.special_lookup(c, "__class_getitem__") {
                     return self.call(&f, vec![obj.clone(), key.clone()], vec![]);
                 }
                 // Generic aliases like list[int] evaluate to the class.
@@ -1890,8 +1892,10 @@ impl Vm {
         match key {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::Instance(i) if i.class().lookup("__index__").is_some() => {
-                let f = i.class().lookup("__index__").unwrap_or(Value::None);
+            Value::Instance(i) if self.special_lookup(&i.class(), "__index__").is_some() => {
+                let f = self
+                    .special_lookup(&i.class(), "__index__")
+                    .unwrap_or(Value::None);
                 match self.call(&f, vec![key.clone()], vec![])? {
                     Value::Int(i) => Ok(i),
                     _ => Err(self.type_error("__index__ returned non-int")),
@@ -2011,7 +2015,7 @@ impl Vm {
             }
             Value::Dict(d) => self.dict_insert(d, key, v),
             Value::Instance(i) => {
-                if let Some(f) = i.class().lookup("__setitem__") {
+                if let Some(f) = self.special_lookup(&i.class(), "__setitem__") {
                     self.call(&f, vec![obj.clone(), key, v], vec![])?;
                     return Ok(());
                 }
@@ -2062,7 +2066,7 @@ impl Vm {
                 None => Err(self.key_error(key.clone())),
             },
             Value::Instance(i) => {
-                if let Some(f) = i.class().lookup("__delitem__") {
+                if let Some(f) = self.special_lookup(&i.class(), "__delitem__") {
                     self.call(&f, vec![obj.clone(), key.clone()], vec![])?;
                     return Ok(());
                 }
@@ -2083,6 +2087,15 @@ impl Vm {
 }
 
 /// Hashed by identity (CPython: by address) rather than by value.
+/// `object.__hash__` of an instance: CPython's `_Py_HashPointer` of its
+/// `id()` (the address rotated right by 4 bits), so `hash(x) == id(x) >> 4`
+/// as in CPython. Consecutive objects get distinct hashes (hashing the
+/// sequence number shifted right would give 16 objects the same hash and
+/// make dict/set lookups of tasks and futures scan colliding buckets).
+pub(crate) fn identity_hash(i: &Instance) -> i64 {
+    crate::vm::builtins::instance_addr(i).rotate_right(4)
+}
+
 pub fn identity_hashed(v: &Value) -> bool {
     match v {
         Value::Instance(i) => i.class().lookup("__hash__").is_none(),

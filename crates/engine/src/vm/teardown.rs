@@ -318,11 +318,11 @@ impl Vm {
         let mut c = Clearer::default();
         c.push_all(roots);
         for f in std::mem::take(&mut self.frames) {
-            c.frame(f);
+            c.frame(*f);
         }
         for fiber in std::mem::take(&mut self.fibers) {
             for f in fiber.frames {
-                c.frame(f);
+                c.frame(*f);
             }
             if let Some((f, args)) = fiber.start {
                 c.push(f);

@@ -261,6 +261,8 @@ pub struct Class {
     /// Method resolution order, starting with the class itself.
     pub mro: RefCell<Vec<Rc<Class>>>,
     /// Class namespace (methods, class attributes) in definition order.
+    /// Change it after creation only through `Vm::setattr`/`Vm::delattr`:
+    /// they invalidate the VM's type cache (`vm/type_cache.rs`).
     pub dict: RefCell<AttrMap>,
     /// Which built-in layout instances use (plain object, exception, …).
     pub layout: Layout,
@@ -499,8 +501,9 @@ pub struct Module {
 /// cache where a global lives (CPython's dict-version cache, simplified).
 #[derive(Default)]
 pub struct Globals {
-    /// name -> slot index.
-    pub index: RefCell<HashMap<Name, u32>>,
+    /// name -> slot index (FxHash: module attribute loads such as
+    /// `asyncio.sleep` hash the name every time).
+    pub index: RefCell<HashMap<Name, u32, BuildHasherDefault<FxHasher>>>,
     /// Slot values in first-assignment order (None = deleted/unset).
     pub slots: RefCell<Vec<(Name, Option<Value>)>>,
 }
@@ -551,11 +554,29 @@ impl Globals {
 
 /// A small insertion-ordered string map for attributes: linear scan
 /// (pointer comparison first: names are interned) with a hash index once
-/// it grows.
+/// it grows, and a one-word filter that answers most misses at once.
 #[derive(Default, Clone)]
 pub struct AttrMap {
     pub entries: Vec<(Name, Value)>,
     index: Option<HashMap<Name, usize, BuildHasherDefault<FxHasher>>>,
+    /// One bit per key (`name_bit`), a Bloom filter of one hash: a name
+    /// whose bit is clear is absent without scanning. Method calls on
+    /// instances miss the instance `__dict__` every time, so misses must
+    /// be cheap. May have stale bits after removals (only costs a scan).
+    filter: u64,
+}
+
+/// The filter bit of an attribute name, from its length and two of its
+/// bytes (cheap, and independent of whether the name is interned).
+fn name_bit(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let (first, last) = match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => (f as usize, l as usize),
+        _ => return 1,
+    };
+    let mid = b[b.len() / 2] as usize;
+    let h = b.len().wrapping_mul(31) ^ last.wrapping_mul(7) ^ mid.wrapping_mul(3) ^ first;
+    1u64 << (h & 63)
 }
 
 /// A fast non-cryptographic hasher for attribute names (rustc's FxHash).
@@ -596,6 +617,9 @@ impl AttrMap {
         AttrMap::default()
     }
     fn find(&self, name: &str) -> Option<usize> {
+        if self.filter & name_bit(name) == 0 {
+            return None;
+        }
         if let Some(ix) = &self.index {
             return ix.get(name).copied();
         }
@@ -612,6 +636,18 @@ impl AttrMap {
     pub fn get(&self, name: &str) -> Option<&Value> {
         self.find(name).map(|i| &self.entries[i].1)
     }
+    /// `get` trying entry `hint` first (by name pointer); updates `hint`
+    /// to where the name was found.
+    pub fn get_hinted(&self, name: &Name, hint: &Cell<u32>) -> Option<&Value> {
+        if let Some((k, v)) = self.entries.get(hint.get() as usize) {
+            if Rc::ptr_eq(k, name) {
+                return Some(v);
+            }
+        }
+        let i = self.find(name)?;
+        hint.set(i as u32);
+        Some(&self.entries[i].1)
+    }
     pub fn contains(&self, name: &str) -> bool {
         self.find(name).is_some()
     }
@@ -623,6 +659,7 @@ impl AttrMap {
         if let Some(ix) = &mut self.index {
             ix.insert(name.clone(), self.entries.len());
         }
+        self.filter |= name_bit(&name);
         self.entries.push((name, v));
         if self.index.is_none() && self.entries.len() > 12 {
             self.index = Some(
@@ -657,5 +694,6 @@ impl AttrMap {
     pub fn clear(&mut self) {
         self.entries.clear();
         self.index = None;
+        self.filter = 0;
     }
 }
