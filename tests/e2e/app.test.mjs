@@ -1,24 +1,14 @@
 // End-to-end tests of the release build (dist/), served on 127.0.0.1 and
 // driven by Playwright in Debian's Chromium. Run by scripts/test.sh.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { ROOT, serveDir, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { ROOT, serveApp, openPage, screenshot } from './harness.mjs';
 
-let server;
-let browser;
+const app = serveApp();
 
-before(async () => {
-  server = await serveDir(join(ROOT, 'dist'));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function axeViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -26,7 +16,7 @@ async function axeViolations(page) {
 }
 
 test('the lesson index lists the lessons in order', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(app.browser, app.url);
   const cards = page.getByTestId('lesson-card');
   await cards.first().waitFor();
   const ids = await cards.evaluateAll((els) => els.map((e) => e.dataset.lesson));
@@ -40,7 +30,7 @@ test('the lesson index lists the lessons in order', async () => {
 });
 
 test('a lesson page shows its prose and code, and navigation keeps history', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(app.browser, app.url);
   await page.getByRole('link', { name: /Taking turns/ }).click();
   await page.getByTestId('lesson').waitFor();
   assert.match(page.url(), /\?lesson=sleep$/);
@@ -60,7 +50,7 @@ test('a lesson page shows its prose and code, and navigation keeps history', asy
 
 test('a lesson opens directly from its URL', async () => {
   for (const id of ['sleep', 'gather', 'cancel']) {
-    const { page, context, problems } = await openPage(browser, `${server.url}?lesson=${id}`);
+    const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=${id}`);
     await page.locator(`[data-testid=lesson][data-lesson=${id}]`).waitFor();
     assert.deepEqual(problems, [], id);
     await context.close();
@@ -69,7 +59,7 @@ test('a lesson opens directly from its URL', async () => {
 
 test('unknown lessons and queries show the 404 view', async () => {
   for (const query of ['?lesson=nope', '?what=ever']) {
-    const { page, context, problems } = await openPage(browser, server.url + query);
+    const { page, context, problems } = await openPage(app.browser, app.url + query);
     await page.getByTestId('not-found').waitFor();
     assert.match(await page.getByTestId('not-found').innerText(), /Nothing here/);
     await screenshot(page, `not-found-${query.slice(1, 7).replace(/\W/g, '')}`);
@@ -81,7 +71,7 @@ test('unknown lessons and queries show the 404 view', async () => {
 });
 
 test('the theme toggle cycles auto, dark, light and is remembered', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(app.browser, app.url);
   const theme = () => page.evaluate(() => document.documentElement.dataset.theme ?? 'auto');
   assert.equal(await theme(), 'auto');
   await page.getByTestId('theme-toggle').click();
@@ -99,7 +89,7 @@ test('the theme toggle cycles auto, dark, light and is remembered', async () => 
 });
 
 test('the app works when storage is blocked', async () => {
-  const { page, context, problems } = await openPage(browser, 'about:blank');
+  const { page, context, problems } = await openPage(app.browser, 'about:blank');
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -107,7 +97,7 @@ test('the app works when storage is blocked', async () => {
       },
     });
   });
-  await page.goto(`${server.url}?lesson=gather`);
+  await page.goto(`${app.url}?lesson=gather`);
   await page.getByTestId('lesson').waitFor();
   await page.getByTestId('theme-toggle').click();
   assert.deepEqual(problems, []);
@@ -117,7 +107,7 @@ test('the app works when storage is blocked', async () => {
 test('axe finds no accessibility violations, light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
     for (const query of ['', '?lesson=sleep', '?lesson=cancel', '?lesson=nope', '?play']) {
-      const { page, context } = await openPage(browser, server.url + query, { colorScheme });
+      const { page, context } = await openPage(app.browser, app.url + query, { colorScheme });
       await page.locator('main > *').first().waitFor();
       assert.deepEqual(await axeViolations(page), [], `${colorScheme} ${query || 'index'}`);
       await context.close();
@@ -126,7 +116,7 @@ test('axe finds no accessibility violations, light and dark', async () => {
 });
 
 test('the layout holds at 360 px wide', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=gather`, {
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=gather`, {
     viewport: { width: 360, height: 740 },
   });
   await page.getByTestId('lesson').waitFor();

@@ -1,27 +1,17 @@
 // End-to-end tests of the code editor and the playground against the
 // release build (dist/). Expected outputs and error positions come from
 // CPython (python3), never from the app.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, serveDir, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { ROOT, serveApp, openPage, screenshot } from './harness.mjs';
 
-let server;
-let browser;
+const app = serveApp();
 const WORK = mkdtempSync(join(tmpdir(), 'looplab-editor-'));
 
-before(async () => {
-  server = await serveDir(join(ROOT, 'dist'));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** CPython's stdout for a program. */
 function cpythonOutput(code) {
@@ -64,7 +54,7 @@ async function consoleText(page) {
 }
 
 test('type a program with blocks, run it with Ctrl+Enter, mark and fix a syntax error', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?play`);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?play`);
   const editor = page.getByTestId('editor');
   await editor.waitFor();
   await page.getByTestId('speed').selectOption('4×');
@@ -135,8 +125,8 @@ test('an uncaught exception is marked on its line', async () => {
   const code = 'import asyncio\n\n\nasync def main():\n    x = {}\n    print(x["missing"])\n\n\nasyncio.run(main())\n';
   const want = cpythonErrorLine(code);
   const { page, context, problems } = await openPage(
-    browser,
-    `${server.url}?play#code=${encodeURIComponent(code)}`,
+    app.browser,
+    `${app.url}?play#code=${encodeURIComponent(code)}`,
   );
   const editor = page.getByTestId('editor');
   await editor.waitFor();
@@ -159,7 +149,7 @@ test('an uncaught exception is marked on its line', async () => {
 test('lesson snippets are editable, kept per lesson, and Reset brings the lesson back', async () => {
   const id = readdirSync(join(ROOT, 'lessons')).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()[0].replace(/^\d\d-|\.md$/g, '');
   const original = lessonCode(id);
-  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=${id}`);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=${id}`);
   const editor = page.getByTestId('editor').first();
   await editor.waitFor();
   assert.equal(await editor.inputValue(), original);
@@ -182,7 +172,7 @@ test('lesson snippets are editable, kept per lesson, and Reset brings the lesson
   await context.close();
 
   // With storage blocked, editing still works.
-  const blocked = await browser.newContext();
+  const blocked = await app.browser.newContext();
   await blocked.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -193,7 +183,7 @@ test('lesson snippets are editable, kept per lesson, and Reset brings the lesson
   const p2 = await blocked.newPage();
   const errors = [];
   p2.on('pageerror', (e) => errors.push(e.message));
-  await p2.goto(`${server.url}?lesson=${id}`);
+  await p2.goto(`${app.url}?lesson=${id}`);
   const ed2 = p2.getByTestId('editor').first();
   await ed2.waitFor();
   await ed2.focus();
@@ -208,7 +198,7 @@ test('a 2,000-line program stays responsive while typing (input-to-paint)', asyn
   let code = 'import asyncio\n\n';
   for (let i = 0; code.split('\n').length < 2000; i++) code += block.replaceAll('{i}', String(i));
   const lines = code.split('\n').length;
-  const { page, context, problems } = await openPage(browser, `${server.url}?play`);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?play`);
   const editor = page.getByTestId('editor');
   await editor.waitFor();
   // Loaded as a paste would (one input event): Playwright's fill types the
@@ -266,8 +256,8 @@ test('a 2,000-line program stays responsive while typing (input-to-paint)', asyn
 test('while True: pass ends with the blocking-loop message while the page keeps responding', async () => {
   const code = 'import asyncio\n\n\nasync def main():\n    while True:\n        pass\n\n\nasyncio.run(main())\n';
   const { page, context, problems } = await openPage(
-    browser,
-    `${server.url}?play#code=${encodeURIComponent(code)}`,
+    app.browser,
+    `${app.url}?play#code=${encodeURIComponent(code)}`,
   );
   const editor = page.getByTestId('editor');
   await editor.waitFor();
@@ -293,7 +283,7 @@ test('while True: pass ends with the blocking-loop message while the page keeps 
 });
 
 test('Tab and Shift+Tab indent a selected block, Escape then Tab leaves; examples, export and axe', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?play`);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?play`);
   const editor = page.getByTestId('editor');
   await editor.waitFor();
   await editor.fill('a = 1\nb = 2\nc = 3\n');

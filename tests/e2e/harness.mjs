@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -101,4 +102,21 @@ export async function screenshot(page, name) {
     fullPage: true,
     style: '.ed-line { content-visibility: visible !important; }',
   });
+}
+
+/** For a test file: serves the release build (dist/) and launches Chromium
+ *  before its tests, closes both after them. The returned object's `url`
+ *  and `browser` are set once the tests start. */
+export function serveApp() {
+  const app = { url: '', browser: null, server: null };
+  before(async () => {
+    app.server = await serveDir(join(ROOT, 'dist'));
+    app.url = app.server.url;
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -6,24 +6,14 @@
 //
 // The lessons come from the app's own index, so a new lesson is covered
 // without touching this file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveDir, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { ROOT, serveApp, openPage, screenshot } from './harness.mjs';
 
-let server;
-let browser;
+const app = serveApp();
 
-before(async () => {
-  server = await serveDir(join(ROOT, 'dist'));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /**
  * CPython's run of a lesson snippet, from the oracle's `--timed` file:
@@ -73,7 +63,7 @@ async function consoleStdout(page) {
 }
 
 test('every lesson opens and runs its main snippet live to the end, as CPython does', async (t) => {
-  const index = await openPage(browser, server.url);
+  const index = await openPage(app.browser, app.url);
   const ids = await lessonIds(index.page);
   assert.deepEqual(index.problems, []);
   await index.context.close();
@@ -82,7 +72,7 @@ test('every lesson opens and runs its main snippet live to the end, as CPython d
   // One subtest per lesson, so a failure names its lesson and the others
   // still run.
   for (const id of ids) await t.test(`lesson ${id}`, async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}?lesson=${id}`, {
+    const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=${id}`, {
       viewport: { width: 1280, height: 900 },
     });
     await page.getByTestId('lesson').waitFor();

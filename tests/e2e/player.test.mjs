@@ -3,28 +3,18 @@
 // Expected values come from CPython, never from the UI: the output order
 // from tools/oracle.py, the step order and ready queues from
 // tools/cpython_steps.py (both run here on the lesson's own snippet).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { ROOT, serveDir, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { ROOT, serveApp, openPage, screenshot } from './harness.mjs';
 
-let server;
-let browser;
+const app = serveApp();
 const WORK = mkdtempSync(join(tmpdir(), 'looplab-player-'));
 
-before(async () => {
-  server = await serveDir(join(ROOT, 'dist'));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** The code of a lesson's snippet, read from lessons/NN-<id>.md. */
 function snippetCode(id, name = 'main') {
@@ -95,7 +85,7 @@ for (const id of ['sleep', 'gather', 'cancel']) {
     const code = snippetCode(id);
     const expectedOutput = cpython('oracle.py', code, id).trimEnd().split('\n');
     const steps = cpythonSteps(code, id);
-    const { page, context, problems } = await openPage(browser, `${server.url}?lesson=${id}`, { viewport: { width: 1280, height: 900 } });
+    const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=${id}`, { viewport: { width: 1280, height: 900 } });
     await page.getByTestId('player').waitFor();
     await page.getByTestId('speed').selectOption('4×');
 
@@ -163,7 +153,7 @@ for (const id of ['sleep', 'gather', 'cancel']) {
     const here = await view(page);
     const link = page.url();
     await screenshot(page, `player-${id}-step-${middle}`);
-    const other = await openPage(browser, link, { viewport: { width: 1280, height: 900 } });
+    const other = await openPage(app.browser, link, { viewport: { width: 1280, height: 900 } });
     await other.page.getByTestId('player').waitFor();
     await other.page.locator(`[data-testid=player][data-step="${middle}"]`).waitFor();
     assert.deepEqual(await view(other.page), here, 'the link opens on the same moment');
@@ -179,7 +169,7 @@ for (const id of ['sleep', 'gather', 'cancel']) {
 test('sleep lesson: the queue at chosen steps and clicking a token', async () => {
   const code = snippetCode('sleep');
   const steps = cpythonSteps(code, 'sleep-click');
-  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=sleep#step=2`);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=sleep#step=2`);
   await page.locator('[data-testid=player][data-step="2"]').waitFor();
   // Step 2 is CPython's second handle run (step 0 is the program's setup).
   const { handle } = await playerStep(page);
@@ -206,7 +196,7 @@ test('sleep lesson: the queue at chosen steps and clicking a token', async () =>
 });
 
 test('a variation loads in the player; narrow and dark layouts hold', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=sleep`, {
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=sleep`, {
     viewport: { width: 360, height: 740 },
     colorScheme: 'dark',
   });
@@ -229,7 +219,7 @@ test('a variation loads in the player; narrow and dark layouts hold', async () =
 });
 
 test('controls are reachable by keyboard and Space plays and pauses', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=cancel`);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=cancel`);
   await page.getByTestId('player').waitFor();
   await page.getByTestId('run').focus();
   await page.keyboard.press('Tab');
@@ -267,8 +257,8 @@ test('benchmark: moving one step in a 10,000-event trace', async () => {
     'asyncio.run(main())',
     '',
   ].join('\n');
-  const url = `${server.url}?play#code=${encodeURIComponent(code)}&step=1200`;
-  const { page, context, problems } = await openPage(browser, url, { viewport: { width: 1280, height: 900 } });
+  const url = `${app.url}?play#code=${encodeURIComponent(code)}&step=1200`;
+  const { page, context, problems } = await openPage(app.browser, url, { viewport: { width: 1280, height: 900 } });
   await page.locator('[data-testid=player][data-step="1200"]').waitFor({ timeout: 60_000 });
   const steps = Number(await page.getByTestId('scrubber').getAttribute('max')) + 1;
   const events = Number(await page.getByTestId('player').getAttribute('data-events'));
@@ -322,7 +312,7 @@ test('benchmark: moving one step in a 10,000-event trace', async () => {
 test('a long idle gap is compressed in a live run and labelled on the timeline', async () => {
   const code = ['import asyncio', '', 'async def main():', '    print("before")', '    await asyncio.sleep(3597)', '    print("after")', '', 'asyncio.run(main())', ''].join('\n');
   assert.equal(cpython('oracle.py', code, 'gap'), 'before\nafter\n');
-  const { page, context, problems } = await openPage(browser, `${server.url}?play#code=${encodeURIComponent(code)}`);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?play#code=${encodeURIComponent(code)}`);
   await page.getByTestId('player').waitFor();
   await page.getByTestId('speed').selectOption('4×');
   const started = Date.now();
@@ -339,7 +329,7 @@ test('a long idle gap is compressed in a live run and labelled on the timeline',
 
 test('a busy loop never blocks the page: Stop works, the blocking message ends it, long tasks printed', async () => {
   const code = ['import asyncio', '', 'async def spin():', '    while True:', '        pass', '', 'asyncio.run(spin())', ''].join('\n');
-  const { page, context, problems } = await openPage(browser, `${server.url}?play#code=${encodeURIComponent(code)}`);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?play#code=${encodeURIComponent(code)}`);
   await page.getByTestId('player').waitFor();
   // The engine compiles its asyncio prelude once per page, after the first
   // paint, in short tasks; the long tasks (over 50 ms) of the page load
@@ -385,7 +375,7 @@ test('a busy loop never blocks the page: Stop works, the blocking message ends i
 });
 
 test('a live run animates each print token once; a rebuilt timeline does not animate', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=gather`, { viewport: { width: 1280, height: 900 } });
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=gather`, { viewport: { width: 1280, height: 900 } });
   await page.getByTestId('player').waitFor();
   await page.getByTestId('speed').selectOption('4×');
   await page.evaluate(() => {
@@ -418,7 +408,7 @@ test('warnings in the console name the line CPython names, and link to it', asyn
   const stderr = spawnSync('python3', [file], { encoding: 'utf8' }).stderr;
   // `/tmp/…/never_awaited.py:4: RuntimeWarning: coroutine 'sleep' was never awaited`
   const [, line, text] = stderr.match(/never_awaited\.py:(\d+): RuntimeWarning: (.*)/);
-  const { page, context, problems } = await openPage(browser, `${server.url}?play#code=${encodeURIComponent(code)}`);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?play#code=${encodeURIComponent(code)}`);
   await page.getByTestId('player').waitFor();
   await page.getByTestId('step-last').click();
   const warning = page.getByTestId('console-warning');

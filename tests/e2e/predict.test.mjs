@@ -1,25 +1,15 @@
 // End-to-end tests of the predict-then-run exercise and lesson progress
 // (src/predict.rs), on the release build (dist/). The right answers come
 // from CPython's output in lessons/expected/, never from the app.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { ROOT, serveDir, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { ROOT, serveApp, openPage, screenshot } from './harness.mjs';
 
-let server;
-let browser;
+const app = serveApp();
 
-before(async () => {
-  server = await serveDir(join(ROOT, 'dist'));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Lesson id -> the snippet its ```predict block names, parsed from the Markdown. */
 function predictSnippets() {
@@ -67,13 +57,13 @@ async function lessonIds(page) {
 }
 
 test('every lesson\'s prediction is accepted in CPython\'s order, and progress shows on the index', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(app.browser, app.url);
   const ids = await lessonIds(page);
   assert.match(await page.getByTestId('lesson-progress').innerText(), new RegExp(`^0 of ${ids.length} completed$`));
   const snippets = predictSnippets();
   let solved = 0;
   for (const id of ids) {
-    await page.goto(`${server.url}?lesson=${id}`);
+    await page.goto(`${app.url}?lesson=${id}`);
     await page.getByTestId('lesson').waitFor();
     const snippet = snippets.get(id);
     if (!snippet) {
@@ -95,7 +85,7 @@ test('every lesson\'s prediction is accepted in CPython\'s order, and progress s
     solved++;
   }
   assert.ok(solved >= ids.length - 1, `solved ${solved} of ${ids.length}`);
-  await page.goto(server.url);
+  await page.goto(app.url);
   await page.getByTestId('lesson-card').first().waitFor();
   assert.equal(await page.getByTestId('lesson-progress').innerText(), `${solved} of ${ids.length} completed`);
   assert.equal(await page.getByTestId('lesson-done').count(), solved);
@@ -107,7 +97,7 @@ test('every lesson\'s prediction is accepted in CPython\'s order, and progress s
 });
 
 test('a wrong order shows the real order, the first difference and the explanation; Try again resets', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=sleep`);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=sleep`);
   const want = expectedLines('sleep', predictSnippets().get('sleep'));
   await page.getByTestId('predict-line').first().waitFor();
   const offered = await shownLines(page);
@@ -143,7 +133,7 @@ test('a wrong order shows the real order, the first difference and the explanati
   // Mark as done records progress for the index.
   await page.getByTestId('mark-done').click();
   await page.getByTestId('predict-completed').waitFor();
-  await page.goto(server.url);
+  await page.goto(app.url);
   await page.getByTestId('lesson-card').first().waitFor();
   const card = page.locator('[data-testid=lesson-card][data-lesson="sleep"]');
   assert.equal(await card.getByTestId('lesson-done').count(), 1);
@@ -153,7 +143,7 @@ test('a wrong order shows the real order, the first difference and the explanati
 });
 
 test('progress works without storage: nothing remembered, no errors', async () => {
-  const { page, context, problems } = await openPage(browser, 'about:blank');
+  const { page, context, problems } = await openPage(app.browser, 'about:blank');
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -161,10 +151,10 @@ test('progress works without storage: nothing remembered, no errors', async () =
       },
     });
   });
-  await page.goto(`${server.url}?lesson=sleep`);
+  await page.goto(`${app.url}?lesson=sleep`);
   await page.getByTestId('mark-done').click();
   await page.getByTestId('predict-completed').waitFor();
-  await page.goto(server.url);
+  await page.goto(app.url);
   await page.getByTestId('lesson-card').first().waitFor();
   assert.match(await page.getByTestId('lesson-progress').innerText(), /^0 of \d+ completed$/);
   assert.deepEqual(problems, []);
@@ -184,7 +174,7 @@ async function dragLine(page, from, to) {
 }
 
 test('drag and drop with the mouse solves the exercise; each move is announced', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=gather`, { viewport: { width: 1280, height: 900 } });
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=gather`, { viewport: { width: 1280, height: 900 } });
   const want = expectedLines('gather', predictSnippets().get('gather'));
   await page.getByTestId('predict-line').first().waitFor();
   await page.getByTestId('predict').scrollIntoViewIfNeeded();
@@ -210,7 +200,7 @@ test('drag and drop with the mouse solves the exercise; each move is announced',
 });
 
 test('tap to pick a line and tap where it goes, on a touch screen', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=tasks`, {
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=tasks`, {
     viewport: { width: 390, height: 844 },
     hasTouch: true,
     isMobile: true,
@@ -244,7 +234,7 @@ test('tap to pick a line and tap where it goes, on a touch screen', async () => 
 });
 
 test('keyboard: Enter picks a line up and puts it down, Escape cancels, focus is visible and follows, axe passes', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?lesson=futures`);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=futures`);
   await page.getByTestId('predict-line').first().waitFor();
   const before = await shownLines(page);
   // Reach the first line with Tab from the heading's paragraph.
