@@ -718,6 +718,29 @@ fn limit_name(message: &str) -> String {
     "limit".into()
 }
 
+/// `text` with every address (`0x` and one or more lowercase hex digits, as
+/// in `<A object at 0x7f3a…>`) replaced by `0x...`: addresses differ
+/// between CPython and the engine, so every comparison of the two outputs
+/// masks them first (as `tools/bench.py` does).
+pub fn mask_addresses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("0x") {
+        out.push_str(&rest[..i + 2]);
+        rest = &rest[i + 2..];
+        let hex = rest
+            .bytes()
+            .take_while(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+            .count();
+        if hex > 0 {
+            out.push_str("...");
+        }
+        rest = &rest[hex..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Renders `outcome` the way `tools/oracle.py --timed` renders CPython's
 /// run: each stdout line prefixed `[t=S.mmm] ` (the virtual time of its
 /// first character, rounded half-up to the millisecond), a final newline

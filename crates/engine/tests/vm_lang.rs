@@ -7,32 +7,8 @@
 use std::fs;
 use std::path::Path;
 
+use looplab_engine::run::mask_addresses;
 use looplab_engine::vm::{Limits, Stream, Vm};
-
-fn normalize(text: &str) -> String {
-    let b = text.as_bytes();
-    let mut out = String::new();
-    let mut i = 0;
-    let mut copied = 0;
-    while i < b.len() {
-        if b[i] == b'0' && i + 1 < b.len() && b[i + 1] == b'x' {
-            let mut j = i + 2;
-            while j < b.len() && matches!(b[j], b'0'..=b'9' | b'a'..=b'f') {
-                j += 1;
-            }
-            if j > i + 2 {
-                out.push_str(&text[copied..i]);
-                out.push_str("0x...");
-                copied = j;
-                i = j;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out.push_str(&text[copied..]);
-    out
-}
 
 /// Run a program and render it like `tools/oracle.py --timed`.
 pub fn run_timed(src: &str) -> String {
@@ -93,7 +69,7 @@ fn lang_conformance() {
         let src = fs::read_to_string(p).expect("read");
         let expected = fs::read_to_string(p.with_extension("out")).unwrap_or_default();
         let got = std::panic::catch_unwind(|| run_timed(&src)).unwrap_or_else(|_| "PANIC\n".into());
-        if normalize(&got) == normalize(&expected) {
+        if mask_addresses(&got) == mask_addresses(&expected) {
             pass += 1;
             if known.contains(&name) {
                 newly_passing.push(name);

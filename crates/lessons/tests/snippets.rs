@@ -2,30 +2,13 @@
 //! CPython printed for it: `lessons/expected/<id>/<name>.out`, written only by
 //! `tools/regen-lessons` (real CPython 3.11 on the virtual clock).
 
-use looplab_engine::run::{format_timed, run_program, Limits};
+use looplab_engine::run::{format_timed, mask_addresses, run_program, Limits};
 use looplab_lessons::load_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Addresses differ between CPython and the engine (`at 0x7f…`).
-fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find("0x") {
-        out.push_str(&rest[..i + 2]);
-        rest = &rest[i + 2..];
-        let hex = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
-        if hex > 0 {
-            out.push_str("...");
-        }
-        rest = &rest[hex..];
-    }
-    out.push_str(rest);
-    out
 }
 
 #[test]
@@ -48,7 +31,7 @@ fn every_lesson_snippet_matches_cpython() {
             let outcome = run_program(&snippet.code, "<lesson>", &Limits::default());
             let got = format_timed(&outcome);
             checked += 1;
-            if normalize(&got) != normalize(&expected) {
+            if mask_addresses(&got) != mask_addresses(&expected) {
                 failures.push(format!(
                     "{}/{}:\n--- CPython\n{expected}+++ engine\n{got}",
                     lesson.id, snippet.name
