@@ -42,11 +42,18 @@ impl<T> PartialEq for Shared<T> {
 pub enum LiveState {
     /// No live run going on (never started, finished or stopped).
     Idle,
+    /// Running the program to its end, in slices, for its steps (the
+    /// learner stepped before pressing Run, or a `#step=N` link opened):
+    /// the controls wait, Stop cancels.
+    Preparing,
     /// The engine is being driven.
     Running,
     /// Paused by the learner mid-run: the trace so far is navigable.
     Paused,
 }
+
+/// Something to do with the trace once it is there.
+type Then = Box<dyn FnOnce(PlayerState)>;
 
 /// The player's state: a `Copy` bundle of signals, passed to each panel.
 #[derive(Clone, Copy)]
@@ -74,8 +81,11 @@ pub struct PlayerState {
     error: RwSignal<Option<String>>,
     /// A line the learner asked to see (clicked in the console).
     focus_line: RwSignal<Option<u32>>,
-    /// Bumped to cancel a running live loop or playback.
+    /// Bumped to cancel a running live loop, a preparation or playback.
     generation: RwSignal<u64>,
+    /// What to do once the preparation in progress has the trace (seek to
+    /// a step, play, export), in the order asked.
+    then: StoredValue<Vec<Then>, LocalStorage>,
     /// The snapshot after the current step.
     snap: Memo<Shared<Snapshot>>,
 }
@@ -102,6 +112,7 @@ impl PlayerState {
             error: RwSignal::new(None),
             focus_line: RwSignal::new(None),
             generation: RwSignal::new(0),
+            then: StoredValue::new_local(Vec::new()),
             snap,
         }
     }
@@ -119,6 +130,7 @@ impl PlayerState {
     /// Forgets the run (the code changed under it).
     fn discard(&self) {
         self.generation.update(|g| *g += 1);
+        self.then.set_value(Vec::new());
         self.playing.set(false);
         self.live.set(LiveState::Idle);
         self.error.set(None);
@@ -133,11 +145,10 @@ impl PlayerState {
         self.track.with(|t| t.steps.len())
     }
 
-    /// Moves to step `i` (clamped), stopping playback if asked to.
+    /// Moves to step `i` (clamped). Nothing to do before the first run.
     fn seek(&self, i: usize) {
         let n = self.step_count();
         if n == 0 {
-            self.ensure_trace();
             return;
         }
         let i = i.min(n - 1);
@@ -151,52 +162,79 @@ impl PlayerState {
         }
     }
 
-    /// Makes sure there is a trace to step through: runs the program
-    /// instantly if nothing ran yet.
-    fn ensure_trace(&self) -> bool {
-        if self.step_count() > 0 {
-            return true;
+    fn preparing(&self) -> bool {
+        self.live.get_untracked() == LiveState::Preparing
+    }
+
+    /// Calls `then` with a trace to step through: at once if there is one;
+    /// else once [`PlayerState::prepare`] has run the program (queued after
+    /// what an ongoing preparation already has to do). Never during a live
+    /// run that has not published its steps yet.
+    fn with_trace(&self, then: impl FnOnce(PlayerState) + 'static) {
+        if self.track.with_untracked(|t| !t.events.is_empty()) {
+            return then(*self);
         }
-        if self.live.get_untracked() != LiveState::Idle {
-            return false;
+        match self.live.get_untracked() {
+            LiveState::Idle => self.prepare(Box::new(then)),
+            LiveState::Preparing => self.then.update_value(|q| q.push(Box::new(then))),
+            LiveState::Running | LiveState::Paused => {}
         }
+    }
+
+    /// Runs the program to its end in slices, without waiting virtual time
+    /// (the engine's pausable session, the page's other work in between),
+    /// shows the first step, then does `then`. The controls show that it
+    /// is preparing; Stop, an edit, Run or leaving the page cancel it.
+    fn prepare(&self, then: Then) {
         self.sync_source();
-        match engine::run_instant(
-            &self.source.get_untracked(),
-            self.limit_scale.get_untracked(),
-        ) {
-            Ok(events) => {
-                self.track.set(Track::from_events(events));
-                self.error.set(None);
-                true
+        self.generation.update(|g| *g += 1);
+        let gen = self.generation.get_untracked();
+        self.then.set_value(vec![then]);
+        self.error.set(None);
+        self.live.set(LiveState::Preparing);
+        let state = *self;
+        let source = self.source.get_untracked();
+        let scale = self.limit_scale.get_untracked();
+        spawn_local(async move {
+            let alive = move || state.generation.try_get_untracked() == Some(gen);
+            let Some(outcome) = engine::run_sliced(&source, scale, alive).await else {
+                return;
+            };
+            if !alive() {
+                return;
             }
-            Err(e) => {
-                self.error.set(Some(e));
-                false
+            state.live.set(LiveState::Idle);
+            state.track.set(Track::from_events(outcome.trace.events));
+            state.cursor.set(0);
+            let then = state.then.try_update_value(std::mem::take);
+            for f in then.unwrap_or_default() {
+                f(state);
             }
-        }
+        });
     }
 
     fn step_by(&self, delta: isize) {
         self.stop_playback();
-        if !self.ensure_trace() {
+        if self.preparing() {
             return;
         }
-        let c = self.cursor.get_untracked() as isize + delta;
-        self.seek(c.max(0) as usize);
+        self.with_trace(move |s| {
+            let c = s.cursor.get_untracked() as isize + delta;
+            s.seek(c.max(0) as usize);
+        });
     }
 
     fn first(&self) {
         self.stop_playback();
-        if self.ensure_trace() {
-            self.seek(0);
+        if !self.preparing() {
+            self.with_trace(|s| s.seek(0));
         }
     }
 
     fn last(&self) {
         self.stop_playback();
-        if self.ensure_trace() {
-            self.seek(usize::MAX);
+        if !self.preparing() {
+            self.with_trace(|s| s.seek(usize::MAX));
         }
     }
 
@@ -206,15 +244,22 @@ impl PlayerState {
         match self.live.get_untracked() {
             LiveState::Running => return self.live.set(LiveState::Paused),
             LiveState::Paused => return self.live.set(LiveState::Running),
+            LiveState::Preparing => return,
             LiveState::Idle => {}
         }
         if self.playing.get_untracked() {
             return self.stop_playback();
         }
-        if !self.ensure_trace() {
+        self.with_trace(|s| s.start_playback());
+    }
+
+    /// Plays the recorded trace from the current step (from the first if
+    /// at the last).
+    fn start_playback(&self) {
+        let n = self.step_count();
+        if n == 0 {
             return;
         }
-        let n = self.step_count();
         if self.cursor.get_untracked() + 1 >= n {
             self.cursor.set(0);
         }
@@ -251,6 +296,7 @@ impl PlayerState {
     fn run_live(&self) {
         self.stop_playback();
         self.generation.update(|g| *g += 1);
+        self.then.set_value(Vec::new());
         let gen = self.generation.get_untracked();
         self.sync_source();
         if let Some(e) = self.runtime_error {
@@ -274,9 +320,10 @@ impl PlayerState {
         spawn_local(async move { state.drive(run, gen).await });
     }
 
-    /// The Stop button.
+    /// The Stop button (also cancels a preparation).
     fn stop(&self) {
         self.generation.update(|g| *g += 1);
+        self.then.set_value(Vec::new());
         self.playing.set(false);
         self.live.set(LiveState::Idle);
     }
@@ -428,9 +475,7 @@ pub fn Player(
         });
     }
     if let Some(step) = start_step {
-        if state.ensure_trace() {
-            state.seek(step);
-        }
+        state.with_trace(move |s| s.seek(step));
     }
     // The step in the URL, so a link opens on this moment. Written at most
     // every URL_DELAY_MS (trailing): `history.replaceState` costs about a
@@ -517,6 +562,9 @@ pub fn Player(
 }
 
 fn narration(state: PlayerState) -> String {
+    if state.live.get() == LiveState::Preparing {
+        return "Running the program to record its steps… (Stop cancels.)".into();
+    }
     let c = state.cursor.get();
     state.track.with(|t| {
         if t.steps.is_empty() {
@@ -531,6 +579,10 @@ fn narration(state: PlayerState) -> String {
 fn Controls(state: PlayerState) -> impl IntoView {
     let n = move || state.track.with(|t| t.steps.len());
     let running = move || state.live.get() != LiveState::Idle;
+    // While the program runs for its steps, stepping waits (the buttons
+    // keep the focus: aria-disabled, and their handlers ignore presses).
+    let preparing = move || state.live.get() == LiveState::Preparing;
+    let waits = move || preparing().then_some("true");
     let play_label = move || match (state.live.get(), state.playing.get()) {
         (LiveState::Running, _) | (_, true) => "❚❚ Pause",
         _ => "▶ Play",
@@ -546,15 +598,15 @@ fn Controls(state: PlayerState) -> impl IntoView {
             <button data-testid="stop" on:click=move |_| state.stop()
                 disabled=move || !running()>"Stop"</button>
             <span class="player-sep" aria-hidden="true"></span>
-            <button data-testid="step-first" aria-label="First step" title="First step (Home)"
+            <button data-testid="step-first" aria-disabled=waits aria-label="First step" title="First step (Home)"
                 on:click=move |_| state.first()>"|◀"</button>
-            <button data-testid="step-back" aria-label="Step back" title="Step back (←)"
+            <button data-testid="step-back" aria-disabled=waits aria-label="Step back" title="Step back (←)"
                 on:click=move |_| state.step_by(-1)>"◀"</button>
-            <button data-testid="play-pause" title="Play or pause (Space)"
+            <button data-testid="play-pause" aria-disabled=waits title="Play or pause (Space)"
                 on:click=move |_| state.toggle_play()>{play_label}</button>
-            <button data-testid="step-forward" aria-label="Step forward" title="Step forward (→)"
+            <button data-testid="step-forward" aria-disabled=waits aria-label="Step forward" title="Step forward (→)"
                 on:click=move |_| state.step_by(1)>"▶"</button>
-            <button data-testid="step-last" aria-label="Last step" title="Last step (End)"
+            <button data-testid="step-last" aria-disabled=waits aria-label="Last step" title="Last step (End)"
                 on:click=move |_| state.last()>"▶|"</button>
             <label class="player-speed">"Speed "
                 <select data-testid="speed" prop:value=move || state.speed.get().label()
@@ -574,7 +626,9 @@ fn Controls(state: PlayerState) -> impl IntoView {
                         state.seek(i);
                     }
                 }/>
-            <span class="player-step" aria-live="off">{move || match n() {
+            <span class="player-step" class:preparing=preparing data-testid="step-status"
+                aria-live="off">{move || match n() {
+                _ if preparing() => "preparing the steps…".to_string(),
                 0 => "no steps yet".to_string(),
                 n => format!("step {} / {}", state.cursor.get() + 1, n),
             }}</span>
@@ -1433,9 +1487,10 @@ impl PlayerState {
         self.track.with_untracked(f)
     }
 
-    /// Runs the program (instantly) if it never ran: for exports.
-    pub(crate) fn ensure_run(&self) -> bool {
-        self.ensure_trace()
+    /// Calls `then` with the finished run: at once, or once the program
+    /// has run in slices if it never ran (for exports).
+    pub(crate) fn when_run(&self, then: impl FnOnce(PlayerState) + 'static) {
+        self.with_trace(then)
     }
 
     /// Play: starts a live run if nothing ran yet, else resumes a paused
@@ -1445,6 +1500,7 @@ impl PlayerState {
         match self.live.get_untracked() {
             LiveState::Running => {}
             LiveState::Paused => self.live.set(LiveState::Running),
+            LiveState::Preparing => self.then.update_value(|q| q.push(Box::new(|s| s.play()))),
             LiveState::Idle if self.step_count() == 0 => self.run_live(),
             LiveState::Idle if !playing => self.toggle_play(),
             LiveState::Idle => {}
@@ -1453,22 +1509,23 @@ impl PlayerState {
 
     /// Pause: pauses a live run or playback; does nothing otherwise.
     pub(crate) fn pause(&self) {
-        if self.live.get_untracked() == LiveState::Running {
-            self.live.set(LiveState::Paused);
+        match self.live.get_untracked() {
+            LiveState::Running => self.live.set(LiveState::Paused),
+            // A play queued behind the preparation is undone in turn.
+            LiveState::Preparing => self.then.update_value(|q| q.push(Box::new(|s| s.pause()))),
+            _ => {}
         }
         self.stop_playback();
     }
 
-    /// Shows step `n` (clamped), running the program instantly if needed.
-    /// Ignored during a live run, whose steps are still arriving.
+    /// Shows step `n` (clamped), running the program first (in slices)
+    /// if needed. Ignored during a live run, whose steps are still arriving.
     pub(crate) fn step_to(&self, n: usize) {
         if self.live.get_untracked() == LiveState::Running {
             return;
         }
         self.stop_playback();
-        if self.ensure_trace() {
-            self.seek(n);
-        }
+        self.with_trace(move |s| s.seek(n));
     }
 
     /// Sets the speed of live runs and playback.
