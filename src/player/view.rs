@@ -23,8 +23,12 @@ const RULER_H: usize = 24;
 const PAGE: usize = 100;
 /// At most this many console lines are in the DOM (the latest ones).
 const CONSOLE_MAX: usize = 60;
-/// The URL's `#step=N` follows the cursor this long after it moved, in ms.
-const URL_DELAY_MS: u64 = 150;
+/// The URL's `#step=N` follows the cursor once it has stayed this long on
+/// a step, in ms...
+const URL_DELAY_MS: f64 = 150.0;
+/// ...or, while it keeps moving (holding an arrow key, playback), at most
+/// this long after the last write.
+const URL_MAX_MS: f64 = 1000.0;
 
 /// A value shared by reference between memos: equal only to itself, so a
 /// memo holding it never compares whole snapshots.
@@ -477,26 +481,26 @@ pub fn Player(
     if let Some(step) = start_step {
         state.with_trace(move |s| s.seek(step));
     }
-    // The step in the URL, so a link opens on this moment. Written at most
-    // every URL_DELAY_MS (trailing): `history.replaceState` costs about a
-    // millisecond, and Chromium throttles pages that call it hundreds of
+    // The step in the URL, so a link opens on this moment. Written when the
+    // cursor rests (or every URL_MAX_MS while it moves): `history.replaceState`
+    // costs milliseconds (a step's whole budget, measured in the step
+    // benchmark), and Chromium throttles pages that call it hundreds of
     // times in a few seconds (holding an arrow key does).
-    let url_pending = StoredValue::new(false);
+    let url = StoredValue::new(UrlSync::default());
     Effect::new(move |prev: Option<()>| {
         let _ = state.cursor.get();
         let n = state.track.with(|t| t.steps.len());
-        if n > 0 && (prev.is_some() || start_step.is_some()) && !url_pending.get_value() {
-            url_pending.set_value(true);
-            set_timeout(
-                move || {
-                    url_pending.set_value(false);
-                    // The player may be gone (a lesson change) by now.
-                    if let Some(c) = state.cursor.try_get_untracked() {
-                        super::set_step_in_url(Some(c));
-                    }
-                },
-                std::time::Duration::from_millis(URL_DELAY_MS),
-            );
+        if n > 0 && (prev.is_some() || start_step.is_some()) {
+            let now = super::now_ms();
+            let schedule = url
+                .try_update_value(|u| {
+                    u.moved = now;
+                    !std::mem::replace(&mut u.pending, true)
+                })
+                .unwrap_or(false);
+            if schedule {
+                url_sync_later(state, url, URL_DELAY_MS);
+            }
         }
     });
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -534,6 +538,29 @@ pub fn Player(
         keys.remove();
         state.generation.update_untracked(|g| *g += 1);
     });
+    // The timeline and the panels are built in a task of their own, after
+    // the rest of the page: a page load's first task (instantiating the
+    // wasm, building the page, compiling on first call every function that
+    // takes) stays short. No paint comes in between.
+    let panels = RwSignal::new(false);
+    spawn_local(async move {
+        crate::browser::yield_to_page().await;
+        panels.try_set(true);
+    });
+    let panels = move || {
+        panels.get().then(|| {
+            view! {
+                <Timeline state=state/>
+                <div class="player-panels">
+                    <div class="player-left">
+                        <CodePanel state=state/>
+                        <Console state=state/>
+                    </div>
+                    <LoopPanel state=state/>
+                </div>
+            }
+        })
+    };
     view! {
         <section class="player" data-testid="player" aria-label="Player"
             class:live=move || state.live.get() != LiveState::Idle
@@ -549,16 +576,47 @@ pub fn Player(
                 {move || narration(state)}
             </p>
             {move || state.error.get().map(|e| view! { <p class="player-error" role="alert">{e}</p> })}
-            <Timeline state=state/>
-            <div class="player-panels">
-                <div class="player-left">
-                    <CodePanel state=state/>
-                    <Console state=state/>
-                </div>
-                <LoopPanel state=state/>
-            </div>
+            {panels}
         </section>
     }
+}
+
+/// When the URL's `#step=N` was last brought up to date.
+#[derive(Clone, Copy, Debug, Default)]
+struct UrlSync {
+    /// A check is scheduled.
+    pending: bool,
+    /// When the cursor last moved (`performance.now()`, ms).
+    moved: f64,
+    /// When the URL was last written.
+    written: f64,
+}
+
+/// In `ms`, writes the cursor into the URL if it has rested since
+/// [`URL_DELAY_MS`] or the URL is [`URL_MAX_MS`] old; else checks again
+/// once it may have rested.
+fn url_sync_later(state: PlayerState, url: StoredValue<UrlSync>, ms: f64) {
+    set_timeout(
+        move || {
+            let now = super::now_ms();
+            // The player may be gone (a lesson change) by now.
+            let (Some(u), Some(c)) = (url.try_get_value(), state.cursor.try_get_untracked()) else {
+                return;
+            };
+            let rested = now - u.moved;
+            if rested >= URL_DELAY_MS - 1.0 || now - u.written >= URL_MAX_MS {
+                url.set_value(UrlSync {
+                    pending: false,
+                    written: now,
+                    ..u
+                });
+                super::set_step_in_url(Some(c));
+            } else {
+                url_sync_later(state, url, URL_DELAY_MS - rested);
+            }
+        },
+        std::time::Duration::from_millis(ms.max(1.0) as u64),
+    );
 }
 
 fn narration(state: PlayerState) -> String {

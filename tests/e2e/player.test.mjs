@@ -338,7 +338,7 @@ test('a busy loop never blocks the page: Stop works, the blocking message ends i
   // paint, in short tasks; the long tasks (over 50 ms) of the page load
   // (wasm start-up, first render) and of that warm-up (after the app's
   // `looplab:warm-up` mark) are measured and printed, not asserted.
-  const { load, warmUp } = await page.evaluate(() => new Promise((done) => {
+  const { load, warmUp, mount } = await page.evaluate(() => new Promise((done) => {
     const seen = [];
     new PerformanceObserver((list) => seen.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
     const check = () => {
@@ -346,12 +346,13 @@ test('a busy loop never blocks the page: Stop works, the blocking message ends i
       setTimeout(() => {
         const start = performance.getEntriesByName('looplab:warm-up')[0]?.startTime ?? 0;
         const ms = (list) => list.map((e) => e.duration.toFixed(0));
-        done({ load: ms(seen.filter((e) => e.startTime < start)), warmUp: ms(seen.filter((e) => e.startTime >= start)) });
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        done({ load: ms(seen.filter((e) => e.startTime < start)), warmUp: ms(seen.filter((e) => e.startTime >= start)), mount: (at('looplab:mounted') - at('looplab:start')).toFixed(0) });
       }, 50);
     };
     check();
   }));
-  console.log(`# page load: long tasks ${load.join(', ') || 'none'}${load.length ? ' ms' : ''}`);
+  console.log(`# page load: long tasks ${load.join(', ') || 'none'}${load.length ? ' ms' : ''} (mounting the app took ${mount} ms of them)`);
   console.log(`# warm-up long tasks: ${warmUp.join(', ') || 'none'}${warmUp.length ? ' ms' : ''}`);
   await page.evaluate(() => {
     window.__longTasks = [];
