@@ -55,11 +55,6 @@ impl LiveRun for SessionRun {
 /// `import asyncio` runs once in slices, like a live run, so the browser
 /// has compiled the interpreter's hot paths too.
 pub async fn warm_up() {
-    use gloo_timers::future::TimeoutFuture;
-    let mut prep = run::Warmup::new();
-    while prep.step() {
-        TimeoutFuture::new(0).await;
-    }
     let _ = run_sliced("import asyncio\n", 1, || true).await;
 }
 
@@ -73,12 +68,24 @@ pub async fn warm_up() {
 /// before every slice) turns false: Stop, an edit, the player gone.
 pub async fn run_sliced(source: &str, scale: u64, alive: impl Fn() -> bool) -> Option<RunOutcome> {
     use crate::browser::yield_to_page;
-    // Even compiling the program waits for a task of its own: the caller
-    // is often a click handler or the page's first render.
-    yield_to_page().await;
-    if !alive() {
-        return None;
+    // The library modules first, one piece per task, unless the warm-up
+    // (or an earlier run) compiled them: a slice of fuel that reaches
+    // `import asyncio` would compile every piece its few instructions
+    // reach, and the first compile also pays for the browser compiling the
+    // parser and compiler on first call.
+    let mut prep = run::Warmup::new();
+    loop {
+        // Even compiling the program waits for a task of its own: the
+        // caller is often a click handler or the page's first render.
+        yield_to_page().await;
+        if !alive() {
+            return None;
+        }
+        if !prep.step() {
+            break;
+        }
     }
+    drop(prep);
     let mut session = Session::new(source, FILENAME, &limits(scale));
     let mut fuel = INITIAL_FUEL;
     loop {
