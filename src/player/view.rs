@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use looplab_engine::parse::highlight::{highlight, TokenClass};
 use looplab_engine::snapshot::{Snapshot, TaskState};
-use looplab_engine::trace::{format_secs, Action, RunEnding, TaskId};
+use looplab_engine::trace::{format_secs, Action, Event, RunEnding, TaskId};
 use std::sync::Arc;
 
 /// Width of one step's column on the timeline, in px.
@@ -204,11 +204,11 @@ impl PlayerState {
             let Some(outcome) = engine::run_sliced(&source, scale, alive).await else {
                 return;
             };
-            if !alive() {
+            let Some(track) = track_in_slices(outcome.trace.events, alive).await else {
                 return;
-            }
+            };
             state.live.set(LiveState::Idle);
-            state.track.set(Track::from_events(outcome.trace.events));
+            state.track.set(track);
             state.cursor.set(0);
             let then = state.then.try_update_value(std::mem::take);
             for f in then.unwrap_or_default() {
@@ -580,6 +580,37 @@ pub fn Player(
             {move || state.error.get().map(|e| view! { <p class="player-error" role="alert">{e}</p> })}
             {panels}
         </section>
+    }
+}
+
+/// The track of a whole trace, built in slices of about
+/// [`SLICE_MS`](super::live::SLICE_MS) with the page's work in between (a
+/// long trace's steps, checkpoints and columns take longer than a task
+/// may), as a live run builds it; `None` once `alive` turns false.
+async fn track_in_slices(events: Vec<Event>, alive: impl Fn() -> bool) -> Option<Track> {
+    use super::live::SLICE_MS;
+    let mut track = Track::default();
+    let mut start = 0;
+    let mut chunk = 1_000usize;
+    loop {
+        if !alive() {
+            return None;
+        }
+        let end = (start + chunk).min(events.len());
+        let t0 = super::now_ms();
+        track.extend(&events[start..end]);
+        let took = super::now_ms() - t0;
+        start = end;
+        if start >= events.len() {
+            return Some(track);
+        }
+        chunk = if took <= 0.5 {
+            chunk * 2
+        } else {
+            (chunk as f64 * SLICE_MS / took) as usize
+        }
+        .clamp(100, 50_000);
+        crate::browser::yield_to_page().await;
     }
 }
 
