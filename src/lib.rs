@@ -16,7 +16,10 @@ pub mod views;
 /// then warms the engine up once the first paint is done.
 pub fn start() {
     browser::install_panic_panel();
+    // The marks let tests tell the mount's share of the page load.
+    browser::performance_mark("looplab:start");
     leptos::mount::mount_to_body(app::App);
+    browser::performance_mark("looplab:mounted");
     wasm_bindgen_futures::spawn_local(async {
         // Let the page paint first; then pay the engine's one-time start-up
         // (compiling the asyncio prelude) in short tasks, so that pressing

@@ -5,15 +5,14 @@
 
 use crate::content::PredictData;
 use leptos::prelude::*;
-use looplab_engine::run::{self, Limits};
+use looplab_engine::run::RunOutcome;
 
 /// The `localStorage` key holding the completed lesson ids, comma-separated.
 pub const DONE_KEY: &str = "looplab.done";
 
-/// The lines a program prints on stdout, in order (trailing newline of
-/// each line removed, nothing else).
-pub fn output_lines(source: &str) -> Vec<String> {
-    let outcome = run::run_program(source, crate::player::engine::FILENAME, &Limits::default());
+/// The lines a run printed on stdout, in order (trailing newline of each
+/// line removed, nothing else).
+pub fn output_lines(outcome: &RunOutcome) -> Vec<String> {
     let text: String = outcome
         .output
         .iter()
@@ -180,14 +179,19 @@ pub fn Predict(
     /// The source of the snippet the block names.
     source: &'static str,
 ) -> impl IntoView {
-    // The real output, computed by the engine once the page has painted.
+    // The real output, computed by the engine after the page has painted,
+    // in slices (the page stays responsive, whatever the snippet).
     let real: RwSignal<Option<Vec<String>>> = RwSignal::new(None);
     let order: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let checked: RwSignal<Option<Checked>> = RwSignal::new(None);
     let done = RwSignal::new(is_done(lesson_id));
     wasm_bindgen_futures::spawn_local(async move {
-        gloo_timers::future::TimeoutFuture::new(0).await;
-        let lines = output_lines(source);
+        // Until the exercise is gone (another page).
+        let alive = move || real.try_with_untracked(|_| ()).is_some();
+        let Some(outcome) = crate::player::engine::run_sliced(source, 1, alive).await else {
+            return;
+        };
+        let lines = output_lines(&outcome);
         order.try_set(shuffled(&lines));
         real.try_set(Some(lines));
     });

@@ -221,27 +221,27 @@ pub fn PlayerTools(
         let Some(state) = handle.get_untracked() else {
             return;
         };
-        if !state.ensure_run() {
-            return;
-        }
-        let name = lesson.map(|l| l.id).unwrap_or("program");
-        let title = format!(
-            "Looplab: {}",
-            lesson.map(|l| l.title).unwrap_or("playground")
-        );
-        let (text, mime, file) = state.with_track(|t| match what {
-            "svg" => (
-                export::timeline_svg(t, &title),
-                "image/svg+xml",
-                format!("looplab-{name}.svg"),
-            ),
-            _ => (
-                export::trace_json(t),
-                "application/json",
-                format!("looplab-{name}-trace.json"),
-            ),
+        // A program that never ran runs first (in slices).
+        state.when_run(move |state| {
+            let name = lesson.map(|l| l.id).unwrap_or("program");
+            let title = format!(
+                "Looplab: {}",
+                lesson.map(|l| l.title).unwrap_or("playground")
+            );
+            let (text, mime, file) = state.with_track(|t| match what {
+                "svg" => (
+                    export::timeline_svg(t, &title),
+                    "image/svg+xml",
+                    format!("looplab-{name}.svg"),
+                ),
+                _ => (
+                    export::trace_json(t),
+                    "application/json",
+                    format!("looplab-{name}-trace.json"),
+                ),
+            });
+            download(&text, mime, &file);
         });
-        download(&text, mime, &file);
     };
     let share_panel = move || {
         (open.get() == Open::Share).then(|| match share_link() {

@@ -1,7 +1,7 @@
 //! The one place the player calls the engine to run a program.
 
 use super::live::{next_fuel, LiveRun, Progress, INITIAL_FUEL};
-use looplab_engine::run::{self, Limits, Session};
+use looplab_engine::run::{self, Limits, RunOutcome, Session};
 use looplab_engine::trace::Event;
 
 /// The file name programs run under (tracebacks show it).
@@ -55,21 +55,51 @@ impl LiveRun for SessionRun {
 /// `import asyncio` runs once in slices, like a live run, so the browser
 /// has compiled the interpreter's hot paths too.
 pub async fn warm_up() {
-    use gloo_timers::future::TimeoutFuture;
+    let _ = run_sliced("import asyncio\n", 1, || true).await;
+}
+
+/// Runs `source` to its end without waiting virtual time (what the
+/// player steps through when the learner steps before pressing Run, or a
+/// `#step=N` link opens), in slices of about [`SLICE_MS`](super::live::SLICE_MS)
+/// with the page's other work in between, so that even `while True: pass`
+/// never holds the page. The trace is the one a one-shot
+/// `run::run_program` gives: the session only pauses at instruction
+/// boundaries and never looks at the real clock. `None` when `alive` (asked
+/// before every slice) turns false: Stop, an edit, the player gone.
+pub async fn run_sliced(source: &str, scale: u64, alive: impl Fn() -> bool) -> Option<RunOutcome> {
+    use crate::browser::yield_to_page;
+    // The library modules first, one piece per task, unless the warm-up
+    // (or an earlier run) compiled them: a slice of fuel that reaches
+    // `import asyncio` would compile every piece its few instructions
+    // reach, and the first compile also pays for the browser compiling the
+    // parser and compiler on first call.
     let mut prep = run::Warmup::new();
-    while prep.step() {
-        TimeoutFuture::new(0).await;
+    loop {
+        // Even compiling the program waits for a task of its own: the
+        // caller is often a click handler or the page's first render.
+        yield_to_page().await;
+        if !alive() {
+            return None;
+        }
+        if !prep.step() {
+            break;
+        }
     }
-    let mut session = Session::new("import asyncio\n", FILENAME, &Limits::default());
+    drop(prep);
+    let mut session = Session::new(source, FILENAME, &limits(scale));
     let mut fuel = INITIAL_FUEL;
     loop {
+        yield_to_page().await;
+        if !alive() {
+            return None;
+        }
         let t0 = super::now_ms();
         if session.advance(fuel) == run::Progress::Finished {
             break;
         }
         fuel = next_fuel(fuel, super::now_ms() - t0);
-        TimeoutFuture::new(0).await;
     }
+    Some(session.into_outcome())
 }
 
 /// Starts a pausable run of `source`.
@@ -79,11 +109,4 @@ pub fn start_live(source: &str, scale: u64) -> Result<Box<dyn LiveRun>, String> 
         FILENAME,
         &limits(scale),
     ))))
-}
-
-/// Runs `source` to the end at once (virtual time, no waiting).
-pub fn run_instant(source: &str, scale: u64) -> Result<Vec<Event>, String> {
-    Ok(run::run_program(source, FILENAME, &limits(scale))
-        .trace
-        .events)
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use looplab_engine::parse::highlight::{highlight, TokenClass};
 use looplab_engine::snapshot::{Snapshot, TaskState};
-use looplab_engine::trace::{format_secs, Action, RunEnding, TaskId};
+use looplab_engine::trace::{format_secs, Action, Event, RunEnding, TaskId};
 use std::sync::Arc;
 
 /// Width of one step's column on the timeline, in px.
@@ -23,8 +23,12 @@ const RULER_H: usize = 24;
 const PAGE: usize = 100;
 /// At most this many console lines are in the DOM (the latest ones).
 const CONSOLE_MAX: usize = 60;
-/// The URL's `#step=N` follows the cursor this long after it moved, in ms.
-const URL_DELAY_MS: u64 = 150;
+/// The URL's `#step=N` follows the cursor once it has stayed this long on
+/// a step, in ms...
+const URL_DELAY_MS: f64 = 150.0;
+/// ...or, while it keeps moving (holding an arrow key, playback), at most
+/// this long after the last write.
+const URL_MAX_MS: f64 = 1000.0;
 
 /// A value shared by reference between memos: equal only to itself, so a
 /// memo holding it never compares whole snapshots.
@@ -42,11 +46,18 @@ impl<T> PartialEq for Shared<T> {
 pub enum LiveState {
     /// No live run going on (never started, finished or stopped).
     Idle,
+    /// Running the program to its end, in slices, for its steps (the
+    /// learner stepped before pressing Run, or a `#step=N` link opened):
+    /// the controls wait, Stop cancels.
+    Preparing,
     /// The engine is being driven.
     Running,
     /// Paused by the learner mid-run: the trace so far is navigable.
     Paused,
 }
+
+/// Something to do with the trace once it is there.
+type Then = Box<dyn FnOnce(PlayerState)>;
 
 /// The player's state: a `Copy` bundle of signals, passed to each panel.
 #[derive(Clone, Copy)]
@@ -74,8 +85,11 @@ pub struct PlayerState {
     error: RwSignal<Option<String>>,
     /// A line the learner asked to see (clicked in the console).
     focus_line: RwSignal<Option<u32>>,
-    /// Bumped to cancel a running live loop or playback.
+    /// Bumped to cancel a running live loop, a preparation or playback.
     generation: RwSignal<u64>,
+    /// What to do once the preparation in progress has the trace (seek to
+    /// a step, play, export), in the order asked.
+    then: StoredValue<Vec<Then>, LocalStorage>,
     /// The snapshot after the current step.
     snap: Memo<Shared<Snapshot>>,
 }
@@ -102,6 +116,7 @@ impl PlayerState {
             error: RwSignal::new(None),
             focus_line: RwSignal::new(None),
             generation: RwSignal::new(0),
+            then: StoredValue::new_local(Vec::new()),
             snap,
         }
     }
@@ -119,6 +134,7 @@ impl PlayerState {
     /// Forgets the run (the code changed under it).
     fn discard(&self) {
         self.generation.update(|g| *g += 1);
+        self.then.set_value(Vec::new());
         self.playing.set(false);
         self.live.set(LiveState::Idle);
         self.error.set(None);
@@ -133,11 +149,10 @@ impl PlayerState {
         self.track.with(|t| t.steps.len())
     }
 
-    /// Moves to step `i` (clamped), stopping playback if asked to.
+    /// Moves to step `i` (clamped). Nothing to do before the first run.
     fn seek(&self, i: usize) {
         let n = self.step_count();
         if n == 0 {
-            self.ensure_trace();
             return;
         }
         let i = i.min(n - 1);
@@ -151,52 +166,79 @@ impl PlayerState {
         }
     }
 
-    /// Makes sure there is a trace to step through: runs the program
-    /// instantly if nothing ran yet.
-    fn ensure_trace(&self) -> bool {
-        if self.step_count() > 0 {
-            return true;
+    fn preparing(&self) -> bool {
+        self.live.get_untracked() == LiveState::Preparing
+    }
+
+    /// Calls `then` with a trace to step through: at once if there is one;
+    /// else once [`PlayerState::prepare`] has run the program (queued after
+    /// what an ongoing preparation already has to do). Never during a live
+    /// run that has not published its steps yet.
+    fn with_trace(&self, then: impl FnOnce(PlayerState) + 'static) {
+        if self.track.with_untracked(|t| !t.events.is_empty()) {
+            return then(*self);
         }
-        if self.live.get_untracked() != LiveState::Idle {
-            return false;
+        match self.live.get_untracked() {
+            LiveState::Idle => self.prepare(Box::new(then)),
+            LiveState::Preparing => self.then.update_value(|q| q.push(Box::new(then))),
+            LiveState::Running | LiveState::Paused => {}
         }
+    }
+
+    /// Runs the program to its end in slices, without waiting virtual time
+    /// (the engine's pausable session, the page's other work in between),
+    /// shows the first step, then does `then`. The controls show that it
+    /// is preparing; Stop, an edit, Run or leaving the page cancel it.
+    fn prepare(&self, then: Then) {
         self.sync_source();
-        match engine::run_instant(
-            &self.source.get_untracked(),
-            self.limit_scale.get_untracked(),
-        ) {
-            Ok(events) => {
-                self.track.set(Track::from_events(events));
-                self.error.set(None);
-                true
+        self.generation.update(|g| *g += 1);
+        let gen = self.generation.get_untracked();
+        self.then.set_value(vec![then]);
+        self.error.set(None);
+        self.live.set(LiveState::Preparing);
+        let state = *self;
+        let source = self.source.get_untracked();
+        let scale = self.limit_scale.get_untracked();
+        spawn_local(async move {
+            let alive = move || state.generation.try_get_untracked() == Some(gen);
+            let Some(outcome) = engine::run_sliced(&source, scale, alive).await else {
+                return;
+            };
+            let Some(track) = track_in_slices(outcome.trace.events, alive).await else {
+                return;
+            };
+            state.live.set(LiveState::Idle);
+            state.track.set(track);
+            state.cursor.set(0);
+            let then = state.then.try_update_value(std::mem::take);
+            for f in then.unwrap_or_default() {
+                f(state);
             }
-            Err(e) => {
-                self.error.set(Some(e));
-                false
-            }
-        }
+        });
     }
 
     fn step_by(&self, delta: isize) {
         self.stop_playback();
-        if !self.ensure_trace() {
+        if self.preparing() {
             return;
         }
-        let c = self.cursor.get_untracked() as isize + delta;
-        self.seek(c.max(0) as usize);
+        self.with_trace(move |s| {
+            let c = s.cursor.get_untracked() as isize + delta;
+            s.seek(c.max(0) as usize);
+        });
     }
 
     fn first(&self) {
         self.stop_playback();
-        if self.ensure_trace() {
-            self.seek(0);
+        if !self.preparing() {
+            self.with_trace(|s| s.seek(0));
         }
     }
 
     fn last(&self) {
         self.stop_playback();
-        if self.ensure_trace() {
-            self.seek(usize::MAX);
+        if !self.preparing() {
+            self.with_trace(|s| s.seek(usize::MAX));
         }
     }
 
@@ -206,15 +248,22 @@ impl PlayerState {
         match self.live.get_untracked() {
             LiveState::Running => return self.live.set(LiveState::Paused),
             LiveState::Paused => return self.live.set(LiveState::Running),
+            LiveState::Preparing => return,
             LiveState::Idle => {}
         }
         if self.playing.get_untracked() {
             return self.stop_playback();
         }
-        if !self.ensure_trace() {
+        self.with_trace(|s| s.start_playback());
+    }
+
+    /// Plays the recorded trace from the current step (from the first if
+    /// at the last).
+    fn start_playback(&self) {
+        let n = self.step_count();
+        if n == 0 {
             return;
         }
-        let n = self.step_count();
         if self.cursor.get_untracked() + 1 >= n {
             self.cursor.set(0);
         }
@@ -251,6 +300,7 @@ impl PlayerState {
     fn run_live(&self) {
         self.stop_playback();
         self.generation.update(|g| *g += 1);
+        self.then.set_value(Vec::new());
         let gen = self.generation.get_untracked();
         self.sync_source();
         if let Some(e) = self.runtime_error {
@@ -274,9 +324,10 @@ impl PlayerState {
         spawn_local(async move { state.drive(run, gen).await });
     }
 
-    /// The Stop button.
+    /// The Stop button (also cancels a preparation).
     fn stop(&self) {
         self.generation.update(|g| *g += 1);
+        self.then.set_value(Vec::new());
         self.playing.set(false);
         self.live.set(LiveState::Idle);
     }
@@ -319,7 +370,9 @@ impl PlayerState {
                     Progress::Finished => finished = true,
                 }
                 fuel = next_fuel(fuel, super::now_ms() - t0);
-                TimeoutFuture::new(0).await;
+                // The next slice as soon as the page has had its turn (no
+                // 4 ms timer clamp between slices).
+                crate::browser::yield_to_page().await;
                 continue;
             }
             // Show every event up to the next one in the future.
@@ -428,30 +481,28 @@ pub fn Player(
         });
     }
     if let Some(step) = start_step {
-        if state.ensure_trace() {
-            state.seek(step);
-        }
+        state.with_trace(move |s| s.seek(step));
     }
-    // The step in the URL, so a link opens on this moment. Written at most
-    // every URL_DELAY_MS (trailing): `history.replaceState` costs about a
-    // millisecond, and Chromium throttles pages that call it hundreds of
+    // The step in the URL, so a link opens on this moment. Written when the
+    // cursor rests (or every URL_MAX_MS while it moves): `history.replaceState`
+    // costs milliseconds (a step's whole budget, measured in the step
+    // benchmark), and Chromium throttles pages that call it hundreds of
     // times in a few seconds (holding an arrow key does).
-    let url_pending = StoredValue::new(false);
+    let url = StoredValue::new(UrlSync::default());
     Effect::new(move |prev: Option<()>| {
         let _ = state.cursor.get();
         let n = state.track.with(|t| t.steps.len());
-        if n > 0 && (prev.is_some() || start_step.is_some()) && !url_pending.get_value() {
-            url_pending.set_value(true);
-            set_timeout(
-                move || {
-                    url_pending.set_value(false);
-                    // The player may be gone (a lesson change) by now.
-                    if let Some(c) = state.cursor.try_get_untracked() {
-                        super::set_step_in_url(Some(c));
-                    }
-                },
-                std::time::Duration::from_millis(URL_DELAY_MS),
-            );
+        if n > 0 && (prev.is_some() || start_step.is_some()) {
+            let now = super::now_ms();
+            let schedule = url
+                .try_update_value(|u| {
+                    u.moved = now;
+                    !std::mem::replace(&mut u.pending, true)
+                })
+                .unwrap_or(false);
+            if schedule {
+                url_sync_later(state, url, URL_DELAY_MS);
+            }
         }
     });
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -489,6 +540,29 @@ pub fn Player(
         keys.remove();
         state.generation.update_untracked(|g| *g += 1);
     });
+    // The timeline and the panels are built in a task of their own, after
+    // the rest of the page: a page load's first task (instantiating the
+    // wasm, building the page, compiling on first call every function that
+    // takes) stays short. No paint comes in between.
+    let panels = RwSignal::new(false);
+    spawn_local(async move {
+        crate::browser::yield_to_page().await;
+        panels.try_set(true);
+    });
+    let panels = move || {
+        panels.get().then(|| {
+            view! {
+                <Timeline state=state/>
+                <div class="player-panels">
+                    <div class="player-left">
+                        <CodePanel state=state/>
+                        <Console state=state/>
+                    </div>
+                    <LoopPanel state=state/>
+                </div>
+            }
+        })
+    };
     view! {
         <section class="player" data-testid="player" aria-label="Player"
             class:live=move || state.live.get() != LiveState::Idle
@@ -504,19 +578,84 @@ pub fn Player(
                 {move || narration(state)}
             </p>
             {move || state.error.get().map(|e| view! { <p class="player-error" role="alert">{e}</p> })}
-            <Timeline state=state/>
-            <div class="player-panels">
-                <div class="player-left">
-                    <CodePanel state=state/>
-                    <Console state=state/>
-                </div>
-                <LoopPanel state=state/>
-            </div>
+            {panels}
         </section>
     }
 }
 
+/// The track of a whole trace, built in slices of about
+/// [`SLICE_MS`](super::live::SLICE_MS) with the page's work in between (a
+/// long trace's steps, checkpoints and columns take longer than a task
+/// may), as a live run builds it; `None` once `alive` turns false.
+async fn track_in_slices(events: Vec<Event>, alive: impl Fn() -> bool) -> Option<Track> {
+    use super::live::SLICE_MS;
+    let mut track = Track::default();
+    let mut start = 0;
+    let mut chunk = 1_000usize;
+    loop {
+        if !alive() {
+            return None;
+        }
+        let end = (start + chunk).min(events.len());
+        let t0 = super::now_ms();
+        track.extend(&events[start..end]);
+        let took = super::now_ms() - t0;
+        start = end;
+        if start >= events.len() {
+            return Some(track);
+        }
+        chunk = if took <= 0.5 {
+            chunk * 2
+        } else {
+            (chunk as f64 * SLICE_MS / took) as usize
+        }
+        .clamp(100, 50_000);
+        crate::browser::yield_to_page().await;
+    }
+}
+
+/// When the URL's `#step=N` was last brought up to date.
+#[derive(Clone, Copy, Debug, Default)]
+struct UrlSync {
+    /// A check is scheduled.
+    pending: bool,
+    /// When the cursor last moved (`performance.now()`, ms).
+    moved: f64,
+    /// When the URL was last written.
+    written: f64,
+}
+
+/// In `ms`, writes the cursor into the URL if it has rested since
+/// [`URL_DELAY_MS`] or the URL is [`URL_MAX_MS`] old; else checks again
+/// once it may have rested.
+fn url_sync_later(state: PlayerState, url: StoredValue<UrlSync>, ms: f64) {
+    set_timeout(
+        move || {
+            let now = super::now_ms();
+            // The player may be gone (a lesson change) by now.
+            let (Some(u), Some(c)) = (url.try_get_value(), state.cursor.try_get_untracked()) else {
+                return;
+            };
+            let rested = now - u.moved;
+            if rested >= URL_DELAY_MS - 1.0 || now - u.written >= URL_MAX_MS {
+                url.set_value(UrlSync {
+                    pending: false,
+                    written: now,
+                    ..u
+                });
+                super::set_step_in_url(Some(c));
+            } else {
+                url_sync_later(state, url, URL_DELAY_MS - rested);
+            }
+        },
+        std::time::Duration::from_millis(ms.max(1.0) as u64),
+    );
+}
+
 fn narration(state: PlayerState) -> String {
+    if state.live.get() == LiveState::Preparing {
+        return "Running the program to record its steps… (Stop cancels.)".into();
+    }
     let c = state.cursor.get();
     state.track.with(|t| {
         if t.steps.is_empty() {
@@ -531,6 +670,10 @@ fn narration(state: PlayerState) -> String {
 fn Controls(state: PlayerState) -> impl IntoView {
     let n = move || state.track.with(|t| t.steps.len());
     let running = move || state.live.get() != LiveState::Idle;
+    // While the program runs for its steps, stepping waits (the buttons
+    // keep the focus: aria-disabled, and their handlers ignore presses).
+    let preparing = move || state.live.get() == LiveState::Preparing;
+    let waits = move || preparing().then_some("true");
     let play_label = move || match (state.live.get(), state.playing.get()) {
         (LiveState::Running, _) | (_, true) => "❚❚ Pause",
         _ => "▶ Play",
@@ -546,15 +689,15 @@ fn Controls(state: PlayerState) -> impl IntoView {
             <button data-testid="stop" on:click=move |_| state.stop()
                 disabled=move || !running()>"Stop"</button>
             <span class="player-sep" aria-hidden="true"></span>
-            <button data-testid="step-first" aria-label="First step" title="First step (Home)"
+            <button data-testid="step-first" aria-disabled=waits aria-label="First step" title="First step (Home)"
                 on:click=move |_| state.first()>"|◀"</button>
-            <button data-testid="step-back" aria-label="Step back" title="Step back (←)"
+            <button data-testid="step-back" aria-disabled=waits aria-label="Step back" title="Step back (←)"
                 on:click=move |_| state.step_by(-1)>"◀"</button>
-            <button data-testid="play-pause" title="Play or pause (Space)"
+            <button data-testid="play-pause" aria-disabled=waits title="Play or pause (Space)"
                 on:click=move |_| state.toggle_play()>{play_label}</button>
-            <button data-testid="step-forward" aria-label="Step forward" title="Step forward (→)"
+            <button data-testid="step-forward" aria-disabled=waits aria-label="Step forward" title="Step forward (→)"
                 on:click=move |_| state.step_by(1)>"▶"</button>
-            <button data-testid="step-last" aria-label="Last step" title="Last step (End)"
+            <button data-testid="step-last" aria-disabled=waits aria-label="Last step" title="Last step (End)"
                 on:click=move |_| state.last()>"▶|"</button>
             <label class="player-speed">"Speed "
                 <select data-testid="speed" prop:value=move || state.speed.get().label()
@@ -574,7 +717,9 @@ fn Controls(state: PlayerState) -> impl IntoView {
                         state.seek(i);
                     }
                 }/>
-            <span class="player-step" aria-live="off">{move || match n() {
+            <span class="player-step" class:preparing=preparing data-testid="step-status"
+                aria-live="off">{move || match n() {
+                _ if preparing() => "preparing the steps…".to_string(),
                 0 => "no steps yet".to_string(),
                 n => format!("step {} / {}", state.cursor.get() + 1, n),
             }}</span>
@@ -1433,9 +1578,10 @@ impl PlayerState {
         self.track.with_untracked(f)
     }
 
-    /// Runs the program (instantly) if it never ran: for exports.
-    pub(crate) fn ensure_run(&self) -> bool {
-        self.ensure_trace()
+    /// Calls `then` with the finished run: at once, or once the program
+    /// has run in slices if it never ran (for exports).
+    pub(crate) fn when_run(&self, then: impl FnOnce(PlayerState) + 'static) {
+        self.with_trace(then)
     }
 
     /// Play: starts a live run if nothing ran yet, else resumes a paused
@@ -1445,6 +1591,7 @@ impl PlayerState {
         match self.live.get_untracked() {
             LiveState::Running => {}
             LiveState::Paused => self.live.set(LiveState::Running),
+            LiveState::Preparing => self.then.update_value(|q| q.push(Box::new(|s| s.play()))),
             LiveState::Idle if self.step_count() == 0 => self.run_live(),
             LiveState::Idle if !playing => self.toggle_play(),
             LiveState::Idle => {}
@@ -1453,22 +1600,23 @@ impl PlayerState {
 
     /// Pause: pauses a live run or playback; does nothing otherwise.
     pub(crate) fn pause(&self) {
-        if self.live.get_untracked() == LiveState::Running {
-            self.live.set(LiveState::Paused);
+        match self.live.get_untracked() {
+            LiveState::Running => self.live.set(LiveState::Paused),
+            // A play queued behind the preparation is undone in turn.
+            LiveState::Preparing => self.then.update_value(|q| q.push(Box::new(|s| s.pause()))),
+            _ => {}
         }
         self.stop_playback();
     }
 
-    /// Shows step `n` (clamped), running the program instantly if needed.
-    /// Ignored during a live run, whose steps are still arriving.
+    /// Shows step `n` (clamped), running the program first (in slices)
+    /// if needed. Ignored during a live run, whose steps are still arriving.
     pub(crate) fn step_to(&self, n: usize) {
         if self.live.get_untracked() == LiveState::Running {
             return;
         }
         self.stop_playback();
-        if self.ensure_trace() {
-            self.seek(n);
-        }
+        self.with_trace(move |s| s.seek(n));
     }
 
     /// Sets the speed of live runs and playback.

@@ -204,6 +204,8 @@ test('a variation loads in the player; narrow and dark layouts hold', async () =
   await page.locator('[data-snippet=delays] [data-testid=load-in-player]').click();
   await page.locator('.in-player[data-snippet=delays]').waitFor();
   await page.getByTestId('step-last').click();
+  // Stepping before Run runs the program first (in slices), then shows the step.
+  await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor();
   const expected = cpython('oracle.py', snippetCode('sleep', 'delays'), 'delays').trimEnd().split('\n');
   assert.deepEqual((await tokens(page)).map((t) => t.text), expected);
   // The clock at the end is when CPython's loop ran its last handle.
@@ -227,6 +229,7 @@ test('controls are reachable by keyboard and Space plays and pauses', async () =
   await page.getByTestId('speed').selectOption('4×');
   await page.locator('h1').click();
   await page.keyboard.press('End');
+  await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor();
   const last = (await playerStep(page)).step;
   await page.keyboard.press('Home');
   await page.keyboard.press(' ');
@@ -335,7 +338,7 @@ test('a busy loop never blocks the page: Stop works, the blocking message ends i
   // paint, in short tasks; the long tasks (over 50 ms) of the page load
   // (wasm start-up, first render) and of that warm-up (after the app's
   // `looplab:warm-up` mark) are measured and printed, not asserted.
-  const { load, warmUp } = await page.evaluate(() => new Promise((done) => {
+  const { load, warmUp, mount } = await page.evaluate(() => new Promise((done) => {
     const seen = [];
     new PerformanceObserver((list) => seen.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
     const check = () => {
@@ -343,12 +346,13 @@ test('a busy loop never blocks the page: Stop works, the blocking message ends i
       setTimeout(() => {
         const start = performance.getEntriesByName('looplab:warm-up')[0]?.startTime ?? 0;
         const ms = (list) => list.map((e) => e.duration.toFixed(0));
-        done({ load: ms(seen.filter((e) => e.startTime < start)), warmUp: ms(seen.filter((e) => e.startTime >= start)) });
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        done({ load: ms(seen.filter((e) => e.startTime < start)), warmUp: ms(seen.filter((e) => e.startTime >= start)), mount: (at('looplab:mounted') - at('looplab:start')).toFixed(0) });
       }, 50);
     };
     check();
   }));
-  console.log(`# page load: long tasks ${load.join(', ') || 'none'}${load.length ? ' ms' : ''}`);
+  console.log(`# page load: long tasks ${load.join(', ') || 'none'}${load.length ? ' ms' : ''} (mounting the app took ${mount} ms of them)`);
   console.log(`# warm-up long tasks: ${warmUp.join(', ') || 'none'}${warmUp.length ? ' ms' : ''}`);
   await page.evaluate(() => {
     window.__longTasks = [];
@@ -418,6 +422,103 @@ test('warnings in the console name the line CPython names, and link to it', asyn
   await warning.getByTestId('line-link').click();
   assert.equal(await page.locator('[data-testid=code] .code-line.focused').getAttribute('data-line'), line);
   await screenshot(page, 'player-warning-line');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Stepping before Run, and `#step=N` links, run the program to its end
+// first: in slices with the page's other work in between (the engine's
+// pausable session, no virtual waiting), never in one long task.
+const HEAVY = [
+  'import asyncio',
+  '',
+  'async def tick(name, n):',
+  '    for i in range(n):',
+  '        print(name, i)',
+  '        await asyncio.sleep(0)',
+  '',
+  'async def main():',
+  '    total = 0',
+  '    for i in range(3000000):',
+  '        total += i',
+  "    print('sum', total)",
+  "    await asyncio.gather(tick('a', 3), tick('b', 3))",
+  '',
+  'asyncio.run(main())',
+  '',
+].join('\n');
+const BUSY = ['import asyncio', '', 'async def spin():', '    while True:', '        pass', '', 'asyncio.run(spin())', ''].join('\n');
+
+/** Long tasks (over 50 ms) the page has seen since it started, in ms. */
+const longTasksSoFar = (page) =>
+  page.evaluate(() => new Promise((done) => {
+    new PerformanceObserver((list, observer) => {
+      observer.disconnect();
+      done(list.getEntries().map((e) => Math.round(e.duration)));
+    }).observe({ type: 'longtask', buffered: true });
+    // No entry at all: the observer is never called.
+    setTimeout(() => done([]), 200);
+  }));
+
+test('a #step= link to a program that computes before its first await lands on the step without holding the page', async () => {
+  const steps = cpythonSteps(HEAVY, 'heavy');
+  const output = cpython('oracle.py', HEAVY, 'heavy-out').trimEnd().split('\n');
+  // Step 4 shows handle 3 (step 0 is the program's set-up); the handle
+  // after it runs in the same loop iteration, so the ready queue is known.
+  const target = 4;
+  assert.equal(steps[3].iteration, steps[4].iteration, 'the chosen step is mid-iteration');
+  const started = Date.now();
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?play#code=${encodeURIComponent(HEAVY)}&step=${target}`);
+  await page.locator(`[data-testid=player][data-live=idle][data-step="${target}"]`).waitFor({ timeout: 60_000 });
+  const took = Date.now() - started;
+  const longTasks = await longTasksSoFar(page);
+  console.log(`# step link, 3M-iteration loop before the first await: on step ${target} after ${took} ms; long tasks since page start (page load included): ${longTasks.join(', ') || 'none'}${longTasks.length ? ' ms' : ''}`);
+  assert.equal((await playerStep(page)).handle, 3);
+  assert.deepEqual(await readyQueue(page), [steps[4].what, ...steps[4].ready]);
+  assert.equal((await page.getByTestId('console').innerText()).split('\n')[0], output[0], 'the loop printed its sum');
+  assert.match(await page.getByTestId('step-status').innerText(), new RegExp(`^step ${target + 1} / \\d+$`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Step before Run on an endless loop: preparing shows, Stop cancels it, the page answers, it ends with the blocking message', async () => {
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?play#code=${encodeURIComponent(BUSY)}`);
+  await page.getByTestId('player').waitFor();
+  // Measure the preparation alone, not the engine's warm-up.
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'warm', null, { timeout: 30_000 });
+  const preparing = page.locator('[data-testid=player][data-live=preparing]');
+
+  // Stop cancels a preparation: no trace, nothing to step through.
+  await page.getByTestId('step-forward').click();
+  await preparing.waitFor();
+  assert.match(await page.getByTestId('step-status').innerText(), /preparing/);
+  assert.match(await page.getByTestId('narration').innerText(), /Running the program to record its steps/);
+  assert.equal(await page.getByTestId('step-forward').getAttribute('aria-disabled'), 'true');
+  assert.equal(await page.getByTestId('run').isDisabled(), true);
+  await page.getByTestId('stop').click();
+  await page.locator('[data-testid=player][data-live=idle]').waitFor({ timeout: 5_000 });
+  assert.equal(await page.getByTestId('player').getAttribute('data-events'), '0', 'cancelled: no trace');
+  assert.equal(await page.getByTestId('step-status').innerText(), 'no steps yet');
+
+  // Again, to the end. Meanwhile another control works: Share opens its
+  // panel while the program is still running for its steps.
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  const started = Date.now();
+  await page.getByTestId('step-forward').click();
+  await preparing.waitFor();
+  await page.getByTestId('share').click();
+  await page.getByTestId('share-panel').waitFor();
+  assert.equal(await page.getByTestId('player').getAttribute('data-live'), 'preparing', 'Share was handled during the preparation');
+  await page.locator('[data-testid=player][data-live=idle]').waitFor({ timeout: 120_000 });
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  console.log(`# Step before Run, while True: pass: ready after ${Date.now() - started} ms; ${longTasks.length} long tasks${longTasks.length ? ` (${longTasks.map((d) => d.toFixed(0)).join(', ')} ms)` : ''}`);
+  assert.match(await page.getByTestId('console').innerText(), /an endless loop is blocking the event loop/);
+  // The press that started it is applied: one step forward from the first.
+  const last = Number(await page.getByTestId('scrubber').getAttribute('max'));
+  assert.equal((await playerStep(page)).step, Math.min(1, last));
   assert.deepEqual(problems, []);
   await context.close();
 });
