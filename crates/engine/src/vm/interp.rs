@@ -599,6 +599,9 @@ impl Vm {
                     frame!(self).stack.push(v);
                 }
                 Op::StoreAttr(i) => {
+                    if instance_store_fast(fr, &mut self.type_cache, i) {
+                        continue;
+                    }
                     let obj = pop!(fr);
                     let v = pop!(fr);
                     let name = fr.code.names[i as usize].clone();
@@ -615,6 +618,22 @@ impl Vm {
                         return Err(Error::Internal("stack underflow in call".into()));
                     };
                     let name = fr.code.names[name as usize].clone();
+                    // list.append(x) (CPython's CALL_NO_KW_LIST_APPEND).
+                    if argc == 1 && &*name == "append" {
+                        if let Value::List(l) = &fr.stack[start] {
+                            let l = l.clone();
+                            let mut lb = l.borrow_mut();
+                            if lb.len() < self.limits.max_collection_len {
+                                let Some(v) = fr.stack.pop() else {
+                                    return Err(Error::Internal("stack underflow".into()));
+                                };
+                                lb.push(v);
+                                drop(lb);
+                                fr.stack[start] = Value::None;
+                                continue;
+                            }
+                        }
+                    }
                     if let Some(func) = self.simple_method_target(start, &name, argc + 1) {
                         self.call_simple_from_stack(&func, start, false)?;
                         continue;
@@ -1052,13 +1071,46 @@ impl Vm {
                     let Some(start) = n.checked_sub(argc as usize) else {
                         return Err(Error::Internal("stack underflow in call".into()));
                     };
-                    if let Some(Value::Function(func)) = start.checked_sub(1).map(|i| &fr.stack[i])
-                    {
-                        if takes_simple_args(&func.code, argc) {
+                    match start.checked_sub(1).map(|i| &fr.stack[i]) {
+                        Some(Value::Function(func)) if takes_simple_args(&func.code, argc) => {
                             let func = func.clone();
                             self.call_simple_from_stack(&func, start, true)?;
                             continue;
                         }
+                        // type(x) and len(x) of a builtin container
+                        // (CPython's PRECALL_NO_KW_TYPE_1 and _LEN).
+                        Some(Value::Class(c)) if argc == 1 && Rc::ptr_eq(c, &self.types.type_) => {
+                            let Some(x) = fr.stack.pop() else {
+                                return Err(Error::Internal("stack underflow".into()));
+                            };
+                            let cls = self.class_of(&x);
+                            let fr = frame!(self);
+                            if let Some(top) = fr.stack.last_mut() {
+                                *top = Value::Class(cls);
+                            }
+                            continue;
+                        }
+                        Some(Value::Builtin(b))
+                            if argc == 1
+                                && self
+                                    .builtin_len
+                                    .as_ref()
+                                    .is_some_and(|len| Rc::ptr_eq(b, len)) =>
+                        {
+                            let n = match &fr.stack[start] {
+                                Value::List(l) => Some(l.borrow().len()),
+                                Value::Tuple(t) => Some(t.len()),
+                                Value::Dict(d) | Value::Set(d) => Some(d.borrow().len()),
+                                Value::Str(s) if s.is_ascii() => Some(s.len()),
+                                _ => None,
+                            };
+                            if let Some(n) = n {
+                                fr.stack.truncate(start - 1);
+                                fr.stack.push(Value::Int(n as i64));
+                                continue;
+                            }
+                        }
+                        _ => {}
                     }
                     let mut args = self.frame_pool.args();
                     args.extend(fr.stack.drain(start..));
@@ -1161,6 +1213,12 @@ impl Vm {
                     let Some(frame) = self.frames.pop() else {
                         return Err(Error::Internal("return with empty stack".into()));
                     };
+                    // The common case: a plain call returns to its caller.
+                    if matches!(frame.link, Link::Call) && frame.gen.is_none() {
+                        self.frame_pool.recycle(frame);
+                        frame!(self).stack.push(v);
+                        continue;
+                    }
                     if let Some(c) = self.do_return(frame, v)? {
                         return Ok(c);
                     }
@@ -2427,6 +2485,11 @@ fn run_simple_ops(
                     return Ok(Some(op));
                 };
                 fr.locals[i as usize] = Some(v);
+                // The value replaced may have been the last reference to a
+                // suspended generator (the only drop these ops can make).
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
             }
             Op::LoadConst(i) => {
                 let v = fr.code.consts[i as usize].clone();
@@ -2450,6 +2513,10 @@ fn run_simple_ops(
                 match slots.get_mut(s as usize) {
                     Some(slot) => slot.1 = v,
                     None => return Err(Error::Internal("global slot out of range".into())),
+                }
+                drop(slots);
+                if finalize_pending.get() {
+                    return Ok(None);
                 }
             }
             Op::Jump(t) => fr.pc = t as usize,
@@ -2493,7 +2560,7 @@ fn run_simple_ops(
             }
             _ => return Ok(Some(op)),
         }
-        if finalize_pending.get() || *instructions + 1 >= next_check {
+        if *instructions + 1 >= next_check {
             return Ok(None);
         }
         *instructions += 1;
@@ -2520,11 +2587,58 @@ fn instance_attr_fast(
         return None;
     };
     let name = &fr.code.names[i as usize];
-    let class_attr =
-        type_cache.lookup(&inst.class.borrow(), crate::vm::type_cache::Key::Name(name));
-    if class_attr.is_some() {
+    // Only a property (the data descriptor here) comes before the
+    // instance `__dict__` (as in `Vm::getattr`).
+    let class_attr = type_cache.peek(&inst.class.borrow(), crate::vm::type_cache::Key::Name(name));
+    if matches!(class_attr, Some(Value::Property(_))) {
         return None;
     }
     let d = inst.dict.borrow();
     d.get_hinted(name, &fr.code.attr_hints[i as usize]).cloned()
+}
+
+/// STORE_ATTR's fast path (CPython's STORE_ATTR_INSTANCE_VALUE): the
+/// object on top of the stack is a plain instance (not an exception, no
+/// `__setattr__`, no property under the name), so the value goes straight
+/// into its `__dict__` (found through the code object's hint). Pops both
+/// and returns true; anything else: false with the stack untouched, and
+/// the general `Vm::setattr` runs.
+#[inline(always)]
+fn instance_store_fast(
+    fr: &mut Frame,
+    type_cache: &mut crate::vm::type_cache::TypeCache,
+    i: u32,
+) -> bool {
+    use crate::vm::type_cache::Key;
+    let n = fr.stack.len();
+    if n < 2 {
+        return false;
+    }
+    let Value::Instance(inst) = &fr.stack[n - 1] else {
+        return false;
+    };
+    if inst.exc.is_some() {
+        return false;
+    }
+    let name = &fr.code.names[i as usize];
+    {
+        let cls = inst.class.borrow();
+        if matches!(
+            type_cache.peek(&cls, Key::Name(name)),
+            Some(Value::Property(_))
+        ) || type_cache.peek(&cls, Key::Static("__setattr__")).is_some()
+        {
+            return false;
+        }
+    }
+    let Some(Value::Instance(inst)) = fr.stack.pop() else {
+        return false;
+    };
+    let Some(v) = fr.stack.pop() else {
+        return false;
+    };
+    inst.dict
+        .borrow_mut()
+        .insert_hinted(name, v, &fr.code.attr_hints[i as usize]);
+    true
 }

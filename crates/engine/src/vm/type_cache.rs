@@ -87,6 +87,29 @@ impl TypeCache {
     /// `cls.lookup(name)`, answered from the cache when possible.
     #[inline]
     pub(crate) fn lookup(&mut self, cls: &Class, name: Key<'_>) -> Option<Value> {
+        self.peek(cls, name).cloned()
+    }
+
+    /// `lookup` without cloning the value found (for checks of what a
+    /// class has under a name).
+    #[inline(always)]
+    pub(crate) fn peek(&mut self, cls: &Class, name: Key<'_>) -> Option<&Value> {
+        let addr = name.addr();
+        let len = name.as_str().len();
+        let h = (cls.id ^ (addr as u64 >> 3)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let i = (h >> 54) as usize & (SLOTS - 1);
+        let epoch = self.epoch;
+        let hit = matches!(self.slots.get(i), Some(s) if s.class_id == cls.id && s.addr == addr && s.len == len && s.epoch == epoch);
+        if !hit {
+            self.fill(i, cls, name);
+        }
+        self.slots[i].found.as_ref()
+    }
+
+    /// A miss: look `name` up on `cls` and remember it in slot `i`.
+    #[cold]
+    #[inline(never)]
+    fn fill(&mut self, i: usize, cls: &Class, name: Key<'_>) {
         if self.slots.is_empty() {
             self.slots.resize_with(SLOTS, || Slot {
                 class_id: 0,
@@ -97,24 +120,14 @@ impl TypeCache {
                 found: None,
             });
         }
-        let addr = name.addr();
-        let len = name.as_str().len();
-        let h = (cls.id ^ (addr as u64 >> 3)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let i = (h >> 54) as usize & (SLOTS - 1);
-        let s = &mut self.slots[i];
-        if s.class_id == cls.id && s.addr == addr && s.len == len && s.epoch == self.epoch {
-            return s.found.clone();
-        }
-        let found = cls.lookup(name.as_str());
-        *s = Slot {
+        self.slots[i] = Slot {
             class_id: cls.id,
-            addr,
-            len,
+            addr: name.addr(),
+            len: name.as_str().len(),
             epoch: self.epoch,
             _name: name.keep(),
-            found: found.clone(),
+            found: cls.lookup(name.as_str()),
         };
-        found
     }
 
     /// A class namespace or MRO changed: forget every lookup.

@@ -651,6 +651,20 @@ impl AttrMap {
     pub fn contains(&self, name: &str) -> bool {
         self.find(name).is_some()
     }
+    /// `insert` trying entry `hint` first (by name pointer), like
+    /// `get_hinted`; updates `hint` to where the name is.
+    pub fn insert_hinted(&mut self, name: &Name, v: Value, hint: &Cell<u32>) {
+        if let Some((k, slot)) = self.entries.get_mut(hint.get() as usize) {
+            if Rc::ptr_eq(k, name) {
+                *slot = v;
+                return;
+            }
+        }
+        self.insert(name.clone(), v);
+        if let Some(i) = self.find(name) {
+            hint.set(i as u32);
+        }
+    }
     pub fn insert(&mut self, name: Name, v: Value) {
         if let Some(i) = self.find(&name) {
             self.entries[i].1 = v;
