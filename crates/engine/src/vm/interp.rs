@@ -454,6 +454,7 @@ impl Vm {
                     &mut self.instructions,
                     self.next_check,
                     &self.finalize_queue.pending,
+                    &mut self.type_cache,
                 )? {
                     Some(op) => op,
                     None => continue,
@@ -587,12 +588,7 @@ impl Vm {
                     }
                 }
                 Op::LoadAttr(i) => {
-                    if let Some(v) = instance_attr_fast(fr, &mut self.type_cache, i) {
-                        if let Some(top) = fr.stack.last_mut() {
-                            *top = v;
-                        }
-                        continue;
-                    }
+                    // `run_simple_ops` already tried `instance_attr_fast`.
                     let obj = pop!(fr);
                     let name = fr.code.names[i as usize].clone();
                     let v = self.getattr(&obj, &name)?;
@@ -679,6 +675,18 @@ impl Vm {
                     let key = pop!(fr);
                     let obj = pop!(fr);
                     let v = pop!(fr);
+                    // Fast path: list[int] = v, index in range.
+                    if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
+                        let mut lb = l.borrow_mut();
+                        let idx = if *i < 0 { *i + lb.len() as i64 } else { *i };
+                        if idx >= 0 && (idx as usize) < lb.len() {
+                            let old = std::mem::replace(&mut lb[idx as usize], v);
+                            drop(lb);
+                            drop(old);
+                            continue;
+                        }
+                        drop(lb);
+                    }
                     self.setitem(&obj, key, v)?;
                 }
                 Op::DeleteSubscr => {
@@ -2452,7 +2460,28 @@ fn is_simple_op(op: Op) -> bool {
             | Op::Binary(_)
             | Op::Inplace(_)
             | Op::Compare(_)
+            | Op::JumpIfFalseOrPop(_)
+            | Op::JumpIfTrueOrPop(_)
+            | Op::Is(_)
+            | Op::Pop
+            | Op::LoadAttr(_)
     )
+}
+
+/// The truth value of `v` when it needs no Python code (None: ask
+/// `Vm::truthy`).
+#[inline(always)]
+fn quick_truth(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::None => Some(false),
+        Value::Int(i) => Some(*i != 0),
+        Value::List(l) => Some(!l.borrow().is_empty()),
+        Value::Str(s) => Some(!s.is_empty()),
+        Value::Tuple(t) => Some(!t.is_empty()),
+        Value::Dict(d) => Some(!d.borrow().is_empty()),
+        _ => None,
+    }
 }
 
 /// The interpreter's inner loop for the simplest instructions (locals,
@@ -2470,6 +2499,7 @@ fn run_simple_ops(
     instructions: &mut u64,
     next_check: u64,
     finalize_pending: &std::cell::Cell<bool>,
+    type_cache: &mut crate::vm::type_cache::TypeCache,
 ) -> Result<Option<Op>, Error> {
     loop {
         match op {
@@ -2521,12 +2551,59 @@ fn run_simple_ops(
             }
             Op::Jump(t) => fr.pc = t as usize,
             Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
-                let Some(&Value::Bool(b)) = fr.stack.last() else {
+                let Some(b) = fr.stack.last().and_then(quick_truth) else {
                     return Ok(Some(op));
                 };
                 fr.stack.pop();
                 if b == matches!(op, Op::PopJumpIfTrue(_)) {
                     fr.pc = t as usize;
+                }
+                // Popping a container may have dropped a generator.
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
+                let Some(b) = fr.stack.last().and_then(quick_truth) else {
+                    return Ok(Some(op));
+                };
+                if b == matches!(op, Op::JumpIfTrueOrPop(_)) {
+                    fr.pc = t as usize;
+                } else {
+                    fr.stack.pop();
+                    if finalize_pending.get() {
+                        return Ok(None);
+                    }
+                }
+            }
+            Op::Is(neg) => {
+                let (Some(b), Some(a)) = (fr.stack.pop(), fr.stack.pop()) else {
+                    return Err(Error::Internal("value stack underflow".into()));
+                };
+                fr.stack.push(Value::Bool(a.is(&b) != neg));
+                drop((a, b));
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::Pop => {
+                if fr.stack.pop().is_none() {
+                    return Err(Error::Internal("value stack underflow".into()));
+                }
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::LoadAttr(i) => {
+                let Some(v) = instance_attr_fast(fr, type_cache, i) else {
+                    return Ok(Some(op));
+                };
+                if let Some(top) = fr.stack.last_mut() {
+                    *top = v;
+                }
+                // The instance replaced may have been the last reference.
+                if finalize_pending.get() {
+                    return Ok(None);
                 }
             }
             Op::Binary(code) | Op::Inplace(code) => {
