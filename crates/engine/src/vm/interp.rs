@@ -455,6 +455,7 @@ impl Vm {
                     self.next_check,
                     &self.finalize_queue.pending,
                     &mut self.type_cache,
+                    &self.builtins,
                 )? {
                     Some(op) => op,
                     None => continue,
@@ -595,9 +596,7 @@ impl Vm {
                     frame!(self).stack.push(v);
                 }
                 Op::StoreAttr(i) => {
-                    if instance_store_fast(fr, &mut self.type_cache, i) {
-                        continue;
-                    }
+                    // `run_simple_ops` already tried `instance_store_fast`.
                     let obj = pop!(fr);
                     let v = pop!(fr);
                     let name = fr.code.names[i as usize].clone();
@@ -675,18 +674,7 @@ impl Vm {
                     let key = pop!(fr);
                     let obj = pop!(fr);
                     let v = pop!(fr);
-                    // Fast path: list[int] = v, index in range.
-                    if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
-                        let mut lb = l.borrow_mut();
-                        let idx = if *i < 0 { *i + lb.len() as i64 } else { *i };
-                        if idx >= 0 && (idx as usize) < lb.len() {
-                            let old = std::mem::replace(&mut lb[idx as usize], v);
-                            drop(lb);
-                            drop(old);
-                            continue;
-                        }
-                        drop(lb);
-                    }
+                    // (`run_simple_ops` already tried list[int] = v.)
                     self.setitem(&obj, key, v)?;
                 }
                 Op::DeleteSubscr => {
@@ -2465,7 +2453,22 @@ fn is_simple_op(op: Op) -> bool {
             | Op::Is(_)
             | Op::Pop
             | Op::LoadAttr(_)
+            | Op::StoreAttr(_)
+            | Op::Dup
+            | Op::Copy(_)
+            | Op::Swap(_)
+            | Op::Rot(_)
+            | Op::Subscr
+            | Op::StoreSubscr
     )
+}
+
+/// The in-range index `i` of a list of length `len` (negative from the
+/// end), as `list[i]` takes it.
+#[inline(always)]
+fn list_index(i: i64, len: usize) -> Option<usize> {
+    let idx = if i < 0 { i + len as i64 } else { i };
+    (idx >= 0 && (idx as usize) < len).then_some(idx as usize)
 }
 
 /// The truth value of `v` when it needs no Python code (None: ask
@@ -2500,6 +2503,7 @@ fn run_simple_ops(
     next_check: u64,
     finalize_pending: &std::cell::Cell<bool>,
     type_cache: &mut crate::vm::type_cache::TypeCache,
+    builtins: &Globals,
 ) -> Result<Option<Op>, Error> {
     loop {
         match op {
@@ -2529,7 +2533,16 @@ fn run_simple_ops(
                 let s = fr.code.global_cache[i as usize].get();
                 let v = match fr.globals.slots.borrow().get(s as usize) {
                     Some((_, Some(v))) => v.clone(),
-                    _ => return Ok(Some(op)),
+                    // Not (yet) a module global: the builtin, once
+                    // `Vm::load_global` has resolved its slot.
+                    Some((_, None)) => {
+                        let b = fr.code.builtin_cache[i as usize].get();
+                        match builtins.slots.borrow().get(b as usize) {
+                            Some((_, Some(v))) => v.clone(),
+                            _ => return Ok(Some(op)),
+                        }
+                    }
+                    None => return Ok(Some(op)),
                 };
                 fr.stack.push(v);
             }
@@ -2590,6 +2603,87 @@ fn run_simple_ops(
                 if fr.stack.pop().is_none() {
                     return Err(Error::Internal("value stack underflow".into()));
                 }
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::StoreAttr(i) => {
+                if !instance_store_fast(fr, type_cache, i) {
+                    return Ok(Some(op));
+                }
+                // The value replaced may have been the last reference.
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::Dup => {
+                let Some(v) = fr.stack.last() else {
+                    return Ok(Some(op));
+                };
+                let v = v.clone();
+                fr.stack.push(v);
+            }
+            Op::Copy(n) => {
+                let Some(i) = fr.stack.len().checked_sub(n as usize) else {
+                    return Ok(Some(op));
+                };
+                let v = fr.stack[i].clone();
+                fr.stack.push(v);
+            }
+            Op::Swap(n) => {
+                let len = fr.stack.len();
+                let Some(i) = len.checked_sub(n as usize) else {
+                    return Ok(Some(op));
+                };
+                fr.stack.swap(i, len - 1);
+            }
+            Op::Rot(n) => {
+                let len = fr.stack.len();
+                if len == 0 || len < n as usize {
+                    return Ok(Some(op));
+                }
+                let Some(v) = fr.stack.pop() else {
+                    return Ok(Some(op));
+                };
+                fr.stack.insert(len - n as usize, v);
+            }
+            Op::Subscr => {
+                let n = fr.stack.len();
+                let v = match (fr.stack.get(n.wrapping_sub(2)), fr.stack.last()) {
+                    (Some(Value::List(l)), Some(&Value::Int(i))) => {
+                        let l = l.borrow();
+                        match list_index(i, l.len()) {
+                            Some(i) => l[i].clone(),
+                            None => return Ok(Some(op)),
+                        }
+                    }
+                    _ => return Ok(Some(op)),
+                };
+                fr.stack.truncate(n - 2);
+                fr.stack.push(v);
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::StoreSubscr => {
+                // Stack: value, list, index.
+                let n = fr.stack.len();
+                let (Some(Value::List(l)), Some(&Value::Int(i))) =
+                    (fr.stack.get(n.wrapping_sub(2)), fr.stack.last())
+                else {
+                    return Ok(Some(op));
+                };
+                let l = l.clone();
+                let Some(i) = list_index(i, l.borrow().len()) else {
+                    return Ok(Some(op));
+                };
+                fr.stack.truncate(n - 2);
+                let Some(v) = fr.stack.pop() else {
+                    return Err(Error::Internal("value stack underflow".into()));
+                };
+                let old = std::mem::replace(&mut l.borrow_mut()[i], v);
+                drop(old);
+                drop(l);
                 if finalize_pending.get() {
                     return Ok(None);
                 }
