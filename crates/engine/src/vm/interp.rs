@@ -1246,6 +1246,12 @@ impl Vm {
                     frame!(self).stack.push(it);
                 }
                 Op::GetAwaitable => {
+                    // A coroutine not yet finished is its own awaitable.
+                    if let Some(Value::Gen(g)) = fr.stack.last() {
+                        if g.kind == GenKind::Coroutine && g.state.get() != GenState::Closed {
+                            continue;
+                        }
+                    }
                     let v = pop!(fr);
                     let it = self.get_awaitable(&v)?;
                     frame!(self).stack.push(it);
