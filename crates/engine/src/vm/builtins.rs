@@ -71,6 +71,9 @@ pub fn install(vm: &mut Vm) {
     };
     reg(vm, "print", bi_print);
     reg(vm, "len", bi_len);
+    if let Some(Value::Builtin(b)) = vm.builtins.get("len") {
+        vm.builtin_len = Some(b);
+    }
     reg(vm, "repr", |vm, a, _| {
         nargs(vm, "repr", a, 1, 1)?;
         Ok(Value::Str(Rc::from(vm.repr(&a[0])?)))

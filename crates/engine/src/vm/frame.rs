@@ -118,7 +118,8 @@ impl FramePool {
     pub(crate) fn frame(&mut self, code: Rc<Code>, globals: Rc<Globals>) -> Box<Frame> {
         match self.frames.pop() {
             Some(mut f) => {
-                f.locals.resize(code.varnames.len(), None);
+                // Emptied by `recycle`: fill with unbound slots.
+                f.locals.resize_with(code.varnames.len(), || None);
                 f.code = code;
                 f.globals = globals;
                 f.pc = 0;
@@ -152,12 +153,23 @@ impl FramePool {
         }
         f.stack.clear();
         f.locals.clear();
-        f.cells.clear();
-        f.namespace = None;
+        // Most frames have none of these: skip the drop glue then.
+        if !f.cells.is_empty() {
+            f.cells.clear();
+        }
+        if f.namespace.is_some() {
+            f.namespace = None;
+        }
         f.blocks.clear();
-        f.handling.clear();
-        f.link = Link::Call;
-        f.gen = None;
+        if !f.handling.is_empty() {
+            f.handling.clear();
+        }
+        if !matches!(f.link, Link::Call) {
+            f.link = Link::Call;
+        }
+        if f.gen.is_some() {
+            f.gen = None;
+        }
         self.frames.push(f);
     }
 }

@@ -454,6 +454,8 @@ impl Vm {
                     &mut self.instructions,
                     self.next_check,
                     &self.finalize_queue.pending,
+                    &mut self.type_cache,
+                    &self.builtins,
                 )? {
                     Some(op) => op,
                     None => continue,
@@ -587,18 +589,14 @@ impl Vm {
                     }
                 }
                 Op::LoadAttr(i) => {
-                    if let Some(v) = instance_attr_fast(fr, &mut self.type_cache, i) {
-                        if let Some(top) = fr.stack.last_mut() {
-                            *top = v;
-                        }
-                        continue;
-                    }
+                    // `run_simple_ops` already tried `instance_attr_fast`.
                     let obj = pop!(fr);
                     let name = fr.code.names[i as usize].clone();
                     let v = self.getattr(&obj, &name)?;
                     frame!(self).stack.push(v);
                 }
                 Op::StoreAttr(i) => {
+                    // `run_simple_ops` already tried `instance_store_fast`.
                     let obj = pop!(fr);
                     let v = pop!(fr);
                     let name = fr.code.names[i as usize].clone();
@@ -615,6 +613,22 @@ impl Vm {
                         return Err(Error::Internal("stack underflow in call".into()));
                     };
                     let name = fr.code.names[name as usize].clone();
+                    // list.append(x) (CPython's CALL_NO_KW_LIST_APPEND).
+                    if argc == 1 && &*name == "append" {
+                        if let Value::List(l) = &fr.stack[start] {
+                            let l = l.clone();
+                            let mut lb = l.borrow_mut();
+                            if lb.len() < self.limits.max_collection_len {
+                                let Some(v) = fr.stack.pop() else {
+                                    return Err(Error::Internal("stack underflow".into()));
+                                };
+                                lb.push(v);
+                                drop(lb);
+                                fr.stack[start] = Value::None;
+                                continue;
+                            }
+                        }
+                    }
                     if let Some(func) = self.simple_method_target(start, &name, argc + 1) {
                         self.call_simple_from_stack(&func, start, false)?;
                         continue;
@@ -660,6 +674,7 @@ impl Vm {
                     let key = pop!(fr);
                     let obj = pop!(fr);
                     let v = pop!(fr);
+                    // (`run_simple_ops` already tried list[int] = v.)
                     self.setitem(&obj, key, v)?;
                 }
                 Op::DeleteSubscr => {
@@ -1052,13 +1067,46 @@ impl Vm {
                     let Some(start) = n.checked_sub(argc as usize) else {
                         return Err(Error::Internal("stack underflow in call".into()));
                     };
-                    if let Some(Value::Function(func)) = start.checked_sub(1).map(|i| &fr.stack[i])
-                    {
-                        if takes_simple_args(&func.code, argc) {
+                    match start.checked_sub(1).map(|i| &fr.stack[i]) {
+                        Some(Value::Function(func)) if takes_simple_args(&func.code, argc) => {
                             let func = func.clone();
                             self.call_simple_from_stack(&func, start, true)?;
                             continue;
                         }
+                        // type(x) and len(x) of a builtin container
+                        // (CPython's PRECALL_NO_KW_TYPE_1 and _LEN).
+                        Some(Value::Class(c)) if argc == 1 && Rc::ptr_eq(c, &self.types.type_) => {
+                            let Some(x) = fr.stack.pop() else {
+                                return Err(Error::Internal("stack underflow".into()));
+                            };
+                            let cls = self.class_of(&x);
+                            let fr = frame!(self);
+                            if let Some(top) = fr.stack.last_mut() {
+                                *top = Value::Class(cls);
+                            }
+                            continue;
+                        }
+                        Some(Value::Builtin(b))
+                            if argc == 1
+                                && self
+                                    .builtin_len
+                                    .as_ref()
+                                    .is_some_and(|len| Rc::ptr_eq(b, len)) =>
+                        {
+                            let n = match &fr.stack[start] {
+                                Value::List(l) => Some(l.borrow().len()),
+                                Value::Tuple(t) => Some(t.len()),
+                                Value::Dict(d) | Value::Set(d) => Some(d.borrow().len()),
+                                Value::Str(s) if s.is_ascii() => Some(s.len()),
+                                _ => None,
+                            };
+                            if let Some(n) = n {
+                                fr.stack.truncate(start - 1);
+                                fr.stack.push(Value::Int(n as i64));
+                                continue;
+                            }
+                        }
+                        _ => {}
                     }
                     let mut args = self.frame_pool.args();
                     args.extend(fr.stack.drain(start..));
@@ -1161,6 +1209,12 @@ impl Vm {
                     let Some(frame) = self.frames.pop() else {
                         return Err(Error::Internal("return with empty stack".into()));
                     };
+                    // The common case: a plain call returns to its caller.
+                    if matches!(frame.link, Link::Call) && frame.gen.is_none() {
+                        self.frame_pool.recycle(frame);
+                        frame!(self).stack.push(v);
+                        continue;
+                    }
                     if let Some(c) = self.do_return(frame, v)? {
                         return Ok(c);
                     }
@@ -1192,6 +1246,12 @@ impl Vm {
                     frame!(self).stack.push(it);
                 }
                 Op::GetAwaitable => {
+                    // A coroutine not yet finished is its own awaitable.
+                    if let Some(Value::Gen(g)) = fr.stack.last() {
+                        if g.kind == GenKind::Coroutine && g.state.get() != GenState::Closed {
+                            continue;
+                        }
+                    }
                     let v = pop!(fr);
                     let it = self.get_awaitable(&v)?;
                     frame!(self).stack.push(it);
@@ -2394,7 +2454,43 @@ fn is_simple_op(op: Op) -> bool {
             | Op::Binary(_)
             | Op::Inplace(_)
             | Op::Compare(_)
+            | Op::JumpIfFalseOrPop(_)
+            | Op::JumpIfTrueOrPop(_)
+            | Op::Is(_)
+            | Op::Pop
+            | Op::LoadAttr(_)
+            | Op::StoreAttr(_)
+            | Op::Dup
+            | Op::Copy(_)
+            | Op::Swap(_)
+            | Op::Rot(_)
+            | Op::Subscr
+            | Op::StoreSubscr
     )
+}
+
+/// The in-range index `i` of a list of length `len` (negative from the
+/// end), as `list[i]` takes it.
+#[inline(always)]
+fn list_index(i: i64, len: usize) -> Option<usize> {
+    let idx = if i < 0 { i + len as i64 } else { i };
+    (idx >= 0 && (idx as usize) < len).then_some(idx as usize)
+}
+
+/// The truth value of `v` when it needs no Python code (None: ask
+/// `Vm::truthy`).
+#[inline(always)]
+fn quick_truth(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::None => Some(false),
+        Value::Int(i) => Some(*i != 0),
+        Value::List(l) => Some(!l.borrow().is_empty()),
+        Value::Str(s) => Some(!s.is_empty()),
+        Value::Tuple(t) => Some(!t.is_empty()),
+        Value::Dict(d) => Some(!d.borrow().is_empty()),
+        _ => None,
+    }
 }
 
 /// The interpreter's inner loop for the simplest instructions (locals,
@@ -2412,6 +2508,8 @@ fn run_simple_ops(
     instructions: &mut u64,
     next_check: u64,
     finalize_pending: &std::cell::Cell<bool>,
+    type_cache: &mut crate::vm::type_cache::TypeCache,
+    builtins: &Globals,
 ) -> Result<Option<Op>, Error> {
     loop {
         match op {
@@ -2427,6 +2525,11 @@ fn run_simple_ops(
                     return Ok(Some(op));
                 };
                 fr.locals[i as usize] = Some(v);
+                // The value replaced may have been the last reference to a
+                // suspended generator (the only drop these ops can make).
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
             }
             Op::LoadConst(i) => {
                 let v = fr.code.consts[i as usize].clone();
@@ -2436,7 +2539,16 @@ fn run_simple_ops(
                 let s = fr.code.global_cache[i as usize].get();
                 let v = match fr.globals.slots.borrow().get(s as usize) {
                     Some((_, Some(v))) => v.clone(),
-                    _ => return Ok(Some(op)),
+                    // Not (yet) a module global: the builtin, once
+                    // `Vm::load_global` has resolved its slot.
+                    Some((_, None)) => {
+                        let b = fr.code.builtin_cache[i as usize].get();
+                        match builtins.slots.borrow().get(b as usize) {
+                            Some((_, Some(v))) => v.clone(),
+                            _ => return Ok(Some(op)),
+                        }
+                    }
+                    None => return Ok(Some(op)),
                 };
                 fr.stack.push(v);
             }
@@ -2451,15 +2563,147 @@ fn run_simple_ops(
                     Some(slot) => slot.1 = v,
                     None => return Err(Error::Internal("global slot out of range".into())),
                 }
+                drop(slots);
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
             }
             Op::Jump(t) => fr.pc = t as usize,
             Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
-                let Some(&Value::Bool(b)) = fr.stack.last() else {
+                let Some(b) = fr.stack.last().and_then(quick_truth) else {
                     return Ok(Some(op));
                 };
                 fr.stack.pop();
                 if b == matches!(op, Op::PopJumpIfTrue(_)) {
                     fr.pc = t as usize;
+                }
+                // Popping a container may have dropped a generator.
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
+                let Some(b) = fr.stack.last().and_then(quick_truth) else {
+                    return Ok(Some(op));
+                };
+                if b == matches!(op, Op::JumpIfTrueOrPop(_)) {
+                    fr.pc = t as usize;
+                } else {
+                    fr.stack.pop();
+                    if finalize_pending.get() {
+                        return Ok(None);
+                    }
+                }
+            }
+            Op::Is(neg) => {
+                let (Some(b), Some(a)) = (fr.stack.pop(), fr.stack.pop()) else {
+                    return Err(Error::Internal("value stack underflow".into()));
+                };
+                fr.stack.push(Value::Bool(a.is(&b) != neg));
+                drop((a, b));
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::Pop => {
+                if fr.stack.pop().is_none() {
+                    return Err(Error::Internal("value stack underflow".into()));
+                }
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::StoreAttr(i) => {
+                if !instance_store_fast(fr, type_cache, i) {
+                    return Ok(Some(op));
+                }
+                // The value replaced may have been the last reference.
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::Dup => {
+                let Some(v) = fr.stack.last() else {
+                    return Ok(Some(op));
+                };
+                let v = v.clone();
+                fr.stack.push(v);
+            }
+            Op::Copy(n) => {
+                let Some(i) = fr.stack.len().checked_sub(n as usize) else {
+                    return Ok(Some(op));
+                };
+                let v = fr.stack[i].clone();
+                fr.stack.push(v);
+            }
+            Op::Swap(n) => {
+                let len = fr.stack.len();
+                let Some(i) = len.checked_sub(n as usize) else {
+                    return Ok(Some(op));
+                };
+                fr.stack.swap(i, len - 1);
+            }
+            Op::Rot(n) => {
+                let len = fr.stack.len();
+                if len == 0 || len < n as usize {
+                    return Ok(Some(op));
+                }
+                let Some(v) = fr.stack.pop() else {
+                    return Ok(Some(op));
+                };
+                fr.stack.insert(len - n as usize, v);
+            }
+            Op::Subscr => {
+                let n = fr.stack.len();
+                let v = match (fr.stack.get(n.wrapping_sub(2)), fr.stack.last()) {
+                    (Some(Value::List(l)), Some(&Value::Int(i))) => {
+                        let l = l.borrow();
+                        match list_index(i, l.len()) {
+                            Some(i) => l[i].clone(),
+                            None => return Ok(Some(op)),
+                        }
+                    }
+                    _ => return Ok(Some(op)),
+                };
+                fr.stack.truncate(n - 2);
+                fr.stack.push(v);
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::StoreSubscr => {
+                // Stack: value, list, index.
+                let n = fr.stack.len();
+                let (Some(Value::List(l)), Some(&Value::Int(i))) =
+                    (fr.stack.get(n.wrapping_sub(2)), fr.stack.last())
+                else {
+                    return Ok(Some(op));
+                };
+                let l = l.clone();
+                let Some(i) = list_index(i, l.borrow().len()) else {
+                    return Ok(Some(op));
+                };
+                fr.stack.truncate(n - 2);
+                let Some(v) = fr.stack.pop() else {
+                    return Err(Error::Internal("value stack underflow".into()));
+                };
+                let old = std::mem::replace(&mut l.borrow_mut()[i], v);
+                drop(old);
+                drop(l);
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::LoadAttr(i) => {
+                let Some(v) = instance_attr_fast(fr, type_cache, i) else {
+                    return Ok(Some(op));
+                };
+                if let Some(top) = fr.stack.last_mut() {
+                    *top = v;
+                }
+                // The instance replaced may have been the last reference.
+                if finalize_pending.get() {
+                    return Ok(None);
                 }
             }
             Op::Binary(code) | Op::Inplace(code) => {
@@ -2493,7 +2737,7 @@ fn run_simple_ops(
             }
             _ => return Ok(Some(op)),
         }
-        if finalize_pending.get() || *instructions + 1 >= next_check {
+        if *instructions + 1 >= next_check {
             return Ok(None);
         }
         *instructions += 1;
@@ -2520,11 +2764,58 @@ fn instance_attr_fast(
         return None;
     };
     let name = &fr.code.names[i as usize];
-    let class_attr =
-        type_cache.lookup(&inst.class.borrow(), crate::vm::type_cache::Key::Name(name));
-    if class_attr.is_some() {
+    // Only a property (the data descriptor here) comes before the
+    // instance `__dict__` (as in `Vm::getattr`).
+    let class_attr = type_cache.peek(&inst.class.borrow(), crate::vm::type_cache::Key::Name(name));
+    if matches!(class_attr, Some(Value::Property(_))) {
         return None;
     }
     let d = inst.dict.borrow();
     d.get_hinted(name, &fr.code.attr_hints[i as usize]).cloned()
+}
+
+/// STORE_ATTR's fast path (CPython's STORE_ATTR_INSTANCE_VALUE): the
+/// object on top of the stack is a plain instance (not an exception, no
+/// `__setattr__`, no property under the name), so the value goes straight
+/// into its `__dict__` (found through the code object's hint). Pops both
+/// and returns true; anything else: false with the stack untouched, and
+/// the general `Vm::setattr` runs.
+#[inline(always)]
+fn instance_store_fast(
+    fr: &mut Frame,
+    type_cache: &mut crate::vm::type_cache::TypeCache,
+    i: u32,
+) -> bool {
+    use crate::vm::type_cache::Key;
+    let n = fr.stack.len();
+    if n < 2 {
+        return false;
+    }
+    let Value::Instance(inst) = &fr.stack[n - 1] else {
+        return false;
+    };
+    if inst.exc.is_some() {
+        return false;
+    }
+    let name = &fr.code.names[i as usize];
+    {
+        let cls = inst.class.borrow();
+        if matches!(
+            type_cache.peek(&cls, Key::Name(name)),
+            Some(Value::Property(_))
+        ) || type_cache.peek(&cls, Key::Static("__setattr__")).is_some()
+        {
+            return false;
+        }
+    }
+    let Some(Value::Instance(inst)) = fr.stack.pop() else {
+        return false;
+    };
+    let Some(v) = fr.stack.pop() else {
+        return false;
+    };
+    inst.dict
+        .borrow_mut()
+        .insert_hinted(name, v, &fr.code.attr_hints[i as usize]);
+    true
 }

@@ -337,6 +337,8 @@ pub struct Vm {
     pub mem_excluded: Rc<std::cell::Cell<usize>>,
     /// Remembered class attribute lookups (CPython's method cache).
     pub(crate) type_cache: type_cache::TypeCache,
+    /// The builtin `len` (CALL's fast path recognises it by identity).
+    pub(crate) builtin_len: Option<Rc<Builtin>>,
     /// Buffers of finished frames, reused by the next calls.
     pub(crate) frame_pool: frame::FramePool,
 }
@@ -384,6 +386,7 @@ impl Vm {
             tracked: teardown::Tracked::default(),
             mem_excluded: Rc::new(std::cell::Cell::new(0)),
             type_cache: type_cache::TypeCache::default(),
+            builtin_len: None,
             frame_pool: frame::FramePool::default(),
         };
         builtins::install(&mut vm);

@@ -2035,6 +2035,18 @@ impl Vm {
                 if let Value::Slice(s) = key {
                     let len = l.borrow().len();
                     let (start, stop, step) = self.slice_indices(s, len)?;
+                    if step == 1 {
+                        // One move of the tail, not one per item removed.
+                        let removed: Vec<Value> = if start < stop {
+                            l.borrow_mut()
+                                .drain(start as usize..stop as usize)
+                                .collect()
+                        } else {
+                            Vec::new()
+                        };
+                        drop(removed);
+                        return Ok(());
+                    }
                     let mut idxs = Vec::new();
                     let mut i = start;
                     while (step > 0 && i < stop) || (step < 0 && i > stop) {

@@ -4,8 +4,8 @@
 //! Looking a name up on a class walks its MRO and searches each class
 //! namespace; for `self.x` on an instance that search usually fails all the
 //! way up before the instance `__dict__` is tried. The cache remembers the
-//! outcome (found value or absence) per (class, name) in a direct-mapped
-//! table. Names are the interned `Name`s of code objects or string
+//! outcome (found value or absence) per (class, name) in a two-way
+//! set-associative table. Names are the interned `Name`s of code objects or string
 //! literals of the VM (special methods), so a slot matches by pointer: the
 //! slot keeps its `Name` alive and literals live forever, so an address
 //! cannot be reused by another string while a slot holds it. The same name
@@ -76,8 +76,8 @@ struct Slot {
 /// The cache (one per VM).
 #[derive(Default)]
 pub(crate) struct TypeCache {
-    /// Direct-mapped slots, allocated on first use; a slot holds the last
-    /// lookup that hashed to it.
+    /// Slots in sets of two, allocated on first use; a set holds the last
+    /// two lookups that hashed to it.
     slots: Vec<Slot>,
     /// Bumped by every change to an existing class's namespace or MRO.
     epoch: u64,
@@ -87,6 +87,40 @@ impl TypeCache {
     /// `cls.lookup(name)`, answered from the cache when possible.
     #[inline]
     pub(crate) fn lookup(&mut self, cls: &Class, name: Key<'_>) -> Option<Value> {
+        self.peek(cls, name).cloned()
+    }
+
+    /// `lookup` without cloning the value found (for checks of what a
+    /// class has under a name).
+    #[inline(always)]
+    pub(crate) fn peek(&mut self, cls: &Class, name: Key<'_>) -> Option<&Value> {
+        let addr = name.addr();
+        let len = name.as_str().len();
+        let h = (cls.id ^ (addr as u64 >> 3)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        // Two-way set associative: the pair of slots starting at `i`.
+        // Names are keyed by address, so which lookups share a set varies
+        // from run to run (ASLR); with one slot per set, two hot lookups
+        // sharing it evicted each other on every use in some runs.
+        let i = (h >> 54) as usize & (SLOTS - 2);
+        let epoch = self.epoch;
+        let hit =
+            |s: &Slot| s.class_id == cls.id && s.addr == addr && s.len == len && s.epoch == epoch;
+        let j = if self.slots.get(i).is_some_and(hit) {
+            i
+        } else if self.slots.get(i + 1).is_some_and(hit) {
+            i + 1
+        } else {
+            self.fill(i, cls, name)
+        };
+        self.slots[j].found.as_ref()
+    }
+
+    /// A miss: look `name` up on `cls` and remember it in the set at `i`
+    /// (the newest lookup first, the previous first moves to the second
+    /// slot); returns the slot.
+    #[cold]
+    #[inline(never)]
+    fn fill(&mut self, i: usize, cls: &Class, name: Key<'_>) -> usize {
         if self.slots.is_empty() {
             self.slots.resize_with(SLOTS, || Slot {
                 class_id: 0,
@@ -97,24 +131,18 @@ impl TypeCache {
                 found: None,
             });
         }
-        let addr = name.addr();
-        let len = name.as_str().len();
-        let h = (cls.id ^ (addr as u64 >> 3)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let i = (h >> 54) as usize & (SLOTS - 1);
-        let s = &mut self.slots[i];
-        if s.class_id == cls.id && s.addr == addr && s.len == len && s.epoch == self.epoch {
-            return s.found.clone();
+        if self.slots[i].class_id != 0 && self.slots[i].epoch == self.epoch {
+            self.slots.swap(i, i + 1);
         }
-        let found = cls.lookup(name.as_str());
-        *s = Slot {
+        self.slots[i] = Slot {
             class_id: cls.id,
-            addr,
-            len,
+            addr: name.addr(),
+            len: name.as_str().len(),
             epoch: self.epoch,
             _name: name.keep(),
-            found: found.clone(),
+            found: cls.lookup(name.as_str()),
         };
-        found
+        i
     }
 
     /// A class namespace or MRO changed: forget every lookup.

@@ -1322,6 +1322,11 @@ def _heappop(heap):
 
 
 class Queue(_LoopBoundMixin):
+    # Items before _head in the _queue list are already taken (CPython's
+    # deque.popleft() without its cost). A subclass's own _init() (a deque
+    # as in CPython) leaves it at 0 here.
+    _head = 0
+
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
         self._getters = []
@@ -1383,7 +1388,8 @@ class Queue(_LoopBoundMixin):
         return self._maxsize
 
     def empty(self):
-        return self.qsize() == 0
+        # CPython: not self._queue (qsize() is not called).
+        return len(self._queue) == self._head
 
     def full(self):
         if self._maxsize <= 0:
@@ -1392,6 +1398,23 @@ class Queue(_LoopBoundMixin):
             return self.qsize() >= self._maxsize
 
     async def put(self, item):
+        if type(self) is _Queue:
+            # Fast path for the plain Queue (subclasses may override any of
+            # the methods, so they take the general path below): Queue's own
+            # full(), put_nowait(), _put() and _wakeup_next() inlined, with
+            # the same effects in the same order (clear() and
+            # _wakeup_next() do nothing when skipped here).
+            maxsize = self._maxsize
+            queue = self._queue
+            if maxsize <= 0 or len(queue) - self._head < maxsize:
+                queue.append(item)
+                self._unfinished_tasks += 1
+                finished = self._finished
+                if finished._value:
+                    finished.clear()
+                if self._getters:
+                    self._wakeup_next(self._getters)
+                return None
         while self.full():
             self._get_loop()
             putter = _looplab.create_future("queue.put")
@@ -1416,6 +1439,22 @@ class Queue(_LoopBoundMixin):
         self._wakeup_next(self._getters)
 
     async def get(self):
+        if type(self) is _Queue:
+            # Fast path for the plain Queue, as in put(): Queue's own
+            # empty(), get_nowait(), _get() and _wakeup_next() inlined.
+            queue = self._queue
+            head = self._head
+            if len(queue) - head != 0:
+                item = queue[head]
+                queue[head] = None
+                head += 1
+                self._head = head
+                if head > 64 and head * 2 > len(queue):
+                    del queue[:head]
+                    self._head = 0
+                if self._putters:
+                    self._wakeup_next(self._putters)
+                return item
         while self.empty():
             self._get_loop()
             getter = _looplab.create_future("queue.get")
@@ -1473,6 +1512,10 @@ class LifoQueue(Queue):
     def _get(self):
         return self._queue.pop()
 
+
+# put() and get() compare with this private name: rebinding asyncio.Queue
+# must not send a subclass down their fast paths.
+_Queue = Queue
 
 for _cls in (Queue, PriorityQueue, LifoQueue):
     _cls.__module__ = "asyncio.queues"
