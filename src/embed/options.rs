@@ -69,7 +69,8 @@ pub enum EmbedTheme {
 /// Everything the embed URL can set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmbedOptions {
-    /// Step to open on (`step=N`): the program runs instantly at load.
+    /// Step to open on (`step=N`): the program runs at load, without waiting
+    /// virtual time (in short slices, the player's "preparing" state).
     pub step: Option<usize>,
     /// Start a live run at load (`autoplay`).
     pub autoplay: bool,

@@ -417,7 +417,7 @@ pub fn Player(
     /// The program's source.
     source: String,
     /// Open on this step (from the URL's `#step=N`): runs the program at
-    /// once, instantly.
+    /// once, without waiting virtual time (in short slices).
     #[prop(optional)]
     start_step: Option<usize>,
     /// Filled with the player's state, for the embed's commands and the
