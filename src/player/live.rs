@@ -106,14 +106,22 @@ pub const INITIAL_FUEL: u64 = 1_000;
 /// 50 ms of a "long task").
 pub const SLICE_MS: f64 = 8.0;
 
+/// The size of the next slice of work (instructions, events...), given
+/// that the last one, `size` units, took `took_ms`: doubled after a very
+/// quick slice, else scaled so a slice takes about [`SLICE_MS`]; kept
+/// within `min..=max`.
+pub fn next_slice(size: u64, took_ms: f64, min: u64, max: u64) -> u64 {
+    let f = if took_ms <= 0.5 {
+        size.saturating_mul(2)
+    } else {
+        (size as f64 * SLICE_MS / took_ms) as u64
+    };
+    f.clamp(min, max)
+}
+
 /// The next fuel, given how long the last slice took.
 pub fn next_fuel(fuel: u64, took_ms: f64) -> u64 {
-    let f = if took_ms <= 0.5 {
-        fuel.saturating_mul(2)
-    } else {
-        (fuel as f64 * SLICE_MS / took_ms) as u64
-    };
-    f.clamp(1_000, 2_000_000)
+    next_slice(fuel, took_ms, 1_000, 2_000_000)
 }
 
 #[cfg(test)]
@@ -144,5 +152,8 @@ mod tests {
         assert_eq!(next_fuel(20_000, 16.0), 10_000);
         assert_eq!(next_fuel(20_000, 0.1), 40_000);
         assert_eq!(next_fuel(1_000, 100.0), 1_000);
+        // Other kinds of work have their own bounds.
+        assert_eq!(next_slice(1_000, 100.0, 100, 50_000), 100);
+        assert_eq!(next_slice(40_000, 0.1, 100, 50_000), 50_000);
     }
 }

@@ -588,15 +588,15 @@ pub fn Player(
 /// long trace's steps, checkpoints and columns take longer than a task
 /// may), as a live run builds it; `None` once `alive` turns false.
 async fn track_in_slices(events: Vec<Event>, alive: impl Fn() -> bool) -> Option<Track> {
-    use super::live::SLICE_MS;
+    use super::live::next_slice;
     let mut track = Track::default();
     let mut start = 0;
-    let mut chunk = 1_000usize;
+    let mut chunk = 1_000u64;
     loop {
         if !alive() {
             return None;
         }
-        let end = (start + chunk).min(events.len());
+        let end = (start + chunk as usize).min(events.len());
         let t0 = super::now_ms();
         track.extend(&events[start..end]);
         let took = super::now_ms() - t0;
@@ -604,12 +604,7 @@ async fn track_in_slices(events: Vec<Event>, alive: impl Fn() -> bool) -> Option
         if start >= events.len() {
             return Some(track);
         }
-        chunk = if took <= 0.5 {
-            chunk * 2
-        } else {
-            (chunk as f64 * SLICE_MS / took) as usize
-        }
-        .clamp(100, 50_000);
+        chunk = next_slice(chunk, took, 100, 50_000);
         crate::browser::yield_to_page().await;
     }
 }
