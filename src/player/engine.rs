@@ -68,24 +68,9 @@ pub async fn warm_up() {
 /// before every slice) turns false: Stop, an edit, the player gone.
 pub async fn run_sliced(source: &str, scale: u64, alive: impl Fn() -> bool) -> Option<RunOutcome> {
     use crate::browser::yield_to_page;
-    // The library modules first, one piece per task, unless the warm-up
-    // (or an earlier run) compiled them: a slice of fuel that reaches
-    // `import asyncio` would compile every piece its few instructions
-    // reach, and the first compile also pays for the browser compiling the
-    // parser and compiler on first call.
-    let mut prep = run::Warmup::new();
-    loop {
-        // Even compiling the program waits for a task of its own: the
-        // caller is often a click handler or the page's first render.
-        yield_to_page().await;
-        if !alive() {
-            return None;
-        }
-        if !prep.step() {
-            break;
-        }
+    if !compile_library(&alive).await {
+        return None;
     }
-    drop(prep);
     let mut session = Session::new(source, FILENAME, &limits(scale));
     let mut fuel = INITIAL_FUEL;
     loop {
@@ -100,6 +85,26 @@ pub async fn run_sliced(source: &str, scale: u64, alive: impl Fn() -> bool) -> O
         fuel = next_fuel(fuel, super::now_ms() - t0);
     }
     Some(session.into_outcome())
+}
+
+/// Compiles the library modules one piece per task, unless the warm-up
+/// (or an earlier run) did: a slice of fuel that reaches `import asyncio`
+/// would compile every piece its few instructions reach, and the first
+/// compile also pays for the browser compiling the parser and compiler on
+/// first call. Every run calls this before its first slice. Always waits
+/// for a task of its own first (the caller is often a click handler or the
+/// page's first render). False when `alive` turned false.
+pub async fn compile_library(alive: &impl Fn() -> bool) -> bool {
+    let mut prep = run::Warmup::new();
+    loop {
+        crate::browser::yield_to_page().await;
+        if !alive() {
+            return false;
+        }
+        if !prep.step() {
+            return true;
+        }
+    }
 }
 
 /// Starts a pausable run of `source`.

@@ -345,6 +345,9 @@ impl PlayerState {
         let mut finished = false;
         let mut wait_until: Option<u64> = None;
         let alive = move || self.generation.get_untracked() == gen;
+        if !engine::compile_library(&alive).await {
+            return;
+        }
         loop {
             if !alive() {
                 return;
