@@ -320,8 +320,26 @@ fn parse_body(lesson: &mut Lesson, body: &str, body_line: usize) -> Result<(), (
             sections.push(Section::Prose(out));
         }
     };
+    // An HTML block being read: its events, kept until its end shows whether
+    // it is an author's note (`<!-- … -->`, dropped) or HTML to keep.
+    let mut html_block: Option<Vec<Event>> = None;
     for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+        if let Some(held) = &mut html_block {
+            let ended = matches!(event, Event::End(TagEnd::HtmlBlock));
+            held.push(event);
+            if ended {
+                let held = html_block.take().expect("inside an HTML block");
+                if !is_comment_block(&held) {
+                    prose.extend(held);
+                }
+            }
+            continue;
+        }
         match (&mut in_block, event) {
+            (None, Event::Start(Tag::HtmlBlock)) => {
+                html_block = Some(vec![Event::Start(Tag::HtmlBlock)])
+            }
+            (None, Event::InlineHtml(h)) if is_comment(&h) => {}
             (None, Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))) => {
                 let line = line_of(range.start);
                 let fence = parse_fence(&info).map_err(|m| (line, m))?;
@@ -357,8 +375,32 @@ fn parse_body(lesson: &mut Lesson, body: &str, body_line: usize) -> Result<(), (
             (None, event) => prose.push(event),
         }
     }
+    if let Some(held) = html_block {
+        if !is_comment_block(&held) {
+            prose.extend(held);
+        }
+    }
     flush(&mut prose, &mut lesson.sections);
     Ok(())
+}
+
+/// `<!-- … -->`: a note for the lesson's authors (such as where the player
+/// shows a claim), never rendered into the page.
+fn is_comment(html: &str) -> bool {
+    let t = html.trim();
+    t.starts_with("<!--") && t.ends_with("-->")
+}
+
+/// An HTML block made of nothing but one comment.
+fn is_comment_block(events: &[Event]) -> bool {
+    let text: String = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Html(h) => Some(h.as_ref()),
+            _ => None,
+        })
+        .collect();
+    is_comment(&text) && text.trim().matches("-->").count() == 1
 }
 
 fn make_snippet(
@@ -497,6 +539,24 @@ mod tests {
         let text = GOOD.replace("Some *prose*.", "```text\nliteral\n```");
         let l = parse(&text).unwrap();
         assert!(matches!(&l.sections[0], Section::Prose(h) if h.contains("literal")));
+    }
+
+    #[test]
+    fn authors_notes_are_not_rendered() {
+        let text = GOOD.replace(
+            "Some *prose*.",
+            "Some *prose*.\n<!-- shown: snippet main,\n#step=3 -->\n\nA claim <!-- inline note --> here.\n\n<div>kept</div>",
+        );
+        let l = parse(&text).unwrap();
+        let Section::Prose(html) = &l.sections[0] else {
+            panic!("prose first")
+        };
+        assert!(html.contains("<em>prose</em>"), "{html}");
+        assert!(html.contains("A claim  here."), "{html}");
+        assert!(html.contains("<div>kept</div>"), "{html}");
+        assert!(!html.contains("shown") && !html.contains("note"), "{html}");
+        // The snippet after the notes keeps its line number.
+        assert_eq!(l.snippets[0].line, 15);
     }
 
     #[test]
