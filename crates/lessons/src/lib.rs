@@ -567,5 +567,13 @@ mod tests {
         for w in lessons.windows(2) {
             assert!(w[0].order < w[1].order);
         }
+        // The authors' notes (`<!-- shown: … -->`) never reach the page.
+        for lesson in &lessons {
+            for section in &lesson.sections {
+                if let Section::Prose(html) = section {
+                    assert!(!html.contains("<!--"), "{}: {html}", lesson.id);
+                }
+            }
+        }
     }
 }
