@@ -14,6 +14,9 @@ use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// The part of a lesson whose front matter names none.
+pub const DEFAULT_PART: &str = "Basics";
+
 /// One lesson, fully parsed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lesson {
@@ -24,6 +27,9 @@ pub struct Lesson {
     pub title: String,
     /// One sentence shown in the lesson index.
     pub summary: String,
+    /// The part of the curriculum the index lists the lesson under
+    /// (front-matter `part:`, optional; [`DEFAULT_PART`] when absent).
+    pub part: String,
     /// The body in reading order: prose and snippets interleaved.
     pub sections: Vec<Section>,
     /// The runnable snippets, in order of appearance; `sections` refer to
@@ -162,11 +168,13 @@ pub fn parse_lesson(path: &Path, text: &str) -> Result<Lesson, LessonError> {
     let mut id = None;
     let mut title = None;
     let mut summary = None;
+    let mut part = None;
     for (line_no, key, value) in &front {
         let slot = match key.as_str() {
             "id" => &mut id,
             "title" => &mut title,
             "summary" => &mut summary,
+            "part" => &mut part,
             other => {
                 return Err(fail(
                     *line_no,
@@ -176,6 +184,9 @@ pub fn parse_lesson(path: &Path, text: &str) -> Result<Lesson, LessonError> {
         };
         if slot.is_some() {
             return Err(fail(*line_no, format!("`{key}` is given twice")));
+        }
+        if key == "part" && value.is_empty() {
+            return Err(fail(*line_no, "`part:` needs a name".into()));
         }
         *slot = Some(value.clone());
     }
@@ -198,12 +209,14 @@ pub fn parse_lesson(path: &Path, text: &str) -> Result<Lesson, LessonError> {
     }
     let title = title.ok_or_else(|| fail(1, "front matter needs `title:`".into()))?;
     let summary = summary.ok_or_else(|| fail(1, "front matter needs `summary:`".into()))?;
+    let part = part.unwrap_or_else(|| DEFAULT_PART.to_string());
 
     let mut lesson = Lesson {
         id,
         order,
         title,
         summary,
+        part,
         sections: Vec::new(),
         snippets: Vec::new(),
         predict: None,
@@ -508,6 +521,19 @@ mod tests {
         assert!(matches!(&l.sections[0], Section::Prose(h) if h.contains("<em>prose</em>")));
         assert_eq!(l.sections[1], Section::Snippet(0));
         assert_eq!(l.predict.as_ref().unwrap().snippet, "main");
+        assert_eq!(l.part, DEFAULT_PART, "no `part:` means the default part");
+    }
+
+    #[test]
+    fn the_part_comes_from_the_front_matter() {
+        let with_part = GOOD.replace("summary:", "part: Coordinating tasks\nsummary:");
+        assert_eq!(parse(&with_part).unwrap().part, "Coordinating tasks");
+
+        let e = parse(&GOOD.replace("summary:", "part:\nsummary:")).unwrap_err();
+        assert_eq!((e.line, e.message.as_str()), (4, "`part:` needs a name"));
+
+        let twice = GOOD.replace("summary:", "part: A\npart: B\nsummary:");
+        assert_eq!(parse(&twice).unwrap_err().line, 5);
     }
 
     #[test]
@@ -566,6 +592,20 @@ mod tests {
         assert!(lessons.len() >= 3);
         for w in lessons.windows(2) {
             assert!(w[0].order < w[1].order);
+        }
+        // Each part is one run of consecutive lessons, so the index can list
+        // the parts in curriculum order without reordering lessons.
+        let mut finished: Vec<&str> = Vec::new();
+        for w in lessons.windows(2) {
+            if w[0].part != w[1].part {
+                finished.push(&w[0].part);
+                assert!(
+                    !finished.contains(&w[1].part.as_str()),
+                    "{}: part `{}` already ended before this lesson",
+                    w[1].id,
+                    w[1].part
+                );
+            }
         }
         // The authors' notes (`<!-- shown: … -->`) never reach the page.
         for lesson in &lessons {
