@@ -78,9 +78,9 @@ const NUMBERS: &[&str] = &[
 
 /// Other tokens worth inserting.
 const TOKENS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", "*", "**", "await", "yield", "async", "lambda",
-    "not", "-", "[::-1]", "[1:]", ".x", "()", "\n", "\n    ", "if", "else", "return", "del",
-    "global x", "'s'", "b'b'", "f'{x}'",
+    "(", ")", "[", "]", "{", "}", ":", ",", "*", "**", "await", "yield", "async", "lambda", "not",
+    "-", "[::-1]", "[1:]", ".x", "()", "\n", "\n    ", "if", "else", "return", "del", "global x",
+    "'s'", "b'b'", "f'{x}'",
 ];
 
 fn suite_programs() -> Vec<(String, String)> {
@@ -200,7 +200,11 @@ fn check(source: &str) -> Result<Ending, String> {
         Err(payload) => Err(payload
             .downcast_ref::<&str>()
             .map(|s| format!("panic: {s}"))
-            .or_else(|| payload.downcast_ref::<String>().map(|s| format!("panic: {s}")))
+            .or_else(|| {
+                payload
+                    .downcast_ref::<String>()
+                    .map(|s| format!("panic: {s}"))
+            })
             .unwrap_or_else(|| "panic".into())),
         Ok(o) => match &o.ending {
             Ending::Limit { which, message } if which == "internal" => {
@@ -279,7 +283,11 @@ fn mutated_programs_never_crash_the_engine() {
         println!("\n=== mutant of {name}: {why}\n{src}");
     }
     assert!(ran >= 1000, "only {ran} programs ran in the time budget");
-    assert!(failures.is_empty(), "{} mutants crashed the engine", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} mutants crashed the engine",
+        failures.len()
+    );
 }
 
 /// Programs the mutants found crashing the engine, now fixed.

@@ -322,8 +322,8 @@ impl Drop for Instance {
             let exc = exc.get_mut();
             exc.args.drain(..).for_each(release);
             exc.notes.drain(..).for_each(release);
-            exc.cause.take().map(release);
-            exc.context.take().map(release);
+            exc.cause.take().into_iter().for_each(release);
+            exc.context.take().into_iter().for_each(release);
         }
     }
 }
