@@ -44,9 +44,11 @@ struct Hostile {
     /// Text the stderr must contain, and at most how many lines it has.
     stderr: Option<(&'static str, usize)>,
     oracle: Oracle,
+    /// The per-step instruction budget (`Limits::max_slice_instructions`).
+    slice: u64,
 }
 
-const fn h(name: &'static str, ends_with: &'static str, oracle: Oracle) -> Hostile {
+fn h(name: &'static str, ends_with: &'static str, oracle: Oracle) -> Hostile {
     Hostile {
         name,
         ends_with,
@@ -54,6 +56,7 @@ const fn h(name: &'static str, ends_with: &'static str, oracle: Oracle) -> Hosti
         max_mib: 256,
         stderr: None,
         oracle,
+        slice: Limits::default().max_slice_instructions,
     }
 }
 
@@ -129,6 +132,15 @@ fn table() -> Vec<Hostile> {
             Timed,
         ),
         Hostile {
+            slice: 2_000_000,
+            ..h(
+            "native_loop_sum.py",
+            "start\n!! limit: ran 2000000 instructions without reaching an await that suspends \
+             (Limits::max_slice_instructions): an endless loop is blocking the event loop; \
+             raise the per-step limit in the settings if this is intended\n",
+            Not("CPython sums for hours"),
+        )},
+        Hostile {
             max_secs: 40.0,
             ..h(MANY_NAMES, "149999\n", Timed)
         },
@@ -183,13 +195,17 @@ fn hostile_programs_end_as_expected_within_bounds() {
     let mut problems = Vec::new();
     for case in table.iter().filter(|c| c.name.contains(&only)) {
         let source = source_of(case.name);
+        let limits = Limits {
+            max_slice_instructions: case.slice,
+            ..Limits::default()
+        };
         let handle = std::thread::Builder::new()
             .stack_size(STACK_BYTES)
             .spawn(move || {
                 looplab_tracemalloc::reset_peak();
                 let before = looplab_tracemalloc::traced_bytes();
                 let start = Instant::now();
-                let outcome = run_program(&source, "<lesson>", &Limits::default());
+                let outcome = run_program(&source, "<lesson>", &limits);
                 let secs = start.elapsed().as_secs_f64();
                 let peak = looplab_tracemalloc::peak_bytes() - before;
                 (outcome, secs, peak)

@@ -1534,6 +1534,17 @@ impl Vm {
 
     /// `next(it)` for any iterator; None when exhausted.
     pub fn next_of(&mut self, it: &Value) -> Result<Option<Value>, Error> {
+        // Native loops over an iterator (sum, max, sorted, list, "".join…)
+        // count one instruction per item, so the budgets stop
+        // `sum(range(10**18))` instead of freezing the page. Never pauses
+        // here: the check runs as if nested (pauses need the outer loop).
+        self.instructions += 1;
+        if self.instructions >= self.next_check {
+            self.nesting += 1;
+            let r = self.check_budgets();
+            self.nesting -= 1;
+            r?;
+        }
         match self.iter_step(it)? {
             Step::Yield(v) => Ok(Some(v)),
             Step::Return(_) => Ok(None),
