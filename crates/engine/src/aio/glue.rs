@@ -15,7 +15,7 @@ use super::{
     Resume, Todo,
 };
 use crate::ast::Name;
-use crate::run::OutputChunk;
+use crate::outcome::{Ending, OutputChunk};
 use crate::trace::{EventKind, FutureId, TaskId, ThreadId};
 use crate::vm::{Class, Error, GenKind, GenStep, Stream, Value, Vm};
 
@@ -1809,13 +1809,13 @@ pub(crate) fn drain_threads(
 
 /// The warnings CPython prints when the program ends: coroutines never
 /// awaited, task exceptions never retrieved, tasks destroyed while pending.
-pub(crate) fn report_exit_warnings(vm: &mut Vm, shared: &Shared, ending: &crate::run::Ending) {
+pub(crate) fn report_exit_warnings(vm: &mut Vm, shared: &Shared, ending: &Ending) {
     report_never_awaited(vm, shared);
     // After a hang or a limit the program never reached its end in CPython
     // terms: reporting its tasks as "destroyed" would teach something false.
     if matches!(
         ending,
-        crate::run::Ending::Hang | crate::run::Ending::Limit { .. }
+        Ending::Hang | Ending::Limit { .. }
     ) {
         return;
     }
