@@ -8,14 +8,13 @@
 pub mod code;
 pub mod symtable;
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::ast::*;
 use crate::span::Span;
-use crate::vm::Value;
-use code::{Code, CodeKind, Op};
+use code::{Code, CodeKind, Const, Op};
 use symtable::{NameKind, ScopeKind, SymTable};
 
 /// A compile-time error, reported to the user as `SyntaxError`.
@@ -108,7 +107,7 @@ struct Unit {
     qualname: Name,
     ops: Vec<Op>,
     spans: Vec<Span>,
-    consts: Vec<Value>,
+    consts: Vec<Const>,
     const_map: HashMap<ConstKey, u32>,
     names: Vec<Name>,
     name_map: HashMap<Name, u32>,
@@ -180,7 +179,7 @@ pub fn compile_module(
     let body = &module.body;
     if let Some(d) = docstring(body) {
         let d = c.interner.intern(d);
-        c.load_const(Value::Str(d));
+        c.load_const(Const::Str(d));
         let di = c.name_index("__doc__");
         c.emit(Op::StoreGlobal(di));
     }
@@ -188,7 +187,7 @@ pub fn compile_module(
     c.stmts(body)?;
     let end = body.last().map(|s| s.span).unwrap_or_default();
     c.set_span(end);
-    c.load_const(Value::None);
+    c.load_const(Const::None);
     c.emit(Op::ReturnValue);
     Ok(c.leave())
 }
@@ -303,6 +302,7 @@ impl<'a> Compiler<'a> {
             global_cache,
             builtin_cache,
             attr_hints,
+            runtime_consts: OnceCell::new(),
         })
     }
 
@@ -343,13 +343,13 @@ impl<'a> Compiler<'a> {
         self.patch(at, h);
     }
 
-    fn const_index(&mut self, v: Value) -> u32 {
+    fn const_index(&mut self, v: Const) -> u32 {
         let key = match &v {
-            Value::None => ConstKey::None,
-            Value::Bool(b) => ConstKey::Bool(*b),
-            Value::Int(i) => ConstKey::Int(*i),
-            Value::Float(f) => ConstKey::Float(f.to_bits()),
-            Value::Str(s) => ConstKey::Str(s.clone()),
+            Const::None => ConstKey::None,
+            Const::Bool(b) => ConstKey::Bool(*b),
+            Const::Int(i) => ConstKey::Int(*i),
+            Const::Float(f) => ConstKey::Float(f.to_bits()),
+            Const::Str(s) => ConstKey::Str(s.clone()),
             _ => ConstKey::Other(self.ur().consts.len()),
         };
         if let Some(&i) = self.ur().const_map.get(&key) {
@@ -361,7 +361,7 @@ impl<'a> Compiler<'a> {
         u.const_map.insert(key, i);
         i
     }
-    fn load_const(&mut self, v: Value) {
+    fn load_const(&mut self, v: Const) {
         let i = self.const_index(v);
         self.emit(Op::LoadConst(i));
     }
@@ -688,7 +688,7 @@ impl<'a> Compiler<'a> {
                 }
                 match v {
                     Some(v) => self.expr(v)?,
-                    None => self.load_const(Value::None),
+                    None => self.load_const(Const::None),
                 }
                 self.unwind_fblocks(0, true)?;
                 self.set_span(s.span);
@@ -842,7 +842,7 @@ impl<'a> Compiler<'a> {
                 FBlock::HandlerCleanup(name) => {
                     self.emit(Op::PopExcept);
                     if let Some(n) = name {
-                        self.load_const(Value::None);
+                        self.load_const(Const::None);
                         self.store_name(&n)?;
                         self.delete_name(&n)?;
                     }
@@ -872,7 +872,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Swap(2));
                     }
                     // exit(None, None, None)
-                    self.load_const(Value::None);
+                    self.load_const(Const::None);
                     self.emit(Op::Dup);
                     self.emit(Op::Dup);
                     self.emit(Op::Call(3));
@@ -888,7 +888,7 @@ impl<'a> Compiler<'a> {
 
     fn await_tos(&mut self) {
         self.emit(Op::GetAwaitable);
-        self.load_const(Value::None);
+        self.load_const(Const::None);
         self.emit(Op::YieldFrom);
     }
 
@@ -942,7 +942,7 @@ impl<'a> Compiler<'a> {
                 self.u().fblocks.pop();
                 self.emit(Op::PopExcept);
                 if let Some(n) = &h.name {
-                    self.load_const(Value::None);
+                    self.load_const(Const::None);
                     self.store_name(n)?;
                     self.delete_name(n)?;
                 }
@@ -975,7 +975,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::CheckEgMatch);
             // [orig, list, rest, match]
             self.emit(Op::Dup);
-            self.load_const(Value::None);
+            self.load_const(Const::None);
             self.emit(Op::Is(false));
             let no_match = self.emit(Op::PopJumpIfTrue(0));
             match &h.name {
@@ -1003,7 +1003,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::PrepReraiseStar);
         self.emit(Op::Dup);
-        self.load_const(Value::None);
+        self.load_const(Const::None);
         self.emit(Op::Is(false));
         let j = self.emit(Op::PopJumpIfTrue(0));
         self.emit(Op::Reraise);
@@ -1070,7 +1070,7 @@ impl<'a> Compiler<'a> {
         self.u().fblocks.pop();
         self.set_span(s.span);
         self.emit(Op::PopBlock);
-        self.load_const(Value::None);
+        self.load_const(Const::None);
         self.emit(Op::Dup);
         self.emit(Op::Dup);
         self.emit(Op::Call(3));
@@ -1115,7 +1115,7 @@ impl<'a> Compiler<'a> {
         let start = self.here();
         let setup = self.emit(Op::SetupFinally(0));
         self.emit(Op::GetANext);
-        self.load_const(Value::None);
+        self.load_const(Const::None);
         self.emit(Op::YieldFrom);
         self.emit(Op::PopBlock);
         self.store_target(target)?;
@@ -1149,7 +1149,7 @@ impl<'a> Compiler<'a> {
                 .unwrap_or("")
                 .to_string();
             let t = self.interner.intern(&text);
-            self.load_const(Value::Str(t));
+            self.load_const(Const::Str(t));
         } else {
             self.expr(annotation)?;
         }
@@ -1160,7 +1160,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadGlobal(ai));
         }
         let n = self.interner.intern(name);
-        self.load_const(Value::Str(n));
+        self.load_const(Const::Str(n));
         self.emit(Op::StoreSubscr);
         Ok(())
     }
@@ -1337,7 +1337,7 @@ impl<'a> Compiler<'a> {
         if !kw.is_empty() {
             for (a, d) in &kw {
                 let n = self.interner.intern(&a.arg);
-                self.load_const(Value::Str(n));
+                self.load_const(Const::Str(n));
                 self.expr(d)?;
             }
             self.emit(Op::BuildMap(kw.len() as u32));
@@ -1376,7 +1376,7 @@ impl<'a> Compiler<'a> {
         self.stmts(&f.body)?;
         let end = f.body.last().map(|s| s.span).unwrap_or(s.span);
         self.set_span(end);
-        self.load_const(Value::None);
+        self.load_const(Const::None);
         self.emit(Op::ReturnValue);
         let code = self.leave();
         self.set_span(s.span);
@@ -1428,7 +1428,7 @@ impl<'a> Compiler<'a> {
         self.enter(scope, CodeKind::Class, name.clone(), qual, s.span.line);
         if let Some(d) = docstring(&c.body) {
             let d = self.interner.intern(d);
-            self.load_const(Value::Str(d));
+            self.load_const(Const::Str(d));
             let di = self.name_index("__doc__");
             self.emit(Op::StoreName(di));
         }
@@ -1442,7 +1442,7 @@ impl<'a> Compiler<'a> {
         let ci = self.u().codes.len() as u32;
         self.u().codes.push(code);
         self.emit(Op::MakeFunction { code: ci, flags: 0 });
-        self.load_const(Value::Str(name));
+        self.load_const(Const::Str(name));
         for b in &c.bases {
             self.expr(b)?;
         }
@@ -1451,7 +1451,7 @@ impl<'a> Compiler<'a> {
             match &k.arg {
                 Some(n) => {
                     let n = self.interner.intern(n);
-                    self.load_const(Value::Str(n));
+                    self.load_const(Const::Str(n));
                     self.expr(&k.value)?;
                 }
                 None => return err("class keyword ** unpacking is not supported", k.span),
@@ -1474,16 +1474,16 @@ impl<'a> Compiler<'a> {
         self.set_span(e.span);
         match &e.kind {
             ExprKind::Constant(c) => {
-                let v = match c {
-                    Constant::None => Value::None,
-                    Constant::Bool(b) => Value::Bool(*b),
-                    Constant::Int(i) => Value::Int(*i),
-                    Constant::Float(f) => Value::Float(*f),
-                    Constant::Str(s) => Value::Str(self.interner.intern(s)),
-                    Constant::Bytes(b) => Value::Bytes(Rc::from(b.as_slice())),
-                    Constant::Ellipsis => Value::Ellipsis,
+                let c = match c {
+                    Constant::None => Const::None,
+                    Constant::Bool(b) => Const::Bool(*b),
+                    Constant::Int(i) => Const::Int(*i),
+                    Constant::Float(f) => Const::Float(*f),
+                    Constant::Str(s) => Const::Str(self.interner.intern(s)),
+                    Constant::Bytes(b) => Const::Bytes(Rc::from(b.as_slice())),
+                    Constant::Ellipsis => Const::Ellipsis,
                 };
-                self.load_const(v);
+                self.load_const(c);
             }
             ExprKind::Name(n) => self.load_name(n),
             ExprKind::BoolOp { op, values } => {
@@ -1613,7 +1613,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Yield(v) => {
                 match v {
                     Some(v) => self.expr(v)?,
-                    None => self.load_const(Value::None),
+                    None => self.load_const(Const::None),
                 }
                 self.set_span(e.span);
                 self.emit(Op::YieldValue);
@@ -1622,7 +1622,7 @@ impl<'a> Compiler<'a> {
                 self.expr(v)?;
                 self.set_span(e.span);
                 self.emit(Op::GetYieldFromIter);
-                self.load_const(Value::None);
+                self.load_const(Const::None);
                 self.emit(Op::YieldFrom);
             }
             ExprKind::Compare {
@@ -1709,7 +1709,7 @@ impl<'a> Compiler<'a> {
                 for x in [lower, upper] {
                     match x {
                         Some(x) => self.expr(x)?,
-                        None => self.load_const(Value::None),
+                        None => self.load_const(Const::None),
                     }
                 }
                 match step {
@@ -1740,21 +1740,21 @@ impl<'a> Compiler<'a> {
     fn sequence(&mut self, items: &[Expr], kind: u8) -> CResult {
         let has_star = items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
         if kind == 2 && items.len() >= 3 {
-            let consts: Option<Vec<Value>> = items
+            let consts: Option<Vec<Const>> = items
                 .iter()
                 .map(|e| match &e.kind {
-                    ExprKind::Constant(Constant::Int(i)) => Some(Value::Int(*i)),
+                    ExprKind::Constant(Constant::Int(i)) => Some(Const::Int(*i)),
                     ExprKind::Constant(Constant::Str(s)) => {
-                        Some(Value::Str(self.interner.intern(s)))
+                        Some(Const::Str(self.interner.intern(s)))
                     }
-                    ExprKind::Constant(Constant::Float(f)) => Some(Value::Float(*f)),
-                    ExprKind::Constant(Constant::Bool(b)) => Some(Value::Bool(*b)),
-                    ExprKind::Constant(Constant::None) => Some(Value::None),
+                    ExprKind::Constant(Constant::Float(f)) => Some(Const::Float(*f)),
+                    ExprKind::Constant(Constant::Bool(b)) => Some(Const::Bool(*b)),
+                    ExprKind::Constant(Constant::None) => Some(Const::None),
                     _ => None,
                 })
                 .collect();
             if let Some(consts) = consts {
-                let i = self.const_index(Value::tuple(consts));
+                let i = self.const_index(Const::tuple(consts));
                 self.emit(Op::BuildConstSet(i));
                 return Ok(());
             }
@@ -1892,7 +1892,7 @@ impl<'a> Compiler<'a> {
                 match &k.arg {
                     Some(n) => {
                         let n = self.interner.intern(n);
-                        self.load_const(Value::Str(n));
+                        self.load_const(Const::Str(n));
                         self.expr(&k.value)?;
                         self.emit(Op::BuildMap(1));
                         self.emit(Op::DictMerge(1));
@@ -1918,14 +1918,14 @@ impl<'a> Compiler<'a> {
             };
             if names
                 .iter()
-                .any(|x: &Value| matches!(x, Value::Str(s) if **s == **n))
+                .any(|x: &Const| matches!(x, Const::Str(s) if **s == **n))
             {
                 return err(format!("keyword argument repeated: {n}"), k.span);
             }
             self.expr(&k.value)?;
-            names.push(Value::Str(self.interner.intern(n)));
+            names.push(Const::Str(self.interner.intern(n)));
         }
-        self.load_const(Value::tuple(names));
+        self.load_const(Const::tuple(names));
         Ok(())
     }
 
@@ -1983,7 +1983,7 @@ impl<'a> Compiler<'a> {
         }
         self.comp_loop(gens, 0, elts, kind)?;
         if kind == 1 {
-            self.load_const(Value::None);
+            self.load_const(Const::None);
         }
         self.emit(Op::ReturnValue);
         let code = self.leave();
@@ -2022,7 +2022,7 @@ impl<'a> Compiler<'a> {
         let (exit, setup) = if g.is_async {
             let setup = self.emit(Op::SetupFinally(0));
             self.emit(Op::GetANext);
-            self.load_const(Value::None);
+            self.load_const(Const::None);
             self.emit(Op::YieldFrom);
             self.emit(Op::PopBlock);
             (None, Some(setup))

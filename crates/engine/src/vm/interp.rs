@@ -466,7 +466,7 @@ impl Vm {
             match op {
                 Op::Nop => {}
                 Op::LoadConst(i) => {
-                    let v = fr.code.consts[i as usize].clone();
+                    let v = fr.consts[i as usize].clone();
                     fr.stack.push(v);
                 }
                 Op::LoadFast(i) => match &fr.locals[i as usize] {
@@ -911,7 +911,7 @@ impl Vm {
                     frame!(self).stack.push(s);
                 }
                 Op::BuildConstSet(i) => {
-                    let t = fr.code.consts[i as usize].clone();
+                    let t = fr.consts[i as usize].clone();
                     let items = match t {
                         Value::Tuple(t) => t.to_vec(),
                         _ => Vec::new(),
@@ -2532,7 +2532,7 @@ fn run_simple_ops(
                 }
             }
             Op::LoadConst(i) => {
-                let v = fr.code.consts[i as usize].clone();
+                let v = fr.consts[i as usize].clone();
                 fr.stack.push(v);
             }
             Op::LoadGlobal(i) => {
