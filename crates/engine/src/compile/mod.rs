@@ -536,36 +536,7 @@ impl<'a> Compiler<'a> {
                 target,
                 value,
                 annotation,
-            } => {
-                if let Some(v) = value {
-                    self.expr(v)?;
-                    self.store_target(target)?;
-                }
-                // Class and module bodies record `name: annotation` in
-                // `__annotations__` (dataclasses read it).
-                if let ExprKind::Name(n) = &target.kind {
-                    if matches!(self.ur().kind, CodeKind::Class | CodeKind::Module) {
-                        self.annotate(n, annotation)?;
-                    }
-                }
-                if value.is_some() {
-                } else {
-                    match &target.kind {
-                        ExprKind::Name(_) => {}
-                        ExprKind::Attribute { value, .. } => {
-                            self.expr(value)?;
-                            self.emit(Op::Pop);
-                        }
-                        ExprKind::Subscript { value, slice } => {
-                            self.expr(value)?;
-                            self.emit(Op::Pop);
-                            self.expr(slice)?;
-                            self.emit(Op::Pop);
-                        }
-                        _ => {}
-                    }
-                }
-            }
+            } => self.ann_assign(target, value, annotation)?,
             StmtKind::Delete(targets) => {
                 for t in targets {
                     self.delete_target(t)?;
@@ -587,113 +558,17 @@ impl<'a> Compiler<'a> {
                     self.patch_here(end);
                 }
             }
-            StmtKind::While { test, body, orelse } => {
-                let start = self.here();
-                self.expr(test)?;
-                let exit = self.emit(Op::PopJumpIfFalse(0));
-                self.u().fblocks.push(FBlock::Loop {
-                    continue_target: start,
-                    breaks: Vec::new(),
-                    has_iter: false,
-                });
-                self.stmts(body)?;
-                self.set_span(s.span);
-                self.emit(Op::Jump(start as u32));
-                let fb = self.u().fblocks.pop();
-                self.patch_here(exit);
-                self.stmts(orelse)?;
-                if let Some(FBlock::Loop { breaks, .. }) = fb {
-                    for b in breaks {
-                        self.patch_here(b);
-                    }
-                }
-            }
+            StmtKind::While { test, body, orelse } => self.while_loop(s, test, body, orelse)?,
             StmtKind::For {
                 target,
                 iter,
                 body,
                 orelse,
                 is_async,
-            } => {
-                if *is_async {
-                    self.async_for(s, target, iter, body, orelse)?;
-                } else {
-                    self.expr(iter)?;
-                    self.set_span(s.span);
-                    self.emit(Op::GetIter);
-                    let start = self.here();
-                    let fi = self.emit(Op::ForIter(0));
-                    self.store_target(target)?;
-                    self.u().fblocks.push(FBlock::Loop {
-                        continue_target: start,
-                        breaks: Vec::new(),
-                        has_iter: true,
-                    });
-                    self.stmts(body)?;
-                    self.set_span(s.span);
-                    self.emit(Op::Jump(start as u32));
-                    let fb = self.u().fblocks.pop();
-                    self.patch_here(fi);
-                    self.stmts(orelse)?;
-                    if let Some(FBlock::Loop { breaks, .. }) = fb {
-                        for b in breaks {
-                            self.patch_here(b);
-                        }
-                    }
-                }
-            }
-            StmtKind::Break => {
-                let Some(pos) = self
-                    .ur()
-                    .fblocks
-                    .iter()
-                    .rposition(|f| matches!(f, FBlock::Loop { .. }))
-                else {
-                    return err("'break' outside loop", s.span);
-                };
-                self.unwind_fblocks(pos + 1, false)?;
-                let has_iter =
-                    matches!(self.ur().fblocks[pos], FBlock::Loop { has_iter: true, .. });
-                if has_iter {
-                    self.emit(Op::Pop);
-                }
-                let j = self.emit(Op::Jump(0));
-                if let FBlock::Loop { breaks, .. } = &mut self.u().fblocks[pos] {
-                    breaks.push(j);
-                }
-            }
-            StmtKind::Continue => {
-                let Some(pos) = self
-                    .ur()
-                    .fblocks
-                    .iter()
-                    .rposition(|f| matches!(f, FBlock::Loop { .. }))
-                else {
-                    return err("'continue' not properly in loop", s.span);
-                };
-                self.unwind_fblocks(pos + 1, false)?;
-                if let FBlock::Loop {
-                    continue_target, ..
-                } = self.ur().fblocks[pos]
-                {
-                    self.emit(Op::Jump(continue_target as u32));
-                }
-            }
-            StmtKind::Return(v) => {
-                if !self.in_function() {
-                    return err("'return' outside function", s.span);
-                }
-                if v.is_some() && self.ur().kind == CodeKind::AsyncGenerator {
-                    return err("'return' with value in async generator", s.span);
-                }
-                match v {
-                    Some(v) => self.expr(v)?,
-                    None => self.load_const(Const::None),
-                }
-                self.unwind_fblocks(0, true)?;
-                self.set_span(s.span);
-                self.emit(Op::ReturnValue);
-            }
+            } => self.for_loop(s, target, iter, body, orelse, *is_async)?,
+            StmtKind::Break => self.break_stmt(s)?,
+            StmtKind::Continue => self.continue_stmt(s)?,
+            StmtKind::Return(v) => self.return_stmt(s, v)?,
             StmtKind::FunctionDef(f) => self.function_def(s, f)?,
             StmtKind::ClassDef(c) => self.class_def(s, c)?,
             StmtKind::Raise { exc, cause } => {
@@ -735,66 +610,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise(1));
                 self.patch_here(j);
             }
-            StmtKind::Import(names) => {
-                for a in names {
-                    // CPython reports import errors at the whole statement.
-                    self.set_span(s.span);
-                    let i = self.name_index(&a.name);
-                    self.emit(Op::ImportName(i));
-                    match &a.asname {
-                        Some(asname) => {
-                            // `import a.b as c` binds the submodule.
-                            for part in a.name.split('.').skip(1) {
-                                let pi = self.name_index(part);
-                                self.emit(Op::LoadAttr(pi));
-                            }
-                            self.store_name(asname)?;
-                        }
-                        None => {
-                            let first: Name =
-                                self.interner.intern(a.name.split('.').next().unwrap_or(""));
-                            if a.name.contains('.') {
-                                // Bind the top-level package.
-                                self.emit(Op::Pop);
-                                let fi = self.name_index(&first);
-                                self.emit(Op::ImportName(fi));
-                            }
-                            self.store_name(&first)?;
-                        }
-                    }
-                }
-            }
+            StmtKind::Import(names) => self.import(s, names)?,
             StmtKind::ImportFrom {
                 module,
                 names,
                 level,
-            } => {
-                if *level > 0 {
-                    return err(
-                        "attempted relative import with no known parent package",
-                        s.span,
-                    );
-                }
-                let m = module.clone().unwrap_or_else(|| "".into());
-                let mi = self.name_index(&m);
-                self.emit(Op::ImportName(mi));
-                for a in names {
-                    self.set_span(s.span);
-                    if &*a.name == "*" {
-                        if self.scope_kind() != ScopeKind::Module {
-                            return err("import * only allowed at module level", s.span);
-                        }
-                        self.emit(Op::Dup);
-                        self.emit(Op::ImportStar);
-                        continue;
-                    }
-                    let ni = self.name_index(&a.name);
-                    self.emit(Op::ImportFrom(ni));
-                    let bind = a.asname.clone().unwrap_or_else(|| a.name.clone());
-                    self.store_name(&bind)?;
-                }
-                self.emit(Op::Pop);
-            }
+            } => self.import_from(s, module, names, *level)?,
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::With {
                 items,
@@ -808,6 +629,229 @@ impl<'a> Compiler<'a> {
                     return err("'async with' outside async function", s.span);
                 }
                 self.with(s, items, body, *is_async)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `from module import names`.
+    fn import_from(
+        &mut self,
+        s: &Stmt,
+        module: &Option<Name>,
+        names: &[Alias],
+        level: u32,
+    ) -> CResult {
+        if level > 0 {
+            return err(
+                "attempted relative import with no known parent package",
+                s.span,
+            );
+        }
+        let m = module.clone().unwrap_or_else(|| "".into());
+        let mi = self.name_index(&m);
+        self.emit(Op::ImportName(mi));
+        for a in names {
+            self.set_span(s.span);
+            if &*a.name == "*" {
+                if self.scope_kind() != ScopeKind::Module {
+                    return err("import * only allowed at module level", s.span);
+                }
+                self.emit(Op::Dup);
+                self.emit(Op::ImportStar);
+                continue;
+            }
+            let ni = self.name_index(&a.name);
+            self.emit(Op::ImportFrom(ni));
+            let bind = a.asname.clone().unwrap_or_else(|| a.name.clone());
+            self.store_name(&bind)?;
+        }
+        self.emit(Op::Pop);
+        Ok(())
+    }
+
+    /// `import a.b [as c], …`.
+    fn import(&mut self, s: &Stmt, names: &[Alias]) -> CResult {
+        for a in names {
+            // CPython reports import errors at the whole statement.
+            self.set_span(s.span);
+            let i = self.name_index(&a.name);
+            self.emit(Op::ImportName(i));
+            match &a.asname {
+                Some(asname) => {
+                    // `import a.b as c` binds the submodule.
+                    for part in a.name.split('.').skip(1) {
+                        let pi = self.name_index(part);
+                        self.emit(Op::LoadAttr(pi));
+                    }
+                    self.store_name(asname)?;
+                }
+                None => {
+                    let first: Name = self.interner.intern(a.name.split('.').next().unwrap_or(""));
+                    if a.name.contains('.') {
+                        // Bind the top-level package.
+                        self.emit(Op::Pop);
+                        let fi = self.name_index(&first);
+                        self.emit(Op::ImportName(fi));
+                    }
+                    self.store_name(&first)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `return [value]`.
+    fn return_stmt(&mut self, s: &Stmt, v: &Option<Expr>) -> CResult {
+        if !self.in_function() {
+            return err("'return' outside function", s.span);
+        }
+        if v.is_some() && self.ur().kind == CodeKind::AsyncGenerator {
+            return err("'return' with value in async generator", s.span);
+        }
+        match v {
+            Some(v) => self.expr(v)?,
+            None => self.load_const(Const::None),
+        }
+        self.unwind_fblocks(0, true)?;
+        self.set_span(s.span);
+        self.emit(Op::ReturnValue);
+        Ok(())
+    }
+
+    /// `continue`: back to the innermost loop's test (through any `finally`).
+    fn continue_stmt(&mut self, s: &Stmt) -> CResult {
+        let Some(pos) = self
+            .ur()
+            .fblocks
+            .iter()
+            .rposition(|f| matches!(f, FBlock::Loop { .. }))
+        else {
+            return err("'continue' not properly in loop", s.span);
+        };
+        self.unwind_fblocks(pos + 1, false)?;
+        if let FBlock::Loop {
+            continue_target, ..
+        } = self.ur().fblocks[pos]
+        {
+            self.emit(Op::Jump(continue_target as u32));
+        }
+        Ok(())
+    }
+
+    /// `break`: leaves the innermost loop (through any `finally`).
+    fn break_stmt(&mut self, s: &Stmt) -> CResult {
+        let Some(pos) = self
+            .ur()
+            .fblocks
+            .iter()
+            .rposition(|f| matches!(f, FBlock::Loop { .. }))
+        else {
+            return err("'break' outside loop", s.span);
+        };
+        self.unwind_fblocks(pos + 1, false)?;
+        let has_iter = matches!(self.ur().fblocks[pos], FBlock::Loop { has_iter: true, .. });
+        if has_iter {
+            self.emit(Op::Pop);
+        }
+        let j = self.emit(Op::Jump(0));
+        if let FBlock::Loop { breaks, .. } = &mut self.u().fblocks[pos] {
+            breaks.push(j);
+        }
+        Ok(())
+    }
+
+    /// `for` and `async for` loops.
+    fn for_loop(
+        &mut self,
+        s: &Stmt,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        is_async: bool,
+    ) -> CResult {
+        if is_async {
+            self.async_for(s, target, iter, body, orelse)?;
+        } else {
+            self.expr(iter)?;
+            self.set_span(s.span);
+            self.emit(Op::GetIter);
+            let start = self.here();
+            let fi = self.emit(Op::ForIter(0));
+            self.store_target(target)?;
+            self.u().fblocks.push(FBlock::Loop {
+                continue_target: start,
+                breaks: Vec::new(),
+                has_iter: true,
+            });
+            self.stmts(body)?;
+            self.set_span(s.span);
+            self.emit(Op::Jump(start as u32));
+            let fb = self.u().fblocks.pop();
+            self.patch_here(fi);
+            self.stmts(orelse)?;
+            if let Some(FBlock::Loop { breaks, .. }) = fb {
+                for b in breaks {
+                    self.patch_here(b);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `while test: body else: orelse`.
+    fn while_loop(&mut self, s: &Stmt, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> CResult {
+        let start = self.here();
+        self.expr(test)?;
+        let exit = self.emit(Op::PopJumpIfFalse(0));
+        self.u().fblocks.push(FBlock::Loop {
+            continue_target: start,
+            breaks: Vec::new(),
+            has_iter: false,
+        });
+        self.stmts(body)?;
+        self.set_span(s.span);
+        self.emit(Op::Jump(start as u32));
+        let fb = self.u().fblocks.pop();
+        self.patch_here(exit);
+        self.stmts(orelse)?;
+        if let Some(FBlock::Loop { breaks, .. }) = fb {
+            for b in breaks {
+                self.patch_here(b);
+            }
+        }
+        Ok(())
+    }
+
+    /// `x: T` and `x: T = v`.
+    fn ann_assign(&mut self, target: &Expr, value: &Option<Expr>, annotation: &Expr) -> CResult {
+        if let Some(v) = value {
+            self.expr(v)?;
+            self.store_target(target)?;
+        }
+        // Class and module bodies record `name: annotation` in
+        // `__annotations__` (dataclasses read it).
+        if let ExprKind::Name(n) = &target.kind {
+            if matches!(self.ur().kind, CodeKind::Class | CodeKind::Module) {
+                self.annotate(n, annotation)?;
+            }
+        }
+        if value.is_some() {
+        } else {
+            match &target.kind {
+                ExprKind::Name(_) => {}
+                ExprKind::Attribute { value, .. } => {
+                    self.expr(value)?;
+                    self.emit(Op::Pop);
+                }
+                ExprKind::Subscript { value, slice } => {
+                    self.expr(value)?;
+                    self.emit(Op::Pop);
+                    self.expr(slice)?;
+                    self.emit(Op::Pop);
+                }
+                _ => {}
             }
         }
         Ok(())
@@ -1486,22 +1530,7 @@ impl<'a> Compiler<'a> {
                 self.load_const(c);
             }
             ExprKind::Name(n) => self.load_name(n),
-            ExprKind::BoolOp { op, values } => {
-                let mut jumps = Vec::new();
-                for (i, v) in values.iter().enumerate() {
-                    self.expr(v)?;
-                    if i + 1 < values.len() {
-                        let j = match op {
-                            BoolOp::And => self.emit(Op::JumpIfFalseOrPop(0)),
-                            BoolOp::Or => self.emit(Op::JumpIfTrueOrPop(0)),
-                        };
-                        jumps.push(j);
-                    }
-                }
-                for j in jumps {
-                    self.patch_here(j);
-                }
-            }
+            ExprKind::BoolOp { op, values } => self.bool_op(op, values)?,
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
                 self.emit(Op::Dup);
@@ -1523,26 +1552,7 @@ impl<'a> Compiler<'a> {
                     UnaryOp::Invert => Op::UnaryInvert,
                 });
             }
-            ExprKind::Lambda { args, body } => {
-                let key = symtable::node_key(e);
-                let Some(&scope) = self.st.by_node.get(&key) else {
-                    return err("internal compiler error: missing scope", e.span);
-                };
-                let kind = if self.st.scopes[scope].is_generator {
-                    CodeKind::Generator
-                } else {
-                    CodeKind::Function
-                };
-                let qual = self.qualname_for("<lambda>");
-                let name = self.interner.intern("<lambda>");
-                self.enter(scope, kind, name, qual, e.span.line);
-                self.set_args(args);
-                self.expr(body)?;
-                self.emit(Op::ReturnValue);
-                let code = self.leave();
-                self.set_span(e.span);
-                self.make_function(args, code)?;
-            }
+            ExprKind::Lambda { args, body } => self.lambda(e, args, body)?,
             ExprKind::IfExp { test, body, orelse } => {
                 self.expr(test)?;
                 let j = self.emit(Op::PopJumpIfFalse(0));
@@ -1552,37 +1562,7 @@ impl<'a> Compiler<'a> {
                 self.expr(orelse)?;
                 self.patch_here(end);
             }
-            ExprKind::Dict { keys, values } => {
-                let mut pending = 0u32;
-                let mut built = false;
-                for (k, v) in keys.iter().zip(values) {
-                    match k {
-                        Some(k) => {
-                            self.expr(k)?;
-                            self.expr(v)?;
-                            pending += 1;
-                        }
-                        None => {
-                            if !built || pending > 0 {
-                                self.emit(Op::BuildMap(pending));
-                                if built {
-                                    self.emit(Op::DictUpdate(1));
-                                }
-                                built = true;
-                                pending = 0;
-                            }
-                            self.expr(v)?;
-                            self.emit(Op::DictUpdate(1));
-                        }
-                    }
-                }
-                if !built || pending > 0 {
-                    self.emit(Op::BuildMap(pending));
-                    if built {
-                        self.emit(Op::DictUpdate(1));
-                    }
-                }
-            }
+            ExprKind::Dict { keys, values } => self.dict_display(keys, values)?,
             ExprKind::List(items) => self.sequence(items, 0)?,
             ExprKind::Tuple(items) => self.sequence(items, 1)?,
             ExprKind::Set(items) => self.sequence(items, 2)?,
@@ -1629,35 +1609,7 @@ impl<'a> Compiler<'a> {
                 left,
                 ops,
                 comparators,
-            } => {
-                self.expr(left)?;
-                if ops.len() == 1 {
-                    self.expr(&comparators[0])?;
-                    self.set_span(e.span);
-                    self.cmp_op(ops[0]);
-                } else {
-                    let mut cleanups = Vec::new();
-                    for (i, (op, c)) in ops.iter().zip(comparators).enumerate() {
-                        self.expr(c)?;
-                        self.set_span(e.span);
-                        if i + 1 < ops.len() {
-                            self.emit(Op::Swap(2));
-                            self.emit(Op::Copy(2));
-                            self.cmp_op(*op);
-                            cleanups.push(self.emit(Op::JumpIfFalseOrPop(0)));
-                        } else {
-                            self.cmp_op(*op);
-                        }
-                    }
-                    let end = self.emit(Op::Jump(0));
-                    for c in cleanups {
-                        self.patch_here(c);
-                    }
-                    self.emit(Op::Swap(2));
-                    self.emit(Op::Pop);
-                    self.patch_here(end);
-                }
-            }
+            } => self.compare(e, left, ops, comparators)?,
             ExprKind::Call {
                 func,
                 args,
@@ -1667,22 +1619,7 @@ impl<'a> Compiler<'a> {
                 value,
                 conversion,
                 format_spec,
-            } => {
-                self.expr(value)?;
-                let mut flags = match conversion {
-                    None => 0,
-                    Some('s') => 1,
-                    Some('r') => 2,
-                    Some('a') => 3,
-                    Some(_) => 0,
-                };
-                if let Some(spec) = format_spec {
-                    self.expr(spec)?;
-                    flags |= 8;
-                }
-                self.set_span(e.span);
-                self.emit(Op::FormatValue(flags));
-            }
+            } => self.formatted_value(e, value, conversion, format_spec)?,
             ExprKind::JoinedStr(parts) => {
                 for p in parts {
                     self.expr(p)?;
@@ -1722,6 +1659,139 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// One `{value!r:spec}` field of an f-string.
+    fn formatted_value(
+        &mut self,
+        e: &Expr,
+        value: &Expr,
+        conversion: &Option<char>,
+        format_spec: &Option<Box<Expr>>,
+    ) -> CResult {
+        self.expr(value)?;
+        let mut flags = match conversion {
+            None => 0,
+            Some('s') => 1,
+            Some('r') => 2,
+            Some('a') => 3,
+            Some(_) => 0,
+        };
+        if let Some(spec) = format_spec {
+            self.expr(spec)?;
+            flags |= 8;
+        }
+        self.set_span(e.span);
+        self.emit(Op::FormatValue(flags));
+        Ok(())
+    }
+
+    /// A comparison, chained ones with short-circuit jumps.
+    fn compare(&mut self, e: &Expr, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) -> CResult {
+        self.expr(left)?;
+        if ops.len() == 1 {
+            self.expr(&comparators[0])?;
+            self.set_span(e.span);
+            self.cmp_op(ops[0]);
+        } else {
+            let mut cleanups = Vec::new();
+            for (i, (op, c)) in ops.iter().zip(comparators).enumerate() {
+                self.expr(c)?;
+                self.set_span(e.span);
+                if i + 1 < ops.len() {
+                    self.emit(Op::Swap(2));
+                    self.emit(Op::Copy(2));
+                    self.cmp_op(*op);
+                    cleanups.push(self.emit(Op::JumpIfFalseOrPop(0)));
+                } else {
+                    self.cmp_op(*op);
+                }
+            }
+            let end = self.emit(Op::Jump(0));
+            for c in cleanups {
+                self.patch_here(c);
+            }
+            self.emit(Op::Swap(2));
+            self.emit(Op::Pop);
+            self.patch_here(end);
+        }
+        Ok(())
+    }
+
+    /// A dict display, with `**` unpacking.
+    fn dict_display(&mut self, keys: &[Option<Expr>], values: &[Expr]) -> CResult {
+        let mut pending = 0u32;
+        let mut built = false;
+        for (k, v) in keys.iter().zip(values) {
+            match k {
+                Some(k) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    pending += 1;
+                }
+                None => {
+                    if !built || pending > 0 {
+                        self.emit(Op::BuildMap(pending));
+                        if built {
+                            self.emit(Op::DictUpdate(1));
+                        }
+                        built = true;
+                        pending = 0;
+                    }
+                    self.expr(v)?;
+                    self.emit(Op::DictUpdate(1));
+                }
+            }
+        }
+        if !built || pending > 0 {
+            self.emit(Op::BuildMap(pending));
+            if built {
+                self.emit(Op::DictUpdate(1));
+            }
+        }
+        Ok(())
+    }
+
+    /// `lambda args: body`.
+    fn lambda(&mut self, e: &Expr, args: &Arguments, body: &Expr) -> CResult {
+        let key = symtable::node_key(e);
+        let Some(&scope) = self.st.by_node.get(&key) else {
+            return err("internal compiler error: missing scope", e.span);
+        };
+        let kind = if self.st.scopes[scope].is_generator {
+            CodeKind::Generator
+        } else {
+            CodeKind::Function
+        };
+        let qual = self.qualname_for("<lambda>");
+        let name = self.interner.intern("<lambda>");
+        self.enter(scope, kind, name, qual, e.span.line);
+        self.set_args(args);
+        self.expr(body)?;
+        self.emit(Op::ReturnValue);
+        let code = self.leave();
+        self.set_span(e.span);
+        self.make_function(args, code)?;
+        Ok(())
+    }
+
+    /// `a and b`, `a or b`: short-circuit jumps.
+    fn bool_op(&mut self, op: &BoolOp, values: &[Expr]) -> CResult {
+        let mut jumps = Vec::new();
+        for (i, v) in values.iter().enumerate() {
+            self.expr(v)?;
+            if i + 1 < values.len() {
+                let j = match op {
+                    BoolOp::And => self.emit(Op::JumpIfFalseOrPop(0)),
+                    BoolOp::Or => self.emit(Op::JumpIfTrueOrPop(0)),
+                };
+                jumps.push(j);
+            }
+        }
+        for j in jumps {
+            self.patch_here(j);
         }
         Ok(())
     }
