@@ -1,9 +1,13 @@
 //! The slow paths of the instructions `run_simple_ops` runs inline (locals,
 //! constants, globals, jumps, small-int arithmetic, attribute and list
-//! access): each instruction has one fast path (there) and one cold slow
-//! path (here), which `exec` reaches when the fast path declined (LOAD_CONST
-//! and JUMP never decline). A slow path handles only what its fast path
-//! left: it does not try the fast case again.
+//! access): each instruction has one fast path (there) and one slow path
+//! (here), which `exec` reaches when the fast path declined (LOAD_CONST and
+//! JUMP never decline). A slow path handles only what its fast path left:
+//! it does not try the fast case again. Slow paths that only raise or
+//! resolve a cache once are `#[cold]`; the general paths that are common
+//! (dict subscripts, float and str arithmetic, class attributes, truth of
+//! other objects) are inlined into `exec`: making them cold measurably
+//! slowed the string benchmark.
 
 use super::*;
 
@@ -57,9 +61,9 @@ impl Vm {
         Ok(())
     }
 
-    /// `LoadAttr` when `run_simple_ops` could not run it (its slow path).
-    #[cold]
-    #[inline(never)]
+    /// `LoadAttr` when `run_simple_ops` could not run it (its general path:
+    /// common, so inlined into `exec` as before the split).
+    #[inline(always)]
     pub(super) fn op_load_attr_slow(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         // `run_simple_ops` already tried `instance_attr_fast`.
@@ -70,9 +74,9 @@ impl Vm {
         Ok(())
     }
 
-    /// `StoreAttr` when `run_simple_ops` could not run it (its slow path).
-    #[cold]
-    #[inline(never)]
+    /// `StoreAttr` when `run_simple_ops` could not run it (its general path:
+    /// common, so inlined into `exec` as before the split).
+    #[inline(always)]
     pub(super) fn op_store_attr_slow(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         // `run_simple_ops` already tried `instance_store_fast`.
@@ -83,9 +87,9 @@ impl Vm {
         Ok(())
     }
 
-    /// `Subscr` when `run_simple_ops` could not run it (its slow path).
-    #[cold]
-    #[inline(never)]
+    /// `Subscr` when `run_simple_ops` could not run it (its general path:
+    /// common, so inlined into `exec` as before the split).
+    #[inline(always)]
     pub(super) fn op_subscr_slow(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let key = pop!(fr);
@@ -96,9 +100,9 @@ impl Vm {
         Ok(())
     }
 
-    /// `StoreSubscr` when `run_simple_ops` could not run it (its slow path).
-    #[cold]
-    #[inline(never)]
+    /// `StoreSubscr` when `run_simple_ops` could not run it (its general path:
+    /// common, so inlined into `exec` as before the split).
+    #[inline(always)]
     pub(super) fn op_store_subscr_slow(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let key = pop!(fr);
@@ -109,9 +113,9 @@ impl Vm {
         Ok(())
     }
 
-    /// `Binary | Inplace` when `run_simple_ops` could not run it (its slow path).
-    #[cold]
-    #[inline(never)]
+    /// `Binary | Inplace` when `run_simple_ops` could not run it (its general path:
+    /// common, so inlined into `exec` as before the split).
+    #[inline(always)]
     pub(super) fn op_binary_slow(&mut self, op: Op, code: u8) -> Result<(), Error> {
         let fr = frame!(self);
         let b = pop!(fr);
@@ -127,9 +131,9 @@ impl Vm {
         Ok(())
     }
 
-    /// `Compare` when `run_simple_ops` could not run it (its slow path).
-    #[cold]
-    #[inline(never)]
+    /// `Compare` when `run_simple_ops` could not run it (its general path:
+    /// common, so inlined into `exec` as before the split).
+    #[inline(always)]
     pub(super) fn op_compare_slow(&mut self, c: u8) -> Result<(), Error> {
         let fr = frame!(self);
         let b = pop!(fr);
@@ -211,9 +215,9 @@ impl Vm {
         Ok(())
     }
 
-    /// `PopJumpIfFalse` when `run_simple_ops` could not run it (its slow path).
-    #[cold]
-    #[inline(never)]
+    /// `PopJumpIfFalse` when `run_simple_ops` could not run it (its general path:
+    /// common, so inlined into `exec` as before the split).
+    #[inline(always)]
     pub(super) fn op_pop_jump_if_false_slow(&mut self, t: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -227,9 +231,9 @@ impl Vm {
         Ok(())
     }
 
-    /// `PopJumpIfTrue` when `run_simple_ops` could not run it (its slow path).
-    #[cold]
-    #[inline(never)]
+    /// `PopJumpIfTrue` when `run_simple_ops` could not run it (its general path:
+    /// common, so inlined into `exec` as before the split).
+    #[inline(always)]
     pub(super) fn op_pop_jump_if_true_slow(&mut self, t: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -243,9 +247,9 @@ impl Vm {
         Ok(())
     }
 
-    /// `JumpIfFalseOrPop` when `run_simple_ops` could not run it (its slow path).
-    #[cold]
-    #[inline(never)]
+    /// `JumpIfFalseOrPop` when `run_simple_ops` could not run it (its general path:
+    /// common, so inlined into `exec` as before the split).
+    #[inline(always)]
     pub(super) fn op_jump_if_false_or_pop_slow(&mut self, t: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = top!(fr).clone();
@@ -259,9 +263,9 @@ impl Vm {
         Ok(())
     }
 
-    /// `JumpIfTrueOrPop` when `run_simple_ops` could not run it (its slow path).
-    #[cold]
-    #[inline(never)]
+    /// `JumpIfTrueOrPop` when `run_simple_ops` could not run it (its general path:
+    /// common, so inlined into `exec` as before the split).
+    #[inline(always)]
     pub(super) fn op_jump_if_true_or_pop_slow(&mut self, t: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = top!(fr).clone();
