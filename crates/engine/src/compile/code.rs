@@ -4,7 +4,8 @@
 //! function, lambda and comprehension, with fast-local slots, cell/free
 //! variable slots, a constant pool and a parallel table of source spans.
 
-use std::cell::Cell;
+use std::any::Any;
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use crate::ast::Name;
@@ -182,6 +183,27 @@ pub enum CodeKind {
     AsyncGenerator,
 }
 
+/// A constant of a code object (an entry of CPython's `co_consts`), in
+/// the compiler's own terms: literals, and tuples of them (keyword-name
+/// tuples of calls, folded constant sets).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Name),
+    Bytes(Rc<[u8]>),
+    Ellipsis,
+    Tuple(Rc<[Const]>),
+}
+
+impl Const {
+    pub fn tuple(items: Vec<Const>) -> Const {
+        Const::Tuple(Rc::from(items))
+    }
+}
+
 /// A compiled code object (CPython's `PyCodeObject`).
 #[derive(Clone, Debug)]
 pub struct Code {
@@ -194,7 +216,13 @@ pub struct Code {
     pub ops: Vec<Op>,
     /// Source span of each instruction (parallel to `ops`).
     pub spans: Vec<Span>,
-    pub consts: Vec<crate::vm::Value>,
+    /// The constant pool (`LOAD_CONST i` pushes entry `i`).
+    pub consts: Vec<Const>,
+    /// The constant pool as the runtime's values, made once per code
+    /// object by the VM on its first frame of this code (see
+    /// `vm::consts`). Its type is the VM's business: this stage does not
+    /// know runtime values, so the slot is type-erased.
+    pub runtime_consts: OnceCell<Rc<dyn Any>>,
     /// Nested code objects (functions, lambdas, classes, comprehensions).
     pub codes: Vec<Rc<Code>>,
     /// Global/attribute/import names referenced by index.

@@ -8,14 +8,13 @@
 pub mod code;
 pub mod symtable;
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::ast::*;
 use crate::span::Span;
-use crate::vm::Value;
-use code::{Code, CodeKind, Op};
+use code::{Code, CodeKind, Const, Op};
 use symtable::{NameKind, ScopeKind, SymTable};
 
 /// A compile-time error, reported to the user as `SyntaxError`.
@@ -108,7 +107,7 @@ struct Unit {
     qualname: Name,
     ops: Vec<Op>,
     spans: Vec<Span>,
-    consts: Vec<Value>,
+    consts: Vec<Const>,
     const_map: HashMap<ConstKey, u32>,
     names: Vec<Name>,
     name_map: HashMap<Name, u32>,
@@ -180,7 +179,7 @@ pub fn compile_module(
     let body = &module.body;
     if let Some(d) = docstring(body) {
         let d = c.interner.intern(d);
-        c.load_const(Value::Str(d));
+        c.load_const(Const::Str(d));
         let di = c.name_index("__doc__");
         c.emit(Op::StoreGlobal(di));
     }
@@ -188,7 +187,7 @@ pub fn compile_module(
     c.stmts(body)?;
     let end = body.last().map(|s| s.span).unwrap_or_default();
     c.set_span(end);
-    c.load_const(Value::None);
+    c.load_const(Const::None);
     c.emit(Op::ReturnValue);
     Ok(c.leave())
 }
@@ -303,6 +302,7 @@ impl<'a> Compiler<'a> {
             global_cache,
             builtin_cache,
             attr_hints,
+            runtime_consts: OnceCell::new(),
         })
     }
 
@@ -343,13 +343,13 @@ impl<'a> Compiler<'a> {
         self.patch(at, h);
     }
 
-    fn const_index(&mut self, v: Value) -> u32 {
+    fn const_index(&mut self, v: Const) -> u32 {
         let key = match &v {
-            Value::None => ConstKey::None,
-            Value::Bool(b) => ConstKey::Bool(*b),
-            Value::Int(i) => ConstKey::Int(*i),
-            Value::Float(f) => ConstKey::Float(f.to_bits()),
-            Value::Str(s) => ConstKey::Str(s.clone()),
+            Const::None => ConstKey::None,
+            Const::Bool(b) => ConstKey::Bool(*b),
+            Const::Int(i) => ConstKey::Int(*i),
+            Const::Float(f) => ConstKey::Float(f.to_bits()),
+            Const::Str(s) => ConstKey::Str(s.clone()),
             _ => ConstKey::Other(self.ur().consts.len()),
         };
         if let Some(&i) = self.ur().const_map.get(&key) {
@@ -361,7 +361,7 @@ impl<'a> Compiler<'a> {
         u.const_map.insert(key, i);
         i
     }
-    fn load_const(&mut self, v: Value) {
+    fn load_const(&mut self, v: Const) {
         let i = self.const_index(v);
         self.emit(Op::LoadConst(i));
     }
@@ -536,36 +536,7 @@ impl<'a> Compiler<'a> {
                 target,
                 value,
                 annotation,
-            } => {
-                if let Some(v) = value {
-                    self.expr(v)?;
-                    self.store_target(target)?;
-                }
-                // Class and module bodies record `name: annotation` in
-                // `__annotations__` (dataclasses read it).
-                if let ExprKind::Name(n) = &target.kind {
-                    if matches!(self.ur().kind, CodeKind::Class | CodeKind::Module) {
-                        self.annotate(n, annotation)?;
-                    }
-                }
-                if value.is_some() {
-                } else {
-                    match &target.kind {
-                        ExprKind::Name(_) => {}
-                        ExprKind::Attribute { value, .. } => {
-                            self.expr(value)?;
-                            self.emit(Op::Pop);
-                        }
-                        ExprKind::Subscript { value, slice } => {
-                            self.expr(value)?;
-                            self.emit(Op::Pop);
-                            self.expr(slice)?;
-                            self.emit(Op::Pop);
-                        }
-                        _ => {}
-                    }
-                }
-            }
+            } => self.ann_assign(target, value, annotation)?,
             StmtKind::Delete(targets) => {
                 for t in targets {
                     self.delete_target(t)?;
@@ -587,113 +558,17 @@ impl<'a> Compiler<'a> {
                     self.patch_here(end);
                 }
             }
-            StmtKind::While { test, body, orelse } => {
-                let start = self.here();
-                self.expr(test)?;
-                let exit = self.emit(Op::PopJumpIfFalse(0));
-                self.u().fblocks.push(FBlock::Loop {
-                    continue_target: start,
-                    breaks: Vec::new(),
-                    has_iter: false,
-                });
-                self.stmts(body)?;
-                self.set_span(s.span);
-                self.emit(Op::Jump(start as u32));
-                let fb = self.u().fblocks.pop();
-                self.patch_here(exit);
-                self.stmts(orelse)?;
-                if let Some(FBlock::Loop { breaks, .. }) = fb {
-                    for b in breaks {
-                        self.patch_here(b);
-                    }
-                }
-            }
+            StmtKind::While { test, body, orelse } => self.while_loop(s, test, body, orelse)?,
             StmtKind::For {
                 target,
                 iter,
                 body,
                 orelse,
                 is_async,
-            } => {
-                if *is_async {
-                    self.async_for(s, target, iter, body, orelse)?;
-                } else {
-                    self.expr(iter)?;
-                    self.set_span(s.span);
-                    self.emit(Op::GetIter);
-                    let start = self.here();
-                    let fi = self.emit(Op::ForIter(0));
-                    self.store_target(target)?;
-                    self.u().fblocks.push(FBlock::Loop {
-                        continue_target: start,
-                        breaks: Vec::new(),
-                        has_iter: true,
-                    });
-                    self.stmts(body)?;
-                    self.set_span(s.span);
-                    self.emit(Op::Jump(start as u32));
-                    let fb = self.u().fblocks.pop();
-                    self.patch_here(fi);
-                    self.stmts(orelse)?;
-                    if let Some(FBlock::Loop { breaks, .. }) = fb {
-                        for b in breaks {
-                            self.patch_here(b);
-                        }
-                    }
-                }
-            }
-            StmtKind::Break => {
-                let Some(pos) = self
-                    .ur()
-                    .fblocks
-                    .iter()
-                    .rposition(|f| matches!(f, FBlock::Loop { .. }))
-                else {
-                    return err("'break' outside loop", s.span);
-                };
-                self.unwind_fblocks(pos + 1, false)?;
-                let has_iter =
-                    matches!(self.ur().fblocks[pos], FBlock::Loop { has_iter: true, .. });
-                if has_iter {
-                    self.emit(Op::Pop);
-                }
-                let j = self.emit(Op::Jump(0));
-                if let FBlock::Loop { breaks, .. } = &mut self.u().fblocks[pos] {
-                    breaks.push(j);
-                }
-            }
-            StmtKind::Continue => {
-                let Some(pos) = self
-                    .ur()
-                    .fblocks
-                    .iter()
-                    .rposition(|f| matches!(f, FBlock::Loop { .. }))
-                else {
-                    return err("'continue' not properly in loop", s.span);
-                };
-                self.unwind_fblocks(pos + 1, false)?;
-                if let FBlock::Loop {
-                    continue_target, ..
-                } = self.ur().fblocks[pos]
-                {
-                    self.emit(Op::Jump(continue_target as u32));
-                }
-            }
-            StmtKind::Return(v) => {
-                if !self.in_function() {
-                    return err("'return' outside function", s.span);
-                }
-                if v.is_some() && self.ur().kind == CodeKind::AsyncGenerator {
-                    return err("'return' with value in async generator", s.span);
-                }
-                match v {
-                    Some(v) => self.expr(v)?,
-                    None => self.load_const(Value::None),
-                }
-                self.unwind_fblocks(0, true)?;
-                self.set_span(s.span);
-                self.emit(Op::ReturnValue);
-            }
+            } => self.for_loop(s, target, iter, body, orelse, *is_async)?,
+            StmtKind::Break => self.break_stmt(s)?,
+            StmtKind::Continue => self.continue_stmt(s)?,
+            StmtKind::Return(v) => self.return_stmt(s, v)?,
             StmtKind::FunctionDef(f) => self.function_def(s, f)?,
             StmtKind::ClassDef(c) => self.class_def(s, c)?,
             StmtKind::Raise { exc, cause } => {
@@ -735,66 +610,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise(1));
                 self.patch_here(j);
             }
-            StmtKind::Import(names) => {
-                for a in names {
-                    // CPython reports import errors at the whole statement.
-                    self.set_span(s.span);
-                    let i = self.name_index(&a.name);
-                    self.emit(Op::ImportName(i));
-                    match &a.asname {
-                        Some(asname) => {
-                            // `import a.b as c` binds the submodule.
-                            for part in a.name.split('.').skip(1) {
-                                let pi = self.name_index(part);
-                                self.emit(Op::LoadAttr(pi));
-                            }
-                            self.store_name(asname)?;
-                        }
-                        None => {
-                            let first: Name =
-                                self.interner.intern(a.name.split('.').next().unwrap_or(""));
-                            if a.name.contains('.') {
-                                // Bind the top-level package.
-                                self.emit(Op::Pop);
-                                let fi = self.name_index(&first);
-                                self.emit(Op::ImportName(fi));
-                            }
-                            self.store_name(&first)?;
-                        }
-                    }
-                }
-            }
+            StmtKind::Import(names) => self.import(s, names)?,
             StmtKind::ImportFrom {
                 module,
                 names,
                 level,
-            } => {
-                if *level > 0 {
-                    return err(
-                        "attempted relative import with no known parent package",
-                        s.span,
-                    );
-                }
-                let m = module.clone().unwrap_or_else(|| "".into());
-                let mi = self.name_index(&m);
-                self.emit(Op::ImportName(mi));
-                for a in names {
-                    self.set_span(s.span);
-                    if &*a.name == "*" {
-                        if self.scope_kind() != ScopeKind::Module {
-                            return err("import * only allowed at module level", s.span);
-                        }
-                        self.emit(Op::Dup);
-                        self.emit(Op::ImportStar);
-                        continue;
-                    }
-                    let ni = self.name_index(&a.name);
-                    self.emit(Op::ImportFrom(ni));
-                    let bind = a.asname.clone().unwrap_or_else(|| a.name.clone());
-                    self.store_name(&bind)?;
-                }
-                self.emit(Op::Pop);
-            }
+            } => self.import_from(s, module, names, *level)?,
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::With {
                 items,
@@ -808,6 +629,229 @@ impl<'a> Compiler<'a> {
                     return err("'async with' outside async function", s.span);
                 }
                 self.with(s, items, body, *is_async)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `from module import names`.
+    fn import_from(
+        &mut self,
+        s: &Stmt,
+        module: &Option<Name>,
+        names: &[Alias],
+        level: u32,
+    ) -> CResult {
+        if level > 0 {
+            return err(
+                "attempted relative import with no known parent package",
+                s.span,
+            );
+        }
+        let m = module.clone().unwrap_or_else(|| "".into());
+        let mi = self.name_index(&m);
+        self.emit(Op::ImportName(mi));
+        for a in names {
+            self.set_span(s.span);
+            if &*a.name == "*" {
+                if self.scope_kind() != ScopeKind::Module {
+                    return err("import * only allowed at module level", s.span);
+                }
+                self.emit(Op::Dup);
+                self.emit(Op::ImportStar);
+                continue;
+            }
+            let ni = self.name_index(&a.name);
+            self.emit(Op::ImportFrom(ni));
+            let bind = a.asname.clone().unwrap_or_else(|| a.name.clone());
+            self.store_name(&bind)?;
+        }
+        self.emit(Op::Pop);
+        Ok(())
+    }
+
+    /// `import a.b [as c], …`.
+    fn import(&mut self, s: &Stmt, names: &[Alias]) -> CResult {
+        for a in names {
+            // CPython reports import errors at the whole statement.
+            self.set_span(s.span);
+            let i = self.name_index(&a.name);
+            self.emit(Op::ImportName(i));
+            match &a.asname {
+                Some(asname) => {
+                    // `import a.b as c` binds the submodule.
+                    for part in a.name.split('.').skip(1) {
+                        let pi = self.name_index(part);
+                        self.emit(Op::LoadAttr(pi));
+                    }
+                    self.store_name(asname)?;
+                }
+                None => {
+                    let first: Name = self.interner.intern(a.name.split('.').next().unwrap_or(""));
+                    if a.name.contains('.') {
+                        // Bind the top-level package.
+                        self.emit(Op::Pop);
+                        let fi = self.name_index(&first);
+                        self.emit(Op::ImportName(fi));
+                    }
+                    self.store_name(&first)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `return [value]`.
+    fn return_stmt(&mut self, s: &Stmt, v: &Option<Expr>) -> CResult {
+        if !self.in_function() {
+            return err("'return' outside function", s.span);
+        }
+        if v.is_some() && self.ur().kind == CodeKind::AsyncGenerator {
+            return err("'return' with value in async generator", s.span);
+        }
+        match v {
+            Some(v) => self.expr(v)?,
+            None => self.load_const(Const::None),
+        }
+        self.unwind_fblocks(0, true)?;
+        self.set_span(s.span);
+        self.emit(Op::ReturnValue);
+        Ok(())
+    }
+
+    /// `continue`: back to the innermost loop's test (through any `finally`).
+    fn continue_stmt(&mut self, s: &Stmt) -> CResult {
+        let Some(pos) = self
+            .ur()
+            .fblocks
+            .iter()
+            .rposition(|f| matches!(f, FBlock::Loop { .. }))
+        else {
+            return err("'continue' not properly in loop", s.span);
+        };
+        self.unwind_fblocks(pos + 1, false)?;
+        if let FBlock::Loop {
+            continue_target, ..
+        } = self.ur().fblocks[pos]
+        {
+            self.emit(Op::Jump(continue_target as u32));
+        }
+        Ok(())
+    }
+
+    /// `break`: leaves the innermost loop (through any `finally`).
+    fn break_stmt(&mut self, s: &Stmt) -> CResult {
+        let Some(pos) = self
+            .ur()
+            .fblocks
+            .iter()
+            .rposition(|f| matches!(f, FBlock::Loop { .. }))
+        else {
+            return err("'break' outside loop", s.span);
+        };
+        self.unwind_fblocks(pos + 1, false)?;
+        let has_iter = matches!(self.ur().fblocks[pos], FBlock::Loop { has_iter: true, .. });
+        if has_iter {
+            self.emit(Op::Pop);
+        }
+        let j = self.emit(Op::Jump(0));
+        if let FBlock::Loop { breaks, .. } = &mut self.u().fblocks[pos] {
+            breaks.push(j);
+        }
+        Ok(())
+    }
+
+    /// `for` and `async for` loops.
+    fn for_loop(
+        &mut self,
+        s: &Stmt,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        is_async: bool,
+    ) -> CResult {
+        if is_async {
+            self.async_for(s, target, iter, body, orelse)?;
+        } else {
+            self.expr(iter)?;
+            self.set_span(s.span);
+            self.emit(Op::GetIter);
+            let start = self.here();
+            let fi = self.emit(Op::ForIter(0));
+            self.store_target(target)?;
+            self.u().fblocks.push(FBlock::Loop {
+                continue_target: start,
+                breaks: Vec::new(),
+                has_iter: true,
+            });
+            self.stmts(body)?;
+            self.set_span(s.span);
+            self.emit(Op::Jump(start as u32));
+            let fb = self.u().fblocks.pop();
+            self.patch_here(fi);
+            self.stmts(orelse)?;
+            if let Some(FBlock::Loop { breaks, .. }) = fb {
+                for b in breaks {
+                    self.patch_here(b);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `while test: body else: orelse`.
+    fn while_loop(&mut self, s: &Stmt, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> CResult {
+        let start = self.here();
+        self.expr(test)?;
+        let exit = self.emit(Op::PopJumpIfFalse(0));
+        self.u().fblocks.push(FBlock::Loop {
+            continue_target: start,
+            breaks: Vec::new(),
+            has_iter: false,
+        });
+        self.stmts(body)?;
+        self.set_span(s.span);
+        self.emit(Op::Jump(start as u32));
+        let fb = self.u().fblocks.pop();
+        self.patch_here(exit);
+        self.stmts(orelse)?;
+        if let Some(FBlock::Loop { breaks, .. }) = fb {
+            for b in breaks {
+                self.patch_here(b);
+            }
+        }
+        Ok(())
+    }
+
+    /// `x: T` and `x: T = v`.
+    fn ann_assign(&mut self, target: &Expr, value: &Option<Expr>, annotation: &Expr) -> CResult {
+        if let Some(v) = value {
+            self.expr(v)?;
+            self.store_target(target)?;
+        }
+        // Class and module bodies record `name: annotation` in
+        // `__annotations__` (dataclasses read it).
+        if let ExprKind::Name(n) = &target.kind {
+            if matches!(self.ur().kind, CodeKind::Class | CodeKind::Module) {
+                self.annotate(n, annotation)?;
+            }
+        }
+        if value.is_some() {
+        } else {
+            match &target.kind {
+                ExprKind::Name(_) => {}
+                ExprKind::Attribute { value, .. } => {
+                    self.expr(value)?;
+                    self.emit(Op::Pop);
+                }
+                ExprKind::Subscript { value, slice } => {
+                    self.expr(value)?;
+                    self.emit(Op::Pop);
+                    self.expr(slice)?;
+                    self.emit(Op::Pop);
+                }
+                _ => {}
             }
         }
         Ok(())
@@ -842,7 +886,7 @@ impl<'a> Compiler<'a> {
                 FBlock::HandlerCleanup(name) => {
                     self.emit(Op::PopExcept);
                     if let Some(n) = name {
-                        self.load_const(Value::None);
+                        self.load_const(Const::None);
                         self.store_name(&n)?;
                         self.delete_name(&n)?;
                     }
@@ -872,7 +916,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Swap(2));
                     }
                     // exit(None, None, None)
-                    self.load_const(Value::None);
+                    self.load_const(Const::None);
                     self.emit(Op::Dup);
                     self.emit(Op::Dup);
                     self.emit(Op::Call(3));
@@ -888,7 +932,7 @@ impl<'a> Compiler<'a> {
 
     fn await_tos(&mut self) {
         self.emit(Op::GetAwaitable);
-        self.load_const(Value::None);
+        self.load_const(Const::None);
         self.emit(Op::YieldFrom);
     }
 
@@ -942,7 +986,7 @@ impl<'a> Compiler<'a> {
                 self.u().fblocks.pop();
                 self.emit(Op::PopExcept);
                 if let Some(n) = &h.name {
-                    self.load_const(Value::None);
+                    self.load_const(Const::None);
                     self.store_name(n)?;
                     self.delete_name(n)?;
                 }
@@ -975,7 +1019,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::CheckEgMatch);
             // [orig, list, rest, match]
             self.emit(Op::Dup);
-            self.load_const(Value::None);
+            self.load_const(Const::None);
             self.emit(Op::Is(false));
             let no_match = self.emit(Op::PopJumpIfTrue(0));
             match &h.name {
@@ -1003,7 +1047,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::PrepReraiseStar);
         self.emit(Op::Dup);
-        self.load_const(Value::None);
+        self.load_const(Const::None);
         self.emit(Op::Is(false));
         let j = self.emit(Op::PopJumpIfTrue(0));
         self.emit(Op::Reraise);
@@ -1070,7 +1114,7 @@ impl<'a> Compiler<'a> {
         self.u().fblocks.pop();
         self.set_span(s.span);
         self.emit(Op::PopBlock);
-        self.load_const(Value::None);
+        self.load_const(Const::None);
         self.emit(Op::Dup);
         self.emit(Op::Dup);
         self.emit(Op::Call(3));
@@ -1115,7 +1159,7 @@ impl<'a> Compiler<'a> {
         let start = self.here();
         let setup = self.emit(Op::SetupFinally(0));
         self.emit(Op::GetANext);
-        self.load_const(Value::None);
+        self.load_const(Const::None);
         self.emit(Op::YieldFrom);
         self.emit(Op::PopBlock);
         self.store_target(target)?;
@@ -1149,7 +1193,7 @@ impl<'a> Compiler<'a> {
                 .unwrap_or("")
                 .to_string();
             let t = self.interner.intern(&text);
-            self.load_const(Value::Str(t));
+            self.load_const(Const::Str(t));
         } else {
             self.expr(annotation)?;
         }
@@ -1160,7 +1204,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadGlobal(ai));
         }
         let n = self.interner.intern(name);
-        self.load_const(Value::Str(n));
+        self.load_const(Const::Str(n));
         self.emit(Op::StoreSubscr);
         Ok(())
     }
@@ -1337,7 +1381,7 @@ impl<'a> Compiler<'a> {
         if !kw.is_empty() {
             for (a, d) in &kw {
                 let n = self.interner.intern(&a.arg);
-                self.load_const(Value::Str(n));
+                self.load_const(Const::Str(n));
                 self.expr(d)?;
             }
             self.emit(Op::BuildMap(kw.len() as u32));
@@ -1376,7 +1420,7 @@ impl<'a> Compiler<'a> {
         self.stmts(&f.body)?;
         let end = f.body.last().map(|s| s.span).unwrap_or(s.span);
         self.set_span(end);
-        self.load_const(Value::None);
+        self.load_const(Const::None);
         self.emit(Op::ReturnValue);
         let code = self.leave();
         self.set_span(s.span);
@@ -1428,7 +1472,7 @@ impl<'a> Compiler<'a> {
         self.enter(scope, CodeKind::Class, name.clone(), qual, s.span.line);
         if let Some(d) = docstring(&c.body) {
             let d = self.interner.intern(d);
-            self.load_const(Value::Str(d));
+            self.load_const(Const::Str(d));
             let di = self.name_index("__doc__");
             self.emit(Op::StoreName(di));
         }
@@ -1442,7 +1486,7 @@ impl<'a> Compiler<'a> {
         let ci = self.u().codes.len() as u32;
         self.u().codes.push(code);
         self.emit(Op::MakeFunction { code: ci, flags: 0 });
-        self.load_const(Value::Str(name));
+        self.load_const(Const::Str(name));
         for b in &c.bases {
             self.expr(b)?;
         }
@@ -1451,7 +1495,7 @@ impl<'a> Compiler<'a> {
             match &k.arg {
                 Some(n) => {
                     let n = self.interner.intern(n);
-                    self.load_const(Value::Str(n));
+                    self.load_const(Const::Str(n));
                     self.expr(&k.value)?;
                 }
                 None => return err("class keyword ** unpacking is not supported", k.span),
@@ -1474,34 +1518,19 @@ impl<'a> Compiler<'a> {
         self.set_span(e.span);
         match &e.kind {
             ExprKind::Constant(c) => {
-                let v = match c {
-                    Constant::None => Value::None,
-                    Constant::Bool(b) => Value::Bool(*b),
-                    Constant::Int(i) => Value::Int(*i),
-                    Constant::Float(f) => Value::Float(*f),
-                    Constant::Str(s) => Value::Str(self.interner.intern(s)),
-                    Constant::Bytes(b) => Value::Bytes(Rc::from(b.as_slice())),
-                    Constant::Ellipsis => Value::Ellipsis,
+                let c = match c {
+                    Constant::None => Const::None,
+                    Constant::Bool(b) => Const::Bool(*b),
+                    Constant::Int(i) => Const::Int(*i),
+                    Constant::Float(f) => Const::Float(*f),
+                    Constant::Str(s) => Const::Str(self.interner.intern(s)),
+                    Constant::Bytes(b) => Const::Bytes(Rc::from(b.as_slice())),
+                    Constant::Ellipsis => Const::Ellipsis,
                 };
-                self.load_const(v);
+                self.load_const(c);
             }
             ExprKind::Name(n) => self.load_name(n),
-            ExprKind::BoolOp { op, values } => {
-                let mut jumps = Vec::new();
-                for (i, v) in values.iter().enumerate() {
-                    self.expr(v)?;
-                    if i + 1 < values.len() {
-                        let j = match op {
-                            BoolOp::And => self.emit(Op::JumpIfFalseOrPop(0)),
-                            BoolOp::Or => self.emit(Op::JumpIfTrueOrPop(0)),
-                        };
-                        jumps.push(j);
-                    }
-                }
-                for j in jumps {
-                    self.patch_here(j);
-                }
-            }
+            ExprKind::BoolOp { op, values } => self.bool_op(op, values)?,
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
                 self.emit(Op::Dup);
@@ -1523,26 +1552,7 @@ impl<'a> Compiler<'a> {
                     UnaryOp::Invert => Op::UnaryInvert,
                 });
             }
-            ExprKind::Lambda { args, body } => {
-                let key = symtable::node_key(e);
-                let Some(&scope) = self.st.by_node.get(&key) else {
-                    return err("internal compiler error: missing scope", e.span);
-                };
-                let kind = if self.st.scopes[scope].is_generator {
-                    CodeKind::Generator
-                } else {
-                    CodeKind::Function
-                };
-                let qual = self.qualname_for("<lambda>");
-                let name = self.interner.intern("<lambda>");
-                self.enter(scope, kind, name, qual, e.span.line);
-                self.set_args(args);
-                self.expr(body)?;
-                self.emit(Op::ReturnValue);
-                let code = self.leave();
-                self.set_span(e.span);
-                self.make_function(args, code)?;
-            }
+            ExprKind::Lambda { args, body } => self.lambda(e, args, body)?,
             ExprKind::IfExp { test, body, orelse } => {
                 self.expr(test)?;
                 let j = self.emit(Op::PopJumpIfFalse(0));
@@ -1552,37 +1562,7 @@ impl<'a> Compiler<'a> {
                 self.expr(orelse)?;
                 self.patch_here(end);
             }
-            ExprKind::Dict { keys, values } => {
-                let mut pending = 0u32;
-                let mut built = false;
-                for (k, v) in keys.iter().zip(values) {
-                    match k {
-                        Some(k) => {
-                            self.expr(k)?;
-                            self.expr(v)?;
-                            pending += 1;
-                        }
-                        None => {
-                            if !built || pending > 0 {
-                                self.emit(Op::BuildMap(pending));
-                                if built {
-                                    self.emit(Op::DictUpdate(1));
-                                }
-                                built = true;
-                                pending = 0;
-                            }
-                            self.expr(v)?;
-                            self.emit(Op::DictUpdate(1));
-                        }
-                    }
-                }
-                if !built || pending > 0 {
-                    self.emit(Op::BuildMap(pending));
-                    if built {
-                        self.emit(Op::DictUpdate(1));
-                    }
-                }
-            }
+            ExprKind::Dict { keys, values } => self.dict_display(keys, values)?,
             ExprKind::List(items) => self.sequence(items, 0)?,
             ExprKind::Tuple(items) => self.sequence(items, 1)?,
             ExprKind::Set(items) => self.sequence(items, 2)?,
@@ -1613,7 +1593,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Yield(v) => {
                 match v {
                     Some(v) => self.expr(v)?,
-                    None => self.load_const(Value::None),
+                    None => self.load_const(Const::None),
                 }
                 self.set_span(e.span);
                 self.emit(Op::YieldValue);
@@ -1622,42 +1602,14 @@ impl<'a> Compiler<'a> {
                 self.expr(v)?;
                 self.set_span(e.span);
                 self.emit(Op::GetYieldFromIter);
-                self.load_const(Value::None);
+                self.load_const(Const::None);
                 self.emit(Op::YieldFrom);
             }
             ExprKind::Compare {
                 left,
                 ops,
                 comparators,
-            } => {
-                self.expr(left)?;
-                if ops.len() == 1 {
-                    self.expr(&comparators[0])?;
-                    self.set_span(e.span);
-                    self.cmp_op(ops[0]);
-                } else {
-                    let mut cleanups = Vec::new();
-                    for (i, (op, c)) in ops.iter().zip(comparators).enumerate() {
-                        self.expr(c)?;
-                        self.set_span(e.span);
-                        if i + 1 < ops.len() {
-                            self.emit(Op::Swap(2));
-                            self.emit(Op::Copy(2));
-                            self.cmp_op(*op);
-                            cleanups.push(self.emit(Op::JumpIfFalseOrPop(0)));
-                        } else {
-                            self.cmp_op(*op);
-                        }
-                    }
-                    let end = self.emit(Op::Jump(0));
-                    for c in cleanups {
-                        self.patch_here(c);
-                    }
-                    self.emit(Op::Swap(2));
-                    self.emit(Op::Pop);
-                    self.patch_here(end);
-                }
-            }
+            } => self.compare(e, left, ops, comparators)?,
             ExprKind::Call {
                 func,
                 args,
@@ -1667,22 +1619,7 @@ impl<'a> Compiler<'a> {
                 value,
                 conversion,
                 format_spec,
-            } => {
-                self.expr(value)?;
-                let mut flags = match conversion {
-                    None => 0,
-                    Some('s') => 1,
-                    Some('r') => 2,
-                    Some('a') => 3,
-                    Some(_) => 0,
-                };
-                if let Some(spec) = format_spec {
-                    self.expr(spec)?;
-                    flags |= 8;
-                }
-                self.set_span(e.span);
-                self.emit(Op::FormatValue(flags));
-            }
+            } => self.formatted_value(e, value, conversion, format_spec)?,
             ExprKind::JoinedStr(parts) => {
                 for p in parts {
                     self.expr(p)?;
@@ -1709,7 +1646,7 @@ impl<'a> Compiler<'a> {
                 for x in [lower, upper] {
                     match x {
                         Some(x) => self.expr(x)?,
-                        None => self.load_const(Value::None),
+                        None => self.load_const(Const::None),
                     }
                 }
                 match step {
@@ -1722,6 +1659,139 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// One `{value!r:spec}` field of an f-string.
+    fn formatted_value(
+        &mut self,
+        e: &Expr,
+        value: &Expr,
+        conversion: &Option<char>,
+        format_spec: &Option<Box<Expr>>,
+    ) -> CResult {
+        self.expr(value)?;
+        let mut flags = match conversion {
+            None => 0,
+            Some('s') => 1,
+            Some('r') => 2,
+            Some('a') => 3,
+            Some(_) => 0,
+        };
+        if let Some(spec) = format_spec {
+            self.expr(spec)?;
+            flags |= 8;
+        }
+        self.set_span(e.span);
+        self.emit(Op::FormatValue(flags));
+        Ok(())
+    }
+
+    /// A comparison, chained ones with short-circuit jumps.
+    fn compare(&mut self, e: &Expr, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) -> CResult {
+        self.expr(left)?;
+        if ops.len() == 1 {
+            self.expr(&comparators[0])?;
+            self.set_span(e.span);
+            self.cmp_op(ops[0]);
+        } else {
+            let mut cleanups = Vec::new();
+            for (i, (op, c)) in ops.iter().zip(comparators).enumerate() {
+                self.expr(c)?;
+                self.set_span(e.span);
+                if i + 1 < ops.len() {
+                    self.emit(Op::Swap(2));
+                    self.emit(Op::Copy(2));
+                    self.cmp_op(*op);
+                    cleanups.push(self.emit(Op::JumpIfFalseOrPop(0)));
+                } else {
+                    self.cmp_op(*op);
+                }
+            }
+            let end = self.emit(Op::Jump(0));
+            for c in cleanups {
+                self.patch_here(c);
+            }
+            self.emit(Op::Swap(2));
+            self.emit(Op::Pop);
+            self.patch_here(end);
+        }
+        Ok(())
+    }
+
+    /// A dict display, with `**` unpacking.
+    fn dict_display(&mut self, keys: &[Option<Expr>], values: &[Expr]) -> CResult {
+        let mut pending = 0u32;
+        let mut built = false;
+        for (k, v) in keys.iter().zip(values) {
+            match k {
+                Some(k) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    pending += 1;
+                }
+                None => {
+                    if !built || pending > 0 {
+                        self.emit(Op::BuildMap(pending));
+                        if built {
+                            self.emit(Op::DictUpdate(1));
+                        }
+                        built = true;
+                        pending = 0;
+                    }
+                    self.expr(v)?;
+                    self.emit(Op::DictUpdate(1));
+                }
+            }
+        }
+        if !built || pending > 0 {
+            self.emit(Op::BuildMap(pending));
+            if built {
+                self.emit(Op::DictUpdate(1));
+            }
+        }
+        Ok(())
+    }
+
+    /// `lambda args: body`.
+    fn lambda(&mut self, e: &Expr, args: &Arguments, body: &Expr) -> CResult {
+        let key = symtable::node_key(e);
+        let Some(&scope) = self.st.by_node.get(&key) else {
+            return err("internal compiler error: missing scope", e.span);
+        };
+        let kind = if self.st.scopes[scope].is_generator {
+            CodeKind::Generator
+        } else {
+            CodeKind::Function
+        };
+        let qual = self.qualname_for("<lambda>");
+        let name = self.interner.intern("<lambda>");
+        self.enter(scope, kind, name, qual, e.span.line);
+        self.set_args(args);
+        self.expr(body)?;
+        self.emit(Op::ReturnValue);
+        let code = self.leave();
+        self.set_span(e.span);
+        self.make_function(args, code)?;
+        Ok(())
+    }
+
+    /// `a and b`, `a or b`: short-circuit jumps.
+    fn bool_op(&mut self, op: &BoolOp, values: &[Expr]) -> CResult {
+        let mut jumps = Vec::new();
+        for (i, v) in values.iter().enumerate() {
+            self.expr(v)?;
+            if i + 1 < values.len() {
+                let j = match op {
+                    BoolOp::And => self.emit(Op::JumpIfFalseOrPop(0)),
+                    BoolOp::Or => self.emit(Op::JumpIfTrueOrPop(0)),
+                };
+                jumps.push(j);
+            }
+        }
+        for j in jumps {
+            self.patch_here(j);
         }
         Ok(())
     }
@@ -1740,21 +1810,21 @@ impl<'a> Compiler<'a> {
     fn sequence(&mut self, items: &[Expr], kind: u8) -> CResult {
         let has_star = items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
         if kind == 2 && items.len() >= 3 {
-            let consts: Option<Vec<Value>> = items
+            let consts: Option<Vec<Const>> = items
                 .iter()
                 .map(|e| match &e.kind {
-                    ExprKind::Constant(Constant::Int(i)) => Some(Value::Int(*i)),
+                    ExprKind::Constant(Constant::Int(i)) => Some(Const::Int(*i)),
                     ExprKind::Constant(Constant::Str(s)) => {
-                        Some(Value::Str(self.interner.intern(s)))
+                        Some(Const::Str(self.interner.intern(s)))
                     }
-                    ExprKind::Constant(Constant::Float(f)) => Some(Value::Float(*f)),
-                    ExprKind::Constant(Constant::Bool(b)) => Some(Value::Bool(*b)),
-                    ExprKind::Constant(Constant::None) => Some(Value::None),
+                    ExprKind::Constant(Constant::Float(f)) => Some(Const::Float(*f)),
+                    ExprKind::Constant(Constant::Bool(b)) => Some(Const::Bool(*b)),
+                    ExprKind::Constant(Constant::None) => Some(Const::None),
                     _ => None,
                 })
                 .collect();
             if let Some(consts) = consts {
-                let i = self.const_index(Value::tuple(consts));
+                let i = self.const_index(Const::tuple(consts));
                 self.emit(Op::BuildConstSet(i));
                 return Ok(());
             }
@@ -1892,7 +1962,7 @@ impl<'a> Compiler<'a> {
                 match &k.arg {
                     Some(n) => {
                         let n = self.interner.intern(n);
-                        self.load_const(Value::Str(n));
+                        self.load_const(Const::Str(n));
                         self.expr(&k.value)?;
                         self.emit(Op::BuildMap(1));
                         self.emit(Op::DictMerge(1));
@@ -1918,14 +1988,14 @@ impl<'a> Compiler<'a> {
             };
             if names
                 .iter()
-                .any(|x: &Value| matches!(x, Value::Str(s) if **s == **n))
+                .any(|x: &Const| matches!(x, Const::Str(s) if **s == **n))
             {
                 return err(format!("keyword argument repeated: {n}"), k.span);
             }
             self.expr(&k.value)?;
-            names.push(Value::Str(self.interner.intern(n)));
+            names.push(Const::Str(self.interner.intern(n)));
         }
-        self.load_const(Value::tuple(names));
+        self.load_const(Const::tuple(names));
         Ok(())
     }
 
@@ -1983,7 +2053,7 @@ impl<'a> Compiler<'a> {
         }
         self.comp_loop(gens, 0, elts, kind)?;
         if kind == 1 {
-            self.load_const(Value::None);
+            self.load_const(Const::None);
         }
         self.emit(Op::ReturnValue);
         let code = self.leave();
@@ -2022,7 +2092,7 @@ impl<'a> Compiler<'a> {
         let (exit, setup) = if g.is_async {
             let setup = self.emit(Op::SetupFinally(0));
             self.emit(Op::GetANext);
-            self.load_const(Value::None);
+            self.load_const(Const::None);
             self.emit(Op::YieldFrom);
             self.emit(Op::PopBlock);
             (None, Some(setup))

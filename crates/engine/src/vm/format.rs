@@ -92,28 +92,7 @@ impl Vm {
                     format!("({r})")
                 }
             }
-            Value::Dict(d) => {
-                let p = Rc::as_ptr(d) as usize;
-                if self.repr_stack.contains(&p) {
-                    return Ok("{...}".into());
-                }
-                let items = d.borrow().items();
-                self.repr_stack.push(p);
-                let mut parts = Vec::with_capacity(items.len());
-                let mut res = Ok(());
-                for (k, x) in &items {
-                    match (self.repr(k), self.repr(x)) {
-                        (Ok(a), Ok(b)) => parts.push(format!("{a}: {b}")),
-                        (Err(e), _) | (_, Err(e)) => {
-                            res = Err(e);
-                            break;
-                        }
-                    }
-                }
-                self.repr_stack.pop();
-                res?;
-                format!("{{{}}}", parts.join(", "))
-            }
+            Value::Dict(d) => self.dict_repr(d)?,
             Value::Set(d) => {
                 let items = set_iteration_order(&d.borrow());
                 if items.is_empty() {
@@ -170,33 +149,7 @@ impl Vm {
                     format!("<class '{}.{}'>", c.module, c.qualname)
                 }
             }
-            Value::Instance(i) => {
-                let cls = i.class();
-                if let Some(f) = self.special_lookup(&cls, "__repr__") {
-                    let r = self.call(&f, vec![v.clone()], vec![])?;
-                    return match r {
-                        Value::Str(s) => Ok(s.to_string()),
-                        other => {
-                            let t = self.type_name(&other);
-                            Err(self.type_error(format!("__repr__ returned non-string (type {t})")))
-                        }
-                    };
-                }
-                if let Some(d) = &i.exc {
-                    let args = d.borrow().args.clone();
-                    let name = cls.name.clone();
-                    if args.len() == 1 {
-                        return Ok(format!("{name}({})", self.repr(&args[0])?));
-                    }
-                    return Ok(format!("{name}({})", self.join_reprs(&args)?));
-                }
-                let modname = if &*cls.module == "builtins" {
-                    String::new()
-                } else {
-                    format!("{}.", cls.module)
-                };
-                format!("<{modname}{} object at {}>", cls.qualname, fake_addr(i.id))
-            }
+            Value::Instance(i) => self.instance_repr(v, i)?,
             Value::Gen(g) => {
                 let what = match g.kind {
                     GenKind::Generator => "generator",
@@ -205,27 +158,7 @@ impl Vm {
                 };
                 format!("<{what} object {} at {}>", g.qualname, fake_addr(g.id))
             }
-            Value::Iter(it) => {
-                let name = match &*it.borrow() {
-                    IterObj::List(..) => "list_iterator",
-                    IterObj::Tuple(..) => "tuple_iterator",
-                    IterObj::Str(..) => "str_ascii_iterator",
-                    IterObj::Range { .. } => "range_iterator",
-                    IterObj::Dict { kind, .. } => match kind {
-                        ViewKind::Keys => "dict_keyiterator",
-                        ViewKind::Values => "dict_valueiterator",
-                        ViewKind::Items => "dict_itemiterator",
-                    },
-                    IterObj::Enumerate(..) => "enumerate",
-                    IterObj::Zip(..) => "zip",
-                    IterObj::Map(..) => "map",
-                    IterObj::Filter(..) => "filter",
-                    IterObj::Reversed(..) => "list_reverseiterator",
-                    IterObj::ASend { .. } => "async_generator_asend",
-                    _ => "iterator",
-                };
-                format!("<{name} object at {}>", fake_addr(Rc::as_ptr(it) as u64))
-            }
+            Value::Iter(it) => self.iter_repr(it)?,
             Value::Module(m) => {
                 if self.source_module_names().contains(&m.name.to_string())
                     || &*m.name == "__main__"
@@ -266,6 +199,89 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::NotImplemented => "NotImplemented".into(),
         })
+    }
+
+    /// `repr` of a builtin iterator (`<list_iterator object at …>`).
+    fn iter_repr(&mut self, it: &Rc<std::cell::RefCell<IterObj>>) -> Result<String, Error> {
+        let name = match &*it.borrow() {
+            IterObj::List(..) => "list_iterator",
+            IterObj::Tuple(..) => "tuple_iterator",
+            IterObj::Str(..) => "str_ascii_iterator",
+            IterObj::Range { .. } => "range_iterator",
+            IterObj::Dict { kind, .. } => match kind {
+                ViewKind::Keys => "dict_keyiterator",
+                ViewKind::Values => "dict_valueiterator",
+                ViewKind::Items => "dict_itemiterator",
+            },
+            IterObj::Enumerate(..) => "enumerate",
+            IterObj::Zip(..) => "zip",
+            IterObj::Map(..) => "map",
+            IterObj::Filter(..) => "filter",
+            IterObj::Reversed(..) => "list_reverseiterator",
+            IterObj::ASend { .. } => "async_generator_asend",
+            _ => "iterator",
+        };
+        Ok(format!(
+            "<{name} object at {}>",
+            fake_addr(Rc::as_ptr(it) as u64)
+        ))
+    }
+
+    /// `repr` of an instance: its `__repr__`, an exception's args, or the default `<module.Class object at …>`.
+    fn instance_repr(&mut self, v: &Value, i: &Rc<Instance>) -> Result<String, Error> {
+        let cls = i.class();
+        if let Some(f) = self.special_lookup(&cls, "__repr__") {
+            let r = self.call(&f, vec![v.clone()], vec![])?;
+            return match r {
+                Value::Str(s) => Ok(s.to_string()),
+                other => {
+                    let t = self.type_name(&other);
+                    Err(self.type_error(format!("__repr__ returned non-string (type {t})")))
+                }
+            };
+        }
+        if let Some(d) = &i.exc {
+            let args = d.borrow().args.clone();
+            let name = cls.name.clone();
+            if args.len() == 1 {
+                return Ok(format!("{name}({})", self.repr(&args[0])?));
+            }
+            return Ok(format!("{name}({})", self.join_reprs(&args)?));
+        }
+        let modname = if &*cls.module == "builtins" {
+            String::new()
+        } else {
+            format!("{}.", cls.module)
+        };
+        Ok(format!(
+            "<{modname}{} object at {}>",
+            cls.qualname,
+            fake_addr(i.id)
+        ))
+    }
+
+    /// `repr` of a dict (`{...}` when it contains itself).
+    fn dict_repr(&mut self, d: &Rc<std::cell::RefCell<Dict>>) -> Result<String, Error> {
+        let p = Rc::as_ptr(d) as usize;
+        if self.repr_stack.contains(&p) {
+            return Ok("{...}".into());
+        }
+        let items = d.borrow().items();
+        self.repr_stack.push(p);
+        let mut parts = Vec::with_capacity(items.len());
+        let mut res = Ok(());
+        for (k, x) in &items {
+            match (self.repr(k), self.repr(x)) {
+                (Ok(a), Ok(b)) => parts.push(format!("{a}: {b}")),
+                (Err(e), _) | (_, Err(e)) => {
+                    res = Err(e);
+                    break;
+                }
+            }
+        }
+        self.repr_stack.pop();
+        res?;
+        Ok(format!("{{{}}}", parts.join(", ")))
     }
 
     fn join_reprs(&mut self, items: &[Value]) -> Result<String, Error> {

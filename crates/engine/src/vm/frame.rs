@@ -2,10 +2,11 @@
 //! code object. Frames live in the VM's explicit frame stack (never on the
 //! Rust stack), and a suspended generator/coroutine owns its frame.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::compile::code::Code;
+use crate::compile::code::{Code, Const};
 use crate::vm::value::{release, AttrMap, CellRef, Class, GenObj, Globals, Value};
 
 /// What to do with a frame's result when it finishes (returns, yields or
@@ -72,6 +73,9 @@ pub enum BlockKind {
 
 pub struct Frame {
     pub code: Rc<Code>,
+    /// `code`'s constants as values ([`consts_of`]), what `LOAD_CONST`
+    /// reads: one index, no conversion.
+    pub consts: Rc<[Value]>,
     /// Index of the next instruction.
     pub pc: usize,
     /// The value stack.
@@ -120,6 +124,10 @@ impl FramePool {
             Some(mut f) => {
                 // Emptied by `recycle`: fill with unbound slots.
                 f.locals.resize_with(code.varnames.len(), || None);
+                // A function called in a loop gets its own frame back.
+                if !Rc::ptr_eq(&f.code, &code) {
+                    f.consts = consts_of(&code);
+                }
                 f.code = code;
                 f.globals = globals;
                 f.pc = 0;
@@ -209,6 +217,7 @@ impl Frame {
             link: Link::Call,
             gen: None,
             pc: 0,
+            consts: consts_of(&code),
             code,
         }
     }
@@ -216,5 +225,38 @@ impl Frame {
     /// Line of the instruction being executed (the one before `pc`).
     pub fn line(&self) -> u32 {
         self.code.line_at(self.pc.saturating_sub(1))
+    }
+}
+
+/// The runtime values of `code`'s constants. The compiler stores them as
+/// [`Const`]s (it does not know values); they are converted once per code
+/// object, on its first frame, and kept in the code's type-erased
+/// `runtime_consts` slot, so a frame only clones one `Rc`.
+pub fn consts_of(code: &Code) -> Rc<[Value]> {
+    let slot = code
+        .runtime_consts
+        .get_or_init(|| Rc::new(const_values(&code.consts)) as Rc<dyn Any>);
+    match slot.downcast_ref::<Rc<[Value]>>() {
+        Some(values) => values.clone(),
+        // Only this function fills the slot, always with this type.
+        None => const_values(&code.consts),
+    }
+}
+
+fn const_values(consts: &[Const]) -> Rc<[Value]> {
+    consts.iter().map(const_value).collect()
+}
+
+/// The value of one constant.
+pub fn const_value(c: &Const) -> Value {
+    match c {
+        Const::None => Value::None,
+        Const::Bool(b) => Value::Bool(*b),
+        Const::Int(i) => Value::Int(*i),
+        Const::Float(f) => Value::Float(*f),
+        Const::Str(s) => Value::Str(s.clone()),
+        Const::Bytes(b) => Value::Bytes(b.clone()),
+        Const::Ellipsis => Value::Ellipsis,
+        Const::Tuple(items) => Value::Tuple(items.iter().map(const_value).collect()),
     }
 }

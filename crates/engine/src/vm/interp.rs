@@ -49,6 +49,31 @@ macro_rules! top {
     };
 }
 
+/// `exec`'s arm for an instruction that may complete the run loop (a
+/// return, yield or call reaching an entry frame): `Some(completion)`
+/// leaves `exec`.
+macro_rules! finish {
+    ($e:expr) => {
+        if let Some(c) = $e? {
+            return Ok(c);
+        }
+    };
+}
+
+// `exec`'s arms, one method per instruction, grouped by kind. Each has
+// one call site (its arm) and is `#[inline(always)]`, so the compiled
+// `exec` keeps the shape it had as one function (the benchmarks are too
+// noisy here to show what the compiler's own choice would cost); only the
+// slow paths in `fast.rs` that merely raise are kept out of line
+// (`#[cold]`).
+mod build;
+mod calls;
+mod fast;
+mod gens;
+mod imports;
+mod names;
+mod unwind;
+
 impl Vm {
     pub(crate) fn push_frame(&mut self, frame: Box<Frame>) -> Result<(), Error> {
         if self.frames.len() >= self.limits.max_recursion {
@@ -465,915 +490,95 @@ impl Vm {
             };
             match op {
                 Op::Nop => {}
-                Op::LoadConst(i) => {
-                    let v = fr.code.consts[i as usize].clone();
-                    fr.stack.push(v);
-                }
-                Op::LoadFast(i) => match &fr.locals[i as usize] {
-                    Some(v) => {
-                        let v = v.clone();
-                        fr.stack.push(v);
-                    }
-                    None => {
-                        let name = fr.code.varnames[i as usize].clone();
-                        return Err(self.new_error(
-                            &self.types.unbound_local_error.clone(),
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
-                    }
-                },
-                Op::StoreFast(i) => {
-                    let v = pop!(fr);
-                    fr.locals[i as usize] = Some(v);
-                }
-                Op::DeleteFast(i) => {
-                    if fr.locals[i as usize].take().is_none() {
-                        let name = fr.code.varnames[i as usize].clone();
-                        return Err(self.new_error(
-                            &self.types.unbound_local_error.clone(),
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
-                    }
-                }
-                Op::LoadDeref(i) => {
-                    let v = fr.cells[i as usize].borrow().clone();
-                    match v {
-                        Some(v) => fr.stack.push(v),
-                        None => {
-                            let name = self.deref_name(i);
-                            return Err(self.unbound_deref(&name, i));
-                        }
-                    }
-                }
-                Op::LoadClassDeref(i) => {
-                    let name = self.deref_name(i);
-                    let fr = frame!(self);
-                    let found = fr
-                        .namespace
-                        .as_ref()
-                        .and_then(|ns| ns.borrow().get(&name).cloned());
-                    let v = match found {
-                        Some(v) => Some(v),
-                        None => fr.cells[i as usize].borrow().clone(),
-                    };
-                    match v {
-                        Some(v) => fr.stack.push(v),
-                        None => return Err(self.unbound_deref(&name, i)),
-                    }
-                }
-                Op::StoreDeref(i) => {
-                    let v = pop!(fr);
-                    *fr.cells[i as usize].borrow_mut() = Some(v);
-                }
-                Op::DeleteDeref(i) => {
-                    let old = fr.cells[i as usize].borrow_mut().take();
-                    if old.is_none() {
-                        let name = self.deref_name(i);
-                        return Err(self.unbound_deref(&name, i));
-                    }
-                }
-                Op::LoadGlobal(i) => {
-                    let code = fr.code.clone();
-                    let globals = fr.globals.clone();
-                    let v = self.load_global(&code, &globals, i)?;
-                    frame!(self).stack.push(v);
-                }
-                Op::StoreGlobal(i) => {
-                    let v = pop!(fr);
-                    let name = fr.code.names[i as usize].clone();
-                    let slot = self.global_slot(i)?;
-                    let fr = frame!(self);
-                    let _ = name;
-                    fr.globals.slots.borrow_mut()[slot as usize].1 = Some(v);
-                }
-                Op::DeleteGlobal(i) => {
-                    let name = fr.code.names[i as usize].clone();
-                    if !fr.globals.remove(&name) {
-                        return Err(self.name_error(&name));
-                    }
-                }
-                Op::LoadName(i) => {
-                    let name = fr.code.names[i as usize].clone();
-                    let local = fr
-                        .namespace
-                        .as_ref()
-                        .and_then(|ns| ns.borrow().get(&name).cloned());
-                    let v = match local {
-                        Some(v) => v,
-                        None => match fr.globals.get(&name) {
-                            Some(v) => v,
-                            None => match self.builtins.get(&name) {
-                                Some(v) => v,
-                                None => return Err(self.name_error(&name)),
-                            },
-                        },
-                    };
-                    frame!(self).stack.push(v);
-                }
-                Op::StoreName(i) => {
-                    let v = pop!(fr);
-                    let name = fr.code.names[i as usize].clone();
-                    match &fr.namespace {
-                        Some(ns) => ns.borrow_mut().insert(name, v),
-                        None => fr.globals.set(&name, v),
-                    }
-                }
-                Op::DeleteName(i) => {
-                    let name = fr.code.names[i as usize].clone();
-                    let removed = match &fr.namespace {
-                        Some(ns) => ns.borrow_mut().remove(&name).is_some(),
-                        None => fr.globals.remove(&name),
-                    };
-                    if !removed {
-                        return Err(self.name_error(&name));
-                    }
-                }
-                Op::LoadAttr(i) => {
-                    // `run_simple_ops` already tried `instance_attr_fast`.
-                    let obj = pop!(fr);
-                    let name = fr.code.names[i as usize].clone();
-                    let v = self.getattr(&obj, &name)?;
-                    frame!(self).stack.push(v);
-                }
-                Op::StoreAttr(i) => {
-                    // `run_simple_ops` already tried `instance_store_fast`.
-                    let obj = pop!(fr);
-                    let v = pop!(fr);
-                    let name = fr.code.names[i as usize].clone();
-                    self.setattr(&obj, &name, v)?;
-                }
-                Op::DeleteAttr(i) => {
-                    let obj = pop!(fr);
-                    let name = fr.code.names[i as usize].clone();
-                    self.delattr(&obj, &name)?;
-                }
-                Op::CallMethod { name, argc } => {
-                    let n = fr.stack.len();
-                    let Some(start) = n.checked_sub(argc as usize + 1) else {
-                        return Err(Error::Internal("stack underflow in call".into()));
-                    };
-                    let name = fr.code.names[name as usize].clone();
-                    // list.append(x) (CPython's CALL_NO_KW_LIST_APPEND).
-                    if argc == 1 && &*name == "append" {
-                        if let Value::List(l) = &fr.stack[start] {
-                            let l = l.clone();
-                            let mut lb = l.borrow_mut();
-                            if lb.len() < self.limits.max_collection_len {
-                                let Some(v) = fr.stack.pop() else {
-                                    return Err(Error::Internal("stack underflow".into()));
-                                };
-                                lb.push(v);
-                                drop(lb);
-                                fr.stack[start] = Value::None;
-                                continue;
-                            }
-                        }
-                    }
-                    if let Some(func) = self.simple_method_target(start, &name, argc + 1) {
-                        self.call_simple_from_stack(&func, start, false)?;
-                        continue;
-                    }
-                    let fr = frame!(self);
-                    let mut args = self.frame_pool.args();
-                    args.extend(fr.stack.drain(start..));
-                    if let Some(c) = self.call_method_op(&name, args, Vec::new())? {
-                        return Ok(c);
-                    }
-                }
-                Op::CallMethodKw { name, argc } => {
-                    let names = pop!(fr);
-                    let n = fr.stack.len();
-                    let Some(start) = n.checked_sub(argc as usize + 1) else {
-                        return Err(Error::Internal("stack underflow in call".into()));
-                    };
-                    let mut args = fr.stack.split_off(start);
-                    let kw = split_kwargs(&mut args, &names);
-                    let name = fr.code.names[name as usize].clone();
-                    if let Some(c) = self.call_method_op(&name, args, kw)? {
-                        return Ok(c);
-                    }
-                }
-                Op::Subscr => {
-                    let key = pop!(fr);
-                    let obj = pop!(fr);
-                    // Fast path: list[int]
-                    if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
-                        let l = l.borrow();
-                        let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
-                        if idx >= 0 && (idx as usize) < l.len() {
-                            let v = l[idx as usize].clone();
-                            drop(l);
-                            fr.stack.push(v);
-                            continue;
-                        }
-                    }
-                    let v = self.getitem(&obj, &key)?;
-                    frame!(self).stack.push(v);
-                }
-                Op::StoreSubscr => {
-                    let key = pop!(fr);
-                    let obj = pop!(fr);
-                    let v = pop!(fr);
-                    // (`run_simple_ops` already tried list[int] = v.)
-                    self.setitem(&obj, key, v)?;
-                }
-                Op::DeleteSubscr => {
-                    let key = pop!(fr);
-                    let obj = pop!(fr);
-                    self.delitem(&obj, &key)?;
-                }
-                Op::Binary(code) | Op::Inplace(code) => {
-                    let b = pop!(fr);
-                    let a = pop!(fr);
-                    // Small-int fast paths.
-                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                        if let Some(r) = int_binary_fast(code, *x, *y) {
-                            fr.stack.push(Value::Int(r));
-                            continue;
-                        }
-                    }
-                    let bop = binop_from_code(code);
-                    let v = if matches!(op, Op::Inplace(_)) {
-                        self.inplace_op(a, b, bop)?
-                    } else {
-                        self.binary_op(a, b, bop)?
-                    };
-                    frame!(self).stack.push(v);
-                }
-                Op::UnaryNeg => {
-                    let a = pop!(fr);
-                    let v = self.unary_neg(a)?;
-                    frame!(self).stack.push(v);
-                }
-                Op::UnaryPos => {
-                    let a = pop!(fr);
-                    let v = self.unary_pos(a)?;
-                    frame!(self).stack.push(v);
-                }
-                Op::UnaryInvert => {
-                    let a = pop!(fr);
-                    let v = self.unary_invert(a)?;
-                    frame!(self).stack.push(v);
-                }
-                Op::UnaryNot => {
-                    let a = pop!(fr);
-                    let b = match a {
-                        Value::Bool(b) => b,
-                        _ => self.truthy(&a)?,
-                    };
-                    frame!(self).stack.push(Value::Bool(!b));
-                }
-                Op::Compare(c) => {
-                    let b = pop!(fr);
-                    let a = pop!(fr);
-                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                        let r = match c {
-                            0 => x == y,
-                            1 => x != y,
-                            2 => x < y,
-                            3 => x <= y,
-                            4 => x > y,
-                            _ => x >= y,
-                        };
-                        fr.stack.push(Value::Bool(r));
-                        continue;
-                    }
-                    let v = self.compare(&a, &b, cmpop_from_code(c))?;
-                    frame!(self).stack.push(v);
-                }
-                Op::Is(neg) => {
-                    let b = pop!(fr);
-                    let a = pop!(fr);
-                    fr.stack.push(Value::Bool(a.is(&b) != neg));
-                }
-                Op::Contains(neg) => {
-                    let container = pop!(fr);
-                    let item = pop!(fr);
-                    let r = self.contains(&container, &item)?;
-                    frame!(self).stack.push(Value::Bool(r != neg));
-                }
-                Op::Pop => {
-                    pop!(fr);
-                }
-                Op::Dup => {
-                    let v = top!(fr).clone();
-                    fr.stack.push(v);
-                }
-                Op::Copy(n) => {
-                    let len = fr.stack.len();
-                    let Some(i) = len.checked_sub(n as usize) else {
-                        return Err(Error::Internal("stack underflow in COPY".into()));
-                    };
-                    let v = fr.stack[i].clone();
-                    fr.stack.push(v);
-                }
-                Op::Swap(n) => {
-                    let len = fr.stack.len();
-                    let Some(i) = len.checked_sub(n as usize) else {
-                        return Err(Error::Internal("stack underflow in SWAP".into()));
-                    };
-                    fr.stack.swap(i, len - 1);
-                }
-                Op::Rot(n) => {
-                    let v = pop!(fr);
-                    let len = fr.stack.len();
-                    let Some(i) = (len + 1).checked_sub(n as usize) else {
-                        return Err(Error::Internal("stack underflow in ROT".into()));
-                    };
-                    fr.stack.insert(i, v);
-                }
-                Op::Jump(t) => fr.pc = t as usize,
-                Op::PopJumpIfFalse(t) => {
-                    let v = pop!(fr);
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => self.truthy(&v)?,
-                    };
-                    if !b {
-                        frame!(self).pc = t as usize;
-                    }
-                }
-                Op::PopJumpIfTrue(t) => {
-                    let v = pop!(fr);
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => self.truthy(&v)?,
-                    };
-                    if b {
-                        frame!(self).pc = t as usize;
-                    }
-                }
-                Op::JumpIfFalseOrPop(t) => {
-                    let v = top!(fr).clone();
-                    let b = self.truthy(&v)?;
-                    let fr = frame!(self);
-                    if !b {
-                        fr.pc = t as usize;
-                    } else {
-                        fr.stack.pop();
-                    }
-                }
-                Op::JumpIfTrueOrPop(t) => {
-                    let v = top!(fr).clone();
-                    let b = self.truthy(&v)?;
-                    let fr = frame!(self);
-                    if b {
-                        fr.pc = t as usize;
-                    } else {
-                        fr.stack.pop();
-                    }
-                }
-                Op::GetIter => {
-                    let v = pop!(fr);
-                    let it = self.get_iter(&v)?;
-                    frame!(self).stack.push(it);
-                }
-                Op::ForIter(target) => {
-                    // Fast paths: range and list iterators.
-                    if let Some(Value::Iter(rc)) = fr.stack.last() {
-                        let mut b = rc.borrow_mut();
-                        match &mut *b {
-                            IterObj::Range { next, stop, step } => {
-                                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                                    let v = *next;
-                                    *next = next.saturating_add(*step);
-                                    drop(b);
-                                    fr.stack.push(Value::Int(v));
-                                } else {
-                                    drop(b);
-                                    fr.stack.pop();
-                                    fr.pc = target as usize;
-                                }
-                                continue;
-                            }
-                            IterObj::List(l, i) => {
-                                let item = l.borrow().get(*i).cloned();
-                                match item {
-                                    Some(v) => {
-                                        *i += 1;
-                                        drop(b);
-                                        fr.stack.push(v);
-                                    }
-                                    None => {
-                                        *i = usize::MAX / 2;
-                                        drop(b);
-                                        fr.stack.pop();
-                                        fr.pc = target as usize;
-                                    }
-                                }
-                                continue;
-                            }
-                            _ => {}
-                        }
-                    }
-                    let it = top!(fr).clone();
-                    if let Some(c) = self.for_iter(it, target)? {
-                        return Ok(c);
-                    }
-                }
-                Op::GetAIter => {
-                    let v = pop!(fr);
-                    let it = self.get_aiter(&v)?;
-                    frame!(self).stack.push(it);
-                }
-                Op::GetANext => {
-                    let it = top!(fr).clone();
-                    let aw = self.get_anext(&it)?;
-                    frame!(self).stack.push(aw);
-                }
-                Op::EndAsyncFor => {
-                    let exc = pop!(fr);
-                    let sai = self.types.stop_async_iteration.clone();
-                    if self.is_instance_of(&exc, &sai) {
-                        let fr = frame!(self);
-                        // Leave the handler and drop the async iterator.
-                        if let Some(b) = fr.blocks.pop() {
-                            fr.stack.truncate(b.level as usize);
-                        }
-                        fr.handling.pop();
-                        fr.stack.pop();
-                    } else {
-                        self.reraise = true;
-                        return Err(Error::Exception(exc));
-                    }
-                }
-                Op::BuildList(n) => {
-                    let items = split_top(fr, n)?;
-                    fr.stack.push(Value::list(items));
-                }
-                Op::BuildTuple(n) => {
-                    let items = split_top(fr, n)?;
-                    fr.stack.push(Value::tuple(items));
-                }
-                Op::BuildSet(n) => {
-                    let items = split_top(fr, n)?;
-                    let s = self.new_set(items)?;
-                    frame!(self).stack.push(s);
-                }
-                Op::BuildConstSet(i) => {
-                    let t = fr.code.consts[i as usize].clone();
-                    let items = match t {
-                        Value::Tuple(t) => t.to_vec(),
-                        _ => Vec::new(),
-                    };
-                    // The compiler builds a frozenset, then the constant
-                    // merger rebuilds it from its iteration order.
-                    let first = self.new_set(items)?;
-                    let order = self.iterate(&first)?;
-                    let frozen = self.new_set(order)?;
-                    let s = self.set_copy_of(&frozen, true)?;
-                    frame!(self).stack.push(s);
-                }
-                Op::BuildMap(n) => {
-                    let items = split_top(fr, n * 2)?;
-                    let mut d = Dict::new();
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        self.dict_set(&mut d, k, v)?;
-                    }
-                    frame!(self).stack.push(Value::dict(d));
-                }
-                Op::ListAppend(n) => {
-                    let v = pop!(fr);
-                    let i = fr.stack.len().saturating_sub(n as usize);
-                    match &fr.stack[i] {
-                        Value::List(l) => l.borrow_mut().push(v),
-                        _ => return Err(Error::Internal("LIST_APPEND on non-list".into())),
-                    }
-                }
-                Op::SetAdd(n) => {
-                    let v = pop!(fr);
-                    let i = fr.stack.len().saturating_sub(n as usize);
-                    let s = fr.stack[i].clone();
-                    self.set_add(&s, v)?;
-                }
-                Op::MapAdd(n) => {
-                    let v = pop!(fr);
-                    let k = pop!(fr);
-                    let i = fr.stack.len().saturating_sub(n as usize);
-                    let d = fr.stack[i].clone();
-                    self.setitem(&d, k, v)?;
-                }
-                Op::ListExtend(n) => {
-                    let v = pop!(fr);
-                    let i = fr.stack.len().saturating_sub(n as usize);
-                    let l = fr.stack[i].clone();
-                    let items = self.iterate(&v)?;
-                    if let Value::List(l) = l {
-                        l.borrow_mut().extend(items);
-                    }
-                }
-                Op::SetUpdate(n) => {
-                    let v = pop!(fr);
-                    let i = fr.stack.len().saturating_sub(n as usize);
-                    let s = fr.stack[i].clone();
-                    self.set_update(&s, &v)?;
-                }
-                Op::DictUpdate(n) | Op::DictMerge(n) => {
-                    let v = pop!(fr);
-                    let i = fr.stack.len().saturating_sub(n as usize);
-                    let d = fr.stack[i].clone();
-                    let merge = matches!(op, Op::DictMerge(_));
-                    let func = if merge && i >= 2 {
-                        Some(fr.stack[i - 2].clone())
-                    } else {
-                        None
-                    };
-                    if let Err(Error::Exception(e)) = self.dict_update_op(&d, &v, merge) {
-                        // CPython names the callee: "f() got multiple values…".
-                        let fname = match &func {
-                            Some(Value::Function(f)) => {
-                                let m = f.globals.get("__name__").map(|m| match m {
-                                    Value::Str(s) => format!("{s}."),
-                                    _ => String::new(),
-                                });
-                                Some(format!(
-                                    "{}{}()",
-                                    m.unwrap_or_default(),
-                                    f.qualname.borrow()
-                                ))
-                            }
-                            Some(Value::Builtin(b)) => Some(format!("{}()", b.name)),
-                            _ => None,
-                        };
-                        if let (Some(fname), Some(d)) = (fname, self.exc_data(&e)) {
-                            let msg = match d.borrow().args.first() {
-                                Some(Value::Str(s)) if s.starts_with("got ") => {
-                                    Some(format!("{fname} {s}"))
-                                }
-                                _ => None,
-                            };
-                            if let Some(m) = msg {
-                                d.borrow_mut().args = vec![Value::Str(Rc::from(m))];
-                            }
-                        }
-                        return Err(Error::Exception(e));
-                    }
-                }
-                Op::ListToTuple => {
-                    let v = pop!(fr);
-                    let t = match v {
-                        Value::List(l) => Value::tuple(l.borrow().clone()),
-                        other => other,
-                    };
-                    fr.stack.push(t);
-                }
-                Op::BuildSlice(n) => {
-                    let step = if n == 3 { pop!(fr) } else { Value::None };
-                    let stop = pop!(fr);
-                    let start = pop!(fr);
-                    fr.stack.push(Value::Slice(Rc::new([start, stop, step])));
-                }
-                Op::BuildString(n) => {
-                    let items = split_top(fr, n)?;
-                    let mut s = String::new();
-                    for it in &items {
-                        if let Value::Str(x) = it {
-                            s.push_str(x);
-                        }
-                    }
-                    fr.stack.push(Value::Str(Rc::from(s)));
-                }
-                Op::FormatValue(flags) => {
-                    let spec = if flags & 8 != 0 { Some(pop!(fr)) } else { None };
-                    let v = pop!(fr);
-                    let v = match flags & 7 {
-                        1 => Value::Str(Rc::from(self.str_of(&v)?)),
-                        2 => Value::Str(Rc::from(self.repr(&v)?)),
-                        3 => Value::Str(Rc::from(self.ascii(&v)?)),
-                        _ => v,
-                    };
-                    let spec = match &spec {
-                        Some(Value::Str(s)) => s.to_string(),
-                        _ => String::new(),
-                    };
-                    let s = self.format(&v, &spec)?;
-                    frame!(self).stack.push(Value::Str(Rc::from(s)));
-                }
-                Op::UnpackSequence(n) => {
-                    let v = pop!(fr);
-                    let items = self.unpack(&v, n as usize)?;
-                    let fr = frame!(self);
-                    fr.stack.extend(items.into_iter().rev());
-                }
-                Op::UnpackEx { before, after } => {
-                    let v = pop!(fr);
-                    let items = self.unpack_ex(&v, before as usize, after as usize)?;
-                    let fr = frame!(self);
-                    fr.stack.extend(items.into_iter().rev());
-                }
-                Op::Call(argc) => {
-                    let n = fr.stack.len();
-                    let Some(start) = n.checked_sub(argc as usize) else {
-                        return Err(Error::Internal("stack underflow in call".into()));
-                    };
-                    match start.checked_sub(1).map(|i| &fr.stack[i]) {
-                        Some(Value::Function(func)) if takes_simple_args(&func.code, argc) => {
-                            let func = func.clone();
-                            self.call_simple_from_stack(&func, start, true)?;
-                            continue;
-                        }
-                        // type(x) and len(x) of a builtin container
-                        // (CPython's PRECALL_NO_KW_TYPE_1 and _LEN).
-                        Some(Value::Class(c)) if argc == 1 && Rc::ptr_eq(c, &self.types.type_) => {
-                            let Some(x) = fr.stack.pop() else {
-                                return Err(Error::Internal("stack underflow".into()));
-                            };
-                            let cls = self.class_of(&x);
-                            let fr = frame!(self);
-                            if let Some(top) = fr.stack.last_mut() {
-                                *top = Value::Class(cls);
-                            }
-                            continue;
-                        }
-                        Some(Value::Builtin(b))
-                            if argc == 1
-                                && self
-                                    .builtin_len
-                                    .as_ref()
-                                    .is_some_and(|len| Rc::ptr_eq(b, len)) =>
-                        {
-                            let n = match &fr.stack[start] {
-                                Value::List(l) => Some(l.borrow().len()),
-                                Value::Tuple(t) => Some(t.len()),
-                                Value::Dict(d) | Value::Set(d) => Some(d.borrow().len()),
-                                Value::Str(s) if s.is_ascii() => Some(s.len()),
-                                _ => None,
-                            };
-                            if let Some(n) = n {
-                                fr.stack.truncate(start - 1);
-                                fr.stack.push(Value::Int(n as i64));
-                                continue;
-                            }
-                        }
-                        _ => {}
-                    }
-                    let mut args = self.frame_pool.args();
-                    args.extend(fr.stack.drain(start..));
-                    let f = pop!(fr);
-                    if let Some(c) = self.call_op(&f, args, Vec::new())? {
-                        return Ok(c);
-                    }
-                }
-                Op::CallKw(argc) => {
-                    let names = pop!(fr);
-                    let n = fr.stack.len();
-                    let Some(start) = n.checked_sub(argc as usize) else {
-                        return Err(Error::Internal("stack underflow in call".into()));
-                    };
-                    let mut args = fr.stack.split_off(start);
-                    let f = pop!(fr);
-                    let kw = split_kwargs(&mut args, &names);
-                    if let Some(c) = self.call_op(&f, args, kw)? {
-                        return Ok(c);
-                    }
-                }
-                Op::CallEx(has_kw) => {
-                    let kwargs = if has_kw { Some(pop!(fr)) } else { None };
-                    let args = pop!(fr);
-                    let f = pop!(fr);
-                    let args = match args {
-                        Value::Tuple(t) => t.to_vec(),
-                        other => self.iterate(&other)?,
-                    };
-                    let mut kw = Vec::new();
-                    if let Some(Value::Dict(d)) = kwargs {
-                        for (k, v) in d.borrow().iter() {
-                            match k {
-                                Value::Str(s) => kw.push((s.clone(), v.clone())),
-                                _ => return Err(self.type_error("keywords must be strings")),
-                            }
-                        }
-                    }
-                    if let Some(c) = self.call_op(&f, args, kw)? {
-                        return Ok(c);
-                    }
-                }
-                Op::MakeFunction { code, flags } => {
-                    let code = fr.code.codes[code as usize].clone();
-                    let kwdefaults = if flags & 2 != 0 {
-                        match pop!(fr) {
-                            Value::Dict(d) => d
-                                .borrow()
-                                .iter()
-                                .filter_map(|(k, v)| match k {
-                                    Value::Str(s) => Some((s.clone(), v.clone())),
-                                    _ => None,
-                                })
-                                .collect(),
-                            _ => Vec::new(),
-                        }
-                    } else {
-                        Vec::new()
-                    };
-                    let defaults = if flags & 1 != 0 {
-                        match pop!(fr) {
-                            Value::Tuple(t) => t.to_vec(),
-                            _ => Vec::new(),
-                        }
-                    } else {
-                        Vec::new()
-                    };
-                    let closure = code
-                        .closure_from
-                        .iter()
-                        .map(|&i| fr.cells.get(i as usize).cloned().unwrap_or_default())
-                        .collect();
-                    let globals = fr.globals.clone();
-                    let id = self.fresh_id();
-                    let f = Function {
-                        name: RefCell::new(code.name.clone()),
-                        qualname: RefCell::new(code.qualname.clone()),
-                        code,
-                        globals,
-                        defaults,
-                        kwdefaults,
-                        closure,
-                        dict: RefCell::new(AttrMap::new()),
-                        id,
-                    };
-                    frame!(self).stack.push(Value::Function(Rc::new(f)));
-                }
-                Op::BuildClass => {
-                    let kwargs = pop!(fr);
-                    let bases = pop!(fr);
-                    let name = pop!(fr);
-                    let func = pop!(fr);
-                    self.build_class(func, name, bases, kwargs)?;
-                }
-                Op::LoadLocals => {
-                    fr.stack.push(Value::None);
-                }
-                Op::ReturnValue => {
-                    let v = pop!(fr);
-                    let Some(frame) = self.frames.pop() else {
-                        return Err(Error::Internal("return with empty stack".into()));
-                    };
-                    // The common case: a plain call returns to its caller.
-                    if matches!(frame.link, Link::Call) && frame.gen.is_none() {
-                        self.frame_pool.recycle(frame);
-                        frame!(self).stack.push(v);
-                        continue;
-                    }
-                    if let Some(c) = self.do_return(frame, v)? {
-                        return Ok(c);
-                    }
-                }
-                Op::YieldValue => {
-                    let v = pop!(fr);
-                    if let Some(c) = self.do_yield(v, true)? {
-                        return Ok(c);
-                    }
-                }
-                Op::YieldFrom => {
-                    fr.pc -= 1;
-                    let v = pop!(fr);
-                    let recv = top!(fr).clone();
-                    if let Some(c) = self.yield_from(recv, Resume::Send(v))? {
-                        return Ok(c);
-                    }
-                }
-                Op::GetYieldFromIter => {
-                    let v = pop!(fr);
-                    let it = match &v {
-                        Value::Gen(g) if g.kind == GenKind::Generator => v,
-                        Value::Gen(g) if g.kind == GenKind::Coroutine => return Err(self
-                            .type_error(
-                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
-                        )),
-                        _ => self.get_iter(&v)?,
-                    };
-                    frame!(self).stack.push(it);
-                }
-                Op::GetAwaitable => {
-                    // A coroutine not yet finished is its own awaitable.
-                    if let Some(Value::Gen(g)) = fr.stack.last() {
-                        if g.kind == GenKind::Coroutine && g.state.get() != GenState::Closed {
-                            continue;
-                        }
-                    }
-                    let v = pop!(fr);
-                    let it = self.get_awaitable(&v)?;
-                    frame!(self).stack.push(it);
-                }
-                Op::SetupFinally(h) | Op::SetupWith(h) => {
-                    let mut level = fr.stack.len() as u32;
-                    if let Op::SetupWith(_) = op {
-                        level = level.saturating_sub(1);
-                    }
-                    fr.blocks.push(Block {
-                        handler: h,
-                        level,
-                        kind: BlockKind::Setup,
-                    });
-                }
-                Op::PopBlock => {
-                    fr.blocks.pop();
-                }
-                Op::PopExcept => {
-                    fr.blocks.pop();
-                    fr.handling.pop();
-                }
-                Op::Reraise => {
-                    let exc = pop!(fr);
-                    self.reraise = true;
-                    return Err(Error::Exception(exc));
-                }
-                Op::Raise(n) => return Err(self.raise_op(n)?),
-                Op::CheckExcMatch => {
-                    let typ = pop!(fr);
-                    let exc = top!(fr).clone();
-                    let m = self.exception_matches(&exc, &typ)?;
-                    frame!(self).stack.push(Value::Bool(m));
-                }
-                Op::CheckEgMatch => {
-                    let typ = pop!(fr);
-                    let rest = pop!(fr);
-                    let (rest, matched) = self.eg_match(rest, &typ)?;
-                    let fr = frame!(self);
-                    fr.stack.push(rest);
-                    fr.stack.push(matched);
-                }
-                Op::PrepReraiseStar => {
-                    let rest = pop!(fr);
-                    let raised = pop!(fr);
-                    let orig = pop!(fr);
-                    let r = self.prep_reraise_star(orig, raised, rest)?;
-                    frame!(self).stack.push(r);
-                }
-                Op::ExcTriple => {
-                    let exc = pop!(fr);
-                    let t = Value::Class(self.class_of(&exc));
-                    let fr = frame!(self);
-                    fr.stack.push(t);
-                    fr.stack.push(exc);
-                    fr.stack.push(Value::None);
-                }
-                Op::BeforeWith(is_async) => {
-                    let ctx = pop!(fr);
-                    let (enter, exit) = if is_async {
-                        ("__aenter__", "__aexit__")
-                    } else {
-                        ("__enter__", "__exit__")
-                    };
-                    let exit_m = self.lookup_special_bound(&ctx, exit);
-                    let enter_m = self.lookup_special_bound(&ctx, enter);
-                    let (Some(enter_m), Some(exit_m)) = (enter_m, exit_m) else {
-                        let tn = self.type_name(&ctx);
-                        let msg = if is_async {
-                            format!("'{tn}' object does not support the asynchronous context manager protocol")
-                        } else {
-                            format!("'{tn}' object does not support the context manager protocol")
-                        };
-                        return Err(self.type_error(msg));
-                    };
-                    let fr = frame!(self);
-                    fr.stack.push(exit_m);
-                    fr.stack.push(enter_m);
-                }
-                Op::LoadAssertionError => {
-                    fr.stack
-                        .push(Value::Class(self.types.assertion_error.clone()));
-                }
-                Op::ImportName(i) => {
-                    let name = fr.code.names[i as usize].clone();
-                    // None: the module's body runs next, as a frame.
-                    if let Some(m) = self.import_in_frame(&name)? {
-                        frame!(self).stack.push(m);
-                    }
-                }
-                Op::ImportFrom(i) => {
-                    let m = top!(fr).clone();
-                    let name = fr.code.names[i as usize].clone();
-                    let v = match self.getattr(&m, &name) {
-                        Ok(v) => v,
-                        Err(Error::Exception(_)) => {
-                            let mname = match &m {
-                                Value::Module(mm) => mm.name.to_string(),
-                                _ => "?".into(),
-                            };
-                            return Err(self.new_error(
-                                &self.types.import_error.clone(),
-                                format!(
-                                    "cannot import name '{name}' from '{mname}' (unknown location)"
-                                ),
-                            ));
-                        }
-                        Err(e) => return Err(e),
-                    };
-                    frame!(self).stack.push(v);
-                }
-                Op::ImportStar => {
-                    let m = pop!(fr);
-                    if let Value::Module(m) = m {
-                        let globals = fr.globals.clone();
-                        for (k, v) in m.globals.items() {
-                            if !k.starts_with('_') {
-                                globals.set(&k, v);
-                            }
-                        }
-                    }
-                }
+                Op::LoadFast(i) => self.op_load_fast_slow(i)?,
+                Op::StoreFast(i) => self.op_store_fast_slow(i)?,
+                Op::DeleteFast(i) => self.op_delete_fast(i)?,
+                Op::LoadDeref(i) => self.op_load_deref(i)?,
+                Op::LoadClassDeref(i) => self.op_load_class_deref(i)?,
+                Op::StoreDeref(i) => self.op_store_deref(i)?,
+                Op::DeleteDeref(i) => self.op_delete_deref(i)?,
+                Op::LoadGlobal(i) => self.op_load_global_slow(i)?,
+                Op::StoreGlobal(i) => self.op_store_global_slow(i)?,
+                Op::DeleteGlobal(i) => self.op_delete_global(i)?,
+                Op::LoadName(i) => self.op_load_name(i)?,
+                Op::StoreName(i) => self.op_store_name(i)?,
+                Op::DeleteName(i) => self.op_delete_name(i)?,
+                Op::LoadAttr(i) => self.op_load_attr_slow(i)?,
+                Op::StoreAttr(i) => self.op_store_attr_slow(i)?,
+                Op::DeleteAttr(i) => self.op_delete_attr(i)?,
+                Op::CallMethod { name, argc } => finish!(self.op_call_method(name, argc)),
+                Op::CallMethodKw { name, argc } => finish!(self.op_call_method_kw(name, argc)),
+                Op::Subscr => self.op_subscr_slow()?,
+                Op::StoreSubscr => self.op_store_subscr_slow()?,
+                Op::DeleteSubscr => self.op_delete_subscr()?,
+                Op::Binary(code) | Op::Inplace(code) => self.op_binary_slow(op, code)?,
+                Op::UnaryNeg => self.op_unary_neg()?,
+                Op::UnaryPos => self.op_unary_pos()?,
+                Op::UnaryInvert => self.op_unary_invert()?,
+                Op::UnaryNot => self.op_unary_not()?,
+                Op::Compare(c) => self.op_compare_slow(c)?,
+                Op::Is(neg) => self.op_is_slow(neg)?,
+                Op::Contains(neg) => self.op_contains(neg)?,
+                Op::Pop => self.op_pop_slow()?,
+                Op::Dup => self.op_dup_slow()?,
+                Op::Copy(n) => self.op_copy_slow(n)?,
+                Op::Swap(n) => self.op_swap_slow(n)?,
+                Op::Rot(n) => self.op_rot_slow(n)?,
+                // `run_simple_ops` always runs these two.
+                Op::LoadConst(_) | Op::Jump(_) => {
+                    return Err(Error::Internal(format!("{op:?} left to exec")))
+                }
+                Op::PopJumpIfFalse(t) => self.op_pop_jump_if_false_slow(t)?,
+                Op::PopJumpIfTrue(t) => self.op_pop_jump_if_true_slow(t)?,
+                Op::JumpIfFalseOrPop(t) => self.op_jump_if_false_or_pop_slow(t)?,
+                Op::JumpIfTrueOrPop(t) => self.op_jump_if_true_or_pop_slow(t)?,
+                Op::GetIter => self.op_get_iter()?,
+                Op::ForIter(target) => finish!(self.op_for_iter(target)),
+                Op::GetAIter => self.op_get_a_iter()?,
+                Op::GetANext => self.op_get_a_next()?,
+                Op::EndAsyncFor => self.op_end_async_for()?,
+                Op::BuildList(n) => self.op_build_list(n)?,
+                Op::BuildTuple(n) => self.op_build_tuple(n)?,
+                Op::BuildSet(n) => self.op_build_set(n)?,
+                Op::BuildConstSet(i) => self.op_build_const_set(i)?,
+                Op::BuildMap(n) => self.op_build_map(n)?,
+                Op::ListAppend(n) => self.op_list_append(n)?,
+                Op::SetAdd(n) => self.op_set_add(n)?,
+                Op::MapAdd(n) => self.op_map_add(n)?,
+                Op::ListExtend(n) => self.op_list_extend(n)?,
+                Op::SetUpdate(n) => self.op_set_update(n)?,
+                Op::DictUpdate(n) | Op::DictMerge(n) => self.op_dict_update(op, n)?,
+                Op::ListToTuple => self.op_list_to_tuple()?,
+                Op::BuildSlice(n) => self.op_build_slice(n)?,
+                Op::BuildString(n) => self.op_build_string(n)?,
+                Op::FormatValue(flags) => self.op_format_value(flags)?,
+                Op::UnpackSequence(n) => self.op_unpack_sequence(n)?,
+                Op::UnpackEx { before, after } => self.op_unpack_ex(before, after)?,
+                Op::Call(argc) => finish!(self.op_call(argc)),
+                Op::CallKw(argc) => finish!(self.op_call_kw(argc)),
+                Op::CallEx(has_kw) => finish!(self.op_call_ex(has_kw)),
+                Op::MakeFunction { code, flags } => self.op_make_function(code, flags)?,
+                Op::BuildClass => self.op_build_class()?,
+                Op::LoadLocals => self.op_load_locals()?,
+                Op::ReturnValue => finish!(self.op_return_value()),
+                Op::YieldValue => finish!(self.op_yield_value()),
+                Op::YieldFrom => finish!(self.op_yield_from()),
+                Op::GetYieldFromIter => self.op_get_yield_from_iter()?,
+                Op::GetAwaitable => self.op_get_awaitable()?,
+                Op::SetupFinally(h) | Op::SetupWith(h) => self.op_setup_finally(op, h)?,
+                Op::PopBlock => self.op_pop_block()?,
+                Op::PopExcept => self.op_pop_except()?,
+                Op::Reraise => self.op_reraise()?,
+                Op::Raise(n) => self.op_raise(n)?,
+                Op::CheckExcMatch => self.op_check_exc_match()?,
+                Op::CheckEgMatch => self.op_check_eg_match()?,
+                Op::PrepReraiseStar => self.op_prep_reraise_star()?,
+                Op::ExcTriple => self.op_exc_triple()?,
+                Op::BeforeWith(is_async) => self.op_before_with(is_async)?,
+                Op::LoadAssertionError => self.op_load_assertion_error()?,
+                Op::ImportName(i) => self.op_import_name(i)?,
+                Op::ImportFrom(i) => self.op_import_from(i)?,
+                Op::ImportStar => self.op_import_star()?,
             }
         }
     }
@@ -2501,6 +1706,11 @@ fn quick_truth(v: &Value) -> Option<bool> {
 /// and counted) for the general dispatch, or None when the next
 /// instruction must go through `exec`'s accounting (budget check due or a
 /// dropped generator to finalize).
+///
+/// One piece on purpose: it is the interpreter's hottest loop, one `match`
+/// whose arms share the frame borrow and the counters in registers;
+/// splitting it into calls costs measurably. Each arm is the fast path of
+/// its instruction, whose slow path is in `interp/fast.rs`.
 #[inline(always)]
 fn run_simple_ops(
     fr: &mut Frame,
@@ -2532,7 +1742,7 @@ fn run_simple_ops(
                 }
             }
             Op::LoadConst(i) => {
-                let v = fr.code.consts[i as usize].clone();
+                let v = fr.consts[i as usize].clone();
                 fr.stack.push(v);
             }
             Op::LoadGlobal(i) => {

@@ -152,90 +152,7 @@ impl Vm {
                 Err(self
                     .attribute_error(format!("'{}' object has no attribute '{}'", cls.name, name)))
             }
-            Value::Class(c) => {
-                if let Some(a) = self.type_lookup(c, name) {
-                    return Ok(match a {
-                        Value::ClassMethod(f) => {
-                            Value::Method(Rc::new((obj.clone(), (*f).clone())))
-                        }
-                        Value::StaticMethod(f) => (*f).clone(),
-                        other => other,
-                    });
-                }
-                match &**name {
-                    "__name__" => return Ok(Value::Str(c.name.clone())),
-                    "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
-                    "__module__" => return Ok(Value::Str(c.module.clone())),
-                    "__mro__" => {
-                        return Ok(Value::tuple(
-                            c.mro
-                                .borrow()
-                                .iter()
-                                .map(|k| Value::Class(k.clone()))
-                                .collect(),
-                        ))
-                    }
-                    "__bases__" => {
-                        let b: Vec<Value> = if c.bases.is_empty() && &*c.name != "object" {
-                            vec![Value::Class(self.types.object.clone())]
-                        } else {
-                            c.bases.iter().map(|k| Value::Class(k.clone())).collect()
-                        };
-                        return Ok(Value::tuple(b));
-                    }
-                    "__base__" => {
-                        return Ok(c
-                            .bases
-                            .first()
-                            .map(|b| Value::Class(b.clone()))
-                            .unwrap_or(Value::None))
-                    }
-                    "__doc__" => return Ok(Value::None),
-                    "__dict__" => {
-                        let mut d = crate::vm::dict::Dict::new();
-                        for (k, v) in c.dict.borrow().entries.clone() {
-                            self.dict_set(&mut d, Value::Str(k), v)?;
-                        }
-                        return Ok(Value::dict(d));
-                    }
-                    _ => {}
-                }
-                if let Some(v) = self.object_unbound(name) {
-                    return Ok(v);
-                }
-                if Rc::ptr_eq(c, &self.types.dict) && &**name == "fromkeys" {
-                    return Ok(self.native_fn("fromkeys", |vm, args, kw| {
-                        let d = Value::dict(crate::vm::dict::Dict::new());
-                        match vm.call_builtin_method(&d, "fromkeys", args, kw)? {
-                            Some(v) => Ok(v),
-                            None => Ok(d),
-                        }
-                    }));
-                }
-                // Methods of builtin types accessed on the class (str.upper).
-                if c.layout == Layout::Builtin && self.builtin_has_method(c, name) {
-                    let n = name.clone();
-                    let f = move |vm: &mut Vm,
-                                  args: &[Value],
-                                  kw: &[(Name, Value)]|
-                          -> Result<Value, Error> {
-                        let Some((first, rest)) = args.split_first() else {
-                            return Err(
-                                vm.type_error(format!("unbound method {n}() needs an argument"))
-                            );
-                        };
-                        match vm.call_builtin_method(first, &n, rest, kw)? {
-                            Some(v) => Ok(v),
-                            None => Err(vm.attribute_error(format!("no method {n}"))),
-                        }
-                    };
-                    return Ok(self.native_fn(name, f));
-                }
-                Err(self.attribute_error(format!(
-                    "type object '{}' has no attribute '{}'",
-                    c.name, name
-                )))
-            }
+            Value::Class(c) => self.class_getattr(obj, c, name),
             Value::Module(m) => match m.globals.get(name) {
                 Some(v) => Ok(v),
                 None => {
@@ -252,36 +169,7 @@ impl Vm {
                     )))
                 }
             },
-            Value::Function(f) => {
-                match &**name {
-                    "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
-                    "__qualname__" => return Ok(Value::Str(f.qualname.borrow().clone())),
-                    "__module__" => return Ok(f.globals.get("__name__").unwrap_or(Value::None)),
-                    "__doc__" => {
-                        return Ok(f.code.doc.clone().map(Value::Str).unwrap_or(Value::None))
-                    }
-                    "__defaults__" => {
-                        return Ok(if f.defaults.is_empty() {
-                            Value::None
-                        } else {
-                            Value::tuple(f.defaults.clone())
-                        })
-                    }
-                    "__code__" => return Ok(Value::None),
-                    "__dict__" => {
-                        let mut d = crate::vm::dict::Dict::new();
-                        for (k, v) in f.dict.borrow().entries.clone() {
-                            self.dict_set(&mut d, Value::Str(k), v)?;
-                        }
-                        return Ok(Value::dict(d));
-                    }
-                    _ => {}
-                }
-                if let Some(v) = f.dict.borrow().get(name) {
-                    return Ok(v.clone());
-                }
-                Err(self.attribute_error(format!("'function' object has no attribute '{name}'")))
-            }
+            Value::Function(f) => self.function_getattr(f, name),
             Value::Method(m) => match &**name {
                 "__self__" => Ok(m.0.clone()),
                 "__func__" => Ok(m.1.clone()),
@@ -295,135 +183,255 @@ impl Vm {
                     "'builtin_function_or_method' object has no attribute '{name}'"
                 ))),
             },
-            Value::Super(s) => {
-                let (start, target) = (s.0.clone(), s.1.clone());
-                let cls = match &target {
-                    Value::Class(c) => c.clone(),
-                    other => self.class_of(other),
-                };
-                let mro = cls.mro.borrow().clone();
-                let pos = mro
-                    .iter()
-                    .position(|c| Rc::ptr_eq(c, &start))
-                    .map(|p| p + 1)
-                    .unwrap_or(mro.len());
-                for c in &mro[pos..] {
-                    let found = c.dict.borrow().get(name).cloned();
-                    if let Some(a) = found {
-                        return match (&target, a) {
-                            (Value::Class(_), Value::Function(f)) => Ok(Value::Function(f)),
-                            (Value::Class(_), Value::ClassMethod(f)) => {
-                                Ok(Value::Method(Rc::new((target.clone(), (*f).clone()))))
-                            }
-                            (_, a) => self.bind(a, &target, &cls),
-                        };
-                    }
-                }
-                // object.__init__ and friends.
-                if let Some(v) = self.object_method(name, &target) {
-                    return Ok(v);
-                }
-                Err(self.attribute_error(format!("'super' object has no attribute '{name}'")))
-            }
-            Value::Gen(g) => {
-                let g2 = g.clone();
-                match &**name {
-                    "__name__" => Ok(Value::Str(g.name.clone())),
-                    "__qualname__" => Ok(Value::Str(g.qualname.clone())),
-                    "send" | "throw" | "close" | "__next__" | "asend" | "athrow" | "aclose"
-                    | "__anext__" | "__aiter__" | "__iter__" | "__await__" => {
-                        let n = name.clone();
-                        let gv = Value::Gen(g2);
-                        Ok(Value::Builtin(Rc::new(Builtin {
-                            name: n.clone(),
-                            func: Rc::new(
-                                move |vm: &mut Vm, args: &[Value], _kw: &[(Name, Value)]| {
-                                    crate::vm::builtins::gen_method(vm, &args[0], &n, &args[1..])
-                                },
-                            ),
-                            bound: Some(gv),
-                            owner: None,
-                        })))
-                    }
-                    "cr_running" | "gi_running" => {
-                        Ok(Value::Bool(g.state.get() == GenState::Running))
-                    }
-                    "cr_frame" | "gi_frame" => Ok(if g.state.get() == GenState::Closed {
-                        Value::None
-                    } else {
-                        Value::Bool(true)
-                    }),
-                    _ => {
-                        let t = self.type_name(obj);
-                        Err(self.attribute_error(format!("'{t}' object has no attribute '{name}'")))
-                    }
-                }
-            }
-            Value::Property(p) => {
-                match &**name {
-                    "fget" => Ok(p[0].clone()),
-                    "fset" => Ok(p[1].clone()),
-                    "fdel" => Ok(p[2].clone()),
-                    "setter" | "getter" | "deleter" => {
-                        let p = p.clone();
-                        let which = match &**name {
-                            "getter" => 0,
-                            "setter" => 1,
-                            _ => 2,
-                        };
-                        Ok(self.native_fn(name, move |_vm, args, _| {
-                            let mut np = [p[0].clone(), p[1].clone(), p[2].clone()];
-                            np[which] = args.first().cloned().unwrap_or(Value::None);
-                            Ok(Value::Property(Rc::new(np)))
-                        }))
-                    }
-                    _ => Err(self
-                        .attribute_error(format!("'property' object has no attribute '{name}'"))),
-                }
-            }
+            Value::Super(s) => self.super_getattr(s, name),
+            Value::Gen(g) => self.gen_getattr(obj, g, name),
+            Value::Property(p) => self.property_getattr(p, name),
             Value::StaticMethod(f) | Value::ClassMethod(f) => match &**name {
                 "__func__" => Ok((**f).clone()),
                 _ => self.getattr(&(**f).clone(), name),
             },
-            _ => {
-                // Numbers' real/imag etc.
-                match (obj, &**name) {
-                    (Value::Int(_) | Value::Bool(_), "real" | "numerator") => {
-                        return Ok(Value::Int(self.as_i64(obj)?))
+            _ => self.builtin_value_getattr(obj, name),
+        }
+    }
+
+    /// `getattr` on the other builtin values (numbers, ranges, slices,
+    /// containers): their data attributes and bound builtin methods.
+    fn builtin_value_getattr(&mut self, obj: &Value, name: &Name) -> Result<Value, Error> {
+        // Numbers' real/imag etc.
+        match (obj, &**name) {
+            (Value::Int(_) | Value::Bool(_), "real" | "numerator") => {
+                return Ok(Value::Int(self.as_i64(obj)?))
+            }
+            (Value::Int(_) | Value::Bool(_), "imag") => return Ok(Value::Int(0)),
+            (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Value::Int(1)),
+            (Value::Float(f), "real") => return Ok(Value::Float(*f)),
+            (Value::Float(_), "imag") => return Ok(Value::Float(0.0)),
+            (Value::Range(r), "start") => return Ok(Value::Int(r.start)),
+            (Value::Range(r), "stop") => return Ok(Value::Int(r.stop)),
+            (Value::Range(r), "step") => return Ok(Value::Int(r.step)),
+            (Value::Slice(s), "start") => return Ok(s[0].clone()),
+            (Value::Slice(s), "stop") => return Ok(s[1].clone()),
+            (Value::Slice(s), "step") => return Ok(s[2].clone()),
+            (_, "__class__") => return Ok(Value::Class(self.class_of(obj))),
+            _ => {}
+        }
+        let cls = self.class_of(obj);
+        if self.builtin_has_method(&cls, name) {
+            let n = name.clone();
+            let owner = cls.name.clone();
+            return Ok(Value::Builtin(Rc::new(Builtin {
+                name: n.clone(),
+                func: Rc::new(move |vm: &mut Vm, args: &[Value], kw: &[(Name, Value)]| {
+                    match vm.call_builtin_method(&args[0], &n, &args[1..], kw)? {
+                        Some(v) => Ok(v),
+                        None => Err(vm.attribute_error(format!("no method {n}"))),
                     }
-                    (Value::Int(_) | Value::Bool(_), "imag") => return Ok(Value::Int(0)),
-                    (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Value::Int(1)),
-                    (Value::Float(f), "real") => return Ok(Value::Float(*f)),
-                    (Value::Float(_), "imag") => return Ok(Value::Float(0.0)),
-                    (Value::Range(r), "start") => return Ok(Value::Int(r.start)),
-                    (Value::Range(r), "stop") => return Ok(Value::Int(r.stop)),
-                    (Value::Range(r), "step") => return Ok(Value::Int(r.step)),
-                    (Value::Slice(s), "start") => return Ok(s[0].clone()),
-                    (Value::Slice(s), "stop") => return Ok(s[1].clone()),
-                    (Value::Slice(s), "step") => return Ok(s[2].clone()),
-                    (_, "__class__") => return Ok(Value::Class(self.class_of(obj))),
-                    _ => {}
-                }
-                let cls = self.class_of(obj);
-                if self.builtin_has_method(&cls, name) {
-                    let n = name.clone();
-                    let owner = cls.name.clone();
-                    return Ok(Value::Builtin(Rc::new(Builtin {
-                        name: n.clone(),
-                        func: Rc::new(move |vm: &mut Vm, args: &[Value], kw: &[(Name, Value)]| {
-                            match vm.call_builtin_method(&args[0], &n, &args[1..], kw)? {
-                                Some(v) => Ok(v),
-                                None => Err(vm.attribute_error(format!("no method {n}"))),
-                            }
-                        }),
-                        bound: Some(obj.clone()),
-                        owner: Some(owner),
-                    })));
-                }
+                }),
+                bound: Some(obj.clone()),
+                owner: Some(owner),
+            })));
+        }
+        let t = self.type_name(obj);
+        Err(self.attribute_error(format!("'{t}' object has no attribute '{name}'")))
+    }
+
+    /// `getattr` on a property (`fget`, `setter`…).
+    fn property_getattr(&mut self, p: &Rc<[Value; 3]>, name: &Name) -> Result<Value, Error> {
+        match &**name {
+            "fget" => Ok(p[0].clone()),
+            "fset" => Ok(p[1].clone()),
+            "fdel" => Ok(p[2].clone()),
+            "setter" | "getter" | "deleter" => {
+                let p = p.clone();
+                let which = match &**name {
+                    "getter" => 0,
+                    "setter" => 1,
+                    _ => 2,
+                };
+                Ok(self.native_fn(name, move |_vm, args, _| {
+                    let mut np = [p[0].clone(), p[1].clone(), p[2].clone()];
+                    np[which] = args.first().cloned().unwrap_or(Value::None);
+                    Ok(Value::Property(Rc::new(np)))
+                }))
+            }
+            _ => Err(self.attribute_error(format!("'property' object has no attribute '{name}'"))),
+        }
+    }
+
+    /// `getattr` on a generator, coroutine or async generator.
+    fn gen_getattr(&mut self, obj: &Value, g: &Rc<GenObj>, name: &Name) -> Result<Value, Error> {
+        let g2 = g.clone();
+        match &**name {
+            "__name__" => Ok(Value::Str(g.name.clone())),
+            "__qualname__" => Ok(Value::Str(g.qualname.clone())),
+            "send" | "throw" | "close" | "__next__" | "asend" | "athrow" | "aclose"
+            | "__anext__" | "__aiter__" | "__iter__" | "__await__" => {
+                let n = name.clone();
+                let gv = Value::Gen(g2);
+                Ok(Value::Builtin(Rc::new(Builtin {
+                    name: n.clone(),
+                    func: Rc::new(move |vm: &mut Vm, args: &[Value], _kw: &[(Name, Value)]| {
+                        crate::vm::builtins::gen_method(vm, &args[0], &n, &args[1..])
+                    }),
+                    bound: Some(gv),
+                    owner: None,
+                })))
+            }
+            "cr_running" | "gi_running" => Ok(Value::Bool(g.state.get() == GenState::Running)),
+            "cr_frame" | "gi_frame" => Ok(if g.state.get() == GenState::Closed {
+                Value::None
+            } else {
+                Value::Bool(true)
+            }),
+            _ => {
                 let t = self.type_name(obj);
                 Err(self.attribute_error(format!("'{t}' object has no attribute '{name}'")))
             }
         }
+    }
+
+    /// `getattr` on `super()`: the MRO after the starting class.
+    fn super_getattr(&mut self, s: &(Rc<Class>, Value), name: &Name) -> Result<Value, Error> {
+        let (start, target) = (s.0.clone(), s.1.clone());
+        let cls = match &target {
+            Value::Class(c) => c.clone(),
+            other => self.class_of(other),
+        };
+        let mro = cls.mro.borrow().clone();
+        let pos = mro
+            .iter()
+            .position(|c| Rc::ptr_eq(c, &start))
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
+        for c in &mro[pos..] {
+            let found = c.dict.borrow().get(name).cloned();
+            if let Some(a) = found {
+                return match (&target, a) {
+                    (Value::Class(_), Value::Function(f)) => Ok(Value::Function(f)),
+                    (Value::Class(_), Value::ClassMethod(f)) => {
+                        Ok(Value::Method(Rc::new((target.clone(), (*f).clone()))))
+                    }
+                    (_, a) => self.bind(a, &target, &cls),
+                };
+            }
+        }
+        // object.__init__ and friends.
+        if let Some(v) = self.object_method(name, &target) {
+            return Ok(v);
+        }
+        Err(self.attribute_error(format!("'super' object has no attribute '{name}'")))
+    }
+
+    /// `getattr` on a Python function.
+    fn function_getattr(&mut self, f: &Function, name: &Name) -> Result<Value, Error> {
+        match &**name {
+            "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
+            "__qualname__" => return Ok(Value::Str(f.qualname.borrow().clone())),
+            "__module__" => return Ok(f.globals.get("__name__").unwrap_or(Value::None)),
+            "__doc__" => return Ok(f.code.doc.clone().map(Value::Str).unwrap_or(Value::None)),
+            "__defaults__" => {
+                return Ok(if f.defaults.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.defaults.clone())
+                })
+            }
+            "__code__" => return Ok(Value::None),
+            "__dict__" => {
+                let mut d = crate::vm::dict::Dict::new();
+                for (k, v) in f.dict.borrow().entries.clone() {
+                    self.dict_set(&mut d, Value::Str(k), v)?;
+                }
+                return Ok(Value::dict(d));
+            }
+            _ => {}
+        }
+        if let Some(v) = f.dict.borrow().get(name) {
+            return Ok(v.clone());
+        }
+        Err(self.attribute_error(format!("'function' object has no attribute '{name}'")))
+    }
+
+    /// `getattr` on a class (`C.x`, `C.__mro__`, `str.upper`).
+    fn class_getattr(&mut self, obj: &Value, c: &Rc<Class>, name: &Name) -> Result<Value, Error> {
+        if let Some(a) = self.type_lookup(c, name) {
+            return Ok(match a {
+                Value::ClassMethod(f) => Value::Method(Rc::new((obj.clone(), (*f).clone()))),
+                Value::StaticMethod(f) => (*f).clone(),
+                other => other,
+            });
+        }
+        match &**name {
+            "__name__" => return Ok(Value::Str(c.name.clone())),
+            "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
+            "__module__" => return Ok(Value::Str(c.module.clone())),
+            "__mro__" => {
+                return Ok(Value::tuple(
+                    c.mro
+                        .borrow()
+                        .iter()
+                        .map(|k| Value::Class(k.clone()))
+                        .collect(),
+                ))
+            }
+            "__bases__" => {
+                let b: Vec<Value> = if c.bases.is_empty() && &*c.name != "object" {
+                    vec![Value::Class(self.types.object.clone())]
+                } else {
+                    c.bases.iter().map(|k| Value::Class(k.clone())).collect()
+                };
+                return Ok(Value::tuple(b));
+            }
+            "__base__" => {
+                return Ok(c
+                    .bases
+                    .first()
+                    .map(|b| Value::Class(b.clone()))
+                    .unwrap_or(Value::None))
+            }
+            "__doc__" => return Ok(Value::None),
+            "__dict__" => {
+                let mut d = crate::vm::dict::Dict::new();
+                for (k, v) in c.dict.borrow().entries.clone() {
+                    self.dict_set(&mut d, Value::Str(k), v)?;
+                }
+                return Ok(Value::dict(d));
+            }
+            _ => {}
+        }
+        if let Some(v) = self.object_unbound(name) {
+            return Ok(v);
+        }
+        if Rc::ptr_eq(c, &self.types.dict) && &**name == "fromkeys" {
+            return Ok(self.native_fn("fromkeys", |vm, args, kw| {
+                let d = Value::dict(crate::vm::dict::Dict::new());
+                match vm.call_builtin_method(&d, "fromkeys", args, kw)? {
+                    Some(v) => Ok(v),
+                    None => Ok(d),
+                }
+            }));
+        }
+        // Methods of builtin types accessed on the class (str.upper).
+        if c.layout == Layout::Builtin && self.builtin_has_method(c, name) {
+            let n = name.clone();
+            let f = move |vm: &mut Vm,
+                          args: &[Value],
+                          kw: &[(Name, Value)]|
+                  -> Result<Value, Error> {
+                let Some((first, rest)) = args.split_first() else {
+                    return Err(vm.type_error(format!("unbound method {n}() needs an argument")));
+                };
+                match vm.call_builtin_method(first, &n, rest, kw)? {
+                    Some(v) => Ok(v),
+                    None => Err(vm.attribute_error(format!("no method {n}"))),
+                }
+            };
+            return Ok(self.native_fn(name, f));
+        }
+        Err(self.attribute_error(format!(
+            "type object '{}' has no attribute '{}'",
+            c.name, name
+        )))
     }
 
     pub(crate) fn as_i64(&mut self, v: &Value) -> Result<i64, Error> {

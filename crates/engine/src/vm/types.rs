@@ -126,6 +126,9 @@ pub fn make_class(name: &str, module: &str, bases: Vec<Rc<Class>>, layout: Layou
 }
 
 impl Types {
+    /// The builtin classes. One piece on purpose: it is a table (one
+    /// `make_class` line per class, in hierarchy order), and each class
+    /// needs the ones made before it as bases.
     pub fn new() -> Types {
         let object = make_class("object", "builtins", vec![], Layout::Object);
         let b = |name: &str| make_class(name, "builtins", vec![object.clone()], Layout::Builtin);

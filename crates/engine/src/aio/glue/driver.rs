@@ -1,0 +1,318 @@
+//! The driver side of the glue: what the session (`crate::run`) calls to
+//! run the loop (next todo, finishing task steps, callbacks and worker
+//! thread jobs), `run_forever`'s loop, and the warnings reported at exit.
+
+use std::rc::Rc;
+
+use super::*;
+
+/// Writes a loop warning to stderr and records it in the trace, with the
+/// program line it is about (0: none).
+pub(crate) fn report_stderr(
+    vm: &mut Vm,
+    shared: &Shared,
+    summary: &str,
+    text: &str,
+    line: u32,
+) -> Result<(), Error> {
+    {
+        let mut st = state!(vm, shared);
+        let task = st.lp.current_task();
+        drain_output(vm, &mut st, task, 0);
+        st.lp.emit(EventKind::Warning {
+            text: summary.to_string(),
+            line,
+        });
+    }
+    vm.write(Stream::Stderr, text)?;
+    let mut st = state!(vm, shared);
+    let task = st.lp.current_task();
+    drain_output(vm, &mut st, task, 0);
+    Ok(())
+}
+
+/// The next thing the loop must do (see [`EventLoop::next_action`]).
+pub(crate) fn next_todo(vm: &mut Vm, shared: &Shared) -> Result<Todo<Value>, Error> {
+    let mut st = state!(vm, shared);
+    // Finished futures nothing refers to any more are freed, as in CPython.
+    let freed = st
+        .lp
+        .release_finished(|v| matches!(v, Value::Instance(i) if Rc::strong_count(i) == 1));
+    if freed > 0 {
+        let lp = &st.lp;
+        let live: std::collections::HashSet<TaskId> = st
+            .coro_defs
+            .keys()
+            .copied()
+            .filter(|&id| lp.is_task(id))
+            .collect();
+        st.coro_defs.retain(|id, _| live.contains(id));
+    }
+    let cancelled = st.cancelled_error.clone();
+    let mut host = VmHost { vm, cancelled };
+    let todo = st.lp.next_action(&mut host);
+    vm.clock_ns = st.lp.now();
+    Ok(todo)
+}
+
+/// The loop hangs: unwinds the program with the [`HANG`] marker.
+pub(crate) fn hang(shared: &Shared) -> Error {
+    if let Ok(mut st) = shared.try_borrow_mut() {
+        st.hang = true;
+    }
+    Error::Limit(HANG.into())
+}
+
+pub(super) fn run_loop(vm: &mut Vm, shared: &Shared) -> Result<(), Error> {
+    loop {
+        match next_todo(vm, shared)? {
+            Todo::Step { task, coro, resume } => {
+                let before = vm.instructions;
+                let r = vm.resume(&coro, vm_resume(resume));
+                step_finish(vm, shared, task, &coro, r, before)?;
+            }
+            Todo::Call { func, args } => {
+                let r = vm.call(&func, args, vec![]);
+                call_finish(vm, shared, &func, r)?;
+            }
+            Todo::StartJob {
+                thread, func, args, ..
+            } => {
+                let fiber = thread_begin(vm, shared, thread, Some((func, args)))?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
+            }
+            Todo::ResumeThread { thread } => {
+                let fiber = thread_begin(vm, shared, thread, None)?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
+            }
+            Todo::Stopped => return Ok(()),
+            Todo::Hang => return Err(hang(shared)),
+        }
+    }
+}
+
+/// The VM's resume for a core resume.
+pub(crate) fn vm_resume(resume: Resume<Value>) -> crate::vm::Resume {
+    match resume {
+        Resume::Send(v) => crate::vm::Resume::Send(v),
+        Resume::Throw(e) => crate::vm::Resume::Throw(e),
+    }
+}
+
+/// Ends a callback handle: a raised exception goes to the loop's
+/// exception handler ("Exception in callback ..."), as in CPython.
+pub(crate) fn call_finish(
+    vm: &mut Vm,
+    shared: &Shared,
+    func: &Value,
+    r: Result<Value, Error>,
+) -> Result<(), Error> {
+    vm.reset_slice();
+    match r {
+        Ok(_) => {}
+        Err(Error::Exception(exc)) => {
+            let summary = format!("Exception in callback {}", callable_name(func));
+            let mut text = format!("{summary}()\nhandle: <Handle {}()>\n", callable_name(func));
+            text.push_str(&vm.format_exception(&exc));
+            let line = raised_at(vm, shared, &exc);
+            report_stderr(vm, shared, &summary, &text, line)?;
+        }
+        Err(other) => return Err(other),
+    }
+    report_never_awaited(vm, shared);
+    let mut st = state!(vm, shared);
+    drain_output(vm, &mut st, None, 0);
+    st.lp.call_done();
+    Ok(())
+}
+
+/// Ends one `Task.__step`: tells the core what the coroutine did.
+/// `before` is the VM's instruction count when the step began.
+pub(crate) fn step_finish(
+    vm: &mut Vm,
+    shared: &Shared,
+    task: TaskId,
+    coro: &Value,
+    r: Result<GenStep, Error>,
+    before: u64,
+) -> Result<(), Error> {
+    let ran = vm.instructions.saturating_sub(before);
+    vm.reset_slice();
+    let step = match r {
+        Ok(GenStep::Yielded(v)) => match fut_id_of(vm, &v) {
+            Some(id) => CoroStep::YieldedFuture(id),
+            None if v.is_none() => CoroStep::YieldedNone,
+            None => CoroStep::YieldedOther(v),
+        },
+        Ok(GenStep::Returned(v)) => CoroStep::Returned(v),
+        Ok(GenStep::Raised(e)) | Err(Error::Exception(e)) => CoroStep::Raised(e),
+        Err(e) => return Err(e),
+    };
+    let line = vm.gen_line(coro).unwrap_or(0);
+    report_never_awaited(vm, shared);
+    let mut st = state!(vm, shared);
+    drain_output(vm, &mut st, Some(task), line);
+    if ran >= CPU_SLICE_WARNING {
+        // CPU takes no virtual time, but nothing else ran meanwhile.
+        st.lp.emit(EventKind::LoopBlocked {
+            task: Some(task),
+            duration_ns: 0,
+            reason: crate::trace::BlockReason::Cpu { instructions: ran },
+            line,
+        });
+    }
+    let cancelled = st.cancelled_error.clone();
+    let mut host = VmHost { vm, cancelled };
+    st.lp.task_step_end(&mut host, task, step, line);
+    Ok(())
+}
+
+/// Prepares worker `thread` to run: a new fiber for a job (`start`), or
+/// its parked fiber. Returns the fiber to resume.
+pub(crate) fn thread_begin(
+    vm: &mut Vm,
+    shared: &Shared,
+    thread: ThreadId,
+    start: Option<(Value, Vec<Value>)>,
+) -> Result<crate::vm::FiberId, Error> {
+    let mut st = state!(vm, shared);
+    st.current_thread = Some(thread);
+    match start {
+        Some((func, args)) => {
+            let name = st.lp.thread_name(thread);
+            let id = vm.fiber_new(func, args, &name);
+            st.fibers.insert(thread, id);
+            Ok(id)
+        }
+        None => match st.fibers.get(&thread) {
+            Some(id) => Ok(*id),
+            None => Err(Error::Internal(format!("no fiber for thread {thread}"))),
+        },
+    }
+}
+
+/// A worker's fiber stopped: it finished its job, raised, or parked.
+pub(crate) fn thread_finish(
+    vm: &mut Vm,
+    shared: &Shared,
+    thread: ThreadId,
+    r: Result<crate::vm::FiberStep, Error>,
+) -> Result<(), Error> {
+    let mut st = state!(vm, shared);
+    drain_output(vm, &mut st, None, 0);
+    st.current_thread = None;
+    let cancelled = st.cancelled_error.clone();
+    let mut host = VmHost { vm, cancelled };
+    match r {
+        Ok(crate::vm::FiberStep::Done(v)) => st.lp.job_finished(&mut host, thread, Ok(v)),
+        Ok(crate::vm::FiberStep::Raised(e)) => st.lp.job_finished(&mut host, thread, Err(e)),
+        Ok(crate::vm::FiberStep::Suspended(_)) => {}
+        Err(e) => return Err(e),
+    }
+    Ok(())
+}
+
+/// The main thread blocks until the executor (all when `None`) is idle.
+pub(crate) fn drain_threads(
+    vm: &mut Vm,
+    shared: &Shared,
+    executor: Option<ExecutorId>,
+) -> Result<(), Error> {
+    loop {
+        let d = {
+            let mut st = state!(vm, shared);
+            let d = st.lp.drain_threads(executor);
+            vm.clock_ns = st.lp.now();
+            d
+        };
+        match d {
+            Drain::Run(Todo::StartJob {
+                thread, func, args, ..
+            }) => {
+                let fiber = thread_begin(vm, shared, thread, Some((func, args)))?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
+            }
+            Drain::Run(Todo::ResumeThread { thread }) => {
+                let fiber = thread_begin(vm, shared, thread, None)?;
+                let r = vm.fiber_resume(fiber, Value::None);
+                thread_finish(vm, shared, thread, r)?;
+            }
+            Drain::Run(_) | Drain::Done => return Ok(()),
+            Drain::Hang => return Err(hang(shared)),
+        }
+    }
+}
+
+/// The warnings CPython prints when the program ends: coroutines never
+/// awaited, task exceptions never retrieved, tasks destroyed while pending.
+pub(crate) fn report_exit_warnings(vm: &mut Vm, shared: &Shared, ending: &Ending) {
+    report_never_awaited(vm, shared);
+    // After a hang or a limit the program never reached its end in CPython
+    // terms: reporting its tasks as "destroyed" would teach something false.
+    if matches!(ending, Ending::Hang | Ending::Limit { .. }) {
+        return;
+    }
+    let (unretrieved, pending) = match shared.try_borrow() {
+        Ok(st) => {
+            let tasks: Vec<(FutureId, Option<Value>)> = st
+                .lp
+                .unretrieved_exceptions()
+                .into_iter()
+                .map(|id| (id, st.lp.future_obj(id).cloned()))
+                .collect();
+            let pending: Vec<Value> = st
+                .lp
+                .destroyed_pending_tasks()
+                .into_iter()
+                .filter_map(|id| st.lp.future_obj(id).cloned())
+                .collect();
+            (tasks, pending)
+        }
+        Err(_) => return,
+    };
+    for (id, obj) in unretrieved {
+        let Some(obj) = obj else { continue };
+        let is_task = shared.try_borrow().is_ok_and(|st| st.lp.is_task(id));
+        let what = if is_task { "Task" } else { "Future" };
+        let summary = format!("{what} exception was never retrieved");
+        let r = future_repr(vm, shared, &obj).unwrap_or_default();
+        let exc = match shared
+            .try_borrow()
+            .ok()
+            .and_then(|st| st.lp.future_state(id).cloned())
+        {
+            Some(FutState::Exception(e)) => Some(e),
+            _ => None,
+        };
+        let mut text = format!("{summary}\nfuture: {r}\n");
+        if let Some(e) = exc {
+            text.push_str(&vm.format_exception(&e));
+        }
+        let line = if is_task { task_line(shared, id) } else { 0 };
+        let _ = report_stderr(vm, shared, &summary, &text, line);
+    }
+    for obj in pending {
+        let summary = "Task was destroyed but it is pending!".to_string();
+        let r = future_repr(vm, shared, &obj).unwrap_or_default();
+        let text = format!("{summary}\ntask: {r}\n");
+        let line = need_fut(vm, &obj).map_or(0, |id| task_line(shared, id));
+        let _ = report_stderr(vm, shared, &summary, &text, line);
+    }
+}
+
+/// "coroutine 'f' was never awaited" for coroutines dropped unstarted.
+pub(crate) fn report_never_awaited(vm: &mut Vm, shared: &Shared) {
+    let file = match shared.try_borrow() {
+        Ok(st) => st.filename.clone(),
+        Err(_) => return,
+    };
+    for coro in vm.take_never_awaited_at() {
+        let summary = format!("coroutine '{}' was never awaited", coro.qualname);
+        let text = format!("RuntimeWarning: {summary}\n");
+        let line = if coro.filename == file { coro.line } else { 0 };
+        let _ = report_stderr(vm, shared, &summary, &text, line);
+    }
+}

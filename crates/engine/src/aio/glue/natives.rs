@@ -1,0 +1,599 @@
+//! The natives of `_looplab` (the Future and Task classes and the loop
+//! primitives the asyncio prelude calls), each one `Slot "python_name" =>
+//! fn body(...)` in the [`natives!`] table below: adding a native is adding
+//! its body there.
+
+use std::rc::Rc;
+
+use super::*;
+
+fn coro_name(coro: &Value) -> String {
+    match coro {
+        Value::Gen(g) => g.qualname.to_string(),
+        _ => "coroutine".into(),
+    }
+}
+
+fn new_task(
+    vm: &mut Vm,
+    shared: &Shared,
+    coro: Value,
+    name: Option<String>,
+    obj: Option<Value>,
+) -> Result<Value, Error> {
+    if !matches!(&coro, Value::Gen(_)) {
+        let r = safe_repr(vm, &coro, 0);
+        return Err(vm.type_error(format!("a coroutine was expected, got {r}")));
+    }
+    let cname = coro_name(&coro);
+    let line = {
+        let st = state!(vm, shared);
+        user_line(vm, &st.filename)
+    };
+    let def = match &coro {
+        Value::Gen(g) => g
+            .frame
+            .borrow()
+            .as_ref()
+            .map(|f| (Rc::from(&*f.code.filename), f.code.firstlineno)),
+        _ => None,
+    };
+    let id = with_core(vm, shared, |lp, host| {
+        lp.create_task(host, coro, name, &cname, line)
+    })?;
+    if let Some(def) = def {
+        state!(vm, shared).coro_defs.insert(id, def);
+    }
+    match obj {
+        Some(obj) => {
+            attach_payload(vm, shared, &obj, id)?;
+            Ok(obj)
+        }
+        None => make_future_obj(vm, shared, id, true),
+    }
+}
+
+fn tuple_items(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Tuple(t) => t.to_vec(),
+        Value::List(l) => l.borrow().clone(),
+        Value::None => vec![],
+        other => vec![other.clone()],
+    }
+}
+
+fn executor_id(vm: &mut Vm, executor: &Value) -> Result<ExecutorId, Error> {
+    let name = vm.intern("_id");
+    match vm.getattr(executor, &name)? {
+        Value::Int(n) if n >= 0 => Ok(n as ExecutorId),
+        _ => Err(
+            vm.type_error("an executor made by concurrent.futures.ThreadPoolExecutor was expected")
+        ),
+    }
+}
+
+natives! {
+    // ---- Future methods
+    Future "__init__" => fn fut_init(vm, shared, args, _kw) {
+        let obj = arg(args, 0);
+        if fut_id_of(vm, &obj).is_some() {
+            return Ok(Value::None);
+        }
+        let line = {
+            let st = state!(vm, shared);
+            user_line(vm, &st.filename)
+        };
+        let id = state!(vm, shared).lp.create_future("future", line);
+        attach_payload(vm, shared, &obj, id)?;
+        Ok(Value::None)
+    }
+
+    Future "result" => fn fut_result(vm, shared, args, _kw) {
+        let obj = arg(args, 0);
+        let id = need_fut(vm, &obj)?;
+        match with_core(vm, shared, |lp, host| lp.result(host, id))? {
+            Ok(v) => Ok(v),
+            Err(e) => Err(future_error(vm, shared, &obj, e)),
+        }
+    }
+
+    Future "exception" => fn fut_exception(vm, shared, args, _kw) {
+        let obj = arg(args, 0);
+        let id = need_fut(vm, &obj)?;
+        match with_core(vm, shared, |lp, host| lp.exception(host, id))? {
+            Ok(v) => Ok(v.unwrap_or(Value::None)),
+            Err(e) => Err(future_error(vm, shared, &obj, e)),
+        }
+    }
+
+    Future "done" => fn fut_done(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        Ok(Value::Bool(state!(vm, shared).lp.done(id)))
+    }
+
+    Future "cancelled" => fn fut_cancelled(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        Ok(Value::Bool(state!(vm, shared).lp.cancelled(id)))
+    }
+
+    Future "cancel" => fn fut_cancel(vm, shared, args, kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        let msg = args.get(1).cloned().or_else(|| kwarg(kw, "msg"));
+        let msg = msg.filter(|m| !m.is_none());
+        let done = with_core(vm, shared, |lp, host| lp.cancel(host, id, msg))?;
+        Ok(Value::Bool(done))
+    }
+
+    Future "add_done_callback" => fn fut_add_done_callback(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        let func = arg(args, 1);
+        with_core(vm, shared, |lp, host| {
+            lp.add_done_callback(host, id, DoneCallback::Call(func))
+        })?;
+        Ok(Value::None)
+    }
+
+    Future "remove_done_callback" => fn fut_remove_done_callback(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        let func = arg(args, 1);
+        let n = state!(vm, shared)
+            .lp
+            .remove_done_callback(id, |cb| same_callable(cb, &func));
+        Ok(Value::Int(n as i64))
+    }
+
+    Future "set_result" => fn fut_set_result(vm, shared, args, _kw) {
+        let obj = arg(args, 0);
+        let id = need_fut(vm, &obj)?;
+        let value = arg(args, 1);
+        match with_core(vm, shared, |lp, host| lp.set_result(host, id, value))? {
+            Ok(()) => Ok(Value::None),
+            Err(e) => Err(future_error(vm, shared, &obj, e)),
+        }
+    }
+
+    Future "set_exception" => fn fut_set_exception(vm, shared, args, _kw) {
+        let obj = arg(args, 0);
+        let id = need_fut(vm, &obj)?;
+        let mut exc = arg(args, 1);
+        if let Value::Class(c) = &exc {
+            let c = c.clone();
+            exc = vm.call(&Value::Class(c), vec![], vec![])?;
+        }
+        let stop = vm.types.stop_iteration.clone();
+        if vm.class_of(&exc).is_subclass(&stop) && Rc::ptr_eq(&vm.class_of(&exc), &stop) {
+            return Err(vm.type_error(
+                "StopIteration interacts badly with generators and cannot be raised into a Future",
+            ));
+        }
+        match with_core(vm, shared, |lp, host| lp.set_exception(host, id, exc))? {
+            Ok(()) => Ok(Value::None),
+            Err(e) => Err(future_error(vm, shared, &obj, e)),
+        }
+    }
+
+    Future "get_loop" => fn fut_get_loop(vm, shared, _args, _kw) {
+        Ok(state!(vm, shared).loop_obj.clone().unwrap_or(Value::None))
+    }
+
+    Future "_make_cancelled_error" => fn fut_make_cancelled_error(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        with_core(vm, shared, |lp, host| lp.make_cancelled_error(host, id))
+    }
+
+    Future "__repr__" => fn fut_repr(vm, shared, args, _kw) {
+        let r = future_repr(vm, shared, &arg(args, 0))?;
+        Ok(Value::str(&r))
+    }
+
+
+    // ---- Future properties (getter, then setter of the same name)
+    FutureGet "_asyncio_future_blocking" => fn fut_get_blocking(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        Ok(Value::Bool(state!(vm, shared).lp.blocking(id)))
+    }
+
+    FutureSet "_asyncio_future_blocking" => fn fut_set_blocking(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        let on = matches!(arg(args, 1), Value::Bool(true));
+        state!(vm, shared).lp.set_blocking(id, on);
+        Ok(Value::None)
+    }
+
+    FutureGet "_cancel_message" => fn fut_get_cancel_message(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        Ok(state!(vm, shared)
+            .lp
+            .cancel_message(id)
+            .cloned()
+            .unwrap_or(Value::None))
+    }
+
+    FutureGet "_state" => fn fut_get_state(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        let s = match state!(vm, shared).lp.future_state(id) {
+            Some(FutState::Pending) | None => "PENDING",
+            Some(FutState::Cancelled) => "CANCELLED",
+            Some(_) => "FINISHED",
+        };
+        Ok(Value::str(s))
+    }
+
+    FutureGet "_log_destroy_pending" => fn fut_get_log_destroy(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        let pending = state!(vm, shared)
+            .lp
+            .destroyed_pending_tasks()
+            .contains(&id);
+        Ok(Value::Bool(pending))
+    }
+
+    FutureSet "_log_destroy_pending" => fn fut_set_log_destroy(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        let on = matches!(arg(args, 1), Value::Bool(true));
+        state!(vm, shared).lp.set_log_destroy_pending(id, on);
+        Ok(Value::None)
+    }
+
+
+    // ---- Task methods
+    Task "__init__" => fn task_init(vm, shared, args, kw) {
+        let obj = arg(args, 0);
+        let coro = args
+            .get(1)
+            .cloned()
+            .or_else(|| kwarg(kw, "coro"))
+            .unwrap_or(Value::None);
+        let name = match kwarg(kw, "name") {
+            Some(Value::None) | None => None,
+            Some(v) => Some(vm.str_of(&v)?),
+        };
+        new_task(vm, shared, coro, name, Some(obj))?;
+        Ok(Value::None)
+    }
+
+    Task "get_name" => fn task_get_name(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        let name = state!(vm, shared)
+            .lp
+            .task_name(id)
+            .unwrap_or("")
+            .to_string();
+        Ok(Value::str(&name))
+    }
+
+    Task "set_name" => fn task_set_name(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        let name = vm.str_of(&arg(args, 1))?;
+        state!(vm, shared).lp.set_task_name(id, name);
+        Ok(Value::None)
+    }
+
+    Task "get_coro" => fn task_get_coro(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        Ok(state!(vm, shared)
+            .lp
+            .task_coro(id)
+            .cloned()
+            .unwrap_or(Value::None))
+    }
+
+    Task "cancelling" => fn task_cancelling(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        Ok(Value::Int(i64::from(state!(vm, shared).lp.cancelling(id))))
+    }
+
+    Task "uncancel" => fn task_uncancel(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        Ok(Value::Int(i64::from(state!(vm, shared).lp.uncancel(id))))
+    }
+
+
+    // ---- Functions of the module
+    Module "register_exceptions" => fn m_register_exceptions(vm, shared, args, _kw) {
+        let mut st = state!(vm, shared);
+        if let Value::Class(c) = arg(args, 0) {
+            st.cancelled_error = Some(c);
+        }
+        if let Value::Class(c) = arg(args, 1) {
+            st.invalid_state_error = Some(c);
+        }
+        Ok(Value::None)
+    }
+
+    Module "bind_loop" => fn m_bind_loop(vm, shared, args, _kw) {
+        state!(vm, shared).loop_obj = Some(arg(args, 0));
+        Ok(Value::None)
+    }
+
+    Module "create_future" => fn m_create_future(vm, shared, args, _kw) {
+        let label = match arg(args, 0) {
+            Value::Str(s) => s.to_string(),
+            _ => "future".into(),
+        };
+        let line = {
+            let st = state!(vm, shared);
+            user_line(vm, &st.filename)
+        };
+        let id = state!(vm, shared).lp.create_future(&label, line);
+        make_future_obj(vm, shared, id, false)
+    }
+
+    Module "create_task" => fn m_create_task(vm, shared, args, _kw) {
+        let name = match arg(args, 1) {
+            Value::None => None,
+            v => Some(vm.str_of(&v)?),
+        };
+        new_task(vm, shared, arg(args, 0), name, None)
+    }
+
+    Module "current_task" => fn m_current_task(vm, shared, _args, _kw) {
+        let st = state!(vm, shared);
+        Ok(st
+            .lp
+            .current_task()
+            .and_then(|t| st.lp.future_obj(t).cloned())
+            .unwrap_or(Value::None))
+    }
+
+    Module "all_tasks" => fn m_all_tasks(vm, shared, _args, _kw) {
+        let st = state!(vm, shared);
+        let tasks: Vec<Value> = st
+            .lp
+            .pending_tasks()
+            .into_iter()
+            .filter_map(|t| st.lp.future_obj(t).cloned())
+            .collect();
+        Ok(Value::list(tasks))
+    }
+
+    Module "call_soon" => fn m_call_soon(vm, shared, args, _kw) {
+        let func = arg(args, 0);
+        let cargs = tuple_items(&arg(args, 1));
+        let id = with_core(vm, shared, |lp, host| {
+            lp.call_soon(
+                host,
+                Callback::Call {
+                    func,
+                    args: cargs,
+                    fut: None,
+                },
+            )
+        })?;
+        Ok(Value::Int(i64::from(id)))
+    }
+
+    Module "call_at" => fn m_call_at(vm, shared, args, _kw) {
+        let when = match arg(args, 0) {
+            Value::Int(n) => n.max(0) as u64,
+            _ => return Err(vm.type_error("call_at: when_ns must be an int")),
+        };
+        let func = arg(args, 1);
+        let cargs = tuple_items(&arg(args, 2));
+        let id = with_core(vm, shared, |lp, host| {
+            lp.call_at(
+                host,
+                when,
+                Callback::Call {
+                    func,
+                    args: cargs,
+                    fut: None,
+                },
+            )
+        })?;
+        Ok(Value::Int(i64::from(id)))
+    }
+
+    Module "cancel_handle" => fn m_cancel_handle(vm, shared, args, _kw) {
+        if let Value::Int(id) = arg(args, 0) {
+            state!(vm, shared).lp.cancel_handle(id as u32);
+        }
+        Ok(Value::None)
+    }
+
+    Module "now_ns" => fn m_now_ns(vm, shared, _args, _kw) {
+        Ok(Value::Int(state!(vm, shared).lp.now() as i64))
+    }
+
+    Module "ns" => fn m_ns(vm, _shared, args, _kw) {
+        let secs = match arg(args, 0) {
+            Value::Int(n) => n as f64,
+            Value::Bool(b) => f64::from(u8::from(b)),
+            Value::Float(x) => x,
+            other => {
+                let t = vm.type_name(&other);
+                return Err(vm.type_error(format!(
+                    "unsupported operand type(s) for +: 'float' and '{t}'"
+                )));
+            }
+        };
+        Ok(Value::Int(ns_of(secs) as i64))
+    }
+
+    /// `loop.run_forever()`: runs loop iterations until `stop()` takes effect.
+    Module "run_forever" => fn m_run_forever(vm, shared, _args, _kw) {
+        {
+            let mut st = state!(vm, shared);
+            if st.running {
+                drop(st);
+                return Err(vm.runtime_error("This event loop is already running"));
+            }
+            st.running = true;
+            let task = st.lp.current_task();
+            let line = user_line(vm, &st.filename);
+            drain_output(vm, &mut st, task, line);
+            if st.main_fiber.is_some() && vm.current_fiber == st.main_fiber {
+                // The session runs the loop at top level and resumes the main
+                // program (with None) once the loop stops.
+                return Err(Error::Suspend(Value::None));
+            }
+        }
+        let r = run_loop(vm, shared);
+        if let Ok(mut st) = shared.try_borrow_mut() {
+            st.running = false;
+        }
+        r.map(|()| Value::None)
+    }
+
+    Module "stop" => fn m_stop(vm, shared, _args, _kw) {
+        state!(vm, shared).lp.stop();
+        Ok(Value::None)
+    }
+
+    Module "add_stop_callback" => fn m_add_stop_callback(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        with_core(vm, shared, |lp, host| {
+            lp.add_done_callback(host, id, DoneCallback::StopLoop)
+        })?;
+        Ok(Value::None)
+    }
+
+    Module "remove_stop_callback" => fn m_remove_stop_callback(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        state!(vm, shared).lp.remove_stop_callback(id);
+        Ok(Value::None)
+    }
+
+    Module "label" => fn m_label(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        let label = match arg(args, 1) {
+            Value::Str(s) => s.to_string(),
+            _ => "future".into(),
+        };
+        let until = match arg(args, 2) {
+            Value::Int(n) => Some(n.max(0) as u64),
+            _ => None,
+        };
+        state!(vm, shared).lp.label_future(id, &label, until);
+        Ok(Value::None)
+    }
+
+    /// `sleep_future(delay, result) -> (future, handle id)`: asyncio.sleep's
+    /// future and timer in one native call (the hot path of most lessons).
+    Module "sleep_future" => fn m_sleep_future(vm, shared, args, _kw) {
+        let secs = match arg(args, 0) {
+            Value::Int(n) => n as f64,
+            Value::Bool(b) => f64::from(u8::from(b)),
+            Value::Float(x) => x,
+            other => {
+                let t = vm.type_name(&other);
+                return Err(vm.type_error(format!(
+                    "'<=' not supported between instances of '{t}' and 'int'"
+                )));
+            }
+        };
+        let value = arg(args, 1);
+        let line = {
+            let st = state!(vm, shared);
+            user_line(vm, &st.filename)
+        };
+        let (fut, h) = with_core(vm, shared, |lp, host| {
+            lp.sleep_future(host, ns_of(secs), value, line)
+        })?;
+        let obj = make_future_obj(vm, shared, fut, false)?;
+        Ok(Value::tuple(vec![obj, Value::Int(i64::from(h))]))
+    }
+
+    Module "make_gathering" => fn m_make_gathering(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        let mut children = Vec::new();
+        for c in tuple_items(&arg(args, 1)) {
+            children.push(need_fut(vm, &c)?);
+        }
+        state!(vm, shared).lp.make_gathering(id, children);
+        Ok(Value::None)
+    }
+
+    Module "gather_cancel_requested" => fn m_gather_cancel_requested(vm, shared, args, _kw) {
+        let id = need_fut(vm, &arg(args, 0))?;
+        Ok(Value::Bool(
+            state!(vm, shared).lp.gather_cancel_requested(id),
+        ))
+    }
+
+    Module "set_log_destroy_pending" => fn m_set_log_destroy_pending(vm, shared, args, _kw) {
+        fut_set_log_destroy(vm, shared, args, &[])
+    }
+
+    Module "iscoroutine" => fn m_iscoroutine(_vm, _shared, args, _kw) {
+        let is = matches!(&arg(args, 0), Value::Gen(g) if g.kind == GenKind::Coroutine);
+        Ok(Value::Bool(is))
+    }
+
+    /// `asyncio.iscoroutinefunction(f)`: an `async def` function (not an async
+    /// generator), or a bound method of one.
+    Module "iscoroutinefunction" => fn m_iscoroutinefunction(_vm, _shared, args, _kw) {
+        let mut f = arg(args, 0);
+        if let Value::Method(m) = &f {
+            f = m.1.clone(); // (self, function)
+        }
+        let is = matches!(&f, Value::Function(func) if func.code.kind == crate::compile::code::CodeKind::Coroutine);
+        Ok(Value::Bool(is))
+    }
+
+    Module "isfuture" => fn m_isfuture(vm, _shared, args, _kw) {
+        Ok(Value::Bool(fut_id_of(vm, &arg(args, 0)).is_some()))
+    }
+
+    Module "new_executor" => fn m_new_executor(vm, shared, args, _kw) {
+        let max = match arg(args, 0) {
+            Value::Int(n) => n.clamp(1, 1024) as u32,
+            _ => super::super::DEFAULT_MAX_WORKERS,
+        };
+        let prefix = match arg(args, 1) {
+            Value::Str(s) => s.to_string(),
+            _ => String::new(),
+        };
+        let id = state!(vm, shared).lp.new_executor(max, prefix);
+        Ok(Value::Int(i64::from(id)))
+    }
+
+    Module "submit" => fn m_submit(vm, shared, args, _kw) {
+        let ex = executor_id(vm, &arg(args, 0))?;
+        let func = arg(args, 1);
+        let fargs = tuple_items(&arg(args, 2));
+        let line = {
+            let st = state!(vm, shared);
+            user_line(vm, &st.filename)
+        };
+        let fut = state!(vm, shared).lp.create_future("thread job", line);
+        let obj = make_future_obj(vm, shared, fut, false)?;
+        with_core(vm, shared, |lp, host| {
+            lp.submit_job(host, ex, func, fargs, fut)
+        })?;
+        Ok(obj)
+    }
+
+    Module "shutdown_executor" => fn m_shutdown_executor(vm, shared, args, _kw) {
+        let ex = executor_id(vm, &arg(args, 0))?;
+        let fut = need_fut(vm, &arg(args, 1))?;
+        state!(vm, shared).lp.shutdown_executor(ex, fut);
+        Ok(Value::None)
+    }
+
+    Module "drain" => fn m_drain(vm, shared, args, _kw) {
+        let ex = executor_id(vm, &arg(args, 0))?;
+        drain_threads(vm, shared, Some(ex))?;
+        Ok(Value::None)
+    }
+
+    Module "clear_loop" => fn m_clear_loop(vm, shared, _args, _kw) {
+        state!(vm, shared).lp.clear();
+        Ok(Value::None)
+    }
+
+    Module "report" => fn m_report(vm, shared, args, _kw) {
+        let message = vm.str_of(&arg(args, 0))?;
+        let exc = arg(args, 1);
+        let mut text = message.clone();
+        text.push('\n');
+        let line = if exc.is_none() {
+            0
+        } else {
+            text.push_str(&vm.format_exception(&exc));
+            raised_at(vm, shared, &exc)
+        };
+        report_stderr(vm, shared, &message, &text, line)?;
+        Ok(Value::None)
+    }
+}

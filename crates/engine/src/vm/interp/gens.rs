@@ -1,0 +1,175 @@
+//! Iteration, returns, and the generator/coroutine instructions (yield,
+//! yield from, await, async for).
+
+use super::*;
+
+impl Vm {
+    /// `GetIter`.
+    #[inline(always)]
+    pub(super) fn op_get_iter(&mut self) -> Result<(), Error> {
+        let fr = frame!(self);
+        let v = pop!(fr);
+        let it = self.get_iter(&v)?;
+        frame!(self).stack.push(it);
+        Ok(())
+    }
+
+    /// `ForIter`.
+    #[inline(always)]
+    pub(super) fn op_for_iter(&mut self, target: u32) -> Result<Option<Completion>, Error> {
+        let fr = frame!(self);
+        // Fast paths: range and list iterators.
+        if let Some(Value::Iter(rc)) = fr.stack.last() {
+            let mut b = rc.borrow_mut();
+            match &mut *b {
+                IterObj::Range { next, stop, step } => {
+                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                        let v = *next;
+                        *next = next.saturating_add(*step);
+                        drop(b);
+                        fr.stack.push(Value::Int(v));
+                    } else {
+                        drop(b);
+                        fr.stack.pop();
+                        fr.pc = target as usize;
+                    }
+                    return Ok(None);
+                }
+                IterObj::List(l, i) => {
+                    let item = l.borrow().get(*i).cloned();
+                    match item {
+                        Some(v) => {
+                            *i += 1;
+                            drop(b);
+                            fr.stack.push(v);
+                        }
+                        None => {
+                            *i = usize::MAX / 2;
+                            drop(b);
+                            fr.stack.pop();
+                            fr.pc = target as usize;
+                        }
+                    }
+                    return Ok(None);
+                }
+                _ => {}
+            }
+        }
+        let it = top!(fr).clone();
+        self.for_iter(it, target)
+    }
+
+    /// `GetAIter`.
+    #[inline(always)]
+    pub(super) fn op_get_a_iter(&mut self) -> Result<(), Error> {
+        let fr = frame!(self);
+        let v = pop!(fr);
+        let it = self.get_aiter(&v)?;
+        frame!(self).stack.push(it);
+        Ok(())
+    }
+
+    /// `GetANext`.
+    #[inline(always)]
+    pub(super) fn op_get_a_next(&mut self) -> Result<(), Error> {
+        let fr = frame!(self);
+        let it = top!(fr).clone();
+        let aw = self.get_anext(&it)?;
+        frame!(self).stack.push(aw);
+        Ok(())
+    }
+
+    /// `EndAsyncFor`.
+    #[inline(always)]
+    pub(super) fn op_end_async_for(&mut self) -> Result<(), Error> {
+        let fr = frame!(self);
+        let exc = pop!(fr);
+        let sai = self.types.stop_async_iteration.clone();
+        if self.is_instance_of(&exc, &sai) {
+            let fr = frame!(self);
+            // Leave the handler and drop the async iterator.
+            if let Some(b) = fr.blocks.pop() {
+                fr.stack.truncate(b.level as usize);
+            }
+            fr.handling.pop();
+            fr.stack.pop();
+        } else {
+            self.reraise = true;
+            return Err(Error::Exception(exc));
+        }
+        Ok(())
+    }
+
+    /// `ReturnValue`.
+    #[inline(always)]
+    pub(super) fn op_return_value(&mut self) -> Result<Option<Completion>, Error> {
+        let fr = frame!(self);
+        let v = pop!(fr);
+        let Some(frame) = self.frames.pop() else {
+            return Err(Error::Internal("return with empty stack".into()));
+        };
+        // The common case: a plain call returns to its caller. This is the
+        // inline fast path of RETURN_VALUE; `do_return` (out of line, it
+        // is long) is its general path and handles every link.
+        if matches!(frame.link, Link::Call) && frame.gen.is_none() {
+            self.frame_pool.recycle(frame);
+            frame!(self).stack.push(v);
+            return Ok(None);
+        }
+        self.do_return(frame, v)
+    }
+
+    /// `YieldValue`.
+    #[inline(always)]
+    pub(super) fn op_yield_value(&mut self) -> Result<Option<Completion>, Error> {
+        let fr = frame!(self);
+        let v = pop!(fr);
+        self.do_yield(v, true)
+    }
+
+    /// `YieldFrom`.
+    #[inline(always)]
+    pub(super) fn op_yield_from(&mut self) -> Result<Option<Completion>, Error> {
+        let fr = frame!(self);
+        fr.pc -= 1;
+        let v = pop!(fr);
+        let recv = top!(fr).clone();
+        self.yield_from(recv, Resume::Send(v))
+    }
+
+    /// `GetYieldFromIter`.
+    #[inline(always)]
+    pub(super) fn op_get_yield_from_iter(&mut self) -> Result<(), Error> {
+        let fr = frame!(self);
+        let v = pop!(fr);
+        let it = match &v {
+            Value::Gen(g) if g.kind == GenKind::Generator => v,
+            Value::Gen(g) if g.kind == GenKind::Coroutine => {
+                return Err(self.type_error(
+                    "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                ))
+            }
+            _ => self.get_iter(&v)?,
+        };
+        frame!(self).stack.push(it);
+        Ok(())
+    }
+
+    /// `GetAwaitable`.
+    #[inline(always)]
+    pub(super) fn op_get_awaitable(&mut self) -> Result<(), Error> {
+        let fr = frame!(self);
+        // A coroutine not yet finished is its own awaitable: left on the
+        // stack as it is (no pop, clone and push). `get_awaitable` is the
+        // general path (it is also `await`'s logic for natives).
+        if let Some(Value::Gen(g)) = fr.stack.last() {
+            if g.kind == GenKind::Coroutine && g.state.get() != GenState::Closed {
+                return Ok(());
+            }
+        }
+        let v = pop!(fr);
+        let it = self.get_awaitable(&v)?;
+        frame!(self).stack.push(it);
+        Ok(())
+    }
+}
