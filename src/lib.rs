@@ -7,6 +7,7 @@ pub mod browser;
 pub mod content;
 pub mod editor;
 pub mod embed;
+pub mod highlight;
 pub mod player;
 pub mod predict;
 pub mod route;

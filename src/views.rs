@@ -83,7 +83,7 @@ pub fn lesson_page(id: String) -> AnyView {
     // The program in the player: the main snippet, or a variation the
     // learner loaded. The URL's `#step=N` applies to the first one shown.
     let loaded = RwSignal::new(lesson.main_snippet().name);
-    let start_step = StoredValue::new(crate::player::step_in_url());
+    let start_step = StoredValue::new(crate::player::step_url::step_in_url());
     // Every snippet's code as the learner left it (kept per lesson).
     let codes: &'static [SnippetData] = lesson.snippets;
     let codes = StoredValue::new(
