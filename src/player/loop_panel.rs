@@ -73,129 +73,13 @@ struct Row {
 #[component]
 pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
     let snap = move || state.snap.get().0;
-    let colour_of = move |task: TaskId| {
-        state.track.with(|t| {
-            t.task_lane(task)
-                .map(|l| t.lanes[l].colour % 8)
-                .unwrap_or(0)
-        })
-    };
-    let running = move || {
-        let s = snap();
-        let c = state.cursor.get();
-        let task = state
-            .track
-            .with(|t| t.columns.get(c).and_then(|col| col.task));
-        match task.and_then(|id| s.tasks.get(&id)) {
-            Some(t) => view! {
-                <span class=format!("chip task-c{}", colour_of(t.id)) data-task=t.name.clone()>
-                    {format!("{} {}()", t.name, t.coro)}
-                </span>
-                <span class="muted">{format!(" ran this step; now {}", s.task_status(t.id))}</span>
-            }
-            .into_any(),
-            None => view! { <span class="muted">"no task ran this step"</span> }.into_any(),
-        }
-    };
-    // Each list is keyed by its rows' content: a step usually moves one
-    // handle out of the ready queue and another in, and only those rows
-    // change in the DOM.
-    let ready = move || {
-        let s = snap();
-        s.ready
-            .iter()
-            .map(|r| {
-                let (task, what, text) = describe_action(&s, &r.action, r.cancelled);
-                let colour = match &r.action {
-                    Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => {
-                        colour_of(*task)
-                    }
-                    _ => 0,
-                };
-                Row {
-                    key: r.handle as u64,
-                    task,
-                    what,
-                    text,
-                    colour,
-                    flag: false,
-                }
-            })
-            .collect::<Vec<_>>()
-    };
-    let waiting = move || {
-        let s = snap();
-        s.tasks
-            .values()
-            .filter_map(|t| match &t.state {
-                TaskState::Waiting { on } => Some(Row {
-                    key: t.id as u64,
-                    task: t.name.clone(),
-                    what: String::new(),
-                    text: s.describe_waiting(on),
-                    colour: colour_of(t.id),
-                    flag: false,
-                }),
-                _ => None,
-            })
-            .collect::<Vec<_>>()
-    };
-    let timers = move || {
-        let s = snap();
-        s.timers
-            .iter()
-            .map(|tm| {
-                let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
-                Row {
-                    key: tm.handle as u64,
-                    text: format!("t={}: {what}", format_secs(tm.when_ns)),
-                    ..Row::default()
-                }
-            })
-            .collect::<Vec<_>>()
-    };
-    let threads = move || {
-        let s = snap();
-        s.threads
-            .values()
-            .map(|l| {
-                let job = l.job.and_then(|j| s.jobs.get(&j)).map(|j| j.func.clone());
-                let text = match (job, l.parked_until) {
-                    (Some(f), Some(t)) => format!(
-                        "thread {}: {f}(), in time.sleep until t={}",
-                        l.id,
-                        format_secs(t)
-                    ),
-                    (Some(f), None) => format!("thread {}: running {f}()", l.id),
-                    (None, _) => format!("thread {}: idle", l.id),
-                };
-                Row {
-                    key: l.id as u64,
-                    text,
-                    ..Row::default()
-                }
-            })
-            .collect::<Vec<_>>()
-    };
-    let finished = move || {
-        let s = snap();
-        s.tasks
-            .values()
-            .filter(|t| {
-                matches!(
-                    t.state,
-                    TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
-                )
-            })
-            .map(|t| Row {
-                key: t.id as u64,
-                task: t.name.clone(),
-                text: s.task_status(t.id),
-                flag: matches!(t.state, TaskState::Failed { .. }),
-                ..Row::default()
-            })
-            .collect::<Vec<_>>()
-    };
+
+    let running = move || running_view(state);
+    let ready = move || ready_rows(state);
+    let waiting = move || waiting_rows(state);
+    let timers = move || timer_rows(state);
+    let threads = move || thread_rows(state);
+    let finished = move || finished_rows(state);
     let has = move |f: fn(&Snapshot) -> bool| move || f(&snap());
     view! {
         <aside class="loop-panel" aria-label="Event loop">
@@ -243,4 +127,142 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
             </ul>
         </aside>
     }
+}
+
+/// Palette index of a task's lane (0 when it has none).
+fn colour_of(state: PlayerState, task: TaskId) -> usize {
+    state.track.with(|t| {
+        t.task_lane(task)
+            .map(|l| t.lanes[l].colour % 8)
+            .unwrap_or(0)
+    })
+}
+
+/// The task that ran this step, and what it is doing now.
+fn running_view(state: PlayerState) -> AnyView {
+    let s = state.snap.get().0;
+    let c = state.cursor.get();
+    let task = state
+        .track
+        .with(|t| t.columns.get(c).and_then(|col| col.task));
+    match task.and_then(|id| s.tasks.get(&id)) {
+        Some(t) => view! {
+            <span class=format!("chip task-c{}", colour_of(state, t.id)) data-task=t.name.clone()>
+                {format!("{} {}()", t.name, t.coro)}
+            </span>
+            <span class="muted">{format!(" ran this step; now {}", s.task_status(t.id))}</span>
+        }
+        .into_any(),
+        None => view! { <span class="muted">"no task ran this step"</span> }.into_any(),
+    }
+}
+
+// Each list is keyed by its rows' content: a step usually moves one
+// handle out of the ready queue and another in, and only those rows
+// change in the DOM.
+
+/// The ready queue, front first.
+fn ready_rows(state: PlayerState) -> Vec<Row> {
+    let s = state.snap.get().0;
+    s.ready
+        .iter()
+        .map(|r| {
+            let (task, what, text) = describe_action(&s, &r.action, r.cancelled);
+            let colour = match &r.action {
+                Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => {
+                    colour_of(state, *task)
+                }
+                _ => 0,
+            };
+            Row {
+                key: r.handle as u64,
+                task,
+                what,
+                text,
+                colour,
+                flag: false,
+            }
+        })
+        .collect::<Vec<_>>()
+}
+
+/// The tasks waiting, and what for.
+fn waiting_rows(state: PlayerState) -> Vec<Row> {
+    let s = state.snap.get().0;
+    s.tasks
+        .values()
+        .filter_map(|t| match &t.state {
+            TaskState::Waiting { on } => Some(Row {
+                key: t.id as u64,
+                task: t.name.clone(),
+                what: String::new(),
+                text: s.describe_waiting(on),
+                colour: colour_of(state, t.id),
+                flag: false,
+            }),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+}
+
+/// The pending timers, earliest first.
+fn timer_rows(state: PlayerState) -> Vec<Row> {
+    let s = state.snap.get().0;
+    s.timers
+        .iter()
+        .map(|tm| {
+            let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
+            Row {
+                key: tm.handle as u64,
+                text: format!("t={}: {what}", format_secs(tm.when_ns)),
+                ..Row::default()
+            }
+        })
+        .collect::<Vec<_>>()
+}
+
+/// The worker threads and their jobs.
+fn thread_rows(state: PlayerState) -> Vec<Row> {
+    let s = state.snap.get().0;
+    s.threads
+        .values()
+        .map(|l| {
+            let job = l.job.and_then(|j| s.jobs.get(&j)).map(|j| j.func.clone());
+            let text = match (job, l.parked_until) {
+                (Some(f), Some(t)) => format!(
+                    "thread {}: {f}(), in time.sleep until t={}",
+                    l.id,
+                    format_secs(t)
+                ),
+                (Some(f), None) => format!("thread {}: running {f}()", l.id),
+                (None, _) => format!("thread {}: idle", l.id),
+            };
+            Row {
+                key: l.id as u64,
+                text,
+                ..Row::default()
+            }
+        })
+        .collect::<Vec<_>>()
+}
+
+/// The tasks that are over.
+fn finished_rows(state: PlayerState) -> Vec<Row> {
+    let s = state.snap.get().0;
+    s.tasks
+        .values()
+        .filter(|t| {
+            matches!(
+                t.state,
+                TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
+            )
+        })
+        .map(|t| Row {
+            key: t.id as u64,
+            task: t.name.clone(),
+            text: s.task_status(t.id),
+            flag: matches!(t.state, TaskState::Failed { .. }),
+            ..Row::default()
+        })
+        .collect::<Vec<_>>()
 }
