@@ -73,7 +73,6 @@ struct Row {
 #[component]
 pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
     let snap = move || state.snap.get().0;
-
     let running = move || running_view(state);
     let ready = move || ready_rows(state);
     let waiting = move || waiting_rows(state);
