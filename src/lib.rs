@@ -5,12 +5,18 @@
 pub mod app;
 pub mod browser;
 pub mod content;
+pub mod editable_player;
 pub mod editor;
 pub mod embed;
+pub mod highlight;
+#[cfg(test)]
+mod layers;
+pub mod link;
+pub mod pages;
 pub mod player;
 pub mod predict;
 pub mod route;
-pub mod views;
+pub mod state;
 
 /// Entry point of the wasm binary: installs the panic panel, mounts the app,
 /// then warms the engine up once the first paint is done.

@@ -104,11 +104,11 @@ async fn live_sliced_and_one_shot_runs_give_identical_traces() {
             by_event.extend(std::slice::from_ref(e));
         }
         for grown in [&by_instant, &by_event] {
-            assert_eq!(grown.steps, whole.steps, "{what}: steps");
+            assert_eq!(grown.steps(), whole.steps(), "{what}: steps");
             assert_eq!(grown.lanes, whole.lanes, "{what}: lanes");
             assert_eq!(grown.columns, whole.columns, "{what}: columns");
             assert_eq!(grown.tokens, whole.tokens, "{what}: tokens");
-            for i in 0..whole.steps.len() {
+            for i in 0..whole.steps().len() {
                 assert_eq!(grown.after_step(i), whole.after_step(i), "{what}: step {i}");
             }
         }

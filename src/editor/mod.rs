@@ -7,16 +7,17 @@
 //! - [`edit`]: the editing commands (Tab, Shift+Tab, Enter, Backspace);
 //! - [`undo`]: the undo/redo history;
 //! - [`render`]: highlighted lines and error markers;
-//! - [`view`]: the component.
+//! - [`textarea`]: the [`Editor`] component (the textarea over the
+//!   highlighted lines).
 
 pub mod edit;
 pub mod examples;
 pub mod render;
+pub mod textarea;
 pub mod undo;
-pub mod view;
 
 pub use render::Marker;
-pub use view::Editor;
+pub use textarea::Editor;
 
 /// The `localStorage` key of the learner's edit of snippet `snippet` of
 /// lesson `lesson`.

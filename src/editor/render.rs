@@ -1,23 +1,10 @@
 //! What the editor draws under its textarea: one HTML string per line,
-//! coloured by the engine's own tolerant highlighter, and where an error
+//! coloured by the engine's own tolerant highlighter (classes from
+//! [`crate::highlight`], shared with the player), and where an error
 //! is. Plain Rust, tested natively.
 
-use looplab_engine::parse::highlight::{highlight, TokenClass};
-
-/// The CSS class of a highlighted token (shared with the player's code).
-pub fn token_class(c: TokenClass) -> &'static str {
-    match c {
-        TokenClass::Keyword => "hl-kw",
-        TokenClass::Builtin => "hl-builtin",
-        TokenClass::Name => "hl-name",
-        TokenClass::String | TokenClass::FString => "hl-str",
-        TokenClass::Number => "hl-num",
-        TokenClass::Comment => "hl-comment",
-        TokenClass::Operator => "hl-op",
-        TokenClass::Punctuation => "hl-punct",
-        TokenClass::Decorator => "hl-deco",
-    }
-}
+use crate::highlight::token_class;
+use looplab_engine::parse::highlight::highlight;
 
 fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {

@@ -114,7 +114,7 @@ pub fn timeline_svg(track: &Track, title: &str) -> String {
 pub fn trace_json(track: &Track) -> String {
     let trace = Trace {
         version: TRACE_VERSION,
-        events: track.events.clone(),
+        events: track.events().to_vec(),
         truncated: false,
     };
     serde_json::to_string(&trace).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
@@ -172,7 +172,7 @@ mod tests {
         let json = trace_json(&track);
         let back: Trace = serde_json::from_str(&json).unwrap();
         assert_eq!(back.version, TRACE_VERSION);
-        assert_eq!(back.events, track.events);
+        assert_eq!(back.events, track.events());
     }
 
     #[test]

@@ -78,11 +78,11 @@ pub async fn run_sliced(source: &str, scale: u64, alive: impl Fn() -> bool) -> O
         if !alive() {
             return None;
         }
-        let t0 = super::now_ms();
+        let t0 = crate::browser::now_ms();
         if session.advance(fuel) == run::Progress::Finished {
             break;
         }
-        fuel = next_fuel(fuel, super::now_ms() - t0);
+        fuel = next_fuel(fuel, crate::browser::now_ms() - t0);
     }
     Some(session.into_outcome())
 }

@@ -2,86 +2,35 @@
 //! step of the trace navigable, with the code, a timeline (one lane per
 //! task), the event loop's queues, the console and a narration.
 //!
-//! - [`track`]: the run as the player sees it (plain Rust, tested natively);
-//! - [`live`]: speeds and the pacing of live runs;
+//! Plain Rust, tested natively:
+//! - [`track`]: the run as the player sees it (the engine's `Timeline` and
+//!   the timeline's geometry);
+//! - [`timeline_marks`]: what the timeline draws for a window of columns;
+//! - [`live`]: speeds and the pacing of live runs.
+//!
+//! In the browser:
 //! - [`engine`]: the one place the engine runs programs;
-//! - [`view`]: the components.
+//! - [`player_state`]: the state every panel gets, and the commands;
+//! - [`driver`]: the live run's driver;
+//! - one file per panel: [`controls`] (and the keys), [`narration`],
+//!   [`code_panel`], [`timeline_panel`], [`loop_panel`], [`console`];
+//! - [`step_url`]: the URL's `#step=N`;
+//! - [`layout`]: the [`Player`] component that puts them together.
 
+pub mod code_panel;
+pub mod console;
+pub mod controls;
+pub mod driver;
 pub mod engine;
+pub mod layout;
 pub mod live;
+pub mod loop_panel;
+pub mod narration;
+pub mod player_state;
+pub mod step_url;
+pub mod timeline_marks;
+pub mod timeline_panel;
 pub mod track;
-pub mod view;
 
-pub use view::{Player, PlayerHandle, PlayerState};
-
-use wasm_bindgen::JsCast;
-
-/// `performance.now()`, in ms (0 where unavailable).
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-/// Writes `#step=N` into the URL (without a history entry), or removes it.
-fn set_step_in_url(step: Option<usize>) {
-    let Some(w) = web_sys::window() else {
-        return;
-    };
-    let loc = w.location();
-    let search = loc.search().unwrap_or_default();
-    let path = loc.pathname().unwrap_or_default();
-    let current = loc.hash().unwrap_or_default();
-    // Keep the other fragment parameters (`code=`), replace `step=`.
-    let mut parts: Vec<String> = current
-        .trim_start_matches('#')
-        .split('&')
-        .filter(|kv| !kv.is_empty() && !kv.starts_with("step="))
-        .map(str::to_string)
-        .collect();
-    if let Some(n) = step {
-        parts.push(format!("step={n}"));
-    }
-    let hash = if parts.is_empty() {
-        String::new()
-    } else {
-        format!("#{}", parts.join("&"))
-    };
-    if current == hash {
-        return;
-    }
-    let url = format!("{path}{search}{hash}");
-    if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-}
-
-/// The step in the current URL's fragment.
-pub fn step_in_url() -> Option<usize> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    crate::route::step_from_hash(&hash)
-}
-
-/// True when a key press belongs to a form field (the player's keys must
-/// not steal typing or a select's arrows).
-fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
-    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-        return true;
-    }
-    let Some(el) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return false;
-    };
-    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || el.has_attribute("contenteditable")
-}
-
-/// True when a key press lands on a button (Space activates it natively).
-fn on_a_button(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
-}
+pub use layout::Player;
+pub use player_state::{PlayerHandle, PlayerState};

@@ -1,17 +1,16 @@
-//! The player's model of a run: the trace so far, cut into steps, with
-//! snapshot checkpoints for cheap seeking and the timeline's geometry (one
-//! column per step, one lane per task or worker thread).
+//! The player's model of a run: the engine's [`Timeline`] (the trace so
+//! far, cut into steps, with snapshot checkpoints for cheap seeking) and
+//! the timeline's geometry on top of it (one column per step, one lane per
+//! task or worker thread, the prints placed on them).
 //!
 //! Everything here is derived from the engine's snapshot fold
-//! ([`Snapshot::apply`]) and step cutting ([`steps`]): the player never
-//! recomputes what the loop did. A [`Track`] grows while a live run
-//! publishes events ([`Track::extend`]) and is plain Rust, tested natively.
+//! ([`Snapshot::apply`]) and step cutting ([`Timeline`]): the player never
+//! recomputes what the loop did, and a step's number is the engine's. A
+//! [`Track`] grows while a live run publishes events ([`Track::extend`])
+//! and is plain Rust, tested natively.
 
-use looplab_engine::snapshot::{narrate, steps, Snapshot, Step, StepKind, TaskState};
+use looplab_engine::snapshot::{Snapshot, Step, TaskState, Timeline};
 use looplab_engine::trace::{Event, EventKind, TaskId, ThreadId};
-
-/// Events between two snapshot checkpoints: seeking folds at most this many.
-const EVERY: usize = 64;
 
 /// Idle gaps longer than this (virtual ns) are compressed in a live run and
 /// labelled on the timeline.
@@ -20,14 +19,9 @@ pub const COMPRESS_NS: u64 = 3_000_000_000;
 /// A run as the player shows it.
 #[derive(Clone, Debug, Default)]
 pub struct Track {
-    /// The trace so far, in order.
-    pub events: Vec<Event>,
-    /// The trace cut into steps (one loop handle each).
-    pub steps: Vec<Step>,
-    /// `checkpoints[k]` is the fold of the first `k * EVERY` events.
-    checkpoints: Vec<Snapshot>,
-    /// The fold of every event so far (the next checkpoint is built from it).
-    head: Snapshot,
+    /// The trace so far, cut into steps, with checkpoints (one every 64
+    /// events: seeking folds at most that many).
+    timeline: Timeline,
     /// One lane per task and per worker thread, in order of appearance.
     pub lanes: Vec<Lane>,
     /// One column per step: what each lane was doing after it.
@@ -129,75 +123,71 @@ impl Track {
 
     /// Appends events (a live run publishing what happened since last time).
     pub fn extend(&mut self, new: &[Event]) {
-        if self.checkpoints.is_empty() {
-            self.checkpoints.push(Snapshot::new());
-        }
-        self.fresh_from = self.events.len();
-        for e in new {
-            self.head.apply(e);
-            self.events.push(e.clone());
-            if self.events.len().is_multiple_of(EVERY) {
-                self.checkpoints.push(self.head.clone());
-            }
-            self.add_lanes(e);
-        }
-        self.steps = steps(&self.events);
+        self.fresh_from = self.timeline.events().len();
+        let Track {
+            timeline,
+            lanes,
+            columns,
+            lane_of_task,
+            lane_of_thread,
+            ..
+        } = self;
+        timeline.extend_with(new, |head, e| {
+            add_lane(head, e, lanes, columns, lane_of_task, lane_of_thread)
+        });
         self.rebuild_columns();
+    }
+
+    /// The engine's model of the run so far.
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// The trace so far, in order.
+    pub fn events(&self) -> &[Event] {
+        self.timeline.events()
+    }
+
+    /// The trace cut into steps (one loop handle each): step `i` is what
+    /// `#step=i` shows.
+    pub fn steps(&self) -> &[Step] {
+        &self.timeline.steps
     }
 
     /// True once the run ended (its last event is `RunEnded`).
     pub fn ended(&self) -> bool {
-        self.head.ended.is_some()
+        self.timeline.ended()
     }
 
     /// The fold of every event so far.
     pub fn head(&self) -> &Snapshot {
-        &self.head
+        self.timeline.head()
     }
 
     /// The snapshot after the first `n` events.
     pub fn at_event(&self, n: usize) -> Snapshot {
-        let n = n.min(self.events.len());
-        let k = (n / EVERY).min(self.checkpoints.len().saturating_sub(1));
-        let mut s = self.checkpoints.get(k).cloned().unwrap_or_default();
-        for e in &self.events[(k * EVERY).min(n)..n] {
-            s.apply(e);
-        }
-        s
+        self.timeline.at_event(n)
     }
 
     /// The snapshot after step `i`.
     pub fn after_step(&self, i: usize) -> Snapshot {
-        match self.steps.get(i) {
-            Some(step) => self.at_event(step.end),
-            None => self.head.clone(),
-        }
+        self.timeline.after_step(i)
     }
 
     /// The engine's sentence for step `i`.
     pub fn narrate(&self, i: usize) -> String {
-        match self.steps.get(i) {
-            Some(step) => narrate(
-                &self.at_event(step.start),
-                &self.events[step.start..step.end],
-            ),
-            None => String::new(),
-        }
+        self.timeline.narrate(i)
     }
 
     /// The step that contains event `seq`.
     pub fn step_of_event(&self, seq: usize) -> usize {
-        self.steps
-            .partition_point(|s| s.end <= seq)
-            .min(self.steps.len().saturating_sub(1))
+        self.timeline.step_of_event(seq)
     }
 
     /// For a step that ran a handle: how many handle steps came before it
     /// (its line in `tools/cpython_steps.py`'s listing, 0-based).
     pub fn handle_ordinal(&self, step: usize) -> Option<usize> {
-        let is_handle = |s: &Step| matches!(s.kind, StepKind::Handle { .. });
-        let s = self.steps.get(step)?;
-        is_handle(s).then(|| self.steps[..step].iter().filter(|s| is_handle(s)).count())
+        self.timeline.handle_ordinal(step)
     }
 
     /// Lane of a task, if it has one.
@@ -208,60 +198,25 @@ impl Track {
             .filter(|&l| l != usize::MAX)
     }
 
-    fn add_lanes(&mut self, e: &Event) {
-        let owner = match &e.kind {
-            EventKind::TaskCreated { task, .. } => LaneOwner::Task(*task),
-            EventKind::JobStarted { thread, .. } => LaneOwner::Thread(*thread),
-            _ => return,
-        };
-        let (table, id) = match owner {
-            LaneOwner::Task(t) => (&mut self.lane_of_task, t as usize),
-            LaneOwner::Thread(t) => (&mut self.lane_of_thread, t as usize),
-        };
-        if table.get(id).is_some_and(|&l| l != usize::MAX) {
-            return;
-        }
-        if table.len() <= id {
-            table.resize(id + 1, usize::MAX);
-        }
-        table[id] = self.lanes.len();
-        let name = match owner {
-            LaneOwner::Task(t) => match self.head.tasks.get(&t) {
-                Some(v) => format!("{} {}()", v.name, v.coro),
-                None => format!("task #{t}"),
-            },
-            LaneOwner::Thread(t) => format!("thread {t}"),
-        };
-        self.lanes.push(Lane {
-            owner,
-            name,
-            colour: self.lanes.len(),
-        });
-        // Keep every column one cell per lane, however the trace arrived.
-        let lanes = self.lanes.len();
-        for col in &mut self.columns {
-            col.cells.resize(lanes, Cell::Empty);
-        }
-    }
-
     /// Recomputes the columns of the steps that were incomplete, and the
     /// tokens they printed.
     fn rebuild_columns(&mut self) {
         self.columns.truncate(self.complete_columns);
         let first_token = self
+            .timeline
             .steps
             .get(self.complete_columns)
             .map(|s| s.start)
-            .unwrap_or(self.events.len());
+            .unwrap_or(self.timeline.trace.events.len());
         self.tokens.retain(|t| t.seq < first_token);
         let mut s = self.column_base.clone();
-        for i in self.complete_columns..self.steps.len() {
-            let step = self.steps[i].clone();
+        for i in self.complete_columns..self.timeline.steps.len() {
+            let step = self.timeline.steps[i].clone();
             let start_ns = s.time_ns;
             let mut task = None;
             let mut blocked = false;
             let mut jump = None;
-            for e in &self.events[step.start..step.end] {
+            for e in &self.timeline.trace.events[step.start..step.end] {
                 match &e.kind {
                     EventKind::TaskStepStarted { task: t, .. } => task = task.or(Some(*t)),
                     EventKind::LoopBlocked { .. } => blocked = true,
@@ -327,12 +282,57 @@ impl Track {
                 blocked,
                 jump,
             });
-            let complete = i + 1 < self.steps.len() || self.ended();
+            let complete = i + 1 < self.timeline.steps.len() || self.ended();
             if complete {
                 self.complete_columns = i + 1;
                 self.column_base = s.clone();
             }
         }
+    }
+}
+
+/// Gives a new task or worker thread its lane, named as the fold `head`
+/// (up to and including event `e`) knows it; keeps every column one cell
+/// per lane, however the trace arrived.
+fn add_lane(
+    head: &Snapshot,
+    e: &Event,
+    lanes: &mut Vec<Lane>,
+    columns: &mut [Column],
+    lane_of_task: &mut Vec<usize>,
+    lane_of_thread: &mut Vec<usize>,
+) {
+    let owner = match &e.kind {
+        EventKind::TaskCreated { task, .. } => LaneOwner::Task(*task),
+        EventKind::JobStarted { thread, .. } => LaneOwner::Thread(*thread),
+        _ => return,
+    };
+    let (table, id) = match owner {
+        LaneOwner::Task(t) => (lane_of_task, t as usize),
+        LaneOwner::Thread(t) => (lane_of_thread, t as usize),
+    };
+    if table.get(id).is_some_and(|&l| l != usize::MAX) {
+        return;
+    }
+    if table.len() <= id {
+        table.resize(id + 1, usize::MAX);
+    }
+    table[id] = lanes.len();
+    let name = match owner {
+        LaneOwner::Task(t) => match head.tasks.get(&t) {
+            Some(v) => format!("{} {}()", v.name, v.coro),
+            None => format!("task #{t}"),
+        },
+        LaneOwner::Thread(t) => format!("thread {t}"),
+    };
+    lanes.push(Lane {
+        owner,
+        name,
+        colour: lanes.len(),
+    });
+    let n = lanes.len();
+    for col in columns {
+        col.cells.resize(n, Cell::Empty);
     }
 }
 
@@ -418,8 +418,8 @@ mod tests {
                 }
                 // Every token sits on a step that exists, in step order.
                 assert!(track.tokens.windows(2).all(|w| w[0].step <= w[1].step));
-                assert!(track.tokens.iter().all(|t| t.step < track.steps.len()));
-                assert_eq!(track.columns.len(), track.steps.len());
+                assert!(track.tokens.iter().all(|t| t.step < track.steps().len()));
+                assert_eq!(track.columns.len(), track.steps().len());
             }
         }
         assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
@@ -428,7 +428,7 @@ mod tests {
     #[test]
     fn an_empty_track_has_no_steps() {
         let t = Track::from_events(Vec::new());
-        assert!(t.steps.is_empty());
+        assert!(t.steps().is_empty());
         assert!(t.columns.is_empty());
         assert_eq!(t.after_step(3).applied, 0);
         assert_eq!(t.narrate(0), "");

@@ -9,17 +9,22 @@
 //!
 //! A *step* is one loop handle run: one task slice between two awaits, or
 //! one callback. [`steps`] cuts a trace into steps (event index ranges) and
-//! [`Timeline`] keeps a checkpoint every N events so that seeking anywhere
-//! in a 10,000-event trace is cheap. [`narrate`] says in one plain-English
+//! [`Timeline`] (in `snapshot/timeline.rs`) keeps a checkpoint every N
+//! events so that seeking anywhere in a 10,000-event trace is cheap; it is
+//! the one model of a run cut into steps (the app's player builds on it,
+//! and grows it while a live run publishes events). [`narrate`] says in one plain-English
 //! sentence what a step did.
 
 use std::collections::BTreeMap;
+
+mod timeline;
+pub use timeline::Timeline;
 
 use serde::{Deserialize, Serialize};
 
 use crate::trace::{
     format_secs, Action, BlockReason, Event, EventKind, FutureId, HandleId, JobId, Resolution,
-    RunEnding, StepOutcome, TaskId, ThreadId, Trace,
+    RunEnding, StepOutcome, TaskId, ThreadId,
 };
 
 /// The loop's state after some prefix of a trace.
@@ -686,85 +691,6 @@ pub fn steps(events: &[Event]) -> Vec<Step> {
     out
 }
 
-/// A trace with checkpoints, for cheap seeking back and forth.
-#[derive(Clone, Debug)]
-pub struct Timeline {
-    /// The trace being played.
-    pub trace: Trace,
-    /// The trace cut into steps.
-    pub steps: Vec<Step>,
-    /// `checkpoints[k]` is the snapshot after `k * every` events.
-    checkpoints: Vec<Snapshot>,
-    /// Events between two checkpoints.
-    every: usize,
-}
-
-impl Timeline {
-    /// Builds the checkpoints (one every `every` events; 0 means 256).
-    pub fn new(trace: Trace, every: usize) -> Timeline {
-        let every = if every == 0 { 256 } else { every };
-        let mut checkpoints = vec![Snapshot::new()];
-        let mut s = Snapshot::new();
-        for (i, e) in trace.events.iter().enumerate() {
-            s.apply(e);
-            if (i + 1) % every == 0 {
-                checkpoints.push(s.clone());
-            }
-        }
-        let steps = steps(&trace.events);
-        Timeline {
-            trace,
-            steps,
-            checkpoints,
-            every,
-        }
-    }
-
-    /// The snapshot after the first `n` events (clamped to the trace).
-    pub fn at_event(&self, n: usize) -> Snapshot {
-        let n = n.min(self.trace.events.len());
-        let k = (n / self.every).min(self.checkpoints.len() - 1);
-        let mut s = self.checkpoints[k].clone();
-        for e in &self.trace.events[k * self.every..n] {
-            s.apply(e);
-        }
-        s
-    }
-
-    /// The snapshot after step `i` (clamped).
-    pub fn after_step(&self, i: usize) -> Snapshot {
-        match self.steps.get(i).or(self.steps.last()) {
-            Some(step) => self.at_event(step.end),
-            None => Snapshot::new(),
-        }
-    }
-
-    /// The snapshot just before step `i` runs its handle (after the loop's
-    /// housekeeping: clock jump, timers moved to the ready queue).
-    pub fn before_step(&self, i: usize) -> Snapshot {
-        let Some(step) = self.steps.get(i) else {
-            return self.at_event(self.trace.events.len());
-        };
-        let started = self.trace.events[step.start..step.end]
-            .iter()
-            .position(|e| matches!(e.kind, EventKind::HandleStarted { .. }))
-            .map(|p| step.start + p)
-            .unwrap_or(step.start);
-        self.at_event(started)
-    }
-
-    /// One sentence describing step `i`.
-    pub fn narrate(&self, i: usize) -> String {
-        match self.steps.get(i) {
-            Some(step) => {
-                let before = self.at_event(step.start);
-                narrate(&before, &self.trace.events[step.start..step.end])
-            }
-            None => String::new(),
-        }
-    }
-}
-
 /// One plain-English sentence for a step, given the snapshot before it and
 /// its events.
 pub fn narrate(before: &Snapshot, events: &[Event]) -> String {
@@ -965,24 +891,30 @@ pub fn step_listing(events: &[Event]) -> Vec<String> {
     for e in events {
         s.apply(e);
         if let EventKind::HandleStarted { .. } = e.kind {
-            let Some(running) = &s.running else { continue };
-            let ready: Vec<String> = s.ready.iter().map(|r| listing_name(r, &s.tasks)).collect();
-            lines.push(format!(
-                "{} {} {} | {}",
-                s.iteration,
-                (s.time_ns + 500_000) / 1_000_000,
-                listing_name(running, &s.tasks),
-                ready.join(", ")
-            ));
+            lines.extend(listing_line(&s));
         }
     }
     lines
 }
 
+/// The line of [`step_listing`] for a snapshot taken right after a
+/// `HandleStarted` event (`None` when no handle is running).
+pub fn listing_line(s: &Snapshot) -> Option<String> {
+    let running = s.running.as_ref()?;
+    let ready: Vec<String> = s.ready.iter().map(|r| listing_name(r, &s.tasks)).collect();
+    Some(format!(
+        "{} {} {} | {}",
+        s.iteration,
+        (s.time_ns + 500_000) / 1_000_000,
+        listing_name(running, &s.tasks),
+        ready.join(", ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::trace::Recorder;
+    use crate::trace::{Recorder, Trace};
 
     fn sample() -> Trace {
         let mut r = Recorder::new(true);

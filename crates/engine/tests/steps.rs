@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use looplab_engine::run::{run_program, Limits};
-use looplab_engine::snapshot::{step_listing, Snapshot, TaskState, Timeline, Waiting};
+use looplab_engine::snapshot::{
+    listing_line, step_listing, Snapshot, StepKind, TaskState, Timeline, Waiting,
+};
 use looplab_engine::trace::EventKind;
 
 fn root() -> PathBuf {
@@ -84,6 +86,51 @@ fn step_listings_match_cpython() {
     for name in PROGRAMS {
         let path = async_dir().join(name);
         let ours = engine_listing(&path);
+        let theirs = cpython_listing(&path);
+        if let Some(d) = first_difference(&ours, &theirs) {
+            failures.push(format!("{name}: {d}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The timeline the player uses, grown in uneven slices as a live run
+/// publishes events, numbers its steps as CPython runs its handles: its
+/// handle steps, in order, seeked to one at a time, give CPython's step
+/// listing, and each step's `handle_ordinal` is its line in it. (A step's
+/// number is what a `#step=N` link points at.)
+#[test]
+fn a_timeline_grown_in_slices_steps_as_cpython_does() {
+    let mut failures = Vec::new();
+    for name in PROGRAMS {
+        let path = async_dir().join(name);
+        let source = std::fs::read_to_string(&path).expect("program");
+        let outcome = run_program(&source, "<lesson>", &Limits::default());
+        let events = &outcome.trace.events;
+        let mut tl = Timeline::empty(16);
+        let mut start = 0;
+        let mut chunk = 1;
+        while start < events.len() {
+            let end = (start + chunk).min(events.len());
+            tl.extend(&events[start..end]);
+            start = end;
+            chunk = chunk % 13 + 2;
+        }
+        let whole = Timeline::new(outcome.trace.clone(), 0);
+        assert_eq!(tl.steps, whole.steps, "{name}: steps depend on the slicing");
+        let mut ours = Vec::new();
+        for (i, step) in tl.steps.iter().enumerate() {
+            if !matches!(step.kind, StepKind::Handle { .. }) {
+                assert_eq!(tl.handle_ordinal(i), None, "{name}: step {i}");
+                continue;
+            }
+            assert_eq!(tl.handle_ordinal(i), Some(ours.len()), "{name}: step {i}");
+            let started = (step.start..step.end)
+                .find(|&k| matches!(events[k].kind, EventKind::HandleStarted { .. }))
+                .expect("a handle step starts its handle");
+            ours.extend(listing_line(&tl.at_event(started + 1)));
+            assert_eq!(tl.at_event(step.end), tl.after_step(i), "{name}: step {i}");
+        }
         let theirs = cpython_listing(&path);
         if let Some(d) = first_difference(&ours, &theirs) {
             failures.push(format!("{name}: {d}"));

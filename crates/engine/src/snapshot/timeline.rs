@@ -1,0 +1,158 @@
+//! A run cut into steps, with snapshot checkpoints for cheap seeking: the
+//! one model of "the trace so far" that both the tests (against CPython)
+//! and the app's player use. It can be built at once ([`Timeline::new`])
+//! or grown as a live run publishes events ([`Timeline::extend`]); both
+//! give the same steps and snapshots, so a step's number is the same
+//! however the trace arrived (`#step=N` links rely on it).
+
+use super::{narrate, steps, Snapshot, Step, StepKind};
+use crate::trace::{Event, EventKind, Trace};
+
+/// Events between two checkpoints when none is asked for.
+const DEFAULT_EVERY: usize = 256;
+
+/// Events between two checkpoints of [`Timeline::default`] (the player's
+/// choice: seeking folds at most this many events).
+const PLAYER_EVERY: usize = 64;
+
+/// A trace with checkpoints, for cheap seeking back and forth.
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    /// The trace so far.
+    pub trace: Trace,
+    /// The trace cut into steps.
+    pub steps: Vec<Step>,
+    /// `checkpoints[k]` is the snapshot after `k * every` events.
+    checkpoints: Vec<Snapshot>,
+    /// Events between two checkpoints.
+    every: usize,
+    /// The fold of every event so far (the next checkpoint is taken from it).
+    head: Snapshot,
+}
+
+impl Default for Timeline {
+    /// An empty timeline with a checkpoint every 64 events.
+    fn default() -> Timeline {
+        Timeline::empty(PLAYER_EVERY)
+    }
+}
+
+impl Timeline {
+    /// Builds the checkpoints (one every `every` events; 0 means 256).
+    pub fn new(trace: Trace, every: usize) -> Timeline {
+        let mut t = Timeline::empty(every);
+        t.trace.version = trace.version;
+        t.trace.truncated = trace.truncated;
+        t.extend(&trace.events);
+        t
+    }
+
+    /// A timeline with no events yet (one checkpoint every `every` events;
+    /// 0 means 256).
+    pub fn empty(every: usize) -> Timeline {
+        Timeline {
+            trace: Trace::new(),
+            steps: Vec::new(),
+            checkpoints: vec![Snapshot::new()],
+            every: if every == 0 { DEFAULT_EVERY } else { every },
+            head: Snapshot::new(),
+        }
+    }
+
+    /// Appends events (a live run publishing what happened since last
+    /// time). The steps are cut again over the whole trace, so the last,
+    /// possibly partial, step grows into the step an instant run has.
+    pub fn extend(&mut self, new: &[Event]) {
+        self.extend_with(new, |_, _| {});
+    }
+
+    /// [`Timeline::extend`], calling `each` with every new event and the
+    /// fold of the events up to it (what a view derives per event, such as
+    /// the player's lanes, sees the state of that moment).
+    pub fn extend_with(&mut self, new: &[Event], mut each: impl FnMut(&Snapshot, &Event)) {
+        for e in new {
+            self.head.apply(e);
+            self.trace.events.push(e.clone());
+            if self.trace.events.len().is_multiple_of(self.every) {
+                self.checkpoints.push(self.head.clone());
+            }
+            each(&self.head, e);
+        }
+        self.steps = steps(&self.trace.events);
+    }
+
+    /// The events so far.
+    pub fn events(&self) -> &[Event] {
+        &self.trace.events
+    }
+
+    /// The fold of every event so far.
+    pub fn head(&self) -> &Snapshot {
+        &self.head
+    }
+
+    /// True once the run ended (its last event is `RunEnded`).
+    pub fn ended(&self) -> bool {
+        self.head.ended.is_some()
+    }
+
+    /// The snapshot after the first `n` events (clamped to the trace).
+    pub fn at_event(&self, n: usize) -> Snapshot {
+        let n = n.min(self.trace.events.len());
+        let k = (n / self.every).min(self.checkpoints.len() - 1);
+        let mut s = self.checkpoints[k].clone();
+        for e in &self.trace.events[k * self.every..n] {
+            s.apply(e);
+        }
+        s
+    }
+
+    /// The snapshot after step `i` (clamped: past the last step, the
+    /// snapshot after every event).
+    pub fn after_step(&self, i: usize) -> Snapshot {
+        match self.steps.get(i) {
+            Some(step) => self.at_event(step.end),
+            None => self.head.clone(),
+        }
+    }
+
+    /// The snapshot just before step `i` runs its handle (after the loop's
+    /// housekeeping: clock jump, timers moved to the ready queue).
+    pub fn before_step(&self, i: usize) -> Snapshot {
+        let Some(step) = self.steps.get(i) else {
+            return self.at_event(self.trace.events.len());
+        };
+        let started = self.trace.events[step.start..step.end]
+            .iter()
+            .position(|e| matches!(e.kind, EventKind::HandleStarted { .. }))
+            .map(|p| step.start + p)
+            .unwrap_or(step.start);
+        self.at_event(started)
+    }
+
+    /// One sentence describing step `i` (empty past the last step).
+    pub fn narrate(&self, i: usize) -> String {
+        match self.steps.get(i) {
+            Some(step) => {
+                let before = self.at_event(step.start);
+                narrate(&before, &self.trace.events[step.start..step.end])
+            }
+            None => String::new(),
+        }
+    }
+
+    /// The step that contains event `seq` (the last step past the end).
+    pub fn step_of_event(&self, seq: usize) -> usize {
+        self.steps
+            .partition_point(|s| s.end <= seq)
+            .min(self.steps.len().saturating_sub(1))
+    }
+
+    /// For a step that ran a handle: how many handle steps came before it
+    /// (its line in `tools/cpython_steps.py`'s listing, 0-based).
+    pub fn handle_ordinal(&self, step: usize) -> Option<usize> {
+        let is_handle = |s: &Step| matches!(s.kind, StepKind::Handle { .. });
+        let s = self.steps.get(step)?;
+        is_handle(s).then(|| self.steps[..step].iter().filter(|s| is_handle(s)).count())
+    }
+}

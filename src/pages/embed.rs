@@ -1,0 +1,160 @@
+//! The embed page (`?embed=<id>`): a lesson's player alone, for an iframe
+//! in another site. It obeys the host's `postMessage` commands, reports its
+//! height, and never uses storage or reads anything from the host page.
+
+use crate::browser;
+use crate::content;
+use crate::embed::message::{resize_json, Command};
+use crate::embed::options::{EmbedOptions, Panel};
+use crate::embed::share;
+use crate::player::{Player, PlayerHandle};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// How often the embed checks its height, in ms (cheap: one layout read).
+const RESIZE_POLL_MS: u32 = 250;
+
+/// The compact embed view of lesson `id`.
+pub fn embed_page(id: String) -> AnyView {
+    let (search, hash) = browser::location();
+    let opts = EmbedOptions::from_search(&search);
+    let Some(lesson) = content::lesson(&id) else {
+        browser::set_title("Looplab: no such lesson");
+        return view! {
+            <div class="embed embed-missing" data-testid="embed">
+                <p role="alert">"Looplab has no lesson called "<code>{id}</code>"."</p>
+                <p><a href="./" target="_blank" rel="noopener">"See the lessons in Looplab"</a></p>
+            </div>
+        }
+        .into_any();
+    };
+    browser::set_title(&format!("Looplab: {}", lesson.title));
+    let (code, problem, open_href) = match share::program_in_hash(&hash) {
+        None => (
+            lesson.main_snippet().code.to_string(),
+            None,
+            format!("./?lesson={}", lesson.id),
+        ),
+        Some(Ok(code)) => {
+            let z = share::encode(&code).unwrap_or_default();
+            (code, None, format!("./?play#z={z}"))
+        }
+        Some(Err(e)) => (
+            lesson.main_snippet().code.to_string(),
+            Some(format!("{e} Showing the lesson's own program instead.")),
+            format!("./?lesson={}", lesson.id),
+        ),
+    };
+    let handle: PlayerHandle = RwSignal::new(None);
+    let class = Panel::ALL
+        .iter()
+        .filter(|p| !opts.shows(**p))
+        .fold("embed".to_string(), |c, p| format!("{c} hide-{}", p.name()));
+    let root = NodeRef::<leptos::html::Div>::new();
+    listen_for_commands(handle);
+    report_height(root, opts.frame.clone());
+    let (speed, autoplay) = (opts.speed, opts.autoplay);
+    Effect::new(move |_| {
+        if let Some(state) = handle.get() {
+            if let Some(speed) = speed {
+                state.set_speed(speed);
+            }
+            if autoplay {
+                state.play();
+            }
+        }
+    });
+    let player = match opts.step {
+        Some(step) => view! { <Player source=code start_step=step handle=handle/> }.into_any(),
+        None => view! { <Player source=code handle=handle/> }.into_any(),
+    };
+    view! {
+        <div class=class data-testid="embed" data-lesson=lesson.id node_ref=root>
+            <div class="embed-bar">
+                <h1 class="embed-title">{lesson.title}</h1>
+                <a class="embed-open" data-testid="embed-open" href=open_href target="_blank" rel="noopener">"Open in Looplab ↗"</a>
+            </div>
+            {problem.map(|p| view! { <p class="share-error" role="alert" data-testid="share-error">{p}</p> })}
+            {player}
+        </div>
+    }
+    .into_any()
+}
+
+/// Obeys the documented commands from the parent window; ignores every
+/// other message, and every message from anywhere else.
+fn listen_for_commands(handle: PlayerHandle) {
+    let listener = window_event_listener(leptos::ev::message, move |ev| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(Some(parent)) = window.parent() else {
+            return;
+        };
+        // Not framed (the parent is the window itself): no host to obey.
+        if js_sys::Object::is(&parent, &window) {
+            return;
+        }
+        let from_parent = ev.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
+        if !from_parent {
+            return;
+        }
+        let data = ev.data();
+        if !data.is_object() || js_sys::Array::is_array(&data) {
+            return;
+        }
+        let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
+        let command = Command::from_fields(
+            field("looplab").and_then(|v| v.as_f64()),
+            field("command").and_then(|v| v.as_string()).as_deref(),
+            field("step").and_then(|v| v.as_f64()),
+        );
+        let (Some(command), Some(state)) = (command, handle.get_untracked()) else {
+            return;
+        };
+        match command {
+            Command::Play => state.play(),
+            Command::Pause => state.pause(),
+            Command::Step(n) => state.step_to(n),
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// Posts the content height to the parent window whenever it changes.
+fn report_height(root: NodeRef<leptos::html::Div>, frame: Option<String>) {
+    let last = StoredValue::new(0u32);
+    let post = move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(Some(parent)) = window.parent() else {
+            return;
+        };
+        if js_sys::Object::is(&parent, &window) {
+            return;
+        }
+        let Some(el) = root.get_untracked() else {
+            return;
+        };
+        let el: &web_sys::Element = &el;
+        let rect = el.get_bounding_client_rect();
+        let scroll = window.scroll_y().unwrap_or(0.0);
+        let height = (rect.bottom() + scroll).ceil().max(0.0) as u32 + 2;
+        if height == last.get_value() {
+            return;
+        }
+        last.set_value(height);
+        let message = js_sys::JSON::parse(&resize_json(height, frame.as_deref()));
+        if let Ok(message) = message {
+            let _ = parent.post_message(&message, "*");
+        }
+    };
+    let interval = leptos::prelude::set_interval_with_handle(
+        post,
+        std::time::Duration::from_millis(RESIZE_POLL_MS as u64),
+    );
+    if let Ok(interval) = interval {
+        on_cleanup(move || interval.clear());
+    }
+}

@@ -1,0 +1,48 @@
+//! The index page (`./`): the lessons, in order, with the learner's progress.
+
+use crate::content::LESSONS;
+use crate::link::Link;
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// The lesson index.
+pub fn index_page() -> impl IntoView {
+    crate::browser::set_title("Looplab: see asyncio run");
+    let done = crate::predict::progress::done_ids();
+    let completed = LESSONS
+        .iter()
+        .filter(|l| done.iter().any(|d| d == l.id))
+        .count();
+    let items = LESSONS
+        .iter()
+        .map(|l| {
+            let is_done = done.iter().any(|d| d == l.id);
+            view! {
+                <li class="lesson-card" data-testid="lesson-card" data-lesson=l.id>
+                    <span class="lesson-number" aria-hidden="true">{format!("{:02}", l.order)}</span>
+                    <div>
+                        <h3><Link route=Route::Lesson(l.id.to_string())>{l.title}</Link></h3>
+                        <p>{l.summary}</p>
+                        {is_done.then(|| view! {
+                            <p class="lesson-done" data-testid="lesson-done"><span aria-hidden="true">"✓ "</span>"completed"</p>
+                        })}
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="hero">
+            <h1>"See Python's asyncio run, one step at a time"</h1>
+            <p class="lede">
+                "Press Run and watch every task take its turn on the event loop: who is running, who is "
+                "ready, who is waiting and until when. Every program prints exactly what CPython prints."
+            </p>
+        </section>
+        <section aria-labelledby="lessons-heading">
+            <h2 id="lessons-heading">"Lessons"</h2>
+            <p class="lesson-progress" data-testid="lesson-progress">{format!("{completed} of {} completed", LESSONS.len())}</p>
+            <ol class="lesson-list" data-testid="lesson-index">{items}</ol>
+        </section>
+    }
+}

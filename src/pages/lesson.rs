@@ -1,0 +1,172 @@
+//! A lesson page (`?lesson=<id>`): its prose, its snippets (the main one in
+//! the player, the others loadable into it, each editable and kept), its
+//! prediction exercise and the links to its neighbours.
+
+use super::not_found;
+use crate::browser;
+use crate::content::{self, LessonData, SectionData, SnippetData, LESSONS};
+use crate::editable_player::{editable_player, store_edits};
+use crate::editor::{storage_key, Editor};
+use crate::embed::PlayerTools;
+use crate::link::Link;
+use crate::player::step_url::step_in_url;
+use crate::player::PlayerHandle;
+use crate::predict::Predict;
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// The lesson `id`, or the not-found page.
+pub fn lesson_page(id: String) -> AnyView {
+    let Some(lesson) = content::lesson(&id) else {
+        return not_found::not_found(format!("lesson={id}")).into_any();
+    };
+    crate::browser::set_title(&format!("{} · Looplab", lesson.title));
+    let neighbours = neighbours(lesson);
+    // The program in the player: the main snippet, or a variation the
+    // learner loaded. The URL's `#step=N` applies to the first one shown.
+    let loaded = RwSignal::new(lesson.main_snippet().name);
+    let start_step = StoredValue::new(step_in_url());
+    // Every snippet's code as the learner left it (kept per lesson).
+    let codes: &'static [SnippetData] = lesson.snippets;
+    let codes = StoredValue::new(
+        codes
+            .iter()
+            .map(|s| (s.name, edited_code(lesson.id, s)))
+            .collect::<Vec<_>>(),
+    );
+    let body = lesson
+        .sections
+        .iter()
+        .map(|s| match s {
+            SectionData::Prose(html) => {
+                view! { <div class="prose" inner_html=*html></div> }.into_any()
+            }
+            SectionData::Snippet(i) => {
+                let snippet = &lesson.snippets[*i];
+                let predict = lesson
+                    .predict
+                    .as_ref()
+                    .filter(|p| p.snippet == snippet.name)
+                    .map(|p| {
+                        view! {
+                            <Predict lesson_id=lesson.id data=p source=snippet.code/>
+                        }
+                    });
+                // The main snippet is the player; every other snippet can
+                // be loaded into it.
+                let shown = if std::ptr::eq(snippet, lesson.main_snippet()) {
+                    lesson_player(lesson, loaded, start_step, codes).into_any()
+                } else {
+                    let code = code_of(codes, snippet.name);
+                    snippet_view(snippet, code, Some(loaded)).into_any()
+                };
+                view! { {shown}{predict} }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="lesson" data-testid="lesson" data-lesson=lesson.id>
+            <p class="breadcrumb"><Link route=Route::Index>"Lessons"</Link>" / "{format!("Lesson {}", lesson.order)}</p>
+            <h1>{lesson.title}</h1>
+            <p class="lede">{lesson.summary}</p>
+            {body}
+            <nav class="lesson-nav" aria-label="Lessons">{neighbours}</nav>
+        </article>
+    }
+    .into_any()
+}
+
+fn neighbours(lesson: &LessonData) -> impl IntoView {
+    let pos = LESSONS.iter().position(|l| l.id == lesson.id).unwrap_or(0);
+    let prev = pos.checked_sub(1).map(|i| &LESSONS[i]);
+    let next = LESSONS.get(pos + 1);
+    view! {
+        {prev.map(|l| view! { <span class="prev">"← "<Link route=Route::Lesson(l.id.into())>{l.title}</Link></span> })}
+        {next.map(|l| view! { <span class="next"><Link route=Route::Lesson(l.id.into())>{l.title}</Link>" →"</span> })}
+    }
+}
+
+/// The learner's code of `snippet`: the stored edit, or the lesson's code.
+/// Every change is stored (when storage works).
+fn edited_code(lesson: &'static str, snippet: &'static SnippetData) -> RwSignal<String> {
+    let key = storage_key(lesson, snippet.name);
+    let code =
+        RwSignal::new(browser::storage_get(&key).unwrap_or_else(|| snippet.code.to_string()));
+    store_edits(code, key);
+    code
+}
+
+type Codes = StoredValue<Vec<(&'static str, RwSignal<String>)>>;
+
+fn code_of(codes: Codes, name: &str) -> RwSignal<String> {
+    codes
+        .with_value(|c| c.iter().find(|(n, _)| *n == name).map(|(_, s)| *s))
+        .unwrap_or_else(|| RwSignal::new(String::new()))
+}
+
+/// The lesson's player, showing the loaded snippet (the main one at first).
+fn lesson_player(
+    lesson: &'static LessonData,
+    loaded: RwSignal<&'static str>,
+    start_step: StoredValue<Option<usize>>,
+    codes: Codes,
+) -> impl IntoView {
+    let snippet = move || {
+        let name = loaded.get();
+        lesson
+            .snippets
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap_or(lesson.main_snippet())
+    };
+    let handle: PlayerHandle = RwSignal::new(None);
+    let player = move || {
+        let s = snippet();
+        let step = start_step.try_update_value(|v| v.take()).flatten();
+        editable_player(
+            code_of(codes, s.name),
+            Some(s.code.to_string()),
+            step,
+            handle,
+        )
+    };
+    let caption = move || {
+        let s = snippet();
+        let label = if s.variation { "Try this: " } else { "" };
+        format!("{label}{}", s.title)
+    };
+    view! {
+        <figure class="snippet in-player" id="player" data-testid="snippet" data-snippet=move || snippet().name>
+            <figcaption>{caption}</figcaption>
+            {player}
+            <PlayerTools handle=handle lesson=lesson/>
+        </figure>
+    }
+}
+
+/// A snippet other than the player's: an editor, and a button that loads
+/// it into the player.
+fn snippet_view(
+    snippet: &'static SnippetData,
+    code: RwSignal<String>,
+    loaded: Option<RwSignal<&'static str>>,
+) -> impl IntoView {
+    let class = if snippet.variation {
+        "snippet variation"
+    } else {
+        "snippet"
+    };
+    let label = if snippet.variation { "Try this: " } else { "" };
+    view! {
+        <figure class=class data-testid="snippet" data-snippet=snippet.name>
+            <figcaption>{label}{snippet.title}</figcaption>
+            <Editor code=code original=snippet.code.to_string() label=snippet.title/>
+            {loaded.map(|loaded| view! {
+                <button class="load-in-player" data-testid="load-in-player" on:click=move |_| {
+                    loaded.set(snippet.name);
+                    browser::scroll_to_id("player");
+                }>"Load in player"</button>
+            })}
+        </figure>
+    }
+}

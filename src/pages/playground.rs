@@ -1,0 +1,93 @@
+//! The playground page (`?play`): an editor and the player on any program,
+//! from a share link, `#code=`, the last playground program or a template.
+
+use crate::browser;
+use crate::content::{self, LESSONS};
+use crate::editable_player::{editable_player, store_edits};
+use crate::embed::{share, PlayerTools};
+use crate::player::PlayerHandle;
+use crate::route;
+use leptos::prelude::*;
+
+/// The playground: an editor and the player on any program, starting from
+/// the URL's `#code=`, the last playground program, or the template.
+pub fn playground_page() -> impl IntoView {
+    use crate::editor::examples::{EXAMPLES, TEMPLATE};
+    browser::set_title("Playground · Looplab");
+    const KEY: &str = "looplab.playground";
+    let (_, hash) = browser::location();
+    let start_step = route::step_from_hash(&hash);
+    // A share link (`#z=`) first; a damaged one says so above the editor
+    // instead of leaving the page blank. Then `#code=`, the last playground
+    // program, the template.
+    let (shared, problem) = match share::program_in_hash(&hash) {
+        Some(Ok(code)) => (Some(code), None),
+        Some(Err(e)) => (None, Some(e.to_string())),
+        None => (None, None),
+    };
+    let initial = shared
+        .or_else(|| route::code_from_hash(&hash))
+        .or_else(|| browser::storage_get(KEY))
+        .unwrap_or_else(|| TEMPLATE.to_string());
+    let code = RwSignal::new(initial);
+    let handle: PlayerHandle = RwSignal::new(None);
+    store_edits(code, KEY.to_string());
+    let examples = EXAMPLES
+        .iter()
+        .map(|(id, title, _)| view! { <option value=format!("example:{id}")>{*title}</option> })
+        .collect_view();
+    let lessons = LESSONS
+        .iter()
+        .map(|l| view! { <option value=format!("lesson:{}", l.id)>{format!("{:02}. {}", l.order, l.title)}</option> })
+        .collect_view();
+    let choose = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let picked = if let Some(id) = value.strip_prefix("example:") {
+            EXAMPLES.iter().find(|e| e.0 == id).map(|e| e.2)
+        } else if let Some(id) = value.strip_prefix("lesson:") {
+            content::lesson(id).map(|l| l.main_snippet().code)
+        } else {
+            None
+        };
+        if let Some(c) = picked {
+            code.set(c.to_string());
+        }
+    };
+    // The download link gets its href when clicked (not on every key).
+    let export = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let href = code.with_untracked(|c| {
+            format!(
+                "data:text/x-python;charset=utf-8,{}",
+                js_sys::encode_uri_component(c)
+            )
+        });
+        if let Some(a) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = a.set_attribute("href", &href);
+        }
+    };
+    view! {
+        <section class="playground" data-testid="playground">
+            <h1>"Playground"</h1>
+            <p class="lede">"Write any asyncio program, press Ctrl+Enter (or Run) and watch it run."</p>
+            <div class="play-bar" role="toolbar" aria-label="Playground">
+                <label>"Start from "
+                    <select data-testid="examples" prop:value="" on:change=choose>
+                        <option value="" disabled=true>"Choose an example…"</option>
+                        <optgroup label="Examples">{examples}</optgroup>
+                        <optgroup label="Lessons">{lessons}</optgroup>
+                    </select>
+                </label>
+                <a class="button" data-testid="export" download="looplab.py" href="#" on:click=export>"Export .py"</a>
+            </div>
+            {problem.map(|p| view! {
+                <p class="share-error" role="alert" data-testid="share-error">{p}" Showing another program instead."</p>
+            })}
+            {editable_player(code, None, start_step, handle)}
+            <PlayerTools handle=handle/>
+        </section>
+    }
+}

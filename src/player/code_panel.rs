@@ -1,0 +1,89 @@
+//! The program as the player shows it: syntax colouring (the classifier
+//! the editor uses too), the running task's line highlighted and every
+//! parked task's line marked in its lane's colour.
+
+use super::player_state::PlayerState;
+use crate::highlight::segments_by_line;
+use leptos::prelude::*;
+use looplab_engine::snapshot::TaskState;
+
+/// The code with syntax colouring, the running task's line highlighted and
+/// every suspended task's line marked in its colour.
+#[component]
+pub(super) fn CodePanel(state: PlayerState) -> impl IntoView {
+    let marks = code_marks(state);
+    let rows = move || code_rows(state, marks);
+    view! {
+        <pre class="code player-code" data-testid="code" tabindex="0" aria-label="Program"><code>{rows}</code></pre>
+    }
+}
+
+type Marks = Memo<(Option<u32>, Vec<(u32, usize, String)>)>;
+
+/// Marks of the current step: (running line, parked tasks as (line, lane
+/// colour, name)).
+fn code_marks(state: PlayerState) -> Marks {
+    Memo::new(move |_| {
+        let snap = state.snap.get();
+        let c = state.cursor.get();
+        state.track.with(|t| {
+            let ran = t.columns.get(c).and_then(|col| col.task);
+            let mut current = None;
+            let mut parked = Vec::new();
+            for task in snap.0.tasks.values() {
+                let Some(lane) = t.task_lane(task.id) else {
+                    continue;
+                };
+                if Some(task.id) == ran {
+                    current = Some(task.line);
+                } else if matches!(task.state, TaskState::Waiting { .. }) && task.line > 0 {
+                    parked.push((task.line, t.lanes[lane].colour, task.name.clone()));
+                }
+            }
+            (current, parked)
+        })
+    })
+}
+
+/// One row per line of the program, with its marks.
+fn code_rows(state: PlayerState, marks: Marks) -> impl IntoView {
+    let lines = state.source.with(|s| segments_by_line(s));
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, segments)| {
+            let no = i as u32 + 1;
+            let is_current = move || marks.with(|m| m.0 == Some(no));
+            let focused = move || state.focus_line.get() == Some(no);
+            let dots = move || {
+                marks.with(|m| {
+                    m.1.iter()
+                        .filter(|p| p.0 == no)
+                        .map(|(_, colour, name)| {
+                            view! {
+                                <span class=format!("park task-c{}", colour % 8)
+                                    title=format!("{name} is parked here")>{name.clone()}</span>
+                            }
+                        })
+                        .collect_view()
+                })
+            };
+            let segs = segments
+                .into_iter()
+                .map(|(class, text)| match class {
+                    Some(c) => view! { <span class=c>{text}</span> }.into_any(),
+                    None => text.into_any(),
+                })
+                .collect_view();
+            view! {
+                <span class="code-line" class:current=is_current class:focused=focused
+                    data-line=no aria-current=move || is_current().then_some("step")>
+                    <span class="line-no" aria-hidden="true">{no}</span>
+                    <span class="line-text">{segs}</span>
+                    <span class="parks">{dots}</span>
+                    "\n"
+                </span>
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,163 @@
+//! The console: output so far (the latest lines), the current step's
+//! lines highlighted, warnings and the run's ending, each linked to its
+//! program line; a run stopped by a limit offers to run again higher.
+
+use super::engine;
+use super::player_state::PlayerState;
+use leptos::prelude::*;
+use looplab_engine::trace::RunEnding;
+
+/// At most this many console lines are in the DOM (the latest ones).
+const CONSOLE_MAX: usize = 60;
+
+/// Output so far; the current step's lines highlighted; warnings and errors
+/// styled apart and linked to their line.
+#[component]
+pub(super) fn Console(state: PlayerState) -> impl IntoView {
+    // The output chunks the current step printed.
+    let current = Memo::new(move |_| {
+        let c = state.cursor.get();
+        state.track.with(|t| {
+            let a = t.tokens.partition_point(|k| k.step < c);
+            let b = t.tokens.partition_point(|k| k.step <= c);
+            match (
+                t.tokens.get(a),
+                b.checked_sub(1).and_then(|b| t.tokens.get(b)),
+            ) {
+                (Some(first), Some(last)) if a < b => first.chunk..last.chunk + 1,
+                _ => 0..0,
+            }
+        })
+    });
+    let skipped = move || {
+        state
+            .snap
+            .with(|s| s.0.output.len().saturating_sub(CONSOLE_MAX))
+    };
+    // Keyed rows: a step adds or removes a line or two, the rest stay.
+    let rows = move || {
+        state.snap.with(|s| {
+            s.0.output
+                .iter()
+                .enumerate()
+                .skip(skipped())
+                .map(|(i, o)| ConsoleRow {
+                    index: i,
+                    text: o.text.trim_end_matches('\n').to_string(),
+                    stderr: o.stderr,
+                    line: o.line,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let row = move |r: ConsoleRow| {
+        let (i, line) = (r.index, r.line);
+        let link = line_link(state, line);
+        view! {
+            <div class="console-line" class:current=move || current.with(|r| r.contains(&i))
+                class:stderr=r.stderr>
+                <span class="console-text">{r.text}</span>{link}
+            </div>
+        }
+    };
+    let more = move || {
+        let skip = skipped();
+        (skip > 0).then(|| {
+            view! { <div class="console-more muted">{format!("… {skip} earlier lines")}</div> }
+        })
+    };
+    let tail = move || {
+        let s = state.snap.get().0;
+        let mut out = Vec::new();
+        for w in &s.warnings {
+            out.push(
+                view! {
+                    <div class="console-line warning" role="note" data-testid="console-warning"
+                        data-line=(w.line > 0).then_some(w.line)>
+                        <span class="console-text">{format!("⚠ {}", w.text)}</span>
+                        {line_link(state, w.line)}
+                    </div>
+                }
+                .into_any(),
+            );
+        }
+        let mut continue_after_limit = false;
+        if let Some(end) = &s.ended {
+            let (class, text) = match end {
+                RunEnding::Completed => ("console-end", "— program finished —".to_string()),
+                RunEnding::Uncaught { last_line } => ("console-end error", last_line.clone()),
+                RunEnding::Hang => (
+                    "console-end error",
+                    "the program hangs: nothing can ever happen again".into(),
+                ),
+                RunEnding::Limit { which, message } => {
+                    out.push(limit_view(state, which, message).into_any());
+                    continue_after_limit = true;
+                    ("", String::new())
+                }
+                RunEnding::SyntaxError { message } => {
+                    ("console-end error", format!("SyntaxError: {message}"))
+                }
+            };
+            if !continue_after_limit {
+                out.push(view! { <div class=class>{text}</div> }.into_any());
+            }
+        }
+        out
+    };
+    view! {
+        <section class="console" aria-label="Console">
+            <h2>"Console"</h2>
+            <div class="console-body" data-testid="console" tabindex="0" role="log">
+                {more}
+                <For each=rows key=ConsoleRow::clone children=row/>
+                {tail}
+            </div>
+        </section>
+    }
+}
+
+/// The `L12` button of a console line that shows line 12 of the program
+/// (nothing for line 0, unknown).
+fn line_link(state: PlayerState, line: u32) -> Option<impl IntoView> {
+    (line > 0).then(|| {
+        view! {
+            <button class="line-link" data-testid="line-link"
+                aria-label=format!("L{line}: show line {line} of the program")
+                on:click=move |_| state.focus_line.set(Some(line))>{format!("L{line}")}</button>
+        }
+    })
+}
+
+/// One line of the console, also its key (the chunk's index and content).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct ConsoleRow {
+    /// Index of the chunk in the snapshot's output.
+    index: usize,
+    /// The text, without its final newline.
+    text: String,
+    /// Written to stderr.
+    stderr: bool,
+    /// The program line that wrote it (0: unknown).
+    line: u32,
+}
+
+/// A run stopped by a limit: which one, and a button that runs again with
+/// the limits raised tenfold (up to [`engine::MAX_LIMIT_SCALE`]).
+fn limit_view(state: PlayerState, which: &str, message: &str) -> impl IntoView {
+    let scale = state.limit_scale.get_untracked();
+    let next = scale.saturating_mul(10);
+    let can_raise = next <= engine::MAX_LIMIT_SCALE && which != "internal";
+    let which = which.to_string();
+    view! {
+        <div class="console-end error limit" data-testid="limit-message" data-limit=which.clone()>
+            <strong>{format!("Stopped by the {which} limit. ")}</strong>{message.to_string()}
+            {can_raise.then(|| view! {
+                <button class="raise-limit" data-testid="raise-limit" on:click=move |_| {
+                    state.limit_scale.set(next);
+                    state.run_live();
+                }>{format!("Run with a {next}× higher limit")}</button>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,127 @@
+//! The toolbar (Run, Stop, the step buttons, speed, the scrubber) and the
+//! same commands on the keyboard (arrows, Home, End, Space).
+
+use super::live::Speed;
+use super::player_state::{LiveState, PlayerState};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub(super) fn Controls(state: PlayerState) -> impl IntoView {
+    let n = move || state.track.with(|t| t.steps().len());
+    let running = move || state.live.get() != LiveState::Idle;
+    // While the program runs for its steps, stepping waits (the buttons
+    // keep the focus: aria-disabled, and their handlers ignore presses).
+    let preparing = move || state.live.get() == LiveState::Preparing;
+    let waits = move || preparing().then_some("true");
+    let play_label = move || match (state.live.get(), state.playing.get()) {
+        (LiveState::Running, _) | (_, true) => "❚❚ Pause",
+        _ => "▶ Play",
+    };
+    let speeds = Speed::ALL
+        .iter()
+        .map(|s| view! { <option value=s.label()>{s.label()}</option> })
+        .collect_view();
+    view! {
+        <div class="player-controls" role="toolbar" aria-label="Run and step">
+            <button class="primary" data-testid="run" on:click=move |_| state.run_live()
+                disabled=running>"Run"</button>
+            <button data-testid="stop" on:click=move |_| state.stop()
+                disabled=move || !running()>"Stop"</button>
+            <span class="player-sep" aria-hidden="true"></span>
+            <button data-testid="step-first" aria-disabled=waits aria-label="First step" title="First step (Home)"
+                on:click=move |_| state.first()>"|◀"</button>
+            <button data-testid="step-back" aria-disabled=waits aria-label="Step back" title="Step back (←)"
+                on:click=move |_| state.step_by(-1)>"◀"</button>
+            <button data-testid="play-pause" aria-disabled=waits title="Play or pause (Space)"
+                on:click=move |_| state.toggle_play()>{play_label}</button>
+            <button data-testid="step-forward" aria-disabled=waits aria-label="Step forward" title="Step forward (→)"
+                on:click=move |_| state.step_by(1)>"▶"</button>
+            <button data-testid="step-last" aria-disabled=waits aria-label="Last step" title="Last step (End)"
+                on:click=move |_| state.last()>"▶|"</button>
+            <label class="player-speed">"Speed "
+                <select data-testid="speed" prop:value=move || state.speed.get().label()
+                    on:change=move |ev| {
+                        if let Some(s) = Speed::parse(&event_target_value(&ev)) {
+                            state.speed.set(s);
+                        }
+                    }>{speeds}</select>
+            </label>
+            <input type="range" class="player-scrubber" data-testid="scrubber" aria-label="Step"
+                min="0" max=move || n().saturating_sub(1).to_string()
+                prop:value=move || state.cursor.get().to_string()
+                disabled=move || n() == 0
+                on:input=move |ev| {
+                    state.stop_playback();
+                    if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                        state.seek(i);
+                    }
+                }/>
+            <span class="player-step" class:preparing=preparing data-testid="step-status"
+                aria-live="off">{move || match n() {
+                _ if preparing() => "preparing the steps…".to_string(),
+                0 => "no steps yet".to_string(),
+                n => format!("step {} / {}", state.cursor.get() + 1, n),
+            }}</span>
+        </div>
+    }
+}
+
+/// The player's keys, on the whole window while the player is mounted
+/// (removed with it).
+pub(super) fn bind_keys(state: PlayerState) -> WindowListenerHandle {
+    window_event_listener(leptos::ev::keydown, move |ev| {
+        if typing_in_a_field(&ev) {
+            return;
+        }
+        let handled = match ev.key().as_str() {
+            "ArrowLeft" => {
+                state.step_by(-1);
+                true
+            }
+            "ArrowRight" => {
+                state.step_by(1);
+                true
+            }
+            "Home" => {
+                state.first();
+                true
+            }
+            "End" => {
+                state.last();
+                true
+            }
+            " " if !on_a_button(&ev) => {
+                state.toggle_play();
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    })
+}
+
+/// True when a key press belongs to a form field (the player's keys must
+/// not steal typing or a select's arrows).
+fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        return true;
+    }
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el.has_attribute("contenteditable")
+}
+
+/// True when a key press lands on a button (Space activates it natively).
+fn on_a_button(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
+}

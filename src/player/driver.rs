@@ -1,0 +1,121 @@
+//! The live run's driver: the Run button starts a run on the browser's
+//! event loop, and [`PlayerState::drive`] advances the engine in short
+//! slices and publishes its events into the track as the virtual clock
+//! reaches them, at the chosen speed.
+
+use super::engine;
+use super::live::{next_fuel, LiveRun, Progress, INITIAL_FUEL};
+use super::player_state::{LiveState, PlayerState};
+use super::track::Track;
+use crate::browser::{now_ms, yield_to_page};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+impl PlayerState {
+    /// The Run button: a live run on the browser's event loop.
+    pub(super) fn run_live(&self) {
+        self.stop_playback();
+        self.generation.update(|g| *g += 1);
+        self.then.set_value(Vec::new());
+        let gen = self.generation.get_untracked();
+        self.sync_source();
+        if let Some(e) = self.runtime_error {
+            e.set(None);
+        }
+        let run = match engine::start_live(
+            &self.source.get_untracked(),
+            self.limit_scale.get_untracked(),
+        ) {
+            Ok(run) => run,
+            Err(e) => {
+                self.error.set(Some(e));
+                return;
+            }
+        };
+        self.error.set(None);
+        self.track.set(Track::default());
+        self.cursor.set(0);
+        self.live.set(LiveState::Running);
+        let state = *self;
+        spawn_local(async move { state.drive(run, gen).await });
+    }
+    /// Drives a live run: advances the engine in short slices (yielding to
+    /// the page between them) and shows its events as the virtual clock
+    /// reaches them, waiting real time across every gap at the chosen speed.
+    /// The engine may run ahead of what is shown; pacing follows the
+    /// events' virtual times, so live and instant runs show the same trace.
+    pub(super) async fn drive(self, mut run: Box<dyn LiveRun>, gen: u64) {
+        use gloo_timers::future::TimeoutFuture;
+        let mut fuel = INITIAL_FUEL;
+        let mut shown = 0usize;
+        let mut shown_ns = 0u64;
+        let mut finished = false;
+        let mut wait_until: Option<u64> = None;
+        let alive = move || self.generation.get_untracked() == gen;
+        if !engine::compile_library(&alive).await {
+            return;
+        }
+        loop {
+            if !alive() {
+                return;
+            }
+            if self.live.get_untracked() == LiveState::Paused {
+                TimeoutFuture::new(50).await;
+                continue;
+            }
+            let available = run.events().len();
+            if shown == available {
+                if finished {
+                    break;
+                }
+                if let Some(t) = wait_until.take() {
+                    self.wait_virtual(t.saturating_sub(shown_ns), gen).await;
+                    shown_ns = shown_ns.max(t);
+                    continue;
+                }
+                let t0 = now_ms();
+                match run.advance(fuel) {
+                    Progress::Ready => {}
+                    Progress::WaitUntil(t) => wait_until = Some(t),
+                    Progress::Finished => finished = true,
+                }
+                fuel = next_fuel(fuel, now_ms() - t0);
+                // The next slice as soon as the page has had its turn (no
+                // 4 ms timer clamp between slices).
+                yield_to_page().await;
+                continue;
+            }
+            // Show every event up to the next one in the future.
+            let events = run.events();
+            let next_ns = events[shown].time_ns;
+            if next_ns > shown_ns {
+                self.wait_virtual(next_ns - shown_ns, gen).await;
+                shown_ns = next_ns;
+                continue;
+            }
+            let end = shown + events[shown..].partition_point(|e| e.time_ns <= shown_ns);
+            let new = &events[shown..end];
+            self.track.update(|t| t.extend(new));
+            shown = end;
+            self.cursor.set(self.step_count().saturating_sub(1));
+            // Let the page paint what just happened.
+            TimeoutFuture::new(0).await;
+        }
+        if alive() {
+            self.live.set(LiveState::Idle);
+        }
+    }
+    /// Waits the real time that `ns` of virtual time takes at the current
+    /// speed (long idle gaps compressed), in short chunks so that Stop and
+    /// Pause act at once.
+    pub(super) async fn wait_virtual(self, ns: u64, gen: u64) {
+        let mut left = self.speed.get_untracked().real_ms(ns);
+        while left > 0 && self.generation.get_untracked() == gen {
+            let chunk = left.min(50);
+            gloo_timers::future::TimeoutFuture::new(chunk).await;
+            if self.live.get_untracked() != LiveState::Paused {
+                left -= chunk;
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The [`Player`] component: builds the state, ties it to the editor (an
+//! edit discards the run; Ctrl+Enter runs; an uncaught exception is marked
+//! in the code), binds the keys and the URL's step, and lays the panels
+//! out. Each panel is in its own file.
+
+use super::code_panel::CodePanel;
+use super::console::Console;
+use super::controls::{bind_keys, Controls};
+use super::engine;
+use super::loop_panel::LoopPanel;
+use super::narration::Narration;
+use super::player_state::{LiveState, PlayerHandle, PlayerState};
+use super::step_url;
+use super::timeline_panel::TimelinePanel;
+use crate::editor::render::{traceback_marker, Marker};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use looplab_engine::trace::RunEnding;
+
+/// The player for one program.
+#[component]
+pub fn Player(
+    /// The program's source.
+    source: String,
+    /// Open on this step (from the URL's `#step=N`): runs the program at
+    /// once, without waiting virtual time (in short slices).
+    #[prop(optional)]
+    start_step: Option<usize>,
+    /// Filled with the player's state, for the embed's commands and the
+    /// share and export tools (see [`PlayerHandle`]).
+    #[prop(optional)]
+    handle: Option<PlayerHandle>,
+    /// The editor's code, when the program is editable: Run takes it, and
+    /// an edit discards the run shown.
+    #[prop(optional, into)]
+    edited: Option<Signal<String>>,
+    /// Bumped by the editor's Ctrl+Enter: a live run of the edited code.
+    #[prop(optional, into)]
+    run_requests: Option<Signal<u64>>,
+    /// Receives where an uncaught exception happened, for the editor.
+    #[prop(optional)]
+    runtime_error: Option<RwSignal<Option<Marker>>>,
+) -> impl IntoView {
+    let state = PlayerState::new(source, edited, runtime_error);
+    if let Some(handle) = handle {
+        handle.set(Some(state));
+    }
+    if let Some(edited) = edited {
+        discard_on_edit(state, edited);
+    }
+    if let Some(requests) = run_requests {
+        Effect::new(move |prev: Option<()>| {
+            requests.with(|_| ());
+            if prev.is_some() {
+                state.run_live();
+            }
+        });
+    }
+    if let Some(target) = runtime_error {
+        mark_uncaught_exception(state, target);
+    }
+    if let Some(step) = start_step {
+        state.with_trace(move |s| s.seek(step));
+    }
+    step_url::follow_cursor(state, start_step.is_some());
+    let keys = bind_keys(state);
+    on_cleanup(move || {
+        keys.remove();
+        state.generation.update_untracked(|g| *g += 1);
+    });
+    view! {
+        <section class="player" data-testid="player" aria-label="Player"
+            class:live=move || state.live.get() != LiveState::Idle
+            data-live=move || format!("{:?}", state.live.get()).to_lowercase()
+            data-step=move || state.cursor.get()
+            data-events=move || state.track.with(|t| t.events().len())
+            data-handle=move || {
+                let c = state.cursor.get();
+                state.track.with(|t| t.handle_ordinal(c)).map(|h| h.to_string())
+            }>
+            <Controls state=state/>
+            <Narration state=state/>
+            {move || state.error.get().map(|e| view! { <p class="player-error" role="alert">{e}</p> })}
+            {panels_after_the_page(state)}
+        </section>
+    }
+}
+
+/// An edit discards the run shown (its steps are of another program).
+fn discard_on_edit(state: PlayerState, edited: Signal<String>) {
+    Effect::new(move |prev: Option<()>| {
+        edited.with(|_| ());
+        let stale = state.track.with_untracked(|t| !t.steps().is_empty())
+            || state.live.get_untracked() != LiveState::Idle;
+        if prev.is_some() && stale {
+            state.discard();
+        }
+    });
+}
+
+/// Puts the uncaught exception of a finished run, located in the code,
+/// into `target` (the editor draws it).
+fn mark_uncaught_exception(state: PlayerState, target: RwSignal<Option<Marker>>) {
+    Effect::new(move |_| {
+        let marker = state.track.with(|t| {
+            let head = t.head();
+            if !matches!(head.ended, Some(RunEnding::Uncaught { .. })) {
+                return None;
+            }
+            let traceback: String = head
+                .output
+                .iter()
+                .filter(|o| o.stderr)
+                .map(|o| o.text.as_str())
+                .collect();
+            state
+                .source
+                .with_untracked(|src| traceback_marker(src, &traceback, engine::FILENAME))
+        });
+        if target.get_untracked() != marker {
+            target.set(marker);
+        }
+    });
+}
+
+/// The timeline and the panels, built in a task of their own, after the
+/// rest of the page: a page load's first task (instantiating the wasm,
+/// building the page, compiling on first call every function that takes)
+/// stays short. No paint comes in between.
+fn panels_after_the_page(state: PlayerState) -> impl IntoView {
+    let panels = RwSignal::new(false);
+    spawn_local(async move {
+        crate::browser::yield_to_page().await;
+        panels.try_set(true);
+    });
+    move || {
+        panels.get().then(|| {
+            view! {
+                <TimelinePanel state=state/>
+                <div class="player-panels">
+                    <div class="player-left">
+                        <CodePanel state=state/>
+                        <Console state=state/>
+                    </div>
+                    <LoopPanel state=state/>
+                </div>
+            }
+        })
+    }
+}

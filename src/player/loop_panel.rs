@@ -1,0 +1,267 @@
+//! The event-loop panel: the running task, the ready queue (front first),
+//! the waiting tasks and what for, timers, worker threads, finished tasks
+//! and the clock, all read from the current step's snapshot.
+
+use super::player_state::PlayerState;
+use leptos::prelude::*;
+use looplab_engine::snapshot::{Snapshot, TaskState};
+use looplab_engine::trace::{format_secs, Action, TaskId};
+
+/// What a ready handle will do: the task it steps (if any), the notation
+/// of `tools/cpython_steps.py` ("step Task-2", "wakeup Task-2", "call
+/// on_done", "cancelled"), and the text shown.
+fn describe_action(s: &Snapshot, action: &Action, cancelled: bool) -> (String, String, String) {
+    let name = |t: &TaskId| s.tasks.get(t).map(|v| v.name.clone()).unwrap_or_default();
+    let (task, what, extra) = match action {
+        Action::TaskStep { task, throw } => (
+            name(task),
+            format!("step {}", name(task)),
+            throw.as_ref().map(|e| format!(" (throws {e} into it)")),
+        ),
+        Action::TaskWakeup { task, fut } => (
+            name(task),
+            format!("wakeup {}", name(task)),
+            Some(match s.tasks.get(fut) {
+                Some(t) => format!(" (task {} is done)", t.name),
+                None => format!(" (future #{fut} is done)"),
+            }),
+        ),
+        Action::Callback { func, .. } => (String::new(), format!("call {func}"), None),
+        Action::JobDone { job, .. } => (
+            String::new(),
+            "call _chain_future".into(),
+            Some(format!(" (worker job #{job} is done)")),
+        ),
+        Action::StopLoop { .. } => (
+            String::new(),
+            "call _run_until_complete_cb".into(),
+            Some(" (stops the loop)".into()),
+        ),
+    };
+    if cancelled {
+        return (
+            task,
+            "cancelled".into(),
+            format!("{what} (cancelled: skipped)"),
+        );
+    }
+    let text = format!("{what}{}", extra.unwrap_or_default());
+    (task, what, text)
+}
+
+/// One row of a list in the loop panel, which is also its key: a row whose
+/// text changes is a new row.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+struct Row {
+    /// The handle, task or thread the row is about (rows with the same
+    /// text stay apart).
+    key: u64,
+    /// The task's name (`data-task`), if the row is about a task.
+    task: String,
+    /// The `tools/cpython_steps.py` notation (`data-what`) of a ready handle.
+    what: String,
+    /// The text shown.
+    text: String,
+    /// Palette index of the task's lane.
+    colour: usize,
+    /// A finished task failed.
+    flag: bool,
+}
+
+/// The event loop: running task, ready queue, waiting list, timers,
+/// threads, finished tasks, clock.
+#[component]
+pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
+    let snap = move || state.snap.get().0;
+    let running = move || running_view(state);
+    let ready = move || ready_rows(state);
+    let waiting = move || waiting_rows(state);
+    let timers = move || timer_rows(state);
+    let threads = move || thread_rows(state);
+    let finished = move || finished_rows(state);
+    let has = move |f: fn(&Snapshot) -> bool| move || f(&snap());
+    view! {
+        <aside class="loop-panel" aria-label="Event loop">
+            <h2>"Event loop"</h2>
+            <p class="clock" data-testid="clock">{move || format!("clock t = {} s", format_secs(snap().time_ns))}</p>
+            <h3>"Running"</h3>
+            <p data-testid="running-task" class="running-task">{running}</p>
+            <h3>"Ready queue " <span class="muted">"(front first)"</span></h3>
+            <ol class="queue" data-testid="ready-queue">
+                <For each=ready key=Row::clone let:r>
+                    <li data-testid="ready-item" data-task=r.task data-what=r.what
+                        class=format!("task-c{}", r.colour)>{r.text}</li>
+                </For>
+            </ol>
+            <Show when=has(|s| s.ready.is_empty())><p class="muted empty">"empty"</p></Show>
+            <h3>"Waiting"</h3>
+            <ul class="queue" data-testid="waiting-list">
+                <For each=waiting key=Row::clone let:r>
+                    <li data-testid="waiting-item" data-task=r.task.clone() class=format!("task-c{}", r.colour)>
+                        <strong>{r.task.clone()}</strong>" waits for "<span class="reason">{r.text}</span>
+                    </li>
+                </For>
+            </ul>
+            <h3>"Timers"</h3>
+            <ul class="queue" data-testid="timers">
+                <For each=timers key=Row::clone let:r>
+                    <li data-testid="timer-item">{r.text}</li>
+                </For>
+            </ul>
+            <Show when=has(|s| !s.threads.is_empty())>
+                <h3>"Worker threads"</h3>
+                <ul class="queue" data-testid="threads">
+                    <For each=threads key=Row::clone let:r>
+                        <li data-testid="thread-item">{r.text}</li>
+                    </For>
+                </ul>
+            </Show>
+            <h3>"Finished"</h3>
+            <ul class="queue" data-testid="finished">
+                <For each=finished key=Row::clone let:r>
+                    <li data-testid="finished-item" data-task=r.task.clone() class:failed=r.flag>
+                        <strong>{r.task.clone()}</strong>" "{r.text}
+                    </li>
+                </For>
+            </ul>
+        </aside>
+    }
+}
+
+/// Palette index of a task's lane (0 when it has none).
+fn colour_of(state: PlayerState, task: TaskId) -> usize {
+    state.track.with(|t| {
+        t.task_lane(task)
+            .map(|l| t.lanes[l].colour % 8)
+            .unwrap_or(0)
+    })
+}
+
+/// The task that ran this step, and what it is doing now.
+fn running_view(state: PlayerState) -> AnyView {
+    let s = state.snap.get().0;
+    let c = state.cursor.get();
+    let task = state
+        .track
+        .with(|t| t.columns.get(c).and_then(|col| col.task));
+    match task.and_then(|id| s.tasks.get(&id)) {
+        Some(t) => view! {
+            <span class=format!("chip task-c{}", colour_of(state, t.id)) data-task=t.name.clone()>
+                {format!("{} {}()", t.name, t.coro)}
+            </span>
+            <span class="muted">{format!(" ran this step; now {}", s.task_status(t.id))}</span>
+        }
+        .into_any(),
+        None => view! { <span class="muted">"no task ran this step"</span> }.into_any(),
+    }
+}
+
+// Each list is keyed by its rows' content: a step usually moves one
+// handle out of the ready queue and another in, and only those rows
+// change in the DOM.
+
+/// The ready queue, front first.
+fn ready_rows(state: PlayerState) -> Vec<Row> {
+    let s = state.snap.get().0;
+    s.ready
+        .iter()
+        .map(|r| {
+            let (task, what, text) = describe_action(&s, &r.action, r.cancelled);
+            let colour = match &r.action {
+                Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => {
+                    colour_of(state, *task)
+                }
+                _ => 0,
+            };
+            Row {
+                key: r.handle as u64,
+                task,
+                what,
+                text,
+                colour,
+                flag: false,
+            }
+        })
+        .collect::<Vec<_>>()
+}
+
+/// The tasks waiting, and what for.
+fn waiting_rows(state: PlayerState) -> Vec<Row> {
+    let s = state.snap.get().0;
+    s.tasks
+        .values()
+        .filter_map(|t| match &t.state {
+            TaskState::Waiting { on } => Some(Row {
+                key: t.id as u64,
+                task: t.name.clone(),
+                what: String::new(),
+                text: s.describe_waiting(on),
+                colour: colour_of(state, t.id),
+                flag: false,
+            }),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+}
+
+/// The pending timers, earliest first.
+fn timer_rows(state: PlayerState) -> Vec<Row> {
+    let s = state.snap.get().0;
+    s.timers
+        .iter()
+        .map(|tm| {
+            let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
+            Row {
+                key: tm.handle as u64,
+                text: format!("t={}: {what}", format_secs(tm.when_ns)),
+                ..Row::default()
+            }
+        })
+        .collect::<Vec<_>>()
+}
+
+/// The worker threads and their jobs.
+fn thread_rows(state: PlayerState) -> Vec<Row> {
+    let s = state.snap.get().0;
+    s.threads
+        .values()
+        .map(|l| {
+            let job = l.job.and_then(|j| s.jobs.get(&j)).map(|j| j.func.clone());
+            let text = match (job, l.parked_until) {
+                (Some(f), Some(t)) => format!(
+                    "thread {}: {f}(), in time.sleep until t={}",
+                    l.id,
+                    format_secs(t)
+                ),
+                (Some(f), None) => format!("thread {}: running {f}()", l.id),
+                (None, _) => format!("thread {}: idle", l.id),
+            };
+            Row {
+                key: l.id as u64,
+                text,
+                ..Row::default()
+            }
+        })
+        .collect::<Vec<_>>()
+}
+
+/// The tasks that are over.
+fn finished_rows(state: PlayerState) -> Vec<Row> {
+    let s = state.snap.get().0;
+    s.tasks
+        .values()
+        .filter(|t| {
+            matches!(
+                t.state,
+                TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
+            )
+        })
+        .map(|t| Row {
+            key: t.id as u64,
+            task: t.name.clone(),
+            text: s.task_status(t.id),
+            flag: matches!(t.state, TaskState::Failed { .. }),
+            ..Row::default()
+        })
+        .collect::<Vec<_>>()
+}

@@ -1,0 +1,152 @@
+//! The exercise's logic, plain Rust and tested natively: the output lines
+//! of a run, the starting shuffle, moving a line, where a dragged line
+//! lands, the first difference, and the stored list of completed lessons.
+
+use looplab_engine::run::RunOutcome;
+
+/// The lines a run printed on stdout, in order (trailing newline of each
+/// line removed, nothing else).
+pub fn output_lines(outcome: &RunOutcome) -> Vec<String> {
+    let text: String = outcome
+        .output
+        .iter()
+        .filter(|c| !c.stderr)
+        .map(|c| c.text.as_str())
+        .collect();
+    split_lines(&text)
+}
+
+/// Splits printed text into lines; a final newline does not make an empty
+/// last line.
+pub fn split_lines(text: &str) -> Vec<String> {
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split('\n').map(str::to_string).collect()
+}
+
+/// A deterministic shuffle that is never the real order unless no other
+/// order exists (all lines equal, or fewer than two): alternately the last
+/// and the first remaining line; failing that, a rotation by one.
+pub fn shuffled(real: &[String]) -> Vec<String> {
+    let n = real.len();
+    let mut order = Vec::with_capacity(n);
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        hi -= 1;
+        order.push(real[hi].clone());
+        if lo < hi {
+            order.push(real[lo].clone());
+            lo += 1;
+        }
+    }
+    if order == real {
+        order.rotate_left(1.min(n));
+    }
+    order
+}
+
+/// Moves the line at `from` to position `to` (the others keep their order),
+/// as dropping a dragged line or placing a picked one does. Out-of-range
+/// positions change nothing.
+pub fn move_line(order: &mut Vec<String>, from: usize, to: usize) {
+    if from < order.len() && to < order.len() && from != to {
+        let line = order.remove(from);
+        order.insert(to, line);
+    }
+}
+
+/// Where a line dragged to height `y` lands, given each row's `(top,
+/// bottom)` on screen in list order: the row under `y`, the first row when
+/// above the list, the last when below it, the nearest in a gap.
+pub fn drop_index(y: f64, rows: &[(f64, f64)]) -> usize {
+    let mut best = 0;
+    for (k, &(top, bottom)) in rows.iter().enumerate() {
+        if y >= top {
+            best = k;
+        }
+        if y < bottom {
+            break;
+        }
+    }
+    best
+}
+
+/// Index of the first line where the guess and the real order differ.
+pub fn first_difference(guess: &[String], real: &[String]) -> Option<usize> {
+    (0..guess.len().max(real.len())).find(|&i| guess.get(i) != real.get(i))
+}
+
+/// Parses the stored list of completed lessons.
+pub fn parse_done(stored: &str) -> Vec<String> {
+    stored
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn shuffle_is_never_the_real_order() {
+        for real in [
+            v(&["a", "b"]),
+            v(&["a", "b", "c"]),
+            v(&["a", "a", "b"]),
+            v(&["a", "b", "a", "b"]),
+            v(&["x", "y", "x"]),
+            v(&["1", "2", "3", "4", "5", "6", "7"]),
+        ] {
+            let s = shuffled(&real);
+            assert_ne!(s, real, "{real:?}");
+            let (mut a, mut b) = (s.clone(), real.clone());
+            a.sort();
+            b.sort();
+            assert_eq!(a, b, "same lines");
+        }
+        assert_eq!(shuffled(&v(&["a", "a"])), v(&["a", "a"]));
+        assert!(shuffled(&[]).is_empty());
+    }
+
+    #[test]
+    fn moving_and_dropping_lines() {
+        let mut o = v(&["a", "b", "c", "d"]);
+        move_line(&mut o, 0, 2);
+        assert_eq!(o, v(&["b", "c", "a", "d"]));
+        move_line(&mut o, 3, 0);
+        assert_eq!(o, v(&["d", "b", "c", "a"]));
+        move_line(&mut o, 1, 9);
+        move_line(&mut o, 2, 2);
+        assert_eq!(
+            o,
+            v(&["d", "b", "c", "a"]),
+            "out of range or in place: unchanged"
+        );
+        let rows = [(100.0, 130.0), (134.0, 164.0), (168.0, 198.0)];
+        assert_eq!(drop_index(10.0, &rows), 0, "above the list");
+        assert_eq!(drop_index(120.0, &rows), 0);
+        assert_eq!(drop_index(132.0, &rows), 0, "a gap: the row above");
+        assert_eq!(drop_index(150.0, &rows), 1);
+        assert_eq!(drop_index(197.0, &rows), 2);
+        assert_eq!(drop_index(900.0, &rows), 2, "below the list");
+        assert_eq!(drop_index(5.0, &[]), 0);
+    }
+
+    #[test]
+    fn lines_and_differences() {
+        assert_eq!(split_lines("a\n b \n\nc\n"), v(&["a", " b ", "", "c"]));
+        assert!(split_lines("").is_empty());
+        assert_eq!(first_difference(&v(&["a", "b"]), &v(&["a", "b"])), None);
+        assert_eq!(first_difference(&v(&["a", "c"]), &v(&["a", "b"])), Some(1));
+        assert_eq!(parse_done("sleep, ,gather,"), v(&["sleep", "gather"]));
+    }
+}

@@ -1,0 +1,14 @@
+//! The predict-then-run exercise: the learner puts the output lines of a
+//! lesson's snippet in the order they think the program prints them, then
+//! the engine runs the snippet and the two orders are compared. Also the
+//! lesson progress (which lessons were completed), kept in `localStorage`.
+//!
+//! - [`lines`]: the logic (plain Rust, tested natively);
+//! - [`progress`]: the completed lessons in storage;
+//! - [`exercise`]: the [`Predict`] component.
+
+pub mod exercise;
+pub mod lines;
+pub mod progress;
+
+pub use exercise::Predict;
