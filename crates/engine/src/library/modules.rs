@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use crate::pylib;
-use crate::vm::builtins::nargs;
+use crate::library::builtins::nargs;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 

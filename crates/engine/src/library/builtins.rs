@@ -199,7 +199,7 @@ pub fn install(vm: &mut Vm) {
         nargs(vm, "sorted", a, 1, 1)?;
         let items = vm.iterate(&a[0])?;
         let l = Value::list(items);
-        crate::vm::methods::list_sort(vm, &l, kw)?;
+        crate::library::methods::list_sort(vm, &l, kw)?;
         Ok(l)
     });
     reg(vm, "min", |vm, a, kw| min_max(vm, a, kw, true));
@@ -964,7 +964,7 @@ impl Vm {
             "dict" => {
                 let d = Value::dict(Dict::new());
                 if let Some(src) = a.first() {
-                    crate::vm::methods::dict_update(self, &d, src)?;
+                    crate::library::methods::dict_update(self, &d, src)?;
                 }
                 if let Value::Dict(dd) = &d {
                     for (k, v) in kw {
