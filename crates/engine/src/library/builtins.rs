@@ -199,7 +199,7 @@ pub fn install(vm: &mut Vm) {
         nargs(vm, "sorted", a, 1, 1)?;
         let items = vm.iterate(&a[0])?;
         let l = Value::list(items);
-        crate::library::methods::list_sort(vm, &l, kw)?;
+        crate::library::types::list::list_sort(vm, &l, kw)?;
         Ok(l)
     });
     reg(vm, "min", |vm, a, kw| min_max(vm, a, kw, true));
@@ -432,24 +432,36 @@ pub fn install(vm: &mut Vm) {
                 .into_iter()
                 .map(|(k, _)| k.to_string())
                 .collect(),
-            Some(Value::Class(c)) => c
-                .mro
-                .borrow()
-                .iter()
-                .flat_map(|c| {
-                    c.dict
-                        .borrow()
-                        .entries
-                        .iter()
-                        .map(|(k, _)| k.to_string())
-                        .collect::<Vec<_>>()
-                })
-                .collect(),
-            _ => vec![],
+            Some(Value::Class(c)) => {
+                let mut v: Vec<String> = c
+                    .mro
+                    .borrow()
+                    .iter()
+                    .flat_map(|c| {
+                        c.dict
+                            .borrow()
+                            .entries
+                            .iter()
+                            .map(|(k, _)| k.to_string())
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                // A builtin type's methods: its method table.
+                v.extend(vm.builtin_method_names(c).into_iter().map(String::from));
+                v
+            }
+            // A builtin value's methods: its type's method table.
+            Some(other) => {
+                let c = vm.class_of(other);
+                vm.builtin_method_names(&c)
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            }
+            None => vec![],
         };
         names.sort();
         names.dedup();
-        let _ = vm;
         Ok(Value::list(
             names.into_iter().map(|s| Value::Str(Rc::from(s))).collect(),
         ))
@@ -964,7 +976,7 @@ impl Vm {
             "dict" => {
                 let d = Value::dict(Dict::new());
                 if let Some(src) = a.first() {
-                    crate::library::methods::dict_update(self, &d, src)?;
+                    crate::library::types::dict::dict_update(self, &d, src)?;
                 }
                 if let Value::Dict(dd) = &d {
                     for (k, v) in kw {

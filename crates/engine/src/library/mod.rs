@@ -2,8 +2,8 @@
 //! and the importable modules (native ones in Rust, others in Python).
 
 pub mod builtins;
-pub mod methods;
 pub mod modules;
+pub mod types;
 
 use crate::vm::Vm;
 

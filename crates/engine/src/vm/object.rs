@@ -338,7 +338,12 @@ impl Vm {
                             name: n.clone(),
                             func: Rc::new(
                                 move |vm: &mut Vm, args: &[Value], _kw: &[(Name, Value)]| {
-                                    crate::library::builtins::gen_method(vm, &args[0], &n, &args[1..])
+                                    crate::library::builtins::gen_method(
+                                        vm,
+                                        &args[0],
+                                        &n,
+                                        &args[1..],
+                                    )
                                 },
                             ),
                             bound: Some(gv),
