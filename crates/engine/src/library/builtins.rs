@@ -1,6 +1,10 @@
 //! The `builtins` namespace: functions (`print`, `len`, `sorted`, …),
 //! built-in type constructors, exception classes, and the methods of
 //! generator/coroutine and exception objects.
+//!
+//! Adding a builtin function = one `("name", body)` row in one of the
+//! tables `FUNCTIONS` lists (`OBJECTS`, `ITERATION`, …); `install`
+//! registers every row.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -1022,7 +1026,7 @@ impl Vm {
         let name = c.name.clone();
         match &*name {
             "int" => {
-                let base = a.get(1).or(kwarg(&kw, "base")).cloned();
+                let base = a.get(1).or(kwarg(kw, "base")).cloned();
                 match (a.first(), base) {
                     (None, _) => Ok(Value::Int(0)),
                     (Some(Value::Str(s)), b) => {

@@ -4,7 +4,7 @@
 //! `make_module`, run on first import), `modules/datetime.py` for one
 //! written in Python (compiled on first import, in pieces that are cached
 //! per thread: see `Vm::library_code`). Adding a module = one file plus one
-//! name in [`native_modules!`]/[`python_modules!`] below.
+//! name in `native_modules!`/`python_modules!` below.
 //!
 //! `asyncio.py` and `contextlib.py` live here too but are registered by
 //! the event-loop glue (`aio::glue::install`), since `asyncio` needs the

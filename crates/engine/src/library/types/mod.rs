@@ -8,7 +8,7 @@
 //! (`__repr__`, `__eq__`, …), as every Python type inherits `object`'s.
 //!
 //! Adding a method = one row in its type's table. Adding a type = one file
-//! plus one arm in [`methods_of_value`] and one in [`Vm::builtin_methods`].
+//! plus one arm in [`methods_of_value`] and one in `Vm::builtin_methods`.
 
 pub mod bytes;
 pub mod dict;

@@ -198,6 +198,12 @@ pub static METHODS: &[Method] = &[
     m("__iter__", object::iter),
 ];
 
+/// `find` & co: (string, sub, start, end).
+type SearchFn = fn(&str, &str, Option<i64>, Option<i64>) -> Result<i64, pylib::PyErrMsg>;
+
+/// `partition` & co: (string, separator).
+type PartitionFn = fn(&str, &str) -> Result<(String, String, String), pylib::PyErrMsg>;
+
 fn arg_str<'a>(vm: &mut Vm, a: Option<&'a Value>, what: &str) -> Result<Option<&'a str>, Error> {
     match a {
         None | Some(Value::None) => Ok(None),
@@ -289,13 +295,7 @@ fn starts_ends(
 }
 
 /// `find` / `rfind` / `index` / `rindex` / `count`.
-fn search(
-    vm: &mut Vm,
-    this: &Value,
-    a: &[Value],
-    name: &str,
-    f: fn(&str, &str, Option<i64>, Option<i64>) -> Result<i64, pylib::PyErrMsg>,
-) -> Result<Value, Error> {
+fn search(vm: &mut Vm, this: &Value, a: &[Value], name: &str, f: SearchFn) -> Result<Value, Error> {
     let st = this!(this, Value::Str);
     let sub = req_str(vm, a.first(), name)?;
     let start = opt_int(vm, a.get(1))?;
@@ -330,7 +330,7 @@ fn partition(
     this: &Value,
     a: &[Value],
     name: &str,
-    f: fn(&str, &str) -> Result<(String, String, String), pylib::PyErrMsg>,
+    f: PartitionFn,
 ) -> Result<Value, Error> {
     let st = this!(this, Value::Str);
     let sep = req_str(vm, a.first(), name)?;
