@@ -3,10 +3,10 @@
 use std::rc::Rc;
 
 use super::object;
-use super::{m, this, Method};
+use super::{m, this, Table};
 use crate::vm::value::*;
 
-pub static METHODS: &[Method] = &[
+pub static METHODS: Table = Table::new(&[
     m("decode", |_, this, _, _| {
         let b = this!(this, Value::Bytes);
         Ok(Value::Str(Rc::from(String::from_utf8_lossy(b).to_string())))
@@ -19,4 +19,4 @@ pub static METHODS: &[Method] = &[
     }),
     m("__len__", object::len),
     m("__getitem__", object::getitem),
-];
+]);

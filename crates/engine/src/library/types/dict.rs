@@ -3,12 +3,12 @@
 use std::rc::Rc;
 
 use super::object;
-use super::{m, this, Method};
+use super::{m, this, Table};
 use crate::vm::dict::Dict;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 
-pub static METHODS: &[Method] = &[
+pub static METHODS: Table = Table::new(&[
     m("get", |vm, this, a, _| {
         let d = this!(this, Value::Dict);
         let Some(k) = a.first() else {
@@ -91,7 +91,7 @@ pub static METHODS: &[Method] = &[
     m("__contains__", object::contains),
     m("__iter__", object::iter),
     m("__delitem__", object::delitem),
-];
+]);
 
 fn view(this: &Value, kind: ViewKind) -> Result<Value, Error> {
     let d = this!(this, Value::Dict);

@@ -1,10 +1,10 @@
 //! Methods of the dict views (`dict_keys`, `dict_values`, `dict_items`).
 
 use super::object;
-use super::{m, Method};
+use super::{m, Table};
 use crate::vm::value::*;
 
-pub static METHODS: &[Method] = &[
+pub static METHODS: Table = Table::new(&[
     m("__iter__", object::iter),
     m("__len__", object::len),
     m("__contains__", object::contains),
@@ -19,4 +19,4 @@ pub static METHODS: &[Method] = &[
         }
         Ok(Value::Bool(r))
     }),
-];
+]);

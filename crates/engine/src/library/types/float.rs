@@ -1,12 +1,12 @@
 //! Methods of `float`.
 
 use super::object;
-use super::{m, this, Method};
+use super::{m, this, Table};
 use crate::ast::BinOp;
 use crate::pylib;
 use crate::vm::value::*;
 
-pub static METHODS: &[Method] = &[
+pub static METHODS: Table = Table::new(&[
     m("is_integer", |_, this, _, _| {
         let f = this!(this, Value::Float);
         Ok(Value::Bool(f.fract() == 0.0 && f.is_finite()))
@@ -53,4 +53,4 @@ pub static METHODS: &[Method] = &[
         )
     }),
     m("__bool__", object::bool),
-];
+]);

@@ -1,11 +1,11 @@
 //! Methods of `int` (and `bool`, its subclass).
 
 use super::object;
-use super::{m, Method};
+use super::{m, Table};
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 
-pub static METHODS: &[Method] = &[
+pub static METHODS: Table = Table::new(&[
     m("bit_length", |vm, this, _, _| {
         let i = vm.as_i64(this)?;
         Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64))
@@ -36,7 +36,7 @@ pub static METHODS: &[Method] = &[
             .map(Value::Int)
             .ok_or_else(|| vm.overflow_error())
     }),
-];
+]);
 
 /// The value as a plain `int` (`True.conjugate()` is `1`).
 fn same(vm: &mut Vm, this: &Value, _: &[Value], _: super::Kw) -> Result<Value, Error> {

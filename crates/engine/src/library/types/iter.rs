@@ -1,12 +1,12 @@
 //! Methods of the builtin iterators (and of the awaitables made by
 //! native code, which are iterators too).
 
-use super::{m, Method};
+use super::{m, Table};
 use crate::vm::ops::Step;
 use crate::vm::value::*;
 use crate::vm::Error;
 
-pub static METHODS: &[Method] = &[
+pub static METHODS: Table = Table::new(&[
     m("__next__", |vm, this, _, _| match vm.iter_step(this)? {
         Step::Yield(v) => Ok(v),
         Step::Return(v) => Err(vm.stop_iteration(v)),
@@ -43,4 +43,4 @@ pub static METHODS: &[Method] = &[
         Ok(Value::None)
     }),
     m("__await__", |_, this, _, _| Ok(this.clone())),
-];
+]);

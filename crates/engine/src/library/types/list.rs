@@ -1,12 +1,12 @@
 //! Methods of `list`.
 
 use super::object;
-use super::{m, this, tuple, Kw, Method};
+use super::{m, this, tuple, Kw, Table};
 use crate::ast::CmpOp;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 
-pub static METHODS: &[Method] = &[
+pub static METHODS: Table = Table::new(&[
     m("append", |vm, this, a, _| {
         let l = this!(this, Value::List);
         if a.len() != 1 {
@@ -120,7 +120,7 @@ pub static METHODS: &[Method] = &[
     m("__add__", object::add),
     m("__mul__", object::mul),
     m("__delitem__", object::delitem),
-];
+]);
 
 pub(crate) fn list_sort(vm: &mut Vm, l: &Value, kw: Kw) -> Result<(), Error> {
     let Value::List(list) = l else { return Ok(()) };

@@ -23,7 +23,10 @@ pub mod set;
 pub mod str;
 pub mod tuple;
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 use crate::ast::Name;
 use crate::vm::value::*;
@@ -47,29 +50,81 @@ pub const fn m(name: &'static str, call: MethodFn) -> Method {
     Method { name, call }
 }
 
-/// The body of method `name` in `table`.
-#[inline]
-pub fn find(table: &[Method], name: &str) -> Option<MethodFn> {
-    table.iter().find(|r| r.name == name).map(|r| r.call)
+/// A type's method table: its rows, and an index by name built on first
+/// use (a method call looks its name up in a hash map, not row by row).
+pub struct Table {
+    pub rows: &'static [Method],
+    index: OnceLock<HashMap<&'static str, MethodFn, BuildHasherDefault<NameHasher>>>,
+}
+
+impl Table {
+    pub const fn new(rows: &'static [Method]) -> Table {
+        Table {
+            rows,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The body of method `name`.
+    #[inline]
+    pub fn find(&self, name: &str) -> Option<MethodFn> {
+        self.index
+            .get_or_init(|| self.rows.iter().map(|r| (r.name, r.call)).collect())
+            .get(name)
+            .copied()
+    }
+}
+
+/// A fast hash for short method names (the multiply-rotate scheme of the
+/// Rust compiler's own "Fx" hash).
+#[derive(Default)]
+pub struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(b as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl NameHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 /// The method table of a value's type; `None` for the values whose type
 /// has none (they still have [`object::METHODS`]).
 #[inline]
-pub fn methods_of_value(v: &Value) -> Option<&'static [Method]> {
+pub fn methods_of_value(v: &Value) -> Option<&'static Table> {
     Some(match v {
-        Value::Str(_) => str::METHODS,
-        Value::List(_) => list::METHODS,
-        Value::Dict(_) => dict::METHODS,
-        Value::Set(_) => set::SET_METHODS,
-        Value::FrozenSet(_) => set::FROZENSET_METHODS,
-        Value::Tuple(_) => tuple::METHODS,
-        Value::Range(_) => range::METHODS,
-        Value::Int(_) | Value::Bool(_) => int::METHODS,
-        Value::Float(_) => float::METHODS,
-        Value::Iter(_) => iter::METHODS,
-        Value::Bytes(_) => bytes::METHODS,
-        Value::DictView(_) => dict_view::METHODS,
+        Value::Str(_) => &str::METHODS,
+        Value::List(_) => &list::METHODS,
+        Value::Dict(_) => &dict::METHODS,
+        Value::Set(_) => &set::SET_METHODS,
+        Value::FrozenSet(_) => &set::FROZENSET_METHODS,
+        Value::Tuple(_) => &tuple::METHODS,
+        Value::Range(_) => &range::METHODS,
+        Value::Int(_) | Value::Bool(_) => &int::METHODS,
+        Value::Float(_) => &float::METHODS,
+        Value::Iter(_) => &iter::METHODS,
+        Value::Bytes(_) => &bytes::METHODS,
+        Value::DictView(_) => &dict_view::METHODS,
         _ => return None,
     })
 }
@@ -92,33 +147,33 @@ pub(crate) use this;
 
 impl Vm {
     /// The method table of builtin type `cls` (the exact class).
-    pub(crate) fn builtin_methods(&self, cls: &Rc<Class>) -> Option<&'static [Method]> {
+    pub(crate) fn builtin_methods(&self, cls: &Rc<Class>) -> Option<&'static Table> {
         let t = &self.types;
         let is = |c: &Rc<Class>| Rc::ptr_eq(cls, c);
         Some(if is(&t.str_) {
-            str::METHODS
+            &str::METHODS
         } else if is(&t.list) {
-            list::METHODS
+            &list::METHODS
         } else if is(&t.dict) {
-            dict::METHODS
+            &dict::METHODS
         } else if is(&t.set) {
-            set::SET_METHODS
+            &set::SET_METHODS
         } else if is(&t.frozenset) {
-            set::FROZENSET_METHODS
+            &set::FROZENSET_METHODS
         } else if is(&t.tuple) {
-            tuple::METHODS
+            &tuple::METHODS
         } else if is(&t.int) || is(&t.bool_) {
-            int::METHODS
+            &int::METHODS
         } else if is(&t.float) {
-            float::METHODS
+            &float::METHODS
         } else if is(&t.iterator) {
-            iter::METHODS
+            &iter::METHODS
         } else if is(&t.bytes) {
-            bytes::METHODS
+            &bytes::METHODS
         } else if is(&t.dict_keys) || is(&t.dict_values) || is(&t.dict_items) {
-            dict_view::METHODS
+            &dict_view::METHODS
         } else if is(&t.range) {
-            range::METHODS
+            &range::METHODS
         } else {
             return None;
         })
@@ -128,8 +183,9 @@ impl Vm {
     /// `object`'s).
     pub(crate) fn builtin_has_method(&self, cls: &Rc<Class>, name: &str) -> bool {
         match self.builtin_methods(cls) {
-            Some(table) => find(table, name)
-                .or_else(|| find(object::METHODS, name))
+            Some(table) => table
+                .find(name)
+                .or_else(|| object::METHODS.find(name))
                 .is_some(),
             None => false,
         }
@@ -140,8 +196,9 @@ impl Vm {
     pub(crate) fn builtin_method_names(&self, cls: &Rc<Class>) -> Vec<&'static str> {
         match self.builtin_methods(cls) {
             Some(table) => table
+                .rows
                 .iter()
-                .chain(object::METHODS)
+                .chain(object::METHODS.rows)
                 .map(|r| r.name)
                 .collect(),
             None => vec![],
@@ -158,9 +215,9 @@ impl Vm {
         args: &[Value],
         kw: Kw,
     ) -> Result<Option<Value>, Error> {
-        let f = match methods_of_value(obj).and_then(|t| find(t, name)) {
+        let f = match methods_of_value(obj).and_then(|t| t.find(name)) {
             Some(f) => f,
-            None => match find(object::METHODS, name) {
+            None => match object::METHODS.find(name) {
                 Some(f) => f,
                 None => return Ok(None),
             },

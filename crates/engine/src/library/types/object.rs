@@ -5,12 +5,12 @@
 
 use std::rc::Rc;
 
-use super::{expect_args, m, Kw, Method};
+use super::{expect_args, m, Kw, Table};
 use crate::ast::{BinOp, CmpOp};
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 
-pub static METHODS: &[Method] = &[
+pub static METHODS: Table = Table::new(&[
     m("__repr__", |vm, this, a, _| {
         expect_args(vm, a, 0)?;
         Ok(Value::Str(Rc::from(vm.repr(this)?)))
@@ -28,7 +28,7 @@ pub static METHODS: &[Method] = &[
         expect_args(vm, a, 0)?;
         Ok(Value::Int(vm.hash(this)?))
     }),
-];
+]);
 
 fn compare(vm: &mut Vm, this: &Value, a: &[Value], op: CmpOp) -> Result<Value, Error> {
     expect_args(vm, a, 1)?;

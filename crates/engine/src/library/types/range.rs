@@ -1,10 +1,10 @@
 //! Methods of `range`.
 
 use super::object;
-use super::{m, this, tuple, Method};
+use super::{m, this, tuple, Table};
 use crate::vm::value::*;
 
-pub static METHODS: &[Method] = &[
+pub static METHODS: Table = Table::new(&[
     m("index", |vm, this, a, _| {
         tuple::seq_index(vm, &items(this)?, a)
     }),
@@ -16,7 +16,7 @@ pub static METHODS: &[Method] = &[
     m("__getitem__", object::getitem),
     m("__contains__", object::contains),
     m("__bool__", object::bool),
-];
+]);
 
 fn items(this: &Value) -> Result<Vec<Value>, crate::vm::Error> {
     let r = this!(this, Value::Range);

@@ -5,12 +5,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::object;
-use super::{m, this, Method};
+use super::{m, this, Table};
 use crate::ast::{BinOp, CmpOp};
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 
-pub static SET_METHODS: &[Method] = &[
+pub static SET_METHODS: Table = Table::new(&[
     m("add", |vm, this, a, _| {
         vm.set_add(this, a.first().cloned().unwrap_or(Value::None))?;
         Ok(Value::None)
@@ -78,9 +78,9 @@ pub static SET_METHODS: &[Method] = &[
     m("__contains__", object::contains),
     m("__iter__", object::iter),
     m("__sub__", object::sub),
-];
+]);
 
-pub static FROZENSET_METHODS: &[Method] = &[
+pub static FROZENSET_METHODS: Table = Table::new(&[
     m("union", |vm, this, a, _| op(vm, this, a, BinOp::BitOr)),
     m("intersection", |vm, this, a, _| {
         op(vm, this, a, BinOp::BitAnd)
@@ -97,7 +97,7 @@ pub static FROZENSET_METHODS: &[Method] = &[
     m("__contains__", object::contains),
     m("__iter__", object::iter),
     m("__sub__", object::sub),
-];
+]);
 
 /// An argument as a set (any iterable is accepted, as by CPython's methods).
 fn as_set(vm: &mut Vm, v: &Value) -> Result<Value, Error> {

@@ -3,12 +3,12 @@
 use std::rc::Rc;
 
 use super::object;
-use super::{kw_or, m, opt_int, s, this, Kw, Method};
+use super::{kw_or, m, opt_int, s, this, Kw, Table};
 use crate::pylib;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 
-pub static METHODS: &[Method] = &[
+pub static METHODS: Table = Table::new(&[
     m("join", |vm, this, a, _| {
         let st = this!(this, Value::Str);
         let Some(it) = a.first() else {
@@ -196,7 +196,7 @@ pub static METHODS: &[Method] = &[
     m("__add__", object::add),
     m("__mul__", object::mul),
     m("__iter__", object::iter),
-];
+]);
 
 /// `find` & co: (string, sub, start, end).
 type SearchFn = fn(&str, &str, Option<i64>, Option<i64>) -> Result<i64, pylib::PyErrMsg>;

@@ -41,23 +41,23 @@ fn the_table_of_a_value_is_the_table_of_its_type() {
 
 #[test]
 fn no_table_lists_a_name_twice() {
-    let tables: [&[Method]; 13] = [
-        str::METHODS,
-        list::METHODS,
-        dict::METHODS,
-        set::SET_METHODS,
-        set::FROZENSET_METHODS,
-        tuple::METHODS,
-        range::METHODS,
-        int::METHODS,
-        float::METHODS,
-        iter::METHODS,
-        bytes::METHODS,
-        dict_view::METHODS,
-        object::METHODS,
+    let tables: [&Table; 13] = [
+        &str::METHODS,
+        &list::METHODS,
+        &dict::METHODS,
+        &set::SET_METHODS,
+        &set::FROZENSET_METHODS,
+        &tuple::METHODS,
+        &range::METHODS,
+        &int::METHODS,
+        &float::METHODS,
+        &iter::METHODS,
+        &bytes::METHODS,
+        &dict_view::METHODS,
+        &object::METHODS,
     ];
     for t in tables {
-        let mut names: Vec<&str> = t.iter().map(|r| r.name).collect();
+        let mut names: Vec<&str> = t.rows.iter().map(|r| r.name).collect();
         names.sort();
         let n = names.len();
         names.dedup();
@@ -81,7 +81,7 @@ fn every_row_is_in_dir_and_gettable_and_nothing_else_dispatches() {
                 other => panic!("dir() item {other:?}"),
             })
             .collect();
-        for row in table.iter().chain(object::METHODS) {
+        for row in table.rows.iter().chain(object::METHODS.rows) {
             assert!(
                 listed.iter().any(|n| n == row.name),
                 "{} not in dir()",
@@ -97,8 +97,9 @@ fn every_row_is_in_dir_and_gettable_and_nothing_else_dispatches() {
         // dir() lists nothing the tables do not hold.
         assert_eq!(listed.len(), {
             let mut all: Vec<&str> = table
+                .rows
                 .iter()
-                .chain(object::METHODS)
+                .chain(object::METHODS.rows)
                 .map(|r| r.name)
                 .collect();
             all.sort();

@@ -1,11 +1,11 @@
 //! Methods of `tuple`, and `count`/`index` of every sequence.
 
 use super::object;
-use super::{m, opt_int, this, Method};
+use super::{m, opt_int, this, Table};
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 
-pub static METHODS: &[Method] = &[
+pub static METHODS: Table = Table::new(&[
     m("index", |vm, this, a, _| {
         seq_index(vm, this!(this, Value::Tuple), a)
     }),
@@ -18,7 +18,7 @@ pub static METHODS: &[Method] = &[
     m("__iter__", object::iter),
     m("__add__", object::add),
     m("__mul__", object::mul),
-];
+]);
 
 /// `seq.count(x)`.
 pub(crate) fn seq_count(vm: &mut Vm, items: &[Value], a: &[Value]) -> Result<Value, Error> {
