@@ -4,7 +4,7 @@
 Usage:  python3 tools/prelude_check.py FILE.py          (prints like oracle --timed)
         python3 tools/prelude_check.py --suite DIR      (compares with DIR/*.out)
 
-Looplab's `asyncio` is a Python module (crates/engine/src/aio/prelude/asyncio.py)
+Looplab's `asyncio` is a Python module (crates/engine/src/library/modules/asyncio.py)
 written over a native module `_looplab` that the engine implements in Rust. This
 tool provides a stand-in `_looplab` built on CPython's own Future/Task and the
 oracle's loop (tools/oracle.py: virtual clock, deterministic workers), installs
@@ -22,7 +22,7 @@ import types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-PRELUDE = os.path.join(ROOT, "crates", "engine", "src", "aio", "prelude", "asyncio.py")
+PRELUDE = os.path.join(ROOT, "crates", "engine", "src", "library", "modules", "asyncio.py")
 ORACLE_ENV = {"PYTHONHASHSEED": "0", "TZ": "UTC"}
 
 

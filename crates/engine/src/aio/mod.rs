@@ -37,7 +37,7 @@
 //!   `to_thread`), following the model in `tools/oracle.py`'s header;
 //! - [`glue`]: the core glued onto the VM: the native module `_looplab`
 //!   (Future/Task classes, loop primitives), the `asyncio` prelude
-//!   (`prelude/asyncio.py`, CPython's Lib/asyncio rewritten over
+//!   (`library/modules/asyncio.py`, CPython's Lib/asyncio rewritten over
 //!   `_looplab`), `contextlib`, `concurrent.futures`, the `time.sleep` hook
 //!   and the driver behind `loop.run_forever()`.
 //!

@@ -305,7 +305,7 @@ impl Vm {
                 ag_hooks_inited: std::cell::Cell::new(true),
                 id,
             }));
-            match crate::vm::builtins::gen_method(self, &g, "close", &[]) {
+            match crate::library::builtins::gen_method(self, &g, "close", &[]) {
                 Ok(_) => {}
                 Err(Error::Exception(e)) => {
                     let r = self.repr(&g).unwrap_or_default();

@@ -96,15 +96,12 @@
 //!   line (`ValueError: boom`); [`Vm::render_error`] also covers limits
 //!   and internal errors ("a bug in Looplab", never a panic).
 
-pub mod builtins;
 pub mod dict;
 pub mod exc;
 pub mod fiber;
 pub mod format;
 pub mod frame;
 pub mod interp;
-pub mod methods;
-pub mod modules;
 pub mod object;
 pub mod ops;
 pub mod teardown;
@@ -300,7 +297,7 @@ pub struct Vm {
     /// Containers being repr'd (to print `[...]` for cycles).
     pub(crate) repr_stack: Vec<usize>,
     /// The Mersenne Twister behind `random`.
-    pub(crate) rng: modules::Rng,
+    pub(crate) rng: crate::library::modules::Rng,
     /// `sys.set_asyncgen_hooks(firstiter, finalizer)`: called with an async
     /// generator when it is first iterated (CPython's asyncgen hooks).
     pub asyncgen_hooks: (Option<Value>, Option<Value>),
@@ -373,7 +370,7 @@ impl Vm {
             never_awaited: Rc::new(RefCell::new(Vec::new())),
             reraise: false,
             repr_stack: Vec::new(),
-            rng: modules::Rng::default(),
+            rng: crate::library::modules::Rng::default(),
             asyncgen_hooks: (None, None),
             finalize_queue: Rc::new(FinalizeQueue::default()),
             fibers: Vec::new(),
@@ -389,8 +386,7 @@ impl Vm {
             builtin_len: None,
             frame_pool: frame::FramePool::default(),
         };
-        builtins::install(&mut vm);
-        modules::install(&mut vm);
+        crate::library::install(&mut vm);
         vm.recompute_check();
         vm
     }

@@ -271,7 +271,7 @@ impl Vm {
                 Ok(Value::Builtin(Rc::new(Builtin {
                     name: n.clone(),
                     func: Rc::new(move |vm: &mut Vm, args: &[Value], _kw: &[(Name, Value)]| {
-                        crate::vm::builtins::gen_method(vm, &args[0], &n, &args[1..])
+                        crate::library::builtins::gen_method(vm, &args[0], &n, &args[1..])
                     }),
                     bound: Some(gv),
                     owner: None,
@@ -659,7 +659,7 @@ impl Vm {
                     return Ok(Some(Value::Builtin(Rc::new(Builtin {
                         name: n.clone(),
                         func: Rc::new(move |vm: &mut Vm, args: &[Value], _kw: &[(Name, Value)]| {
-                            crate::vm::builtins::exc_method(vm, &me, &n, &args[1..])
+                            crate::library::builtins::exc_method(vm, &me, &n, &args[1..])
                         }),
                         bound: Some(obj.clone()),
                         owner: None,

@@ -1,6 +1,10 @@
 //! The `builtins` namespace: functions (`print`, `len`, `sorted`, …),
 //! built-in type constructors, exception classes, and the methods of
 //! generator/coroutine and exception objects.
+//!
+//! Adding a builtin function = one `("name", body)` row in one of the
+//! tables `FUNCTIONS` lists (`OBJECTS`, `ITERATION`, …); `install`
+//! registers every row.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,6 +16,8 @@ use crate::vm::value::*;
 use crate::vm::{Error, Resume, Stream, Vm};
 
 type Kw<'a> = &'a [(Name, Value)];
+
+use crate::library::modules::NativeFnPtr;
 
 fn kwarg<'a>(kw: Kw<'a>, name: &str) -> Option<&'a Value> {
     kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
@@ -63,447 +69,34 @@ pub(crate) fn instance_addr(i: &Instance) -> i64 {
     0x7f00_0000_0000 + i.id as i64 * 16
 }
 
+/// The builtin functions, every table below in order.
+static FUNCTIONS: &[&[(&str, NativeFnPtr)]] = &[
+    OBJECTS,
+    ITERATION,
+    ARITHMETIC,
+    INTROSPECTION,
+    TEXT,
+    NAMESPACES,
+];
+
+/// Fills the `builtins` namespace of a new VM.
 pub fn install(vm: &mut Vm) {
-    let b = vm.builtins.clone();
-    let reg = |vm: &mut Vm, name: &str, f: fn(&mut Vm, &[Value], Kw) -> Result<Value, Error>| {
-        let v = vm.native_fn(name, f);
-        vm.builtins.set_str(name, v);
-    };
-    reg(vm, "print", bi_print);
-    reg(vm, "len", bi_len);
+    for table in FUNCTIONS {
+        for &(name, f) in *table {
+            let v = vm.native_fn(name, f);
+            vm.builtins.set_str(name, v);
+        }
+    }
     if let Some(Value::Builtin(b)) = vm.builtins.get("len") {
         vm.builtin_len = Some(b);
     }
-    reg(vm, "repr", |vm, a, _| {
-        nargs(vm, "repr", a, 1, 1)?;
-        Ok(Value::Str(Rc::from(vm.repr(&a[0])?)))
-    });
-    reg(vm, "ascii", |vm, a, _| {
-        nargs(vm, "ascii", a, 1, 1)?;
-        Ok(Value::Str(Rc::from(vm.ascii(&a[0])?)))
-    });
-    reg(vm, "hash", |vm, a, _| {
-        nargs(vm, "hash", a, 1, 1)?;
-        Ok(Value::Int(vm.hash(&a[0])?))
-    });
-    reg(vm, "id", |vm, a, _| {
-        nargs(vm, "id", a, 1, 1)?;
-        Ok(Value::Int(match &a[0] {
-            Value::Instance(i) => instance_addr(i),
-            other => other.ptr().unwrap_or(0) as i64 & 0xffff_ffff_ffff,
-        }))
-    });
-    reg(vm, "abs", |vm, a, _| {
-        nargs(vm, "abs", a, 1, 1)?;
-        match &a[0] {
-            Value::Int(i) => i
-                .checked_abs()
-                .map(Value::Int)
-                .ok_or_else(|| vm.overflow_error()),
-            Value::Bool(b) => Ok(Value::Int(*b as i64)),
-            Value::Float(f) => Ok(Value::Float(f.abs())),
-            other => match vm.lookup_special_bound(other, "__abs__") {
-                Some(f) => vm.call(&f, vec![], vec![]),
-                None => {
-                    let t = vm.type_name(other);
-                    Err(vm.type_error(format!("bad operand type for abs(): '{t}'")))
-                }
-            },
-        }
-    });
-    reg(vm, "range", bi_range);
-    reg(vm, "enumerate", |vm, a, kw| {
-        let start = match (a.get(1), kwarg(kw, "start")) {
-            (Some(v), _) | (None, Some(v)) => vm.as_i64(v)?,
-            _ => 0,
-        };
-        let Some(x) = a.first() else {
-            return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
-        };
-        let it = vm.get_iter(x)?;
-        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate(
-            it, start,
-        )))))
-    });
-    reg(vm, "zip", |vm, a, kw| {
-        let strict = matches!(kwarg(kw, "strict"), Some(Value::Bool(true)));
-        let mut its = Vec::new();
-        for x in a {
-            its.push(vm.get_iter(x)?);
-        }
-        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip(
-            its, strict,
-        )))))
-    });
-    reg(vm, "map", |vm, a, _| {
-        if a.len() < 2 {
-            return Err(vm.type_error("map() must have at least two arguments."));
-        }
-        let mut its = Vec::new();
-        for x in &a[1..] {
-            its.push(vm.get_iter(x)?);
-        }
-        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map(
-            a[0].clone(),
-            its,
-        )))))
-    });
-    reg(vm, "filter", |vm, a, _| {
-        nargs(vm, "filter", a, 2, 2)?;
-        let it = vm.get_iter(&a[1])?;
-        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter(
-            a[0].clone(),
-            it,
-        )))))
-    });
-    reg(vm, "reversed", |vm, a, _| {
-        nargs(vm, "reversed", a, 1, 1)?;
-        match &a[0] {
-            Value::List(l) => {
-                let n = l.borrow().len() as i64;
-                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(
-                    a[0].clone(),
-                    n - 1,
-                )))))
-            }
-            Value::Tuple(t) => {
-                let n = t.len() as i64;
-                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(
-                    a[0].clone(),
-                    n - 1,
-                )))))
-            }
-            Value::Instance(_) if vm.lookup_special_bound(&a[0], "__reversed__").is_some() => {
-                let f = vm
-                    .lookup_special_bound(&a[0], "__reversed__")
-                    .unwrap_or(Value::None);
-                vm.call(&f, vec![], vec![])
-            }
-            Value::Str(_) | Value::Range(_) | Value::Instance(_) => {
-                let mut items = vm.iterate(&a[0])?;
-                items.reverse();
-                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(items, 0)))))
-            }
-            Value::Dict(d) => {
-                let mut items = d.borrow().keys();
-                items.reverse();
-                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(items, 0)))))
-            }
-            other => {
-                let t = vm.type_name(other);
-                Err(vm.type_error(format!("'{t}' object is not reversible")))
-            }
-        }
-    });
-    reg(vm, "sorted", |vm, a, kw| {
-        nargs(vm, "sorted", a, 1, 1)?;
-        let items = vm.iterate(&a[0])?;
-        let l = Value::list(items);
-        crate::vm::methods::list_sort(vm, &l, kw)?;
-        Ok(l)
-    });
-    reg(vm, "min", |vm, a, kw| min_max(vm, a, kw, true));
-    reg(vm, "max", |vm, a, kw| min_max(vm, a, kw, false));
-    reg(vm, "sum", |vm, a, kw| {
-        nargs(vm, "sum", a, 1, 2)?;
-        let mut acc = a
-            .get(1)
-            .or(kwarg(kw, "start"))
-            .cloned()
-            .unwrap_or(Value::Int(0));
-        if let Value::Str(_) = acc {
-            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
-        }
-        let it = vm.get_iter(&a[0])?;
-        while let Some(x) = vm.next_of(&it)? {
-            acc = vm.binary_op(acc, x, crate::ast::BinOp::Add)?;
-        }
-        Ok(acc)
-    });
-    reg(vm, "any", |vm, a, _| {
-        nargs(vm, "any", a, 1, 1)?;
-        let it = vm.get_iter(&a[0])?;
-        while let Some(x) = vm.next_of(&it)? {
-            if vm.truthy(&x)? {
-                return Ok(Value::Bool(true));
-            }
-        }
-        Ok(Value::Bool(false))
-    });
-    reg(vm, "all", |vm, a, _| {
-        nargs(vm, "all", a, 1, 1)?;
-        let it = vm.get_iter(&a[0])?;
-        while let Some(x) = vm.next_of(&it)? {
-            if !vm.truthy(&x)? {
-                return Ok(Value::Bool(false));
-            }
-        }
-        Ok(Value::Bool(true))
-    });
-    reg(vm, "round", bi_round);
-    reg(vm, "divmod", |vm, a, _| {
-        nargs(vm, "divmod", a, 2, 2)?;
-        let q = vm.binary_op(a[0].clone(), a[1].clone(), crate::ast::BinOp::FloorDiv)?;
-        let r = vm.binary_op(a[0].clone(), a[1].clone(), crate::ast::BinOp::Mod)?;
-        Ok(Value::tuple(vec![q, r]))
-    });
-    reg(vm, "pow", |vm, a, _| {
-        nargs(vm, "pow", a, 2, 3)?;
-        if a.len() == 3 {
-            let (x, y, m) = (vm.as_i64(&a[0])?, vm.as_i64(&a[1])?, vm.as_i64(&a[2])?);
-            return pylib::numbers::int_pow_mod(x, y, m)
-                .map(Value::Int)
-                .map_err(|e| vm.pyerr(e));
-        }
-        vm.binary_op(a[0].clone(), a[1].clone(), crate::ast::BinOp::Pow)
-    });
-    reg(vm, "isinstance", |vm, a, _| {
-        nargs(vm, "isinstance", a, 2, 2)?;
-        Ok(Value::Bool(isinstance(vm, &a[0], &a[1])?))
-    });
-    reg(vm, "issubclass", |vm, a, _| {
-        nargs(vm, "issubclass", a, 2, 2)?;
-        let Value::Class(c) = &a[0] else {
-            return Err(vm.type_error("issubclass() arg 1 must be a class"));
-        };
-        let c = c.clone();
-        Ok(Value::Bool(class_matches(vm, &c, &a[1])?))
-    });
-    reg(vm, "callable", |vm, a, _| {
-        nargs(vm, "callable", a, 1, 1)?;
-        Ok(Value::Bool(match &a[0] {
-            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-            Value::Instance(i) => vm.special_lookup(&i.class(), "__call__").is_some(),
-            _ => false,
-        }))
-    });
-    reg(vm, "iter", |vm, a, _| {
-        nargs(vm, "iter", a, 1, 2)?;
-        if a.len() == 2 {
-            return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable(
-                a[0].clone(),
-                a[1].clone(),
-            )))));
-        }
-        vm.get_iter(&a[0])
-    });
-    reg(vm, "next", |vm, a, _| {
-        nargs(vm, "next", a, 1, 2)?;
-        if !is_iterator(&a[0]) {
-            let t = vm.type_name(&a[0]);
-            return Err(vm.type_error(format!("'{t}' object is not an iterator")));
-        }
-        match vm.iter_step(&a[0])? {
-            crate::vm::ops::Step::Yield(v) => Ok(v),
-            crate::vm::ops::Step::Return(v) => match a.get(1) {
-                Some(d) => Ok(d.clone()),
-                None => Err(vm.stop_iteration(v)),
-            },
-        }
-    });
-    reg(vm, "aiter", |vm, a, _| {
-        nargs(vm, "aiter", a, 1, 1)?;
-        vm.get_aiter(&a[0])
-    });
-    reg(vm, "anext", |vm, a, _| {
-        nargs(vm, "anext", a, 1, 1)?;
-        vm.get_anext(&a[0])
-    });
-    reg(vm, "getattr", |vm, a, _| {
-        nargs(vm, "getattr", a, 2, 3)?;
-        let Value::Str(n) = &a[1] else {
-            return Err(vm.type_error("attribute name must be string"));
-        };
-        let n = vm.intern(n);
-        match vm.getattr(&a[0], &n) {
-            Ok(v) => Ok(v),
-            Err(Error::Exception(e))
-                if a.len() == 3 && vm.is_instance_of(&e, &vm.types.attribute_error.clone()) =>
-            {
-                Ok(a[2].clone())
-            }
-            Err(e) => Err(e),
-        }
-    });
-    reg(vm, "setattr", |vm, a, _| {
-        nargs(vm, "setattr", a, 3, 3)?;
-        let Value::Str(n) = &a[1] else {
-            return Err(vm.type_error("attribute name must be string"));
-        };
-        let n = vm.intern(n);
-        vm.setattr(&a[0], &n, a[2].clone())?;
-        Ok(Value::None)
-    });
-    reg(vm, "delattr", |vm, a, _| {
-        nargs(vm, "delattr", a, 2, 2)?;
-        let Value::Str(n) = &a[1] else {
-            return Err(vm.type_error("attribute name must be string"));
-        };
-        let n = vm.intern(n);
-        vm.delattr(&a[0], &n)?;
-        Ok(Value::None)
-    });
-    reg(vm, "hasattr", |vm, a, _| {
-        nargs(vm, "hasattr", a, 2, 2)?;
-        let Value::Str(n) = &a[1] else {
-            return Err(vm.type_error("hasattr(): attribute name must be string"));
-        };
-        let n = vm.intern(n);
-        match vm.getattr(&a[0], &n) {
-            Ok(_) => Ok(Value::Bool(true)),
-            Err(Error::Exception(e))
-                if vm.is_instance_of(&e, &vm.types.attribute_error.clone()) =>
-            {
-                Ok(Value::Bool(false))
-            }
-            Err(e) => Err(e),
-        }
-    });
-    reg(vm, "chr", |vm, a, _| {
-        nargs(vm, "chr", a, 1, 1)?;
-        let i = vm.as_i64(&a[0])?;
-        match u32::try_from(i).ok().and_then(char::from_u32) {
-            Some(c) => Ok(Value::Str(Rc::from(c.to_string()))),
-            None => Err(vm.value_error("chr() arg not in range(0x110000)")),
-        }
-    });
-    reg(vm, "ord", |vm, a, _| {
-        nargs(vm, "ord", a, 1, 1)?;
-        match &a[0] {
-            Value::Str(s) => {
-                let mut cs = s.chars();
-                match (cs.next(), cs.next()) {
-                    (Some(c), None) => Ok(Value::Int(c as i64)),
-                    _ => Err(vm.type_error(format!(
-                        "ord() expected a character, but string of length {} found",
-                        s.chars().count()
-                    ))),
-                }
-            }
-            other => {
-                let t = vm.type_name(other);
-                Err(vm.type_error(format!("ord() expected string of length 1, but {t} found")))
-            }
-        }
-    });
-    reg(vm, "bin", |vm, a, _| {
-        let i = vm.as_i64(&a[0])?;
-        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 2))))
-    });
-    reg(vm, "oct", |vm, a, _| {
-        let i = vm.as_i64(&a[0])?;
-        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 8))))
-    });
-    reg(vm, "hex", |vm, a, _| {
-        let i = vm.as_i64(&a[0])?;
-        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 16))))
-    });
-    reg(vm, "format", |vm, a, _| {
-        nargs(vm, "format", a, 1, 2)?;
-        let spec = match a.get(1) {
-            Some(Value::Str(s)) => s.to_string(),
-            _ => String::new(),
-        };
-        Ok(Value::Str(Rc::from(vm.format(&a[0], &spec)?)))
-    });
-    reg(vm, "vars", |vm, a, _| {
-        nargs(vm, "vars", a, 1, 1)?;
-        let n = vm.intern("__dict__");
-        vm.getattr(&a[0], &n)
-    });
-    reg(vm, "dir", |vm, a, _| {
-        let mut names: Vec<String> = match a.first() {
-            Some(Value::Instance(i)) => {
-                let mut v: Vec<String> = i
-                    .dict
-                    .borrow()
-                    .entries
-                    .iter()
-                    .map(|(k, _)| k.to_string())
-                    .collect();
-                for c in i.class().mro.borrow().iter() {
-                    v.extend(c.dict.borrow().entries.iter().map(|(k, _)| k.to_string()));
-                }
-                v
-            }
-            Some(Value::Module(m)) => m
-                .globals
-                .items()
-                .into_iter()
-                .map(|(k, _)| k.to_string())
-                .collect(),
-            Some(Value::Class(c)) => c
-                .mro
-                .borrow()
-                .iter()
-                .flat_map(|c| {
-                    c.dict
-                        .borrow()
-                        .entries
-                        .iter()
-                        .map(|(k, _)| k.to_string())
-                        .collect::<Vec<_>>()
-                })
-                .collect(),
-            _ => vec![],
-        };
-        names.sort();
-        names.dedup();
-        let _ = vm;
-        Ok(Value::list(
-            names.into_iter().map(|s| Value::Str(Rc::from(s))).collect(),
-        ))
-    });
-    reg(vm, "input", |vm, _, _| {
-        let c = vm.types.eof_error.clone();
-        Err(vm.new_error(
-            &c,
-            "input() is not available in Looplab (there is no keyboard input)",
-        ))
-    });
-    reg(vm, "open", |vm, _, _| {
-        let c = vm.types.os_error.clone();
-        Err(vm.new_error(
-            &c,
-            "open() is not available in Looplab (there is no file system)",
-        ))
-    });
-    reg(vm, "globals", |vm, _, _| {
-        let g = vm.frames.last().map(|f| f.globals.clone());
-        let mut d = Dict::new();
-        if let Some(g) = g {
-            for (k, v) in g.items() {
-                vm.dict_set(&mut d, Value::Str(k), v)?;
-            }
-        }
-        Ok(Value::dict(d))
-    });
-    reg(vm, "locals", |vm, _, _| {
-        let mut d = Dict::new();
-        let pairs: Vec<(Name, Value)> = match vm.frames.last() {
-            Some(f) => f
-                .code
-                .varnames
-                .iter()
-                .zip(f.locals.iter())
-                .filter_map(|(n, v)| v.clone().map(|v| (n.clone(), v)))
-                .collect(),
-            None => vec![],
-        };
-        for (k, v) in pairs {
-            vm.dict_set(&mut d, Value::Str(k), v)?;
-        }
-        Ok(Value::dict(d))
-    });
-    reg(vm, "exit", |vm, a, _| {
-        let c = vm.types.system_exit.clone();
-        Err(vm.new_error_args(&c, a.to_vec()))
-    });
-    reg(vm, "quit", |vm, a, _| {
-        let c = vm.types.system_exit.clone();
-        Err(vm.new_error_args(&c, a.to_vec()))
-    });
+    install_types(vm);
+    install_exception_methods(vm);
+}
 
+/// The builtin types and constants (`int`, `range`, `ValueError`, `None`, …).
+fn install_types(vm: &mut Vm) {
+    let b = vm.builtins.clone();
     // Types
     let t = &vm.types;
     let types: Vec<(&str, Rc<Class>)> = vec![
@@ -550,7 +143,10 @@ pub fn install(vm: &mut Vm) {
     b.set_str("NotImplemented", Value::NotImplemented);
     b.set_str("__name__", Value::str("builtins"));
     b.set_str("__debug__", Value::Bool(true));
+}
 
+/// `BaseException.__init__` and `BaseExceptionGroup.__new__`/`__init__`.
+fn install_exception_methods(vm: &mut Vm) {
     // BaseException.__init__ stores args.
     let init = vm.native_fn("__init__", |vm, a, _| {
         if let Some(d) = a.first().and_then(|s| vm.exc_data(s)) {
@@ -622,6 +218,473 @@ pub fn install(vm: &mut Vm) {
         .borrow_mut()
         .insert(Rc::from("__init__"), eg_init);
 }
+
+/// Builtin functions: printing, identity and hashing of any object.
+static OBJECTS: &[(&str, NativeFnPtr)] = &[
+    ("print", bi_print),
+    ("len", bi_len),
+    ("repr", |vm, a, _| {
+        nargs(vm, "repr", a, 1, 1)?;
+        Ok(Value::Str(Rc::from(vm.repr(&a[0])?)))
+    }),
+    ("ascii", |vm, a, _| {
+        nargs(vm, "ascii", a, 1, 1)?;
+        Ok(Value::Str(Rc::from(vm.ascii(&a[0])?)))
+    }),
+    ("hash", |vm, a, _| {
+        nargs(vm, "hash", a, 1, 1)?;
+        Ok(Value::Int(vm.hash(&a[0])?))
+    }),
+    ("id", |vm, a, _| {
+        nargs(vm, "id", a, 1, 1)?;
+        Ok(Value::Int(match &a[0] {
+            Value::Instance(i) => instance_addr(i),
+            other => other.ptr().unwrap_or(0) as i64 & 0xffff_ffff_ffff,
+        }))
+    }),
+    ("abs", |vm, a, _| {
+        nargs(vm, "abs", a, 1, 1)?;
+        match &a[0] {
+            Value::Int(i) => i
+                .checked_abs()
+                .map(Value::Int)
+                .ok_or_else(|| vm.overflow_error()),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Float(f) => Ok(Value::Float(f.abs())),
+            other => match vm.lookup_special_bound(other, "__abs__") {
+                Some(f) => vm.call(&f, vec![], vec![]),
+                None => {
+                    let t = vm.type_name(other);
+                    Err(vm.type_error(format!("bad operand type for abs(): '{t}'")))
+                }
+            },
+        }
+    }),
+];
+
+/// Builtin functions: iterables and iterators.
+static ITERATION: &[(&str, NativeFnPtr)] = &[
+    ("range", bi_range),
+    ("enumerate", |vm, a, kw| {
+        let start = match (a.get(1), kwarg(kw, "start")) {
+            (Some(v), _) | (None, Some(v)) => vm.as_i64(v)?,
+            _ => 0,
+        };
+        let Some(x) = a.first() else {
+            return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+        };
+        let it = vm.get_iter(x)?;
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate(
+            it, start,
+        )))))
+    }),
+    ("zip", |vm, a, kw| {
+        let strict = matches!(kwarg(kw, "strict"), Some(Value::Bool(true)));
+        let mut its = Vec::new();
+        for x in a {
+            its.push(vm.get_iter(x)?);
+        }
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip(
+            its, strict,
+        )))))
+    }),
+    ("map", |vm, a, _| {
+        if a.len() < 2 {
+            return Err(vm.type_error("map() must have at least two arguments."));
+        }
+        let mut its = Vec::new();
+        for x in &a[1..] {
+            its.push(vm.get_iter(x)?);
+        }
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map(
+            a[0].clone(),
+            its,
+        )))))
+    }),
+    ("filter", |vm, a, _| {
+        nargs(vm, "filter", a, 2, 2)?;
+        let it = vm.get_iter(&a[1])?;
+        Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter(
+            a[0].clone(),
+            it,
+        )))))
+    }),
+    ("reversed", |vm, a, _| {
+        nargs(vm, "reversed", a, 1, 1)?;
+        match &a[0] {
+            Value::List(l) => {
+                let n = l.borrow().len() as i64;
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(
+                    a[0].clone(),
+                    n - 1,
+                )))))
+            }
+            Value::Tuple(t) => {
+                let n = t.len() as i64;
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(
+                    a[0].clone(),
+                    n - 1,
+                )))))
+            }
+            Value::Instance(_) if vm.lookup_special_bound(&a[0], "__reversed__").is_some() => {
+                let f = vm
+                    .lookup_special_bound(&a[0], "__reversed__")
+                    .unwrap_or(Value::None);
+                vm.call(&f, vec![], vec![])
+            }
+            Value::Str(_) | Value::Range(_) | Value::Instance(_) => {
+                let mut items = vm.iterate(&a[0])?;
+                items.reverse();
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(items, 0)))))
+            }
+            Value::Dict(d) => {
+                let mut items = d.borrow().keys();
+                items.reverse();
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(items, 0)))))
+            }
+            other => {
+                let t = vm.type_name(other);
+                Err(vm.type_error(format!("'{t}' object is not reversible")))
+            }
+        }
+    }),
+    ("sorted", |vm, a, kw| {
+        nargs(vm, "sorted", a, 1, 1)?;
+        let items = vm.iterate(&a[0])?;
+        let l = Value::list(items);
+        crate::library::types::list::list_sort(vm, &l, kw)?;
+        Ok(l)
+    }),
+    ("min", |vm, a, kw| min_max(vm, a, kw, true)),
+    ("max", |vm, a, kw| min_max(vm, a, kw, false)),
+    ("sum", |vm, a, kw| {
+        nargs(vm, "sum", a, 1, 2)?;
+        let mut acc = a
+            .get(1)
+            .or(kwarg(kw, "start"))
+            .cloned()
+            .unwrap_or(Value::Int(0));
+        if let Value::Str(_) = acc {
+            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        }
+        let it = vm.get_iter(&a[0])?;
+        while let Some(x) = vm.next_of(&it)? {
+            acc = vm.binary_op(acc, x, crate::ast::BinOp::Add)?;
+        }
+        Ok(acc)
+    }),
+    ("any", |vm, a, _| {
+        nargs(vm, "any", a, 1, 1)?;
+        let it = vm.get_iter(&a[0])?;
+        while let Some(x) = vm.next_of(&it)? {
+            if vm.truthy(&x)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+        Ok(Value::Bool(false))
+    }),
+    ("all", |vm, a, _| {
+        nargs(vm, "all", a, 1, 1)?;
+        let it = vm.get_iter(&a[0])?;
+        while let Some(x) = vm.next_of(&it)? {
+            if !vm.truthy(&x)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    }),
+];
+
+/// Builtin functions: arithmetic.
+static ARITHMETIC: &[(&str, NativeFnPtr)] = &[
+    ("round", bi_round),
+    ("divmod", |vm, a, _| {
+        nargs(vm, "divmod", a, 2, 2)?;
+        let q = vm.binary_op(a[0].clone(), a[1].clone(), crate::ast::BinOp::FloorDiv)?;
+        let r = vm.binary_op(a[0].clone(), a[1].clone(), crate::ast::BinOp::Mod)?;
+        Ok(Value::tuple(vec![q, r]))
+    }),
+    ("pow", |vm, a, _| {
+        nargs(vm, "pow", a, 2, 3)?;
+        if a.len() == 3 {
+            let (x, y, m) = (vm.as_i64(&a[0])?, vm.as_i64(&a[1])?, vm.as_i64(&a[2])?);
+            return pylib::numbers::int_pow_mod(x, y, m)
+                .map(Value::Int)
+                .map_err(|e| vm.pyerr(e));
+        }
+        vm.binary_op(a[0].clone(), a[1].clone(), crate::ast::BinOp::Pow)
+    }),
+];
+
+/// Builtin functions: types, iteration protocols and attributes.
+static INTROSPECTION: &[(&str, NativeFnPtr)] = &[
+    ("isinstance", |vm, a, _| {
+        nargs(vm, "isinstance", a, 2, 2)?;
+        Ok(Value::Bool(isinstance(vm, &a[0], &a[1])?))
+    }),
+    ("issubclass", |vm, a, _| {
+        nargs(vm, "issubclass", a, 2, 2)?;
+        let Value::Class(c) = &a[0] else {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        };
+        let c = c.clone();
+        Ok(Value::Bool(class_matches(vm, &c, &a[1])?))
+    }),
+    ("callable", |vm, a, _| {
+        nargs(vm, "callable", a, 1, 1)?;
+        Ok(Value::Bool(match &a[0] {
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+            Value::Instance(i) => vm.special_lookup(&i.class(), "__call__").is_some(),
+            _ => false,
+        }))
+    }),
+    ("iter", |vm, a, _| {
+        nargs(vm, "iter", a, 1, 2)?;
+        if a.len() == 2 {
+            return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable(
+                a[0].clone(),
+                a[1].clone(),
+            )))));
+        }
+        vm.get_iter(&a[0])
+    }),
+    ("next", |vm, a, _| {
+        nargs(vm, "next", a, 1, 2)?;
+        if !is_iterator(&a[0]) {
+            let t = vm.type_name(&a[0]);
+            return Err(vm.type_error(format!("'{t}' object is not an iterator")));
+        }
+        match vm.iter_step(&a[0])? {
+            crate::vm::ops::Step::Yield(v) => Ok(v),
+            crate::vm::ops::Step::Return(v) => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(v)),
+            },
+        }
+    }),
+    ("aiter", |vm, a, _| {
+        nargs(vm, "aiter", a, 1, 1)?;
+        vm.get_aiter(&a[0])
+    }),
+    ("anext", |vm, a, _| {
+        nargs(vm, "anext", a, 1, 1)?;
+        vm.get_anext(&a[0])
+    }),
+    ("getattr", |vm, a, _| {
+        nargs(vm, "getattr", a, 2, 3)?;
+        let Value::Str(n) = &a[1] else {
+            return Err(vm.type_error("attribute name must be string"));
+        };
+        let n = vm.intern(n);
+        match vm.getattr(&a[0], &n) {
+            Ok(v) => Ok(v),
+            Err(Error::Exception(e))
+                if a.len() == 3 && vm.is_instance_of(&e, &vm.types.attribute_error.clone()) =>
+            {
+                Ok(a[2].clone())
+            }
+            Err(e) => Err(e),
+        }
+    }),
+    ("setattr", |vm, a, _| {
+        nargs(vm, "setattr", a, 3, 3)?;
+        let Value::Str(n) = &a[1] else {
+            return Err(vm.type_error("attribute name must be string"));
+        };
+        let n = vm.intern(n);
+        vm.setattr(&a[0], &n, a[2].clone())?;
+        Ok(Value::None)
+    }),
+    ("delattr", |vm, a, _| {
+        nargs(vm, "delattr", a, 2, 2)?;
+        let Value::Str(n) = &a[1] else {
+            return Err(vm.type_error("attribute name must be string"));
+        };
+        let n = vm.intern(n);
+        vm.delattr(&a[0], &n)?;
+        Ok(Value::None)
+    }),
+    ("hasattr", |vm, a, _| {
+        nargs(vm, "hasattr", a, 2, 2)?;
+        let Value::Str(n) = &a[1] else {
+            return Err(vm.type_error("hasattr(): attribute name must be string"));
+        };
+        let n = vm.intern(n);
+        match vm.getattr(&a[0], &n) {
+            Ok(_) => Ok(Value::Bool(true)),
+            Err(Error::Exception(e))
+                if vm.is_instance_of(&e, &vm.types.attribute_error.clone()) =>
+            {
+                Ok(Value::Bool(false))
+            }
+            Err(e) => Err(e),
+        }
+    }),
+];
+
+/// Builtin functions: characters and number formatting.
+static TEXT: &[(&str, NativeFnPtr)] = &[
+    ("chr", |vm, a, _| {
+        nargs(vm, "chr", a, 1, 1)?;
+        let i = vm.as_i64(&a[0])?;
+        match u32::try_from(i).ok().and_then(char::from_u32) {
+            Some(c) => Ok(Value::Str(Rc::from(c.to_string()))),
+            None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        }
+    }),
+    ("ord", |vm, a, _| {
+        nargs(vm, "ord", a, 1, 1)?;
+        match &a[0] {
+            Value::Str(s) => {
+                let mut cs = s.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => Ok(Value::Int(c as i64)),
+                    _ => Err(vm.type_error(format!(
+                        "ord() expected a character, but string of length {} found",
+                        s.chars().count()
+                    ))),
+                }
+            }
+            other => {
+                let t = vm.type_name(other);
+                Err(vm.type_error(format!("ord() expected string of length 1, but {t} found")))
+            }
+        }
+    }),
+    ("bin", |vm, a, _| {
+        let i = vm.as_i64(&a[0])?;
+        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 2))))
+    }),
+    ("oct", |vm, a, _| {
+        let i = vm.as_i64(&a[0])?;
+        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 8))))
+    }),
+    ("hex", |vm, a, _| {
+        let i = vm.as_i64(&a[0])?;
+        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 16))))
+    }),
+    ("format", |vm, a, _| {
+        nargs(vm, "format", a, 1, 2)?;
+        let spec = match a.get(1) {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => String::new(),
+        };
+        Ok(Value::Str(Rc::from(vm.format(&a[0], &spec)?)))
+    }),
+];
+
+/// Builtin functions: namespaces, and what a browser cannot do (input, open, exit).
+static NAMESPACES: &[(&str, NativeFnPtr)] = &[
+    ("vars", |vm, a, _| {
+        nargs(vm, "vars", a, 1, 1)?;
+        let n = vm.intern("__dict__");
+        vm.getattr(&a[0], &n)
+    }),
+    ("dir", |vm, a, _| {
+        let mut names: Vec<String> = match a.first() {
+            Some(Value::Instance(i)) => {
+                let mut v: Vec<String> = i
+                    .dict
+                    .borrow()
+                    .entries
+                    .iter()
+                    .map(|(k, _)| k.to_string())
+                    .collect();
+                for c in i.class().mro.borrow().iter() {
+                    v.extend(c.dict.borrow().entries.iter().map(|(k, _)| k.to_string()));
+                }
+                v
+            }
+            Some(Value::Module(m)) => m
+                .globals
+                .items()
+                .into_iter()
+                .map(|(k, _)| k.to_string())
+                .collect(),
+            Some(Value::Class(c)) => {
+                let mut v: Vec<String> = c
+                    .mro
+                    .borrow()
+                    .iter()
+                    .flat_map(|c| {
+                        c.dict
+                            .borrow()
+                            .entries
+                            .iter()
+                            .map(|(k, _)| k.to_string())
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                // A builtin type's methods: its method table.
+                v.extend(vm.builtin_method_names(c).into_iter().map(String::from));
+                v
+            }
+            // A builtin value's methods: its type's method table.
+            Some(other) => {
+                let c = vm.class_of(other);
+                vm.builtin_method_names(&c)
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            }
+            None => vec![],
+        };
+        names.sort();
+        names.dedup();
+        Ok(Value::list(
+            names.into_iter().map(|s| Value::Str(Rc::from(s))).collect(),
+        ))
+    }),
+    ("input", |vm, _, _| {
+        let c = vm.types.eof_error.clone();
+        Err(vm.new_error(
+            &c,
+            "input() is not available in Looplab (there is no keyboard input)",
+        ))
+    }),
+    ("open", |vm, _, _| {
+        let c = vm.types.os_error.clone();
+        Err(vm.new_error(
+            &c,
+            "open() is not available in Looplab (there is no file system)",
+        ))
+    }),
+    ("globals", |vm, _, _| {
+        let g = vm.frames.last().map(|f| f.globals.clone());
+        let mut d = Dict::new();
+        if let Some(g) = g {
+            for (k, v) in g.items() {
+                vm.dict_set(&mut d, Value::Str(k), v)?;
+            }
+        }
+        Ok(Value::dict(d))
+    }),
+    ("locals", |vm, _, _| {
+        let mut d = Dict::new();
+        let pairs: Vec<(Name, Value)> = match vm.frames.last() {
+            Some(f) => f
+                .code
+                .varnames
+                .iter()
+                .zip(f.locals.iter())
+                .filter_map(|(n, v)| v.clone().map(|v| (n.clone(), v)))
+                .collect(),
+            None => vec![],
+        };
+        for (k, v) in pairs {
+            vm.dict_set(&mut d, Value::Str(k), v)?;
+        }
+        Ok(Value::dict(d))
+    }),
+    ("exit", |vm, a, _| {
+        let c = vm.types.system_exit.clone();
+        Err(vm.new_error_args(&c, a.to_vec()))
+    }),
+    ("quit", |vm, a, _| {
+        let c = vm.types.system_exit.clone();
+        Err(vm.new_error_args(&c, a.to_vec()))
+    }),
+];
 
 fn is_iterator(v: &Value) -> bool {
     match v {
@@ -872,8 +935,98 @@ impl Vm {
         let name = c.name.clone();
         let a = &args[..];
         match &*name {
+            "type" => match a.len() {
+                1 => Ok(Value::Class(self.class_of(&a[0]))),
+                3 => {
+                    let bases: Vec<Rc<Class>> = match &a[1] {
+                        Value::Tuple(t) => t
+                            .iter()
+                            .filter_map(|b| {
+                                if let Value::Class(c) = b {
+                                    Some(c.clone())
+                                } else {
+                                    None
+                                }
+                            })
+                            .collect(),
+                        _ => vec![],
+                    };
+                    let mut ns = AttrMap::new();
+                    if let Value::Dict(d) = &a[2] {
+                        for (k, v) in d.borrow().items() {
+                            if let Value::Str(s) = k {
+                                ns.insert(s, v);
+                            }
+                        }
+                    }
+                    let cls = self.new_class(&a[0], bases, ns, &Value::None)?;
+                    Ok(Value::Class(cls))
+                }
+                _ => Err(self.type_error("type() takes 1 or 3 arguments")),
+            },
+            "object" => {
+                if !a.is_empty() {
+                    return Err(self.type_error("object() takes no arguments"));
+                }
+                let o = self.types.object.clone();
+                Ok(self.new_instance(&o, vec![]))
+            }
+            "property" => {
+                let g = |i: usize, n: &str| {
+                    a.get(i)
+                        .cloned()
+                        .or_else(|| kwarg(&kw, n).cloned())
+                        .unwrap_or(Value::None)
+                };
+                Ok(Value::Property(Rc::new([
+                    g(0, "fget"),
+                    g(1, "fset"),
+                    g(2, "fdel"),
+                ])))
+            }
+            "staticmethod" => {
+                nargs(self, "staticmethod", a, 1, 1)?;
+                Ok(Value::StaticMethod(Rc::new(a[0].clone())))
+            }
+            "classmethod" => {
+                nargs(self, "classmethod", a, 1, 1)?;
+                Ok(Value::ClassMethod(Rc::new(a[0].clone())))
+            }
+            "super" => {
+                if a.len() != 2 {
+                    return Err(self.runtime_error("super(): no arguments"));
+                }
+                let Value::Class(c) = &a[0] else {
+                    return Err(self.type_error("super() argument 1 must be a type"));
+                };
+                Ok(Value::Super(Rc::new((c.clone(), a[1].clone()))))
+            }
+            "slice" => {
+                let (s, e, st) = match a.len() {
+                    1 => (Value::None, a[0].clone(), Value::None),
+                    2 => (a[0].clone(), a[1].clone(), Value::None),
+                    3 => (a[0].clone(), a[1].clone(), a[2].clone()),
+                    _ => return Err(self.type_error("slice expected at least 1 argument, got 0")),
+                };
+                Ok(Value::Slice(Rc::new([s, e, st])))
+            }
+            "range" => bi_range(self, a, &kw),
+            _ => self.construct_value(c, a, &kw),
+        }
+    }
+
+    /// Calling a built-in type of plain values: `int`, `float`, `str`, `bool`,
+    /// `list`, `tuple`, `set`, `frozenset`, `dict`, `bytes`.
+    fn construct_value(
+        &mut self,
+        c: &Rc<Class>,
+        a: &[Value],
+        kw: &[(Name, Value)],
+    ) -> Result<Value, Error> {
+        let name = c.name.clone();
+        match &*name {
             "int" => {
-                let base = a.get(1).or(kwarg(&kw, "base")).cloned();
+                let base = a.get(1).or(kwarg(kw, "base")).cloned();
                 match (a.first(), base) {
                     (None, _) => Ok(Value::Int(0)),
                     (Some(Value::Str(s)), b) => {
@@ -964,11 +1117,11 @@ impl Vm {
             "dict" => {
                 let d = Value::dict(Dict::new());
                 if let Some(src) = a.first() {
-                    crate::vm::methods::dict_update(self, &d, src)?;
+                    crate::library::types::dict::dict_update(self, &d, src)?;
                 }
                 if let Value::Dict(dd) = &d {
                     for (k, v) in kw {
-                        self.dict_insert(dd, Value::Str(k), v)?;
+                        self.dict_insert(dd, Value::Str(k.clone()), v.clone())?;
                     }
                 }
                 Ok(d)
@@ -990,82 +1143,6 @@ impl Vm {
                     Ok(Value::Bytes(Rc::from(out)))
                 }
             },
-            "type" => match a.len() {
-                1 => Ok(Value::Class(self.class_of(&a[0]))),
-                3 => {
-                    let bases: Vec<Rc<Class>> = match &a[1] {
-                        Value::Tuple(t) => t
-                            .iter()
-                            .filter_map(|b| {
-                                if let Value::Class(c) = b {
-                                    Some(c.clone())
-                                } else {
-                                    None
-                                }
-                            })
-                            .collect(),
-                        _ => vec![],
-                    };
-                    let mut ns = AttrMap::new();
-                    if let Value::Dict(d) = &a[2] {
-                        for (k, v) in d.borrow().items() {
-                            if let Value::Str(s) = k {
-                                ns.insert(s, v);
-                            }
-                        }
-                    }
-                    let cls = self.new_class(&a[0], bases, ns, &Value::None)?;
-                    Ok(Value::Class(cls))
-                }
-                _ => Err(self.type_error("type() takes 1 or 3 arguments")),
-            },
-            "object" => {
-                if !a.is_empty() {
-                    return Err(self.type_error("object() takes no arguments"));
-                }
-                let o = self.types.object.clone();
-                Ok(self.new_instance(&o, vec![]))
-            }
-            "property" => {
-                let g = |i: usize, n: &str| {
-                    a.get(i)
-                        .cloned()
-                        .or_else(|| kwarg(&kw, n).cloned())
-                        .unwrap_or(Value::None)
-                };
-                Ok(Value::Property(Rc::new([
-                    g(0, "fget"),
-                    g(1, "fset"),
-                    g(2, "fdel"),
-                ])))
-            }
-            "staticmethod" => {
-                nargs(self, "staticmethod", a, 1, 1)?;
-                Ok(Value::StaticMethod(Rc::new(a[0].clone())))
-            }
-            "classmethod" => {
-                nargs(self, "classmethod", a, 1, 1)?;
-                Ok(Value::ClassMethod(Rc::new(a[0].clone())))
-            }
-            "super" => {
-                if a.len() != 2 {
-                    return Err(self.runtime_error("super(): no arguments"));
-                }
-                let Value::Class(c) = &a[0] else {
-                    return Err(self.type_error("super() argument 1 must be a type"));
-                };
-                Ok(Value::Super(Rc::new((c.clone(), a[1].clone()))))
-            }
-            "slice" => {
-                let (s, e, st) = match a.len() {
-                    1 => (Value::None, a[0].clone(), Value::None),
-                    2 => (a[0].clone(), a[1].clone(), Value::None),
-                    3 => (a[0].clone(), a[1].clone(), a[2].clone()),
-                    _ => return Err(self.type_error("slice expected at least 1 argument, got 0")),
-                };
-                Ok(Value::Slice(Rc::new([s, e, st])))
-            }
-            "range" => bi_range(self, a, &kw),
             _ => Err(self.type_error(format!("cannot create '{name}' instances"))),
         }
     }

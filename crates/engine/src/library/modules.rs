@@ -1,0 +1,110 @@
+//! The registry of importable modules: every module is listed once here,
+//! by name, and lives in its own file in `modules/` under that name —
+//! `modules/time.rs` for a module written in Rust (it exports
+//! `make_module`, run on first import), `modules/datetime.py` for one
+//! written in Python (compiled on first import, in pieces that are cached
+//! per thread: see `Vm::library_code`). Adding a module = one file plus one
+//! name in `native_modules!`/`python_modules!` below.
+//!
+//! `asyncio.py` and `contextlib.py` live here too but are registered by
+//! the event-loop glue (`aio::glue::install`), since `asyncio` needs the
+//! glue's `_looplab` module.
+
+use std::rc::Rc;
+
+use crate::vm::value::*;
+use crate::vm::{Error, Vm};
+
+/// Lists the modules written in Rust: `name` is both the module's name
+/// and its file `modules/name.rs`.
+macro_rules! native_modules {
+    ($($name:ident),* $(,)?) => {
+        $(pub mod $name;)*
+        /// Every module written in Rust: (name, builder run on first import).
+        pub(crate) const NATIVE_MODULES: &[(&str, ModuleInit)] =
+            &[$((stringify!($name), $name::make_module)),*];
+    };
+}
+
+/// Lists the modules written in Python: `name` is both the module's name
+/// and its file `modules/name.py` (`<name>` in tracebacks).
+macro_rules! python_modules {
+    ($($name:ident),* $(,)?) => {
+        /// Every module written in Python: (name, source, file name).
+        pub(crate) const PYTHON_MODULES: &[(&str, &str, &str)] = &[$((
+            stringify!($name),
+            include_str!(concat!("modules/", stringify!($name), ".py")),
+            concat!("<", stringify!($name), ">"),
+        )),*];
+    };
+}
+
+native_modules!(functools, math, random, sys, threading, time, traceback);
+
+python_modules!(
+    __future__,
+    collections,
+    dataclasses,
+    datetime,
+    itertools,
+    typing,
+);
+
+pub use random::Rng;
+pub use time::EPOCH_OFFSET_SECS;
+
+/// Builds a module on first import.
+pub(crate) type ModuleInit = fn(&mut Vm) -> Result<Value, Error>;
+
+/// A native function's signature.
+pub(crate) type NativeFnPtr =
+    fn(&mut Vm, &[Value], &[(crate::ast::Name, Value)]) -> Result<Value, Error>;
+
+/// Registers every module of the registry with a new VM.
+pub fn install(vm: &mut Vm) {
+    for &(name, init) in NATIVE_MODULES {
+        vm.add_native_module(name, init);
+    }
+    for &(name, source, filename) in PYTHON_MODULES {
+        vm.add_source_module(name, source, filename);
+    }
+}
+
+/// A real number argument as `f64` (`math`, `time.sleep`, `random`).
+pub(crate) fn num(vm: &mut Vm, v: &Value) -> Result<f64, Error> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Float(f) => Ok(*f),
+        other => {
+            let t = vm.type_name(other);
+            Err(vm.type_error(format!("must be real number, not {t}")))
+        }
+    }
+}
+
+/// Registers native function `f` as `name` in module globals `g`.
+pub(crate) fn reg(vm: &mut Vm, g: &Rc<Globals>, name: &str, f: NativeFnPtr) {
+    let v = vm.native_fn(name, f);
+    g.set_str(name, v);
+}
+
+impl Vm {
+    /// A class made once per VM for a module's objects (kept in the
+    /// builtins under `key`, hidden from user code by a leading space).
+    pub(crate) fn helper_class(
+        &mut self,
+        key: &str,
+        name: &str,
+        module: &str,
+        methods: Vec<(&str, Value)>,
+    ) -> Rc<Class> {
+        if let Some(Value::Class(c)) = self.builtins.get(key) {
+            return c;
+        }
+        let c = self.new_native_class(name, module, None, methods);
+        self.builtins.set_str(key, Value::Class(c.clone()));
+        // Hidden from user code by the leading space.
+        c
+    }
+}

@@ -1,0 +1,5 @@
+annotations = True
+generator_stop = True
+division = True
+print_function = True
+absolute_import = True

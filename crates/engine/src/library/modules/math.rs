@@ -1,0 +1,271 @@
+//! The `math` module.
+
+
+use std::rc::Rc;
+
+use crate::library::builtins::nargs;
+use crate::library::modules::{num, reg};
+use crate::pylib;
+use crate::vm::value::*;
+use crate::vm::{Error, Vm};
+
+/// Builds the module on first import.
+pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
+    let (m, g) = vm.new_module("math");
+    g.set_str("pi", Value::Float(std::f64::consts::PI));
+    g.set_str("e", Value::Float(std::f64::consts::E));
+    g.set_str("tau", Value::Float(std::f64::consts::TAU));
+    g.set_str("inf", Value::Float(f64::INFINITY));
+    g.set_str("nan", Value::Float(f64::NAN));
+    float_functions(vm, &g);
+    integer_functions(vm, &g);
+    Ok(m)
+}
+
+/// The functions of floats (`sqrt`, `log`, `floor`, `isclose`, …).
+fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
+    macro_rules! f1 {
+        ($name:expr, $f:expr) => {
+            reg(vm, g, $name, |vm, a, _| {
+                nargs(vm, $name, a, 1, 1)?;
+                let x = num(vm, &a[0])?;
+                let f: fn(f64) -> Option<f64> = $f;
+                match f(x) {
+                    Some(r) => Ok(Value::Float(r)),
+                    None => Err(vm.value_error("math domain error")),
+                }
+            });
+        };
+    }
+    f1!("sqrt", |x| if x < 0.0 { None } else { Some(x.sqrt()) });
+    f1!("exp", |x| Some(x.exp()));
+    f1!("sin", |x| if x.is_infinite() {
+        None
+    } else {
+        Some(x.sin())
+    });
+    f1!("cos", |x| if x.is_infinite() {
+        None
+    } else {
+        Some(x.cos())
+    });
+    f1!("tan", |x| if x.is_infinite() {
+        None
+    } else {
+        Some(x.tan())
+    });
+    f1!("atan", |x| Some(x.atan()));
+    f1!("asin", |x| if x.abs() > 1.0 {
+        None
+    } else {
+        Some(x.asin())
+    });
+    f1!("acos", |x| if x.abs() > 1.0 {
+        None
+    } else {
+        Some(x.acos())
+    });
+    f1!("fabs", |x| Some(x.abs()));
+    f1!("log2", |x| if x <= 0.0 { None } else { Some(x.log2()) });
+    f1!("log10", |x| if x <= 0.0 { None } else { Some(x.log10()) });
+    f1!("degrees", |x| Some(x.to_degrees()));
+    f1!("radians", |x| Some(x.to_radians()));
+    reg(vm, g, "log", |vm, a, _| {
+        nargs(vm, "log", a, 1, 2)?;
+        let x = num(vm, &a[0])?;
+        if x <= 0.0 {
+            return Err(vm.value_error("math domain error"));
+        }
+        match a.get(1) {
+            Some(b) => {
+                let b = num(vm, b)?;
+                Ok(Value::Float(x.ln() / b.ln()))
+            }
+            None => Ok(Value::Float(x.ln())),
+        }
+    });
+    reg(vm, g, "atan2", |vm, a, _| {
+        nargs(vm, "atan2", a, 2, 2)?;
+        let (y, x) = (num(vm, &a[0])?, num(vm, &a[1])?);
+        Ok(Value::Float(y.atan2(x)))
+    });
+    reg(vm, g, "hypot", |vm, a, _| {
+        let mut s = 0.0;
+        for x in a {
+            let x = num(vm, x)?;
+            s += x * x;
+        }
+        Ok(Value::Float(s.sqrt()))
+    });
+    reg(vm, g, "pow", |vm, a, _| {
+        nargs(vm, "pow", a, 2, 2)?;
+        let (x, y) = (num(vm, &a[0])?, num(vm, &a[1])?);
+        Ok(Value::Float(x.powf(y)))
+    });
+    reg(vm, g, "floor", |vm, a, _| {
+        nargs(vm, "floor", a, 1, 1)?;
+        match &a[0] {
+            Value::Int(i) => Ok(Value::Int(*i)),
+            v => {
+                let x = num(vm, v)?;
+                pylib::numbers::float_to_int(x.floor())
+                    .map(Value::Int)
+                    .map_err(|e| vm.pyerr(e))
+            }
+        }
+    });
+    reg(vm, g, "ceil", |vm, a, _| {
+        nargs(vm, "ceil", a, 1, 1)?;
+        match &a[0] {
+            Value::Int(i) => Ok(Value::Int(*i)),
+            v => {
+                let x = num(vm, v)?;
+                pylib::numbers::float_to_int(x.ceil())
+                    .map(Value::Int)
+                    .map_err(|e| vm.pyerr(e))
+            }
+        }
+    });
+    reg(vm, g, "trunc", |vm, a, _| {
+        nargs(vm, "trunc", a, 1, 1)?;
+        let x = num(vm, &a[0])?;
+        pylib::numbers::float_to_int(x.trunc())
+            .map(Value::Int)
+            .map_err(|e| vm.pyerr(e))
+    });
+    reg(vm, g, "isclose", |vm, a, kw| {
+        nargs(vm, "isclose", a, 2, 2)?;
+        let (x, y) = (num(vm, &a[0])?, num(vm, &a[1])?);
+        let mut rel = 1e-9;
+        let mut abs = 0.0;
+        for (k, v) in kw {
+            match &**k {
+                "rel_tol" => rel = num(vm, v)?,
+                "abs_tol" => abs = num(vm, v)?,
+                _ => {}
+            }
+        }
+        if x == y {
+            return Ok(Value::Bool(true));
+        }
+        if x.is_infinite() || y.is_infinite() {
+            return Ok(Value::Bool(false));
+        }
+        let d = (x - y).abs();
+        Ok(Value::Bool(
+            d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs,
+        ))
+    });
+    reg(vm, g, "isnan", |vm, a, _| {
+        Ok(Value::Bool(num(vm, &a[0])?.is_nan()))
+    });
+    reg(vm, g, "isinf", |vm, a, _| {
+        Ok(Value::Bool(num(vm, &a[0])?.is_infinite()))
+    });
+    reg(vm, g, "isfinite", |vm, a, _| {
+        Ok(Value::Bool(num(vm, &a[0])?.is_finite()))
+    });
+}
+
+/// The functions of integers and sequences (`gcd`, `comb`, `fsum`, …).
+fn integer_functions(vm: &mut Vm, g: &Rc<Globals>) {
+    reg(vm, g, "gcd", |vm, a, _| {
+        let mut r: i64 = 0;
+        for x in a {
+            let mut y = vm.as_i64(x)?.abs();
+            let mut z = r;
+            while y != 0 {
+                let t = z % y;
+                z = y;
+                y = t;
+            }
+            r = z;
+        }
+        Ok(Value::Int(r))
+    });
+    reg(vm, g, "factorial", |vm, a, _| {
+        nargs(vm, "factorial", a, 1, 1)?;
+        let n = vm.as_i64(&a[0])?;
+        if n < 0 {
+            return Err(vm.value_error("factorial() not defined for negative values"));
+        }
+        let mut r: i64 = 1;
+        for k in 2..=n {
+            r = r.checked_mul(k).ok_or_else(|| vm.overflow_error())?;
+        }
+        Ok(Value::Int(r))
+    });
+    reg(vm, g, "isqrt", |vm, a, _| {
+        nargs(vm, "isqrt", a, 1, 1)?;
+        let n = vm.as_i64(&a[0])?;
+        if n < 0 {
+            return Err(vm.value_error("isqrt() argument must be nonnegative"));
+        }
+        let mut r = (n as f64).sqrt() as i64;
+        while r * r > n {
+            r -= 1;
+        }
+        while (r + 1) * (r + 1) <= n {
+            r += 1;
+        }
+        Ok(Value::Int(r))
+    });
+    reg(vm, g, "comb", |vm, a, _| {
+        nargs(vm, "comb", a, 2, 2)?;
+        let (n, k) = (vm.as_i64(&a[0])?, vm.as_i64(&a[1])?);
+        if n < 0 || k < 0 {
+            return Err(vm.value_error("n must be a non-negative integer"));
+        }
+        if k > n {
+            return Ok(Value::Int(0));
+        }
+        let k = k.min(n - k);
+        let mut r: i64 = 1;
+        for i in 0..k {
+            r = r.checked_mul(n - i).ok_or_else(|| vm.overflow_error())? / (i + 1);
+        }
+        Ok(Value::Int(r))
+    });
+    reg(vm, g, "perm", |vm, a, _| {
+        nargs(vm, "perm", a, 1, 2)?;
+        let n = vm.as_i64(&a[0])?;
+        let k = match a.get(1) {
+            Some(k) => vm.as_i64(k)?,
+            None => n,
+        };
+        if k > n {
+            return Ok(Value::Int(0));
+        }
+        let mut r: i64 = 1;
+        for i in 0..k {
+            r = r.checked_mul(n - i).ok_or_else(|| vm.overflow_error())?;
+        }
+        Ok(Value::Int(r))
+    });
+    reg(vm, g, "copysign", |vm, a, _| {
+        nargs(vm, "copysign", a, 2, 2)?;
+        let (x, y) = (num(vm, &a[0])?, num(vm, &a[1])?);
+        Ok(Value::Float(x.copysign(y)))
+    });
+    reg(vm, g, "fsum", |vm, a, _| {
+        nargs(vm, "fsum", a, 1, 1)?;
+        let items = vm.iterate(&a[0])?;
+        let mut s = 0.0;
+        let mut c = 0.0;
+        for x in items {
+            let y = num(vm, &x)? - c;
+            let t = s + y;
+            c = (t - s) - y;
+            s = t;
+        }
+        Ok(Value::Float(s))
+    });
+    reg(vm, g, "prod", |vm, a, _| {
+        let items = vm.iterate(a.first().unwrap_or(&Value::empty_tuple()))?;
+        let mut acc = Value::Int(1);
+        for x in items {
+            acc = vm.binary_op(acc, x, crate::ast::BinOp::Mult)?;
+        }
+        Ok(acc)
+    });
+}
