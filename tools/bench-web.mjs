@@ -2,7 +2,7 @@
 // The browser half of the benchmarks of issue #19 (docs/performance.md).
 // Prints figures only: nothing here fails on a slow result.
 //
-//   node tools/bench-web.mjs [--runs N] [--lesson ID] [--native FILE.json] [--programs a,b,...]
+//   node tools/bench-web.mjs [--runs N] [--lesson ID] [--native FILE.json] [--programs a,b,...] [--dist DIR]
 //
 // Against the release build in dist/ (`trunk build --release --offline=true`),
 // served on 127.0.0.1 by the e2e harness (tests/e2e/harness.mjs), in Debian's
@@ -41,7 +41,7 @@ const RUNS = Number(opt('--runs', '5'));
 const LESSON = opt('--lesson', 'sleep');
 const NATIVE = opt('--native', null);
 const ONLY = opt('--programs', null)?.split(',');
-const DIST = join(ROOT, 'dist');
+const DIST = opt('--dist', join(ROOT, 'dist'));
 const PROGRAMS = join(ROOT, 'crates', 'engine', 'benches', 'programs');
 
 const median = (xs) => {
@@ -98,15 +98,13 @@ async function coldLoads(browser, url) {
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    let bytes = 0;
-    page.on('response', async (res) => {
-      const len = Number((await res.allHeaders())['content-length'] ?? 0);
-      bytes += len;
-    });
+    const sizes = [];
+    page.on('requestfinished', (req) => sizes.push(req.sizes().then((s) => s.responseBodySize, () => 0)));
     await page.addInitScript(CLICKER);
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench?.lineAt != null, null, { timeout: 60_000, polling: 50 });
     const b = await page.evaluate(() => window.__bench);
+    const bytes = (await Promise.all(sizes)).reduce((a, n) => a + n, 0);
     out.push({ run: b.runAt, line: b.lineAt, clicks: b.clicks, bytes });
     await context.close();
   }
@@ -157,9 +155,16 @@ async function pyodideLoads(browser, url) {
 async function stepRoute(browser, appUrl, code) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  let crashed = false;
+  page.on('crash', () => { crashed = true; });
   await page.goto(`${appUrl}?play#code=${encodeURIComponent(code)}&step=1`, { waitUntil: 'commit' });
   const player = page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])');
-  await player.waitFor({ timeout: 600_000 });
+  try {
+    await player.waitFor({ timeout: 600_000 });
+  } catch (e) {
+    await context.close().catch(() => {});
+    throw crashed ? new Error('the page crashed (out of memory: the trace is kept in the page)') : e;
+  }
   const t = await page.evaluate(() => performance.now());
   const events = Number(await player.getAttribute('data-events'));
   const status = await page.getByTestId('step-status').innerText().catch(() => '');
