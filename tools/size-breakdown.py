@@ -15,7 +15,9 @@ crate that its name (the `name` custom section) starts with; `<A as B>::f`
 is charged to A's crate. Static data and the other sections are printed as
 their own rows. The bytes are raw (before compression); the shipped file
 is also smaller by wasm-bindgen's clean-up, so read the shares, not the
-total. With WASM, that file is read instead and nothing is built.
+total (the custom sections, debug info and `__wbindgen_describe` functions
+are all removed from the shipped file). With WASM, that file is read instead
+and nothing is built.
 """
 import argparse
 import os
@@ -136,6 +138,8 @@ def crate_of(name):
             if rest:
                 crate += "::" + rest.group(2)[:int(rest.group(1))]
         return crate
+    if name.startswith("__wbindgen_describe"):
+        return "(wasm-bindgen descriptors: removed by wasm-bindgen)"
     m = MANGLED.match(name)
     if m:
         n = int(m.group(1))
@@ -143,7 +147,16 @@ def crate_of(name):
         if first.startswith("_$LT$"):
             inner = first[5:]
             inner = re.sub(r"^(\$RF\$|\$BP\$|mut\$u20\$|dyn\$u20\$|\$u5b\$|\$LP\$)+", "", inner)
-            return inner.split("..")[0].split("$")[0] or "?"
+            crate = inner.split("..")[0].split("$")[0]
+            if re.fullmatch(r"[A-Z][A-Za-z0-9]?", crate) and "$u20$as$u20$" in inner:
+                # `<T as Trait>::f` with T generic: the trait's crate.
+                crate = inner.split("$u20$as$u20$", 1)[1].split("..")[0].split("$")[0]
+            return crate or "?"
+        if first.startswith("looplab"):
+            # This project's crates: per module too (the next path segment).
+            rest = re.match(r"(\d+)(\w+)", name[m.end() + n:])
+            if rest and not rest.group(2).startswith("_$LT$"):
+                first += "::" + rest.group(2)[:int(rest.group(1))]
         return first
     s = name.lstrip("<&*([ ")
     s = re.sub(r"^(mut |dyn |const )+", "", s)
