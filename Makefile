@@ -5,3 +5,9 @@ serve:
 	@scripts/serve.sh
 test:
 	@scripts/test.sh
+
+# Not a newcomer command: every benchmark of issue #19, figures only
+# (docs/performance.md).
+.PHONY: bench
+bench:
+	@tools/bench-all

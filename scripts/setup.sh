@@ -56,4 +56,12 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   cp package-lock.json node_modules/.setup-stamp
 fi
 
+# 6. brotli from Debian: scripts/size_report.py prints brotli sizes beside gzip
+#    (Python's brotli module is not in Debian's python3).
+if ! command -v brotli >/dev/null; then
+  log "installing brotli from Debian"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq brotli >/dev/null
+fi
+
 log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"
