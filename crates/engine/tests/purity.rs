@@ -54,3 +54,48 @@ fn engine_has_no_web_dependencies() {
         );
     }
 }
+
+/// Architecture invariant: the engine never reads the real clock (time is
+/// the virtual clock, so the same program gives the same trace), and its
+/// own code has no `unsafe` (the allocator's is confined to
+/// `crates/tracemalloc`; `lib.rs` forbids it, and this checks the attribute
+/// stays).
+#[test]
+fn engine_never_reads_the_real_clock_and_forbids_unsafe() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut stack = vec![src.clone()];
+    let mut problems = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src/ is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a source file");
+            for (i, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                for clock in ["Instant", "SystemTime", "UNIX_EPOCH"] {
+                    if code.contains(&format!("time::{clock}"))
+                        || code.contains(&format!("{clock}::now"))
+                    {
+                        problems.push(format!("{}:{}: {}", path.display(), i + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "the engine reads the real clock:\n{}",
+        problems.join("\n")
+    );
+    let lib = std::fs::read_to_string(src.join("lib.rs")).expect("lib.rs");
+    assert!(
+        lib.contains("#![forbid(unsafe_code)]"),
+        "lib.rs must keep #![forbid(unsafe_code)]"
+    );
+}
