@@ -57,9 +57,10 @@ fn main() {
         };
         writeln!(
             out,
-            "    LessonData {{ id: {:?}, order: {}, title: {:?}, summary: {:?}, sections: &[{}], snippets: &[{}], predict: {} }},",
+            "    LessonData {{ id: {:?}, order: {}, part: {:?}, title: {:?}, summary: {:?}, sections: &[{}], snippets: &[{}], predict: {} }},",
             l.id,
             l.order,
+            l.part,
             l.title,
             l.summary,
             sections.join(", "),

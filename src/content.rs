@@ -6,6 +6,10 @@
 pub struct LessonData {
     pub id: &'static str,
     pub order: u32,
+    /// The part of the curriculum it belongs to ("Basics", "Coordinating
+    /// tasks", …): the index shows one heading per part. Lessons of one part
+    /// are consecutive (checked by `looplab-lessons`).
+    pub part: &'static str,
     pub title: &'static str,
     pub summary: &'static str,
     /// Prose (pre-rendered HTML) and snippets in reading order.
@@ -41,6 +45,19 @@ pub struct PredictData {
 
 include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
 
+/// The lessons grouped by part, in curriculum order: (part, its lessons).
+pub fn parts() -> Vec<(&'static str, &'static [LessonData])> {
+    let mut out: Vec<(&'static str, &'static [LessonData])> = Vec::new();
+    let mut start = 0;
+    for i in 1..=LESSONS.len() {
+        if i == LESSONS.len() || LESSONS[i].part != LESSONS[start].part {
+            out.push((LESSONS[start].part, &LESSONS[start..i]));
+            start = i;
+        }
+    }
+    out
+}
+
 /// Looks a lesson up by its URL id.
 pub fn lesson(id: &str) -> Option<&'static LessonData> {
     LESSONS.iter().find(|l| l.id == id)
@@ -70,5 +87,24 @@ mod tests {
             assert!(l.main_snippet().code.contains("asyncio"));
         }
         assert!(lesson("nope").is_none());
+    }
+
+    #[test]
+    fn parts_cover_every_lesson_once_in_order() {
+        let parts = parts();
+        let flat: Vec<&str> = parts
+            .iter()
+            .flat_map(|(_, ls)| ls.iter().map(|l| l.id))
+            .collect();
+        let all: Vec<&str> = LESSONS.iter().map(|l| l.id).collect();
+        assert_eq!(flat, all);
+        assert_eq!(parts[0].0, "Basics");
+        assert!(parts
+            .iter()
+            .any(|(p, ls)| *p == "Coordinating tasks" && ls.iter().any(|l| l.id == "taskgroup")));
+        let names: Vec<&str> = parts.iter().map(|(p, _)| *p).collect();
+        let mut unique = names.clone();
+        unique.dedup();
+        assert_eq!(names, unique, "each part is one run of lessons");
     }
 }

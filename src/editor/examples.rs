@@ -16,6 +16,33 @@ async def main():
 asyncio.run(main())
 ";
 
+/// Examples taken from lesson snippets (example id, menu title, lesson id,
+/// snippet name): the code is the lesson's own, so it is checked against
+/// CPython with the lesson and never copied here.
+pub const FROM_LESSONS: &[(&str, &str, &str, &str)] = &[
+    (
+        "taskgroup",
+        "TaskGroup: one task fails",
+        "taskgroup",
+        "main",
+    ),
+    (
+        "task-errors",
+        "A task's lost exception",
+        "task-errors",
+        "main",
+    ),
+    ("racing", "First answer wins", "racing", "main"),
+    (
+        "semaphore",
+        "Semaphore: three at a time",
+        "sync",
+        "semaphore",
+    ),
+    ("backpressure", "Queue with maxsize", "queues", "main"),
+    ("crawler", "A small crawler", "patterns", "main"),
+];
+
 /// The examples menu, in order.
 pub const EXAMPLES: &[Example] = &[
     ("template", "Blank template", TEMPLATE),

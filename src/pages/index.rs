@@ -1,6 +1,6 @@
 //! The index page (`./`): the lessons, in order, with the learner's progress.
 
-use crate::content::LESSONS;
+use crate::content::{parts, LessonData, LESSONS};
 use crate::link::Link;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -13,20 +13,29 @@ pub fn index_page() -> impl IntoView {
         .iter()
         .filter(|l| done.iter().any(|d| d == l.id))
         .count();
-    let items = LESSONS
-        .iter()
-        .map(|l| {
-            let is_done = done.iter().any(|d| d == l.id);
+    let card = move |l: &'static LessonData| {
+        let is_done = done.iter().any(|d| d == l.id);
+        view! {
+            <li class="lesson-card" data-testid="lesson-card" data-lesson=l.id>
+                <span class="lesson-number" aria-hidden="true">{format!("{:02}", l.order)}</span>
+                <div>
+                    <h4><Link route=Route::Lesson(l.id.to_string())>{l.title}</Link></h4>
+                    <p>{l.summary}</p>
+                    {is_done.then(|| view! {
+                        <p class="lesson-done" data-testid="lesson-done"><span aria-hidden="true">"✓ "</span>"completed"</p>
+                    })}
+                </div>
+            </li>
+        }
+    };
+    let parts = parts()
+        .into_iter()
+        .map(|(part, lessons)| {
+            let items = lessons.iter().map(&card).collect_view();
             view! {
-                <li class="lesson-card" data-testid="lesson-card" data-lesson=l.id>
-                    <span class="lesson-number" aria-hidden="true">{format!("{:02}", l.order)}</span>
-                    <div>
-                        <h3><Link route=Route::Lesson(l.id.to_string())>{l.title}</Link></h3>
-                        <p>{l.summary}</p>
-                        {is_done.then(|| view! {
-                            <p class="lesson-done" data-testid="lesson-done"><span aria-hidden="true">"✓ "</span>"completed"</p>
-                        })}
-                    </div>
+                <li class="lesson-part" data-testid="lesson-part" data-part=part>
+                    <h3 class="lesson-part-title">{part}</h3>
+                    <ol class="lesson-list">{items}</ol>
                 </li>
             }
         })
@@ -42,7 +51,7 @@ pub fn index_page() -> impl IntoView {
         <section aria-labelledby="lessons-heading">
             <h2 id="lessons-heading">"Lessons"</h2>
             <p class="lesson-progress" data-testid="lesson-progress">{format!("{completed} of {} completed", LESSONS.len())}</p>
-            <ol class="lesson-list" data-testid="lesson-index">{items}</ol>
+            <ol class="lesson-parts" data-testid="lesson-index">{parts}</ol>
         </section>
     }
 }

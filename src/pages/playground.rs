@@ -12,7 +12,7 @@ use leptos::prelude::*;
 /// The playground: an editor and the player on any program, starting from
 /// the URL's `#code=`, the last playground program, or the template.
 pub fn playground_page() -> impl IntoView {
-    use crate::editor::examples::{EXAMPLES, TEMPLATE};
+    use crate::editor::examples::{EXAMPLES, FROM_LESSONS, TEMPLATE};
     browser::set_title("Playground · Looplab");
     const KEY: &str = "looplab.playground";
     let (_, hash) = browser::location();
@@ -34,7 +34,9 @@ pub fn playground_page() -> impl IntoView {
     store_edits(code, KEY.to_string());
     let examples = EXAMPLES
         .iter()
-        .map(|(id, title, _)| view! { <option value=format!("example:{id}")>{*title}</option> })
+        .map(|(id, title, _)| (*id, *title))
+        .chain(FROM_LESSONS.iter().map(|(id, title, _, _)| (*id, *title)))
+        .map(|(id, title)| view! { <option value=format!("example:{id}")>{title}</option> })
         .collect_view();
     let lessons = LESSONS
         .iter()
@@ -43,7 +45,11 @@ pub fn playground_page() -> impl IntoView {
     let choose = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let picked = if let Some(id) = value.strip_prefix("example:") {
-            EXAMPLES.iter().find(|e| e.0 == id).map(|e| e.2)
+            EXAMPLES
+                .iter()
+                .find(|e| e.0 == id)
+                .map(|e| e.2)
+                .or_else(|| lesson_example(id))
         } else if let Some(id) = value.strip_prefix("lesson:") {
             content::lesson(id).map(|l| l.main_snippet().code)
         } else {
@@ -89,5 +95,37 @@ pub fn playground_page() -> impl IntoView {
             {editable_player(code, None, start_step, handle)}
             <PlayerTools handle=handle/>
         </section>
+    }
+}
+
+/// The code of an example taken from a lesson snippet (`FROM_LESSONS`).
+pub fn lesson_example(id: &str) -> Option<&'static str> {
+    let (_, _, lesson, snippet) = crate::editor::examples::FROM_LESSONS
+        .iter()
+        .find(|e| e.0 == id)?;
+    content::lesson(lesson)?
+        .snippets
+        .iter()
+        .find(|s| s.name == *snippet)
+        .map(|s| s.code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lesson_example;
+    use crate::editor::examples::{EXAMPLES, FROM_LESSONS};
+
+    #[test]
+    fn every_example_from_a_lesson_resolves_to_its_snippet() {
+        for (id, ..) in FROM_LESSONS {
+            let code = lesson_example(id)
+                .unwrap_or_else(|| panic!("example {id}: no such lesson snippet"));
+            assert!(code.contains("asyncio.run("), "example {id}");
+            assert!(
+                EXAMPLES.iter().all(|e| e.0 != *id),
+                "example id {id} used twice"
+            );
+        }
+        assert_eq!(lesson_example("nope"), None);
     }
 }
