@@ -23,6 +23,7 @@ impl Vm {
     }
 
     /// `BuildSet`.
+    #[inline(always)]
     pub(super) fn op_build_set(&mut self, n: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let items = split_top(fr, n)?;
@@ -32,6 +33,7 @@ impl Vm {
     }
 
     /// `BuildConstSet`.
+    #[inline(always)]
     pub(super) fn op_build_const_set(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let t = fr.consts[i as usize].clone();
@@ -50,6 +52,7 @@ impl Vm {
     }
 
     /// `BuildMap`.
+    #[inline(always)]
     pub(super) fn op_build_map(&mut self, n: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let items = split_top(fr, n * 2)?;
@@ -76,6 +79,7 @@ impl Vm {
     }
 
     /// `SetAdd`.
+    #[inline(always)]
     pub(super) fn op_set_add(&mut self, n: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -86,6 +90,7 @@ impl Vm {
     }
 
     /// `MapAdd`.
+    #[inline(always)]
     pub(super) fn op_map_add(&mut self, n: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -97,6 +102,7 @@ impl Vm {
     }
 
     /// `ListExtend`.
+    #[inline(always)]
     pub(super) fn op_list_extend(&mut self, n: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -110,6 +116,7 @@ impl Vm {
     }
 
     /// `SetUpdate`.
+    #[inline(always)]
     pub(super) fn op_set_update(&mut self, n: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -120,6 +127,7 @@ impl Vm {
     }
 
     /// `DictUpdate | DictMerge`.
+    #[inline(always)]
     pub(super) fn op_dict_update(&mut self, op: Op, n: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -163,6 +171,7 @@ impl Vm {
     }
 
     /// `ListToTuple`.
+    #[inline(always)]
     pub(super) fn op_list_to_tuple(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -175,6 +184,7 @@ impl Vm {
     }
 
     /// `BuildSlice`.
+    #[inline(always)]
     pub(super) fn op_build_slice(&mut self, n: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let step = if n == 3 { pop!(fr) } else { Value::None };
@@ -185,6 +195,7 @@ impl Vm {
     }
 
     /// `BuildString`.
+    #[inline(always)]
     pub(super) fn op_build_string(&mut self, n: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let items = split_top(fr, n)?;
@@ -199,6 +210,7 @@ impl Vm {
     }
 
     /// `FormatValue`.
+    #[inline(always)]
     pub(super) fn op_format_value(&mut self, flags: u8) -> Result<(), Error> {
         let fr = frame!(self);
         let spec = if flags & 8 != 0 { Some(pop!(fr)) } else { None };
@@ -219,6 +231,7 @@ impl Vm {
     }
 
     /// `UnpackSequence`.
+    #[inline(always)]
     pub(super) fn op_unpack_sequence(&mut self, n: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -229,6 +242,7 @@ impl Vm {
     }
 
     /// `UnpackEx`.
+    #[inline(always)]
     pub(super) fn op_unpack_ex(&mut self, before: u32, after: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -239,6 +253,7 @@ impl Vm {
     }
 
     /// `MakeFunction`.
+    #[inline(always)]
     pub(super) fn op_make_function(&mut self, code: u32, flags: u8) -> Result<(), Error> {
         let fr = frame!(self);
         let code = fr.code.codes[code as usize].clone();
@@ -288,6 +303,7 @@ impl Vm {
     }
 
     /// `BuildClass`.
+    #[inline(always)]
     pub(super) fn op_build_class(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let kwargs = pop!(fr);
@@ -299,6 +315,7 @@ impl Vm {
     }
 
     /// `LoadLocals`.
+    #[inline(always)]
     pub(super) fn op_load_locals(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         fr.stack.push(Value::None);

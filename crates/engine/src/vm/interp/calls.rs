@@ -47,6 +47,7 @@ impl Vm {
     }
 
     /// `CallMethodKw`.
+    #[inline(always)]
     pub(super) fn op_call_method_kw(
         &mut self,
         name: u32,
@@ -137,6 +138,7 @@ impl Vm {
     }
 
     /// `CallEx`.
+    #[inline(always)]
     pub(super) fn op_call_ex(&mut self, has_kw: bool) -> Result<Option<Completion>, Error> {
         let fr = frame!(self);
         let kwargs = if has_kw { Some(pop!(fr)) } else { None };

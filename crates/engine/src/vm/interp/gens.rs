@@ -60,6 +60,7 @@ impl Vm {
     }
 
     /// `GetAIter`.
+    #[inline(always)]
     pub(super) fn op_get_a_iter(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -69,6 +70,7 @@ impl Vm {
     }
 
     /// `GetANext`.
+    #[inline(always)]
     pub(super) fn op_get_a_next(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let it = top!(fr).clone();
@@ -78,6 +80,7 @@ impl Vm {
     }
 
     /// `EndAsyncFor`.
+    #[inline(always)]
     pub(super) fn op_end_async_for(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let exc = pop!(fr);
@@ -117,6 +120,7 @@ impl Vm {
     }
 
     /// `YieldValue`.
+    #[inline(always)]
     pub(super) fn op_yield_value(&mut self) -> Result<Option<Completion>, Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -134,6 +138,7 @@ impl Vm {
     }
 
     /// `GetYieldFromIter`.
+    #[inline(always)]
     pub(super) fn op_get_yield_from_iter(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);

@@ -4,6 +4,7 @@ use super::*;
 
 impl Vm {
     /// `ImportName`.
+    #[inline(always)]
     pub(super) fn op_import_name(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let name = fr.code.names[i as usize].clone();
@@ -15,6 +16,7 @@ impl Vm {
     }
 
     /// `ImportFrom`.
+    #[inline(always)]
     pub(super) fn op_import_from(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let m = top!(fr).clone();
@@ -38,6 +40,7 @@ impl Vm {
     }
 
     /// `ImportStar`.
+    #[inline(always)]
     pub(super) fn op_import_star(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let m = pop!(fr);

@@ -5,6 +5,7 @@ use super::*;
 
 impl Vm {
     /// `DeleteFast`.
+    #[inline(always)]
     pub(super) fn op_delete_fast(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         if fr.locals[i as usize].take().is_none() {
@@ -20,6 +21,7 @@ impl Vm {
     }
 
     /// `LoadDeref`.
+    #[inline(always)]
     pub(super) fn op_load_deref(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = fr.cells[i as usize].borrow().clone();
@@ -34,6 +36,7 @@ impl Vm {
     }
 
     /// `LoadClassDeref`.
+    #[inline(always)]
     pub(super) fn op_load_class_deref(&mut self, i: u32) -> Result<(), Error> {
         let name = self.deref_name(i);
         let fr = frame!(self);
@@ -53,6 +56,7 @@ impl Vm {
     }
 
     /// `StoreDeref`.
+    #[inline(always)]
     pub(super) fn op_store_deref(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -61,6 +65,7 @@ impl Vm {
     }
 
     /// `DeleteDeref`.
+    #[inline(always)]
     pub(super) fn op_delete_deref(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let old = fr.cells[i as usize].borrow_mut().take();
@@ -72,6 +77,7 @@ impl Vm {
     }
 
     /// `DeleteGlobal`.
+    #[inline(always)]
     pub(super) fn op_delete_global(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let name = fr.code.names[i as usize].clone();
@@ -82,6 +88,7 @@ impl Vm {
     }
 
     /// `LoadName`.
+    #[inline(always)]
     pub(super) fn op_load_name(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let name = fr.code.names[i as usize].clone();
@@ -104,6 +111,7 @@ impl Vm {
     }
 
     /// `StoreName`.
+    #[inline(always)]
     pub(super) fn op_store_name(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let v = pop!(fr);
@@ -116,6 +124,7 @@ impl Vm {
     }
 
     /// `DeleteName`.
+    #[inline(always)]
     pub(super) fn op_delete_name(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let name = fr.code.names[i as usize].clone();
@@ -130,6 +139,7 @@ impl Vm {
     }
 
     /// `DeleteAttr`.
+    #[inline(always)]
     pub(super) fn op_delete_attr(&mut self, i: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let obj = pop!(fr);
@@ -139,6 +149,7 @@ impl Vm {
     }
 
     /// `DeleteSubscr`.
+    #[inline(always)]
     pub(super) fn op_delete_subscr(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let key = pop!(fr);
@@ -148,6 +159,7 @@ impl Vm {
     }
 
     /// `UnaryNeg`.
+    #[inline(always)]
     pub(super) fn op_unary_neg(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let a = pop!(fr);
@@ -157,6 +169,7 @@ impl Vm {
     }
 
     /// `UnaryPos`.
+    #[inline(always)]
     pub(super) fn op_unary_pos(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let a = pop!(fr);
@@ -166,6 +179,7 @@ impl Vm {
     }
 
     /// `UnaryInvert`.
+    #[inline(always)]
     pub(super) fn op_unary_invert(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let a = pop!(fr);
@@ -175,6 +189,7 @@ impl Vm {
     }
 
     /// `UnaryNot`.
+    #[inline(always)]
     pub(super) fn op_unary_not(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let a = pop!(fr);
@@ -187,6 +202,7 @@ impl Vm {
     }
 
     /// `Contains`.
+    #[inline(always)]
     pub(super) fn op_contains(&mut self, neg: bool) -> Result<(), Error> {
         let fr = frame!(self);
         let container = pop!(fr);

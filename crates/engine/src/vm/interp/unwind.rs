@@ -5,6 +5,7 @@ use super::*;
 
 impl Vm {
     /// `SetupFinally | SetupWith`.
+    #[inline(always)]
     pub(super) fn op_setup_finally(&mut self, op: Op, h: u32) -> Result<(), Error> {
         let fr = frame!(self);
         let mut level = fr.stack.len() as u32;
@@ -20,6 +21,7 @@ impl Vm {
     }
 
     /// `PopBlock`.
+    #[inline(always)]
     pub(super) fn op_pop_block(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         fr.blocks.pop();
@@ -27,6 +29,7 @@ impl Vm {
     }
 
     /// `PopExcept`.
+    #[inline(always)]
     pub(super) fn op_pop_except(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         fr.blocks.pop();
@@ -35,6 +38,7 @@ impl Vm {
     }
 
     /// `Reraise`.
+    #[inline(always)]
     pub(super) fn op_reraise(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let exc = pop!(fr);
@@ -43,11 +47,13 @@ impl Vm {
     }
 
     /// `Raise`.
+    #[inline(always)]
     pub(super) fn op_raise(&mut self, n: u32) -> Result<(), Error> {
         Err(self.raise_op(n)?)
     }
 
     /// `CheckExcMatch`.
+    #[inline(always)]
     pub(super) fn op_check_exc_match(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let typ = pop!(fr);
@@ -58,6 +64,7 @@ impl Vm {
     }
 
     /// `CheckEgMatch`.
+    #[inline(always)]
     pub(super) fn op_check_eg_match(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let typ = pop!(fr);
@@ -70,6 +77,7 @@ impl Vm {
     }
 
     /// `PrepReraiseStar`.
+    #[inline(always)]
     pub(super) fn op_prep_reraise_star(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let rest = pop!(fr);
@@ -81,6 +89,7 @@ impl Vm {
     }
 
     /// `ExcTriple`.
+    #[inline(always)]
     pub(super) fn op_exc_triple(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         let exc = pop!(fr);
@@ -93,6 +102,7 @@ impl Vm {
     }
 
     /// `BeforeWith`.
+    #[inline(always)]
     pub(super) fn op_before_with(&mut self, is_async: bool) -> Result<(), Error> {
         let fr = frame!(self);
         let ctx = pop!(fr);
@@ -119,6 +129,7 @@ impl Vm {
     }
 
     /// `LoadAssertionError`.
+    #[inline(always)]
     pub(super) fn op_load_assertion_error(&mut self) -> Result<(), Error> {
         let fr = frame!(self);
         fr.stack
