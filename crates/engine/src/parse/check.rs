@@ -10,6 +10,8 @@ use crate::ast::{Arguments, Comprehension, Expr, ExprKind, Module, Stmt, StmtKin
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
+mod patterns;
+
 /// Runs the symbol-table checks over the whole module, then the compiler
 /// checks, and reports the first error, as CPython does.
 pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
@@ -406,6 +408,7 @@ impl<'a> Walker<'a> {
                 }
             }
             StmtKind::Expr(e) => self.expr_starred_here(e)?,
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Pass => {}
             StmtKind::Break => {
                 if compiler && !self.scope().in_loop {
@@ -990,6 +993,12 @@ fn collect_bindings<'a>(body: &'a [Stmt], out: &mut HashSet<&'a str>) {
                     }
                 }
                 collect_bindings(body, out);
+            }
+            StmtKind::Match { cases, .. } => {
+                for c in cases {
+                    patterns::pattern_names(&c.pattern, out);
+                    collect_bindings(&c.body, out);
+                }
             }
             StmtKind::Try {
                 body,
