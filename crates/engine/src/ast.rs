@@ -92,10 +92,63 @@ pub enum StmtKind {
     },
     Global(Vec<Name>),
     Nonlocal(Vec<Name>),
+    /// `match subject:` with its `case` blocks.
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
     Expr(Expr),
     Pass,
     Break,
     Continue,
+}
+
+/// One `case pattern [if guard]: body` of a `match` (CPython's
+/// `match_case`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+/// A pattern of a `case` (CPython's `ast.pattern`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    /// A literal or dotted name compared with `==`.
+    MatchValue(Expr),
+    /// `None`, `True`, `False`, compared with `is`.
+    MatchSingleton(Constant),
+    /// `[p, *rest]` / `(p, q)` / `p, q`.
+    MatchSequence(Vec<Pattern>),
+    /// `{key: p, **rest}`.
+    MatchMapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Name>,
+    },
+    /// `Cls(p, attr=q)`.
+    MatchClass {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<Name>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `*name` (`*_` has no name), only inside a sequence pattern.
+    MatchStar(Option<Name>),
+    /// `p as name`, a bare capture `name` (no pattern) or `_` (neither).
+    MatchAs {
+        pattern: Option<Box<Pattern>>,
+        name: Option<Name>,
+    },
+    /// `p | q | …`.
+    MatchOr(Vec<Pattern>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

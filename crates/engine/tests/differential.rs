@@ -321,6 +321,87 @@ impl Sx<'_> {
             StmtKind::Pass => self.open("Pass"),
             StmtKind::Break => self.open("Break"),
             StmtKind::Continue => self.open("Continue"),
+            StmtKind::Match { subject, cases } => {
+                self.open("Match");
+                self.expr(subject);
+                self.list(cases, |s, c| {
+                    s.sp();
+                    s.open("match_case");
+                    s.pattern(&c.pattern);
+                    s.opt_expr(&c.guard);
+                    s.stmts(&c.body);
+                    s.close();
+                });
+            }
+        }
+        self.close();
+    }
+
+    fn patterns(&mut self, ps: &[Pattern]) {
+        self.list(ps, |s, p| s.pattern(p));
+    }
+
+    fn names(&mut self, ns: &[Name]) {
+        self.list(ns, |s, n| s.name(n));
+    }
+
+    fn pattern(&mut self, p: &Pattern) {
+        self.sp();
+        match &p.kind {
+            PatternKind::MatchValue(v) => {
+                self.open("MatchValue");
+                self.expr(v);
+            }
+            PatternKind::MatchSingleton(c) => {
+                self.open("MatchSingleton");
+                self.atom(match c {
+                    Constant::None => "_",
+                    Constant::Bool(true) => "True",
+                    _ => "False",
+                });
+            }
+            PatternKind::MatchSequence(items) => {
+                self.open("MatchSequence");
+                self.patterns(items);
+            }
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                self.open("MatchMapping");
+                self.exprs(keys);
+                self.patterns(patterns);
+                self.opt_name(rest);
+            }
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
+                self.open("MatchClass");
+                self.expr(cls);
+                self.patterns(patterns);
+                self.names(kwd_attrs);
+                self.patterns(kwd_patterns);
+            }
+            PatternKind::MatchStar(name) => {
+                self.open("MatchStar");
+                self.opt_name(name);
+            }
+            PatternKind::MatchAs { pattern, name } => {
+                self.open("MatchAs");
+                match pattern {
+                    Some(q) => self.pattern(q),
+                    None => self.atom("_"),
+                }
+                self.opt_name(name);
+            }
+            PatternKind::MatchOr(alts) => {
+                self.open("MatchOr");
+                self.patterns(alts);
+            }
         }
         self.close();
     }

@@ -170,6 +170,19 @@ pub enum Op {
     ImportName(u32),
     ImportFrom(u32),
     ImportStar,
+    /// `match`: push whether TOS is a sequence a sequence pattern can
+    /// match (list, tuple, range; not str/bytes), keeping TOS.
+    MatchSequence,
+    /// `match`: push whether TOS is a mapping (dict), keeping TOS.
+    MatchMapping,
+    /// `match`: push `len(TOS)`, keeping TOS.
+    GetLen,
+    /// `match`: `[subject, keys_tuple] -> [subject, keys_tuple,
+    /// values_tuple_or_None]` through the subject's `get`.
+    MatchKeys,
+    /// `match`: `[subject, cls, kw_names] -> [attrs_tuple_or_None]` for a
+    /// class pattern with `n` positional sub-patterns.
+    MatchClass(u32),
 }
 
 /// What kind of code object this is; decides what calling it does.

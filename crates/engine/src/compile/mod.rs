@@ -6,6 +6,7 @@
 //! duplicated at `return`/`break`/`continue` exits, as CPython does.
 
 pub mod code;
+mod patterns;
 pub mod symtable;
 
 use std::cell::{Cell, OnceCell};
@@ -568,6 +569,7 @@ impl<'a> Compiler<'a> {
             } => self.for_loop(s, target, iter, body, orelse, *is_async)?,
             StmtKind::Break => self.break_stmt(s)?,
             StmtKind::Continue => self.continue_stmt(s)?,
+            StmtKind::Match { subject, cases } => self.match_stmt(s, subject, cases)?,
             StmtKind::Return(v) => self.return_stmt(s, v)?,
             StmtKind::FunctionDef(f) => self.function_def(s, f)?,
             StmtKind::ClassDef(c) => self.class_def(s, c)?,

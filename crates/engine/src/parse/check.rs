@@ -13,6 +13,8 @@ use crate::ast::{
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
+mod patterns;
+
 /// Runs the symbol-table checks over the whole module, then the compiler
 /// checks, and reports the first error, as CPython does.
 pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
@@ -306,6 +308,7 @@ impl<'a> Walker<'a> {
             StmtKind::Global(names) => self.global_stmt(names, s.span)?,
             StmtKind::Nonlocal(names) => self.nonlocal_stmt(names, s.span)?,
             StmtKind::Expr(e) => self.expr_starred_here(e)?,
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Pass => {}
             StmtKind::Break => self.loop_jump("'break' outside loop", s.span)?,
             StmtKind::Continue => self.loop_jump("'continue' not properly in loop", s.span)?,
@@ -1060,6 +1063,12 @@ fn collect_bindings<'a>(body: &'a [Stmt], out: &mut HashSet<&'a str>) {
                     }
                 }
                 collect_bindings(body, out);
+            }
+            StmtKind::Match { cases, .. } => {
+                for c in cases {
+                    patterns::pattern_names(&c.pattern, out);
+                    collect_bindings(&c.body, out);
+                }
             }
             StmtKind::Try {
                 body,

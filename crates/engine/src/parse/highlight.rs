@@ -179,6 +179,22 @@ impl Highlighter<'_> {
             .all(|c| c == ' ' || c == '\t' || c == '\x0c')
     }
 
+    /// Whether the soft keyword `match`/`case` just scanned (from `start`)
+    /// begins a statement header: first on its line, the line ending with
+    /// `':'` (no simple statement does). `match = 3` and `match(x)` stay
+    /// names.
+    fn soft_keyword_at(&self, start: usize) -> bool {
+        let before = &self.src[self.line_start..start];
+        if !before.chars().all(|c| c == ' ' || c == '\t' || c == '\x0c') {
+            return false;
+        }
+        let rest = &self.src[self.pos..];
+        let line = rest.split(['\n', '\r']).next().unwrap_or("");
+        let code = line.split('#').next().unwrap_or("").trim_end();
+        let next = line.trim_start().chars().next();
+        code.ends_with(':') && !matches!(next, Some('=' | '.' | ':' | ',' | ';' | ')' | ']' | '}'))
+    }
+
     fn run(&mut self) {
         while let Some(c) = self.peek() {
             if c.is_whitespace() || c == '\\' && matches!(self.peek_at(1), Some('\n' | '\r')) {
@@ -224,7 +240,9 @@ impl Highlighter<'_> {
                     self.string_body();
                     self.emit(start, line, col, class);
                 } else {
-                    let class = if Kw::lookup(word).is_some() {
+                    let class = if Kw::lookup(word).is_some()
+                        || (matches!(word, "match" | "case") && self.soft_keyword_at(start))
+                    {
                         TokenClass::Keyword
                     } else if BUILTINS.contains(&word) {
                         TokenClass::Builtin
@@ -363,6 +381,25 @@ mod tests {
             ]
         );
         assert_eq!(classes("'\\"), vec![("'\\", String)]);
+    }
+
+    #[test]
+    fn match_and_case_are_keywords_only_as_statement_headers() {
+        let kw = |src: &str, word: &str| {
+            classes(src)
+                .into_iter()
+                .filter(|(w, _)| *w == word)
+                .map(|(_, c)| c == TokenClass::Keyword)
+                .collect::<Vec<_>>()
+        };
+        let prog = "match x:  # go\n    case [match, case]:\n        pass\n";
+        assert_eq!(kw(prog, "match"), vec![true, false]);
+        assert_eq!(kw(prog, "case"), vec![true, false]);
+        assert_eq!(
+            kw("match = 3\nmatch(x)\ncase.y = 1\n", "match"),
+            vec![false, false]
+        );
+        assert_eq!(kw("case: int = 3\n", "case"), vec![false]);
     }
 
     #[test]

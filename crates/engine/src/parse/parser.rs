@@ -496,7 +496,13 @@ impl<'a> Parser<'a> {
                 Ok(())
             }
             TokenKind::Indent => Err(self.invalid_syntax()),
-            TokenKind::Name(n) if &**n == "match" || &**n == "type" => {
+            TokenKind::Name(n) if &**n == "match" && self.line_ends_with_colon() => {
+                let stmt = self.match_stmt()?;
+                out.push(stmt);
+                Ok(())
+            }
+            TokenKind::Name(n) if &**n == "match" => self.match_or_simple_stmts(out),
+            TokenKind::Name(n) if &**n == "type" => {
                 let soft = n.clone();
                 let start = self.span();
                 let (pos, prev_end) = (self.pos, self.prev_end);
@@ -505,11 +511,7 @@ impl<'a> Parser<'a> {
                     Err(err) => {
                         let furthest = self.furthest.get();
                         self.reset(pos, prev_end);
-                        let unsupported = if &*soft == "match" {
-                            self.line_ends_with_colon()
-                        } else {
-                            matches!(self.peek_kind(1), TokenKind::Name(_))
-                        };
+                        let unsupported = matches!(self.peek_kind(1), TokenKind::Name(_));
                         self.furthest.set(furthest);
                         if unsupported {
                             Err(SyntaxError::new(
@@ -524,6 +526,29 @@ impl<'a> Parser<'a> {
             }
             _ => self.simple_stmts(out),
         }
+    }
+
+    /// A line starting with the soft keyword `match` that does not end with
+    /// `':'`: a simple statement (`match = 3`, `match(x)`), or
+    /// `invalid_match_stmt`'s "expected ':'" for `match subject NEWLINE`.
+    fn match_or_simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let (pos, prev_end) = (self.pos, self.prev_end);
+        let err = match self.simple_stmts(out) {
+            Ok(()) => return Ok(()),
+            Err(err) => err,
+        };
+        let furthest = self.furthest.get();
+        self.reset(pos, prev_end);
+        self.advance();
+        let missing_colon =
+            self.subject_expr().is_ok() && matches!(self.kind(), TokenKind::Newline);
+        let span = self.span();
+        self.reset(pos, prev_end);
+        self.furthest.set(furthest);
+        if missing_colon {
+            return Err(SyntaxError::new("expected ':'", span));
+        }
+        Err(err)
     }
 
     /// Whether the logical line starting at the current token ends with
@@ -2530,5 +2555,6 @@ impl<'a> Parser<'a> {
     }
 }
 
+mod patterns;
 #[cfg(test)]
 mod tests;

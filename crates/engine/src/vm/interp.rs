@@ -71,6 +71,7 @@ mod calls;
 mod fast;
 mod gens;
 mod imports;
+mod matching;
 mod names;
 mod unwind;
 
@@ -579,6 +580,11 @@ impl Vm {
                 Op::ImportName(i) => self.op_import_name(i)?,
                 Op::ImportFrom(i) => self.op_import_from(i)?,
                 Op::ImportStar => self.op_import_star()?,
+                Op::MatchSequence => self.op_match_sequence()?,
+                Op::MatchMapping => self.op_match_mapping()?,
+                Op::GetLen => self.op_get_len()?,
+                Op::MatchKeys => self.op_match_keys()?,
+                Op::MatchClass(n) => self.op_match_class(n)?,
             }
         }
     }
