@@ -195,35 +195,12 @@ impl Builder {
         }
     }
 
+    /// One statement: a dispatcher; kinds that bind names, open scopes or
+    /// check declarations have their own functions below.
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
-            StmtKind::FunctionDef(f) => {
-                for d in &f.decorator_list {
-                    self.expr(d);
-                }
-                self.defaults(&f.args);
-                self.bind(&f.name, s.span);
-                let prev = self.push_scope(node_key(&**f), ScopeKind::Function, f.name.clone());
-                self.scope().is_async = f.is_async;
-                self.args(&f.args);
-                self.stmts(&f.body);
-                self.cur = prev;
-            }
-            StmtKind::ClassDef(c) => {
-                for d in &c.decorator_list {
-                    self.expr(d);
-                }
-                for b in &c.bases {
-                    self.expr(b);
-                }
-                for k in &c.keywords {
-                    self.expr(&k.value);
-                }
-                self.bind(&c.name, s.span);
-                let prev = self.push_scope(node_key(&**c), ScopeKind::Class, c.name.clone());
-                self.stmts(&c.body);
-                self.cur = prev;
-            }
+            StmtKind::FunctionDef(f) => self.function_def(f, s.span),
+            StmtKind::ClassDef(c) => self.class_def(c, s.span),
             StmtKind::Return(v) => {
                 if let Some(v) = v {
                     self.expr(v);
@@ -240,26 +217,8 @@ impl Builder {
                     self.target(t);
                 }
             }
-            StmtKind::AugAssign { target, value, .. } => {
-                self.expr(value);
-                if let ExprKind::Name(n) = &target.kind {
-                    self.scope().use_(n);
-                }
-                self.target(target);
-            }
-            StmtKind::AnnAssign { target, value, .. } => {
-                if let Some(v) = value {
-                    self.expr(v);
-                    self.target(target);
-                } else if let ExprKind::Name(n) = &target.kind {
-                    // A bare annotation still makes the name local.
-                    if self.scope().kind() == ScopeKind::Function {
-                        self.bind(n, target.span);
-                    }
-                } else {
-                    self.target(target);
-                }
-            }
+            StmtKind::AugAssign { target, value, .. } => self.aug_assign(target, value),
+            StmtKind::AnnAssign { target, value, .. } => self.ann_assign(target, value.as_ref()),
             StmtKind::For {
                 target,
                 iter,
@@ -284,23 +243,9 @@ impl Builder {
                 items,
                 body,
                 is_async,
-            } => {
-                if *is_async {
-                    self.scope().has_await = true;
-                }
-                for it in items {
-                    self.expr(&it.context_expr);
-                    if let Some(t) = &it.optional_vars {
-                        self.target(t);
-                    }
-                }
-                self.stmts(body);
-            }
+            } => self.with_stmt(items, body, *is_async),
             StmtKind::Raise { exc, cause } => {
-                if let Some(e) = exc {
-                    self.expr(e);
-                }
-                if let Some(e) = cause {
+                for e in [exc, cause].into_iter().flatten() {
                     self.expr(e);
                 }
             }
@@ -310,94 +255,189 @@ impl Builder {
                 orelse,
                 finalbody,
                 ..
-            } => {
-                self.stmts(body);
-                for h in handlers {
-                    if let Some(t) = &h.typ {
-                        self.expr(t);
-                    }
-                    if let Some(n) = &h.name {
-                        self.bind(n, h.span);
-                    }
-                    self.stmts(&h.body);
-                }
-                self.stmts(orelse);
-                self.stmts(finalbody);
-            }
+            } => self.try_stmt(body, handlers, orelse, finalbody),
             StmtKind::Assert { test, msg } => {
                 self.expr(test);
                 if let Some(m) = msg {
                     self.expr(m);
                 }
             }
-            StmtKind::Import(names) => {
-                for a in names {
-                    let n: Name = match &a.asname {
-                        Some(x) => x.clone(),
-                        None => a.name.split('.').next().unwrap_or("").into(),
-                    };
-                    self.bind(&n, a.span);
-                }
-            }
-            StmtKind::ImportFrom { names, .. } => {
-                for a in names {
-                    if &*a.name == "*" {
-                        continue;
-                    }
-                    let n = a.asname.clone().unwrap_or_else(|| a.name.clone());
-                    self.bind(&n, a.span);
-                }
-            }
-            StmtKind::Global(names) => {
-                for n in names {
-                    let sc = &self.st.scopes[self.cur];
-                    if sc.used_set.contains(n) || sc.bound_set.contains(n) {
-                        let what = if sc.params.contains(n) {
-                            format!("name '{n}' is parameter and global")
-                        } else if sc.bound_set.contains(n) {
-                            format!("name '{n}' is assigned to before global declaration")
-                        } else {
-                            format!("name '{n}' is used prior to global declaration")
-                        };
-                        self.error(what, s.span);
-                    }
-                    self.scope().globals.insert(n.clone());
-                }
-            }
-            StmtKind::Nonlocal(names) => {
-                if self.scope().kind() == ScopeKind::Module {
-                    self.error(
-                        "nonlocal declaration not allowed at module level".into(),
-                        s.span,
-                    );
-                }
-                for n in names {
-                    let sc = &self.st.scopes[self.cur];
-                    if sc.params.contains(n) {
-                        self.error(format!("name '{n}' is parameter and nonlocal"), s.span);
-                    } else if sc.used_set.contains(n) || sc.bound_set.contains(n) {
-                        let what = if sc.bound_set.contains(n) {
-                            format!("name '{n}' is assigned to before nonlocal declaration")
-                        } else {
-                            format!("name '{n}' is used prior to nonlocal declaration")
-                        };
-                        self.error(what, s.span);
-                    }
-                    self.scope().nonlocals.insert(n.clone());
-                }
-            }
+            StmtKind::Import(names) => self.import(names),
+            StmtKind::ImportFrom { names, .. } => self.import_from(names),
+            StmtKind::Global(names) => self.global(names, s.span),
+            StmtKind::Nonlocal(names) => self.nonlocal(names, s.span),
             StmtKind::Expr(e) => self.expr(e),
-            StmtKind::Match { subject, cases } => {
-                self.expr(subject);
-                for c in cases {
-                    self.pattern(&c.pattern);
-                    if let Some(g) = &c.guard {
-                        self.expr(g);
-                    }
-                    self.stmts(&c.body);
-                }
-            }
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+        }
+    }
+
+    /// `def`: decorators and defaults are evaluated in the enclosing scope,
+    /// which binds the name; parameters and body live in a new scope.
+    fn function_def(&mut self, f: &FunctionDef, span: Span) {
+        for d in &f.decorator_list {
+            self.expr(d);
+        }
+        self.defaults(&f.args);
+        self.bind(&f.name, span);
+        let prev = self.push_scope(node_key(f), ScopeKind::Function, f.name.clone());
+        self.scope().is_async = f.is_async;
+        self.args(&f.args);
+        self.stmts(&f.body);
+        self.cur = prev;
+    }
+
+    /// `class`: decorators, bases and keywords are evaluated in the enclosing
+    /// scope, which binds the name; the body gets a class scope.
+    fn class_def(&mut self, c: &ClassDef, span: Span) {
+        for d in &c.decorator_list {
+            self.expr(d);
+        }
+        for b in &c.bases {
+            self.expr(b);
+        }
+        for k in &c.keywords {
+            self.expr(&k.value);
+        }
+        self.bind(&c.name, span);
+        let prev = self.push_scope(node_key(c), ScopeKind::Class, c.name.clone());
+        self.stmts(&c.body);
+        self.cur = prev;
+    }
+
+    /// `x += v` both reads and binds a plain name.
+    fn aug_assign(&mut self, target: &Expr, value: &Expr) {
+        self.expr(value);
+        if let ExprKind::Name(n) = &target.kind {
+            self.scope().use_(n);
+        }
+        self.target(target);
+    }
+
+    /// `x: T = v` binds like an assignment; a bare `x: T` still makes `x`
+    /// local, but only in a function.
+    fn ann_assign(&mut self, target: &Expr, value: Option<&Expr>) {
+        if let Some(v) = value {
+            self.expr(v);
+            self.target(target);
+        } else if let ExprKind::Name(n) = &target.kind {
+            if self.scope().kind() == ScopeKind::Function {
+                self.bind(n, target.span);
+            }
+        } else {
+            self.target(target);
+        }
+    }
+
+    fn with_stmt(&mut self, items: &[WithItem], body: &[Stmt], is_async: bool) {
+        if is_async {
+            self.scope().has_await = true;
+        }
+        for it in items {
+            self.expr(&it.context_expr);
+            if let Some(t) = &it.optional_vars {
+                self.target(t);
+            }
+        }
+        self.stmts(body);
+    }
+
+    /// `try`: each `except ... as name` binds `name`.
+    fn try_stmt(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) {
+        self.stmts(body);
+        for h in handlers {
+            if let Some(t) = &h.typ {
+                self.expr(t);
+            }
+            if let Some(n) = &h.name {
+                self.bind(n, h.span);
+            }
+            self.stmts(&h.body);
+        }
+        self.stmts(orelse);
+        self.stmts(finalbody);
+    }
+
+    /// `import a.b.c` binds `a`; `import a.b as x` binds `x`.
+    fn import(&mut self, names: &[Alias]) {
+        for a in names {
+            let n: Name = match &a.asname {
+                Some(x) => x.clone(),
+                None => a.name.split('.').next().unwrap_or("").into(),
+            };
+            self.bind(&n, a.span);
+        }
+    }
+
+    /// `from m import a as x` binds `x` (or `a`); `*` binds nothing here.
+    fn import_from(&mut self, names: &[Alias]) {
+        for a in names {
+            if &*a.name == "*" {
+                continue;
+            }
+            let n = a.asname.clone().unwrap_or_else(|| a.name.clone());
+            self.bind(&n, a.span);
+        }
+    }
+
+    /// `global`: an error if the name was already used or bound here.
+    fn global(&mut self, names: &[Name], span: Span) {
+        for n in names {
+            let sc = &self.st.scopes[self.cur];
+            if sc.used_set.contains(n) || sc.bound_set.contains(n) {
+                let what = if sc.params.contains(n) {
+                    format!("name '{n}' is parameter and global")
+                } else if sc.bound_set.contains(n) {
+                    format!("name '{n}' is assigned to before global declaration")
+                } else {
+                    format!("name '{n}' is used prior to global declaration")
+                };
+                self.error(what, span);
+            }
+            self.scope().globals.insert(n.clone());
+        }
+    }
+
+    /// `nonlocal`: not at module level, not for a parameter, and not after
+    /// the name was used or bound here.
+    fn nonlocal(&mut self, names: &[Name], span: Span) {
+        if self.scope().kind() == ScopeKind::Module {
+            self.error(
+                "nonlocal declaration not allowed at module level".into(),
+                span,
+            );
+        }
+        for n in names {
+            let sc = &self.st.scopes[self.cur];
+            if sc.params.contains(n) {
+                self.error(format!("name '{n}' is parameter and nonlocal"), span);
+            } else if sc.used_set.contains(n) || sc.bound_set.contains(n) {
+                let what = if sc.bound_set.contains(n) {
+                    format!("name '{n}' is assigned to before nonlocal declaration")
+                } else {
+                    format!("name '{n}' is used prior to nonlocal declaration")
+                };
+                self.error(what, span);
+            }
+            self.scope().nonlocals.insert(n.clone());
+        }
+    }
+
+    /// `match`: the subject, then each case's pattern, guard and body.
+    fn match_stmt(&mut self, subject: &Expr, cases: &[MatchCase]) {
+        self.expr(subject);
+        for c in cases {
+            self.pattern(&c.pattern);
+            if let Some(g) = &c.guard {
+                self.expr(g);
+            }
+            self.stmts(&c.body);
         }
     }
 
@@ -475,58 +515,18 @@ impl Builder {
         }
     }
 
+    /// One expression: a dispatcher; kinds that bind names, open scopes or
+    /// mark the scope (await, yield) have their own functions below.
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
-            ExprKind::BoolOp { values, .. } => {
-                for v in values {
-                    self.expr(v);
-                }
-            }
-            ExprKind::NamedExpr { target, value } => {
-                self.expr(value);
-                // PEP 572: a walrus inside a comprehension binds in the
-                // enclosing function/module scope.
-                let mut id = self.cur;
-                let mut chain = Vec::new();
-                while self.st.scopes[id].kind() == ScopeKind::Comprehension {
-                    chain.push(id);
-                    id = self.st.scopes[id].parent.unwrap_or(0);
-                }
-                if chain.is_empty() {
-                    self.bind(target, e.span);
-                } else {
-                    let outer_kind = self.st.scopes[id].kind();
-                    if outer_kind == ScopeKind::Class {
-                        self.error(
-                            "assignment expression within a comprehension cannot be used in a class body".into(),
-                            e.span,
-                        );
-                    }
-                    let outer_global = outer_kind == ScopeKind::Module
-                        || self.st.scopes[id].globals.contains(target);
-                    self.st.scopes[id].bind(target);
-                    for c in chain {
-                        if outer_global {
-                            self.st.scopes[c].globals.insert(target.clone());
-                        } else {
-                            self.st.scopes[c].nonlocals.insert(target.clone());
-                        }
-                        self.st.scopes[c].use_(target);
-                    }
-                }
-            }
+            ExprKind::BoolOp { values, .. } => self.exprs(values),
+            ExprKind::NamedExpr { target, value } => self.named_expr(target, value, e.span),
             ExprKind::BinOp { left, right, .. } => {
                 self.expr(left);
                 self.expr(right);
             }
             ExprKind::UnaryOp { operand, .. } => self.expr(operand),
-            ExprKind::Lambda { args, body } => {
-                self.defaults(args);
-                let prev = self.push_scope(node_key(e), ScopeKind::Function, "<lambda>".into());
-                self.args(args);
-                self.expr(body);
-                self.cur = prev;
-            }
+            ExprKind::Lambda { args, body } => self.lambda(e, args, body),
             ExprKind::IfExp { test, body, orelse } => {
                 self.expr(test);
                 self.expr(body);
@@ -536,14 +536,10 @@ impl Builder {
                 for k in keys.iter().flatten() {
                     self.expr(k);
                 }
-                for v in values {
-                    self.expr(v);
-                }
+                self.exprs(values);
             }
             ExprKind::Set(items) | ExprKind::List(items) | ExprKind::Tuple(items) => {
-                for i in items {
-                    self.expr(i);
-                }
+                self.exprs(items)
             }
             ExprKind::ListComp { elt, generators } => {
                 self.comprehension(e, "<listcomp>", generators, &[elt], false)
@@ -580,9 +576,7 @@ impl Builder {
                 left, comparators, ..
             } => {
                 self.expr(left);
-                for c in comparators {
-                    self.expr(c);
-                }
+                self.exprs(comparators);
             }
             ExprKind::Call {
                 func,
@@ -590,9 +584,7 @@ impl Builder {
                 keywords,
             } => {
                 self.expr(func);
-                for a in args {
-                    self.expr(a);
-                }
+                self.exprs(args);
                 for k in keywords {
                     self.expr(&k.value);
                 }
@@ -605,11 +597,7 @@ impl Builder {
                     self.expr(s);
                 }
             }
-            ExprKind::JoinedStr(parts) => {
-                for p in parts {
-                    self.expr(p);
-                }
-            }
+            ExprKind::JoinedStr(parts) => self.exprs(parts),
             ExprKind::Constant(_) => {}
             ExprKind::Attribute { value, .. } => self.expr(value),
             ExprKind::Subscript { value, slice } => {
@@ -617,19 +605,74 @@ impl Builder {
                 self.expr(slice);
             }
             ExprKind::Starred(v) => self.expr(v),
-            ExprKind::Name(n) => {
-                self.scope().use_(n);
-                if &**n == "super" {
-                    // Zero-argument super() needs the __class__ cell.
-                    let cls: Name = "__class__".into();
-                    self.scope().use_(&cls);
-                }
-            }
+            ExprKind::Name(n) => self.name_use(n),
             ExprKind::Slice { lower, upper, step } => {
                 for x in [lower, upper, step].into_iter().flatten() {
                     self.expr(x);
                 }
             }
+        }
+    }
+
+    fn exprs(&mut self, es: &[Expr]) {
+        for e in es {
+            self.expr(e);
+        }
+    }
+
+    /// A name being read; zero-argument `super()` also needs the
+    /// `__class__` cell.
+    fn name_use(&mut self, n: &Name) {
+        self.scope().use_(n);
+        if &**n == "super" {
+            let cls: Name = "__class__".into();
+            self.scope().use_(&cls);
+        }
+    }
+
+    /// `lambda`: defaults in the enclosing scope, parameters and body in a
+    /// new function scope.
+    fn lambda(&mut self, e: &Expr, args: &Arguments, body: &Expr) {
+        self.defaults(args);
+        let prev = self.push_scope(node_key(e), ScopeKind::Function, "<lambda>".into());
+        self.args(args);
+        self.expr(body);
+        self.cur = prev;
+    }
+
+    /// `target := value`. PEP 572: a walrus inside a comprehension binds in
+    /// the nearest enclosing function/module scope, and each comprehension
+    /// in between declares it global or nonlocal.
+    fn named_expr(&mut self, target: &Name, value: &Expr, span: Span) {
+        self.expr(value);
+        let mut id = self.cur;
+        let mut chain = Vec::new();
+        while self.st.scopes[id].kind() == ScopeKind::Comprehension {
+            chain.push(id);
+            id = self.st.scopes[id].parent.unwrap_or(0);
+        }
+        if chain.is_empty() {
+            self.bind(target, span);
+            return;
+        }
+        let outer_kind = self.st.scopes[id].kind();
+        if outer_kind == ScopeKind::Class {
+            self.error(
+                "assignment expression within a comprehension cannot be used in a class body"
+                    .into(),
+                span,
+            );
+        }
+        let outer_global =
+            outer_kind == ScopeKind::Module || self.st.scopes[id].globals.contains(target);
+        self.st.scopes[id].bind(target);
+        for c in chain {
+            if outer_global {
+                self.st.scopes[c].globals.insert(target.clone());
+            } else {
+                self.st.scopes[c].nonlocals.insert(target.clone());
+            }
+            self.st.scopes[c].use_(target);
         }
     }
 
