@@ -12,19 +12,22 @@
 //! [`Timeline`] (in `snapshot/timeline.rs`) keeps a checkpoint every N
 //! events so that seeking anywhere in a 10,000-event trace is cheap; it is
 //! the one model of a run cut into steps (the app's player builds on it,
-//! and grows it while a live run publishes events). [`narrate`] says in one plain-English
-//! sentence what a step did.
+//! and grows it while a live run publishes events). [`narrate`] (in
+//! `snapshot/narrate.rs`) says in one plain-English sentence what a step
+//! did.
 
 use std::collections::BTreeMap;
 
+mod narrate;
 mod timeline;
+pub use narrate::narrate;
 pub use timeline::Timeline;
 
 use serde::{Deserialize, Serialize};
 
 use crate::trace::{
-    format_secs, Action, BlockReason, Event, EventKind, FutureId, HandleId, JobId, Resolution,
-    RunEnding, StepOutcome, TaskId, ThreadId,
+    format_secs, Action, Event, EventKind, FutureId, HandleId, JobId, Resolution, RunEnding,
+    StepOutcome, TaskId, ThreadId,
 };
 
 /// The loop's state after some prefix of a trace.
@@ -238,239 +241,61 @@ impl Snapshot {
         s
     }
 
-    /// Folds one event into the state.
+    /// Folds one event into the state: the clock and count here, the rest
+    /// in one function per kind of event (grouped below by what they
+    /// touch: futures, tasks, the ready queue and timers, worker threads,
+    /// output). Each borrows from the event and clones only what the state
+    /// keeps, so folding stays as cheap as one `match`.
     pub fn apply(&mut self, event: &Event) {
         self.applied += 1;
         self.time_ns = event.time_ns;
         match &event.kind {
-            EventKind::FutureCreated { fut, label, .. } => {
-                self.futures.insert(
-                    *fut,
-                    FutureView {
-                        label: label.clone(),
-                        until_ns: None,
-                        resolution: None,
-                    },
-                );
-            }
+            EventKind::FutureCreated { fut, label, .. } => self.future_created(*fut, label),
             EventKind::FutureLabeled {
                 fut,
                 label,
                 until_ns,
-            } => {
-                let view = self.futures.entry(*fut).or_insert_with(|| FutureView {
-                    label: String::new(),
-                    until_ns: None,
-                    resolution: None,
-                });
-                view.label = label.clone();
-                view.until_ns = *until_ns;
-                // Refresh the description of tasks already waiting on it.
-                let waiting = self.waiting_on(*fut);
-                for t in self.tasks.values_mut() {
-                    if t_waits_on(&t.state, *fut) {
-                        t.state = TaskState::Waiting {
-                            on: waiting.clone(),
-                        };
-                    }
-                }
-            }
+            } => self.future_labeled(*fut, label, *until_ns),
+            EventKind::FutureResolved { fut, outcome } => self.future_resolved(*fut, outcome),
             EventKind::TaskCreated {
                 task,
                 name,
                 coro,
                 parent,
                 line,
-            } => {
-                self.tasks.insert(
-                    *task,
-                    TaskView {
-                        id: *task,
-                        name: name.clone(),
-                        coro: coro.clone(),
-                        parent: *parent,
-                        state: TaskState::Created,
-                        line: *line,
-                        cancel_requested: false,
-                        steps: 0,
-                    },
-                );
-            }
+            } => self.task_created(*task, name, coro, *parent, *line),
             EventKind::TaskRenamed { task, name } => {
                 if let Some(t) = self.tasks.get_mut(task) {
                     t.name = name.clone();
                 }
             }
-            EventKind::HandleScheduled {
-                handle,
-                action,
-                when_ns,
-            } => match when_ns {
-                None => {
-                    self.mark_ready(action);
-                    self.ready.push(ReadyEntry {
-                        handle: *handle,
-                        action: action.clone(),
-                        cancelled: false,
-                    });
-                }
-                Some(when) => {
-                    let entry = TimerEntry {
-                        handle: *handle,
-                        when_ns: *when,
-                        action: action.clone(),
-                        cancelled: false,
-                    };
-                    let pos = self
-                        .timers
-                        .partition_point(|t| (t.when_ns, t.handle) <= (*when, *handle));
-                    self.timers.insert(pos, entry);
-                }
-            },
-            EventKind::HandleCancelled { handle } => {
-                for r in self.ready.iter_mut().filter(|r| r.handle == *handle) {
-                    r.cancelled = true;
-                }
-                for t in self.timers.iter_mut().filter(|t| t.handle == *handle) {
-                    t.cancelled = true;
-                }
-            }
-            EventKind::TimerFired { handle } => {
-                if let Some(pos) = self.timers.iter().position(|t| t.handle == *handle) {
-                    let t = self.timers.remove(pos);
-                    self.mark_ready(&t.action);
-                    self.ready.push(ReadyEntry {
-                        handle: t.handle,
-                        action: t.action,
-                        cancelled: t.cancelled,
-                    });
-                }
-            }
-            EventKind::TimerDiscarded { handle } => {
-                self.timers.retain(|t| t.handle != *handle);
-            }
-            EventKind::ClockAdvanced { to_ns, .. } => {
-                self.time_ns = *to_ns;
-            }
-            EventKind::IterationStarted { iteration, .. } => {
-                self.iteration = *iteration;
-            }
-            EventKind::HandleStarted { handle } => {
-                if let Some(pos) = self.ready.iter().position(|r| r.handle == *handle) {
-                    let entry = self.ready.remove(pos);
-                    self.running = Some(entry);
-                }
-            }
-            EventKind::HandleSkipped { handle } => {
-                self.ready.retain(|r| r.handle != *handle);
-            }
-            EventKind::HandleFinished { .. } => {
-                self.running = None;
-                self.running_task = None;
-            }
             EventKind::TaskStepStarted { task, line, throw } => {
-                self.running_task = Some(*task);
-                if let Some(t) = self.tasks.get_mut(task) {
-                    t.state = TaskState::Running;
-                    t.line = *line;
-                    t.steps += 1;
-                    if throw.is_some() {
-                        t.cancel_requested = false;
-                    }
-                }
+                self.task_step_started(*task, *line, throw.is_some())
             }
             EventKind::TaskStepEnded {
                 task,
                 line,
                 outcome,
-            } => {
-                let state = match outcome {
-                    StepOutcome::Awaiting { fut } => TaskState::Waiting {
-                        on: self.waiting_on(*fut),
-                    },
-                    StepOutcome::BareYield | StepOutcome::BadYield { .. } => TaskState::Ready,
-                    StepOutcome::Returned { value } => TaskState::Done {
-                        result: value.clone(),
-                    },
-                    StepOutcome::Raised { exc } => TaskState::Failed { exc: exc.clone() },
-                    StepOutcome::Cancelled => TaskState::Cancelled,
-                };
-                if let Some(t) = self.tasks.get_mut(task) {
-                    t.state = state;
-                    t.line = *line;
-                }
+            } => self.task_step_ended(*task, *line, outcome),
+            EventKind::CancelRequested { fut, .. } => self.cancel_requested(*fut),
+            EventKind::HandleScheduled {
+                handle,
+                action,
+                when_ns,
+            } => self.handle_scheduled(*handle, action, *when_ns),
+            EventKind::HandleCancelled { handle } => self.handle_cancelled(*handle),
+            EventKind::TimerFired { handle } => self.timer_fired(*handle),
+            EventKind::TimerDiscarded { handle } => self.timers.retain(|t| t.handle != *handle),
+            EventKind::ClockAdvanced { to_ns, .. } => self.time_ns = *to_ns,
+            EventKind::IterationStarted { iteration, .. } => self.iteration = *iteration,
+            EventKind::HandleStarted { handle } => self.handle_started(*handle),
+            EventKind::HandleSkipped { handle } => self.ready.retain(|r| r.handle != *handle),
+            EventKind::HandleFinished { .. } => {
+                self.running = None;
                 self.running_task = None;
             }
-            EventKind::CancelRequested { fut, .. } => {
-                if let Some(t) = self.tasks.get_mut(fut) {
-                    if matches!(
-                        t.state,
-                        TaskState::Created | TaskState::Ready | TaskState::Waiting { .. }
-                    ) {
-                        t.cancel_requested = true;
-                    }
-                }
-            }
-            EventKind::FutureResolved { fut, outcome } => {
-                if let Some(f) = self.futures.get_mut(fut) {
-                    f.resolution = Some(outcome.clone());
-                }
-                if let Some(t) = self.tasks.get_mut(fut) {
-                    // A task is resolved by its own step (TaskStepEnded);
-                    // this also covers a task cancelled before it started.
-                    t.state = match outcome {
-                        Resolution::Result { value } => TaskState::Done {
-                            result: value.clone(),
-                        },
-                        Resolution::Exception { exc } => TaskState::Failed { exc: exc.clone() },
-                        Resolution::Cancelled => TaskState::Cancelled,
-                    };
-                    t.cancel_requested = false;
-                }
-            }
-            EventKind::Print {
-                task,
-                thread,
-                text,
-                line,
-                stderr,
-            } => {
-                self.output.push(OutputEntry {
-                    time_ns: event.time_ns,
-                    task: *task,
-                    thread: *thread,
-                    text: text.clone(),
-                    stderr: *stderr,
-                    line: *line,
-                });
-                if let Some(t) = task.and_then(|t| self.tasks.get_mut(&t)) {
-                    t.line = *line;
-                }
-            }
-            EventKind::LoopBlocked { .. } => {}
-            EventKind::JobSubmitted { job, func, fut } => {
-                self.jobs.insert(
-                    *job,
-                    JobView {
-                        func: func.clone(),
-                        fut: *fut,
-                        thread: None,
-                        outcome: None,
-                    },
-                );
-            }
-            EventKind::JobStarted { job, thread } => {
-                if let Some(j) = self.jobs.get_mut(job) {
-                    j.thread = Some(*thread);
-                }
-                let lane = self.threads.entry(*thread).or_insert(ThreadLane {
-                    id: *thread,
-                    job: None,
-                    parked_until: None,
-                });
-                lane.job = Some(*job);
-                lane.parked_until = None;
-            }
+            EventKind::JobSubmitted { job, func, fut } => self.job_submitted(*job, func, *fut),
+            EventKind::JobStarted { job, thread } => self.job_started(*job, *thread),
             EventKind::ThreadParked { thread, until_ns } => {
                 if let Some(lane) = self.threads.get_mut(thread) {
                     lane.parked_until = Some(*until_ns);
@@ -485,15 +310,15 @@ impl Snapshot {
                 job,
                 thread,
                 outcome,
-            } => {
-                if let Some(j) = self.jobs.get_mut(job) {
-                    j.outcome = Some(outcome.clone());
-                }
-                if let Some(lane) = self.threads.get_mut(thread) {
-                    lane.job = None;
-                    lane.parked_until = None;
-                }
-            }
+            } => self.job_finished(*job, *thread, outcome),
+            EventKind::Print {
+                task,
+                thread,
+                text,
+                line,
+                stderr,
+            } => self.print(event.time_ns, *task, *thread, text, *line, *stderr),
+            EventKind::LoopBlocked { .. } => {}
             EventKind::Warning { text, line } => self.warnings.push(WarningEntry {
                 text: text.clone(),
                 line: *line,
@@ -503,6 +328,254 @@ impl Snapshot {
                 self.running = None;
                 self.running_task = None;
             }
+        }
+    }
+
+    // Futures.
+
+    fn future_created(&mut self, fut: FutureId, label: &str) {
+        self.futures.insert(
+            fut,
+            FutureView {
+                label: label.to_owned(),
+                until_ns: None,
+                resolution: None,
+            },
+        );
+    }
+
+    /// A future gets its teaching label (and a sleep its deadline) after
+    /// creation; tasks already waiting on it show the new description.
+    fn future_labeled(&mut self, fut: FutureId, label: &str, until_ns: Option<u64>) {
+        let view = self.futures.entry(fut).or_insert_with(|| FutureView {
+            label: String::new(),
+            until_ns: None,
+            resolution: None,
+        });
+        view.label = label.to_owned();
+        view.until_ns = until_ns;
+        // Refresh the description of tasks already waiting on it.
+        let waiting = self.waiting_on(fut);
+        for t in self.tasks.values_mut() {
+            if t_waits_on(&t.state, fut) {
+                t.state = TaskState::Waiting {
+                    on: waiting.clone(),
+                };
+            }
+        }
+    }
+
+    /// A future (or a task: tasks are futures) got its result.
+    fn future_resolved(&mut self, fut: FutureId, outcome: &Resolution) {
+        if let Some(f) = self.futures.get_mut(&fut) {
+            f.resolution = Some(outcome.clone());
+        }
+        if let Some(t) = self.tasks.get_mut(&fut) {
+            // A task is resolved by its own step (TaskStepEnded);
+            // this also covers a task cancelled before it started.
+            t.state = match outcome {
+                Resolution::Result { value } => TaskState::Done {
+                    result: value.clone(),
+                },
+                Resolution::Exception { exc } => TaskState::Failed { exc: exc.clone() },
+                Resolution::Cancelled => TaskState::Cancelled,
+            };
+            t.cancel_requested = false;
+        }
+    }
+
+    // Tasks.
+
+    fn task_created(
+        &mut self,
+        task: TaskId,
+        name: &str,
+        coro: &str,
+        parent: Option<TaskId>,
+        line: u32,
+    ) {
+        self.tasks.insert(
+            task,
+            TaskView {
+                id: task,
+                name: name.to_owned(),
+                coro: coro.to_owned(),
+                parent,
+                state: TaskState::Created,
+                line,
+                cancel_requested: false,
+                steps: 0,
+            },
+        );
+    }
+
+    /// A task step begins; an exception thrown in (a cancellation being
+    /// delivered) uses up the pending cancel request.
+    fn task_step_started(&mut self, task: TaskId, line: u32, thrown: bool) {
+        self.running_task = Some(task);
+        if let Some(t) = self.tasks.get_mut(&task) {
+            t.state = TaskState::Running;
+            t.line = line;
+            t.steps += 1;
+            if thrown {
+                t.cancel_requested = false;
+            }
+        }
+    }
+
+    /// A task step ends: the task now waits, is ready again, or is done.
+    fn task_step_ended(&mut self, task: TaskId, line: u32, outcome: &StepOutcome) {
+        let state = match outcome {
+            StepOutcome::Awaiting { fut } => TaskState::Waiting {
+                on: self.waiting_on(*fut),
+            },
+            StepOutcome::BareYield | StepOutcome::BadYield { .. } => TaskState::Ready,
+            StepOutcome::Returned { value } => TaskState::Done {
+                result: value.clone(),
+            },
+            StepOutcome::Raised { exc } => TaskState::Failed { exc: exc.clone() },
+            StepOutcome::Cancelled => TaskState::Cancelled,
+        };
+        if let Some(t) = self.tasks.get_mut(&task) {
+            t.state = state;
+            t.line = line;
+        }
+        self.running_task = None;
+    }
+
+    /// `cancel()` on a task that has not finished flags it until the
+    /// CancelledError is thrown in.
+    fn cancel_requested(&mut self, fut: FutureId) {
+        if let Some(t) = self.tasks.get_mut(&fut) {
+            if matches!(
+                t.state,
+                TaskState::Created | TaskState::Ready | TaskState::Waiting { .. }
+            ) {
+                t.cancel_requested = true;
+            }
+        }
+    }
+
+    // The ready queue and the timer heap.
+
+    /// `call_soon` appends to the ready queue; `call_at` inserts into the
+    /// timer heap, kept sorted by (deadline, scheduling order).
+    fn handle_scheduled(&mut self, handle: HandleId, action: &Action, when_ns: Option<u64>) {
+        match when_ns {
+            None => {
+                self.mark_ready(action);
+                self.ready.push(ReadyEntry {
+                    handle,
+                    action: action.clone(),
+                    cancelled: false,
+                });
+            }
+            Some(when) => {
+                let entry = TimerEntry {
+                    handle,
+                    when_ns: when,
+                    action: action.clone(),
+                    cancelled: false,
+                };
+                let pos = self
+                    .timers
+                    .partition_point(|t| (t.when_ns, t.handle) <= (when, handle));
+                self.timers.insert(pos, entry);
+            }
+        }
+    }
+
+    /// A cancelled handle stays in place (the loop skips it later).
+    fn handle_cancelled(&mut self, handle: HandleId) {
+        for r in self.ready.iter_mut().filter(|r| r.handle == handle) {
+            r.cancelled = true;
+        }
+        for t in self.timers.iter_mut().filter(|t| t.handle == handle) {
+            t.cancelled = true;
+        }
+    }
+
+    /// A due timer moves from the heap to the back of the ready queue.
+    fn timer_fired(&mut self, handle: HandleId) {
+        if let Some(pos) = self.timers.iter().position(|t| t.handle == handle) {
+            let t = self.timers.remove(pos);
+            self.mark_ready(&t.action);
+            self.ready.push(ReadyEntry {
+                handle: t.handle,
+                action: t.action,
+                cancelled: t.cancelled,
+            });
+        }
+    }
+
+    /// The loop pops a handle off the ready queue and runs it.
+    fn handle_started(&mut self, handle: HandleId) {
+        if let Some(pos) = self.ready.iter().position(|r| r.handle == handle) {
+            let entry = self.ready.remove(pos);
+            self.running = Some(entry);
+        }
+    }
+
+    // Worker threads.
+
+    fn job_submitted(&mut self, job: JobId, func: &str, fut: FutureId) {
+        self.jobs.insert(
+            job,
+            JobView {
+                func: func.to_owned(),
+                fut,
+                thread: None,
+                outcome: None,
+            },
+        );
+    }
+
+    /// A worker thread picks up a job (its lane appears on first use).
+    fn job_started(&mut self, job: JobId, thread: ThreadId) {
+        if let Some(j) = self.jobs.get_mut(&job) {
+            j.thread = Some(thread);
+        }
+        let lane = self.threads.entry(thread).or_insert(ThreadLane {
+            id: thread,
+            job: None,
+            parked_until: None,
+        });
+        lane.job = Some(job);
+        lane.parked_until = None;
+    }
+
+    fn job_finished(&mut self, job: JobId, thread: ThreadId, outcome: &Resolution) {
+        if let Some(j) = self.jobs.get_mut(&job) {
+            j.outcome = Some(outcome.clone());
+        }
+        if let Some(lane) = self.threads.get_mut(&thread) {
+            lane.job = None;
+            lane.parked_until = None;
+        }
+    }
+
+    // Output.
+
+    /// A print is recorded, and moves its task's current line.
+    fn print(
+        &mut self,
+        time_ns: u64,
+        task: Option<TaskId>,
+        thread: Option<ThreadId>,
+        text: &str,
+        line: u32,
+        stderr: bool,
+    ) {
+        self.output.push(OutputEntry {
+            time_ns,
+            task,
+            thread,
+            text: text.to_owned(),
+            stderr,
+            line,
+        });
+        if let Some(t) = task.and_then(|t| self.tasks.get_mut(&t)) {
+            t.line = line;
         }
     }
 
@@ -689,179 +762,6 @@ pub fn steps(events: &[Event]) -> Vec<Step> {
         });
     }
     out
-}
-
-/// One plain-English sentence for a step, given the snapshot before it and
-/// its events.
-pub fn narrate(before: &Snapshot, events: &[Event]) -> String {
-    let mut s = before.clone();
-    let mut sentence: Option<String> = None;
-    let mut prefix = String::new();
-    let mut extra: Vec<String> = Vec::new();
-    let mut thrown: Option<String> = None;
-    for e in events {
-        match &e.kind {
-            EventKind::ClockAdvanced { from_ns, to_ns } if prefix.is_empty() => {
-                prefix = format!(
-                    "Nothing was ready, so the clock jumped from t={} to t={}. ",
-                    format_secs(*from_ns),
-                    format_secs(*to_ns)
-                );
-            }
-            EventKind::TaskStepStarted {
-                throw: Some(exc), ..
-            } => {
-                thrown = Some(exc.clone());
-            }
-            EventKind::CancelRequested { fut, by, .. } => {
-                if let Some(t) = s.tasks.get(fut) {
-                    let who = by
-                        .map(|b| display_name(b, &s.tasks))
-                        .unwrap_or_else(|| "The program".into());
-                    extra.push(format!(
-                        "{who} asked to cancel {}: a CancelledError will be thrown into it \
-                         where it waits.",
-                        display_name(t.id, &s.tasks)
-                    ));
-                }
-            }
-            EventKind::FutureResolved { fut, .. } => {
-                let woken: Vec<String> = s
-                    .tasks
-                    .values()
-                    .filter(|t| t_waits_on(&t.state, *fut) || waits_on_task(&t.state, *fut))
-                    .map(|t| display_name(t.id, &s.tasks))
-                    .collect();
-                for w in woken {
-                    extra.push(format!(
-                        "What {w} was waiting for is done: it is scheduled to resume (its wakeup \
-                         goes to the back of the ready queue)."
-                    ));
-                }
-            }
-            EventKind::TaskStepEnded { task, outcome, .. } => {
-                let name = display_name(*task, &s.tasks);
-                let resumed = match thrown.take() {
-                    Some(exc) => format!("{name} resumed with {exc} thrown in at its await; it "),
-                    None => format!("{name} "),
-                };
-                sentence = Some(match outcome {
-                    StepOutcome::Awaiting { fut } => {
-                        let on = s.waiting_on(*fut);
-                        match on {
-                            Waiting::Sleep { until_ns, .. } => format!(
-                                "{resumed}awaited asyncio.sleep: it gives up the loop until t={}.",
-                                until_ns.map(format_secs).unwrap_or_else(|| "?".into())
-                            ),
-                            Waiting::Task { task } => format!(
-                                "{resumed}awaited {}: it waits until that task is done.",
-                                display_name(task, &s.tasks)
-                            ),
-                            other => format!(
-                                "{resumed}awaited {}: it waits until that is done.",
-                                s.describe_waiting(&other)
-                            ),
-                        }
-                    }
-                    StepOutcome::BareYield => format!(
-                        "{resumed}awaited asyncio.sleep(0): it gives up the loop and goes to the \
-                         back of the ready queue."
-                    ),
-                    StepOutcome::Returned { value } => {
-                        format!("{resumed}finished and returned {value}.")
-                    }
-                    StepOutcome::Raised { exc } => format!("{resumed}raised {exc} and is done."),
-                    StepOutcome::Cancelled => {
-                        format!("{resumed}let CancelledError escape: it is cancelled.")
-                    }
-                    StepOutcome::BadYield { message } => format!("{resumed}misbehaved: {message}."),
-                });
-            }
-            EventKind::HandleStarted { handle } if sentence.is_none() => {
-                if let Some(r) = s.ready.iter().find(|r| r.handle == *handle) {
-                    sentence = match &r.action {
-                        Action::Callback { func, .. } if func == "_set_result_unless_cancelled" => {
-                            Some("A sleep's timer fired.".into())
-                        }
-                        Action::Callback { func, .. } => {
-                            Some(format!("The loop ran the callback {func}."))
-                        }
-                        Action::JobDone { job, .. } => Some(format!(
-                            "The loop received the result of worker job #{job}."
-                        )),
-                        Action::StopLoop { .. } => Some(
-                            "The future run_until_complete waited for is done, so the loop \
-                             stops."
-                                .into(),
-                        ),
-                        _ => None,
-                    };
-                }
-            }
-            EventKind::RunEnded { ending } if sentence.is_none() => {
-                sentence = Some(match ending {
-                    RunEnding::Completed => "The program finished.".into(),
-                    RunEnding::Uncaught { last_line } => {
-                        format!("The program ended with an uncaught exception: {last_line}.")
-                    }
-                    RunEnding::Hang => "Nothing can ever happen again: the program hangs.".into(),
-                    RunEnding::Limit { message, .. } => format!("Stopped: {message}"),
-                    RunEnding::SyntaxError { message } => format!("Syntax error: {message}"),
-                });
-            }
-            EventKind::LoopBlocked {
-                reason: BlockReason::Sleep,
-                duration_ns,
-                ..
-            } if sentence.is_none() => {
-                sentence = Some(format!(
-                    "time.sleep blocked the whole loop for {} s: nothing else could run.",
-                    format_secs(*duration_ns)
-                ));
-            }
-            EventKind::LoopBlocked {
-                reason: BlockReason::Cpu { instructions },
-                ..
-            } => {
-                extra.push(format!(
-                    "It ran {instructions} instructions without awaiting: every other task was \
-                     frozen meanwhile."
-                ));
-            }
-            _ => {}
-        }
-        s.apply(e);
-    }
-    let body = sentence.unwrap_or_else(|| {
-        if events.is_empty() {
-            String::new()
-        } else {
-            "The program set things up.".into()
-        }
-    });
-    let mut out = format!("{prefix}{body}");
-    for x in extra {
-        out.push(' ');
-        out.push_str(&x);
-    }
-    out
-}
-
-/// "Task-2 (worker)": the task's name, with its coroutine's when the name
-/// is a default one.
-fn display_name(task: TaskId, tasks: &BTreeMap<TaskId, TaskView>) -> String {
-    match tasks.get(&task) {
-        Some(t) if t.name.starts_with("Task-") && !t.coro.is_empty() => {
-            let coro = t.coro.rsplit('.').next().unwrap_or(&t.coro);
-            format!("{} ({coro})", t.name)
-        }
-        Some(t) => t.name.clone(),
-        None => format!("#{task}"),
-    }
-}
-
-fn waits_on_task(state: &TaskState, fut: FutureId) -> bool {
-    matches!(state, TaskState::Waiting { on: Waiting::Task { task } } if *task == fut)
 }
 
 /// How an action is written in a step listing (the notation of

@@ -1,0 +1,231 @@
+//! [`narrate`]: one plain-English sentence saying what a step did.
+//!
+//! The narration walks the step's events over a copy of the snapshot
+//! before it (so names and what each task waits on are as the step saw
+//! them) and collects three parts: a prefix when the step began with a
+//! clock jump, the main sentence (the task step's outcome, or else the
+//! callback run, the run's end or a blocking sleep), and extra sentences
+//! for side effects (cancel requests, wakeups, CPU hogging). Each part is
+//! worded by its own function below.
+
+use std::collections::BTreeMap;
+
+use super::{t_waits_on, Snapshot, TaskState, TaskView, Waiting};
+use crate::trace::{
+    format_secs, Action, BlockReason, Event, EventKind, FutureId, HandleId, RunEnding, StepOutcome,
+    TaskId,
+};
+
+/// One plain-English sentence for a step, given the snapshot before it and
+/// its events.
+pub fn narrate(before: &Snapshot, events: &[Event]) -> String {
+    let mut s = before.clone();
+    let mut n = Narration::default();
+    for e in events {
+        n.note(&s, &e.kind);
+        s.apply(e);
+    }
+    n.finish(events.is_empty())
+}
+
+/// The parts of a step's narration, gathered event by event.
+#[derive(Default)]
+struct Narration {
+    /// "Nothing was ready, so the clock jumped …" (the first jump only).
+    prefix: String,
+    /// The main sentence; the first event that words one wins, except a
+    /// task step's outcome, which always does.
+    sentence: Option<String>,
+    /// Sentences about side effects, in event order.
+    extra: Vec<String>,
+    /// The exception thrown into the task this step resumes, if any.
+    thrown: Option<String>,
+}
+
+impl Narration {
+    /// Notes one event, seen against the state `s` just before it.
+    fn note(&mut self, s: &Snapshot, kind: &EventKind) {
+        match kind {
+            EventKind::ClockAdvanced { from_ns, to_ns } if self.prefix.is_empty() => {
+                self.prefix = clock_jump(*from_ns, *to_ns);
+            }
+            EventKind::TaskStepStarted {
+                throw: Some(exc), ..
+            } => {
+                self.thrown = Some(exc.clone());
+            }
+            EventKind::CancelRequested { fut, by, .. } => {
+                self.extra.extend(cancel_request(s, *fut, *by));
+            }
+            EventKind::FutureResolved { fut, .. } => {
+                self.extra.extend(wakeups(s, *fut));
+            }
+            EventKind::TaskStepEnded { task, outcome, .. } => {
+                let thrown = self.thrown.take();
+                self.sentence = Some(task_step(s, *task, thrown, outcome));
+            }
+            EventKind::HandleStarted { handle } if self.sentence.is_none() => {
+                self.sentence = handle_run(s, *handle);
+            }
+            EventKind::RunEnded { ending } if self.sentence.is_none() => {
+                self.sentence = Some(run_ending(ending));
+            }
+            EventKind::LoopBlocked {
+                reason: BlockReason::Sleep,
+                duration_ns,
+                ..
+            } if self.sentence.is_none() => {
+                self.sentence = Some(format!(
+                    "time.sleep blocked the whole loop for {} s: nothing else could run.",
+                    format_secs(*duration_ns)
+                ));
+            }
+            EventKind::LoopBlocked {
+                reason: BlockReason::Cpu { instructions },
+                ..
+            } => {
+                self.extra.push(format!(
+                    "It ran {instructions} instructions without awaiting: every other task was \
+                     frozen meanwhile."
+                ));
+            }
+            _ => {}
+        }
+    }
+
+    /// The narration: prefix, main sentence (a step with events but none
+    /// worth a sentence is setup), then the extra sentences.
+    fn finish(self, no_events: bool) -> String {
+        let body = self.sentence.unwrap_or_else(|| {
+            if no_events {
+                String::new()
+            } else {
+                "The program set things up.".into()
+            }
+        });
+        let mut out = format!("{}{body}", self.prefix);
+        for x in self.extra {
+            out.push(' ');
+            out.push_str(&x);
+        }
+        out
+    }
+}
+
+/// The prefix of a step that began with the loop jumping the clock.
+fn clock_jump(from_ns: u64, to_ns: u64) -> String {
+    format!(
+        "Nothing was ready, so the clock jumped from t={} to t={}. ",
+        format_secs(from_ns),
+        format_secs(to_ns)
+    )
+}
+
+/// "X asked to cancel Y …", when `fut` is a task.
+fn cancel_request(s: &Snapshot, fut: FutureId, by: Option<TaskId>) -> Option<String> {
+    let t = s.tasks.get(&fut)?;
+    let who = by
+        .map(|b| display_name(b, &s.tasks))
+        .unwrap_or_else(|| "The program".into());
+    Some(format!(
+        "{who} asked to cancel {}: a CancelledError will be thrown into it where it waits.",
+        display_name(t.id, &s.tasks)
+    ))
+}
+
+/// One sentence per task that was waiting on `fut`, now resolved.
+fn wakeups(s: &Snapshot, fut: FutureId) -> impl Iterator<Item = String> + '_ {
+    s.tasks
+        .values()
+        .filter(move |t| t_waits_on(&t.state, fut) || waits_on_task(&t.state, fut))
+        .map(|t| {
+            let w = display_name(t.id, &s.tasks);
+            format!(
+                "What {w} was waiting for is done: it is scheduled to resume (its wakeup goes \
+                 to the back of the ready queue)."
+            )
+        })
+}
+
+/// What a task step came to: it awaited something, yielded, finished,
+/// raised, was cancelled or misbehaved.
+fn task_step(s: &Snapshot, task: TaskId, thrown: Option<String>, outcome: &StepOutcome) -> String {
+    let name = display_name(task, &s.tasks);
+    let resumed = match thrown {
+        Some(exc) => format!("{name} resumed with {exc} thrown in at its await; it "),
+        None => format!("{name} "),
+    };
+    match outcome {
+        StepOutcome::Awaiting { fut } => match s.waiting_on(*fut) {
+            Waiting::Sleep { until_ns, .. } => format!(
+                "{resumed}awaited asyncio.sleep: it gives up the loop until t={}.",
+                until_ns.map(format_secs).unwrap_or_else(|| "?".into())
+            ),
+            Waiting::Task { task } => format!(
+                "{resumed}awaited {}: it waits until that task is done.",
+                display_name(task, &s.tasks)
+            ),
+            other => format!(
+                "{resumed}awaited {}: it waits until that is done.",
+                s.describe_waiting(&other)
+            ),
+        },
+        StepOutcome::BareYield => format!(
+            "{resumed}awaited asyncio.sleep(0): it gives up the loop and goes to the back of \
+             the ready queue."
+        ),
+        StepOutcome::Returned { value } => format!("{resumed}finished and returned {value}."),
+        StepOutcome::Raised { exc } => format!("{resumed}raised {exc} and is done."),
+        StepOutcome::Cancelled => format!("{resumed}let CancelledError escape: it is cancelled."),
+        StepOutcome::BadYield { message } => format!("{resumed}misbehaved: {message}."),
+    }
+}
+
+/// The loop running a handle that is not a task step (those are worded by
+/// their outcome): a callback, a worker job's result, the loop's stop.
+fn handle_run(s: &Snapshot, handle: HandleId) -> Option<String> {
+    let r = s.ready.iter().find(|r| r.handle == handle)?;
+    match &r.action {
+        Action::Callback { func, .. } if func == "_set_result_unless_cancelled" => {
+            Some("A sleep's timer fired.".into())
+        }
+        Action::Callback { func, .. } => Some(format!("The loop ran the callback {func}.")),
+        Action::JobDone { job, .. } => Some(format!(
+            "The loop received the result of worker job #{job}."
+        )),
+        Action::StopLoop { .. } => {
+            Some("The future run_until_complete waited for is done, so the loop stops.".into())
+        }
+        Action::TaskStep { .. } | Action::TaskWakeup { .. } => None,
+    }
+}
+
+/// How the run ended.
+fn run_ending(ending: &RunEnding) -> String {
+    match ending {
+        RunEnding::Completed => "The program finished.".into(),
+        RunEnding::Uncaught { last_line } => {
+            format!("The program ended with an uncaught exception: {last_line}.")
+        }
+        RunEnding::Hang => "Nothing can ever happen again: the program hangs.".into(),
+        RunEnding::Limit { message, .. } => format!("Stopped: {message}"),
+        RunEnding::SyntaxError { message } => format!("Syntax error: {message}"),
+    }
+}
+
+/// "Task-2 (worker)": the task's name, with its coroutine's when the name
+/// is a default one.
+fn display_name(task: TaskId, tasks: &BTreeMap<TaskId, TaskView>) -> String {
+    match tasks.get(&task) {
+        Some(t) if t.name.starts_with("Task-") && !t.coro.is_empty() => {
+            let coro = t.coro.rsplit('.').next().unwrap_or(&t.coro);
+            format!("{} ({coro})", t.name)
+        }
+        Some(t) => t.name.clone(),
+        None => format!("#{task}"),
+    }
+}
+
+fn waits_on_task(state: &TaskState, fut: FutureId) -> bool {
+    matches!(state, TaskState::Waiting { on: Waiting::Task { task } } if *task == fut)
+}
