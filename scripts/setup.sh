@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, only when missing, every tool the serve and test commands need.
-# Idempotent and pinned; fetches only from the package registries (crates.io,
+# Idempotent and pinned; fetches only from the package registries (the Rust package registry,
 # npm, Debian, rustup components). Trunk is told never to download its own
 # wasm-bindgen / wasm-opt (see Trunk.toml), so these pins must match it.
 set -euo pipefail

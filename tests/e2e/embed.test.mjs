@@ -69,7 +69,7 @@ async function embeds(page) {
 const playerState = (frame) =>
   frame.getByTestId('player').evaluate((el) => ({ step: el.dataset.step, events: el.dataset.events, live: el.dataset.live }));
 
-test('the sample blog embeds three lessons that render, resize, obey play and follow their theme', async () => {
+test('the sample blog embeds four lessons that render, resize, obey play and follow their theme', async () => {
   const { page, context, problems } = await openPage(browser, 'about:blank', {
     viewport: { width: 1100, height: 900 },
     colorScheme: 'dark',
@@ -78,7 +78,7 @@ test('the sample blog embeds three lessons that render, resize, obey play and fo
   await context.addInitScript(BLOCK_STORAGE);
   await page.goto(blog.url);
   const frames = await embeds(page);
-  assert.deepEqual(frames.map((f) => f.lesson), ['sleep', 'gather', 'cancel']);
+  assert.deepEqual(frames.map((f) => f.lesson), ['sleep', 'gather', 'cancel', 'taskgroup']);
   assert.notEqual(new URL(app.url).port, new URL(blog.url).port, 'the blog is another origin');
 
   for (const { el, frame, lesson } of frames) {

@@ -10,6 +10,11 @@
 //! per line: `path/relative/to/conformance.py  reason`; `#` starts a comment. The test
 //! fails when an unlisted program mismatches, and also when a listed program passes (so
 //! the list only ever shrinks), and when a listed path does not exist.
+//!
+//! stderr is compared too (warnings, "Task exception was never retrieved", tracebacks):
+//! the engine's stderr must equal the committed `.err` file (absent = empty), both
+//! masked the same way; `tests/conformance/KNOWN_STDERR_FAILURES` lists, in the same
+//! format and with the same only-shrinks rule, the programs whose stderr differs yet.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -77,7 +82,11 @@ fn parse_known_failures(text: &str) -> BTreeMap<String, String> {
 }
 
 fn known_failures() -> BTreeMap<String, String> {
-    let path = suite_dir().join("KNOWN_FAILURES");
+    known_list("KNOWN_FAILURES")
+}
+
+fn known_list(name: &str) -> BTreeMap<String, String> {
+    let path = suite_dir().join(name);
     match fs::read_to_string(&path) {
         Ok(text) => parse_known_failures(&text),
         Err(e) => panic!("cannot read {}: {e}", path.display()),
@@ -128,11 +137,18 @@ fn line_diff(expected: &str, got: &str) -> Vec<String> {
     out
 }
 
-/// Runs one program through the engine, as the `--timed` CLI would print it.
-fn run_engine(source: &str) -> Result<String, String> {
+/// Runs one program through the engine: (stdout as the `--timed` CLI would print it,
+/// stderr).
+fn run_engine(source: &str) -> Result<(String, String), String> {
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         let outcome = run_program(source, "<lesson>", &Limits::default());
-        format_timed(&outcome)
+        let stderr: String = outcome
+            .output
+            .iter()
+            .filter(|c| c.stderr)
+            .map(|c| c.text.as_str())
+            .collect();
+        (format_timed(&outcome), stderr)
     }));
     result.map_err(|payload| {
         let msg = payload
@@ -153,12 +169,21 @@ fn conformance() {
         programs.len()
     );
     let known = known_failures();
-    for path in known.keys() {
-        assert!(
-            suite_dir().join(path).is_file(),
-            "KNOWN_FAILURES lists {path}, which does not exist"
-        );
+    let known_stderr = known_list("KNOWN_STDERR_FAILURES");
+    for (list, paths) in [
+        ("KNOWN_FAILURES", &known),
+        ("KNOWN_STDERR_FAILURES", &known_stderr),
+    ] {
+        for path in paths.keys() {
+            assert!(
+                suite_dir().join(path).is_file(),
+                "{list} lists {path}, which does not exist"
+            );
+        }
     }
+    let mut stderr_matched = 0;
+    let mut stderr_unexpected = Vec::new(); // (path, diff)
+    let mut stderr_fixed = Vec::new();
 
     let mut matched = 0;
     let mut unexpected = Vec::new(); // (path, diff)
@@ -173,17 +198,28 @@ fn conformance() {
             )
         });
         let expected = mask_addresses(&expected);
-        let verdict = match run_engine(&source) {
-            Ok(got) => {
+        let expected_err =
+            mask_addresses(&fs::read_to_string(path.with_extension("err")).unwrap_or_default());
+        let (verdict, err_verdict) = match run_engine(&source) {
+            Ok((got, got_err)) => {
                 let got = mask_addresses(&got);
-                if got == expected {
-                    None
-                } else {
-                    Some(line_diff(&expected, &got))
-                }
+                let got_err = mask_addresses(&got_err);
+                (
+                    (got != expected).then(|| line_diff(&expected, &got)),
+                    (got_err != expected_err).then(|| line_diff(&expected_err, &got_err)),
+                )
             }
-            Err(panic_msg) => Some(vec![panic_msg]),
+            Err(panic_msg) => (Some(vec![panic_msg.clone()]), Some(vec![panic_msg])),
         };
+        match (err_verdict, known_stderr.contains_key(rel)) {
+            (None, false) => stderr_matched += 1,
+            (None, true) => {
+                stderr_matched += 1;
+                stderr_fixed.push(rel.clone());
+            }
+            (Some(diff), false) => stderr_unexpected.push((rel.clone(), diff)),
+            (Some(_), true) => {}
+        }
         match (verdict, known.contains_key(rel)) {
             (None, false) => matched += 1,
             (None, true) => {
@@ -218,7 +254,42 @@ fn conformance() {
             println!("  {rel}");
         }
     }
+    println!(
+        "conformance: {stderr_matched}/{} programs match CPython's stderr ({} known failures)",
+        programs.len(),
+        known_stderr.len()
+    );
+    for (rel, diff) in stderr_unexpected.iter().take(DIFFS_SHOWN) {
+        println!("\n--- {rel} stderr (CPython)\n+++ {rel} stderr (engine)");
+        for line in diff.iter().take(DIFF_LINES) {
+            println!("{line}");
+        }
+        if diff.len() > DIFF_LINES {
+            println!("... ({} more diff lines)", diff.len() - DIFF_LINES);
+        }
+    }
+    if stderr_unexpected.len() > DIFFS_SHOWN {
+        println!(
+            "\n... and {} more programs whose stderr differs:",
+            stderr_unexpected.len() - DIFFS_SHOWN
+        );
+        for (rel, _) in &stderr_unexpected[DIFFS_SHOWN..] {
+            println!("  {rel}");
+        }
+    }
     let mut problems = Vec::new();
+    if !stderr_unexpected.is_empty() {
+        problems.push(format!(
+            "{} program(s) not in KNOWN_STDERR_FAILURES differ from CPython on stderr",
+            stderr_unexpected.len()
+        ));
+    }
+    if !stderr_fixed.is_empty() {
+        problems.push(format!(
+            "these programs now match CPython's stderr; remove them from KNOWN_STDERR_FAILURES: {}",
+            stderr_fixed.join(", ")
+        ));
+    }
     if !unexpected.is_empty() {
         problems.push(format!(
             "{} program(s) not in KNOWN_FAILURES differ from CPython",

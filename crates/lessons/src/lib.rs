@@ -14,6 +14,9 @@ use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// The part of a lesson whose front matter names none.
+pub const DEFAULT_PART: &str = "Basics";
+
 /// One lesson, fully parsed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lesson {
@@ -24,6 +27,9 @@ pub struct Lesson {
     pub title: String,
     /// One sentence shown in the lesson index.
     pub summary: String,
+    /// The part of the curriculum the index lists the lesson under
+    /// (front-matter `part:`, optional; [`DEFAULT_PART`] when absent).
+    pub part: String,
     /// The body in reading order: prose and snippets interleaved.
     pub sections: Vec<Section>,
     /// The runnable snippets, in order of appearance; `sections` refer to
@@ -162,11 +168,13 @@ pub fn parse_lesson(path: &Path, text: &str) -> Result<Lesson, LessonError> {
     let mut id = None;
     let mut title = None;
     let mut summary = None;
+    let mut part = None;
     for (line_no, key, value) in &front {
         let slot = match key.as_str() {
             "id" => &mut id,
             "title" => &mut title,
             "summary" => &mut summary,
+            "part" => &mut part,
             other => {
                 return Err(fail(
                     *line_no,
@@ -176,6 +184,9 @@ pub fn parse_lesson(path: &Path, text: &str) -> Result<Lesson, LessonError> {
         };
         if slot.is_some() {
             return Err(fail(*line_no, format!("`{key}` is given twice")));
+        }
+        if key == "part" && value.is_empty() {
+            return Err(fail(*line_no, "`part:` needs a name".into()));
         }
         *slot = Some(value.clone());
     }
@@ -198,12 +209,14 @@ pub fn parse_lesson(path: &Path, text: &str) -> Result<Lesson, LessonError> {
     }
     let title = title.ok_or_else(|| fail(1, "front matter needs `title:`".into()))?;
     let summary = summary.ok_or_else(|| fail(1, "front matter needs `summary:`".into()))?;
+    let part = part.unwrap_or_else(|| DEFAULT_PART.to_string());
 
     let mut lesson = Lesson {
         id,
         order,
         title,
         summary,
+        part,
         sections: Vec::new(),
         snippets: Vec::new(),
         predict: None,
@@ -320,8 +333,26 @@ fn parse_body(lesson: &mut Lesson, body: &str, body_line: usize) -> Result<(), (
             sections.push(Section::Prose(out));
         }
     };
+    // An HTML block being read: its events, kept until its end shows whether
+    // it is an author's note (`<!-- … -->`, dropped) or HTML to keep.
+    let mut html_block: Option<Vec<Event>> = None;
     for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+        if let Some(held) = &mut html_block {
+            let ended = matches!(event, Event::End(TagEnd::HtmlBlock));
+            held.push(event);
+            if ended {
+                let held = html_block.take().expect("inside an HTML block");
+                if !is_comment_block(&held) {
+                    prose.extend(held);
+                }
+            }
+            continue;
+        }
         match (&mut in_block, event) {
+            (None, Event::Start(Tag::HtmlBlock)) => {
+                html_block = Some(vec![Event::Start(Tag::HtmlBlock)])
+            }
+            (None, Event::InlineHtml(h)) if is_comment(&h) => {}
             (None, Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))) => {
                 let line = line_of(range.start);
                 let fence = parse_fence(&info).map_err(|m| (line, m))?;
@@ -357,8 +388,32 @@ fn parse_body(lesson: &mut Lesson, body: &str, body_line: usize) -> Result<(), (
             (None, event) => prose.push(event),
         }
     }
+    if let Some(held) = html_block {
+        if !is_comment_block(&held) {
+            prose.extend(held);
+        }
+    }
     flush(&mut prose, &mut lesson.sections);
     Ok(())
+}
+
+/// `<!-- … -->`: a note for the lesson's authors (such as where the player
+/// shows a claim), never rendered into the page.
+fn is_comment(html: &str) -> bool {
+    let t = html.trim();
+    t.starts_with("<!--") && t.ends_with("-->")
+}
+
+/// An HTML block made of nothing but one comment.
+fn is_comment_block(events: &[Event]) -> bool {
+    let text: String = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Html(h) => Some(h.as_ref()),
+            _ => None,
+        })
+        .collect();
+    is_comment(&text) && text.trim().matches("-->").count() == 1
 }
 
 fn make_snippet(
@@ -466,6 +521,19 @@ mod tests {
         assert!(matches!(&l.sections[0], Section::Prose(h) if h.contains("<em>prose</em>")));
         assert_eq!(l.sections[1], Section::Snippet(0));
         assert_eq!(l.predict.as_ref().unwrap().snippet, "main");
+        assert_eq!(l.part, DEFAULT_PART, "no `part:` means the default part");
+    }
+
+    #[test]
+    fn the_part_comes_from_the_front_matter() {
+        let with_part = GOOD.replace("summary:", "part: Coordinating tasks\nsummary:");
+        assert_eq!(parse(&with_part).unwrap().part, "Coordinating tasks");
+
+        let e = parse(&GOOD.replace("summary:", "part:\nsummary:")).unwrap_err();
+        assert_eq!((e.line, e.message.as_str()), (4, "`part:` needs a name"));
+
+        let twice = GOOD.replace("summary:", "part: A\npart: B\nsummary:");
+        assert_eq!(parse(&twice).unwrap_err().line, 5);
     }
 
     #[test]
@@ -500,12 +568,52 @@ mod tests {
     }
 
     #[test]
+    fn authors_notes_are_not_rendered() {
+        let text = GOOD.replace(
+            "Some *prose*.",
+            "Some *prose*.\n<!-- shown: snippet main,\n#step=3 -->\n\nA claim <!-- inline note --> here.\n\n<div>kept</div>",
+        );
+        let l = parse(&text).unwrap();
+        let Section::Prose(html) = &l.sections[0] else {
+            panic!("prose first")
+        };
+        assert!(html.contains("<em>prose</em>"), "{html}");
+        assert!(html.contains("A claim  here."), "{html}");
+        assert!(html.contains("<div>kept</div>"), "{html}");
+        assert!(!html.contains("shown") && !html.contains("note"), "{html}");
+        // The snippet after the notes keeps its line number.
+        assert_eq!(l.snippets[0].line, 15);
+    }
+
+    #[test]
     fn the_repository_lessons_parse() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lessons");
         let lessons = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
         assert!(lessons.len() >= 3);
         for w in lessons.windows(2) {
             assert!(w[0].order < w[1].order);
+        }
+        // Each part is one run of consecutive lessons, so the index can list
+        // the parts in curriculum order without reordering lessons.
+        let mut finished: Vec<&str> = Vec::new();
+        for w in lessons.windows(2) {
+            if w[0].part != w[1].part {
+                finished.push(&w[0].part);
+                assert!(
+                    !finished.contains(&w[1].part.as_str()),
+                    "{}: part `{}` already ended before this lesson",
+                    w[1].id,
+                    w[1].part
+                );
+            }
+        }
+        // The authors' notes (`<!-- shown: … -->`) never reach the page.
+        for lesson in &lessons {
+            for section in &lesson.sections {
+                if let Section::Prose(html) = section {
+                    assert!(!html.contains("<!--"), "{}: {html}", lesson.id);
+                }
+            }
         }
     }
 }

@@ -64,3 +64,140 @@ fn expected_outputs_are_what_cpython_prints() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// One `#step=N` of an author's note, with the time it claims, if any.
+#[derive(Debug)]
+struct NotedStep {
+    snippet: String,
+    step: usize,
+    /// `#step=N (T s…)`: the virtual time the note says step N ends at.
+    time_ns: Option<u64>,
+}
+
+/// The steps named by the `<!-- shown: snippet NAME, #step=N (T s): … -->`
+/// notes of a lesson file (lessons/README.md). A note may name several
+/// snippets, each from its `snippet NAME,` on.
+fn noted_steps(text: &str) -> Vec<NotedStep> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("<!-- shown:") {
+        let after = &rest[start..];
+        let end = after.find("-->").unwrap_or(after.len());
+        let note = &after[..end];
+        rest = &after[end..];
+        for part in note.split("snippet ").skip(1) {
+            let Some((name, claims)) = part.split_once(',') else {
+                continue;
+            };
+            let mut claims = claims;
+            while let Some(at) = claims.find("#step=") {
+                claims = &claims[at + "#step=".len()..];
+                let digits: String = claims.chars().take_while(char::is_ascii_digit).collect();
+                let Ok(step) = digits.parse() else { continue };
+                claims = &claims[digits.len()..];
+                // An optional ` (T s` right after the step number.
+                let time_ns = claims.strip_prefix(" (").and_then(|t| {
+                    let num: String = t
+                        .chars()
+                        .take_while(|c| c.is_ascii_digit() || *c == '.')
+                        .collect();
+                    let secs: f64 = t[num.len()..]
+                        .starts_with(" s")
+                        .then(|| num.parse().ok())??;
+                    Some((secs * 1e9).round() as u64)
+                });
+                out.push(NotedStep {
+                    snippet: name.trim().to_string(),
+                    step,
+                    time_ns,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn notes_parse_steps_and_times() {
+    let text = "x\n<!-- shown: snippet main, #step=2 and #step=3 (1.5 s): a;\n #step=7 (2 s, not 10 s) -->\n\
+                <!-- not shown: #step=9 -->\n<!-- shown: snippet a-b, #step=0: setup; snippet c, #step=12 (0.5 s) -->";
+    let got: Vec<(String, usize, Option<u64>)> = noted_steps(text)
+        .into_iter()
+        .map(|n| (n.snippet, n.step, n.time_ns))
+        .collect();
+    let want = [
+        ("main", 2, None),
+        ("main", 3, Some(1_500_000_000)),
+        ("main", 7, Some(2_000_000_000)),
+        ("a-b", 0, None),
+        ("c", 12, Some(500_000_000)),
+    ];
+    let want: Vec<(String, usize, Option<u64>)> = want
+        .iter()
+        .map(|(s, n, t)| (s.to_string(), *n, *t))
+        .collect();
+    assert_eq!(got, want);
+}
+
+/// Every step an author's note points at exists in the engine's run of that
+/// snippet, cut as the player cuts it, and ends at the virtual time the note
+/// says. (What the note says happens there is for a reader to check; this
+/// catches notes left behind when a snippet or the engine changes.)
+#[test]
+fn step_notes_point_at_real_steps() {
+    use looplab_engine::snapshot::{steps, Snapshot};
+    let lessons = load_dir(&repo().join("lessons")).unwrap_or_else(|e| panic!("{e}"));
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for lesson in &lessons {
+        let text = std::fs::read_to_string(&lesson.source_path).expect("lesson readable");
+        let notes = noted_steps(&text);
+        for snippet in &lesson.snippets {
+            let mine: Vec<&NotedStep> =
+                notes.iter().filter(|n| n.snippet == snippet.name).collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let outcome = run_program(&snippet.code, "<lesson>", &Limits::default());
+            let events = &outcome.trace.events;
+            let cut = steps(events);
+            for note in mine {
+                checked += 1;
+                let Some(step) = cut.get(note.step) else {
+                    failures.push(format!(
+                        "{}/{}: #step={} but the run has {} steps",
+                        lesson.id,
+                        snippet.name,
+                        note.step,
+                        cut.len()
+                    ));
+                    continue;
+                };
+                if let Some(want) = note.time_ns {
+                    let got = Snapshot::fold(&events[..step.end]).time_ns;
+                    if got != want {
+                        failures.push(format!(
+                            "{}/{}: #step={} ends at {} s, the note says {} s",
+                            lesson.id,
+                            snippet.name,
+                            note.step,
+                            got as f64 / 1e9,
+                            want as f64 / 1e9
+                        ));
+                    }
+                }
+            }
+        }
+        for note in &notes {
+            if !lesson.snippets.iter().any(|s| s.name == note.snippet) {
+                failures.push(format!(
+                    "{}: a note names no snippet `{}`",
+                    lesson.id, note.snippet
+                ));
+            }
+        }
+    }
+    println!("step notes: {checked} checked");
+    assert!(checked >= 100, "only {checked} noted steps found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -12,6 +12,13 @@ use super::threads::Threads;
 use super::Host;
 use crate::trace::{self, EventKind, FutureId, HandleId, JobId, Recorder, TaskId, ThreadId};
 
+/// The end of virtual time, in nanoseconds (about 146 years): the clock
+/// saturates here and never wraps. A deadline this late never comes
+/// (`asyncio.sleep(float("inf"))` waits forever, as in CPython), and
+/// `now + delay` of two clock values still fits an `i64`, so the prelude's
+/// arithmetic on them in Python ints cannot overflow.
+pub const CLOCK_MAX: u64 = i64::MAX as u64 / 2;
+
 /// Hasher for small integer ids (handle ids are dense counters): one
 /// multiply instead of SipHash.
 #[derive(Default, Clone, Copy)]
@@ -449,8 +456,10 @@ impl<V: Clone> EventLoop<V> {
         id
     }
 
-    /// `loop.call_at(when, callback)`: push on the timer heap.
+    /// `loop.call_at(when, callback)`: push on the timer heap. A deadline
+    /// at or past [`CLOCK_MAX`] never comes.
     pub fn call_at(&mut self, host: &mut impl Host<V>, when: u64, cb: Callback<V>) -> HandleId {
+        let when = when.min(CLOCK_MAX);
         let id = self.new_handle(host, cb, Some(when));
         self.timers.push(Reverse((when, id)));
         id
@@ -501,7 +510,7 @@ impl<V: Clone> EventLoop<V> {
             reason: trace::BlockReason::Sleep,
             line,
         });
-        self.now = self.now.saturating_add(ns);
+        self.now = self.now.saturating_add(ns).min(CLOCK_MAX);
         self.emit(EventKind::ClockAdvanced {
             from_ns: from,
             to_ns: self.now,
@@ -579,7 +588,10 @@ impl<V: Clone> EventLoop<V> {
                     if !self.select_zero && self.ready.is_empty() {
                         let timer = self.next_timer();
                         if timer.is_none_or(|t| t > self.now) {
-                            let wake = self.threads.next_wake();
+                            // The end of time never comes: waiting only for
+                            // it is waiting forever.
+                            let timer = timer.filter(|&t| t < CLOCK_MAX);
+                            let wake = self.threads.next_wake().filter(|&w| w < CLOCK_MAX);
                             let next = match (timer, wake) {
                                 (Some(t), Some(w)) => t.min(w),
                                 (Some(t), None) => t,

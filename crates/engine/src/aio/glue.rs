@@ -567,8 +567,8 @@ pub(crate) fn ns_of(secs: f64) -> u64 {
     let ns = (secs * 1e9).round_ties_even();
     if ns.is_nan() || ns <= 0.0 {
         0
-    } else if ns >= u64::MAX as f64 {
-        u64::MAX
+    } else if ns >= crate::aio::events::CLOCK_MAX as f64 {
+        crate::aio::events::CLOCK_MAX
     } else {
         ns as u64
     }

@@ -351,7 +351,7 @@ impl<V: Clone> EventLoop<V> {
     /// A worker called `time.sleep(ns)`: park it until now + ns. The host
     /// suspends its fiber and resumes it on [`Todo::ResumeThread`].
     pub fn park_thread(&mut self, thread: ThreadId, ns: u64) {
-        let until = self.now.saturating_add(ns);
+        let until = self.now.saturating_add(ns).min(super::events::CLOCK_MAX);
         self.threads.park_counter += 1;
         let seq = self.threads.park_counter;
         if let Some(t) = self.threads.thread(thread) {

@@ -627,21 +627,23 @@ impl Builder {
         let n = self.st.scopes.len();
         for id in 0..n {
             let kind = self.st.scopes[id].kind();
-            let mut all: Vec<Name> = self.st.scopes[id].params.clone();
-            for x in self.st.scopes[id]
-                .bound
+            // Every name once, in first-seen order (a set beside the list:
+            // a module with 100,000 names must not take quadratic time).
+            let mut all: Vec<Name> = Vec::new();
+            let mut in_all: HashSet<&Name> = HashSet::new();
+            let sc = &self.st.scopes[id];
+            for x in sc
+                .params
                 .iter()
-                .chain(&self.st.scopes[id].used)
+                .chain(&sc.bound)
+                .chain(&sc.used)
+                .chain(sc.nonlocals.iter())
             {
-                if !all.contains(x) {
+                if in_all.insert(x) {
                     all.push(x.clone());
                 }
             }
-            for x in self.st.scopes[id].nonlocals.iter() {
-                if !all.contains(x) {
-                    all.push(x.clone());
-                }
-            }
+            drop(in_all);
             for name in all {
                 let sc = &self.st.scopes[id];
                 let k = if sc.globals.contains(&name) {

@@ -6,7 +6,10 @@
 //! `compile()` reports them; `ast.parse()` does not.
 
 use super::error::SyntaxError;
-use crate::ast::{Arguments, Comprehension, Expr, ExprKind, Module, Stmt, StmtKind};
+use crate::ast::{
+    Alias, Arguments, ClassDef, Comprehension, ExceptHandler, Expr, ExprKind, FunctionDef, Keyword,
+    Module, Name, Stmt, StmtKind, WithItem,
+};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
@@ -218,53 +221,13 @@ impl<'a> Walker<'a> {
         r
     }
 
+    /// One statement: a dispatcher whose longer arms are the functions
+    /// below, one per statement kind that carries a check of its own.
     fn stmt(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {
-        let compiler = self.phase == Phase::Compiler;
         match &s.kind {
-            StmtKind::FunctionDef(f) => {
-                self.exprs(&f.decorator_list)?;
-                self.arguments_outer(&f.args)?;
-                if let Some(r) = &f.returns {
-                    self.expr(r)?;
-                }
-                self.note(&f.name, Usage::Assigned);
-                self.function_scope(
-                    ScopeKind::Function {
-                        is_async: f.is_async,
-                    },
-                    &f.args,
-                    |w| w.stmts(&f.body),
-                    &f.body,
-                )?;
-            }
-            StmtKind::ClassDef(c) => {
-                self.exprs(&c.decorator_list)?;
-                self.elements(&c.bases)?;
-                for k in &c.keywords {
-                    self.expr(&k.value)?;
-                }
-                self.note(&c.name, Usage::Assigned);
-                let mut scope = Scope::new(ScopeKind::Class, false);
-                collect_bindings(&c.body, &mut scope.bound);
-                self.scopes.push(scope);
-                let r = self.stmts(&c.body);
-                self.scopes.pop();
-                r?;
-            }
-            StmtKind::Return(value) => {
-                if compiler && !matches!(self.kind(), ScopeKind::Function { .. }) {
-                    return err("'return' outside function", s.span);
-                }
-                if let Some(v) = value {
-                    if compiler
-                        && self.kind() == (ScopeKind::Function { is_async: true })
-                        && self.scope().is_generator
-                    {
-                        return err("'return' with value in async generator", s.span);
-                    }
-                    self.expr_starred_here(v)?;
-                }
-            }
+            StmtKind::FunctionDef(f) => self.function_def(f)?,
+            StmtKind::ClassDef(c) => self.class_def(c)?,
+            StmtKind::Return(value) => self.return_stmt(value.as_ref(), s.span)?,
             StmtKind::Delete(targets) => {
                 for t in targets {
                     self.target(t)?;
@@ -298,9 +261,7 @@ impl<'a> Walker<'a> {
                 orelse,
                 is_async,
             } => {
-                if compiler && *is_async && !self.in_async_function() {
-                    return err("'async for' outside async function", s.span);
-                }
+                self.async_outside("'async for' outside async function", *is_async, s.span)?;
                 self.target(target)?;
                 self.expr_starred_here(iter)?;
                 self.loop_body(body)?;
@@ -320,24 +281,10 @@ impl<'a> Walker<'a> {
                 items,
                 body,
                 is_async,
-            } => {
-                if compiler && *is_async && !self.in_async_function() {
-                    return err("'async with' outside async function", s.span);
-                }
-                for item in items {
-                    self.expr(&item.context_expr)?;
-                    if let Some(v) = &item.optional_vars {
-                        self.target(v)?;
-                    }
-                }
-                self.stmts(body)?;
-            }
+            } => self.with_stmt(items, body, *is_async, s.span)?,
             StmtKind::Raise { exc, cause } => {
-                if let Some(e) = exc {
+                for e in [exc, cause].into_iter().flatten() {
                     self.expr(e)?;
-                }
-                if let Some(c) = cause {
-                    self.expr(c)?;
                 }
             }
             StmtKind::Try {
@@ -346,20 +293,7 @@ impl<'a> Walker<'a> {
                 orelse,
                 finalbody,
                 ..
-            } => {
-                self.stmts(body)?;
-                for h in handlers {
-                    if let Some(t) = &h.typ {
-                        self.expr(t)?;
-                    }
-                    if let Some(n) = &h.name {
-                        self.note(n, Usage::Assigned);
-                    }
-                    self.stmts(&h.body)?;
-                }
-                self.stmts(orelse)?;
-                self.stmts(finalbody)?;
-            }
+            } => self.try_stmt(body, handlers, orelse, finalbody)?,
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 if let Some(m) = msg {
@@ -367,56 +301,178 @@ impl<'a> Walker<'a> {
                 }
             }
             StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
-                if compiler && is_future_import(s) && s.span.line > self.future_line {
-                    return err(
-                        "from __future__ imports must occur at the beginning of the file",
-                        s.span,
-                    );
-                }
-                for a in aliases {
-                    let bound = match &a.asname {
-                        Some(n) => &**n,
-                        None => a.name.split('.').next().unwrap_or(&a.name),
-                    };
-                    self.note(bound, Usage::Assigned);
-                }
+                self.import_stmt(s, aliases)?
             }
-            StmtKind::Global(names) => {
-                if !compiler {
-                    for n in names {
-                        self.check_declaration(n, "global", s.span)?;
-                        self.scope().globals.insert(n);
-                    }
-                }
-            }
-            StmtKind::Nonlocal(names) => {
-                if !compiler {
-                    if self.kind() == ScopeKind::Module {
-                        return err("nonlocal declaration not allowed at module level", s.span);
-                    }
-                    for n in names {
-                        self.check_declaration(n, "nonlocal", s.span)?;
-                        if self.deferred.is_none() && !self.nonlocal_resolves(n) {
-                            self.deferred = Some(SyntaxError::new(
-                                format!("no binding for nonlocal '{n}' found"),
-                                s.span,
-                            ));
-                        }
-                    }
-                }
-            }
+            StmtKind::Global(names) => self.global_stmt(names, s.span)?,
+            StmtKind::Nonlocal(names) => self.nonlocal_stmt(names, s.span)?,
             StmtKind::Expr(e) => self.expr_starred_here(e)?,
             StmtKind::Pass => {}
-            StmtKind::Break => {
-                if compiler && !self.scope().in_loop {
-                    return err("'break' outside loop", s.span);
-                }
+            StmtKind::Break => self.loop_jump("'break' outside loop", s.span)?,
+            StmtKind::Continue => self.loop_jump("'continue' not properly in loop", s.span)?,
+        }
+        Ok(())
+    }
+
+    /// `def` / `async def`: decorators, defaults and annotations belong to
+    /// the enclosing scope, the body to a new one.
+    fn function_def(&mut self, f: &'a FunctionDef) -> Result<(), SyntaxError> {
+        self.exprs(&f.decorator_list)?;
+        self.arguments_outer(&f.args)?;
+        if let Some(r) = &f.returns {
+            self.expr(r)?;
+        }
+        self.note(&f.name, Usage::Assigned);
+        self.function_scope(
+            ScopeKind::Function {
+                is_async: f.is_async,
+            },
+            &f.args,
+            |w| w.stmts(&f.body),
+            &f.body,
+        )
+    }
+
+    /// `class`: decorators, bases and keywords belong to the enclosing
+    /// scope, the body to a class scope.
+    fn class_def(&mut self, c: &'a ClassDef) -> Result<(), SyntaxError> {
+        self.exprs(&c.decorator_list)?;
+        self.elements(&c.bases)?;
+        for k in &c.keywords {
+            self.expr(&k.value)?;
+        }
+        self.note(&c.name, Usage::Assigned);
+        let mut scope = Scope::new(ScopeKind::Class, false);
+        collect_bindings(&c.body, &mut scope.bound);
+        self.scopes.push(scope);
+        let r = self.stmts(&c.body);
+        self.scopes.pop();
+        r
+    }
+
+    /// `return [value]`: only in a function, and without a value in an
+    /// async generator (compiler checks).
+    fn return_stmt(&mut self, value: Option<&'a Expr>, span: Span) -> Result<(), SyntaxError> {
+        let compiler = self.phase == Phase::Compiler;
+        if compiler && !matches!(self.kind(), ScopeKind::Function { .. }) {
+            return err("'return' outside function", span);
+        }
+        if let Some(v) = value {
+            if compiler
+                && self.kind() == (ScopeKind::Function { is_async: true })
+                && self.scope().is_generator
+            {
+                return err("'return' with value in async generator", span);
             }
-            StmtKind::Continue => {
-                if compiler && !self.scope().in_loop {
-                    return err("'continue' not properly in loop", s.span);
-                }
+            self.expr_starred_here(v)?;
+        }
+        Ok(())
+    }
+
+    /// The compiler's "'async for/with' outside async function".
+    fn async_outside(&self, msg: &str, is_async: bool, span: Span) -> Result<(), SyntaxError> {
+        if self.phase == Phase::Compiler && is_async && !self.in_async_function() {
+            return err(msg, span);
+        }
+        Ok(())
+    }
+
+    /// `[async] with item, …: body`.
+    fn with_stmt(
+        &mut self,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        is_async: bool,
+        span: Span,
+    ) -> Result<(), SyntaxError> {
+        self.async_outside("'async with' outside async function", is_async, span)?;
+        for item in items {
+            self.expr(&item.context_expr)?;
+            if let Some(v) = &item.optional_vars {
+                self.target(v)?;
             }
+        }
+        self.stmts(body)
+    }
+
+    /// `try` / `except [type [as name]]` / `else` / `finally`.
+    fn try_stmt(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) -> Result<(), SyntaxError> {
+        self.stmts(body)?;
+        for h in handlers {
+            if let Some(t) = &h.typ {
+                self.expr(t)?;
+            }
+            if let Some(n) = &h.name {
+                self.note(n, Usage::Assigned);
+            }
+            self.stmts(&h.body)?;
+        }
+        self.stmts(orelse)?;
+        self.stmts(finalbody)
+    }
+
+    /// `import a.b as c` / `from m import x`: binds the alias, or the first
+    /// dotted component; a `from __future__` import after the module's
+    /// header is a compiler error.
+    fn import_stmt(&mut self, s: &Stmt, aliases: &'a [Alias]) -> Result<(), SyntaxError> {
+        if self.phase == Phase::Compiler && is_future_import(s) && s.span.line > self.future_line {
+            return err(
+                "from __future__ imports must occur at the beginning of the file",
+                s.span,
+            );
+        }
+        for a in aliases {
+            let bound = match &a.asname {
+                Some(n) => &**n,
+                None => a.name.split('.').next().unwrap_or(&a.name),
+            };
+            self.note(bound, Usage::Assigned);
+        }
+        Ok(())
+    }
+
+    /// `global x, …` (symbol-table checks).
+    fn global_stmt(&mut self, names: &'a [Name], span: Span) -> Result<(), SyntaxError> {
+        if self.phase == Phase::Compiler {
+            return Ok(());
+        }
+        for n in names {
+            self.check_declaration(n, "global", span)?;
+            self.scope().globals.insert(n);
+        }
+        Ok(())
+    }
+
+    /// `nonlocal x, …` (symbol-table checks); a name with no enclosing
+    /// binding is reported only after the whole walk, as CPython does.
+    fn nonlocal_stmt(&mut self, names: &'a [Name], span: Span) -> Result<(), SyntaxError> {
+        if self.phase == Phase::Compiler {
+            return Ok(());
+        }
+        if self.kind() == ScopeKind::Module {
+            return err("nonlocal declaration not allowed at module level", span);
+        }
+        for n in names {
+            self.check_declaration(n, "nonlocal", span)?;
+            if self.deferred.is_none() && !self.nonlocal_resolves(n) {
+                self.deferred = Some(SyntaxError::new(
+                    format!("no binding for nonlocal '{n}' found"),
+                    span,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// `break` / `continue` outside a loop body (compiler check).
+    fn loop_jump(&mut self, msg: &str, span: Span) -> Result<(), SyntaxError> {
+        if self.phase == Phase::Compiler && !self.scope().in_loop {
+            return err(msg, span);
         }
         Ok(())
     }
@@ -630,20 +686,7 @@ impl<'a> Walker<'a> {
             } => {
                 self.comprehension(e, CompKind::Dict, &[key, value], generators)?;
             }
-            ExprKind::Await(value) => {
-                if compiler {
-                    match self.kind() {
-                        ScopeKind::Module | ScopeKind::Class => {
-                            return err("'await' outside function", e.span)
-                        }
-                        ScopeKind::Function { is_async: false } | ScopeKind::Lambda => {
-                            return err("'await' outside async function", e.span)
-                        }
-                        _ => {}
-                    }
-                }
-                self.expr(value)?;
-            }
+            ExprKind::Await(value) => self.await_expr(value, e.span)?,
             ExprKind::Yield(value) => {
                 self.yield_here(e, false)?;
                 if let Some(v) = value {
@@ -664,19 +707,7 @@ impl<'a> Walker<'a> {
                 func,
                 args,
                 keywords,
-            } => {
-                self.expr(func)?;
-                self.elements(args)?;
-                let mut names = HashSet::new();
-                for k in keywords {
-                    if let Some(name) = &k.arg {
-                        if compiler && !names.insert(&**name) {
-                            return err(format!("keyword argument repeated: {name}"), k.span);
-                        }
-                    }
-                    self.expr(&k.value)?;
-                }
-            }
+            } => self.call(func, args, keywords)?,
             ExprKind::FormattedValue {
                 value, format_spec, ..
             } => {
@@ -707,6 +738,45 @@ impl<'a> Walker<'a> {
                     self.expr(part)?;
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// `await value`: the compiler rejects it at module or class level and
+    /// in a plain `def` or a lambda.
+    fn await_expr(&mut self, value: &'a Expr, span: Span) -> Result<(), SyntaxError> {
+        if self.phase == Phase::Compiler {
+            match self.kind() {
+                ScopeKind::Module | ScopeKind::Class => {
+                    return err("'await' outside function", span)
+                }
+                ScopeKind::Function { is_async: false } | ScopeKind::Lambda => {
+                    return err("'await' outside async function", span)
+                }
+                _ => {}
+            }
+        }
+        self.expr(value)
+    }
+
+    /// `func(args, name=value, …)`: a keyword given twice is a compiler
+    /// error.
+    fn call(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Result<(), SyntaxError> {
+        self.expr(func)?;
+        self.elements(args)?;
+        let mut names = HashSet::new();
+        for k in keywords {
+            if let Some(name) = &k.arg {
+                if self.phase == Phase::Compiler && !names.insert(&**name) {
+                    return err(format!("keyword argument repeated: {name}"), k.span);
+                }
+            }
+            self.expr(&k.value)?;
         }
         Ok(())
     }

@@ -74,6 +74,11 @@ impl SyntaxError {
             .split('\n')
             .nth(self.span.line.saturating_sub(1) as usize)
         {
+            // (The lexer skips a byte-order mark; columns count after it.)
+            let text = match self.span.line {
+                1 => text.strip_prefix('\u{feff}').unwrap_or(text),
+                _ => text,
+            };
             let rtext = text.trim_end_matches(['\n', '\r']);
             let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
             let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;

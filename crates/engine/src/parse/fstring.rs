@@ -161,7 +161,7 @@ impl Parser<'_> {
     }
 
     /// One `{expression[=][!conversion][:format_spec]}` field, starting at
-    /// its `{`.
+    /// its `{`: each part is scanned by the function named after it.
     fn fstring_field(
         &mut self,
         cur: &mut Cursor,
@@ -175,81 +175,8 @@ impl Parser<'_> {
         cur.bump(src); // '{'
         let expr_start = cur.pos;
         let (expr_line, expr_col) = (cur.line, cur.col);
-        // Find where the expression ends (CPython's `fstring_find_expr`).
-        let mut nesting: Vec<char> = Vec::new();
-        let mut quote: Option<(char, bool)> = None;
-        let mut self_doc = false;
-        loop {
-            let Some(c) = cur.peek(src) else {
-                return Err(fstring_error("expecting '}'", tok_span));
-            };
-            if let Some((q, triple)) = quote {
-                if c == '\\' {
-                    return Err(fstring_error(
-                        "expression part cannot include a backslash",
-                        cur.span(),
-                    ));
-                }
-                if c == q {
-                    if !triple {
-                        quote = None;
-                    } else if src[cur.pos..cur.end].starts_with(&q.to_string().repeat(3)) {
-                        cur.bump(src);
-                        cur.bump(src);
-                        quote = None;
-                    }
-                }
-                cur.bump(src);
-                continue;
-            }
-            match c {
-                '\\' => {
-                    return Err(fstring_error(
-                        "expression part cannot include a backslash",
-                        cur.span(),
-                    ));
-                }
-                '#' => {
-                    return Err(fstring_error(
-                        "expression part cannot include '#'",
-                        cur.span(),
-                    ));
-                }
-                '\'' | '"' => {
-                    let triple = src[cur.pos..cur.end].starts_with(&c.to_string().repeat(3));
-                    if triple {
-                        cur.bump(src);
-                        cur.bump(src);
-                    }
-                    quote = Some((c, triple));
-                }
-                '(' | '[' | '{' => nesting.push(c),
-                ')' | ']' | '}' => {
-                    if nesting.is_empty() {
-                        if c == '}' {
-                            break;
-                        }
-                        return Err(fstring_error(&format!("unmatched '{c}'"), cur.span()));
-                    }
-                    nesting.pop();
-                }
-                '!' if nesting.is_empty() && cur.peek2(src) != Some('=') => break,
-                ':' if nesting.is_empty() => break,
-                '=' | '!' | '<' | '>' if cur.peek2(src) == Some('=') => {
-                    cur.bump(src);
-                }
-                '=' if nesting.is_empty() => {
-                    self_doc = true;
-                    break;
-                }
-                _ => {}
-            }
-            cur.bump(src);
-        }
+        let self_doc = find_expression_end(src, cur, tok_span)?;
         let expr_end = cur.pos;
-        if quote.is_some() {
-            return Err(fstring_error("unterminated string", tok_span));
-        }
         if src[expr_start..expr_end].trim().is_empty() {
             return Err(fstring_error("empty expression not allowed", cur.span()));
         }
@@ -261,49 +188,8 @@ impl Parser<'_> {
             }
             literal.push_str(&normalize_newlines(&src[expr_start..cur.pos]));
         }
-        let mut conversion = None;
-        if cur.peek(src) == Some('!') {
-            cur.bump(src);
-            match cur.peek(src) {
-                Some(c @ ('s' | 'r' | 'a')) => {
-                    cur.bump(src);
-                    conversion = Some(c);
-                }
-                _ => {
-                    return Err(fstring_error(
-                        "invalid conversion character: expected 's', 'r', or 'a'",
-                        cur.span(),
-                    ))
-                }
-            }
-            if !matches!(cur.peek(src), Some(':' | '}')) {
-                return Err(fstring_error("expecting '}'", cur.span()));
-            }
-        }
-        let mut format_spec = None;
-        if cur.peek(src) == Some(':') {
-            cur.bump(src);
-            let mut spec_parts = Vec::new();
-            let mut spec_literal = String::new();
-            self.fstring_body(
-                cur,
-                raw,
-                tok_span,
-                &mut spec_parts,
-                &mut spec_literal,
-                Some(depth),
-            )?;
-            if !spec_literal.is_empty() {
-                spec_parts.push(Expr {
-                    kind: ExprKind::Constant(Constant::Str(spec_literal)),
-                    span: tok_span,
-                });
-            }
-            format_spec = Some(Box::new(Expr {
-                kind: ExprKind::JoinedStr(spec_parts),
-                span: tok_span,
-            }));
-        }
+        let mut conversion = fstring_conversion(src, cur)?;
+        let format_spec = self.fstring_format_spec(cur, raw, tok_span, depth)?;
         if cur.peek(src) != Some('}') {
             return Err(fstring_error("expecting '}'", tok_span));
         }
@@ -326,6 +212,41 @@ impl Parser<'_> {
             span: tok_span,
         });
         Ok(())
+    }
+
+    /// The `:format_spec` of a field at `depth`, if `cur` is on its `:`: a
+    /// nested f-string body up to (not including) the field's `}`.
+    fn fstring_format_spec(
+        &mut self,
+        cur: &mut Cursor,
+        raw: bool,
+        tok_span: Span,
+        depth: u32,
+    ) -> PResult<Option<Box<Expr>>> {
+        if cur.peek(self.src) != Some(':') {
+            return Ok(None);
+        }
+        cur.bump(self.src);
+        let mut spec_parts = Vec::new();
+        let mut spec_literal = String::new();
+        self.fstring_body(
+            cur,
+            raw,
+            tok_span,
+            &mut spec_parts,
+            &mut spec_literal,
+            Some(depth),
+        )?;
+        if !spec_literal.is_empty() {
+            spec_parts.push(Expr {
+                kind: ExprKind::Constant(Constant::Str(spec_literal)),
+                span: tok_span,
+            });
+        }
+        Ok(Some(Box::new(Expr {
+            kind: ExprKind::JoinedStr(spec_parts),
+            span: tok_span,
+        })))
     }
 
     /// Parses `src[start..end]` as the expression of an f-string field
@@ -369,4 +290,108 @@ impl Parser<'_> {
             ..err
         })
     }
+}
+
+/// Moves `cur` to the end of a field's expression (CPython's
+/// `fstring_find_expr`): the `}`, `!`, `:` or `=` that ends it outside any
+/// brackets and quotes. Returns whether it is a self-documenting `=`.
+fn find_expression_end(src: &str, cur: &mut Cursor, tok_span: Span) -> PResult<bool> {
+    let mut nesting: Vec<char> = Vec::new();
+    let mut quote: Option<(char, bool)> = None;
+    let mut self_doc = false;
+    loop {
+        let Some(c) = cur.peek(src) else {
+            return Err(fstring_error("expecting '}'", tok_span));
+        };
+        if let Some((q, triple)) = quote {
+            if c == '\\' {
+                return Err(fstring_error(
+                    "expression part cannot include a backslash",
+                    cur.span(),
+                ));
+            }
+            if c == q {
+                if !triple {
+                    quote = None;
+                } else if src[cur.pos..cur.end].starts_with(&q.to_string().repeat(3)) {
+                    cur.bump(src);
+                    cur.bump(src);
+                    quote = None;
+                }
+            }
+            cur.bump(src);
+            continue;
+        }
+        match c {
+            '\\' => {
+                return Err(fstring_error(
+                    "expression part cannot include a backslash",
+                    cur.span(),
+                ));
+            }
+            '#' => {
+                return Err(fstring_error(
+                    "expression part cannot include '#'",
+                    cur.span(),
+                ));
+            }
+            '\'' | '"' => {
+                let triple = src[cur.pos..cur.end].starts_with(&c.to_string().repeat(3));
+                if triple {
+                    cur.bump(src);
+                    cur.bump(src);
+                }
+                quote = Some((c, triple));
+            }
+            '(' | '[' | '{' => nesting.push(c),
+            ')' | ']' | '}' => {
+                if nesting.is_empty() {
+                    if c == '}' {
+                        break;
+                    }
+                    return Err(fstring_error(&format!("unmatched '{c}'"), cur.span()));
+                }
+                nesting.pop();
+            }
+            '!' if nesting.is_empty() && cur.peek2(src) != Some('=') => break,
+            ':' if nesting.is_empty() => break,
+            '=' | '!' | '<' | '>' if cur.peek2(src) == Some('=') => {
+                cur.bump(src);
+            }
+            '=' if nesting.is_empty() => {
+                self_doc = true;
+                break;
+            }
+            _ => {}
+        }
+        cur.bump(src);
+    }
+    if quote.is_some() {
+        return Err(fstring_error("unterminated string", tok_span));
+    }
+    Ok(self_doc)
+}
+
+/// The `!s` / `!r` / `!a` of a field, if `cur` is on its `!`.
+fn fstring_conversion(src: &str, cur: &mut Cursor) -> PResult<Option<char>> {
+    if cur.peek(src) != Some('!') {
+        return Ok(None);
+    }
+    cur.bump(src);
+    let conversion = match cur.peek(src) {
+        Some(c @ ('s' | 'r' | 'a')) => {
+            cur.bump(src);
+            c
+        }
+        _ => {
+            return Err(fstring_error(
+                "invalid conversion character: expected 's', 'r', or 'a'",
+                cur.span(),
+            ))
+        }
+    };
+    if !matches!(cur.peek(src), Some(':' | '}')) {
+        return Err(fstring_error("expecting '}'", cur.span()));
+    }
+    Ok(Some(conversion))
 }

@@ -43,7 +43,10 @@ pub struct Lexed {
 
 /// Tokenizes a whole module.
 pub fn tokenize(source: &str) -> Lexed {
-    let mut lexer = Lexer::new(source, 0, source.len(), 1, 1, false);
+    // A UTF-8 byte-order mark (editors on Windows add one) is skipped, as
+    // CPython does; spans stay offsets into `source`.
+    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lexer = Lexer::new(source, start, source.len(), 1, 1, false);
     lexer.run();
     lexer.finish()
 }

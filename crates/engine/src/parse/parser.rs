@@ -223,6 +223,18 @@ impl<'a> Parser<'a> {
     /// Tokenizes and parses `source`, applying CPython's rules for which of
     /// several errors wins.
     pub fn parse_source(source: &'a str) -> PResult<Module> {
+        // CPython refuses a NUL anywhere before tokenizing (compile() of a
+        // string says "source code string").
+        if let Some(i) = source.find('\0') {
+            let line_start = source[..i].rfind('\n').map_or(0, |n| n + 1);
+            let line = 1 + source[..i].matches('\n').count() as u32;
+            let col = 1 + source[line_start..i].chars().count() as u32;
+            let span = crate::span::Span::new(i as u32, i as u32 + 1, line, col);
+            return Err(SyntaxError::new(
+                "source code string cannot contain null bytes",
+                span,
+            ));
+        }
         let lexed = lexer::tokenize(source);
         let mut parser = Parser::new(source, lexed.tokens);
         let err = match parser.file() {

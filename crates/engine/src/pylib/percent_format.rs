@@ -116,37 +116,43 @@ impl Cursor<'_> {
     }
 }
 
-/// `fmt % args`.
+/// The `obj[key]` of a mapping argument.
+type Lookup<'a> = &'a dyn Fn(&str) -> Result<FmtArg, PyErrMsg>;
+
+impl<'a> Cursor<'a> {
+    /// The cursor over `args`, and the `%(key)` lookup if `args` is a
+    /// mapping.
+    fn over(args: PercentArgs<'a>) -> (Self, Option<Lookup<'a>>) {
+        match args {
+            PercentArgs::Tuple(items) => (
+                Cursor {
+                    tuple: Some(items),
+                    single: None,
+                    arglen: items.len() as i64,
+                    argidx: 0,
+                },
+                None,
+            ),
+            PercentArgs::One(a) => (Cursor::single(a.clone()), None),
+            PercentArgs::Mapping { whole, lookup } => (Cursor::single(whole.clone()), Some(lookup)),
+        }
+    }
+
+    /// A cursor over one object, consumed exactly once.
+    fn single(arg: FmtArg) -> Self {
+        Cursor {
+            tuple: None,
+            single: Some(arg),
+            arglen: -1,
+            argidx: -2,
+        }
+    }
+}
+
+/// `fmt % args`: literal text is copied, each `%` conversion is parsed by
+/// [`conversion_spec`] and rendered by [`convert`].
 pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> Result<String, PyErrMsg> {
-    let (mut cur, lookup) = match args {
-        PercentArgs::Tuple(items) => (
-            Cursor {
-                tuple: Some(items),
-                single: None,
-                arglen: items.len() as i64,
-                argidx: 0,
-            },
-            None,
-        ),
-        PercentArgs::One(a) => (
-            Cursor {
-                tuple: None,
-                single: Some(a.clone()),
-                arglen: -1,
-                argidx: -2,
-            },
-            None,
-        ),
-        PercentArgs::Mapping { whole, lookup } => (
-            Cursor {
-                tuple: None,
-                single: Some(whole.clone()),
-                arglen: -1,
-                argidx: -2,
-            },
-            Some(lookup),
-        ),
-    };
+    let (mut cur, lookup) = Cursor::over(args);
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len());
     let mut i = 0;
@@ -162,119 +168,23 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> Result<String, PyErrM
             i += 1;
             continue;
         }
-        // Mapping key.
         if chars.get(i) == Some(&'(') {
             let Some(lookup) = lookup else {
                 return Err(PyErrMsg::type_error("format requires a mapping"));
             };
-            i += 1;
-            let start = i;
-            let mut depth = 1;
-            while i < chars.len() && depth > 0 {
-                match chars[i] {
-                    ')' => depth -= 1,
-                    '(' => depth += 1,
-                    _ => {}
-                }
-                i += 1;
-            }
-            if depth > 0 {
-                return Err(PyErrMsg::value_error("incomplete format key"));
-            }
-            let key: String = chars[start..i - 1].iter().collect();
-            let value = lookup(&key)?;
-            cur.tuple = None;
-            cur.single = Some(value);
-            cur.arglen = -1;
-            cur.argidx = -2;
+            let key = mapping_key(&chars, &mut i)?;
+            cur = Cursor::single(lookup(&key)?);
         }
-        // Flags.
-        let (mut ljust, mut sign_plus, mut blank, mut alt, mut zero) =
-            (false, false, false, false, false);
-        while let Some(&f) = chars.get(i) {
-            match f {
-                '-' => ljust = true,
-                '+' => sign_plus = true,
-                ' ' => blank = true,
-                '#' => alt = true,
-                '0' => zero = true,
-                _ => break,
-            }
-            i += 1;
-        }
-        // Width.
-        let mut width: i64 = -1;
-        if chars.get(i) == Some(&'*') {
-            i += 1;
-            width = star_arg(&mut cur, false)?;
-            if width < 0 {
-                ljust = true;
-                width = width.saturating_neg();
-            }
-        } else {
-            while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
-                width = width.max(0);
-                width = width
-                    .checked_mul(10)
-                    .and_then(|w| w.checked_add(i64::from(d)))
-                    .ok_or_else(|| PyErrMsg::value_error("width too big"))?;
-                i += 1;
-            }
-        }
-        // Precision.
-        let mut prec: i64 = -1;
-        if chars.get(i) == Some(&'.') {
-            i += 1;
-            prec = 0;
-            if chars.get(i) == Some(&'*') {
-                i += 1;
-                prec = star_arg(&mut cur, true)?.max(0);
-            } else {
-                while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
-                    prec = prec
-                        .checked_mul(10)
-                        .and_then(|p| p.checked_add(i64::from(d)))
-                        .ok_or_else(|| PyErrMsg::value_error("precision too big"))?;
-                    i += 1;
-                }
-            }
-        }
-        // Length modifiers are accepted and ignored.
-        while matches!(chars.get(i), Some('h' | 'l' | 'L')) {
-            i += 1;
-        }
+        let spec = conversion_spec(&chars, &mut i, &mut cur)?;
         let Some(&conv) = chars.get(i) else {
             return Err(PyErrMsg::value_error("incomplete format"));
         };
         let conv_index = i;
         i += 1;
         let arg = cur.next()?;
-        super::check_width(width)?;
-        super::check_width(prec)?;
-        let spec = Spec {
-            ljust,
-            sign_plus,
-            blank,
-            alt,
-            zero,
-            width,
-            prec,
-        };
-        let piece = match conv {
-            's' => spec.pad_text(truncate(arg.to_str(), prec)),
-            'r' => spec.pad_text(truncate(arg.to_repr(), prec)),
-            'a' => spec.pad_text(truncate(repr_to_ascii(&arg), prec)),
-            'c' => spec.pad_text(format_char(&arg)?),
-            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => format_int_conv(&spec, &arg, conv)?,
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => format_float_conv(&spec, &arg, conv)?,
-            other => {
-                return Err(PyErrMsg::value_error(format!(
-                    "unsupported format character '{}' (0x{:x}) at index {}",
-                    other, other as u32, conv_index
-                )))
-            }
-        };
-        out.push_str(&piece);
+        super::check_width(spec.width)?;
+        super::check_width(spec.prec)?;
+        out.push_str(&convert(&spec, &arg, conv, conv_index)?);
     }
     if cur.argidx < cur.arglen && lookup.is_none() {
         return Err(PyErrMsg::type_error(
@@ -282,6 +192,111 @@ pub fn percent_format(fmt: &str, args: PercentArgs<'_>) -> Result<String, PyErrM
         ));
     }
     Ok(out)
+}
+
+/// The `key` of `%(key)…`, with `chars[*i]` the `(`; parentheses nest.
+fn mapping_key(chars: &[char], i: &mut usize) -> Result<String, PyErrMsg> {
+    *i += 1;
+    let start = *i;
+    let mut depth = 1;
+    while *i < chars.len() && depth > 0 {
+        match chars[*i] {
+            ')' => depth -= 1,
+            '(' => depth += 1,
+            _ => {}
+        }
+        *i += 1;
+    }
+    if depth > 0 {
+        return Err(PyErrMsg::value_error("incomplete format key"));
+    }
+    Ok(chars[start..*i - 1].iter().collect())
+}
+
+/// The flags, width, precision and (ignored) length modifier of one
+/// conversion, leaving `*i` on the conversion character. A `*` width or
+/// precision consumes an argument.
+fn conversion_spec(chars: &[char], i: &mut usize, cur: &mut Cursor<'_>) -> Result<Spec, PyErrMsg> {
+    let mut spec = Spec {
+        ljust: false,
+        sign_plus: false,
+        blank: false,
+        alt: false,
+        zero: false,
+        width: -1,
+        prec: -1,
+    };
+    while let Some(&f) = chars.get(*i) {
+        match f {
+            '-' => spec.ljust = true,
+            '+' => spec.sign_plus = true,
+            ' ' => spec.blank = true,
+            '#' => spec.alt = true,
+            '0' => spec.zero = true,
+            _ => break,
+        }
+        *i += 1;
+    }
+    if chars.get(*i) == Some(&'*') {
+        *i += 1;
+        spec.width = star_arg(cur, false)?;
+        if spec.width < 0 {
+            spec.ljust = true;
+            spec.width = spec.width.saturating_neg();
+        }
+    } else if let Some(width) = decimal(chars, i, "width too big")? {
+        spec.width = width;
+    }
+    if chars.get(*i) == Some(&'.') {
+        *i += 1;
+        spec.prec = if chars.get(*i) == Some(&'*') {
+            *i += 1;
+            star_arg(cur, true)?.max(0)
+        } else {
+            decimal(chars, i, "precision too big")?.unwrap_or(0)
+        };
+    }
+    // Length modifiers are accepted and ignored.
+    while matches!(chars.get(*i), Some('h' | 'l' | 'L')) {
+        *i += 1;
+    }
+    Ok(spec)
+}
+
+/// The decimal number at `chars[*i..]`, if any digits are there;
+/// `ValueError(too_big)` if it overflows.
+fn decimal(chars: &[char], i: &mut usize, too_big: &str) -> Result<Option<i64>, PyErrMsg> {
+    let mut n: Option<i64> = None;
+    while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
+        n = Some(
+            n.unwrap_or(0)
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(i64::from(d)))
+                .ok_or_else(|| PyErrMsg::value_error(too_big))?,
+        );
+        *i += 1;
+    }
+    Ok(n)
+}
+
+/// One conversion of `arg` by the conversion character `conv` (at
+/// `conv_index` in the format, for the error message).
+fn convert(spec: &Spec, arg: &FmtArg, conv: char, conv_index: usize) -> Result<String, PyErrMsg> {
+    let prec = spec.prec;
+    Ok(match conv {
+        's' => spec.pad_text(truncate(arg.to_str(), prec)),
+        'r' => spec.pad_text(truncate(arg.to_repr(), prec)),
+        'a' => spec.pad_text(truncate(repr_to_ascii(arg), prec)),
+        'c' => spec.pad_text(format_char(arg)?),
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => format_int_conv(spec, arg, conv)?,
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => format_float_conv(spec, arg, conv)?,
+        other => {
+            return Err(PyErrMsg::value_error(format!(
+                "unsupported format character '{}' (0x{:x}) at index {}",
+                other, other as u32, conv_index
+            )))
+        }
+    })
 }
 
 /// A `*` width (any int that fits a `Py_ssize_t`) or precision (a C `int`).

@@ -3,11 +3,21 @@
 //! way CPython prints them.
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::span::Span;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
+
+/// How many times in a row a traceback prints the same line before
+/// collapsing the rest into "[Previous line repeated N more times]"
+/// (CPython's cutoff).
+const TB_REPEAT_CUTOFF: usize = 3;
+
+/// The most chained exceptions (`__cause__`/`__context__`) a traceback
+/// prints, newest kept (CPython prints them all).
+const MAX_CHAIN: usize = 100;
 
 impl Vm {
     /// A new exception instance of class `cls` with `args`.
@@ -388,38 +398,70 @@ impl Vm {
     /// CPython-style traceback text for an exception, with its chain.
     pub fn format_exception(&mut self, exc: &Value) -> String {
         let mut out = String::new();
-        let mut seen = Vec::new();
+        let mut seen = HashSet::new();
         self.format_chain(exc, &mut out, &mut seen, "");
         out
     }
 
-    fn format_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<usize>, indent: &str) {
-        if let Some(p) = exc.ptr() {
-            seen.push(p);
+    fn format_chain(
+        &mut self,
+        exc: &Value,
+        out: &mut String,
+        seen: &mut HashSet<usize>,
+        indent: &str,
+    ) {
+        // The chain (oldest printed first), walked in a loop: a chain of
+        // 100,000 `raise … from …` must not recurse in Rust.
+        let mut chain: Vec<(Value, &str)> = Vec::new();
+        let mut cur = Some((exc.clone(), ""));
+        while let Some((exc, joint)) = cur.take() {
+            if let Some(p) = exc.ptr() {
+                seen.insert(p);
+            }
+            let (cause, context, suppress) = match self.exc_data(&exc) {
+                Some(d) => {
+                    let d = d.borrow();
+                    (d.cause.clone(), d.context.clone(), d.suppress_context)
+                }
+                None => (None, None, false),
+            };
+            let unseen = |c: &Value| !c.ptr().is_some_and(|p| seen.contains(&p));
+            if let Some(c) = cause {
+                if unseen(&c) {
+                    cur = Some((
+                        c,
+                        "The above exception was the direct cause of the following exception:",
+                    ));
+                }
+            } else if let (Some(c), false) = (context, suppress) {
+                if unseen(&c) {
+                    cur = Some((
+                        c,
+                        "During handling of the above exception, another exception occurred:",
+                    ));
+                }
+            }
+            chain.push((exc, joint));
         }
-        let (cause, context, suppress) = match self.exc_data(exc) {
-            Some(d) => {
-                let d = d.borrow();
-                (d.cause.clone(), d.context.clone(), d.suppress_context)
-            }
-            None => (None, None, false),
-        };
-        if let Some(c) = cause {
-            if !c.ptr().map(|p| seen.contains(&p)).unwrap_or(false) {
-                self.format_chain(&c, out, seen, indent);
-                out.push_str(&format!(
-                    "{indent}\n{indent}The above exception was the direct cause of the following exception:\n{indent}\n"
-                ));
-            }
-        } else if let (Some(c), false) = (context, suppress) {
-            if !c.ptr().map(|p| seen.contains(&p)).unwrap_or(false) {
-                self.format_chain(&c, out, seen, indent);
-                out.push_str(&format!(
-                    "{indent}\n{indent}During handling of the above exception, another exception occurred:\n{indent}\n"
-                ));
-            }
+        // A learner cannot read thousands of chained tracebacks (and they
+        // would exceed the output limit, hiding even the last one): the
+        // oldest beyond MAX_CHAIN are summed up in one line.
+        if chain.len() > MAX_CHAIN {
+            let hidden = chain.len() - MAX_CHAIN;
+            chain.truncate(MAX_CHAIN);
+            out.push_str(&format!(
+                "{indent}[{hidden} earlier exceptions of this chain not shown]\n{indent}\n"
+            ));
         }
-        self.format_single(exc, out, indent, seen);
+        // `joint` of each entry sits between the entry and the one after it.
+        let mut joint_below = "";
+        for (exc, joint) in chain.into_iter().rev() {
+            if !joint_below.is_empty() {
+                out.push_str(&format!("{indent}\n{indent}{joint_below}\n{indent}\n"));
+            }
+            self.format_single(&exc, out, indent, seen);
+            joint_below = joint;
+        }
     }
 
     fn format_single(
@@ -427,7 +469,7 @@ impl Vm {
         exc: &Value,
         out: &mut String,
         indent: &str,
-        seen: &mut Vec<usize>,
+        seen: &mut HashSet<usize>,
     ) {
         let is_group = self.is_group(exc);
         let tb = self
@@ -447,7 +489,31 @@ impl Vm {
             } else {
                 indent.to_string()
             };
-            for e in &tb {
+            // CPython prints the same line (file, line, function) at most
+            // three times in a row, then "[Previous line repeated N more
+            // times]" (RecursionError tracebacks stay short).
+            let mut repeats = 0usize;
+            for (k, e) in tb.iter().enumerate() {
+                let same = |a: &TbEntry, b: &TbEntry| {
+                    a.line == b.line
+                        && a.code.filename == b.code.filename
+                        && a.code.name == b.code.name
+                };
+                repeats = match k.checked_sub(1).map(|j| same(&tb[j], e)) {
+                    Some(true) => repeats + 1,
+                    _ => 1,
+                };
+                let run_ends = tb.get(k + 1).is_none_or(|n| !same(e, n));
+                if repeats > TB_REPEAT_CUTOFF {
+                    if run_ends {
+                        let n = repeats - TB_REPEAT_CUTOFF;
+                        let s = if n > 1 { "s" } else { "" };
+                        out.push_str(&format!(
+                            "{pre}  [Previous line repeated {n} more time{s}]\n"
+                        ));
+                    }
+                    continue;
+                }
                 out.push_str(&format!(
                     "{pre}  File \"{}\", line {}, in {}\n",
                     e.code.filename, e.line, e.code.name

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::compile::code::{Code, Const};
-use crate::vm::value::{AttrMap, CellRef, Class, GenObj, Globals, Value};
+use crate::vm::value::{release, AttrMap, CellRef, Class, GenObj, Globals, Value};
 
 /// What to do with a frame's result when it finishes (returns, yields or
 /// raises): how it links to the frame below it.
@@ -159,11 +159,11 @@ impl FramePool {
         {
             return;
         }
-        f.stack.clear();
-        f.locals.clear();
+        f.stack.drain(..).for_each(release);
+        f.locals.drain(..).flatten().for_each(release);
         // Most frames have none of these: skip the drop glue then.
         if !f.cells.is_empty() {
-            f.cells.clear();
+            f.cells.drain(..).for_each(release_cell);
         }
         if f.namespace.is_some() {
             f.namespace = None;
@@ -179,6 +179,27 @@ impl FramePool {
             f.gen = None;
         }
         self.frames.push(f);
+    }
+}
+
+/// Empties a closure cell that nothing else shares through [`release`].
+fn release_cell(c: CellRef) {
+    if Rc::strong_count(&c) == 1 {
+        let v = c.borrow_mut().take();
+        if let Some(v) = v {
+            release(v);
+        }
+    }
+}
+
+impl Drop for Frame {
+    /// The frame's values are released without deep recursion (a chain of
+    /// 100,000 generators each holding the next frees in a loop).
+    fn drop(&mut self) {
+        self.stack.drain(..).for_each(release);
+        self.locals.drain(..).flatten().for_each(release);
+        self.cells.drain(..).for_each(release_cell);
+        self.handling.drain(..).for_each(release);
     }
 }
 

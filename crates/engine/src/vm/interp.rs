@@ -424,7 +424,7 @@ impl Vm {
 
     /// Budget check, called when the instruction counter reaches
     /// `next_check`.
-    fn check_budgets(&mut self) -> Result<(), Error> {
+    pub(crate) fn check_budgets(&mut self) -> Result<(), Error> {
         if self.instructions >= self.limits.max_instructions {
             return Err(Error::Limit(format!(
                 "the program ran more than {} instructions in total (Limits::max_instructions); raise the instruction limit in the settings if it is expected to run this long",

@@ -2,7 +2,7 @@
 //! Python's floor semantics, comparisons, truthiness, hashing, iteration,
 //! subscripting, and the dunder fallbacks for user classes.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -10,6 +10,19 @@ use crate::ast::{BinOp, CmpOp};
 use crate::vm::dict::{Dict, Lookup};
 use crate::vm::value::*;
 use crate::vm::{Error, Resume, Vm};
+
+thread_local! {
+    /// Levels of [`Vm::nested`] under way on this thread.
+    static NATIVE_DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The deepest native recursion [`Vm::nested`] allows whatever the
+/// recursion limit (`sys.setrecursionlimit` may raise it to 5000): each
+/// level is a few Rust frames.
+const MAX_NATIVE_DEPTH: usize = 1000;
+
+/// CPython's suffix for RecursionError raised while comparing.
+const IN_COMPARISON: &str = " in comparison";
 
 /// One step of an iterator protocol.
 pub enum Step {
@@ -645,6 +658,29 @@ impl Vm {
         })
     }
 
+    /// Runs `f` one level deeper in a native (Rust) recursion over nested
+    /// containers: comparing or hashing `[[[...]]]` recurses in Rust once
+    /// per level, which must raise RecursionError (as CPython does, at its
+    /// recursion limit counting the Python frames below) rather than
+    /// overflow the Rust stack (about 1 MiB in the browser). `what` ends
+    /// the message (CPython's " in comparison").
+    pub(crate) fn nested<T>(
+        &mut self,
+        what: &str,
+        f: impl FnOnce(&mut Vm) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let depth = NATIVE_DEPTH.with(Cell::get);
+        let limit = self.limits.max_recursion.min(MAX_NATIVE_DEPTH);
+        if depth + self.frames.len() >= limit {
+            let c = self.types.recursion_error.clone();
+            return Err(self.new_error(&c, format!("maximum recursion depth exceeded{what}")));
+        }
+        NATIVE_DEPTH.with(|d| d.set(depth + 1));
+        let r = f(self);
+        NATIVE_DEPTH.with(|d| d.set(depth));
+        r
+    }
+
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> Result<bool, Error> {
         if let Some(r) = crate::vm::dict::fast_key_eq(a, b) {
@@ -679,7 +715,7 @@ impl Vm {
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
                 let xa = self.seq_items(a);
                 let ya = self.seq_items(b);
-                return self.compare_seq(&xa, &ya, op);
+                return self.nested(IN_COMPARISON, |vm| vm.compare_seq(&xa, &ya, op));
             }
             _ => {}
         }
@@ -717,8 +753,12 @@ impl Vm {
             }
         }
         match op {
-            CmpOp::Eq => Ok(Bool(self.structural_eq(a, b)?)),
-            CmpOp::NotEq => Ok(Bool(!self.structural_eq(a, b)?)),
+            CmpOp::Eq => Ok(Bool(
+                self.nested(IN_COMPARISON, |vm| vm.structural_eq(a, b))?,
+            )),
+            CmpOp::NotEq => Ok(Bool(
+                !self.nested(IN_COMPARISON, |vm| vm.structural_eq(a, b))?,
+            )),
             _ => {
                 let sym = match op {
                     CmpOp::Lt => "<",
@@ -834,21 +874,21 @@ impl Vm {
             Value::Float(f) => crate::vm::format::hash_float(*f),
             Value::Str(s) => crate::vm::format::hash_str(s),
             Value::Bytes(b) => crate::vm::format::hash_bytes(b),
-            Value::Tuple(t) => {
+            Value::Tuple(t) => self.nested("", |vm| {
                 let mut hs = Vec::with_capacity(t.len());
                 for x in t.iter() {
-                    hs.push(self.hash(x)?);
+                    hs.push(vm.hash(x)?);
                 }
-                crate::vm::format::hash_tuple(&hs)
-            }
-            Value::FrozenSet(d) => {
+                Ok(crate::vm::format::hash_tuple(&hs))
+            })?,
+            Value::FrozenSet(d) => self.nested("", |vm| {
                 let mut h: i64 = 0;
                 for (k, _) in d.iter() {
-                    let kh = self.hash(k)?;
+                    let kh = vm.hash(k)?;
                     h ^= kh.wrapping_mul(0x5851F42D4C957F2D) ^ (kh >> 17);
                 }
-                h
-            }
+                Ok(h)
+            })?,
             Value::List(_)
             | Value::Dict(_)
             | Value::Set(_)
@@ -1494,6 +1534,17 @@ impl Vm {
 
     /// `next(it)` for any iterator; None when exhausted.
     pub fn next_of(&mut self, it: &Value) -> Result<Option<Value>, Error> {
+        // Native loops over an iterator (sum, max, sorted, list, "".join…)
+        // count one instruction per item, so the budgets stop
+        // `sum(range(10**18))` instead of freezing the page. Never pauses
+        // here: the check runs as if nested (pauses need the outer loop).
+        self.instructions += 1;
+        if self.instructions >= self.next_check {
+            self.nesting += 1;
+            let r = self.check_budgets();
+            self.nesting -= 1;
+            r?;
+        }
         match self.iter_step(it)? {
             Step::Yield(v) => Ok(Some(v)),
             Step::Return(_) => Ok(None),
@@ -1953,20 +2004,9 @@ impl Vm {
         s: &[Value; 3],
     ) -> Result<Vec<Value>, Error> {
         let (start, stop, step) = self.slice_indices(s, items.len())?;
-        let mut out = Vec::new();
-        let mut i = start;
-        if step > 0 {
-            while i < stop {
-                out.push(items[i as usize].clone());
-                i += step;
-            }
-        } else {
-            while i > stop {
-                out.push(items[i as usize].clone());
-                i += step;
-            }
-        }
-        Ok(out)
+        Ok(slice_positions(start, stop, step)
+            .map(|i| items[i].clone())
+            .collect())
     }
 
     pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> Result<(), Error> {
@@ -1981,12 +2021,7 @@ impl Vm {
                         l.borrow_mut().splice(start as usize..stop as usize, new);
                         return Ok(());
                     }
-                    let mut idxs = Vec::new();
-                    let mut i = start;
-                    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-                        idxs.push(i as usize);
-                        i += step;
-                    }
+                    let idxs: Vec<usize> = slice_positions(start, stop, step).collect();
                     if idxs.len() != new.len() {
                         return Err(self.value_error(format!(
                             "attempt to assign sequence of size {} to extended slice of size {}",
@@ -2047,12 +2082,7 @@ impl Vm {
                         drop(removed);
                         return Ok(());
                     }
-                    let mut idxs = Vec::new();
-                    let mut i = start;
-                    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-                        idxs.push(i as usize);
-                        i += step;
-                    }
+                    let mut idxs: Vec<usize> = slice_positions(start, stop, step).collect();
                     idxs.sort_unstable();
                     let mut lb = l.borrow_mut();
                     for i in idxs.into_iter().rev() {
@@ -2120,6 +2150,23 @@ pub fn identity_hashed(v: &Value) -> bool {
         | Value::Module(_) => true,
         _ => false,
     }
+}
+
+/// The indices a resolved slice `(start, stop, step)` selects (as from
+/// [`Vm::slice_indices`]), in order. Stops instead of overflowing: a step
+/// near `i64::MAX` selects only `start` (`"ab"[1::2**63-1]` is `"b"`).
+pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+    let mut next = Some(start);
+    std::iter::from_fn(move || {
+        let i = next?;
+        if (step > 0 && i < stop) || (step < 0 && i > stop) {
+            next = i.checked_add(step);
+            Some(i as usize)
+        } else {
+            next = None;
+            None
+        }
+    })
 }
 
 pub fn norm_index(i: i64, len: usize) -> Option<usize> {

@@ -151,18 +151,16 @@ impl Clearer {
         }
     }
 
-    fn frame(&mut self, f: Frame) {
-        let Frame {
-            stack,
-            locals,
-            cells,
-            globals,
-            namespace,
-            handling,
-            link,
-            gen,
-            ..
-        } = f;
+    fn frame(&mut self, mut f: Frame) {
+        // (Frame has a Drop impl: its fields are taken, not moved out.)
+        let stack = std::mem::take(&mut f.stack);
+        let locals = std::mem::take(&mut f.locals);
+        let cells = std::mem::take(&mut f.cells);
+        let globals = f.globals.clone();
+        let namespace = f.namespace.take();
+        let handling = std::mem::take(&mut f.handling);
+        let link = std::mem::replace(&mut f.link, Link::Call);
+        let gen = f.gen.take();
         self.push_all(stack);
         self.push_all(locals.into_iter().flatten());
         for c in &cells {

@@ -311,6 +311,23 @@ pub struct Instance {
     pub id: u64,
 }
 
+impl Drop for Instance {
+    /// Attributes are released without deep recursion (a linked list of a
+    /// million nodes frees in a loop): see [`release`].
+    fn drop(&mut self) {
+        for (_, v) in self.dict.get_mut().entries.drain(..) {
+            release(v);
+        }
+        if let Some(exc) = &mut self.exc {
+            let exc = exc.get_mut();
+            exc.args.drain(..).for_each(release);
+            exc.notes.drain(..).for_each(release);
+            exc.cause.take().into_iter().for_each(release);
+            exc.context.take().into_iter().for_each(release);
+        }
+    }
+}
+
 impl Instance {
     pub fn class(&self) -> Rc<Class> {
         self.class.borrow().clone()
@@ -525,7 +542,10 @@ impl Globals {
     }
     pub fn set(&self, name: &Name, v: Value) {
         let i = self.slot_of(name);
-        self.slots.borrow_mut()[i as usize].1 = Some(v);
+        let old = self.slots.borrow_mut()[i as usize].1.replace(v);
+        if let Some(old) = old {
+            release(old);
+        }
     }
     pub fn set_str(&self, name: &str, v: Value) {
         self.set(&Rc::from(name), v)
@@ -534,7 +554,8 @@ impl Globals {
         let Some(&i) = self.index.borrow().get(name) else {
             return false;
         };
-        self.slots.borrow_mut()[i as usize].1.take().is_some()
+        let old = self.slots.borrow_mut()[i as usize].1.take();
+        old.map(release).is_some()
     }
     /// Bound names in definition order.
     pub fn items(&self) -> Vec<(Name, Value)> {
@@ -717,4 +738,135 @@ impl AttrMap {
         self.index = None;
         self.filter = 0;
     }
+}
+
+thread_local! {
+    /// Values waiting to be freed by the [`release`] loop under way.
+    static GRAVEYARD: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    /// A [`release`] loop is under way on this thread.
+    static RELEASING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether dropping `v` may free a container (it holds the last reference).
+fn frees_container(v: &Value) -> bool {
+    match v {
+        Value::List(r) => Rc::strong_count(r) == 1,
+        Value::Tuple(r) => Rc::strong_count(r) == 1,
+        Value::Dict(r) | Value::Set(r) => Rc::strong_count(r) == 1,
+        Value::FrozenSet(r) => Rc::strong_count(r) == 1,
+        Value::Instance(r) => Rc::strong_count(r) == 1,
+        Value::Gen(r) => Rc::strong_count(r) == 1,
+        Value::Iter(r) => Rc::strong_count(r) == 1,
+        Value::Method(r) => Rc::strong_count(r) == 1,
+        Value::Function(r) => Rc::strong_count(r) == 1,
+        _ => false,
+    }
+}
+
+/// Drops `v` without native recursion proportional to its nesting (CPython's
+/// "trashcan"): dropping a list nested 100,000 deep, or the head of a long
+/// linked list of instances, would otherwise overflow the Rust stack (the
+/// browser gives about 1 MiB). A container freed here has its contents moved
+/// to a per-thread worklist before it is dropped, so every drop is shallow;
+/// values released while the loop runs (by `Instance`'s and `Frame`'s `Drop`)
+/// join the worklist. Values that free no container drop at once.
+pub fn release(v: Value) {
+    if !frees_container(&v) {
+        return;
+    }
+    let nested = RELEASING.try_with(|r| r.replace(true)).unwrap_or(true);
+    if nested {
+        // The loop below (or thread teardown) is under way: queue it.
+        let mut v = Some(v);
+        let _ = GRAVEYARD.try_with(|g| {
+            if let Ok(mut g) = g.try_borrow_mut() {
+                g.extend(v.take());
+            }
+        });
+        // (Dropped here, natively, only if the worklist is unavailable.)
+        drop(v);
+        return;
+    }
+    /// Ends the loop even if a drop panics (the worklist is freed then).
+    struct Releasing;
+    impl Drop for Releasing {
+        fn drop(&mut self) {
+            let _ = RELEASING.try_with(|r| r.set(false));
+        }
+    }
+    let _releasing = Releasing;
+    let mut next = Some(v);
+    while let Some(v) = next {
+        empty_then_drop(v);
+        next = GRAVEYARD.with(|g| g.borrow_mut().pop());
+    }
+}
+
+/// Moves the contents of `v` (the last reference to a container) to the
+/// worklist, then drops it.
+fn empty_then_drop(v: Value) {
+    let mut kids: Vec<Value> = Vec::new();
+    match &v {
+        Value::List(l) if Rc::strong_count(l) == 1 => {
+            if let Ok(mut items) = l.try_borrow_mut() {
+                kids = std::mem::take(&mut *items);
+            }
+        }
+        // Immutable containers: keeping a reference to each element makes
+        // the container's own drop shallow.
+        Value::Tuple(t) if Rc::strong_count(t) == 1 => kids.extend(t.iter().cloned()),
+        Value::Dict(d) | Value::Set(d) if Rc::strong_count(d) == 1 => {
+            if let Ok(d) = d.try_borrow() {
+                for (k, x) in d.iter() {
+                    kids.push(k.clone());
+                    kids.push(x.clone());
+                }
+            }
+        }
+        Value::FrozenSet(d) if Rc::strong_count(d) == 1 => {
+            kids.extend(d.iter().map(|(k, _)| k.clone()))
+        }
+        Value::Method(m) if Rc::strong_count(m) == 1 => {
+            kids.push(m.0.clone());
+            kids.push(m.1.clone());
+        }
+        Value::Function(f) if Rc::strong_count(f) == 1 => kids.extend(f.defaults.iter().cloned()),
+        Value::Iter(it) if Rc::strong_count(it) == 1 => {
+            if let Ok(mut it) = it.try_borrow_mut() {
+                match std::mem::replace(&mut *it, IterObj::Exhausted) {
+                    IterObj::List(l, _) => kids.push(Value::List(l)),
+                    IterObj::Tuple(t, _) => kids.push(Value::Tuple(t)),
+                    IterObj::Seq(items, _) | IterObj::Zip(items, _) => kids = items,
+                    IterObj::Enumerate(x, _) | IterObj::Reversed(x, _) => kids.push(x),
+                    IterObj::Map(f, items) => {
+                        kids = items;
+                        kids.push(f);
+                    }
+                    IterObj::Filter(a, b) | IterObj::Callable(a, b) => {
+                        kids.push(a);
+                        kids.push(b);
+                    }
+                    other => *it = other,
+                }
+            }
+        }
+        // Instances and generators queue their contents from their own
+        // `Drop` (Instance, Frame) while this loop runs.
+        _ => {}
+    }
+    drop(v);
+    if kids.is_empty() {
+        return;
+    }
+    // Last first, so the first element is freed first, as a plain drop would.
+    GRAVEYARD.with(|g| {
+        let mut g = g.borrow_mut();
+        g.extend(kids.into_iter().rev().filter(frees_container_or_shared));
+    });
+}
+
+/// Elements worth queueing: anything that is a container (shared ones may
+/// become unique once their parent is gone; scalars are dropped at once).
+fn frees_container_or_shared(v: &Value) -> bool {
+    v.ptr().is_some() && !matches!(v, Value::Str(_) | Value::Bytes(_))
 }

@@ -1103,6 +1103,10 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
 
 
 class Event(_LoopBoundMixin):
+    # What a waiter's future is called in the trace (a Queue's join() waits
+    # on an Event of its own, and says so).
+    _wait_label = "event.wait"
+
     def __init__(self):
         self._waiters = []
         self._value = False
@@ -1131,7 +1135,7 @@ class Event(_LoopBoundMixin):
         if self._value:
             return True
         self._get_loop()
-        fut = _looplab.create_future("event.wait")
+        fut = _looplab.create_future(self._wait_label)
         self._waiters.append(fut)
         try:
             await fut
@@ -1333,6 +1337,7 @@ class Queue(_LoopBoundMixin):
         self._putters = []
         self._unfinished_tasks = 0
         self._finished = Event()
+        self._finished._wait_label = "queue.join"
         self._finished.set()
         self._init(maxsize)
 

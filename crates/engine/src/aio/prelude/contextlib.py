@@ -1,5 +1,5 @@
 """Looplab's contextlib: contextmanager, asynccontextmanager, suppress,
-nullcontext, mirroring CPython 3.11's Lib/contextlib.py (same order of
+nullcontext, aclosing, mirroring CPython 3.11's Lib/contextlib.py (same order of
 operations, so `async with` interleavings match)."""
 
 
@@ -130,3 +130,17 @@ class nullcontext:
 
     async def __aexit__(self, *excinfo):
         pass
+
+
+class aclosing:
+    """`async with aclosing(agen) as a:` awaits `agen.aclose()` when the block
+    ends, however it ends (documented in Python 3.10+)."""
+
+    def __init__(self, thing):
+        self.thing = thing
+
+    async def __aenter__(self):
+        return self.thing
+
+    async def __aexit__(self, *excinfo):
+        await self.thing.aclose()

@@ -1,0 +1,2 @@
+﻿# This file starts with a byte-order mark.
+print("bom ok")
