@@ -46,6 +46,8 @@ struct Hostile {
     oracle: Oracle,
     /// The per-step instruction budget (`Limits::max_slice_instructions`).
     slice: u64,
+    /// The memory budget (`Limits::max_memory_bytes`).
+    memory: usize,
 }
 
 fn h(name: &'static str, ends_with: &'static str, oracle: Oracle) -> Hostile {
@@ -57,8 +59,14 @@ fn h(name: &'static str, ends_with: &'static str, oracle: Oracle) -> Hostile {
         stderr: None,
         oracle,
         slice: Limits::default().max_slice_instructions,
+        memory: Limits::default().max_memory_bytes,
     }
 }
+
+/// How a run under a 20 MiB memory budget ends.
+const MEMORY_20MIB: &str = "!! limit: the program holds more than 20 MiB of memory \
+     (Limits::max_memory_bytes); raise the memory limit in the settings \
+     (looplab run --max-memory BYTES) if it really needs that much\n";
 
 /// Names of generated programs (too big to commit).
 const MANY_NAMES: &str = "many_names (generated)";
@@ -141,6 +149,26 @@ fn table() -> Vec<Hostile> {
             Not("CPython sums for hours"),
         )},
         Hostile {
+            memory: 20 << 20,
+            max_mib: 160,
+            max_secs: 30.0,
+            ..h(
+                "async_append_memory.py",
+                MEMORY_20MIB,
+                Not("CPython has no memory budget"),
+            )
+        },
+        Hostile {
+            memory: 20 << 20,
+            max_mib: 160,
+            max_secs: 30.0,
+            ..h(
+                "async_task_memory.py",
+                MEMORY_20MIB,
+                Not("CPython has no memory budget"),
+            )
+        },
+        Hostile {
             max_secs: 40.0,
             ..h(MANY_NAMES, "149999\n", Timed)
         },
@@ -197,6 +225,7 @@ fn hostile_programs_end_as_expected_within_bounds() {
         let source = source_of(case.name);
         let limits = Limits {
             max_slice_instructions: case.slice,
+            max_memory_bytes: case.memory,
             ..Limits::default()
         };
         let handle = std::thread::Builder::new()

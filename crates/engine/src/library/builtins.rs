@@ -1252,11 +1252,12 @@ pub(crate) fn gen_method(
         "aclose" => {
             let ge = vm.types.generator_exit.clone();
             let exc = vm.new_exception(&ge, vec![]);
-            if gen.state.get() != GenState::Suspended {
+            if gen.state.get() == GenState::Created {
+                // Never started: nothing to run. The closing awaitable of a
+                // closed generator completes at once with None (its native
+                // stand-in raised StopIteration through `await`, which a
+                // coroutine turns into "coroutine raised StopIteration").
                 gen.state.set(GenState::Closed);
-                // An awaitable that completes immediately.
-                let none = vm.native_fn("_done", |vm, _, _| Err(vm.stop_iteration(Value::None)));
-                return Ok(vm.yield_once_iter_done(none));
             }
             Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
                 gen: gen.clone(),
@@ -1320,16 +1321,5 @@ pub(crate) fn exc_method(
             Ok(vm.new_exception(&cls, vec![msg, Value::tuple(items)]))
         }
         _ => Err(vm.attribute_error(format!("no attribute {name}"))),
-    }
-}
-
-impl Vm {
-    /// An awaitable that completes at once by calling `done` (which should
-    /// raise StopIteration with the result).
-    pub(crate) fn yield_once_iter_done(&mut self, done: Value) -> Value {
-        Value::Iter(Rc::new(RefCell::new(IterObj::Callable(
-            done,
-            Value::NotImplemented,
-        ))))
     }
 }

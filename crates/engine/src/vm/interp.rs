@@ -439,7 +439,7 @@ impl Vm {
                 self.limits.max_slice_instructions
             )));
         }
-        self.check_memory(0)?;
+        self.periodic_memory_check()?;
         if let Some(f) = self.fuel_until {
             if self.instructions >= f && self.nesting == 1 {
                 self.fuel_until = None;

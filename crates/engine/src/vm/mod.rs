@@ -284,6 +284,11 @@ pub struct Vm {
     slice_start: u64,
     /// Next instruction count at which budgets are checked.
     next_check: u64,
+    /// Instruction count at which the memory budget is next checked: an
+    /// absolute mark moved only by a memory check (never by `reset_slice`,
+    /// which runs at every task step: re-arming it there let a program
+    /// that awaits often never be checked at all).
+    next_memory_check: u64,
     /// Instruction count at which to pause (None = never pause).
     pub(crate) fuel_until: Option<u64>,
     /// Depth of nested `run` loops (1 = outermost).
@@ -364,6 +369,7 @@ impl Vm {
             instructions: 0,
             slice_start: 0,
             next_check: 0,
+            next_memory_check: MEMORY_CHECK_EVERY,
             fuel_until: None,
             nesting: 0,
             next_id: 1,
@@ -415,8 +421,18 @@ impl Vm {
         if let Some(f) = self.fuel_until {
             next = next.min(f);
         }
-        next = next.min(self.instructions.saturating_add(MEMORY_CHECK_EVERY));
+        next = next.min(self.next_memory_check);
         self.next_check = next;
+    }
+
+    /// The periodic memory check, when the instruction counter has reached
+    /// `next_memory_check` (which it then moves `MEMORY_CHECK_EVERY` on).
+    pub(crate) fn periodic_memory_check(&mut self) -> Result<(), Error> {
+        if self.instructions < self.next_memory_check {
+            return Ok(());
+        }
+        self.next_memory_check = self.instructions.saturating_add(MEMORY_CHECK_EVERY);
+        self.check_memory(0)
     }
 
     /// Set the pause fuel: run at least one and at most `fuel`
