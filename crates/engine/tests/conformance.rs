@@ -25,7 +25,7 @@ use std::process::Command;
 use looplab_engine::run::{format_timed, mask_addresses, run_program, Limits};
 
 /// Directories of the suite, relative to `tests/conformance/`.
-const GROUPS: [&str; 2] = ["lang", "async"];
+const GROUPS: [&str; 4] = ["lang", "async", "stdlib", "threads"];
 /// How many mismatching programs get a diff printed.
 const DIFFS_SHOWN: usize = 8;
 /// How many diff lines are printed per program.
