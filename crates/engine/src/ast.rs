@@ -333,6 +333,8 @@ pub enum Constant {
     None,
     Bool(bool),
     Int(i64),
+    /// An int literal beyond 64 bits.
+    BigInt(std::rc::Rc<crate::pylib::bigint::BigInt>),
     Float(f64),
     /// Imaginary literals are outside the subset; the parser rejects them.
     Str(String),

@@ -204,6 +204,7 @@ pub enum Const {
     None,
     Bool(bool),
     Int(i64),
+    BigInt(Rc<crate::pylib::bigint::BigInt>),
     Float(f64),
     Str(Name),
     Bytes(Rc<[u8]>),

@@ -1524,6 +1524,7 @@ impl<'a> Compiler<'a> {
                     Constant::None => Const::None,
                     Constant::Bool(b) => Const::Bool(*b),
                     Constant::Int(i) => Const::Int(*i),
+                    Constant::BigInt(i) => Const::BigInt(i.clone()),
                     Constant::Float(f) => Const::Float(*f),
                     Constant::Str(s) => Const::Str(self.interner.intern(s)),
                     Constant::Bytes(b) => Const::Bytes(Rc::from(b.as_slice())),
@@ -1816,6 +1817,7 @@ impl<'a> Compiler<'a> {
                 .iter()
                 .map(|e| match &e.kind {
                     ExprKind::Constant(Constant::Int(i)) => Some(Const::Int(*i)),
+                    ExprKind::Constant(Constant::BigInt(i)) => Some(Const::BigInt(i.clone())),
                     ExprKind::Constant(Constant::Str(s)) => {
                         Some(Const::Str(self.interner.intern(s)))
                     }

@@ -245,11 +245,7 @@ static OBJECTS: &[(&str, NativeFnPtr)] = &[
     ("abs", |vm, a, _| {
         nargs(vm, "abs", a, 1, 1)?;
         match &a[0] {
-            Value::Int(i) => i
-                .checked_abs()
-                .map(Value::Int)
-                .ok_or_else(|| vm.overflow_error()),
-            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => vm.int_abs(&a[0]),
             Value::Float(f) => Ok(Value::Float(f.abs())),
             other => match vm.lookup_special_bound(other, "__abs__") {
                 Some(f) => vm.call(&f, vec![], vec![]),
@@ -407,10 +403,15 @@ static ARITHMETIC: &[(&str, NativeFnPtr)] = &[
     ("pow", |vm, a, _| {
         nargs(vm, "pow", a, 2, 3)?;
         if a.len() == 3 {
-            let (x, y, m) = (vm.as_i64(&a[0])?, vm.as_i64(&a[1])?, vm.as_i64(&a[2])?);
-            return pylib::numbers::int_pow_mod(x, y, m)
-                .map(Value::Int)
-                .map_err(|e| vm.pyerr(e));
+            if a.iter().all(|v| v.to_big().is_some()) {
+                let (x, y, m) = (vm.as_big(&a[0])?, vm.as_big(&a[1])?, vm.as_big(&a[2])?);
+                return pylib::bigint::pow_mod(&x, &y, &m)
+                    .map(Value::from_big)
+                    .map_err(|e| vm.pyerr(e));
+            }
+            return Err(
+                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            );
         }
         vm.binary_op(a[0].clone(), a[1].clone(), crate::ast::BinOp::Pow)
     }),
@@ -552,16 +553,19 @@ static TEXT: &[(&str, NativeFnPtr)] = &[
         }
     }),
     ("bin", |vm, a, _| {
-        let i = vm.as_i64(&a[0])?;
-        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 2))))
+        nargs(vm, "bin", a, 1, 1)?;
+        let i = vm.as_big(&a[0])?;
+        Ok(Value::Str(Rc::from(pylib::bigint::to_base(&i, 2))))
     }),
     ("oct", |vm, a, _| {
-        let i = vm.as_i64(&a[0])?;
-        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 8))))
+        nargs(vm, "oct", a, 1, 1)?;
+        let i = vm.as_big(&a[0])?;
+        Ok(Value::Str(Rc::from(pylib::bigint::to_base(&i, 8))))
     }),
     ("hex", |vm, a, _| {
-        let i = vm.as_i64(&a[0])?;
-        Ok(Value::Str(Rc::from(pylib::numbers::int_to_base(i, 16))))
+        nargs(vm, "hex", a, 1, 1)?;
+        let i = vm.as_big(&a[0])?;
+        Ok(Value::Str(Rc::from(pylib::bigint::to_base(&i, 16))))
     }),
     ("format", |vm, a, _| {
         nargs(vm, "format", a, 1, 2)?;
@@ -830,6 +834,11 @@ fn bi_range(vm: &mut Vm, a: &[Value], kw: Kw) -> Result<Value, Error> {
         match x {
             Value::Int(i) => ints.push(*i),
             Value::Bool(b) => ints.push(*b as i64),
+            Value::BigInt(_) => {
+                return Err(vm.overflow_error(
+                    "range() bounds beyond 64 bits are not supported by Looplab yet",
+                ))
+            }
             Value::Instance(_) => ints.push(vm.index_of(x, "range")?),
             other => {
                 let t = vm.type_name(other);
@@ -859,7 +868,7 @@ fn bi_round(vm: &mut Vm, a: &[Value], kw: Kw) -> Result<Value, Error> {
     };
     match (x, nd) {
         (Value::Float(f), None | Some(Value::None)) => pylib::numbers::round_float_to_int(*f)
-            .map(Value::Int)
+            .map(Value::from_big)
             .map_err(|e| vm.pyerr(e)),
         (Value::Float(f), Some(n)) => {
             let n = vm.as_i64(&n)?;
@@ -867,13 +876,17 @@ fn bi_round(vm: &mut Vm, a: &[Value], kw: Kw) -> Result<Value, Error> {
                 .map(Value::Float)
                 .map_err(|e| vm.pyerr(e))
         }
-        (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => Ok(Value::Int(vm.as_i64(x)?)),
-        (Value::Int(_) | Value::Bool(_), Some(n)) => {
-            let i = vm.as_i64(x)?;
-            let n = vm.as_i64(&n)?;
-            pylib::numbers::round_int(i, n)
-                .map(Value::Int)
-                .map_err(|e| vm.pyerr(e))
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None | Some(Value::None)) => {
+            Ok(Value::from_big(vm.as_big(x)?))
+        }
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
+            let i = vm.as_big(x)?;
+            let n = match vm.as_big(&n)? {
+                n if n.bits() < 63 => i64::try_from(&n).unwrap_or(0),
+                n if n.sign() == pylib::bigint::Sign::Minus => i64::MIN,
+                _ => i64::MAX,
+            };
+            Ok(Value::from_big(pylib::bigint::round(&i, n)))
         }
         (other, nd) => match vm.lookup_special_bound(other, "__round__") {
             Some(f) => vm.call(&f, nd.into_iter().collect(), vec![]),
@@ -1035,7 +1048,7 @@ impl Vm {
                             None => 10,
                         };
                         pylib::numbers::int_from_str(s, base)
-                            .map(Value::Int)
+                            .map(Value::from_big)
                             .map_err(|e| self.pyerr(e))
                     }
                     (Some(_), Some(_)) => {
@@ -1043,8 +1056,9 @@ impl Vm {
                     }
                     (Some(Value::Int(i)), None) => Ok(Value::Int(*i)),
                     (Some(Value::Bool(b)), None) => Ok(Value::Int(*b as i64)),
+                    (Some(Value::BigInt(i)), None) => Ok(Value::BigInt(i.clone())),
                     (Some(Value::Float(f)), None) => pylib::numbers::float_to_int(*f)
-                        .map(Value::Int)
+                        .map(Value::from_big)
                         .map_err(|e| self.pyerr(e)),
                     (Some(other), None) => {
                         for m in ["__int__", "__index__"] {
@@ -1063,6 +1077,9 @@ impl Vm {
                 None => Ok(Value::Float(0.0)),
                 Some(Value::Float(f)) => Ok(Value::Float(*f)),
                 Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
+                Some(Value::BigInt(i)) => pylib::bigint::to_f64(i)
+                    .map(Value::Float)
+                    .map_err(|e| self.pyerr(e)),
                 Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
                 Some(Value::Str(s)) => pylib::numbers::float_from_str(s)
                     .map(Value::Float)

@@ -774,10 +774,7 @@ impl<'a> Lexer<'a> {
                     .filter(|&c| c != '_')
                     .collect();
                 let span = self.span_from(start);
-                match i64::from_str_radix(&text, radix) {
-                    Ok(v) => self.push(TokenKind::Int(v), span),
-                    Err(_) => self.fail("integer literal too large for Looplab", span),
-                }
+                self.push_int(&text, radix, span);
                 return;
             }
         }
@@ -855,9 +852,25 @@ impl<'a> Lexer<'a> {
             );
             return;
         }
-        match text.parse::<i64>() {
-            Ok(v) => self.push(TokenKind::Int(v), span),
-            Err(_) => self.fail("integer literal too large for Looplab", span),
+        self.push_int(&text, 10, span);
+    }
+
+    /// An int literal's token: `Int` when it fits in an `i64`, else
+    /// `BigInt`; a decimal literal beyond 4300 digits is CPython's
+    /// SyntaxError.
+    fn push_int(&mut self, text: &str, radix: u32, span: Span) {
+        if let Ok(v) = i64::from_str_radix(text, radix) {
+            return self.push(TokenKind::Int(v), span);
+        }
+        match crate::pylib::bigint::parse_digits(text, radix, false) {
+            Ok(v) => self.push(TokenKind::BigInt(std::rc::Rc::new(v)), span),
+            Err(e) => {
+                let msg = format!(
+                    "{} - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                    e.msg
+                );
+                self.fail(&msg, span)
+            }
         }
     }
 
@@ -1301,10 +1314,10 @@ mod tests {
                 Int(0)
             ]
         );
-        assert_eq!(
-            err("x = 99999999999999999999").msg,
-            "integer literal too large for Looplab"
-        );
+        assert!(tokenize("x = 99999999999999999999").error.is_none());
+        assert!(err(&format!("x = {}", "9".repeat(4301)))
+            .msg
+            .starts_with("Exceeds the limit (4300 digits)"));
         assert_eq!(
             err("x = 1j").msg,
             "complex numbers are not supported in Looplab yet"

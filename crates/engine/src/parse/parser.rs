@@ -69,6 +69,7 @@ fn starts_expression(kind: &TokenKind) -> bool {
         kind,
         TokenKind::Name(_)
             | TokenKind::Int(_)
+            | TokenKind::BigInt(_)
             | TokenKind::Float(_)
             | TokenKind::Str(_)
             | TokenKind::Bytes(_)
@@ -2246,6 +2247,11 @@ impl<'a> Parser<'a> {
             &TokenKind::Int(i) => {
                 self.advance();
                 ExprKind::Constant(Constant::Int(i))
+            }
+            TokenKind::BigInt(i) => {
+                let c = Constant::BigInt(i.clone());
+                self.advance();
+                ExprKind::Constant(c)
             }
             &TokenKind::Float(f) => {
                 self.advance();

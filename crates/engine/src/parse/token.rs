@@ -28,6 +28,8 @@ pub enum TokenKind {
     Kw(Kw),
     /// An integer literal that fits in an `i64`.
     Int(i64),
+    /// An integer literal beyond 64 bits.
+    BigInt(std::rc::Rc<crate::pylib::bigint::BigInt>),
     /// A float literal.
     Float(f64),
     /// A str literal (any quote style, `r`/`u` prefixes), escapes decoded.
@@ -136,6 +138,7 @@ impl TokenKind {
             TokenKind::Name(n) => n.to_string(),
             TokenKind::Kw(k) => k.as_str().to_string(),
             TokenKind::Int(i) => i.to_string(),
+            TokenKind::BigInt(i) => i.to_string(),
             TokenKind::Float(f) => f.to_string(),
             TokenKind::Str(s) => format!("{s:?}"),
             TokenKind::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),

@@ -17,6 +17,8 @@ use super::PyErrMsg;
 pub enum FormatValue<'a> {
     /// A Python `int`.
     Int(i64),
+    /// A Python `int` beyond 64 bits.
+    BigInt(&'a super::bigint::BigInt),
     /// A Python `bool` (formats like `str` with an empty spec, like `int`
     /// otherwise).
     Bool(bool),
@@ -30,6 +32,7 @@ pub enum FormatValue<'a> {
 pub fn format_value(value: FormatValue<'_>, spec: &str) -> Result<String, PyErrMsg> {
     match value {
         FormatValue::Int(v) => format_int(v, spec),
+        FormatValue::BigInt(v) => format_int_named(IntRef::Big(v), spec, "int"),
         FormatValue::Bool(v) => format_bool(v, spec),
         FormatValue::Float(v) => format_float(v, spec),
         FormatValue::Str(v) => format_str(v, spec),
@@ -341,7 +344,14 @@ fn check_sizes(fs: &FormatSpec) -> Result<(), PyErrMsg> {
 
 /// `format(v, spec)` for an `int`.
 pub fn format_int(v: i64, spec: &str) -> Result<String, PyErrMsg> {
-    format_int_named(v, spec, "int")
+    format_int_named(IntRef::Small(v), spec, "int")
+}
+
+/// An int of either representation.
+#[derive(Clone, Copy)]
+enum IntRef<'a> {
+    Small(i64),
+    Big(&'a super::bigint::BigInt),
 }
 
 /// `format(v, spec)` for a `bool`: `str(v)` with an empty spec, the int
@@ -350,19 +360,26 @@ pub fn format_bool(v: bool, spec: &str) -> Result<String, PyErrMsg> {
     if spec.is_empty() {
         return Ok(if v { "True" } else { "False" }.to_string());
     }
-    format_int_named(i64::from(v), spec, "bool")
+    format_int_named(IntRef::Small(i64::from(v)), spec, "bool")
 }
 
-fn format_int_named(v: i64, spec: &str, type_name: &str) -> Result<String, PyErrMsg> {
+fn format_int_named(v: IntRef<'_>, spec: &str, type_name: &str) -> Result<String, PyErrMsg> {
     if spec.is_empty() {
-        return Ok(v.to_string());
+        return match v {
+            IntRef::Small(v) => Ok(v.to_string()),
+            IntRef::Big(b) => super::bigint::to_decimal(b),
+        };
     }
     let fs = parse_format_spec(spec, type_name, Some('d'), true)?;
     let ty = fs.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            return format_float_spec(v as f64, &fs);
+            let x = match v {
+                IntRef::Small(v) => v as f64,
+                IntRef::Big(b) => super::bigint::to_f64(b)?,
+            };
+            return format_float_spec(x, &fs);
         }
         other => return Err(unknown_code(other, type_name)),
     }
@@ -388,6 +405,10 @@ fn format_int_named(v: i64, spec: &str, type_name: &str) -> Result<String, PyErr
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
+        let v = match v {
+            IntRef::Small(v) => v,
+            IntRef::Big(_) => -1,
+        };
         let ch = u32::try_from(v)
             .ok()
             .filter(|c| *c < 0x110000)
@@ -398,14 +419,38 @@ fn format_int_named(v: i64, spec: &str, type_name: &str) -> Result<String, PyErr
         })?;
         return Ok(fill_number(&fs, false, "", &ch.to_string(), "", None, 3));
     }
-    let negative = v < 0;
-    let mag = v.unsigned_abs();
-    let (digits, prefix, group) = match ty {
-        'b' => (format!("{mag:b}"), "0b", 4),
-        'o' => (format!("{mag:o}"), "0o", 4),
-        'x' => (format!("{mag:x}"), "0x", 4),
-        'X' => (format!("{mag:X}"), "0X", 4),
-        _ => (mag.to_string(), "", 3),
+    let (negative, digits, prefix, group) = match v {
+        IntRef::Small(v) => {
+            let mag = v.unsigned_abs();
+            let (digits, prefix, group) = match ty {
+                'b' => (format!("{mag:b}"), "0b", 4),
+                'o' => (format!("{mag:o}"), "0o", 4),
+                'x' => (format!("{mag:x}"), "0x", 4),
+                'X' => (format!("{mag:X}"), "0X", 4),
+                _ => (mag.to_string(), "", 3),
+            };
+            (v < 0, digits, prefix, group)
+        }
+        IntRef::Big(b) => {
+            let negative = b.sign() == super::bigint::Sign::Minus;
+            let (radix, prefix, group) = match ty {
+                'b' => (2, "0b", 4),
+                'o' => (8, "0o", 4),
+                'x' => (16, "0x", 4),
+                'X' => (16, "0X", 4),
+                _ => (10, "", 3),
+            };
+            let mut digits = if radix == 10 {
+                let s = super::bigint::to_decimal(b)?;
+                s.trim_start_matches('-').to_string()
+            } else {
+                b.magnitude().to_str_radix(radix)
+            };
+            if ty == 'X' {
+                digits.make_ascii_uppercase();
+            }
+            (negative, digits, prefix, group)
+        }
     };
     let prefix = if fs.alternate { prefix } else { "" };
     let grouping = if ty == 'n' { None } else { fs.grouping };

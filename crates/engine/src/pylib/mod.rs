@@ -72,6 +72,7 @@
 //! `tools/pylib_fixtures.py` (rerun it to regenerate fixtures and the
 //! Unicode tables; it re-executes itself with `PYTHONHASHSEED=0`).
 
+pub mod bigint;
 pub mod float_repr;
 pub mod format_spec;
 pub mod format_template;

@@ -24,6 +24,8 @@ use super::PyErrMsg;
 pub enum FmtArg {
     /// A Python `int`.
     Int(i64),
+    /// A Python `int` beyond 64 bits.
+    Big(super::bigint::BigInt),
     /// A Python `bool` (formats as `True`/`False` with `%s`, as 1/0 with `%d`).
     Bool(bool),
     /// A Python `float`.
@@ -45,7 +47,7 @@ pub enum FmtArg {
 impl FmtArg {
     fn type_name(&self) -> &str {
         match self {
-            FmtArg::Int(_) => "int",
+            FmtArg::Int(_) | FmtArg::Big(_) => "int",
             FmtArg::Bool(_) => "bool",
             FmtArg::Float(_) => "float",
             FmtArg::Str(_) => "str",
@@ -56,6 +58,7 @@ impl FmtArg {
     fn to_str(&self) -> String {
         match self {
             FmtArg::Int(v) => v.to_string(),
+            FmtArg::Big(v) => v.to_string(),
             FmtArg::Bool(b) => if *b { "True" } else { "False" }.to_string(),
             FmtArg::Float(v) => super::float_repr::repr_float(*v),
             FmtArg::Str(s) => s.clone(),
@@ -304,6 +307,13 @@ fn star_arg(cur: &mut Cursor<'_>, c_int: bool) -> Result<i64, PyErrMsg> {
     let v = match cur.next()? {
         FmtArg::Int(v) => v,
         FmtArg::Bool(b) => i64::from(b),
+        FmtArg::Big(_) => {
+            return Err(PyErrMsg::overflow_error(if c_int {
+                "Python int too large to convert to C int"
+            } else {
+                "Python int too large to convert to C ssize_t"
+            }))
+        }
         _ => return Err(PyErrMsg::type_error("* wants int")),
     };
     if c_int && i32::try_from(v).is_err() {
@@ -350,6 +360,7 @@ fn format_char(arg: &FmtArg) -> Result<String, PyErrMsg> {
     let code = match arg {
         FmtArg::Int(v) => *v,
         FmtArg::Bool(b) => i64::from(*b),
+        FmtArg::Big(_) => -1,
         FmtArg::Str(s) if s.chars().count() == 1 => return Ok(s.clone()),
         _ => return Err(PyErrMsg::type_error("%c requires int or char")),
     };
@@ -420,6 +431,28 @@ impl Spec {
 }
 
 fn format_int_conv(spec: &Spec, arg: &FmtArg, conv: char) -> Result<String, PyErrMsg> {
+    if let FmtArg::Big(v) = arg {
+        let radix = match conv {
+            'o' => 8,
+            'x' | 'X' => 16,
+            _ => 10,
+        };
+        let mut digits = v.magnitude().to_str_radix(radix);
+        if conv == 'X' {
+            digits.make_ascii_uppercase();
+        }
+        let prefix = match conv {
+            'o' => "0o",
+            'x' => "0x",
+            'X' => "0X",
+            _ => "",
+        };
+        if spec.prec > digits.len() as i64 {
+            digits = "0".repeat(spec.prec as usize - digits.len()) + &digits;
+        }
+        let prefix = if spec.alt { prefix } else { "" };
+        return Ok(spec.pad_number(v.sign() == super::bigint::Sign::Minus, prefix, &digits));
+    }
     let v = match arg {
         FmtArg::Int(v) => *v,
         FmtArg::Bool(b) => i64::from(*b),
@@ -463,6 +496,7 @@ fn format_float_conv(spec: &Spec, arg: &FmtArg, conv: char) -> Result<String, Py
     let x = match arg {
         FmtArg::Float(f) => *f,
         FmtArg::Int(v) => *v as f64,
+        FmtArg::Big(v) => super::bigint::to_f64(v)?,
         FmtArg::Bool(b) => f64::from(u8::from(*b)),
         other => {
             return Err(PyErrMsg::type_error(format!(

@@ -74,6 +74,11 @@ pub fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
     Some(match (a, b) {
         (Str(x), Str(y)) => x == y,
         (Int(x), Int(y)) => x == y,
+        (BigInt(x), BigInt(y)) => x == y,
+        (BigInt(_), Int(_) | Bool(_)) | (Int(_) | Bool(_), BigInt(_)) => false,
+        (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
+            crate::pylib::bigint::cmp_float(x, *y) == Some(std::cmp::Ordering::Equal)
+        }
         (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y,
         (Float(x), Float(y)) => x == y,
         (Bool(x), Bool(y)) => x == y,

@@ -69,9 +69,9 @@ impl Vm {
         let c = self.types.attribute_error.clone();
         self.new_error(&c, msg)
     }
-    pub fn overflow_error(&mut self) -> Error {
+    pub fn overflow_error(&mut self, msg: &str) -> Error {
         let c = self.types.overflow_error.clone();
-        self.new_error(&c, "integer overflow (Looplab ints are limited to 64 bits)")
+        self.new_error(&c, msg)
     }
     pub fn zero_division(&mut self, msg: &str) -> Error {
         let c = self.types.zero_division_error.clone();

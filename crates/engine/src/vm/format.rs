@@ -67,6 +67,9 @@ impl Vm {
             Value::None => "None".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
+            Value::BigInt(i) => {
+                return pylib::bigint::to_decimal(i).map_err(|e| self.pyerr(e));
+            }
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => pylib::strings::repr_str(s),
             Value::Bytes(b) => bytes_repr(b),
@@ -368,6 +371,7 @@ impl Vm {
     pub fn format(&mut self, v: &Value, spec: &str) -> Result<String, Error> {
         let r = match v {
             Value::Int(i) => pylib::format_spec::format_value(FormatValue::Int(*i), spec),
+            Value::BigInt(i) => pylib::format_spec::format_value(FormatValue::BigInt(i), spec),
             Value::Bool(b) => pylib::format_spec::format_value(FormatValue::Bool(*b), spec),
             Value::Float(f) => pylib::format_spec::format_value(FormatValue::Float(*f), spec),
             Value::Str(s) => pylib::format_spec::format_value(FormatValue::Str(s), spec),
@@ -397,6 +401,7 @@ impl Vm {
     fn fmt_arg(&mut self, v: &Value) -> Result<FmtArg, Error> {
         Ok(match v {
             Value::Int(i) => FmtArg::Int(*i),
+            Value::BigInt(i) => FmtArg::Big((**i).clone()),
             Value::Bool(b) => FmtArg::Bool(*b),
             Value::Float(f) => FmtArg::Float(*f),
             Value::Str(s) => FmtArg::Str(s.to_string()),

@@ -22,7 +22,7 @@ impl Vm {
         match v {
             Value::None => t.none_type.clone(),
             Value::Bool(_) => t.bool_.clone(),
-            Value::Int(_) => t.int.clone(),
+            Value::Int(_) | Value::BigInt(_) => t.int.clone(),
             Value::Float(_) => t.float.clone(),
             Value::Str(_) => t.str_.clone(),
             Value::Bytes(_) => t.bytes.clone(),
@@ -402,6 +402,14 @@ impl Vm {
         if let Some(v) = self.object_unbound(name) {
             return Ok(v);
         }
+        if Rc::ptr_eq(c, &self.types.int) && &**name == "from_bytes" {
+            return Ok(self.native_fn("from_bytes", |vm, args, kw| {
+                match vm.call_builtin_method(&Value::Int(0), "from_bytes", args, kw)? {
+                    Some(v) => Ok(v),
+                    None => Ok(Value::Int(0)),
+                }
+            }));
+        }
         if Rc::ptr_eq(c, &self.types.dict) && &**name == "fromkeys" {
             return Ok(self.native_fn("fromkeys", |vm, args, kw| {
                 let d = Value::dict(crate::vm::dict::Dict::new());
@@ -434,10 +442,31 @@ impl Vm {
         )))
     }
 
+    /// An int argument of any size (`__index__` honoured).
+    pub(crate) fn as_big(&mut self, v: &Value) -> Result<BigInt, Error> {
+        if let Some(b) = v.to_big() {
+            return Ok(b);
+        }
+        if let Value::Instance(_) = v {
+            if let Some(f) = self.lookup_special_bound(v, "__index__") {
+                let r = self.call(&f, vec![], vec![])?;
+                if let Some(b) = r.to_big() {
+                    return Ok(b);
+                }
+            }
+        }
+        let t = self.type_name(v);
+        Err(self.type_error(format!("'{t}' object cannot be interpreted as an integer")))
+    }
+
     pub(crate) fn as_i64(&mut self, v: &Value) -> Result<i64, Error> {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
+            Value::BigInt(_) => {
+                let c = self.types.overflow_error.clone();
+                Err(self.new_error(&c, "Python int too large to convert to C ssize_t"))
+            }
             _ => {
                 let t = self.type_name(v);
                 Err(self.type_error(format!("'{t}' object cannot be interpreted as an integer")))

@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 use crate::ast::{BinOp, CmpOp};
+use crate::pylib;
 use crate::vm::dict::{Dict, Lookup};
 use crate::vm::value::*;
 use crate::vm::{Error, Resume, Vm};
@@ -104,6 +105,21 @@ fn as_f64(v: &Value) -> Option<f64> {
         Value::Float(f) => Some(*f),
         _ => None,
     }
+}
+
+/// The order of two numbers at least one of which is a big int: None when
+/// they are not both numbers, `Some(None)` when unordered (NaN).
+fn big_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    if let (Some(x), Some(y)) = (a.to_big(), b.to_big()) {
+        return Some(Some(x.cmp(&y)));
+    }
+    Some(match (a, b) {
+        (Value::BigInt(x), Value::Float(f)) => pylib::bigint::cmp_float(x, *f),
+        (Value::Float(f), Value::BigInt(x)) => {
+            pylib::bigint::cmp_float(x, *f).map(Ordering::reverse)
+        }
+        _ => return None,
+    })
 }
 
 fn as_int(v: &Value) -> Option<i64> {
@@ -240,6 +256,11 @@ impl Vm {
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(Some(self.int_binop(x, y, op, a, b)?));
         }
+        if matches!(a, BigInt(_)) || matches!(b, BigInt(_)) {
+            if let Some(r) = self.big_mixed_binop(a, b, op)? {
+                return Ok(Some(r));
+            }
+        }
         if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
             if matches!(a, Float(_)) || matches!(b, Float(_)) {
                 return Ok(Some(self.float_binop(x, y, op)?));
@@ -354,6 +375,11 @@ impl Vm {
                 if y == 0 {
                     return Err(self.zero_division("division by zero"));
                 }
+                // Beyond 2**53 an i64 is not exact as a float.
+                const EXACT: u64 = 1 << 53;
+                if x.unsigned_abs() > EXACT || y.unsigned_abs() > EXACT {
+                    return self.big_binop(BigInt::from(x), BigInt::from(y), op);
+                }
                 return Ok(Value::Float(x as f64 / y as f64));
             }
             BinOp::FloorDiv => {
@@ -466,8 +492,125 @@ impl Vm {
         };
         match r {
             Some(v) => Ok(Value::Int(v)),
-            None => Err(self.overflow_error()),
+            None => self.big_binop(BigInt::from(x), BigInt::from(y), op),
         }
+    }
+
+    /// An arithmetic operator with a big int on one side and an int, bool
+    /// or float on the other (None: not a number pair).
+    #[cold]
+    fn big_mixed_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> Result<Option<Value>, Error> {
+        if let (Some(x), Some(y)) = (a.to_big(), b.to_big()) {
+            return self.big_binop(x, y, op).map(Some);
+        }
+        let to_f = |vm: &mut Vm, v: &Value| -> Result<Option<f64>, Error> {
+            Ok(match v {
+                Value::BigInt(i) => Some(pylib::bigint::to_f64(i).map_err(|e| vm.pyerr(e))?),
+                Value::Float(f) => Some(*f),
+                _ => None,
+            })
+        };
+        if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+            if let (Some(x), Some(y)) = (to_f(self, a)?, to_f(self, b)?) {
+                return self.float_binop(x, y, op).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// Integer arithmetic in arbitrary precision: the cold path taken when
+    /// an `i64` operation overflows or an operand is already big. The
+    /// result is demoted to `Value::Int` whenever it fits.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn big_binop(&mut self, x: BigInt, y: BigInt, op: BinOp) -> Result<Value, Error> {
+        use num_integer::Integer;
+        use num_traits::{Signed, ToPrimitive, Zero};
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mult => {
+                self.check_memory(((x.bits() + y.bits()) / 8) as usize)?;
+                x * y
+            }
+            BinOp::Div => {
+                return pylib::bigint::true_div(&x, &y)
+                    .map(Value::Float)
+                    .map_err(|e| self.pyerr(e));
+            }
+            BinOp::FloorDiv | BinOp::Mod => {
+                if y.is_zero() {
+                    return Err(self.zero_division(if op == BinOp::Mod {
+                        "integer modulo by zero"
+                    } else {
+                        "integer division or modulo by zero"
+                    }));
+                }
+                let (q, m) = x.div_mod_floor(&y);
+                if op == BinOp::Mod {
+                    m
+                } else {
+                    q
+                }
+            }
+            BinOp::Pow => {
+                if y.is_negative() {
+                    if x.is_zero() {
+                        return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                    }
+                    let fx = pylib::bigint::to_f64(&x).map_err(|e| self.pyerr(e))?;
+                    let fy = y.to_f64().unwrap_or(f64::NEG_INFINITY);
+                    return pylib::numbers::float_pow(fx, fy)
+                        .map(Value::Float)
+                        .map_err(|e| self.pyerr(e));
+                }
+                let mag = x.magnitude();
+                if mag.bits() <= 1 {
+                    // 0, 1 and -1 to any power.
+                    let odd = y.is_odd();
+                    return Ok(Value::from_big(if x.is_negative() && !odd {
+                        -x
+                    } else if y.is_zero() {
+                        BigInt::from(1)
+                    } else {
+                        x
+                    }));
+                }
+                let e = y.to_u64().unwrap_or(u64::MAX);
+                let bits = (mag.bits() as f64 - 1.0) * e as f64;
+                self.check_memory((bits / 8.0).min(usize::MAX as f64 / 2.0) as usize)?;
+                let e = u32::try_from(e).map_err(|_| self.memory_error())?;
+                num_traits::Pow::pow(x, e)
+            }
+            BinOp::LShift | BinOp::RShift => {
+                if y.is_negative() {
+                    return Err(self.value_error("negative shift count"));
+                }
+                if x.is_zero() {
+                    return Ok(Value::Int(0));
+                }
+                if op == BinOp::RShift {
+                    match y.to_u64() {
+                        Some(n) => x >> n,
+                        None => BigInt::from(if x.is_negative() { -1 } else { 0 }),
+                    }
+                } else {
+                    let n = y.to_u64().unwrap_or(u64::MAX);
+                    self.check_memory((n / 8).min(usize::MAX as u64 / 2) as usize)?;
+                    if n > u32::MAX as u64 * 8 {
+                        return Err(self.memory_error());
+                    }
+                    x << n
+                }
+            }
+            BinOp::BitAnd => x & y,
+            BinOp::BitOr => x | y,
+            BinOp::BitXor => x ^ y,
+            BinOp::MatMult => {
+                return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"));
+            }
+        };
+        Ok(Value::from_big(r))
     }
 
     fn float_binop(&mut self, x: f64, y: f64, op: BinOp) -> Result<Value, Error> {
@@ -574,10 +717,11 @@ impl Vm {
 
     pub fn unary_neg(&mut self, a: Value) -> Result<Value, Error> {
         match a {
-            Value::Int(i) => i
-                .checked_neg()
-                .map(Value::Int)
-                .ok_or_else(|| self.overflow_error()),
+            Value::Int(i) => Ok(match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => Value::from_big(-BigInt::from(i)),
+            }),
+            Value::BigInt(i) => Ok(Value::from_big(-(*i).clone())),
             Value::Bool(b) => Ok(Value::Int(-(b as i64))),
             Value::Float(f) => Ok(Value::Float(-f)),
             Value::Instance(_) => self.unary_dunder(&a, "__neg__", "-"),
@@ -587,9 +731,21 @@ impl Vm {
             }
         }
     }
+    /// `abs()` of an int or bool of any size.
+    pub(crate) fn int_abs(&mut self, a: &Value) -> Result<Value, Error> {
+        Ok(match a {
+            Value::Int(i) => match i.checked_abs() {
+                Some(n) => Value::Int(n),
+                None => Value::from_big(-BigInt::from(*i)),
+            },
+            Value::BigInt(i) => Value::from_big(num_traits::Signed::abs(&**i)),
+            other => Value::Int(self.as_i64(other)?.abs()),
+        })
+    }
+
     pub fn unary_pos(&mut self, a: Value) -> Result<Value, Error> {
         match a {
-            Value::Int(_) | Value::Float(_) => Ok(a),
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a),
             Value::Bool(b) => Ok(Value::Int(b as i64)),
             Value::Instance(_) => self.unary_dunder(&a, "__pos__", "+"),
             _ => {
@@ -601,6 +757,7 @@ impl Vm {
     pub fn unary_invert(&mut self, a: Value) -> Result<Value, Error> {
         match a {
             Value::Int(i) => Ok(Value::Int(!i)),
+            Value::BigInt(i) => Ok(Value::from_big(!(*i).clone())),
             Value::Bool(b) => Ok(Value::Int(!(b as i64))),
             Value::Instance(_) => self.unary_dunder(&a, "__invert__", "~"),
             _ => {
@@ -622,6 +779,7 @@ impl Vm {
             Value::None => false,
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::Bytes(b) => !b.is_empty(),
@@ -697,6 +855,14 @@ impl Vm {
         // Numbers
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(Bool(cmp_result(x.cmp(&y), op)));
+        }
+        if matches!(a, BigInt(_)) || matches!(b, BigInt(_)) {
+            if let Some(o) = big_cmp(a, b) {
+                return Ok(Bool(match o {
+                    Some(o) => cmp_result(o, op),
+                    Option::None => op == CmpOp::NotEq,
+                }));
+            }
         }
         if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
             let r = match op {
@@ -871,6 +1037,7 @@ impl Vm {
             Value::None => 0x5f3759df,
             Value::Bool(b) => *b as i64,
             Value::Int(i) => crate::vm::format::hash_int(*i),
+            Value::BigInt(i) => pylib::bigint::hash(i),
             Value::Float(f) => crate::vm::format::hash_float(*f),
             Value::Str(s) => crate::vm::format::hash_str(s),
             Value::Bytes(b) => crate::vm::format::hash_bytes(b),
@@ -1532,6 +1699,19 @@ impl Vm {
         Ok(result)
     }
 
+    /// One instruction of a long native loop (a big factorial): the
+    /// budgets can stop it, as in [`Vm::next_of`].
+    pub(crate) fn tick_native(&mut self) -> Result<(), Error> {
+        self.instructions += 1;
+        if self.instructions >= self.next_check {
+            self.nesting += 1;
+            let r = self.check_budgets();
+            self.nesting -= 1;
+            r?;
+        }
+        Ok(())
+    }
+
     /// `next(it)` for any iterator; None when exhausted.
     pub fn next_of(&mut self, it: &Value) -> Result<Option<Value>, Error> {
         // Native loops over an iterator (sum, max, sorted, list, "".join…)
@@ -1942,6 +2122,10 @@ impl Vm {
     pub(crate) fn index_of(&mut self, key: &Value, what: &str) -> Result<i64, Error> {
         match key {
             Value::Int(i) => Ok(*i),
+            Value::BigInt(_) => {
+                let c = self.types.index_error.clone();
+                Err(self.new_error(&c, "cannot fit 'int' into an index-sized integer"))
+            }
             Value::Bool(b) => Ok(*b as i64),
             Value::Instance(i) if self.special_lookup(&i.class(), "__index__").is_some() => {
                 let f = self

@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use crate::ast::Name;
 use crate::compile::code::Code;
+pub use crate::pylib::bigint::BigInt;
 use crate::vm::dict::Dict;
 use crate::vm::frame::Frame;
 use crate::vm::{Error, Vm};
@@ -24,6 +25,9 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// An int that does not fit in an `i64` (never one that does: every
+    /// operation demotes a result that fits, see [`Value::from_big`]).
+    BigInt(Rc<BigInt>),
     Float(f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
@@ -71,6 +75,7 @@ impl fmt::Debug for Value {
             Value::None => write!(f, "None"),
             Value::Bool(b) => write!(f, "{b}"),
             Value::Int(i) => write!(f, "{i}"),
+            Value::BigInt(i) => write!(f, "{i}"),
             Value::Float(x) => write!(f, "{x}"),
             Value::Str(s) => write!(f, "{s:?}"),
             other => write!(f, "<{}>", other.kind_name()),
@@ -98,13 +103,31 @@ impl Value {
         matches!(self, Value::None)
     }
 
+    /// An int from a `BigInt`: an `Int` when it fits in an `i64`.
+    pub fn from_big(b: BigInt) -> Value {
+        match i64::try_from(&b) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::BigInt(Rc::new(b)),
+        }
+    }
+
+    /// An int, bool or big int as a `BigInt` (None for anything else).
+    pub fn to_big(&self) -> Option<BigInt> {
+        match self {
+            Value::Int(i) => Some(BigInt::from(*i)),
+            Value::Bool(b) => Some(BigInt::from(*b as i64)),
+            Value::BigInt(b) => Some((**b).clone()),
+            _ => None,
+        }
+    }
+
     /// A rough name for diagnostics (not the Python type name for
     /// instances; use `Vm::type_name` for that).
     pub fn kind_name(&self) -> &'static str {
         match self {
             Value::None => "NoneType",
             Value::Bool(_) => "bool",
-            Value::Int(_) => "int",
+            Value::Int(_) | Value::BigInt(_) => "int",
             Value::Float(_) => "float",
             Value::Str(_) => "str",
             Value::Bytes(_) => "bytes",
@@ -151,6 +174,7 @@ impl Value {
             // Small ints are cached in CPython; all equal ints are "the
             // same object" here, which only differs for huge values.
             (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             _ => match (self.ptr(), other.ptr()) {
@@ -164,6 +188,7 @@ impl Value {
     pub fn ptr(&self) -> Option<usize> {
         Some(match self {
             Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::BigInt(r) => Rc::as_ptr(r) as usize,
             Value::Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::List(r) => Rc::as_ptr(r) as usize,
             Value::Tuple(r) => Rc::as_ptr(r) as *const Value as usize,

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use crate::library::builtins::nargs;
 use crate::library::modules::{num, reg};
 use crate::pylib;
+use num_integer::Integer;
+use num_traits::{One, Signed, Zero};
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 
@@ -109,7 +111,7 @@ fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
             v => {
                 let x = num(vm, v)?;
                 pylib::numbers::float_to_int(x.floor())
-                    .map(Value::Int)
+                    .map(Value::from_big)
                     .map_err(|e| vm.pyerr(e))
             }
         }
@@ -121,7 +123,7 @@ fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
             v => {
                 let x = num(vm, v)?;
                 pylib::numbers::float_to_int(x.ceil())
-                    .map(Value::Int)
+                    .map(Value::from_big)
                     .map_err(|e| vm.pyerr(e))
             }
         }
@@ -130,7 +132,7 @@ fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
         nargs(vm, "trunc", a, 1, 1)?;
         let x = num(vm, &a[0])?;
         pylib::numbers::float_to_int(x.trunc())
-            .map(Value::Int)
+            .map(Value::from_big)
             .map_err(|e| vm.pyerr(e))
     });
     reg(vm, g, "isclose", |vm, a, kw| {
@@ -170,77 +172,103 @@ fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
 /// The functions of integers and sequences (`gcd`, `comb`, `fsum`, …).
 fn integer_functions(vm: &mut Vm, g: &Rc<Globals>) {
     reg(vm, g, "gcd", |vm, a, _| {
-        let mut r: i64 = 0;
+        let mut r = BigInt::zero();
         for x in a {
-            let mut y = vm.as_i64(x)?.abs();
-            let mut z = r;
-            while y != 0 {
-                let t = z % y;
-                z = y;
-                y = t;
-            }
-            r = z;
+            let y = vm.as_big(x)?;
+            r = r.gcd(&y);
         }
-        Ok(Value::Int(r))
+        Ok(Value::from_big(r))
+    });
+    reg(vm, g, "lcm", |vm, a, _| {
+        let mut r = BigInt::one();
+        for x in a {
+            let y = vm.as_big(x)?;
+            r = r.lcm(&y);
+        }
+        Ok(Value::from_big(r))
     });
     reg(vm, g, "factorial", |vm, a, _| {
         nargs(vm, "factorial", a, 1, 1)?;
-        let n = vm.as_i64(&a[0])?;
-        if n < 0 {
+        if let Value::Float(_) = a[0] {
+            return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+        }
+        let n = vm.as_big(&a[0])?;
+        if n.is_negative() {
             return Err(vm.value_error("factorial() not defined for negative values"));
         }
-        let mut r: i64 = 1;
+        let n = u32::try_from(&n).map_err(|_| {
+            vm.overflow_error("factorial() argument should not exceed 9223372036854775807")
+        })?;
+        // About n*log2(n) bits.
+        vm.check_memory((n as usize).saturating_mul(32 - n.leading_zeros() as usize) / 8)?;
+        let mut r = BigInt::one();
         for k in 2..=n {
-            r = r.checked_mul(k).ok_or_else(|| vm.overflow_error())?;
+            r *= k;
+            if k % 4096 == 0 {
+                vm.tick_native()?;
+            }
         }
-        Ok(Value::Int(r))
+        Ok(Value::from_big(r))
     });
     reg(vm, g, "isqrt", |vm, a, _| {
         nargs(vm, "isqrt", a, 1, 1)?;
-        let n = vm.as_i64(&a[0])?;
-        if n < 0 {
+        let n = vm.as_big(&a[0])?;
+        if n.is_negative() {
             return Err(vm.value_error("isqrt() argument must be nonnegative"));
         }
-        let mut r = (n as f64).sqrt() as i64;
-        while r * r > n {
-            r -= 1;
-        }
-        while (r + 1) * (r + 1) <= n {
-            r += 1;
-        }
-        Ok(Value::Int(r))
+        Ok(Value::from_big(n.sqrt()))
     });
     reg(vm, g, "comb", |vm, a, _| {
         nargs(vm, "comb", a, 2, 2)?;
-        let (n, k) = (vm.as_i64(&a[0])?, vm.as_i64(&a[1])?);
-        if n < 0 || k < 0 {
+        let (n, k) = (vm.as_big(&a[0])?, vm.as_big(&a[1])?);
+        if n.is_negative() {
             return Err(vm.value_error("n must be a non-negative integer"));
+        }
+        if k.is_negative() {
+            return Err(vm.value_error("k must be a non-negative integer"));
         }
         if k > n {
             return Ok(Value::Int(0));
         }
-        let k = k.min(n - k);
-        let mut r: i64 = 1;
+        let k = std::cmp::min(k.clone(), &n - &k);
+        let k = u32::try_from(&k).map_err(|_| {
+            vm.overflow_error("min(n - k, k) must not exceed 9223372036854775807")
+        })?;
+        let mut r = BigInt::one();
         for i in 0..k {
-            r = r.checked_mul(n - i).ok_or_else(|| vm.overflow_error())? / (i + 1);
+            r = r * (&n - i) / (i + 1);
+            if i % 4096 == 4095 {
+                vm.tick_native()?;
+            }
         }
-        Ok(Value::Int(r))
+        Ok(Value::from_big(r))
     });
     reg(vm, g, "perm", |vm, a, _| {
         nargs(vm, "perm", a, 1, 2)?;
-        let n = vm.as_i64(&a[0])?;
+        let n = vm.as_big(&a[0])?;
         let k = match a.get(1) {
-            Some(k) => vm.as_i64(k)?,
-            None => n,
+            Some(Value::None) | None => n.clone(),
+            Some(k) => vm.as_big(k)?,
         };
+        if n.is_negative() {
+            return Err(vm.value_error("n must be a non-negative integer"));
+        }
+        if k.is_negative() {
+            return Err(vm.value_error("k must be a non-negative integer"));
+        }
         if k > n {
             return Ok(Value::Int(0));
         }
-        let mut r: i64 = 1;
+        let k = u32::try_from(&k)
+            .map_err(|_| vm.overflow_error("k must not exceed 9223372036854775807"))?;
+        let mut r = BigInt::one();
         for i in 0..k {
-            r = r.checked_mul(n - i).ok_or_else(|| vm.overflow_error())?;
+            r *= &n - i;
+            if i % 4096 == 4095 {
+                vm.tick_native()?;
+            }
         }
-        Ok(Value::Int(r))
+        Ok(Value::from_big(r))
     });
     reg(vm, g, "copysign", |vm, a, _| {
         nargs(vm, "copysign", a, 2, 2)?;

@@ -32,7 +32,7 @@ pub static METHODS: Table = Table::new(&[
     m("__mul__", object::mul),
     m("__int__", |vm, this, _, _| {
         pylib::numbers::float_to_int(*this!(this, Value::Float))
-            .map(Value::Int)
+            .map(Value::from_big)
             .map_err(|e| vm.pyerr(e))
     }),
     m("__float__", |_, this, _, _| {

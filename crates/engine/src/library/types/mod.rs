@@ -120,7 +120,7 @@ pub fn methods_of_value(v: &Value) -> Option<&'static Table> {
         Value::FrozenSet(_) => &set::FROZENSET_METHODS,
         Value::Tuple(_) => &tuple::METHODS,
         Value::Range(_) => &range::METHODS,
-        Value::Int(_) | Value::Bool(_) => &int::METHODS,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => &int::METHODS,
         Value::Float(_) => &float::METHODS,
         Value::Iter(_) => &iter::METHODS,
         Value::Bytes(_) => &bytes::METHODS,

@@ -23,6 +23,8 @@ struct Ctx<'a> {
 #[derive(PartialEq)]
 enum Key<'a> {
     Num(f64),
+    Big(&'a crate::pylib::bigint::BigInt),
+    NegBig(&'a crate::pylib::bigint::BigInt),
     Str(&'a str),
     Bytes(&'a [u8]),
     None,
@@ -38,6 +40,7 @@ fn folded_constant(e: &Expr) -> Option<(Key<'_>, String)> {
                 if *b { "True" } else { "False" }.into(),
             ),
             Constant::Int(i) => (Key::Num(*i as f64), i.to_string()),
+            Constant::BigInt(i) => (Key::Big(i), i.to_string()),
             Constant::Float(f) => (Key::Num(*f), repr_float(*f)),
             Constant::Str(s) => (Key::Str(s), repr_str(s)),
             Constant::Bytes(b) => (Key::Bytes(b), bytes_repr(b)),
@@ -48,6 +51,7 @@ fn folded_constant(e: &Expr) -> Option<(Key<'_>, String)> {
             operand,
         } => match folded_constant(operand)? {
             (Key::Num(n), r) => Some((Key::Num(-n), format!("-{r}"))),
+            (Key::Big(n), r) => Some((Key::NegBig(n), format!("-{r}"))),
             _ => None,
         },
         _ => None,

@@ -197,7 +197,10 @@ impl Parser<'_> {
     fn closed_pattern(&mut self) -> PResult<Pattern> {
         let start = self.span();
         match self.kind() {
-            TokenKind::Int(_) | TokenKind::Float(_) | TokenKind::Op(Op::Minus) => {
+            TokenKind::Int(_)
+            | TokenKind::BigInt(_)
+            | TokenKind::Float(_)
+            | TokenKind::Op(Op::Minus) => {
                 let e = self.signed_number()?;
                 Ok(pat(PatternKind::MatchValue(e), self.finish(start)))
             }
@@ -266,9 +269,10 @@ impl Parser<'_> {
         let start = self.span();
         let neg = self.eat_op(Op::Minus);
         let num_span = self.span();
-        let c = match *self.kind() {
-            TokenKind::Int(i) => Constant::Int(i),
-            TokenKind::Float(f) => Constant::Float(f),
+        let c = match self.kind() {
+            TokenKind::Int(i) => Constant::Int(*i),
+            TokenKind::BigInt(i) => Constant::BigInt(i.clone()),
+            TokenKind::Float(f) => Constant::Float(*f),
             _ => return Err(self.invalid_syntax()),
         };
         self.advance();
@@ -290,7 +294,10 @@ impl Parser<'_> {
             // imaginary literals, so the right side is never one.
             self.advance();
             let span = self.span();
-            if matches!(self.kind(), TokenKind::Int(_) | TokenKind::Float(_)) {
+            if matches!(
+                self.kind(),
+                TokenKind::Int(_) | TokenKind::BigInt(_) | TokenKind::Float(_)
+            ) {
                 self.advance();
                 return Err(SyntaxError::new(
                     "imaginary number required in complex literal",
@@ -406,9 +413,10 @@ impl Parser<'_> {
     fn mapping_key(&mut self) -> PResult<Expr> {
         let start = self.span();
         match self.kind() {
-            TokenKind::Int(_) | TokenKind::Float(_) | TokenKind::Op(Op::Minus) => {
-                self.signed_number()
-            }
+            TokenKind::Int(_)
+            | TokenKind::BigInt(_)
+            | TokenKind::Float(_)
+            | TokenKind::Op(Op::Minus) => self.signed_number(),
             TokenKind::Str(_) | TokenKind::Bytes(_) | TokenKind::FString(_) => self.strings(),
             TokenKind::Kw(kw @ (Kw::None | Kw::True | Kw::False)) => {
                 let c = match kw {
