@@ -407,7 +407,11 @@ fn format_int_named(v: IntRef<'_>, spec: &str, type_name: &str) -> Result<String
         }
         let v = match v {
             IntRef::Small(v) => v,
-            IntRef::Big(_) => -1,
+            IntRef::Big(_) => {
+                return Err(PyErrMsg::overflow_error(
+                    "Python int too large to convert to C long",
+                ))
+            }
         };
         let ch = u32::try_from(v)
             .ok()

@@ -79,7 +79,9 @@ pub fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
         (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
             crate::pylib::bigint::cmp_float(x, *y) == Some(std::cmp::Ordering::Equal)
         }
-        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => {
+            crate::pylib::numbers::cmp_int_float(*x, *y) == Some(std::cmp::Ordering::Equal)
+        }
         (Float(x), Float(y)) => x == y,
         (Bool(x), Bool(y)) => x == y,
         (Bool(x), Int(y)) | (Int(y), Bool(x)) => (*x as i64) == *y,

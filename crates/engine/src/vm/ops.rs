@@ -266,6 +266,14 @@ impl Vm {
                 return Ok(Some(self.float_binop(x, y, op)?));
             }
         }
+        if op == BinOp::Mult
+            && (matches!(a, BigInt(_)) || matches!(b, BigInt(_)))
+            && (matches!(a, Str(_) | List(_) | Tuple(_) | Bytes(_))
+                || matches!(b, Str(_) | List(_) | Tuple(_) | Bytes(_)))
+        {
+            let c = self.types.overflow_error.clone();
+            return Err(self.new_error(&c, "cannot fit 'int' into an index-sized integer"));
+        }
         Ok(Some(match (a, b, op) {
             (Str(x), Str(y), BinOp::Add) => {
                 self.check_len(x.len() + y.len())?;
@@ -863,6 +871,19 @@ impl Vm {
                     Option::None => op == CmpOp::NotEq,
                 }));
             }
+        }
+        if let (Int(i), Float(f)) | (Float(f), Int(i)) = (a, b) {
+            // Exact: an i64 beyond 2**53 is not exact as a float.
+            let o = pylib::numbers::cmp_int_float(*i, *f);
+            let o = if matches!(a, Float(_)) {
+                o.map(Ordering::reverse)
+            } else {
+                o
+            };
+            return Ok(Bool(match o {
+                Some(o) => cmp_result(o, op),
+                Option::None => op == CmpOp::NotEq,
+            }));
         }
         if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
             let r = match op {
