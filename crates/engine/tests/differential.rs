@@ -532,6 +532,7 @@ impl Sx<'_> {
                     Constant::None => self.atom("_"),
                     Constant::Bool(b) => self.atom(if *b { "True" } else { "False" }),
                     Constant::Int(i) => self.atom(&i.to_string()),
+                    Constant::BigInt(i) => self.atom(&i.to_string()),
                     Constant::Float(f) => self.atom(&format!("f{}", f.to_bits())),
                     Constant::Str(s) => self.name(s),
                     Constant::Bytes(b) => {

@@ -76,6 +76,7 @@ pub(crate) fn num(vm: &mut Vm, v: &Value) -> Result<f64, Error> {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Float(f) => Ok(*f),
+        Value::BigInt(i) => crate::pylib::bigint::to_f64(i).map_err(|e| vm.pyerr(e)),
         other => {
             let t = vm.type_name(other);
             Err(vm.type_error(format!("must be real number, not {t}")))

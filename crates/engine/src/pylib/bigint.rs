@@ -183,7 +183,12 @@ pub fn round(x: &BigInt, ndigits: i64) -> BigInt {
     if ndigits >= 0 {
         return x.clone();
     }
-    let digits = (-ndigits).min(1 << 20) as u32;
+    let digits = ndigits.checked_neg().unwrap_or(i64::MAX);
+    // 10**digits beyond twice |x|: the nearest multiple is 0.
+    if digits as f64 > x.bits() as f64 * 0.302 + 1.0 {
+        return BigInt::zero();
+    }
+    let digits = digits as u32;
     let p = BigInt::from(10u32).pow(digits);
     let (q, r) = x.div_mod_floor(&p);
     let twice = &r * 2u32;

@@ -37,6 +37,9 @@
 //!   `choice`, `choices`, `shuffle`, `sample`, `uniform`, `gauss`,
 //!   `normalvariate`, `expovariate`, `triangular`). [`random::Random::new`]
 //!   is `seed(0)`, matching the oracle.
+//! * [`bigint`]: ints beyond 64 bits (`num-bigint`): the 4300-digit limit of
+//!   `str()`/`int()`, the modular `hash()`, correctly rounded `float()` and
+//!   true division, `pow(a, b, m)`, `round(x, -n)`, `to_bytes`/`from_bytes`.
 //! * [`strings`]: str methods whose semantics differ from Rust's (`split`,
 //!   `rsplit`, `splitlines`, `strip`, `title`, `capitalize`, `swapcase`,
 //!   `lower` with final sigma, `casefold`, `center`/`ljust`/`rjust`/`zfill`,
@@ -46,8 +49,10 @@
 //!
 //! # Limits the VM must know
 //!
-//! * Ints are `i64`: where CPython would produce a bigger int the function
-//!   returns `OverflowError` ([`PyErrMsg::int_too_big`], a Looplab message).
+//! * The `i64` functions of [`numbers`] are the small-int fast cases; where
+//!   CPython would produce a bigger int they return
+//!   [`PyErrMsg::int_too_big`], and the VM computes with [`bigint`] instead
+//!   (no user ever sees that error).
 //! * A width or precision above [`MAX_FORMAT_WIDTH`] (16 Mi characters)
 //!   gives `MemoryError` instead of allocating (CPython would allocate or
 //!   raise `MemoryError`); the check sits where CPython would allocate, so
@@ -136,11 +141,11 @@ impl PyErrMsg {
         PyErrMsg::new("IndexError", msg)
     }
 
-    /// The error for a result CPython would compute as an arbitrary-precision
-    /// int but that does not fit Looplab's 64-bit ints. This is Looplab's
-    /// own limitation, so the message says so rather than imitating CPython.
+    /// The error of an `i64` helper of [`numbers`] whose result needs more
+    /// than 64 bits (the VM then computes with [`bigint`]; only the
+    /// fixture tests see this error).
     pub fn int_too_big() -> PyErrMsg {
-        PyErrMsg::overflow_error("integer result too large (Looplab ints are 64-bit)")
+        PyErrMsg::overflow_error("result beyond 64 bits: compute it with pylib::bigint")
     }
 }
 

@@ -107,6 +107,18 @@ fn as_f64(v: &Value) -> Option<f64> {
     }
 }
 
+/// The work of multiplying numbers of `a` and `b` 64-bit limbs, in
+/// instructions (schoolbook below 32 limbs, Karatsuba-like above).
+fn mul_cost(a: u64, b: u64) -> u64 {
+    let (s, l) = (a.min(b), a.max(b));
+    let ops = if s < 32 {
+        (s as f64) * (l as f64)
+    } else {
+        (l as f64 / s as f64) * (s as f64).powf(1.585)
+    };
+    (ops / 16.0).min(1e18) as u64 + 1
+}
+
 /// The order of two numbers at least one of which is a big int: None when
 /// they are not both numbers, `Some(None)` when unordered (NaN).
 fn big_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
@@ -534,6 +546,12 @@ impl Vm {
     pub(crate) fn big_binop(&mut self, x: BigInt, y: BigInt, op: BinOp) -> Result<Value, Error> {
         use num_integer::Integer;
         use num_traits::{Signed, ToPrimitive, Zero};
+        let (lx, ly) = (x.bits() / 64 + 1, y.bits() / 64 + 1);
+        self.charge(match op {
+            BinOp::Mult => mul_cost(lx, ly),
+            BinOp::FloorDiv | BinOp::Mod | BinOp::Div => lx.saturating_mul(ly) / 16,
+            _ => (lx + ly) / 16,
+        })?;
         let r = match op {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
@@ -587,6 +605,8 @@ impl Vm {
                 let e = y.to_u64().unwrap_or(u64::MAX);
                 let bits = (mag.bits() as f64 - 1.0) * e as f64;
                 self.check_memory((bits / 8.0).min(usize::MAX as f64 / 2.0) as usize)?;
+                let limbs = (bits / 64.0).min(1e15) as u64 + 1;
+                self.charge(mul_cost(limbs, limbs))?;
                 let e = u32::try_from(e).map_err(|_| self.memory_error())?;
                 num_traits::Pow::pow(x, e)
             }
@@ -605,6 +625,7 @@ impl Vm {
                 } else {
                     let n = y.to_u64().unwrap_or(u64::MAX);
                     self.check_memory((n / 8).min(usize::MAX as u64 / 2) as usize)?;
+                    self.charge(n / 64 / 16)?;
                     if n > u32::MAX as u64 * 8 {
                         return Err(self.memory_error());
                     }
@@ -1720,10 +1741,12 @@ impl Vm {
         Ok(result)
     }
 
-    /// One instruction of a long native loop (a big factorial): the
-    /// budgets can stop it, as in [`Vm::next_of`].
-    pub(crate) fn tick_native(&mut self) -> Result<(), Error> {
-        self.instructions += 1;
+    /// Counts `cost` instructions of native work (big-int arithmetic, in
+    /// limb operations / 16, about what an instruction costs), checking
+    /// the budgets before the work starts so a huge product stops the run
+    /// instead of freezing the page.
+    pub(crate) fn charge(&mut self, cost: u64) -> Result<(), Error> {
+        self.instructions = self.instructions.saturating_add(cost);
         if self.instructions >= self.next_check {
             self.nesting += 1;
             let r = self.check_budgets();
@@ -2173,9 +2196,16 @@ impl Vm {
         len: usize,
     ) -> Result<(i64, i64, i64), Error> {
         let len = len as i64;
+        // Slice bounds beyond 64 bits are clamped, as CPython clamps
+        // them to the index-sized range.
+        let index = |vm: &mut Vm, v: &Value| match v {
+            Value::BigInt(b) if b.sign() == pylib::bigint::Sign::Minus => Ok(-i64::MAX),
+            Value::BigInt(_) => Ok(i64::MAX),
+            v => vm.index_of(v, "slice"),
+        };
         let step = match &s[2] {
             Value::None => 1,
-            v => self.index_of(v, "slice")?,
+            v => index(self, v)?,
         };
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
@@ -2185,7 +2215,7 @@ impl Vm {
             match v {
                 Value::None => Ok(default),
                 v => {
-                    let mut i = vm.index_of(v, "slice")?;
+                    let mut i = index(vm, v)?;
                     if i < 0 {
                         i += len;
                         if i < lo {

@@ -178,12 +178,22 @@ fn huge_allocation_is_memory_error() {
 }
 
 #[test]
-fn int_overflow_is_clear() {
+fn ints_grow_past_64_bits() {
     let r = run_script("print(2 ** 70)\n", "<lesson>", &Limits::default());
-    assert_eq!(
-        r.last_line.as_deref(),
-        Some("OverflowError: integer overflow (Looplab ints are limited to 64 bits)")
-    );
+    assert_eq!(r.stdout, "1180591620717411303424\n", "{:?}", r.error);
+}
+
+#[test]
+fn huge_ints_are_memory_errors_before_allocating() {
+    for src in [
+        "x = 3 ** (10 ** 12)\n",
+        "x = 1 << (10 ** 12)\n",
+        "x = 2 ** 70\nfor _ in range(40):\n    x = x * x\n",
+    ] {
+        let r = run_script(src, "<lesson>", &Limits::default());
+        let last = r.last_line.unwrap_or_default();
+        assert!(last.starts_with("MemoryError"), "{src}: {last}");
+    }
 }
 
 #[test]

@@ -68,22 +68,29 @@ fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
         Some(x.acos())
     });
     f1!("fabs", |x| Some(x.abs()));
-    f1!("log2", |x| if x <= 0.0 { None } else { Some(x.log2()) });
-    f1!("log10", |x| if x <= 0.0 { None } else { Some(x.log10()) });
+    reg(vm, g, "log2", |vm, a, _| {
+        nargs(vm, "log2", a, 1, 1)?;
+        log_of(vm, &a[0], f64::log2, std::f64::consts::LN_2)
+    });
+    reg(vm, g, "log10", |vm, a, _| {
+        nargs(vm, "log10", a, 1, 1)?;
+        log_of(vm, &a[0], f64::log10, std::f64::consts::LN_10)
+    });
     f1!("degrees", |x| Some(x.to_degrees()));
     f1!("radians", |x| Some(x.to_radians()));
     reg(vm, g, "log", |vm, a, _| {
         nargs(vm, "log", a, 1, 2)?;
-        let x = num(vm, &a[0])?;
-        if x <= 0.0 {
+        let Value::Float(x) = log_of(vm, &a[0], f64::ln, 1.0)? else {
             return Err(vm.value_error("math domain error"));
-        }
+        };
         match a.get(1) {
             Some(b) => {
-                let b = num(vm, b)?;
-                Ok(Value::Float(x.ln() / b.ln()))
+                let Value::Float(b) = log_of(vm, b, f64::ln, 1.0)? else {
+                    return Err(vm.value_error("math domain error"));
+                };
+                Ok(Value::Float(x / b))
             }
-            None => Ok(Value::Float(x.ln())),
+            None => Ok(Value::Float(x)),
         }
     });
     reg(vm, g, "atan2", |vm, a, _| {
@@ -107,7 +114,7 @@ fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
     reg(vm, g, "floor", |vm, a, _| {
         nargs(vm, "floor", a, 1, 1)?;
         match &a[0] {
-            Value::Int(i) => Ok(Value::Int(*i)),
+            Value::Int(_) | Value::BigInt(_) => Ok(a[0].clone()),
             v => {
                 let x = num(vm, v)?;
                 pylib::numbers::float_to_int(x.floor())
@@ -119,7 +126,7 @@ fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
     reg(vm, g, "ceil", |vm, a, _| {
         nargs(vm, "ceil", a, 1, 1)?;
         match &a[0] {
-            Value::Int(i) => Ok(Value::Int(*i)),
+            Value::Int(_) | Value::BigInt(_) => Ok(a[0].clone()),
             v => {
                 let x = num(vm, v)?;
                 pylib::numbers::float_to_int(x.ceil())
@@ -130,6 +137,9 @@ fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
     });
     reg(vm, g, "trunc", |vm, a, _| {
         nargs(vm, "trunc", a, 1, 1)?;
+        if let Value::Int(_) | Value::BigInt(_) = a[0] {
+            return Ok(a[0].clone());
+        }
         let x = num(vm, &a[0])?;
         pylib::numbers::float_to_int(x.trunc())
             .map(Value::from_big)
@@ -169,6 +179,24 @@ fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
     });
 }
 
+/// `log(x)` in some base (`f` on a float, `ln(x) / unit` for an int too
+/// big for a float, as CPython's `loghelper` does).
+fn log_of(vm: &mut Vm, v: &Value, f: fn(f64) -> f64, unit: f64) -> Result<Value, Error> {
+    if let Value::BigInt(i) = v {
+        if i.is_positive() && pylib::bigint::to_f64(i).is_err() {
+            let shift = i.bits() - 64;
+            let top = pylib::bigint::to_f64(&(&**i >> shift)).unwrap_or(1.0);
+            let ln = top.ln() + shift as f64 * std::f64::consts::LN_2;
+            return Ok(Value::Float(ln / unit));
+        }
+    }
+    let x = num(vm, v)?;
+    if x <= 0.0 {
+        return Err(vm.value_error("math domain error"));
+    }
+    Ok(Value::Float(f(x)))
+}
+
 /// The functions of integers and sequences (`gcd`, `comb`, `fsum`, …).
 fn integer_functions(vm: &mut Vm, g: &Rc<Globals>) {
     reg(vm, g, "gcd", |vm, a, _| {
@@ -204,8 +232,8 @@ fn integer_functions(vm: &mut Vm, g: &Rc<Globals>) {
         let mut r = BigInt::one();
         for k in 2..=n {
             r *= k;
-            if k % 4096 == 0 {
-                vm.tick_native()?;
+            if k % 64 == 0 {
+                vm.charge(r.bits() / 16)?;
             }
         }
         Ok(Value::from_big(r))
@@ -237,8 +265,8 @@ fn integer_functions(vm: &mut Vm, g: &Rc<Globals>) {
         let mut r = BigInt::one();
         for i in 0..k {
             r = r * (&n - i) / (i + 1);
-            if i % 4096 == 4095 {
-                vm.tick_native()?;
+            if i % 64 == 63 {
+                vm.charge(r.bits() / 16)?;
             }
         }
         Ok(Value::from_big(r))
@@ -264,8 +292,8 @@ fn integer_functions(vm: &mut Vm, g: &Rc<Globals>) {
         let mut r = BigInt::one();
         for i in 0..k {
             r *= &n - i;
-            if i % 4096 == 4095 {
-                vm.tick_native()?;
+            if i % 64 == 63 {
+                vm.charge(r.bits() / 16)?;
             }
         }
         Ok(Value::from_big(r))
