@@ -52,7 +52,7 @@ fn operand(r: &mut Rng) -> String {
             let nibbles = bits.div_ceil(4).max(1);
             for i in 0..nibbles {
                 let mut d = r.below(16);
-                if i == 0 && bits % 4 != 0 {
+                if i == 0 && !bits.is_multiple_of(4) {
                     d &= (1 << (bits % 4)) - 1;
                 }
                 digits.push(char::from_digit(d as u32, 16).unwrap());

@@ -35,7 +35,7 @@ pub fn limit_error_parse(n: usize) -> PyErrMsg {
 pub fn to_decimal(v: &BigInt) -> Result<String, PyErrMsg> {
     // log10(2) < 0.30103: more bits than this surely means too many digits.
     let bits = v.bits();
-    if bits as f64 * 0.301_029_995 > MAX_STR_DIGITS as f64 + 1.0 {
+    if bits as f64 * std::f64::consts::LOG10_2 > MAX_STR_DIGITS as f64 + 1.0 {
         return Err(limit_error_str());
     }
     let s = v.to_str_radix(10);
