@@ -7,6 +7,7 @@
 //! The VM keeps ints that fit in an `i64` as `i64` and comes here only
 //! when a result does not.
 
+use std::cell::Cell;
 use std::cmp::Ordering;
 
 pub use num_bigint::{BigInt, Sign};
@@ -18,30 +19,53 @@ use super::PyErrMsg;
 /// `sys.get_int_max_str_digits()`'s default.
 pub const MAX_STR_DIGITS: usize = 4300;
 
-fn limit_error_str() -> PyErrMsg {
+thread_local! {
+    /// The current limit (0: none), set by `sys.set_int_max_str_digits`;
+    /// each VM resets it when it starts.
+    static MAX_DIGITS: Cell<usize> = const { Cell::new(MAX_STR_DIGITS) };
+}
+
+/// `sys.get_int_max_str_digits()`.
+pub fn max_str_digits() -> usize {
+    MAX_DIGITS.with(Cell::get)
+}
+
+/// `sys.set_int_max_str_digits(n)`: 0 or at least 640.
+pub fn set_max_str_digits(n: i64) -> Result<(), PyErrMsg> {
+    if n != 0 && n < 640 {
+        return Err(PyErrMsg::value_error(
+            "maxdigits must be 0 or larger than 640",
+        ));
+    }
+    MAX_DIGITS.with(|m| m.set(n as usize));
+    Ok(())
+}
+
+fn limit_error_str(limit: usize) -> PyErrMsg {
     PyErrMsg::value_error(format!(
-        "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
     ))
 }
 
 /// The `ValueError` of `int(s)` for a decimal string of `n` digits.
-pub fn limit_error_parse(n: usize) -> PyErrMsg {
+fn limit_error_parse(limit: usize, n: usize) -> PyErrMsg {
     PyErrMsg::value_error(format!(
-        "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+        "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
     ))
 }
 
 /// `str(v)`: decimal digits, refused beyond 4300 of them as CPython does.
 pub fn to_decimal(v: &BigInt) -> Result<String, PyErrMsg> {
-    // log10(2) < 0.30103: more bits than this surely means too many digits.
+    let limit = max_str_digits();
+    // More bits than this surely means too many digits.
     let bits = v.bits();
-    if bits as f64 * std::f64::consts::LOG10_2 > MAX_STR_DIGITS as f64 + 1.0 {
-        return Err(limit_error_str());
+    if limit > 0 && bits as f64 * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
+        return Err(limit_error_str(limit));
     }
     let s = v.to_str_radix(10);
     let digits = s.len() - usize::from(v.is_negative());
-    if digits > MAX_STR_DIGITS {
-        return Err(limit_error_str());
+    if limit > 0 && digits > limit {
+        return Err(limit_error_str(limit));
     }
     Ok(s)
 }
@@ -49,8 +73,9 @@ pub fn to_decimal(v: &BigInt) -> Result<String, PyErrMsg> {
 /// Parses the digits (already validated, without sign or underscores) of
 /// an int in `base`; decimal strings beyond 4300 digits are refused.
 pub fn parse_digits(digits: &str, base: u32, negative: bool) -> Result<BigInt, PyErrMsg> {
-    if base == 10 && digits.len() > MAX_STR_DIGITS {
-        return Err(limit_error_parse(digits.len()));
+    let limit = max_str_digits();
+    if base == 10 && limit > 0 && digits.len() > limit {
+        return Err(limit_error_parse(limit, digits.len()));
     }
     let mag = BigInt::parse_bytes(digits.as_bytes(), base)
         .ok_or_else(|| PyErrMsg::value_error("invalid literal for int()"))?;

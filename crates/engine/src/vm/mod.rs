@@ -351,6 +351,8 @@ const MEMORY_CHECK_EVERY: u64 = 4096;
 
 impl Vm {
     pub fn new(limits: Limits) -> Vm {
+        let _ =
+            crate::pylib::bigint::set_max_str_digits(crate::pylib::bigint::MAX_STR_DIGITS as i64);
         let mem_base = looplab_tracemalloc::traced_bytes();
         let types = Types::new();
         let mut vm = Vm {

@@ -32,6 +32,24 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
         }
         g.set_str(name, s);
     }
+    reg(vm, &g, "get_int_max_str_digits", |vm, a, _| {
+        crate::library::builtins::nargs(vm, "get_int_max_str_digits", a, 0, 0)?;
+        Ok(Value::Int(crate::pylib::bigint::max_str_digits() as i64))
+    });
+    reg(vm, &g, "set_int_max_str_digits", |vm, a, kw| {
+        let n = match (a.first(), kw.first()) {
+            (Some(v), _) => v.clone(),
+            (None, Some((k, v))) if &**k == "maxdigits" => v.clone(),
+            _ => {
+                return Err(vm.type_error(
+                    "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+                ))
+            }
+        };
+        let n = vm.as_i64(&n)?;
+        crate::pylib::bigint::set_max_str_digits(n).map_err(|e| vm.pyerr(e))?;
+        Ok(Value::None)
+    });
     reg(vm, &g, "set_asyncgen_hooks", |vm, a, kw| {
         let mut hooks = vm.asyncgen_hooks.clone();
         if let Some(f) = a.first() {

@@ -8,14 +8,14 @@ CANDIDATES = """
 __abs__ __add__ __await__ __bool__ __contains__ __delitem__ __eq__ __float__ __ge__
 __getitem__ __gt__ __hash__ __index__ __int__ __iter__ __le__ __len__ __lt__ __mul__
 __neg__ __next__ __repr__ __round__ __setitem__ __str__ __sub__ __truediv__ add append
-as_integer_ratio bit_length capitalize casefold center clear close conjugate copy count
+as_integer_ratio bit_count bit_length capitalize casefold center clear close conjugate copy count
 decode difference difference_update discard encode endswith expandtabs extend find
-format format_map fromkeys get hex index insert intersection intersection_update
+format format_map from_bytes fromkeys get hex index insert intersection intersection_update
 is_integer isalnum isalpha isascii isdecimal isdigit isdisjoint isidentifier islower
 isnumeric isprintable isspace issubset issuperset istitle isupper items join keys ljust
 lower lstrip partition pop popitem remove removeprefix removesuffix replace reverse
 rfind rindex rjust rpartition rsplit rstrip send setdefault sort split splitlines
-startswith strip swapcase symmetric_difference symmetric_difference_update throw title
+startswith strip swapcase symmetric_difference symmetric_difference_update throw title to_bytes
 union update upper values zfill
 """.split()
 
