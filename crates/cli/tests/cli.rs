@@ -56,7 +56,7 @@ fn a_limit_exits_3_and_names_the_limit() {
         "import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n",
     )
     .unwrap();
-    let (code, stdout, _) = run(&[
+    let (code, stdout, stderr) = run(&[
         "run",
         "--timed",
         "--max-slice",
@@ -65,7 +65,11 @@ fn a_limit_exits_3_and_names_the_limit() {
     ]);
     assert_eq!(code, 3);
     assert!(stdout.starts_with("!! limit: "), "{stdout}");
-    assert!(stdout.contains("max_slice_instructions"), "{stdout}");
+    assert!(stdout.contains("(the step limit)"), "{stdout}");
+    assert!(
+        stderr.contains("!! to raise it: looplab run --max-slice N FILE.py"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -105,14 +109,14 @@ fn the_memory_budget_is_a_limit_when_uncaught_and_max_memory_sets_it() {
     .unwrap();
     let grow = grow.to_str().unwrap();
     // Uncaught: `!! limit: …` naming the setting and the flag, exit 3.
-    let (code, stdout, _) = run(&["run", "--timed", "--max-memory", "20_000_000", grow]);
+    let (code, stdout, stderr) = run(&["run", "--timed", "--max-memory", "20_000_000", grow]);
     assert_eq!(code, 3, "{stdout}");
     assert!(
         stdout.starts_with("[t=0.000] start\n!! limit: "),
         "{stdout}"
     );
-    assert!(stdout.contains("max_memory_bytes"), "{stdout}");
-    assert!(stdout.contains("--max-memory"), "{stdout}");
+    assert!(stdout.contains("(the memory limit)"), "{stdout}");
+    assert!(stderr.contains("--max-memory"), "{stderr}");
     assert!(stdout.contains("19.1 MiB"), "{stdout}");
     let (code, _, stderr) = run(&["run", "--max-memory", "20000000", grow]);
     assert_eq!(code, 3);

@@ -20,7 +20,7 @@ use crate::trace::{format_secs, EventKind, RunEnding, TaskId, ThreadId, Trace};
 use crate::vm::{Error, FiberId, FiberStep, GenStep, Stream, Value, Vm};
 
 /// Resource budgets of a run (the VM's).
-pub use crate::vm::Limits;
+pub use crate::vm::{LimitKind, Limits};
 
 /// Everything a run produced.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -657,19 +657,9 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
 
 /// A short name for the limit a message is about.
 fn limit_name(message: &str) -> String {
-    for (key, name) in [
-        ("max_slice_instructions", "slice instructions"),
-        ("max_instructions", "instructions"),
-        ("max_output_bytes", "output"),
-        ("max_collection_len", "memory"),
-        ("max_memory_bytes", "memory"),
-        ("recursion", "recursion"),
-    ] {
-        if message.contains(key) {
-            return name.into();
-        }
-    }
-    "limit".into()
+    LimitKind::of_message(message)
+        .map_or("limit", LimitKind::name)
+        .into()
 }
 
 /// `text` with every address (`0x` and one or more lowercase hex digits, as

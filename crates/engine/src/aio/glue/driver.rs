@@ -109,7 +109,7 @@ pub(crate) fn call_finish(
     func: &Value,
     r: Result<Value, Error>,
 ) -> Result<(), Error> {
-    vm.reset_slice();
+    vm.handle_done();
     match r {
         Ok(_) => {}
         Err(Error::Exception(exc)) => {
@@ -139,7 +139,7 @@ pub(crate) fn step_finish(
     before: u64,
 ) -> Result<(), Error> {
     let ran = vm.instructions.saturating_sub(before);
-    vm.reset_slice();
+    vm.handle_done();
     let step = match r {
         Ok(GenStep::Yielded(v)) => match fut_id_of(vm, &v) {
             Some(id) => CoroStep::YieldedFuture(id),
