@@ -18,7 +18,8 @@
 //! - stdout: the program's stdout; with `--timed` each line is prefixed
 //!   `[t=S.mmm] ` (the conformance format, see `tools/oracle.py`).
 //! - stderr: warnings and tracebacks, as CPython writes them.
-//! - exit status: 0 normal end; 1 uncaught exception or syntax error (after
+//! - exit status: 0 normal end; `sys.exit(n)`'s status (as CPython, the
+//!   low eight bits; 1 for a message); 1 uncaught exception or syntax error (after
 //!   `!! uncaught` and the exception line); 2 hang (`!! hang`); 3 a limit
 //!   (`!! limit: …`); 64 bad usage; 66 unreadable file.
 
@@ -143,7 +144,10 @@ fn report(outcome: &RunOutcome, timed: bool) -> ExitCode {
         let _ = stdout.flush();
         match &outcome.ending {
             // Tracebacks and syntax errors are already in the stderr chunks.
-            Ending::Completed | Ending::Uncaught { .. } | Ending::SyntaxError { .. } => {}
+            Ending::Completed
+            | Ending::Exited { .. }
+            | Ending::Uncaught { .. }
+            | Ending::SyntaxError { .. } => {}
             Ending::Hang => {
                 let _ = writeln!(stderr, "!! hang");
             }
@@ -161,6 +165,8 @@ fn report(outcome: &RunOutcome, timed: bool) -> ExitCode {
     }
     ExitCode::from(match outcome.ending {
         Ending::Completed => 0,
+        // As a shell sees it: the low eight bits.
+        Ending::Exited { status } => (status & 0xff) as u8,
         Ending::Uncaught { .. } | Ending::SyntaxError { .. } => 1,
         Ending::Hang => 2,
         Ending::Limit { .. } => 3,

@@ -144,3 +144,28 @@ fn the_memory_budget_is_a_limit_when_uncaught_and_max_memory_sets_it() {
     assert_eq!(run(&["run", "--max-memory", "200000000", small]).0, 0);
     assert_eq!(run(&["run", "--max-memory", "20000000", small]).0, 3);
 }
+
+/// `sys.exit(n)` / `raise SystemExit`: the exit status and stderr are what
+/// `python3` itself gives for the same file (the oracle's format has no
+/// exit status, so CPython is asked directly).
+#[test]
+fn system_exit_status_is_cpythons() {
+    for program in [
+        "lang/153_sys_exit_status",
+        "lang/154_sys_exit_message",
+        "lang/155_system_exit_caught",
+    ] {
+        let py = conformance(&format!("{program}.py"));
+        let cpython = Command::new("python3")
+            .arg(&py)
+            .output()
+            .expect("python3 runs");
+        let (code, _, stderr) = run(&["run", py.to_str().unwrap()]);
+        assert_eq!(Some(code), cpython.status.code(), "{program}");
+        assert_eq!(
+            stderr,
+            String::from_utf8_lossy(&cpython.stderr),
+            "{program}"
+        );
+    }
+}

@@ -584,6 +584,7 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
             which: "memory".into(),
             message: vm.str_of(&exc).unwrap_or_default(),
         },
+        Err(Error::Exception(exc)) if is_system_exit(vm, &exc) => system_exit(vm, &exc),
         Err(Error::Exception(exc)) => {
             let rendered = vm.format_exception(&exc);
             let last_line = exception_line(vm, &exc, &rendered);
@@ -630,6 +631,7 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
     glue::drain_output(vm, &mut st, None, 0);
     let run_ending = match &ending {
         Ending::Completed => RunEnding::Completed,
+        Ending::Exited { status } => RunEnding::Exited { status: *status },
         Ending::Uncaught { last_line, .. } => RunEnding::Uncaught {
             last_line: last_line.clone(),
         },
@@ -656,6 +658,29 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
 }
 
 /// A short name for the limit a message is about.
+/// How `SystemExit` ends the program, as CPython's interpreter does at exit:
+/// `code` None is status 0, an integer is that status, anything else is
+/// printed to stderr and gives status 1.
+fn is_system_exit(vm: &Vm, exc: &Value) -> bool {
+    vm.exc_data(exc).is_some() && vm.class_of(exc).is_subclass(&vm.types.system_exit)
+}
+
+fn system_exit(vm: &mut Vm, exc: &Value) -> Ending {
+    let name = vm.intern("code");
+    let code = vm.getattr(exc, &name).unwrap_or(Value::None);
+    let status = match code {
+        Value::None => 0,
+        Value::Bool(b) => b as i32,
+        Value::Int(n) => n as i32,
+        other => {
+            let text = vm.str_of(&other).unwrap_or_default();
+            let _ = vm.write(Stream::Stderr, &format!("{text}\n"));
+            1
+        }
+    };
+    Ending::Exited { status }
+}
+
 fn limit_name(message: &str) -> String {
     LimitKind::of_message(message)
         .map_or("limit", LimitKind::name)
@@ -708,7 +733,8 @@ pub fn format_timed(outcome: &RunOutcome) -> String {
         out.push('\n');
     }
     match &outcome.ending {
-        Ending::Completed => {}
+        // The oracle's format has no marker for SystemExit (CPython is silent).
+        Ending::Completed | Ending::Exited { .. } => {}
         Ending::Uncaught { last_line, .. }
         | Ending::SyntaxError {
             last_line,

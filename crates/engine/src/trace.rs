@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the trace format. Bumped whenever [`EventKind`] changes shape.
-pub const TRACE_VERSION: u32 = 1;
+pub const TRACE_VERSION: u32 = 2;
 
 /// Id of a task. Tasks are futures, so this is the task's [`FutureId`].
 pub type TaskId = u32;
@@ -432,6 +432,11 @@ pub enum RunEnding {
     Uncaught {
         /// The last traceback line (`ValueError: boom`).
         last_line: String,
+    },
+    /// `SystemExit` ended the program with this exit status.
+    Exited {
+        /// 0 for `sys.exit()`, the integer given, 1 for a message.
+        status: i32,
     },
     /// Nothing could ever happen again: no ready handle, no timer, no
     /// running or parked worker thread, yet the awaited future is pending.

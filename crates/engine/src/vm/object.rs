@@ -649,6 +649,13 @@ impl Vm {
                         None => Value::empty_tuple(),
                     }
                 }
+                "code" if self.is_instance_of(obj, &self.types.system_exit.clone()) => {
+                    match d.args.len() {
+                        0 => Value::None,
+                        1 => d.args[0].clone(),
+                        _ => Value::tuple(d.args.clone()),
+                    }
+                }
                 "value" if self.is_instance_of(obj, &self.types.stop_iteration.clone()) => {
                     d.args.first().cloned().unwrap_or(Value::None)
                 }
