@@ -39,14 +39,17 @@ macro_rules! python_modules {
     };
 }
 
-native_modules!(functools, math, random, sys, threading, time, traceback);
+native_modules!(_re, functools, math, random, sys, threading, time, traceback);
 
 python_modules!(
     __future__,
     collections,
     dataclasses,
     datetime,
+    io,
     itertools,
+    json,
+    re,
     typing,
 );
 
