@@ -15,7 +15,7 @@ class StringIO:
         self.closed = False
     def _check(self):
         if self.closed:
-            raise ValueError("I/O operation on closed file.")
+            raise ValueError("I/O operation on closed file")
     def write(self, s):
         self._check()
         if not isinstance(s, str):

@@ -290,7 +290,7 @@ class JSONDecoder:
         h = s[j + 2:j + 6]
         if len(h) == 4 and all(c in "0123456789abcdefABCDEF" for c in h):
             return int(h, 16)
-        raise JSONDecodeError("Invalid \\uXXXX escape", s, j)
+        raise JSONDecodeError("Invalid \\uXXXX escape", s, j + 1)
     def _array(self, s, i):
         out = []
         i = self._ws(s, i)

@@ -6,7 +6,14 @@ import _re
 
 class error(Exception):
     def __init__(self, msg, pattern=None, pos=None):
-        super().__init__(msg)
+        full = msg
+        if pattern is not None and pos is not None:
+            full = "%s at position %d" % (msg, pos)
+            if "\n" in pattern:
+                line = pattern.count("\n", 0, pos) + 1
+                col = pos - pattern.rfind("\n", 0, pos)
+                full = "%s (line %d, column %d)" % (full, line, col)
+        super().__init__(full)
         self.msg = msg
         self.pattern = pattern
         self.pos = pos
@@ -284,7 +291,7 @@ def _expand(pattern, template):
             lit.append(_ESC[d])
             i += 2
         elif d.isascii() and d.isalpha():
-            raise error("bad escape \\%s at position %d" % (d, i), template, i)
+            raise error("bad escape \\%s" % d, template, i)
         else:
             lit.append("\\" + d)
             i += 2
