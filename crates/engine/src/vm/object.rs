@@ -467,7 +467,7 @@ impl Vm {
                 self.native_fn("__delattr__", |vm, a, _| match (a.first(), a.get(1)) {
                     (Some(o), Some(Value::Str(n))) => {
                         let n = n.clone();
-                        vm.delattr(o, &n)?;
+                        vm.delattr_plain(o, &n)?;
                         Ok(Value::None)
                     }
                     _ => Err(vm.type_error("expected 2 arguments")),
@@ -775,6 +775,19 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Name) -> Result<(), Error> {
+        if let Value::Instance(inst) = obj {
+            // A class's own __delattr__ (e.g. a frozen dataclass) runs first.
+            let custom = self.special_lookup(&inst.class(), "__delattr__");
+            if let Some(f) = custom {
+                self.call(&f, vec![obj.clone(), Value::Str(name.clone())], vec![])?;
+                return Ok(());
+            }
+        }
+        self.delattr_plain(obj, name)
+    }
+
+    /// `del obj.name` without the class's `__delattr__` (`object.__delattr__`).
+    pub fn delattr_plain(&mut self, obj: &Value, name: &Name) -> Result<(), Error> {
         match obj {
             Value::Instance(inst) => {
                 if let Some(Value::Property(p)) = inst.class().lookup(name) {
