@@ -43,6 +43,7 @@ native_modules!(_re, functools, math, random, sys, threading, time, traceback);
 
 python_modules!(
     __future__,
+    abc,
     collections,
     dataclasses,
     datetime,
