@@ -792,6 +792,10 @@ fn bi_len(vm: &mut Vm, a: &[Value], _kw: Kw) -> Result<Value, Error> {
         Value::FrozenSet(d) => d.len(),
         Value::Range(r) => r.len() as usize,
         Value::DictView(v) => v.0.borrow().len(),
+        Value::Class(c) if vm.class_hook(c, "__class_len__").is_some() => {
+            let f = vm.class_hook(c, "__class_len__").unwrap_or(Value::None);
+            return vm.call(&f, vec![], vec![]);
+        }
         Value::Instance(i) => {
             if let Some(f) = vm.special_lookup(&i.class(), "__len__") {
                 let r = vm.call(&f, vec![a[0].clone()], vec![])?;
@@ -961,6 +965,7 @@ impl Vm {
                         }
                     }
                     let cls = self.new_class(&a[0], bases, ns, &Value::None)?;
+                    self.init_subclass(&cls, &Value::None)?;
                     Ok(Value::Class(cls))
                 }
                 _ => Err(self.type_error("type() takes 1 or 3 arguments")),

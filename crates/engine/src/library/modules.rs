@@ -46,6 +46,7 @@ python_modules!(
     abc,
     collections,
     dataclasses,
+    enum,
     datetime,
     io,
     itertools,
