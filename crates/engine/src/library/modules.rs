@@ -39,20 +39,23 @@ macro_rules! python_modules {
     };
 }
 
-native_modules!(_re, functools, math, random, sys, threading, time, traceback);
+native_modules!(_re, _weakref, functools, math, random, sys, threading, time, traceback);
 
 python_modules!(
     __future__,
     abc,
     collections,
     dataclasses,
-    enum,
     datetime,
+    enum,
+    fractions,
     io,
     itertools,
     json,
+    logging,
     re,
     typing,
+    weakref,
 );
 
 pub use random::Rng;
