@@ -44,6 +44,7 @@ native_modules!(_re, _weakref, functools, math, random, sys, threading, time, tr
 python_modules!(
     __future__,
     abc,
+    argparse,
     collections,
     dataclasses,
     datetime,
