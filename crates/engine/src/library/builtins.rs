@@ -738,7 +738,8 @@ fn bi_print(vm: &mut Vm, args: &[Value], kw: Kw) -> Result<Value, Error> {
                 } else {
                     Stream::Stdout
                 };
-                let is_sys_stream = matches!(f, Value::Instance(i) if i.dict.borrow().get("_stream").is_some());
+                let is_sys_stream =
+                    matches!(f, Value::Instance(i) if i.dict.borrow().get("_stream").is_some());
                 if !is_sys_stream {
                     // Any other object with write() (io.StringIO, a file-like class): call it.
                     let mut s = String::new();
