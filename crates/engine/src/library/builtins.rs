@@ -715,6 +715,18 @@ pub(crate) fn isinstance(vm: &mut Vm, v: &Value, spec: &Value) -> Result<bool, E
     class_matches(vm, &c, spec)
 }
 
+/// `sys.stdout` when a program has replaced it with its own object.
+fn replaced_stdout(vm: &Vm) -> Option<Value> {
+    let Some(Value::Module(m)) = vm.modules.get("sys") else {
+        return None;
+    };
+    let out = m.globals.get("stdout")?;
+    match &out {
+        Value::Instance(i) if i.dict.borrow().get("_stream").is_some() => None,
+        _ => Some(out),
+    }
+}
+
 fn bi_print(vm: &mut Vm, args: &[Value], kw: Kw) -> Result<Value, Error> {
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
@@ -772,6 +784,13 @@ fn bi_print(vm: &mut Vm, args: &[Value], kw: Kw) -> Result<Value, Error> {
         }
     }
     s.push_str(&end);
+    // `sys.stdout` replaced (contextlib.redirect_stdout): write to it.
+    if !kw.iter().any(|(k, _)| &**k == "file") {
+        if let Some(target) = replaced_stdout(vm) {
+            vm.call_method(&target, "write", vec![Value::Str(Rc::from(s))])?;
+            return Ok(Value::None);
+        }
+    }
     vm.write(stream, &s)?;
     Ok(Value::None)
 }

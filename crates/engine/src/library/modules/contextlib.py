@@ -290,3 +290,33 @@ class AsyncExitStack(_BaseExitStack):
         if pending is not None:
             raise pending
         return received_exc and suppressed
+
+
+class _RedirectStream:
+    _stream = None
+
+    def __init__(self, new_target):
+        self._new_target = new_target
+        self._old_targets = []
+
+    def __enter__(self):
+        import sys
+        self._old_targets.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        import sys
+        setattr(sys, self._stream, self._old_targets.pop())
+
+
+class redirect_stdout(_RedirectStream):
+    """`with redirect_stdout(buf):` sends print() output to `buf.write`."""
+
+    _stream = "stdout"
+
+
+class redirect_stderr(_RedirectStream):
+    """`with redirect_stderr(buf):` replaces sys.stderr (print(file=sys.stderr) goes to `buf`)."""
+
+    _stream = "stderr"
