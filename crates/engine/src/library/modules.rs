@@ -39,15 +39,24 @@ macro_rules! python_modules {
     };
 }
 
-native_modules!(functools, math, random, sys, threading, time, traceback);
+native_modules!(_re, _weakref, functools, math, random, sys, threading, time, traceback);
 
 python_modules!(
     __future__,
+    abc,
+    argparse,
     collections,
     dataclasses,
     datetime,
+    enum,
+    fractions,
+    io,
     itertools,
+    json,
+    logging,
+    re,
     typing,
+    weakref,
 );
 
 pub use random::Rng;

@@ -395,6 +395,7 @@ impl Vm {
                 if let Some(cell) = class_cell {
                     *cell.borrow_mut() = Some(Value::Class(cls.clone()));
                 }
+                self.init_subclass(&cls, &kwargs)?;
                 let fr = frame!(self);
                 fr.stack.push(Value::Class(cls));
                 Ok(None)

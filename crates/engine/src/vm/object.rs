@@ -467,7 +467,7 @@ impl Vm {
                 self.native_fn("__delattr__", |vm, a, _| match (a.first(), a.get(1)) {
                     (Some(o), Some(Value::Str(n))) => {
                         let n = n.clone();
-                        vm.delattr(o, &n)?;
+                        vm.delattr_plain(o, &n)?;
                         Ok(Value::None)
                     }
                     _ => Err(vm.type_error("expected 2 arguments")),
@@ -782,6 +782,19 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Name) -> Result<(), Error> {
+        if let Value::Instance(inst) = obj {
+            // A class's own __delattr__ (e.g. a frozen dataclass) runs first.
+            let custom = self.special_lookup(&inst.class(), "__delattr__");
+            if let Some(f) = custom {
+                self.call(&f, vec![obj.clone(), Value::Str(name.clone())], vec![])?;
+                return Ok(());
+            }
+        }
+        self.delattr_plain(obj, name)
+    }
+
+    /// `del obj.name` without the class's `__delattr__` (`object.__delattr__`).
+    pub fn delattr_plain(&mut self, obj: &Value, name: &Name) -> Result<(), Error> {
         match obj {
             Value::Instance(inst) => {
                 if let Some(Value::Property(p)) = inst.class().lookup(name) {
@@ -894,8 +907,52 @@ impl Vm {
         let mut mro = vec![c.clone()];
         mro.extend(mro_tail);
         *c.mro.borrow_mut() = mro;
-        // __set_name__ hooks and __init_subclass__ are not supported.
+        // __set_name__ hooks are not supported; `init_subclass` runs
+        // __init_subclass__ once the caller has the class.
         Ok(c)
+    }
+
+    /// Runs the nearest base's `__init_subclass__` (implicitly a
+    /// classmethod, as in CPython) for a class just created, with the
+    /// class statement's keywords.
+    pub(crate) fn init_subclass(&mut self, cls: &Rc<Class>, kwargs: &Value) -> Result<(), Error> {
+        let mro = cls.mro.borrow().clone();
+        let found = mro
+            .iter()
+            .skip(1)
+            .find_map(|k| k.dict.borrow().get("__init_subclass__").cloned());
+        let Some(f) = found else {
+            return Ok(());
+        };
+        let f = match f {
+            Value::ClassMethod(inner) => (*inner).clone(),
+            other => other,
+        };
+        let mut kw = Vec::new();
+        if let Value::Dict(d) = kwargs {
+            for (k, v) in d.borrow().items() {
+                if let Value::Str(s) = k {
+                    if &*s != "metaclass" {
+                        kw.push((s, v));
+                    }
+                }
+            }
+        }
+        self.call(&f, vec![Value::Class(cls.clone())], kw)?;
+        Ok(())
+    }
+
+    /// A class-level stand-in for a metaclass method (`__class_iter__`,
+    /// `__class_len__`, `__class_contains__`, `__class_repr__`), bound to
+    /// `cls`, if the class defines one (`enum` uses them; Looplab has no
+    /// metaclasses yet).
+    pub(crate) fn class_hook(&mut self, cls: &Rc<Class>, name: &'static str) -> Option<Value> {
+        let f = self.special_lookup(cls, name)?;
+        let f = match f {
+            Value::ClassMethod(inner) => (*inner).clone(),
+            other => other,
+        };
+        Some(Value::Method(Rc::new((Value::Class(cls.clone()), f))))
     }
 
     /// A bare instance of `cls` (no `__init__` call).
