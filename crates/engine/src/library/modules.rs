@@ -39,7 +39,7 @@ macro_rules! python_modules {
     };
 }
 
-native_modules!(functools, math, random, sys, threading, time, traceback);
+native_modules!(_random, functools, math, sys, threading, time, traceback);
 
 python_modules!(
     __future__,
@@ -47,10 +47,11 @@ python_modules!(
     dataclasses,
     datetime,
     itertools,
+    random,
     typing,
 );
 
-pub use random::Rng;
+pub use _random::Rng;
 pub use time::EPOCH_OFFSET_SECS;
 
 /// Builds a module on first import.
