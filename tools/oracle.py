@@ -570,6 +570,7 @@ def _seed_from_entropy(self, a=None, version=2):
 
 
 random.Random.seed = _seed_from_entropy
+random.seed = random._inst.seed  # the module function is a bound method made at import
 
 FAKE_ENV = {
     "HOME": "/home/learner",

@@ -148,7 +148,7 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
     });
     reg(vm, &g, "randbytes", |vm, a, _| {
         let i = gen(vm, a, "randbytes", 2, 2)?;
-        let n = count(vm, &a[1], "negative argument not allowed")?;
+        let n = count(vm, &a[1], "number of bits must be non-negative")?;
         Ok(Value::Bytes(vm.rng.gens[i].randbytes(n).into()))
     });
     reg(vm, &g, "shuffle", |vm, a, _| {

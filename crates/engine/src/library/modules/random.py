@@ -31,11 +31,10 @@ __all__ = ["Random", "SystemRandom", "betavariate", "choice", "choices",
 def _index(v, what):
     if isinstance(v, int):
         return int(v)
-    if isinstance(v, float):
-        if v != int(v):
-            raise ValueError(what)
-        return int(v)
-    raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer")
+    i = int(v)
+    if i != v:
+        raise ValueError(what)
+    return i
 
 
 def _accumulate(xs):
