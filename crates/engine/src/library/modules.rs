@@ -39,13 +39,14 @@ macro_rules! python_modules {
     };
 }
 
-native_modules!(_random, functools, math, sys, threading, time, traceback);
+native_modules!(_random, math, sys, threading, time, traceback);
 
 python_modules!(
     __future__,
     collections,
     dataclasses,
     datetime,
+    functools,
     itertools,
     random,
     typing,

@@ -96,6 +96,16 @@ impl Vm {
                 }
                 self.call(&p[0], vec![obj.clone()], vec![])?
             }
+            // A descriptor written in Python (`functools.cached_property`):
+            // `__get__(instance, owner)`.
+            Value::Instance(ref d) => match self.special_lookup(&d.class(), "__get__") {
+                Some(get) => self.call(
+                    &get,
+                    vec![attr.clone(), obj.clone(), Value::Class(cls.clone())],
+                    vec![],
+                )?,
+                None => attr,
+            },
             other => other,
         })
     }
@@ -327,6 +337,8 @@ impl Vm {
         match &**name {
             "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
             "__qualname__" => return Ok(Value::Str(f.qualname.borrow().clone())),
+            // Both settable (functools.wraps copies them): a set value wins.
+            "__module__" | "__doc__" if f.dict.borrow().get(name).is_some() => {}
             "__module__" => return Ok(f.globals.get("__name__").unwrap_or(Value::None)),
             "__doc__" => return Ok(f.code.doc.clone().map(Value::Str).unwrap_or(Value::None)),
             "__defaults__" => {
@@ -887,7 +899,23 @@ impl Vm {
         let mut mro = vec![c.clone()];
         mro.extend(mro_tail);
         *c.mro.borrow_mut() = mro;
-        // __set_name__ hooks and __init_subclass__ are not supported.
+        // __set_name__ hooks (in definition order); __init_subclass__ is
+        // not supported.
+        let hooks: Vec<(Name, Value)> = c
+            .dict
+            .borrow()
+            .entries
+            .iter()
+            .filter(|(_, v)| matches!(v, Value::Instance(_)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (attr, v) in hooks {
+            if let Value::Instance(d) = &v {
+                if let Some(hook) = self.special_lookup(&d.class(), "__set_name__") {
+                    self.call(&hook, vec![v.clone(), Value::Class(c.clone()), Value::Str(attr)], vec![])?;
+                }
+            }
+        }
         Ok(c)
     }
 
