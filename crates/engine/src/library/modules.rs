@@ -43,13 +43,27 @@ native_modules!(_random, math, sys, threading, time, traceback);
 
 python_modules!(
     __future__,
+    _structseq,
+    _timefmt,
+    bisect,
+    copy,
     collections,
     dataclasses,
     datetime,
     functools,
+    heapq,
     itertools,
+    operator,
+    os,
+    posixpath,
+    pprint,
     random,
+    secrets,
+    statistics,
+    string,
+    textwrap,
     typing,
+    uuid,
 );
 
 pub use _random::Rng;
@@ -69,6 +83,26 @@ pub fn install(vm: &mut Vm) {
     }
     for &(name, source, filename) in PYTHON_MODULES {
         vm.add_source_module(name, source, filename);
+    }
+    // `import os.path` gives `os.path`, which is `posixpath` (as on Linux).
+    vm.add_native_module("os.path", |vm| vm.import("posixpath"));
+}
+
+/// Why a well-known module is missing from a browser playground and what
+/// to use instead: the sentence added to CPython's `ModuleNotFoundError`
+/// message when a program imports it (or a submodule of it).
+pub(crate) fn unavailable_hint(name: &str) -> Option<&'static str> {
+    const NETWORK: &str = "The playground runs in a browser tab, which gives programs no network access: stand for a request with `await asyncio.sleep(...)`, as the lessons do.";
+    const PROCESSES: &str = "The playground runs in a browser tab, which cannot start processes: stand for a slow command with `await asyncio.sleep(...)`, or run blocking work with `asyncio.to_thread`.";
+    if name == "urllib" || name == "urllib.request" {
+        return Some(NETWORK);
+    }
+    let top = name.split('.').next().unwrap_or(name);
+    match top {
+        "socket" | "ssl" | "select" | "selectors" | "aiohttp" | "requests" | "httpx" | "http"
+        | "urllib3" | "websockets" => Some(NETWORK),
+        "subprocess" | "multiprocessing" => Some(PROCESSES),
+        _ => None,
     }
 }
 

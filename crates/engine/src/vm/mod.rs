@@ -617,10 +617,12 @@ impl Vm {
             }
             return Ok(m);
         }
-        Err(self.new_error(
-            &self.types.module_not_found_error.clone(),
-            format!("No module named '{name}'"),
-        ))
+        let mut msg = format!("No module named '{name}'");
+        if let Some(hint) = crate::library::modules::unavailable_hint(name) {
+            msg.push_str(". ");
+            msg.push_str(hint);
+        }
+        Err(self.new_error(&self.types.module_not_found_error.clone(), msg))
     }
 
     /// `import name` in bytecode. A module written in Python is put in
