@@ -112,8 +112,10 @@ Other determinism
   read os.urandom, so they repeat from run to run too.
 * The process: os.getpid() == 42, os.getppid() == 1, os.cpu_count() == 4 (so the
   default executor's min(32, cpus + 4) is the 8 workers above), os.getcwd() ==
-  "/home/learner", sys.argv == ["<lesson>"], and os.environ holds exactly FAKE_ENV
-  (HOME, LANG, PATH, PWD, TZ, USER, in that order).
+  "/home/learner", sys.argv == ["<lesson>"], sys.version == FAKE_VERSION (the build
+  details of the machine's CPython hidden; sys.version_info stays real: run the oracle
+  on CPython 3.11.7, as the engine reports), sys.platform "linux", os.name "posix", and
+  os.environ holds exactly FAKE_ENV (HOME, LANG, PATH, PWD, TZ, USER, in that order).
 * No files: os.path.exists/isfile/isdir/islink/lexists are always False, and
   os.listdir/mkdir/makedirs/remove/unlink/rmdir/rename/chdir raise
   PermissionError("[Errno 13] Permission denied: PATH (the playground has no files)")
@@ -515,6 +517,8 @@ time.gmtime = lambda *a: _real_gmtime(*_secs_or_now(a))
 time.ctime = lambda *a: _real_ctime(*_secs_or_now(a))
 time.asctime = lambda *a: _real_asctime(*(a or (time.localtime(),)))
 time.strftime = lambda fmt, *a: _real_strftime(fmt, *(a or (time.localtime(),)))
+for _name in ("time_ns", "localtime", "gmtime", "ctime", "asctime", "strftime"):
+    getattr(time, _name).__name__ = getattr(time, _name).__qualname__ = _name
 
 import concurrent.futures  # noqa: E402
 import concurrent.futures.thread  # noqa: E402
@@ -580,6 +584,7 @@ FAKE_ENV = {
     "TZ": "UTC",
     "USER": "learner",
 }
+FAKE_VERSION = "3.11.7 (main, Jan  1 2024, 00:00:00) [Looplab]"
 os.getpid = lambda: 42
 os.getppid = lambda: 1
 os.cpu_count = lambda: 4
@@ -886,6 +891,7 @@ def main(argv):
     sys.stderr = _stderr
     os.environ.clear()
     os.environ.update(FAKE_ENV)
+    sys.version = FAKE_VERSION
     random.seed(0)
     try:
         code = compile(source, LESSON, "exec")

@@ -584,6 +584,26 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
             which: "memory".into(),
             message: vm.str_of(&exc).unwrap_or_default(),
         },
+        // sys.exit(): the program ends normally; a code that is neither
+        // None nor an int is printed to stderr (as CPython does).
+        Err(Error::Exception(exc)) if vm.is_instance_of(&exc, &vm.types.system_exit.clone()) => {
+            let code = vm.exc_data(&exc).and_then(|d| {
+                let d = d.borrow();
+                match d.args.len() {
+                    0 => None,
+                    1 => Some(d.args[0].clone()),
+                    _ => Some(Value::tuple(d.args.clone())),
+                }
+            });
+            match code {
+                None | Some(Value::None) | Some(Value::Int(_)) | Some(Value::Bool(_)) => {}
+                Some(other) => {
+                    let msg = vm.str_of(&other).unwrap_or_default();
+                    let _ = vm.write(Stream::Stderr, &format!("{msg}\n"));
+                }
+            }
+            Ending::Completed
+        }
         Err(Error::Exception(exc)) => {
             let rendered = vm.format_exception(&exc);
             let last_line = exception_line(vm, &exc, &rendered);

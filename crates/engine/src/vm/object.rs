@@ -649,6 +649,14 @@ impl Vm {
                     }
                     Value::list(d.notes.clone())
                 }
+                // SystemExit.code: the one argument, None for none, else the args.
+                "code" if self.is_instance_of(obj, &self.types.system_exit.clone()) => {
+                    match d.args.len() {
+                        0 => Value::None,
+                        1 => d.args[0].clone(),
+                        _ => Value::tuple(d.args.clone()),
+                    }
+                }
                 "message" if self.is_instance_of(obj, &self.types.base_exception_group.clone()) => {
                     d.args.first().cloned().unwrap_or(Value::str(""))
                 }

@@ -102,7 +102,9 @@ def _tuple(t, fname):
 
 
 def mktime(t):
-    if not isinstance(t, (tuple, struct_time)) or len(t) != 9:
+    if not isinstance(t, (tuple, struct_time)):
+        raise TypeError("Tuple or struct_time argument required")
+    if len(t) != 9:
         raise TypeError("mktime(): illegal time tuple argument")
     t = _tuple(t, "mktime")
     y, mon, d, h, mi, s = t[:6]

@@ -19,7 +19,7 @@ const MAX_RECURSION_LIMIT: i64 = 100_000;
 fn getsizeof(v: &Value) -> Option<i64> {
     Some(match v {
         Value::None => 16,
-        Value::Bool(b) => 24 + 4 * (*b as i64),
+        Value::Bool(_) => 28,
         Value::Int(i) => {
             let mut digits = 0;
             let mut x = i.unsigned_abs();
@@ -27,7 +27,7 @@ fn getsizeof(v: &Value) -> Option<i64> {
                 digits += 1;
                 x >>= 30;
             }
-            24 + 4 * digits.max(1) - if *i == 0 { 4 } else { 0 }
+            24 + 4 * digits.max(1)
         }
         Value::Float(_) => 24,
         Value::Str(s) => {
@@ -134,8 +134,11 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
         Ok(Value::None)
     });
     reg(vm, &g, "exit", |vm, a, _| {
+        nargs(vm, "exit", a, 0, 1)?;
         let c = vm.types.system_exit.clone();
-        Err(vm.new_error_args(&c, a.to_vec()))
+        // sys.exit(None) is sys.exit(): a SystemExit without arguments.
+        let args = a.iter().filter(|v| !v.is_none()).cloned().collect();
+        Err(vm.new_error_args(&c, args))
     });
     Ok(m)
 }
