@@ -12,6 +12,15 @@ _atomic = (type(None), int, float, bool, str, bytes, type, range,
            type(len), type(Ellipsis), type(NotImplemented))
 
 
+_unpicklable = ("module", "generator", "coroutine", "async_generator")
+
+
+def _refuse(x):
+    name = type(x).__name__
+    if name in _unpicklable:
+        raise TypeError(f"cannot pickle '{name}' object")
+
+
 def _new_like(x):
     cls = type(x)
     y = object.__new__(cls)
@@ -32,7 +41,8 @@ def copy(x):
     c = getattr(cls, "__copy__", None)
     if c is not None:
         return c(x)
-    if isinstance(x, type) or type(x).__name__ in ("function", "builtin_function_or_method", "module"):
+    _refuse(x)
+    if isinstance(x, type) or type(x).__name__ in ("function", "builtin_function_or_method"):
         return x
     if hasattr(x, "__dict__"):
         y = _new_like(x)
@@ -51,7 +61,8 @@ def deepcopy(x, memo=None, _nil=[]):
     if y is not _nil:
         return y
     cls = type(x)
-    if isinstance(x, _atomic) or type(x).__name__ in ("function", "builtin_function_or_method", "module"):
+    _refuse(x)
+    if isinstance(x, _atomic) or type(x).__name__ in ("function", "builtin_function_or_method"):
         return x
     if cls is list:
         y = []

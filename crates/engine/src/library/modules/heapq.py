@@ -4,9 +4,12 @@ __all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge",
            "nlargest", "nsmallest", "heappushpop"]
 
 
-def _check(heap, fname):
+def _check(heap, fname, one=False):
     if type(heap) is not list:
-        raise TypeError(f"{fname}() argument 1 must be list, not {type(heap).__name__}")
+        t = "None" if heap is None else type(heap).__name__
+        if one:
+            raise TypeError(f"{fname}() argument must be list, not {t}")
+        raise TypeError(f"{fname}() argument 1 must be list, not {t}")
 
 
 def _up(heap, start, pos):
@@ -47,7 +50,7 @@ def heappush(heap, item):
 
 
 def heappop(heap):
-    _check(heap, "heappop")
+    _check(heap, "heappop", True)
     if not heap:
         raise IndexError("index out of range")
     last = heap.pop()
@@ -78,7 +81,7 @@ def heappushpop(heap, item):
 
 
 def heapify(x):
-    _check(x, "heapify")
+    _check(x, "heapify", True)
     for i in range(len(x) // 2 - 1, -1, -1):
         _down(x, i)
 
