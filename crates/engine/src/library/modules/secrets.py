@@ -51,7 +51,10 @@ def compare_digest(a, b):
     if isinstance(a, str) and isinstance(b, str):
         if not (a.isascii() and b.isascii()):
             raise TypeError("comparing strings with non-ASCII characters is not supported")
-    elif not (isinstance(a, bytes) and isinstance(b, bytes)):
+    elif not isinstance(a, bytes) and not isinstance(b, bytes):
         raise TypeError(f"unsupported operand types(s) or combination of types: "
                         f"'{type(a).__name__}' and '{type(b).__name__}'")
+    elif not (isinstance(a, bytes) and isinstance(b, bytes)):
+        bad = a if not isinstance(a, bytes) else b
+        raise TypeError(f"a bytes-like object is required, not '{type(bad).__name__}'")
     return a == b

@@ -1,6 +1,8 @@
-"""statistics: averages and spread of numeric data. Int data is handled
-exactly (as CPython's exact fractions do); float data through math.fsum,
-which may differ from CPython in the last digit for rare inputs."""
+"""statistics: averages and spread of numeric data. Results are computed
+exactly (as CPython's exact fractions) whenever the data, scaled to ints
+over one power of two, fit in 64-bit ints; otherwise through math.fsum,
+which may differ from CPython in the last digit. Square roots are taken of
+the correctly rounded variance."""
 
 from math import fsum as _fsum, sqrt as _sqrt, gcd as _gcd, isqrt as _isqrt
 from math import log as _log, exp as _exp
@@ -28,6 +30,75 @@ def _check_numbers(data):
             raise TypeError(f"can't convert type '{type(x).__name__}' to numerator/denominator")
 
 
+_LIMIT = 2 ** 62
+
+
+def _div(p, q):
+    """p / q correctly rounded (ints below 2**62, q > 0), by long division."""
+    if p < 0:
+        return -_div(-p, q)
+    if p < 2 ** 53 and q < 2 ** 53:
+        return p / q
+    m, r = divmod(p, q)
+    e = 0
+    while m < 2 ** 55:
+        r *= 2
+        bit = 1 if r >= q else 0
+        if bit:
+            r -= q
+        m = m * 2 + bit
+        e -= 1
+    sticky = r != 0
+    while m >= 2 ** 54:
+        sticky = sticky or (m & 1) == 1
+        m >>= 1
+        e += 1
+    guard = m & 1
+    m >>= 1
+    e += 1
+    if guard and (sticky or m & 1):
+        m += 1
+    return m * 2.0 ** e
+
+
+def _ratio(x):
+    """A float as (numerator, power of two), exactly; None if too wide."""
+    k = 0
+    while x != int(x):
+        x *= 2
+        k += 1
+        if k > 1074:
+            return None
+    return int(x), k
+
+
+def _scaled(data):
+    """The data as ints over one power of two: (ints, k), or None when some
+    value is not finite or the ints would be too wide to square and sum."""
+    parts = []
+    for x in data:
+        if type(x) is float:
+            if x != x or x in (float("inf"), float("-inf")):
+                return None
+            r = _ratio(x)
+            if r is None:
+                return None
+            parts.append(r)
+        else:
+            parts.append((int(x), 0))
+    k = max((p[1] for p in parts), default=0)
+    ints = []
+    bound = 2 ** 62 // max(len(parts), 1)
+    for a, j in parts:
+        if k - j >= 31 or abs(a) >= 2 ** (31 - (k - j)):
+            return None
+        v = a * 2 ** (k - j)
+        if v * v > bound:
+            return None
+        ints.append(v)
+    return ints, k
+
+
 def _frac(num, den):
     # num/den as an int when exact, else the correctly rounded float.
     g = _gcd(num, den)
@@ -35,7 +106,7 @@ def _frac(num, den):
     den //= g
     if den == 1:
         return num
-    return num / den
+    return _div(num, den)
 
 
 def mean(data):
@@ -46,6 +117,12 @@ def mean(data):
     _check_numbers(data)
     if _all_ints(data):
         return _frac(sum(data), n)
+    sc = _scaled(data)
+    if sc is not None:
+        ints, k = sc
+        total = sum(ints)
+        if abs(total) < 2 ** 62 // n and n * 2 ** k < 2 ** 62:
+            return float(_frac(total, n * 2 ** k))
     return _fsum(data) / n
 
 
@@ -90,14 +167,19 @@ def harmonic_mean(data):
             raise StatisticsError("harmonic mean does not support negative values")
     if 0 in data:
         return 0
-    if _all_ints(data):
-        # n / sum(1/x) exactly, as a fraction num/den.
-        num, den = 0, 1
-        for x in data:
-            num, den = num * x + den, den * x
-            g = _gcd(num, den)
-            num, den = num // g, den // g
-        return _frac(n * den, num)
+    # n / sum(1/x) with the sum exact: the floats 1/x as ints over 2**k.
+    parts = [_ratio(1 / x) for x in data]
+    if None not in parts:
+        k = max(p[1] for p in parts)
+        if k < 56 and n * 2 ** k < 2 ** 62:
+            total = 0
+            for a, j in parts:
+                if a >= 2 ** (62 - (k - j)) // n:
+                    total = None
+                    break
+                total += a * 2 ** (k - j)
+            if total:
+                return float(_frac(n * 2 ** k, total))
     return n / _fsum(1 / x for x in data)
 
 
@@ -166,6 +248,14 @@ def _ss(data, xbar=None):
         if xbar is None:
             return n * s2 - s1 * s1, n
         return s2 - 2 * xbar * s1 + n * xbar * xbar, 1
+    if xbar is None:
+        sc = _scaled(data)
+        if sc is not None:
+            ints, k = sc
+            s1 = sum(ints)
+            s2 = sum(v * v for v in ints)
+            if abs(s2) < 2 ** 62 // n and s1 * s1 < 2 ** 62 and n * 4 ** k < 2 ** 62:
+                return n * s2 - s1 * s1, n * 4 ** k
     c = _fsum(data) / n if xbar is None else xbar
     total = _fsum((x - c) ** 2 for x in data)
     if xbar is None:
@@ -174,6 +264,7 @@ def _ss(data, xbar=None):
 
 
 def _var(data, ddof, name, xbar):
+    # (numerator, denominator or None for a float numerator, all ints?)
     data = list(data)
     n = len(data)
     if n < 1 + ddof:
@@ -181,18 +272,30 @@ def _var(data, ddof, name, xbar):
         raise StatisticsError(f"{name} requires at least {need}")
     ss, den = _ss(data, xbar)
     if den is None:
-        return ss / (n - ddof), None
-    return ss, den * (n - ddof)
+        return ss / (n - ddof), None, False
+    den *= n - ddof
+    g = _gcd(ss, den)
+    ss //= g
+    den //= g
+    if abs(ss) >= 2 ** 62 or den >= 2 ** 62:
+        return ss / den, None, False
+    return ss, den, _all_ints(data)
 
 
 def variance(data, xbar=None):
-    num, den = _var(data, 1, "variance", xbar)
-    return num if den is None else _frac(num, den)
+    num, den, ints = _var(data, 1, "variance", xbar)
+    if den is None:
+        return num
+    r = _frac(num, den)
+    return r if ints else float(r)
 
 
 def pvariance(data, mu=None):
-    num, den = _var(data, 0, "pvariance", mu)
-    return num if den is None else _frac(num, den)
+    num, den, ints = _var(data, 0, "pvariance", mu)
+    if den is None:
+        return num
+    r = _frac(num, den)
+    return r if ints else float(r)
 
 
 def _sqrt_frac(num, den):
@@ -210,10 +313,10 @@ def _sqrt_frac(num, den):
 
 
 def stdev(data, xbar=None):
-    num, den = _var(data, 1, "stdev", xbar)
+    num, den, _ = _var(data, 1, "stdev", xbar)
     return _sqrt_frac(num, den)
 
 
 def pstdev(data, mu=None):
-    num, den = _var(data, 0, "pstdev", mu)
+    num, den, _ = _var(data, 0, "pstdev", mu)
     return _sqrt_frac(num, den)

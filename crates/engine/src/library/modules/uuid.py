@@ -23,8 +23,10 @@ class UUID:
                 "UUID(int=/fields=/bytes_le=) needs 128-bit ints, which Looplab does not have yet")
         if hex is not None:
             h = hex.replace("urn:", "").replace("uuid:", "").strip("{}").replace("-", "")
-            if len(h) != 32 or any(c not in _HEX for c in h.lower()):
+            if len(h) != 32:
                 raise ValueError("badly formed hexadecimal UUID string")
+            if any(c not in _HEX for c in h.lower()):
+                raise ValueError(f"invalid literal for int() with base 16: {h!r}")
             h = h.lower()
             bytes = _bytes([_HEX.index(h[i]) * 16 + _HEX.index(h[i + 1])
                             for i in range(0, 32, 2)])
