@@ -171,7 +171,7 @@ def harmonic_mean(data):
     parts = [_ratio(1 / x) for x in data]
     if None not in parts:
         k = max(p[1] for p in parts)
-        if k < 56 and n * 2 ** k < 2 ** 62:
+        if k < 62 and n < 2 ** (62 - k):
             total = 0
             for a, j in parts:
                 if a >= 2 ** (62 - (k - j)) // n:
