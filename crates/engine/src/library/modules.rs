@@ -144,3 +144,52 @@ impl Vm {
         c
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::vm::{run_script, Limits};
+
+    /// The last traceback line of a program that only imports `module`.
+    fn import_error(stmt: &str) -> String {
+        let r = run_script(stmt, "<lesson>", &Limits::default());
+        r.last_line.unwrap_or_default()
+    }
+
+    #[test]
+    fn missing_network_and_process_modules_say_why() {
+        for (stmt, name) in [
+            ("import socket", "socket"),
+            ("import requests", "requests"),
+            ("import aiohttp", "aiohttp"),
+            ("import urllib.request", "urllib.request"),
+            ("import http.client", "http.client"),
+            ("from http.client import HTTPConnection", "http.client"),
+        ] {
+            let line = import_error(stmt);
+            assert!(
+                line.starts_with(&format!("ModuleNotFoundError: No module named '{name}'. ")),
+                "{stmt}: {line}"
+            );
+            assert!(
+                line.contains("no network access") && line.contains("asyncio.sleep"),
+                "{line}"
+            );
+        }
+        for stmt in ["import subprocess", "import multiprocessing"] {
+            let line = import_error(stmt);
+            assert!(line.contains("cannot start processes"), "{stmt}: {line}");
+        }
+    }
+
+    #[test]
+    fn other_missing_modules_keep_cpythons_message() {
+        assert_eq!(
+            import_error("import numpy"),
+            "ModuleNotFoundError: No module named 'numpy'"
+        );
+        assert_eq!(
+            import_error("import urllib.parse"),
+            "ModuleNotFoundError: No module named 'urllib.parse'"
+        );
+    }
+}

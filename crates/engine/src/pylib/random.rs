@@ -101,7 +101,12 @@ impl Random {
 
     /// `setstate()`: the inverse of [`Random::state`]; `None` when the
     /// words or position are out of range.
-    pub fn set_state(&mut self, words: &[u32], index: usize, gauss_next: Option<f64>) -> Option<()> {
+    pub fn set_state(
+        &mut self,
+        words: &[u32],
+        index: usize,
+        gauss_next: Option<f64>,
+    ) -> Option<()> {
         if words.len() != N || index > N {
             return None;
         }

@@ -100,6 +100,11 @@ impl Vm {
         self.nesting += 1;
         let r = self.run_inner();
         self.nesting -= 1;
+        if self.nesting == 1 {
+            // Back in the outermost run: a fuel check postponed while
+            // nested (a module imported from Rust) happens on time.
+            self.recompute_check();
+        }
         r
     }
 

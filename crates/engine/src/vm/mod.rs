@@ -56,9 +56,9 @@
 //!   current stack (so fuel can pause it); [`Vm::import`], from Rust, runs
 //!   it to completion. Their code is compiled in pieces, cached per thread;
 //!   [`Vm::prepare_library_piece`] compiles one piece ahead of time.
-//!   Built in: `time`, `math`, `random` (pylib's Mersenne Twister, seeded
-//!   0), `sys`, `threading`, `functools`; in Python: `datetime`,
-//!   `collections`, `itertools`.
+//!   The registry (`library::modules`) lists them all: native ones
+//!   (`time`, `math`, `_random`, `sys`, `threading`, …) and ones written
+//!   in Python (`random`, `functools`, `os`, `datetime`, …).
 //! * Budgets: [`Limits`] (total instructions, instructions per slice since
 //!   the last suspension, recursion depth, collection sizes, output bytes,
 //!   heap bytes held: [`Vm::memory_in_use`], counted by

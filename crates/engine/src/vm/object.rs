@@ -920,7 +920,11 @@ impl Vm {
         for (attr, v) in hooks {
             if let Value::Instance(d) = &v {
                 if let Some(hook) = self.special_lookup(&d.class(), "__set_name__") {
-                    self.call(&hook, vec![v.clone(), Value::Class(c.clone()), Value::Str(attr)], vec![])?;
+                    self.call(
+                        &hook,
+                        vec![v.clone(), Value::Class(c.clone()), Value::Str(attr)],
+                        vec![],
+                    )?;
                 }
             }
         }
