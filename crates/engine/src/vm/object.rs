@@ -141,7 +141,16 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cattr = self.type_lookup(&inst.class.borrow(), name);
-                if !matches!(cattr, Some(Value::Property(_))) {
+                // Properties and data descriptors (a class attribute whose
+                // type has `__set__`) win over the instance's dict.
+                let data_descriptor = match &cattr {
+                    Some(Value::Property(_)) => true,
+                    Some(Value::Instance(d)) => {
+                        self.special_lookup(&d.class(), "__set__").is_some()
+                    }
+                    _ => false,
+                };
+                if !data_descriptor {
                     if let Some(v) = inst.dict.borrow().get(name) {
                         return Ok(v.clone());
                     }
@@ -704,12 +713,24 @@ impl Vm {
                 // The common case: a plain attribute of a plain object.
                 if custom_setattr.is_none()
                     && inst.exc.is_none()
-                    && !matches!(prop, Some(Value::Property(_)))
+                    && !matches!(prop, Some(Value::Property(_) | Value::Instance(_)))
                 {
                     inst.dict.borrow_mut().insert(name.clone(), v);
                     return Ok(());
                 }
                 let cls = inst.class();
+                // A data descriptor written in Python: `__set__(instance, value)`.
+                if let Some(Value::Instance(d)) = &prop {
+                    if let Some(set) = self.special_lookup(&d.class(), "__set__") {
+                        let desc = Value::Instance(d.clone());
+                        self.call(&set, vec![desc, obj.clone(), v], vec![])?;
+                        return Ok(());
+                    }
+                    if custom_setattr.is_none() && inst.exc.is_none() {
+                        inst.dict.borrow_mut().insert(name.clone(), v);
+                        return Ok(());
+                    }
+                }
                 if let Some(Value::Property(p)) = prop {
                     if p[1].is_none() {
                         return Err(self.attribute_error(format!(
