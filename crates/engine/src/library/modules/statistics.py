@@ -7,10 +7,9 @@ the correctly rounded variance."""
 from math import fsum as _fsum, sqrt as _sqrt, gcd as _gcd, isqrt as _isqrt
 from math import log as _log, exp as _exp
 
-__all__ = ["NormalDist", "StatisticsError", "correlation", "covariance", "fmean",
-           "geometric_mean", "harmonic_mean", "linear_regression", "mean", "median",
-           "median_grouped", "median_high", "median_low", "mode", "multimode",
-           "pstdev", "pvariance", "quantiles", "stdev", "variance"]
+__all__ = ["StatisticsError", "fmean", "geometric_mean", "harmonic_mean", "mean",
+           "median", "median_high", "median_low", "mode", "multimode", "pstdev",
+           "pvariance", "stdev", "variance"]
 
 
 class StatisticsError(ValueError):
