@@ -105,6 +105,21 @@ Other determinism
 * PYTHONHASHSEED=0 and TZ=UTC (the oracle re-executes itself with them).
 * random.seed(0) before the program runs.
 * The program runs as module __main__ compiled with file name "<lesson>".
+* Entropy: os.urandom(n) (and random's own copy of it) returns the next n bytes of
+  random.Random(2024).randbytes — a second Mersenne Twister seeded with 2024, separate
+  from the module's generator. Random.seed(None) (so Random() and random.seed()) seeds
+  with int.from_bytes(os.urandom(16), "little"). SystemRandom, secrets and uuid.uuid4
+  read os.urandom, so they repeat from run to run too.
+* The process: os.getpid() == 42, os.getppid() == 1, os.cpu_count() == 4 (so the
+  default executor's min(32, cpus + 4) is the 8 workers above), os.getcwd() ==
+  "/home/learner", sys.argv == ["<lesson>"], sys.version == FAKE_VERSION (the build
+  details of the machine's CPython hidden; sys.version_info stays real: run the oracle
+  on CPython 3.11.7, as the engine reports), sys.platform "linux", os.name "posix", and
+  os.environ holds exactly FAKE_ENV (HOME, LANG, PATH, PWD, TZ, USER, in that order).
+* No files: os.path.exists/isfile/isdir/islink/lexists are always False, and
+  os.listdir/mkdir/makedirs/remove/unlink/rmdir/rename/chdir raise
+  PermissionError("[Errno 13] Permission denied: PATH (the playground has no files)")
+  with PATH the repr of the path argument. (open() is not faked: programs do not call it.)
 
 Output
 ------
@@ -502,6 +517,8 @@ time.gmtime = lambda *a: _real_gmtime(*_secs_or_now(a))
 time.ctime = lambda *a: _real_ctime(*_secs_or_now(a))
 time.asctime = lambda *a: _real_asctime(*(a or (time.localtime(),)))
 time.strftime = lambda fmt, *a: _real_strftime(fmt, *(a or (time.localtime(),)))
+for _name in ("time_ns", "localtime", "gmtime", "ctime", "asctime", "strftime"):
+    getattr(time, _name).__name__ = getattr(time, _name).__qualname__ = _name
 
 import concurrent.futures  # noqa: E402
 import concurrent.futures.thread  # noqa: E402
@@ -533,6 +550,60 @@ concurrent.futures.Future.result = _cf_future_result
 concurrent.futures.Future.exception = _cf_future_exception
 
 import random  # noqa: E402
+
+# --------------------------------------------------------------------------- process
+
+_entropy = random.Random(2024)
+
+
+def fake_urandom(size):
+    size = size.__index__() if not isinstance(size, int) else size
+    if size < 0:
+        raise ValueError("negative argument not allowed")
+    return _entropy.randbytes(size)
+
+
+os.urandom = random._urandom = fake_urandom
+_real_random_seed = random.Random.seed
+
+
+def _seed_from_entropy(self, a=None, version=2):
+    if a is None:
+        a = int.from_bytes(fake_urandom(16), "little")
+    _real_random_seed(self, a, version)
+
+
+random.Random.seed = _seed_from_entropy
+random.seed = random._inst.seed  # the module function is a bound method made at import
+
+FAKE_ENV = {
+    "HOME": "/home/learner",
+    "LANG": "C.UTF-8",
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "PWD": "/home/learner",
+    "TZ": "UTC",
+    "USER": "learner",
+}
+FAKE_VERSION = "3.11.7 (main, Jan  1 2024, 00:00:00) [Looplab]"
+os.getpid = lambda: 42
+os.getppid = lambda: 1
+os.cpu_count = lambda: 4
+os.getcwd = lambda: "/home/learner"
+
+
+def _no_files(name):
+    def refuse(path=".", *args, **kwargs):
+        raise PermissionError(f"[Errno 13] Permission denied: {path!r} (the playground has no files)")
+
+    refuse.__name__ = name
+    return refuse
+
+
+for _name in ("listdir", "mkdir", "makedirs", "remove", "unlink", "rmdir", "rename", "chdir"):
+    setattr(os, _name, _no_files(_name))
+for _name in ("exists", "isfile", "isdir", "islink", "lexists"):
+    setattr(os.path, _name, lambda path: False)
+
 import asyncio  # noqa: E402
 from asyncio import base_events, events  # noqa: E402
 
@@ -818,6 +889,9 @@ def main(argv):
     sys.argv = [LESSON]
     sys.stdout = _stdout
     sys.stderr = _stderr
+    os.environ.clear()
+    os.environ.update(FAKE_ENV)
+    sys.version = FAKE_VERSION
     random.seed(0)
     try:
         code = compile(source, LESSON, "exec")

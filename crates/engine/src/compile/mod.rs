@@ -681,11 +681,8 @@ impl<'a> Compiler<'a> {
             self.emit(Op::ImportName(i));
             match &a.asname {
                 Some(asname) => {
-                    // `import a.b as c` binds the submodule.
-                    for part in a.name.split('.').skip(1) {
-                        let pi = self.name_index(part);
-                        self.emit(Op::LoadAttr(pi));
-                    }
+                    // `import a.b as c` binds the submodule, which is what
+                    // ImportName of a dotted name gives.
                     self.store_name(asname)?;
                 }
                 None => {

@@ -100,6 +100,11 @@ impl Vm {
         self.nesting += 1;
         let r = self.run_inner();
         self.nesting -= 1;
+        if self.nesting == 1 {
+            // Back in the outermost run: a fuel check postponed while
+            // nested (a module imported from Rust) happens on time.
+            self.recompute_check();
+        }
         r
     }
 
@@ -1995,10 +2000,11 @@ fn instance_attr_fast(
         return None;
     };
     let name = &fr.code.names[i as usize];
-    // Only a property (the data descriptor here) comes before the
-    // instance `__dict__` (as in `Vm::getattr`).
+    // Only a data descriptor (a property, or an instance whose class may
+    // have `__set__`: `Vm::getattr` decides) comes before the instance
+    // `__dict__`.
     let class_attr = type_cache.peek(&inst.class.borrow(), crate::vm::type_cache::Key::Name(name));
-    if matches!(class_attr, Some(Value::Property(_))) {
+    if matches!(class_attr, Some(Value::Property(_) | Value::Instance(_))) {
         return None;
     }
     let d = inst.dict.borrow();
@@ -2033,7 +2039,7 @@ fn instance_store_fast(
         let cls = inst.class.borrow();
         if matches!(
             type_cache.peek(&cls, Key::Name(name)),
-            Some(Value::Property(_))
+            Some(Value::Property(_) | Value::Instance(_))
         ) || type_cache.peek(&cls, Key::Static("__setattr__")).is_some()
         {
             return false;

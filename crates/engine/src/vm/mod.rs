@@ -56,9 +56,9 @@
 //!   current stack (so fuel can pause it); [`Vm::import`], from Rust, runs
 //!   it to completion. Their code is compiled in pieces, cached per thread;
 //!   [`Vm::prepare_library_piece`] compiles one piece ahead of time.
-//!   Built in: `time`, `math`, `random` (pylib's Mersenne Twister, seeded
-//!   0), `sys`, `threading`, `functools`; in Python: `datetime`,
-//!   `collections`, `itertools`.
+//!   The registry (`library::modules`) lists them all: native ones
+//!   (`time`, `math`, `_random`, `sys`, `threading`, …) and ones written
+//!   in Python (`random`, `functools`, `os`, `datetime`, …).
 //! * Budgets: [`Limits`] (total instructions, instructions per slice since
 //!   the last suspension, recursion depth, collection sizes, output bytes,
 //!   heap bytes held: [`Vm::memory_in_use`], counted by
@@ -719,10 +719,12 @@ impl Vm {
             }
             return Ok(m);
         }
-        Err(self.new_error(
-            &self.types.module_not_found_error.clone(),
-            format!("No module named '{name}'"),
-        ))
+        let mut msg = format!("No module named '{name}'");
+        if let Some(hint) = crate::library::modules::unavailable_hint(name) {
+            msg.push_str(". ");
+            msg.push_str(hint);
+        }
+        Err(self.new_error(&self.types.module_not_found_error.clone(), msg))
     }
 
     /// `import name` in bytecode. A module written in Python is put in
