@@ -164,6 +164,7 @@ import re  # noqa: E402
 import signal  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
+import _thread  # noqa: E402
 import traceback  # noqa: E402
 import types  # noqa: E402
 import warnings  # noqa: E402
@@ -287,12 +288,14 @@ class Sim:
     """Deterministic scheduler of the fake worker threads (see the header)."""
 
     running = None  # the SimWorker currently running, None = main thread
-    main_gate = threading.Semaphore(0)  # released by a worker when it yields back
+    main_gate = _thread.allocate_lock()  # released by a worker when it yields back
     pending = []  # (executor, job) submitted since the last select, in order
     parked = []  # heap of (wake_ns, park_seq, worker)
     park_seq = itertools.count()
     executors = []  # every fake executor made, in creation order
     shutdown_waiters = []  # (executor, callback) from shutdown_default_executor
+
+    main_gate.acquire()
 
     @classmethod
     def run(cls, worker):
@@ -367,12 +370,15 @@ class SimWorker:
 
     def __init__(self, executor, name):
         self.executor = executor
-        self.gate = threading.Semaphore(0)  # released by the main thread to run us
+        self.gate = _raw_lock()  # released by the main thread to run us
+        self.gate.acquire()
         self.job = None  # the job being run, None when idle
-        self.thread = threading.Thread(target=self.main, name=name, daemon=True)
-        self.thread.start()
+        # A raw thread (not on the baton) registered under its name.
+        self.thread = threading.Thread(name=name, daemon=True)
+        _raw_start(self.main, ())
 
     def main(self):
+        threading._active[_thread.get_ident()] = self.thread
         while True:
             self.gate.acquire()
             while self.job is not None:
@@ -466,6 +472,177 @@ class FakeThreadPoolExecutor:
         return False
 
 
+# --------------------------------------------------------------------------- threads
+
+
+class VThread:
+    """A program thread (the main thread or a threading.Thread): a real thread that
+    runs only while it holds the baton (see "Threads" in the header)."""
+
+    def __init__(self):
+        self.gate = _raw_lock()  # released to hand this thread the baton
+        self.gate.acquire()
+        self.result = None  # what the blocking call it waits in returns
+        self.token = 0  # invalidates a stale timed wait
+        self.tstate = None  # its thread-state lock, released when it ends
+
+
+class Baton:
+    """The deterministic scheduler of program threads (see "Threads" in the header)."""
+
+    current = None  # the VThread holding the baton
+    runnable = collections.deque()  # VThreads ready to run, in the order they became so
+    timed = []  # heap of (until_ns, seq, token, VThread): sleeps and waits with a timeout
+    seq = itertools.count()
+    started = False  # a threading.Thread was started
+
+    @classmethod
+    def mine(cls):
+        return cls.current is not None and cls.current.ident == _thread.get_ident()
+
+    @classmethod
+    def block(cls, until=None):
+        """The current thread blocks (until `wake`, or until the clock reaches `until`):
+        the next thread runs. Returns what `wake` passed, or False on timeout."""
+        rec = cls.current
+        rec.token += 1
+        rec.result = False
+        if until is not None:
+            heapq.heappush(cls.timed, (until, next(cls.seq), rec.token, rec))
+        cls.pass_baton()
+        rec.gate.acquire()
+        return rec.result
+
+    @classmethod
+    def wake(cls, rec, result=True):
+        rec.token += 1
+        rec.result = result
+        cls.runnable.append(rec)
+
+    @classmethod
+    def pass_baton(cls):
+        while not cls.runnable:
+            while cls.timed and cls.timed[0][2] != cls.timed[0][3].token:
+                heapq.heappop(cls.timed)  # woken before its timeout
+            if not cls.timed:
+                report_hang()
+            until, _, _, rec = heapq.heappop(cls.timed)
+            Clock.advance_to(until)
+            cls.wake(rec, False)
+        nxt = cls.runnable.popleft()
+        cls.current = nxt
+        nxt.gate.release()
+
+
+class VLock:
+    """threading.Lock (_thread.allocate_lock) on the baton: a blocked acquire lets the
+    next thread run. release() makes the first waiter runnable; it takes the lock when it
+    runs if the lock is still free, else it waits again at the back."""
+
+    def __init__(self):
+        self._locked = False
+        self._waiters = collections.deque()
+
+    def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be a non-negative number")
+        if not self._locked:
+            self._locked = True
+            return True
+        if not blocking or timeout == 0 or not Baton.mine():
+            return False
+        until = None if timeout == -1 else Clock.now_ns + ns_of(timeout)
+        while True:
+            rec = Baton.current
+            self._waiters.append(rec)
+            if not Baton.block(until):
+                if rec in self._waiters:
+                    self._waiters.remove(rec)
+                return False
+            if not self._locked:
+                self._locked = True
+                return True
+
+    __enter__ = acquire
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError("release unlocked lock")
+        self._locked = False
+        if self._waiters:
+            Baton.wake(self._waiters.popleft())
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def locked(self):
+        return self._locked
+
+    def _at_fork_reinit(self):
+        self._locked = False
+        self._waiters.clear()
+
+    def __repr__(self):
+        state = "locked" if self._locked else "unlocked"
+        return f"<{state} _thread.lock object at {hex(id(self))}>"
+
+
+def _vstart_new_thread(function, args, kwargs={}):
+    rec = VThread()
+
+    def body():
+        rec.gate.acquire()
+        try:
+            function(*args, **kwargs)
+        finally:
+            if rec.tstate is not None and rec.tstate.locked():
+                rec.tstate.release()
+            Baton.pass_baton()
+
+    Baton.started = True
+    rec.ident = _raw_start(body, ())
+    Baton.runnable.append(rec)
+    return 0
+
+
+def _vset_sentinel():
+    lock = VLock()
+    Baton.current.tstate = lock
+    return lock
+
+
+_raw_lock = _thread.allocate_lock
+_raw_start = _thread.start_new_thread
+Baton.current = VThread()
+Baton.current.ident = _thread.get_ident()
+threading.main_thread()._tstate_lock = VLock()
+threading.main_thread()._tstate_lock.acquire()
+threading.Lock = threading._allocate_lock = VLock
+threading._CRLock = None
+threading._start_new_thread = _vstart_new_thread
+threading._set_sentinel = _vset_sentinel
+threading._HAVE_THREAD_NATIVE_ID = False
+
+import queue  # noqa: E402
+
+queue.SimpleQueue = queue._PySimpleQueue
+
+
+def join_threads():
+    """At exit CPython joins every non-daemon thread (threading._shutdown)."""
+    main = threading.main_thread()
+    if main._tstate_lock is not None and main._tstate_lock.locked():
+        main._tstate_lock.release()
+    while True:
+        left = [t for t in threading.enumerate() if t is not main and not t.daemon]
+        if not left:
+            return
+        for t in left:
+            t.join()
+
+
 # --------------------------------------------------------------------------- time
 
 
@@ -480,6 +657,8 @@ def fake_sleep(seconds):
         raise ValueError("sleep length must be non-negative")
     if _on_worker():
         Sim.running.sleep(seconds)
+    elif Baton.mine():
+        Baton.block(Clock.now_ns + ns_of(seconds))
     else:
         Clock.advance_to(Clock.now_ns + ns_of(seconds))
 
@@ -590,9 +769,16 @@ class FakeSelector:
                 return []
             wake = Sim.next_wake()
             candidates = [t for t in (timer, wake) if t is not None]
-            if not candidates:
+            if Baton.started and Baton.mine():
+                # Other program threads run while this one waits in select; a
+                # call_soon_threadsafe from one of them ends the wait.
+                loop._select_waiter = Baton.current
+                Baton.block(min(candidates) if candidates else None)
+                loop._select_waiter = None
+            elif not candidates:
                 report_hang()
-            Clock.advance_to(min(candidates))
+            else:
+                Clock.advance_to(min(candidates))
             Sim.run_due()
             Sim.check_shutdown_waiters()
 
@@ -637,8 +823,12 @@ class OracleLoop(base_events.BaseEventLoop):
     def _process_events(self, event_list):
         pass
 
+    _select_waiter = None
+
     def _write_to_self(self):
-        pass
+        waiter, self._select_waiter = self._select_waiter, None
+        if waiter is not None:
+            Baton.wake(waiter, True)
 
     async def shutdown_default_executor(self):
         self._executor_shutdown_called = True
@@ -830,8 +1020,9 @@ def main(argv):
         _markers.append("!! uncaught")
         _markers.append(exception_line(exc))
         exc = None
-    # CPython joins executor threads at exit.
+    # CPython joins executor threads at exit, then every non-daemon thread.
     Sim.drain()
+    join_threads()
     # Let finalizers ("Task was destroyed but it is pending!", "coroutine ... was never
     # awaited") run while our stderr is still captured.
     module.__dict__.clear()

@@ -37,6 +37,20 @@ FIRST_COMPLETED = 'FIRST_COMPLETED'\n\
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'\n\
 ALL_COMPLETED = 'ALL_COMPLETED'\n";
 
+/// The request with which a program thread's fiber suspends when it blocks
+/// (`run_forever` suspends the main fiber with `None`).
+pub const THREAD_BLOCK: Value = Value::Bool(true); // matched as `Value::Bool(true)` in `run.rs`
+
+/// Whether the VM runs the current program thread's own fiber (not a task
+/// step or callback run by the loop, nor a nested call).
+pub(crate) fn on_program_thread(vm: &Vm, st: &Aio) -> bool {
+    let fiber = match st.prog.current {
+        0 => st.main_fiber,
+        t => st.prog.threads.get(t).and_then(|t| t.fiber),
+    };
+    fiber.is_some() && vm.current_fiber == fiber
+}
+
 /// Marker message of the `Error::Limit` that unwinds the program when the
 /// loop hangs (the run then ends with [`crate::run::Ending::Hang`]).
 pub const HANG: &str = "\u{0}looplab-hang";
@@ -83,6 +97,8 @@ pub(crate) struct Aio {
     pub main_fiber: Option<crate::vm::FiberId>,
     /// The VM fiber running each worker thread's current job.
     pub fibers: std::collections::HashMap<ThreadId, crate::vm::FiberId>,
+    /// Program threads (`threading.Thread`) and their scheduler.
+    pub prog: crate::aio::program_threads::ProgramThreads,
 }
 
 pub(crate) type Shared = Rc<RefCell<Aio>>;
@@ -126,6 +142,7 @@ impl Aio {
             fibers: std::collections::HashMap::new(),
             coro_defs: std::collections::HashMap::new(),
             main_fiber: None,
+            prog: Default::default(),
         }
     }
 }
@@ -586,6 +603,11 @@ fn time_sleep(vm: &mut Vm, shared: &Shared, secs: f64) -> Result<Value, Error> {
         Some(thread) => {
             st.lp.park_thread(thread, ns);
             Err(Error::Suspend(Value::None))
+        }
+        None if st.prog.started() && on_program_thread(vm, &st) => {
+            let until = st.lp.now().saturating_add(ns);
+            st.prog.block(Some(until), true);
+            Err(Error::Suspend(THREAD_BLOCK))
         }
         None => {
             let task = st.lp.current_task();

@@ -57,6 +57,7 @@ pub mod events;
 pub mod futures;
 pub mod glue;
 pub mod tasks;
+pub mod program_threads;
 pub mod threads;
 
 pub use events::{Callback, EventLoop, Todo};

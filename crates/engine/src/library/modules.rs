@@ -39,7 +39,7 @@ macro_rules! python_modules {
     };
 }
 
-native_modules!(functools, math, random, sys, threading, time, traceback);
+native_modules!(functools, math, random, sys, time, traceback);
 
 python_modules!(
     __future__,
@@ -47,6 +47,8 @@ python_modules!(
     dataclasses,
     datetime,
     itertools,
+    queue,
+    threading,
     typing,
 );
 
