@@ -591,6 +591,7 @@ class VLock:
 
 def _vstart_new_thread(function, args, kwargs={}):
     rec = VThread()
+    rec.native_id = next(_native_ids)
 
     def body():
         rec.gate.acquire()
@@ -623,7 +624,16 @@ threading.Lock = threading._allocate_lock = VLock
 threading._CRLock = None
 threading._start_new_thread = _vstart_new_thread
 threading._set_sentinel = _vset_sentinel
-threading._HAVE_THREAD_NATIVE_ID = False
+_native_ids = itertools.count(1001)
+threading.main_thread()._native_id = 1000
+Baton.current.native_id = 1000
+
+
+def _vget_native_id():
+    return Baton.current.native_id if Baton.mine() else 0
+
+
+threading.get_native_id = _vget_native_id
 
 import queue  # noqa: E402
 
@@ -681,6 +691,8 @@ time.gmtime = lambda *a: _real_gmtime(*_secs_or_now(a))
 time.ctime = lambda *a: _real_ctime(*_secs_or_now(a))
 time.asctime = lambda *a: _real_asctime(*(a or (time.localtime(),)))
 time.strftime = lambda fmt, *a: _real_strftime(fmt, *(a or (time.localtime(),)))
+
+threading._time = queue.time = time.monotonic  # they imported the real one
 
 import concurrent.futures  # noqa: E402
 import concurrent.futures.thread  # noqa: E402

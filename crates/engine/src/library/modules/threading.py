@@ -720,22 +720,22 @@ class local:
     """Attributes per thread: each thread sees its own (a subclass's __init__
     runs again, with the same arguments, the first time a thread uses it)."""
 
-    def __init__(self, *args, **kw):
-        if (args or kw) and (type(self).__init__ is local.__init__):
+    def __new__(cls, *args, **kw):
+        if (args or kw) and (cls.__init__ is object.__init__):
             raise TypeError("Initialization arguments are not supported")
-        d = self.__dict__
-        if "_local__dicts" not in d:
-            d["_local__dicts"] = {get_ident(): {}}
-            d["_local__args"] = (args, kw)
+        self = object.__new__(cls)
+        object.__setattr__(self, "_local__dicts", {get_ident(): {}})
+        object.__setattr__(self, "_local__args", (args, kw))
+        return self
 
     def _local__mine(self):
-        dicts = self.__dict__["_local__dicts"]
+        dicts = self._local__dicts
         key = get_ident()
         mine = dicts.get(key)
         if mine is None:
             mine = dicts[key] = {}
-            args, kw = self.__dict__["_local__args"]
-            if type(self).__init__ is not local.__init__:
+            args, kw = self._local__args
+            if type(self).__init__ is not object.__init__:
                 type(self).__init__(self, *args, **kw)
         return mine
 
