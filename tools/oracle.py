@@ -420,16 +420,31 @@ class FakeThreadPoolExecutor:
         self.workers = []
         self.queue = collections.deque()
         self._shutdown = False
+        self._real = None
+        self._initializer = initializer
+        self._initargs = initargs
         Sim.executors.append(self)
 
     def submit(self, fn, /, *args, **kwargs):
+        if not _loop_submitting:
+            return self._pool().submit(fn, *args, **kwargs)
         if self._shutdown:
             raise RuntimeError("cannot schedule new futures after shutdown")
         import concurrent.futures._base as base
 
         fut = base.Future()
+        fut._sim = True
         Sim.pending.append((self, (fut, fn, args, kwargs)))
         return fut
+
+    def _pool(self):
+        """submit/map outside run_in_executor: CPython's own ThreadPoolExecutor, whose
+        threads are program threads on the baton (see "Threads")."""
+        if self._real is None:
+            self._real = _CPythonThreadPoolExecutor(
+                self._max_workers, self._thread_name_prefix, self._initializer, self._initargs
+            )
+        return self._real
 
     def idle_worker(self):
         for w in self.workers:
@@ -447,16 +462,12 @@ class FakeThreadPoolExecutor:
         return all(w.job is None for w in self.workers)
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
-        futs = [self.submit(fn, *args) for args in zip(*iterables)]
-
-        def gen():
-            for f in futs:
-                yield f.result()
-
-        return gen()
+        return self._pool().map(fn, *iterables, timeout=timeout, chunksize=chunksize)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         self._shutdown = True
+        if self._real is not None:
+            self._real.shutdown(wait, cancel_futures=cancel_futures)
         if cancel_futures:
             for job in self.queue:
                 job[0].cancel()
@@ -645,6 +656,8 @@ def join_threads():
     main = threading.main_thread()
     if main._tstate_lock is not None and main._tstate_lock.locked():
         main._tstate_lock.release()
+    for atexit_call in reversed(threading._threading_atexits):
+        atexit_call()  # the thread pools' shutdown
     while True:
         left = [t for t in threading.enumerate() if t is not main and not t.daemon]
         if not left:
@@ -697,6 +710,7 @@ threading._time = queue.time = time.monotonic  # they imported the real one
 import concurrent.futures  # noqa: E402
 import concurrent.futures.thread  # noqa: E402
 
+_CPythonThreadPoolExecutor = concurrent.futures.ThreadPoolExecutor
 concurrent.futures.ThreadPoolExecutor = FakeThreadPoolExecutor
 concurrent.futures.thread.ThreadPoolExecutor = FakeThreadPoolExecutor
 
@@ -706,7 +720,7 @@ _cf_exception = concurrent.futures.Future.exception
 
 def _blocking_wait(fut):
     """The main thread blocks on a concurrent.futures.Future: workers run meanwhile."""
-    if not fut.done() and not _on_worker():
+    if not fut.done() and not _on_worker() and getattr(fut, "_sim", False):
         Sim.drain(until=fut.done)
 
 
@@ -798,8 +812,19 @@ class FakeSelector:
         pass
 
 
+_loop_submitting = False
+
+
 class OracleLoop(base_events.BaseEventLoop):
     """CPython's own event loop with the fake selector and the virtual clock."""
+
+    def run_in_executor(self, executor, func, *args):
+        global _loop_submitting
+        _loop_submitting = True
+        try:
+            return super().run_in_executor(executor, func, *args)
+        finally:
+            _loop_submitting = False
 
     def __init__(self):
         super().__init__()

@@ -408,13 +408,10 @@ impl Session {
             .try_borrow()
             .is_ok_and(|st| st.prog.others_alive());
         let shutdown = if alive {
-            self.vm
-                .modules
-                .get("threading")
-                .and_then(|m| match m {
-                    Value::Module(m) => m.globals.get("_shutdown"),
-                    _ => None,
-                })
+            self.vm.modules.get("threading").and_then(|m| match m {
+                Value::Module(m) => m.globals.get("_shutdown"),
+                _ => None,
+            })
         } else {
             None
         };

@@ -56,8 +56,8 @@
 pub mod events;
 pub mod futures;
 pub mod glue;
-pub mod tasks;
 pub mod program_threads;
+pub mod tasks;
 pub mod threads;
 
 pub use events::{Callback, EventLoop, Todo};

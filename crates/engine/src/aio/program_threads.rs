@@ -51,6 +51,9 @@ pub struct ProgramThreads {
     timed: BinaryHeap<Reverse<(u64, u64, u64, Tid)>>,
     /// Sequence of timed waits (ties of equal deadlines).
     seq: u64,
+    /// Threads blocked inside a native call, innermost last: the other
+    /// threads run nested in that call until it is woken.
+    pub nested: Vec<Tid>,
 }
 
 /// What the scheduler decided.
@@ -70,6 +73,7 @@ impl Default for ProgramThreads {
             ready: VecDeque::new(),
             timed: BinaryHeap::new(),
             seq: 0,
+            nested: Vec::new(),
         }
     }
 }

@@ -42,6 +42,7 @@ macro_rules! python_modules {
 native_modules!(functools, math, random, sys, time, traceback);
 
 python_modules!(
+    _cfutures,
     __future__,
     collections,
     dataclasses,

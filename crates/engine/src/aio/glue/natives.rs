@@ -475,8 +475,8 @@ natives! {
         let task = st.lp.current_task();
         let line = user_line(vm, &st.filename);
         drain_output(vm, &mut st, task, line);
-        st.prog.block(until, false);
-        Err(Error::Suspend(THREAD_BLOCK))
+        drop(st);
+        block_program_thread(vm, shared, until, false)
     }
 
     /// Makes program thread `tid` ready (its `thread_block` returns True).

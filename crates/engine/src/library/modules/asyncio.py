@@ -569,7 +569,9 @@ AbstractEventLoop.__module__ = "asyncio.events"
 
 
 class ThreadPoolExecutor:
-    """concurrent.futures.ThreadPoolExecutor, simulated deterministically."""
+    """concurrent.futures.ThreadPoolExecutor: submit/map run jobs on threads
+    (`_cfutures`); loop.run_in_executor runs them on the loop's deterministic
+    workers (`_looplab.submit`)."""
 
     _counter = [0]
 
@@ -578,24 +580,36 @@ class ThreadPoolExecutor:
             max_workers = 8
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
         self._max_workers = max_workers
         self._shutdown = False
+        self._initializer = initializer
+        self._initargs = initargs
         if _default:
-            self._id = _looplab.new_executor(max_workers, "asyncio")
-        else:
-            if not thread_name_prefix:
-                thread_name_prefix = "ThreadPoolExecutor-" + str(ThreadPoolExecutor._counter[0])
-                ThreadPoolExecutor._counter[0] += 1
-            self._id = _looplab.new_executor(max_workers, thread_name_prefix)
+            thread_name_prefix = "asyncio"
+        elif not thread_name_prefix:
+            thread_name_prefix = "ThreadPoolExecutor-" + str(ThreadPoolExecutor._counter[0])
+            ThreadPoolExecutor._counter[0] += 1
+        self._thread_name_prefix = thread_name_prefix
+        self._id = _looplab.new_executor(max_workers, thread_name_prefix)
 
-    def submit(self, fn, *args, **kwargs):
-        raise RuntimeError(
-            "Looplab: executor.submit() outside asyncio is not supported; "
-            "use loop.run_in_executor(executor, fn, *args)"
-        )
+    def submit(self, fn, /, *args, **kwargs):
+        import _cfutures
+
+        return _cfutures.pool_submit(self, fn, args, kwargs)
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        import _cfutures
+
+        return _cfutures.pool_map(self, fn, iterables, timeout)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         self._shutdown = True
+        if hasattr(self, "_work_queue"):
+            import _cfutures
+
+            _cfutures.pool_shutdown(self, wait, cancel_futures)
         if wait:
             _looplab.drain(self)
 

@@ -705,9 +705,19 @@ def enumerate():
     return list(_active.values()) + list(_limbo.values())
 
 
+_threading_atexits = []
+
+
+def _register_atexit(func, *arg, **kwargs):
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
-    """At exit the main thread joins every non-daemon thread."""
+    """At exit: the functions registered with _register_atexit (the thread
+    pools' shutdown), then the main thread joins every non-daemon thread."""
     _main_thread._is_stopped = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     while True:
         left = [t for t in list(_active.values()) if t is not _main_thread and not t.daemon]
         if not left:
