@@ -21,7 +21,9 @@ Clock
   (Python's round(float)).
 * time.sleep(x) on the main thread: now_ns += ns(x) and returns at once; NOTHING else
   runs meanwhile (no task, no callback, no worker thread: a worker whose wake-up time
-  passes during it resumes at the next loop iteration boundary, see Workers).
+  passes during it resumes at the next loop iteration boundary, see Workers) -- except
+  program threads (threading.Thread, thread pools used directly), which run while it
+  sleeps (see Threads).
   x < 0 raises ValueError("sleep length must be non-negative").
 
 Event loop (class OracleLoop, a base_events.BaseEventLoop with a fake selector)
@@ -84,7 +86,52 @@ Workers (asyncio.to_thread, loop.run_in_executor, ThreadPoolExecutor)
 * When the program ends, remaining jobs run to completion the same way (CPython joins
   executor threads at exit).
 * A worker may block only in time.sleep (no locks, queues, events or futures shared
-  with other threads); threading.Thread itself is not simulated.
+  with other threads). These loop workers are not program threads (below).
+
+Threads (threading.Thread; ThreadPoolExecutor.submit/map outside run_in_executor)
+--------------------------------------------------------------------------------
+Program threads are the main thread, every threading.Thread (Timer too) and the threads
+of a ThreadPoolExecutor used directly (submit, map: CPython's own executor). The oracle
+runs them as real CPython threads that hand a baton to each other (class Baton), so that
+exactly one runs at a time, by this rule, which the engine follows:
+* A thread runs until it blocks: a lock acquire that finds the lock taken (Lock, RLock,
+  and everything built on them: Condition, Event, Semaphore, Barrier, queue.Queue,
+  Thread.join, concurrent.futures.Future.result, wait, as_completed, shutdown), or
+  time.sleep. CPU work takes no virtual time and never hands the baton over.
+* Then the ready thread that became ready first runs (one FIFO of ready threads).
+  Waking a thread (a lock released while another waits for it, hence Event.set,
+  Condition.notify, Queue.put, a thread's end waking its joiners) only appends it to
+  that FIFO: the waker goes on running. A released lock is taken by the woken waiter
+  only if still free when the waiter runs; otherwise it waits again at the back.
+  Condition waiters are woken in the order they began to wait.
+* Thread.start() appends the new thread to the FIFO and waits for it to signal that it
+  started (CPython's Thread.start does): so the new thread runs its target until it
+  blocks, then the starter goes on (unless others were ready before).
+* When no thread is ready, the clock jumps to the earliest timed wait (time.sleep(x):
+  park time + ns(x); a timeout t: now + ns(t)), ties in the order the waits began; that
+  thread runs (a timed-out wait returns False). With no timed wait: "!! hang".
+  A non-blocking acquire, or a timeout of 0, never hands the baton over.
+* time.sleep(0) in a thread parks it until now: the threads ready before it run first.
+* When the main program ends, the loop workers' remaining jobs run (Workers), then the
+  main thread runs threading's exit: the thread pools are shut down (their idle threads
+  end), then it joins every non-daemon thread in start order (daemon threads are
+  abandoned).
+* The event loop's select, run by a program thread, is also a blocking point when other
+  program threads exist: they run while it waits; loop.call_soon_threadsafe from one of
+  them ends the wait.
+* Thread names are CPython's: "Thread-N (target)" (N counts threads made without a
+  name), "ThreadPoolExecutor-K_N", "MainThread". native_id is virtual: 1000 for the
+  main thread, then 1001, 1002... in start order. get_ident() values are unspecified.
+* An exception escaping a thread is printed by threading.excepthook as CPython's C hook
+  prints it: "Exception in thread NAME:", a traceback whose <lesson> frames have no
+  source line (the C printer cannot read <lesson>), the exception line.
+* The rule is one CPython can produce; programs whose real output depends on a race
+  between threads (two threads printing at the same virtual instant without
+  synchronising) still get the rule's order here. Programs that poll with timeouts that
+  expire (as_completed(timeout=...) reaching its deadline loops with a 0 timeout) spin,
+  since the clock does not move while they compute.
+* Hook for a CPU-time model: a thread that used up its switch interval would go to the
+  back of the ready FIFO (the engine's ProgramThreads::yield_now); not done by default.
 
 Orders CPython leaves to memory addresses
 -----------------------------------------
@@ -134,8 +181,8 @@ Output
 * Exit status: 0 whatever the program did; 2 for bad usage; 3 when the program ran for
   more than REAL_TIME_LIMIT_S seconds of real time (nothing is printed on stdout then).
 
-Not faked: time.process_time()/thread_time() (real CPU time), threading.Thread,
-input(). Lessons should not use them.
+Not faked: time.process_time()/thread_time() (real CPU time), input(). Lessons should
+not use them.
 """
 
 import os
@@ -495,6 +542,7 @@ class VThread:
         self.gate.acquire()
         self.result = None  # what the blocking call it waits in returns
         self.token = 0  # invalidates a stale timed wait
+        self.waiting = False  # blocked (neither ready nor running)
         self.tstate = None  # its thread-state lock, released when it ends
 
 
@@ -518,6 +566,7 @@ class Baton:
         rec = cls.current
         rec.token += 1
         rec.result = False
+        rec.waiting = True
         if until is not None:
             heapq.heappush(cls.timed, (until, next(cls.seq), rec.token, rec))
         cls.pass_baton()
@@ -526,9 +575,14 @@ class Baton:
 
     @classmethod
     def wake(cls, rec, result=True):
+        """Makes a blocked thread ready; says whether it was blocked."""
+        if not rec.waiting:
+            return False
+        rec.waiting = False
         rec.token += 1
         rec.result = result
         cls.runnable.append(rec)
+        return True
 
     @classmethod
     def pass_baton(cls):
@@ -582,8 +636,10 @@ class VLock:
         if not self._locked:
             raise RuntimeError("release unlocked lock")
         self._locked = False
-        if self._waiters:
-            Baton.wake(self._waiters.popleft())
+        while self._waiters:
+            # The first waiter still blocked (one that timed out is ready already).
+            if Baton.wake(self._waiters.popleft()):
+                break
 
     def __exit__(self, *exc):
         self.release()
@@ -863,9 +919,8 @@ class OracleLoop(base_events.BaseEventLoop):
     _select_waiter = None
 
     def _write_to_self(self):
-        waiter, self._select_waiter = self._select_waiter, None
-        if waiter is not None:
-            Baton.wake(waiter, True)
+        if self._select_waiter is not None:
+            Baton.wake(self._select_waiter, True)
 
     async def shutdown_default_executor(self):
         self._executor_shutdown_called = True

@@ -286,7 +286,7 @@ impl Session {
                     Some(todo) => Ok(todo),
                     None => {
                         let before = self.now();
-                        let todo = glue::next_todo(&mut self.vm, &self.shared);
+                        let todo = glue::next_todo_with(&mut self.vm, &self.shared, true);
                         let after = self.now();
                         if self.live && after > before {
                             if let Ok(todo) = todo {
@@ -339,10 +339,21 @@ impl Session {
             }) => self.start_thread(thread, Some((func, args))),
             Ok(Todo::ResumeThread { thread }) => self.start_thread(thread, None),
             Ok(Todo::Stopped) => {
+                if let Ok(mut st) = self.shared.try_borrow_mut() {
+                    st.running = false;
+                }
                 self.stage = Stage::Main { send: Value::None };
                 Control::Continue
             }
             Ok(Todo::Hang) => Control::Finish(Err(glue::hang(&self.shared))),
+            Ok(Todo::WaitThreads { until }) => {
+                if let Ok(mut st) = self.shared.try_borrow_mut() {
+                    st.prog.block(until, false);
+                    st.loop_thread = Some(st.prog.current);
+                }
+                self.stage = Stage::Sched;
+                Control::Continue
+            }
         }
     }
 
@@ -351,6 +362,12 @@ impl Session {
         let (tid, fiber) = match self.shared.try_borrow_mut() {
             Ok(mut st) => {
                 let tid = st.prog.current;
+                if st.loop_thread == Some(tid) {
+                    // Its loop waited in select: the loop goes on.
+                    st.loop_thread = None;
+                    self.stage = Stage::Loop;
+                    return Control::Continue;
+                }
                 if tid == 0 {
                     st.running = false;
                 }
@@ -374,13 +391,11 @@ impl Session {
                 self.stage = Stage::Sched;
                 Control::Continue
             }
-            Ok(FiberStep::Suspended(_)) if tid == 0 => {
+            Ok(FiberStep::Suspended(_)) => {
+                // `run_forever`: this thread runs the loop.
                 self.stage = Stage::Loop;
                 Control::Continue
             }
-            Ok(FiberStep::Suspended(_)) => Control::Finish(Err(Error::Internal(
-                "a thread suspended outside a blocking call".into(),
-            ))),
             Ok(FiberStep::Done(_)) if tid == 0 => self.main_ended(Ok(())),
             Ok(FiberStep::Raised(e)) if tid == 0 => self.main_ended(Err(Error::Exception(e))),
             Ok(FiberStep::Done(_)) => {

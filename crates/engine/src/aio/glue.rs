@@ -96,6 +96,9 @@ pub(crate) struct Aio {
     pub fibers: std::collections::HashMap<ThreadId, crate::vm::FiberId>,
     /// Program threads (`threading.Thread`) and their scheduler.
     pub prog: crate::aio::program_threads::ProgramThreads,
+    /// The program thread whose event loop waits in its select (other
+    /// threads run meanwhile; `call_soon_threadsafe` wakes it).
+    pub loop_thread: Option<crate::aio::program_threads::Tid>,
 }
 
 pub(crate) type Shared = Rc<RefCell<Aio>>;
@@ -140,6 +143,7 @@ impl Aio {
             coro_defs: std::collections::HashMap::new(),
             main_fiber: None,
             prog: Default::default(),
+            loop_thread: None,
         }
     }
 }
@@ -601,8 +605,11 @@ fn time_sleep(vm: &mut Vm, shared: &Shared, secs: f64) -> Result<Value, Error> {
             st.lp.park_thread(thread, ns);
             Err(Error::Suspend(Value::None))
         }
-        None if st.prog.started() && on_program_thread(vm, &st) => {
+        None if st.prog.started() => {
             let until = st.lp.now().saturating_add(ns);
+            let task = st.lp.current_task();
+            let line = user_line(vm, &st.filename);
+            drain_output(vm, &mut st, task, line);
             drop(st);
             block_program_thread(vm, shared, Some(until), true)
         }
@@ -722,12 +729,15 @@ pub(crate) fn block_program_thread(
     until: Option<u64>,
     sleeping: bool,
 ) -> Result<Value, Error> {
-    let me = {
+    let (me, direct) = {
         let mut st = state!(vm, shared);
         st.prog.block(until, sleeping);
-        st.prog.current
+        (
+            st.prog.current,
+            vm.nesting <= 1 && on_program_thread(vm, &st),
+        )
     };
-    if vm.nesting <= 1 {
+    if direct {
         return Err(Error::Suspend(THREAD_BLOCK));
     }
     state!(vm, shared).prog.nested.push(me);

@@ -31,6 +31,8 @@ pub struct ProgramThread {
     pub result: bool,
     /// It waits in `time.sleep` (which returns `None`).
     pub sleeping: bool,
+    /// Blocked (neither ready nor running).
+    waiting: bool,
     /// Bumped at each block and wake: a timed wait whose token is stale
     /// was ended by a wake.
     token: u64,
@@ -108,21 +110,25 @@ impl ProgramThreads {
         t.token += 1;
         t.result = false;
         t.sleeping = sleeping;
+        t.waiting = true;
         if let Some(until) = until {
             self.seq += 1;
             self.timed.push(Reverse((until, self.seq, t.token, tid)));
         }
     }
 
-    /// Makes `tid` ready (its blocking call returns `true`).
-    pub fn wake(&mut self, tid: Tid) {
-        if let Some(t) = self.threads.get_mut(tid) {
-            if t.done {
-                return;
+    /// Makes `tid` ready if it is blocked (its blocking call returns
+    /// `true`); says whether it was.
+    pub fn wake(&mut self, tid: Tid) -> bool {
+        match self.threads.get_mut(tid) {
+            Some(t) if t.waiting && !t.done => {
+                t.token += 1;
+                t.result = true;
+                t.waiting = false;
+                self.ready.push_back(tid);
+                true
             }
-            t.token += 1;
-            t.result = true;
-            self.ready.push_back(tid);
+            _ => false,
         }
     }
 
@@ -167,6 +173,7 @@ impl ProgramThreads {
                 let t = &mut self.threads[tid];
                 t.token += 1;
                 t.result = false;
+                t.waiting = false;
                 self.current = tid;
                 Next::Run {
                     tid,
@@ -193,7 +200,8 @@ mod tests {
         assert_eq!(p.next(0), Next::Run { tid: b, now: 0 });
         p.block(None, false);
         assert_eq!(p.next(0), Next::Run { tid: a, now: 20 });
-        p.wake(b);
+        assert!(p.wake(b));
+        assert!(!p.wake(b));
         p.finish();
         assert_eq!(p.next(20), Next::Run { tid: b, now: 20 });
         assert!(p.threads[b].result);

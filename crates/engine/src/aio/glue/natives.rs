@@ -418,18 +418,11 @@ natives! {
                 drop(st);
                 return Err(vm.runtime_error("This event loop is already running"));
             }
-            if st.prog.others_alive() {
-                drop(st);
-                return Err(vm.runtime_error(
-                    "Looplab: running an event loop while other threading.Thread threads \
-                     are alive is not supported yet (#15)",
-                ));
-            }
             st.running = true;
             let task = st.lp.current_task();
             let line = user_line(vm, &st.filename);
             drain_output(vm, &mut st, task, line);
-            if st.main_fiber.is_some() && vm.current_fiber == st.main_fiber {
+            if vm.nesting <= 1 && on_program_thread(vm, &st) {
                 // The session runs the loop at top level and resumes the main
                 // program (with None) once the loop stops.
                 return Err(Error::Suspend(Value::None));
@@ -464,12 +457,11 @@ natives! {
             _ => None,
         };
         let mut st = state!(vm, shared);
-        if st.current_thread.is_some() || !on_program_thread(vm, &st) {
+        if st.current_thread.is_some() {
             drop(st);
             return Err(vm.runtime_error(
-                "Looplab: blocking on a threading lock, event, condition or queue is supported \
-                 only in the main program and in threading.Thread threads, not inside an \
-                 event loop or an executor job (not yet, #15)",
+                "Looplab: blocking on a threading lock, event, condition or queue inside \
+                 an asyncio executor job (to_thread, run_in_executor) is not supported yet (#15)",
             ));
         }
         let task = st.lp.current_task();
@@ -481,8 +473,19 @@ natives! {
 
     /// Makes program thread `tid` ready (its `thread_block` returns True).
     Module "thread_wake" => fn m_thread_wake(vm, shared, args, _kw) {
-        if let Value::Int(t) = arg(args, 0) {
-            state!(vm, shared).prog.wake(t.max(0) as usize);
+        let woke = match arg(args, 0) {
+            Value::Int(t) => state!(vm, shared).prog.wake(t.max(0) as usize),
+            _ => false,
+        };
+        Ok(Value::Bool(woke))
+    }
+
+    /// `loop.call_soon_threadsafe`: a loop waiting in its select (in a
+    /// program thread) wakes up.
+    Module "wake_loop" => fn m_wake_loop(vm, shared, _args, _kw) {
+        let mut st = state!(vm, shared);
+        if let Some(t) = st.loop_thread {
+            st.prog.wake(t);
         }
         Ok(Value::None)
     }
@@ -668,8 +671,12 @@ natives! {
     }
 
     Module "drain" => fn m_drain(vm, shared, args, _kw) {
-        let ex = executor_id(vm, &arg(args, 0))?;
-        drain_threads(vm, shared, Some(ex))?;
+        // `None`: every executor (the end of the program).
+        let ex = match arg(args, 0) {
+            Value::None => None,
+            e => Some(executor_id(vm, &e)?),
+        };
+        drain_threads(vm, shared, ex)?;
         Ok(Value::None)
     }
 

@@ -416,7 +416,9 @@ class BaseEventLoop(AbstractEventLoop):
         return Handle(_looplab.call_soon(callback, args), callback, args, self)
 
     def call_soon_threadsafe(self, callback, *args, context=None):
-        return self.call_soon(callback, *args)
+        handle = self.call_soon(callback, *args)
+        _looplab.wake_loop()
+        return handle
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
@@ -1017,18 +1019,39 @@ def _copy_state_to_concurrent(source, dest):
     dest._state = "FINISHED"
 
 
+def _set_concurrent_state(concurrent, source):
+    if source.cancelled():
+        concurrent.cancel()
+    if not concurrent.set_running_or_notify_cancel():
+        return
+    exception = source.exception()
+    if exception is not None:
+        concurrent.set_exception(exception)
+    else:
+        concurrent.set_result(source.result())
+
+
 def run_coroutine_threadsafe(coro, loop):
     if not iscoroutine(coro):
         raise TypeError("A coroutine object is required")
-    future = _ConcurrentFuture()
+    import _cfutures
+
+    future = _cfutures.Future()
 
     def callback():
-        source = ensure_future(coro, loop=loop)
+        try:
+            source = ensure_future(coro, loop=loop)
 
-        def _call_set_state(src):
-            _copy_state_to_concurrent(src, future)
+            def _call_set_state(src):
+                if future.cancelled():
+                    return
+                _set_concurrent_state(future, src)
 
-        source.add_done_callback(_call_set_state)
+            source.add_done_callback(_call_set_state)
+        except BaseException as exc:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
 
     loop.call_soon_threadsafe(callback)
     return future

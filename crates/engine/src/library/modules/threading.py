@@ -82,8 +82,10 @@ class Lock:
         if not self._locked:
             raise RuntimeError("release unlocked lock")
         self._locked = False
-        if self._waiters:
-            _looplab.thread_wake(self._waiters.pop(0))
+        while self._waiters:
+            # The first waiter still blocked (one that timed out is ready already).
+            if _looplab.thread_wake(self._waiters.pop(0)):
+                break
 
     def __exit__(self, t, v, tb):
         self.release()
@@ -716,6 +718,7 @@ def _shutdown():
     """At exit: the functions registered with _register_atexit (the thread
     pools' shutdown), then the main thread joins every non-daemon thread."""
     _main_thread._is_stopped = True
+    _looplab.drain(None)  # the event loops' executor workers first
     for atexit_call in reversed(_threading_atexits):
         atexit_call()
     while True:
