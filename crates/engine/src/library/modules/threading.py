@@ -8,8 +8,30 @@ wake-up orders follow CPython's own primitives (a Condition wakes its waiters
 in FIFO order, each re-acquiring the lock, and so on).
 """
 
-import _looplab
 import sys as _sys
+
+try:
+    import _looplab
+except ImportError:  # a bare VM without the event-loop glue: the main thread only
+
+    class _looplab:
+        @staticmethod
+        def thread_current():
+            return 0
+
+        @staticmethod
+        def now_ns():
+            return 0
+
+        @staticmethod
+        def ns(seconds):
+            return round(seconds * 1e9)
+
+        @staticmethod
+        def thread_spawn(func, name):
+            raise RuntimeError("Looplab: threads need the event loop's scheduler")
+
+        thread_block = thread_spawn
 
 __all__ = [
     "get_ident", "active_count", "Condition", "current_thread", "enumerate",
