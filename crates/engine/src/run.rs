@@ -349,7 +349,12 @@ impl Session {
             Ok(Todo::WaitThreads { until }) => {
                 if let Ok(mut st) = self.shared.try_borrow_mut() {
                     st.prog.block(until, false);
-                    st.loop_thread = Some(st.prog.current);
+                    let thread = st.prog.current;
+                    st.loop_thread = Some(thread);
+                    st.lp.emit(EventKind::ProgramThreadBlocked {
+                        thread: thread as u32,
+                        until_ns: until,
+                    });
                 }
                 self.stage = Stage::Sched;
                 Control::Continue
@@ -401,6 +406,8 @@ impl Session {
             Ok(FiberStep::Done(_)) => {
                 if let Ok(mut st) = self.shared.try_borrow_mut() {
                     st.prog.finish();
+                    st.lp
+                        .emit(EventKind::ProgramThreadEnded { thread: tid as u32 });
                 }
                 self.stage = Stage::Sched;
                 Control::Continue
@@ -453,6 +460,8 @@ impl Session {
                 match next {
                     Next::Run { tid, now } => {
                         st.lp.advance_to(now);
+                        st.lp
+                            .emit(EventKind::ProgramThreadRuns { thread: tid as u32 });
                         let t = &st.prog.threads[tid];
                         Some(if t.sleeping {
                             Value::None

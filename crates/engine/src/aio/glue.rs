@@ -732,6 +732,11 @@ pub(crate) fn block_program_thread(
     let (me, direct) = {
         let mut st = state!(vm, shared);
         st.prog.block(until, sleeping);
+        let thread = st.prog.current as u32;
+        st.lp.emit(EventKind::ProgramThreadBlocked {
+            thread,
+            until_ns: until,
+        });
         (
             st.prog.current,
             vm.nesting <= 1 && on_program_thread(vm, &st),
@@ -760,6 +765,8 @@ fn run_nested_threads(vm: &mut Vm, shared: &Shared, me: usize) -> Result<Value, 
             };
             st.lp.advance_to(now);
             vm.clock_ns = st.lp.now();
+            st.lp
+                .emit(EventKind::ProgramThreadRuns { thread: tid as u32 });
             let t = &st.prog.threads[tid];
             let send = if t.sleeping {
                 Value::None
@@ -785,7 +792,12 @@ fn run_nested_threads(vm: &mut Vm, shared: &Shared, me: usize) -> Result<Value, 
         vm.reset_slice();
         match vm.fiber_resume(fiber, send) {
             Ok(crate::vm::FiberStep::Suspended(Value::Bool(true))) => {}
-            Ok(crate::vm::FiberStep::Done(_)) => state!(vm, shared).prog.finish(),
+            Ok(crate::vm::FiberStep::Done(_)) => {
+                let mut st = state!(vm, shared);
+                st.prog.finish();
+                st.lp
+                    .emit(EventKind::ProgramThreadEnded { thread: tid as u32 });
+            }
             Ok(crate::vm::FiberStep::Suspended(_)) => {
                 return Err(vm.runtime_error(
                     "Looplab: an event loop in a threading.Thread is not supported yet (#15)",

@@ -444,7 +444,12 @@ natives! {
             _ => String::new(),
         };
         let fiber = vm.fiber_new(func, vec![], &name);
-        let tid = state!(vm, shared).prog.spawn(fiber);
+        let mut st = state!(vm, shared);
+        let tid = st.prog.spawn(fiber);
+        st.lp.emit(EventKind::ProgramThreadStarted {
+            thread: tid as u32,
+            name,
+        });
         Ok(Value::Int(tid as i64))
     }
 
