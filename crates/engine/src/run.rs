@@ -6,6 +6,7 @@
 //! [`Trace`] and output. [`format_timed`] renders an outcome in the
 //! `--timed` format of the conformance suite (see `tools/oracle.py`).
 
+use crate::aio::program_threads::Next;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -121,13 +122,22 @@ pub struct Session {
     pub live: bool,
     /// The clock jump to report.
     wait_until: Option<u64>,
+    /// How the main program ended, while `threading._shutdown` joins the
+    /// threads still alive.
+    main_result: Option<Result<(), Error>>,
 }
 
 /// Where a [`Session`] is.
 enum Stage {
-    /// Resume the main program's fiber (with None: at start, or as the
-    /// result of the `run_forever` call it is suspended in).
-    Main,
+    /// Resume the running program thread's fiber (the main program's at
+    /// start) with `send`: the result of the `run_forever`, `thread_block`
+    /// or `time.sleep` call it is suspended in.
+    Main {
+        /// What that call returns.
+        send: Value,
+    },
+    /// The running program thread blocked: the scheduler picks the next.
+    Sched,
     /// The main program waits in `run_forever`: run the loop.
     Loop,
     /// A task step paused by fuel: continue it.
@@ -206,7 +216,8 @@ impl Session {
         let mut session = Session {
             vm,
             shared,
-            stage: Stage::Main,
+            stage: Stage::Main { send: Value::None },
+            main_result: None,
             source: source.to_string(),
             outcome: None,
             empty: Trace::new(),
@@ -268,34 +279,14 @@ impl Session {
     fn step(&mut self) -> Control {
         match std::mem::replace(&mut self.stage, Stage::Done) {
             Stage::Done => Control::Finish(Ok(())),
-            Stage::Main => {
-                let fiber = self.shared.try_borrow().ok().and_then(|st| st.main_fiber);
-                let Some(fiber) = fiber else {
-                    return Control::Finish(Err(Error::Internal("no main fiber".into())));
-                };
-                if let Ok(mut st) = self.shared.try_borrow_mut() {
-                    st.running = false;
-                }
-                match self.vm.fiber_resume(fiber, Value::None) {
-                    Err(Error::Paused) => {
-                        self.stage = Stage::Main;
-                        Control::Pause
-                    }
-                    Ok(FiberStep::Suspended(_)) => {
-                        self.stage = Stage::Loop;
-                        Control::Continue
-                    }
-                    Ok(FiberStep::Done(_)) => Control::Finish(Ok(())),
-                    Ok(FiberStep::Raised(e)) => Control::Finish(Err(Error::Exception(e))),
-                    Err(e) => Control::Finish(Err(e)),
-                }
-            }
+            Stage::Main { send } => self.resume_program_thread(send),
+            Stage::Sched => self.schedule(),
             Stage::Loop => {
                 let todo = match self.pending.take() {
                     Some(todo) => Ok(todo),
                     None => {
                         let before = self.now();
-                        let todo = glue::next_todo(&mut self.vm, &self.shared);
+                        let todo = glue::next_todo_with(&mut self.vm, &self.shared, true);
                         let after = self.now();
                         if self.live && after > before {
                             if let Ok(todo) = todo {
@@ -348,10 +339,152 @@ impl Session {
             }) => self.start_thread(thread, Some((func, args))),
             Ok(Todo::ResumeThread { thread }) => self.start_thread(thread, None),
             Ok(Todo::Stopped) => {
-                self.stage = Stage::Main;
+                if let Ok(mut st) = self.shared.try_borrow_mut() {
+                    st.running = false;
+                }
+                self.stage = Stage::Main { send: Value::None };
                 Control::Continue
             }
             Ok(Todo::Hang) => Control::Finish(Err(glue::hang(&self.shared))),
+            Ok(Todo::WaitThreads { until }) => {
+                if let Ok(mut st) = self.shared.try_borrow_mut() {
+                    st.prog.block(until, false);
+                    let thread = st.prog.current;
+                    st.loop_thread = Some(thread);
+                    st.lp.emit(EventKind::ProgramThreadBlocked {
+                        thread: thread as u32,
+                        until_ns: until,
+                    });
+                }
+                self.stage = Stage::Sched;
+                Control::Continue
+            }
+        }
+    }
+
+    /// Resumes the running program thread (see [`Stage::Main`]).
+    fn resume_program_thread(&mut self, send: Value) -> Control {
+        let (tid, fiber) = match self.shared.try_borrow_mut() {
+            Ok(mut st) => {
+                let tid = st.prog.current;
+                if st.loop_thread == Some(tid) {
+                    // Its loop waited in select: the loop goes on.
+                    st.loop_thread = None;
+                    self.stage = Stage::Loop;
+                    return Control::Continue;
+                }
+                if tid == 0 {
+                    st.running = false;
+                }
+                let fiber = match tid {
+                    0 => st.main_fiber,
+                    t => st.prog.threads.get(t).and_then(|t| t.fiber),
+                };
+                (tid, fiber)
+            }
+            Err(_) => (0, None),
+        };
+        let Some(fiber) = fiber else {
+            return Control::Finish(Err(Error::Internal("no fiber for the thread".into())));
+        };
+        match self.vm.fiber_resume(fiber, send) {
+            Err(Error::Paused) => {
+                self.stage = Stage::Main { send: Value::None };
+                Control::Pause
+            }
+            Ok(FiberStep::Suspended(Value::Bool(true))) => {
+                self.stage = Stage::Sched;
+                Control::Continue
+            }
+            Ok(FiberStep::Suspended(_)) => {
+                // `run_forever`: this thread runs the loop.
+                self.stage = Stage::Loop;
+                Control::Continue
+            }
+            Ok(FiberStep::Done(_)) if tid == 0 => self.main_ended(Ok(())),
+            Ok(FiberStep::Raised(e)) if tid == 0 => self.main_ended(Err(Error::Exception(e))),
+            Ok(FiberStep::Done(_)) => {
+                if let Ok(mut st) = self.shared.try_borrow_mut() {
+                    st.prog.finish();
+                    st.lp
+                        .emit(EventKind::ProgramThreadEnded { thread: tid as u32 });
+                }
+                self.stage = Stage::Sched;
+                Control::Continue
+            }
+            Ok(FiberStep::Raised(e)) => Control::Finish(Err(Error::Exception(e))),
+            Err(e) => Control::Finish(Err(e)),
+        }
+    }
+
+    /// The main program's code ended (`r`): as CPython does at exit, the
+    /// main thread then joins every non-daemon thread
+    /// (`threading._shutdown`) before the run ends.
+    fn main_ended(&mut self, r: Result<(), Error>) -> Control {
+        if let Some(first) = self.main_result.take() {
+            // `_shutdown` itself ended: the run ends as the program did.
+            return Control::Finish(first.and(r));
+        }
+        let alive = self
+            .shared
+            .try_borrow()
+            .is_ok_and(|st| st.prog.others_alive());
+        let shutdown = if alive {
+            self.vm.modules.get("threading").and_then(|m| match m {
+                Value::Module(m) => m.globals.get("_shutdown"),
+                _ => None,
+            })
+        } else {
+            None
+        };
+        let Some(shutdown) = shutdown else {
+            return Control::Finish(r);
+        };
+        let fiber = self.vm.fiber_new(shutdown, vec![], "MainThread");
+        if let Ok(mut st) = self.shared.try_borrow_mut() {
+            st.main_fiber = Some(fiber);
+        }
+        self.main_result = Some(r);
+        self.stage = Stage::Main { send: Value::None };
+        Control::Continue
+    }
+
+    /// The running program thread blocked or ended: run the next one,
+    /// moving the clock if none is ready.
+    fn schedule(&mut self) -> Control {
+        let before = self.now();
+        let next = match self.shared.try_borrow_mut() {
+            Ok(mut st) => {
+                let now = st.lp.now();
+                let next = st.prog.next(now);
+                match next {
+                    Next::Run { tid, now } => {
+                        st.lp.advance_to(now);
+                        st.lp
+                            .emit(EventKind::ProgramThreadRuns { thread: tid as u32 });
+                        let t = &st.prog.threads[tid];
+                        Some(if t.sleeping {
+                            Value::None
+                        } else {
+                            Value::Bool(t.result)
+                        })
+                    }
+                    Next::Hang => None,
+                }
+            }
+            Err(_) => None,
+        };
+        self.vm.clock_ns = self.now();
+        match next {
+            Some(send) => {
+                let after = self.now();
+                if self.live && after > before {
+                    self.wait_until = Some(after);
+                }
+                self.stage = Stage::Main { send };
+                Control::Continue
+            }
+            None => Control::Finish(Err(glue::hang(&self.shared))),
         }
     }
 

@@ -281,6 +281,32 @@ pub enum EventKind {
         /// The thread lane.
         thread: ThreadId,
     },
+    /// A program thread (`threading.Thread`, a thread pool's thread used
+    /// directly) was started: it is ready to run. (Version 2.)
+    ProgramThreadStarted {
+        /// Its index (0 is the main thread), in start order.
+        thread: u32,
+        /// Its name (`Thread-1 (f)`, `ThreadPoolExecutor-0_0`).
+        name: String,
+    },
+    /// The running program thread blocked (a lock, `join`, an event, a
+    /// queue, a future, `time.sleep`, its loop's select).
+    ProgramThreadBlocked {
+        /// The thread.
+        thread: u32,
+        /// When a timed wait ends, if it is one.
+        until_ns: Option<u64>,
+    },
+    /// A program thread runs (again): the scheduler picked it.
+    ProgramThreadRuns {
+        /// The thread.
+        thread: u32,
+    },
+    /// A program thread finished.
+    ProgramThreadEnded {
+        /// The thread.
+        thread: u32,
+    },
     /// A job finished on its worker thread (its future is resolved later,
     /// from the loop, by a `call_soon_threadsafe` callback).
     JobFinished {

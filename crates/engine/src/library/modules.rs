@@ -39,9 +39,10 @@ macro_rules! python_modules {
     };
 }
 
-native_modules!(_random, _re, _weakref, math, sys, threading, time, traceback);
+native_modules!(_random, _re, _weakref, math, sys, time, traceback);
 
 python_modules!(
+    _cfutures,
     __future__,
     _structseq,
     _timefmt,
@@ -64,12 +65,14 @@ python_modules!(
     os,
     posixpath,
     pprint,
+    queue,
     random,
     re,
     secrets,
     statistics,
     string,
     textwrap,
+    threading,
     typing,
     uuid,
     weakref,
