@@ -27,7 +27,12 @@ pub type Segments = Vec<(Option<&'static str>, String)>;
 /// Splits `source` (its final newlines dropped) into lines of segments. A
 /// token spanning lines (a triple-quoted string) is cut at each newline.
 pub fn segments_by_line(source: &str) -> Vec<Segments> {
-    let source = source.trim_end_matches('\n');
+    lines_of_segments(source.trim_end_matches('\n'))
+}
+
+/// Splits `source` into lines of segments, one per line of the source
+/// (a final newline gives a last, empty line).
+pub fn lines_of_segments(source: &str) -> Vec<Segments> {
     let mut lines: Vec<Segments> = vec![Vec::new()];
     let mut push = |class: Option<&'static str>, text: &str| {
         for (k, piece) in text.split('\n').enumerate() {
@@ -44,7 +49,11 @@ pub fn segments_by_line(source: &str) -> Vec<Segments> {
     let mut pos = 0;
     for (span, class) in highlight(source) {
         let (start, end) = (span.start as usize, span.end as usize);
-        if start < pos || end > source.len() || !source.is_char_boundary(start) {
+        if start < pos
+            || end > source.len()
+            || !source.is_char_boundary(start)
+            || !source.is_char_boundary(end)
+        {
             continue;
         }
         push(None, &source[pos..start]);

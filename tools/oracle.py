@@ -21,7 +21,9 @@ Clock
   (Python's round(float)).
 * time.sleep(x) on the main thread: now_ns += ns(x) and returns at once; NOTHING else
   runs meanwhile (no task, no callback, no worker thread: a worker whose wake-up time
-  passes during it resumes at the next loop iteration boundary, see Workers).
+  passes during it resumes at the next loop iteration boundary, see Workers) -- except
+  program threads (threading.Thread, thread pools used directly), which run while it
+  sleeps (see Threads).
   x < 0 raises ValueError("sleep length must be non-negative").
 
 Event loop (class OracleLoop, a base_events.BaseEventLoop with a fake selector)
@@ -84,7 +86,52 @@ Workers (asyncio.to_thread, loop.run_in_executor, ThreadPoolExecutor)
 * When the program ends, remaining jobs run to completion the same way (CPython joins
   executor threads at exit).
 * A worker may block only in time.sleep (no locks, queues, events or futures shared
-  with other threads); threading.Thread itself is not simulated.
+  with other threads). These loop workers are not program threads (below).
+
+Threads (threading.Thread; ThreadPoolExecutor.submit/map outside run_in_executor)
+--------------------------------------------------------------------------------
+Program threads are the main thread, every threading.Thread (Timer too) and the threads
+of a ThreadPoolExecutor used directly (submit, map: CPython's own executor). The oracle
+runs them as real CPython threads that hand a baton to each other (class Baton), so that
+exactly one runs at a time, by this rule, which the engine follows:
+* A thread runs until it blocks: a lock acquire that finds the lock taken (Lock, RLock,
+  and everything built on them: Condition, Event, Semaphore, Barrier, queue.Queue,
+  Thread.join, concurrent.futures.Future.result, wait, as_completed, shutdown), or
+  time.sleep. CPU work takes no virtual time and never hands the baton over.
+* Then the ready thread that became ready first runs (one FIFO of ready threads).
+  Waking a thread (a lock released while another waits for it, hence Event.set,
+  Condition.notify, Queue.put, a thread's end waking its joiners) only appends it to
+  that FIFO: the waker goes on running. A released lock is taken by the woken waiter
+  only if still free when the waiter runs; otherwise it waits again at the back.
+  Condition waiters are woken in the order they began to wait.
+* Thread.start() appends the new thread to the FIFO and waits for it to signal that it
+  started (CPython's Thread.start does): so the new thread runs its target until it
+  blocks, then the starter goes on (unless others were ready before).
+* When no thread is ready, the clock jumps to the earliest timed wait (time.sleep(x):
+  park time + ns(x); a timeout t: now + ns(t)), ties in the order the waits began; that
+  thread runs (a timed-out wait returns False). With no timed wait: "!! hang".
+  A non-blocking acquire, or a timeout of 0, never hands the baton over.
+* time.sleep(0) in a thread parks it until now: the threads ready before it run first.
+* When the main program ends, the loop workers' remaining jobs run (Workers), then the
+  main thread runs threading's exit: the thread pools are shut down (their idle threads
+  end), then it joins every non-daemon thread in start order (daemon threads are
+  abandoned).
+* The event loop's select, run by a program thread, is also a blocking point when other
+  program threads exist: they run while it waits; loop.call_soon_threadsafe from one of
+  them ends the wait.
+* Thread names are CPython's: "Thread-N (target)" (N counts threads made without a
+  name), "ThreadPoolExecutor-K_N", "MainThread". native_id is virtual: 1000 for the
+  main thread, then 1001, 1002... in start order. get_ident() values are unspecified.
+* An exception escaping a thread is printed by threading.excepthook as CPython's C hook
+  prints it: "Exception in thread NAME:", a traceback whose <lesson> frames have no
+  source line (the C printer cannot read <lesson>), the exception line.
+* The rule is one CPython can produce; programs whose real output depends on a race
+  between threads (two threads printing at the same virtual instant without
+  synchronising) still get the rule's order here. Programs that poll with timeouts that
+  expire (as_completed(timeout=...) reaching its deadline loops with a 0 timeout) spin,
+  since the clock does not move while they compute.
+* Hook for a CPU-time model: a thread that used up its switch interval would go to the
+  back of the ready FIFO (the engine's ProgramThreads::yield_now); not done by default.
 
 Orders CPython leaves to memory addresses
 -----------------------------------------
@@ -105,6 +152,21 @@ Other determinism
 * PYTHONHASHSEED=0 and TZ=UTC (the oracle re-executes itself with them).
 * random.seed(0) before the program runs.
 * The program runs as module __main__ compiled with file name "<lesson>".
+* Entropy: os.urandom(n) (and random's own copy of it) returns the next n bytes of
+  random.Random(2024).randbytes — a second Mersenne Twister seeded with 2024, separate
+  from the module's generator. Random.seed(None) (so Random() and random.seed()) seeds
+  with int.from_bytes(os.urandom(16), "little"). SystemRandom, secrets and uuid.uuid4
+  read os.urandom, so they repeat from run to run too.
+* The process: os.getpid() == 42, os.getppid() == 1, os.cpu_count() == 4 (so the
+  default executor's min(32, cpus + 4) is the 8 workers above), os.getcwd() ==
+  "/home/learner", sys.argv == ["<lesson>"], sys.version == FAKE_VERSION (the build
+  details of the machine's CPython hidden; sys.version_info stays real: run the oracle
+  on CPython 3.11.7, as the engine reports), sys.platform "linux", os.name "posix", and
+  os.environ holds exactly FAKE_ENV (HOME, LANG, PATH, PWD, TZ, USER, in that order).
+* No files: os.path.exists/isfile/isdir/islink/lexists are always False, and
+  os.listdir/mkdir/makedirs/remove/unlink/rmdir/rename/chdir raise
+  PermissionError("[Errno 13] Permission denied: PATH (the playground has no files)")
+  with PATH the repr of the path argument. (open() is not faked: programs do not call it.)
 
 Output
 ------
@@ -134,8 +196,8 @@ Output
 * Exit status: 0 whatever the program did; 2 for bad usage; 3 when the program ran for
   more than REAL_TIME_LIMIT_S seconds of real time (nothing is printed on stdout then).
 
-Not faked: time.process_time()/thread_time() (real CPU time), threading.Thread,
-input(). Lessons should not use them.
+Not faked: time.process_time()/thread_time() (real CPU time), input(). Lessons should
+not use them.
 """
 
 import os
@@ -164,6 +226,7 @@ import re  # noqa: E402
 import signal  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
+import _thread  # noqa: E402
 import traceback  # noqa: E402
 import types  # noqa: E402
 import warnings  # noqa: E402
@@ -287,12 +350,14 @@ class Sim:
     """Deterministic scheduler of the fake worker threads (see the header)."""
 
     running = None  # the SimWorker currently running, None = main thread
-    main_gate = threading.Semaphore(0)  # released by a worker when it yields back
+    main_gate = _thread.allocate_lock()  # released by a worker when it yields back
     pending = []  # (executor, job) submitted since the last select, in order
     parked = []  # heap of (wake_ns, park_seq, worker)
     park_seq = itertools.count()
     executors = []  # every fake executor made, in creation order
     shutdown_waiters = []  # (executor, callback) from shutdown_default_executor
+
+    main_gate.acquire()
 
     @classmethod
     def run(cls, worker):
@@ -367,12 +432,15 @@ class SimWorker:
 
     def __init__(self, executor, name):
         self.executor = executor
-        self.gate = threading.Semaphore(0)  # released by the main thread to run us
+        self.gate = _raw_lock()  # released by the main thread to run us
+        self.gate.acquire()
         self.job = None  # the job being run, None when idle
-        self.thread = threading.Thread(target=self.main, name=name, daemon=True)
-        self.thread.start()
+        # A raw thread (not on the baton) registered under its name.
+        self.thread = threading.Thread(name=name, daemon=True)
+        _raw_start(self.main, ())
 
     def main(self):
+        threading._active[_thread.get_ident()] = self.thread
         while True:
             self.gate.acquire()
             while self.job is not None:
@@ -414,16 +482,31 @@ class FakeThreadPoolExecutor:
         self.workers = []
         self.queue = collections.deque()
         self._shutdown = False
+        self._real = None
+        self._initializer = initializer
+        self._initargs = initargs
         Sim.executors.append(self)
 
     def submit(self, fn, /, *args, **kwargs):
+        if not _loop_submitting:
+            return self._pool().submit(fn, *args, **kwargs)
         if self._shutdown:
             raise RuntimeError("cannot schedule new futures after shutdown")
         import concurrent.futures._base as base
 
         fut = base.Future()
+        fut._sim = True
         Sim.pending.append((self, (fut, fn, args, kwargs)))
         return fut
+
+    def _pool(self):
+        """submit/map outside run_in_executor: CPython's own ThreadPoolExecutor, whose
+        threads are program threads on the baton (see "Threads")."""
+        if self._real is None:
+            self._real = _CPythonThreadPoolExecutor(
+                self._max_workers, self._thread_name_prefix, self._initializer, self._initargs
+            )
+        return self._real
 
     def idle_worker(self):
         for w in self.workers:
@@ -441,16 +524,12 @@ class FakeThreadPoolExecutor:
         return all(w.job is None for w in self.workers)
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
-        futs = [self.submit(fn, *args) for args in zip(*iterables)]
-
-        def gen():
-            for f in futs:
-                yield f.result()
-
-        return gen()
+        return self._pool().map(fn, *iterables, timeout=timeout, chunksize=chunksize)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         self._shutdown = True
+        if self._real is not None:
+            self._real.shutdown(wait, cancel_futures=cancel_futures)
         if cancel_futures:
             for job in self.queue:
                 job[0].cancel()
@@ -464,6 +543,198 @@ class FakeThreadPoolExecutor:
     def __exit__(self, *exc):
         self.shutdown(wait=True)
         return False
+
+
+# --------------------------------------------------------------------------- threads
+
+
+class VThread:
+    """A program thread (the main thread or a threading.Thread): a real thread that
+    runs only while it holds the baton (see "Threads" in the header)."""
+
+    def __init__(self):
+        self.gate = _raw_lock()  # released to hand this thread the baton
+        self.gate.acquire()
+        self.result = None  # what the blocking call it waits in returns
+        self.token = 0  # invalidates a stale timed wait
+        self.waiting = False  # blocked (neither ready nor running)
+        self.tstate = None  # its thread-state lock, released when it ends
+
+
+class Baton:
+    """The deterministic scheduler of program threads (see "Threads" in the header)."""
+
+    current = None  # the VThread holding the baton
+    runnable = collections.deque()  # VThreads ready to run, in the order they became so
+    timed = []  # heap of (until_ns, seq, token, VThread): sleeps and waits with a timeout
+    seq = itertools.count()
+    started = False  # a threading.Thread was started
+
+    @classmethod
+    def mine(cls):
+        return cls.current is not None and cls.current.ident == _thread.get_ident()
+
+    @classmethod
+    def block(cls, until=None):
+        """The current thread blocks (until `wake`, or until the clock reaches `until`):
+        the next thread runs. Returns what `wake` passed, or False on timeout."""
+        rec = cls.current
+        rec.token += 1
+        rec.result = False
+        rec.waiting = True
+        if until is not None:
+            heapq.heappush(cls.timed, (until, next(cls.seq), rec.token, rec))
+        cls.pass_baton()
+        rec.gate.acquire()
+        return rec.result
+
+    @classmethod
+    def wake(cls, rec, result=True):
+        """Makes a blocked thread ready; says whether it was blocked."""
+        if not rec.waiting:
+            return False
+        rec.waiting = False
+        rec.token += 1
+        rec.result = result
+        cls.runnable.append(rec)
+        return True
+
+    @classmethod
+    def pass_baton(cls):
+        while not cls.runnable:
+            while cls.timed and cls.timed[0][2] != cls.timed[0][3].token:
+                heapq.heappop(cls.timed)  # woken before its timeout
+            if not cls.timed:
+                report_hang()
+            until, _, _, rec = heapq.heappop(cls.timed)
+            Clock.advance_to(until)
+            cls.wake(rec, False)
+        nxt = cls.runnable.popleft()
+        cls.current = nxt
+        nxt.gate.release()
+
+
+class VLock:
+    """threading.Lock (_thread.allocate_lock) on the baton: a blocked acquire lets the
+    next thread run. release() makes the first waiter runnable; it takes the lock when it
+    runs if the lock is still free, else it waits again at the back."""
+
+    def __init__(self):
+        self._locked = False
+        self._waiters = collections.deque()
+
+    def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be a non-negative number")
+        if not self._locked:
+            self._locked = True
+            return True
+        if not blocking or timeout == 0 or not Baton.mine():
+            return False
+        until = None if timeout == -1 else Clock.now_ns + ns_of(timeout)
+        while True:
+            rec = Baton.current
+            self._waiters.append(rec)
+            if not Baton.block(until):
+                if rec in self._waiters:
+                    self._waiters.remove(rec)
+                return False
+            if not self._locked:
+                self._locked = True
+                return True
+
+    __enter__ = acquire
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError("release unlocked lock")
+        self._locked = False
+        while self._waiters:
+            # The first waiter still blocked (one that timed out is ready already).
+            if Baton.wake(self._waiters.popleft()):
+                break
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def locked(self):
+        return self._locked
+
+    def _at_fork_reinit(self):
+        self._locked = False
+        self._waiters.clear()
+
+    def __repr__(self):
+        state = "locked" if self._locked else "unlocked"
+        return f"<{state} _thread.lock object at {hex(id(self))}>"
+
+
+def _vstart_new_thread(function, args, kwargs={}):
+    rec = VThread()
+    rec.native_id = next(_native_ids)
+
+    def body():
+        rec.gate.acquire()
+        try:
+            function(*args, **kwargs)
+        finally:
+            if rec.tstate is not None and rec.tstate.locked():
+                rec.tstate.release()
+            Baton.pass_baton()
+
+    Baton.started = True
+    rec.ident = _raw_start(body, ())
+    Baton.runnable.append(rec)
+    return 0
+
+
+def _vset_sentinel():
+    lock = VLock()
+    Baton.current.tstate = lock
+    return lock
+
+
+_raw_lock = _thread.allocate_lock
+_raw_start = _thread.start_new_thread
+Baton.current = VThread()
+Baton.current.ident = _thread.get_ident()
+threading.main_thread()._tstate_lock = VLock()
+threading.main_thread()._tstate_lock.acquire()
+threading.Lock = threading._allocate_lock = VLock
+threading._CRLock = None
+threading._start_new_thread = _vstart_new_thread
+threading._set_sentinel = _vset_sentinel
+_native_ids = itertools.count(1001)
+threading.main_thread()._native_id = 1000
+Baton.current.native_id = 1000
+
+
+def _vget_native_id():
+    return Baton.current.native_id if Baton.mine() else 0
+
+
+threading.get_native_id = _vget_native_id
+
+import queue  # noqa: E402
+
+queue.SimpleQueue = queue._PySimpleQueue
+
+
+def join_threads():
+    """At exit CPython joins every non-daemon thread (threading._shutdown)."""
+    main = threading.main_thread()
+    if main._tstate_lock is not None and main._tstate_lock.locked():
+        main._tstate_lock.release()
+    for atexit_call in reversed(threading._threading_atexits):
+        atexit_call()  # the thread pools' shutdown
+    while True:
+        left = [t for t in threading.enumerate() if t is not main and not t.daemon]
+        if not left:
+            return
+        for t in left:
+            t.join()
 
 
 # --------------------------------------------------------------------------- time
@@ -480,6 +751,8 @@ def fake_sleep(seconds):
         raise ValueError("sleep length must be non-negative")
     if _on_worker():
         Sim.running.sleep(seconds)
+    elif Baton.mine():
+        Baton.block(Clock.now_ns + ns_of(seconds))
     else:
         Clock.advance_to(Clock.now_ns + ns_of(seconds))
 
@@ -502,10 +775,15 @@ time.gmtime = lambda *a: _real_gmtime(*_secs_or_now(a))
 time.ctime = lambda *a: _real_ctime(*_secs_or_now(a))
 time.asctime = lambda *a: _real_asctime(*(a or (time.localtime(),)))
 time.strftime = lambda fmt, *a: _real_strftime(fmt, *(a or (time.localtime(),)))
+for _name in ("time_ns", "localtime", "gmtime", "ctime", "asctime", "strftime"):
+    getattr(time, _name).__name__ = getattr(time, _name).__qualname__ = _name
+
+threading._time = queue.time = time.monotonic  # they imported the real one
 
 import concurrent.futures  # noqa: E402
 import concurrent.futures.thread  # noqa: E402
 
+_CPythonThreadPoolExecutor = concurrent.futures.ThreadPoolExecutor
 concurrent.futures.ThreadPoolExecutor = FakeThreadPoolExecutor
 concurrent.futures.thread.ThreadPoolExecutor = FakeThreadPoolExecutor
 
@@ -515,7 +793,7 @@ _cf_exception = concurrent.futures.Future.exception
 
 def _blocking_wait(fut):
     """The main thread blocks on a concurrent.futures.Future: workers run meanwhile."""
-    if not fut.done() and not _on_worker():
+    if not fut.done() and not _on_worker() and getattr(fut, "_sim", False):
         Sim.drain(until=fut.done)
 
 
@@ -533,6 +811,60 @@ concurrent.futures.Future.result = _cf_future_result
 concurrent.futures.Future.exception = _cf_future_exception
 
 import random  # noqa: E402
+
+# --------------------------------------------------------------------------- process
+
+_entropy = random.Random(2024)
+
+
+def fake_urandom(size):
+    size = size.__index__() if not isinstance(size, int) else size
+    if size < 0:
+        raise ValueError("negative argument not allowed")
+    return _entropy.randbytes(size)
+
+
+os.urandom = random._urandom = fake_urandom
+_real_random_seed = random.Random.seed
+
+
+def _seed_from_entropy(self, a=None, version=2):
+    if a is None:
+        a = int.from_bytes(fake_urandom(16), "little")
+    _real_random_seed(self, a, version)
+
+
+random.Random.seed = _seed_from_entropy
+random.seed = random._inst.seed  # the module function is a bound method made at import
+
+FAKE_ENV = {
+    "HOME": "/home/learner",
+    "LANG": "C.UTF-8",
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "PWD": "/home/learner",
+    "TZ": "UTC",
+    "USER": "learner",
+}
+FAKE_VERSION = "3.11.7 (main, Jan  1 2024, 00:00:00) [Looplab]"
+os.getpid = lambda: 42
+os.getppid = lambda: 1
+os.cpu_count = lambda: 4
+os.getcwd = lambda: "/home/learner"
+
+
+def _no_files(name):
+    def refuse(path=".", *args, **kwargs):
+        raise PermissionError(f"[Errno 13] Permission denied: {path!r} (the playground has no files)")
+
+    refuse.__name__ = name
+    return refuse
+
+
+for _name in ("listdir", "mkdir", "makedirs", "remove", "unlink", "rmdir", "rename", "chdir"):
+    setattr(os, _name, _no_files(_name))
+for _name in ("exists", "isfile", "isdir", "islink", "lexists"):
+    setattr(os.path, _name, lambda path: False)
+
 import asyncio  # noqa: E402
 from asyncio import base_events, events  # noqa: E402
 
@@ -590,9 +922,16 @@ class FakeSelector:
                 return []
             wake = Sim.next_wake()
             candidates = [t for t in (timer, wake) if t is not None]
-            if not candidates:
+            if Baton.started and Baton.mine():
+                # Other program threads run while this one waits in select; a
+                # call_soon_threadsafe from one of them ends the wait.
+                loop._select_waiter = Baton.current
+                Baton.block(min(candidates) if candidates else None)
+                loop._select_waiter = None
+            elif not candidates:
                 report_hang()
-            Clock.advance_to(min(candidates))
+            else:
+                Clock.advance_to(min(candidates))
             Sim.run_due()
             Sim.check_shutdown_waiters()
 
@@ -600,8 +939,19 @@ class FakeSelector:
         pass
 
 
+_loop_submitting = False
+
+
 class OracleLoop(base_events.BaseEventLoop):
     """CPython's own event loop with the fake selector and the virtual clock."""
+
+    def run_in_executor(self, executor, func, *args):
+        global _loop_submitting
+        _loop_submitting = True
+        try:
+            return super().run_in_executor(executor, func, *args)
+        finally:
+            _loop_submitting = False
 
     def __init__(self):
         super().__init__()
@@ -637,8 +987,11 @@ class OracleLoop(base_events.BaseEventLoop):
     def _process_events(self, event_list):
         pass
 
+    _select_waiter = None
+
     def _write_to_self(self):
-        pass
+        if self._select_waiter is not None:
+            Baton.wake(self._select_waiter, True)
 
     async def shutdown_default_executor(self):
         self._executor_shutdown_called = True
@@ -818,6 +1171,9 @@ def main(argv):
     sys.argv = [LESSON]
     sys.stdout = _stdout
     sys.stderr = _stderr
+    os.environ.clear()
+    os.environ.update(FAKE_ENV)
+    sys.version = FAKE_VERSION
     random.seed(0)
     try:
         code = compile(source, LESSON, "exec")
@@ -830,8 +1186,9 @@ def main(argv):
         _markers.append("!! uncaught")
         _markers.append(exception_line(exc))
         exc = None
-    # CPython joins executor threads at exit.
+    # CPython joins executor threads at exit, then every non-daemon thread.
     Sim.drain()
+    join_threads()
     # Let finalizers ("Task was destroyed but it is pending!", "coroutine ... was never
     # awaited") run while our stderr is still captured.
     module.__dict__.clear()

@@ -3,8 +3,7 @@
 //! [`crate::highlight`], shared with the player), and where an error
 //! is. Plain Rust, tested natively.
 
-use crate::highlight::token_class;
-use looplab_engine::parse::highlight::highlight;
+use crate::highlight::lines_of_segments;
 
 fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
@@ -21,45 +20,25 @@ fn escape_into(out: &mut String, text: &str) {
 /// `<span class="hl-…">`). A token spanning lines (a triple-quoted string)
 /// is cut at each newline so every line stands alone.
 pub fn highlighted_lines(source: &str) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    let mut push = |class: Option<&str>, text: &str| {
-        for (k, piece) in text.split('\n').enumerate() {
-            if k > 0 {
-                lines.push(String::new());
-            }
-            if piece.is_empty() {
-                continue;
-            }
-            if let Some(line) = lines.last_mut() {
+    lines_of_segments(source)
+        .into_iter()
+        .map(|segments| {
+            let mut line = String::new();
+            for (class, piece) in segments {
                 match class {
                     Some(c) => {
                         line.push_str("<span class=\"");
                         line.push_str(c);
                         line.push_str("\">");
-                        escape_into(line, piece);
+                        escape_into(&mut line, &piece);
                         line.push_str("</span>");
                     }
-                    None => escape_into(line, piece),
+                    None => escape_into(&mut line, &piece),
                 }
             }
-        }
-    };
-    let mut pos = 0;
-    for (span, class) in highlight(source) {
-        let (start, end) = (span.start as usize, span.end as usize);
-        if start < pos
-            || end > source.len()
-            || !source.is_char_boundary(start)
-            || !source.is_char_boundary(end)
-        {
-            continue;
-        }
-        push(None, &source[pos..start]);
-        push(Some(token_class(class)), &source[start..end]);
-        pos = end;
-    }
-    push(None, &source[pos..]);
-    lines
+            line
+        })
+        .collect()
 }
 
 /// An error shown in the editor: where, and what.

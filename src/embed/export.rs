@@ -123,14 +123,9 @@ pub fn trace_json(track: &Track) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use looplab_engine::run::{run_program, Limits};
 
     fn track_of(code: &str) -> Track {
-        Track::from_events(
-            run_program(code, "main.py", &Limits::default())
-                .trace
-                .events,
-        )
+        Track::of_program(code)
     }
 
     const HOSTILE: &str = "import asyncio\n\nasync def main():\n    print('<script>alert(1)</script>')\n    print('\"><img src=x onerror=alert(2)>')\n\nasyncio.run(main())\n";

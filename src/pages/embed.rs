@@ -81,20 +81,22 @@ pub fn embed_page(id: String) -> AnyView {
     .into_any()
 }
 
+/// The window framing this page, if any (an unframed page is its own
+/// parent).
+fn framing_parent() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok()??;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}
+
 /// Obeys the documented commands from the parent window; ignores every
 /// other message, and every message from anywhere else.
 fn listen_for_commands(handle: PlayerHandle) {
     let listener = window_event_listener(leptos::ev::message, move |ev| {
-        let Some(window) = web_sys::window() else {
+        // Not framed: no host to obey.
+        let Some(parent) = framing_parent() else {
             return;
         };
-        let Ok(Some(parent)) = window.parent() else {
-            return;
-        };
-        // Not framed (the parent is the window itself): no host to obey.
-        if js_sys::Object::is(&parent, &window) {
-            return;
-        }
         let from_parent = ev.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
         if !from_parent {
             return;
@@ -125,21 +127,17 @@ fn listen_for_commands(handle: PlayerHandle) {
 fn report_height(root: NodeRef<leptos::html::Div>, frame: Option<String>) {
     let last = StoredValue::new(0u32);
     let post = move || {
-        let Some(window) = web_sys::window() else {
+        let Some(parent) = framing_parent() else {
             return;
         };
-        let Ok(Some(parent)) = window.parent() else {
-            return;
-        };
-        if js_sys::Object::is(&parent, &window) {
-            return;
-        }
         let Some(el) = root.get_untracked() else {
             return;
         };
         let el: &web_sys::Element = &el;
         let rect = el.get_bounding_client_rect();
-        let scroll = window.scroll_y().unwrap_or(0.0);
+        let scroll = web_sys::window()
+            .and_then(|w| w.scroll_y().ok())
+            .unwrap_or(0.0);
         let height = (rect.bottom() + scroll).ceil().max(0.0) as u32 + 2;
         if height == last.get_value() {
             return;

@@ -85,6 +85,10 @@ pub(super) fn Console(state: PlayerState) -> impl IntoView {
         if let Some(end) = &s.ended {
             let (class, text) = match end {
                 RunEnding::Completed => ("console-end", "— program finished —".to_string()),
+                RunEnding::Exited { status } => (
+                    "console-end",
+                    format!("— program ended by sys.exit() with status {status} —"),
+                ),
                 RunEnding::Uncaught { last_line } => ("console-end error", last_line.clone()),
                 RunEnding::Hang => (
                     "console-end error",

@@ -191,14 +191,9 @@ fn cell_at(t: &Track, col: usize, lane: usize) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use looplab_engine::run::{run_program, Limits};
 
     fn track_of(code: &str) -> Track {
-        Track::from_events(
-            run_program(code, "main.py", &Limits::default())
-                .trace
-                .events,
-        )
+        Track::of_program(code)
     }
 
     /// Two tasks taking turns: each lane's running bars are one column

@@ -121,6 +121,17 @@ impl Track {
         t
     }
 
+    /// The track of a whole run of `code` with default limits (tests).
+    #[cfg(test)]
+    pub fn of_program(code: &str) -> Track {
+        use looplab_engine::run::{run_program, Limits};
+        Track::from_events(
+            run_program(code, "main.py", &Limits::default())
+                .trace
+                .events,
+        )
+    }
+
     /// Appends events (a live run publishing what happened since last time).
     pub fn extend(&mut self, new: &[Event]) {
         self.fresh_from = self.timeline.events().len();

@@ -274,7 +274,7 @@ test('while True: pass ends with the blocking-loop message while the page keeps 
   await limit.waitFor({ timeout: 60000 });
   console.log(`# editor: while True: pass stopped; slowest frame while running ${worst} ms`);
   assert.ok(worst < 500, `page blocked for ${worst} ms`);
-  assert.equal(await limit.getAttribute('data-limit'), 'slice instructions');
+  assert.equal(await limit.getAttribute('data-limit'), 'step');
   assert.match(await limit.textContent(), /blocking the event loop/);
   assert.match(await page.getByTestId('raise-limit').textContent(), /10× higher/);
   assert.deepEqual(problems, []);

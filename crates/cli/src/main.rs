@@ -2,31 +2,35 @@
 //! clock, the way the browser app does.
 //!
 //! ```text
-//! looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] [--max-memory BYTES] FILE.py
+//! looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] FILE.py
 //! ```
 //!
-//! `--max-instructions`, `--max-slice` and `--max-memory` raise (or lower)
-//! the engine's budgets: total instructions, instructions a task may run
-//! without suspending (the "blocking the event loop" limit), and the heap
-//! bytes the program may hold at once (256 MiB by default; exceeding it
-//! raises `MemoryError` in the program, and if nothing catches it the run
-//! ends as a limit: `!! limit: …`, exit status 3).
+//! `--max-instructions`, `--max-slice`, `--max-memory` and `--max-output`
+//! raise (or lower) the engine's budgets: total instructions (the
+//! instruction limit), instructions a task may run without suspending and
+//! tasks may run while the virtual clock stands still (the step limit), the
+//! heap bytes the program may hold at once (the memory limit, 256 MiB by
+//! default; exceeding it raises `MemoryError` in the program, and if nothing
+//! catches it the run ends as a limit), and bytes printed (the output
+//! limit). A run stopped by a limit ends with `!! limit: …` naming it and a
+//! line saying which option raises it, exit status 3.
 //!
 //! - stdout: the program's stdout; with `--timed` each line is prefixed
 //!   `[t=S.mmm] ` (the conformance format, see `tools/oracle.py`).
 //! - stderr: warnings and tracebacks, as CPython writes them.
-//! - exit status: 0 normal end; 1 uncaught exception or syntax error (after
+//! - exit status: 0 normal end; `sys.exit(n)`'s status (as CPython, the
+//!   low eight bits; 1 for a message); 1 uncaught exception or syntax error (after
 //!   `!! uncaught` and the exception line); 2 hang (`!! hang`); 3 a limit
 //!   (`!! limit: …`); 64 bad usage; 66 unreadable file.
 
 use looplab_engine::run::{
-    format_timed, run_program, run_program_untraced, Ending, Limits, RunOutcome,
+    format_timed, run_program, run_program_untraced, Ending, LimitKind, Limits, RunOutcome,
 };
 use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] [--max-memory BYTES] FILE.py";
+    "usage: looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] FILE.py";
 
 /// The parsed command line.
 #[derive(Debug)]
@@ -64,6 +68,9 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--max-slice" => limits.max_slice_instructions = number(arg)?,
             "--max-memory" => {
                 limits.max_memory_bytes = usize::try_from(number(arg)?).unwrap_or(usize::MAX)
+            }
+            "--max-output" => {
+                limits.max_output_bytes = usize::try_from(number(arg)?).unwrap_or(usize::MAX)
             }
             "--trace" => trace = Some(it.next().ok_or("--trace needs a file name")?.clone()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
@@ -137,7 +144,10 @@ fn report(outcome: &RunOutcome, timed: bool) -> ExitCode {
         let _ = stdout.flush();
         match &outcome.ending {
             // Tracebacks and syntax errors are already in the stderr chunks.
-            Ending::Completed | Ending::Uncaught { .. } | Ending::SyntaxError { .. } => {}
+            Ending::Completed
+            | Ending::Exited { .. }
+            | Ending::Uncaught { .. }
+            | Ending::SyntaxError { .. } => {}
             Ending::Hang => {
                 let _ = writeln!(stderr, "!! hang");
             }
@@ -146,8 +156,17 @@ fn report(outcome: &RunOutcome, timed: bool) -> ExitCode {
             }
         }
     }
+    // How to raise the limit that stopped the run (the app offers a button).
+    if let Ending::Limit { message, .. } = &outcome.ending {
+        if let Some(kind) = LimitKind::of_message(message) {
+            let option = kind.cli_option();
+            let _ = writeln!(stderr, "!! to raise it: looplab run {option} FILE.py");
+        }
+    }
     ExitCode::from(match outcome.ending {
         Ending::Completed => 0,
+        // As a shell sees it: the low eight bits.
+        Ending::Exited { status } => (status & 0xff) as u8,
         Ending::Uncaught { .. } | Ending::SyntaxError { .. } => 1,
         Ending::Hang => 2,
         Ending::Limit { .. } => 3,

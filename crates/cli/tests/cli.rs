@@ -56,7 +56,7 @@ fn a_limit_exits_3_and_names_the_limit() {
         "import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n",
     )
     .unwrap();
-    let (code, stdout, _) = run(&[
+    let (code, stdout, stderr) = run(&[
         "run",
         "--timed",
         "--max-slice",
@@ -65,7 +65,11 @@ fn a_limit_exits_3_and_names_the_limit() {
     ]);
     assert_eq!(code, 3);
     assert!(stdout.starts_with("!! limit: "), "{stdout}");
-    assert!(stdout.contains("max_slice_instructions"), "{stdout}");
+    assert!(stdout.contains("(the step limit)"), "{stdout}");
+    assert!(
+        stderr.contains("!! to raise it: looplab run --max-slice N FILE.py"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -105,14 +109,14 @@ fn the_memory_budget_is_a_limit_when_uncaught_and_max_memory_sets_it() {
     .unwrap();
     let grow = grow.to_str().unwrap();
     // Uncaught: `!! limit: …` naming the setting and the flag, exit 3.
-    let (code, stdout, _) = run(&["run", "--timed", "--max-memory", "20_000_000", grow]);
+    let (code, stdout, stderr) = run(&["run", "--timed", "--max-memory", "20_000_000", grow]);
     assert_eq!(code, 3, "{stdout}");
     assert!(
         stdout.starts_with("[t=0.000] start\n!! limit: "),
         "{stdout}"
     );
-    assert!(stdout.contains("max_memory_bytes"), "{stdout}");
-    assert!(stdout.contains("--max-memory"), "{stdout}");
+    assert!(stdout.contains("(the memory limit)"), "{stdout}");
+    assert!(stderr.contains("--max-memory"), "{stderr}");
     assert!(stdout.contains("19.1 MiB"), "{stdout}");
     let (code, _, stderr) = run(&["run", "--max-memory", "20000000", grow]);
     assert_eq!(code, 3);
@@ -139,4 +143,29 @@ fn the_memory_budget_is_a_limit_when_uncaught_and_max_memory_sets_it() {
     let small = small.to_str().unwrap();
     assert_eq!(run(&["run", "--max-memory", "200000000", small]).0, 0);
     assert_eq!(run(&["run", "--max-memory", "20000000", small]).0, 3);
+}
+
+/// `sys.exit(n)` / `raise SystemExit`: the exit status and stderr are what
+/// `python3` itself gives for the same file (the oracle's format has no
+/// exit status, so CPython is asked directly).
+#[test]
+fn system_exit_status_is_cpythons() {
+    for program in [
+        "lang/153_sys_exit_status",
+        "lang/154_sys_exit_message",
+        "lang/155_system_exit_caught",
+    ] {
+        let py = conformance(&format!("{program}.py"));
+        let cpython = Command::new("python3")
+            .arg(&py)
+            .output()
+            .expect("python3 runs");
+        let (code, _, stderr) = run(&["run", py.to_str().unwrap()]);
+        assert_eq!(Some(code), cpython.status.code(), "{program}");
+        assert_eq!(
+            stderr,
+            String::from_utf8_lossy(&cpython.stderr),
+            "{program}"
+        );
+    }
 }

@@ -36,6 +36,13 @@ pub enum Ending {
         /// The whole rendered traceback (also written to stderr).
         traceback: String,
     },
+    /// `SystemExit` escaped the program (`sys.exit(n)`, `raise SystemExit`):
+    /// CPython ends silently (printing a non-integer code to stderr).
+    Exited {
+        /// The exit status: the integer code, 0 for None, 1 for any other
+        /// code.
+        status: i32,
+    },
     /// Nothing could ever happen again (no ready handle, no timer, no
     /// worker thread) while the program waited: CPython would block
     /// forever.

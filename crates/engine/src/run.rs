@@ -6,6 +6,7 @@
 //! [`Trace`] and output. [`format_timed`] renders an outcome in the
 //! `--timed` format of the conformance suite (see `tools/oracle.py`).
 
+use crate::aio::program_threads::Next;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -20,7 +21,7 @@ use crate::trace::{format_secs, EventKind, RunEnding, TaskId, ThreadId, Trace};
 use crate::vm::{Error, FiberId, FiberStep, GenStep, Stream, Value, Vm};
 
 /// Resource budgets of a run (the VM's).
-pub use crate::vm::Limits;
+pub use crate::vm::{LimitKind, Limits};
 
 /// Everything a run produced.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -121,13 +122,22 @@ pub struct Session {
     pub live: bool,
     /// The clock jump to report.
     wait_until: Option<u64>,
+    /// How the main program ended, while `threading._shutdown` joins the
+    /// threads still alive.
+    main_result: Option<Result<(), Error>>,
 }
 
 /// Where a [`Session`] is.
 enum Stage {
-    /// Resume the main program's fiber (with None: at start, or as the
-    /// result of the `run_forever` call it is suspended in).
-    Main,
+    /// Resume the running program thread's fiber (the main program's at
+    /// start) with `send`: the result of the `run_forever`, `thread_block`
+    /// or `time.sleep` call it is suspended in.
+    Main {
+        /// What that call returns.
+        send: Value,
+    },
+    /// The running program thread blocked: the scheduler picks the next.
+    Sched,
     /// The main program waits in `run_forever`: run the loop.
     Loop,
     /// A task step paused by fuel: continue it.
@@ -206,7 +216,8 @@ impl Session {
         let mut session = Session {
             vm,
             shared,
-            stage: Stage::Main,
+            stage: Stage::Main { send: Value::None },
+            main_result: None,
             source: source.to_string(),
             outcome: None,
             empty: Trace::new(),
@@ -268,34 +279,14 @@ impl Session {
     fn step(&mut self) -> Control {
         match std::mem::replace(&mut self.stage, Stage::Done) {
             Stage::Done => Control::Finish(Ok(())),
-            Stage::Main => {
-                let fiber = self.shared.try_borrow().ok().and_then(|st| st.main_fiber);
-                let Some(fiber) = fiber else {
-                    return Control::Finish(Err(Error::Internal("no main fiber".into())));
-                };
-                if let Ok(mut st) = self.shared.try_borrow_mut() {
-                    st.running = false;
-                }
-                match self.vm.fiber_resume(fiber, Value::None) {
-                    Err(Error::Paused) => {
-                        self.stage = Stage::Main;
-                        Control::Pause
-                    }
-                    Ok(FiberStep::Suspended(_)) => {
-                        self.stage = Stage::Loop;
-                        Control::Continue
-                    }
-                    Ok(FiberStep::Done(_)) => Control::Finish(Ok(())),
-                    Ok(FiberStep::Raised(e)) => Control::Finish(Err(Error::Exception(e))),
-                    Err(e) => Control::Finish(Err(e)),
-                }
-            }
+            Stage::Main { send } => self.resume_program_thread(send),
+            Stage::Sched => self.schedule(),
             Stage::Loop => {
                 let todo = match self.pending.take() {
                     Some(todo) => Ok(todo),
                     None => {
                         let before = self.now();
-                        let todo = glue::next_todo(&mut self.vm, &self.shared);
+                        let todo = glue::next_todo_with(&mut self.vm, &self.shared, true);
                         let after = self.now();
                         if self.live && after > before {
                             if let Ok(todo) = todo {
@@ -348,10 +339,152 @@ impl Session {
             }) => self.start_thread(thread, Some((func, args))),
             Ok(Todo::ResumeThread { thread }) => self.start_thread(thread, None),
             Ok(Todo::Stopped) => {
-                self.stage = Stage::Main;
+                if let Ok(mut st) = self.shared.try_borrow_mut() {
+                    st.running = false;
+                }
+                self.stage = Stage::Main { send: Value::None };
                 Control::Continue
             }
             Ok(Todo::Hang) => Control::Finish(Err(glue::hang(&self.shared))),
+            Ok(Todo::WaitThreads { until }) => {
+                if let Ok(mut st) = self.shared.try_borrow_mut() {
+                    st.prog.block(until, false);
+                    let thread = st.prog.current;
+                    st.loop_thread = Some(thread);
+                    st.lp.emit(EventKind::ProgramThreadBlocked {
+                        thread: thread as u32,
+                        until_ns: until,
+                    });
+                }
+                self.stage = Stage::Sched;
+                Control::Continue
+            }
+        }
+    }
+
+    /// Resumes the running program thread (see [`Stage::Main`]).
+    fn resume_program_thread(&mut self, send: Value) -> Control {
+        let (tid, fiber) = match self.shared.try_borrow_mut() {
+            Ok(mut st) => {
+                let tid = st.prog.current;
+                if st.loop_thread == Some(tid) {
+                    // Its loop waited in select: the loop goes on.
+                    st.loop_thread = None;
+                    self.stage = Stage::Loop;
+                    return Control::Continue;
+                }
+                if tid == 0 {
+                    st.running = false;
+                }
+                let fiber = match tid {
+                    0 => st.main_fiber,
+                    t => st.prog.threads.get(t).and_then(|t| t.fiber),
+                };
+                (tid, fiber)
+            }
+            Err(_) => (0, None),
+        };
+        let Some(fiber) = fiber else {
+            return Control::Finish(Err(Error::Internal("no fiber for the thread".into())));
+        };
+        match self.vm.fiber_resume(fiber, send) {
+            Err(Error::Paused) => {
+                self.stage = Stage::Main { send: Value::None };
+                Control::Pause
+            }
+            Ok(FiberStep::Suspended(Value::Bool(true))) => {
+                self.stage = Stage::Sched;
+                Control::Continue
+            }
+            Ok(FiberStep::Suspended(_)) => {
+                // `run_forever`: this thread runs the loop.
+                self.stage = Stage::Loop;
+                Control::Continue
+            }
+            Ok(FiberStep::Done(_)) if tid == 0 => self.main_ended(Ok(())),
+            Ok(FiberStep::Raised(e)) if tid == 0 => self.main_ended(Err(Error::Exception(e))),
+            Ok(FiberStep::Done(_)) => {
+                if let Ok(mut st) = self.shared.try_borrow_mut() {
+                    st.prog.finish();
+                    st.lp
+                        .emit(EventKind::ProgramThreadEnded { thread: tid as u32 });
+                }
+                self.stage = Stage::Sched;
+                Control::Continue
+            }
+            Ok(FiberStep::Raised(e)) => Control::Finish(Err(Error::Exception(e))),
+            Err(e) => Control::Finish(Err(e)),
+        }
+    }
+
+    /// The main program's code ended (`r`): as CPython does at exit, the
+    /// main thread then joins every non-daemon thread
+    /// (`threading._shutdown`) before the run ends.
+    fn main_ended(&mut self, r: Result<(), Error>) -> Control {
+        if let Some(first) = self.main_result.take() {
+            // `_shutdown` itself ended: the run ends as the program did.
+            return Control::Finish(first.and(r));
+        }
+        let alive = self
+            .shared
+            .try_borrow()
+            .is_ok_and(|st| st.prog.others_alive());
+        let shutdown = if alive {
+            self.vm.modules.get("threading").and_then(|m| match m {
+                Value::Module(m) => m.globals.get("_shutdown"),
+                _ => None,
+            })
+        } else {
+            None
+        };
+        let Some(shutdown) = shutdown else {
+            return Control::Finish(r);
+        };
+        let fiber = self.vm.fiber_new(shutdown, vec![], "MainThread");
+        if let Ok(mut st) = self.shared.try_borrow_mut() {
+            st.main_fiber = Some(fiber);
+        }
+        self.main_result = Some(r);
+        self.stage = Stage::Main { send: Value::None };
+        Control::Continue
+    }
+
+    /// The running program thread blocked or ended: run the next one,
+    /// moving the clock if none is ready.
+    fn schedule(&mut self) -> Control {
+        let before = self.now();
+        let next = match self.shared.try_borrow_mut() {
+            Ok(mut st) => {
+                let now = st.lp.now();
+                let next = st.prog.next(now);
+                match next {
+                    Next::Run { tid, now } => {
+                        st.lp.advance_to(now);
+                        st.lp
+                            .emit(EventKind::ProgramThreadRuns { thread: tid as u32 });
+                        let t = &st.prog.threads[tid];
+                        Some(if t.sleeping {
+                            Value::None
+                        } else {
+                            Value::Bool(t.result)
+                        })
+                    }
+                    Next::Hang => None,
+                }
+            }
+            Err(_) => None,
+        };
+        self.vm.clock_ns = self.now();
+        match next {
+            Some(send) => {
+                let after = self.now();
+                if self.live && after > before {
+                    self.wait_until = Some(after);
+                }
+                self.stage = Stage::Main { send };
+                Control::Continue
+            }
+            None => Control::Finish(Err(glue::hang(&self.shared))),
         }
     }
 
@@ -584,6 +717,7 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
             which: "memory".into(),
             message: vm.str_of(&exc).unwrap_or_default(),
         },
+        Err(Error::Exception(exc)) if is_system_exit(vm, &exc) => system_exit(vm, &exc),
         Err(Error::Exception(exc)) => {
             let rendered = vm.format_exception(&exc);
             let last_line = exception_line(vm, &exc, &rendered);
@@ -630,6 +764,7 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
     glue::drain_output(vm, &mut st, None, 0);
     let run_ending = match &ending {
         Ending::Completed => RunEnding::Completed,
+        Ending::Exited { status } => RunEnding::Exited { status: *status },
         Ending::Uncaught { last_line, .. } => RunEnding::Uncaught {
             last_line: last_line.clone(),
         },
@@ -656,20 +791,33 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
 }
 
 /// A short name for the limit a message is about.
-fn limit_name(message: &str) -> String {
-    for (key, name) in [
-        ("max_slice_instructions", "slice instructions"),
-        ("max_instructions", "instructions"),
-        ("max_output_bytes", "output"),
-        ("max_collection_len", "memory"),
-        ("max_memory_bytes", "memory"),
-        ("recursion", "recursion"),
-    ] {
-        if message.contains(key) {
-            return name.into();
+/// How `SystemExit` ends the program, as CPython's interpreter does at exit:
+/// `code` None is status 0, an integer is that status, anything else is
+/// printed to stderr and gives status 1.
+fn is_system_exit(vm: &Vm, exc: &Value) -> bool {
+    vm.exc_data(exc).is_some() && vm.class_of(exc).is_subclass(&vm.types.system_exit)
+}
+
+fn system_exit(vm: &mut Vm, exc: &Value) -> Ending {
+    let name = vm.intern("code");
+    let code = vm.getattr(exc, &name).unwrap_or(Value::None);
+    let status = match code {
+        Value::None => 0,
+        Value::Bool(b) => b as i32,
+        Value::Int(n) => n as i32,
+        other => {
+            let text = vm.str_of(&other).unwrap_or_default();
+            let _ = vm.write(Stream::Stderr, &format!("{text}\n"));
+            1
         }
-    }
-    "limit".into()
+    };
+    Ending::Exited { status }
+}
+
+fn limit_name(message: &str) -> String {
+    LimitKind::of_message(message)
+        .map_or("limit", LimitKind::name)
+        .into()
 }
 
 /// `text` with every address (`0x` and one or more lowercase hex digits, as
@@ -718,7 +866,8 @@ pub fn format_timed(outcome: &RunOutcome) -> String {
         out.push('\n');
     }
     match &outcome.ending {
-        Ending::Completed => {}
+        // The oracle's format has no marker for SystemExit (CPython is silent).
+        Ending::Completed | Ending::Exited { .. } => {}
         Ending::Uncaught { last_line, .. }
         | Ending::SyntaxError {
             last_line,

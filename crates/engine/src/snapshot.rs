@@ -311,6 +311,11 @@ impl Snapshot {
                 thread,
                 outcome,
             } => self.job_finished(*job, *thread, outcome),
+            // Program threads have no lanes in the snapshot yet (#15).
+            EventKind::ProgramThreadStarted { .. }
+            | EventKind::ProgramThreadBlocked { .. }
+            | EventKind::ProgramThreadRuns { .. }
+            | EventKind::ProgramThreadEnded { .. } => {}
             EventKind::Print {
                 task,
                 thread,

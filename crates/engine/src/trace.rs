@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the trace format. Bumped whenever [`EventKind`] changes shape.
-pub const TRACE_VERSION: u32 = 1;
+pub const TRACE_VERSION: u32 = 2;
 
 /// Id of a task. Tasks are futures, so this is the task's [`FutureId`].
 pub type TaskId = u32;
@@ -281,6 +281,32 @@ pub enum EventKind {
         /// The thread lane.
         thread: ThreadId,
     },
+    /// A program thread (`threading.Thread`, a thread pool's thread used
+    /// directly) was started: it is ready to run. (Version 2.)
+    ProgramThreadStarted {
+        /// Its index (0 is the main thread), in start order.
+        thread: u32,
+        /// Its name (`Thread-1 (f)`, `ThreadPoolExecutor-0_0`).
+        name: String,
+    },
+    /// The running program thread blocked (a lock, `join`, an event, a
+    /// queue, a future, `time.sleep`, its loop's select).
+    ProgramThreadBlocked {
+        /// The thread.
+        thread: u32,
+        /// When a timed wait ends, if it is one.
+        until_ns: Option<u64>,
+    },
+    /// A program thread runs (again): the scheduler picked it.
+    ProgramThreadRuns {
+        /// The thread.
+        thread: u32,
+    },
+    /// A program thread finished.
+    ProgramThreadEnded {
+        /// The thread.
+        thread: u32,
+    },
     /// A job finished on its worker thread (its future is resolved later,
     /// from the loop, by a `call_soon_threadsafe` callback).
     JobFinished {
@@ -432,6 +458,11 @@ pub enum RunEnding {
     Uncaught {
         /// The last traceback line (`ValueError: boom`).
         last_line: String,
+    },
+    /// `SystemExit` ended the program with this exit status.
+    Exited {
+        /// 0 for `sys.exit()`, the integer given, 1 for a message.
+        status: i32,
     },
     /// Nothing could ever happen again: no ready handle, no timer, no
     /// running or parked worker thread, yet the awaited future is pending.

@@ -64,9 +64,8 @@ fn h(name: &'static str, ends_with: &'static str, oracle: Oracle) -> Hostile {
 }
 
 /// How a run under a 20 MiB memory budget ends.
-const MEMORY_20MIB: &str = "!! limit: the program holds more than 20 MiB of memory \
-     (Limits::max_memory_bytes); raise the memory limit in the settings \
-     (looplab run --max-memory BYTES) if it really needs that much\n";
+const MEMORY_20MIB: &str =
+    "!! limit: the program holds more than 20 MiB of memory (the memory limit)\n";
 
 /// Names of generated programs (too big to commit).
 const MANY_NAMES: &str = "many_names (generated)";
@@ -142,12 +141,34 @@ fn table() -> Vec<Hostile> {
         Hostile {
             slice: 2_000_000,
             ..h(
-            "native_loop_sum.py",
-            "start\n!! limit: ran 2000000 instructions without reaching an await that suspends \
-             (Limits::max_slice_instructions): an endless loop is blocking the event loop; \
-             raise the per-step limit in the settings if this is intended\n",
-            Not("CPython sums for hours"),
-        )},
+                "native_loop_sum.py",
+                "start\n!! limit: the code ran 2,000,000 instructions without reaching an await \
+             that pauses it: an endless loop is blocking the event loop (the step limit)\n",
+                Not("CPython sums for hours"),
+            )
+        },
+        Hostile {
+            max_secs: 45.0,
+            ..h(
+                "async_spin_sleep0.py",
+                "start\n!! limit: the tasks ran 200,000,000 instructions while the virtual clock \
+                 stood still at 0.000 s: they keep handing the event loop to each other without \
+                 ever waiting for time, as an endless loop around `await asyncio.sleep(0)` does \
+                 (the step limit)\n",
+                Not("CPython spins forever"),
+            )
+        },
+        Hostile {
+            max_secs: 45.0,
+            ..h(
+                "async_spin_two_tasks.py",
+                "!! limit: the tasks ran 200,000,000 instructions while the virtual clock \
+                 stood still at 1.500 s: they keep handing the event loop to each other without \
+                 ever waiting for time, as an endless loop around `await asyncio.sleep(0)` does \
+                 (the step limit)\n",
+                Not("CPython spins forever"),
+            )
+        },
         Hostile {
             memory: 20 << 20,
             max_mib: 160,

@@ -143,6 +143,14 @@ pub enum Todo<V> {
     /// `loop.stop()` took effect at the end of an iteration: `run_forever`
     /// returns.
     Stopped,
+    /// (Only with [`EventLoop::threads_wait`].) The select must wait until
+    /// `until` (`None`: for ever): the loop's thread blocks there and other
+    /// program threads run; a `call_soon_threadsafe` or `until` wakes it.
+    /// Ask again afterwards.
+    WaitThreads {
+        /// The earliest timer or worker wake-up.
+        until: Option<u64>,
+    },
     /// Nothing is ready, no timer is pending and no worker thread can run:
     /// nothing can ever happen again.
     Hang,
@@ -183,6 +191,9 @@ enum Phase {
 pub struct EventLoop<V> {
     /// The virtual clock, in nanoseconds since the program started.
     pub(crate) now: u64,
+    /// Program threads exist: a select that must wait returns
+    /// [`Todo::WaitThreads`] instead of moving the clock itself.
+    pub threads_wait: bool,
     /// The ready deque (`_ready`).
     pub(crate) ready: VecDeque<HandleId>,
     /// The timer heap (`_scheduled`), ordered by (deadline, handle id); the
@@ -354,6 +365,7 @@ impl<V: Clone> EventLoop<V> {
     pub fn new(record: bool) -> EventLoop<V> {
         EventLoop {
             now: 0,
+            threads_wait: false,
             ready: VecDeque::new(),
             timers: BinaryHeap::new(),
             handles: IdMap::default(),
@@ -593,10 +605,17 @@ impl<V: Clone> EventLoop<V> {
                             let timer = timer.filter(|&t| t < CLOCK_MAX);
                             let wake = self.threads.next_wake().filter(|&w| w < CLOCK_MAX);
                             let next = match (timer, wake) {
-                                (Some(t), Some(w)) => t.min(w),
-                                (Some(t), None) => t,
-                                (None, Some(w)) => w,
-                                (None, None) => return Todo::Hang,
+                                (Some(t), Some(w)) => Some(t.min(w)),
+                                (Some(t), None) => Some(t),
+                                (None, Some(w)) => Some(w),
+                                (None, None) => None,
+                            };
+                            if self.threads_wait {
+                                self.phase = Phase::SelectWaitDue;
+                                return Todo::WaitThreads { until: next };
+                            }
+                            let Some(next) = next else {
+                                return Todo::Hang;
                             };
                             self.advance_to(next);
                             self.phase = Phase::SelectWaitDue;

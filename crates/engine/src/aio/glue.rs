@@ -31,11 +31,22 @@ pub const PRELUDE_FILE: &str = "<asyncio>";
 
 /// `concurrent.futures` as seen by programs.
 const CONCURRENT_FUTURES: &str = "from asyncio import ThreadPoolExecutor\n\
-from asyncio import CancelledError\n\
-from asyncio import TimeoutError\n\
-FIRST_COMPLETED = 'FIRST_COMPLETED'\n\
-FIRST_EXCEPTION = 'FIRST_EXCEPTION'\n\
-ALL_COMPLETED = 'ALL_COMPLETED'\n";
+from _cfutures import (Future, Error, CancelledError, TimeoutError, InvalidStateError,\n\
+    BrokenExecutor, wait, as_completed, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED)\n";
+
+/// The request with which a program thread's fiber suspends when it blocks
+/// (`run_forever` suspends the main fiber with `None`).
+pub const THREAD_BLOCK: Value = Value::Bool(true); // matched as `Value::Bool(true)` in `run.rs`
+
+/// Whether the VM runs the current program thread's own fiber (not a task
+/// step or callback run by the loop, nor a nested call).
+pub(crate) fn on_program_thread(vm: &Vm, st: &Aio) -> bool {
+    let fiber = match st.prog.current {
+        0 => st.main_fiber,
+        t => st.prog.threads.get(t).and_then(|t| t.fiber),
+    };
+    fiber.is_some() && vm.current_fiber == fiber
+}
 
 /// Marker message of the `Error::Limit` that unwinds the program when the
 /// loop hangs (the run then ends with [`crate::run::Ending::Hang`]).
@@ -83,6 +94,11 @@ pub(crate) struct Aio {
     pub main_fiber: Option<crate::vm::FiberId>,
     /// The VM fiber running each worker thread's current job.
     pub fibers: std::collections::HashMap<ThreadId, crate::vm::FiberId>,
+    /// Program threads (`threading.Thread`) and their scheduler.
+    pub prog: crate::aio::program_threads::ProgramThreads,
+    /// The program thread whose event loop waits in its select (other
+    /// threads run meanwhile; `call_soon_threadsafe` wakes it).
+    pub loop_thread: Option<crate::aio::program_threads::Tid>,
 }
 
 pub(crate) type Shared = Rc<RefCell<Aio>>;
@@ -126,6 +142,8 @@ impl Aio {
             fibers: std::collections::HashMap::new(),
             coro_defs: std::collections::HashMap::new(),
             main_fiber: None,
+            prog: Default::default(),
+            loop_thread: None,
         }
     }
 }
@@ -587,6 +605,14 @@ fn time_sleep(vm: &mut Vm, shared: &Shared, secs: f64) -> Result<Value, Error> {
             st.lp.park_thread(thread, ns);
             Err(Error::Suspend(Value::None))
         }
+        None if st.prog.started() => {
+            let until = st.lp.now().saturating_add(ns);
+            let task = st.lp.current_task();
+            let line = user_line(vm, &st.filename);
+            drain_output(vm, &mut st, task, line);
+            drop(st);
+            block_program_thread(vm, shared, Some(until), true)
+        }
         None => {
             let task = st.lp.current_task();
             let line = user_line(vm, &st.filename);
@@ -688,4 +714,98 @@ fn build_module(vm: &mut Vm, shared: &Shared) -> Result<Value, Error> {
         g.set_str(name, f);
     }
     Ok(module)
+}
+
+/// The running program thread blocks (see [`crate::aio::program_threads`]).
+/// Called directly from bytecode, its fiber suspends and the session runs
+/// the next thread. Called inside a native call (`list(executor.map(...))`,
+/// `sorted(f.result() for f in fs)`), the fiber cannot suspend: the other
+/// threads run here, nested, until this one is woken. Returns what the
+/// blocking call returns (`True` woken, `False` timed out, `None` for a
+/// sleep).
+pub(crate) fn block_program_thread(
+    vm: &mut Vm,
+    shared: &Shared,
+    until: Option<u64>,
+    sleeping: bool,
+) -> Result<Value, Error> {
+    let (me, direct) = {
+        let mut st = state!(vm, shared);
+        st.prog.block(until, sleeping);
+        let thread = st.prog.current as u32;
+        st.lp.emit(EventKind::ProgramThreadBlocked {
+            thread,
+            until_ns: until,
+        });
+        (
+            st.prog.current,
+            vm.nesting <= 1 && on_program_thread(vm, &st),
+        )
+    };
+    if direct {
+        return Err(Error::Suspend(THREAD_BLOCK));
+    }
+    state!(vm, shared).prog.nested.push(me);
+    let fuel = vm.fuel_until.take();
+    let r = run_nested_threads(vm, shared, me);
+    vm.fuel_until = fuel;
+    state!(vm, shared).prog.nested.pop();
+    r
+}
+
+fn run_nested_threads(vm: &mut Vm, shared: &Shared, me: usize) -> Result<Value, Error> {
+    use crate::aio::program_threads::Next;
+    loop {
+        let (tid, send, fiber) = {
+            let mut st = state!(vm, shared);
+            let now = st.lp.now();
+            let Next::Run { tid, now } = st.prog.next(now) else {
+                drop(st);
+                return Err(hang(shared));
+            };
+            st.lp.advance_to(now);
+            vm.clock_ns = st.lp.now();
+            st.lp
+                .emit(EventKind::ProgramThreadRuns { thread: tid as u32 });
+            let t = &st.prog.threads[tid];
+            let send = if t.sleeping {
+                Value::None
+            } else {
+                Value::Bool(t.result)
+            };
+            if tid == me {
+                return Ok(send);
+            }
+            if st.prog.nested.contains(&tid) {
+                drop(st);
+                return Err(vm.runtime_error(
+                    "Looplab: two threads are blocked inside builtin calls (such as list() \
+                     or sorted() over a generator that waits); the second one cannot be \
+                     resumed before the first: not supported yet (#15)",
+                ));
+            }
+            (tid, send, st.prog.threads[tid].fiber)
+        };
+        let Some(fiber) = fiber else {
+            return Err(Error::Internal(format!("no fiber for thread {tid}")));
+        };
+        vm.reset_slice();
+        match vm.fiber_resume(fiber, send) {
+            Ok(crate::vm::FiberStep::Suspended(Value::Bool(true))) => {}
+            Ok(crate::vm::FiberStep::Done(_)) => {
+                let mut st = state!(vm, shared);
+                st.prog.finish();
+                st.lp
+                    .emit(EventKind::ProgramThreadEnded { thread: tid as u32 });
+            }
+            Ok(crate::vm::FiberStep::Suspended(_)) => {
+                return Err(vm.runtime_error(
+                    "Looplab: an event loop in a threading.Thread is not supported yet (#15)",
+                ))
+            }
+            Ok(crate::vm::FiberStep::Raised(e)) => return Err(Error::Exception(e)),
+            Err(e) => return Err(e),
+        }
+        state!(vm, shared).prog.current = me;
+    }
 }

@@ -56,6 +56,7 @@
 pub mod events;
 pub mod futures;
 pub mod glue;
+pub mod program_threads;
 pub mod tasks;
 pub mod threads;
 

@@ -246,7 +246,9 @@ impl Driver {
                 }
                 Todo::Stopped => return Ok(()),
                 Todo::Hang => return Err("hang"),
-                Todo::StartJob { .. } | Todo::ResumeThread { .. } => return Err("no threads"),
+                Todo::StartJob { .. } | Todo::ResumeThread { .. } | Todo::WaitThreads { .. } => {
+                    return Err("no threads")
+                }
             }
         }
     }

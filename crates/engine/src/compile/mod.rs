@@ -681,11 +681,8 @@ impl<'a> Compiler<'a> {
             self.emit(Op::ImportName(i));
             match &a.asname {
                 Some(asname) => {
-                    // `import a.b as c` binds the submodule.
-                    for part in a.name.split('.').skip(1) {
-                        let pi = self.name_index(part);
-                        self.emit(Op::LoadAttr(pi));
-                    }
+                    // `import a.b as c` binds the submodule, which is what
+                    // ImportName of a dotted name gives.
                     self.store_name(asname)?;
                 }
                 None => {
@@ -782,35 +779,28 @@ impl<'a> Compiler<'a> {
             let start = self.here();
             let fi = self.emit(Op::ForIter(0));
             self.store_target(target)?;
-            self.u().fblocks.push(FBlock::Loop {
-                continue_target: start,
-                breaks: Vec::new(),
-                has_iter: true,
-            });
-            self.stmts(body)?;
-            self.set_span(s.span);
-            self.emit(Op::Jump(start as u32));
-            let fb = self.u().fblocks.pop();
-            self.patch_here(fi);
-            self.stmts(orelse)?;
-            if let Some(FBlock::Loop { breaks, .. }) = fb {
-                for b in breaks {
-                    self.patch_here(b);
-                }
-            }
+            self.loop_rest(s, start, fi, true, body, orelse)?;
         }
         Ok(())
     }
 
-    /// `while test: body else: orelse`.
-    fn while_loop(&mut self, s: &Stmt, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> CResult {
-        let start = self.here();
-        self.expr(test)?;
-        let exit = self.emit(Op::PopJumpIfFalse(0));
+    /// The rest of a loop whose head starts at `start` and leaves the loop
+    /// at instruction `exit`: the body inside a loop block (where `break`
+    /// and `continue` find their targets; `has_iter` when an iterator sits
+    /// on the stack), the jump back, then `else`, then the `break`s' landing.
+    fn loop_rest(
+        &mut self,
+        s: &Stmt,
+        start: usize,
+        exit: usize,
+        has_iter: bool,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> CResult {
         self.u().fblocks.push(FBlock::Loop {
             continue_target: start,
             breaks: Vec::new(),
-            has_iter: false,
+            has_iter,
         });
         self.stmts(body)?;
         self.set_span(s.span);
@@ -824,6 +814,14 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// `while test: body else: orelse`.
+    fn while_loop(&mut self, s: &Stmt, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> CResult {
+        let start = self.here();
+        self.expr(test)?;
+        let exit = self.emit(Op::PopJumpIfFalse(0));
+        self.loop_rest(s, start, exit, false, body, orelse)
     }
 
     /// `x: T` and `x: T = v`.

@@ -719,6 +719,18 @@ pub(crate) fn isinstance(vm: &mut Vm, v: &Value, spec: &Value) -> Result<bool, E
     class_matches(vm, &c, spec)
 }
 
+/// `sys.stdout` when a program has replaced it with its own object.
+fn replaced_stdout(vm: &Vm) -> Option<Value> {
+    let Some(Value::Module(m)) = vm.modules.get("sys") else {
+        return None;
+    };
+    let out = m.globals.get("stdout")?;
+    match &out {
+        Value::Instance(i) if i.dict.borrow().get("_stream").is_some() => None,
+        _ => Some(out),
+    }
+}
+
 fn bi_print(vm: &mut Vm, args: &[Value], kw: Kw) -> Result<Value, Error> {
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
@@ -742,8 +754,10 @@ fn bi_print(vm: &mut Vm, args: &[Value], kw: Kw) -> Result<Value, Error> {
                 } else {
                     Stream::Stdout
                 };
-                if !matches!(f, Value::Instance(_)) {
-                    // Any object with write(): call it.
+                let is_sys_stream =
+                    matches!(f, Value::Instance(i) if i.dict.borrow().get("_stream").is_some());
+                if !is_sys_stream {
+                    // Any other object with write() (io.StringIO, a file-like class): call it.
                     let mut s = String::new();
                     for (i, a) in args.iter().enumerate() {
                         if i > 0 {
@@ -774,6 +788,13 @@ fn bi_print(vm: &mut Vm, args: &[Value], kw: Kw) -> Result<Value, Error> {
         }
     }
     s.push_str(&end);
+    // `sys.stdout` replaced (contextlib.redirect_stdout): write to it.
+    if !kw.iter().any(|(k, _)| &**k == "file") {
+        if let Some(target) = replaced_stdout(vm) {
+            vm.call_method(&target, "write", vec![Value::Str(Rc::from(s))])?;
+            return Ok(Value::None);
+        }
+    }
     vm.write(stream, &s)?;
     Ok(Value::None)
 }
@@ -795,6 +816,10 @@ fn bi_len(vm: &mut Vm, a: &[Value], _kw: Kw) -> Result<Value, Error> {
         Value::FrozenSet(d) => d.len(),
         Value::Range(r) => r.len() as usize,
         Value::DictView(v) => v.0.borrow().len(),
+        Value::Class(c) if vm.class_hook(c, "__class_len__").is_some() => {
+            let f = vm.class_hook(c, "__class_len__").unwrap_or(Value::None);
+            return vm.call(&f, vec![], vec![]);
+        }
         Value::Instance(i) => {
             if let Some(f) = vm.special_lookup(&i.class(), "__len__") {
                 let r = vm.call(&f, vec![a[0].clone()], vec![])?;
@@ -973,6 +998,7 @@ impl Vm {
                         }
                     }
                     let cls = self.new_class(&a[0], bases, ns, &Value::None)?;
+                    self.init_subclass(&cls, &Value::None)?;
                     Ok(Value::Class(cls))
                 }
                 _ => Err(self.type_error("type() takes 1 or 3 arguments")),

@@ -39,18 +39,46 @@ macro_rules! python_modules {
     };
 }
 
-native_modules!(functools, math, random, sys, threading, time, traceback);
+native_modules!(_random, _re, _weakref, math, sys, time, traceback);
 
 python_modules!(
+    _cfutures,
     __future__,
+    _structseq,
+    _timefmt,
+    abc,
+    argparse,
+    bisect,
     collections,
+    copy,
     dataclasses,
     datetime,
+    enum,
+    fractions,
+    functools,
+    heapq,
+    io,
     itertools,
+    json,
+    logging,
+    operator,
+    os,
+    posixpath,
+    pprint,
+    queue,
+    random,
+    re,
+    secrets,
+    statistics,
+    string,
+    textwrap,
+    threading,
     typing,
+    uuid,
+    weakref,
 );
 
-pub use random::Rng;
+pub use _random::Rng;
 pub use time::EPOCH_OFFSET_SECS;
 
 /// Builds a module on first import.
@@ -67,6 +95,26 @@ pub fn install(vm: &mut Vm) {
     }
     for &(name, source, filename) in PYTHON_MODULES {
         vm.add_source_module(name, source, filename);
+    }
+    // `import os.path` gives `os.path`, which is `posixpath` (as on Linux).
+    vm.add_native_module("os.path", |vm| vm.import("posixpath"));
+}
+
+/// Why a well-known module is missing from a browser playground and what
+/// to use instead: the sentence added to CPython's `ModuleNotFoundError`
+/// message when a program imports it (or a submodule of it).
+pub(crate) fn unavailable_hint(name: &str) -> Option<&'static str> {
+    const NETWORK: &str = "The playground runs in a browser tab, which gives programs no network access: stand for a request with `await asyncio.sleep(...)`, as the lessons do.";
+    const PROCESSES: &str = "The playground runs in a browser tab, which cannot start processes: stand for a slow command with `await asyncio.sleep(...)`, or run blocking work with `asyncio.to_thread`.";
+    if name == "urllib" || name == "urllib.request" {
+        return Some(NETWORK);
+    }
+    let top = name.split('.').next().unwrap_or(name);
+    match top {
+        "socket" | "ssl" | "select" | "selectors" | "aiohttp" | "requests" | "httpx" | "http"
+        | "urllib3" | "websockets" => Some(NETWORK),
+        "subprocess" | "multiprocessing" => Some(PROCESSES),
+        _ => None,
     }
 }
 
@@ -107,5 +155,54 @@ impl Vm {
         self.builtins.set_str(key, Value::Class(c.clone()));
         // Hidden from user code by the leading space.
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::vm::{run_script, Limits};
+
+    /// The last traceback line of a program that only imports `module`.
+    fn import_error(stmt: &str) -> String {
+        let r = run_script(stmt, "<lesson>", &Limits::default());
+        r.last_line.unwrap_or_default()
+    }
+
+    #[test]
+    fn missing_network_and_process_modules_say_why() {
+        for (stmt, name) in [
+            ("import socket", "socket"),
+            ("import requests", "requests"),
+            ("import aiohttp", "aiohttp"),
+            ("import urllib.request", "urllib.request"),
+            ("import http.client", "http.client"),
+            ("from http.client import HTTPConnection", "http.client"),
+        ] {
+            let line = import_error(stmt);
+            assert!(
+                line.starts_with(&format!("ModuleNotFoundError: No module named '{name}'. ")),
+                "{stmt}: {line}"
+            );
+            assert!(
+                line.contains("no network access") && line.contains("asyncio.sleep"),
+                "{line}"
+            );
+        }
+        for stmt in ["import subprocess", "import multiprocessing"] {
+            let line = import_error(stmt);
+            assert!(line.contains("cannot start processes"), "{stmt}: {line}");
+        }
+    }
+
+    #[test]
+    fn other_missing_modules_keep_cpythons_message() {
+        assert_eq!(
+            import_error("import numpy"),
+            "ModuleNotFoundError: No module named 'numpy'"
+        );
+        assert_eq!(
+            import_error("import urllib.parse"),
+            "ModuleNotFoundError: No module named 'urllib.parse'"
+        );
     }
 }

@@ -2322,28 +2322,39 @@ impl<'a> Parser<'a> {
             return Ok(Self::expr(ExprKind::List(Vec::new()), self.finish(start)));
         }
         let first = self.star_named_expression()?;
+        self.elements_or_comprehension(start, first, Op::RSqb, ExprKind::List, |elt, generators| {
+            ExprKind::ListComp { elt, generators }
+        })
+    }
+
+    /// The rest of a list or set display after its first element `first`:
+    /// a comprehension when `for`/`async for` follows (and `first` is not
+    /// starred), else more comma-separated elements, up to `close`.
+    fn elements_or_comprehension(
+        &mut self,
+        start: Span,
+        first: Expr,
+        close: Op,
+        display: fn(Vec<Expr>) -> ExprKind,
+        comprehension: fn(Box<Expr>, Vec<Comprehension>) -> ExprKind,
+    ) -> PResult<Expr> {
         if (self.at_kw(Kw::For) || self.at_kw(Kw::Async))
             && !matches!(first.kind, ExprKind::Starred(_))
         {
             let generators = self.for_if_clauses()?;
-            self.expect_op(Op::RSqb)?;
-            return Ok(Self::expr(
-                ExprKind::ListComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                self.finish(start),
-            ));
+            self.expect_op(close)?;
+            let kind = comprehension(Box::new(first), generators);
+            return Ok(Self::expr(kind, self.finish(start)));
         }
         let mut elts = vec![first];
         while self.eat_op(Op::Comma) {
-            if self.at_op(Op::RSqb) {
+            if self.at_op(close) {
                 break;
             }
             elts.push(self.star_named_expression()?);
         }
-        self.expect_op(Op::RSqb)?;
-        Ok(Self::expr(ExprKind::List(elts), self.finish(start)))
+        self.expect_op(close)?;
+        Ok(Self::expr(display(elts), self.finish(start)))
     }
 
     /// `dict | set | dictcomp | setcomp`
@@ -2380,28 +2391,13 @@ impl<'a> Parser<'a> {
             }
             return self.dict_items(start, vec![Some(first)], vec![value]);
         }
-        if (self.at_kw(Kw::For) || self.at_kw(Kw::Async))
-            && !matches!(first.kind, ExprKind::Starred(_))
-        {
-            let generators = self.for_if_clauses()?;
-            self.expect_op(Op::RBrace)?;
-            return Ok(Self::expr(
-                ExprKind::SetComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                self.finish(start),
-            ));
-        }
-        let mut elts = vec![first];
-        while self.eat_op(Op::Comma) {
-            if self.at_op(Op::RBrace) {
-                break;
-            }
-            elts.push(self.star_named_expression()?);
-        }
-        self.expect_op(Op::RBrace)?;
-        Ok(Self::expr(ExprKind::Set(elts), self.finish(start)))
+        self.elements_or_comprehension(
+            start,
+            first,
+            Op::RBrace,
+            ExprKind::Set,
+            |elt, generators| ExprKind::SetComp { elt, generators },
+        )
     }
 
     /// The rest of a dict display after its first item(s).

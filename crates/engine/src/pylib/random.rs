@@ -93,6 +93,47 @@ impl Random {
         self.gauss_next = None;
     }
 
+    /// `getstate()`: the 624 state words, the position in them and the
+    /// cached second normal deviate (CPython's `(3, words + (pos,), gauss_next)`).
+    pub fn state(&self) -> (Vec<u32>, usize, Option<f64>) {
+        (self.mt.to_vec(), self.index, self.gauss_next)
+    }
+
+    /// `setstate()`: the inverse of [`Random::state`]; `None` when the
+    /// words or position are out of range.
+    pub fn set_state(
+        &mut self,
+        words: &[u32],
+        index: usize,
+        gauss_next: Option<f64>,
+    ) -> Option<()> {
+        if words.len() != N || index > N {
+            return None;
+        }
+        self.mt.copy_from_slice(words);
+        self.index = index;
+        self.gauss_next = gauss_next;
+        Some(())
+    }
+
+    /// `randbytes(n)`: `getrandbits(8 * n)` as `n` little-endian bytes,
+    /// i.e. the output words' bytes in order, the last word shifted down
+    /// to the bits still needed.
+    pub fn randbytes(&mut self, n: usize) -> Vec<u8> {
+        let mut out = Vec::with_capacity(n + 4);
+        let mut bits = n * 8;
+        while bits > 0 {
+            let mut w = self.genrand_uint32();
+            if bits < 32 {
+                w >>= 32 - bits;
+            }
+            out.extend_from_slice(&w.to_le_bytes());
+            bits = bits.saturating_sub(32);
+        }
+        out.truncate(n);
+        out
+    }
+
     /// `random.seed(n)` for an int (CPython uses `abs(n)`).
     pub fn seed_int(&mut self, n: i64) {
         self.seed_u64(n.unsigned_abs());

@@ -204,6 +204,9 @@ fn handle_run(s: &Snapshot, handle: HandleId) -> Option<String> {
 fn run_ending(ending: &RunEnding) -> String {
     match ending {
         RunEnding::Completed => "The program finished.".into(),
+        RunEnding::Exited { status } => {
+            format!("The program called sys.exit(): it ended with exit status {status}.")
+        }
         RunEnding::Uncaught { last_line } => {
             format!("The program ended with an uncaught exception: {last_line}.")
         }

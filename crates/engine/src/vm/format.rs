@@ -146,6 +146,16 @@ impl Vm {
                 format!("<bound method {fname} of {obj}>")
             }
             Value::Class(c) => {
+                if let Some(f) = self.class_hook(c, "__class_repr__") {
+                    let r = self.call(&f, vec![], vec![])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => {
+                            let t = self.type_name(&other);
+                            Err(self.type_error(format!("__repr__ returned non-string (type {t})")))
+                        }
+                    };
+                }
                 if &*c.module == "builtins" {
                     format!("<class '{}'>", c.qualname)
                 } else {

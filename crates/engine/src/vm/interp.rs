@@ -12,7 +12,7 @@ use crate::compile::{binop_from_code, cmpop_from_code};
 use crate::vm::dict::Dict;
 use crate::vm::frame::{Block, BlockKind, Frame, Link};
 use crate::vm::value::*;
-use crate::vm::{Completion, Error, GenStep, Resume, Vm};
+use crate::vm::{thousands, Completion, Error, GenStep, LimitKind, Resume, Vm};
 
 /// Outcome of starting a call.
 pub(crate) enum Invoked {
@@ -100,6 +100,11 @@ impl Vm {
         self.nesting += 1;
         let r = self.run_inner();
         self.nesting -= 1;
+        if self.nesting == 1 {
+            // Back in the outermost run: a fuel check postponed while
+            // nested (a module imported from Rust) happens on time.
+            self.recompute_check();
+        }
         r
     }
 
@@ -395,6 +400,7 @@ impl Vm {
                 if let Some(cell) = class_cell {
                     *cell.borrow_mut() = Some(Value::Class(cls.clone()));
                 }
+                self.init_subclass(&cls, &kwargs)?;
                 let fr = frame!(self);
                 fr.stack.push(Value::Class(cls));
                 Ok(None)
@@ -427,16 +433,30 @@ impl Vm {
     /// Budget check, called when the instruction counter reaches
     /// `next_check`.
     pub(crate) fn check_budgets(&mut self) -> Result<(), Error> {
-        if self.instructions >= self.limits.max_instructions {
+        if self.charged_instructions() >= self.limits.max_instructions {
             return Err(Error::Limit(format!(
-                "the program ran more than {} instructions in total (Limits::max_instructions); raise the instruction limit in the settings if it is expected to run this long",
-                self.limits.max_instructions
+                "the program ran more than {} instructions in total ({})",
+                thousands(self.limits.max_instructions),
+                LimitKind::Instructions.phrase()
             )));
         }
-        if self.instructions - self.slice_start >= self.limits.max_slice_instructions {
+        let step = self.limits.max_slice_instructions;
+        if self.instructions - self.slice_start >= step {
             return Err(Error::Limit(format!(
-                "ran {} instructions without reaching an await that suspends (Limits::max_slice_instructions): an endless loop is blocking the event loop; raise the per-step limit in the settings if this is intended",
-                self.limits.max_slice_instructions
+                "the code ran {} instructions without reaching an await that pauses it: an endless loop is blocking the event loop ({})",
+                thousands(step),
+                LimitKind::Step.phrase()
+            )));
+        }
+        if self.clock_ns != self.clock_seen {
+            self.clock_seen = self.clock_ns;
+            self.still_since = self.charged_instructions();
+        } else if self.charged_instructions() - self.still_since >= step {
+            return Err(Error::Limit(format!(
+                "the tasks ran {} instructions while the virtual clock stood still at {:.3} s: they keep handing the event loop to each other without ever waiting for time, as an endless loop around `await asyncio.sleep(0)` does ({})",
+                thousands(step),
+                self.clock_ns as f64 / 1e9,
+                LimitKind::Step.phrase()
             )));
         }
         self.periodic_memory_check()?;
@@ -1980,10 +2000,11 @@ fn instance_attr_fast(
         return None;
     };
     let name = &fr.code.names[i as usize];
-    // Only a property (the data descriptor here) comes before the
-    // instance `__dict__` (as in `Vm::getattr`).
+    // Only a data descriptor (a property, or an instance whose class may
+    // have `__set__`: `Vm::getattr` decides) comes before the instance
+    // `__dict__`.
     let class_attr = type_cache.peek(&inst.class.borrow(), crate::vm::type_cache::Key::Name(name));
-    if matches!(class_attr, Some(Value::Property(_))) {
+    if matches!(class_attr, Some(Value::Property(_) | Value::Instance(_))) {
         return None;
     }
     let d = inst.dict.borrow();
@@ -2018,7 +2039,7 @@ fn instance_store_fast(
         let cls = inst.class.borrow();
         if matches!(
             type_cache.peek(&cls, Key::Name(name)),
-            Some(Value::Property(_))
+            Some(Value::Property(_) | Value::Instance(_))
         ) || type_cache.peek(&cls, Key::Static("__setattr__")).is_some()
         {
             return false;

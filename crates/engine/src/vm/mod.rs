@@ -56,9 +56,9 @@
 //!   current stack (so fuel can pause it); [`Vm::import`], from Rust, runs
 //!   it to completion. Their code is compiled in pieces, cached per thread;
 //!   [`Vm::prepare_library_piece`] compiles one piece ahead of time.
-//!   Built in: `time`, `math`, `random` (pylib's Mersenne Twister, seeded
-//!   0), `sys`, `threading`, `functools`; in Python: `datetime`,
-//!   `collections`, `itertools`.
+//!   The registry (`library::modules`) lists them all: native ones
+//!   (`time`, `math`, `_random`, `sys`, `threading`, …) and ones written
+//!   in Python (`random`, `functools`, `os`, `datetime`, …).
 //! * Budgets: [`Limits`] (total instructions, instructions per slice since
 //!   the last suspension, recursion depth, collection sizes, output bytes,
 //!   heap bytes held: [`Vm::memory_in_use`], counted by
@@ -144,6 +144,71 @@ pub struct Limits {
     /// in the program (catchable, as in CPython); memory the program frees
     /// is credited back, so only what is live counts.
     pub max_memory_bytes: usize,
+}
+
+/// What an event-loop handle's own work (scheduling, the trace, waking
+/// the task) counts for in the instruction budgets: measured natively,
+/// 200,000 rounds of `await asyncio.sleep(0)` (one handle and about 30
+/// instructions each) take 0.21 s, as long as about 170 instructions of a
+/// plain loop each; so a program spinning through the loop reaches a limit
+/// about as soon as a busy loop does.
+pub const HANDLE_COST: u64 = 170;
+
+/// The limits a run can hit, as a learner reads their names; each limit
+/// message ends with "(the … limit)" naming one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitKind {
+    /// `Limits::max_instructions`.
+    Instructions,
+    /// `Limits::max_slice_instructions`, also bounding instructions run
+    /// while the virtual clock stands still.
+    Step,
+    /// `Limits::max_memory_bytes`.
+    Memory,
+    /// `Limits::max_output_bytes`.
+    Output,
+}
+
+impl LimitKind {
+    /// Every kind.
+    pub const ALL: [LimitKind; 4] = [
+        LimitKind::Instructions,
+        LimitKind::Step,
+        LimitKind::Memory,
+        LimitKind::Output,
+    ];
+
+    /// The limit's name in messages and the app ("the step limit").
+    pub fn name(self) -> &'static str {
+        match self {
+            LimitKind::Instructions => "instruction",
+            LimitKind::Step => "step",
+            LimitKind::Memory => "memory",
+            LimitKind::Output => "output",
+        }
+    }
+
+    /// "the step limit": how a message names it (its last words).
+    pub fn phrase(self) -> String {
+        format!("the {} limit", self.name())
+    }
+
+    /// The command-line option that raises it.
+    pub fn cli_option(self) -> &'static str {
+        match self {
+            LimitKind::Instructions => "--max-instructions N",
+            LimitKind::Step => "--max-slice N",
+            LimitKind::Memory => "--max-memory BYTES",
+            LimitKind::Output => "--max-output BYTES",
+        }
+    }
+
+    /// The kind a limit message names, if any.
+    pub fn of_message(message: &str) -> Option<LimitKind> {
+        LimitKind::ALL
+            .into_iter()
+            .find(|k| message.ends_with(&format!("({})", k.phrase())))
+    }
 }
 
 impl Default for Limits {
@@ -282,6 +347,20 @@ pub struct Vm {
     pub instructions: u64,
     /// Instructions at the start of the current slice.
     slice_start: u64,
+    /// Charged instructions (see `handle_charge`) when the virtual clock
+    /// was last seen to move: tasks
+    /// that hand the loop to each other forever (`while True: await
+    /// asyncio.sleep(0)`) never exceed a slice, but the clock stands still,
+    /// so this bounds them by the same step budget.
+    still_since: u64,
+    /// The clock reading `still_since` belongs to.
+    clock_seen: u64,
+    /// What the event-loop handles run so far count for in the total
+    /// budget ([`HANDLE_COST`] each), kept apart from `instructions` so
+    /// that the budget checks keep their own rhythm (charging the counter
+    /// itself made every check fall on a handle's first instruction, so a
+    /// `MemoryError` always hit a fresh task, never the loop making them).
+    handle_charge: u64,
     /// Next instruction count at which budgets are checked.
     next_check: u64,
     /// Instruction count at which the memory budget is next checked: an
@@ -370,6 +449,9 @@ impl Vm {
             sleep_hook: None,
             instructions: 0,
             slice_start: 0,
+            still_since: 0,
+            clock_seen: 0,
+            handle_charge: 0,
             next_check: 0,
             next_memory_check: MEMORY_CHECK_EVERY,
             fuel_until: None,
@@ -408,6 +490,19 @@ impl Vm {
         self.next_id
     }
 
+    /// An event-loop handle (a task step or a callback) has ended: restarts
+    /// the slice budget and charges the handle's own work to the budgets.
+    pub fn handle_done(&mut self) {
+        self.handle_charge = self.handle_charge.saturating_add(HANDLE_COST);
+        self.reset_slice();
+    }
+
+    /// Instructions counted against the total budget: those run plus the
+    /// handles' charge.
+    pub(crate) fn charged_instructions(&self) -> u64 {
+        self.instructions.saturating_add(self.handle_charge)
+    }
+
     /// Restart the per-slice instruction budget (call when a task suspends).
     pub fn reset_slice(&mut self) {
         self.slice_start = self.instructions;
@@ -415,11 +510,16 @@ impl Vm {
     }
 
     pub(crate) fn recompute_check(&mut self) {
-        let mut next = self.limits.max_instructions.max(1);
-        next = next.min(
-            self.slice_start
-                .saturating_add(self.limits.max_slice_instructions.max(1)),
-        );
+        // The total and the standstill budgets count charged instructions:
+        // their marks move back by the handles' charge.
+        let charged_mark = |mark: u64| {
+            mark.saturating_sub(self.handle_charge)
+                .max(self.instructions + 1)
+        };
+        let step = self.limits.max_slice_instructions.max(1);
+        let mut next = charged_mark(self.limits.max_instructions.max(1));
+        next = next.min(self.slice_start.saturating_add(step));
+        next = next.min(charged_mark(self.still_since.saturating_add(step)));
         if let Some(f) = self.fuel_until {
             next = next.min(f);
         }
@@ -486,8 +586,9 @@ impl Vm {
             .mem_message
             .get_or_insert_with(|| {
                 Rc::from(format!(
-                    "the program holds more than {} of memory (Limits::max_memory_bytes); raise the memory limit in the settings (looplab run --max-memory BYTES) if it really needs that much",
-                    format_bytes(limit)
+                    "the program holds more than {} of memory ({})",
+                    format_bytes(limit),
+                    LimitKind::Memory.phrase()
                 ))
             })
             .clone();
@@ -528,8 +629,9 @@ impl Vm {
         self.output_bytes += text.len();
         if self.output_bytes > self.limits.max_output_bytes {
             return Err(Error::Limit(format!(
-                "the program printed more than {} bytes (Limits::max_output_bytes); raise the output limit in the settings to allow more",
-                self.limits.max_output_bytes
+                "the program printed more than {} ({})",
+                format_bytes(self.limits.max_output_bytes),
+                LimitKind::Output.phrase()
             )));
         }
         let clock_ns = self.clock_ns;
@@ -619,10 +721,12 @@ impl Vm {
             }
             return Ok(m);
         }
-        Err(self.new_error(
-            &self.types.module_not_found_error.clone(),
-            format!("No module named '{name}'"),
-        ))
+        let mut msg = format!("No module named '{name}'");
+        if let Some(hint) = crate::library::modules::unavailable_hint(name) {
+            msg.push_str(". ");
+            msg.push_str(hint);
+        }
+        Err(self.new_error(&self.types.module_not_found_error.clone(), msg))
     }
 
     /// `import name` in bytecode. A module written in Python is put in
@@ -889,6 +993,19 @@ impl Drop for Vm {
 }
 
 /// `256 MiB`, `1.5 KiB`, `100 bytes`: a budget in words.
+/// `n` with its digits grouped by commas (`2,000,000`), for limit messages.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn format_bytes(n: usize) -> String {
     const KIB: usize = 1024;
     const MIB: usize = 1024 * KIB;

@@ -96,6 +96,16 @@ impl Vm {
                 }
                 self.call(&p[0], vec![obj.clone()], vec![])?
             }
+            // A descriptor written in Python (`functools.cached_property`):
+            // `__get__(instance, owner)`.
+            Value::Instance(ref d) => match self.special_lookup(&d.class(), "__get__") {
+                Some(get) => self.call(
+                    &get,
+                    vec![attr.clone(), obj.clone(), Value::Class(cls.clone())],
+                    vec![],
+                )?,
+                None => attr,
+            },
             other => other,
         })
     }
@@ -131,7 +141,16 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cattr = self.type_lookup(&inst.class.borrow(), name);
-                if !matches!(cattr, Some(Value::Property(_))) {
+                // Properties and data descriptors (a class attribute whose
+                // type has `__set__`) win over the instance's dict.
+                let data_descriptor = match &cattr {
+                    Some(Value::Property(_)) => true,
+                    Some(Value::Instance(d)) => {
+                        self.special_lookup(&d.class(), "__set__").is_some()
+                    }
+                    _ => false,
+                };
+                if !data_descriptor {
                     if let Some(v) = inst.dict.borrow().get(name) {
                         return Ok(v.clone());
                     }
@@ -327,6 +346,8 @@ impl Vm {
         match &**name {
             "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
             "__qualname__" => return Ok(Value::Str(f.qualname.borrow().clone())),
+            // Both settable (functools.wraps copies them): a set value wins.
+            "__module__" | "__doc__" if f.dict.borrow().get(name).is_some() => {}
             "__module__" => return Ok(f.globals.get("__name__").unwrap_or(Value::None)),
             "__doc__" => return Ok(f.code.doc.clone().map(Value::Str).unwrap_or(Value::None)),
             "__defaults__" => {
@@ -496,7 +517,7 @@ impl Vm {
                 self.native_fn("__delattr__", |vm, a, _| match (a.first(), a.get(1)) {
                     (Some(o), Some(Value::Str(n))) => {
                         let n = n.clone();
-                        vm.delattr(o, &n)?;
+                        vm.delattr_plain(o, &n)?;
                         Ok(Value::None)
                     }
                     _ => Err(vm.type_error("expected 2 arguments")),
@@ -666,6 +687,14 @@ impl Vm {
                     }
                     Value::list(d.notes.clone())
                 }
+                // SystemExit.code: the one argument, None for none, else the args.
+                "code" if self.is_instance_of(obj, &self.types.system_exit.clone()) => {
+                    match d.args.len() {
+                        0 => Value::None,
+                        1 => d.args[0].clone(),
+                        _ => Value::tuple(d.args.clone()),
+                    }
+                }
                 "message" if self.is_instance_of(obj, &self.types.base_exception_group.clone()) => {
                     d.args.first().cloned().unwrap_or(Value::str(""))
                 }
@@ -713,12 +742,24 @@ impl Vm {
                 // The common case: a plain attribute of a plain object.
                 if custom_setattr.is_none()
                     && inst.exc.is_none()
-                    && !matches!(prop, Some(Value::Property(_)))
+                    && !matches!(prop, Some(Value::Property(_) | Value::Instance(_)))
                 {
                     inst.dict.borrow_mut().insert(name.clone(), v);
                     return Ok(());
                 }
                 let cls = inst.class();
+                // A data descriptor written in Python: `__set__(instance, value)`.
+                if let Some(Value::Instance(d)) = &prop {
+                    if let Some(set) = self.special_lookup(&d.class(), "__set__") {
+                        let desc = Value::Instance(d.clone());
+                        self.call(&set, vec![desc, obj.clone(), v], vec![])?;
+                        return Ok(());
+                    }
+                    if custom_setattr.is_none() && inst.exc.is_none() {
+                        inst.dict.borrow_mut().insert(name.clone(), v);
+                        return Ok(());
+                    }
+                }
                 if let Some(Value::Property(p)) = prop {
                     if p[1].is_none() {
                         return Err(self.attribute_error(format!(
@@ -804,6 +845,19 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Name) -> Result<(), Error> {
+        if let Value::Instance(inst) = obj {
+            // A class's own __delattr__ (e.g. a frozen dataclass) runs first.
+            let custom = self.special_lookup(&inst.class(), "__delattr__");
+            if let Some(f) = custom {
+                self.call(&f, vec![obj.clone(), Value::Str(name.clone())], vec![])?;
+                return Ok(());
+            }
+        }
+        self.delattr_plain(obj, name)
+    }
+
+    /// `del obj.name` without the class's `__delattr__` (`object.__delattr__`).
+    pub fn delattr_plain(&mut self, obj: &Value, name: &Name) -> Result<(), Error> {
         match obj {
             Value::Instance(inst) => {
                 if let Some(Value::Property(p)) = inst.class().lookup(name) {
@@ -916,8 +970,71 @@ impl Vm {
         let mut mro = vec![c.clone()];
         mro.extend(mro_tail);
         *c.mro.borrow_mut() = mro;
-        // __set_name__ hooks and __init_subclass__ are not supported.
+        // __set_name__ hooks (in definition order); `init_subclass` runs
+        // __init_subclass__ once the caller has the class.
+        let hooks: Vec<(Name, Value)> = c
+            .dict
+            .borrow()
+            .entries
+            .iter()
+            .filter(|(_, v)| matches!(v, Value::Instance(_)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (attr, v) in hooks {
+            if let Value::Instance(d) = &v {
+                if let Some(hook) = self.special_lookup(&d.class(), "__set_name__") {
+                    self.call(
+                        &hook,
+                        vec![v.clone(), Value::Class(c.clone()), Value::Str(attr)],
+                        vec![],
+                    )?;
+                }
+            }
+        }
         Ok(c)
+    }
+
+    /// Runs the nearest base's `__init_subclass__` (implicitly a
+    /// classmethod, as in CPython) for a class just created, with the
+    /// class statement's keywords.
+    pub(crate) fn init_subclass(&mut self, cls: &Rc<Class>, kwargs: &Value) -> Result<(), Error> {
+        let mro = cls.mro.borrow().clone();
+        let found = mro
+            .iter()
+            .skip(1)
+            .find_map(|k| k.dict.borrow().get("__init_subclass__").cloned());
+        let Some(f) = found else {
+            return Ok(());
+        };
+        let f = match f {
+            Value::ClassMethod(inner) => (*inner).clone(),
+            other => other,
+        };
+        let mut kw = Vec::new();
+        if let Value::Dict(d) = kwargs {
+            for (k, v) in d.borrow().items() {
+                if let Value::Str(s) = k {
+                    if &*s != "metaclass" {
+                        kw.push((s, v));
+                    }
+                }
+            }
+        }
+        self.call(&f, vec![Value::Class(cls.clone())], kw)?;
+        Ok(())
+    }
+
+    /// A class-level stand-in for a metaclass method (`__class_iter__`,
+    /// `__class_len__`, `__class_contains__`, `__class_repr__`), bound to
+    /// `cls`, if the class defines one (`enum` uses them; Looplab has no
+    /// metaclasses yet).
+    pub(crate) fn class_hook(&mut self, cls: &Rc<Class>, name: &'static str) -> Option<Value> {
+        let f = self.special_lookup(cls, name)?;
+        let f = match f {
+            Value::ClassMethod(inner) => (*inner).clone(),
+            other => other,
+        };
+        Some(Value::Method(Rc::new((Value::Class(cls.clone()), f))))
     }
 
     /// A bare instance of `cls` (no `__init__` call).

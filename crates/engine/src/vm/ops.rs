@@ -1346,6 +1346,12 @@ impl Vm {
     }
 
     pub fn contains(&mut self, container: &Value, item: &Value) -> Result<bool, Error> {
+        if let Value::Class(c) = container {
+            if let Some(f) = self.class_hook(c, "__class_contains__") {
+                let r = self.call(&f, vec![item.clone()], vec![])?;
+                return self.truthy(&r);
+            }
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(&**x)),
@@ -1461,6 +1467,11 @@ impl Vm {
                     }
                 }
                 return Ok(v.clone());
+            }
+            Value::Class(c) if self.special_lookup(c, "__class_iter__").is_some() => {
+                let f = self.class_hook(c, "__class_iter__").unwrap_or(Value::None);
+                let r = self.call(&f, vec![], vec![])?;
+                return self.get_iter(&r);
             }
             Value::Instance(i) => {
                 let cls = i.class();

@@ -33,7 +33,19 @@ pub(crate) fn report_stderr(
 
 /// The next thing the loop must do (see [`EventLoop::next_action`]).
 pub(crate) fn next_todo(vm: &mut Vm, shared: &Shared) -> Result<Todo<Value>, Error> {
+    next_todo_with(vm, shared, false)
+}
+
+/// [`next_todo`]; with `threads_wait` (the session drives the loop at top
+/// level) a select that must wait while program threads exist returns
+/// [`Todo::WaitThreads`].
+pub(crate) fn next_todo_with(
+    vm: &mut Vm,
+    shared: &Shared,
+    threads_wait: bool,
+) -> Result<Todo<Value>, Error> {
     let mut st = state!(vm, shared);
+    st.lp.threads_wait = threads_wait && st.prog.started();
     // Finished futures nothing refers to any more are freed, as in CPython.
     let freed = st
         .lp
@@ -88,7 +100,7 @@ pub(super) fn run_loop(vm: &mut Vm, shared: &Shared) -> Result<(), Error> {
                 thread_finish(vm, shared, thread, r)?;
             }
             Todo::Stopped => return Ok(()),
-            Todo::Hang => return Err(hang(shared)),
+            Todo::Hang | Todo::WaitThreads { .. } => return Err(hang(shared)),
         }
     }
 }
@@ -109,7 +121,7 @@ pub(crate) fn call_finish(
     func: &Value,
     r: Result<Value, Error>,
 ) -> Result<(), Error> {
-    vm.reset_slice();
+    vm.handle_done();
     match r {
         Ok(_) => {}
         Err(Error::Exception(exc)) => {
@@ -139,7 +151,7 @@ pub(crate) fn step_finish(
     before: u64,
 ) -> Result<(), Error> {
     let ran = vm.instructions.saturating_sub(before);
-    vm.reset_slice();
+    vm.handle_done();
     let step = match r {
         Ok(GenStep::Yielded(v)) => match fut_id_of(vm, &v) {
             Some(id) => CoroStep::YieldedFuture(id),

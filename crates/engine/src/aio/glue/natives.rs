@@ -422,7 +422,7 @@ natives! {
             let task = st.lp.current_task();
             let line = user_line(vm, &st.filename);
             drain_output(vm, &mut st, task, line);
-            if st.main_fiber.is_some() && vm.current_fiber == st.main_fiber {
+            if vm.nesting <= 1 && on_program_thread(vm, &st) {
                 // The session runs the loop at top level and resumes the main
                 // program (with None) once the loop stops.
                 return Err(Error::Suspend(Value::None));
@@ -433,6 +433,110 @@ natives! {
             st.running = false;
         }
         r.map(|()| Value::None)
+    }
+
+    /// `threading.Thread.start()`: a new program thread running `func()`,
+    /// ready at the back of the scheduler's FIFO. Returns its index.
+    Module "thread_spawn" => fn m_thread_spawn(vm, shared, args, _kw) {
+        let func = arg(args, 0);
+        let name = match arg(args, 1) {
+            Value::Str(s) => s.to_string(),
+            _ => String::new(),
+        };
+        let fiber = vm.fiber_new(func, vec![], &name);
+        let mut st = state!(vm, shared);
+        let tid = st.prog.spawn(fiber);
+        st.lp.emit(EventKind::ProgramThreadStarted {
+            thread: tid as u32,
+            name,
+        });
+        Ok(Value::Int(tid as i64))
+    }
+
+    /// The running program thread blocks until `thread_wake`, or until the
+    /// clock reaches `until_ns` (an int) if given; returns True when woken,
+    /// False on time-out.
+    Module "thread_block" => fn m_thread_block(vm, shared, args, _kw) {
+        let until = match arg(args, 0) {
+            Value::Int(n) => Some(n.max(0) as u64),
+            _ => None,
+        };
+        let mut st = state!(vm, shared);
+        if st.current_thread.is_some() {
+            drop(st);
+            return Err(vm.runtime_error(
+                "Looplab: blocking on a threading lock, event, condition or queue inside \
+                 an asyncio executor job (to_thread, run_in_executor) is not supported yet (#15)",
+            ));
+        }
+        let task = st.lp.current_task();
+        let line = user_line(vm, &st.filename);
+        drain_output(vm, &mut st, task, line);
+        drop(st);
+        block_program_thread(vm, shared, until, false)
+    }
+
+    /// Makes program thread `tid` ready (its `thread_block` returns True).
+    Module "thread_wake" => fn m_thread_wake(vm, shared, args, _kw) {
+        let woke = match arg(args, 0) {
+            Value::Int(t) => state!(vm, shared).prog.wake(t.max(0) as usize),
+            _ => false,
+        };
+        Ok(Value::Bool(woke))
+    }
+
+    /// `loop.call_soon_threadsafe`: a loop waiting in its select (in a
+    /// program thread) wakes up.
+    Module "wake_loop" => fn m_wake_loop(vm, shared, _args, _kw) {
+        let mut st = state!(vm, shared);
+        if let Some(t) = st.loop_thread {
+            st.prog.wake(t);
+        }
+        Ok(Value::None)
+    }
+
+    /// The running program thread's index, or the name of the executor
+    /// worker running now (`asyncio_0`...).
+    Module "thread_current" => fn m_thread_current(vm, shared, _args, _kw) {
+        let st = state!(vm, shared);
+        match st.current_thread {
+            Some(t) => Ok(Value::Str(Rc::from(st.lp.thread_name(t)))),
+            None => Ok(Value::Int(st.prog.current as i64)),
+        }
+    }
+
+    /// The traceback CPython's C `threading.excepthook` prints for an
+    /// exception escaping a thread: `Thread._bootstrap_inner` (and the
+    /// default `run`, when not overridden) as CPython's own frames, then the
+    /// program's frames without source lines (the C printer cannot read
+    /// `<lesson>`), then the exception line.
+    Module "thread_traceback" => fn m_thread_traceback(vm, _shared, args, _kw) {
+        let exc = arg(args, 0);
+        let default_run = matches!(arg(args, 1), Value::Bool(true));
+        let mut text = String::from(
+            "Traceback (most recent call last):\n  File \"<stdlib>/threading.py\", line 1045, \
+             in _bootstrap_inner\n    self.run()\n",
+        );
+        if default_run {
+            text.push_str(
+                "  File \"<stdlib>/threading.py\", line 982, in run\n    \
+                 self._target(*self._args, **self._kwargs)\n",
+            );
+        }
+        let tb = vm
+            .exc_data(&exc)
+            .map(|d| d.borrow().traceback.clone())
+            .unwrap_or_default();
+        for e in tb.iter().filter(|e| &*e.code.filename != "<threading>") {
+            text.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                e.code.filename, e.line, e.code.name
+            ));
+        }
+        let line = vm.exception_line(&exc);
+        text.push_str(&line);
+        text.push('\n');
+        Ok(Value::Str(Rc::from(text)))
     }
 
     Module "stop" => fn m_stop(vm, shared, _args, _kw) {
@@ -572,8 +676,12 @@ natives! {
     }
 
     Module "drain" => fn m_drain(vm, shared, args, _kw) {
-        let ex = executor_id(vm, &arg(args, 0))?;
-        drain_threads(vm, shared, Some(ex))?;
+        // `None`: every executor (the end of the program).
+        let ex = match arg(args, 0) {
+            Value::None => None,
+            e => Some(executor_id(vm, &e)?),
+        };
+        drain_threads(vm, shared, ex)?;
         Ok(Value::None)
     }
 

@@ -416,7 +416,9 @@ class BaseEventLoop(AbstractEventLoop):
         return Handle(_looplab.call_soon(callback, args), callback, args, self)
 
     def call_soon_threadsafe(self, callback, *args, context=None):
-        return self.call_soon(callback, *args)
+        handle = self.call_soon(callback, *args)
+        _looplab.wake_loop()
+        return handle
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
@@ -569,7 +571,9 @@ AbstractEventLoop.__module__ = "asyncio.events"
 
 
 class ThreadPoolExecutor:
-    """concurrent.futures.ThreadPoolExecutor, simulated deterministically."""
+    """concurrent.futures.ThreadPoolExecutor: submit/map run jobs on threads
+    (`_cfutures`); loop.run_in_executor runs them on the loop's deterministic
+    workers (`_looplab.submit`)."""
 
     _counter = [0]
 
@@ -578,24 +582,36 @@ class ThreadPoolExecutor:
             max_workers = 8
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
         self._max_workers = max_workers
         self._shutdown = False
+        self._initializer = initializer
+        self._initargs = initargs
         if _default:
-            self._id = _looplab.new_executor(max_workers, "asyncio")
-        else:
-            if not thread_name_prefix:
-                thread_name_prefix = "ThreadPoolExecutor-" + str(ThreadPoolExecutor._counter[0])
-                ThreadPoolExecutor._counter[0] += 1
-            self._id = _looplab.new_executor(max_workers, thread_name_prefix)
+            thread_name_prefix = "asyncio"
+        elif not thread_name_prefix:
+            thread_name_prefix = "ThreadPoolExecutor-" + str(ThreadPoolExecutor._counter[0])
+            ThreadPoolExecutor._counter[0] += 1
+        self._thread_name_prefix = thread_name_prefix
+        self._id = _looplab.new_executor(max_workers, thread_name_prefix)
 
-    def submit(self, fn, *args, **kwargs):
-        raise RuntimeError(
-            "Looplab: executor.submit() outside asyncio is not supported; "
-            "use loop.run_in_executor(executor, fn, *args)"
-        )
+    def submit(self, fn, /, *args, **kwargs):
+        import _cfutures
+
+        return _cfutures.pool_submit(self, fn, args, kwargs)
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        import _cfutures
+
+        return _cfutures.pool_map(self, fn, iterables, timeout)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         self._shutdown = True
+        if hasattr(self, "_work_queue"):
+            import _cfutures
+
+            _cfutures.pool_shutdown(self, wait, cancel_futures)
         if wait:
             _looplab.drain(self)
 
@@ -1003,18 +1019,39 @@ def _copy_state_to_concurrent(source, dest):
     dest._state = "FINISHED"
 
 
+def _set_concurrent_state(concurrent, source):
+    if source.cancelled():
+        concurrent.cancel()
+    if not concurrent.set_running_or_notify_cancel():
+        return
+    exception = source.exception()
+    if exception is not None:
+        concurrent.set_exception(exception)
+    else:
+        concurrent.set_result(source.result())
+
+
 def run_coroutine_threadsafe(coro, loop):
     if not iscoroutine(coro):
         raise TypeError("A coroutine object is required")
-    future = _ConcurrentFuture()
+    import _cfutures
+
+    future = _cfutures.Future()
 
     def callback():
-        source = ensure_future(coro, loop=loop)
+        try:
+            source = ensure_future(coro, loop=loop)
 
-        def _call_set_state(src):
-            _copy_state_to_concurrent(src, future)
+            def _call_set_state(src):
+                if future.cancelled():
+                    return
+                _set_concurrent_state(future, src)
 
-        source.add_done_callback(_call_set_state)
+            source.add_done_callback(_call_set_state)
+        except BaseException as exc:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
 
     loop.call_soon_threadsafe(callback)
     return future

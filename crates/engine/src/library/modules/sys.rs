@@ -2,26 +2,81 @@
 
 use std::rc::Rc;
 
+use crate::library::builtins::nargs;
 use crate::library::modules::reg;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 
+/// `sys.version` (the oracle reports the same).
+pub const VERSION: &str = "3.11.7 (main, Jan  1 2024, 00:00:00) [Looplab]";
+
+/// The highest `sys.setrecursionlimit` (frames live on the heap; the
+/// memory budget still applies).
+const MAX_RECURSION_LIMIT: i64 = 100_000;
+
+/// CPython 3.11's `sys.getsizeof` on a 64-bit build, for the types whose
+/// size follows from their value alone.
+fn getsizeof(v: &Value) -> Option<i64> {
+    Some(match v {
+        Value::None => 16,
+        Value::Bool(_) => 28,
+        Value::Int(i) => {
+            let mut digits = 0;
+            let mut x = i.unsigned_abs();
+            while x > 0 {
+                digits += 1;
+                x >>= 30;
+            }
+            24 + 4 * digits.max(1)
+        }
+        Value::Float(_) => 24,
+        Value::Str(s) => {
+            let n = s.chars().count() as i64;
+            let widest = s.chars().map(|c| c as u32).max().unwrap_or(0);
+            match widest {
+                0..=0x7f => 49 + n,
+                0x80..=0xff => 73 + n,
+                0x100..=0xffff => 74 + 2 * n,
+                _ => 76 + 4 * n,
+            }
+        }
+        Value::Bytes(b) => 33 + b.len() as i64,
+        Value::Tuple(t) => 40 + 8 * t.len() as i64,
+        _ => return None,
+    })
+}
+
 /// Builds the module on first import.
 pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
     let (m, g) = vm.new_module("sys");
-    g.set_str("version", Value::str("3.11.7 (Looplab)"));
-    g.set_str("platform", Value::str("looplab"));
+    // The oracle reports the same version string (tools/oracle.py,
+    // "The process"); the platform is the POSIX-like one `os` shows.
+    g.set_str("version", Value::str(VERSION));
+    g.set_str("platform", Value::str("linux"));
     g.set_str("maxsize", Value::Int(i64::MAX));
-    g.set_str(
-        "version_info",
-        Value::tuple(vec![
-            Value::Int(3),
-            Value::Int(11),
-            Value::Int(7),
-            Value::str("final"),
-            Value::Int(0),
-        ]),
-    );
+    g.set_str("argv", Value::list(vec![Value::str("<lesson>")]));
+    g.set_str("byteorder", Value::str("little"));
+    g.set_str("executable", Value::str(""));
+    if let Value::Module(s) = vm.import("_structseq")? {
+        if let Some(v) = s.globals.get("version_info") {
+            g.set_str("version_info", v);
+        }
+    }
+    reg(vm, &g, "getsizeof", |vm, a, _| {
+        nargs(vm, "getsizeof", a, 1, 2)?;
+        match getsizeof(&a[0]) {
+            Some(n) => Ok(Value::Int(n)),
+            None => match a.get(1) {
+                Some(default) => Ok(default.clone()),
+                None => {
+                    let t = vm.type_name(&a[0]);
+                    Err(vm.type_error(format!(
+                        "sys.getsizeof() of a '{t}' object is not supported in Looplab (only numbers, str, bytes, tuple and None)"
+                    )))
+                }
+            },
+        }
+    });
     for (name, stream) in [("stdout", "stdout"), ("stderr", "stderr")] {
         let cls = vm.stream_class();
         let s = vm.new_instance(&cls, vec![]);
@@ -80,13 +135,28 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
         Ok(Value::Int(vm.limits.max_recursion as i64))
     });
     reg(vm, &g, "setrecursionlimit", |vm, a, _| {
-        let n = vm.as_i64(a.first().unwrap_or(&Value::Int(1000)))?;
-        vm.limits.max_recursion = n.clamp(10, 5000) as usize;
+        nargs(vm, "setrecursionlimit", a, 1, 1)?;
+        if let Value::Float(_) = &a[0] {
+            return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+        }
+        let n = vm.as_i64(&a[0])?;
+        if n < 1 {
+            return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+        }
+        if n > MAX_RECURSION_LIMIT {
+            return Err(vm.value_error(format!(
+                "recursion limit above {MAX_RECURSION_LIMIT} is not supported in Looplab"
+            )));
+        }
+        vm.limits.max_recursion = n as usize;
         Ok(Value::None)
     });
     reg(vm, &g, "exit", |vm, a, _| {
+        nargs(vm, "exit", a, 0, 1)?;
         let c = vm.types.system_exit.clone();
-        Err(vm.new_error_args(&c, a.to_vec()))
+        // sys.exit(None) is sys.exit(): a SystemExit without arguments.
+        let args = a.iter().filter(|v| !v.is_none()).cloned().collect();
+        Err(vm.new_error_args(&c, args))
     });
     Ok(m)
 }

@@ -74,5 +74,16 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
             }
         }
     });
+    // The calendar functions are written in Python (`_timefmt.py`).
+    if let Value::Module(cal) = vm.import("_timefmt")? {
+        for name in [
+            "struct_time", "gmtime", "localtime", "mktime", "asctime", "ctime", "strftime",
+            "timezone", "altzone", "daylight", "tzname",
+        ] {
+            if let Some(v) = cal.globals.get(name) {
+                g.set_str(name, v);
+            }
+        }
+    }
     Ok(m)
 }

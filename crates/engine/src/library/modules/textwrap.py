@@ -1,0 +1,232 @@
+"""textwrap: wrapping and filling text (CPython 3.11's TextWrapper rules)."""
+
+__all__ = ["TextWrapper", "wrap", "fill", "dedent", "indent", "shorten"]
+
+_whitespace = "\t\n\x0b\x0c\r "
+
+
+def _is_letter(c):
+    return c.isalpha()
+
+
+class TextWrapper:
+    def __init__(self, width=70, initial_indent="", subsequent_indent="",
+                 expand_tabs=True, replace_whitespace=True,
+                 fix_sentence_endings=False, break_long_words=True,
+                 drop_whitespace=True, break_on_hyphens=True, tabsize=8,
+                 *, max_lines=None, placeholder=" [...]"):
+        self.width = width
+        self.initial_indent = initial_indent
+        self.subsequent_indent = subsequent_indent
+        self.expand_tabs = expand_tabs
+        self.replace_whitespace = replace_whitespace
+        self.fix_sentence_endings = fix_sentence_endings
+        self.break_long_words = break_long_words
+        self.drop_whitespace = drop_whitespace
+        self.break_on_hyphens = break_on_hyphens
+        self.tabsize = tabsize
+        self.max_lines = max_lines
+        self.placeholder = placeholder
+
+    def _munge_whitespace(self, text):
+        if self.expand_tabs:
+            text = text.expandtabs(self.tabsize)
+        if self.replace_whitespace:
+            for c in "\t\n\x0b\x0c\r":
+                text = text.replace(c, " ")
+        return text
+
+    def _split(self, text):
+        # Runs of whitespace and words; with break_on_hyphens a word also
+        # breaks after a hyphen that has two letters before it and a letter
+        # (maybe after one more hyphen) and a letter after it.
+        chunks = []
+        i = 0
+        n = len(text)
+        while i < n:
+            j = i
+            if text[i] in _whitespace:
+                while j < n and text[j] in _whitespace:
+                    j += 1
+                chunks.append(text[i:j])
+                i = j
+                continue
+            while j < n and text[j] not in _whitespace:
+                j += 1
+            word = text[i:j]
+            if self.break_on_hyphens:
+                chunks.extend(self._split_hyphens(word))
+            else:
+                chunks.append(word)
+            i = j
+        return chunks
+
+    def _split_hyphens(self, word):
+        parts = []
+        start = 0
+        n = len(word)
+        for k in range(n):
+            if word[k] != "-" or k - start < 1:
+                continue
+            before = (k >= 2 and _is_letter(word[k - 1]) and _is_letter(word[k - 2])) or \
+                (k >= 3 and _is_letter(word[k - 1]) and word[k - 2] == "-" and _is_letter(word[k - 3]))
+            after = k + 1 < n and _is_letter(word[k + 1]) and (
+                (k + 2 < n and _is_letter(word[k + 2])) or
+                (k + 3 < n and word[k + 2] == "-" and _is_letter(word[k + 3])))
+            if before and after:
+                parts.append(word[start:k + 1])
+                start = k + 1
+        parts.append(word[start:])
+        return parts
+
+    def _fix_sentence_endings(self, chunks):
+        i = 0
+        while i < len(chunks) - 1:
+            c = chunks[i]
+            if chunks[i + 1] == " " and _sentence_end(c):
+                chunks[i + 1] = "  "
+                i += 2
+            else:
+                i += 1
+
+    def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width):
+        if width < 1:
+            space_left = 1
+        else:
+            space_left = width - cur_len
+        if self.break_long_words:
+            end = space_left
+            chunk = reversed_chunks[-1]
+            if self.break_on_hyphens and len(chunk) > space_left:
+                hyphen = chunk.rfind("-", 0, space_left)
+                if hyphen > 0 and any(c != "-" for c in chunk[:hyphen]):
+                    end = hyphen + 1
+            cur_line.append(chunk[:end])
+            reversed_chunks[-1] = chunk[end:]
+        elif not cur_line:
+            cur_line.append(reversed_chunks.pop())
+
+    def _wrap_chunks(self, chunks):
+        lines = []
+        if self.width <= 0:
+            raise ValueError(f"invalid width {self.width!r} (must be > 0)")
+        if self.max_lines is not None:
+            if self.max_lines > 1:
+                indent = self.subsequent_indent
+            else:
+                indent = self.initial_indent
+            if len(indent) + len(self.placeholder.lstrip()) > self.width:
+                raise ValueError("placeholder too large for max width")
+        chunks.reverse()
+        while chunks:
+            cur_line = []
+            cur_len = 0
+            indent = self.subsequent_indent if lines else self.initial_indent
+            width = self.width - len(indent)
+            if self.drop_whitespace and chunks[-1].strip() == "" and lines:
+                del chunks[-1]
+            while chunks:
+                length = len(chunks[-1])
+                if cur_len + length <= width:
+                    cur_line.append(chunks.pop())
+                    cur_len += length
+                else:
+                    break
+            if chunks and len(chunks[-1]) > width:
+                self._handle_long_word(chunks, cur_line, cur_len, width)
+                cur_len = sum(len(c) for c in cur_line)
+            if self.drop_whitespace and cur_line and cur_line[-1].strip() == "":
+                cur_len -= len(cur_line[-1])
+                del cur_line[-1]
+            if cur_line:
+                if (self.max_lines is None or len(lines) + 1 < self.max_lines or
+                        (not chunks or self.drop_whitespace and len(chunks) == 1 and
+                         not chunks[0].strip()) and cur_len <= width):
+                    lines.append(indent + "".join(cur_line))
+                else:
+                    while cur_line:
+                        if cur_line[-1].strip() and cur_len + len(self.placeholder) <= width:
+                            cur_line.append(self.placeholder)
+                            lines.append(indent + "".join(cur_line))
+                            break
+                        cur_len -= len(cur_line[-1])
+                        del cur_line[-1]
+                    else:
+                        if lines:
+                            prev_line = lines[-1].rstrip()
+                            if len(prev_line) + len(self.placeholder) <= self.width:
+                                lines[-1] = prev_line + self.placeholder
+                                break
+                        lines.append(indent + self.placeholder.lstrip())
+                    break
+        return lines
+
+    def _split_chunks(self, text):
+        return self._split(self._munge_whitespace(text))
+
+    def wrap(self, text):
+        chunks = self._split_chunks(text)
+        if self.fix_sentence_endings:
+            self._fix_sentence_endings(chunks)
+        return self._wrap_chunks(chunks)
+
+    def fill(self, text):
+        return "\n".join(self.wrap(text))
+
+
+def _sentence_end(c):
+    # [a-z][.!?]["']? at the end of a chunk
+    if c and c[-1] in "\"'":
+        c = c[:-1]
+    return len(c) >= 2 and c[-1] in ".!?" and "a" <= c[-2] <= "z"
+
+
+def wrap(text, width=70, **kwargs):
+    return TextWrapper(width=width, **kwargs).wrap(text)
+
+
+def fill(text, width=70, **kwargs):
+    return TextWrapper(width=width, **kwargs).fill(text)
+
+
+def shorten(text, width, **kwargs):
+    w = TextWrapper(width=width, max_lines=1, **kwargs)
+    return w.fill(" ".join(text.strip().split()))
+
+
+def dedent(text):
+    """Remove any common leading whitespace from every line in `text`."""
+    lines = text.split("\n")
+    margin = None
+    for i, line in enumerate(lines):
+        stripped = line.lstrip(" \t")
+        if not stripped:
+            lines[i] = ""
+            continue
+        indent = line[:len(line) - len(stripped)]
+        if margin is None:
+            margin = indent
+        elif indent.startswith(margin):
+            pass
+        elif margin.startswith(indent):
+            margin = indent
+        else:
+            k = 0
+            while k < len(margin) and k < len(indent) and margin[k] == indent[k]:
+                k += 1
+            margin = margin[:k]
+    if margin:
+        lines = [line[len(margin):] if line else line for line in lines]
+    return "\n".join(lines)
+
+
+def indent(text, prefix, predicate=None):
+    """Add `prefix` to the beginning of the lines of `text` that `predicate` accepts
+    (by default the lines that are not only whitespace)."""
+    out = []
+    for line in text.splitlines(True):
+        if (predicate(line) if predicate is not None else line.strip()):
+            out.append(prefix + line)
+        else:
+            out.append(line)
+    return "".join(out)
