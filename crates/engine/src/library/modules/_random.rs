@@ -193,7 +193,11 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
         let mut words = Vec::with_capacity(items.len());
         for v in &items {
             let w = vm.as_i64(v)?;
-            words.push(u32::try_from(w).map_err(|_| vm.overflow_error())?);
+            words.push(
+                u32::try_from(w).map_err(|_| {
+                    vm.overflow_error("Python int too large to convert to C unsigned long")
+                })?,
+            );
         }
         let pos = words.pop().unwrap_or(0) as usize;
         let gauss_next = match &a[2] {
