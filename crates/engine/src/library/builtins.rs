@@ -650,7 +650,7 @@ static NAMESPACES: &[(&str, NativeFnPtr)] = &[
         let c = vm.types.permission_error.clone();
         Err(vm.new_error(
             &c,
-            &format!("[Errno 13] Permission denied: {file} (the playground has no files; use io.StringIO for text in memory)"),
+            format!("[Errno 13] Permission denied: {file} (the playground has no files; use io.StringIO for text in memory)"),
         ))
     }),
     ("eval", |vm, _, _| Err(no_code_from_strings(vm, "eval"))),
@@ -1365,6 +1365,6 @@ fn no_code_from_strings(vm: &mut Vm, name: &str) -> Error {
     let c = vm.types.not_implemented_error.clone();
     vm.new_error(
         &c,
-        &format!("{name}() is not available in Looplab: the playground runs only the program in the editor, not code built from strings"),
+        format!("{name}() is not available in Looplab: the playground runs only the program in the editor, not code built from strings"),
     )
 }
