@@ -770,8 +770,10 @@ time.time = fake_time
 time.time_ns = lambda: EPOCH_S * 1_000_000_000 + Clock.now_ns
 time.monotonic = time.perf_counter = lambda: Clock.now_ns / 1e9
 time.monotonic_ns = time.perf_counter_ns = lambda: Clock.now_ns
-time.localtime = lambda *a: _real_localtime(*_secs_or_now(a))
-time.gmtime = lambda *a: _real_gmtime(*_secs_or_now(a))
+# staticmethod: like the builtins they replace, they must not bind as methods
+# when a class stores them (logging.Formatter.converter = time.localtime).
+time.localtime = staticmethod(lambda *a: _real_localtime(*_secs_or_now(a)))
+time.gmtime = staticmethod(lambda *a: _real_gmtime(*_secs_or_now(a)))
 time.ctime = lambda *a: _real_ctime(*_secs_or_now(a))
 time.asctime = lambda *a: _real_asctime(*(a or (time.localtime(),)))
 time.strftime = lambda fmt, *a: _real_strftime(fmt, *(a or (time.localtime(),)))

@@ -717,7 +717,7 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
             which: "memory".into(),
             message: vm.str_of(&exc).unwrap_or_default(),
         },
-        Err(Error::Exception(exc)) if is_system_exit(vm, &exc) => system_exit(vm, &exc),
+        Err(Error::Exception(exc)) if vm.is_system_exit(&exc) => system_exit(vm, &exc),
         Err(Error::Exception(exc)) => {
             let rendered = vm.format_exception(&exc);
             let last_line = exception_line(vm, &exc, &rendered);
@@ -794,10 +794,6 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
 /// How `SystemExit` ends the program, as CPython's interpreter does at exit:
 /// `code` None is status 0, an integer is that status, anything else is
 /// printed to stderr and gives status 1.
-fn is_system_exit(vm: &Vm, exc: &Value) -> bool {
-    vm.exc_data(exc).is_some() && vm.class_of(exc).is_subclass(&vm.types.system_exit)
-}
-
 fn system_exit(vm: &mut Vm, exc: &Value) -> Ending {
     let name = vm.intern("code");
     let code = vm.getattr(exc, &name).unwrap_or(Value::None);

@@ -32,6 +32,11 @@ pub fn run_timed(src: &str) -> String {
     if !at_line_start {
         out.push('\n');
     }
+    // SystemExit ends the program quietly, as CPython's interpreter does.
+    let r = match r {
+        Err(looplab_engine::vm::Error::Exception(x)) if vm.is_system_exit(&x) => Ok(()),
+        other => other.map(|_| ()),
+    };
     if let Err(e) = r {
         let text = vm.render_error(&e);
         out.push_str("!! uncaught\n");

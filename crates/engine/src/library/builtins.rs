@@ -646,12 +646,21 @@ static NAMESPACES: &[(&str, NativeFnPtr)] = &[
             "input() is not available in Looplab (there is no keyboard input)",
         ))
     }),
-    ("open", |vm, _, _| {
-        let c = vm.types.os_error.clone();
+    ("open", |vm, a, _| {
+        let file = match a.first() {
+            Some(f) => vm.repr(f)?,
+            None => "''".to_string(),
+        };
+        let c = vm.types.permission_error.clone();
         Err(vm.new_error(
             &c,
-            "open() is not available in Looplab (there is no file system)",
+            format!("[Errno 13] Permission denied: {file} (the playground has no files; use io.StringIO for text in memory)"),
         ))
+    }),
+    ("eval", |vm, _, _| Err(no_code_from_strings(vm, "eval"))),
+    ("exec", |vm, _, _| Err(no_code_from_strings(vm, "exec"))),
+    ("compile", |vm, _, _| {
+        Err(no_code_from_strings(vm, "compile"))
     }),
     ("globals", |vm, _, _| {
         let g = vm.frames.last().map(|f| f.globals.clone());
@@ -1365,4 +1374,14 @@ pub(crate) fn exc_method(
         }
         _ => Err(vm.attribute_error(format!("no attribute {name}"))),
     }
+}
+
+/// `eval`/`exec`/`compile`: the playground runs only the program in the
+/// editor (the sandbox section of the README).
+fn no_code_from_strings(vm: &mut Vm, name: &str) -> Error {
+    let c = vm.types.not_implemented_error.clone();
+    vm.new_error(
+        &c,
+        format!("{name}() is not available in Looplab: the playground runs only the program in the editor, not code built from strings"),
+    )
 }

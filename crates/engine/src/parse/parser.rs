@@ -1328,6 +1328,12 @@ impl<'a> Parser<'a> {
         let parsed = self.star_targets();
         if let Ok(t) = &parsed {
             if self.at_kw(Kw::In) && invalid_target(t, TargetsType::Star).is_none() {
+                if let ExprKind::Starred(_) = t.kind {
+                    return Err(SyntaxError::new(
+                        "starred assignment target must be in a list or tuple",
+                        t.span,
+                    ));
+                }
                 self.advance();
                 return parsed;
             }

@@ -91,6 +91,12 @@ impl Vm {
         self.new_error_args(&c, args)
     }
 
+    /// Whether `exc` is a `SystemExit` (or a subclass's) instance: the
+    /// exception that ends a program quietly with an exit status.
+    pub fn is_system_exit(&self, exc: &Value) -> bool {
+        self.exc_data(exc).is_some() && self.class_of(exc).is_subclass(&self.types.system_exit)
+    }
+
     pub fn exc_data<'a>(&self, v: &'a Value) -> Option<&'a RefCell<ExcData>> {
         match v {
             Value::Instance(i) => i.exc.as_ref(),

@@ -81,6 +81,7 @@ types_struct!(
     assertion_error,
     memory_error,
     os_error,
+    permission_error,
     timeout_error,
     keyboard_interrupt,
     system_exit,
@@ -174,7 +175,7 @@ impl Types {
         let timeout_error = ex("TimeoutError", &os_error);
         let connection_error = ex("ConnectionError", &os_error);
         let _fnf = ex("FileNotFoundError", &os_error);
-        let _perm = ex("PermissionError", &os_error);
+        let permission_error = ex("PermissionError", &os_error);
         let import_error = ex("ImportError", &exception);
         let module_not_found_error = ex("ModuleNotFoundError", &import_error);
         let syntax_error = ex("SyntaxError", &exception);
@@ -278,6 +279,7 @@ impl Types {
             assertion_error,
             memory_error,
             os_error,
+            permission_error,
             timeout_error,
             keyboard_interrupt,
             system_exit,
