@@ -20,6 +20,7 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
     g.set_str("inf", Value::Float(f64::INFINITY));
     g.set_str("nan", Value::Float(f64::NAN));
     float_functions(vm, &g);
+    special_functions(vm, &g);
     integer_functions(vm, &g);
     Ok(m)
 }
@@ -40,7 +41,6 @@ fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
         };
     }
     f1!("sqrt", |x| if x < 0.0 { None } else { Some(x.sqrt()) });
-    f1!("exp", |x| Some(x.exp()));
     f1!("sin", |x| if x.is_infinite() {
         None
     } else {
@@ -176,6 +176,153 @@ fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
     });
     reg(vm, g, "isfinite", |vm, a, _| {
         Ok(Value::Bool(num(vm, &a[0])?.is_finite()))
+    });
+}
+
+/// How a float function fails, as CPython's math module reports it.
+enum MathErr {
+    /// ValueError("math domain error"): no result exists.
+    Domain,
+    /// OverflowError("math range error"): the result is too large.
+    Range,
+}
+
+/// `r`, computed from a finite `x`, unless it overflowed.
+fn in_range(x: f64, r: f64) -> Result<f64, MathErr> {
+    if r.is_infinite() && x.is_finite() {
+        Err(MathErr::Range)
+    } else {
+        Ok(r)
+    }
+}
+
+/// Hyperbolic, error and gamma functions, and the float-decomposing ones
+/// (`frexp`, `ldexp`, `modf`, `fmod`, `remainder`, `nextafter`, `ulp`,
+/// `dist`).
+fn special_functions(vm: &mut Vm, g: &Rc<Globals>) {
+    macro_rules! f1 {
+        ($name:expr, $f:expr) => {
+            reg(vm, g, $name, |vm, a, _| {
+                nargs(vm, $name, a, 1, 1)?;
+                let x = num(vm, &a[0])?;
+                let f: fn(f64) -> Result<f64, MathErr> = $f;
+                match f(x) {
+                    Ok(r) => Ok(Value::Float(r)),
+                    Err(MathErr::Domain) => Err(vm.value_error("math domain error")),
+                    Err(MathErr::Range) => Err(vm.overflow_error("math range error")),
+                }
+            });
+        };
+    }
+    f1!("exp", |x| in_range(x, x.exp()));
+    f1!("sinh", |x| in_range(x, x.sinh()));
+    f1!("cosh", |x| in_range(x, x.cosh()));
+    f1!("tanh", |x| Ok(x.tanh()));
+    f1!("asinh", |x| Ok(x.asinh()));
+    f1!("acosh", |x| if x < 1.0 { Err(MathErr::Domain) } else { Ok(x.acosh()) });
+    f1!("atanh", |x| if x.abs() >= 1.0 { Err(MathErr::Domain) } else { Ok(x.atanh()) });
+    f1!("cbrt", |x| Ok(x.cbrt()));
+    f1!("exp2", |x| in_range(x, x.exp2()));
+    f1!("expm1", |x| in_range(x, x.exp_m1()));
+    f1!("log1p", |x| if x <= -1.0 { Err(MathErr::Domain) } else { Ok(x.ln_1p()) });
+    f1!("erf", |x| Ok(libm::erf(x)));
+    f1!("erfc", |x| Ok(libm::erfc(x)));
+    f1!("gamma", |x| {
+        if x.is_nan() {
+            Ok(x)
+        } else if x == f64::NEG_INFINITY || (x <= 0.0 && x == x.floor()) {
+            Err(MathErr::Domain)
+        } else {
+            in_range(x, libm::tgamma(x))
+        }
+    });
+    f1!("lgamma", |x| {
+        if x <= 0.0 && x == x.floor() && x.is_finite() {
+            Err(MathErr::Domain)
+        } else {
+            in_range(x, libm::lgamma(x))
+        }
+    });
+    f1!("ulp", |x| {
+        let x = x.abs();
+        if x.is_nan() || x.is_infinite() {
+            return Ok(x);
+        }
+        let next = f64::from_bits(x.to_bits() + 1);
+        if next.is_infinite() {
+            let prev = f64::from_bits(x.to_bits() - 1);
+            return Ok(x - prev);
+        }
+        Ok(next - x)
+    });
+    reg(vm, g, "frexp", |vm, a, _| {
+        nargs(vm, "frexp", a, 1, 1)?;
+        let x = num(vm, &a[0])?;
+        let (m, e) = if x.is_finite() { libm::frexp(x) } else { (x, 0) };
+        Ok(Value::tuple(vec![Value::Float(m), Value::Int(e.into())]))
+    });
+    reg(vm, g, "ldexp", |vm, a, _| {
+        nargs(vm, "ldexp", a, 2, 2)?;
+        let x = num(vm, &a[0])?;
+        let e = match &a[1] {
+            Value::Int(i) => (*i).clamp(i32::MIN as i64, i32::MAX as i64) as i32,
+            Value::Bool(b) => *b as i32,
+            Value::BigInt(b) if b.is_negative() => i32::MIN,
+            Value::BigInt(_) => i32::MAX,
+            other => {
+                let t = vm.type_name(other);
+                return Err(vm.type_error(format!("Expected an int as second argument to ldexp, not {t}")));
+            }
+        };
+        let r = libm::scalbn(x, e);
+        if r.is_infinite() && x.is_finite() {
+            return Err(vm.overflow_error("math range error"));
+        }
+        Ok(Value::Float(r))
+    });
+    reg(vm, g, "modf", |vm, a, _| {
+        nargs(vm, "modf", a, 1, 1)?;
+        let x = num(vm, &a[0])?;
+        let (frac, int) = if x.is_infinite() {
+            (0.0f64.copysign(x), x)
+        } else {
+            (x.fract(), x.trunc())
+        };
+        Ok(Value::tuple(vec![Value::Float(frac), Value::Float(int)]))
+    });
+    reg(vm, g, "fmod", |vm, a, _| {
+        nargs(vm, "fmod", a, 2, 2)?;
+        let (x, y) = (num(vm, &a[0])?, num(vm, &a[1])?);
+        if !x.is_nan() && !y.is_nan() && (x.is_infinite() || y == 0.0) {
+            return Err(vm.value_error("math domain error"));
+        }
+        Ok(Value::Float(x % y))
+    });
+    reg(vm, g, "remainder", |vm, a, _| {
+        nargs(vm, "remainder", a, 2, 2)?;
+        let (x, y) = (num(vm, &a[0])?, num(vm, &a[1])?);
+        if !x.is_nan() && !y.is_nan() && (x.is_infinite() || y == 0.0) {
+            return Err(vm.value_error("math domain error"));
+        }
+        Ok(Value::Float(libm::remainder(x, y)))
+    });
+    reg(vm, g, "nextafter", |vm, a, _| {
+        nargs(vm, "nextafter", a, 2, 2)?;
+        let (x, y) = (num(vm, &a[0])?, num(vm, &a[1])?);
+        Ok(Value::Float(libm::nextafter(x, y)))
+    });
+    reg(vm, g, "dist", |vm, a, _| {
+        nargs(vm, "dist", a, 2, 2)?;
+        let (p, q) = (vm.iterate(&a[0])?, vm.iterate(&a[1])?);
+        if p.len() != q.len() {
+            return Err(vm.value_error("both points must have the same number of dimensions"));
+        }
+        let mut s = 0.0;
+        for (x, y) in p.iter().zip(&q) {
+            let d = num(vm, x)? - num(vm, y)?;
+            s += d * d;
+        }
+        Ok(Value::Float(s.sqrt()))
     });
 }
 
