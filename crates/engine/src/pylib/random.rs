@@ -226,6 +226,24 @@ impl Random {
         Ok(lo | (hi << 32))
     }
 
+    /// `getrandbits(k)` for any `k`, as CPython builds it: 32-bit words,
+    /// least significant first, the last one cut to the bits left
+    /// (little-endian words of the result).
+    pub fn getrandbits_words(&mut self, k: u64) -> Vec<u32> {
+        let mut words = Vec::with_capacity(k.div_ceil(32) as usize);
+        let mut left = k;
+        while left > 0 {
+            let r = self.genrand_uint32();
+            if left < 32 {
+                words.push(r >> (32 - left));
+                break;
+            }
+            words.push(r);
+            left -= 32;
+        }
+        words
+    }
+
     /// `_randbelow(n)` (`_randbelow_with_getrandbits`): uniform in
     /// `[0, n)`, by rejection on `n.bit_length()` random bits.
     pub fn randbelow(&mut self, n: u64) -> u64 {

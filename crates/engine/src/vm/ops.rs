@@ -155,6 +155,9 @@ impl Vm {
         if op == BinOp::Add && matches!(a, Value::Str(_)) {
             return Err(self.type_error(format!("can only concatenate str (not \"{tb}\") to str")));
         }
+        if op == BinOp::Add && matches!(a, Value::Bytes(_)) {
+            return Err(self.type_error(format!("can't concat {tb} to bytes")));
+        }
         if op == BinOp::Add && matches!(a, Value::List(_)) && !matches!(b, Value::List(_)) {
             return Err(
                 self.type_error(format!("can only concatenate list (not \"{tb}\") to list"))
@@ -166,10 +169,18 @@ impl Vm {
             )));
         }
         if op == BinOp::Mult
-            && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
-                || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
+            && (matches!(
+                a,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+            ) || matches!(
+                b,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+            ))
         {
-            let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+            let other = if matches!(
+                a,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+            ) {
                 &tb
             } else {
                 &ta
@@ -305,6 +316,18 @@ impl Vm {
             (Str(x), _, BinOp::Mod) => {
                 let s = self.percent_format(x, b)?;
                 Str(Rc::from(s))
+            }
+            (Bytes(x), Bytes(y), BinOp::Add) => {
+                self.check_len(x.len() + y.len())?;
+                Bytes([&x[..], &y[..]].concat().into())
+            }
+            (Bytes(x), _, BinOp::Mult) | (_, Bytes(x), BinOp::Mult)
+                if as_int(a).is_some() || as_int(b).is_some() =>
+            {
+                let n = as_int(if matches!(a, Bytes(_)) { b } else { a }).unwrap_or(0);
+                let n = n.max(0) as usize;
+                self.check_len(x.len().saturating_mul(n))?;
+                Bytes(x.repeat(n).into())
             }
             (List(x), List(y), BinOp::Add) => {
                 let mut v = x.borrow().clone();

@@ -8,6 +8,8 @@
 //! with [`ENTROPY_SEED`]: `os.urandom(n)` is its `randbytes(n)`, as in
 //! the oracle (`tools/oracle.py`, "Other determinism").
 
+use num_bigint::{BigInt, BigUint};
+
 use crate::library::builtins::nargs;
 use crate::library::modules::{num, reg};
 use crate::pylib::random::Random;
@@ -79,20 +81,6 @@ fn entropy_words(vm: &mut Vm) -> Vec<u32> {
     w
 }
 
-/// The error for an int wider than Looplab's 64-bit ints.
-fn too_wide(vm: &mut Vm, what: &str) -> Error {
-    vm.overflow_error_msg(format!(
-        "{what}: ints of more than 63 bits are not supported yet (Looplab ints are 64-bit)"
-    ))
-}
-
-impl Vm {
-    fn overflow_error_msg(&mut self, msg: String) -> Error {
-        let c = self.types.overflow_error.clone();
-        self.new_error(&c, msg)
-    }
-}
-
 /// Builds the module on first import.
 pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
     let (m, g) = vm.new_module("_random");
@@ -113,6 +101,11 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
                 vm.rng.gens[i].seed_words(&w);
             }
             Value::Int(n) => vm.rng.gens[i].seed_int(*n),
+            // init_by_array over |n|'s 32-bit words, least significant first.
+            Value::BigInt(n) => {
+                let words = n.magnitude().to_u32_digits();
+                vm.rng.gens[i].seed_words(&words);
+            }
             Value::Bool(b) => vm.rng.gens[i].seed_int(*b as i64),
             Value::Float(f) => vm.rng.gens[i].seed_float(*f),
             Value::Str(s) => vm.rng.gens[i].seed_str(s),
@@ -136,7 +129,9 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
             return Err(vm.value_error("number of bits must be non-negative"));
         }
         if k > 63 {
-            return Err(too_wide(vm, &format!("getrandbits({k})")));
+            vm.check_memory(k as usize / 8)?;
+            let words = vm.rng.gens[i].getrandbits_words(k as u64);
+            return Ok(Value::from_big(BigInt::from(BigUint::from_slice(&words))));
         }
         let r = vm.rng.gens[i].getrandbits(k).map_err(|e| vm.pyerr(e))?;
         Ok(Value::Int(r as i64))
@@ -217,13 +212,11 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
         if k < 0 {
             return Err(vm.value_error("number of bits must be non-negative"));
         }
-        if k > 63 {
-            return Err(too_wide(vm, &format!("getrandbits({k})")));
-        }
         let nbytes = ((k + 7) / 8) as usize;
+        vm.check_memory(nbytes)?;
         let b = vm.rng.entropy.randbytes(nbytes);
-        let x = b.iter().fold(0u128, |x, &byte| (x << 8) | u128::from(byte));
-        Ok(Value::Int((x >> (nbytes as i64 * 8 - k)) as i64))
+        let x = BigUint::from_bytes_be(&b) >> (nbytes as u64 * 8 - k as u64);
+        Ok(Value::from_big(BigInt::from(x)))
     });
     reg(vm, &g, "urandom", |vm, a, _| {
         nargs(vm, "urandom", a, 1, 1)?;

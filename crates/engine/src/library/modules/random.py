@@ -5,8 +5,7 @@
 Virtual-world rules: `seed(None)` / `Random()` seed from the virtual
 entropy (`os.urandom`, itself a Mersenne Twister seeded with 2024), and
 `SystemRandom` reads that entropy too, so every run draws the same
-numbers. Ints are 64-bit for now: `getrandbits(k)` for k > 63 and seeds
-wider than 64 bits raise OverflowError."""
+numbers."""
 
 import _random
 from math import log as _log, exp as _exp, pi as _pi, e as _e, sqrt as _sqrt
@@ -96,7 +95,7 @@ class Random:
         return _random.randbytes(self._g, n)
 
     def _randbelow(self, n):
-        if self._native:
+        if self._native and n < 9223372036854775808:
             return _random.randbelow(self._g, n)
         k = n.bit_length()
         r = self.getrandbits(k)

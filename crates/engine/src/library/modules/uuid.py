@@ -1,5 +1,4 @@
-"""uuid: UUID objects and uuid4() from the playground's (seeded) os.urandom.
-The 128-bit `int` form needs big ints, which Looplab does not have yet."""
+"""uuid: UUID objects and uuid4() from the playground's (seeded) os.urandom."""
 
 import os as _os
 
@@ -8,6 +7,7 @@ RESERVED_NCS, RFC_4122, RESERVED_MICROSOFT, RESERVED_FUTURE = [
     "reserved for Microsoft compatibility", "reserved for future definition"]
 
 _HEX = "0123456789abcdef"
+_int = int
 
 
 class UUID:
@@ -18,9 +18,23 @@ class UUID:
         if [hex, bytes, bytes_le, fields, int].count(None) != 4:
             raise TypeError("one of the hex, bytes, bytes_le, fields, "
                             "or int arguments must be given")
-        if int is not None or fields is not None or bytes_le is not None:
-            raise NotImplementedError(
-                "UUID(int=/fields=/bytes_le=) needs 128-bit ints, which Looplab does not have yet")
+        if bytes_le is not None:
+            if len(bytes_le) != 16:
+                raise ValueError("bytes_le is not a 16-char string")
+            bytes = (bytes_le[4 - 1::-1] + bytes_le[6 - 1:4 - 1:-1]
+                     + bytes_le[8 - 1:6 - 1:-1] + bytes_le[8:])
+        if fields is not None:
+            if len(fields) != 6:
+                raise ValueError("fields is not a 6-tuple")
+            for n, (value, width) in enumerate(zip(fields, (32, 16, 16, 8, 8, 48)), 1):
+                if not 0 <= value < 1 << width:
+                    raise ValueError(f"field {n} out of range (need a {width}-bit value)")
+            tl, tm, th, hi, lo, node = fields
+            int = (tl << 96) | (tm << 80) | (th << 64) | (hi << 56) | (lo << 48) | node
+        if int is not None:
+            if not 0 <= int < 1 << 128:
+                raise ValueError("int is out of range (need a 128-bit value)")
+            bytes = int.to_bytes(16, "big")
         if hex is not None:
             h = hex.replace("urn:", "").replace("uuid:", "").strip("{}").replace("-", "")
             if len(h) != 32:
@@ -54,7 +68,18 @@ class UUID:
 
     @property
     def int(self):
-        raise NotImplementedError("UUID.int needs 128-bit ints, which Looplab does not have yet")
+        return _int.from_bytes(self._bytes, "big")
+
+    @property
+    def bytes_le(self):
+        b = self._bytes
+        return b[4 - 1::-1] + b[6 - 1:4 - 1:-1] + b[8 - 1:6 - 1:-1] + b[8:]
+
+    @property
+    def fields(self):
+        b = self._bytes
+        return (_int.from_bytes(b[0:4], "big"), _int.from_bytes(b[4:6], "big"),
+                _int.from_bytes(b[6:8], "big"), b[8], b[9], _int.from_bytes(b[10:], "big"))
 
     @property
     def urn(self):
