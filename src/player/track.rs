@@ -347,17 +347,10 @@ fn add_lane(
     }
 }
 
-/// "3,597": seconds skipped, with thousands separators.
+/// "3,597": seconds skipped, with thousands separators (the engine's
+/// grouping, as its limit messages use it).
 pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    looplab_engine::vm::thousands(n)
 }
 
 /// The label of a compressed idle gap ("⏩ 3,597 s skipped"), if the jump

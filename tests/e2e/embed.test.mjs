@@ -279,7 +279,7 @@ test('share a #code= program: the #z= link opens the same code, nothing run unti
 
   const [jsonDownload] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-json').click()]);
   const trace = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
-  assert.equal(trace.version, 1);
+  assert.equal(trace.version, 2);
   assert.equal(String(trace.events.length), await p.getByTestId('player').getAttribute('data-events'));
   await screenshot(p, 'share-hostile');
   assert.deepEqual(fresh.problems, []);

@@ -148,6 +148,15 @@ fn table() -> Vec<Hostile> {
             )
         },
         Hostile {
+            slice: 2_000_000,
+            ..h(
+                "async_busy_loop.py",
+                "start\n!! limit: the code ran 2,000,000 instructions without reaching an await \
+             that pauses it: an endless loop is blocking the event loop (the step limit)\n",
+                Not("CPython loops forever"),
+            )
+        },
+        Hostile {
             max_secs: 45.0,
             ..h(
                 "async_spin_sleep0.py",
