@@ -1114,9 +1114,11 @@ impl Vm {
         };
         let id = self.fresh_id();
         let created_at = match (kind, self.frames.last()) {
-            (GenKind::Coroutine, Some(caller)) => {
-                Some((caller.code.filename.clone(), caller.line()))
-            }
+            (GenKind::Coroutine, Some(caller)) => Some((
+                caller.code.filename.clone(),
+                caller.line(),
+                caller.code.source.clone(),
+            )),
             _ => None,
         };
         Value::Gen(Rc::new(GenObj {

@@ -419,7 +419,7 @@ pub struct GenObj {
     pub never_awaited_log: Option<Rc<RefCell<Vec<NeverAwaited>>>>,
     /// Coroutines: the file and line of the call that created it
     /// (reported with "never awaited": where the `await` is missing).
-    pub created_at: Option<(Name, u32)>,
+    pub created_at: Option<(Name, u32, Rc<str>)>,
     /// Where a suspended generator/coroutine with pending `finally`/
     /// `except` blocks puts its frame when dropped, so the VM can close it
     /// (CPython closes generators when they are garbage-collected).
@@ -441,6 +441,8 @@ pub struct NeverAwaited {
     pub filename: Name,
     /// The line that created it.
     pub line: u32,
+    /// That line's text, stripped (what CPython's warning shows under it).
+    pub source_line: Option<String>,
 }
 
 /// A dropped generator's (kind, name, qualname, frame) awaiting `close()`.
@@ -468,14 +470,22 @@ impl Drop for GenObj {
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             if let Some(log) = &self.never_awaited_log {
                 if let Ok(mut l) = log.try_borrow_mut() {
-                    let (filename, line) = self
-                        .created_at
-                        .clone()
-                        .unwrap_or_else(|| (Name::from(""), 0));
+                    let (filename, line, source_line) = match &self.created_at {
+                        Some((file, line, source)) => (
+                            file.clone(),
+                            *line,
+                            source
+                                .lines()
+                                .nth(line.saturating_sub(1) as usize)
+                                .map(|l| l.trim().to_string()),
+                        ),
+                        None => (Name::from(""), 0, None),
+                    };
                     l.push(NeverAwaited {
                         qualname: self.qualname.clone(),
                         filename,
                         line,
+                        source_line,
                     });
                 }
             }

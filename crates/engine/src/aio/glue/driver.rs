@@ -323,8 +323,16 @@ pub(crate) fn report_never_awaited(vm: &mut Vm, shared: &Shared) {
     };
     for coro in vm.take_never_awaited_at() {
         let summary = format!("coroutine '{}' was never awaited", coro.qualname);
-        let text = format!("RuntimeWarning: {summary}\n");
         let line = if coro.filename == file { coro.line } else { 0 };
+        // As CPython's warnings module prints it: where, the source line,
+        // and the hint that tracemalloc would say where it was created.
+        let text = match &coro.source_line {
+            Some(source) if line > 0 => format!(
+                "{file}:{line}: RuntimeWarning: {summary}\n  {source}\n\
+                 RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+            ),
+            _ => format!("RuntimeWarning: {summary}\n"),
+        };
         let _ = report_stderr(vm, shared, &summary, &text, line);
     }
 }
