@@ -88,6 +88,9 @@ pub(crate) struct Aio {
     /// Where each task's coroutine function is defined (file, line), for
     /// `repr(task)` once the coroutine is finished.
     pub coro_defs: std::collections::HashMap<TaskId, (Rc<str>, u32)>,
+    /// The never-awaited warnings already printed, by (message, line):
+    /// CPython's warnings filter prints each once per location.
+    pub warned: std::collections::HashSet<(String, u32)>,
     /// The fiber running the main program (when run by a
     /// [`crate::run::Session`]): `run_forever` suspends it and the session
     /// drives the loop at top level, where the VM can pause.
@@ -141,6 +144,7 @@ impl Aio {
             running: false,
             fibers: std::collections::HashMap::new(),
             coro_defs: std::collections::HashMap::new(),
+            warned: std::collections::HashSet::new(),
             main_fiber: None,
             prog: Default::default(),
             loop_thread: None,

@@ -324,6 +324,13 @@ pub(crate) fn report_never_awaited(vm: &mut Vm, shared: &Shared) {
     for coro in vm.take_never_awaited_at() {
         let summary = format!("coroutine '{}' was never awaited", coro.qualname);
         let line = if coro.filename == file { coro.line } else { 0 };
+        let first = match shared.try_borrow_mut() {
+            Ok(mut st) => st.warned.insert((summary.clone(), line)),
+            Err(_) => true,
+        };
+        if !first && line > 0 {
+            continue;
+        }
         // As CPython's warnings module prints it: where, the source line,
         // and the hint that tracemalloc would say where it was created.
         let text = match &coro.source_line {
