@@ -2179,6 +2179,10 @@ impl<'a> Parser<'a> {
         let start = self.span();
         let first = self.slice()?;
         if !self.at_op(Op::Comma) {
+            // `d[*t]` is the tuple `d[(*t,)]` (3.11's `slices` rule).
+            if let ExprKind::Starred(_) = first.kind {
+                return Ok(Self::expr(ExprKind::Tuple(vec![first]), self.finish(start)));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];
