@@ -718,14 +718,17 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// `continue`: back to the innermost loop's test (through any `finally`).
-    fn continue_stmt(&mut self, s: &Stmt) -> CResult {
-        let Some(pos) = self
-            .ur()
+    /// The index of the innermost loop's block, if inside a loop.
+    fn innermost_loop(&self) -> Option<usize> {
+        self.ur()
             .fblocks
             .iter()
             .rposition(|f| matches!(f, FBlock::Loop { .. }))
-        else {
+    }
+
+    /// `continue`: back to the innermost loop's test (through any `finally`).
+    fn continue_stmt(&mut self, s: &Stmt) -> CResult {
+        let Some(pos) = self.innermost_loop() else {
             return err("'continue' not properly in loop", s.span);
         };
         self.unwind_fblocks(pos + 1, false)?;
@@ -740,12 +743,7 @@ impl<'a> Compiler<'a> {
 
     /// `break`: leaves the innermost loop (through any `finally`).
     fn break_stmt(&mut self, s: &Stmt) -> CResult {
-        let Some(pos) = self
-            .ur()
-            .fblocks
-            .iter()
-            .rposition(|f| matches!(f, FBlock::Loop { .. }))
-        else {
+        let Some(pos) = self.innermost_loop() else {
             return err("'break' outside loop", s.span);
         };
         self.unwind_fblocks(pos + 1, false)?;

@@ -66,7 +66,34 @@ def _cmp_error(op, a, b):
     return TypeError("'%s' not supported between instances of '%s' and '%s'"
                      % (op, type(a).__name__, type(b).__name__))
 
-class timedelta:
+class _Ordered:
+    """Comparisons and hash through `_key()`, against instances of the
+    class named by `_kin` (set after each class: subclasses compare too)."""
+    def __eq__(self, other):
+        if isinstance(other, self._kin):
+            return self._key() == other._key()
+        return NotImplemented
+    def __lt__(self, other):
+        if isinstance(other, self._kin):
+            return self._key() < other._key()
+        return NotImplemented
+    def __le__(self, other):
+        if isinstance(other, self._kin):
+            return self._key() <= other._key()
+        return NotImplemented
+    def __gt__(self, other):
+        if isinstance(other, self._kin):
+            return self._key() > other._key()
+        return NotImplemented
+    def __ge__(self, other):
+        if isinstance(other, self._kin):
+            return self._key() >= other._key()
+        return NotImplemented
+    def __hash__(self):
+        return hash(self._key())
+
+
+class timedelta(_Ordered):
     def __init__(self, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0):
         for v in (days, seconds, microseconds, milliseconds, minutes, hours, weeks):
             if not isinstance(v, (int, float)):
@@ -158,28 +185,6 @@ class timedelta:
             q, r = divmod(self._us(), other._us())
             return q, timedelta(microseconds=r)
         return NotImplemented
-    def __eq__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() == other._key()
-        return NotImplemented
-    def __lt__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() < other._key()
-        return NotImplemented
-    def __le__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() <= other._key()
-        return NotImplemented
-    def __gt__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() > other._key()
-        return NotImplemented
-    def __ge__(self, other):
-        if isinstance(other, timedelta):
-            return self._key() >= other._key()
-        return NotImplemented
-    def __hash__(self):
-        return hash(self._key())
     def __bool__(self):
         return self._key() != (0, 0, 0)
     def __str__(self):
@@ -294,6 +299,9 @@ def _iso_calendar(y, m, d):
         start = week1_monday(year)
     week, day = divmod(o - start, 7)
     return year, week + 1, day + 1
+
+timedelta._kin = timedelta
+
 
 class IsoCalendarDate:
     def __init__(self, year, week, weekday):
@@ -500,7 +508,7 @@ timezone.min = timezone(-timedelta(hours=23, minutes=59))
 timezone.max = timezone(timedelta(hours=23, minutes=59))
 UTC = timezone.utc
 
-class time:
+class time(_Ordered):
     def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None):
         _check_time(hour, minute, second, microsecond)
         self._h, self._mi, self._s, self._us = hour, minute, second, microsecond
@@ -537,28 +545,6 @@ class time:
                     self._tz if tzinfo is True else tzinfo)
     def _key(self):
         return (self._h, self._mi, self._s, self._us)
-    def __eq__(self, other):
-        if isinstance(other, time):
-            return self._key() == other._key()
-        return NotImplemented
-    def __lt__(self, other):
-        if isinstance(other, time):
-            return self._key() < other._key()
-        return NotImplemented
-    def __le__(self, other):
-        if isinstance(other, time):
-            return self._key() <= other._key()
-        return NotImplemented
-    def __gt__(self, other):
-        if isinstance(other, time):
-            return self._key() > other._key()
-        return NotImplemented
-    def __ge__(self, other):
-        if isinstance(other, time):
-            return self._key() >= other._key()
-        return NotImplemented
-    def __hash__(self):
-        return hash(self._key())
     def __bool__(self):
         return True
     def __repr__(self):
@@ -590,6 +576,9 @@ def _fmt_hms(h, mi, s, us, timespec):
     if timespec == "microseconds":
         return "%02d:%02d:%02d.%06d" % (h, mi, s, us)
     raise ValueError("Unknown timespec value")
+
+time._kin = time
+
 
 class datetime(date):
     def __init__(self, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0, tzinfo=None):
