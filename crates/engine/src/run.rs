@@ -153,6 +153,8 @@ enum Stage {
     Call {
         /// The callback.
         func: Value,
+        /// Its arguments (named by "Exception in callback f(1)").
+        args: Vec<Value>,
     },
     /// A worker thread paused by fuel: continue its fiber.
     Thread {
@@ -306,13 +308,13 @@ impl Session {
                 let r = self.vm.resume_paused();
                 self.after_step(task, coro, before, r)
             }
-            Stage::Call { func } => {
+            Stage::Call { func, args } => {
                 let r = match self.vm.resume_paused() {
                     Ok(GenStep::Returned(v)) | Ok(GenStep::Yielded(v)) => Ok(v),
                     Ok(GenStep::Raised(e)) => Err(Error::Exception(e)),
                     Err(e) => Err(e),
                 };
-                self.after_call(func, r)
+                self.after_call(func, args, r)
             }
             Stage::Thread { thread, fiber } => {
                 let r = self.vm.fiber_resume(fiber, Value::None);
@@ -331,8 +333,8 @@ impl Session {
                 self.after_step(task, coro, before, r)
             }
             Ok(Todo::Call { func, args }) => {
-                let r = self.vm.call(&func, args, vec![]);
-                self.after_call(func, r)
+                let r = self.vm.call(&func, args.clone(), vec![]);
+                self.after_call(func, args, r)
             }
             Ok(Todo::StartJob {
                 thread, func, args, ..
@@ -513,12 +515,12 @@ impl Session {
         }
     }
 
-    fn after_call(&mut self, func: Value, r: Result<Value, Error>) -> Control {
+    fn after_call(&mut self, func: Value, args: Vec<Value>, r: Result<Value, Error>) -> Control {
         if let Err(Error::Paused) = r {
-            self.stage = Stage::Call { func };
+            self.stage = Stage::Call { func, args };
             return Control::Pause;
         }
-        match glue::call_finish(&mut self.vm, &self.shared, &func, r) {
+        match glue::call_finish(&mut self.vm, &self.shared, &func, &args, r) {
             Ok(()) => {
                 self.stage = Stage::Loop;
                 Control::Continue
@@ -650,7 +652,10 @@ impl Drop for Session {
         }
         match std::mem::replace(&mut self.stage, Stage::Done) {
             Stage::Step { coro, .. } => roots.push(coro),
-            Stage::Call { func } => roots.push(func),
+            Stage::Call { func, args } => {
+                roots.push(func);
+                roots.extend(args);
+            }
             _ => {}
         }
         self.vm.teardown(roots);
@@ -719,9 +724,28 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
         },
         Err(Error::Exception(exc)) if vm.is_system_exit(&exc) => system_exit(vm, &exc),
         Err(Error::Exception(exc)) => {
+            // Coroutines a frame of the traceback still held are freed at
+            // interpreter exit in CPython, after the traceback is printed
+            // ("sys:1"); those dropped before are reported before it.
+            let held: Vec<(crate::ast::Name, u32)> = vm
+                .exc_data(&exc)
+                .map(|d| {
+                    let d = d.borrow();
+                    d.traceback
+                        .iter()
+                        .map(|e| (e.code.filename.clone(), e.line))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let (at_exit, before): (Vec<_>, Vec<_>) = vm
+                .take_never_awaited_at()
+                .into_iter()
+                .partition(|c| held.contains(&(c.filename.clone(), c.line)));
+            glue::report_unawaited(vm, shared, before, false);
             let rendered = vm.format_exception(&exc);
             let last_line = exception_line(vm, &exc, &rendered);
             let _ = vm.write(Stream::Stderr, &rendered);
+            glue::report_unawaited(vm, shared, at_exit, true);
             let syntax = matches!(
                 exception_class_name(vm, &exc).as_deref(),
                 Some("SyntaxError" | "IndentationError" | "TabError")

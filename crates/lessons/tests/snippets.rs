@@ -1,6 +1,7 @@
 //! Every snippet of every lesson, run through the engine, prints exactly what
-//! CPython printed for it: `lessons/expected/<id>/<name>.out`, written only by
-//! `tools/regen-lessons` (real CPython 3.11 on the virtual clock).
+//! CPython printed for it: `lessons/expected/<id>/<name>.out` (stdout) and
+//! `.err` (stderr, absent when empty), written only by `tools/regen-lessons`
+//! (real CPython 3.11 on the virtual clock).
 
 use looplab_engine::run::{format_timed, mask_addresses, run_program, Limits};
 use looplab_lessons::load_dir;
@@ -28,12 +29,28 @@ fn every_lesson_snippet_matches_cpython() {
                     expected_path.display()
                 )
             });
+            // stderr (warnings, tracebacks) is CPython's too: `<name>.err`,
+            // absent when CPython printed nothing there.
+            let expected_err =
+                std::fs::read_to_string(expected_path.with_extension("err")).unwrap_or_default();
             let outcome = run_program(&snippet.code, "<lesson>", &Limits::default());
             let got = format_timed(&outcome);
+            let got_err: String = outcome
+                .output
+                .iter()
+                .filter(|c| c.stderr)
+                .map(|c| c.text.as_str())
+                .collect();
             checked += 1;
             if mask_addresses(&got) != mask_addresses(&expected) {
                 failures.push(format!(
                     "{}/{}:\n--- CPython\n{expected}+++ engine\n{got}",
+                    lesson.id, snippet.name
+                ));
+            }
+            if mask_addresses(&got_err) != mask_addresses(&expected_err) {
+                failures.push(format!(
+                    "{}/{} (stderr):\n--- CPython\n{expected_err}+++ engine\n{got_err}",
                     lesson.id, snippet.name
                 ));
             }

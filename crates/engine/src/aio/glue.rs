@@ -396,6 +396,17 @@ fn future_error(vm: &mut Vm, shared: &Shared, fut: &Value, e: FutureError<Value>
 /// `repr(fut)` like CPython's (`<Future pending>`, `<Task finished
 /// name='Task-1' coro=<main() done, defined at <lesson>:3> result=None>`).
 fn future_repr(vm: &mut Vm, shared: &Shared, fut: &Value) -> Result<String, Error> {
+    future_repr_as(vm, shared, fut, false)
+}
+
+/// [`future_repr`]; `coro_closed`: the task's coroutine is shown as CPython
+/// shows it once the interpreter has closed it at exit (`done, defined at`).
+pub(crate) fn future_repr_as(
+    vm: &mut Vm,
+    shared: &Shared,
+    fut: &Value,
+    coro_closed: bool,
+) -> Result<String, Error> {
     let id = need_fut(vm, fut)?;
     let (state, name, coro, waiter, def) = {
         let st = match shared.try_borrow() {
@@ -421,7 +432,7 @@ fn future_repr(vm: &mut Vm, shared: &Shared, fut: &Value) -> Result<String, Erro
         out.push_str(&format!(" name='{name}'"));
     }
     if let Some(Value::Gen(g)) = &coro {
-        let done = !matches!(state, Some(FutState::Pending) | None);
+        let done = coro_closed || !matches!(state, Some(FutState::Pending) | None);
         let file = g
             .frame
             .borrow()

@@ -1195,6 +1195,23 @@ impl Vm {
                     Ok(Value::Bytes(Rc::from(out)))
                 }
             },
+            // `types.ModuleType(name, doc=None)`: an empty module.
+            "module" => {
+                let Some(Value::Str(n)) = a.first() else {
+                    return Err(self.type_error(match a.first() {
+                        None => {
+                            "module.__init__() missing required argument 'name' (pos 1)".to_string()
+                        }
+                        Some(v) => format!(
+                            "module.__init__() argument 'name' must be str, not {}",
+                            self.type_name(v)
+                        ),
+                    }));
+                };
+                let (m, g) = self.new_module(&n.clone());
+                g.set_str("__doc__", a.get(1).cloned().unwrap_or(Value::None));
+                Ok(m)
+            }
             _ => Err(self.type_error(format!("cannot create '{name}' instances"))),
         }
     }

@@ -495,21 +495,30 @@ impl Vm {
             } else {
                 indent.to_string()
             };
+            // Library frames are shown as CPython shows its own (see
+            // `StdlibFrame`); frames CPython runs in C are left out.
+            let frames: Vec<(&TbEntry, StdlibFrame)> = tb
+                .iter()
+                .filter_map(|e| match StdlibFrame::of(e) {
+                    StdlibFrame::Hidden => None,
+                    f => Some((e, f)),
+                })
+                .collect();
             // CPython prints the same line (file, line, function) at most
             // three times in a row, then "[Previous line repeated N more
             // times]" (RecursionError tracebacks stay short).
             let mut repeats = 0usize;
-            for (k, e) in tb.iter().enumerate() {
+            for (k, (e, shown)) in frames.iter().enumerate() {
                 let same = |a: &TbEntry, b: &TbEntry| {
                     a.line == b.line
                         && a.code.filename == b.code.filename
                         && a.code.name == b.code.name
                 };
-                repeats = match k.checked_sub(1).map(|j| same(&tb[j], e)) {
+                repeats = match k.checked_sub(1).map(|j| same(frames[j].0, e)) {
                     Some(true) => repeats + 1,
                     _ => 1,
                 };
-                let run_ends = tb.get(k + 1).is_none_or(|n| !same(e, n));
+                let run_ends = frames.get(k + 1).is_none_or(|n| !same(e, n.0));
                 if repeats > TB_REPEAT_CUTOFF {
                     if run_ends {
                         let n = repeats - TB_REPEAT_CUTOFF;
@@ -520,11 +529,17 @@ impl Vm {
                     }
                     continue;
                 }
-                out.push_str(&format!(
-                    "{pre}  File \"{}\", line {}, in {}\n",
-                    e.code.filename, e.line, e.code.name
-                ));
-                if let Some(l) = e.code.source.lines().nth(e.line.saturating_sub(1) as usize) {
+                match shown {
+                    StdlibFrame::As { path, line } => out.push_str(&format!(
+                        "{pre}  File \"<stdlib>/{path}\", line {line}, in {}\n",
+                        e.code.name
+                    )),
+                    _ => out.push_str(&format!(
+                        "{pre}  File \"{}\", line {}, in {}\n",
+                        e.code.filename, e.line, e.code.name
+                    )),
+                }
+                if let Some(l) = source_line(e) {
                     let t = l.trim();
                     if !t.is_empty() {
                         out.push_str(&format!("{pre}    {t}\n"));
@@ -624,10 +639,16 @@ impl Vm {
     /// `ValueError: boom` — the last line of a traceback.
     pub fn exception_line(&mut self, exc: &Value) -> String {
         let cls = self.class_of(exc);
-        let name = if &*cls.module == "builtins" || &*cls.module == "__main__" {
+        // `__module__` set after the class statement lives in its namespace.
+        let own = cls.dict.borrow().get("__module__").cloned();
+        let module = match own {
+            Some(Value::Str(m)) => m,
+            _ => cls.module.clone(),
+        };
+        let name = if &*module == "builtins" || &*module == "__main__" {
             cls.qualname.to_string()
         } else {
-            format!("{}.{}", cls.module, cls.qualname)
+            format!("{}.{}", module, cls.qualname)
         };
         let se = self.types.syntax_error.clone();
         let msg = if self.is_instance_of(exc, &se) {
@@ -650,6 +671,55 @@ impl Vm {
             format!("{name}: {msg}")
         }
     }
+}
+
+/// Marks a line of a library module written in Python (`library/modules`)
+/// with where CPython's own library has the same step, so that tracebacks
+/// read as CPython prints them: `#@ asyncio/tasks.py:502` at the end of the
+/// line, or `#@ hidden` for a step CPython runs in C (its frame is left
+/// out, as C functions have none).
+const FRAME_MARK: &str = "  #@ ";
+
+/// How a traceback shows one frame.
+enum StdlibFrame<'a> {
+    /// As it is: the program's own file, or an unmarked library line.
+    AsIs,
+    /// As CPython's file `<stdlib>/{path}` at `line`.
+    As { path: &'a str, line: u32 },
+    /// Not at all.
+    Hidden,
+}
+
+impl<'a> StdlibFrame<'a> {
+    fn of(e: &'a TbEntry) -> Self {
+        let Some(line) = e.code.source.lines().nth(e.line.saturating_sub(1) as usize) else {
+            return StdlibFrame::AsIs;
+        };
+        let Some(at) = line.find(FRAME_MARK) else {
+            return StdlibFrame::AsIs;
+        };
+        let mark = line[at + FRAME_MARK.len()..].trim();
+        if mark == "hidden" {
+            return StdlibFrame::Hidden;
+        }
+        match mark.rsplit_once(':').map(|(p, n)| (p, n.parse())) {
+            Some((path, Ok(line))) => StdlibFrame::As { path, line },
+            _ => StdlibFrame::AsIs,
+        }
+    }
+}
+
+/// The source line of a traceback entry, without its frame mark.
+fn source_line(e: &TbEntry) -> Option<&str> {
+    let l = e
+        .code
+        .source
+        .lines()
+        .nth(e.line.saturating_sub(1) as usize)?;
+    Some(match l.find(FRAME_MARK) {
+        Some(at) => &l[..at],
+        None => l,
+    })
 }
 
 /// CPython 3.11's error-location markers under a traceback source line

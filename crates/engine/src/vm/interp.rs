@@ -149,15 +149,24 @@ impl Vm {
                 if let Value::Instance(i) = &exc {
                     if let Some(d) = &i.exc {
                         // Newest frames are outermost: insert at the front.
-                        let pc = fr.pc.saturating_sub(1);
-                        d.borrow_mut().traceback.insert(
-                            0,
+                        // A frame that has run nothing (a coroutine thrown
+                        // into before its first step) stands at its `def`
+                        // line, as CPython's RESUME does.
+                        let entry = if fr.pc == 0 {
+                            TbEntry {
+                                code: fr.code.clone(),
+                                line: fr.code.firstlineno,
+                                span: Default::default(),
+                            }
+                        } else {
+                            let pc = fr.pc - 1;
                             TbEntry {
                                 code: fr.code.clone(),
                                 line: fr.line(),
                                 span: fr.code.spans.get(pc).copied().unwrap_or_default(),
-                            },
-                        );
+                            }
+                        };
+                        d.borrow_mut().traceback.insert(0, entry);
                     }
                 }
             }

@@ -84,8 +84,8 @@ pub(super) fn run_loop(vm: &mut Vm, shared: &Shared) -> Result<(), Error> {
                 step_finish(vm, shared, task, &coro, r, before)?;
             }
             Todo::Call { func, args } => {
-                let r = vm.call(&func, args, vec![]);
-                call_finish(vm, shared, &func, r)?;
+                let r = vm.call(&func, args.clone(), vec![]);
+                call_finish(vm, shared, &func, &args, r)?;
             }
             Todo::StartJob {
                 thread, func, args, ..
@@ -119,15 +119,45 @@ pub(crate) fn call_finish(
     vm: &mut Vm,
     shared: &Shared,
     func: &Value,
+    args: &[Value],
     r: Result<Value, Error>,
 ) -> Result<(), Error> {
     vm.handle_done();
     match r {
         Ok(_) => {}
         Err(Error::Exception(exc)) => {
-            let summary = format!("Exception in callback {}", callable_name(func));
-            let mut text = format!("{summary}()\nhandle: <Handle {}()>\n", callable_name(func));
-            text.push_str(&vm.format_exception(&exc));
+            // As CPython's Handle repr: a plain function's definition site.
+            let at = match func {
+                Value::Function(f) => format!(" at {}:{}", f.code.filename, f.code.firstlineno),
+                _ => String::new(),
+            };
+            // The arguments' reprs (CPython's reprlib would also shorten
+            // long ones).
+            let mut shown = Vec::with_capacity(args.len());
+            for a in args {
+                let r = match vm.repr(a) {
+                    Ok(r) => r,
+                    Err(_) => safe_repr(vm, a, 0),
+                };
+                shown.push(r);
+            }
+            let call = format!("{}({})", callable_name(func), shown.join(", "));
+            let summary = format!("Exception in callback {call}");
+            let mut text = format!("{summary}{at}\nhandle: <Handle {call}{at}>\n");
+            // The handle's `_run` (CPython runs callbacks from Python code,
+            // so its frame heads the traceback of the exception that left the
+            // callback: the last one of a chain).
+            let mut tb = vm.format_exception(&exc);
+            let head = "Traceback (most recent call last):\n";
+            let last = tb.rfind(&format!("\n{head}")).map(|i| i + 1);
+            if let Some(at) = last.or(tb.starts_with(head).then_some(0)) {
+                tb.insert_str(
+                    at + head.len(),
+                    "  File \"<stdlib>/asyncio/events.py\", line 80, in _run\n    \
+                     self._context.run(self._callback, *self._args)\n",
+                );
+            }
+            text.push_str(&tb);
             let line = raised_at(vm, shared, &exc);
             report_stderr(vm, shared, &summary, &text, line)?;
         }
@@ -308,7 +338,8 @@ pub(crate) fn report_exit_warnings(vm: &mut Vm, shared: &Shared, ending: &Ending
     }
     for obj in pending {
         let summary = "Task was destroyed but it is pending!".to_string();
-        let r = future_repr(vm, shared, &obj).unwrap_or_default();
+        // Reported at exit, when CPython has closed the coroutine already.
+        let r = future_repr_as(vm, shared, &obj, true).unwrap_or_default();
         let text = format!("{summary}\ntask: {r}\n");
         let line = need_fut(vm, &obj).map_or(0, |id| task_line(shared, id));
         let _ = report_stderr(vm, shared, &summary, &text, line);
@@ -317,13 +348,30 @@ pub(crate) fn report_exit_warnings(vm: &mut Vm, shared: &Shared, ending: &Ending
 
 /// "coroutine 'f' was never awaited" for coroutines dropped unstarted.
 pub(crate) fn report_never_awaited(vm: &mut Vm, shared: &Shared) {
+    let dropped = vm.take_never_awaited_at();
+    report_unawaited(vm, shared, dropped, false);
+}
+
+/// Warns for `dropped` coroutines: where each is missing its `await`, or,
+/// `at_shutdown`, as CPython does for those it frees when the interpreter
+/// exits ("sys:1", with no source line).
+pub(crate) fn report_unawaited(
+    vm: &mut Vm,
+    shared: &Shared,
+    dropped: Vec<crate::vm::value::NeverAwaited>,
+    at_shutdown: bool,
+) {
     let file = match shared.try_borrow() {
         Ok(st) => st.filename.clone(),
         Err(_) => return,
     };
-    for coro in vm.take_never_awaited_at() {
+    for coro in dropped {
         let summary = format!("coroutine '{}' was never awaited", coro.qualname);
-        let line = if coro.filename == file { coro.line } else { 0 };
+        let line = if coro.filename == file && !at_shutdown {
+            coro.line
+        } else {
+            0
+        };
         let first = match shared.try_borrow_mut() {
             Ok(mut st) => st.warned.insert((summary.clone(), line)),
             Err(_) => true,
@@ -334,6 +382,7 @@ pub(crate) fn report_never_awaited(vm: &mut Vm, shared: &Shared) {
         // As CPython's warnings module prints it: where, the source line,
         // and the hint that tracemalloc would say where it was created.
         let text = match &coro.source_line {
+            _ if at_shutdown => format!("sys:1: RuntimeWarning: {summary}\n"),
             Some(source) if line > 0 => format!(
                 "{file}:{line}: RuntimeWarning: {summary}\n  {source}\n\
                  RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"

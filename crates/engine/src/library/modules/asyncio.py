@@ -64,6 +64,13 @@ QueueFull.__module__ = "asyncio.queues"
 # asyncio.TimeoutError is the builtin since 3.11.
 TimeoutError = TimeoutError
 
+# CPython's asyncio is a package; two of its submodules are named in
+# tracebacks (`raise exceptions.TimeoutError()`), so they exist here too.
+exceptions = type(_sys)("asyncio.exceptions")
+exceptions.CancelledError = CancelledError
+exceptions.InvalidStateError = InvalidStateError
+exceptions.TimeoutError = TimeoutError
+
 _looplab.register_exceptions(CancelledError, InvalidStateError)
 
 Future = _looplab.Future
@@ -74,10 +81,10 @@ def _future_await(self):
     # Future.__await__: a done future returns at once, without yielding.
     if not self.done():
         self._asyncio_future_blocking = True
-        yield self
+        yield self  #@ hidden
     if not self.done():
-        raise RuntimeError("await wasn't used with future")
-    return self.result()
+        raise RuntimeError("await wasn't used with future")  #@ hidden
+    return self.result()  #@ hidden
 
 
 Future.__await__ = _future_await
@@ -295,7 +302,7 @@ _policy = _Policy()
 def get_running_loop():
     loop = _running.loop
     if loop is None:
-        raise RuntimeError("no running event loop")
+        raise RuntimeError("no running event loop")  #@ hidden
     return loop
 
 
@@ -318,6 +325,9 @@ def _get_event_loop(stacklevel=3):
     return _policy.loop
 
 
+events = type(_sys)("asyncio.events")
+
+
 def get_event_loop():
     return _get_event_loop()
 
@@ -335,6 +345,12 @@ def set_event_loop(loop):
 
 def new_event_loop():
     return SelectorEventLoop()
+
+
+events.get_running_loop = get_running_loop
+events.get_event_loop = get_event_loop
+events.set_event_loop = set_event_loop
+events.new_event_loop = new_event_loop
 
 
 def _run_until_complete_cb(fut):
@@ -473,7 +489,7 @@ class BaseEventLoop(AbstractEventLoop):
             _looplab.remove_stop_callback(future)
         if not future.done():
             raise RuntimeError("Event loop stopped before Future completed.")
-        return future.result()
+        return future.result()  #@ asyncio/base_events.py:653
 
     def stop(self):
         self._stopping = True
@@ -659,7 +675,7 @@ def _set_task_name(task, name):
 
 
 def create_task(coro, *, name=None, context=None):
-    loop = get_running_loop()
+    loop = events.get_running_loop()  #@ asyncio/tasks.py:381
     task = loop.create_task(coro)
     _set_task_name(task, name)
     return task
@@ -678,7 +694,8 @@ def _ensure_future(coro_or_future, *, loop=None):
             coro_or_future = _wrap_awaitable(coro_or_future)
             called_wrap_awaitable = True
         else:
-            raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+            raise TypeError('An asyncio.Future, a coroutine or an awaitable '  #@ asyncio/tasks.py:674
+                            'is required')
     if loop is None:
         loop = _get_event_loop(stacklevel=4)
     try:
@@ -693,7 +710,7 @@ async def _wrap_awaitable(awaitable):
     return await awaitable
 
 
-async def sleep(delay, result=None):
+async def sleep(delay, result=None):  #@ asyncio/tasks.py:637
     if delay <= 0:
         await _SLEEP0
         return result
@@ -702,7 +719,7 @@ async def sleep(delay, result=None):
     # _set_result_unless_cancelled, future, result), in one native call.
     future, h = _looplab.sleep_future(delay, result)
     try:
-        return await future
+        return await future  #@ asyncio/tasks.py:649
     finally:
         _looplab.cancel_handle(h)
 
@@ -761,7 +778,7 @@ def gather(*coros_or_futures, return_exceptions=False):
     arg_to_fut = {}
     for arg in coros_or_futures:
         if arg not in arg_to_fut:
-            fut = _ensure_future(arg, loop=loop)
+            fut = _ensure_future(arg, loop=loop)  #@ asyncio/tasks.py:827
             if loop is None:
                 loop = fut.get_loop()
             if fut is not arg:
@@ -824,9 +841,9 @@ async def wait_for(fut, timeout):
             return fut.result()
         await _cancel_and_wait(fut, loop=loop)
         try:
-            return fut.result()
+            return fut.result()  #@ asyncio/tasks.py:462
         except CancelledError as exc:
-            raise TimeoutError() from exc
+            raise exceptions.TimeoutError() from exc  #@ asyncio/tasks.py:464
 
     waiter = _looplab.create_future("wait_for")
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
@@ -855,9 +872,9 @@ async def wait_for(fut, timeout):
             fut.remove_done_callback(cb)
             await _cancel_and_wait(fut, loop=loop)
             try:
-                return fut.result()
+                return fut.result()  #@ asyncio/tasks.py:500
             except CancelledError as exc:
-                raise TimeoutError() from exc
+                raise exceptions.TimeoutError() from exc  #@ asyncio/tasks.py:502
     finally:
         timeout_handle.cancel()
 
@@ -881,7 +898,7 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     if isfuture(fs) or iscoroutine(fs):
         raise TypeError("expect a list of futures, not " + type(fs).__name__)
     if not fs:
-        raise ValueError("Set of Tasks/Futures is empty.")
+        raise ValueError("Set of Tasks/Futures is empty.")  #@ asyncio/tasks.py:418
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         raise ValueError("Invalid return_when value: " + str(return_when))
     fs = _unique(fs)
@@ -1129,7 +1146,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             self._locked = False
             self._wake_up_first()
         else:
-            raise RuntimeError("Lock is not acquired.")
+            raise RuntimeError('Lock is not acquired.')  #@ asyncio/locks.py:140
 
     def _wake_up_first(self):
         if not self._waiters:
@@ -1175,7 +1192,7 @@ class Event(_LoopBoundMixin):
         fut = _looplab.create_future(self._wait_label)
         self._waiters.append(fut)
         try:
-            await fut
+            await fut  #@ asyncio/locks.py:213
             return True
         finally:
             self._waiters.remove(fut)
@@ -1307,7 +1324,7 @@ class BoundedSemaphore(Semaphore):
 
     def release(self):
         if self._value >= self._bound_value:
-            raise ValueError("BoundedSemaphore released too many times")
+            raise ValueError('BoundedSemaphore released too many times')  #@ asyncio/locks.py:434
         Semaphore.release(self)
 
 
@@ -1474,7 +1491,7 @@ class Queue(_LoopBoundMixin):
 
     def put_nowait(self, item):
         if self.full():
-            raise QueueFull
+            raise QueueFull  #@ asyncio/queues.py:143
         self._put(item)
         self._unfinished_tasks += 1
         self._finished.clear()
@@ -1514,7 +1531,7 @@ class Queue(_LoopBoundMixin):
 
     def get_nowait(self):
         if self.empty():
-            raise QueueEmpty
+            raise QueueEmpty  #@ asyncio/queues.py:181
         item = self._get()
         self._wakeup_next(self._putters)
         return item
@@ -1620,7 +1637,7 @@ class Timeout:
         if self._state == "expiring":
             self._state = "expired"
             if self._task.uncancel() == 0 and exc_type is CancelledError:
-                raise TimeoutError
+                raise TimeoutError from exc_val  #@ asyncio/timeouts.py:115
         elif self._state == "active":
             self._state = "finished"
         return None
@@ -1722,7 +1739,7 @@ class TaskGroup:
         if self._errors:
             try:
                 me = BaseExceptionGroup("unhandled errors in a TaskGroup", self._errors)
-                raise me from None
+                raise me from None  #@ asyncio/taskgroups.py:145
             finally:
                 self._errors = None
 
@@ -1838,7 +1855,7 @@ class Runner:
         self._lazy_init()
         task = self._loop.create_task(coro)
         self._interrupt_count = 0
-        return self._loop.run_until_complete(task)
+        return self._loop.run_until_complete(task)  #@ asyncio/runners.py:118
 
     def _lazy_init(self):
         if self._state == "closed":
@@ -1864,7 +1881,7 @@ def run(main, *, debug=None):
     if _get_running_loop() is not None:
         raise RuntimeError("asyncio.run() cannot be called from a running event loop")
     with Runner(debug=debug) as runner:
-        return runner.run(main)
+        return runner.run(main)  #@ asyncio/runners.py:190
 
 
 def _cancel_all_tasks(loop):
