@@ -154,6 +154,8 @@ fn system_exit_status_is_cpythons() {
         "lang/153_sys_exit_status",
         "lang/154_sys_exit_message",
         "lang/155_system_exit_caught",
+        "async/124_system_exit_in_awaited_task",
+        "async/125_sys_exit_in_main_coroutine",
     ] {
         let py = conformance(&format!("{program}.py"));
         let cpython = Command::new("python3")

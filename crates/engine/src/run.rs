@@ -511,6 +511,15 @@ impl Session {
                 self.stage = Stage::Loop;
                 Control::Continue
             }
+            // SystemExit left the loop: `run_forever` raises it in the
+            // program thread that runs the loop.
+            Err(Error::Exception(e)) if self.vm.is_system_exit(&e) => {
+                if let Ok(mut st) = self.shared.try_borrow_mut() {
+                    st.running = false;
+                }
+                self.stage = Stage::Main { send: e };
+                Control::Continue
+            }
             Err(e) => Control::Finish(Err(e)),
         }
     }

@@ -518,9 +518,11 @@ impl Recorder {
         if !self.enabled {
             return;
         }
-        if self.trace.events.len() >= self.max_events {
+        // How the run ended is recorded whatever the size: a truncated
+        // trace still tells the player why the program stopped.
+        let ending = matches!(kind, EventKind::RunEnded { .. });
+        if self.trace.events.len() >= self.max_events && !ending {
             self.trace.truncated = true;
-            self.enabled = false;
             return;
         }
         let seq = self.trace.events.len() as u32;
@@ -531,6 +533,12 @@ impl Recorder {
                 m.set(self.trace.events.capacity() * std::mem::size_of::<Event>());
             }
         }
+    }
+
+    /// Whether events pushed now are kept (reprs for them are worth
+    /// building): enabled, and not yet at the size limit.
+    pub fn recording(&self) -> bool {
+        self.enabled && !self.trace.truncated
     }
 
     /// Number of events recorded.
@@ -605,6 +613,18 @@ mod tests {
         }
         assert_eq!(rec.len(), 2);
         assert!(rec.trace.truncated);
+        // The ending is recorded all the same.
+        rec.push(
+            0,
+            EventKind::RunEnded {
+                ending: RunEnding::Hang,
+            },
+        );
+        assert_eq!(rec.len(), 3);
+        assert!(matches!(
+            rec.trace.events[2].kind,
+            EventKind::RunEnded { .. }
+        ));
     }
 
     #[test]

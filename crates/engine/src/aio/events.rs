@@ -442,7 +442,7 @@ impl<V: Clone> EventLoop<V> {
     ) -> HandleId {
         self.last_handle += 1;
         let id = self.last_handle;
-        if self.recorder.enabled {
+        if self.recorder.recording() {
             let action = self.trace_action(host, &cb);
             self.emit(EventKind::HandleScheduled {
                 handle: id,
@@ -679,8 +679,18 @@ impl<V: Clone> EventLoop<V> {
             Callback::TaskStep { task, exc } => self.task_step_begin(host, task, exc),
             Callback::TaskWakeup { task, fut } => self.task_wakeup(host, task, fut),
             Callback::Call { func, args, .. } => Some(Todo::Call { func, args }),
-            Callback::StopLoop { .. } => {
-                self.stopping = true;
+            Callback::StopLoop { fut } => {
+                // `_run_until_complete_cb`: a future that ended in
+                // SystemExit has already left `run_forever` (its exception
+                // went up from the task's step); stopping now would stop the
+                // next run of the loop instead.
+                let exited = matches!(
+                    self.future_state(fut),
+                    Some(crate::aio::FutState::Exception(e)) if host.is_exit(e)
+                );
+                if !exited {
+                    self.stopping = true;
+                }
                 None
             }
             Callback::SetResultUnlessCancelled { fut, value } => {

@@ -215,7 +215,7 @@ impl<V: Clone> EventLoop<V> {
     }
 
     fn resolve(&mut self, host: &mut impl Host<V>, id: FutureId, state: FutState<V>) {
-        if self.recorder.enabled {
+        if self.recorder.recording() {
             let outcome = match &state {
                 FutState::Result(v) => Resolution::Result {
                     value: host.repr(v),
@@ -294,7 +294,7 @@ impl<V: Clone> EventLoop<V> {
     /// `fut.cancel(msg)`: dispatches to `Task.cancel`,
     /// `_GatheringFuture.cancel` or `Future.cancel`.
     pub fn cancel(&mut self, host: &mut impl Host<V>, id: FutureId, msg: Option<V>) -> bool {
-        if self.recorder.enabled && !self.done(id) {
+        if self.recorder.recording() && !self.done(id) {
             let msg_repr = msg.as_ref().map(|m| host.repr(m));
             let by = self.current_task;
             self.emit(EventKind::CancelRequested {

@@ -183,6 +183,9 @@ impl Host<Value> for VmHost<'_> {
             .as_ref()
             .is_some_and(|c| self.vm.is_instance_of(exc, c))
     }
+    fn is_exit(&self, exc: &Value) -> bool {
+        self.vm.is_system_exit(exc)
+    }
     fn none(&self) -> Value {
         Value::None
     }

@@ -81,6 +81,11 @@ pub trait Host<V> {
     fn runtime_error(&mut self, message: &str) -> V;
     /// `isinstance(exc, asyncio.CancelledError)`.
     fn is_cancelled_error(&self, exc: &V) -> bool;
+    /// `isinstance(exc, (SystemExit, KeyboardInterrupt))`: exceptions that
+    /// leave the loop at once instead of stopping it.
+    fn is_exit(&self, _exc: &V) -> bool {
+        false
+    }
     /// `None`.
     fn none(&self) -> V;
     /// A repr for the trace. Must not run user code (a user `__repr__`

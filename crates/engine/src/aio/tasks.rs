@@ -263,7 +263,7 @@ impl<V: Clone> EventLoop<V> {
             None => return None,
         };
         self.current_task = Some(task);
-        if self.recorder.enabled {
+        if self.recorder.recording() {
             let line = host.coro_line(&coro);
             let throw = exc.as_ref().map(|e| host.repr(e));
             self.emit(EventKind::TaskStepStarted { task, line, throw });
@@ -313,7 +313,7 @@ impl<V: Clone> EventLoop<V> {
                     self.future_cancel(host, task, msg);
                     StepOutcome::Cancelled
                 } else {
-                    let repr = if self.recorder.enabled {
+                    let repr = if self.recorder.recording() {
                         host.repr(&value)
                     } else {
                         String::new()
@@ -331,7 +331,7 @@ impl<V: Clone> EventLoop<V> {
                     self.future_cancel(host, task, None);
                     StepOutcome::Cancelled
                 } else {
-                    let repr = if self.recorder.enabled {
+                    let repr = if self.recorder.recording() {
                         host.repr(&exc)
                     } else {
                         String::new()

@@ -306,7 +306,7 @@ impl<V: Clone> EventLoop<V> {
         args: Vec<V>,
         fut: FutureId,
     ) -> JobId {
-        let name = if self.recorder.enabled {
+        let name = if self.recorder.recording() {
             host.callable_name(&func)
         } else {
             String::new()
@@ -375,7 +375,7 @@ impl<V: Clone> EventLoop<V> {
         let Some(job) = self.threads.thread(thread).and_then(|t| t.job.take()) else {
             return;
         };
-        if self.recorder.enabled {
+        if self.recorder.recording() {
             let res = match &outcome {
                 Ok(v) => Resolution::Result {
                     value: host.repr(v),

@@ -192,6 +192,13 @@ pub(crate) fn step_finish(
         Ok(GenStep::Raised(e)) | Err(Error::Exception(e)) => CoroStep::Raised(e),
         Err(e) => return Err(e),
     };
+    // SystemExit (and KeyboardInterrupt) become the task's exception and
+    // also leave the loop at once, as `Task.__step` re-raises them: the
+    // program exits even when someone awaits the task.
+    let exits = match &step {
+        CoroStep::Raised(e) if vm.is_system_exit(e) => Some(e.clone()),
+        _ => None,
+    };
     let line = vm.gen_line(coro).unwrap_or(0);
     report_never_awaited(vm, shared);
     let mut st = state!(vm, shared);
@@ -208,7 +215,10 @@ pub(crate) fn step_finish(
     let cancelled = st.cancelled_error.clone();
     let mut host = VmHost { vm, cancelled };
     st.lp.task_step_end(&mut host, task, step, line);
-    Ok(())
+    match exits {
+        Some(e) => Err(Error::Exception(e)),
+        None => Ok(()),
+    }
 }
 
 /// Prepares worker `thread` to run: a new fiber for a job (`start`), or
@@ -317,6 +327,21 @@ pub(crate) fn report_exit_warnings(vm: &mut Vm, shared: &Shared, ending: &Ending
     };
     for (id, obj) in unretrieved {
         let Some(obj) = obj else { continue };
+        // The SystemExit that is ending the program: CPython frees its task
+        // during interpreter shutdown, when nothing is logged any more.
+        if matches!(ending, Ending::Exited { .. }) {
+            let exc = match shared
+                .try_borrow()
+                .ok()
+                .and_then(|st| st.lp.future_state(id).cloned())
+            {
+                Some(FutState::Exception(e)) => Some(e),
+                _ => None,
+            };
+            if exc.is_some_and(|e| vm.is_system_exit(&e)) {
+                continue;
+            }
+        }
         let is_task = shared.try_borrow().is_ok_and(|st| st.lp.is_task(id));
         let what = if is_task { "Task" } else { "Future" };
         let summary = format!("{what} exception was never retrieved");

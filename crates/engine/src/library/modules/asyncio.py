@@ -464,7 +464,10 @@ class BaseEventLoop(AbstractEventLoop):
             self._running = True
             _set_running_loop(self)
             _sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook)
-            _looplab.run_forever()
+            # A SystemExit raised in a task leaves the loop at once.
+            exiting = _looplab.run_forever()
+            if exiting is not None:
+                raise exiting  #@ hidden
         finally:
             self._stopping = False
             self._running = False
