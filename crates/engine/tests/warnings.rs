@@ -81,3 +81,36 @@ fn warning_events_carry_cpythons_line() {
     // The suite has programs of each kind; the check must not be vacuous.
     assert!(checked >= 5, "only {checked} warnings checked");
 }
+
+/// "Task exception was never retrieved" comes when CPython frees the task:
+/// for a task nobody kept a reference to, right after its last step, before
+/// anything the program prints next. The interleaving of stdout and stderr is
+/// real CPython's (`python3 -u`, both streams into one pipe; the oracle's own
+/// bookkeeping keeps tasks alive, so it cannot say when they are freed).
+#[test]
+fn a_lost_tasks_exception_is_reported_when_it_is_freed() {
+    if std::env::var_os("LOOPLAB_SKIP_ORACLE").is_some() {
+        return;
+    }
+    let source = "import asyncio\n\nasync def boom(n):\n    raise ValueError(n)\n\n\
+                  async def main():\n    asyncio.create_task(boom(1))\n    await asyncio.sleep(0)\n\
+                  \x20   print('after the first', flush=True)\n    t = asyncio.create_task(boom(2))\n\
+                  \x20   await asyncio.sleep(0.1)\n    print('still holding t', flush=True)\n\
+                  \x20   del t\n    await asyncio.sleep(0.1)\n    print('end', flush=True)\n\n\
+                  asyncio.run(main())\n";
+    let dir = std::env::temp_dir().join(format!("looplab-freed-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("lost.py");
+    fs::write(&file, source).expect("write program");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("python3 -u {} 2>&1", file.display()))
+        .output()
+        .expect("python3 runs");
+    let cpython =
+        String::from_utf8_lossy(&out.stdout).replace(&file.display().to_string(), "<lesson>");
+    let outcome = run_program(source, "<lesson>", &Limits::default());
+    let ours: String = outcome.output.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(ours, cpython);
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -228,6 +228,10 @@ pub struct EventLoop<V> {
     release_at: usize,
     /// Worker threads and executors.
     pub(crate) threads: Threads<V>,
+    /// Futures given an exception since the host last looked: it reports
+    /// "exception was never retrieved" as soon as nobody but the loop holds
+    /// one whose exception is still unretrieved ([`EventLoop::take_log_candidates`]).
+    pub(crate) log_candidates: Vec<FutureId>,
     /// The trace being recorded.
     pub recorder: Recorder,
 }
@@ -378,6 +382,7 @@ impl<V: Clone> EventLoop<V> {
             phase: Phase::Begin,
             iteration: 0,
             running_handle: None,
+            log_candidates: Vec::new(),
             release_at: 1024,
             threads: Threads::new(),
             recorder: Recorder::new(record),

@@ -266,6 +266,7 @@ impl<V: Clone> EventLoop<V> {
         }
         if let Some(f) = self.fut_mut(id) {
             f.log_traceback = true;
+            self.log_candidates.push(id);
         }
         self.resolve(host, id, FutState::Exception(exc));
         Ok(())
@@ -453,6 +454,26 @@ impl<V: Clone> EventLoop<V> {
         (1..=self.futures.len() as FutureId)
             .filter(|&id| self.fut(id).is_some_and(|f| f.log_traceback))
             .collect()
+    }
+
+    /// The futures whose exception is still unretrieved among those given
+    /// one since the last call (the list empties).
+    pub fn take_log_candidates(&mut self) -> Vec<FutureId> {
+        let mut ids = std::mem::take(&mut self.log_candidates);
+        ids.retain(|&id| self.fut(id).is_some_and(|f| f.log_traceback));
+        ids
+    }
+
+    /// Keeps `ids` for the next [`EventLoop::take_log_candidates`].
+    pub fn keep_log_candidates(&mut self, ids: Vec<FutureId>) {
+        self.log_candidates.extend(ids);
+    }
+
+    /// Marks future `id`'s exception as reported (it is not logged again).
+    pub fn exception_logged(&mut self, id: FutureId) {
+        if let Some(f) = self.fut_mut(id) {
+            f.log_traceback = false;
+        }
     }
 
     /// Number of futures (and tasks) created.

@@ -167,6 +167,8 @@ pub(crate) fn call_finish(
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, None, 0);
     st.lp.call_done();
+    drop(st);
+    report_collected(vm, shared);
     Ok(())
 }
 
@@ -215,6 +217,8 @@ pub(crate) fn step_finish(
     let cancelled = st.cancelled_error.clone();
     let mut host = VmHost { vm, cancelled };
     st.lp.task_step_end(&mut host, task, step, line);
+    drop(st);
+    report_collected(vm, shared);
     match exits {
         Some(e) => Err(Error::Exception(e)),
         None => Ok(()),
@@ -342,24 +346,7 @@ pub(crate) fn report_exit_warnings(vm: &mut Vm, shared: &Shared, ending: &Ending
                 continue;
             }
         }
-        let is_task = shared.try_borrow().is_ok_and(|st| st.lp.is_task(id));
-        let what = if is_task { "Task" } else { "Future" };
-        let summary = format!("{what} exception was never retrieved");
-        let r = future_repr(vm, shared, &obj).unwrap_or_default();
-        let exc = match shared
-            .try_borrow()
-            .ok()
-            .and_then(|st| st.lp.future_state(id).cloned())
-        {
-            Some(FutState::Exception(e)) => Some(e),
-            _ => None,
-        };
-        let mut text = format!("{summary}\nfuture: {r}\n");
-        if let Some(e) = exc {
-            text.push_str(&vm.format_exception(&e));
-        }
-        let line = if is_task { task_line(shared, id) } else { 0 };
-        let _ = report_stderr(vm, shared, &summary, &text, line);
+        report_unretrieved(vm, shared, id, &obj);
     }
     for obj in pending {
         let summary = "Task was destroyed but it is pending!".to_string();
@@ -368,6 +355,61 @@ pub(crate) fn report_exit_warnings(vm: &mut Vm, shared: &Shared, ending: &Ending
         let text = format!("{summary}\ntask: {r}\n");
         let line = need_fut(vm, &obj).map_or(0, |id| task_line(shared, id));
         let _ = report_stderr(vm, shared, &summary, &text, line);
+    }
+}
+
+/// "Task exception was never retrieved" (or Future) for future `id`, whose
+/// object is `obj`; it is not reported again.
+fn report_unretrieved(vm: &mut Vm, shared: &Shared, id: FutureId, obj: &Value) {
+    let is_task = shared.try_borrow().is_ok_and(|st| st.lp.is_task(id));
+    let what = if is_task { "Task" } else { "Future" };
+    let summary = format!("{what} exception was never retrieved");
+    let r = future_repr(vm, shared, obj).unwrap_or_default();
+    let exc = match shared
+        .try_borrow()
+        .ok()
+        .and_then(|st| st.lp.future_state(id).cloned())
+    {
+        Some(FutState::Exception(e)) => Some(e),
+        _ => None,
+    };
+    let mut text = format!("{summary}\nfuture: {r}\n");
+    if let Some(e) = exc {
+        text.push_str(&vm.format_exception(&e));
+    }
+    let line = if is_task { task_line(shared, id) } else { 0 };
+    let _ = report_stderr(vm, shared, &summary, &text, line);
+    if let Ok(mut st) = shared.try_borrow_mut() {
+        st.lp.exception_logged(id);
+    }
+}
+
+/// Reports the unretrieved exceptions of futures nobody but the loop holds
+/// any more: CPython logs them when the object is freed, which for a task
+/// nobody kept a reference to is right after its last step.
+pub(crate) fn report_collected(vm: &mut Vm, shared: &Shared) {
+    let candidates = match shared.try_borrow_mut() {
+        Ok(mut st) if !st.lp.log_candidates.is_empty() => st.lp.take_log_candidates(),
+        _ => return,
+    };
+    let mut kept = Vec::new();
+    for id in candidates {
+        let obj = match shared.try_borrow() {
+            Ok(st) => match st.lp.future_obj(id) {
+                Some(Value::Instance(i)) if Rc::strong_count(i) == 1 => {
+                    Some(Value::Instance(i.clone()))
+                }
+                _ => None,
+            },
+            Err(_) => None,
+        };
+        match obj {
+            Some(obj) => report_unretrieved(vm, shared, id, &obj),
+            None => kept.push(id),
+        }
+    }
+    if let Ok(mut st) = shared.try_borrow_mut() {
+        st.lp.keep_log_candidates(kept);
     }
 }
 
