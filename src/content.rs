@@ -102,6 +102,9 @@ mod tests {
         assert!(parts
             .iter()
             .any(|(p, ls)| *p == "Coordinating tasks" && ls.iter().any(|l| l.id == "taskgroup")));
+        assert!(parts.iter().any(|(p, ls)| *p == "Threads and processes"
+            && ls.iter().any(|l| l.id == "threads")
+            && ls.iter().any(|l| l.id == "loop-in-thread")));
         let names: Vec<&str> = parts.iter().map(|(p, _)| *p).collect();
         let mut unique = names.clone();
         unique.dedup();

@@ -41,6 +41,18 @@ pub const FROM_LESSONS: &[(&str, &str, &str, &str)] = &[
     ),
     ("backpressure", "Queue with maxsize", "queues", "main"),
     ("crawler", "A small crawler", "patterns", "main"),
+    (
+        "thread-pool",
+        "Threads: a pool and as_completed",
+        "threads",
+        "pool",
+    ),
+    (
+        "loop-thread",
+        "A loop in another thread",
+        "loop-in-thread",
+        "main",
+    ),
 ];
 
 /// The examples menu, in order.

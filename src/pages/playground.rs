@@ -120,7 +120,7 @@ mod tests {
         for (id, ..) in FROM_LESSONS {
             let code = lesson_example(id)
                 .unwrap_or_else(|| panic!("example {id}: no such lesson snippet"));
-            assert!(code.contains("asyncio.run("), "example {id}");
+            assert!(code.contains("import "), "example {id}");
             assert!(
                 EXAMPLES.iter().all(|e| e.0 != *id),
                 "example id {id} used twice"

@@ -294,3 +294,71 @@ fn sliced_sessions_equal_instant_runs() {
         "live mode never waited for the clock: {total_waits}"
     );
 }
+
+/// Steps with program threads are narrated as what happened: the clock's
+/// whole move in the step (not only its first jump), the threads started,
+/// other threads that ran, and the copy of a task's outcome into the
+/// future `run_coroutine_threadsafe` returned. (The times and orders
+/// themselves are CPython's: the threads conformance programs and the
+/// lessons `threads` and `loop-in-thread`.)
+#[test]
+fn thread_steps_are_narrated() {
+    let narrations = |source: &str| {
+        let outcome = run_program(source, "<lesson>", &Limits::default());
+        let tl = Timeline::new(outcome.trace, 64);
+        (0..tl.steps.len())
+            .map(|i| tl.narrate(i))
+            .collect::<Vec<String>>()
+    };
+    // No event loop: the whole run is one step, and the clock moves twice.
+    let only_threads = narrations(
+        "import threading, time\n\
+         def work(s):\n    time.sleep(s)\n\
+         ts = [threading.Thread(target=work, args=(s,)) for s in (2, 1)]\n\
+         for t in ts: t.start()\n\
+         for t in ts: t.join()\n",
+    );
+    assert_eq!(only_threads.len(), 1, "{only_threads:?}");
+    let n = &only_threads[0];
+    for part in [
+        "The clock moved from t=0.000 to t=2.000",
+        "The program started Thread-1 (work) and Thread-2 (work).",
+        "Threads ran one at a time, each until it blocked",
+        "2 threads ended. The program finished.",
+    ] {
+        assert!(n.contains(part), "{part:?} missing from {n:?}");
+    }
+    // A loop in a worker thread; the main thread waits for 1 s, then for
+    // the coroutine's result at 3 s.
+    let loop_thread = narrations(
+        "import asyncio, threading\n\
+         async def slow():\n    await asyncio.sleep(3)\n    return 1\n\
+         loop = asyncio.new_event_loop()\n\
+         threading.Thread(target=loop.run_forever).start()\n\
+         f = asyncio.run_coroutine_threadsafe(slow(), loop)\n\
+         try:\n    f.result(timeout=1)\nexcept TimeoutError:\n    pass\n\
+         f.result()\n\
+         loop.call_soon_threadsafe(loop.stop)\n",
+    );
+    let all = loop_thread.join("\n");
+    for part in [
+        "The program started Thread-1 (run_forever).",
+        "It created Task-1 (slow).",
+        "The clock moved from t=0.000 to t=3.000, jumping ahead whenever every thread was \
+         waiting. A sleep's timer fired.",
+        "The main thread also ran in this step, until it blocked.",
+        "The loop copied the outcome of Task-1 (slow) into the concurrent.futures.Future that \
+         run_coroutine_threadsafe returned",
+    ] {
+        assert!(all.contains(part), "{part:?} missing from:\n{all}");
+    }
+    // One thread only: the loop's own wording is unchanged.
+    let plain = narrations(
+        "import asyncio\nasync def main():\n    await asyncio.sleep(1)\nasyncio.run(main())\n",
+    );
+    assert!(
+        plain.iter().any(|n| n
+            .starts_with("Nothing was ready, so the clock jumped from t=0.000 to t=1.000. A sleep's timer fired.")),
+        "{plain:?}"
+    );
+}

@@ -5,8 +5,13 @@
 //! them) and collects three parts: a prefix when the step began with a
 //! clock jump, the main sentence (the task step's outcome, or else the
 //! callback run, the run's end or a blocking sleep), and extra sentences
-//! for side effects (cancel requests, wakeups, CPU hogging). Each part is
-//! worded by its own function below.
+//! for side effects (cancel requests, wakeups, CPU hogging, program
+//! threads). Each part is worded by its own function below.
+//!
+//! Program threads (`threading.Thread`, a loop run by a worker thread) can
+//! move the clock several times in one step and run each other meanwhile:
+//! the prefix then spans the first jump's start to the last one's end, and
+//! the threads started, switched and ended get their own sentences.
 
 use std::collections::BTreeMap;
 
@@ -31,23 +36,51 @@ pub fn narrate(before: &Snapshot, events: &[Event]) -> String {
 /// The parts of a step's narration, gathered event by event.
 #[derive(Default)]
 struct Narration {
-    /// "Nothing was ready, so the clock jumped …" (the first jump only).
-    prefix: String,
+    /// The clock's jumps in this step: the first one's start, the last
+    /// one's end ("Nothing was ready, so the clock jumped …").
+    jump: Option<(u64, u64)>,
     /// The main sentence; the first event that words one wins, except a
     /// task step's outcome, which always does.
     sentence: Option<String>,
+    /// The main sentence says how the run ended.
+    ending: bool,
+    /// The main sentence is a plain callback's run.
+    callback: bool,
     /// Sentences about side effects, in event order.
     extra: Vec<String>,
     /// The exception thrown into the task this step resumes, if any.
     thrown: Option<String>,
+    /// Tasks created in this step: "Task-1 (fetch)".
+    created: Vec<String>,
+    /// Program threads started in this step, by index: their names.
+    started: BTreeMap<u32, String>,
+    /// Program threads that ran in this step (the scheduler picked them),
+    /// in the order they first ran.
+    ran: Vec<u32>,
+    /// Program threads that ended in this step.
+    ended: Vec<u32>,
 }
 
 impl Narration {
     /// Notes one event, seen against the state `s` just before it.
     fn note(&mut self, s: &Snapshot, kind: &EventKind) {
         match kind {
-            EventKind::ClockAdvanced { from_ns, to_ns } if self.prefix.is_empty() => {
-                self.prefix = clock_jump(*from_ns, *to_ns);
+            EventKind::ClockAdvanced { from_ns, to_ns } => {
+                let from = self.jump.map_or(*from_ns, |(from, _)| from);
+                self.jump = Some((from, *to_ns));
+            }
+            EventKind::TaskCreated { name, coro, .. } => {
+                self.created.push(task_label(name, coro));
+            }
+            EventKind::ProgramThreadStarted { thread, name } => {
+                self.started.insert(*thread, name.clone());
+            }
+            EventKind::ProgramThreadRuns { thread } => {
+                self.ran.retain(|t| t != thread);
+                self.ran.push(*thread);
+            }
+            EventKind::ProgramThreadEnded { thread } => {
+                self.ended.push(*thread);
             }
             EventKind::TaskStepStarted {
                 throw: Some(exc), ..
@@ -66,9 +99,14 @@ impl Narration {
             }
             EventKind::HandleStarted { handle } if self.sentence.is_none() => {
                 self.sentence = handle_run(s, *handle);
+                self.callback = s
+                    .ready
+                    .iter()
+                    .any(|r| r.handle == *handle && matches!(r.action, Action::Callback { .. }));
             }
             EventKind::RunEnded { ending } if self.sentence.is_none() => {
                 self.sentence = Some(run_ending(ending));
+                self.ending = true;
             }
             EventKind::LoopBlocked {
                 reason: BlockReason::Sleep,
@@ -94,8 +132,15 @@ impl Narration {
     }
 
     /// The narration: prefix, main sentence (a step with events but none
-    /// worth a sentence is setup), then the extra sentences.
+    /// worth a sentence is setup), then the extra sentences; what program
+    /// threads did comes before the run's end, after anything else.
     fn finish(self, no_events: bool) -> String {
+        // Two threads or more ran in turn in this step.
+        let switched = self.ran.len() > 1;
+        let prefix = self
+            .jump
+            .map(|(from, to)| clock_jump(from, to, switched))
+            .unwrap_or_default();
         let body = self.sentence.unwrap_or_else(|| {
             if no_events {
                 String::new()
@@ -103,22 +148,119 @@ impl Narration {
                 "The program set things up.".into()
             }
         });
-        let mut out = format!("{}{body}", self.prefix);
-        for x in self.extra {
-            out.push(' ');
-            out.push_str(&x);
+        let mut extra = self.extra;
+        if self.callback {
+            extra.extend(created_tasks(&self.created));
+        }
+        let threads = program_threads(&self.started, &self.ran, &self.ended);
+        let mut out = prefix;
+        let mut push = |x: &str| {
+            if !out.is_empty() && !x.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(x);
+        };
+        if self.ending {
+            threads.iter().for_each(|x| push(x));
+            push(&body);
+            extra.iter().for_each(|x| push(x));
+        } else {
+            push(&body);
+            extra.iter().chain(&threads).for_each(|x| push(x));
         }
         out
     }
 }
 
-/// The prefix of a step that began with the loop jumping the clock.
-fn clock_jump(from_ns: u64, to_ns: u64) -> String {
-    format!(
-        "Nothing was ready, so the clock jumped from t={} to t={}. ",
-        format_secs(from_ns),
-        format_secs(to_ns)
-    )
+/// The prefix of a step that began with the loop jumping the clock (or,
+/// with program threads switching in the step, jumping whenever every
+/// thread waited).
+fn clock_jump(from_ns: u64, to_ns: u64, switched: bool) -> String {
+    if switched {
+        format!(
+            "The clock moved from t={} to t={}, jumping ahead whenever every thread was waiting.",
+            format_secs(from_ns),
+            format_secs(to_ns)
+        )
+    } else {
+        format!(
+            "Nothing was ready, so the clock jumped from t={} to t={}.",
+            format_secs(from_ns),
+            format_secs(to_ns)
+        )
+    }
+}
+
+/// "It created Task-1 (fetch)." for the tasks a callback made
+/// (`run_coroutine_threadsafe`'s callback makes one).
+fn created_tasks(created: &[String]) -> Option<String> {
+    (!created.is_empty()).then(|| format!("It created {}.", and_list(created)))
+}
+
+/// What program threads did in a step: which started, that they took
+/// turns (or which others ran before the one that ends the step, last in
+/// `ran`), how many ended.
+fn program_threads(started: &BTreeMap<u32, String>, ran: &[u32], ended: &[u32]) -> Vec<String> {
+    let mut out = Vec::new();
+    if !started.is_empty() {
+        let names: Vec<String> = started.values().cloned().collect();
+        out.push(format!("The program started {}.", and_list(&names)));
+    }
+    if ran.len() > 1 && !started.is_empty() {
+        out.push(
+            "Threads ran one at a time, each until it blocked (in a sleep, a lock, a join, a \
+             queue or a result())."
+                .into(),
+        );
+    } else if let [others @ .., _] = ran {
+        if !others.is_empty() {
+            let names: Vec<String> = others
+                .iter()
+                .map(|t| match (t, started.get(t)) {
+                    (0, _) => "the main thread".to_string(),
+                    (_, Some(name)) => name.clone(),
+                    _ => "another thread".to_string(),
+                })
+                .collect();
+            let who = and_list(&names);
+            let mut who_upper = who.clone();
+            if let Some(first) = who_upper.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            out.push(format!(
+                "{who_upper} also ran in this step, until {} blocked.",
+                if names.len() == 1 { "it" } else { "each" }
+            ));
+        }
+    }
+    match ended {
+        [] => {}
+        [one] => out.push(match started.get(one) {
+            Some(name) => format!("{name} ended."),
+            None => "A thread ended.".into(),
+        }),
+        many => out.push(format!("{} threads ended.", many.len())),
+    }
+    out
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// "Task-1 (fetch)" for a default task name, else the name.
+fn task_label(name: &str, coro: &str) -> String {
+    if name.starts_with("Task-") && !coro.is_empty() {
+        let coro = coro.rsplit('.').next().unwrap_or(coro);
+        format!("{name} ({coro})")
+    } else {
+        name.to_string()
+    }
 }
 
 /// "X asked to cancel Y …", when `fut` is a task.
@@ -189,6 +331,15 @@ fn handle_run(s: &Snapshot, handle: HandleId) -> Option<String> {
         Action::Callback { func, .. } if func == "_set_result_unless_cancelled" => {
             Some("A sleep's timer fired.".into())
         }
+        Action::Callback {
+            func,
+            fut: Some(task),
+        } if func == "_call_set_state" && s.tasks.contains_key(task) => Some(format!(
+            "The loop copied the outcome of {} into the concurrent.futures.Future that \
+             run_coroutine_threadsafe returned (_call_set_state): a thread waiting on its \
+             result() can go on.",
+            display_name(*task, &s.tasks)
+        )),
         Action::Callback { func, .. } => Some(format!("The loop ran the callback {func}.")),
         Action::JobDone { job, .. } => Some(format!(
             "The loop received the result of worker job #{job}."
@@ -220,11 +371,7 @@ fn run_ending(ending: &RunEnding) -> String {
 /// is a default one.
 fn display_name(task: TaskId, tasks: &BTreeMap<TaskId, TaskView>) -> String {
     match tasks.get(&task) {
-        Some(t) if t.name.starts_with("Task-") && !t.coro.is_empty() => {
-            let coro = t.coro.rsplit('.').next().unwrap_or(&t.coro);
-            format!("{} ({coro})", t.name)
-        }
-        Some(t) => t.name.clone(),
+        Some(t) => task_label(&t.name, &t.coro),
         None => format!("#{task}"),
     }
 }
