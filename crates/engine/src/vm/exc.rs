@@ -495,60 +495,7 @@ impl Vm {
             } else {
                 indent.to_string()
             };
-            // Library frames are shown as CPython shows its own (see
-            // `StdlibFrame`); frames CPython runs in C are left out.
-            let frames: Vec<(&TbEntry, StdlibFrame)> = tb
-                .iter()
-                .filter_map(|e| match StdlibFrame::of(e) {
-                    StdlibFrame::Hidden => None,
-                    f => Some((e, f)),
-                })
-                .collect();
-            // CPython prints the same line (file, line, function) at most
-            // three times in a row, then "[Previous line repeated N more
-            // times]" (RecursionError tracebacks stay short).
-            let mut repeats = 0usize;
-            for (k, (e, shown)) in frames.iter().enumerate() {
-                let same = |a: &TbEntry, b: &TbEntry| {
-                    a.line == b.line
-                        && a.code.filename == b.code.filename
-                        && a.code.name == b.code.name
-                };
-                repeats = match k.checked_sub(1).map(|j| same(frames[j].0, e)) {
-                    Some(true) => repeats + 1,
-                    _ => 1,
-                };
-                let run_ends = frames.get(k + 1).is_none_or(|n| !same(e, n.0));
-                if repeats > TB_REPEAT_CUTOFF {
-                    if run_ends {
-                        let n = repeats - TB_REPEAT_CUTOFF;
-                        let s = if n > 1 { "s" } else { "" };
-                        out.push_str(&format!(
-                            "{pre}  [Previous line repeated {n} more time{s}]\n"
-                        ));
-                    }
-                    continue;
-                }
-                match shown {
-                    StdlibFrame::As { path, line } => out.push_str(&format!(
-                        "{pre}  File \"<stdlib>/{path}\", line {line}, in {}\n",
-                        e.code.name
-                    )),
-                    _ => out.push_str(&format!(
-                        "{pre}  File \"{}\", line {}, in {}\n",
-                        e.code.filename, e.line, e.code.name
-                    )),
-                }
-                if let Some(l) = source_line(e) {
-                    let t = l.trim();
-                    if !t.is_empty() {
-                        out.push_str(&format!("{pre}    {t}\n"));
-                        if let Some(c) = caret_line(&e.code.source, l, e.span) {
-                            out.push_str(&format!("{pre}    {c}\n"));
-                        }
-                    }
-                }
-            }
+            format_frames(&tb, out, &pre);
         }
         let pre = if is_group && !tb.is_empty() {
             format!("{indent}  | ")
@@ -669,6 +616,63 @@ impl Vm {
             name
         } else {
             format!("{name}: {msg}")
+        }
+    }
+}
+
+/// The frames of a traceback, each prefixed with `pre`, as CPython prints
+/// them.
+fn format_frames(tb: &[TbEntry], out: &mut String, pre: &str) {
+    // Library frames are shown as CPython shows its own (see
+    // `StdlibFrame`); frames CPython runs in C are left out.
+    let frames: Vec<(&TbEntry, StdlibFrame)> = tb
+        .iter()
+        .filter_map(|e| match StdlibFrame::of(e) {
+            StdlibFrame::Hidden => None,
+            f => Some((e, f)),
+        })
+        .collect();
+    // CPython prints the same line (file, line, function) at most
+    // three times in a row, then "[Previous line repeated N more
+    // times]" (RecursionError tracebacks stay short).
+    let mut repeats = 0usize;
+    for (k, (e, shown)) in frames.iter().enumerate() {
+        let same = |a: &TbEntry, b: &TbEntry| {
+            a.line == b.line && a.code.filename == b.code.filename && a.code.name == b.code.name
+        };
+        repeats = match k.checked_sub(1).map(|j| same(frames[j].0, e)) {
+            Some(true) => repeats + 1,
+            _ => 1,
+        };
+        let run_ends = frames.get(k + 1).is_none_or(|n| !same(e, n.0));
+        if repeats > TB_REPEAT_CUTOFF {
+            if run_ends {
+                let n = repeats - TB_REPEAT_CUTOFF;
+                let s = if n > 1 { "s" } else { "" };
+                out.push_str(&format!(
+                    "{pre}  [Previous line repeated {n} more time{s}]\n"
+                ));
+            }
+            continue;
+        }
+        match shown {
+            StdlibFrame::As { path, line } => out.push_str(&format!(
+                "{pre}  File \"<stdlib>/{path}\", line {line}, in {}\n",
+                e.code.name
+            )),
+            _ => out.push_str(&format!(
+                "{pre}  File \"{}\", line {}, in {}\n",
+                e.code.filename, e.line, e.code.name
+            )),
+        }
+        if let Some(l) = source_line(e) {
+            let t = l.trim();
+            if !t.is_empty() {
+                out.push_str(&format!("{pre}    {t}\n"));
+                if let Some(c) = caret_line(&e.code.source, l, e.span) {
+                    out.push_str(&format!("{pre}    {c}\n"));
+                }
+            }
         }
     }
 }
