@@ -10,10 +10,10 @@
 //! jumps to the earliest timed wait (`sleep`, a timeout), ties in the order
 //! the waits began; with none, the program hangs.
 //!
-//! Hook for the CPU-time model: a switch on instruction counts would be a
-//! [`ProgramThreads::yield_now`] of the running thread (it goes to the back
-//! of the FIFO) made by the session when the thread's switch interval is
-//! used up.
+//! The CPU model (`crate::aio::cpu`) adds one rule: at a GIL switch point
+//! the timed waits that have expired become ready
+//! ([`ProgramThreads::wake_expired`]) and, if any thread is ready, the
+//! running one goes to the back of the FIFO ([`ProgramThreads::yield_now`]).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
@@ -38,6 +38,8 @@ pub struct ProgramThread {
     token: u64,
     /// Finished.
     pub done: bool,
+    /// The process it belongs to (0: the main process).
+    pub process: usize,
 }
 
 /// Every program thread and the scheduler's queues.
@@ -140,6 +142,33 @@ impl ProgramThreads {
         self.ready.push_back(tid);
     }
 
+    /// Whether a thread is ready to run.
+    pub fn any_ready(&self) -> bool {
+        !self.ready.is_empty()
+    }
+
+    /// The timed waits that ended by `now` end: their threads become
+    /// ready (their blocking call returns `False`, `None` for a sleep), in
+    /// the order of their deadlines. Returns how many.
+    pub fn wake_expired(&mut self, now: u64) -> usize {
+        let mut n = 0;
+        while let Some(until) = self.next_wake() {
+            if until > now {
+                break;
+            }
+            let Some(Reverse((_, _, _, tid))) = self.timed.pop() else {
+                break;
+            };
+            let t = &mut self.threads[tid];
+            t.token += 1;
+            t.result = false;
+            t.waiting = false;
+            self.ready.push_back(tid);
+            n += 1;
+        }
+        n
+    }
+
     /// The running thread finished.
     pub fn finish(&mut self) {
         let tid = self.current;
@@ -210,5 +239,32 @@ mod tests {
         assert!(!p.threads[0].result);
         p.block(None, false);
         assert_eq!(p.next(50), Next::Hang);
+    }
+
+    #[test]
+    fn a_gil_switch_lets_expired_sleepers_and_ready_threads_go_first() {
+        let mut p = ProgramThreads::default();
+        let a = p.spawn(10);
+        let b = p.spawn(11);
+        assert_eq!(p.threads[b].process, 0);
+        p.block(Some(30), true); // main sleeps until 30
+        assert_eq!(p.next(0), Next::Run { tid: a, now: 0 });
+        p.block(Some(20), true); // a sleeps until 20
+        assert_eq!(p.next(0), Next::Run { tid: b, now: 0 });
+        // b computes; at a switch point at 25 only a's sleep has ended.
+        assert_eq!(p.wake_expired(25), 1);
+        assert!(p.any_ready());
+        p.yield_now();
+        assert_eq!(p.next(25), Next::Run { tid: a, now: 25 });
+        assert!(!p.threads[a].result);
+        // a computes; at 40 main's sleep has ended too: main, then b.
+        assert_eq!(p.wake_expired(40), 1);
+        p.yield_now();
+        assert_eq!(p.next(40), Next::Run { tid: b, now: 40 });
+        assert!(p.threads[b].result);
+        assert_eq!(p.next(40), Next::Run { tid: 0, now: 40 });
+        assert_eq!(p.next(40), Next::Run { tid: a, now: 40 });
+        assert_eq!(p.wake_expired(1000), 0);
+        assert!(!p.any_ready());
     }
 }
