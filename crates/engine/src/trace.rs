@@ -159,6 +159,8 @@ pub enum EventKind {
     /// Nothing was ready, so the virtual clock jumped to the next deadline
     /// (CPython would block in `select(timeout)`); also emitted when the
     /// loop's thread calls `time.sleep` (see [`EventKind::LoopBlocked`]).
+    /// (With the CPU model, computing moves the clock too, silently: the
+    /// events after it carry the later time.)
     ClockAdvanced {
         /// Time before.
         from_ns: u64,

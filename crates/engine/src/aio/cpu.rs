@@ -42,7 +42,9 @@
 //!
 //! # Calibration (the figure of `PS_PER_INSTRUCTION`)
 //!
-//! Measured on the project's machine with CPython 3.11.7 (best of 5 runs;
+//! Measured on the project's machine with CPython 3.11.7 (`time.perf_counter`
+//! around N iterations, the best of eight runs on a shared machine; the
+//! engine's counts read off the model's own clock at 1 instruction = 1 unit;
 //! `tools/cpu-model-bench` prints the model's ratios):
 //!
 //! | program (per iteration) | CPython | engine instructions | at 12 ns each |
@@ -52,9 +54,11 @@
 //! | `x = f(x)` with `def f(a): return a + 1` | 125 ns | 11 | 132 ns |
 //!
 //! One figure cannot match all three (CPython's module-level loop pays for
-//! dict globals, the engine's does not); 12 ns sits between the loop in a
-//! function and at module level and matches calls, which the seeds'
-//! CPU-bound examples (a worker function called in a loop) are made of.
+//! dict globals, the engine's does not): per instruction CPython spends
+//! 18.7, 7.3 and 11.4 ns; 12 ns is about their geometric mean (11.6), sits
+//! between the loop in a function and at module level, and matches calls,
+//! which the seeds' CPU-bound examples (a worker function called in a
+//! loop) are made of.
 //!
 //! [`Vm::now_ns`]: crate::vm::Vm::now_ns
 //! [`PS_PER_INSTRUCTION`]: crate::vm::PS_PER_INSTRUCTION

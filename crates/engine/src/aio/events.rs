@@ -529,6 +529,13 @@ impl<V: Clone> EventLoop<V> {
         });
     }
 
+    /// CPU model: the clock moves on by `ns` of computing. No
+    /// `ClockAdvanced` (that event is a wait): the events that follow
+    /// carry the later time.
+    pub(crate) fn compute_for(&mut self, ns: u64) {
+        self.now = self.now.saturating_add(ns).min(CLOCK_MAX);
+    }
+
     pub(crate) fn advance_to(&mut self, t: u64) {
         if t > self.now {
             let from = self.now;

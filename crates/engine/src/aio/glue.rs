@@ -211,8 +211,7 @@ pub(crate) fn pull_cpu(vm: &mut Vm, st: &mut Aio) {
         .map_or(0, |t| t.process);
     st.cores.wait_until(process, st.lp.now());
     let wall = st.cores.charge(process, cpu);
-    let to = st.lp.now().saturating_add(wall);
-    st.lp.advance_to(to);
+    st.lp.compute_for(wall);
     vm.clock_ns = st.lp.now();
 }
 

@@ -83,9 +83,13 @@
 //!   native call should return. `Vm::current_fiber` is the fiber running
 //!   (`threading.current_thread().name` is the name given to `fiber_new`).
 //!   Suspending inside a nested Rust call raises a clear RuntimeError.
-//! * Clock and output: `time`/`datetime` read [`Vm::clock_ns`] (time.time()
-//!   = 1704067200 + clock seconds); `time.sleep` advances it unless a
-//!   [`Vm::sleep_hook`] is installed. Output goes to [`Vm::output`] as
+//! * Clock and output: `time`/`datetime` read [`Vm::now_ns`] (time.time()
+//!   = 1704067200 + clock seconds): [`Vm::clock_ns`] plus, with the CPU
+//!   model ([`Limits::cpu_model`]), the computing not yet added to it
+//!   ([`Vm::take_cpu_ns`]); `time.sleep` advances it unless a
+//!   [`Vm::sleep_hook`] is installed. With the CPU model the VM also
+//!   pauses the GIL holder's fiber at a switch point once its switch
+//!   interval is used up ([`Vm::gil_arm`], [`Vm::take_switch_due`]). Output goes to [`Vm::output`] as
 //!   [`OutputChunk`]s stamped with the clock; the glue drains it.
 //! * Lines: every instruction keeps its source span; [`Vm::gen_line`]
 //!   reports the line a suspended coroutine will resume at and
