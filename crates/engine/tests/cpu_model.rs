@@ -183,6 +183,35 @@ fn the_trace_says_who_holds_the_gil_and_how_busy_the_cores_are() {
 }
 
 #[test]
+fn an_event_loop_waiting_in_its_select_leaves_the_cores_idle() {
+    let o = run("io_asyncio", &model());
+    stdout(&o);
+    let states: Vec<(Option<u32>, u32)> = o
+        .trace
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::CpuState {
+                gil, busy_cores, ..
+            } => Some((gil, busy_cores)),
+            _ => None,
+        })
+        .collect();
+    // Held at start, free during the 0.2 s wait, held again after it.
+    assert_eq!(states, vec![(Some(0), 1), (None, 0), (Some(0), 1)]);
+    let (mut idle, mut held) = (None, None);
+    for e in &o.trace.events {
+        match e.kind {
+            EventKind::CpuState { gil: None, .. } => idle = Some(e.time_ns),
+            EventKind::CpuState { gil: Some(_), .. } if idle.is_some() => held = Some(e.time_ns),
+            _ => {}
+        }
+    }
+    let (idle, held) = (idle.unwrap(), held.unwrap());
+    assert!(held - idle >= 190_000_000, "{idle} {held}");
+}
+
+#[test]
 fn cores_are_a_run_option() {
     let two = Limits {
         cpu_model: Some(CpuModel { cores: 2 }),

@@ -37,8 +37,10 @@
 //!   sharing), and the scheduler runs the runnable process whose clock is
 //!   furthest behind. Until `multiprocessing` lands only process 0 exists.
 //! - **Trace**: `EventKind::CpuState` says who holds a process's GIL and
-//!   how many cores are busy, each time that changes between program
-//!   threads.
+//!   how many cores are busy, each time that changes: between program
+//!   threads (the session's scheduler, `Aio::note_gil`), and around an
+//!   event loop's select waits (`EventLoop::cpu_marks`). The snapshot folds
+//!   them into `Snapshot::gil` and `Snapshot::cores`.
 //!
 //! # Calibration (the figure of `PS_PER_INSTRUCTION`)
 //!

@@ -46,6 +46,9 @@ pub(crate) fn next_todo_with(
 ) -> Result<Todo<Value>, Error> {
     let mut st = state!(vm, shared);
     st.lp.threads_wait = threads_wait && st.prog.started();
+    st.lp.cpu_marks = st
+        .cpu_model
+        .map(|_| (st.prog.current as u32, st.cores.cores()));
     // Finished futures nothing refers to any more are freed, as in CPython.
     let freed = st
         .lp
