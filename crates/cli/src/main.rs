@@ -2,8 +2,14 @@
 //! clock, the way the browser app does.
 //!
 //! ```text
-//! looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] FILE.py
+//! looplab run [--timed] [--trace FILE.json] [--cpu-model [--cores N]] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] FILE.py
 //! ```
+//!
+//! `--cpu-model` turns on the engine's "computing takes time" model (every
+//! instruction costs virtual time, one GIL per process, processes share
+//! `--cores N` virtual cores, 4 by default; see the engine's `aio::cpu`);
+//! without it the virtual clock advances only by waiting, as CPython's does
+//! on the oracle's clock. `--cores` needs `--cpu-model`.
 //!
 //! `--max-instructions`, `--max-slice`, `--max-memory` and `--max-output`
 //! raise (or lower) the engine's budgets: total instructions (the
@@ -24,13 +30,14 @@
 //!   (`!! limit: …`); 64 bad usage; 66 unreadable file.
 
 use looplab_engine::run::{
-    format_timed, run_program, run_program_untraced, Ending, LimitKind, Limits, RunOutcome,
+    format_timed, run_program, run_program_untraced, CpuModel, Ending, LimitKind, Limits,
+    RunOutcome,
 };
 use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: looplab run [--timed] [--trace FILE.json] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] FILE.py";
+    "usage: looplab run [--timed] [--trace FILE.json] [--cpu-model [--cores N]] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] FILE.py";
 
 /// The parsed command line.
 #[derive(Debug)]
@@ -56,6 +63,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut trace = None;
     let mut file = None;
     let mut limits = Limits::default();
+    let mut cpu_model = false;
+    let mut cores = None;
     while let Some(arg) = it.next() {
         let mut number = |flag: &str| -> Result<u64, String> {
             it.next()
@@ -64,6 +73,14 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         };
         match arg.as_str() {
             "--timed" => timed = true,
+            "--cpu-model" => cpu_model = true,
+            "--cores" => {
+                let n = number(arg)?;
+                if n == 0 || n > 1024 {
+                    return Err("--cores needs a number of cores from 1 to 1024".into());
+                }
+                cores = Some(n as u32);
+            }
             "--max-instructions" => limits.max_instructions = number(arg)?,
             "--max-slice" => limits.max_slice_instructions = number(arg)?,
             "--max-memory" => {
@@ -77,6 +94,15 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             path if file.is_none() => file = Some(path.to_string()),
             extra => return Err(format!("unexpected argument `{extra}`")),
         }
+    }
+    match (cpu_model, cores) {
+        (true, cores) => {
+            limits.cpu_model = Some(CpuModel {
+                cores: cores.unwrap_or(CpuModel::default().cores),
+            })
+        }
+        (false, Some(_)) => return Err("--cores needs --cpu-model".into()),
+        (false, None) => {}
     }
     Ok(Args {
         timed,
@@ -215,5 +241,20 @@ mod tests {
         assert!(args("run --trace").is_err());
         assert!(args("run --fast a.py").is_err());
         assert!(args("run a.py b.py").is_err());
+    }
+
+    #[test]
+    fn the_cpu_model_is_opt_in_with_four_cores_by_default() {
+        assert_eq!(args("run a.py").unwrap().limits.cpu_model, None);
+        let on = args("run --cpu-model a.py").unwrap();
+        assert_eq!(on.limits.cpu_model, Some(CpuModel { cores: 4 }));
+        let eight = args("run --cpu-model --cores 8 a.py").unwrap();
+        assert_eq!(eight.limits.cpu_model, Some(CpuModel { cores: 8 }));
+        let before = args("run --cores 2 --cpu-model --timed a.py").unwrap();
+        assert_eq!(before.limits.cpu_model, Some(CpuModel { cores: 2 }));
+        assert!(args("run --cores 2 a.py").is_err());
+        assert!(args("run --cpu-model --cores 0 a.py").is_err());
+        assert!(args("run --cpu-model --cores many a.py").is_err());
+        assert!(args("run --cpu-model --cores").is_err());
     }
 }

@@ -171,3 +171,26 @@ fn system_exit_status_is_cpythons() {
         );
     }
 }
+
+#[test]
+fn the_cpu_model_makes_computing_take_time() {
+    let dir = std::env::temp_dir().join(format!("looplab-cli-cpu-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("work.py");
+    std::fs::write(
+        &file,
+        "import time\nt = time.perf_counter()\nx = 0\nfor i in range(100_000):\n    x += i\nprint(time.perf_counter() > t)\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    // Default: only waiting takes time.
+    let (code, stdout, _) = run(&["run", path]);
+    assert_eq!((code, stdout.as_str()), (0, "False\n"));
+    let (code, stdout, _) = run(&["run", "--cpu-model", "--cores", "2", path]);
+    assert_eq!((code, stdout.as_str()), (0, "True\n"));
+    let (code, _, stderr) = run(&["run", "--cores", "2", path]);
+    assert_eq!(code, 64);
+    assert!(stderr.contains("--cores needs --cpu-model"), "{stderr}");
+    assert!(stderr.contains("[--cpu-model [--cores N]]"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

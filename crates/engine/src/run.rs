@@ -21,7 +21,7 @@ use crate::trace::{format_secs, EventKind, RunEnding, TaskId, ThreadId, Trace};
 use crate::vm::{Error, FiberId, FiberStep, GenStep, Stream, Value, Vm};
 
 /// Resource budgets of a run (the VM's).
-pub use crate::vm::{LimitKind, Limits};
+pub use crate::vm::{CpuModel, LimitKind, Limits, PS_PER_INSTRUCTION};
 
 /// Everything a run produced.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -215,6 +215,11 @@ impl Session {
         let mut vm = Vm::new(limits.clone());
         let shared: Shared = Rc::new(RefCell::new(Aio::new(record, filename)));
         glue::install(&mut vm, &shared);
+        if let Ok(mut st) = shared.try_borrow_mut() {
+            st.set_cpu_model(limits.cpu_model);
+            // The main thread holds the main process's GIL.
+            st.note_gil(Some(0));
+        }
         let mut session = Session {
             vm,
             shared,
@@ -287,6 +292,7 @@ impl Session {
                 let todo = match self.pending.take() {
                     Some(todo) => Ok(todo),
                     None => {
+                        self.pull_cpu();
                         let before = self.now();
                         let todo = glue::next_todo_with(&mut self.vm, &self.shared, true);
                         let after = self.now();
@@ -389,7 +395,9 @@ impl Session {
         let Some(fiber) = fiber else {
             return Control::Finish(Err(Error::Internal("no fiber for the thread".into())));
         };
+        self.vm.gil_arm(fiber);
         match self.vm.fiber_resume(fiber, send) {
+            Err(Error::Paused) if self.vm.take_switch_due() => self.gil_switch(),
             Err(Error::Paused) => {
                 self.stage = Stage::Main { send: Value::None };
                 Control::Pause
@@ -454,16 +462,23 @@ impl Session {
     /// The running program thread blocked or ended: run the next one,
     /// moving the clock if none is ready.
     fn schedule(&mut self) -> Control {
+        self.pull_cpu();
         let before = self.now();
-        let next = match self.shared.try_borrow_mut() {
-            Ok(mut st) => {
+        self.vm.gil_clear();
+        let next = match glue::borrow_pulled(&mut self.vm, &self.shared) {
+            Some(mut st) => {
                 let now = st.lp.now();
                 let next = st.prog.next(now);
                 match next {
                     Next::Run { tid, now } => {
+                        if now > st.lp.now() {
+                            // Every thread waits: the cores idle meanwhile.
+                            st.note_gil(None);
+                        }
                         st.lp.advance_to(now);
                         st.lp
                             .emit(EventKind::ProgramThreadRuns { thread: tid as u32 });
+                        st.note_gil(Some(tid));
                         let t = &st.prog.threads[tid];
                         Some(if t.sleeping {
                             Value::None
@@ -474,7 +489,7 @@ impl Session {
                     Next::Hang => None,
                 }
             }
-            Err(_) => None,
+            None => None,
         };
         self.vm.clock_ns = self.now();
         match next {
@@ -488,6 +503,38 @@ impl Session {
             }
             None => Control::Finish(Err(glue::hang(&self.shared))),
         }
+    }
+
+    /// CPU model: the running thread used up its switch interval and
+    /// reached a switch point (a call or a backward jump): the timed waits
+    /// that ended become ready, and if any thread is ready the running one
+    /// hands the GIL over (it goes to the back of the ready FIFO).
+    fn gil_switch(&mut self) -> Control {
+        let switch = match glue::borrow_pulled(&mut self.vm, &self.shared) {
+            Some(mut st) => {
+                let now = st.lp.now();
+                st.prog.wake_expired(now);
+                if st.prog.any_ready() {
+                    st.prog.yield_now();
+                    true
+                } else {
+                    false
+                }
+            }
+            None => false,
+        };
+        self.stage = if switch {
+            Stage::Sched
+        } else {
+            Stage::Main { send: Value::None }
+        };
+        Control::Continue
+    }
+
+    /// CPU model: the loop's clock catches up with the computing done
+    /// (so that a live run's clock jumps are waits, not computing).
+    fn pull_cpu(&mut self) {
+        drop(glue::borrow_pulled(&mut self.vm, &self.shared));
     }
 
     /// The virtual clock.

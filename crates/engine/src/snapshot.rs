@@ -62,6 +62,12 @@ pub struct Snapshot {
     pub warnings: Vec<WarningEntry>,
     /// Set once the run is over.
     pub ended: Option<RunEnding>,
+    /// CPU model only: the program thread holding each process's GIL
+    /// (`None`: no thread of it runs), by process.
+    pub gil: BTreeMap<u32, Option<u32>>,
+    /// CPU model only: (cores computing, cores in all); (0, 0) without
+    /// the model.
+    pub cores: (u32, u32),
 }
 
 /// A warning, as the console shows it.
@@ -324,6 +330,15 @@ impl Snapshot {
                 stderr,
             } => self.print(event.time_ns, *task, *thread, text, *line, *stderr),
             EventKind::LoopBlocked { .. } => {}
+            EventKind::CpuState {
+                process,
+                gil,
+                busy_cores,
+                cores,
+            } => {
+                self.gil.insert(*process, *gil);
+                self.cores = (*busy_cores, *cores);
+            }
             EventKind::Warning { text, line } => self.warnings.push(WarningEntry {
                 text: text.clone(),
                 line: *line,
@@ -921,5 +936,29 @@ mod tests {
         assert!(tl.narrate(1).contains("until t=1.000"), "{}", tl.narrate(1));
         let before = tl.before_step(1);
         assert_eq!(before.ready_names(), vec!["A".to_string()]);
+    }
+
+    #[test]
+    fn fold_tracks_the_gil_holder_and_the_cores() {
+        let mut r = Recorder::new(true);
+        let cpu = |gil, busy_cores| EventKind::CpuState {
+            process: 0,
+            gil,
+            busy_cores,
+            cores: 4,
+        };
+        r.push(0, cpu(Some(0), 1));
+        r.push(5, cpu(Some(2), 1));
+        r.push(9, cpu(None, 0));
+        let t = r.trace;
+        assert_eq!(Snapshot::fold(&t.events[..0]).cores, (0, 0));
+        let s = Snapshot::fold(&t.events[..2]);
+        assert_eq!((s.gil.get(&0), s.cores), (Some(&Some(2)), (1, 4)));
+        let s = Snapshot::fold(&t.events);
+        assert_eq!((s.gil.get(&0), s.cores), (Some(&None), (0, 4)));
+        let tl = Timeline::new(t.clone(), 2);
+        for n in 0..=t.events.len() {
+            assert_eq!(tl.at_event(n), Snapshot::fold(&t.events[..n]));
+        }
     }
 }

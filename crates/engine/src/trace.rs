@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the trace format. Bumped whenever [`EventKind`] changes shape.
-pub const TRACE_VERSION: u32 = 2;
+pub const TRACE_VERSION: u32 = 3;
 
 /// Id of a task. Tasks are futures, so this is the task's [`FutureId`].
 pub type TaskId = u32;
@@ -159,6 +159,8 @@ pub enum EventKind {
     /// Nothing was ready, so the virtual clock jumped to the next deadline
     /// (CPython would block in `select(timeout)`); also emitted when the
     /// loop's thread calls `time.sleep` (see [`EventKind::LoopBlocked`]).
+    /// (With the CPU model, computing moves the clock too, silently: the
+    /// events after it carry the later time.)
     ClockAdvanced {
         /// Time before.
         from_ns: u64,
@@ -306,6 +308,19 @@ pub enum EventKind {
     ProgramThreadEnded {
         /// The thread.
         thread: u32,
+    },
+    /// CPU model only (`Limits::cpu_model`): who holds a process's GIL and
+    /// how busy the cores are, each time that changes. (Version 3.)
+    CpuState {
+        /// The process (0: the main process).
+        process: u32,
+        /// The program thread holding its GIL (`None`: no thread of it
+        /// runs Python: all wait).
+        gil: Option<u32>,
+        /// Cores computing now.
+        busy_cores: u32,
+        /// Cores in all.
+        cores: u32,
     },
     /// A job finished on its worker thread (its future is resolved later,
     /// from the loop, by a `call_soon_threadsafe` callback).

@@ -194,6 +194,10 @@ pub struct EventLoop<V> {
     /// Program threads exist: a select that must wait returns
     /// [`Todo::WaitThreads`] instead of moving the clock itself.
     pub threads_wait: bool,
+    /// CPU model only: (the program thread running this loop, cores): a
+    /// select that waits records that thread's GIL as free and the cores
+    /// idle meanwhile (`CpuState` before and after the jump).
+    pub cpu_marks: Option<(u32, u32)>,
     /// The ready deque (`_ready`).
     pub(crate) ready: VecDeque<HandleId>,
     /// The timer heap (`_scheduled`), ordered by (deadline, handle id); the
@@ -370,6 +374,7 @@ impl<V: Clone> EventLoop<V> {
         EventLoop {
             now: 0,
             threads_wait: false,
+            cpu_marks: None,
             ready: VecDeque::new(),
             timers: BinaryHeap::new(),
             handles: IdMap::default(),
@@ -534,6 +539,13 @@ impl<V: Clone> EventLoop<V> {
         });
     }
 
+    /// CPU model: the clock moves on by `ns` of computing. No
+    /// `ClockAdvanced` (that event is a wait): the events that follow
+    /// carry the later time.
+    pub(crate) fn compute_for(&mut self, ns: u64) {
+        self.now = self.now.saturating_add(ns).min(CLOCK_MAX);
+    }
+
     pub(crate) fn advance_to(&mut self, t: u64) {
         if t > self.now {
             let from = self.now;
@@ -622,7 +634,20 @@ impl<V: Clone> EventLoop<V> {
                             let Some(next) = next else {
                                 return Todo::Hang;
                             };
+                            let cpu = |gil: Option<u32>, cores: u32| EventKind::CpuState {
+                                process: 0,
+                                gil,
+                                busy_cores: u32::from(gil.is_some()),
+                                cores,
+                            };
+                            if let Some((_, cores)) = self.cpu_marks.filter(|_| next > self.now) {
+                                self.emit(cpu(None, cores));
+                            }
+                            let waited = next > self.now;
                             self.advance_to(next);
+                            if let Some((thread, cores)) = self.cpu_marks.filter(|_| waited) {
+                                self.emit(cpu(Some(thread), cores));
+                            }
                             self.phase = Phase::SelectWaitDue;
                             continue;
                         }

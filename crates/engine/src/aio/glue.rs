@@ -102,6 +102,12 @@ pub(crate) struct Aio {
     /// The program thread whose event loop waits in its select (other
     /// threads run meanwhile; `call_soon_threadsafe` wakes it).
     pub loop_thread: Option<crate::aio::program_threads::Tid>,
+    /// The CPU model, if on (see [`crate::aio::cpu`]).
+    pub cpu_model: Option<crate::vm::CpuModel>,
+    /// CPU model: the cores the processes share.
+    pub cores: crate::aio::cpu::Cores,
+    /// CPU model: the GIL holder last recorded (`CpuState`), if any was.
+    gil_recorded: Option<Option<u32>>,
 }
 
 pub(crate) type Shared = Rc<RefCell<Aio>>;
@@ -148,8 +154,75 @@ impl Aio {
             main_fiber: None,
             prog: Default::default(),
             loop_thread: None,
+            cpu_model: None,
+            cores: crate::aio::cpu::Cores::new(1),
+            gil_recorded: None,
         }
     }
+
+    /// Turns the CPU model on (before the run starts).
+    pub(crate) fn set_cpu_model(&mut self, model: Option<crate::vm::CpuModel>) {
+        self.cpu_model = model;
+        if let Some(m) = model {
+            self.cores = crate::aio::cpu::Cores::new(m.cores);
+        }
+    }
+
+    /// CPU model: records who holds the main process's GIL (`None`: no
+    /// thread runs Python) if that changed.
+    pub(crate) fn note_gil(&mut self, holder: Option<crate::aio::program_threads::Tid>) {
+        if self.cpu_model.is_none() {
+            return;
+        }
+        let gil = holder.map(|t| t as u32);
+        if self.gil_recorded == Some(gil) {
+            return;
+        }
+        self.gil_recorded = Some(gil);
+        let process = holder.map_or(0, |t| self.prog.threads.get(t).map_or(0, |t| t.process));
+        self.cores
+            .set_runnable(process, gil.is_some(), self.lp.now());
+        let kind = EventKind::CpuState {
+            process: process as u32,
+            gil,
+            busy_cores: self.cores.busy(),
+            cores: self.cores.cores(),
+        };
+        self.lp.emit(kind);
+    }
+}
+
+/// CPU model: adds the computing the VM did since last time to the clock
+/// of the running thread's process (stretched if processes share cores),
+/// and so to the loop's clock (see [`crate::aio::cpu`]). Nothing without
+/// the model.
+pub(crate) fn pull_cpu(vm: &mut Vm, st: &mut Aio) {
+    if st.cpu_model.is_none() {
+        return;
+    }
+    let cpu = vm.take_cpu_ns();
+    if cpu == 0 {
+        return;
+    }
+    let process = st
+        .prog
+        .threads
+        .get(st.prog.current)
+        .map_or(0, |t| t.process);
+    st.cores.wait_until(process, st.lp.now());
+    let wall = st.cores.charge(process, cpu);
+    st.lp.compute_for(wall);
+    vm.clock_ns = st.lp.now();
+}
+
+/// [`Shared::try_borrow_mut`] with the clock caught up ([`pull_cpu`]).
+pub(crate) fn borrow_pulled<'a>(
+    vm: &mut Vm,
+    shared: &'a Shared,
+) -> Option<std::cell::RefMut<'a, Aio>> {
+    let mut st = shared.try_borrow_mut().ok()?;
+    pull_cpu(vm, &mut st);
+    Some(st)
 }
 
 /// The core's view of the VM (see [`Host`]).
@@ -336,7 +409,11 @@ pub(crate) fn user_line(vm: &Vm, filename: &str) -> u32 {
 macro_rules! state {
     ($vm:expr, $shared:expr) => {
         match $shared.try_borrow_mut() {
-            Ok(s) => s,
+            Ok(mut s) => {
+                // CPU model: the loop's clock catches up with the computing.
+                pull_cpu($vm, &mut s);
+                s
+            }
             Err(_) => {
                 return Err($vm
                     .runtime_error("Looplab: asyncio was re-entered while the event loop was busy"))
@@ -581,13 +658,13 @@ pub(crate) fn install(vm: &mut Vm, shared: &Shared) {
                 Ok(st) => user_line(vm, &st.filename),
                 Err(_) => 0,
             };
-            if let Ok(mut st) = sh.try_borrow_mut() {
+            if let Some(mut st) = borrow_pulled(vm, &sh) {
                 // Attribute earlier output (sys.stdout.write...) first.
                 let task = st.lp.current_task();
                 drain_output(vm, &mut st, task, 0);
             }
             let r = vm.call(&original, args.to_vec(), kwargs.to_vec());
-            if let Ok(mut st) = sh.try_borrow_mut() {
+            if let Some(mut st) = borrow_pulled(vm, &sh) {
                 let task = st.lp.current_task();
                 drain_output(vm, &mut st, task, line);
             }
@@ -781,10 +858,15 @@ fn run_nested_threads(vm: &mut Vm, shared: &Shared, me: usize) -> Result<Value, 
                 drop(st);
                 return Err(hang(shared));
             };
+            if now > st.lp.now() {
+                st.note_gil(None);
+            }
             st.lp.advance_to(now);
             vm.clock_ns = st.lp.now();
             st.lp
                 .emit(EventKind::ProgramThreadRuns { thread: tid as u32 });
+            st.note_gil(Some(tid));
+            vm.gil_clear();
             let t = &st.prog.threads[tid];
             let send = if t.sleeping {
                 Value::None
@@ -792,6 +874,13 @@ fn run_nested_threads(vm: &mut Vm, shared: &Shared, me: usize) -> Result<Value, 
                 Value::Bool(t.result)
             };
             if tid == me {
+                let fiber = match me {
+                    0 => st.main_fiber,
+                    t => st.prog.threads[t].fiber,
+                };
+                if let Some(f) = fiber {
+                    vm.gil_arm(f);
+                }
                 return Ok(send);
             }
             if st.prog.nested.contains(&tid) {
@@ -808,7 +897,16 @@ fn run_nested_threads(vm: &mut Vm, shared: &Shared, me: usize) -> Result<Value, 
             return Err(Error::Internal(format!("no fiber for thread {tid}")));
         };
         vm.reset_slice();
+        vm.gil_arm(fiber);
         match vm.fiber_resume(fiber, send) {
+            // CPU model: its switch interval is used up at a switch point:
+            // the others ready run first (nested, it always goes round).
+            Err(Error::Paused) if vm.take_switch_due() => {
+                let mut st = state!(vm, shared);
+                let now = st.lp.now();
+                st.prog.wake_expired(now);
+                st.prog.yield_now();
+            }
             Ok(crate::vm::FiberStep::Suspended(Value::Bool(true))) => {}
             Ok(crate::vm::FiberStep::Done(_)) => {
                 let mut st = state!(vm, shared);

@@ -33,6 +33,10 @@
 //!   callbacks always scheduled with `call_soon`);
 //! - [`tasks`]: `Task.__step` / `__wakeup` / `cancel` with `must_cancel`
 //!   and `fut_waiter`, `cancelling`/`uncancel`, and `_GatheringFuture.cancel`;
+//! - [`program_threads`]: the scheduler of program threads
+//!   (`threading.Thread`, the main thread);
+//! - [`cpu`]: the opt-in "computing takes time" model (instruction cost,
+//!   one GIL per process, processes sharing cores);
 //! - [`threads`]: deterministic worker threads (`run_in_executor`,
 //!   `to_thread`), following the model in `tools/oracle.py`'s header;
 //! - [`glue`]: the core glued onto the VM: the native module `_looplab`
@@ -53,6 +57,7 @@
 //! holding the id. The arena is never compacted during a run (ids stay
 //! valid for the Python objects that hold them).
 
+pub mod cpu;
 pub mod events;
 pub mod futures;
 pub mod glue;

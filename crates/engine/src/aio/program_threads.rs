@@ -10,10 +10,10 @@
 //! jumps to the earliest timed wait (`sleep`, a timeout), ties in the order
 //! the waits began; with none, the program hangs.
 //!
-//! Hook for the CPU-time model: a switch on instruction counts would be a
-//! [`ProgramThreads::yield_now`] of the running thread (it goes to the back
-//! of the FIFO) made by the session when the thread's switch interval is
-//! used up.
+//! The CPU model (`crate::aio::cpu`) adds one rule: at a GIL switch point
+//! the timed waits that have expired become ready
+//! ([`ProgramThreads::wake_expired`]) and, if any thread is ready, the
+//! running one goes to the back of the FIFO ([`ProgramThreads::yield_now`]).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
@@ -38,6 +38,8 @@ pub struct ProgramThread {
     token: u64,
     /// Finished.
     pub done: bool,
+    /// The process it belongs to (0: the main process).
+    pub process: usize,
 }
 
 /// Every program thread and the scheduler's queues.
@@ -93,13 +95,45 @@ impl ProgramThreads {
 
     /// A new thread running `fiber`, ready (at the back of the FIFO).
     pub fn spawn(&mut self, fiber: usize) -> Tid {
+        self.spawn_in(0, fiber)
+    }
+
+    /// A new thread of process `process` running `fiber`, ready.
+    pub fn spawn_in(&mut self, process: usize, fiber: usize) -> Tid {
         self.threads.push(ProgramThread {
             fiber: Some(fiber),
+            process,
             ..ProgramThread::default()
         });
         let tid = self.threads.len() - 1;
         self.ready.push_back(tid);
         tid
+    }
+
+    /// The processes that have a ready thread (each once, in FIFO order):
+    /// the CPU model's cores run them (`crate::aio::cpu::Cores`).
+    pub fn ready_processes(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &tid in &self.ready {
+            let p = self.threads[tid].process;
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// Runs the first ready thread of process `process` (the CPU model's
+    /// choice among processes: each has its own GIL, so the FIFO order
+    /// holds within a process); `None` if it has none ready.
+    pub fn run_ready_of(&mut self, process: usize) -> Option<Tid> {
+        let i = self
+            .ready
+            .iter()
+            .position(|&t| self.threads[t].process == process)?;
+        let tid = self.ready.remove(i)?;
+        self.current = tid;
+        Some(tid)
     }
 
     /// The running thread blocks until [`ProgramThreads::wake`] or, with
@@ -138,6 +172,33 @@ impl ProgramThreads {
         let tid = self.current;
         self.threads[tid].result = true;
         self.ready.push_back(tid);
+    }
+
+    /// Whether a thread is ready to run.
+    pub fn any_ready(&self) -> bool {
+        !self.ready.is_empty()
+    }
+
+    /// The timed waits that ended by `now` end: their threads become
+    /// ready (their blocking call returns `False`, `None` for a sleep), in
+    /// the order of their deadlines. Returns how many.
+    pub fn wake_expired(&mut self, now: u64) -> usize {
+        let mut n = 0;
+        while let Some(until) = self.next_wake() {
+            if until > now {
+                break;
+            }
+            let Some(Reverse((_, _, _, tid))) = self.timed.pop() else {
+                break;
+            };
+            let t = &mut self.threads[tid];
+            t.token += 1;
+            t.result = false;
+            t.waiting = false;
+            self.ready.push_back(tid);
+            n += 1;
+        }
+        n
     }
 
     /// The running thread finished.
@@ -210,5 +271,80 @@ mod tests {
         assert!(!p.threads[0].result);
         p.block(None, false);
         assert_eq!(p.next(50), Next::Hang);
+    }
+
+    #[test]
+    fn processes_run_in_parallel_on_the_cores() {
+        // Threads of 4 processes each compute 1 s in 5 ms slices, plus one
+        // more thread of process 0: each process has its own GIL (its
+        // threads take turns), the processes share 4 cores. The cores pick
+        // the process furthest behind, the FIFO the thread within it.
+        use crate::aio::cpu::Cores;
+        const SEC: u64 = 1_000_000_000;
+        const SLICE: u64 = 5_000_000;
+        let mut p = ProgramThreads::default();
+        let mut cores = Cores::new(4);
+        let extra = p.spawn_in(0, 1);
+        let mut left = vec![SEC, SEC];
+        for proc in 1..4 {
+            assert_eq!(cores.add_process(0), proc);
+            p.spawn_in(proc, 10 + proc);
+            left.push(SEC);
+        }
+        assert_eq!(p.threads[extra].process, 0);
+        assert_eq!(p.ready_processes(), vec![0, 1, 2, 3]);
+        p.yield_now(); // main thread (process 0) is ready too
+        let mut ended = vec![0u64; left.len()];
+        loop {
+            for proc in 0..4 {
+                let ready = p.ready_processes().contains(&proc);
+                cores.set_runnable(proc, ready, 0);
+            }
+            let Some(proc) = cores.next() else { break };
+            let tid = p.run_ready_of(proc).expect("a ready thread");
+            assert_eq!(p.threads[tid].process, proc);
+            let d = left[tid].min(SLICE);
+            cores.charge(proc, d);
+            left[tid] -= d;
+            if left[tid] == 0 {
+                p.finish();
+                ended[tid] = cores.clock(proc);
+            } else {
+                p.yield_now();
+            }
+        }
+        // Process 0's two threads share its GIL: 2 s; the others 1 s each,
+        // in parallel (not 5 s in a row).
+        assert_eq!(ended[0].max(ended[extra]), 2 * SEC);
+        assert!(ended[2..].iter().all(|&t| t == SEC), "{ended:?}");
+        assert_eq!(cores.cpu(0), 2 * SEC);
+        assert!(p.run_ready_of(0).is_none());
+    }
+
+    #[test]
+    fn a_gil_switch_lets_expired_sleepers_and_ready_threads_go_first() {
+        let mut p = ProgramThreads::default();
+        let a = p.spawn(10);
+        let b = p.spawn(11);
+        assert_eq!(p.threads[b].process, 0);
+        p.block(Some(30), true); // main sleeps until 30
+        assert_eq!(p.next(0), Next::Run { tid: a, now: 0 });
+        p.block(Some(20), true); // a sleeps until 20
+        assert_eq!(p.next(0), Next::Run { tid: b, now: 0 });
+        // b computes; at a switch point at 25 only a's sleep has ended.
+        assert_eq!(p.wake_expired(25), 1);
+        assert!(p.any_ready());
+        p.yield_now();
+        assert_eq!(p.next(25), Next::Run { tid: a, now: 25 });
+        assert!(!p.threads[a].result);
+        // a computes; at 40 main's sleep has ended too: main, then b.
+        assert_eq!(p.wake_expired(40), 1);
+        p.yield_now();
+        assert_eq!(p.next(40), Next::Run { tid: b, now: 40 });
+        assert!(p.threads[b].result);
+        assert_eq!(p.next(40), Next::Run { tid: 0, now: 40 });
+        assert_eq!(p.next(40), Next::Run { tid: a, now: 40 });
+        assert_eq!(p.wake_expired(1000), 0);
+        assert!(!p.any_ready());
     }
 }

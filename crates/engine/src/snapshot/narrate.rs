@@ -118,6 +118,18 @@ impl Narration {
                     format_secs(*duration_ns)
                 ));
             }
+            // With the CPU model the computing took virtual time too.
+            EventKind::LoopBlocked {
+                reason: BlockReason::Cpu { instructions },
+                duration_ns,
+                ..
+            } if *duration_ns > 0 => {
+                self.extra.push(format!(
+                    "It computed for {} s ({instructions} instructions) without awaiting: \
+                     every other task was frozen meanwhile, and its timers fire late.",
+                    format_secs(*duration_ns)
+                ));
+            }
             EventKind::LoopBlocked {
                 reason: BlockReason::Cpu { instructions },
                 ..

@@ -475,6 +475,10 @@ impl Vm {
             )));
         }
         self.periodic_memory_check()?;
+        if self.gil_switch_point() {
+            self.recompute_check();
+            return Err(Error::Paused);
+        }
         if let Some(f) = self.fuel_until {
             if self.instructions >= f && self.nesting == 1 {
                 self.fuel_until = None;

@@ -83,9 +83,13 @@
 //!   native call should return. `Vm::current_fiber` is the fiber running
 //!   (`threading.current_thread().name` is the name given to `fiber_new`).
 //!   Suspending inside a nested Rust call raises a clear RuntimeError.
-//! * Clock and output: `time`/`datetime` read [`Vm::clock_ns`] (time.time()
-//!   = 1704067200 + clock seconds); `time.sleep` advances it unless a
-//!   [`Vm::sleep_hook`] is installed. Output goes to [`Vm::output`] as
+//! * Clock and output: `time`/`datetime` read [`Vm::now_ns`] (time.time()
+//!   = 1704067200 + clock seconds): [`Vm::clock_ns`] plus, with the CPU
+//!   model ([`Limits::cpu_model`]), the computing not yet added to it
+//!   ([`Vm::take_cpu_ns`]); `time.sleep` advances it unless a
+//!   [`Vm::sleep_hook`] is installed. With the CPU model the VM also
+//!   pauses the GIL holder's fiber at a switch point once its switch
+//!   interval is used up ([`Vm::gil_arm`], [`Vm::take_switch_due`]). Output goes to [`Vm::output`] as
 //!   [`OutputChunk`]s stamped with the clock; the glue drains it.
 //! * Lines: every instruction keeps its source span; [`Vm::gen_line`]
 //!   reports the line a suspended coroutine will resume at and
@@ -144,6 +148,47 @@ pub struct Limits {
     /// in the program (catchable, as in CPython); memory the program frees
     /// is credited back, so only what is live counts.
     pub max_memory_bytes: usize,
+    /// The opt-in "computing takes time" model (`None`, the default: the
+    /// virtual clock advances only by waiting, as on the oracle's clock).
+    /// Not a budget, but a run option carried with them.
+    pub cpu_model: Option<CpuModel>,
+}
+
+/// The opt-in "computing takes time" model (`looplab run --cpu-model
+/// [--cores N]`): every executed instruction costs
+/// [`PS_PER_INSTRUCTION`] of virtual time, one GIL per process hands over
+/// every `sys.getswitchinterval()` of virtual CPU at CPython 3.11's
+/// eval-breaker points, and processes share `cores` virtual cores. The
+/// whole model is described in `crate::aio::cpu`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CpuModel {
+    /// Virtual cores the processes share (at least 1).
+    pub cores: u32,
+}
+
+impl Default for CpuModel {
+    /// Four cores, as the "typical laptop".
+    fn default() -> CpuModel {
+        CpuModel { cores: 4 }
+    }
+}
+
+/// What one instruction costs in the CPU model, in picoseconds (see
+/// `crate::aio::cpu` for how the figure was chosen).
+pub const PS_PER_INSTRUCTION: u64 = 12_000;
+
+/// CPython's default switch interval (`sys.getswitchinterval()`), 5 ms.
+pub const DEFAULT_SWITCH_INTERVAL_NS: u64 = 5_000_000;
+
+/// Where the running thread must offer the GIL (CPU model only): once the
+/// instruction counter reaches `at`, at the next eval-breaker point of
+/// fiber `fiber`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GilMark {
+    /// Instruction count from which the switch is due.
+    pub at: u64,
+    /// The program thread's fiber that holds the GIL.
+    pub fiber: FiberId,
 }
 
 /// What an event-loop handle's own work (scheduling, the trace, waking
@@ -227,6 +272,7 @@ impl Default for Limits {
             // Far above teaching code (a million-element list of small ints
             // is ~16 MiB) and well within what a browser tab can hold.
             max_memory_bytes: 256 * 1024 * 1024,
+            cpu_model: None,
         }
     }
 }
@@ -363,6 +409,19 @@ pub struct Vm {
     handle_charge: u64,
     /// Next instruction count at which budgets are checked.
     next_check: u64,
+    /// CPU model: the virtual time of the charged instructions already
+    /// added to the clock (see [`Vm::take_cpu_ns`]).
+    cpu_synced_ns: u64,
+    /// `sys.getswitchinterval()` in nanoseconds.
+    pub switch_interval_ns: u64,
+    /// CPU model: when the thread holding the GIL must offer it.
+    pub(crate) gil: Option<GilMark>,
+    /// CPU model: the state of the generator that varies each switch
+    /// interval (see [`Vm::gil_arm`]).
+    gil_jitter: u64,
+    /// CPU model: the last `Error::Paused` was a GIL switch point, not
+    /// the fuel running out (read by [`Vm::take_switch_due`]).
+    switch_due: bool,
     /// Instruction count at which the memory budget is next checked: an
     /// absolute mark moved only by a memory check (never by `reset_slice`,
     /// which runs at every task step: re-arming it there let a program
@@ -453,6 +512,11 @@ impl Vm {
             clock_seen: 0,
             handle_charge: 0,
             next_check: 0,
+            cpu_synced_ns: 0,
+            switch_interval_ns: DEFAULT_SWITCH_INTERVAL_NS,
+            gil: None,
+            gil_jitter: 0x9E37_79B9_7F4A_7C15,
+            switch_due: false,
             next_memory_check: MEMORY_CHECK_EVERY,
             fuel_until: None,
             nesting: 0,
@@ -523,6 +587,9 @@ impl Vm {
         if let Some(f) = self.fuel_until {
             next = next.min(f);
         }
+        if let Some(g) = self.gil {
+            next = next.min(g.at.max(self.instructions + 1));
+        }
         next = next.min(self.next_memory_check);
         self.next_check = next;
     }
@@ -535,6 +602,135 @@ impl Vm {
         }
         self.next_memory_check = self.instructions.saturating_add(MEMORY_CHECK_EVERY);
         self.check_memory(0)
+    }
+
+    /// Whether the CPU model is on.
+    pub fn cpu_on(&self) -> bool {
+        self.limits.cpu_model.is_some()
+    }
+
+    /// CPU model: the virtual time every charged instruction so far costs.
+    fn cpu_total_ns(&self) -> u64 {
+        if !self.cpu_on() {
+            return 0;
+        }
+        let ps = u128::from(self.charged_instructions()) * u128::from(PS_PER_INSTRUCTION);
+        u64::try_from(ps / 1000).unwrap_or(u64::MAX)
+    }
+
+    /// The virtual clock as the program sees it now: `clock_ns` plus, in
+    /// the CPU model, the computing done since the glue last moved the
+    /// loop's clock ([`Vm::take_cpu_ns`]).
+    pub fn now_ns(&self) -> u64 {
+        self.clock_ns
+            .saturating_add(self.cpu_total_ns().saturating_sub(self.cpu_synced_ns))
+    }
+
+    /// CPU model: the computing time not yet added to the loop's clock
+    /// (0 with the model off); the caller adds it.
+    pub fn take_cpu_ns(&mut self) -> u64 {
+        let total = self.cpu_total_ns();
+        let d = total.saturating_sub(self.cpu_synced_ns);
+        self.cpu_synced_ns = total;
+        d
+    }
+
+    /// Instructions in one switch interval (at least 1).
+    fn switch_interval_instructions(&self) -> u64 {
+        let ps = u128::from(self.switch_interval_ns) * 1000;
+        u64::try_from(ps / u128::from(PS_PER_INSTRUCTION))
+            .unwrap_or(u64::MAX)
+            .max(1)
+    }
+
+    /// CPU model: program thread `fiber` holds the GIL from now; it
+    /// offers it after one switch interval (kept if it already held it:
+    /// a fuel pause does not restart its interval).
+    ///
+    /// Each interval is lengthened by a pseudo-random amount (up to a
+    /// quarter, from a generator with a fixed seed, so runs stay
+    /// reproducible). In CPython the switch request comes from the waiting
+    /// thread's timer, whose phase against the running loop varies; an
+    /// exact interval would always land on the same instruction of a loop
+    /// body, and a race would show or hide by the loop's length alone.
+    pub fn gil_arm(&mut self, fiber: FiberId) {
+        if !self.cpu_on() || self.gil.is_some_and(|g| g.fiber == fiber) {
+            return;
+        }
+        // xorshift64
+        let mut x = self.gil_jitter;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.gil_jitter = x;
+        let interval = self.switch_interval_instructions();
+        let jitter = x % (interval / 4 + 1);
+        self.gil = Some(GilMark {
+            at: self
+                .instructions
+                .saturating_add(interval)
+                .saturating_add(jitter),
+            fiber,
+        });
+        self.recompute_check();
+    }
+
+    /// CPU model: no thread holds a GIL mark (the next [`Vm::gil_arm`]
+    /// starts a fresh interval).
+    pub fn gil_clear(&mut self) {
+        if self.gil.take().is_some() {
+            self.recompute_check();
+        }
+    }
+
+    /// Whether the last `Error::Paused` was a GIL switch point (and
+    /// forgets it).
+    pub fn take_switch_due(&mut self) -> bool {
+        std::mem::take(&mut self.switch_due)
+    }
+
+    /// CPU model, at a budget check once the GIL mark is reached: pause
+    /// for a switch if the next instruction is one of CPython 3.11's
+    /// eval-breaker points (a call or a backward jump) in the outermost
+    /// run of the GIL holder's fiber.
+    pub(crate) fn gil_switch_point(&mut self) -> bool {
+        let Some(g) = self.gil else { return false };
+        if self.instructions < g.at {
+            return false;
+        }
+        if self.current_fiber != Some(g.fiber) {
+            // Another fiber runs (a task step, a loop worker): the holder
+            // gets a fresh interval when it runs again.
+            self.gil = None;
+            return false;
+        }
+        if self.nesting != 1 {
+            // Inside a native call that calls Python: look again later.
+            self.gil = Some(GilMark {
+                at: self.instructions.saturating_add(1000),
+                ..g
+            });
+            return false;
+        }
+        let breaker = self
+            .frames
+            .last()
+            .is_some_and(|fr| match fr.code.ops.get(fr.pc) {
+                Some(
+                    crate::compile::code::Op::Call(_)
+                    | crate::compile::code::Op::CallKw(_)
+                    | crate::compile::code::Op::CallEx(_)
+                    | crate::compile::code::Op::CallMethod { .. }
+                    | crate::compile::code::Op::CallMethodKw { .. },
+                ) => true,
+                Some(crate::compile::code::Op::Jump(t)) => (*t as usize) <= fr.pc,
+                _ => false,
+            });
+        if breaker {
+            self.gil = None;
+            self.switch_due = true;
+        }
+        breaker
     }
 
     /// Set the pause fuel: run at least one and at most `fuel`
@@ -634,7 +830,7 @@ impl Vm {
                 LimitKind::Output.phrase()
             )));
         }
-        let clock_ns = self.clock_ns;
+        let clock_ns = self.now_ns();
         if let Some(last) = self.output.last_mut() {
             if last.stream == stream && last.clock_ns == clock_ns {
                 last.text.push_str(text);

@@ -46,6 +46,9 @@ pub(crate) fn next_todo_with(
 ) -> Result<Todo<Value>, Error> {
     let mut st = state!(vm, shared);
     st.lp.threads_wait = threads_wait && st.prog.started();
+    st.lp.cpu_marks = st
+        .cpu_model
+        .map(|_| (st.prog.current as u32, st.cores.cores()));
     // Finished futures nothing refers to any more are freed, as in CPython.
     let freed = st
         .lp
@@ -205,11 +208,23 @@ pub(crate) fn step_finish(
     report_never_awaited(vm, shared);
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, Some(task), line);
-    if ran >= CPU_SLICE_WARNING {
-        // CPU takes no virtual time, but nothing else ran meanwhile.
+    // Without the CPU model computing takes no virtual time, but nothing
+    // else ran meanwhile; with it, the step took this long.
+    let cpu_ns = match st.cpu_model {
+        Some(_) => {
+            let ps = u128::from(ran) * u128::from(crate::vm::PS_PER_INSTRUCTION);
+            Some(u64::try_from(ps / 1000).unwrap_or(u64::MAX))
+        }
+        None => None,
+    };
+    let blocked = match cpu_ns {
+        Some(ns) => ns >= crate::aio::cpu::CPU_BLOCK_NS,
+        None => ran >= CPU_SLICE_WARNING,
+    };
+    if blocked {
         st.lp.emit(EventKind::LoopBlocked {
             task: Some(task),
-            duration_ns: 0,
+            duration_ns: cpu_ns.unwrap_or(0),
             reason: crate::trace::BlockReason::Cpu { instructions: ran },
             line,
         });

@@ -131,6 +131,28 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
             b.unwrap_or(Value::None),
         ]))
     });
+    // The thread switch interval, kept in whole microseconds as CPython
+    // keeps it; the CPU model hands the GIL over after this much virtual
+    // CPU (without the model threads switch only when they block).
+    reg(vm, &g, "getswitchinterval", |vm, a, _| {
+        if !a.is_empty() {
+            return Err(vm.type_error(format!(
+                "sys.getswitchinterval() takes no arguments ({} given)",
+                a.len()
+            )));
+        }
+        Ok(Value::Float((vm.switch_interval_ns / 1000) as f64 / 1e6))
+    });
+    reg(vm, &g, "setswitchinterval", |vm, a, _| {
+        nargs(vm, "setswitchinterval", a, 1, 1)?;
+        let secs = crate::library::modules::num(vm, &a[0])?;
+        if secs <= 0.0 {
+            return Err(vm.value_error("switch interval must be strictly positive"));
+        }
+        let micros = (secs * 1e6).min(u64::MAX as f64 / 1000.0) as u64;
+        vm.switch_interval_ns = micros * 1000;
+        Ok(Value::None)
+    });
     reg(vm, &g, "getrecursionlimit", |vm, _, _| {
         Ok(Value::Int(vm.limits.max_recursion as i64))
     });

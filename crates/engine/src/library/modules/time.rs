@@ -40,25 +40,25 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
     let (m, g) = vm.new_module("time");
     reg(vm, &g, "time", |vm, _, _| {
         Ok(Value::Float(
-            EPOCH_OFFSET_SECS as f64 + vm.clock_ns as f64 / 1e9,
+            EPOCH_OFFSET_SECS as f64 + vm.now_ns() as f64 / 1e9,
         ))
     });
     reg(vm, &g, "time_ns", |vm, _, _| {
         Ok(Value::Int(
-            EPOCH_OFFSET_SECS * 1_000_000_000 + vm.clock_ns as i64,
+            EPOCH_OFFSET_SECS * 1_000_000_000 + vm.now_ns() as i64,
         ))
     });
     reg(vm, &g, "monotonic", |vm, _, _| {
-        Ok(Value::Float(vm.clock_ns as f64 / 1e9))
+        Ok(Value::Float(vm.now_ns() as f64 / 1e9))
     });
     reg(vm, &g, "perf_counter", |vm, _, _| {
-        Ok(Value::Float(vm.clock_ns as f64 / 1e9))
+        Ok(Value::Float(vm.now_ns() as f64 / 1e9))
     });
     reg(vm, &g, "monotonic_ns", |vm, _, _| {
-        Ok(Value::Int(vm.clock_ns as i64))
+        Ok(Value::Int(vm.now_ns() as i64))
     });
     reg(vm, &g, "perf_counter_ns", |vm, _, _| {
-        Ok(Value::Int(vm.clock_ns as i64))
+        Ok(Value::Int(vm.now_ns() as i64))
     });
     reg(vm, &g, "sleep", |vm, a, _| {
         nargs(vm, "sleep", a, 1, 1)?;
