@@ -315,7 +315,9 @@ impl Snapshot {
             EventKind::ProgramThreadStarted { .. }
             | EventKind::ProgramThreadBlocked { .. }
             | EventKind::ProgramThreadRuns { .. }
-            | EventKind::ProgramThreadEnded { .. } => {}
+            | EventKind::ProgramThreadEnded { .. }
+            | EventKind::ProcessStarted { .. }
+            | EventKind::ProcessExited { .. } => {}
             EventKind::Print {
                 task,
                 thread,

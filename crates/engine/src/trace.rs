@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the trace format. Bumped whenever [`EventKind`] changes shape.
-pub const TRACE_VERSION: u32 = 2;
+pub const TRACE_VERSION: u32 = 3;
 
 /// Id of a task. Tasks are futures, so this is the task's [`FutureId`].
 pub type TaskId = u32;
@@ -288,6 +288,26 @@ pub enum EventKind {
         thread: u32,
         /// Its name (`Thread-1 (f)`, `ThreadPoolExecutor-0_0`).
         name: String,
+        /// Its process (0 is the main process; see `ProcessStarted`).
+        /// (Version 3.)
+        process: u32,
+    },
+    /// A process (`multiprocessing.Process`, a pool's worker) was started;
+    /// its main thread follows as a `ProgramThreadStarted` with this
+    /// `process`. (Version 3.)
+    ProcessStarted {
+        /// Its index (0 is the main process, never announced), in start
+        /// order.
+        process: u32,
+        /// Its name (`Process-1`, `SpawnPoolWorker-2`).
+        name: String,
+    },
+    /// A process ended (its threads are done). (Version 3.)
+    ProcessExited {
+        /// The process.
+        process: u32,
+        /// Its exit code (0, 1 after an uncaught exception, `sys.exit`'s).
+        exitcode: i64,
     },
     /// The running program thread blocked (a lock, `join`, an event, a
     /// queue, a future, `time.sleep`, its loop's select).

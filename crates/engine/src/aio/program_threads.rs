@@ -38,6 +38,9 @@ pub struct ProgramThread {
     token: u64,
     /// Finished.
     pub done: bool,
+    /// The process it belongs to (0 = the main process; see
+    /// `aio::processes`).
+    pub process: usize,
 }
 
 /// Every program thread and the scheduler's queues.
@@ -147,6 +150,15 @@ impl ProgramThreads {
         self.threads[tid].fiber = None;
     }
 
+    /// Thread `tid` ends where it is (its process was terminated).
+    pub fn kill(&mut self, tid: Tid) {
+        if let Some(t) = self.threads.get_mut(tid) {
+            t.done = true;
+            t.waiting = false;
+            t.fiber = None;
+        }
+    }
+
     /// Earliest timed wait still in force.
     pub fn next_wake(&mut self) -> Option<u64> {
         while let Some(Reverse((until, _, token, tid))) = self.timed.peek().copied() {
@@ -161,7 +173,10 @@ impl ProgramThreads {
     /// Picks the next thread to run, moving the clock (`now`) to a timed
     /// wait's end when none is ready.
     pub fn next(&mut self, now: u64) -> Next {
-        if let Some(tid) = self.ready.pop_front() {
+        while let Some(tid) = self.ready.pop_front() {
+            if self.threads[tid].done {
+                continue; // killed while ready
+            }
             self.current = tid;
             return Next::Run { tid, now };
         }

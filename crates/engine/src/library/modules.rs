@@ -61,6 +61,7 @@ python_modules!(
     itertools,
     json,
     logging,
+    multiprocessing,
     operator,
     os,
     posixpath,
@@ -113,7 +114,7 @@ pub(crate) fn unavailable_hint(name: &str) -> Option<&'static str> {
     match top {
         "socket" | "ssl" | "select" | "selectors" | "aiohttp" | "requests" | "httpx" | "http"
         | "urllib3" | "websockets" => Some(NETWORK),
-        "subprocess" | "multiprocessing" => Some(PROCESSES),
+        "subprocess" => Some(PROCESSES),
         _ => None,
     }
 }
@@ -188,7 +189,7 @@ mod tests {
                 "{line}"
             );
         }
-        for stmt in ["import subprocess", "import multiprocessing"] {
+        for stmt in ["import subprocess"] {
             let line = import_error(stmt);
             assert!(line.contains("cannot start processes"), "{stmt}: {line}");
         }

@@ -532,6 +532,9 @@ class BaseEventLoop(AbstractEventLoop):
             if executor is None:
                 executor = ThreadPoolExecutor(thread_name_prefix="asyncio", _default=True)
                 self._default_executor = executor
+        if not isinstance(executor, ThreadPoolExecutor):
+            # ProcessPoolExecutor (or any concurrent.futures executor).
+            return wrap_future(executor.submit(func, *args), loop=self)
         if executor._shutdown:
             raise RuntimeError("cannot schedule new futures after shutdown")
         return _looplab.submit(executor, func, args)
@@ -568,6 +571,31 @@ AbstractEventLoop.__module__ = "asyncio.events"
 
 
 # --------------------------------------------------------- worker threads
+
+
+def wrap_future(future, *, loop=None):
+    """An asyncio future that follows a concurrent.futures.Future (set from
+    the loop, through call_soon_threadsafe, when the other one is done)."""
+    if isfuture(future):
+        return future
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+
+    def _copy(source):
+        if new_future.done():
+            return
+        if source.cancelled():
+            new_future.cancel()
+            return
+        exc = source.exception()
+        if exc is not None:
+            new_future.set_exception(exc)
+        else:
+            new_future.set_result(source.result())
+
+    future.add_done_callback(lambda f: loop.call_soon_threadsafe(_copy, f))
+    return new_future
 
 
 class ThreadPoolExecutor:
