@@ -723,7 +723,7 @@ class Queue(_Shared):
         self._check()
         import queue
 
-        chan, maxsize, putters, _ = self._state
+        chan, maxsize, putters = self._state[0], self._state[1], self._state[2]
         until = _until(timeout)
         while len(chan[0]) >= maxsize:
             if not block or not _wait_on(putters, until):
@@ -1230,15 +1230,15 @@ _WORKER = (
     "                    ^^^^^^^^^^^^^^^^^^^\n"
 )
 _PPE_WORKER = (
-    '  File "<stdlib>/concurrent/futures/process.py", line 256, in _process_worker\n'
+    '  File "<stdlib>/concurrent/futures/process.py", line 261, in _process_worker\n'
     "    r = call_item.fn(*call_item.args, **call_item.kwargs)\n"
     "        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
 )
 _PPE_CHUNK = (
-    '  File "<stdlib>/concurrent/futures/process.py", line 205, in _process_chunk\n'
+    '  File "<stdlib>/concurrent/futures/process.py", line 210, in _process_chunk\n'
     "    return [fn(*args) for args in chunk]\n"
     "           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
-    '  File "<stdlib>/concurrent/futures/process.py", line 205, in <listcomp>\n'
+    '  File "<stdlib>/concurrent/futures/process.py", line 210, in <listcomp>\n'
     "    return [fn(*args) for args in chunk]\n"
     "            ^^^^^^^^^\n"
 )
