@@ -627,6 +627,17 @@ _TARGET_FRAME = (
 )
 
 
+_SPAWN_FRAMES = (
+    '  File "<string>", line 1, in <module>\n'
+    '  File "<stdlib>/multiprocessing/spawn.py", line 122, in spawn_main\n'
+    "    exitcode = _main(fd, parent_sentinel)\n"
+    "               ^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+    '  File "<stdlib>/multiprocessing/spawn.py", line 132, in _main\n'
+    "    self = reduction.pickle.load(from_parent)\n"
+    "           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+)
+
+
 def _exitcode_of(exc):
     code = exc.code
     if code is None:
@@ -655,9 +666,11 @@ def _child_main():
     boot._pid = None
     _current_process = boot
     exitcode = 0
+    stage = "main"
     try:
         try:
             main()
+            stage = "unpickling"
             cls = _loads(cls_ref)
             data = _loads(tree)
             proc = cls.__new__(cls)
@@ -682,7 +695,7 @@ def _child_main():
             exitcode = _exitcode_of(exc)
             proc = None
         except BaseException as exc:
-            _sys.stderr.write(_traceback_text(exc, ""))
+            _sys.stderr.write(_traceback_text(exc, _SPAWN_FRAMES if stage == "unpickling" else ""))
             exitcode = 1
             proc = None
         if proc is not None:
