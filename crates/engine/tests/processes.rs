@@ -49,7 +49,10 @@ fn an_unguarded_start_fails_in_the_child_with_the_bootstrapping_error() {
         "{err}"
     );
     assert!(err.contains("if __name__ == '__main__':"), "{err}");
-    assert!(err.contains("File \"<lesson>\", line 6, in <module>"), "{err}");
+    assert!(
+        err.contains("File \"<lesson>\", line 6, in <module>"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -87,9 +90,7 @@ fn unpicklable_objects_fail_with_cpythons_errors() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 6, "{out}");
-    assert!(lines[0].starts_with(
-        "_pickle PicklingError Can't pickle <function <lambda> at 0x"
-    ));
+    assert!(lines[0].starts_with("_pickle PicklingError Can't pickle <function <lambda> at 0x"));
     assert!(lines[0].ends_with(">: attribute lookup <lambda> on __main__ failed"));
     assert_eq!(
         lines[1],
@@ -220,5 +221,8 @@ fn only_the_spawn_start_method_is_modelled() {
          \x20       print(e)\n");
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 2, "{out}");
-    assert!(out.contains("models only the 'spawn' start method"), "{out}");
+    assert!(
+        out.contains("models only the 'spawn' start method"),
+        "{out}"
+    );
 }
