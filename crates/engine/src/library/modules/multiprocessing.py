@@ -27,7 +27,7 @@ __all__ = [
     "Array", "AuthenticationError", "Barrier", "BoundedSemaphore", "BufferTooShort",
     "Condition", "Event", "JoinableQueue", "Lock", "Pipe", "Pool", "Process",
     "ProcessError", "Queue", "RLock", "Semaphore", "SimpleQueue", "TimeoutError",
-    "Value", "active_children", "cpu_count", "current_process", "freeze_support",
+    "Manager", "Value", "active_children", "cpu_count", "current_process", "freeze_support",
     "get_all_start_methods", "get_context", "get_start_method", "parent_process",
     "set_start_method",
 ]
@@ -817,16 +817,23 @@ class JoinableQueue(Queue):
 
 
 class Connection(_Shared):
-    """One end of a Pipe: state = [incoming channel, outgoing channel, flags]
-    where flags = [readable, writable, closed, other end closed]."""
+    """One end of a Pipe: state = [incoming channel, outgoing channel,
+    [readable, writable]]; each process's copy is closed on its own (closing
+    a writing end sends the reader an end-of-file mark)."""
     __module__ = "multiprocessing.connection"
 
 
     _mp_picklable = True
     _mp_kind = "Connection"
 
+    _closed = False
+
+    def _mp_attach(self, state):
+        self._state = state
+        self._closed = False
+
     def _check_closed(self):
-        if self._state[2][2]:
+        if self._closed:
             raise OSError("handle is closed")
 
     def send(self, obj):
@@ -862,13 +869,14 @@ class Connection(_Shared):
         return False
 
     def close(self):
-        if not self._state[2][2]:
-            self._state[2][2] = True
-            _Channel.put(self._state[1], ("eof", None))
+        if not self._closed:
+            self._closed = True
+            if self._state[2][1]:
+                _Channel.put(self._state[1], ("eof", None))
 
     @property
     def closed(self):
-        return self._state[2][2]
+        return self._closed
 
     @property
     def readable(self):
@@ -890,11 +898,11 @@ def Pipe(duplex=True):
     c1 = Connection.__new__(Connection)
     c2 = Connection.__new__(Connection)
     if duplex:
-        c1._state = [a, b, [True, True, False]]
-        c2._state = [b, a, [True, True, False]]
+        c1._state = [a, b, [True, True]]
+        c2._state = [b, a, [True, True]]
     else:
-        c1._state = [a, b, [True, False, False]]
-        c2._state = [b, a, [False, True, False]]
+        c1._state = [a, b, [True, False]]
+        c2._state = [b, a, [False, True]]
     return c1, c2
 
 
@@ -1128,7 +1136,7 @@ def _coerce(typecode, value):
     if typecode in "cu":
         return value
     if not isinstance(value, int):
-        raise TypeError("int expected instead of %s" % type(value).__name__)
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
     return value
 
 
@@ -1194,7 +1202,7 @@ class SynchronizedArray(Synchronized):
     def __setitem__(self, i, v):
         if isinstance(i, slice):
             v = [_coerce(self._typecode, x) for x in v]
-            if len(v) != len(range(*i.indices(len(self._state[0])))):
+            if len(v) != len(self._state[0][i]):
                 raise ValueError("Can only assign sequence of same size")
             self._state[0][i] = v
         else:
@@ -1279,9 +1287,10 @@ def _frames_for(kind):
     return _WORKER
 
 
-def _pool_worker_loop(tasks, results, ready, initializer, initargs):
+def _pool_worker_loop(tasks, results, ready, initializer, initargs, copy=True):
     """A pool worker's loop: tasks are (job, index, kind, func, args, kwds),
-    None ends it; results are (job, index, ok, value)."""
+    None ends it; results are (job, index, ok, value). A ThreadPool's
+    workers (copy False) pass them as they are."""
     if initializer is not None:
         initializer(*initargs)
     _Channel.put(ready, True)
@@ -1289,12 +1298,17 @@ def _pool_worker_loop(tasks, results, ready, initializer, initargs):
         ok, task = _Channel.get(tasks)
         if task is None:
             break
-        job, index, kind, func, args, kwds = _loads(task)
+        job, index, kind, func, args, kwds = _loads(task) if copy else task
         try:
             value = (True, _run_task(kind, func, args, kwds))
         except BaseException as exc:
-            text = _traceback_text(exc, _frames_for(kind))
-            value = (False, (exc, text))
+            if copy:
+                value = (False, (exc, _traceback_text(exc, _frames_for(kind))))
+            else:
+                value = (False, (exc, None))
+        if not copy:
+            _Channel.put(results, (job, index) + value)
+            continue
         try:
             tree = _dumps((job, index) + value)
         except BaseException as exc:
@@ -1304,6 +1318,8 @@ def _pool_worker_loop(tasks, results, ready, initializer, initargs):
 
 
 def _rebuild_exc(exc, text, pool=True):
+    if text is None:  # a ThreadPool's: raised as it is
+        return exc
     cause = (RemoteTraceback if pool else _RemoteTraceback)('\n"""\n%s"""' % text)
     exc.__cause__ = cause
     return exc
@@ -1335,13 +1351,22 @@ class _Workers:
                 self.add()
 
     def add(self):
-        p = self.proc_class(target=_pool_worker,
-                            args=(_ChannelRef(self.tasks), _ChannelRef(self.results),
-                                  _ChannelRef(self.ready), self.initializer, self.initargs))
-        p.name = self.name_of(p.name)
-        p.daemon = True
-        p.start()
-        self.procs.append(p)
+        if self.proc_class is None:  # a ThreadPool
+            t = _threading.Thread(target=_pool_worker_loop,
+                                  args=(self.tasks, self.results, self.ready,
+                                        self.initializer, self.initargs, False),
+                                  daemon=True)
+            t._name = _threading._newname() + " (worker)"
+            self.procs.append(t)
+            t.start()
+        else:
+            p = self.proc_class(target=_pool_worker,
+                                args=(_ChannelRef(self.tasks), _ChannelRef(self.results),
+                                      _ChannelRef(self.ready), self.initializer, self.initargs))
+            p.name = self.name_of(p.name)
+            p.daemon = True
+            p.start()
+            self.procs.append(p)
         if self.handler is None:
             self.handler = _threading.Thread(target=self._handle, daemon=True,
                                              name=self.handler_name)
@@ -1353,10 +1378,10 @@ class _Workers:
             ok, item = _Channel.get(self.results)
             if item is None:
                 return
-            self.on_result(*_loads(item))
+            self.on_result(*(item if self.proc_class is None else _loads(item)))
 
     def submit(self, task):
-        _Channel.put(self.tasks, _dumps(task))
+        _Channel.put(self.tasks, task if self.proc_class is None else _dumps(task))
 
     def stop(self, wait):
         for _ in self.procs:
@@ -1371,7 +1396,10 @@ class _Workers:
 
     def kill(self):
         for p in self.procs:
-            p.terminate()
+            if self.proc_class is None:
+                _Channel.put(self.tasks, None)
+            else:
+                p.terminate()
         if self.handler is not None:
             _Channel.put(self.results, None)
 
@@ -1681,6 +1709,352 @@ class Pool:
             "pool objects cannot be passed between processes or pickled")
 
 
+class ThreadPool(Pool):
+    """multiprocessing.pool.ThreadPool: Pool's interface over worker threads of
+    this process (nothing is copied, so lambdas work)."""
+
+    __module__ = "multiprocessing.pool"
+
+    def __init__(self, processes=None, initializer=None, initargs=()):
+        self._state = "INIT"
+        if processes is None:
+            processes = _os.cpu_count() or 1
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._processes = processes
+        self._jobs = {}
+        self._workers = _Workers(processes, None, initializer, initargs, None, False,
+                                 self._on_result)
+        for _ in range(processes):
+            self._workers.add()
+        self._workers.handler_name = _threading._newname() + " (_handle_results)"
+        self._state = "RUN"
+
+    def __repr__(self):
+        state = {"JOINED": "CLOSE"}.get(self._state, self._state)
+        return "<multiprocessing.pool.ThreadPool state=%s pool_size=%d>" % (state, len(self._pool))
+
+
+# --------------------------------------------------------------------------- managers
+
+
+class _Proxy(_Shared):
+    """A manager's shared object as each process sees it (the state lives in
+    the manager; values in it are copies)."""
+
+    _mp_picklable = True
+    _typeid = "?"
+
+    def __repr__(self):
+        return "<%s object, typeid %r at %s>" % (type(self).__name__, self._typeid, hex(id(self)))
+
+
+class DictProxy(_Proxy):
+    __module__ = "multiprocessing.managers"
+    _typeid = "dict"
+
+    def __init__(self, *args, **kwargs):
+        self._state = {}
+        self.update(*args, **kwargs)
+
+    def _plain(self):
+        return {k: _loads(v) for k, v in self._state.items()}
+
+    def __getitem__(self, key):
+        return _loads(self._state[key])
+
+    def __setitem__(self, key, value):
+        self._state[key] = _dumps(value)
+
+    def __delitem__(self, key):
+        del self._state[key]
+
+    def __contains__(self, key):
+        return key in self._state
+
+    def __len__(self):
+        return len(self._state)
+
+    def __iter__(self):
+        return iter(list(self._state))
+
+    def keys(self):
+        return list(self._state)
+
+    def values(self):
+        return list(self._plain().values())
+
+    def items(self):
+        return list(self._plain().items())
+
+    def get(self, key, default=None):
+        if key in self._state:
+            return _loads(self._state[key])
+        return default
+
+    def pop(self, key, *default):
+        if key in self._state:
+            return _loads(self._state.pop(key))
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def popitem(self):
+        key, value = self._state.popitem()
+        return key, _loads(value)
+
+    def setdefault(self, key, default=None):
+        if key not in self._state:
+            self._state[key] = _dumps(default)
+        return _loads(self._state[key])
+
+    def update(self, *args, **kwargs):
+        for k, v in dict(*args, **kwargs).items():
+            self._state[k] = _dumps(v)
+
+    def clear(self):
+        self._state.clear()
+
+    def copy(self):
+        return self._plain()
+
+    def __str__(self):
+        return str(self._plain())
+
+
+class ListProxy(_Proxy):
+    __module__ = "multiprocessing.managers"
+    _typeid = "list"
+
+    def __init__(self, sequence=()):
+        self._state = [_dumps(x) for x in sequence]
+
+    def _plain(self):
+        return [_loads(x) for x in self._state]
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [_loads(x) for x in self._state[i]]
+        return _loads(self._state[i])
+
+    def __setitem__(self, i, value):
+        if isinstance(i, slice):
+            self._state[i] = [_dumps(x) for x in value]
+        else:
+            self._state[i] = _dumps(value)
+
+    def __delitem__(self, i):
+        del self._state[i]
+
+    def __len__(self):
+        return len(self._state)
+
+    def __iter__(self):
+        return iter(self._plain())
+
+    def __contains__(self, value):
+        return value in self._plain()
+
+    def append(self, value):
+        self._state.append(_dumps(value))
+
+    def extend(self, values):
+        self._state.extend(_dumps(x) for x in values)
+
+    def __iadd__(self, values):
+        self.extend(values)
+        return self
+
+    def insert(self, i, value):
+        self._state.insert(i, _dumps(value))
+
+    def pop(self, i=-1):
+        return _loads(self._state.pop(i))
+
+    def remove(self, value):
+        self._state.pop(self._plain().index(value))
+
+    def index(self, value, *args):
+        return self._plain().index(value, *args)
+
+    def count(self, value):
+        return self._plain().count(value)
+
+    def reverse(self):
+        self._state.reverse()
+
+    def sort(self, key=None, reverse=False):
+        plain = self._plain()
+        plain.sort(key=key, reverse=reverse)
+        self._state[:] = [_dumps(x) for x in plain]
+
+    def __str__(self):
+        return str(self._plain())
+
+
+class Namespace(_Proxy):
+    __module__ = "multiprocessing.managers"
+    _typeid = "Namespace"
+
+    def __init__(self, **kwds):
+        object.__setattr__(self, "_state", {k: _dumps(v) for k, v in kwds.items()})
+
+    def _mp_attach(self, state):
+        object.__setattr__(self, "_state", state)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return _loads(self._state[name])
+        except KeyError:
+            raise AttributeError("'Namespace' object has no attribute %r" % name) from None
+
+    def __setattr__(self, name, value):
+        self._state[name] = _dumps(value)
+
+    def __delattr__(self, name):
+        del self._state[name]
+
+    def __repr__(self):
+        items = ["%s=%r" % (k, _loads(v)) for k, v in self._state.items() if not k.startswith("_")]
+        return "Namespace(%s)" % ", ".join(sorted(items))
+
+
+class ValueProxy(_Proxy):
+    __module__ = "multiprocessing.managers"
+    _typeid = "Value"
+
+    def __init__(self, typecode, value, lock=True):
+        self._state = [_dumps(value)]
+
+    @property
+    def value(self):
+        return _loads(self._state[0])
+
+    @value.setter
+    def value(self, v):
+        self._state[0] = _dumps(v)
+
+    def get(self):
+        return self.value
+
+    def set(self, v):
+        self.value = v
+
+
+class _ManagedQueue(Queue):
+    __module__ = "multiprocessing.managers"
+    _mp_picklable = True
+
+
+class _ManagedLock(Lock):
+    __module__ = "multiprocessing.managers"
+    _mp_picklable = True
+
+
+class _ManagedRLock(RLock):
+    __module__ = "multiprocessing.managers"
+    _mp_picklable = True
+
+
+class _ManagedEvent(Event):
+    __module__ = "multiprocessing.managers"
+    _mp_picklable = True
+
+
+class _ManagedSemaphore(Semaphore):
+    __module__ = "multiprocessing.managers"
+    _mp_picklable = True
+
+
+class SyncManager:
+    """multiprocessing.Manager(): shared dicts, lists, namespaces, values,
+    queues and locks that pool workers may receive too. (CPython serves them
+    from a manager process; here its objects hold the shared state.)"""
+
+    __module__ = "multiprocessing.managers"
+
+    def __init__(self):
+        self._started = False
+
+    def start(self, initializer=None, initargs=()):
+        if self._started:
+            raise ProcessError("Already started server")
+        # CPython's manager is a process: it takes a number from the counter.
+        _process_counter[0] += 1
+        self._started = True
+        if initializer is not None:
+            initializer(*initargs)
+
+    def _check(self):
+        if not self._started:
+            raise ProcessError("Manager has not been started")
+
+    def shutdown(self):
+        self._started = False
+
+    def join(self, timeout=None):
+        pass
+
+    def __enter__(self):
+        if not self._started:
+            self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.shutdown()
+
+    def dict(self, *args, **kwargs):
+        self._check()
+        return DictProxy(*args, **kwargs)
+
+    def list(self, sequence=()):
+        self._check()
+        return ListProxy(sequence)
+
+    def Namespace(self, **kwds):
+        self._check()
+        return Namespace(**kwds)
+
+    def Value(self, typecode, value, lock=True):
+        self._check()
+        return ValueProxy(typecode, value, lock)
+
+    def Queue(self, maxsize=0):
+        self._check()
+        return _ManagedQueue(maxsize)
+
+    def JoinableQueue(self, maxsize=0):
+        self._check()
+        q = _ManagedQueue(maxsize)
+        return q
+
+    def Lock(self):
+        self._check()
+        return _ManagedLock()
+
+    def RLock(self):
+        self._check()
+        return _ManagedRLock()
+
+    def Event(self):
+        self._check()
+        return _ManagedEvent()
+
+    def Semaphore(self, value=1):
+        self._check()
+        return _ManagedSemaphore(value)
+
+
+def Manager():
+    m = SyncManager()
+    m.start()
+    return m
+
+
 # --------------------------------------------------------------------------- contexts
 
 
@@ -1717,7 +2091,7 @@ class BaseContext:
 
 for _name in ("Queue", "SimpleQueue", "JoinableQueue", "Pipe", "Lock", "RLock", "Semaphore",
               "BoundedSemaphore", "Event", "Condition", "Barrier", "Value", "Array",
-              "freeze_support", "parent_process"):
+              "freeze_support", "parent_process", "Manager"):
     setattr(BaseContext, _name, staticmethod(globals()[_name]))
 
 
@@ -1771,5 +2145,7 @@ def get_context(method=None):
     return _spawn_context
 
 
-def _reset_for_child():
-    pass
+
+# `import multiprocessing.pool` and the like: the submodules are views of this module.
+pool = managers = context = connection = sharedctypes = process = queues = _looplab.import_module(
+    "multiprocessing")
