@@ -226,3 +226,26 @@ fn only_the_spawn_start_method_is_modelled() {
         "{out}"
     );
 }
+
+#[test]
+fn event_loops_in_two_processes_at_once_say_they_are_not_modelled() {
+    let o = run("import asyncio, multiprocessing as mp\n\
+         async def job(n):\n\
+         \x20   await asyncio.sleep(0.5)\n\
+         \x20   return n\n\
+         def child(n):\n\
+         \x20   print('child', asyncio.run(job(n)))\n\
+         if __name__ == '__main__':\n\
+         \x20   ps = [mp.Process(target=child, args=(i,)) for i in range(2)]\n\
+         \x20   for p in ps: p.start()\n\
+         \x20   for p in ps: p.join()\n\
+         \x20   print([p.exitcode for p in ps])\n");
+    assert_eq!(stdout(&o), "child 0\n[0, 1]\n");
+    assert!(
+        stderr(&o).contains(
+            "RuntimeError: Looplab: an event loop in a process while another process runs one is not supported yet"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -305,6 +305,18 @@ def _get_running_loop():
 
 def _set_running_loop(loop):
     _running.loop = loop
+    _running.process = _looplab.process_current()
+
+
+def _check_no_running_loop(what):
+    if _running.loop is None:
+        return
+    if getattr(_running, "process", 0) != _looplab.process_current():
+        # multiprocessing's model shares the one event loop core between processes.
+        raise RuntimeError(
+            "Looplab: an event loop in a process while another process runs one "
+            "is not supported yet (the model of processes has one event loop core, #15)")
+    raise RuntimeError(what + " cannot be called from a running event loop")
 
 
 def _get_event_loop(stacklevel=3):
@@ -1861,8 +1873,7 @@ class Runner:
     def run(self, coro, *, context=None):
         if not iscoroutine(coro):
             raise ValueError("a coroutine was expected, got " + repr(coro))
-        if _get_running_loop() is not None:
-            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        _check_no_running_loop("Runner.run()")
         self._lazy_init()
         task = self._loop.create_task(coro)
         self._interrupt_count = 0
@@ -1889,8 +1900,7 @@ Runner.__module__ = "asyncio.runners"
 
 
 def run(main, *, debug=None):
-    if _get_running_loop() is not None:
-        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    _check_no_running_loop("asyncio.run()")
     with Runner(debug=debug) as runner:
         return runner.run(main)
 
