@@ -1312,9 +1312,26 @@ def _pool_worker_loop(tasks, results, ready, initializer, initargs, copy=True):
         try:
             tree = _dumps((job, index) + value)
         except BaseException as exc:
-            text = _traceback_text(exc, "")
-            tree = _dumps((job, index, False, (exc, text)))
+            wrapped = MaybeEncodingError(exc, value[1] if value[0] else value[1][0])
+            tree = _dumps((job, index, False, (wrapped, None)))
         _Channel.put(results, tree)
+
+
+class MaybeEncodingError(Exception):
+    """A pool worker's result could not be pickled."""
+
+    __module__ = "multiprocessing.pool"
+
+    def __init__(self, exc, value):
+        self.exc = repr(exc)
+        self.value = repr(value)
+        super().__init__(self.exc, self.value)
+
+    def __str__(self):
+        return "Error sending result: '%s'. Reason: '%s'" % (self.value, self.exc)
+
+    def __repr__(self):
+        return "<%s: %s>" % (self.__class__.__name__, self)
 
 
 def _rebuild_exc(exc, text, pool=True):
