@@ -121,6 +121,9 @@ def _global(obj, what):
     return ("g", module, name)
 
 
+_OBJECT_REDUCE = getattr(object, "__reduce__", None)
+
+
 def _dumps(obj, inheriting=False):
     memo = {}
 
@@ -183,6 +186,15 @@ def _dumps(obj, inheriting=False):
             return ("e", n, dump(t), dump(o.args), dump(state))
         if t.__module__ == "builtins":
             raise TypeError("cannot pickle '%s' object" % tname)
+        reduce = getattr(t, "__reduce__", None)
+        if reduce is not None and reduce is not _OBJECT_REDUCE:
+            made = o.__reduce__()
+            if isinstance(made, str):
+                return _global(o, "object")
+            n = len(memo)
+            memo[key] = (n, o)
+            state = made[2] if len(made) > 2 else None
+            return ("red", n, dump(made[0]), dump(made[1]), dump(state))
         n = len(memo)
         memo[key] = (n, o)
         cls = dump(t)
@@ -254,6 +266,17 @@ def _loads(tree):
             for k, v in load(x[4]).items():
                 setattr(exc, k, v)
             return exc
+        if tag == "red":
+            obj = load(x[2])(*load(x[3]))
+            memo[x[1]] = obj
+            state = load(x[4])
+            if state is not None:
+                if hasattr(obj, "__setstate__"):
+                    obj.__setstate__(state)
+                else:
+                    for k, v in state.items():
+                        object.__setattr__(obj, k, v)
+            return obj
         if tag == "o":
             cls = load(x[2])
             obj = cls.__new__(cls)
