@@ -133,6 +133,28 @@ exactly one runs at a time, by this rule, which the engine follows:
 * Hook for a CPU-time model: a thread that used up its switch interval would go to the
   back of the ready FIFO (the engine's ProgramThreads::yield_now); not done by default.
 
+Processes (multiprocessing, ProcessPoolExecutor): a labelled model
+-----------------------------------------------------------------
+The oracle does not run them (spawn children re-run the program in fresh interpreters
+its patches do not reach); tools/oracle_processes.py runs the conformance group
+processes/ under plain CPython with the spawn start method (its header says how). The
+engine's model, which that group and the engine's tests/processes.rs check:
+* Start method: spawn only. A child re-runs the program as module __mp_main__ (so code
+  under `if __name__ == "__main__":` does not run there, and a Process started by
+  unguarded top-level code fails with CPython's "bootstrapping phase" RuntimeError), then
+  runs its target. Its memory is its own: its own modules and globals.
+* Values cross between processes as pickle copies them: functions and classes by module
+  and qualified name (lambdas, local functions, generators, threading locks, modules fail
+  with CPython's errors, in the sender); Queue, Pipe, Value, Array and multiprocessing's
+  locks are shared. os.getpid() is 42 in the main process, 42 + n in the n-th child.
+* Scheduling: a process's threads are program threads (above, "Threads"): one runs at a
+  time until it blocks, computing takes no virtual time. Process.start() makes the
+  child's main thread ready (the parent goes on until it blocks). A Pool starts its
+  workers and waits until each waits for work; a task goes to the first idle worker
+  (each put hands its item to the first waiting getter). ProcessPoolExecutor starts a
+  worker (SpawnProcess-N) at a submit while none is idle, up to max_workers.
+* At exit the main process terminates its daemonic children and joins the others.
+
 Orders CPython leaves to memory addresses
 -----------------------------------------
 CPython iterates some sets of tasks in hash order, i.e. by memory address, which no

@@ -191,18 +191,7 @@ fn main_function(vm: &mut Vm, source: &str, filename: &str) -> Result<Value, Err
             globals: g.clone(),
         })),
     );
-    let id = vm.fresh_id();
-    Ok(Value::Function(Rc::new(crate::vm::Function {
-        name: RefCell::new(code.name.clone()),
-        qualname: RefCell::new(code.qualname.clone()),
-        code,
-        globals: g,
-        defaults: Vec::new(),
-        kwdefaults: Vec::new(),
-        closure: Vec::new(),
-        dict: RefCell::new(crate::vm::AttrMap::new()),
-        id,
-    })))
+    Ok(vm.module_function(code, g))
 }
 
 impl Session {
@@ -214,6 +203,7 @@ impl Session {
     fn with_trace(source: &str, filename: &str, limits: &Limits, record: bool) -> Session {
         let mut vm = Vm::new(limits.clone());
         let shared: Shared = Rc::new(RefCell::new(Aio::new(record, filename)));
+        shared.borrow_mut().source = Rc::from(source);
         glue::install(&mut vm, &shared);
         if let Ok(mut st) = shared.try_borrow_mut() {
             st.set_cpu_model(limits.cpu_model);
@@ -476,6 +466,7 @@ impl Session {
                             st.note_gil(None);
                         }
                         st.lp.advance_to(now);
+                        glue::enter_thread(&mut self.vm, &mut st, tid);
                         st.lp
                             .emit(EventKind::ProgramThreadRuns { thread: tid as u32 });
                         st.note_gil(Some(tid));

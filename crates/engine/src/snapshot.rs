@@ -321,7 +321,9 @@ impl Snapshot {
             EventKind::ProgramThreadStarted { .. }
             | EventKind::ProgramThreadBlocked { .. }
             | EventKind::ProgramThreadRuns { .. }
-            | EventKind::ProgramThreadEnded { .. } => {}
+            | EventKind::ProgramThreadEnded { .. }
+            | EventKind::ProcessStarted { .. }
+            | EventKind::ProcessExited { .. } => {}
             EventKind::Print {
                 task,
                 thread,

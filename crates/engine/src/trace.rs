@@ -290,6 +290,26 @@ pub enum EventKind {
         thread: u32,
         /// Its name (`Thread-1 (f)`, `ThreadPoolExecutor-0_0`).
         name: String,
+        /// Its process (0 is the main process; see `ProcessStarted`).
+        /// (Version 3.)
+        process: u32,
+    },
+    /// A process (`multiprocessing.Process`, a pool's worker) was started;
+    /// its main thread follows as a `ProgramThreadStarted` with this
+    /// `process`. (Version 3.)
+    ProcessStarted {
+        /// Its index (0 is the main process, never announced), in start
+        /// order.
+        process: u32,
+        /// Its name (`Process-1`, `SpawnPoolWorker-2`).
+        name: String,
+    },
+    /// A process ended (its threads are done). (Version 3.)
+    ProcessExited {
+        /// The process.
+        process: u32,
+        /// Its exit code (0, 1 after an uncaught exception, `sys.exit`'s).
+        exitcode: i64,
     },
     /// The running program thread blocked (a lock, `join`, an event, a
     /// queue, a future, `time.sleep`, its loop's select).

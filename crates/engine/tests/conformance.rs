@@ -25,7 +25,7 @@ use std::process::Command;
 use looplab_engine::run::{format_timed, mask_addresses, run_program, Limits};
 
 /// Directories of the suite, relative to `tests/conformance/`.
-const GROUPS: [&str; 4] = ["lang", "async", "stdlib", "threads"];
+const GROUPS: [&str; 5] = ["lang", "async", "stdlib", "threads", "processes"];
 /// How many mismatching programs get a diff printed.
 const DIFFS_SHOWN: usize = 8;
 /// How many diff lines are printed per program.

@@ -274,3 +274,39 @@ fn peak_heap_of_the_async_benchmarks() {
         println!("{name}: peak engine heap {}", figures.join(", "));
     }
 }
+
+/// Every process conformance program (`multiprocessing`: module tables per
+/// process, shared state lists, killed processes), as (name, source).
+fn process_programs() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/processes");
+    let mut found: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("the process conformance programs")
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).expect("readable program"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_run_with_processes_leaves_nothing_behind() {
+    let mut leaks = Vec::new();
+    for (name, source) in process_programs() {
+        for slices in [None, Some(3), Some(40)] {
+            let bytes = left_behind(&source, slices);
+            if bytes != 0 {
+                leaks.push(format!("{name} ({slices:?} slices): {bytes} bytes"));
+            }
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "{} runs leaked:\n{}",
+        leaks.len(),
+        leaks.join("\n")
+    );
+}

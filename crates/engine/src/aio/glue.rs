@@ -32,7 +32,8 @@ pub const PRELUDE_FILE: &str = "<asyncio>";
 /// `concurrent.futures` as seen by programs.
 const CONCURRENT_FUTURES: &str = "from asyncio import ThreadPoolExecutor\n\
 from _cfutures import (Future, Error, CancelledError, TimeoutError, InvalidStateError,\n\
-    BrokenExecutor, wait, as_completed, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED)\n";
+    BrokenExecutor, wait, as_completed, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED,\n\
+    ProcessPoolExecutor)\n";
 
 /// The request with which a program thread's fiber suspends when it blocks
 /// (`run_forever` suspends the main fiber with `None`).
@@ -46,6 +47,13 @@ pub(crate) fn on_program_thread(vm: &Vm, st: &Aio) -> bool {
         t => st.prog.threads.get(t).and_then(|t| t.fiber),
     };
     fiber.is_some() && vm.current_fiber == fiber
+}
+
+/// Puts the module table of program thread `tid`'s process in the VM
+/// (called whenever the scheduler picks a thread to run).
+pub(crate) fn enter_thread(vm: &mut Vm, st: &mut Aio, tid: usize) {
+    let p = st.prog.threads.get(tid).map_or(0, |t| t.process);
+    crate::aio::processes::switch(&mut vm.modules, &mut st.procs, p);
 }
 
 /// Marker message of the `Error::Limit` that unwinds the program when the
@@ -108,6 +116,10 @@ pub(crate) struct Aio {
     pub cores: crate::aio::cpu::Cores,
     /// CPU model: the GIL holder last recorded (`CpuState`), if any was.
     gil_recorded: Option<Option<u32>>,
+    /// Processes (`multiprocessing`) and their module tables.
+    pub procs: crate::aio::processes::Processes,
+    /// The program's source (a child process re-runs it as `__mp_main__`).
+    pub source: Rc<str>,
 }
 
 pub(crate) type Shared = Rc<RefCell<Aio>>;
@@ -129,6 +141,7 @@ impl Aio {
             out.push(Value::Class(c));
         }
         out.extend(self.loop_obj.take());
+        self.procs.take_values(&mut out);
         out
     }
 }
@@ -157,6 +170,8 @@ impl Aio {
             cpu_model: None,
             cores: crate::aio::cpu::Cores::new(1),
             gil_recorded: None,
+            procs: Default::default(),
+            source: Rc::from(""),
         }
     }
 
@@ -863,6 +878,7 @@ fn run_nested_threads(vm: &mut Vm, shared: &Shared, me: usize) -> Result<Value, 
             }
             st.lp.advance_to(now);
             vm.clock_ns = st.lp.now();
+            enter_thread(vm, &mut st, tid);
             st.lp
                 .emit(EventKind::ProgramThreadRuns { thread: tid as u32 });
             st.note_gil(Some(tid));

@@ -39,6 +39,8 @@
 //!   one GIL per process, processes sharing cores);
 //! - [`threads`]: deterministic worker threads (`run_in_executor`,
 //!   `to_thread`), following the model in `tools/oracle.py`'s header;
+//! - [`processes`]: `multiprocessing`'s processes, each a group of program
+//!   threads with its own module table (a labelled model);
 //! - [`glue`]: the core glued onto the VM: the native module `_looplab`
 //!   (Future/Task classes, loop primitives), the `asyncio` prelude
 //!   (`library/modules/asyncio.py`, CPython's Lib/asyncio rewritten over
@@ -61,6 +63,7 @@ pub mod cpu;
 pub mod events;
 pub mod futures;
 pub mod glue;
+pub mod processes;
 pub mod program_threads;
 pub mod tasks;
 pub mod threads;

@@ -38,7 +38,8 @@ pub struct ProgramThread {
     token: u64,
     /// Finished.
     pub done: bool,
-    /// The process it belongs to (0: the main process).
+    /// The process it belongs to (0 = the main process; see
+    /// `aio::processes`).
     pub process: usize,
 }
 
@@ -208,6 +209,15 @@ impl ProgramThreads {
         self.threads[tid].fiber = None;
     }
 
+    /// Thread `tid` ends where it is (its process was terminated).
+    pub fn kill(&mut self, tid: Tid) {
+        if let Some(t) = self.threads.get_mut(tid) {
+            t.done = true;
+            t.waiting = false;
+            t.fiber = None;
+        }
+    }
+
     /// Earliest timed wait still in force.
     pub fn next_wake(&mut self) -> Option<u64> {
         while let Some(Reverse((until, _, token, tid))) = self.timed.peek().copied() {
@@ -222,7 +232,10 @@ impl ProgramThreads {
     /// Picks the next thread to run, moving the clock (`now`) to a timed
     /// wait's end when none is ready.
     pub fn next(&mut self, now: u64) -> Next {
-        if let Some(tid) = self.ready.pop_front() {
+        while let Some(tid) = self.ready.pop_front() {
+            if self.threads[tid].done {
+                continue; // killed while ready
+            }
             self.current = tid;
             return Next::Run { tid, now };
         }

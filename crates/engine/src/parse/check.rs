@@ -43,8 +43,10 @@ const FUTURE_FEATURES: &[&str] = &[
     "annotations",
 ];
 
+/// A `from __future__ import` (CPython's `future.c` and compiler look at the
+/// module name only: `from . __future__ import x` counts too).
 fn is_future_import(s: &Stmt) -> bool {
-    matches!(&s.kind, StmtKind::ImportFrom { module: Some(m), level: 0, .. } if &**m == "__future__")
+    matches!(&s.kind, StmtKind::ImportFrom { module: Some(m), .. } if &**m == "__future__")
 }
 
 /// CPython's `_PyFuture_FromAST`: checks the `from __future__` imports at

@@ -72,7 +72,7 @@ impl Narration {
             EventKind::TaskCreated { name, coro, .. } => {
                 self.created.push(task_label(name, coro));
             }
-            EventKind::ProgramThreadStarted { thread, name } => {
+            EventKind::ProgramThreadStarted { thread, name, .. } => {
                 self.started.insert(*thread, name.clone());
             }
             EventKind::ProgramThreadRuns { thread } => {

@@ -1104,6 +1104,23 @@ impl Vm {
             .map_err(|e| self.syntax_error("SyntaxError", &e.msg, e.span, source, filename))
     }
 
+    /// A module's code as a function of no arguments running in `globals`
+    /// (so that it can run on a fiber, or be called).
+    pub fn module_function(&mut self, code: Rc<Code>, globals: Rc<Globals>) -> Value {
+        let id = self.fresh_id();
+        Value::Function(Rc::new(Function {
+            name: RefCell::new(code.name.clone()),
+            qualname: RefCell::new(code.qualname.clone()),
+            code,
+            globals,
+            defaults: Vec::new(),
+            kwdefaults: Vec::new(),
+            closure: Vec::new(),
+            dict: RefCell::new(AttrMap::new()),
+            id,
+        }))
+    }
+
     /// Run `source` as the `__main__` module.
     pub fn exec_main(&mut self, source: &str, filename: &str) -> Result<Rc<Globals>, Error> {
         let g = Rc::new(Globals::default());

@@ -292,17 +292,27 @@ natives! {
     // ---- Functions of the module
     Module "register_exceptions" => fn m_register_exceptions(vm, shared, args, _kw) {
         let mut st = state!(vm, shared);
+        // A child process sharing the one loop core registers only what the
+        // main process has not (see `process_spawn`).
+        let child = st.procs.active != 0;
         if let Value::Class(c) = arg(args, 0) {
-            st.cancelled_error = Some(c);
+            if !(child && st.cancelled_error.is_some()) {
+                st.cancelled_error = Some(c);
+            }
         }
         if let Value::Class(c) = arg(args, 1) {
-            st.invalid_state_error = Some(c);
+            if !(child && st.invalid_state_error.is_some()) {
+                st.invalid_state_error = Some(c);
+            }
         }
         Ok(Value::None)
     }
 
     Module "bind_loop" => fn m_bind_loop(vm, shared, args, _kw) {
-        state!(vm, shared).loop_obj = Some(arg(args, 0));
+        let mut st = state!(vm, shared);
+        if !(st.procs.active != 0 && st.loop_obj.is_some()) {
+            st.loop_obj = Some(arg(args, 0));
+        }
         Ok(Value::None)
     }
 
@@ -445,12 +455,180 @@ natives! {
         };
         let fiber = vm.fiber_new(func, vec![], &name);
         let mut st = state!(vm, shared);
+        let process = st.prog.threads[st.prog.current].process;
         let tid = st.prog.spawn(fiber);
+        st.prog.threads[tid].process = process;
         st.lp.emit(EventKind::ProgramThreadStarted {
             thread: tid as u32,
             name,
+            process: process as u32,
         });
         Ok(Value::Int(tid as i64))
+    }
+
+    /// `multiprocessing.Process.start()`: a new process named `name` whose
+    /// main thread (ready at the back of the FIFO) runs
+    /// `multiprocessing._child_main()` in the process's own, empty, module
+    /// table; `payload` is what that reads with `process_payload`.
+    /// Returns the process's index.
+    Module "process_spawn" => fn m_process_spawn(vm, shared, args, _kw) {
+        let payload = arg(args, 0);
+        let name = match arg(args, 1) {
+            Value::Str(s) => s.to_string(),
+            _ => String::new(),
+        };
+        let code = vm.compile(
+            "from multiprocessing import _child_main\n_child_main()\n",
+            "<spawn>",
+        )?;
+        let g = Rc::new(crate::vm::Globals::default());
+        g.set_str("__name__", Value::str("__mp_spawn__"));
+        let func = vm.module_function(code, g);
+        let fiber = vm.fiber_new(func, vec![], "MainThread");
+        let mut st = state!(vm, shared);
+        let process = st.procs.spawn(name.clone(), payload);
+        // The natives' module is the one loop core's; so is the asyncio
+        // prelude bound to it, when the parent has one.
+        for shared_module in ["_looplab", "asyncio"] {
+            let key = vm.intern(shared_module);
+            if let Some(m) = vm.modules.get(&key).cloned() {
+                st.procs.list[process].modules.insert(key, m);
+            }
+        }
+        let tid = st.prog.spawn(fiber);
+        st.prog.threads[tid].process = process;
+        st.lp.emit(EventKind::ProcessStarted {
+            process: process as u32,
+            name,
+        });
+        st.lp.emit(EventKind::ProgramThreadStarted {
+            thread: tid as u32,
+            name: "MainThread".into(),
+            process: process as u32,
+        });
+        Ok(Value::Int(process as i64))
+    }
+
+    /// The running process's index (0: the main process).
+    Module "process_current" => fn m_process_current(vm, shared, _args, _kw) {
+        let st = state!(vm, shared);
+        Ok(Value::Int(st.procs.active as i64))
+    }
+
+    /// What `process_spawn` was given for the running process.
+    Module "process_payload" => fn m_process_payload(vm, shared, _args, _kw) {
+        let st = state!(vm, shared);
+        Ok(st.procs.list[st.procs.active].payload.clone())
+    }
+
+    /// The program as a function that runs it as module `__mp_main__`
+    /// (also registered as `__main__`) in the running process: what the
+    /// spawn start method does in a child.
+    Module "process_main" => fn m_process_main(vm, shared, _args, _kw) {
+        let (source, filename) = {
+            let st = state!(vm, shared);
+            (st.source.clone(), st.filename.clone())
+        };
+        let code = vm.compile(&source, &filename)?;
+        let g = Rc::new(crate::vm::Globals::default());
+        g.set_str("__name__", Value::str("__mp_main__"));
+        let module = Value::Module(Rc::new(crate::vm::Module {
+            name: vm.intern("__mp_main__"),
+            globals: g.clone(),
+        }));
+        let main = vm.intern("__main__");
+        vm.modules.insert(main, module.clone());
+        let mp_main = vm.intern("__mp_main__");
+        vm.modules.insert(mp_main, module);
+        let f = vm.module_function(code, g);
+        Ok(Value::tuple(vec![f, Value::Str(filename)]))
+    }
+
+    /// `Process.terminate()`/`kill()`: every thread of process `index` ends
+    /// where it is (it never runs again).
+    Module "process_kill" => fn m_process_kill(vm, shared, args, _kw) {
+        let Value::Int(p) = arg(args, 0) else {
+            return Ok(Value::None);
+        };
+        let mut st = state!(vm, shared);
+        let p = p.max(0) as usize;
+        if p == 0 || p >= st.procs.list.len() || st.procs.list[p].exitcode.is_some() {
+            return Ok(Value::None);
+        }
+        let tids: Vec<usize> = (0..st.prog.threads.len())
+            .filter(|&t| st.prog.threads[t].process == p && !st.prog.threads[t].done)
+            .collect();
+        for tid in tids {
+            st.prog.kill(tid);
+            st.lp
+                .emit(EventKind::ProgramThreadEnded { thread: tid as u32 });
+        }
+        st.procs.list[p].exitcode = Some(-15);
+        st.lp.emit(EventKind::ProcessExited {
+            process: p as u32,
+            exitcode: -15,
+        });
+        Ok(Value::None)
+    }
+
+    /// The traceback text of `exc` as CPython's `traceback.print_exc()`
+    /// prints it in a child, keeping only the frames of the program (file
+    /// `filename`): the library's own frames stand for CPython's, which
+    /// `multiprocessing.py` writes itself.
+    Module "process_traceback" => fn m_process_traceback(vm, _shared, args, _kw) {
+        let exc = arg(args, 0);
+        let file = match arg(args, 1) {
+            Value::Str(s) => s,
+            _ => Rc::from("<lesson>"),
+        };
+        let text = vm.format_exception(&exc);
+        let mut out = String::new();
+        let mut skipping = false;
+        for line in text.split_inclusive('\n') {
+            if let Some(rest) = line.strip_prefix("  File \"") {
+                skipping = !rest.starts_with(&*file) || !rest[file.len()..].starts_with('"');
+            } else if !line.starts_with("    ") {
+                skipping = false;
+            }
+            if !skipping {
+                out.push_str(line);
+            }
+        }
+        Ok(Value::Str(Rc::from(out)))
+    }
+
+    /// Module `name` of the running process, imported if need be
+    /// (`multiprocessing` looks functions and classes up by module name).
+    Module "import_module" => fn m_import_module(vm, _shared, args, _kw) {
+        match arg(args, 0) {
+            Value::Str(s) => vm.import(&s),
+            _ => Err(vm.type_error("module name must be a str")),
+        }
+    }
+
+    /// Whether module `name` was imported by the running process.
+    Module "process_has_module" => fn m_process_has_module(vm, _shared, args, _kw) {
+        let found = match arg(args, 0) {
+            Value::Str(s) => vm.modules.contains_key(&*s),
+            _ => false,
+        };
+        Ok(Value::Bool(found))
+    }
+
+    /// The running process ends with `exitcode` (its bootstrap's last act).
+    Module "process_exit" => fn m_process_exit(vm, shared, args, _kw) {
+        let code = match arg(args, 0) {
+            Value::Int(n) => n,
+            _ => 1,
+        };
+        let mut st = state!(vm, shared);
+        let p = st.procs.active;
+        st.procs.list[p].exitcode = Some(code);
+        st.lp.emit(EventKind::ProcessExited {
+            process: p as u32,
+            exitcode: code,
+        });
+        Ok(Value::None)
     }
 
     /// The running program thread blocks until `thread_wake`, or until the

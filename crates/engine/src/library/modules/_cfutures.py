@@ -483,3 +483,127 @@ def _result_or_cancel(fut, timeout=None):
         return fut.result(timeout)
     finally:
         fut.cancel()
+
+
+class BrokenProcessPool(BrokenExecutor):
+    __module__ = "concurrent.futures.process"
+
+
+class ProcessPoolExecutor:
+    """concurrent.futures.ProcessPoolExecutor over multiprocessing's model of
+    processes: a submit starts a worker process (SpawnProcess-N) while none is
+    idle and fewer than max_workers run; a handler thread in the parent sets
+    each Future when its result comes back (copied as pickling would)."""
+    __module__ = "concurrent.futures.process"
+
+
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
+                 max_tasks_per_child=None):
+        import multiprocessing
+        import os
+
+        if max_workers is None:
+            max_workers = os.cpu_count() or 1
+        elif max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        if max_tasks_per_child is not None:
+            if not isinstance(max_tasks_per_child, int):
+                raise TypeError("max_tasks_per_child must be an integer")
+            elif max_tasks_per_child <= 0:
+                raise ValueError("max_tasks_per_child must be >= 1")
+        self._max_workers = max_workers
+        self._mp = multiprocessing
+        self._futures = {}
+        self._next_id = 0
+        self._shutdown_thread = False
+        self._shutdown_lock = threading.Lock()
+        self._workers = multiprocessing._Workers(
+            max_workers, lambda n: n, initializer, initargs,
+            multiprocessing.SpawnProcess, False, self._on_result)
+        self._workers.handler_name = threading._newname()
+
+    @property
+    def _processes(self):
+        return {p.pid: p for p in self._workers.procs}
+
+    def _on_result(self, job, index, ok, value):
+        fut = self._futures.pop(job, None)
+        if fut is None:
+            return
+        if ok:
+            fut.set_result(value)
+        else:
+            exc, text = value
+            fut.set_exception(self._mp._rebuild_exc(exc, text, False))
+
+    def _submit(self, kind, fn, args, kwargs):
+        with self._shutdown_lock:
+            if self._shutdown_thread:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            fut = Future()
+            job = self._next_id
+            self._next_id += 1
+            task = (job, 0, kind, fn, args, kwargs)
+            tree = self._mp._dumps(task)
+            workers = self._workers
+            if not workers.tasks[1] and len(workers.procs) < self._max_workers:
+                workers.add()
+            self._futures[job] = fut
+            fut.set_running_or_notify_cancel()
+            self._mp._Channel.put(workers.tasks, tree)
+            return fut
+
+    def submit(self, fn, /, *args, **kwargs):
+        return self._submit("call", fn, args, kwargs)
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        if chunksize < 1:
+            raise ValueError("chunksize must be >= 1.")
+        items = list(zip(*iterables))
+        chunks = [items[i:i + chunksize] for i in range(0, len(items), chunksize)]
+        if timeout is not None:
+            end_time = timeout + _monotonic()
+        fs = [self._submit("chunk", fn, chunk, None) for chunk in chunks]
+
+        def result_iterator():
+            try:
+                fs.reverse()
+                while fs:
+                    if timeout is None:
+                        part = _result_or_cancel(fs.pop())
+                    else:
+                        part = _result_or_cancel(fs.pop(), end_time - _monotonic())
+                    for x in part:
+                        yield x
+            finally:
+                for future in fs:
+                    future.cancel()
+
+        return result_iterator()
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            if self._shutdown_thread:
+                return
+            self._shutdown_thread = True
+        if cancel_futures:
+            self._workers.tasks[0].clear()
+            for job, fut in list(self._futures.items()):
+                if not fut.done() and fut._state == RUNNING:
+                    fut._state = PENDING
+                    fut.cancel()
+        if wait:
+            for fut in list(self._futures.values()):
+                fut.exception()
+        self._workers.stop(wait)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown(wait=True)
+        return False
+
+

@@ -312,6 +312,18 @@ def _get_running_loop():
 
 def _set_running_loop(loop):
     _running.loop = loop
+    _running.process = _looplab.process_current()
+
+
+def _check_no_running_loop(what):
+    if _running.loop is None:
+        return
+    if getattr(_running, "process", 0) != _looplab.process_current():
+        # multiprocessing's model shares the one event loop core between processes.
+        raise RuntimeError(
+            "Looplab: an event loop in a process while another process runs one "
+            "is not supported yet (the model of processes has one event loop core, #15)")
+    raise RuntimeError(what + " cannot be called from a running event loop")
 
 
 def _get_event_loop(stacklevel=3):
@@ -551,6 +563,9 @@ class BaseEventLoop(AbstractEventLoop):
             if executor is None:
                 executor = ThreadPoolExecutor(thread_name_prefix="asyncio", _default=True)
                 self._default_executor = executor
+        if not isinstance(executor, ThreadPoolExecutor):
+            # ProcessPoolExecutor (or any concurrent.futures executor).
+            return wrap_future(executor.submit(func, *args), loop=self)
         if executor._shutdown:
             raise RuntimeError("cannot schedule new futures after shutdown")
         return _looplab.submit(executor, func, args)
@@ -587,6 +602,31 @@ AbstractEventLoop.__module__ = "asyncio.events"
 
 
 # --------------------------------------------------------- worker threads
+
+
+def wrap_future(future, *, loop=None):
+    """An asyncio future that follows a concurrent.futures.Future (set from
+    the loop, through call_soon_threadsafe, when the other one is done)."""
+    if isfuture(future):
+        return future
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+
+    def _copy(source):
+        if new_future.done():
+            return
+        if source.cancelled():
+            new_future.cancel()
+            return
+        exc = source.exception()
+        if exc is not None:
+            new_future.set_exception(exc)
+        else:
+            new_future.set_result(source.result())
+
+    future.add_done_callback(lambda f: loop.call_soon_threadsafe(_copy, f))
+    return new_future
 
 
 class ThreadPoolExecutor:
@@ -1853,8 +1893,7 @@ class Runner:
     def run(self, coro, *, context=None):
         if not iscoroutine(coro):
             raise ValueError("a coroutine was expected, got " + repr(coro))
-        if _get_running_loop() is not None:
-            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        _check_no_running_loop("Runner.run()")
         self._lazy_init()
         task = self._loop.create_task(coro)
         self._interrupt_count = 0
@@ -1881,8 +1920,7 @@ Runner.__module__ = "asyncio.runners"
 
 
 def run(main, *, debug=None):
-    if _get_running_loop() is not None:
-        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    _check_no_running_loop("asyncio.run()")
     with Runner(debug=debug) as runner:
         return runner.run(main)  #@ asyncio/runners.py:190
 

@@ -92,7 +92,12 @@ def getenv(key, default=None):
 
 
 def getpid():
-    return 42
+    # 42 for the main process; a child process of multiprocessing (index n) is 42 + n.
+    try:
+        import _looplab
+    except ImportError:
+        return 42
+    return 42 + _looplab.process_current()
 
 
 def getppid():

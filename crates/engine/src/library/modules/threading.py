@@ -751,6 +751,20 @@ def _shutdown():
             t.join()
 
 
+def _shutdown_process():
+    """A child process's exit (multiprocessing): the functions registered
+    with _register_atexit, then its non-daemon threads joined."""
+    _main_thread._is_stopped = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
+    while True:
+        left = [t for t in list(_active.values()) if t is not _main_thread and not t.daemon]
+        if not left:
+            return
+        for t in left:
+            t.join()
+
+
 class local:
     """Attributes per thread: each thread sees its own (a subclass's __init__
     runs again, with the same arguments, the first time a thread uses it)."""
