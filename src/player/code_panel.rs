@@ -18,11 +18,11 @@ pub(super) fn CodePanel(state: PlayerState) -> impl IntoView {
     }
 }
 
-type Marks = Memo<(Option<u32>, Vec<(u32, usize, String)>)>;
+pub(super) type Marks = Memo<(Option<u32>, Vec<(u32, usize, String)>)>;
 
 /// Marks of the current step: (running line, parked tasks as (line, lane
 /// colour, name)).
-fn code_marks(state: PlayerState) -> Marks {
+pub(super) fn code_marks(state: PlayerState) -> Marks {
     Memo::new(move |_| {
         let snap = state.snap.get();
         let c = state.cursor.get();

@@ -49,6 +49,32 @@ fn describe_action(s: &Snapshot, action: &Action, cancelled: bool) -> (String, S
     (task, what, text)
 }
 
+/// A plain-language label for a ready handle of asyncio's own (shown
+/// before CPython's name for it), if it is one.
+fn plain_label(s: &Snapshot, action: &Action) -> Option<String> {
+    let name = |t: &TaskId| s.tasks.get(t).map(|v| v.name.clone()).unwrap_or_default();
+    Some(match action {
+        Action::TaskStep { task, .. } => format!("run {} until its next await", name(task)),
+        Action::TaskWakeup { task, .. } => {
+            format!("resume {}: what it awaited is done", name(task))
+        }
+        Action::JobDone { .. } => "hand a worker thread's result to the loop".into(),
+        Action::StopLoop { .. } => "stop the loop: main() is done".into(),
+        Action::Callback { func, .. } => match func.as_str() {
+            "_set_result_unless_cancelled" => "a sleep is over: wake its task".into(),
+            "_done_callback" => "gather notes that a child finished".into(),
+            "_inner_done_callback" | "_outer_done_callback" => "shield passes on the result".into(),
+            "_release_waiter" => "the timeout is up: stop waiting".into(),
+            "_on_completion" => "a task finished: count it as completed".into(),
+            "_on_timeout" => "the timeout is up: cancel the task".into(),
+            "_on_task_done" => "the task group notes that a task finished".into(),
+            "_call_set_state" | "_chain_future" => "pass a result between futures".into(),
+            "_wakeup" => "wake the task: what it awaited is done".into(),
+            _ => return None,
+        },
+    })
+}
+
 /// One row of a list in the loop panel, which is also its key: a row whose
 /// text changes is a new row.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -62,6 +88,8 @@ struct Row {
     what: String,
     /// The text shown.
     text: String,
+    /// A plain-language label shown before the text, if any.
+    plain: String,
     /// Palette index of the task's lane.
     colour: usize,
     /// A finished task failed.
@@ -90,7 +118,10 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
             <ol class="queue" data-testid="ready-queue">
                 <For each=ready key=Row::clone let:r>
                     <li data-testid="ready-item" data-task=r.task data-what=r.what
-                        class=format!("task-c{}", r.colour)>{r.text}</li>
+                        class=format!("task-c{}", r.colour)>
+                        {(!r.plain.is_empty()).then(|| view! { <span class="plain">{r.plain}</span>" " })}
+                        <code class="cpython-name">{r.text}</code>
+                    </li>
                 </For>
             </ol>
             <Show when=has(|s| s.ready.is_empty())><p class="muted empty">"empty"</p></Show>
@@ -173,11 +204,17 @@ fn ready_rows(state: PlayerState) -> Vec<Row> {
                 }
                 _ => 0,
             };
+            let plain = if r.cancelled {
+                "cancelled: it will be skipped".into()
+            } else {
+                plain_label(&s, &r.action).unwrap_or_default()
+            };
             Row {
                 key: r.handle as u64,
                 task,
                 what,
                 text,
+                plain,
                 colour,
                 flag: false,
             }
@@ -194,10 +231,9 @@ fn waiting_rows(state: PlayerState) -> Vec<Row> {
             TaskState::Waiting { on } => Some(Row {
                 key: t.id as u64,
                 task: t.name.clone(),
-                what: String::new(),
                 text: s.describe_waiting(on),
                 colour: colour_of(state, t.id),
-                flag: false,
+                ..Row::default()
             }),
             _ => None,
         })
@@ -211,9 +247,12 @@ fn timer_rows(state: PlayerState) -> Vec<Row> {
         .iter()
         .map(|tm| {
             let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
+            let plain = plain_label(&s, &tm.action)
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
             Row {
                 key: tm.handle as u64,
-                text: format!("t={}: {what}", format_secs(tm.when_ns)),
+                text: format!("t={}: {what}{plain}", format_secs(tm.when_ns)),
                 ..Row::default()
             }
         })

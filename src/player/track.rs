@@ -40,6 +40,9 @@ pub struct Track {
     /// Number of events before the latest [`Track::extend`]: prints from
     /// here on are the ones a live run just published (they animate).
     pub fresh_from: usize,
+    /// Left edge of each column, px, and the total width last
+    /// (`columns.len() + 1` entries): a column is as wide as its prints.
+    col_x: Vec<usize>,
 }
 
 /// Who a lane belongs to.
@@ -60,6 +63,10 @@ pub struct Lane {
     pub name: String,
     /// Index into the palette of task colours (lanes in order).
     pub colour: usize,
+    /// One of `asyncio.run`'s own clean-up tasks (`shutdown_asyncgens`,
+    /// `shutdown_default_executor`): grouped under one faint lane unless
+    /// the learner asks to see asyncio's internal tasks.
+    pub internal: bool,
 }
 
 /// What a lane shows in one column.
@@ -111,6 +118,47 @@ pub struct Token {
     pub stderr: bool,
     /// Source line of the print.
     pub line: u32,
+    /// Pixels from its column's left edge (tokens of one step and lane sit
+    /// side by side).
+    pub x: usize,
+    /// Width in pixels ([`token_width`]).
+    pub w: usize,
+    /// First of a group: consecutive prints of one lane in one step read
+    /// as one group of tokens.
+    pub group_start: bool,
+    /// Last of its group.
+    pub group_end: bool,
+}
+
+/// Width of one character of a print token, in tenths of a pixel (12 px
+/// monospace; generous, so a token never cuts its text).
+const CHAR_TENTHS: usize = 75;
+/// Horizontal padding and borders of a print token, px.
+const TOKEN_PAD: usize = 12;
+/// Gap between two groups of tokens in one column, px.
+const GROUP_GAP: usize = 6;
+/// Columns are at least this wide, px (a step without prints).
+pub const COL_W: usize = 44;
+/// A print token shows at most this many characters; a longer line shows
+/// its beginning and an ellipsis (the whole line is in the token's title,
+/// its `data-text` and the console).
+pub const TOKEN_MAX_CHARS: usize = 40;
+
+/// What a print token shows: the line, or its first characters and an
+/// ellipsis when it is longer than [`TOKEN_MAX_CHARS`].
+pub fn token_label(text: &str) -> String {
+    if text.chars().count() <= TOKEN_MAX_CHARS {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(TOKEN_MAX_CHARS - 1).collect();
+    s.push('…');
+    s
+}
+
+/// Width of the token showing `text`, px.
+pub fn token_width(text: &str) -> usize {
+    let chars = token_label(text).chars().count().max(1);
+    (chars * CHAR_TENTHS).div_ceil(10) + TOKEN_PAD
 }
 
 impl Track {
@@ -201,6 +249,30 @@ impl Track {
         self.timeline.handle_ordinal(step)
     }
 
+    /// Left edge of column `i`, px (the total width for `i ==
+    /// columns.len()`; clamped beyond).
+    pub fn col_x(&self, i: usize) -> usize {
+        let last = self.col_x.len().saturating_sub(1);
+        self.col_x.get(i.min(last)).copied().unwrap_or(0)
+    }
+
+    /// Width of column `i`, px.
+    pub fn col_w(&self, i: usize) -> usize {
+        if i < self.columns.len() {
+            self.col_x(i + 1) - self.col_x(i)
+        } else {
+            COL_W
+        }
+    }
+
+    /// The column whose span holds `x` px (the last one beyond the end).
+    pub fn col_at(&self, x: usize) -> usize {
+        self.col_x
+            .partition_point(|&left| left <= x)
+            .saturating_sub(1)
+            .min(self.columns.len().saturating_sub(1))
+    }
+
     /// Lane of a task, if it has one.
     pub fn task_lane(&self, task: TaskId) -> Option<usize> {
         self.lane_of_task
@@ -213,6 +285,10 @@ impl Track {
     /// tokens they printed.
     fn rebuild_columns(&mut self) {
         self.columns.truncate(self.complete_columns);
+        self.col_x.truncate(self.complete_columns + 1);
+        if self.col_x.is_empty() {
+            self.col_x.push(0);
+        }
         let first_token = self
             .timeline
             .steps
@@ -259,6 +335,10 @@ impl Track {
                                 text: piece.to_string(),
                                 stderr: *stderr,
                                 line: *line,
+                                x: 0,
+                                w: token_width(piece),
+                                group_start: true,
+                                group_end: true,
                             });
                         }
                     }
@@ -285,6 +365,9 @@ impl Track {
                     },
                 })
                 .collect();
+            let width = place_tokens(&mut self.tokens, i);
+            let left = self.col_x[i];
+            self.col_x.push(left + width);
             self.columns.push(Column {
                 time_ns: s.time_ns,
                 start_ns,
@@ -300,6 +383,45 @@ impl Track {
             }
         }
     }
+}
+
+/// Places the tokens of step `step` (the last ones of `tokens`) side by
+/// side in their lanes, joins consecutive prints of one lane into groups,
+/// and returns the column's width.
+fn place_tokens(tokens: &mut [Token], step: usize) -> usize {
+    let first = tokens.partition_point(|k| k.step < step);
+    let mine = &mut tokens[first..];
+    // Per lane (None = the main program's row), the next free x.
+    let mut used: Vec<(Option<usize>, usize)> = Vec::new();
+    let mut widest = 0;
+    for i in 0..mine.len() {
+        let lane = mine[i].lane;
+        let joined = i > 0 && mine[i - 1].lane == lane;
+        let slot = match used.iter().position(|(l, _)| *l == lane) {
+            Some(p) => p,
+            None => {
+                used.push((lane, 2));
+                used.len() - 1
+            }
+        };
+        if !joined && used[slot].1 > 2 {
+            used[slot].1 += GROUP_GAP;
+        }
+        mine[i].x = used[slot].1;
+        mine[i].group_start = !joined;
+        if joined {
+            mine[i - 1].group_end = false;
+        }
+        mine[i].group_end = true;
+        used[slot].1 += mine[i].w;
+        widest = widest.max(used[slot].1);
+    }
+    (widest + 4).max(COL_W)
+}
+
+/// True for the tasks `asyncio.run` starts itself once `main()` is done.
+fn is_internal(coro: &str) -> bool {
+    coro.starts_with("BaseEventLoop.shutdown_")
 }
 
 /// Gives a new task or worker thread its lane, named as the fold `head`
@@ -329,17 +451,18 @@ fn add_lane(
         table.resize(id + 1, usize::MAX);
     }
     table[id] = lanes.len();
-    let name = match owner {
+    let (name, internal) = match owner {
         LaneOwner::Task(t) => match head.tasks.get(&t) {
-            Some(v) => format!("{} {}()", v.name, v.coro),
-            None => format!("task #{t}"),
+            Some(v) => (format!("{} {}()", v.name, v.coro), is_internal(&v.coro)),
+            None => (format!("task #{t}"), false),
         },
-        LaneOwner::Thread(t) => format!("thread {t}"),
+        LaneOwner::Thread(t) => (format!("thread {t}"), false),
     };
     lanes.push(Lane {
         owner,
         name,
         colour: lanes.len(),
+        internal,
     });
     let n = lanes.len();
     for col in columns {
