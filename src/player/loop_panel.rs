@@ -3,6 +3,7 @@
 //! and the clock, all read from the current step's snapshot.
 
 use super::player_state::PlayerState;
+use super::track::LaneOwner;
 use leptos::prelude::*;
 use looplab_engine::snapshot::{Snapshot, TaskState};
 use looplab_engine::trace::{format_secs, Action, TaskId};
@@ -106,6 +107,8 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
     let waiting = move || waiting_rows(state);
     let timers = move || timer_rows(state);
     let threads = move || thread_rows(state);
+    let program_threads = move || program_thread_rows(state);
+    let has_program_threads = move || !program_threads().is_empty();
     let finished = move || finished_rows(state);
     let has = move |f: fn(&Snapshot) -> bool| move || f(&snap());
     view! {
@@ -144,6 +147,17 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
                 <ul class="queue" data-testid="threads">
                     <For each=threads key=Row::clone let:r>
                         <li data-testid="thread-item">{r.text}</li>
+                    </For>
+                </ul>
+            </Show>
+            <Show when=has_program_threads>
+                <h3>"Threads"</h3>
+                <ul class="queue" data-testid="program-threads">
+                    <For each=program_threads key=Row::clone let:r>
+                        <li data-testid="program-thread" data-thread=r.task.clone()
+                            class=format!("task-c{}", r.colour)>
+                            <strong>{r.task.clone()}</strong>": "{r.text}
+                        </li>
                     </For>
                 </ul>
             </Show>
@@ -282,6 +296,33 @@ fn thread_rows(state: PlayerState) -> Vec<Row> {
             }
         })
         .collect::<Vec<_>>()
+}
+
+/// The program threads after the current step, and why each one that
+/// is not running is not.
+fn program_thread_rows(state: PlayerState) -> Vec<Row> {
+    let c = state.cursor.get();
+    state.track.with(|t| {
+        let Some(col) = t.columns.get(c) else {
+            return Vec::new();
+        };
+        col.threads
+            .iter()
+            .enumerate()
+            .map(|(i, th)| Row {
+                key: i as u64,
+                task: th.name.clone(),
+                text: th.status(),
+                colour: t
+                    .lanes
+                    .iter()
+                    .find(|l| l.owner == LaneOwner::ProgramThread(i as u32))
+                    .map(|l| l.colour % 8)
+                    .unwrap_or(0),
+                ..Row::default()
+            })
+            .collect()
+    })
 }
 
 /// The tasks that are over.

@@ -2,6 +2,7 @@
 //! current step.
 
 use super::player_state::{LiveState, PlayerState};
+use super::track::ThreadState;
 use leptos::prelude::*;
 
 /// The `<p>` that says what the current step did.
@@ -35,6 +36,16 @@ fn narration(state: PlayerState) -> String {
             .is_some_and(|l| t.lanes[l].internal);
         if internal {
             text.push_str(INTERNAL);
+        }
+        // Why each program thread that is not running is not.
+        if let Some(col) = t.columns.get(c) {
+            for th in col
+                .threads
+                .iter()
+                .filter(|th| !matches!(th.state, ThreadState::Running | ThreadState::Ended))
+            {
+                text.push_str(&format!(" {} is {}.", th.name, th.status()));
+            }
         }
         text
     })

@@ -43,12 +43,12 @@ pub fn timeline_rows(t: &Track, show_internal: bool) -> (Vec<Row>, Vec<usize>) {
     for lane in &t.lanes {
         let task = match lane.owner {
             LaneOwner::Task(id) => t.head().tasks.get(&id).map(|v| v.name.clone()),
-            LaneOwner::Thread(_) => None,
+            _ => None,
         }
         .unwrap_or_default();
         let kind = match lane.owner {
             LaneOwner::Task(_) => "task",
-            LaneOwner::Thread(_) => "thread",
+            LaneOwner::Thread(_) | LaneOwner::ProgramThread(_) => "thread",
         };
         if lane.internal && !show_internal {
             let r = *grouped.get_or_insert_with(|| {
@@ -293,6 +293,7 @@ pub fn timeline_tokens(t: &Track, row_of: &[usize], start: usize, end: usize) ->
                     .map(|v| v.name.clone())
                     .unwrap_or_default(),
                 LaneOwner::Thread(id) => format!("thread {id}"),
+                LaneOwner::ProgramThread(_) => t.lanes[l].name.clone(),
             })
             .unwrap_or_default();
         marks.push(Mark::Token {

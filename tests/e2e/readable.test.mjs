@@ -181,3 +181,42 @@ test('the ready queue says what asyncio\'s own callbacks do, with CPython\'s nam
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('threads get lanes of their own, named as CPython names them, and the player says why one is not running', async () => {
+  const code = [
+    'import threading, time',
+    '',
+    'def work(n):',
+    '    print(threading.current_thread().name)',
+    '    time.sleep(0.5 * n)',
+    '',
+    'ts = [threading.Thread(target=work, args=(i,)) for i in range(1, 3)]',
+    'for t in ts:',
+    '    t.start()',
+    'for t in ts:',
+    '    t.join()',
+    'print(threading.current_thread().name)',
+    '',
+  ].join('\n');
+  const file = join(WORK, 'threads.py');
+  writeFileSync(file, code);
+  const names = execFileSync('python3', [join(ROOT, 'tools', 'oracle.py'), file], { encoding: 'utf8' }).trimEnd().split('\n');
+  assert.equal(names.length, 3);
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?play#code=${encodeURIComponent(code)}`, { viewport: { width: 1280, height: 800 } });
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('step-last').click();
+  await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 60_000 });
+  const lanes = await page.locator('[data-testid=lane][data-kind=thread]').evaluateAll((els) => els.map((e) => e.innerText));
+  assert.deepEqual([...lanes].sort(), [...names].sort(), 'one lane per thread, by its name');
+  // Each thread's print sits on its own lane: the token's task is the thread.
+  const tokens = await page.getByTestId('timeline-token').evaluateAll((els) => els.map((e) => [e.dataset.text, e.dataset.task]));
+  for (const [text, task] of tokens) assert.equal(task, text);
+  // The first step: the main thread started both and waits in join.
+  await page.getByTestId('step-first').click();
+  const states = await page.getByTestId('program-thread').allInnerTexts();
+  assert.ok(states.some((s) => /sleeping until t=/.test(s)), states.join(' | '));
+  assert.match(await page.getByTestId('narration').innerText(), /(sleeping until|blocked)/);
+  await screenshot(page, 'readable-threads');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
