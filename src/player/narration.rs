@@ -4,6 +4,8 @@
 use super::player_state::{LiveState, PlayerState};
 use super::track::ThreadState;
 use leptos::prelude::*;
+use looplab_engine::snapshot::StepKind;
+use looplab_engine::trace::format_secs;
 
 /// The `<p>` that says what the current step did.
 #[component]
@@ -27,7 +29,28 @@ fn narration(state: PlayerState) -> String {
         if t.steps().is_empty() {
             return "Press Run to watch the program, or step through it with the arrows.".into();
         }
-        let mut text = t.narrate(c);
+        let mut text = match (t.steps().get(c).map(|s| &s.kind), t.columns.get(c)) {
+            // A thread's turn (a program of threads): who ran, and the
+            // clock's jump if the turn began with one.
+            (Some(StepKind::Thread { thread }), Some(col)) => {
+                let name = col
+                    .threads
+                    .get(*thread as usize)
+                    .map_or("A thread", |th| th.name.as_str());
+                let waited = col.jump.map(|(from, to)| {
+                    format!(
+                        "No thread could run, so the clock jumped from t={} to t={}. ",
+                        format_secs(from),
+                        format_secs(to)
+                    )
+                });
+                format!(
+                    "{}{name} runs, until it blocks or ends (one thread runs at a time).",
+                    waited.unwrap_or_default()
+                )
+            }
+            _ => t.narrate(c),
+        };
         let internal = t
             .columns
             .get(c)

@@ -211,11 +211,22 @@ test('threads get lanes of their own, named as CPython names them, and the playe
   // Each thread's print sits on its own lane: the token's task is the thread.
   const tokens = await page.getByTestId('timeline-token').evaluateAll((els) => els.map((e) => [e.dataset.text, e.dataset.task]));
   for (const [text, task] of tokens) assert.equal(task, text);
-  // The first step: the main thread started both and waits in join.
+  // A step per thread's turn; at each, the player says where every thread
+  // is: a sleeping thread until when, a joining one until woken.
+  const total = Number(await page.getByTestId('scrubber').getAttribute('max')) + 1;
+  assert.ok(total >= 8, `${total} steps`);
   await page.getByTestId('step-first').click();
-  const states = await page.getByTestId('program-thread').allInnerTexts();
-  assert.ok(states.some((s) => /sleeping until t=/.test(s)), states.join(' | '));
-  assert.match(await page.getByTestId('narration').innerText(), /(sleeping until|blocked)/);
+  const said = [];
+  for (let i = 0; i < total; i++) {
+    said.push(await page.getByTestId('narration').innerText());
+    said.push(...(await page.getByTestId('program-thread').allInnerTexts()));
+    if (i + 1 < total) await page.keyboard.press('ArrowRight');
+  }
+  assert.ok(said.some((s) => /sleeping until t=0\.500/.test(s)), said.join(' | '));
+  assert.ok(said.some((s) => /MainThread.*blocked until another thread wakes it/.test(s)), said.join(' | '));
+  assert.ok(said.some((s) => /Thread-1 \(work\) runs/.test(s)), said.join(' | '));
+  await page.getByTestId('step-first').click();
+  await page.keyboard.press('ArrowRight');
   await screenshot(page, 'readable-threads');
   assert.deepEqual(problems, []);
   await context.close();

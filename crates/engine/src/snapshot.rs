@@ -707,6 +707,13 @@ pub enum StepKind {
     },
     /// Events after the last handle (the run's end).
     Teardown,
+    /// Before the loop's first handle: a program thread's turn, from the
+    /// moment the thread scheduler picks it until it picks another (a
+    /// program of threads, without an event loop, is a step per turn).
+    Thread {
+        /// The thread's index (0 is the main thread).
+        thread: u32,
+    },
 }
 
 /// One step: a range of event indexes `[start, end)`. Steps partition the
@@ -728,18 +735,35 @@ pub fn steps(events: &[Event]) -> Vec<Step> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut current: Option<HandleId> = None;
+    // Before the first handle: the setup, then one step per program
+    // thread's turn (the loop's steps are never cut further).
+    let mut seen_handle = false;
+    let mut before_loop = StepKind::Setup;
     for (i, e) in events.iter().enumerate() {
         match &e.kind {
-            EventKind::HandleStarted { handle } => {
-                if out.is_empty() && start < i {
-                    // Everything before the first handle is the setup step.
+            EventKind::ProgramThreadRuns { thread } if !seen_handle => {
+                if start < i {
                     out.push(Step {
                         start,
                         end: i,
-                        kind: StepKind::Setup,
+                        kind: before_loop,
                     });
                     start = i;
                 }
+                before_loop = StepKind::Thread { thread: *thread };
+            }
+            EventKind::HandleStarted { handle } => {
+                if !seen_handle && start < i {
+                    // Everything before the first handle is the setup step
+                    // (or the last thread's turn).
+                    out.push(Step {
+                        start,
+                        end: i,
+                        kind: before_loop.clone(),
+                    });
+                    start = i;
+                }
+                seen_handle = true;
                 current = Some(*handle);
             }
             EventKind::HandleFinished { handle } => {
@@ -757,7 +781,7 @@ pub fn steps(events: &[Event]) -> Vec<Step> {
     if start < events.len() {
         let kind = match current {
             Some(handle) => StepKind::Handle { handle },
-            None if out.is_empty() => StepKind::Setup,
+            None if !seen_handle => before_loop,
             None => StepKind::Teardown,
         };
         out.push(Step {

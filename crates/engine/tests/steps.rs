@@ -294,3 +294,46 @@ fn sliced_sessions_equal_instant_runs() {
         "live mode never waited for the clock: {total_waits}"
     );
 }
+
+/// A program of threads without an event loop is one step per thread's
+/// turn (the scheduler's `ProgramThreadRuns`), each step's prints are that
+/// thread's, and the prints in step order are CPython's output (the
+/// oracle's, computed here).
+#[test]
+fn a_program_of_threads_is_a_step_per_turn() {
+    let source = "import threading, time\n\ndef work(n):\n    print('start', n)\n    time.sleep(0.5 * n)\n    print('done', n)\n\nts = [threading.Thread(target=work, args=(i,)) for i in range(1, 3)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\nprint('all joined')\n";
+    let dir = std::env::temp_dir().join(format!("looplab-steps-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("threads.py");
+    std::fs::write(&path, source).expect("write");
+    let out = Command::new("python3")
+        .arg(root().join("tools").join("oracle.py"))
+        .arg(&path)
+        .output()
+        .expect("python3");
+    let expected = String::from_utf8(out.stdout).expect("utf-8");
+    let outcome = run_program(source, "main.py", &Limits::default());
+    let tl = Timeline::new(outcome.trace.clone(), 0);
+    let events = &outcome.trace.events;
+    let mut printed = String::new();
+    let mut turns = Vec::new();
+    for step in &tl.steps {
+        if let StepKind::Thread { thread } = step.kind {
+            turns.push(thread);
+        }
+        for e in &events[step.start..step.end] {
+            if let EventKind::Print { text, .. } = &e.kind {
+                printed.push_str(text);
+            }
+        }
+    }
+    assert_eq!(printed, expected);
+    // main starts both threads; 1 and 2 print, main joins; at 0.5 s 1 ends
+    // and main goes on joining; at 1 s 2 ends and main prints.
+    assert_eq!(turns, [1, 0, 2, 0, 1, 0, 2, 0]);
+    assert_eq!(tl.steps[0].kind, StepKind::Setup);
+    assert!(tl
+        .steps
+        .iter()
+        .all(|s| !matches!(s.kind, StepKind::Handle { .. })));
+}
