@@ -5,7 +5,7 @@
 use super::player_state::PlayerState;
 use super::track::LaneOwner;
 use leptos::prelude::*;
-use looplab_engine::snapshot::{Snapshot, TaskState};
+use looplab_engine::snapshot::{Snapshot, StepKind, TaskState};
 use looplab_engine::trace::{format_secs, Action, TaskId};
 
 /// What a ready handle will do: the task it steps (if any), the notation
@@ -197,7 +197,33 @@ fn running_view(state: PlayerState) -> AnyView {
             <span class="muted">{format!(" ran this step; now {}", s.task_status(t.id))}</span>
         }
         .into_any(),
-        None => view! { <span class="muted">"no task ran this step"</span> }.into_any(),
+        None => {
+            // A program thread's turn (a program of threads).
+            let thread = state
+                .track
+                .with(|t| match t.steps().get(c).map(|s| &s.kind) {
+                    Some(StepKind::Thread { thread }) => {
+                        let colour = t
+                            .lanes
+                            .iter()
+                            .find(|l| l.owner == LaneOwner::ProgramThread(*thread))
+                            .map_or(0, |l| l.colour % 8);
+                        t.columns
+                            .get(c)
+                            .and_then(|col| col.threads.get(*thread as usize))
+                            .map(|th| (th.name.clone(), th.status(), colour))
+                    }
+                    _ => None,
+                });
+            match thread {
+                Some((name, now, colour)) => view! {
+                    <span class=format!("chip task-c{colour}") data-thread=name.clone()>{name.clone()}</span>
+                    <span class="muted">{format!(" ran this step; now {now}")}</span>
+                }
+                .into_any(),
+                None => view! { <span class="muted">"no task ran this step"</span> }.into_any(),
+            }
+        }
     }
 }
 
@@ -262,6 +288,7 @@ fn timer_rows(state: PlayerState) -> Vec<Row> {
         .map(|tm| {
             let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
             let plain = plain_label(&s, &tm.action)
+                .filter(|_| !tm.cancelled)
                 .map(|p| format!(" ({p})"))
                 .unwrap_or_default();
             Row {
