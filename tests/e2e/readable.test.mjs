@@ -97,6 +97,11 @@ for (const id of ['sleep', 'gather', 'cancel', 'timeouts']) {
       await page.getByTestId('player').scrollIntoViewIfNeeded();
       await screenshot(page, `readable-${id}-${vp.name}-after-run`);
       assert.deepEqual(await axeViolations(page), [], `axe after the run (${colorScheme})`);
+      // And in the other theme.
+      const other = colorScheme === 'dark' ? 'light' : 'dark';
+      await page.emulateMedia({ colorScheme: other });
+      assert.deepEqual(await axeViolations(page), [], `axe after the run (${other})`);
+      await page.emulateMedia({ colorScheme });
 
       // After 6 steps from the first.
       await page.getByTestId('step-first').click();
@@ -130,6 +135,8 @@ for (const id of ['sleep', 'gather', 'cancel', 'timeouts']) {
         assert.ok(await inView(page, page.getByTestId('step-forward')), 'sticky controls');
       }
       assert.deepEqual(await axeViolations(page), [], `axe after 6 steps (${colorScheme})`);
+      await page.emulateMedia({ colorScheme: other });
+      assert.deepEqual(await axeViolations(page), [], `axe after 6 steps (${other})`);
       assert.deepEqual(problems, []);
       await context.close();
     });
