@@ -569,6 +569,9 @@ fn draw_run_marks(dom: &Dom, marks: &RunMarks) {
         return;
     };
     let band = |line: u32, class: &str| {
+        if line == 0 {
+            return;
+        }
         if let Ok(el) = doc.create_element("div") {
             el.set_class_name(class);
             set_attr(&el, "data-line", Some(&line.to_string()));

@@ -35,7 +35,8 @@ pub(super) fn code_marks(state: PlayerState) -> Marks {
                     continue;
                 };
                 if Some(task.id) == ran {
-                    current = Some(task.line);
+                    // (Line 0: the task just finished; no line to show.)
+                    current = Some(task.line).filter(|&l| l > 0);
                 } else if matches!(task.state, TaskState::Waiting { .. }) && task.line > 0 {
                     parked.push((task.line, t.lanes[lane].colour, task.name.clone()));
                 }
