@@ -3,6 +3,7 @@
 //! the editor) and the storing of the learner's edits.
 
 use crate::browser;
+use crate::editor::render::RunMarks;
 use crate::editor::Editor;
 use crate::player::{Player, PlayerHandle};
 use leptos::prelude::*;
@@ -37,33 +38,39 @@ pub fn editable_player(
     original: Option<String>,
     start_step: Option<usize>,
     handle: PlayerHandle,
+    internal_tasks: bool,
 ) -> impl IntoView {
     let runs = RwSignal::new(0u64);
     let runtime_error = RwSignal::new(None);
+    let marks = RwSignal::new(RunMarks::default());
     let on_run = Callback::new(move |()| runs.update(|n| *n += 1));
     let source = code.get_untracked();
-    let player = match start_step {
-        Some(step) => view! {
-            <Player source=source start_step=step edited=code
-                run_requests=runs runtime_error=runtime_error handle=handle/>
-        }
-        .into_any(),
-        None => view! {
-            <Player source=source edited=code
-                run_requests=runs runtime_error=runtime_error handle=handle/>
-        }
-        .into_any(),
-    };
-    let editor = match original {
+    // The editor is the player's code panel: it carries the run's marks.
+    let original = StoredValue::new(original);
+    let editor = ViewFn::from(move || match original.get_value() {
         Some(original) => view! {
             <Editor code=code original=original on_run=on_run
-                runtime_error=runtime_error label="Program"/>
+                runtime_error=runtime_error label="Program" run_marks=marks/>
         }
         .into_any(),
         None => view! {
-            <Editor code=code on_run=on_run runtime_error=runtime_error label="Program"/>
+            <Editor code=code on_run=on_run runtime_error=runtime_error label="Program"
+                run_marks=marks/>
         }
         .into_any(),
-    };
-    view! { {editor}{player} }
+    });
+    match start_step {
+        Some(step) => view! {
+            <Player source=source start_step=step edited=code code_view=editor code_marks=marks
+                run_requests=runs runtime_error=runtime_error handle=handle
+                internal_tasks=internal_tasks/>
+        }
+        .into_any(),
+        None => view! {
+            <Player source=source edited=code code_view=editor code_marks=marks
+                run_requests=runs runtime_error=runtime_error handle=handle
+                internal_tasks=internal_tasks/>
+        }
+        .into_any(),
+    }
 }

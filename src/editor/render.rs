@@ -54,6 +54,19 @@ pub struct Marker {
     pub message: String,
 }
 
+/// What a run shows in the editor when the editor is the player's code
+/// panel: the line of the step's task, where every other task is parked,
+/// and a line the learner asked to see.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunMarks {
+    /// The running task's line (1-based).
+    pub current: Option<u32>,
+    /// Parked tasks: (line, palette index, task name).
+    pub parks: Vec<(u32, usize, String)>,
+    /// A line the learner picked in the console.
+    pub focused: Option<u32>,
+}
+
 /// The marker for the syntax error in `source`, if it does not parse.
 pub fn syntax_marker(source: &str) -> Option<Marker> {
     let err = looplab_engine::parse::parse_module(source).err()?;

@@ -11,7 +11,7 @@
 //! functions over [`Ctx`] (the editor's signals) and [`Dom`] (its elements).
 
 use super::edit::{self, byte_to_utf16, utf16_to_byte, EditState};
-use super::render::{self, Marker};
+use super::render::{self, Marker, RunMarks};
 use super::undo::{ChangeKind, History};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -411,6 +411,11 @@ pub fn Editor(
     /// The accessible name of the textarea.
     #[prop(default = "Code")]
     label: &'static str,
+    /// When the editor is the player's code panel: the run's marks at the
+    /// step shown (current line, parked tasks, a line picked in the
+    /// console).
+    #[prop(optional, into)]
+    run_marks: Option<Signal<RunMarks>>,
 ) -> impl IntoView {
     let cx = Ctx {
         code,
@@ -528,7 +533,92 @@ pub fn Editor(
             }
         });
     }
-    view! { <div class="editor-wrap" node_ref=root></div> }
+    if let Some(run_marks) = run_marks {
+        let drawn = StoredValue::new(RunMarks::default());
+        Effect::new(move |_| {
+            let marks = run_marks.get();
+            if let (true, Some(d)) = (mounted.get(), dom.get_value()) {
+                if drawn.with_value(|m| *m != marks) {
+                    draw_run_marks(&d, &marks);
+                    drawn.set_value(marks);
+                }
+            }
+        });
+    }
+    let testid = run_marks.is_some().then_some("code");
+    view! { <div class="editor-wrap" data-testid=testid node_ref=root></div> }
+}
+
+/// `top:` of line `line` (1-based) in the editor's text area.
+fn line_top(line: u32) -> String {
+    format!(
+        "top:calc({} * var(--ed-lh) + var(--ed-pad))",
+        line.saturating_sub(1)
+    )
+}
+
+/// Draws a run's marks in the editor (replacing the previous ones): the
+/// current line's band, the focused line's, the parked tasks' badges at
+/// the right of their lines; scrolls the current line into view.
+fn draw_run_marks(dom: &Dom, marks: &RunMarks) {
+    let area = &dom.area;
+    while let Ok(Some(old)) = area.query_selector(".ed-run") {
+        old.remove();
+    }
+    let Some(doc) = area.owner_document() else {
+        return;
+    };
+    let band = |line: u32, class: &str| {
+        if line == 0 {
+            return;
+        }
+        if let Ok(el) = doc.create_element("div") {
+            el.set_class_name(class);
+            set_attr(&el, "data-line", Some(&line.to_string()));
+            set_attr(&el, "aria-hidden", Some("true"));
+            set_attr(&el, "style", Some(&line_top(line)));
+            // Under the highlighted text (the layer comes later).
+            let _ = area.insert_before(&el, area.first_child().as_ref());
+        }
+    };
+    if let Some(line) = marks.focused {
+        band(line, "ed-run code-line focused");
+    }
+    if let Some(line) = marks.current {
+        band(line, "ed-run code-line current");
+    }
+    let mut lines: Vec<u32> = marks.parks.iter().map(|p| p.0).collect();
+    lines.dedup();
+    for line in lines {
+        let Ok(row) = doc.create_element("div") else {
+            continue;
+        };
+        row.set_class_name("ed-run parks");
+        set_attr(&row, "data-line", Some(&line.to_string()));
+        set_attr(&row, "style", Some(&line_top(line)));
+        for (_, colour, name) in marks.parks.iter().filter(|p| p.0 == line) {
+            if let Ok(b) = doc.create_element("span") {
+                b.set_class_name(&format!("park task-c{}", colour % 8));
+                set_attr(&b, "title", Some(&format!("{name} is parked here")));
+                b.set_text_content(Some(name));
+                let _ = row.append_child(&b);
+            }
+        }
+        let _ = area.append_child(&row);
+    }
+    // Keep the current line in view, once the frame lays out anyway.
+    if let Some(line) = marks.current.or(marks.focused) {
+        let scroller = dom.scroller.clone();
+        request_animation_frame(move || {
+            let lh = 21.0;
+            let top = f64::from(line.saturating_sub(1)) * lh;
+            let view_top = f64::from(scroller.scroll_top());
+            let view_h = f64::from(scroller.client_height());
+            if top < view_top || top + 2.0 * lh > view_top + view_h {
+                scroller.set_scroll_top((top - view_h / 3.0).max(0.0) as i32);
+            }
+        });
+    }
 }
 
 /// Sets (`Some`) or removes (`None`) an attribute.

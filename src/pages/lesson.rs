@@ -128,6 +128,7 @@ fn lesson_player(
             Some(s.code.to_string()),
             step,
             handle,
+            false,
         )
     };
     let caption = move || {

@@ -92,7 +92,7 @@ pub fn playground_page() -> impl IntoView {
             {problem.map(|p| view! {
                 <p class="share-error" role="alert" data-testid="share-error">{p}" Showing another program instead."</p>
             })}
-            {editable_player(code, None, start_step, handle)}
+            {editable_player(code, None, start_step, handle, true)}
             <PlayerTools handle=handle/>
         </section>
     }

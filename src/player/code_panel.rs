@@ -18,11 +18,11 @@ pub(super) fn CodePanel(state: PlayerState) -> impl IntoView {
     }
 }
 
-type Marks = Memo<(Option<u32>, Vec<(u32, usize, String)>)>;
+pub(super) type Marks = Memo<(Option<u32>, Vec<(u32, usize, String)>)>;
 
 /// Marks of the current step: (running line, parked tasks as (line, lane
 /// colour, name)).
-fn code_marks(state: PlayerState) -> Marks {
+pub(super) fn code_marks(state: PlayerState) -> Marks {
     Memo::new(move |_| {
         let snap = state.snap.get();
         let c = state.cursor.get();
@@ -35,7 +35,8 @@ fn code_marks(state: PlayerState) -> Marks {
                     continue;
                 };
                 if Some(task.id) == ran {
-                    current = Some(task.line);
+                    // (Line 0: the task just finished; no line to show.)
+                    current = Some(task.line).filter(|&l| l > 0);
                 } else if matches!(task.state, TaskState::Waiting { .. }) && task.line > 0 {
                     parked.push((task.line, t.lanes[lane].colour, task.name.clone()));
                 }

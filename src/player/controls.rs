@@ -23,9 +23,10 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
         .map(|s| view! { <option value=s.label()>{s.label()}</option> })
         .collect_view();
     view! {
-        <div class="player-controls" role="toolbar" aria-label="Run and step">
-            <button class="primary" data-testid="run" on:click=move |_| state.run_live()
-                disabled=running>"Run"</button>
+        <div class="player-controls" data-testid="player-controls" role="toolbar" aria-label="Run and step">
+            <button class="primary" data-testid="run" class:stale=move || state.stale.get()
+                on:click=move |ev| { reveal_player(&ev); state.run_live() }
+                disabled=running>{move || if state.stale.get() { "Run again" } else { "Run" }}</button>
             <button data-testid="stop" on:click=move |_| state.stop()
                 disabled=move || !running()>"Stop"</button>
             <span class="player-sep" aria-hidden="true"></span>
@@ -36,7 +37,7 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
             <button data-testid="play-pause" aria-disabled=waits title="Play or pause (Space)"
                 on:click=move |_| state.toggle_play()>{play_label}</button>
             <button data-testid="step-forward" aria-disabled=waits aria-label="Step forward" title="Step forward (→)"
-                on:click=move |_| state.step_by(1)>"▶"</button>
+                on:click=move |ev| { reveal_player(&ev); state.step_by(1) }>"▶"</button>
             <button data-testid="step-last" aria-disabled=waits aria-label="Last step" title="Last step (End)"
                 on:click=move |_| state.last()>"▶|"</button>
             <label class="player-speed">"Speed "
@@ -64,6 +65,29 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
                 n => format!("step {} / {}", state.cursor.get() + 1, n),
             }}</span>
         </div>
+    }
+}
+
+/// Scrolls the player to the top of the window when a click that starts
+/// watching (Run, a step) comes from a player that starts low in it: the
+/// controls, the timeline and the loop's queues are then in view together.
+/// (One layout read, before the step changes the page.)
+fn reveal_player(ev: &web_sys::MouseEvent) {
+    let Some(player) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".player").ok().flatten())
+    else {
+        return;
+    };
+    let Some(height) = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+    else {
+        return;
+    };
+    if player.get_bounding_client_rect().top() > height * 0.3 {
+        player.scroll_into_view();
     }
 }
 

@@ -19,6 +19,7 @@ impl PlayerState {
         self.then.set_value(Vec::new());
         let gen = self.generation.get_untracked();
         self.sync_source();
+        self.stale.set(false);
         if let Some(e) = self.runtime_error {
             e.set(None);
         }

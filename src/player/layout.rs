@@ -3,7 +3,7 @@
 //! in the code), binds the keys and the URL's step, and lays the panels
 //! out. Each panel is in its own file.
 
-use super::code_panel::CodePanel;
+use super::code_panel::{self, CodePanel};
 use super::console::Console;
 use super::controls::{bind_keys, Controls};
 use super::engine;
@@ -12,7 +12,7 @@ use super::narration::Narration;
 use super::player_state::{LiveState, PlayerHandle, PlayerState};
 use super::step_url;
 use super::timeline_panel::TimelinePanel;
-use crate::editor::render::{traceback_marker, Marker};
+use crate::editor::render::{traceback_marker, Marker, RunMarks};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use looplab_engine::trace::RunEnding;
@@ -40,8 +40,35 @@ pub fn Player(
     /// Receives where an uncaught exception happened, for the editor.
     #[prop(optional)]
     runtime_error: Option<RwSignal<Option<Marker>>>,
+    /// The code panel, when the editor is it (lessons, the playground):
+    /// shown where the player's own code panel would be, and given the
+    /// run's marks through `code_marks`.
+    #[prop(optional, into)]
+    code_view: Option<ViewFn>,
+    /// Receives the run's marks at the step shown, for the editor.
+    #[prop(optional)]
+    code_marks: Option<RwSignal<RunMarks>>,
+    /// Show each of asyncio's internal tasks in its own lane at first
+    /// (the playground); else they share one faint lane (lessons).
+    #[prop(optional)]
+    internal_tasks: bool,
 ) -> impl IntoView {
     let state = PlayerState::new(source, edited, runtime_error);
+    state.show_internal.set(internal_tasks);
+    if let Some(target) = code_marks {
+        let marks = code_panel::code_marks(state);
+        Effect::new(move |_| {
+            let (current, parks) = marks.get();
+            let next = RunMarks {
+                current,
+                parks,
+                focused: state.focus_line.get(),
+            };
+            if target.with_untracked(|m| *m != next) {
+                target.set(next);
+            }
+        });
+    }
     if let Some(handle) = handle {
         handle.set(Some(state));
     }
@@ -71,6 +98,7 @@ pub fn Player(
     view! {
         <section class="player" data-testid="player" aria-label="Player"
             class:live=move || state.live.get() != LiveState::Idle
+            data-stale=move || state.stale.get().then_some("true")
             data-live=move || format!("{:?}", state.live.get()).to_lowercase()
             data-step=move || state.cursor.get()
             data-events=move || state.track.with(|t| t.events().len())
@@ -81,7 +109,7 @@ pub fn Player(
             <Controls state=state/>
             <Narration state=state/>
             {move || state.error.get().map(|e| view! { <p class="player-error" role="alert">{e}</p> })}
-            {panels_after_the_page(state)}
+            {panels_after_the_page(state, code_view)}
         </section>
     }
 }
@@ -127,7 +155,7 @@ fn mark_uncaught_exception(state: PlayerState, target: RwSignal<Option<Marker>>)
 /// rest of the page: a page load's first task (instantiating the wasm,
 /// building the page, compiling on first call every function that takes)
 /// stays short. No paint comes in between.
-fn panels_after_the_page(state: PlayerState) -> impl IntoView {
+fn panels_after_the_page(state: PlayerState, code_view: Option<ViewFn>) -> impl IntoView {
     let panels = RwSignal::new(false);
     spawn_local(async move {
         crate::browser::yield_to_page().await;
@@ -135,11 +163,15 @@ fn panels_after_the_page(state: PlayerState) -> impl IntoView {
     });
     move || {
         panels.get().then(|| {
+            let code = match &code_view {
+                Some(v) => v.run(),
+                None => view! { <CodePanel state=state/> }.into_any(),
+            };
             view! {
                 <TimelinePanel state=state/>
                 <div class="player-panels">
                     <div class="player-left">
-                        <CodePanel state=state/>
+                        {code}
                         <Console state=state/>
                     </div>
                     <LoopPanel state=state/>

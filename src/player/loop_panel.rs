@@ -3,8 +3,9 @@
 //! and the clock, all read from the current step's snapshot.
 
 use super::player_state::PlayerState;
+use super::track::LaneOwner;
 use leptos::prelude::*;
-use looplab_engine::snapshot::{Snapshot, TaskState};
+use looplab_engine::snapshot::{Snapshot, StepKind, TaskState};
 use looplab_engine::trace::{format_secs, Action, TaskId};
 
 /// What a ready handle will do: the task it steps (if any), the notation
@@ -49,6 +50,32 @@ fn describe_action(s: &Snapshot, action: &Action, cancelled: bool) -> (String, S
     (task, what, text)
 }
 
+/// A plain-language label for a ready handle of asyncio's own (shown
+/// before CPython's name for it), if it is one.
+fn plain_label(s: &Snapshot, action: &Action) -> Option<String> {
+    let name = |t: &TaskId| s.tasks.get(t).map(|v| v.name.clone()).unwrap_or_default();
+    Some(match action {
+        Action::TaskStep { task, .. } => format!("run {} until its next await", name(task)),
+        Action::TaskWakeup { task, .. } => {
+            format!("resume {}: what it awaited is done", name(task))
+        }
+        Action::JobDone { .. } => "hand a worker thread's result to the loop".into(),
+        Action::StopLoop { .. } => "stop the loop: main() is done".into(),
+        Action::Callback { func, .. } => match func.as_str() {
+            "_set_result_unless_cancelled" => "a sleep is over: wake its task".into(),
+            "_done_callback" => "gather notes that a child finished".into(),
+            "_inner_done_callback" | "_outer_done_callback" => "shield passes on the result".into(),
+            "_release_waiter" => "the timeout is up: stop waiting".into(),
+            "_on_completion" => "a task finished: count it as completed".into(),
+            "_on_timeout" => "the timeout is up: cancel the task".into(),
+            "_on_task_done" => "the task group notes that a task finished".into(),
+            "_call_set_state" | "_chain_future" => "pass a result between futures".into(),
+            "_wakeup" => "wake the task: what it awaited is done".into(),
+            _ => return None,
+        },
+    })
+}
+
 /// One row of a list in the loop panel, which is also its key: a row whose
 /// text changes is a new row.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -62,6 +89,8 @@ struct Row {
     what: String,
     /// The text shown.
     text: String,
+    /// A plain-language label shown before the text, if any.
+    plain: String,
     /// Palette index of the task's lane.
     colour: usize,
     /// A finished task failed.
@@ -78,6 +107,8 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
     let waiting = move || waiting_rows(state);
     let timers = move || timer_rows(state);
     let threads = move || thread_rows(state);
+    let program_threads = move || program_thread_rows(state);
+    let has_program_threads = move || !program_threads().is_empty();
     let finished = move || finished_rows(state);
     let has = move |f: fn(&Snapshot) -> bool| move || f(&snap());
     view! {
@@ -90,7 +121,10 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
             <ol class="queue" data-testid="ready-queue">
                 <For each=ready key=Row::clone let:r>
                     <li data-testid="ready-item" data-task=r.task data-what=r.what
-                        class=format!("task-c{}", r.colour)>{r.text}</li>
+                        class=format!("task-c{}", r.colour)>
+                        {(!r.plain.is_empty()).then(|| view! { <span class="plain">{r.plain}</span>" " })}
+                        <code class="cpython-name">{r.text}</code>
+                    </li>
                 </For>
             </ol>
             <Show when=has(|s| s.ready.is_empty())><p class="muted empty">"empty"</p></Show>
@@ -113,6 +147,17 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
                 <ul class="queue" data-testid="threads">
                     <For each=threads key=Row::clone let:r>
                         <li data-testid="thread-item">{r.text}</li>
+                    </For>
+                </ul>
+            </Show>
+            <Show when=has_program_threads>
+                <h3>"Threads"</h3>
+                <ul class="queue" data-testid="program-threads">
+                    <For each=program_threads key=Row::clone let:r>
+                        <li data-testid="program-thread" data-thread=r.task.clone()
+                            class=format!("task-c{}", r.colour)>
+                            <strong>{r.task.clone()}</strong>": "{r.text}
+                        </li>
                     </For>
                 </ul>
             </Show>
@@ -152,7 +197,33 @@ fn running_view(state: PlayerState) -> AnyView {
             <span class="muted">{format!(" ran this step; now {}", s.task_status(t.id))}</span>
         }
         .into_any(),
-        None => view! { <span class="muted">"no task ran this step"</span> }.into_any(),
+        None => {
+            // A program thread's turn (a program of threads).
+            let thread = state
+                .track
+                .with(|t| match t.steps().get(c).map(|s| &s.kind) {
+                    Some(StepKind::Thread { thread }) => {
+                        let colour = t
+                            .lanes
+                            .iter()
+                            .find(|l| l.owner == LaneOwner::ProgramThread(*thread))
+                            .map_or(0, |l| l.colour % 8);
+                        t.columns
+                            .get(c)
+                            .and_then(|col| col.threads.get(*thread as usize))
+                            .map(|th| (th.name.clone(), th.status(), colour))
+                    }
+                    _ => None,
+                });
+            match thread {
+                Some((name, now, colour)) => view! {
+                    <span class=format!("chip task-c{colour}") data-thread=name.clone()>{name.clone()}</span>
+                    <span class="muted">{format!(" ran this step; now {now}")}</span>
+                }
+                .into_any(),
+                None => view! { <span class="muted">"no task ran this step"</span> }.into_any(),
+            }
+        }
     }
 }
 
@@ -173,11 +244,17 @@ fn ready_rows(state: PlayerState) -> Vec<Row> {
                 }
                 _ => 0,
             };
+            let plain = if r.cancelled {
+                "cancelled: it will be skipped".into()
+            } else {
+                plain_label(&s, &r.action).unwrap_or_default()
+            };
             Row {
                 key: r.handle as u64,
                 task,
                 what,
                 text,
+                plain,
                 colour,
                 flag: false,
             }
@@ -194,10 +271,9 @@ fn waiting_rows(state: PlayerState) -> Vec<Row> {
             TaskState::Waiting { on } => Some(Row {
                 key: t.id as u64,
                 task: t.name.clone(),
-                what: String::new(),
                 text: s.describe_waiting(on),
                 colour: colour_of(state, t.id),
-                flag: false,
+                ..Row::default()
             }),
             _ => None,
         })
@@ -211,9 +287,13 @@ fn timer_rows(state: PlayerState) -> Vec<Row> {
         .iter()
         .map(|tm| {
             let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
+            let plain = plain_label(&s, &tm.action)
+                .filter(|_| !tm.cancelled)
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
             Row {
                 key: tm.handle as u64,
-                text: format!("t={}: {what}", format_secs(tm.when_ns)),
+                text: format!("t={}: {what}{plain}", format_secs(tm.when_ns)),
                 ..Row::default()
             }
         })
@@ -243,6 +323,33 @@ fn thread_rows(state: PlayerState) -> Vec<Row> {
             }
         })
         .collect::<Vec<_>>()
+}
+
+/// The program threads after the current step, and why each one that
+/// is not running is not.
+fn program_thread_rows(state: PlayerState) -> Vec<Row> {
+    let c = state.cursor.get();
+    state.track.with(|t| {
+        let Some(col) = t.columns.get(c) else {
+            return Vec::new();
+        };
+        col.threads
+            .iter()
+            .enumerate()
+            .map(|(i, th)| Row {
+                key: i as u64,
+                task: th.name.clone(),
+                text: th.status(),
+                colour: t
+                    .lanes
+                    .iter()
+                    .find(|l| l.owner == LaneOwner::ProgramThread(i as u32))
+                    .map(|l| l.colour % 8)
+                    .unwrap_or(0),
+                ..Row::default()
+            })
+            .collect()
+    })
 }
 
 /// The tasks that are over.

@@ -2,7 +2,10 @@
 //! current step.
 
 use super::player_state::{LiveState, PlayerState};
+use super::track::ThreadState;
 use leptos::prelude::*;
+use looplab_engine::snapshot::StepKind;
+use looplab_engine::trace::format_secs;
 
 /// The `<p>` that says what the current step did.
 #[component]
@@ -18,12 +21,59 @@ fn narration(state: PlayerState) -> String {
     if state.live.get() == LiveState::Preparing {
         return "Running the program to record its steps… (Stop cancels.)".into();
     }
+    if state.stale.get() {
+        return "The code changed: press Run to run it again.".into();
+    }
     let c = state.cursor.get();
     state.track.with(|t| {
         if t.steps().is_empty() {
-            "Press Run to watch the program, or step through it with the arrows.".into()
-        } else {
-            t.narrate(c)
+            return "Press Run to watch the program, or step through it with the arrows.".into();
         }
+        let mut text = match (t.steps().get(c).map(|s| &s.kind), t.columns.get(c)) {
+            // A thread's turn (a program of threads): who ran, and the
+            // clock's jump if the turn began with one.
+            (Some(StepKind::Thread { thread }), Some(col)) => {
+                let name = col
+                    .threads
+                    .get(*thread as usize)
+                    .map_or("A thread", |th| th.name.as_str());
+                let waited = col.jump.map(|(from, to)| {
+                    format!(
+                        "No thread could run, so the clock jumped from t={} to t={}. ",
+                        format_secs(from),
+                        format_secs(to)
+                    )
+                });
+                format!(
+                    "{}{name} runs, until it blocks or ends (one thread runs at a time).",
+                    waited.unwrap_or_default()
+                )
+            }
+            _ => t.narrate(c),
+        };
+        let internal = t
+            .columns
+            .get(c)
+            .and_then(|col| col.task)
+            .and_then(|task| t.task_lane(task))
+            .is_some_and(|l| t.lanes[l].internal);
+        if internal {
+            text.push_str(INTERNAL);
+        }
+        // Why each program thread that is not running is not.
+        if let Some(col) = t.columns.get(c) {
+            for th in col
+                .threads
+                .iter()
+                .filter(|th| !matches!(th.state, ThreadState::Running | ThreadState::Ended))
+            {
+                text.push_str(&format!(" {} is {}.", th.name, th.status()));
+            }
+        }
+        text
     })
 }
+
+/// Said when one of `asyncio.run`'s own tasks runs.
+const INTERNAL: &str = " (This task is asyncio.run's own clean-up: once main() is done, it shuts \
+down async generators and the default thread pool before closing the loop.)";

@@ -77,6 +77,12 @@ pub struct PlayerState {
     pub(super) then: StoredValue<Vec<Then>, LocalStorage>,
     /// The snapshot after the current step.
     pub(super) snap: Memo<Shared<Snapshot>>,
+    /// Each of `asyncio.run`'s clean-up tasks in a lane of its own (else
+    /// they share one faint lane).
+    pub(super) show_internal: RwSignal<bool>,
+    /// The code was edited after a run: the run shown is gone, and the
+    /// player says to run again.
+    pub(super) stale: RwSignal<bool>,
 }
 
 impl PlayerState {
@@ -103,6 +109,8 @@ impl PlayerState {
             generation: RwSignal::new(0),
             then: StoredValue::new_local(Vec::new()),
             snap,
+            show_internal: RwSignal::new(false),
+            stale: RwSignal::new(false),
         }
     }
 
@@ -116,8 +124,9 @@ impl PlayerState {
         }
     }
 
-    /// Forgets the run (the code changed under it).
+    /// Forgets the run (the code changed under it) and says so.
     pub(super) fn discard(&self) {
+        self.stale.set(true);
         self.generation.update(|g| *g += 1);
         self.then.set_value(Vec::new());
         self.playing.set(false);
@@ -176,6 +185,7 @@ impl PlayerState {
     /// is preparing; Stop, an edit, Run or leaving the page cancel it.
     pub(super) fn prepare(&self, then: Then) {
         self.sync_source();
+        self.stale.set(false);
         self.generation.update(|g| *g += 1);
         let gen = self.generation.get_untracked();
         self.then.set_value(vec![then]);

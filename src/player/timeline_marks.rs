@@ -1,11 +1,13 @@
-//! What the timeline draws, as plain data: its geometry and the [`Mark`]s
-//! of a window of columns (bars, clock labels, jumps, blocked bands, print
-//! tokens), computed from the [`Track`]. Plain Rust, tested natively.
+//! What the timeline draws, as plain data: its rows (lanes, asyncio's
+//! own clean-up tasks grouped unless asked for), and the [`Mark`]s of a
+//! window of columns (bars, time ticks, clock jumps, blocked bands, print
+//! tokens) in pixels, computed from the [`Track`]. Plain Rust, tested
+//! natively.
 
-use super::track::{skipped_label, Cell, LaneOwner, Track};
+pub use super::track::COL_W;
+use super::track::{skipped_label, token_label, Cell, LaneOwner, Track};
+use looplab_engine::trace::format_secs;
 
-/// Width of one step's column on the timeline, in px.
-pub const COL_W: usize = 44;
 /// Height of one lane, in px.
 pub const LANE_H: usize = 28;
 /// Height of the ruler above the lanes, in px.
@@ -13,6 +15,66 @@ pub const RULER_H: usize = 24;
 /// The timeline renders columns in pages of this many; three pages around
 /// the cursor are in the DOM at a time (virtualisation).
 pub const PAGE: usize = 100;
+/// Two time labels on the ruler are at least this far apart, px.
+const TICK_GAP: usize = 64;
+
+/// One row of the timeline: a lane, or the faint row holding every one of
+/// `asyncio.run`'s clean-up tasks.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Row {
+    /// The label.
+    pub name: String,
+    /// Palette index.
+    pub colour: usize,
+    /// `task`, `thread` (`data-kind`).
+    pub kind: &'static str,
+    /// The task's name (`data-task`), empty for other rows.
+    pub task: String,
+    /// asyncio's internal tasks, grouped or not.
+    pub internal: bool,
+}
+
+/// The rows the timeline shows, and the row of each lane. With
+/// `show_internal` false, `asyncio.run`'s clean-up tasks share one row.
+pub fn timeline_rows(t: &Track, show_internal: bool) -> (Vec<Row>, Vec<usize>) {
+    let mut rows = Vec::new();
+    let mut row_of = Vec::with_capacity(t.lanes.len());
+    let mut grouped = None;
+    for lane in &t.lanes {
+        let task = match lane.owner {
+            LaneOwner::Task(id) => t.head().tasks.get(&id).map(|v| v.name.clone()),
+            _ => None,
+        }
+        .unwrap_or_default();
+        let kind = match lane.owner {
+            LaneOwner::Task(_) => "task",
+            LaneOwner::Thread(_) | LaneOwner::ProgramThread(_) => "thread",
+        };
+        if lane.internal && !show_internal {
+            let r = *grouped.get_or_insert_with(|| {
+                rows.push(Row {
+                    name: "asyncio.run clean-up".into(),
+                    colour: lane.colour % 8,
+                    kind,
+                    task: String::new(),
+                    internal: true,
+                });
+                rows.len() - 1
+            });
+            row_of.push(r);
+            continue;
+        }
+        row_of.push(rows.len());
+        rows.push(Row {
+            name: lane.name.clone(),
+            colour: lane.colour % 8,
+            kind,
+            task,
+            internal: lane.internal,
+        });
+    }
+    (rows, row_of)
+}
 
 /// One element of the timeline, also its key: when the cursor or a live
 /// run's new events change the window, elements that stay the same keep
@@ -20,46 +82,55 @@ pub const PAGE: usize = 100;
 /// new tokens of a live run play).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Mark {
-    /// The clock jumped during a step.
+    /// The clock jumped during a step: the loop waited.
     Jump {
-        /// The step's column.
-        col: usize,
+        /// Left edge, px.
+        x: usize,
         /// Virtual time before the jump (ns).
         from: u64,
         /// Virtual time after the jump (ns).
         to: u64,
-        /// "⏩ N s skipped" for a compressed idle gap.
-        label: Option<String>,
+        /// What is shown: "+1 s", or "⏩ N s skipped" for a compressed gap.
+        label: String,
+        /// A compressed idle gap.
+        skipped: bool,
     },
-    /// The clock's value above the first step at a new time.
+    /// A time tick on the ruler: the clock's value at a step.
     Time {
-        /// The step's column.
-        col: usize,
-        /// The clock after the step (ns).
+        /// Left edge, px.
+        x: usize,
+        /// The clock (ns).
         time_ns: u64,
+        /// What is shown ("0.5 s").
+        label: String,
     },
     /// The loop's thread was blocked during a step.
     Blocked {
-        /// The step's column.
-        col: usize,
+        /// Left edge, px.
+        x: usize,
+        /// Width, px.
+        w: usize,
     },
-    /// A run of equal cells in a lane.
+    /// A run of equal cells in a row.
     Bar {
         /// CSS classes of the cell kind ("bar waiting").
         class: &'static str,
         /// Palette index of the lane.
         colour: usize,
-        /// The lane's index.
-        lane: usize,
-        /// First column.
-        from: usize,
-        /// Column after the last.
-        to: usize,
+        /// The row's index.
+        row: usize,
+        /// Left edge, px.
+        x: usize,
+        /// Width, px.
+        w: usize,
     },
     /// A print.
     Token {
-        /// Event index of the print (its identity).
+        /// Event index of the print.
         seq: usize,
+        /// Index in the track's tokens (its identity: one print may write
+        /// the same line twice).
+        index: usize,
         /// The step that printed it (clicking the token seeks there).
         step: usize,
         /// Palette index of the printing lane.
@@ -68,46 +139,101 @@ pub enum Mark {
         task: String,
         /// One line of the printed text.
         text: String,
+        /// What the token shows (the text, or its start and "…").
+        label: String,
         /// Written to stderr.
         stderr: bool,
-        /// Pixels from the top (lane and stacking of prints in one step).
+        /// Left edge, px.
+        x: usize,
+        /// Width, px.
+        w: usize,
+        /// Pixels from the top.
         top: usize,
+        /// Place in its group: first, last (both for a lone print).
+        group_start: bool,
+        /// Last of its group.
+        group_end: bool,
     },
 }
 
-/// The marks of columns `[start, end)` of the timeline.
-pub fn timeline_marks(t: &Track, start: usize, end: usize) -> Vec<Mark> {
+/// "0 s", "0.5 s", "1.25 s", "2 min 5 s", "3 h": a clock value as a
+/// reader says it (the exact value is in the tick's title).
+pub fn tick_label(ns: u64) -> String {
+    let ms = ns / 1_000_000;
+    if ns < 60_000_000_000 {
+        let secs = format_secs(ns);
+        let trimmed = if secs.contains('.') {
+            secs.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &secs
+        };
+        if ns > 0 && ms == 0 {
+            return format!("{} µs", ns / 1_000);
+        }
+        return format!("{trimmed} s");
+    }
+    let s = ms / 1000;
+    let (h, m, sec) = (s / 3600, (s / 60) % 60, s % 60);
+    match (h, m, sec) {
+        (0, m, 0) => format!("{m} min"),
+        (0, m, s) => format!("{m} min {s} s"),
+        (h, 0, _) => format!("{h} h"),
+        (h, m, _) => format!("{h} h {m} min"),
+    }
+}
+
+/// A clock jump's label: how long the loop waited ("+1 s", "+0.25 s").
+fn jump_label(from: u64, to: u64) -> (String, bool) {
+    match skipped_label(from, to) {
+        Some(l) => (l, true),
+        None => (format!("+{}", tick_label(to.saturating_sub(from))), false),
+    }
+}
+
+/// The marks of columns `[start, end)` of the timeline, rows as
+/// [`timeline_rows`] placed them.
+pub fn timeline_marks(t: &Track, row_of: &[usize], start: usize, end: usize) -> Vec<Mark> {
     let end = end.min(t.columns.len());
     let mut marks = Vec::new();
-    // Ruler: time labels where the clock moved, jump marks, blocked bands.
+    // Ruler: a time tick where the clock moved (never crowding the one
+    // before), jump marks where the loop waited, blocked bands.
     let mut last_time = if start == 0 {
         None
     } else {
         t.columns.get(start - 1).map(|c| c.time_ns)
     };
+    let mut last_tick_x: Option<usize> = None;
     for i in start..end {
         let col = &t.columns[i];
+        let x = t.col_x(i);
         if let Some((from, to)) = col.jump {
+            let (label, skipped) = jump_label(from, to);
             marks.push(Mark::Jump {
-                col: i,
+                x,
                 from,
                 to,
-                label: skipped_label(from, to),
+                label,
+                skipped,
             });
         }
         if last_time != Some(col.time_ns) {
-            marks.push(Mark::Time {
-                col: i,
-                time_ns: col.time_ns,
-            });
+            if last_tick_x.is_none_or(|lx| x >= lx + TICK_GAP) {
+                marks.push(Mark::Time {
+                    x,
+                    time_ns: col.time_ns,
+                    label: tick_label(col.time_ns),
+                });
+                last_tick_x = Some(x);
+            }
             last_time = Some(col.time_ns);
         }
         if col.blocked {
-            marks.push(Mark::Blocked { col: i });
+            marks.push(Mark::Blocked { x, w: t.col_w(i) });
         }
     }
     // Bars: one per run of equal cells in a lane (running slices apart).
     for (lane_i, lane) in t.lanes.iter().enumerate() {
+        let row = row_of.get(lane_i).copied().unwrap_or(lane_i);
         let mut i = start;
         while i < end {
             let cell = cell_at(t, i, lane_i);
@@ -124,12 +250,13 @@ pub fn timeline_marks(t: &Track, start: usize, end: usize) -> Vec<Mark> {
                 Cell::Waiting => Some("bar waiting"),
             };
             if let Some(class) = class {
+                let x = t.col_x(i);
                 marks.push(Mark::Bar {
                     class,
                     colour: lane.colour % 8,
-                    lane: lane_i,
-                    from: i,
-                    to: j,
+                    row,
+                    x,
+                    w: t.col_x(j) - x,
                 });
             }
             i = j;
@@ -142,18 +269,19 @@ pub fn timeline_marks(t: &Track, start: usize, end: usize) -> Vec<Mark> {
 /// order (apart from the other marks: during a live run they are only
 /// appended, so their DOM nodes never move, which would replay an
 /// animation).
-pub fn timeline_tokens(t: &Track, start: usize, end: usize) -> Vec<Mark> {
+pub fn timeline_tokens(t: &Track, row_of: &[usize], start: usize, end: usize) -> Vec<Mark> {
     let mut marks = Vec::new();
     let first = t.tokens.partition_point(|k| k.step < start);
-    let mut stack = (usize::MAX, usize::MAX, 0usize);
-    for k in t.tokens[first..].iter().take_while(|k| k.step < end) {
-        let lane = k.lane.unwrap_or(0);
-        let depth = if (stack.0, stack.1) == (k.step, lane) {
-            stack.2 + 1
-        } else {
-            0
-        };
-        stack = (k.step, lane, depth);
+    for (index, k) in t.tokens[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, k)| k.step < end)
+    {
+        let index = first + index;
+        let row = k
+            .lane
+            .map(|l| row_of.get(l).copied().unwrap_or(l))
+            .unwrap_or(0);
         let colour = k.lane.map(|l| t.lanes[l].colour % 8).unwrap_or(0);
         let task = k
             .lane
@@ -165,16 +293,23 @@ pub fn timeline_tokens(t: &Track, start: usize, end: usize) -> Vec<Mark> {
                     .map(|v| v.name.clone())
                     .unwrap_or_default(),
                 LaneOwner::Thread(id) => format!("thread {id}"),
+                LaneOwner::ProgramThread(_) => t.lanes[l].name.clone(),
             })
             .unwrap_or_default();
         marks.push(Mark::Token {
             seq: k.seq,
+            index,
             step: k.step,
             colour,
             task,
             text: k.text.clone(),
+            label: token_label(&k.text),
             stderr: k.stderr,
-            top: RULER_H + lane * LANE_H + 3 + depth.min(3) * 4,
+            x: t.col_x(k.step) + k.x,
+            w: k.w,
+            top: RULER_H + row * LANE_H + 3,
+            group_start: k.group_start,
+            group_end: k.group_end,
         });
     }
     marks
@@ -204,26 +339,25 @@ mod tests {
         let t = track_of(
             "import asyncio\n\nasync def w(n):\n    for i in range(2):\n        print(n, i)\n        await asyncio.sleep(0)\n\nasync def main():\n    await asyncio.gather(w('a'), w('b'))\n\nasyncio.run(main())\n",
         );
-        let marks = timeline_marks(&t, 0, t.columns.len());
+        let (_, rows) = timeline_rows(&t, true);
+        let marks = timeline_marks(&t, &rows, 0, t.columns.len());
         for m in &marks {
             if let Mark::Bar {
-                class,
-                lane,
-                from,
-                to,
-                ..
+                class, row, x, w, ..
             } = m
             {
-                assert!(from < to);
+                assert!(*w >= COL_W);
+                let (from, to) = (t.col_at(*x), t.col_at(x + w - 1) + 1);
+                assert_eq!((t.col_x(from), t.col_x(to)), (*x, x + w));
                 if *class == "bar running" {
                     assert_eq!(to - from, 1, "a running slice is one column");
                 }
-                for col in *from..*to {
-                    assert_ne!(cell_at(&t, col, *lane), Cell::Empty);
+                for col in from..to {
+                    assert_ne!(cell_at(&t, col, *row), Cell::Empty);
                 }
             }
         }
-        let tokens = timeline_tokens(&t, 0, t.columns.len());
+        let tokens = timeline_tokens(&t, &rows, 0, t.columns.len());
         let texts: Vec<String> = tokens
             .iter()
             .filter_map(|m| match m {
@@ -234,9 +368,149 @@ mod tests {
         let printed: Vec<String> = t.tokens.iter().map(|k| k.text.clone()).collect();
         assert_eq!(texts, printed);
         // A window shows only its own columns' tokens.
-        let later = timeline_tokens(&t, 3, t.columns.len());
+        let later = timeline_tokens(&t, &rows, 3, t.columns.len());
         assert!(later
             .iter()
             .all(|m| matches!(m, Mark::Token { step, .. } if *step >= 3)));
+    }
+
+    /// Every print of every lesson is a token showing its whole line (up to
+    /// the cap); tokens of one row never overlap and stay inside their
+    /// column; consecutive prints of one task in one step form one group.
+    #[test]
+    fn tokens_show_their_text_side_by_side_in_columns_as_wide_as_they_need() {
+        for lesson in crate::content::LESSONS {
+            for snippet in lesson.snippets {
+                let t = track_of(snippet.code);
+                let (_, rows) = timeline_rows(&t, true);
+                let marks = timeline_tokens(&t, &rows, 0, t.columns.len());
+                let mut placed: Vec<(usize, usize, usize, usize)> = Vec::new();
+                for m in &marks {
+                    let Mark::Token {
+                        step,
+                        text,
+                        label,
+                        x,
+                        w,
+                        top,
+                        ..
+                    } = m
+                    else {
+                        continue;
+                    };
+                    if text.chars().count() <= crate::player::track::TOKEN_MAX_CHARS {
+                        assert_eq!(label, text, "{}: a token shows its line", lesson.id);
+                    } else {
+                        assert!(label.ends_with('…'));
+                    }
+                    assert!(*x >= t.col_x(*step) && x + w <= t.col_x(step + 1));
+                    for &(s2, x2, w2, top2) in &placed {
+                        if s2 == *step && top2 == *top {
+                            assert!(x2 + w2 <= *x || x + w <= x2, "{}: overlap", lesson.id);
+                        }
+                    }
+                    placed.push((*step, *x, *w, *top));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn prints_of_one_task_in_one_step_are_one_group() {
+        let t = track_of(
+            "import asyncio\n\nasync def w(n):\n    print(n, 1)\n    print(n, 2)\n    await asyncio.sleep(0)\n    print(n, 3)\n\nasync def main():\n    await asyncio.gather(w('[A]'), w('[B]'))\n\nasyncio.run(main())\n",
+        );
+        let groups: Vec<(String, bool, bool)> = t
+            .tokens
+            .iter()
+            .map(|k| (k.text.clone(), k.group_start, k.group_end))
+            .collect();
+        let want = |s: &str, a, b| (s.to_string(), a, b);
+        assert_eq!(
+            groups,
+            vec![
+                want("[A] 1", true, false),
+                want("[A] 2", false, true),
+                want("[B] 1", true, false),
+                want("[B] 2", false, true),
+                want("[A] 3", true, true),
+                want("[B] 3", true, true),
+            ]
+        );
+        // The group's column is as wide as both tokens.
+        let step = t.tokens[0].step;
+        assert!(t.col_w(step) >= t.tokens[0].w + t.tokens[1].w);
+        assert_eq!(t.tokens[1].x, t.tokens[0].x + t.tokens[0].w);
+    }
+
+    #[test]
+    fn long_lines_are_cut_with_an_ellipsis_and_short_ones_never() {
+        use crate::player::track::{token_label, TOKEN_MAX_CHARS};
+        assert_eq!(token_label("[A]"), "[A]");
+        assert_eq!(token_label("worker 1 done"), "worker 1 done");
+        let long = "x".repeat(TOKEN_MAX_CHARS + 5);
+        let label = token_label(&long);
+        assert_eq!(label.chars().count(), TOKEN_MAX_CHARS);
+        assert!(label.ends_with('…'));
+    }
+
+    #[test]
+    fn ticks_read_well_at_every_time_scale() {
+        assert_eq!(tick_label(0), "0 s");
+        assert_eq!(tick_label(500_000_000), "0.5 s");
+        assert_eq!(tick_label(1_250_000_000), "1.25 s");
+        assert_eq!(tick_label(3_000_000_000), "3 s");
+        assert_eq!(tick_label(125_000_000_000), "2 min 5 s");
+        assert_eq!(tick_label(120_000_000_000), "2 min");
+        assert_eq!(tick_label(7_200_000_000_000), "2 h");
+        assert_eq!(tick_label(3_900_000_000_000), "1 h 5 min");
+        assert_eq!(jump_label(0, 1_000_000_000), ("+1 s".into(), false));
+        assert!(jump_label(0, 3_600_000_000_000).1);
+    }
+
+    /// Ticks never crowd each other, however many times the clock moves.
+    #[test]
+    fn ticks_keep_their_distance() {
+        let t = track_of(
+            "import asyncio\n\nasync def main():\n    for i in range(30):\n        await asyncio.sleep(0.001)\n\nasyncio.run(main())\n",
+        );
+        let (_, rows) = timeline_rows(&t, true);
+        let xs: Vec<usize> = timeline_marks(&t, &rows, 0, t.columns.len())
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Time { x, .. } => Some(*x),
+                _ => None,
+            })
+            .collect();
+        assert!(xs.len() > 3);
+        assert!(xs.windows(2).all(|w| w[1] >= w[0] + TICK_GAP));
+        let jumps = timeline_marks(&t, &rows, 0, t.columns.len())
+            .iter()
+            .filter(|m| matches!(m, Mark::Jump { .. }))
+            .count();
+        assert_eq!(jumps, 30, "every wait of the loop is marked");
+    }
+
+    /// asyncio.run's clean-up tasks share one faint row unless asked for.
+    #[test]
+    fn asyncio_run_clean_up_tasks_share_one_row() {
+        let t = track_of(
+            "import asyncio\n\nasync def w():\n    await asyncio.sleep(0)\n\nasync def main():\n    await asyncio.gather(w(), w())\n\nasyncio.run(main())\n",
+        );
+        let internal = t.lanes.iter().filter(|l| l.internal).count();
+        assert!(internal >= 1, "{:?}", t.lanes);
+        assert!(t
+            .lanes
+            .iter()
+            .filter(|l| l.internal)
+            .all(|l| l.name.contains("BaseEventLoop.shutdown_")));
+        let (all, _) = timeline_rows(&t, true);
+        let (grouped, row_of) = timeline_rows(&t, false);
+        assert_eq!(all.len(), t.lanes.len());
+        assert_eq!(grouped.len(), t.lanes.len() - internal + 1);
+        let faint: Vec<&Row> = grouped.iter().filter(|r| r.internal).collect();
+        assert_eq!(faint.len(), 1);
+        assert_eq!(faint[0].name, "asyncio.run clean-up");
+        assert!(row_of.iter().all(|&r| r < grouped.len()));
     }
 }

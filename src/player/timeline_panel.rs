@@ -1,10 +1,11 @@
-//! The timeline panel: lane labels, the marks of the columns around the
+//! The timeline panel: row labels, the marks of the columns around the
 //! cursor (see `timeline_marks.rs` for what they are), the cursor, and
 //! scrolling to keep it in view.
 
 use super::player_state::{LiveState, PlayerState};
-use super::timeline_marks::{timeline_marks, timeline_tokens, Mark, COL_W, LANE_H, PAGE, RULER_H};
-use super::track::LaneOwner;
+use super::timeline_marks::{
+    timeline_marks, timeline_rows, timeline_tokens, Mark, Row, LANE_H, PAGE, RULER_H,
+};
 use leptos::prelude::*;
 use looplab_engine::trace::format_secs;
 
@@ -13,18 +14,19 @@ use looplab_engine::trace::format_secs;
 pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
     let scroller = NodeRef::<leptos::html::Div>::new();
     let window_start = Memo::new(move |_| (state.cursor.get() / PAGE).saturating_sub(1) * PAGE);
+    let rows = Memo::new(move |_| {
+        let show = state.show_internal.get();
+        state.track.with(|t| timeline_rows(t, show))
+    });
     let labels = move || {
-        state.track.with(|t| {
-            t.lanes
-                .iter()
-                .map(|l| {
-                    let kind = match l.owner {
-                        LaneOwner::Task(_) => "task",
-                        LaneOwner::Thread(_) => "thread",
-                    };
+        rows.with(|(rows, _)| {
+            rows.iter()
+                .map(|r: &Row| {
+                    let class = format!("lane-label task-c{}", r.colour);
                     view! {
-                        <div class=format!("lane-label task-c{}", l.colour % 8) data-kind=kind
-                            style:height=format!("{LANE_H}px")>{l.name.clone()}</div>
+                        <div class=class class:internal=r.internal data-testid="lane" data-kind=r.kind
+                            data-task=r.task.clone() title=r.name.clone()
+                            style:height=format!("{LANE_H}px")>{r.name.clone()}</div>
                     }
                 })
                 .collect_view()
@@ -32,22 +34,34 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
     };
     let marks = move || {
         let start = window_start.get();
-        state
-            .track
-            .with(|t| timeline_marks(t, start, start + 3 * PAGE))
+        rows.with(|(_, row_of)| {
+            state
+                .track
+                .with(|t| timeline_marks(t, row_of, start, start + 3 * PAGE))
+        })
     };
     let tokens = move || {
         let start = window_start.get();
+        rows.with(|(_, row_of)| {
+            state
+                .track
+                .with(|t| timeline_tokens(t, row_of, start, start + 3 * PAGE))
+        })
+    };
+    let width = move || {
         state
             .track
-            .with(|t| timeline_tokens(t, start, start + 3 * PAGE))
+            .with(|t| format!("{}px", t.col_x(t.columns.len()).max(44)))
     };
-    let width = move || format!("{}px", state.track.with(|t| t.columns.len()).max(1) * COL_W);
     let height = move || {
         format!(
             "{}px",
-            RULER_H + state.track.with(|t| t.lanes.len()).max(1) * LANE_H
+            RULER_H + rows.with(|(r, _)| r.len()).max(1) * LANE_H
         )
+    };
+    let cursor_x = move || {
+        let c = state.cursor.get();
+        state.track.with(|t| (t.col_x(c), t.col_w(c)))
     };
     // Keep the cursor in view. Reading `scrollLeft` right after the DOM
     // changed would force a layout in the middle of the update (the
@@ -66,14 +80,33 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
             else {
                 return;
             };
-            let x = (c * COL_W) as i32;
+            let Some((x, w)) = state
+                .track
+                .try_with_untracked(|t| (t.col_x(c) as i32, t.col_w(c) as i32))
+            else {
+                return;
+            };
             let left = el.scroll_left();
-            let w = el.client_width();
-            if x < left || x + COL_W as i32 > left + w {
-                el.set_scroll_left((x - w / 2).max(0));
+            let view = el.client_width();
+            if x < left || x + w > left + view {
+                el.set_scroll_left((x + w / 2 - view / 2).max(0));
             }
         });
     });
+    let has_internal = move || state.track.with(|t| t.lanes.iter().any(|l| l.internal));
+    let toggle = move || {
+        has_internal().then(|| {
+            view! {
+                <label class="timeline-option">
+                    <input type="checkbox" data-testid="internal-tasks"
+                        prop:checked=move || state.show_internal.get()
+                        on:change=move |ev| state.show_internal.set(event_target_checked(&ev))/>
+                    " show asyncio's internal tasks "
+                    <span class="muted">"(asyncio.run's clean-up after main() returns)"</span>
+                </label>
+            }
+        })
+    };
     view! {
         <div class="timeline" data-testid="timeline" role="region" aria-label="Timeline: one lane per task">
             <div class="lane-labels" style:padding-top=format!("{RULER_H}px")>{labels}</div>
@@ -82,12 +115,14 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
                     <For each=marks key=Mark::clone children=move |m| mark_view(m, state)/>
                     <For each=tokens key=Mark::clone children=move |m| mark_view(m, state)/>
                     <div class="timeline-future" aria-hidden="true"
-                        style:left=move || format!("{}px", (state.cursor.get() + 1) * COL_W)></div>
+                        style:left=move || format!("{}px", cursor_x().0 + cursor_x().1)></div>
                     <div class="timeline-cursor" aria-hidden="true"
-                        style:left=move || format!("{}px", state.cursor.get() * COL_W)></div>
+                        style:left=move || format!("{}px", cursor_x().0)
+                        style:width=move || format!("{}px", cursor_x().1)></div>
                 </div>
             </div>
         </div>
+        {toggle}
     }
 }
 
@@ -95,43 +130,38 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
 fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
     match mark {
         Mark::Jump {
-            col,
+            x,
             from,
             to,
             label,
-        } => {
-            let class = if label.is_some() {
-                "clock-jump skipped"
-            } else {
-                "clock-jump"
-            };
-            view! {
-                <div class=class style:left=format!("{}px", col * COL_W)
-                    title=format!("clock jumps from t={} to t={}", format_secs(from), format_secs(to))>
-                    {label.unwrap_or_else(|| "⤳".into())}
-                </div>
-            }
-            .into_any()
-        }
-        Mark::Time { col, time_ns } => view! {
-            <div class="ruler-time" style:left=format!("{}px", col * COL_W)>{format!("t={}", format_secs(time_ns))}</div>
+            skipped,
+        } => view! {
+            <div class="clock-jump" class:skipped=skipped style:left=format!("{x}px")
+                title=format!("the loop waited: the clock jumps from t={} to t={}", format_secs(from), format_secs(to))>
+                {label}
+            </div>
         }
         .into_any(),
-        Mark::Blocked { col } => view! {
-            <div class="blocked-band" style:left=format!("{}px", col * COL_W) title="the loop was blocked: nothing else could run"></div>
+        Mark::Time { x, time_ns, label } => view! {
+            <div class="ruler-time" style:left=format!("{x}px") title=format!("t={} s", format_secs(time_ns))>{label}</div>
+        }
+        .into_any(),
+        Mark::Blocked { x, w } => view! {
+            <div class="blocked-band" style:left=format!("{x}px") style:width=format!("{w}px")
+                title="the loop was blocked: nothing else could run"></div>
         }
         .into_any(),
         Mark::Bar {
             class,
             colour,
-            lane,
-            from,
-            to,
+            row,
+            x,
+            w,
         } => view! {
             <div class=format!("{class} task-c{colour}")
-                style:left=format!("{}px", from * COL_W)
-                style:top=format!("{}px", RULER_H + lane * LANE_H)
-                style:width=format!("{}px", (to - from) * COL_W)></div>
+                style:left=format!("{x}px")
+                style:top=format!("{}px", RULER_H + row * LANE_H)
+                style:width=format!("{w}px")></div>
         }
         .into_any(),
         Mark::Token {
@@ -140,8 +170,14 @@ fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
             colour,
             task,
             text,
+            label,
             stderr,
+            x,
+            w,
             top,
+            group_start,
+            group_end,
+            ..
         } => {
             // Only a print that a live run just published plays the
             // entrance animation, once (a node moved in the DOM would play
@@ -151,16 +187,20 @@ fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
                 state.live.get_untracked() != LiveState::Idle
                     && state.track.with_untracked(|t| seq >= t.fresh_from),
             );
+            let short = (label != text).then(|| label.clone());
             view! {
                 <button class=format!("timeline-token task-c{colour}") class:stderr=stderr
                     class:fresh=move || fresh.get()
+                    class:joined-left=!group_start class:joined-right=!group_end
                     on:animationend=move |_| fresh.set(false)
                     data-testid="timeline-token" data-task=task data-step=step
+                    data-text=text.clone() data-short=short
                     title=text.clone() aria-label=format!("{}, step {}", text, step + 1)
-                    style:left=format!("{}px", step * COL_W + 2)
+                    style:left=format!("{x}px")
+                    style:width=format!("{w}px")
                     style:top=format!("{top}px")
                     on:click=move |_| { state.stop_playback(); state.seek(step); }>
-                    {text.clone()}
+                    {label}
                 </button>
             }
             .into_any()

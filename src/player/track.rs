@@ -40,6 +40,13 @@ pub struct Track {
     /// Number of events before the latest [`Track::extend`]: prints from
     /// here on are the ones a live run just published (they animate).
     pub fresh_from: usize,
+    /// Left edge of each column, px, and the total width last
+    /// (`columns.len() + 1` entries): a column is as wide as its prints.
+    col_x: Vec<usize>,
+    /// The program threads after every complete column.
+    threads_base: Vec<ProgramThread>,
+    /// Lane index of each program thread.
+    lane_of_program_thread: Vec<usize>,
 }
 
 /// Who a lane belongs to.
@@ -49,6 +56,54 @@ pub enum LaneOwner {
     Task(TaskId),
     /// A worker thread (`to_thread`, `run_in_executor`).
     Thread(ThreadId),
+    /// A program thread (`threading.Thread`, a thread pool used directly;
+    /// 0 is the main thread), by its index in start order.
+    ProgramThread(u32),
+}
+
+/// Where a program thread is, after a step.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum ThreadState {
+    /// Started, waiting for its turn (one thread runs at a time).
+    #[default]
+    Ready,
+    /// Running.
+    Running,
+    /// Blocked: in `time.sleep` (or a timed wait) until a time, or until
+    /// another thread wakes it (`join`, a lock, an event, a queue).
+    Blocked {
+        /// When a timed wait ends.
+        until_ns: Option<u64>,
+    },
+    /// Finished.
+    Ended,
+}
+
+/// A program thread as the player knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgramThread {
+    /// Its name (`MainThread`, `Thread-1 (work)`).
+    pub name: String,
+    /// Where it is.
+    pub state: ThreadState,
+}
+
+impl ProgramThread {
+    /// Why it is not running, or that it is ("sleeping until 1.500").
+    pub fn status(&self) -> String {
+        use looplab_engine::trace::format_secs;
+        match &self.state {
+            ThreadState::Ready => "ready: waits for its turn to run".into(),
+            ThreadState::Running => "running".into(),
+            ThreadState::Blocked { until_ns: Some(t) } => {
+                format!("blocked: sleeping until t={}", format_secs(*t))
+            }
+            ThreadState::Blocked { until_ns: None } => {
+                "blocked until another thread wakes it (a join, a lock, an event or a queue)".into()
+            }
+            ThreadState::Ended => "finished".into(),
+        }
+    }
 }
 
 /// One horizontal lane of the timeline.
@@ -60,6 +115,10 @@ pub struct Lane {
     pub name: String,
     /// Index into the palette of task colours (lanes in order).
     pub colour: usize,
+    /// One of `asyncio.run`'s own clean-up tasks (`shutdown_asyncgens`,
+    /// `shutdown_default_executor`): grouped under one faint lane unless
+    /// the learner asks to see asyncio's internal tasks.
+    pub internal: bool,
 }
 
 /// What a lane shows in one column.
@@ -92,6 +151,9 @@ pub struct Column {
     pub blocked: bool,
     /// The clock jumped during the step: `(from, to)`.
     pub jump: Option<(u64, u64)>,
+    /// The program threads after the step (empty when the program starts
+    /// none), index = thread index.
+    pub threads: Vec<ProgramThread>,
 }
 
 /// One print on the timeline.
@@ -111,6 +173,47 @@ pub struct Token {
     pub stderr: bool,
     /// Source line of the print.
     pub line: u32,
+    /// Pixels from its column's left edge (tokens of one step and lane sit
+    /// side by side).
+    pub x: usize,
+    /// Width in pixels ([`token_width`]).
+    pub w: usize,
+    /// First of a group: consecutive prints of one lane in one step read
+    /// as one group of tokens.
+    pub group_start: bool,
+    /// Last of its group.
+    pub group_end: bool,
+}
+
+/// Width of one character of a print token, in tenths of a pixel (12 px
+/// monospace; generous, so a token never cuts its text).
+const CHAR_TENTHS: usize = 75;
+/// Horizontal padding and borders of a print token, px.
+const TOKEN_PAD: usize = 12;
+/// Gap between two groups of tokens in one column, px.
+const GROUP_GAP: usize = 6;
+/// Columns are at least this wide, px (a step without prints).
+pub const COL_W: usize = 44;
+/// A print token shows at most this many characters; a longer line shows
+/// its beginning and an ellipsis (the whole line is in the token's title,
+/// its `data-text` and the console).
+pub const TOKEN_MAX_CHARS: usize = 40;
+
+/// What a print token shows: the line, or its first characters and an
+/// ellipsis when it is longer than [`TOKEN_MAX_CHARS`].
+pub fn token_label(text: &str) -> String {
+    if text.chars().count() <= TOKEN_MAX_CHARS {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(TOKEN_MAX_CHARS - 1).collect();
+    s.push('…');
+    s
+}
+
+/// Width of the token showing `text`, px.
+pub fn token_width(text: &str) -> usize {
+    let chars = token_label(text).chars().count().max(1);
+    (chars * CHAR_TENTHS).div_ceil(10) + TOKEN_PAD
 }
 
 impl Track {
@@ -141,10 +244,12 @@ impl Track {
             columns,
             lane_of_task,
             lane_of_thread,
+            lane_of_program_thread,
             ..
         } = self;
         timeline.extend_with(new, |head, e| {
-            add_lane(head, e, lanes, columns, lane_of_task, lane_of_thread)
+            let tables = [&mut *lane_of_task, lane_of_thread, lane_of_program_thread];
+            add_lane(head, e, lanes, columns, tables)
         });
         self.rebuild_columns();
     }
@@ -201,6 +306,30 @@ impl Track {
         self.timeline.handle_ordinal(step)
     }
 
+    /// Left edge of column `i`, px (the total width for `i ==
+    /// columns.len()`; clamped beyond).
+    pub fn col_x(&self, i: usize) -> usize {
+        let last = self.col_x.len().saturating_sub(1);
+        self.col_x.get(i.min(last)).copied().unwrap_or(0)
+    }
+
+    /// Width of column `i`, px.
+    pub fn col_w(&self, i: usize) -> usize {
+        if i < self.columns.len() {
+            self.col_x(i + 1) - self.col_x(i)
+        } else {
+            COL_W
+        }
+    }
+
+    /// The column whose span holds `x` px (the last one beyond the end).
+    pub fn col_at(&self, x: usize) -> usize {
+        self.col_x
+            .partition_point(|&left| left <= x)
+            .saturating_sub(1)
+            .min(self.columns.len().saturating_sub(1))
+    }
+
     /// Lane of a task, if it has one.
     pub fn task_lane(&self, task: TaskId) -> Option<usize> {
         self.lane_of_task
@@ -213,6 +342,10 @@ impl Track {
     /// tokens they printed.
     fn rebuild_columns(&mut self) {
         self.columns.truncate(self.complete_columns);
+        self.col_x.truncate(self.complete_columns + 1);
+        if self.col_x.is_empty() {
+            self.col_x.push(0);
+        }
         let first_token = self
             .timeline
             .steps
@@ -221,13 +354,16 @@ impl Track {
             .unwrap_or(self.timeline.trace.events.len());
         self.tokens.retain(|t| t.seq < first_token);
         let mut s = self.column_base.clone();
+        let mut threads = self.threads_base.clone();
         for i in self.complete_columns..self.timeline.steps.len() {
             let step = self.timeline.steps[i].clone();
             let start_ns = s.time_ns;
             let mut task = None;
             let mut blocked = false;
             let mut jump = None;
+            let mut ran: Vec<u32> = Vec::new();
             for e in &self.timeline.trace.events[step.start..step.end] {
+                follow_threads(&mut threads, &e.kind, &mut ran);
                 match &e.kind {
                     EventKind::TaskStepStarted { task: t, .. } => task = task.or(Some(*t)),
                     EventKind::LoopBlocked { .. } => blocked = true,
@@ -241,10 +377,14 @@ impl Track {
                         line,
                         stderr,
                     } => {
-                        let lane = match (thread, pt) {
-                            (Some(th), _) => self.lane_of_thread.get(*th as usize).copied(),
-                            (None, Some(t)) => self.lane_of_task.get(*t as usize).copied(),
-                            (None, None) => None,
+                        // A print outside any task and worker thread is the
+                        // running program thread's.
+                        let running = threads.iter().position(|t| t.state == ThreadState::Running);
+                        let lane = match (thread, pt, running) {
+                            (Some(th), _, _) => self.lane_of_thread.get(*th as usize).copied(),
+                            (None, Some(t), _) => self.lane_of_task.get(*t as usize).copied(),
+                            (None, None, Some(th)) => self.lane_of_program_thread.get(th).copied(),
+                            (None, None, None) => None,
                         }
                         .filter(|&l| l != usize::MAX);
                         // One token per line written: the engine may write
@@ -259,6 +399,10 @@ impl Track {
                                 text: piece.to_string(),
                                 stderr: *stderr,
                                 line: *line,
+                                x: 0,
+                                w: token_width(piece),
+                                group_start: true,
+                                group_end: true,
                             });
                         }
                     }
@@ -283,8 +427,21 @@ impl Track {
                         Some(l) if l.job.is_some() => Cell::Running,
                         _ => Cell::Empty,
                     },
+                    LaneOwner::ProgramThread(th) if ran.contains(&th) => Cell::Running,
+                    LaneOwner::ProgramThread(th) => match threads.get(th as usize) {
+                        Some(t) => match t.state {
+                            ThreadState::Running => Cell::Running,
+                            ThreadState::Ready => Cell::Ready,
+                            ThreadState::Blocked { .. } => Cell::Waiting,
+                            ThreadState::Ended => Cell::Empty,
+                        },
+                        None => Cell::Empty,
+                    },
                 })
                 .collect();
+            let width = place_tokens(&mut self.tokens, i);
+            let left = self.col_x[i];
+            self.col_x.push(left + width);
             self.columns.push(Column {
                 time_ns: s.time_ns,
                 start_ns,
@@ -292,14 +449,98 @@ impl Track {
                 task,
                 blocked,
                 jump,
+                threads: threads.clone(),
             });
             let complete = i + 1 < self.timeline.steps.len() || self.ended();
             if complete {
                 self.complete_columns = i + 1;
                 self.column_base = s.clone();
+                self.threads_base = threads.clone();
             }
         }
     }
+}
+
+/// Places the tokens of step `step` (the last ones of `tokens`) side by
+/// side in their lanes, joins consecutive prints of one lane into groups,
+/// and returns the column's width.
+fn place_tokens(tokens: &mut [Token], step: usize) -> usize {
+    let first = tokens.partition_point(|k| k.step < step);
+    let mine = &mut tokens[first..];
+    // Per lane (None = the main program's row), the next free x.
+    let mut used: Vec<(Option<usize>, usize)> = Vec::new();
+    let mut widest = 0;
+    for i in 0..mine.len() {
+        let lane = mine[i].lane;
+        let joined = i > 0 && mine[i - 1].lane == lane;
+        let slot = match used.iter().position(|(l, _)| *l == lane) {
+            Some(p) => p,
+            None => {
+                used.push((lane, 2));
+                used.len() - 1
+            }
+        };
+        if !joined && used[slot].1 > 2 {
+            used[slot].1 += GROUP_GAP;
+        }
+        mine[i].x = used[slot].1;
+        mine[i].group_start = !joined;
+        if joined {
+            mine[i - 1].group_end = false;
+        }
+        mine[i].group_end = true;
+        used[slot].1 += mine[i].w;
+        widest = widest.max(used[slot].1);
+    }
+    (widest + 4).max(COL_W)
+}
+
+/// Follows the program threads through one event; notes in `ran` every
+/// thread that ran.
+fn follow_threads(threads: &mut Vec<ProgramThread>, kind: &EventKind, ran: &mut Vec<u32>) {
+    fn set(threads: &mut Vec<ProgramThread>, th: u32, state: ThreadState) {
+        let th = th as usize;
+        if threads.len() <= th {
+            threads.resize_with(th + 1, || ProgramThread {
+                name: String::new(),
+                state: ThreadState::Running,
+            });
+        }
+        threads[th].state = state;
+    }
+    match kind {
+        EventKind::ProgramThreadStarted { thread, name } => {
+            // The main thread was running all along.
+            if threads.is_empty() {
+                threads.push(ProgramThread {
+                    name: "MainThread".into(),
+                    state: ThreadState::Running,
+                });
+            }
+            set(threads, *thread, ThreadState::Ready);
+            threads[*thread as usize].name = name.clone();
+        }
+        EventKind::ProgramThreadBlocked { thread, until_ns } => set(
+            threads,
+            *thread,
+            ThreadState::Blocked {
+                until_ns: *until_ns,
+            },
+        ),
+        EventKind::ProgramThreadRuns { thread } => {
+            set(threads, *thread, ThreadState::Running);
+            if !ran.contains(thread) {
+                ran.push(*thread);
+            }
+        }
+        EventKind::ProgramThreadEnded { thread } => set(threads, *thread, ThreadState::Ended),
+        _ => {}
+    }
+}
+
+/// True for the tasks `asyncio.run` starts itself once `main()` is done.
+fn is_internal(coro: &str) -> bool {
+    coro.starts_with("BaseEventLoop.shutdown_")
 }
 
 /// Gives a new task or worker thread its lane, named as the fold `head`
@@ -310,17 +551,50 @@ fn add_lane(
     e: &Event,
     lanes: &mut Vec<Lane>,
     columns: &mut [Column],
-    lane_of_task: &mut Vec<usize>,
-    lane_of_thread: &mut Vec<usize>,
+    tables: [&mut Vec<usize>; 3],
 ) {
+    let [lane_of_task, lane_of_thread, lane_of_program_thread] = tables;
     let owner = match &e.kind {
         EventKind::TaskCreated { task, .. } => LaneOwner::Task(*task),
         EventKind::JobStarted { thread, .. } => LaneOwner::Thread(*thread),
+        EventKind::ProgramThreadStarted { thread, name } => {
+            // The main thread's lane comes first, with the first thread.
+            if lane_of_program_thread.is_empty() {
+                lane_of_program_thread.push(lanes.len());
+                push_lane(
+                    lanes,
+                    columns,
+                    LaneOwner::ProgramThread(0),
+                    "MainThread".into(),
+                    false,
+                );
+            }
+            let id = *thread as usize;
+            if lane_of_program_thread
+                .get(id)
+                .is_some_and(|&l| l != usize::MAX)
+            {
+                return;
+            }
+            if lane_of_program_thread.len() <= id {
+                lane_of_program_thread.resize(id + 1, usize::MAX);
+            }
+            lane_of_program_thread[id] = lanes.len();
+            push_lane(
+                lanes,
+                columns,
+                LaneOwner::ProgramThread(*thread),
+                name.clone(),
+                false,
+            );
+            return;
+        }
         _ => return,
     };
     let (table, id) = match owner {
         LaneOwner::Task(t) => (lane_of_task, t as usize),
         LaneOwner::Thread(t) => (lane_of_thread, t as usize),
+        LaneOwner::ProgramThread(_) => return,
     };
     if table.get(id).is_some_and(|&l| l != usize::MAX) {
         return;
@@ -329,17 +603,29 @@ fn add_lane(
         table.resize(id + 1, usize::MAX);
     }
     table[id] = lanes.len();
-    let name = match owner {
+    let (name, internal) = match owner {
         LaneOwner::Task(t) => match head.tasks.get(&t) {
-            Some(v) => format!("{} {}()", v.name, v.coro),
-            None => format!("task #{t}"),
+            Some(v) => (format!("{} {}()", v.name, v.coro), is_internal(&v.coro)),
+            None => (format!("task #{t}"), false),
         },
-        LaneOwner::Thread(t) => format!("thread {t}"),
+        _ => (format!("thread {id}"), false),
     };
+    push_lane(lanes, columns, owner, name, internal);
+}
+
+/// Appends a lane; keeps every column one cell per lane.
+fn push_lane(
+    lanes: &mut Vec<Lane>,
+    columns: &mut [Column],
+    owner: LaneOwner,
+    name: String,
+    internal: bool,
+) {
     lanes.push(Lane {
         owner,
         name,
         colour: lanes.len(),
+        internal,
     });
     let n = lanes.len();
     for col in columns {
@@ -439,6 +725,44 @@ mod tests {
             }
         }
         assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    }
+
+    /// Program threads get lanes named as CPython names them (the main
+    /// thread's first), their prints sit on their lanes, and each column
+    /// says where every thread is and why.
+    #[test]
+    fn program_threads_have_lanes_and_states() {
+        let t = Track::of_program(
+            "import threading, time\n\ndef work(n):\n    print('start', n)\n    time.sleep(0.5 * n)\n    print('done', n)\n\nts = [threading.Thread(target=work, args=(i,)) for i in range(1, 3)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\nprint('all joined')\n",
+        );
+        let names: Vec<&str> = t.lanes.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["MainThread", "Thread-1 (work)", "Thread-2 (work)"]);
+        assert!(t
+            .lanes
+            .iter()
+            .all(|l| matches!(l.owner, LaneOwner::ProgramThread(_))));
+        let on: Vec<(String, Option<usize>)> =
+            t.tokens.iter().map(|k| (k.text.clone(), k.lane)).collect();
+        assert_eq!(
+            on,
+            [
+                ("start 1".to_string(), Some(1)),
+                ("start 2".into(), Some(2)),
+                ("done 1".into(), Some(1)),
+                ("done 2".into(), Some(2)),
+                ("all joined".into(), Some(0)),
+            ]
+        );
+        let last = t.columns.last().expect("a column");
+        assert_eq!(last.threads.len(), 3);
+        assert_eq!(last.threads[1].state, ThreadState::Ended);
+        let sleeping = ProgramThread {
+            name: "Thread-1 (work)".into(),
+            state: ThreadState::Blocked {
+                until_ns: Some(1_500_000_000),
+            },
+        };
+        assert_eq!(sleeping.status(), "blocked: sleeping until t=1.500");
     }
 
     #[test]

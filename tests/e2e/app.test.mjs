@@ -34,7 +34,8 @@ test('a lesson page shows its prose and code, and navigation keeps history', asy
   await page.getByRole('link', { name: /Taking turns/ }).click();
   await page.getByTestId('lesson').waitFor();
   assert.match(page.url(), /\?lesson=sleep$/);
-  const code = await page.getByTestId('code').first().innerText();
+  // The player's code panel is the editor (issue #16): its text is the textarea's.
+  const code = await page.locator('[data-testid=code] [data-testid=editor]').first().inputValue();
   assert.match(code, /await asyncio\.sleep\(0\)/);
   assert.match(await page.locator('.prose').first().innerText(), /one task at a time/);
   // One figure per python snippet of the lesson file.

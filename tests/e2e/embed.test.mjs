@@ -247,10 +247,14 @@ test('share a #code= program: the #z= link opens the same code, nothing run unti
   const fresh = await openPage(browser, link);
   const p = fresh.page;
   await p.getByTestId('player').waitFor();
-  const code = await p.getByTestId('code').evaluate((el) =>
-    [...el.querySelectorAll('.line-text')].map((l) => l.textContent).join('\n'),
+  // The code panel is the editor (issue #16): the textarea holds the code,
+  // the highlighted layer under it shows it as text.
+  const code = await p.locator('[data-testid=code] [data-testid=editor]').inputValue();
+  assert.equal(code.trimEnd(), HOSTILE.trimEnd(), 'the code, in the editor');
+  const shown = await p.locator('[data-testid=code] .ed-layer').evaluate((el) =>
+    [...el.querySelectorAll('.ed-line')].map((l) => l.textContent).join('\n'),
   );
-  assert.equal(code, HOSTILE.trimEnd(), 'the code, shown as text');
+  assert.equal(shown.trimEnd(), HOSTILE.trimEnd(), 'the code, shown as text');
   assert.equal(await p.getByTestId('player').getAttribute('data-events'), '0', 'nothing ran');
   assert.equal(await p.getByTestId('timeline-token').count(), 0);
 

@@ -54,6 +54,10 @@ pub struct Snapshot {
     pub futures: BTreeMap<FutureId, FutureView>,
     /// Worker thread lanes, by id.
     pub threads: BTreeMap<ThreadId, ThreadLane>,
+    /// Program threads' names (`threading.Thread`s, pools' threads), by
+    /// index (0, the main thread, is not listed).
+    #[serde(default)]
+    pub program_threads: BTreeMap<u32, String>,
     /// Jobs submitted to worker threads, by id.
     pub jobs: BTreeMap<JobId, JobView>,
     /// Everything printed so far, in order.
@@ -317,9 +321,11 @@ impl Snapshot {
                 thread,
                 outcome,
             } => self.job_finished(*job, *thread, outcome),
-            // Program threads have no lanes in the snapshot yet (#15).
-            EventKind::ProgramThreadStarted { .. }
-            | EventKind::ProgramThreadBlocked { .. }
+            EventKind::ProgramThreadStarted { thread, name, .. } => {
+                self.program_threads.insert(*thread, name.clone());
+            }
+            // The player draws program threads' lanes from the events.
+            EventKind::ProgramThreadBlocked { .. }
             | EventKind::ProgramThreadRuns { .. }
             | EventKind::ProgramThreadEnded { .. }
             | EventKind::ProcessStarted { .. }
@@ -724,6 +730,13 @@ pub enum StepKind {
     },
     /// Events after the last handle (the run's end).
     Teardown,
+    /// Before the loop's first handle: a program thread's turn, from the
+    /// moment the thread scheduler picks it until it picks another (a
+    /// program of threads, without an event loop, is a step per turn).
+    Thread {
+        /// The thread's index (0 is the main thread).
+        thread: u32,
+    },
 }
 
 /// One step: a range of event indexes `[start, end)`. Steps partition the
@@ -745,18 +758,35 @@ pub fn steps(events: &[Event]) -> Vec<Step> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut current: Option<HandleId> = None;
+    // Before the first handle: the setup, then one step per program
+    // thread's turn (the loop's steps are never cut further).
+    let mut seen_handle = false;
+    let mut before_loop = StepKind::Setup;
     for (i, e) in events.iter().enumerate() {
         match &e.kind {
-            EventKind::HandleStarted { handle } => {
-                if out.is_empty() && start < i {
-                    // Everything before the first handle is the setup step.
+            EventKind::ProgramThreadRuns { thread } if !seen_handle => {
+                if start < i {
                     out.push(Step {
                         start,
                         end: i,
-                        kind: StepKind::Setup,
+                        kind: before_loop,
                     });
                     start = i;
                 }
+                before_loop = StepKind::Thread { thread: *thread };
+            }
+            EventKind::HandleStarted { handle } => {
+                if !seen_handle && start < i {
+                    // Everything before the first handle is the setup step
+                    // (or the last thread's turn).
+                    out.push(Step {
+                        start,
+                        end: i,
+                        kind: before_loop.clone(),
+                    });
+                    start = i;
+                }
+                seen_handle = true;
                 current = Some(*handle);
             }
             EventKind::HandleFinished { handle } => {
@@ -774,7 +804,7 @@ pub fn steps(events: &[Event]) -> Vec<Step> {
     if start < events.len() {
         let kind = match current {
             Some(handle) => StepKind::Handle { handle },
-            None if out.is_empty() => StepKind::Setup,
+            None if !seen_handle => before_loop,
             None => StepKind::Teardown,
         };
         out.push(Step {

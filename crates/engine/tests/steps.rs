@@ -310,7 +310,8 @@ fn thread_steps_are_narrated() {
             .map(|i| tl.narrate(i))
             .collect::<Vec<String>>()
     };
-    // No event loop: the whole run is one step, and the clock moves twice.
+    // No event loop: a step per thread's turn, each saying who ran until
+    // it blocked, and the clock's jumps where every thread waited.
     let only_threads = narrations(
         "import threading, time\n\
          def work(s):\n    time.sleep(s)\n\
@@ -318,16 +319,20 @@ fn thread_steps_are_narrated() {
          for t in ts: t.start()\n\
          for t in ts: t.join()\n",
     );
-    assert_eq!(only_threads.len(), 1, "{only_threads:?}");
-    let n = &only_threads[0];
+    let n = only_threads.join("\n");
     for part in [
-        "The clock moved from t=0.000 to t=2.000",
-        "The program started Thread-1 (work) and Thread-2 (work).",
-        "Threads ran one at a time, each until it blocked",
-        "2 threads ended. The program finished.",
+        "The program started Thread-1 (work).",
+        "Thread-1 (work) ran until it blocked",
+        "The main thread ran until it blocked",
+        "The program started Thread-2 (work).",
+        "Nothing was ready, so the clock jumped from t=0.000 to t=1.000.",
+        "Nothing was ready, so the clock jumped from t=1.000 to t=2.000.",
+        "Thread-1 (work) ran to its end.",
+        "The program finished.",
     ] {
         assert!(n.contains(part), "{part:?} missing from {n:?}");
     }
+    assert!(!n.contains("A thread ended."), "{n:?}");
     // A loop in a worker thread; the main thread waits for 1 s, then for
     // the coroutine's result at 3 s.
     let loop_thread = narrations(
@@ -361,4 +366,47 @@ fn thread_steps_are_narrated() {
             .starts_with("Nothing was ready, so the clock jumped from t=0.000 to t=1.000. A sleep's timer fired.")),
         "{plain:?}"
     );
+}
+
+/// A program of threads without an event loop is one step per thread's
+/// turn (the scheduler's `ProgramThreadRuns`), each step's prints are that
+/// thread's, and the prints in step order are CPython's output (the
+/// oracle's, computed here).
+#[test]
+fn a_program_of_threads_is_a_step_per_turn() {
+    let source = "import threading, time\n\ndef work(n):\n    print('start', n)\n    time.sleep(0.5 * n)\n    print('done', n)\n\nts = [threading.Thread(target=work, args=(i,)) for i in range(1, 3)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\nprint('all joined')\n";
+    let dir = std::env::temp_dir().join(format!("looplab-steps-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("threads.py");
+    std::fs::write(&path, source).expect("write");
+    let out = Command::new("python3")
+        .arg(root().join("tools").join("oracle.py"))
+        .arg(&path)
+        .output()
+        .expect("python3");
+    let expected = String::from_utf8(out.stdout).expect("utf-8");
+    let outcome = run_program(source, "main.py", &Limits::default());
+    let tl = Timeline::new(outcome.trace.clone(), 0);
+    let events = &outcome.trace.events;
+    let mut printed = String::new();
+    let mut turns = Vec::new();
+    for step in &tl.steps {
+        if let StepKind::Thread { thread } = step.kind {
+            turns.push(thread);
+        }
+        for e in &events[step.start..step.end] {
+            if let EventKind::Print { text, .. } = &e.kind {
+                printed.push_str(text);
+            }
+        }
+    }
+    assert_eq!(printed, expected);
+    // main starts both threads; 1 and 2 print, main joins; at 0.5 s 1 ends
+    // and main goes on joining; at 1 s 2 ends and main prints.
+    assert_eq!(turns, [1, 0, 2, 0, 1, 0, 2, 0]);
+    assert_eq!(tl.steps[0].kind, StepKind::Setup);
+    assert!(tl
+        .steps
+        .iter()
+        .all(|s| !matches!(s.kind, StepKind::Handle { .. })));
 }

@@ -59,6 +59,9 @@ struct Narration {
     ran: Vec<u32>,
     /// Program threads that ended in this step.
     ended: Vec<u32>,
+    /// The name of the program thread the step began with (a thread's
+    /// turn), as the snapshot before it knew it.
+    turn: Option<(u32, String)>,
 }
 
 impl Narration {
@@ -76,6 +79,14 @@ impl Narration {
                 self.started.insert(*thread, name.clone());
             }
             EventKind::ProgramThreadRuns { thread } => {
+                if self.ran.is_empty() && self.sentence.is_none() {
+                    let name = match (thread, s.program_threads.get(thread)) {
+                        (0, _) => "the main thread".to_string(),
+                        (_, Some(name)) => name.clone(),
+                        _ => format!("thread {thread}"),
+                    };
+                    self.turn = Some((*thread, name));
+                }
                 self.ran.retain(|t| t != thread);
                 self.ran.push(*thread);
             }
@@ -153,7 +164,23 @@ impl Narration {
             .jump
             .map(|(from, to)| clock_jump(from, to, switched))
             .unwrap_or_default();
-        let body = self.sentence.unwrap_or_else(|| {
+        let turn = match (&self.sentence, &self.turn) {
+            // A thread's turn: it ran until it blocked (or ended).
+            (None, Some((tid, name))) if self.ran.len() == 1 => {
+                let mut who = name.clone();
+                if let Some(first) = who.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                Some(if self.ended.contains(tid) {
+                    format!("{who} ran to its end.")
+                } else {
+                    format!("{who} ran until it blocked (in a sleep, a lock, a join or a queue).")
+                })
+            }
+            _ => None,
+        };
+        let turn_told = turn.as_ref().and(self.turn.as_ref().map(|(t, _)| *t));
+        let body = self.sentence.or(turn).unwrap_or_else(|| {
             if no_events {
                 String::new()
             } else {
@@ -164,7 +191,12 @@ impl Narration {
         if self.callback {
             extra.extend(created_tasks(&self.created));
         }
-        let threads = program_threads(&self.started, &self.ran, &self.ended);
+        // A turn's sentence already says its thread ended.
+        let ended: Vec<u32> = match (&turn_told, self.ended.as_slice()) {
+            (Some(t), [e]) if t == e => Vec::new(),
+            _ => self.ended.clone(),
+        };
+        let threads = program_threads(&self.started, &self.ran, &ended);
         let mut out = prefix;
         let mut push = |x: &str| {
             if !out.is_empty() && !x.is_empty() {

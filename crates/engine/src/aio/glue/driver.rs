@@ -410,8 +410,11 @@ pub(crate) fn report_collected(vm: &mut Vm, shared: &Shared) {
     let mut kept = Vec::new();
     for id in candidates {
         let obj = match shared.try_borrow() {
-            Ok(st) => match st.lp.future_obj(id) {
-                Some(Value::Instance(i)) if Rc::strong_count(i) == 1 => {
+            // A SystemExit's task is the one the exiting program still
+            // holds (its traceback does): left for the report at exit.
+            Ok(st) => match (st.lp.future_obj(id), st.lp.future_state(id)) {
+                (_, Some(FutState::Exception(e))) if vm.is_system_exit(e) => None,
+                (Some(Value::Instance(i)), _) if Rc::strong_count(i) == 1 => {
                     Some(Value::Instance(i.clone()))
                 }
                 _ => None,
