@@ -509,7 +509,7 @@ fn follow_threads(threads: &mut Vec<ProgramThread>, kind: &EventKind, ran: &mut 
         threads[th].state = state;
     }
     match kind {
-        EventKind::ProgramThreadStarted { thread, name } => {
+        EventKind::ProgramThreadStarted { thread, name, .. } => {
             // The main thread was running all along.
             if threads.is_empty() {
                 threads.push(ProgramThread {
@@ -557,7 +557,7 @@ fn add_lane(
     let owner = match &e.kind {
         EventKind::TaskCreated { task, .. } => LaneOwner::Task(*task),
         EventKind::JobStarted { thread, .. } => LaneOwner::Thread(*thread),
-        EventKind::ProgramThreadStarted { thread, name } => {
+        EventKind::ProgramThreadStarted { thread, name, .. } => {
             // The main thread's lane comes first, with the first thread.
             if lane_of_program_thread.is_empty() {
                 lane_of_program_thread.push(lanes.len());
