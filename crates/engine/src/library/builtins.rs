@@ -107,6 +107,7 @@ fn install_types(vm: &mut Vm) {
         ("float", t.float.clone()),
         ("str", t.str_.clone()),
         ("bytes", t.bytes.clone()),
+        ("bytearray", t.bytearray.clone()),
         ("list", t.list.clone()),
         ("tuple", t.tuple.clone()),
         ("dict", t.dict.clone()),
@@ -328,7 +329,11 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
                     .unwrap_or(Value::None);
                 vm.call(&f, vec![], vec![])
             }
-            Value::Str(_) | Value::Range(_) | Value::Instance(_) => {
+            Value::Str(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_)
+            | Value::Range(_)
+            | Value::Instance(_) => {
                 let mut items = vm.iterate(&a[0])?;
                 items.reverse();
                 Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(items, 0)))))
@@ -819,6 +824,7 @@ fn bi_len(vm: &mut Vm, a: &[Value], _kw: Kw) -> Result<Value, Error> {
             }
         }
         Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.borrow().len(),
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) | Value::Set(d) => d.borrow().len(),
@@ -1178,23 +1184,17 @@ impl Vm {
                 }
                 Ok(d)
             }
-            "bytes" => match a.first() {
-                None => Ok(Value::Bytes(Rc::from(Vec::new()))),
-                Some(Value::Str(s)) => Ok(Value::Bytes(Rc::from(s.as_bytes().to_vec()))),
-                Some(Value::Int(n)) => Ok(Value::Bytes(Rc::from(vec![0u8; (*n).max(0) as usize]))),
-                Some(v) => {
-                    let items = self.iterate(v)?;
-                    let mut out = Vec::new();
-                    for x in items {
-                        let i = self.as_i64(&x)?;
-                        if !(0..256).contains(&i) {
-                            return Err(self.value_error("bytes must be in range(0, 256)"));
-                        }
-                        out.push(i as u8);
-                    }
-                    Ok(Value::Bytes(Rc::from(out)))
+            "bytes" => {
+                if let [Value::Bytes(b)] = a {
+                    return Ok(Value::Bytes(b.clone()));
                 }
-            },
+                let b = crate::library::types::bytes::construct(self, "bytes", a, kw)?;
+                Ok(Value::Bytes(Rc::from(b)))
+            }
+            "bytearray" => {
+                let b = crate::library::types::bytes::construct(self, "bytearray", a, kw)?;
+                Ok(Value::ByteArray(Rc::new(RefCell::new(b))))
+            }
             _ => Err(self.type_error(format!("cannot create '{name}' instances"))),
         }
     }

@@ -26,6 +26,7 @@ impl Vm {
             Value::Float(_) => t.float.clone(),
             Value::Str(_) => t.str_.clone(),
             Value::Bytes(_) => t.bytes.clone(),
+            Value::ByteArray(_) => t.bytearray.clone(),
             Value::List(_) => t.list.clone(),
             Value::Tuple(_) => t.tuple.clone(),
             Value::Dict(_) => t.dict.clone(),
@@ -428,6 +429,21 @@ impl Vm {
                 match vm.call_builtin_method(&Value::Int(0), "from_bytes", args, kw)? {
                     Some(v) => Ok(v),
                     None => Ok(Value::Int(0)),
+                }
+            }));
+        }
+        if (Rc::ptr_eq(c, &self.types.bytes) || Rc::ptr_eq(c, &self.types.bytearray))
+            && &**name == "fromhex"
+        {
+            let empty = if Rc::ptr_eq(c, &self.types.bytes) {
+                Value::Bytes(Rc::from(Vec::new()))
+            } else {
+                Value::ByteArray(Rc::new(RefCell::new(Vec::new())))
+            };
+            return Ok(self.native_fn("fromhex", move |vm, args, kw| {
+                match vm.call_builtin_method(&empty, "fromhex", args, kw)? {
+                    Some(v) => Ok(v),
+                    None => Ok(Value::None),
                 }
             }));
         }

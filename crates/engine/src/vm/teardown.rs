@@ -93,6 +93,7 @@ impl Clearer {
             | Value::Float(_)
             | Value::Str(_)
             | Value::Bytes(_)
+            | Value::ByteArray(_)
             | Value::Range(_)
             | Value::Ellipsis
             | Value::NotImplemented => {}

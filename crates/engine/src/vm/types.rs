@@ -35,6 +35,7 @@ types_struct!(
     float,
     str_,
     bytes,
+    bytearray,
     list,
     tuple,
     dict,
@@ -158,6 +159,8 @@ impl Types {
         let index_error = ex("IndexError", &lookup_error);
         let value_error = ex("ValueError", &exception);
         let unicode_error = ex("UnicodeError", &value_error);
+        let _ude = ex("UnicodeDecodeError", &unicode_error);
+        let _uee = ex("UnicodeEncodeError", &unicode_error);
         let type_error = ex("TypeError", &exception);
         let name_error = ex("NameError", &exception);
         let unbound_local_error = ex("UnboundLocalError", &name_error);
@@ -229,6 +232,7 @@ impl Types {
             float: b("float"),
             str_: b("str"),
             bytes: b("bytes"),
+            bytearray: b("bytearray"),
             list: b("list"),
             tuple: b("tuple"),
             dict: b("dict"),

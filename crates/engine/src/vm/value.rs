@@ -31,6 +31,8 @@ pub enum Value {
     Float(f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
+    /// `bytearray`: mutable bytes.
+    ByteArray(Rc<RefCell<Vec<u8>>>),
     List(Rc<RefCell<Vec<Value>>>),
     Tuple(Rc<[Value]>),
     Dict(Rc<RefCell<Dict>>),
@@ -111,6 +113,22 @@ impl Value {
         }
     }
 
+    /// `f` over the bytes of a `bytes` or `bytearray` (None for anything
+    /// else).
+    #[inline]
+    pub fn with_buffer<R>(&self, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        match self {
+            Value::Bytes(b) => Some(f(b)),
+            Value::ByteArray(b) => Some(f(&b.borrow())),
+            _ => None,
+        }
+    }
+
+    /// A copy of the bytes of a `bytes` or `bytearray`.
+    pub fn buffer(&self) -> Option<Vec<u8>> {
+        self.with_buffer(|b| b.to_vec())
+    }
+
     /// An int, bool or big int as a `BigInt` (None for anything else).
     pub fn to_big(&self) -> Option<BigInt> {
         match self {
@@ -131,6 +149,7 @@ impl Value {
             Value::Float(_) => "float",
             Value::Str(_) => "str",
             Value::Bytes(_) => "bytes",
+            Value::ByteArray(_) => "bytearray",
             Value::List(_) => "list",
             Value::Tuple(_) => "tuple",
             Value::Dict(_) => "dict",
@@ -190,6 +209,7 @@ impl Value {
             Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::BigInt(r) => Rc::as_ptr(r) as usize,
             Value::Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::ByteArray(r) => Rc::as_ptr(r) as usize,
             Value::List(r) => Rc::as_ptr(r) as usize,
             Value::Tuple(r) => Rc::as_ptr(r) as *const Value as usize,
             Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as usize,
@@ -903,5 +923,5 @@ fn empty_then_drop(v: Value) {
 /// Elements worth queueing: anything that is a container (shared ones may
 /// become unique once their parent is gone; scalars are dropped at once).
 fn frees_container_or_shared(v: &Value) -> bool {
-    v.ptr().is_some() && !matches!(v, Value::Str(_) | Value::Bytes(_))
+    v.ptr().is_some() && !matches!(v, Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_))
 }
