@@ -132,6 +132,15 @@ fn install_types(vm: &mut Vm) {
             .insert(Rc::from("__new__"), f);
         b.set_str("range", Value::Class(vm.types.range.clone()));
     }
+    // The iterator types a program calls: classes (`isinstance(x, map)`),
+    // made by the builtin function of the same name.
+    for name in ["enumerate", "zip", "map", "filter", "reversed"] {
+        let c = vm.types.iterator_class(name);
+        if let Some(f) = vm.builtins.get(name) {
+            c.dict.borrow_mut().insert(Rc::from("__new__"), f);
+        }
+        b.set_str(name, Value::Class(c));
+    }
     for c in vm.types.exceptions.clone() {
         b.set_str(&c.name, Value::Class(c.clone()));
     }
@@ -268,7 +277,7 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
             _ => 0,
         };
         let Some(x) = a.first() else {
-            return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+            return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
         };
         let it = vm.get_iter(x)?;
         Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate(
@@ -329,19 +338,41 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
                     .unwrap_or(Value::None);
                 vm.call(&f, vec![], vec![])
             }
-            Value::Str(_)
-            | Value::Bytes(_)
-            | Value::ByteArray(_)
-            | Value::Range(_)
-            | Value::Instance(_) => {
+            Value::Instance(i) => {
+                let c = i.class();
+                let t = vm.type_name(&a[0]);
+                if vm.special_lookup(&c, "__getitem__").is_none() {
+                    return Err(vm.type_error(format!("'{t}' object is not reversible")));
+                }
+                let Some(len) = vm.special_lookup(&c, "__len__") else {
+                    return Err(vm.type_error(format!("object of type '{t}' has no len()")));
+                };
+                let n = vm.call(&len, vec![a[0].clone()], vec![])?;
+                let n = vm.as_i64(&n)?;
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(
+                    a[0].clone(),
+                    n - 1,
+                )))))
+            }
+            Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) | Value::Range(_) => {
                 let mut items = vm.iterate(&a[0])?;
                 items.reverse();
-                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(items, 0)))))
+                let name = match &a[0] {
+                    Value::Range(_) => "range_iterator",
+                    _ => "reversed",
+                };
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(
+                    items, 0, name,
+                )))))
             }
             Value::Dict(d) => {
                 let mut items = d.borrow().keys();
                 items.reverse();
-                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(items, 0)))))
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(
+                    items,
+                    0,
+                    "dict_reversekeyiterator",
+                )))))
             }
             other => {
                 let t = vm.type_name(other);
@@ -447,6 +478,11 @@ static INTROSPECTION: &[(&str, NativeFnPtr)] = &[
     ("iter", |vm, a, _| {
         nargs(vm, "iter", a, 1, 2)?;
         if a.len() == 2 {
+            let callable = vm.builtins.get("callable").unwrap_or(Value::None);
+            let ok = vm.call(&callable, vec![a[0].clone()], vec![])?;
+            if !vm.truthy(&ok)? {
+                return Err(vm.type_error("iter(v, w): v must be callable"));
+            }
             return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable(
                 a[0].clone(),
                 a[1].clone(),
@@ -1065,6 +1101,13 @@ impl Vm {
                 Ok(Value::Slice(Rc::new([s, e, st])))
             }
             "range" => bi_range(self, a, &kw),
+            "enumerate" | "zip" | "map" | "filter" | "reversed" => {
+                let f = c.dict.borrow().get("__new__").cloned();
+                match f {
+                    Some(f) => self.call(&f, args, kw),
+                    None => Err(self.type_error(format!("cannot create '{name}' instances"))),
+                }
+            }
             _ => self.construct_value(c, a, &kw),
         }
     }

@@ -217,24 +217,7 @@ impl Vm {
 
     /// `repr` of a builtin iterator (`<list_iterator object at …>`).
     fn iter_repr(&mut self, it: &Rc<std::cell::RefCell<IterObj>>) -> Result<String, Error> {
-        let name = match &*it.borrow() {
-            IterObj::List(..) => "list_iterator",
-            IterObj::Tuple(..) => "tuple_iterator",
-            IterObj::Str(..) => "str_ascii_iterator",
-            IterObj::Range { .. } => "range_iterator",
-            IterObj::Dict { kind, .. } => match kind {
-                ViewKind::Keys => "dict_keyiterator",
-                ViewKind::Values => "dict_valueiterator",
-                ViewKind::Items => "dict_itemiterator",
-            },
-            IterObj::Enumerate(..) => "enumerate",
-            IterObj::Zip(..) => "zip",
-            IterObj::Map(..) => "map",
-            IterObj::Filter(..) => "filter",
-            IterObj::Reversed(..) => "list_reverseiterator",
-            IterObj::ASend { .. } => "async_generator_asend",
-            _ => "iterator",
-        };
+        let name = it.borrow().type_name();
         Ok(format!(
             "<{name} object at {}>",
             fake_addr(Rc::as_ptr(it) as u64)

@@ -44,7 +44,7 @@ impl Vm {
                 GenKind::Coroutine => t.coroutine.clone(),
                 GenKind::AsyncGenerator => t.async_generator.clone(),
             },
-            Value::Iter(_) => t.iterator.clone(),
+            Value::Iter(it) => t.iterator_class(it.borrow().type_name()),
             Value::Module(_) => t.module.clone(),
             Value::DictView(d) => match d.1 {
                 ViewKind::Keys => t.dict_keys.clone(),
@@ -63,19 +63,7 @@ impl Vm {
     /// `type(v).__name__`.
     pub fn type_name(&self, v: &Value) -> String {
         match v {
-            Value::Iter(it) => match &*it.borrow() {
-                IterObj::List(..) => "list_iterator",
-                IterObj::Tuple(..) => "tuple_iterator",
-                IterObj::Str(..) => "str_ascii_iterator",
-                IterObj::Range { .. } => "range_iterator",
-                IterObj::Enumerate(..) => "enumerate",
-                IterObj::Zip(..) => "zip",
-                IterObj::Map(..) => "map",
-                IterObj::Filter(..) => "filter",
-                IterObj::ASend { .. } => "async_generator_asend",
-                _ => "iterator",
-            }
-            .to_string(),
+            Value::Iter(it) => it.borrow().type_name().to_string(),
             _ => self.class_of(v).name.to_string(),
         }
     }

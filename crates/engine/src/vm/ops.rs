@@ -1505,31 +1505,31 @@ impl Vm {
                     let r = self.call(&f, vec![container.clone(), item.clone()], vec![])?;
                     return self.truthy(&r);
                 }
-                let items = self.iterate(container)?;
-                for x in &items {
-                    if self.eq(x, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
+                self.contains_by_iteration(container, item)
             }
             _ => {
                 if matches!(
                     container,
                     Value::Iter(_) | Value::Gen(_) | Value::DictView(_)
                 ) {
-                    let items = self.iterate(container)?;
-                    for x in &items {
-                        if self.eq(x, item)? {
-                            return Ok(true);
-                        }
-                    }
-                    return Ok(false);
+                    return self.contains_by_iteration(container, item);
                 }
                 let t = self.type_name(container);
                 Err(self.type_error(format!("argument of type '{t}' is not iterable")))
             }
         }
+    }
+
+    /// `item in container` by iterating: stops at the first match, so an
+    /// iterator is consumed only up to it.
+    fn contains_by_iteration(&mut self, container: &Value, item: &Value) -> Result<bool, Error> {
+        let it = self.get_iter(container)?;
+        while let Some(x) = self.next_of(&it)? {
+            if x.is(item) || self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// `iter(v)`.
@@ -1551,8 +1551,8 @@ impl Vm {
                 kind: ViewKind::Keys,
                 len: d.borrow().len(),
             },
-            Value::Set(d) => IterObj::Seq(self.set_order(&d.borrow()), 0),
-            Value::FrozenSet(d) => IterObj::Seq(self.set_order(d), 0),
+            Value::Set(d) => IterObj::Seq(self.set_order(&d.borrow()), 0, "set_iterator"),
+            Value::FrozenSet(d) => IterObj::Seq(self.set_order(d), 0, "set_iterator"),
             Value::DictView(dv) => IterObj::Dict {
                 dict: dv.0.clone(),
                 pos: 0,
@@ -1594,24 +1594,8 @@ impl Vm {
                     return Ok(r);
                 }
                 if self.special_lookup(&cls, "__getitem__").is_some() {
-                    // Old-style sequence iteration.
-                    let mut items = Vec::new();
-                    let mut k = 0;
-                    loop {
-                        match self.getitem(v, &Value::Int(k)) {
-                            Ok(x) => items.push(x),
-                            Err(Error::Exception(e))
-                                if self.is_instance_of(&e, &self.types.index_error.clone())
-                                    || self
-                                        .is_instance_of(&e, &self.types.stop_iteration.clone()) =>
-                            {
-                                break
-                            }
-                            Err(e) => return Err(e),
-                        }
-                        k += 1;
-                    }
-                    IterObj::Seq(items, 0)
+                    // The sequence protocol: one index at a time.
+                    IterObj::GetItem(v.clone(), 0)
                 } else {
                     let t = self.type_name(v);
                     return Err(self.type_error(format!("'{t}' object is not iterable")));
@@ -1704,7 +1688,7 @@ impl Vm {
                 }
                 out
             }
-            IterObj::Seq(v, i) => {
+            IterObj::Seq(v, i, _) => {
                 if *i < v.len() {
                     *i += 1;
                     Some(v[*i - 1].clone())
@@ -1712,7 +1696,7 @@ impl Vm {
                     None
                 }
             }
-            IterObj::Reversed(seq, i) => {
+            IterObj::Reversed(seq, i) if !matches!(seq, Value::Instance(_)) => {
                 if *i < 0 {
                     None
                 } else {
@@ -1725,7 +1709,7 @@ impl Vm {
                     }
                 }
             }
-            IterObj::Exhausted => None,
+            IterObj::Exhausted(_) => None,
             _ => {
                 drop(b);
                 return self.complex_next(rc);
@@ -1736,27 +1720,49 @@ impl Vm {
 
     /// Iterators whose step runs Python code (map, filter, zip, …).
     fn complex_next(&mut self, rc: &Rc<RefCell<IterObj>>) -> Result<Option<Value>, Error> {
-        let state = std::mem::replace(&mut *rc.borrow_mut(), IterObj::Exhausted);
+        let name = rc.borrow().type_name();
+        let finished = IterObj::Exhausted(name);
+        let state = std::mem::replace(&mut *rc.borrow_mut(), IterObj::Exhausted(name));
         let (result, state) = match state {
             IterObj::Enumerate(inner, n) => match self.next_of(&inner)? {
                 Some(v) => (
                     Some(Value::tuple(vec![Value::Int(n), v])),
                     IterObj::Enumerate(inner, n + 1),
                 ),
-                None => (None, IterObj::Exhausted),
+                None => (None, finished),
             },
             IterObj::Zip(its, strict) => {
                 let mut out = Vec::with_capacity(its.len());
                 let mut done = false;
+                // "argument 1" or "arguments 1-k": the ones before argument k + 1.
+                let before = |k: usize| {
+                    if k == 1 {
+                        "argument 1".to_string()
+                    } else {
+                        format!("arguments 1-{k}")
+                    }
+                };
                 for (k, it) in its.iter().enumerate() {
                     match self.next_of(it)? {
                         Some(v) => out.push(v),
                         None => {
                             if strict && k > 0 {
                                 return Err(self.value_error(format!(
-                                    "zip() argument {} is shorter than argument 1",
-                                    k + 1
+                                    "zip() argument {} is shorter than {}",
+                                    k + 1,
+                                    before(k)
                                 )));
+                            }
+                            if strict {
+                                for (j, other) in its.iter().enumerate().skip(1) {
+                                    if self.next_of(other)?.is_some() {
+                                        return Err(self.value_error(format!(
+                                            "zip() argument {} is longer than {}",
+                                            j + 1,
+                                            before(j)
+                                        )));
+                                    }
+                                }
                             }
                             done = true;
                             break;
@@ -1764,7 +1770,7 @@ impl Vm {
                     }
                 }
                 if done || its.is_empty() {
-                    (None, IterObj::Exhausted)
+                    (None, finished)
                 } else {
                     (Some(Value::tuple(out)), IterObj::Zip(its, strict))
                 }
@@ -1782,7 +1788,7 @@ impl Vm {
                     }
                 }
                 if done {
-                    (None, IterObj::Exhausted)
+                    (None, finished)
                 } else {
                     let v = self.call(&f, args, vec![])?;
                     (Some(v), IterObj::Map(f, its))
@@ -1804,13 +1810,45 @@ impl Vm {
                 }
                 match found {
                     Some(v) => (Some(v), IterObj::Filter(f, it)),
-                    None => (None, IterObj::Exhausted),
+                    None => (None, finished),
                 }
             }
+            IterObj::Reversed(obj, k) => {
+                if k < 0 {
+                    (None, finished)
+                } else {
+                    match self.getitem(&obj, &Value::Int(k)) {
+                        Ok(x) => (Some(x), IterObj::Reversed(obj, k - 1)),
+                        Err(Error::Exception(e))
+                            if self.is_instance_of(&e, &self.types.index_error.clone())
+                                || self.is_instance_of(&e, &self.types.stop_iteration.clone()) =>
+                        {
+                            (None, finished)
+                        }
+                        Err(e) => {
+                            *rc.borrow_mut() = IterObj::Reversed(obj, k);
+                            return Err(e);
+                        }
+                    }
+                }
+            }
+            IterObj::GetItem(obj, k) => match self.getitem(&obj, &Value::Int(k)) {
+                Ok(x) => (Some(x), IterObj::GetItem(obj, k + 1)),
+                Err(Error::Exception(e))
+                    if self.is_instance_of(&e, &self.types.index_error.clone())
+                        || self.is_instance_of(&e, &self.types.stop_iteration.clone()) =>
+                {
+                    (None, finished)
+                }
+                Err(e) => {
+                    *rc.borrow_mut() = IterObj::GetItem(obj, k);
+                    return Err(e);
+                }
+            },
             IterObj::Callable(f, sentinel) => {
                 let v = self.call(&f, vec![], vec![])?;
                 if self.eq(&v, &sentinel)? {
-                    (None, IterObj::Exhausted)
+                    (None, finished)
                 } else {
                     (Some(v), IterObj::Callable(f, sentinel))
                 }

@@ -14,6 +14,9 @@ macro_rules! types_struct {
             $(pub $field: Rc<Class>,)*
             /// All exception classes by name (for the builtins namespace).
             pub exceptions: Vec<Rc<Class>>,
+            /// The builtin iterator types (`map`, `list_iterator`, …), one
+            /// per [`ITERATOR_TYPES`] name; `iterator` among them.
+            pub iterators: Vec<Rc<Class>>,
         }
 
         impl Types {
@@ -21,6 +24,7 @@ macro_rules! types_struct {
             pub fn all(&self) -> Vec<Rc<Class>> {
                 let mut v = vec![$(self.$field.clone(),)*];
                 v.extend(self.exceptions.iter().cloned());
+                v.extend(self.iterators.iter().cloned());
                 v
             }
         }
@@ -98,6 +102,42 @@ types_struct!(
     buffer_error,
     lookup_dummy,
 );
+
+/// The names of CPython's builtin iterator types the engine's iterators
+/// show (`IterObj::type_name`).
+pub const ITERATOR_TYPES: &[&str] = &[
+    "list_iterator",
+    "tuple_iterator",
+    "str_ascii_iterator",
+    "str_iterator",
+    "bytes_iterator",
+    "range_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "dict_reversekeyiterator",
+    "set_iterator",
+    "list_reverseiterator",
+    "reversed",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "callable_iterator",
+    "async_generator_asend",
+];
+
+impl Types {
+    /// The class of a builtin iterator named `name` (`iterator` for any
+    /// other name).
+    pub fn iterator_class(&self, name: &str) -> Rc<Class> {
+        self.iterators
+            .iter()
+            .find(|c| &*c.name == name)
+            .unwrap_or(&self.iterator)
+            .clone()
+    }
+}
 
 static NEXT_CLASS_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1 << 20);
 
@@ -255,6 +295,7 @@ impl Types {
             ellipsis: b("ellipsis"),
             not_implemented_type: b("NotImplementedType"),
             iterator: b("iterator"),
+            iterators: ITERATOR_TYPES.iter().map(|n| b(n)).collect(),
             dict_keys: b("dict_keys"),
             dict_values: b("dict_values"),
             dict_items: b("dict_items"),

@@ -534,8 +534,12 @@ pub enum IterObj {
         kind: ViewKind,
         len: usize,
     },
-    /// Over a frozen snapshot of values.
-    Seq(Vec<Value>, usize),
+    /// Over a frozen snapshot of values; the type name it shows
+    /// (`set_iterator`, `reversed`, …).
+    Seq(Vec<Value>, usize, &'static str),
+    /// Over an object with only `__getitem__`: index `i` next, until
+    /// IndexError or StopIteration (CPython's `iterator`).
+    GetItem(Value, i64),
     Enumerate(Value, i64),
     Zip(Vec<Value>, bool),
     Map(Value, Vec<Value>),
@@ -560,7 +564,38 @@ pub enum IterObj {
         yielded: bool,
         on_done: Rc<NativeFn>,
     },
-    Exhausted,
+    /// Done; the type name it had.
+    Exhausted(&'static str),
+}
+
+impl IterObj {
+    /// `type(it).__name__`, as CPython names its iterator types.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            IterObj::List(..) => "list_iterator",
+            IterObj::Tuple(..) => "tuple_iterator",
+            IterObj::Str(s, _) if s.is_ascii() => "str_ascii_iterator",
+            IterObj::Str(..) => "str_iterator",
+            IterObj::Bytes(..) => "bytes_iterator",
+            IterObj::Range { .. } => "range_iterator",
+            IterObj::Dict { kind, .. } => match kind {
+                ViewKind::Keys => "dict_keyiterator",
+                ViewKind::Values => "dict_valueiterator",
+                ViewKind::Items => "dict_itemiterator",
+            },
+            IterObj::Seq(_, _, name) | IterObj::Exhausted(name) => name,
+            IterObj::GetItem(..) => "iterator",
+            IterObj::Enumerate(..) => "enumerate",
+            IterObj::Zip(..) => "zip",
+            IterObj::Map(..) => "map",
+            IterObj::Filter(..) => "filter",
+            IterObj::Reversed(Value::List(_), _) => "list_reverseiterator",
+            IterObj::Reversed(..) => "reversed",
+            IterObj::Callable(..) => "callable_iterator",
+            IterObj::ASend { .. } => "async_generator_asend",
+            IterObj::YieldOnce { .. } => "iterator",
+        }
+    }
 }
 
 /// A module object: a name and its global namespace.
@@ -888,10 +923,12 @@ fn empty_then_drop(v: Value) {
         Value::Function(f) if Rc::strong_count(f) == 1 => kids.extend(f.defaults.iter().cloned()),
         Value::Iter(it) if Rc::strong_count(it) == 1 => {
             if let Ok(mut it) = it.try_borrow_mut() {
-                match std::mem::replace(&mut *it, IterObj::Exhausted) {
+                let name = it.type_name();
+                match std::mem::replace(&mut *it, IterObj::Exhausted(name)) {
                     IterObj::List(l, _) => kids.push(Value::List(l)),
                     IterObj::Tuple(t, _) => kids.push(Value::Tuple(t)),
-                    IterObj::Seq(items, _) | IterObj::Zip(items, _) => kids = items,
+                    IterObj::Seq(items, _, _) | IterObj::Zip(items, _) => kids = items,
+                    IterObj::GetItem(x, _) => kids.push(x),
                     IterObj::Enumerate(x, _) | IterObj::Reversed(x, _) => kids.push(x),
                     IterObj::Map(f, items) => {
                         kids = items;

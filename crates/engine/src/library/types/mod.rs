@@ -167,7 +167,7 @@ impl Vm {
             &int::METHODS
         } else if is(&t.float) {
             &float::METHODS
-        } else if is(&t.iterator) {
+        } else if is(&t.iterator) || t.iterators.iter().any(is) {
             &iter::METHODS
         } else if is(&t.bytes) {
             &bytes::METHODS
