@@ -257,6 +257,7 @@ impl Vm {
     pub(super) fn op_make_function(&mut self, code: u32, flags: u8) -> Result<(), Error> {
         let fr = frame!(self);
         let code = fr.code.codes[code as usize].clone();
+        let annotations = if flags & 4 != 0 { Some(pop!(fr)) } else { None };
         let kwdefaults = if flags & 2 != 0 {
             match pop!(fr) {
                 Value::Dict(d) => d
@@ -287,6 +288,10 @@ impl Vm {
             .collect();
         let globals = fr.globals.clone();
         let id = self.fresh_id();
+        let mut dict = AttrMap::new();
+        if let Some(a) = annotations {
+            dict.insert(Rc::from("__annotations__"), a);
+        }
         let f = Function {
             name: RefCell::new(code.name.clone()),
             qualname: RefCell::new(code.qualname.clone()),
@@ -295,7 +300,7 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
-            dict: RefCell::new(AttrMap::new()),
+            dict: RefCell::new(dict),
             id,
         };
         frame!(self).stack.push(Value::Function(Rc::new(f)));
