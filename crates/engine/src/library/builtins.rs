@@ -365,6 +365,19 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
                     items, 0, name,
                 )))))
             }
+            Value::DictView(v) => {
+                let it = vm.get_iter(&a[0])?;
+                let mut items = vm.iterate(&it)?;
+                items.reverse();
+                let name = match v.1 {
+                    ViewKind::Keys => "dict_reversekeyiterator",
+                    ViewKind::Values => "dict_reversevalueiterator",
+                    ViewKind::Items => "dict_reverseitemiterator",
+                };
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(
+                    items, 0, name,
+                )))))
+            }
             Value::Dict(d) => {
                 let mut items = d.borrow().keys();
                 items.reverse();
@@ -1135,6 +1148,29 @@ impl Vm {
                             .map(Value::from_big)
                             .map_err(|e| self.pyerr(e))
                     }
+                    (Some(v @ (Value::Bytes(_) | Value::ByteArray(_))), b) => {
+                        let base = match b {
+                            Some(b) => self.as_i64(&b)? as u32,
+                            None => 10,
+                        };
+                        // Bytes parse as their Latin-1 text; the error shows the bytes.
+                        let text: String = v
+                            .buffer()
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|&c| c as char)
+                            .collect();
+                        match pylib::numbers::int_from_str(&text, base) {
+                            Ok(i) => Ok(Value::from_big(i)),
+                            Err(e) if e.msg.starts_with("invalid literal") => {
+                                let r = self.repr(v)?;
+                                Err(self.value_error(format!(
+                                    "invalid literal for int() with base {base}: {r}"
+                                )))
+                            }
+                            Err(e) => Err(self.pyerr(e)),
+                        }
+                    }
                     (Some(_), Some(_)) => {
                         Err(self.type_error("int() can't convert non-string with explicit base"))
                     }
@@ -1168,6 +1204,21 @@ impl Vm {
                 Some(Value::Str(s)) => pylib::numbers::float_from_str(s)
                     .map(Value::Float)
                     .map_err(|e| self.pyerr(e)),
+                Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) => {
+                    let text: String = v
+                        .buffer()
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|&c| c as char)
+                        .collect();
+                    match pylib::numbers::float_from_str(&text) {
+                        Ok(f) => Ok(Value::Float(f)),
+                        Err(_) => {
+                            let r = self.repr(v)?;
+                            Err(self.value_error(format!("could not convert string to float: {r}")))
+                        }
+                    }
+                }
                 Some(other) => match self.lookup_special_bound(other, "__float__") {
                     Some(f) => self.call(&f, vec![], vec![]),
                     None => {
@@ -1178,10 +1229,40 @@ impl Vm {
                     }
                 },
             },
-            "str" => match a.first() {
-                None => Ok(Value::str("")),
-                Some(v) => Ok(Value::Str(Rc::from(self.str_of(v)?))),
-            },
+            "str" => {
+                let enc = a.get(1).or(kwarg(kw, "encoding"));
+                let errors = a.get(2).or(kwarg(kw, "errors"));
+                match (a.first(), enc.is_some() || errors.is_some()) {
+                    (None, _) => Ok(Value::str("")),
+                    (Some(v), false) => Ok(Value::Str(Rc::from(self.str_of(v)?))),
+                    (Some(v), true) => {
+                        let Some(data) = v.buffer() else {
+                            if matches!(v, Value::Str(_)) {
+                                return Err(self.type_error("decoding str is not supported"));
+                            }
+                            let t = self.type_name(v);
+                            return Err(self.type_error(format!(
+                                "decoding to str: need a bytes-like object, {t} found"
+                            )));
+                        };
+                        let text = |vm: &mut Vm, v: Option<&Value>, default: &str| match v {
+                            None => Ok(default.to_string()),
+                            Some(Value::Str(s)) => Ok(s.to_string()),
+                            Some(other) => {
+                                let t = vm.type_name(other);
+                                Err(vm.type_error(format!(
+                                    "str() argument 'encoding' must be str, not {t}"
+                                )))
+                            }
+                        };
+                        let enc = text(self, enc, "utf-8")?;
+                        let errors = text(self, errors, "strict")?;
+                        pylib::codecs::decode(&data, &enc, &errors)
+                            .map(|s| Value::Str(Rc::from(s)))
+                            .map_err(|e| self.pyerr(e))
+                    }
+                }
+            }
             "bool" => match a.first() {
                 None => Ok(Value::Bool(false)),
                 Some(v) => Ok(Value::Bool(self.truthy(v)?)),

@@ -483,15 +483,16 @@ impl Vm {
             }));
         }
         if (Rc::ptr_eq(c, &self.types.bytes) || Rc::ptr_eq(c, &self.types.bytearray))
-            && &**name == "fromhex"
+            && (&**name == "fromhex" || &**name == "maketrans")
         {
             let empty = if Rc::ptr_eq(c, &self.types.bytes) {
                 Value::Bytes(Rc::from(Vec::new()))
             } else {
                 Value::ByteArray(Rc::new(RefCell::new(Vec::new())))
             };
-            return Ok(self.native_fn("fromhex", move |vm, args, kw| {
-                match vm.call_builtin_method(&empty, "fromhex", args, kw)? {
+            let method = name.clone();
+            return Ok(self.native_fn(name, move |vm, args, kw| {
+                match vm.call_builtin_method(&empty, &method, args, kw)? {
                     Some(v) => Ok(v),
                     None => Ok(Value::None),
                 }

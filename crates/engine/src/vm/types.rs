@@ -117,6 +117,8 @@ pub const ITERATOR_TYPES: &[&str] = &[
     "dict_valueiterator",
     "dict_itemiterator",
     "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
     "set_iterator",
     "list_reverseiterator",
     "reversed",

@@ -67,6 +67,8 @@ macro_rules! shared_rows {
             m("zfill", zfill),
             m("splitlines", splitlines),
             m("expandtabs", expandtabs),
+            m("maketrans", maketrans),
+            m("translate", translate),
             m("__len__", object::len),
             m("__getitem__", object::getitem),
             m("__contains__", object::contains),
@@ -689,6 +691,47 @@ fn expandtabs(vm: &mut Vm, this: &Value, a: &[Value], kw: Kw) -> Result<Value, E
             }
         }
     }
+    Ok(like(this, out))
+}
+
+/// `bytes.maketrans(frm, to)`: the 256-byte table mapping each byte of
+/// `frm` to the byte of `to` at the same place (always `bytes`).
+fn maketrans(vm: &mut Vm, _: &Value, a: &[Value], _: Kw) -> Result<Value, Error> {
+    if a.len() != 2 {
+        return Err(vm.type_error(format!("maketrans expected 2 arguments, got {}", a.len())));
+    }
+    let frm = arg_bytes(vm, a.first())?;
+    let to = arg_bytes(vm, a.get(1))?;
+    if frm.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (f, t) in frm.iter().zip(&to) {
+        table[*f as usize] = *t;
+    }
+    Ok(Value::Bytes(Rc::from(table)))
+}
+
+/// `b.translate(table, delete=b"")`: drop the bytes of `delete`, map the
+/// others through `table` (None: unchanged).
+fn translate(vm: &mut Vm, this: &Value, a: &[Value], kw: Kw) -> Result<Value, Error> {
+    let b = buf(this);
+    let table = match kw_or(a, 0, kw, "table") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(arg_bytes(vm, Some(v))?),
+    };
+    if table.as_ref().is_some_and(|t| t.len() != 256) {
+        return Err(vm.value_error("translation table must be 256 characters long"));
+    }
+    let delete = match kw_or(a, 1, kw, "delete") {
+        None => Vec::new(),
+        Some(v) => arg_bytes(vm, Some(v))?,
+    };
+    let out = b
+        .iter()
+        .filter(|c| !delete.contains(c))
+        .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+        .collect();
     Ok(like(this, out))
 }
 

@@ -13,9 +13,9 @@ decode difference difference_update discard encode endswith expandtabs extend fi
 format format_map from_bytes fromhex fromkeys get hex index insert intersection intersection_update
 is_integer isalnum isalpha isascii isdecimal isdigit isdisjoint isidentifier islower
 isnumeric isprintable isspace issubset issuperset istitle isupper items join keys ljust
-lower lstrip partition pop popitem remove removeprefix removesuffix replace reverse
+lower lstrip maketrans partition pop popitem remove removeprefix removesuffix replace reverse
 rfind rindex rjust rpartition rsplit rstrip send setdefault sort split splitlines
-startswith strip swapcase symmetric_difference symmetric_difference_update throw title to_bytes
+startswith strip swapcase symmetric_difference symmetric_difference_update throw title to_bytes translate
 union update upper values zfill
 """.split()
 
@@ -25,6 +25,8 @@ SKIP = {
     "bool": ["is_integer"],
     # float.hex and float.fromhex are not implemented yet.
     "float": ["hex", "fromhex"],
+    # str.translate and str.maketrans are not implemented yet.
+    "str": ["translate", "maketrans"],
     # One engine type stands for dict_keys, dict_values and dict_items; view
     # arithmetic (keys - other) is not implemented yet.
     "keys": ["__sub__"],
