@@ -1505,6 +1505,13 @@ impl Vm {
                     let r = self.call(&f, vec![container.clone(), item.clone()], vec![])?;
                     return self.truthy(&r);
                 }
+                let c = i.class();
+                if self.special_lookup(&c, "__iter__").is_none()
+                    && self.special_lookup(&c, "__getitem__").is_none()
+                {
+                    let t = self.type_name(container);
+                    return Err(self.type_error(format!("argument of type '{t}' is not iterable")));
+                }
                 self.contains_by_iteration(container, item)
             }
             _ => {
