@@ -634,7 +634,7 @@ fn zfill(vm: &mut Vm, this: &Value, a: &[Value], _: Kw) -> Result<Value, Error> 
     vm.check_len(w)?;
     let sign = matches!(b.first(), Some(b'+' | b'-')) as usize;
     let mut out = b[..sign].to_vec();
-    out.extend(std::iter::repeat(b'0').take(w - b.len()));
+    out.extend(std::iter::repeat_n(b'0', w - b.len()));
     out.extend_from_slice(&b[sign..]);
     Ok(like(this, out))
 }
@@ -677,7 +677,7 @@ fn expandtabs(vm: &mut Vm, this: &Value, a: &[Value], kw: Kw) -> Result<Value, E
                 if size > 0 {
                     let n = size - col % size;
                     vm.check_len(out.len() + n as usize)?;
-                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
             }
