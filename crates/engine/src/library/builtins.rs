@@ -362,7 +362,9 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
                     _ => "reversed",
                 };
                 Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(
-                    items, 0, name,
+                    items,
+                    0,
+                    iter_name(name),
                 )))))
             }
             Value::DictView(v) => {
@@ -375,7 +377,9 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
                     ViewKind::Items => "dict_reverseitemiterator",
                 };
                 Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(
-                    items, 0, name,
+                    items,
+                    0,
+                    iter_name(name),
                 )))))
             }
             Value::Dict(d) => {
@@ -384,7 +388,7 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
                 Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(
                     items,
                     0,
-                    "dict_reversekeyiterator",
+                    iter_name("dict_reversekeyiterator"),
                 )))))
             }
             other => {

@@ -302,6 +302,50 @@ impl Vm {
         Ok(None)
     }
 
+    /// `+`, `*` and `%` with a `bytes` or `bytearray` operand (kept out of
+    /// `builtin_binop`, which the arithmetic fast paths reach).
+    #[inline(never)]
+    fn bytes_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> Result<Option<Value>, Error> {
+        use Value::*;
+        Ok(Some(match (a, b, op) {
+            (Bytes(_) | ByteArray(_), Bytes(_) | ByteArray(_), BinOp::Add) => {
+                let (x, y) = (
+                    a.buffer().unwrap_or_default(),
+                    b.buffer().unwrap_or_default(),
+                );
+                self.check_len(x.len() + y.len())?;
+                let v = [&x[..], &y[..]].concat();
+                match a {
+                    ByteArray(_) => ByteArray(Rc::new(RefCell::new(v))),
+                    _ => Bytes(v.into()),
+                }
+            }
+            (Bytes(_) | ByteArray(_), _, BinOp::Mult)
+            | (_, Bytes(_) | ByteArray(_), BinOp::Mult)
+                if as_int(a).is_some() || as_int(b).is_some() =>
+            {
+                let seq = if as_int(a).is_some() { b } else { a };
+                let x = seq.buffer().unwrap_or_default();
+                let n = as_int(if as_int(a).is_some() { a } else { b }).unwrap_or(0);
+                let n = n.max(0) as usize;
+                self.check_len(x.len().saturating_mul(n))?;
+                match seq {
+                    ByteArray(_) => ByteArray(Rc::new(RefCell::new(x.repeat(n)))),
+                    _ => Bytes(x.repeat(n).into()),
+                }
+            }
+            (Bytes(_) | ByteArray(_), _, BinOp::Mod) => {
+                let fmt = a.buffer().unwrap_or_default();
+                let v = self.bytes_percent_format(&fmt, b)?;
+                match a {
+                    ByteArray(_) => ByteArray(Rc::new(RefCell::new(v))),
+                    _ => Bytes(v.into()),
+                }
+            }
+            _ => return Ok(Option::None),
+        }))
+    }
+
     fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> Result<Option<Value>, Error> {
         use Value::*;
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
@@ -345,39 +389,8 @@ impl Vm {
                 let s = self.percent_format(x, b)?;
                 Str(Rc::from(s))
             }
-            (Bytes(_) | ByteArray(_), Bytes(_) | ByteArray(_), BinOp::Add) => {
-                let (x, y) = (
-                    a.buffer().unwrap_or_default(),
-                    b.buffer().unwrap_or_default(),
-                );
-                self.check_len(x.len() + y.len())?;
-                let v = [&x[..], &y[..]].concat();
-                match a {
-                    ByteArray(_) => ByteArray(Rc::new(RefCell::new(v))),
-                    _ => Bytes(v.into()),
-                }
-            }
-            (Bytes(_) | ByteArray(_), _, BinOp::Mult)
-            | (_, Bytes(_) | ByteArray(_), BinOp::Mult)
-                if as_int(a).is_some() || as_int(b).is_some() =>
-            {
-                let seq = if as_int(a).is_some() { b } else { a };
-                let x = seq.buffer().unwrap_or_default();
-                let n = as_int(if as_int(a).is_some() { a } else { b }).unwrap_or(0);
-                let n = n.max(0) as usize;
-                self.check_len(x.len().saturating_mul(n))?;
-                match seq {
-                    ByteArray(_) => ByteArray(Rc::new(RefCell::new(x.repeat(n)))),
-                    _ => Bytes(x.repeat(n).into()),
-                }
-            }
-            (Bytes(_) | ByteArray(_), _, BinOp::Mod) => {
-                let fmt = a.buffer().unwrap_or_default();
-                let v = self.bytes_percent_format(&fmt, b)?;
-                match a {
-                    ByteArray(_) => ByteArray(Rc::new(RefCell::new(v))),
-                    _ => Bytes(v.into()),
-                }
+            (Bytes(_) | ByteArray(_), _, _) | (_, Bytes(_) | ByteArray(_), _) => {
+                return self.bytes_binop(a, b, op)
             }
             (List(x), List(y), BinOp::Add) => {
                 let mut v = x.borrow().clone();
@@ -1558,8 +1571,10 @@ impl Vm {
                 kind: ViewKind::Keys,
                 len: d.borrow().len(),
             },
-            Value::Set(d) => IterObj::Seq(self.set_order(&d.borrow()), 0, "set_iterator"),
-            Value::FrozenSet(d) => IterObj::Seq(self.set_order(d), 0, "set_iterator"),
+            Value::Set(d) => {
+                IterObj::Seq(self.set_order(&d.borrow()), 0, iter_name("set_iterator"))
+            }
+            Value::FrozenSet(d) => IterObj::Seq(self.set_order(d), 0, iter_name("set_iterator")),
             Value::DictView(dv) => IterObj::Dict {
                 dict: dv.0.clone(),
                 pos: 0,
@@ -1727,7 +1742,7 @@ impl Vm {
 
     /// Iterators whose step runs Python code (map, filter, zip, …).
     fn complex_next(&mut self, rc: &Rc<RefCell<IterObj>>) -> Result<Option<Value>, Error> {
-        let name = rc.borrow().type_name();
+        let name = iter_name(rc.borrow().type_name());
         let finished = IterObj::Exhausted(name);
         let state = std::mem::replace(&mut *rc.borrow_mut(), IterObj::Exhausted(name));
         let (result, state) = match state {

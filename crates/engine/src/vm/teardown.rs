@@ -259,7 +259,7 @@ impl Clearer {
                 }
             }
             Value::Iter(it) => {
-                let it = std::mem::replace(&mut *it.borrow_mut(), IterObj::Exhausted("iterator"));
+                let it = std::mem::replace(&mut *it.borrow_mut(), IterObj::Exhausted(0));
                 match it {
                     IterObj::List(l, _) => self.push(Value::List(l)),
                     IterObj::Tuple(t, _) => self.push(Value::Tuple(t)),

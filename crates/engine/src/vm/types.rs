@@ -104,32 +104,6 @@ types_struct!(
     lookup_dummy,
 );
 
-/// The names of CPython's builtin iterator types the engine's iterators
-/// show (`IterObj::type_name`).
-pub const ITERATOR_TYPES: &[&str] = &[
-    "list_iterator",
-    "tuple_iterator",
-    "str_ascii_iterator",
-    "str_iterator",
-    "bytes_iterator",
-    "range_iterator",
-    "dict_keyiterator",
-    "dict_valueiterator",
-    "dict_itemiterator",
-    "dict_reversekeyiterator",
-    "dict_reversevalueiterator",
-    "dict_reverseitemiterator",
-    "set_iterator",
-    "list_reverseiterator",
-    "reversed",
-    "enumerate",
-    "zip",
-    "map",
-    "filter",
-    "callable_iterator",
-    "async_generator_asend",
-];
-
 impl Types {
     /// The class of a builtin iterator named `name` (`iterator` for any
     /// other name).
@@ -299,7 +273,7 @@ impl Types {
             not_implemented_type: b("NotImplementedType"),
             iterator: b("iterator"),
             code: make_class("code", "builtins", vec![object.clone()], Layout::Object),
-            iterators: ITERATOR_TYPES.iter().map(|n| b(n)).collect(),
+            iterators: ITERATOR_TYPES[1..].iter().map(|n| b(n)).collect(),
             dict_keys: b("dict_keys"),
             dict_values: b("dict_values"),
             dict_items: b("dict_items"),

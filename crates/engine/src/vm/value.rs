@@ -536,7 +536,7 @@ pub enum IterObj {
     },
     /// Over a frozen snapshot of values; the type name it shows
     /// (`set_iterator`, `reversed`, …).
-    Seq(Vec<Value>, usize, &'static str),
+    Seq(Vec<Value>, usize, u8),
     /// Over an object with only `__getitem__`: index `i` next, until
     /// IndexError or StopIteration (CPython's `iterator`).
     GetItem(Value, i64),
@@ -565,7 +565,7 @@ pub enum IterObj {
         on_done: Rc<NativeFn>,
     },
     /// Done; the type name it had.
-    Exhausted(&'static str),
+    Exhausted(u8),
 }
 
 impl IterObj {
@@ -583,7 +583,9 @@ impl IterObj {
                 ViewKind::Values => "dict_valueiterator",
                 ViewKind::Items => "dict_itemiterator",
             },
-            IterObj::Seq(_, _, name) | IterObj::Exhausted(name) => name,
+            IterObj::Seq(_, _, name) | IterObj::Exhausted(name) => {
+                ITERATOR_TYPES.get(*name as usize).unwrap_or(&"iterator")
+            }
             IterObj::GetItem(..) => "iterator",
             IterObj::Enumerate(..) => "enumerate",
             IterObj::Zip(..) => "zip",
@@ -596,6 +598,40 @@ impl IterObj {
             IterObj::YieldOnce { .. } => "iterator",
         }
     }
+}
+
+/// The names of CPython's builtin iterator types the engine's iterators
+/// show (`IterObj::type_name`).
+pub const ITERATOR_TYPES: &[&str] = &[
+    "iterator",
+    "list_iterator",
+    "tuple_iterator",
+    "str_ascii_iterator",
+    "str_iterator",
+    "bytes_iterator",
+    "range_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+    "set_iterator",
+    "list_reverseiterator",
+    "reversed",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "callable_iterator",
+    "async_generator_asend",
+];
+
+/// The index of `name` in [`ITERATOR_TYPES`] (0, `iterator`, if absent):
+/// what `IterObj::Seq` and `IterObj::Exhausted` keep (a byte, so the
+/// enum's layout stays what the run loop's `for` fast path expects).
+pub fn iter_name(name: &str) -> u8 {
+    ITERATOR_TYPES.iter().position(|n| *n == name).unwrap_or(0) as u8
 }
 
 /// A module object: a name and its global namespace.
@@ -923,7 +959,7 @@ fn empty_then_drop(v: Value) {
         Value::Function(f) if Rc::strong_count(f) == 1 => kids.extend(f.defaults.iter().cloned()),
         Value::Iter(it) if Rc::strong_count(it) == 1 => {
             if let Ok(mut it) = it.try_borrow_mut() {
-                let name = it.type_name();
+                let name = iter_name(it.type_name());
                 match std::mem::replace(&mut *it, IterObj::Exhausted(name)) {
                     IterObj::List(l, _) => kids.push(Value::List(l)),
                     IterObj::Tuple(t, _) => kids.push(Value::Tuple(t)),

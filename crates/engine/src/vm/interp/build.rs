@@ -288,10 +288,6 @@ impl Vm {
             .collect();
         let globals = fr.globals.clone();
         let id = self.fresh_id();
-        let mut dict = AttrMap::new();
-        if let Some(a) = annotations {
-            dict.insert(Rc::from("__annotations__"), a);
-        }
         let f = Function {
             name: RefCell::new(code.name.clone()),
             qualname: RefCell::new(code.qualname.clone()),
@@ -300,9 +296,12 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
-            dict: RefCell::new(dict),
+            dict: RefCell::new(AttrMap::new()),
             id,
         };
+        if let Some(a) = annotations {
+            set_annotations(&f, a);
+        }
         frame!(self).stack.push(Value::Function(Rc::new(f)));
         Ok(())
     }
@@ -326,4 +325,14 @@ impl Vm {
         fr.stack.push(Value::None);
         Ok(())
     }
+}
+
+/// A new function's `__annotations__` (out of line: `op_make_function` is
+/// inlined into the run loop).
+#[cold]
+#[inline(never)]
+fn set_annotations(f: &Function, annotations: Value) {
+    f.dict
+        .borrow_mut()
+        .insert(Rc::from("__annotations__"), annotations);
 }
