@@ -349,6 +349,9 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
                 };
                 let n = vm.call(&len, vec![a[0].clone()], vec![])?;
                 let n = vm.as_i64(&n)?;
+                if n < 0 {
+                    return Err(vm.value_error("__len__() should return >= 0"));
+                }
                 Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(
                     a[0].clone(),
                     n - 1,

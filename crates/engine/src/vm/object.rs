@@ -1152,7 +1152,10 @@ impl Vm {
         match self.special_lookup(c, "__init__") {
             Some(Value::Function(f)) => {
                 args.insert(0, inst.clone());
-                if let Link::Entry = link {
+                // A generator or coroutine `__init__` returns its generator
+                // object at once (then the TypeError below): no frame to push.
+                let plain = f.code.kind == crate::compile::code::CodeKind::Function;
+                if matches!(link, Link::Entry) || !plain {
                     let r = self.call(&Value::Function(f), args, kw)?;
                     if !r.is_none() {
                         let tn = self.type_name(&r);

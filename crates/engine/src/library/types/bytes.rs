@@ -538,7 +538,11 @@ fn replace(vm: &mut Vm, this: &Value, a: &[Value], kw: Kw) -> Result<Value, Erro
     }
     let old = arg_bytes(vm, a.first())?;
     let new = arg_bytes(vm, a.get(1))?;
-    let mut left = opt_int(vm, kw_or(a, 2, kw, "count"))?.unwrap_or(-1);
+    // A negative count means all of them.
+    let mut left = match opt_int(vm, kw_or(a, 2, kw, "count"))? {
+        Some(n) if n >= 0 => n,
+        _ => i64::MAX,
+    };
     let mut out = Vec::with_capacity(b.len());
     if old.is_empty() {
         for (i, &c) in b.iter().enumerate() {
