@@ -122,7 +122,8 @@ pub enum Op {
     /// `f(*args, **kwargs)`: `[f, args_tuple]` or `[f, args_tuple, kwargs_dict]`.
     CallEx(bool),
     /// Build a function from `consts[code]`; flag bits: 1 = defaults
-    /// tuple, 2 = kw-defaults dict (both below the code on the stack).
+    /// tuple, 2 = kw-defaults dict, 4 = annotations dict (pushed in that
+    /// order).
     MakeFunction {
         code: u32,
         flags: u8,

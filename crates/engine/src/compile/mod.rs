@@ -644,13 +644,10 @@ impl<'a> Compiler<'a> {
         names: &[Alias],
         level: u32,
     ) -> CResult {
-        if level > 0 {
-            return err(
-                "attempted relative import with no known parent package",
-                s.span,
-            );
-        }
-        let m = module.clone().unwrap_or_else(|| "".into());
+        // A relative import keeps its dots: the VM raises CPython's
+        // ImportError for it at run time (a program is never in a package).
+        let dots = ".".repeat(level as usize);
+        let m: Name = format!("{dots}{}", module.as_deref().unwrap_or("")).into();
         let mi = self.name_index(&m);
         self.emit(Op::ImportName(mi));
         for a in names {
@@ -1184,17 +1181,7 @@ impl<'a> Compiler<'a> {
     /// `__annotations__[name] = annotation` (a string under
     /// `from __future__ import annotations`).
     fn annotate(&mut self, name: &Name, annotation: &Expr) -> CResult {
-        if self.future_annotations {
-            let text = self
-                .source
-                .get(annotation.span.start as usize..annotation.span.end as usize)
-                .unwrap_or("")
-                .to_string();
-            let t = self.interner.intern(&text);
-            self.load_const(Const::Str(t));
-        } else {
-            self.expr(annotation)?;
-        }
+        self.annotation_value(annotation)?;
         let ai = self.name_index("__annotations__");
         if self.ur().kind == CodeKind::Class {
             self.emit(Op::LoadName(ai));
@@ -1360,8 +1347,32 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Push defaults/kwdefaults and emit MakeFunction for `code`.
-    fn make_function(&mut self, args: &Arguments, code: Rc<Code>) -> CResult {
+    /// An annotation's value: the expression, or its source text under
+    /// `from __future__ import annotations`.
+    fn annotation_value(&mut self, annotation: &Expr) -> CResult {
+        if self.future_annotations {
+            let text = self
+                .source
+                .get(annotation.span.start as usize..annotation.span.end as usize)
+                .unwrap_or("")
+                .to_string();
+            let t = self.interner.intern(&text);
+            self.load_const(Const::Str(t));
+            Ok(())
+        } else {
+            self.expr(annotation)
+        }
+    }
+
+    /// Push defaults/kwdefaults (and the annotations dict when any
+    /// parameter or the return is annotated) and emit MakeFunction for
+    /// `code`.
+    fn make_function(
+        &mut self,
+        args: &Arguments,
+        code: Rc<Code>,
+        returns: Option<&Expr>,
+    ) -> CResult {
         let mut flags = 0u8;
         if !args.defaults.is_empty() {
             for d in &args.defaults {
@@ -1384,6 +1395,34 @@ impl<'a> Compiler<'a> {
             }
             self.emit(Op::BuildMap(kw.len() as u32));
             flags |= 2;
+        }
+        // CPython's order: positional, then positional-only, then the rest.
+        let annotated: Vec<&Arg> = args
+            .args
+            .iter()
+            .chain(&args.posonlyargs)
+            .chain(&args.vararg)
+            .chain(&args.kwonlyargs)
+            .chain(&args.kwarg)
+            .filter(|a| a.annotation.is_some())
+            .collect();
+        if !annotated.is_empty() || returns.is_some() {
+            for a in &annotated {
+                let n = self.interner.intern(&a.arg);
+                self.load_const(Const::Str(n));
+                if let Some(e) = &a.annotation {
+                    self.annotation_value(e)?;
+                }
+            }
+            if let Some(r) = returns {
+                let n = self.interner.intern("return");
+                self.load_const(Const::Str(n));
+                self.annotation_value(r)?;
+            }
+            self.emit(Op::BuildMap(
+                annotated.len() as u32 + returns.is_some() as u32,
+            ));
+            flags |= 4;
         }
         let ci = self.u().codes.len() as u32;
         self.u().codes.push(code);
@@ -1422,7 +1461,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::ReturnValue);
         let code = self.leave();
         self.set_span(s.span);
-        self.make_function(&f.args, code)?;
+        self.make_function(&f.args, code, f.returns.as_ref())?;
         for _ in &f.decorator_list {
             self.emit(Op::Call(1));
         }
@@ -1772,7 +1811,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::ReturnValue);
         let code = self.leave();
         self.set_span(e.span);
-        self.make_function(args, code)?;
+        self.make_function(args, code, None)?;
         Ok(())
     }
 

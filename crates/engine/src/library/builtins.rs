@@ -107,6 +107,7 @@ fn install_types(vm: &mut Vm) {
         ("float", t.float.clone()),
         ("str", t.str_.clone()),
         ("bytes", t.bytes.clone()),
+        ("bytearray", t.bytearray.clone()),
         ("list", t.list.clone()),
         ("tuple", t.tuple.clone()),
         ("dict", t.dict.clone()),
@@ -130,6 +131,15 @@ fn install_types(vm: &mut Vm) {
             .borrow_mut()
             .insert(Rc::from("__new__"), f);
         b.set_str("range", Value::Class(vm.types.range.clone()));
+    }
+    // The iterator types a program calls: classes (`isinstance(x, map)`),
+    // made by the builtin function of the same name.
+    for name in ["enumerate", "zip", "map", "filter", "reversed"] {
+        let c = vm.types.iterator_class(name);
+        if let Some(f) = vm.builtins.get(name) {
+            c.dict.borrow_mut().insert(Rc::from("__new__"), f);
+        }
+        b.set_str(name, Value::Class(c));
     }
     for c in vm.types.exceptions.clone() {
         b.set_str(&c.name, Value::Class(c.clone()));
@@ -267,7 +277,7 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
             _ => 0,
         };
         let Some(x) = a.first() else {
-            return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+            return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
         };
         let it = vm.get_iter(x)?;
         Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate(
@@ -328,15 +338,61 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
                     .unwrap_or(Value::None);
                 vm.call(&f, vec![], vec![])
             }
-            Value::Str(_) | Value::Range(_) | Value::Instance(_) => {
+            Value::Instance(i) => {
+                let c = i.class();
+                let t = vm.type_name(&a[0]);
+                if vm.special_lookup(&c, "__getitem__").is_none() {
+                    return Err(vm.type_error(format!("'{t}' object is not reversible")));
+                }
+                let Some(len) = vm.special_lookup(&c, "__len__") else {
+                    return Err(vm.type_error(format!("object of type '{t}' has no len()")));
+                };
+                let n = vm.call(&len, vec![a[0].clone()], vec![])?;
+                let n = vm.as_i64(&n)?;
+                if n < 0 {
+                    return Err(vm.value_error("__len__() should return >= 0"));
+                }
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed(
+                    a[0].clone(),
+                    n - 1,
+                )))))
+            }
+            Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) | Value::Range(_) => {
                 let mut items = vm.iterate(&a[0])?;
                 items.reverse();
-                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(items, 0)))))
+                let name = match &a[0] {
+                    Value::Range(_) => "range_iterator",
+                    _ => "reversed",
+                };
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(
+                    items,
+                    0,
+                    iter_name(name),
+                )))))
+            }
+            Value::DictView(v) => {
+                let it = vm.get_iter(&a[0])?;
+                let mut items = vm.iterate(&it)?;
+                items.reverse();
+                let name = match v.1 {
+                    ViewKind::Keys => "dict_reversekeyiterator",
+                    ViewKind::Values => "dict_reversevalueiterator",
+                    ViewKind::Items => "dict_reverseitemiterator",
+                };
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(
+                    items,
+                    0,
+                    iter_name(name),
+                )))))
             }
             Value::Dict(d) => {
                 let mut items = d.borrow().keys();
                 items.reverse();
-                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(items, 0)))))
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(
+                    items,
+                    0,
+                    iter_name("dict_reversekeyiterator"),
+                )))))
             }
             other => {
                 let t = vm.type_name(other);
@@ -442,6 +498,11 @@ static INTROSPECTION: &[(&str, NativeFnPtr)] = &[
     ("iter", |vm, a, _| {
         nargs(vm, "iter", a, 1, 2)?;
         if a.len() == 2 {
+            let callable = vm.builtins.get("callable").unwrap_or(Value::None);
+            let ok = vm.call(&callable, vec![a[0].clone()], vec![])?;
+            if !vm.truthy(&ok)? {
+                return Err(vm.type_error("iter(v, w): v must be callable"));
+            }
             return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable(
                 a[0].clone(),
                 a[1].clone(),
@@ -819,6 +880,7 @@ fn bi_len(vm: &mut Vm, a: &[Value], _kw: Kw) -> Result<Value, Error> {
             }
         }
         Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.borrow().len(),
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) | Value::Set(d) => d.borrow().len(),
@@ -1059,6 +1121,13 @@ impl Vm {
                 Ok(Value::Slice(Rc::new([s, e, st])))
             }
             "range" => bi_range(self, a, &kw),
+            "enumerate" | "zip" | "map" | "filter" | "reversed" => {
+                let f = c.dict.borrow().get("__new__").cloned();
+                match f {
+                    Some(f) => self.call(&f, args, kw),
+                    None => Err(self.type_error(format!("cannot create '{name}' instances"))),
+                }
+            }
             _ => self.construct_value(c, a, &kw),
         }
     }
@@ -1085,6 +1154,29 @@ impl Vm {
                         pylib::numbers::int_from_str(s, base)
                             .map(Value::from_big)
                             .map_err(|e| self.pyerr(e))
+                    }
+                    (Some(v @ (Value::Bytes(_) | Value::ByteArray(_))), b) => {
+                        let base = match b {
+                            Some(b) => self.as_i64(&b)? as u32,
+                            None => 10,
+                        };
+                        // Bytes parse as their Latin-1 text; the error shows the bytes.
+                        let text: String = v
+                            .buffer()
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|&c| c as char)
+                            .collect();
+                        match pylib::numbers::int_from_str(&text, base) {
+                            Ok(i) => Ok(Value::from_big(i)),
+                            Err(e) if e.msg.starts_with("invalid literal") => {
+                                let r = self.repr(v)?;
+                                Err(self.value_error(format!(
+                                    "invalid literal for int() with base {base}: {r}"
+                                )))
+                            }
+                            Err(e) => Err(self.pyerr(e)),
+                        }
                     }
                     (Some(_), Some(_)) => {
                         Err(self.type_error("int() can't convert non-string with explicit base"))
@@ -1119,6 +1211,21 @@ impl Vm {
                 Some(Value::Str(s)) => pylib::numbers::float_from_str(s)
                     .map(Value::Float)
                     .map_err(|e| self.pyerr(e)),
+                Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) => {
+                    let text: String = v
+                        .buffer()
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|&c| c as char)
+                        .collect();
+                    match pylib::numbers::float_from_str(&text) {
+                        Ok(f) => Ok(Value::Float(f)),
+                        Err(_) => {
+                            let r = self.repr(v)?;
+                            Err(self.value_error(format!("could not convert string to float: {r}")))
+                        }
+                    }
+                }
                 Some(other) => match self.lookup_special_bound(other, "__float__") {
                     Some(f) => self.call(&f, vec![], vec![]),
                     None => {
@@ -1129,10 +1236,40 @@ impl Vm {
                     }
                 },
             },
-            "str" => match a.first() {
-                None => Ok(Value::str("")),
-                Some(v) => Ok(Value::Str(Rc::from(self.str_of(v)?))),
-            },
+            "str" => {
+                let enc = a.get(1).or(kwarg(kw, "encoding"));
+                let errors = a.get(2).or(kwarg(kw, "errors"));
+                match (a.first(), enc.is_some() || errors.is_some()) {
+                    (None, _) => Ok(Value::str("")),
+                    (Some(v), false) => Ok(Value::Str(Rc::from(self.str_of(v)?))),
+                    (Some(v), true) => {
+                        let Some(data) = v.buffer() else {
+                            if matches!(v, Value::Str(_)) {
+                                return Err(self.type_error("decoding str is not supported"));
+                            }
+                            let t = self.type_name(v);
+                            return Err(self.type_error(format!(
+                                "decoding to str: need a bytes-like object, {t} found"
+                            )));
+                        };
+                        let text = |vm: &mut Vm, v: Option<&Value>, default: &str| match v {
+                            None => Ok(default.to_string()),
+                            Some(Value::Str(s)) => Ok(s.to_string()),
+                            Some(other) => {
+                                let t = vm.type_name(other);
+                                Err(vm.type_error(format!(
+                                    "str() argument 'encoding' must be str, not {t}"
+                                )))
+                            }
+                        };
+                        let enc = text(self, enc, "utf-8")?;
+                        let errors = text(self, errors, "strict")?;
+                        pylib::codecs::decode(&data, &enc, &errors)
+                            .map(|s| Value::Str(Rc::from(s)))
+                            .map_err(|e| self.pyerr(e))
+                    }
+                }
+            }
             "bool" => match a.first() {
                 None => Ok(Value::Bool(false)),
                 Some(v) => Ok(Value::Bool(self.truthy(v)?)),
@@ -1178,23 +1315,17 @@ impl Vm {
                 }
                 Ok(d)
             }
-            "bytes" => match a.first() {
-                None => Ok(Value::Bytes(Rc::from(Vec::new()))),
-                Some(Value::Str(s)) => Ok(Value::Bytes(Rc::from(s.as_bytes().to_vec()))),
-                Some(Value::Int(n)) => Ok(Value::Bytes(Rc::from(vec![0u8; (*n).max(0) as usize]))),
-                Some(v) => {
-                    let items = self.iterate(v)?;
-                    let mut out = Vec::new();
-                    for x in items {
-                        let i = self.as_i64(&x)?;
-                        if !(0..256).contains(&i) {
-                            return Err(self.value_error("bytes must be in range(0, 256)"));
-                        }
-                        out.push(i as u8);
-                    }
-                    Ok(Value::Bytes(Rc::from(out)))
+            "bytes" => {
+                if let [Value::Bytes(b)] = a {
+                    return Ok(Value::Bytes(b.clone()));
                 }
-            },
+                let b = crate::library::types::bytes::construct(self, "bytes", a, kw)?;
+                Ok(Value::Bytes(Rc::from(b)))
+            }
+            "bytearray" => {
+                let b = crate::library::types::bytes::construct(self, "bytearray", a, kw)?;
+                Ok(Value::ByteArray(Rc::new(RefCell::new(b))))
+            }
             // `types.ModuleType(name, doc=None)`: an empty module.
             "module" => {
                 let Some(Value::Str(n)) = a.first() else {

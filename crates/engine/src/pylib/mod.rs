@@ -78,6 +78,7 @@
 //! Unicode tables; it re-executes itself with `PYTHONHASHSEED=0`).
 
 pub mod bigint;
+pub mod codecs;
 pub mod float_repr;
 pub mod format_spec;
 pub mod format_template;

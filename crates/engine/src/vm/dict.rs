@@ -117,6 +117,9 @@ pub fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
             false
         }
         (Bytes(x), Bytes(y)) => x == y,
+        (Bytes(_) | ByteArray(_), Bytes(_) | ByteArray(_)) => {
+            return a.with_buffer(|x| b.with_buffer(|y| x == y)).flatten()
+        }
         _ => {
             if a.is(b) {
                 return Some(true);

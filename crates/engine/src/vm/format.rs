@@ -73,6 +73,7 @@ impl Vm {
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => pylib::strings::repr_str(s),
             Value::Bytes(b) => bytes_repr(b),
+            Value::ByteArray(b) => format!("bytearray({})", bytes_repr_impl(&b.borrow(), true)),
             Value::List(l) => {
                 let p = Rc::as_ptr(l) as usize;
                 if self.repr_stack.contains(&p) {
@@ -216,24 +217,7 @@ impl Vm {
 
     /// `repr` of a builtin iterator (`<list_iterator object at …>`).
     fn iter_repr(&mut self, it: &Rc<std::cell::RefCell<IterObj>>) -> Result<String, Error> {
-        let name = match &*it.borrow() {
-            IterObj::List(..) => "list_iterator",
-            IterObj::Tuple(..) => "tuple_iterator",
-            IterObj::Str(..) => "str_ascii_iterator",
-            IterObj::Range { .. } => "range_iterator",
-            IterObj::Dict { kind, .. } => match kind {
-                ViewKind::Keys => "dict_keyiterator",
-                ViewKind::Values => "dict_valueiterator",
-                ViewKind::Items => "dict_itemiterator",
-            },
-            IterObj::Enumerate(..) => "enumerate",
-            IterObj::Zip(..) => "zip",
-            IterObj::Map(..) => "map",
-            IterObj::Filter(..) => "filter",
-            IterObj::Reversed(..) => "list_reverseiterator",
-            IterObj::ASend { .. } => "async_generator_asend",
-            _ => "iterator",
-        };
+        let name = it.borrow().type_name();
         Ok(format!(
             "<{name} object at {}>",
             fake_addr(Rc::as_ptr(it) as u64)
@@ -478,12 +462,207 @@ impl Vm {
         })
     }
 
+    /// `bytes % args` (PEP 461): `%s`/`%b` take bytes-like objects (or
+    /// `__bytes__`), `%r`/`%a` give `ascii()`, `%c` one byte; the numeric
+    /// conversions are `str`'s, one conversion at a time.
+    pub(crate) fn bytes_percent_format(
+        &mut self,
+        fmt: &[u8],
+        args: &Value,
+    ) -> Result<Vec<u8>, Error> {
+        let tuple: Option<Vec<Value>> = match args {
+            Value::Tuple(t) => Some(t.to_vec()),
+            _ => None,
+        };
+        let mapping = matches!(args, Value::Dict(_) | Value::Instance(_))
+            .then(|| args.clone())
+            .filter(|_| {
+                !matches!(args, Value::Instance(_))
+                    || self.lookup_special_bound(args, "__getitem__").is_some()
+            });
+        let (mut next, total) = match &tuple {
+            Some(t) => (0usize, t.len()),
+            None => (0, 1),
+        };
+        let mut take = |vm: &mut Vm| -> Result<Value, Error> {
+            if next >= total {
+                return Err(vm.type_error("not enough arguments for format string"));
+            }
+            next += 1;
+            Ok(match &tuple {
+                Some(t) => t[next - 1].clone(),
+                None => args.clone(),
+            })
+        };
+        let mut out = Vec::with_capacity(fmt.len());
+        let mut used_key = false;
+        let mut i = 0;
+        while i < fmt.len() {
+            if fmt[i] != b'%' {
+                out.push(fmt[i]);
+                i += 1;
+                continue;
+            }
+            i += 1;
+            let mut keyed = None;
+            if fmt.get(i) == Some(&b'(') {
+                let Some(m) = mapping.clone() else {
+                    return Err(self.type_error("format requires a mapping"));
+                };
+                let (start, mut depth) = (i + 1, 1);
+                i += 1;
+                while i < fmt.len() && depth > 0 {
+                    match fmt[i] {
+                        b'(' => depth += 1,
+                        b')' => depth -= 1,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                if depth > 0 {
+                    return Err(self.value_error("incomplete format key"));
+                }
+                let key = Value::Bytes(Rc::from(&fmt[start..i - 1]));
+                keyed = Some(self.getitem(&m, &key)?);
+                used_key = true;
+            }
+            let mut spec = String::from("%");
+            while let Some(&c @ (b'-' | b'+' | b' ' | b'#' | b'0')) = fmt.get(i) {
+                spec.push(c as char);
+                i += 1;
+            }
+            let mut number =
+                |vm: &mut Vm, i: &mut usize, spec: &mut String| -> Result<Option<i64>, Error> {
+                    if fmt.get(*i) == Some(&b'*') {
+                        *i += 1;
+                        let v = take(vm)?;
+                        let n = match v {
+                            Value::Int(n) => n,
+                            _ => return Err(vm.type_error("* wants int")),
+                        };
+                        spec.push_str(&n.to_string());
+                        return Ok(Some(n));
+                    }
+                    let start = *i;
+                    while fmt.get(*i).is_some_and(u8::is_ascii_digit) {
+                        *i += 1;
+                    }
+                    let digits = std::str::from_utf8(&fmt[start..*i]).unwrap_or("");
+                    spec.push_str(digits);
+                    Ok(digits.parse().ok())
+                };
+            let width = number(self, &mut i, &mut spec)?;
+            let mut prec = None;
+            if fmt.get(i) == Some(&b'.') {
+                i += 1;
+                spec.push('.');
+                prec = Some(number(self, &mut i, &mut spec)?.unwrap_or(0));
+            }
+            while matches!(fmt.get(i), Some(b'h' | b'l' | b'L')) {
+                i += 1;
+            }
+            let Some(&conv) = fmt.get(i) else {
+                return Err(self.value_error("incomplete format"));
+            };
+            i += 1;
+            if conv == b'%' {
+                out.push(b'%');
+                continue;
+            }
+            let arg = match keyed {
+                Some(v) => v,
+                None => take(self)?,
+            };
+            let piece: Vec<u8> = match conv {
+                b's' | b'b' | b'r' | b'a' | b'c' => {
+                    let mut body = match conv {
+                        b'r' | b'a' => self.ascii(&arg)?.into_bytes(),
+                        b'c' => match (&arg, arg.buffer()) {
+                            (_, Some(b)) if b.len() == 1 => b,
+                            (Value::Int(n), _) if (0..256).contains(n) => vec![*n as u8],
+                            (Value::Int(_), _) => {
+                                let c = self.types.overflow_error.clone();
+                                return Err(self.new_error(&c, "%c arg not in range(256)"));
+                            }
+                            _ => {
+                                return Err(self.type_error(
+                                    "%c requires an integer in range(256) or a single byte",
+                                ))
+                            }
+                        },
+                        _ => match arg.buffer() {
+                            Some(b) => b,
+                            None => match self.lookup_special_bound(&arg, "__bytes__") {
+                                Some(f) => {
+                                    let r = self.call(&f, vec![], vec![])?;
+                                    r.buffer().unwrap_or_default()
+                                }
+                                None => {
+                                    let t = self.type_name(&arg);
+                                    return Err(self.type_error(format!(
+                                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"
+                                    )));
+                                }
+                            },
+                        },
+                    };
+                    if let (Some(p), false) = (prec, conv == b'c') {
+                        body.truncate(p.max(0) as usize);
+                    }
+                    let w = width.unwrap_or(0).unsigned_abs() as usize;
+                    if body.len() < w {
+                        let padding = vec![b' '; w - body.len()];
+                        if spec.contains('-') || width.is_some_and(|w| w < 0) {
+                            body.extend(padding);
+                        } else {
+                            body.splice(0..0, padding);
+                        }
+                    }
+                    body
+                }
+                b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'e' | b'E' | b'f' | b'F' | b'g'
+                | b'G' => {
+                    spec.push(conv as char);
+                    self.percent_format(&spec, &Value::tuple(vec![arg]))?
+                        .into_bytes()
+                }
+                other => {
+                    let shown = if other.is_ascii_graphic() || other == b' ' {
+                        other as char
+                    } else {
+                        '?'
+                    };
+                    return Err(self.value_error(format!(
+                        "unsupported format character '{shown}' (0x{other:x}) at index {}",
+                        i - 1
+                    )));
+                }
+            };
+            self.check_len(out.len() + piece.len())?;
+            out.extend(piece);
+        }
+        let all_used = match &tuple {
+            Some(t) => next >= t.len(),
+            None => next == 1 || mapping.is_some() || used_key,
+        };
+        if !all_used {
+            return Err(self.type_error("not all arguments converted during bytes formatting"));
+        }
+        Ok(out)
+    }
+
     pub(crate) fn source_module_names(&self) -> Vec<String> {
         Vec::new()
     }
 }
 
 fn bytes_repr(b: &[u8]) -> String {
+    bytes_repr_impl(b, false)
+}
+
+/// `repr(bytes)`; a bytearray's (`escape_single`) escapes `'` even inside
+/// double quotes, as CPython's does.
+fn bytes_repr_impl(b: &[u8], escape_single: bool) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
         '"'
     } else {
@@ -497,9 +676,9 @@ fn bytes_repr(b: &[u8]) -> String {
             b'\n' => s.push_str("\\n"),
             b'\r' => s.push_str("\\r"),
             b'\t' => s.push_str("\\t"),
-            c if c as char == quote => {
+            c if c as char == quote || (escape_single && c == b'\'') => {
                 s.push('\\');
-                s.push(quote);
+                s.push(c as char);
             }
             0x20..=0x7e => s.push(c as char),
             _ => s.push_str(&format!("\\x{c:02x}")),

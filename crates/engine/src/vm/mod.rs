@@ -932,6 +932,12 @@ impl Vm {
     /// the module is pushed when the body returns. Returns `None` then;
     /// `Some(module)` when the module was ready at once.
     pub(crate) fn import_in_frame(&mut self, name: &str) -> Result<Option<Value>, Error> {
+        if name.starts_with('.') {
+            return Err(self.new_error(
+                &self.types.import_error.clone(),
+                "attempted relative import with no known parent package",
+            ));
+        }
         if let Some(m) = self.modules.get(name) {
             return Ok(Some(m.clone()));
         }

@@ -26,6 +26,7 @@ impl Vm {
             Value::Float(_) => t.float.clone(),
             Value::Str(_) => t.str_.clone(),
             Value::Bytes(_) => t.bytes.clone(),
+            Value::ByteArray(_) => t.bytearray.clone(),
             Value::List(_) => t.list.clone(),
             Value::Tuple(_) => t.tuple.clone(),
             Value::Dict(_) => t.dict.clone(),
@@ -43,7 +44,7 @@ impl Vm {
                 GenKind::Coroutine => t.coroutine.clone(),
                 GenKind::AsyncGenerator => t.async_generator.clone(),
             },
-            Value::Iter(_) => t.iterator.clone(),
+            Value::Iter(it) => t.iterator_class(it.borrow().type_name()),
             Value::Module(_) => t.module.clone(),
             Value::DictView(d) => match d.1 {
                 ViewKind::Keys => t.dict_keys.clone(),
@@ -62,19 +63,7 @@ impl Vm {
     /// `type(v).__name__`.
     pub fn type_name(&self, v: &Value) -> String {
         match v {
-            Value::Iter(it) => match &*it.borrow() {
-                IterObj::List(..) => "list_iterator",
-                IterObj::Tuple(..) => "tuple_iterator",
-                IterObj::Str(..) => "str_ascii_iterator",
-                IterObj::Range { .. } => "range_iterator",
-                IterObj::Enumerate(..) => "enumerate",
-                IterObj::Zip(..) => "zip",
-                IterObj::Map(..) => "map",
-                IterObj::Filter(..) => "filter",
-                IterObj::ASend { .. } => "async_generator_asend",
-                _ => "iterator",
-            }
-            .to_string(),
+            Value::Iter(it) => it.borrow().type_name().to_string(),
             _ => self.class_of(v).name.to_string(),
         }
     }
@@ -198,6 +187,8 @@ impl Vm {
                 "__name__" | "__qualname__" => Ok(Value::Str(b.name.clone())),
                 "__self__" => Ok(b.bound.clone().unwrap_or(Value::None)),
                 "__doc__" => Ok(Value::None),
+                "__module__" if b.bound.is_none() => Ok(Value::str("builtins")),
+                "__module__" => Ok(Value::None),
                 _ => Err(self.attribute_error(format!(
                     "'builtin_function_or_method' object has no attribute '{name}'"
                 ))),
@@ -341,6 +332,37 @@ impl Vm {
         Err(self.attribute_error(format!("'super' object has no attribute '{name}'")))
     }
 
+    /// A function's `__code__`: a `code` object with the attributes
+    /// learners print (`co_name`, `co_varnames`, `co_argcount`, …).
+    fn code_object(&mut self, code: &crate::compile::code::Code) -> Result<Value, Error> {
+        let cls = self.types.code.clone();
+        let obj = self.new_instance(&cls, vec![]);
+        let names = |v: &[Name]| Value::tuple(v.iter().map(|n| Value::Str(n.clone())).collect());
+        let nlocals = code.varnames.len() as i64;
+        let attrs = [
+            ("co_name", Value::Str(code.name.clone())),
+            ("co_qualname", Value::Str(code.qualname.clone())),
+            ("co_varnames", names(&code.varnames)),
+            ("co_cellvars", names(&code.cellvars)),
+            ("co_freevars", names(&code.freevars)),
+            ("co_argcount", Value::Int(code.argcount as i64)),
+            (
+                "co_posonlyargcount",
+                Value::Int(code.posonlyargcount as i64),
+            ),
+            ("co_kwonlyargcount", Value::Int(code.kwonlyargcount as i64)),
+            ("co_nlocals", Value::Int(nlocals)),
+            ("co_firstlineno", Value::Int(code.firstlineno as i64)),
+        ];
+        if let Value::Instance(i) = &obj {
+            let mut d = i.dict.borrow_mut();
+            for (k, v) in attrs {
+                d.insert(Rc::from(k), v);
+            }
+        }
+        Ok(obj)
+    }
+
     /// `getattr` on a Python function.
     fn function_getattr(&mut self, f: &Function, name: &Name) -> Result<Value, Error> {
         match &**name {
@@ -357,7 +379,23 @@ impl Vm {
                     Value::tuple(f.defaults.clone())
                 })
             }
-            "__code__" => return Ok(Value::None),
+            "__kwdefaults__" => {
+                if f.kwdefaults.is_empty() {
+                    return Ok(Value::None);
+                }
+                let mut d = crate::vm::dict::Dict::new();
+                for (k, v) in &f.kwdefaults {
+                    self.dict_set(&mut d, Value::Str(k.clone()), v.clone())?;
+                }
+                return Ok(Value::dict(d));
+            }
+            "__annotations__" if f.dict.borrow().get(name).is_none() => {
+                // Made on first access, then kept (as CPython does).
+                let d = Value::dict(crate::vm::dict::Dict::new());
+                f.dict.borrow_mut().insert(name.clone(), d.clone());
+                return Ok(d);
+            }
+            "__code__" => return self.code_object(&f.code),
             "__dict__" => {
                 let mut d = crate::vm::dict::Dict::new();
                 for (k, v) in f.dict.borrow().entries.clone() {
@@ -375,6 +413,19 @@ impl Vm {
 
     /// `getattr` on a class (`C.x`, `C.__mro__`, `str.upper`).
     fn class_getattr(&mut self, obj: &Value, c: &Rc<Class>, name: &Name) -> Result<Value, Error> {
+        if &**name == "__annotations__" && c.layout == Layout::Object {
+            // The class's own, made on first access and then kept (CPython
+            // 3.10+ never inherits a base's).
+            let own = c.dict.borrow().get(name).cloned();
+            return Ok(match own {
+                Some(d) => d,
+                None => {
+                    let d = Value::dict(crate::vm::dict::Dict::new());
+                    c.dict.borrow_mut().insert(name.clone(), d.clone());
+                    d
+                }
+            });
+        }
         if let Some(a) = self.type_lookup(c, name) {
             return Ok(match a {
                 Value::ClassMethod(f) => Value::Method(Rc::new((obj.clone(), (*f).clone()))),
@@ -428,6 +479,22 @@ impl Vm {
                 match vm.call_builtin_method(&Value::Int(0), "from_bytes", args, kw)? {
                     Some(v) => Ok(v),
                     None => Ok(Value::Int(0)),
+                }
+            }));
+        }
+        if (Rc::ptr_eq(c, &self.types.bytes) || Rc::ptr_eq(c, &self.types.bytearray))
+            && (&**name == "fromhex" || &**name == "maketrans")
+        {
+            let empty = if Rc::ptr_eq(c, &self.types.bytes) {
+                Value::Bytes(Rc::from(Vec::new()))
+            } else {
+                Value::ByteArray(Rc::new(RefCell::new(Vec::new())))
+            };
+            let method = name.clone();
+            return Ok(self.native_fn(name, move |vm, args, kw| {
+                match vm.call_builtin_method(&empty, &method, args, kw)? {
+                    Some(v) => Ok(v),
+                    None => Ok(Value::None),
                 }
             }));
         }
@@ -1085,7 +1152,10 @@ impl Vm {
         match self.special_lookup(c, "__init__") {
             Some(Value::Function(f)) => {
                 args.insert(0, inst.clone());
-                if let Link::Entry = link {
+                // A generator or coroutine `__init__` returns its generator
+                // object at once (then the TypeError below): no frame to push.
+                let plain = f.code.kind == crate::compile::code::CodeKind::Function;
+                if matches!(link, Link::Entry) || !plain {
                     let r = self.call(&Value::Function(f), args, kw)?;
                     if !r.is_none() {
                         let tn = self.type_name(&r);

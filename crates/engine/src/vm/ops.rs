@@ -155,8 +155,8 @@ impl Vm {
         if op == BinOp::Add && matches!(a, Value::Str(_)) {
             return Err(self.type_error(format!("can only concatenate str (not \"{tb}\") to str")));
         }
-        if op == BinOp::Add && matches!(a, Value::Bytes(_)) {
-            return Err(self.type_error(format!("can't concat {tb} to bytes")));
+        if op == BinOp::Add && matches!(a, Value::Bytes(_) | Value::ByteArray(_)) {
+            return Err(self.type_error(format!("can't concat {tb} to {ta}")));
         }
         if op == BinOp::Add && matches!(a, Value::List(_)) && !matches!(b, Value::List(_)) {
             return Err(
@@ -171,15 +171,27 @@ impl Vm {
         if op == BinOp::Mult
             && (matches!(
                 a,
-                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Bytes(_)
+                    | Value::ByteArray(_)
             ) || matches!(
                 b,
-                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Bytes(_)
+                    | Value::ByteArray(_)
             ))
         {
             let other = if matches!(
                 a,
-                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Bytes(_)
+                    | Value::ByteArray(_)
             ) {
                 &tb
             } else {
@@ -200,6 +212,22 @@ impl Vm {
             (Value::List(l), BinOp::Add) => {
                 let items = self.iterate(&b)?;
                 l.borrow_mut().extend(items);
+                return Ok(a);
+            }
+            (Value::ByteArray(x), BinOp::Add) => {
+                let Some(y) = b.buffer() else {
+                    let t = self.type_name(&b);
+                    return Err(self.type_error(format!("can't concat {t} to bytearray")));
+                };
+                self.check_len(x.borrow().len() + y.len())?;
+                x.borrow_mut().extend(y);
+                return Ok(a);
+            }
+            (Value::ByteArray(x), BinOp::Mult) if as_int(&b).is_some() => {
+                let n = as_int(&b).unwrap_or(0).max(0) as usize;
+                self.check_len(x.borrow().len().saturating_mul(n))?;
+                let v = x.borrow().repeat(n);
+                *x.borrow_mut() = v;
                 return Ok(a);
             }
             (Value::Set(_), BinOp::BitOr) if matches!(b, Value::Set(_) | Value::FrozenSet(_)) => {
@@ -274,6 +302,50 @@ impl Vm {
         Ok(None)
     }
 
+    /// `+`, `*` and `%` with a `bytes` or `bytearray` operand (kept out of
+    /// `builtin_binop`, which the arithmetic fast paths reach).
+    #[inline(never)]
+    fn bytes_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> Result<Option<Value>, Error> {
+        use Value::*;
+        Ok(Some(match (a, b, op) {
+            (Bytes(_) | ByteArray(_), Bytes(_) | ByteArray(_), BinOp::Add) => {
+                let (x, y) = (
+                    a.buffer().unwrap_or_default(),
+                    b.buffer().unwrap_or_default(),
+                );
+                self.check_len(x.len() + y.len())?;
+                let v = [&x[..], &y[..]].concat();
+                match a {
+                    ByteArray(_) => ByteArray(Rc::new(RefCell::new(v))),
+                    _ => Bytes(v.into()),
+                }
+            }
+            (Bytes(_) | ByteArray(_), _, BinOp::Mult)
+            | (_, Bytes(_) | ByteArray(_), BinOp::Mult)
+                if as_int(a).is_some() || as_int(b).is_some() =>
+            {
+                let seq = if as_int(a).is_some() { b } else { a };
+                let x = seq.buffer().unwrap_or_default();
+                let n = as_int(if as_int(a).is_some() { a } else { b }).unwrap_or(0);
+                let n = n.max(0) as usize;
+                self.check_len(x.len().saturating_mul(n))?;
+                match seq {
+                    ByteArray(_) => ByteArray(Rc::new(RefCell::new(x.repeat(n)))),
+                    _ => Bytes(x.repeat(n).into()),
+                }
+            }
+            (Bytes(_) | ByteArray(_), _, BinOp::Mod) => {
+                let fmt = a.buffer().unwrap_or_default();
+                let v = self.bytes_percent_format(&fmt, b)?;
+                match a {
+                    ByteArray(_) => ByteArray(Rc::new(RefCell::new(v))),
+                    _ => Bytes(v.into()),
+                }
+            }
+            _ => return Ok(Option::None),
+        }))
+    }
+
     fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> Result<Option<Value>, Error> {
         use Value::*;
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
@@ -291,8 +363,8 @@ impl Vm {
         }
         if op == BinOp::Mult
             && (matches!(a, BigInt(_)) || matches!(b, BigInt(_)))
-            && (matches!(a, Str(_) | List(_) | Tuple(_) | Bytes(_))
-                || matches!(b, Str(_) | List(_) | Tuple(_) | Bytes(_)))
+            && (matches!(a, Str(_) | List(_) | Tuple(_) | Bytes(_) | ByteArray(_))
+                || matches!(b, Str(_) | List(_) | Tuple(_) | Bytes(_) | ByteArray(_)))
         {
             let c = self.types.overflow_error.clone();
             return Err(self.new_error(&c, "cannot fit 'int' into an index-sized integer"));
@@ -317,17 +389,8 @@ impl Vm {
                 let s = self.percent_format(x, b)?;
                 Str(Rc::from(s))
             }
-            (Bytes(x), Bytes(y), BinOp::Add) => {
-                self.check_len(x.len() + y.len())?;
-                Bytes([&x[..], &y[..]].concat().into())
-            }
-            (Bytes(x), _, BinOp::Mult) | (_, Bytes(x), BinOp::Mult)
-                if as_int(a).is_some() || as_int(b).is_some() =>
-            {
-                let n = as_int(if matches!(a, Bytes(_)) { b } else { a }).unwrap_or(0);
-                let n = n.max(0) as usize;
-                self.check_len(x.len().saturating_mul(n))?;
-                Bytes(x.repeat(n).into())
+            (Bytes(_) | ByteArray(_), _, _) | (_, Bytes(_) | ByteArray(_), _) => {
+                return self.bytes_binop(a, b, op)
             }
             (List(x), List(y), BinOp::Add) => {
                 let mut v = x.borrow().clone();
@@ -835,6 +898,7 @@ impl Vm {
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::Bytes(b) => !b.is_empty(),
+            Value::ByteArray(b) => !b.borrow().is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
@@ -942,7 +1006,12 @@ impl Vm {
         }
         match (a, b) {
             (Str(x), Str(y)) => return Ok(Bool(cmp_result(x.cmp(y), op))),
-            (Bytes(x), Bytes(y)) => return Ok(Bool(cmp_result(x.cmp(y), op))),
+            (Bytes(_) | ByteArray(_), Bytes(_) | ByteArray(_)) => {
+                let o = a.with_buffer(|x| b.with_buffer(|y| x.cmp(y)));
+                if let Some(Some(o)) = o {
+                    return Ok(Bool(cmp_result(o, op)));
+                }
+            }
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
                 let xa = self.seq_items(a);
                 let ya = self.seq_items(b);
@@ -1122,6 +1191,7 @@ impl Vm {
                 Ok(h)
             })?,
             Value::List(_)
+            | Value::ByteArray(_)
             | Value::Dict(_)
             | Value::Set(_)
             | Value::DictView(_)
@@ -1394,6 +1464,25 @@ impl Vm {
                 }
                 Ok(false)
             }
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                let hay = container.buffer().unwrap_or_default();
+                if let Some(needle) = item.buffer() {
+                    return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle));
+                }
+                let i = match item {
+                    Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                        self.byte_values(std::slice::from_ref(item))?[0]
+                    }
+                    Value::Instance(_) => self.byte_values(std::slice::from_ref(item))?[0],
+                    _ => {
+                        let t = self.type_name(item);
+                        return Err(
+                            self.type_error(format!("a bytes-like object is required, not '{t}'"))
+                        );
+                    }
+                };
+                Ok(hay.contains(&i))
+            }
             Value::Tuple(t) => {
                 for x in t.iter() {
                     if x.is(item) || self.eq(x, item)? {
@@ -1429,31 +1518,38 @@ impl Vm {
                     let r = self.call(&f, vec![container.clone(), item.clone()], vec![])?;
                     return self.truthy(&r);
                 }
-                let items = self.iterate(container)?;
-                for x in &items {
-                    if self.eq(x, item)? {
-                        return Ok(true);
-                    }
+                let c = i.class();
+                if self.special_lookup(&c, "__iter__").is_none()
+                    && self.special_lookup(&c, "__getitem__").is_none()
+                {
+                    let t = self.type_name(container);
+                    return Err(self.type_error(format!("argument of type '{t}' is not iterable")));
                 }
-                Ok(false)
+                self.contains_by_iteration(container, item)
             }
             _ => {
                 if matches!(
                     container,
                     Value::Iter(_) | Value::Gen(_) | Value::DictView(_)
                 ) {
-                    let items = self.iterate(container)?;
-                    for x in &items {
-                        if self.eq(x, item)? {
-                            return Ok(true);
-                        }
-                    }
-                    return Ok(false);
+                    return self.contains_by_iteration(container, item);
                 }
                 let t = self.type_name(container);
                 Err(self.type_error(format!("argument of type '{t}' is not iterable")))
             }
         }
+    }
+
+    /// `item in container` by iterating: stops at the first match, so an
+    /// iterator is consumed only up to it.
+    fn contains_by_iteration(&mut self, container: &Value, item: &Value) -> Result<bool, Error> {
+        let it = self.get_iter(container)?;
+        while let Some(x) = self.next_of(&it)? {
+            if x.is(item) || self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// `iter(v)`.
@@ -1463,6 +1559,7 @@ impl Vm {
             Value::Tuple(t) => IterObj::Tuple(t.clone(), 0),
             Value::Str(s) => IterObj::Str(s.clone(), 0),
             Value::Bytes(b) => IterObj::Bytes(b.clone(), 0),
+            Value::ByteArray(b) => IterObj::Bytes(Rc::from(b.borrow().as_slice()), 0),
             Value::Range(r) => IterObj::Range {
                 next: r.start,
                 stop: r.stop,
@@ -1474,8 +1571,10 @@ impl Vm {
                 kind: ViewKind::Keys,
                 len: d.borrow().len(),
             },
-            Value::Set(d) => IterObj::Seq(self.set_order(&d.borrow()), 0),
-            Value::FrozenSet(d) => IterObj::Seq(self.set_order(d), 0),
+            Value::Set(d) => {
+                IterObj::Seq(self.set_order(&d.borrow()), 0, iter_name("set_iterator"))
+            }
+            Value::FrozenSet(d) => IterObj::Seq(self.set_order(d), 0, iter_name("set_iterator")),
             Value::DictView(dv) => IterObj::Dict {
                 dict: dv.0.clone(),
                 pos: 0,
@@ -1517,24 +1616,8 @@ impl Vm {
                     return Ok(r);
                 }
                 if self.special_lookup(&cls, "__getitem__").is_some() {
-                    // Old-style sequence iteration.
-                    let mut items = Vec::new();
-                    let mut k = 0;
-                    loop {
-                        match self.getitem(v, &Value::Int(k)) {
-                            Ok(x) => items.push(x),
-                            Err(Error::Exception(e))
-                                if self.is_instance_of(&e, &self.types.index_error.clone())
-                                    || self
-                                        .is_instance_of(&e, &self.types.stop_iteration.clone()) =>
-                            {
-                                break
-                            }
-                            Err(e) => return Err(e),
-                        }
-                        k += 1;
-                    }
-                    IterObj::Seq(items, 0)
+                    // The sequence protocol: one index at a time.
+                    IterObj::GetItem(v.clone(), 0)
                 } else {
                     let t = self.type_name(v);
                     return Err(self.type_error(format!("'{t}' object is not iterable")));
@@ -1627,7 +1710,7 @@ impl Vm {
                 }
                 out
             }
-            IterObj::Seq(v, i) => {
+            IterObj::Seq(v, i, _) => {
                 if *i < v.len() {
                     *i += 1;
                     Some(v[*i - 1].clone())
@@ -1635,7 +1718,7 @@ impl Vm {
                     None
                 }
             }
-            IterObj::Reversed(seq, i) => {
+            IterObj::Reversed(seq, i) if !matches!(seq, Value::Instance(_)) => {
                 if *i < 0 {
                     None
                 } else {
@@ -1648,7 +1731,7 @@ impl Vm {
                     }
                 }
             }
-            IterObj::Exhausted => None,
+            IterObj::Exhausted(_) => None,
             _ => {
                 drop(b);
                 return self.complex_next(rc);
@@ -1659,27 +1742,49 @@ impl Vm {
 
     /// Iterators whose step runs Python code (map, filter, zip, …).
     fn complex_next(&mut self, rc: &Rc<RefCell<IterObj>>) -> Result<Option<Value>, Error> {
-        let state = std::mem::replace(&mut *rc.borrow_mut(), IterObj::Exhausted);
+        let name = iter_name(rc.borrow().type_name());
+        let finished = IterObj::Exhausted(name);
+        let state = std::mem::replace(&mut *rc.borrow_mut(), IterObj::Exhausted(name));
         let (result, state) = match state {
             IterObj::Enumerate(inner, n) => match self.next_of(&inner)? {
                 Some(v) => (
                     Some(Value::tuple(vec![Value::Int(n), v])),
                     IterObj::Enumerate(inner, n + 1),
                 ),
-                None => (None, IterObj::Exhausted),
+                None => (None, finished),
             },
             IterObj::Zip(its, strict) => {
                 let mut out = Vec::with_capacity(its.len());
                 let mut done = false;
+                // "argument 1" or "arguments 1-k": the ones before argument k + 1.
+                let before = |k: usize| {
+                    if k == 1 {
+                        "argument 1".to_string()
+                    } else {
+                        format!("arguments 1-{k}")
+                    }
+                };
                 for (k, it) in its.iter().enumerate() {
                     match self.next_of(it)? {
                         Some(v) => out.push(v),
                         None => {
                             if strict && k > 0 {
                                 return Err(self.value_error(format!(
-                                    "zip() argument {} is shorter than argument 1",
-                                    k + 1
+                                    "zip() argument {} is shorter than {}",
+                                    k + 1,
+                                    before(k)
                                 )));
+                            }
+                            if strict {
+                                for (j, other) in its.iter().enumerate().skip(1) {
+                                    if self.next_of(other)?.is_some() {
+                                        return Err(self.value_error(format!(
+                                            "zip() argument {} is longer than {}",
+                                            j + 1,
+                                            before(j)
+                                        )));
+                                    }
+                                }
                             }
                             done = true;
                             break;
@@ -1687,7 +1792,7 @@ impl Vm {
                     }
                 }
                 if done || its.is_empty() {
-                    (None, IterObj::Exhausted)
+                    (None, finished)
                 } else {
                     (Some(Value::tuple(out)), IterObj::Zip(its, strict))
                 }
@@ -1705,7 +1810,7 @@ impl Vm {
                     }
                 }
                 if done {
-                    (None, IterObj::Exhausted)
+                    (None, finished)
                 } else {
                     let v = self.call(&f, args, vec![])?;
                     (Some(v), IterObj::Map(f, its))
@@ -1727,13 +1832,45 @@ impl Vm {
                 }
                 match found {
                     Some(v) => (Some(v), IterObj::Filter(f, it)),
-                    None => (None, IterObj::Exhausted),
+                    None => (None, finished),
                 }
             }
+            IterObj::Reversed(obj, k) => {
+                if k < 0 {
+                    (None, finished)
+                } else {
+                    match self.getitem(&obj, &Value::Int(k)) {
+                        Ok(x) => (Some(x), IterObj::Reversed(obj, k - 1)),
+                        Err(Error::Exception(e))
+                            if self.is_instance_of(&e, &self.types.index_error.clone())
+                                || self.is_instance_of(&e, &self.types.stop_iteration.clone()) =>
+                        {
+                            (None, finished)
+                        }
+                        Err(e) => {
+                            *rc.borrow_mut() = IterObj::Reversed(obj, k);
+                            return Err(e);
+                        }
+                    }
+                }
+            }
+            IterObj::GetItem(obj, k) => match self.getitem(&obj, &Value::Int(k)) {
+                Ok(x) => (Some(x), IterObj::GetItem(obj, k + 1)),
+                Err(Error::Exception(e))
+                    if self.is_instance_of(&e, &self.types.index_error.clone())
+                        || self.is_instance_of(&e, &self.types.stop_iteration.clone()) =>
+                {
+                    (None, finished)
+                }
+                Err(e) => {
+                    *rc.borrow_mut() = IterObj::GetItem(obj, k);
+                    return Err(e);
+                }
+            },
             IterObj::Callable(f, sentinel) => {
                 let v = self.call(&f, vec![], vec![])?;
                 if self.eq(&v, &sentinel)? {
-                    (None, IterObj::Exhausted)
+                    (None, finished)
                 } else {
                     (Some(v), IterObj::Callable(f, sentinel))
                 }
@@ -1955,6 +2092,7 @@ impl Vm {
             | Value::Tuple(_)
             | Value::Str(_)
             | Value::Bytes(_)
+            | Value::ByteArray(_)
             | Value::Dict(_)
             | Value::Set(_)
             | Value::FrozenSet(_)
@@ -2138,19 +2276,22 @@ impl Vm {
                     None => Err(self.index_error("string index out of range")),
                 }
             }
-            (Value::Bytes(b), _) => {
+            (Value::Bytes(_) | Value::ByteArray(_), _) => {
+                let b = obj.buffer().unwrap_or_default();
+                let array = matches!(obj, Value::ByteArray(_));
                 if let Value::Slice(s) = key {
-                    let items: Vec<Value> = b.iter().map(|x| Value::Int(*x as i64)).collect();
-                    let picked = self.slice_items(&items, s)?;
-                    let bytes: Vec<u8> = picked
-                        .iter()
-                        .map(|v| if let Value::Int(i) = v { *i as u8 } else { 0 })
-                        .collect();
-                    return Ok(Value::Bytes(Rc::from(bytes)));
+                    let (start, stop, step) = self.slice_indices(s, b.len())?;
+                    let bytes: Vec<u8> = slice_positions(start, stop, step).map(|i| b[i]).collect();
+                    return Ok(if array {
+                        Value::ByteArray(Rc::new(RefCell::new(bytes)))
+                    } else {
+                        Value::Bytes(Rc::from(bytes))
+                    });
                 }
-                let i = self.index_of(key, "bytes")?;
+                let i = self.index_of(key, if array { "bytearray" } else { "byte" })?;
                 match norm_index(i, b.len()) {
                     Some(i) => Ok(Value::Int(b[i] as i64)),
+                    None if array => Err(self.index_error("bytearray index out of range")),
                     None => Err(self.index_error("index out of range")),
                 }
             }
@@ -2318,6 +2459,52 @@ impl Vm {
                 }
             }
             Value::Dict(d) => self.dict_insert(d, key, v),
+            Value::ByteArray(b) => {
+                if let Value::Slice(_) = &key {
+                    let new = match v.buffer() {
+                        Some(bytes) => bytes,
+                        None if as_int(&v).is_some() || matches!(v, Value::BigInt(_)) => {
+                            return Err(self.type_error(
+                                "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                            ))
+                        }
+                        None => {
+                            let items = self.iterate(&v)?;
+                            self.byte_values(&items)?
+                        }
+                    };
+                    if let Value::Slice(s) = &key {
+                        let len = b.borrow().len();
+                        let (start, stop, step) = self.slice_indices(s, len)?;
+                        let n = slice_positions(start, stop, step).count();
+                        if step != 1 && n != new.len() {
+                            return Err(self.value_error(format!(
+                                "attempt to assign bytes of size {} to extended slice of size {n}",
+                                new.len()
+                            )));
+                        }
+                    }
+                    let ints = |x: &[u8]| x.iter().map(|&c| Value::Int(c as i64)).collect();
+                    let list = Value::list(ints(&b.borrow()));
+                    self.setitem(&list, key, Value::list(ints(&new)))?;
+                    let items = self.iterate(&list)?;
+                    *b.borrow_mut() = self.byte_values(&items)?;
+                    return Ok(());
+                }
+                let i = self.index_of(&key, "bytearray")?;
+                let x = self.byte_values(std::slice::from_ref(&v))?[0];
+                let mut bb = b.borrow_mut();
+                match norm_index(i, bb.len()) {
+                    Some(i) => {
+                        bb[i] = x;
+                        Ok(())
+                    }
+                    None => {
+                        drop(bb);
+                        Err(self.index_error("bytearray index out of range"))
+                    }
+                }
+            }
             Value::Instance(i) => {
                 if let Some(f) = self.special_lookup(&i.class(), "__setitem__") {
                     self.call(&f, vec![obj.clone(), key, v], vec![])?;
@@ -2376,6 +2563,28 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(key.clone())),
             },
+            Value::ByteArray(b) => {
+                if let Value::Slice(_) = key {
+                    let list =
+                        Value::list(b.borrow().iter().map(|&c| Value::Int(c as i64)).collect());
+                    self.delitem(&list, key)?;
+                    let items = self.iterate(&list)?;
+                    *b.borrow_mut() = self.byte_values(&items)?;
+                    return Ok(());
+                }
+                let i = self.index_of(key, "bytearray")?;
+                let mut bb = b.borrow_mut();
+                match norm_index(i, bb.len()) {
+                    Some(i) => {
+                        bb.remove(i);
+                        Ok(())
+                    }
+                    None => {
+                        drop(bb);
+                        Err(self.index_error("bytearray index out of range"))
+                    }
+                }
+            }
             Value::Instance(i) => {
                 if let Some(f) = self.special_lookup(&i.class(), "__delitem__") {
                     self.call(&f, vec![obj.clone(), key.clone()], vec![])?;
@@ -2389,6 +2598,22 @@ impl Vm {
                 Err(self.type_error(format!("'{t}' object does not support item deletion")))
             }
         }
+    }
+
+    /// Ints in `range(0, 256)` as bytes (CPython's errors for anything else).
+    pub(crate) fn byte_values(&mut self, items: &[Value]) -> Result<Vec<u8>, Error> {
+        let mut out = Vec::with_capacity(items.len());
+        for x in items {
+            let i = match x {
+                Value::BigInt(_) => -1,
+                _ => self.as_i64(x)?,
+            };
+            if !(0..256).contains(&i) {
+                return Err(self.value_error("byte must be in range(0, 256)"));
+            }
+            out.push(i as u8);
+        }
+        Ok(out)
     }
 
     /// Iteration order of a set's elements (CPython's table order).

@@ -93,6 +93,7 @@ impl Clearer {
             | Value::Float(_)
             | Value::Str(_)
             | Value::Bytes(_)
+            | Value::ByteArray(_)
             | Value::Range(_)
             | Value::Ellipsis
             | Value::NotImplemented => {}
@@ -258,12 +259,13 @@ impl Clearer {
                 }
             }
             Value::Iter(it) => {
-                let it = std::mem::replace(&mut *it.borrow_mut(), IterObj::Exhausted);
+                let it = std::mem::replace(&mut *it.borrow_mut(), IterObj::Exhausted(0));
                 match it {
                     IterObj::List(l, _) => self.push(Value::List(l)),
                     IterObj::Tuple(t, _) => self.push(Value::Tuple(t)),
                     IterObj::Dict { dict, .. } => self.push(Value::Dict(dict)),
-                    IterObj::Seq(vs, _) | IterObj::Zip(vs, _) => self.push_all(vs),
+                    IterObj::Seq(vs, _, _) | IterObj::Zip(vs, _) => self.push_all(vs),
+                    IterObj::GetItem(v, _) => self.push(v),
                     IterObj::Enumerate(v, _) | IterObj::Reversed(v, _) => self.push(v),
                     IterObj::Map(f, vs) => {
                         self.push(f);
@@ -286,7 +288,7 @@ impl Clearer {
                     IterObj::Str(..)
                     | IterObj::Bytes(..)
                     | IterObj::Range { .. }
-                    | IterObj::Exhausted => {}
+                    | IterObj::Exhausted(_) => {}
                 }
             }
             Value::Module(m) => self.globals(&m.globals),

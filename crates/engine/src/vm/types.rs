@@ -14,6 +14,9 @@ macro_rules! types_struct {
             $(pub $field: Rc<Class>,)*
             /// All exception classes by name (for the builtins namespace).
             pub exceptions: Vec<Rc<Class>>,
+            /// The builtin iterator types (`map`, `list_iterator`, …), one
+            /// per [`ITERATOR_TYPES`] name; `iterator` among them.
+            pub iterators: Vec<Rc<Class>>,
         }
 
         impl Types {
@@ -21,6 +24,7 @@ macro_rules! types_struct {
             pub fn all(&self) -> Vec<Rc<Class>> {
                 let mut v = vec![$(self.$field.clone(),)*];
                 v.extend(self.exceptions.iter().cloned());
+                v.extend(self.iterators.iter().cloned());
                 v
             }
         }
@@ -35,6 +39,7 @@ types_struct!(
     float,
     str_,
     bytes,
+    bytearray,
     list,
     tuple,
     dict,
@@ -57,6 +62,7 @@ types_struct!(
     ellipsis,
     not_implemented_type,
     iterator,
+    code,
     dict_keys,
     dict_values,
     dict_items,
@@ -97,6 +103,18 @@ types_struct!(
     buffer_error,
     lookup_dummy,
 );
+
+impl Types {
+    /// The class of a builtin iterator named `name` (`iterator` for any
+    /// other name).
+    pub fn iterator_class(&self, name: &str) -> Rc<Class> {
+        self.iterators
+            .iter()
+            .find(|c| &*c.name == name)
+            .unwrap_or(&self.iterator)
+            .clone()
+    }
+}
 
 static NEXT_CLASS_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1 << 20);
 
@@ -158,6 +176,8 @@ impl Types {
         let index_error = ex("IndexError", &lookup_error);
         let value_error = ex("ValueError", &exception);
         let unicode_error = ex("UnicodeError", &value_error);
+        let _ude = ex("UnicodeDecodeError", &unicode_error);
+        let _uee = ex("UnicodeEncodeError", &unicode_error);
         let type_error = ex("TypeError", &exception);
         let name_error = ex("NameError", &exception);
         let unbound_local_error = ex("UnboundLocalError", &name_error);
@@ -229,6 +249,7 @@ impl Types {
             float: b("float"),
             str_: b("str"),
             bytes: b("bytes"),
+            bytearray: b("bytearray"),
             list: b("list"),
             tuple: b("tuple"),
             dict: b("dict"),
@@ -251,6 +272,8 @@ impl Types {
             ellipsis: b("ellipsis"),
             not_implemented_type: b("NotImplementedType"),
             iterator: b("iterator"),
+            code: make_class("code", "builtins", vec![object.clone()], Layout::Object),
+            iterators: ITERATOR_TYPES[1..].iter().map(|n| b(n)).collect(),
             dict_keys: b("dict_keys"),
             dict_values: b("dict_values"),
             dict_items: b("dict_items"),

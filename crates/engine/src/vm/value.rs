@@ -31,6 +31,8 @@ pub enum Value {
     Float(f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
+    /// `bytearray`: mutable bytes.
+    ByteArray(Rc<RefCell<Vec<u8>>>),
     List(Rc<RefCell<Vec<Value>>>),
     Tuple(Rc<[Value]>),
     Dict(Rc<RefCell<Dict>>),
@@ -111,6 +113,22 @@ impl Value {
         }
     }
 
+    /// `f` over the bytes of a `bytes` or `bytearray` (None for anything
+    /// else).
+    #[inline]
+    pub fn with_buffer<R>(&self, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        match self {
+            Value::Bytes(b) => Some(f(b)),
+            Value::ByteArray(b) => Some(f(&b.borrow())),
+            _ => None,
+        }
+    }
+
+    /// A copy of the bytes of a `bytes` or `bytearray`.
+    pub fn buffer(&self) -> Option<Vec<u8>> {
+        self.with_buffer(|b| b.to_vec())
+    }
+
     /// An int, bool or big int as a `BigInt` (None for anything else).
     pub fn to_big(&self) -> Option<BigInt> {
         match self {
@@ -131,6 +149,7 @@ impl Value {
             Value::Float(_) => "float",
             Value::Str(_) => "str",
             Value::Bytes(_) => "bytes",
+            Value::ByteArray(_) => "bytearray",
             Value::List(_) => "list",
             Value::Tuple(_) => "tuple",
             Value::Dict(_) => "dict",
@@ -190,6 +209,7 @@ impl Value {
             Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::BigInt(r) => Rc::as_ptr(r) as usize,
             Value::Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::ByteArray(r) => Rc::as_ptr(r) as usize,
             Value::List(r) => Rc::as_ptr(r) as usize,
             Value::Tuple(r) => Rc::as_ptr(r) as *const Value as usize,
             Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as usize,
@@ -514,8 +534,12 @@ pub enum IterObj {
         kind: ViewKind,
         len: usize,
     },
-    /// Over a frozen snapshot of values.
-    Seq(Vec<Value>, usize),
+    /// Over a frozen snapshot of values; the type name it shows
+    /// (`set_iterator`, `reversed`, …).
+    Seq(Vec<Value>, usize, u8),
+    /// Over an object with only `__getitem__`: index `i` next, until
+    /// IndexError or StopIteration (CPython's `iterator`).
+    GetItem(Value, i64),
     Enumerate(Value, i64),
     Zip(Vec<Value>, bool),
     Map(Value, Vec<Value>),
@@ -540,7 +564,74 @@ pub enum IterObj {
         yielded: bool,
         on_done: Rc<NativeFn>,
     },
-    Exhausted,
+    /// Done; the type name it had.
+    Exhausted(u8),
+}
+
+impl IterObj {
+    /// `type(it).__name__`, as CPython names its iterator types.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            IterObj::List(..) => "list_iterator",
+            IterObj::Tuple(..) => "tuple_iterator",
+            IterObj::Str(s, _) if s.is_ascii() => "str_ascii_iterator",
+            IterObj::Str(..) => "str_iterator",
+            IterObj::Bytes(..) => "bytes_iterator",
+            IterObj::Range { .. } => "range_iterator",
+            IterObj::Dict { kind, .. } => match kind {
+                ViewKind::Keys => "dict_keyiterator",
+                ViewKind::Values => "dict_valueiterator",
+                ViewKind::Items => "dict_itemiterator",
+            },
+            IterObj::Seq(_, _, name) | IterObj::Exhausted(name) => {
+                ITERATOR_TYPES.get(*name as usize).unwrap_or(&"iterator")
+            }
+            IterObj::GetItem(..) => "iterator",
+            IterObj::Enumerate(..) => "enumerate",
+            IterObj::Zip(..) => "zip",
+            IterObj::Map(..) => "map",
+            IterObj::Filter(..) => "filter",
+            IterObj::Reversed(Value::List(_), _) => "list_reverseiterator",
+            IterObj::Reversed(..) => "reversed",
+            IterObj::Callable(..) => "callable_iterator",
+            IterObj::ASend { .. } => "async_generator_asend",
+            IterObj::YieldOnce { .. } => "iterator",
+        }
+    }
+}
+
+/// The names of CPython's builtin iterator types the engine's iterators
+/// show (`IterObj::type_name`).
+pub const ITERATOR_TYPES: &[&str] = &[
+    "iterator",
+    "list_iterator",
+    "tuple_iterator",
+    "str_ascii_iterator",
+    "str_iterator",
+    "bytes_iterator",
+    "range_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+    "set_iterator",
+    "list_reverseiterator",
+    "reversed",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "callable_iterator",
+    "async_generator_asend",
+];
+
+/// The index of `name` in [`ITERATOR_TYPES`] (0, `iterator`, if absent):
+/// what `IterObj::Seq` and `IterObj::Exhausted` keep (a byte, so the
+/// enum's layout stays what the run loop's `for` fast path expects).
+pub fn iter_name(name: &str) -> u8 {
+    ITERATOR_TYPES.iter().position(|n| *n == name).unwrap_or(0) as u8
 }
 
 /// A module object: a name and its global namespace.
@@ -868,10 +959,12 @@ fn empty_then_drop(v: Value) {
         Value::Function(f) if Rc::strong_count(f) == 1 => kids.extend(f.defaults.iter().cloned()),
         Value::Iter(it) if Rc::strong_count(it) == 1 => {
             if let Ok(mut it) = it.try_borrow_mut() {
-                match std::mem::replace(&mut *it, IterObj::Exhausted) {
+                let name = iter_name(it.type_name());
+                match std::mem::replace(&mut *it, IterObj::Exhausted(name)) {
                     IterObj::List(l, _) => kids.push(Value::List(l)),
                     IterObj::Tuple(t, _) => kids.push(Value::Tuple(t)),
-                    IterObj::Seq(items, _) | IterObj::Zip(items, _) => kids = items,
+                    IterObj::Seq(items, _, _) | IterObj::Zip(items, _) => kids = items,
+                    IterObj::GetItem(x, _) => kids.push(x),
                     IterObj::Enumerate(x, _) | IterObj::Reversed(x, _) => kids.push(x),
                     IterObj::Map(f, items) => {
                         kids = items;
@@ -903,5 +996,5 @@ fn empty_then_drop(v: Value) {
 /// Elements worth queueing: anything that is a container (shared ones may
 /// become unique once their parent is gone; scalars are dropped at once).
 fn frees_container_or_shared(v: &Value) -> bool {
-    v.ptr().is_some() && !matches!(v, Value::Str(_) | Value::Bytes(_))
+    v.ptr().is_some() && !matches!(v, Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_))
 }

@@ -32,13 +32,15 @@ pub static METHODS: Table = Table::new(&[
         let e = a.first().cloned().unwrap_or(Value::None);
         let e = vm.make_raisable(e)?;
         if let Value::Iter(rc) = this {
-            *rc.borrow_mut() = IterObj::Exhausted;
+            let name = iter_name(rc.borrow().type_name());
+            *rc.borrow_mut() = IterObj::Exhausted(name);
         }
         Err(Error::Exception(e))
     }),
     m("close", |_, this, _, _| {
         if let Value::Iter(rc) = this {
-            *rc.borrow_mut() = IterObj::Exhausted;
+            let name = iter_name(rc.borrow().type_name());
+            *rc.borrow_mut() = IterObj::Exhausted(name);
         }
         Ok(Value::None)
     }),

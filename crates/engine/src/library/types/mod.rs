@@ -124,6 +124,7 @@ pub fn methods_of_value(v: &Value) -> Option<&'static Table> {
         Value::Float(_) => &float::METHODS,
         Value::Iter(_) => &iter::METHODS,
         Value::Bytes(_) => &bytes::METHODS,
+        Value::ByteArray(_) => &bytes::BYTEARRAY_METHODS,
         Value::DictView(_) => &dict_view::METHODS,
         _ => return None,
     })
@@ -166,10 +167,12 @@ impl Vm {
             &int::METHODS
         } else if is(&t.float) {
             &float::METHODS
-        } else if is(&t.iterator) {
+        } else if is(&t.iterator) || t.iterators.iter().any(is) {
             &iter::METHODS
         } else if is(&t.bytes) {
             &bytes::METHODS
+        } else if is(&t.bytearray) {
+            &bytes::BYTEARRAY_METHODS
         } else if is(&t.dict_keys) || is(&t.dict_values) || is(&t.dict_items) {
             &dict_view::METHODS
         } else if is(&t.range) {

@@ -146,10 +146,21 @@ pub static METHODS: Table = Table::new(&[
     m("rpartition", |vm, this, a, _| {
         partition(vm, this, a, "rpartition", pylib::strings::rpartition)
     }),
-    m("encode", |_, this, _, _| {
-        Ok(Value::Bytes(Rc::from(
-            this!(this, Value::Str).as_bytes().to_vec(),
-        )))
+    m("encode", |vm, this, a, kw| {
+        let st = this!(this, Value::Str);
+        let mut text = |i: usize, what: &str, default: &'static str| match kw_or(a, i, kw, what) {
+            None => Ok(Rc::from(default)),
+            Some(Value::Str(x)) => Ok(x.clone()),
+            Some(v) => {
+                let t = vm.type_name(v);
+                Err(vm.type_error(format!("encode() argument '{what}' must be str, not {t}")))
+            }
+        };
+        let enc: Rc<str> = text(0, "encoding", "utf-8")?;
+        let errors: Rc<str> = text(1, "errors", "strict")?;
+        pylib::codecs::encode(st, &enc, &errors)
+            .map(|b| Value::Bytes(Rc::from(b)))
+            .map_err(|e| vm.pyerr(e))
     }),
     m("swapcase", |_, this, _, _| {
         Ok(s(pylib::strings::swapcase(this!(this, Value::Str))))

@@ -7,7 +7,7 @@ use crate::vm::Limits;
 
 /// One value of every type with a method table, made by Python code.
 const SAMPLES: &str =
-    "samples = ['s', [1], {1: 2}, {1}, frozenset({1}), (1,), 5, True, 1.5, b'x', \
+    "samples = ['s', [1], {1: 2}, {1}, frozenset({1}), (1,), 5, True, 1.5, b'x', bytearray(b'x'), \
 range(3), {}.keys(), {}.values(), {}.items(), iter([1])]\n";
 
 fn samples(vm: &mut Vm) -> Vec<Value> {
@@ -41,7 +41,7 @@ fn the_table_of_a_value_is_the_table_of_its_type() {
 
 #[test]
 fn no_table_lists_a_name_twice() {
-    let tables: [&Table; 13] = [
+    let tables: [&Table; 14] = [
         &str::METHODS,
         &list::METHODS,
         &dict::METHODS,
@@ -53,6 +53,7 @@ fn no_table_lists_a_name_twice() {
         &float::METHODS,
         &iter::METHODS,
         &bytes::METHODS,
+        &bytes::BYTEARRAY_METHODS,
         &dict_view::METHODS,
         &object::METHODS,
     ];

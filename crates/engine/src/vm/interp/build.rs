@@ -257,6 +257,7 @@ impl Vm {
     pub(super) fn op_make_function(&mut self, code: u32, flags: u8) -> Result<(), Error> {
         let fr = frame!(self);
         let code = fr.code.codes[code as usize].clone();
+        let annotations = if flags & 4 != 0 { Some(pop!(fr)) } else { None };
         let kwdefaults = if flags & 2 != 0 {
             match pop!(fr) {
                 Value::Dict(d) => d
@@ -298,6 +299,9 @@ impl Vm {
             dict: RefCell::new(AttrMap::new()),
             id,
         };
+        if let Some(a) = annotations {
+            set_annotations(&f, a);
+        }
         frame!(self).stack.push(Value::Function(Rc::new(f)));
         Ok(())
     }
@@ -321,4 +325,14 @@ impl Vm {
         fr.stack.push(Value::None);
         Ok(())
     }
+}
+
+/// A new function's `__annotations__` (out of line: `op_make_function` is
+/// inlined into the run loop).
+#[cold]
+#[inline(never)]
+fn set_annotations(f: &Function, annotations: Value) {
+    f.dict
+        .borrow_mut()
+        .insert(Rc::from("__annotations__"), annotations);
 }

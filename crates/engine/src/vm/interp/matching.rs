@@ -54,6 +54,7 @@ impl Vm {
             Value::Range(r) => r.len(),
             Value::Str(s) => s.chars().count() as i64,
             Value::Bytes(b) => b.len() as i64,
+            Value::ByteArray(b) => b.borrow().len() as i64,
             other => {
                 let tn = self.type_name(other);
                 return Err(self.type_error(format!("object of type '{tn}' has no len()")));

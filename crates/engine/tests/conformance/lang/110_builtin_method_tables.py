@@ -10,30 +10,23 @@ __getitem__ __gt__ __hash__ __index__ __int__ __iter__ __le__ __len__ __lt__ __m
 __neg__ __next__ __repr__ __round__ __setitem__ __str__ __sub__ __truediv__ add append
 as_integer_ratio bit_count bit_length capitalize casefold center clear close conjugate copy count
 decode difference difference_update discard encode endswith expandtabs extend find
-format format_map from_bytes fromkeys get hex index insert intersection intersection_update
+format format_map from_bytes fromhex fromkeys get hex index insert intersection intersection_update
 is_integer isalnum isalpha isascii isdecimal isdigit isdisjoint isidentifier islower
 isnumeric isprintable isspace issubset issuperset istitle isupper items join keys ljust
-lower lstrip partition pop popitem remove removeprefix removesuffix replace reverse
+lower lstrip maketrans partition pop popitem remove removeprefix removesuffix replace reverse
 rfind rindex rjust rpartition rsplit rstrip send setdefault sort split splitlines
-startswith strip swapcase symmetric_difference symmetric_difference_update throw title to_bytes
+startswith strip swapcase symmetric_difference symmetric_difference_update throw title to_bytes translate
 union update upper values zfill
-""".split()
-
-BYTES_TODO = """
-__add__ __contains__ __iter__ __mul__ capitalize center count endswith expandtabs find
-index isalnum isalpha isascii isdigit islower isspace istitle isupper join ljust lower
-lstrip partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit
-rstrip split splitlines startswith strip swapcase title upper zfill
 """.split()
 
 SKIP = {
     # int.is_integer is new in 3.12; the engine has it already.
     "int": ["is_integer"],
     "bool": ["is_integer"],
-    # float.hex is not implemented yet.
-    "float": ["hex"],
-    # bytes has few methods and operators yet.
-    "bytes": BYTES_TODO,
+    # float.hex and float.fromhex are not implemented yet.
+    "float": ["hex", "fromhex"],
+    # str.translate and str.maketrans are not implemented yet.
+    "str": ["translate", "maketrans"],
     # One engine type stands for dict_keys, dict_values and dict_items; view
     # arithmetic (keys - other) is not implemented yet.
     "keys": ["__sub__"],
@@ -55,6 +48,7 @@ samples = [
     ("bool", True),
     ("float", 1.5),
     ("bytes", b"x"),
+    ("bytearray", bytearray(b"x")),
     ("range", range(3)),
     ("keys", {1: 2}.keys()),
     ("values", {1: 2}.values()),
