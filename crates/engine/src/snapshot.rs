@@ -762,16 +762,31 @@ pub fn steps(events: &[Event]) -> Vec<Step> {
     // thread's turn (the loop's steps are never cut further).
     let mut seen_handle = false;
     let mut before_loop = StepKind::Setup;
+    // Before the loop: where the clock first jumped after the running
+    // thread blocked; the jump opens the next thread's step (as a clock
+    // jump opens a handle's step), so a turn ends at its thread's block.
+    let mut idle = false;
+    let mut jump_at: Option<usize> = None;
     for (i, e) in events.iter().enumerate() {
         match &e.kind {
+            EventKind::ProgramThreadBlocked { .. } | EventKind::ProgramThreadEnded { .. }
+                if !seen_handle =>
+            {
+                idle = true;
+            }
+            EventKind::ClockAdvanced { .. } if !seen_handle && idle && jump_at.is_none() => {
+                jump_at = Some(i);
+            }
             EventKind::ProgramThreadRuns { thread } if !seen_handle => {
-                if start < i {
+                let cut = jump_at.take().unwrap_or(i).max(start);
+                idle = false;
+                if start < cut {
                     out.push(Step {
                         start,
-                        end: i,
+                        end: cut,
                         kind: before_loop,
                     });
-                    start = i;
+                    start = cut;
                 }
                 before_loop = StepKind::Thread { thread: *thread };
             }

@@ -410,3 +410,33 @@ fn a_program_of_threads_is_a_step_per_turn() {
         .iter()
         .all(|s| !matches!(s.kind, StepKind::Handle { .. })));
 }
+
+/// A TaskGroup's cancellations are the group's: its `_on_task_done` step
+/// says which child failed, and the cancel requests it makes are the task
+/// group's (not "the program"'s).
+#[test]
+fn taskgroup_cancellations_are_narrated_as_the_groups() {
+    let source = "import asyncio\n\nasync def worker(n):\n    await asyncio.sleep(n)\n    \
+                  if n == 1:\n        raise ValueError('boom')\n\nasync def main():\n    try:\n        \
+                  async with asyncio.TaskGroup() as tg:\n            for n in (1, 2, 3):\n                \
+                  tg.create_task(worker(n))\n    except* ValueError:\n        print('caught')\n\n\
+                  asyncio.run(main())\n";
+    let outcome = run_program(source, "<lesson>", &Limits::default());
+    let tl = Timeline::new(outcome.trace, 64);
+    let all: Vec<String> = (0..tl.steps.len()).map(|i| tl.narrate(i)).collect();
+    let step = all
+        .iter()
+        .find(|n| n.contains("_on_task_done"))
+        .unwrap_or_else(|| panic!("no _on_task_done step in {all:#?}"));
+    assert!(
+        step.starts_with("Task-2 (worker) failed with ValueError('boom')"),
+        "{step}"
+    );
+    for cancelled in ["Task-3 (worker)", "Task-4 (worker)", "Task-1 (main)"] {
+        assert!(
+            step.contains(&format!("The task group asked to cancel {cancelled}")),
+            "{cancelled}: {step}"
+        );
+    }
+    assert!(!step.contains("The program asked to cancel"), "{step}");
+}

@@ -46,6 +46,9 @@ struct Narration {
     ending: bool,
     /// The main sentence is a plain callback's run.
     callback: bool,
+    /// The step runs a TaskGroup's `_on_task_done` (its cancellations are
+    /// the group's).
+    group_callback: bool,
     /// Sentences about side effects, in event order.
     extra: Vec<String>,
     /// The exception thrown into the task this step resumes, if any.
@@ -99,7 +102,12 @@ impl Narration {
                 self.thrown = Some(exc.clone());
             }
             EventKind::CancelRequested { fut, by, .. } => {
-                self.extra.extend(cancel_request(s, *fut, *by));
+                // From a TaskGroup's done callback: the group cancels.
+                let who = match by {
+                    None if self.group_callback => Some("The task group".to_string()),
+                    _ => None,
+                };
+                self.extra.extend(cancel_request(s, *fut, *by, who));
             }
             EventKind::FutureResolved { fut, .. } => {
                 self.extra.extend(wakeups(s, *fut));
@@ -109,6 +117,10 @@ impl Narration {
                 self.sentence = Some(task_step(s, *task, thrown, outcome));
             }
             EventKind::HandleStarted { handle } if self.sentence.is_none() => {
+                self.group_callback = s.ready.iter().any(|r| {
+                    r.handle == *handle
+                        && matches!(&r.action, Action::Callback { func, .. } if func == "_on_task_done")
+                });
                 self.sentence = handle_run(s, *handle);
                 self.callback = s
                     .ready
@@ -308,11 +320,17 @@ fn task_label(name: &str, coro: &str) -> String {
 }
 
 /// "X asked to cancel Y …", when `fut` is a task.
-fn cancel_request(s: &Snapshot, fut: FutureId, by: Option<TaskId>) -> Option<String> {
+fn cancel_request(
+    s: &Snapshot,
+    fut: FutureId,
+    by: Option<TaskId>,
+    who: Option<String>,
+) -> Option<String> {
     let t = s.tasks.get(&fut)?;
-    let who = by
-        .map(|b| display_name(b, &s.tasks))
-        .unwrap_or_else(|| "The program".into());
+    let who = who.unwrap_or_else(|| {
+        by.map(|b| display_name(b, &s.tasks))
+            .unwrap_or_else(|| "The program".into())
+    });
     Some(format!(
         "{who} asked to cancel {}: a CancelledError will be thrown into it where it waits.",
         display_name(t.id, &s.tasks)
@@ -384,6 +402,19 @@ fn handle_run(s: &Snapshot, handle: HandleId) -> Option<String> {
              result() can go on.",
             display_name(*task, &s.tasks)
         )),
+        Action::Callback {
+            func,
+            fut: Some(task),
+        } if func == "_on_task_done" && s.tasks.contains_key(task) => {
+            let name = display_name(*task, &s.tasks);
+            Some(match &s.tasks[task].state {
+                TaskState::Failed { exc } => format!(
+                    "{name} failed with {exc}: the TaskGroup's callback (_on_task_done) cancels \
+                     the group's other tasks and the task waiting in `async with`."
+                ),
+                _ => format!("The TaskGroup's callback (_on_task_done) noted that {name} is done."),
+            })
+        }
         Action::Callback { func, .. } => Some(format!("The loop ran the callback {func}.")),
         Action::JobDone { job, .. } => Some(format!(
             "The loop received the result of worker job #{job}."
