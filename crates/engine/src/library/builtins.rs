@@ -1132,6 +1132,141 @@ impl Vm {
         }
     }
 
+    /// `int(x=0)`, `int(text, base=10)`.
+    fn construct_int(&mut self, a: &[Value], kw: &[(Name, Value)]) -> Result<Value, Error> {
+        let base = a.get(1).or(kwarg(kw, "base")).cloned();
+        match (a.first(), base) {
+            (None, _) => Ok(Value::Int(0)),
+            (Some(Value::Str(s)), b) => {
+                let base = match b {
+                    Some(b) => self.as_i64(&b)? as u32,
+                    None => 10,
+                };
+                pylib::numbers::int_from_str(s, base)
+                    .map(Value::from_big)
+                    .map_err(|e| self.pyerr(e))
+            }
+            (Some(v @ (Value::Bytes(_) | Value::ByteArray(_))), b) => {
+                let base = match b {
+                    Some(b) => self.as_i64(&b)? as u32,
+                    None => 10,
+                };
+                // Bytes parse as their Latin-1 text; the error shows the bytes.
+                let text: String = v
+                    .buffer()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|&c| c as char)
+                    .collect();
+                match pylib::numbers::int_from_str(&text, base) {
+                    Ok(i) => Ok(Value::from_big(i)),
+                    Err(e) if e.msg.starts_with("invalid literal") => {
+                        let r = self.repr(v)?;
+                        Err(self.value_error(format!(
+                            "invalid literal for int() with base {base}: {r}"
+                        )))
+                    }
+                    Err(e) => Err(self.pyerr(e)),
+                }
+            }
+            (Some(_), Some(_)) => {
+                Err(self.type_error("int() can't convert non-string with explicit base"))
+            }
+            (Some(Value::Int(i)), None) => Ok(Value::Int(*i)),
+            (Some(Value::Bool(b)), None) => Ok(Value::Int(*b as i64)),
+            (Some(Value::BigInt(i)), None) => Ok(Value::BigInt(i.clone())),
+            (Some(Value::Float(f)), None) => pylib::numbers::float_to_int(*f)
+                .map(Value::from_big)
+                .map_err(|e| self.pyerr(e)),
+            (Some(other), None) => {
+                for m in ["__int__", "__index__"] {
+                    if let Some(f) = self.lookup_special_bound(other, m) {
+                        return self.call(&f, vec![], vec![]);
+                    }
+                }
+                let t = self.type_name(other);
+                Err(self.type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{t}'"
+                )))
+            }
+        }
+    }
+
+    /// `float(x=0.0)`.
+    fn construct_float(&mut self, a: &[Value]) -> Result<Value, Error> {
+        match a.first() {
+            None => Ok(Value::Float(0.0)),
+            Some(Value::Float(f)) => Ok(Value::Float(*f)),
+            Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
+            Some(Value::BigInt(i)) => pylib::bigint::to_f64(i)
+                .map(Value::Float)
+                .map_err(|e| self.pyerr(e)),
+            Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
+            Some(Value::Str(s)) => pylib::numbers::float_from_str(s)
+                .map(Value::Float)
+                .map_err(|e| self.pyerr(e)),
+            Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) => {
+                let text: String = v
+                    .buffer()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|&c| c as char)
+                    .collect();
+                match pylib::numbers::float_from_str(&text) {
+                    Ok(f) => Ok(Value::Float(f)),
+                    Err(_) => {
+                        let r = self.repr(v)?;
+                        Err(self.value_error(format!("could not convert string to float: {r}")))
+                    }
+                }
+            }
+            Some(other) => match self.lookup_special_bound(other, "__float__") {
+                Some(f) => self.call(&f, vec![], vec![]),
+                None => {
+                    let t = self.type_name(other);
+                    Err(self.type_error(format!(
+                        "float() argument must be a string or a real number, not '{t}'"
+                    )))
+                }
+            },
+        }
+    }
+
+    /// `str(x='')`, `str(data, encoding, errors)`.
+    fn construct_str(&mut self, a: &[Value], kw: &[(Name, Value)]) -> Result<Value, Error> {
+        let enc = a.get(1).or(kwarg(kw, "encoding"));
+        let errors = a.get(2).or(kwarg(kw, "errors"));
+        match (a.first(), enc.is_some() || errors.is_some()) {
+            (None, _) => Ok(Value::str("")),
+            (Some(v), false) => Ok(Value::Str(Rc::from(self.str_of(v)?))),
+            (Some(v), true) => {
+                let Some(data) = v.buffer() else {
+                    if matches!(v, Value::Str(_)) {
+                        return Err(self.type_error("decoding str is not supported"));
+                    }
+                    let t = self.type_name(v);
+                    return Err(self.type_error(format!(
+                        "decoding to str: need a bytes-like object, {t} found"
+                    )));
+                };
+                let text = |vm: &mut Vm, v: Option<&Value>, default: &str| match v {
+                    None => Ok(default.to_string()),
+                    Some(Value::Str(s)) => Ok(s.to_string()),
+                    Some(other) => {
+                        let t = vm.type_name(other);
+                        Err(vm
+                            .type_error(format!("str() argument 'encoding' must be str, not {t}")))
+                    }
+                };
+                let enc = text(self, enc, "utf-8")?;
+                let errors = text(self, errors, "strict")?;
+                pylib::codecs::decode(&data, &enc, &errors)
+                    .map(|s| Value::Str(Rc::from(s)))
+                    .map_err(|e| self.pyerr(e))
+            }
+        }
+    }
+
     /// Calling a built-in type of plain values: `int`, `float`, `str`, `bool`,
     /// `list`, `tuple`, `set`, `frozenset`, `dict`, `bytes`.
     fn construct_value(
@@ -1142,134 +1277,9 @@ impl Vm {
     ) -> Result<Value, Error> {
         let name = c.name.clone();
         match &*name {
-            "int" => {
-                let base = a.get(1).or(kwarg(kw, "base")).cloned();
-                match (a.first(), base) {
-                    (None, _) => Ok(Value::Int(0)),
-                    (Some(Value::Str(s)), b) => {
-                        let base = match b {
-                            Some(b) => self.as_i64(&b)? as u32,
-                            None => 10,
-                        };
-                        pylib::numbers::int_from_str(s, base)
-                            .map(Value::from_big)
-                            .map_err(|e| self.pyerr(e))
-                    }
-                    (Some(v @ (Value::Bytes(_) | Value::ByteArray(_))), b) => {
-                        let base = match b {
-                            Some(b) => self.as_i64(&b)? as u32,
-                            None => 10,
-                        };
-                        // Bytes parse as their Latin-1 text; the error shows the bytes.
-                        let text: String = v
-                            .buffer()
-                            .unwrap_or_default()
-                            .iter()
-                            .map(|&c| c as char)
-                            .collect();
-                        match pylib::numbers::int_from_str(&text, base) {
-                            Ok(i) => Ok(Value::from_big(i)),
-                            Err(e) if e.msg.starts_with("invalid literal") => {
-                                let r = self.repr(v)?;
-                                Err(self.value_error(format!(
-                                    "invalid literal for int() with base {base}: {r}"
-                                )))
-                            }
-                            Err(e) => Err(self.pyerr(e)),
-                        }
-                    }
-                    (Some(_), Some(_)) => {
-                        Err(self.type_error("int() can't convert non-string with explicit base"))
-                    }
-                    (Some(Value::Int(i)), None) => Ok(Value::Int(*i)),
-                    (Some(Value::Bool(b)), None) => Ok(Value::Int(*b as i64)),
-                    (Some(Value::BigInt(i)), None) => Ok(Value::BigInt(i.clone())),
-                    (Some(Value::Float(f)), None) => pylib::numbers::float_to_int(*f)
-                        .map(Value::from_big)
-                        .map_err(|e| self.pyerr(e)),
-                    (Some(other), None) => {
-                        for m in ["__int__", "__index__"] {
-                            if let Some(f) = self.lookup_special_bound(other, m) {
-                                return self.call(&f, vec![], vec![]);
-                            }
-                        }
-                        let t = self.type_name(other);
-                        Err(self.type_error(format!(
-                            "int() argument must be a string, a bytes-like object or a real number, not '{t}'"
-                        )))
-                    }
-                }
-            }
-            "float" => match a.first() {
-                None => Ok(Value::Float(0.0)),
-                Some(Value::Float(f)) => Ok(Value::Float(*f)),
-                Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
-                Some(Value::BigInt(i)) => pylib::bigint::to_f64(i)
-                    .map(Value::Float)
-                    .map_err(|e| self.pyerr(e)),
-                Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
-                Some(Value::Str(s)) => pylib::numbers::float_from_str(s)
-                    .map(Value::Float)
-                    .map_err(|e| self.pyerr(e)),
-                Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) => {
-                    let text: String = v
-                        .buffer()
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|&c| c as char)
-                        .collect();
-                    match pylib::numbers::float_from_str(&text) {
-                        Ok(f) => Ok(Value::Float(f)),
-                        Err(_) => {
-                            let r = self.repr(v)?;
-                            Err(self.value_error(format!("could not convert string to float: {r}")))
-                        }
-                    }
-                }
-                Some(other) => match self.lookup_special_bound(other, "__float__") {
-                    Some(f) => self.call(&f, vec![], vec![]),
-                    None => {
-                        let t = self.type_name(other);
-                        Err(self.type_error(format!(
-                            "float() argument must be a string or a real number, not '{t}'"
-                        )))
-                    }
-                },
-            },
-            "str" => {
-                let enc = a.get(1).or(kwarg(kw, "encoding"));
-                let errors = a.get(2).or(kwarg(kw, "errors"));
-                match (a.first(), enc.is_some() || errors.is_some()) {
-                    (None, _) => Ok(Value::str("")),
-                    (Some(v), false) => Ok(Value::Str(Rc::from(self.str_of(v)?))),
-                    (Some(v), true) => {
-                        let Some(data) = v.buffer() else {
-                            if matches!(v, Value::Str(_)) {
-                                return Err(self.type_error("decoding str is not supported"));
-                            }
-                            let t = self.type_name(v);
-                            return Err(self.type_error(format!(
-                                "decoding to str: need a bytes-like object, {t} found"
-                            )));
-                        };
-                        let text = |vm: &mut Vm, v: Option<&Value>, default: &str| match v {
-                            None => Ok(default.to_string()),
-                            Some(Value::Str(s)) => Ok(s.to_string()),
-                            Some(other) => {
-                                let t = vm.type_name(other);
-                                Err(vm.type_error(format!(
-                                    "str() argument 'encoding' must be str, not {t}"
-                                )))
-                            }
-                        };
-                        let enc = text(self, enc, "utf-8")?;
-                        let errors = text(self, errors, "strict")?;
-                        pylib::codecs::decode(&data, &enc, &errors)
-                            .map(|s| Value::Str(Rc::from(s)))
-                            .map_err(|e| self.pyerr(e))
-                    }
-                }
-            }
+            "int" => self.construct_int(a, kw),
+            "float" => self.construct_float(a),
+            "str" => self.construct_str(a, kw),
             "bool" => match a.first() {
                 None => Ok(Value::Bool(false)),
                 Some(v) => Ok(Value::Bool(self.truthy(v)?)),

@@ -74,45 +74,10 @@ impl Vm {
             Value::Str(s) => pylib::strings::repr_str(s),
             Value::Bytes(b) => bytes_repr(b),
             Value::ByteArray(b) => format!("bytearray({})", bytes_repr_impl(&b.borrow(), true)),
-            Value::List(l) => {
-                let p = Rc::as_ptr(l) as usize;
-                if self.repr_stack.contains(&p) {
-                    return Ok("[...]".into());
-                }
-                let items = l.borrow().clone();
-                self.repr_stack.push(p);
-                let r = self.join_reprs(&items);
-                self.repr_stack.pop();
-                format!("[{}]", r?)
-            }
-            Value::Tuple(t) => {
-                self.repr_stack.push(0);
-                let r = self.join_reprs(t);
-                self.repr_stack.pop();
-                let r = r?;
-                if t.len() == 1 {
-                    format!("({r},)")
-                } else {
-                    format!("({r})")
-                }
+            Value::List(_) | Value::Tuple(_) | Value::Set(_) | Value::FrozenSet(_) => {
+                self.sequence_repr(v)?
             }
             Value::Dict(d) => self.dict_repr(d)?,
-            Value::Set(d) => {
-                let items = set_iteration_order(&d.borrow());
-                if items.is_empty() {
-                    "set()".into()
-                } else {
-                    format!("{{{}}}", self.join_reprs(&items)?)
-                }
-            }
-            Value::FrozenSet(d) => {
-                let items = set_iteration_order(d);
-                if items.is_empty() {
-                    "frozenset()".into()
-                } else {
-                    format!("frozenset({{{}}})", self.join_reprs(&items)?)
-                }
-            }
             Value::Range(r) => {
                 if r.step == 1 {
                     format!("range({}, {})", r.start, r.stop)
@@ -126,42 +91,8 @@ impl Vm {
                 let c = self.repr(&s[2])?;
                 format!("slice({a}, {b}, {c})")
             }
-            Value::Function(f) => {
-                format!("<function {} at {}>", f.qualname.borrow(), fake_addr(f.id))
-            }
-            Value::Builtin(b) => match &b.bound {
-                Some(obj) if !matches!(obj, Value::Module(_)) => {
-                    let tn = self.type_name(obj);
-                    let addr = fake_addr(obj.ptr().unwrap_or(0) as u64);
-                    format!("<built-in method {} of {tn} object at {addr}>", b.name)
-                }
-                _ => format!("<built-in function {}>", b.name),
-            },
-            Value::Method(m) => {
-                let fname = match &m.1 {
-                    Value::Function(f) => f.qualname.borrow().to_string(),
-                    Value::Builtin(b) => b.name.to_string(),
-                    other => self.repr(other)?,
-                };
-                let obj = self.repr(&m.0)?;
-                format!("<bound method {fname} of {obj}>")
-            }
-            Value::Class(c) => {
-                if let Some(f) = self.class_hook(c, "__class_repr__") {
-                    let r = self.call(&f, vec![], vec![])?;
-                    return match r {
-                        Value::Str(s) => Ok(s.to_string()),
-                        other => {
-                            let t = self.type_name(&other);
-                            Err(self.type_error(format!("__repr__ returned non-string (type {t})")))
-                        }
-                    };
-                }
-                if &*c.module == "builtins" {
-                    format!("<class '{}'>", c.qualname)
-                } else {
-                    format!("<class '{}.{}'>", c.module, c.qualname)
-                }
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => {
+                return self.callable_repr(v);
             }
             Value::Instance(i) => self.instance_repr(v, i)?,
             Value::Gen(g) => {
@@ -212,6 +143,97 @@ impl Vm {
             ),
             Value::Ellipsis => "Ellipsis".into(),
             Value::NotImplemented => "NotImplemented".into(),
+        })
+    }
+
+    /// `repr` of a list, tuple, set or frozenset (recursion guarded by
+    /// `repr_stack`, as CPython's `Py_ReprEnter`).
+    fn sequence_repr(&mut self, v: &Value) -> Result<String, Error> {
+        Ok(match v {
+            Value::List(l) => {
+                let p = Rc::as_ptr(l) as usize;
+                if self.repr_stack.contains(&p) {
+                    return Ok("[...]".into());
+                }
+                let items = l.borrow().clone();
+                self.repr_stack.push(p);
+                let r = self.join_reprs(&items);
+                self.repr_stack.pop();
+                format!("[{}]", r?)
+            }
+            Value::Tuple(t) => {
+                self.repr_stack.push(0);
+                let r = self.join_reprs(t);
+                self.repr_stack.pop();
+                let r = r?;
+                if t.len() == 1 {
+                    format!("({r},)")
+                } else {
+                    format!("({r})")
+                }
+            }
+            Value::Set(d) => {
+                let items = set_iteration_order(&d.borrow());
+                if items.is_empty() {
+                    "set()".into()
+                } else {
+                    format!("{{{}}}", self.join_reprs(&items)?)
+                }
+            }
+            Value::FrozenSet(d) => {
+                let items = set_iteration_order(d);
+                if items.is_empty() {
+                    "frozenset()".into()
+                } else {
+                    format!("frozenset({{{}}})", self.join_reprs(&items)?)
+                }
+            }
+            _ => unreachable!("sequence_repr of a non-sequence"),
+        })
+    }
+
+    /// `repr` of a function, builtin, bound method or class (a class may
+    /// customise it through its metaclass's `__repr__`).
+    fn callable_repr(&mut self, v: &Value) -> Result<String, Error> {
+        Ok(match v {
+            Value::Function(f) => {
+                format!("<function {} at {}>", f.qualname.borrow(), fake_addr(f.id))
+            }
+            Value::Builtin(b) => match &b.bound {
+                Some(obj) if !matches!(obj, Value::Module(_)) => {
+                    let tn = self.type_name(obj);
+                    let addr = fake_addr(obj.ptr().unwrap_or(0) as u64);
+                    format!("<built-in method {} of {tn} object at {addr}>", b.name)
+                }
+                _ => format!("<built-in function {}>", b.name),
+            },
+            Value::Method(m) => {
+                let fname = match &m.1 {
+                    Value::Function(f) => f.qualname.borrow().to_string(),
+                    Value::Builtin(b) => b.name.to_string(),
+                    other => self.repr(other)?,
+                };
+                let obj = self.repr(&m.0)?;
+                format!("<bound method {fname} of {obj}>")
+            }
+            Value::Class(c) => {
+                if let Some(f) = self.class_hook(c, "__class_repr__") {
+                    let r = self.call(&f, vec![], vec![])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => {
+                            let t = self.type_name(&other);
+                            Err(self.type_error(format!("__repr__ returned non-string (type {t})")))
+                        }
+                    };
+                }
+                if &*c.module == "builtins" {
+                    format!("<class '{}'>", c.qualname)
+                } else {
+                    format!("<class '{}.{}'>", c.module, c.qualname)
+                }
+            }
+            _ => unreachable!("callable_repr of a non-callable"),
         })
     }
 
@@ -575,50 +597,8 @@ impl Vm {
             };
             let piece: Vec<u8> = match conv {
                 b's' | b'b' | b'r' | b'a' | b'c' => {
-                    let mut body = match conv {
-                        b'r' | b'a' => self.ascii(&arg)?.into_bytes(),
-                        b'c' => match (&arg, arg.buffer()) {
-                            (_, Some(b)) if b.len() == 1 => b,
-                            (Value::Int(n), _) if (0..256).contains(n) => vec![*n as u8],
-                            (Value::Int(_), _) => {
-                                let c = self.types.overflow_error.clone();
-                                return Err(self.new_error(&c, "%c arg not in range(256)"));
-                            }
-                            _ => {
-                                return Err(self.type_error(
-                                    "%c requires an integer in range(256) or a single byte",
-                                ))
-                            }
-                        },
-                        _ => match arg.buffer() {
-                            Some(b) => b,
-                            None => match self.lookup_special_bound(&arg, "__bytes__") {
-                                Some(f) => {
-                                    let r = self.call(&f, vec![], vec![])?;
-                                    r.buffer().unwrap_or_default()
-                                }
-                                None => {
-                                    let t = self.type_name(&arg);
-                                    return Err(self.type_error(format!(
-                                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"
-                                    )));
-                                }
-                            },
-                        },
-                    };
-                    if let (Some(p), false) = (prec, conv == b'c') {
-                        body.truncate(p.max(0) as usize);
-                    }
-                    let w = width.unwrap_or(0).unsigned_abs() as usize;
-                    if body.len() < w {
-                        let padding = vec![b' '; w - body.len()];
-                        if spec.contains('-') || width.is_some_and(|w| w < 0) {
-                            body.extend(padding);
-                        } else {
-                            body.splice(0..0, padding);
-                        }
-                    }
-                    body
+                    let left = spec.contains('-') || width.is_some_and(|w| w < 0);
+                    self.bytes_percent_text(conv, &arg, width, prec, left)?
                 }
                 b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'e' | b'E' | b'f' | b'F' | b'g'
                 | b'G' => {
@@ -649,6 +629,62 @@ impl Vm {
             return Err(self.type_error("not all arguments converted during bytes formatting"));
         }
         Ok(out)
+    }
+
+    /// One `%s`/`%b`/`%r`/`%a`/`%c` piece of bytes `%`-formatting: the
+    /// argument's bytes, cut to the precision and padded to the width.
+    fn bytes_percent_text(
+        &mut self,
+        conv: u8,
+        arg: &Value,
+        width: Option<i64>,
+        prec: Option<i64>,
+        left: bool,
+    ) -> Result<Vec<u8>, Error> {
+        let mut body = match conv {
+            b'r' | b'a' => self.ascii(arg)?.into_bytes(),
+            b'c' => match (arg, arg.buffer()) {
+                (_, Some(b)) if b.len() == 1 => b,
+                (Value::Int(n), _) if (0..256).contains(n) => vec![*n as u8],
+                (Value::Int(_), _) => {
+                    let c = self.types.overflow_error.clone();
+                    return Err(self.new_error(&c, "%c arg not in range(256)"));
+                }
+                _ => {
+                    return Err(
+                        self.type_error("%c requires an integer in range(256) or a single byte")
+                    )
+                }
+            },
+            _ => match arg.buffer() {
+                Some(b) => b,
+                None => match self.lookup_special_bound(arg, "__bytes__") {
+                    Some(f) => {
+                        let r = self.call(&f, vec![], vec![])?;
+                        r.buffer().unwrap_or_default()
+                    }
+                    None => {
+                        let t = self.type_name(arg);
+                        return Err(self.type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"
+                        )));
+                    }
+                },
+            },
+        };
+        if let (Some(p), false) = (prec, conv == b'c') {
+            body.truncate(p.max(0) as usize);
+        }
+        let w = width.unwrap_or(0).unsigned_abs() as usize;
+        if body.len() < w {
+            let padding = vec![b' '; w - body.len()];
+            if left {
+                body.extend(padding);
+            } else {
+                body.splice(0..0, padding);
+            }
+        }
+        Ok(body)
     }
 
     pub(crate) fn source_module_names(&self) -> Vec<String> {

@@ -1740,6 +1740,49 @@ impl Vm {
         Ok(r)
     }
 
+    /// One step of `zip(*its, strict=...)`: the next tuple, or `None` when
+    /// the shortest argument ends (with strict, CPython's length errors).
+    fn zip_step(&mut self, its: &[Value], strict: bool) -> Result<Option<Value>, Error> {
+        let mut out = Vec::with_capacity(its.len());
+        let mut done = false;
+        // "argument 1" or "arguments 1-k": the ones before argument k + 1.
+        let before = |k: usize| {
+            if k == 1 {
+                "argument 1".to_string()
+            } else {
+                format!("arguments 1-{k}")
+            }
+        };
+        for (k, it) in its.iter().enumerate() {
+            match self.next_of(it)? {
+                Some(v) => out.push(v),
+                None => {
+                    if strict && k > 0 {
+                        return Err(self.value_error(format!(
+                            "zip() argument {} is shorter than {}",
+                            k + 1,
+                            before(k)
+                        )));
+                    }
+                    if strict {
+                        for (j, other) in its.iter().enumerate().skip(1) {
+                            if self.next_of(other)?.is_some() {
+                                return Err(self.value_error(format!(
+                                    "zip() argument {} is longer than {}",
+                                    j + 1,
+                                    before(j)
+                                )));
+                            }
+                        }
+                    }
+                    done = true;
+                    break;
+                }
+            }
+        }
+        Ok((!done && !its.is_empty()).then(|| Value::tuple(out)))
+    }
+
     /// Iterators whose step runs Python code (map, filter, zip, …).
     fn complex_next(&mut self, rc: &Rc<RefCell<IterObj>>) -> Result<Option<Value>, Error> {
         let name = iter_name(rc.borrow().type_name());
@@ -1753,50 +1796,10 @@ impl Vm {
                 ),
                 None => (None, finished),
             },
-            IterObj::Zip(its, strict) => {
-                let mut out = Vec::with_capacity(its.len());
-                let mut done = false;
-                // "argument 1" or "arguments 1-k": the ones before argument k + 1.
-                let before = |k: usize| {
-                    if k == 1 {
-                        "argument 1".to_string()
-                    } else {
-                        format!("arguments 1-{k}")
-                    }
-                };
-                for (k, it) in its.iter().enumerate() {
-                    match self.next_of(it)? {
-                        Some(v) => out.push(v),
-                        None => {
-                            if strict && k > 0 {
-                                return Err(self.value_error(format!(
-                                    "zip() argument {} is shorter than {}",
-                                    k + 1,
-                                    before(k)
-                                )));
-                            }
-                            if strict {
-                                for (j, other) in its.iter().enumerate().skip(1) {
-                                    if self.next_of(other)?.is_some() {
-                                        return Err(self.value_error(format!(
-                                            "zip() argument {} is longer than {}",
-                                            j + 1,
-                                            before(j)
-                                        )));
-                                    }
-                                }
-                            }
-                            done = true;
-                            break;
-                        }
-                    }
-                }
-                if done || its.is_empty() {
-                    (None, finished)
-                } else {
-                    (Some(Value::tuple(out)), IterObj::Zip(its, strict))
-                }
-            }
+            IterObj::Zip(its, strict) => match self.zip_step(&its, strict)? {
+                Some(v) => (Some(v), IterObj::Zip(its, strict)),
+                None => (None, finished),
+            },
             IterObj::Map(f, its) => {
                 let mut args = Vec::with_capacity(its.len());
                 let mut done = false;

@@ -25,7 +25,8 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
     Ok(m)
 }
 
-/// The functions of floats (`sqrt`, `log`, `floor`, `isclose`, …).
+/// The functions of floats (`sqrt`, `log`, `floor`, `isclose`, …). One
+/// piece on purpose: a table of registrations, one line per function.
 fn float_functions(vm: &mut Vm, g: &Rc<Globals>) {
     macro_rules! f1 {
         ($name:expr, $f:expr) => {
