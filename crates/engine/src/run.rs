@@ -181,8 +181,7 @@ enum Control {
 /// that it can run on a fiber.
 fn main_function(vm: &mut Vm, source: &str, filename: &str) -> Result<Value, Error> {
     let code = vm.compile(source, filename)?;
-    let g = Rc::new(crate::vm::Globals::default());
-    g.set_str("__name__", Value::str("__main__"));
+    let g = vm.script_globals("__main__", filename);
     let name = vm.intern("__main__");
     vm.modules.insert(
         name.clone(),

@@ -638,6 +638,24 @@ static TEXT: &[(&str, NativeFnPtr)] = &[
     }),
 ];
 
+/// The running frame's local names and values, as `locals()` and `dir()`
+/// see them: a module's globals at module level, the bound local
+/// variables in a function.
+fn current_locals(vm: &Vm) -> Vec<(Name, Value)> {
+    let Some(f) = vm.frames.last() else {
+        return vec![];
+    };
+    if f.code.kind == crate::compile::code::CodeKind::Module {
+        return f.globals.items();
+    }
+    f.code
+        .varnames
+        .iter()
+        .zip(f.locals.iter())
+        .filter_map(|(n, v)| v.clone().map(|v| (n.clone(), v)))
+        .collect()
+}
+
 /// Builtin functions: namespaces, and what a browser cannot do (input, open, exit).
 static NAMESPACES: &[(&str, NativeFnPtr)] = &[
     ("vars", |vm, a, _| {
@@ -692,7 +710,10 @@ static NAMESPACES: &[(&str, NativeFnPtr)] = &[
                     .map(String::from)
                     .collect()
             }
-            None => vec![],
+            None => current_locals(vm)
+                .into_iter()
+                .map(|(k, _)| k.to_string())
+                .collect(),
         };
         names.sort();
         names.dedup();
@@ -735,17 +756,7 @@ static NAMESPACES: &[(&str, NativeFnPtr)] = &[
     }),
     ("locals", |vm, _, _| {
         let mut d = Dict::new();
-        let pairs: Vec<(Name, Value)> = match vm.frames.last() {
-            Some(f) => f
-                .code
-                .varnames
-                .iter()
-                .zip(f.locals.iter())
-                .filter_map(|(n, v)| v.clone().map(|v| (n.clone(), v)))
-                .collect(),
-            None => vec![],
-        };
-        for (k, v) in pairs {
+        for (k, v) in current_locals(vm) {
             vm.dict_set(&mut d, Value::Str(k), v)?;
         }
         Ok(Value::dict(d))

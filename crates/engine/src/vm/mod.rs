@@ -1127,10 +1127,30 @@ impl Vm {
         }))
     }
 
+    /// The globals of a program run as a script (`__main__`, or
+    /// `__mp_main__` in a spawned child process), holding what CPython's
+    /// runner puts there, in its order, so `dir()` and `globals()` at
+    /// module level read as CPython's.
+    pub(crate) fn script_globals(&mut self, name: &str, filename: &str) -> Rc<Globals> {
+        let g = Rc::new(Globals::default());
+        g.set_str("__name__", Value::str(name));
+        for key in ["__doc__", "__package__", "__loader__", "__spec__"] {
+            g.set_str(key, Value::None);
+        }
+        g.set_str("__file__", Value::str(filename));
+        // The builtins module (which, as in the oracle's sandbox, `import
+        // builtins` does not give).
+        let builtins = Value::Module(Rc::new(Module {
+            name: self.intern("builtins"),
+            globals: self.builtins.clone(),
+        }));
+        g.set_str("__builtins__", builtins);
+        g
+    }
+
     /// Run `source` as the `__main__` module.
     pub fn exec_main(&mut self, source: &str, filename: &str) -> Result<Rc<Globals>, Error> {
-        let g = Rc::new(Globals::default());
-        g.set_str("__name__", Value::str("__main__"));
+        let g = self.script_globals("__main__", filename);
         let m = Value::Module(Rc::new(Module {
             name: self.intern("__main__"),
             globals: g.clone(),

@@ -482,10 +482,14 @@ impl Vm {
                 }
             }));
         }
-        if (Rc::ptr_eq(c, &self.types.bytes) || Rc::ptr_eq(c, &self.types.bytearray))
-            && (&**name == "fromhex" || &**name == "maketrans")
+        let str_maketrans = Rc::ptr_eq(c, &self.types.str_) && &**name == "maketrans";
+        if str_maketrans
+            || (Rc::ptr_eq(c, &self.types.bytes) || Rc::ptr_eq(c, &self.types.bytearray))
+                && (&**name == "fromhex" || &**name == "maketrans")
         {
-            let empty = if Rc::ptr_eq(c, &self.types.bytes) {
+            let empty = if str_maketrans {
+                Value::str("")
+            } else if Rc::ptr_eq(c, &self.types.bytes) {
                 Value::Bytes(Rc::from(Vec::new()))
             } else {
                 Value::ByteArray(Rc::new(RefCell::new(Vec::new())))

@@ -530,8 +530,7 @@ natives! {
             (st.source.clone(), st.filename.clone())
         };
         let code = vm.compile(&source, &filename)?;
-        let g = Rc::new(crate::vm::Globals::default());
-        g.set_str("__name__", Value::str("__mp_main__"));
+        let g = vm.script_globals("__mp_main__", &filename);
         let module = Value::Module(Rc::new(crate::vm::Module {
             name: vm.intern("__mp_main__"),
             globals: g.clone(),

@@ -116,6 +116,8 @@ pub static METHODS: Table = Table::new(&[
     m("isspace", |_, this, _, _| is(this, pylib::strings::isspace)),
     m("isupper", |_, this, _, _| is(this, pylib::strings::isupper)),
     m("islower", |_, this, _, _| is(this, pylib::strings::islower)),
+    m("maketrans", maketrans),
+    m("translate", translate),
     m("isdecimal", |_, this, _, _| {
         is(this, pylib::strings::isdecimal)
     }),
@@ -478,4 +480,112 @@ pub(crate) fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: Kw) -> Resu
         }
     }
     Ok(out)
+}
+
+/// `str.maketrans(x[, y[, z]])`: the dict `translate` reads — from one
+/// dict (characters or ordinals to anything), or from two equal-length
+/// strings (each character to the one at the same place) plus the
+/// characters of `z` mapped to None.
+fn maketrans(vm: &mut Vm, _: &Value, a: &[Value], _: Kw) -> Result<Value, Error> {
+    if a.is_empty() || a.len() > 3 {
+        let (most, n) = if a.is_empty() {
+            ("least 1 argument", 0)
+        } else {
+            ("most 3 arguments", a.len())
+        };
+        return Err(vm.type_error(format!("maketrans expected at {most}, got {n}")));
+    }
+    let out = std::cell::RefCell::new(crate::vm::dict::Dict::new());
+    if a.len() == 1 {
+        let Value::Dict(d) = &a[0] else {
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
+        };
+        let items = d.borrow().items();
+        for (k, v) in items {
+            let key = match &k {
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => k.clone(),
+                Value::Str(c) if c.chars().count() == 1 => Value::Int(first_ord(c)),
+                Value::Str(_) => {
+                    return Err(vm.value_error("string keys in translate table must be of length 1"))
+                }
+                _ => {
+                    return Err(vm.type_error("keys in translate table must be strings or integers"))
+                }
+            };
+            vm.dict_insert(&out, key, v)?;
+        }
+        return Ok(Value::Dict(Rc::new(out)));
+    }
+    let Value::Str(x) = &a[0] else {
+        return Err(vm.type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
+    };
+    let text = |vm: &mut Vm, i: usize| match &a[i] {
+        Value::Str(t) => Ok(t.clone()),
+        other => {
+            let t = vm.type_name(other);
+            Err(vm.type_error(format!(
+                "maketrans() argument {} must be str, not {t}",
+                i + 1
+            )))
+        }
+    };
+    let y = text(vm, 1)?;
+    let z = if a.len() == 3 {
+        Some(text(vm, 2)?)
+    } else {
+        None
+    };
+    if x.chars().count() != y.chars().count() {
+        return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (f, t) in x.chars().zip(y.chars()) {
+        vm.dict_insert(&out, Value::Int(f as i64), Value::Int(t as i64))?;
+    }
+    for c in z.iter().flat_map(|z| z.chars()) {
+        vm.dict_insert(&out, Value::Int(c as i64), Value::None)?;
+    }
+    Ok(Value::Dict(Rc::new(out)))
+}
+
+fn first_ord(c: &str) -> i64 {
+    c.chars().next().map_or(0, |c| c as i64)
+}
+
+/// `s.translate(table)`: each character looked up by its ordinal in
+/// `table` (any object with `__getitem__`): a LookupError keeps it, None
+/// drops it, an int or a string replaces it.
+fn translate(vm: &mut Vm, this: &Value, a: &[Value], _: Kw) -> Result<Value, Error> {
+    let st = this!(this, Value::Str);
+    let [table] = a else {
+        return Err(vm.type_error(format!(
+            "str.translate() takes exactly one argument ({} given)",
+            a.len()
+        )));
+    };
+    let lookup_error = vm.types.lookup_error.clone();
+    let mut out = String::with_capacity(st.len());
+    for c in st.chars() {
+        match vm.getitem(table, &Value::Int(c as i64)) {
+            Ok(Value::None) => {}
+            Ok(Value::Str(r)) => out.push_str(&r),
+            Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
+                Some(r) => out.push(r),
+                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            },
+            Ok(Value::BigInt(_)) => {
+                return Err(vm.value_error("character mapping must be in range(0x110000)"))
+            }
+            Ok(_) => {
+                return Err(vm.type_error("character mapping must return integer, None or str"))
+            }
+            Err(Error::Exception(e)) if vm.is_instance_of(&e, &lookup_error) => out.push(c),
+            Err(e) => return Err(e),
+        }
+        vm.check_len(out.len())?;
+    }
+    Ok(s(out))
 }
