@@ -497,6 +497,17 @@ natives! {
         }
         let tid = st.prog.spawn(fiber);
         st.prog.threads[tid].process = process;
+        let now = st.lp.now();
+        let in_cores = st.cores.add_process(now);
+        debug_assert_eq!(in_cores, process, "the cores number processes as `procs` does");
+        if st.cpu_model.is_some() {
+            // Start-up (`aio::cpu`, "Processes"): the parent's `start()`
+            // computes; the child's interpreter starts before its first
+            // instruction.
+            crate::aio::glue::charge_cpu(vm, &mut st, crate::aio::cpu::SPAWN_PARENT_NS);
+            let ready_at = st.lp.now().saturating_add(crate::aio::cpu::SPAWN_CHILD_NS);
+            st.prog.delay(tid, ready_at);
+        }
         st.lp.emit(EventKind::ProcessStarted {
             process: process as u32,
             name,
