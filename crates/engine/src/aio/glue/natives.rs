@@ -584,8 +584,9 @@ natives! {
 
     /// The traceback text of `exc` as CPython's `traceback.print_exc()`
     /// prints it in a child, keeping only the frames of the program (file
-    /// `filename`): the library's own frames stand for CPython's, which
-    /// `multiprocessing.py` writes itself.
+    /// `filename`) and those the library marks as CPython's own
+    /// (`<stdlib>/…`, such as `asyncio.run`'s): `multiprocessing.py`'s own
+    /// frames stand for CPython's, which it writes itself.
     Module "process_traceback" => fn m_process_traceback(vm, _shared, args, _kw) {
         let exc = arg(args, 0);
         let file = match arg(args, 1) {
@@ -597,7 +598,9 @@ natives! {
         let mut skipping = false;
         for line in text.split_inclusive('\n') {
             if let Some(rest) = line.strip_prefix("  File \"") {
-                skipping = !rest.starts_with(&*file) || !rest[file.len()..].starts_with('"');
+                let program = rest.starts_with(&*file) && rest[file.len()..].starts_with('"');
+                skipping = !program
+                    && (!rest.starts_with("<stdlib>/") || rest.starts_with("<stdlib>/multiprocessing/"));
             } else if !line.starts_with("    ") {
                 skipping = false;
             }
