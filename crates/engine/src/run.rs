@@ -456,8 +456,7 @@ impl Session {
         self.vm.gil_clear();
         let next = match glue::borrow_pulled(&mut self.vm, &self.shared) {
             Some(mut st) => {
-                let now = st.lp.now();
-                let next = st.prog.next(now);
+                let next = st.next_thread();
                 match next {
                     Next::Run { tid, now } => {
                         if now > st.lp.now() {

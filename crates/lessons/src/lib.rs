@@ -69,6 +69,10 @@ pub struct Snippet {
     pub code: String,
     /// 1-based line of the opening fence in the lesson file.
     pub line: usize,
+    /// The flag `cpu` (```` ```python cpu ````): run with the engine's
+    /// "computing takes time" model (`Limits::cpu_model`, 4 cores), so its
+    /// expected output is the model's, not CPython's on the oracle's clock.
+    pub cpu_model: bool,
 }
 
 /// The predict-then-run exercise: the learner orders the output lines of a
@@ -423,9 +427,11 @@ fn make_snippet(
     code: String,
 ) -> Result<Snippet, (usize, String)> {
     let mut kind = SnippetKind::Main;
+    let mut cpu_model = false;
     for flag in &fence.flags {
         match flag.as_str() {
             "variation" => kind = SnippetKind::Variation,
+            "cpu" => cpu_model = true,
             other => return Err((line, format!("unknown snippet flag `{other}`"))),
         }
     }
@@ -466,6 +472,7 @@ fn make_snippet(
         title,
         code,
         line,
+        cpu_model,
     })
 }
 
@@ -522,6 +529,18 @@ mod tests {
         assert_eq!(l.sections[1], Section::Snippet(0));
         assert_eq!(l.predict.as_ref().unwrap().snippet, "main");
         assert_eq!(l.part, DEFAULT_PART, "no `part:` means the default part");
+        assert!(!l.snippets[0].cpu_model && !l.snippets[1].cpu_model);
+    }
+
+    #[test]
+    fn the_cpu_flag_asks_for_the_cpu_model() {
+        let l = parse(&GOOD.replace("```python variation ", "```python variation cpu ")).unwrap();
+        assert!(!l.snippets[0].cpu_model);
+        assert!(l.snippets[1].cpu_model);
+        assert_eq!(l.snippets[1].kind, SnippetKind::Variation);
+        let e =
+            parse(&GOOD.replace("```python variation ", "```python variation cpus ")).unwrap_err();
+        assert_eq!(e.message, "unknown snippet flag `cpus`");
     }
 
     #[test]

@@ -1,15 +1,28 @@
 //! Every snippet of every lesson, run through the engine, prints exactly what
 //! CPython printed for it: `lessons/expected/<id>/<name>.out` (stdout) and
 //! `.err` (stderr, absent when empty), written only by `tools/regen-lessons`
-//! (real CPython 3.11 on the virtual clock).
+//! (real CPython 3.11 on the virtual clock). A snippet flagged `cpu` runs
+//! with the engine's CPU model (`Limits::cpu_model`, 4 cores): CPython has no
+//! such clock, so its expected output is the model's, written by
+//! `tools/regen-lessons` through `looplab run --cpu-model --timed` and
+//! reviewed against CPython's real timings (noted in the lesson's source).
 
-use looplab_engine::run::{format_timed, mask_addresses, run_program, Limits};
+use looplab_engine::run::{format_timed, mask_addresses, run_program, CpuModel, Limits};
 use looplab_lessons::load_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The budgets a snippet runs with: the defaults, plus the CPU model (4
+/// cores, as the player's toggle) for a snippet flagged `cpu`.
+fn limits_of(snippet: &looplab_lessons::Snippet) -> Limits {
+    Limits {
+        cpu_model: snippet.cpu_model.then(CpuModel::default),
+        ..Limits::default()
+    }
 }
 
 #[test]
@@ -33,7 +46,7 @@ fn every_lesson_snippet_matches_cpython() {
             // absent when CPython printed nothing there.
             let expected_err =
                 std::fs::read_to_string(expected_path.with_extension("err")).unwrap_or_default();
-            let outcome = run_program(&snippet.code, "<lesson>", &Limits::default());
+            let outcome = run_program(&snippet.code, "<lesson>", &limits_of(snippet));
             let got = format_timed(&outcome);
             let got_err: String = outcome
                 .output
@@ -175,7 +188,7 @@ fn step_notes_point_at_real_steps() {
             if mine.is_empty() {
                 continue;
             }
-            let outcome = run_program(&snippet.code, "<lesson>", &Limits::default());
+            let outcome = run_program(&snippet.code, "<lesson>", &limits_of(snippet));
             let events = &outcome.trace.events;
             let cut = steps(events);
             for note in mine {

@@ -31,15 +31,33 @@
 //!   calls Python (`sorted(key=...)`: the switch waits for its return), and
 //!   while a thread runs an event loop's handles (its loop keeps the GIL
 //!   until it waits in its select).
-//! - **Processes share cores** ([`Cores`]): each process has its own GIL
-//!   and its own wall clock; with `k` runnable processes on `n` cores, a
-//!   process's CPU time stretches by `max(1, k / n)` of wall time (fair
-//!   sharing), and the scheduler runs the runnable process whose clock is
-//!   furthest behind. Until `multiprocessing` lands only process 0 exists.
+//! - **Processes run in parallel on the cores** ([`Cores`]): each process
+//!   has its own GIL and its own clock. With `k` runnable processes (those
+//!   with a thread running or ready) on `n` cores, a process's CPU time
+//!   stretches by `max(1, k / n)` of its clock (fair sharing). The loop's
+//!   clock, which stamps every event and which `time.*` reads, is the
+//!   furthest any process has reached (`glue::charge_cpu`); a process alone
+//!   on the cores computes from it (it can only have fallen behind it by
+//!   waiting). The scheduler runs, among the ready threads, the first one
+//!   of the process whose clock is furthest behind (`Aio::next_thread`), so
+//!   processes computing at once advance side by side, a switch interval at
+//!   a time, and their events interleave within about one interval; within
+//!   a process the FIFO and its GIL serialise its threads as before.
+//!   Start-up: the parent's `start()` computes [`SPAWN_PARENT_NS`] (5 ms)
+//!   and the child waits [`SPAWN_CHILD_NS`] (70 ms) before its first
+//!   instruction (both measured on the project's machine, see there).
+//!   Not modelled: start-ups competing for cores, a timed wait ending in
+//!   the middle of another process's switch interval (it ends at the
+//!   interval's end, within 5 ms), the cost of copying arguments and
+//!   results between processes beyond the instructions of the pickling
+//!   model.
 //! - **Trace**: `EventKind::CpuState` says who holds a process's GIL and
 //!   how many cores are busy, each time that changes: between program
-//!   threads (the session's scheduler, `Aio::note_gil`), and around an
-//!   event loop's select waits (`EventLoop::cpu_marks`). The snapshot folds
+//!   threads (the session's scheduler, `Aio::note_gil`: one event per
+//!   process whose holder changed; a process's holder is its running
+//!   thread, or else its first ready one, since it computes on its own
+//!   core), and around an event loop's select waits
+//!   (`EventLoop::cpu_marks`). The snapshot folds
 //!   them into `Snapshot::gil` and `Snapshot::cores`.
 //!
 //! # Calibration (the figure of `PS_PER_INSTRUCTION`)
@@ -65,6 +83,21 @@
 //! [`Vm::now_ns`]: crate::vm::Vm::now_ns
 //! [`PS_PER_INSTRUCTION`]: crate::vm::PS_PER_INSTRUCTION
 //! [`ProgramThreads::yield_now`]: crate::aio::program_threads::ProgramThreads::yield_now
+
+/// What `Process.start()` computes in the parent (spawn start method):
+/// 5 ms. Measured on the project's machine (CPython 3.11.7, spawn, an empty
+/// target, `resource.getrusage` around `start()`, 8 runs): 4.6 to 8.5 ms
+/// of CPU, median 5.3 ms.
+pub const SPAWN_PARENT_NS: u64 = 5_000_000;
+
+/// How long a spawned child takes to start (a fresh interpreter importing
+/// `multiprocessing` and unpickling its process object) before its first
+/// instruction: 70 ms. Measured as above: the child's CPU time
+/// (`RUSAGE_CHILDREN`) for an empty target was 68 to 112 ms, median 74 ms
+/// (its wall time, 120 to 270 ms, depended on the machine's load). The
+/// model lets the child wait that long (its core is not counted busy
+/// meanwhile: start-ups do not compete for cores).
+pub const SPAWN_CHILD_NS: u64 = 70_000_000;
 
 /// A task step that computed at least this long (CPU model) is recorded
 /// as blocking the loop (`LoopBlocked`, reason `Cpu`, with its duration).
@@ -131,6 +164,20 @@ impl Cores {
     /// Runnable processes.
     fn runnable(&self) -> u64 {
         self.procs.iter().filter(|p| p.runnable).count() as u64
+    }
+
+    /// Runnable processes other than `p`.
+    pub fn runnable_others(&self, p: usize) -> u64 {
+        self.procs
+            .iter()
+            .enumerate()
+            .filter(|(i, q)| *i != p && q.runnable)
+            .count() as u64
+    }
+
+    /// How many processes (the main one included).
+    pub fn processes(&self) -> usize {
+        self.procs.len()
     }
 
     /// Cores computing now: the runnable processes, at most every core.

@@ -114,8 +114,11 @@ pub(crate) struct Aio {
     pub cpu_model: Option<crate::vm::CpuModel>,
     /// CPU model: the cores the processes share.
     pub cores: crate::aio::cpu::Cores,
-    /// CPU model: the GIL holder last recorded (`CpuState`), if any was.
-    gil_recorded: Option<Option<u32>>,
+    /// CPU model: the GIL holder last recorded (`CpuState`) for each
+    /// process (index = process; absent or `None`: none recorded yet), and
+    /// the busy cores last recorded.
+    gil_recorded: Vec<Option<Option<u32>>>,
+    busy_recorded: u32,
     /// Processes (`multiprocessing`) and their module tables.
     pub procs: crate::aio::processes::Processes,
     /// The program's source (a child process re-runs it as `__mp_main__`).
@@ -169,7 +172,8 @@ impl Aio {
             loop_thread: None,
             cpu_model: None,
             cores: crate::aio::cpu::Cores::new(1),
-            gil_recorded: None,
+            gil_recorded: Vec::new(),
+            busy_recorded: 0,
             procs: Default::default(),
             source: Rc::from(""),
         }
@@ -183,27 +187,82 @@ impl Aio {
         }
     }
 
-    /// CPU model: records who holds the main process's GIL (`None`: no
-    /// thread runs Python) if that changed.
+    /// CPU model: `holder` runs Python now (`None`: every thread waits).
+    /// Each process holding a ready or running thread is runnable (it
+    /// computes on a core), and its GIL is held by that thread (the running
+    /// one, or else its first ready one): the cores learn which processes
+    /// are runnable, and a `CpuState` is recorded for every process whose
+    /// GIL holder changed (and for `holder`'s process if only the busy
+    /// cores changed).
     pub(crate) fn note_gil(&mut self, holder: Option<crate::aio::program_threads::Tid>) {
         if self.cpu_model.is_none() {
             return;
         }
-        let gil = holder.map(|t| t as u32);
-        if self.gil_recorded == Some(gil) {
-            return;
+        let process_of = |st: &Aio, t: usize| st.prog.threads.get(t).map_or(0, |t| t.process);
+        let mut holders: Vec<Option<u32>> = vec![None; self.cores.processes()];
+        for t in holder.into_iter().chain(self.prog.ready()) {
+            let p = process_of(self, t);
+            if let Some(slot) = holders.get_mut(p) {
+                slot.get_or_insert(t as u32);
+            }
         }
-        self.gil_recorded = Some(gil);
-        let process = holder.map_or(0, |t| self.prog.threads.get(t).map_or(0, |t| t.process));
-        self.cores
-            .set_runnable(process, gil.is_some(), self.lp.now());
-        let kind = EventKind::CpuState {
-            process: process as u32,
-            gil,
-            busy_cores: self.cores.busy(),
-            cores: self.cores.cores(),
-        };
-        self.lp.emit(kind);
+        let now = self.lp.now();
+        for (p, h) in holders.iter().enumerate() {
+            self.cores.set_runnable(p, h.is_some(), now);
+        }
+        let busy = self.cores.busy();
+        let cores = self.cores.cores();
+        let own = holder.map_or(0, |t| process_of(self, t));
+        if self.gil_recorded.len() < holders.len() {
+            self.gil_recorded.resize(holders.len(), None);
+        }
+        let mut emitted = false;
+        for (p, gil) in holders.into_iter().enumerate() {
+            let before = self.gil_recorded[p];
+            // A child never recorded that is not running has nothing to say.
+            if before == Some(gil) || (p != 0 && before.is_none() && gil.is_none()) {
+                continue;
+            }
+            self.gil_recorded[p] = Some(gil);
+            emitted = true;
+            self.lp.emit(EventKind::CpuState {
+                process: p as u32,
+                gil,
+                busy_cores: busy,
+                cores,
+            });
+        }
+        if !emitted && busy != self.busy_recorded {
+            self.lp.emit(EventKind::CpuState {
+                process: own as u32,
+                gil: self.gil_recorded.get(own).copied().flatten().flatten(),
+                busy_cores: busy,
+                cores,
+            });
+        }
+        self.busy_recorded = busy;
+    }
+
+    /// CPU model: the next program thread to run (see
+    /// [`ProgramThreads::next`](crate::aio::program_threads::ProgramThreads::next)).
+    /// Processes compute in parallel, so among the ready threads the first
+    /// one of the process whose clock is furthest behind runs (ties: the
+    /// one ready first); each process's GIL keeps the FIFO order among its
+    /// own threads. Without the model: the FIFO.
+    pub(crate) fn next_thread(&mut self) -> crate::aio::program_threads::Next {
+        use crate::aio::program_threads::Next;
+        let now = self.lp.now();
+        if self.cpu_model.is_some() && self.cores.processes() > 1 {
+            let lagging = self
+                .prog
+                .ready_processes()
+                .into_iter()
+                .min_by_key(|&p| self.cores.clock(p));
+            if let Some(tid) = lagging.and_then(|p| self.prog.run_ready_of(p)) {
+                return Next::Run { tid, now };
+            }
+        }
+        self.prog.next(now)
     }
 }
 
@@ -219,14 +278,31 @@ pub(crate) fn pull_cpu(vm: &mut Vm, st: &mut Aio) {
     if cpu == 0 {
         return;
     }
+    charge_cpu(vm, st, cpu);
+}
+
+/// CPU model: the running thread's process computed `cpu` ns. Its own
+/// clock advances (stretched if processes share cores); the loop's clock,
+/// which every process's events are stamped with, is the furthest any
+/// process has reached. A process alone on the cores computes from the
+/// loop's clock (it can only have been behind it by waiting); one among
+/// others keeps its own clock, so processes computing at once advance
+/// side by side instead of one after the other.
+pub(crate) fn charge_cpu(vm: &mut Vm, st: &mut Aio, cpu: u64) {
     let process = st
         .prog
         .threads
         .get(st.prog.current)
         .map_or(0, |t| t.process);
-    st.cores.wait_until(process, st.lp.now());
-    let wall = st.cores.charge(process, cpu);
-    st.lp.compute_for(wall);
+    let now = st.lp.now();
+    if st.cores.runnable_others(process) == 0 {
+        st.cores.wait_until(process, now);
+    }
+    st.cores.charge(process, cpu);
+    let reached = st.cores.clock(process);
+    if reached > now {
+        st.lp.compute_for(reached - now);
+    }
     vm.clock_ns = st.lp.now();
 }
 
@@ -868,8 +944,7 @@ fn run_nested_threads(vm: &mut Vm, shared: &Shared, me: usize) -> Result<Value, 
     loop {
         let (tid, send, fiber) = {
             let mut st = state!(vm, shared);
-            let now = st.lp.now();
-            let Next::Run { tid, now } = st.prog.next(now) else {
+            let Next::Run { tid, now } = st.next_thread() else {
                 drop(st);
                 return Err(hang(shared));
             };

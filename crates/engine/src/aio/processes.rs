@@ -13,7 +13,10 @@
 //!
 //! Scheduling: processes are scheduled like threads (one thread of one
 //! process runs at a time, until it blocks; rule in `tools/oracle.py`'s
-//! header, "Threads"); computing takes no virtual time.
+//! header, "Threads"); computing takes no virtual time. With the CPU model
+//! (`crate::aio::cpu`) each process computes on its own core, with its own
+//! clock and GIL, and the scheduler interleaves them a switch interval at a
+//! time.
 
 use std::collections::HashMap;
 

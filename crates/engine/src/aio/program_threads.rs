@@ -116,6 +116,9 @@ impl ProgramThreads {
     pub fn ready_processes(&self) -> Vec<usize> {
         let mut out = Vec::new();
         for &tid in &self.ready {
+            if self.threads[tid].done {
+                continue; // killed while ready
+            }
             let p = self.threads[tid].process;
             if !out.contains(&p) {
                 out.push(p);
@@ -131,7 +134,7 @@ impl ProgramThreads {
         let i = self
             .ready
             .iter()
-            .position(|&t| self.threads[t].process == process)?;
+            .position(|&t| self.threads[t].process == process && !self.threads[t].done)?;
         let tid = self.ready.remove(i)?;
         self.current = tid;
         Some(tid)
@@ -147,6 +150,19 @@ impl ProgramThreads {
         t.sleeping = sleeping;
         t.waiting = true;
         if let Some(until) = until {
+            self.seq += 1;
+            self.timed.push(Reverse((until, self.seq, t.token, tid)));
+        }
+    }
+
+    /// Ready thread `tid` (just spawned) waits until `until` first (a
+    /// process's start-up, CPU model), as a timed wait.
+    pub fn delay(&mut self, tid: Tid, until: u64) {
+        if let Some(i) = self.ready.iter().position(|&t| t == tid) {
+            self.ready.remove(i);
+            let t = &mut self.threads[tid];
+            t.token += 1;
+            t.waiting = true;
             self.seq += 1;
             self.timed.push(Reverse((until, self.seq, t.token, tid)));
         }
@@ -173,6 +189,14 @@ impl ProgramThreads {
         let tid = self.current;
         self.threads[tid].result = true;
         self.ready.push_back(tid);
+    }
+
+    /// The ready threads, in the order they became ready.
+    pub fn ready(&self) -> impl Iterator<Item = Tid> + '_ {
+        self.ready
+            .iter()
+            .copied()
+            .filter(|&t| !self.threads[t].done)
     }
 
     /// Whether a thread is ready to run.

@@ -11,7 +11,7 @@ async def crunch(n):
 
 
 async def main():
-    await asyncio.gather(*(crunch(200_000) for _ in range(4)))
+    await asyncio.gather(*(crunch(2_000_000) for _ in range(4)))
 
 
 start = time.perf_counter()

@@ -11,7 +11,7 @@ def crunch(n):
 
 
 start = time.perf_counter()
-threads = [threading.Thread(target=crunch, args=(200_000,)) for _ in range(4)]
+threads = [threading.Thread(target=crunch, args=(2_000_000,)) for _ in range(4)]
 for t in threads:
     t.start()
 for t in threads:

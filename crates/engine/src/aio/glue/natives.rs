@@ -497,6 +497,17 @@ natives! {
         }
         let tid = st.prog.spawn(fiber);
         st.prog.threads[tid].process = process;
+        let now = st.lp.now();
+        let in_cores = st.cores.add_process(now);
+        debug_assert_eq!(in_cores, process, "the cores number processes as `procs` does");
+        if st.cpu_model.is_some() {
+            // Start-up (`aio::cpu`, "Processes"): the parent's `start()`
+            // computes; the child's interpreter starts before its first
+            // instruction.
+            crate::aio::glue::charge_cpu(vm, &mut st, crate::aio::cpu::SPAWN_PARENT_NS);
+            let ready_at = st.lp.now().saturating_add(crate::aio::cpu::SPAWN_CHILD_NS);
+            st.prog.delay(tid, ready_at);
+        }
         st.lp.emit(EventKind::ProcessStarted {
             process: process as u32,
             name,
@@ -572,8 +583,9 @@ natives! {
 
     /// The traceback text of `exc` as CPython's `traceback.print_exc()`
     /// prints it in a child, keeping only the frames of the program (file
-    /// `filename`): the library's own frames stand for CPython's, which
-    /// `multiprocessing.py` writes itself.
+    /// `filename`) and those the library marks as CPython's own
+    /// (`<stdlib>/…`, such as `asyncio.run`'s): `multiprocessing.py`'s own
+    /// frames stand for CPython's, which it writes itself.
     Module "process_traceback" => fn m_process_traceback(vm, _shared, args, _kw) {
         let exc = arg(args, 0);
         let file = match arg(args, 1) {
@@ -585,7 +597,9 @@ natives! {
         let mut skipping = false;
         for line in text.split_inclusive('\n') {
             if let Some(rest) = line.strip_prefix("  File \"") {
-                skipping = !rest.starts_with(&*file) || !rest[file.len()..].starts_with('"');
+                let program = rest.starts_with(&*file) && rest[file.len()..].starts_with('"');
+                skipping = !program
+                    && (!rest.starts_with("<stdlib>/") || rest.starts_with("<stdlib>/multiprocessing/"));
             } else if !line.starts_with("    ") {
                 skipping = false;
             }

@@ -492,8 +492,10 @@ class BrokenProcessPool(BrokenExecutor):
 class ProcessPoolExecutor:
     """concurrent.futures.ProcessPoolExecutor over multiprocessing's model of
     processes: a submit starts a worker process (SpawnProcess-N) while none is
-    idle and fewer than max_workers run; a handler thread in the parent sets
-    each Future when its result comes back (copied as pickling would)."""
+    idle and fewer than max_workers run (as CPython's with spawn: a worker
+    counts as idle once per result it sent back, and a submit does not wait
+    for the worker it starts); a handler thread in the parent sets each
+    Future when its result comes back (copied as pickling would)."""
     __module__ = "concurrent.futures.process"
 
 
@@ -517,6 +519,7 @@ class ProcessPoolExecutor:
         self._mp = multiprocessing
         self._futures = {}
         self._next_id = 0
+        self._idle = 0
         self._shutdown_thread = False
         self._shutdown_lock = threading.Lock()
         self._workers = multiprocessing._Workers(
@@ -529,6 +532,7 @@ class ProcessPoolExecutor:
         return {p.pid: p for p in self._workers.procs}
 
     def _on_result(self, job, index, ok, value):
+        self._idle += 1
         fut = self._futures.pop(job, None)
         if fut is None:
             return
@@ -548,8 +552,10 @@ class ProcessPoolExecutor:
             task = (job, 0, kind, fn, args, kwargs)
             tree = self._mp._dumps(task)
             workers = self._workers
-            if not workers.tasks[1] and len(workers.procs) < self._max_workers:
-                workers.add()
+            if self._idle:
+                self._idle -= 1
+            elif len(workers.procs) < self._max_workers:
+                workers.add(wait=False)
             self._futures[job] = fut
             fut.set_running_or_notify_cancel()
             self._mp._Channel.put(workers.tasks, tree)

@@ -1390,7 +1390,7 @@ class _Workers:
             for _ in range(size):
                 self.add()
 
-    def add(self):
+    def add(self, wait=True):
         if self.proc_class is None:  # a ThreadPool
             t = _threading.Thread(target=_pool_worker_loop,
                                   args=(self.tasks, self.results, self.ready,
@@ -1411,7 +1411,8 @@ class _Workers:
             self.handler = _threading.Thread(target=self._handle, daemon=True,
                                              name=self.handler_name)
             self.handler.start()
-        _Channel.get(self.ready)
+        if wait:
+            _Channel.get(self.ready)
 
     def _handle(self):
         while True:
@@ -1620,8 +1621,13 @@ class Pool:
         self._workers = _Workers(processes, lambda n: n.replace("Process", "PoolWorker"),
                                  initializer, initargs, self._Process, False, self._on_result)
         self._workers.handler_name = _threading._newname() + " (_handle_results)"
+        # Every worker is started before any is waited for, so that they
+        # start up side by side (the CPU model's start-up cost), as
+        # CPython's pool does not wait for its workers.
         for _ in range(processes):
-            self._workers.add()
+            self._workers.add(wait=False)
+        for _ in range(processes):
+            _Channel.get(self._workers.ready)
         self._state = "RUN"
 
     @property
