@@ -14,6 +14,12 @@ use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod translations;
+pub use translations::{
+    check_structure, check_translations, code_difference, lessons_for, load_translations,
+    NOT_YET_TRANSLATED, TRANSLATIONS,
+};
+
 /// The part of a lesson whose front matter names none.
 pub const DEFAULT_PART: &str = "Basics";
 
@@ -614,6 +620,33 @@ mod tests {
                     assert!(!html.contains("<!--"), "{}: {html}", lesson.id);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_repository_translations_match_the_english() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lessons");
+        let english = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        // What the build script checks: every lesson translated or listed
+        // as not yet translated, each translation shaped like its lesson.
+        check_translations(&dir, &english).unwrap_or_else(|e| panic!("{e}"));
+        // Every folder of lessons/ but `expected` is a language the crate
+        // checks, so none is left unchecked.
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            if path.is_dir() && name != "expected" {
+                assert!(
+                    TRANSLATIONS.contains(&name.as_str()),
+                    "lessons/{name}/ is not in TRANSLATIONS"
+                );
+            }
+        }
+        for lang in TRANSLATIONS {
+            let all = lessons_for(&dir, lang).unwrap_or_else(|e| panic!("{e}"));
+            let ids: Vec<&str> = all.iter().map(|l| l.id.as_str()).collect();
+            let en_ids: Vec<&str> = english.iter().map(|l| l.id.as_str()).collect();
+            assert_eq!(ids, en_ids, "{lang}: the same curriculum");
         }
     }
 }
