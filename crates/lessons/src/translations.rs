@@ -363,6 +363,9 @@ fn skeleton(code: &str) -> Vec<(usize, String)> {
             let q = if triple { 3 } else { 1 };
             i += q;
             cur.push_str("\"…");
+            // An f-string's fields, compared as a sorted list: a translation
+            // may put them in another order, not change them.
+            let mut fields: Vec<String> = Vec::new();
             let mut depth = 0usize;
             while i < chars.len() {
                 let d = chars[i];
@@ -391,7 +394,7 @@ fn skeleton(code: &str) -> Vec<(usize, String)> {
                             continue;
                         }
                         depth = 1;
-                        cur.push('{');
+                        fields.push(String::from("{"));
                         i += 1;
                         continue;
                     }
@@ -403,10 +406,14 @@ fn skeleton(code: &str) -> Vec<(usize, String)> {
                         '\n' => line += 1,
                         _ => {}
                     }
-                    cur.push(d);
+                    if let Some(f) = fields.last_mut() {
+                        f.push(d);
+                    }
                     i += 1;
                 }
             }
+            fields.sort();
+            cur.push_str(&fields.concat());
             cur.push('"');
             continue;
         }
