@@ -591,6 +591,22 @@ mod tests {
         assert_eq!(l.snippets[0].line, 15);
     }
 
+    /// Each part is one run of consecutive lessons.
+    fn assert_parts_are_runs(lessons: &[Lesson], lang: &str) {
+        let mut finished: Vec<&str> = Vec::new();
+        for w in lessons.windows(2) {
+            if w[0].part != w[1].part {
+                finished.push(&w[0].part);
+                assert!(
+                    !finished.contains(&w[1].part.as_str()),
+                    "{lang} {}: part `{}` already ended before this lesson",
+                    w[1].id,
+                    w[1].part
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_repository_lessons_parse() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lessons");
@@ -601,18 +617,7 @@ mod tests {
         }
         // Each part is one run of consecutive lessons, so the index can list
         // the parts in curriculum order without reordering lessons.
-        let mut finished: Vec<&str> = Vec::new();
-        for w in lessons.windows(2) {
-            if w[0].part != w[1].part {
-                finished.push(&w[0].part);
-                assert!(
-                    !finished.contains(&w[1].part.as_str()),
-                    "{}: part `{}` already ended before this lesson",
-                    w[1].id,
-                    w[1].part
-                );
-            }
-        }
+        assert_parts_are_runs(&lessons, "en");
         // The authors' notes (`<!-- shown: … -->`) never reach the page.
         for lesson in &lessons {
             for section in &lesson.sections {
@@ -647,6 +652,8 @@ mod tests {
             let ids: Vec<&str> = all.iter().map(|l| l.id.as_str()).collect();
             let en_ids: Vec<&str> = english.iter().map(|l| l.id.as_str()).collect();
             assert_eq!(ids, en_ids, "{lang}: the same curriculum");
+            // A part's name is translated the same way in each of its lessons.
+            assert_parts_are_runs(&all, lang);
         }
     }
 }
