@@ -1,14 +1,17 @@
 //! Compiles `lessons/*.md` into Rust data at build time, so no Markdown parser
 //! ships in the wasm. A malformed lesson fails the build with file and line.
 
-use looplab_lessons::{load_dir, Section, SnippetKind};
+use looplab_lessons::{check_translations, load_dir, Section, SnippetKind};
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=lessons");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
-    let lessons = match load_dir(&dir) {
+    // The translations (lessons/<lang>/) are checked against the English
+    // lessons here, so a missing or structurally different one fails the
+    // build; the app does not ship them yet.
+    let lessons = match load_dir(&dir).and_then(|l| check_translations(&dir, &l).map(|()| l)) {
         Ok(lessons) => lessons,
         Err(e) => {
             let shown = e

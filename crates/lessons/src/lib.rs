@@ -14,6 +14,12 @@ use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod translations;
+pub use translations::{
+    check_structure, check_translations, code_difference, lessons_for, load_translations,
+    NOT_YET_TRANSLATED, TRANSLATIONS,
+};
+
 /// The part of a lesson whose front matter names none.
 pub const DEFAULT_PART: &str = "Basics";
 
@@ -604,6 +610,22 @@ mod tests {
         assert_eq!(l.snippets[0].line, 15);
     }
 
+    /// Each part is one run of consecutive lessons.
+    fn assert_parts_are_runs(lessons: &[Lesson], lang: &str) {
+        let mut finished: Vec<&str> = Vec::new();
+        for w in lessons.windows(2) {
+            if w[0].part != w[1].part {
+                finished.push(&w[0].part);
+                assert!(
+                    !finished.contains(&w[1].part.as_str()),
+                    "{lang} {}: part `{}` already ended before this lesson",
+                    w[1].id,
+                    w[1].part
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_repository_lessons_parse() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lessons");
@@ -614,24 +636,58 @@ mod tests {
         }
         // Each part is one run of consecutive lessons, so the index can list
         // the parts in curriculum order without reordering lessons.
-        let mut finished: Vec<&str> = Vec::new();
-        for w in lessons.windows(2) {
-            if w[0].part != w[1].part {
-                finished.push(&w[0].part);
-                assert!(
-                    !finished.contains(&w[1].part.as_str()),
-                    "{}: part `{}` already ended before this lesson",
-                    w[1].id,
-                    w[1].part
-                );
-            }
-        }
+        assert_parts_are_runs(&lessons, "en");
         // The authors' notes (`<!-- shown: … -->`) never reach the page.
         for lesson in &lessons {
             for section in &lesson.sections {
                 if let Section::Prose(html) = section {
                     assert!(!html.contains("<!--"), "{}: {html}", lesson.id);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_repository_translations_match_the_english() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lessons");
+        let english = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        // What the build script checks: every lesson translated or listed
+        // as not yet translated, each translation shaped like its lesson.
+        check_translations(&dir, &english).unwrap_or_else(|e| panic!("{e}"));
+        // Every folder of lessons/ but `expected` is a language the crate
+        // checks, so none is left unchecked.
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            if path.is_dir() && name != "expected" {
+                assert!(
+                    TRANSLATIONS.contains(&name.as_str()),
+                    "lessons/{name}/ is not in TRANSLATIONS"
+                );
+            }
+        }
+        for lang in TRANSLATIONS {
+            let all = lessons_for(&dir, lang).unwrap_or_else(|e| panic!("{e}"));
+            let ids: Vec<&str> = all.iter().map(|l| l.id.as_str()).collect();
+            let en_ids: Vec<&str> = english.iter().map(|l| l.id.as_str()).collect();
+            assert_eq!(ids, en_ids, "{lang}: the same curriculum");
+            // A part's name is translated the same way in each of its
+            // lessons, and two parts never share a translated name.
+            let translated = load_translations(&dir, &english, lang).unwrap();
+            let mut names: Vec<(&str, &str)> = Vec::new();
+            for t in &translated {
+                let en = english.iter().find(|e| e.id == t.id).unwrap();
+                let pair = (en.part.as_str(), t.part.as_str());
+                for (a, b) in &names {
+                    assert!(
+                        (*a == pair.0) == (*b == pair.1),
+                        "{lang} {}: part `{}` for `{}`, but `{b}` for `{a}` elsewhere",
+                        t.id,
+                        pair.1,
+                        pair.0
+                    );
+                }
+                names.push(pair);
             }
         }
     }

@@ -8,7 +8,7 @@
 //! reviewed against CPython's real timings (noted in the lesson's source).
 
 use looplab_engine::run::{format_timed, mask_addresses, run_program, CpuModel, Limits};
-use looplab_lessons::load_dir;
+use looplab_lessons::{load_dir, load_translations, TRANSLATIONS};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -25,15 +25,17 @@ fn limits_of(snippet: &looplab_lessons::Snippet) -> Limits {
     }
 }
 
-#[test]
-fn every_lesson_snippet_matches_cpython() {
-    let lessons = load_dir(&repo().join("lessons")).unwrap_or_else(|e| panic!("{e}"));
+/// Runs every snippet of `lessons` and compares with `<expected>/<id>/<name>.out`
+/// (and `.err`); returns how many snippets were checked.
+fn check_snippets(
+    lessons: &[looplab_lessons::Lesson],
+    expected: &Path,
+    failures: &mut Vec<String>,
+) -> usize {
     let mut checked = 0;
-    let mut failures = Vec::new();
-    for lesson in &lessons {
+    for lesson in lessons {
         for snippet in &lesson.snippets {
-            let expected_path = repo()
-                .join("lessons/expected")
+            let expected_path = expected
                 .join(&lesson.id)
                 .join(format!("{}.out", snippet.name));
             let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|e| {
@@ -55,25 +57,49 @@ fn every_lesson_snippet_matches_cpython() {
                 .map(|c| c.text.as_str())
                 .collect();
             checked += 1;
+            let shown = lesson.source_path.display();
             if mask_addresses(&got) != mask_addresses(&expected) {
                 failures.push(format!(
-                    "{}/{}:\n--- CPython\n{expected}+++ engine\n{got}",
-                    lesson.id, snippet.name
+                    "{shown} ({}):\n--- CPython\n{expected}+++ engine\n{got}",
+                    snippet.name
                 ));
             }
             if mask_addresses(&got_err) != mask_addresses(&expected_err) {
                 failures.push(format!(
-                    "{}/{} (stderr):\n--- CPython\n{expected_err}+++ engine\n{got_err}",
-                    lesson.id, snippet.name
+                    "{shown} ({}, stderr):\n--- CPython\n{expected_err}+++ engine\n{got_err}",
+                    snippet.name
                 ));
             }
         }
     }
+    checked
+}
+
+#[test]
+fn every_lesson_snippet_matches_cpython() {
+    let lessons = load_dir(&repo().join("lessons")).unwrap_or_else(|e| panic!("{e}"));
+    let mut failures = Vec::new();
+    let checked = check_snippets(&lessons, &repo().join("lessons/expected"), &mut failures);
     println!(
         "lesson snippets: {}/{checked} match CPython",
         checked - failures.len()
     );
     assert!(checked >= 24, "only {checked} snippets found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The translations' snippets (lessons/<lang>/) print what CPython printed
+/// for them: `lessons/<lang>/expected/<id>/<name>.out`.
+#[test]
+fn every_translated_snippet_matches_cpython() {
+    let dir = repo().join("lessons");
+    let english = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let mut failures = Vec::new();
+    for lang in TRANSLATIONS {
+        let lessons = load_translations(&dir, &english, lang).unwrap_or_else(|e| panic!("{e}"));
+        let checked = check_snippets(&lessons, &dir.join(lang).join("expected"), &mut failures);
+        println!("{lang}: {} lessons, {checked} snippets", lessons.len());
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
