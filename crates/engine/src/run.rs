@@ -206,6 +206,7 @@ impl Session {
         glue::install(&mut vm, &shared);
         if let Ok(mut st) = shared.try_borrow_mut() {
             st.set_cpu_model(limits.cpu_model);
+            st.inspect_frames = limits.inspect_frames;
             // The main thread holds the main process's GIL.
             st.note_gil(Some(0));
         }

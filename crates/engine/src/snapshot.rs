@@ -18,6 +18,7 @@
 
 use std::collections::BTreeMap;
 
+mod chain;
 mod narrate;
 mod timeline;
 pub use narrate::narrate;
@@ -26,8 +27,8 @@ pub use timeline::Timeline;
 use serde::{Deserialize, Serialize};
 
 use crate::trace::{
-    format_secs, Action, Event, EventKind, FutureId, HandleId, JobId, Resolution, RunEnding,
-    StepOutcome, TaskId, ThreadId,
+    format_secs, Action, Event, EventKind, FrameInfo, FutureId, HandleId, JobId, Resolution,
+    RunEnding, StepOutcome, TaskId, ThreadId,
 };
 
 /// The loop's state after some prefix of a trace.
@@ -127,6 +128,12 @@ pub struct TaskView {
     pub cancel_requested: bool,
     /// Number of steps run so far.
     pub steps: u32,
+    /// Its await chain when it last suspended, outermost frame first, with
+    /// each frame's locals (only in runs that record frames:
+    /// `Limits::inspect_frames`); empty before its first suspension and
+    /// once it is done.
+    #[serde(default)]
+    pub frames: Vec<FrameInfo>,
 }
 
 /// A task's state.
@@ -356,6 +363,11 @@ impl Snapshot {
                 self.running = None;
                 self.running_task = None;
             }
+            EventKind::TaskFrames { task, frames } => {
+                if let Some(t) = self.tasks.get_mut(task) {
+                    t.frames = frames.clone();
+                }
+            }
         }
     }
 
@@ -433,6 +445,7 @@ impl Snapshot {
                 line,
                 cancel_requested: false,
                 steps: 0,
+                frames: Vec::new(),
             },
         );
     }
@@ -465,6 +478,9 @@ impl Snapshot {
             StepOutcome::Cancelled => TaskState::Cancelled,
         };
         if let Some(t) = self.tasks.get_mut(&task) {
+            if !matches!(state, TaskState::Waiting { .. } | TaskState::Ready) {
+                t.frames.clear();
+            }
             t.state = state;
             t.line = line;
         }

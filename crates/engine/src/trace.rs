@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the trace format. Bumped whenever [`EventKind`] changes shape.
-pub const TRACE_VERSION: u32 = 3;
+pub const TRACE_VERSION: u32 = 4;
 
 /// Id of a task. Tasks are futures, so this is the task's [`FutureId`].
 pub type TaskId = u32;
@@ -371,7 +371,51 @@ pub enum EventKind {
         /// How it ended.
         ending: RunEnding,
     },
+    /// A task suspended (at an `await` of a pending future, or a bare
+    /// yield): its await chain at that moment, from the task's root
+    /// coroutine down to the innermost one, each frame with its local
+    /// variables. Recorded right before that step's
+    /// [`EventKind::TaskStepEnded`], and only when the run asks for it
+    /// (`Limits::inspect_frames`). Since version 4.
+    TaskFrames {
+        /// The task.
+        task: TaskId,
+        /// Its coroutine frames, outermost (the task's own coroutine) first.
+        frames: Vec<FrameInfo>,
+    },
 }
+
+/// One frame of a suspended task's await chain ([`EventKind::TaskFrames`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FrameInfo {
+    /// The coroutine's (or generator's) `__qualname__`: `main`, `worker`,
+    /// `sleep`, `Queue.get`...
+    pub name: String,
+    /// The line it is suspended at, in its own file.
+    pub line: u32,
+    /// Set for a frame of a library module (`asyncio.sleep`): its line is
+    /// not the program's and its locals are not recorded.
+    pub library: bool,
+    /// Its bound local variables, in CPython's `f_locals` order.
+    pub locals: Vec<LocalVar>,
+}
+
+/// One local variable of a [`FrameInfo`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LocalVar {
+    /// The variable's name.
+    pub name: String,
+    /// `repr()` of its value, cut at [`REPR_WIDTH`] characters with an
+    /// ellipsis; a value whose `repr` would run the program's code (a
+    /// class's own `__repr__`) reads `<Name object>`.
+    pub repr: String,
+    /// Set when the value is a task or future: its id, so a viewer can
+    /// show it as the lane it is.
+    pub fut: Option<FutureId>,
+}
+
+/// Width, in characters, at which a [`LocalVar::repr`] is cut.
+pub const REPR_WIDTH: usize = 80;
 
 /// What running a handle will do.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

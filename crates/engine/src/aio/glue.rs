@@ -123,6 +123,8 @@ pub(crate) struct Aio {
     pub procs: crate::aio::processes::Processes,
     /// The program's source (a child process re-runs it as `__mp_main__`).
     pub source: Rc<str>,
+    /// Record each suspending task's await chain (`Limits::inspect_frames`).
+    pub inspect_frames: bool,
 }
 
 pub(crate) type Shared = Rc<RefCell<Aio>>;
@@ -176,6 +178,7 @@ impl Aio {
             busy_recorded: 0,
             procs: Default::default(),
             source: Rc::from(""),
+            inspect_frames: false,
         }
     }
 
@@ -415,6 +418,58 @@ pub(crate) fn safe_repr(vm: &mut Vm, v: &Value, depth: usize) -> String {
         Value::Gen(g) => format!("<coroutine {}>", g.qualname),
         other => format!("<{}>", other.kind_name()),
     }
+}
+
+/// The await chain of a task's suspended coroutine, for the trace
+/// (`EventKind::TaskFrames`); `None` unless the run records frames. Runs
+/// no Python code (`Vm::preview_repr`). The chain ends at the first frame
+/// of a library module, the call the program made (`sleep`,
+/// `Queue.get`), kept with its name and line but not its locals; what
+/// that call awaits inside the library is the future the trace already
+/// names (`TaskStepEnded`), so its helpers (`_future_await`, whose names
+/// start with `_`) are left out.
+pub(crate) fn task_frames(
+    vm: &mut Vm,
+    shared: &Shared,
+    coro: &Value,
+) -> Option<Vec<crate::trace::FrameInfo>> {
+    let file = {
+        let st = shared.try_borrow().ok()?;
+        if !st.inspect_frames || !st.lp.recorder.recording() {
+            return None;
+        }
+        st.filename.clone()
+    };
+    let chain = vm.await_chain(coro);
+    let mut frames = Vec::with_capacity(chain.len());
+    for f in chain {
+        let library = *f.file != *file;
+        if library && f.name.starts_with('_') {
+            break;
+        }
+        let mut locals = Vec::new();
+        if !library {
+            for (name, v) in &f.locals {
+                let repr = vm.preview_repr(v, crate::trace::REPR_WIDTH);
+                let fut = fut_id_of(vm, v);
+                locals.push(crate::trace::LocalVar {
+                    name: name.clone(),
+                    repr,
+                    fut,
+                });
+            }
+        }
+        frames.push(crate::trace::FrameInfo {
+            name: f.name,
+            line: f.line,
+            library,
+            locals,
+        });
+        if library {
+            break;
+        }
+    }
+    Some(frames)
 }
 
 /// A callable's name (`__name__`), for the trace.

@@ -105,6 +105,7 @@ pub mod exc;
 pub mod fiber;
 pub mod format;
 pub mod frame;
+pub mod inspect;
 pub mod interp;
 pub mod object;
 pub mod ops;
@@ -152,6 +153,11 @@ pub struct Limits {
     /// virtual clock advances only by waiting, as on the oracle's clock).
     /// Not a budget, but a run option carried with them.
     pub cpu_model: Option<CpuModel>,
+    /// Record each task's await chain and local variables whenever it
+    /// suspends (`EventKind::TaskFrames`), for a viewer that shows them.
+    /// Off by default: nothing is looked at or recorded then. Not a
+    /// budget, but a run option carried with them.
+    pub inspect_frames: bool,
 }
 
 /// The opt-in "computing takes time" model (`looplab run --cpu-model
@@ -273,6 +279,7 @@ impl Default for Limits {
             // is ~16 MiB) and well within what a browser tab can hold.
             max_memory_bytes: 256 * 1024 * 1024,
             cpu_model: None,
+            inspect_frames: false,
         }
     }
 }

@@ -205,9 +205,16 @@ pub(crate) fn step_finish(
         _ => None,
     };
     let line = vm.gen_line(coro).unwrap_or(0);
+    let frames = match step {
+        CoroStep::YieldedFuture(_) | CoroStep::YieldedNone => task_frames(vm, shared, coro),
+        _ => None,
+    };
     report_never_awaited(vm, shared);
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, Some(task), line);
+    if let Some(frames) = frames {
+        st.lp.emit(EventKind::TaskFrames { task, frames });
+    }
     // Without the CPU model computing takes no virtual time, but nothing
     // else ran meanwhile; with it, the step took this long.
     let cpu_ns = match st.cpu_model {

@@ -1,0 +1,311 @@
+//! Looking inside suspended coroutines without running any Python code: a
+//! task's await chain (its coroutine frames from the root down to the
+//! innermost `await`) and each frame's local variables, as the player's
+//! "frames" panel shows them (issue #17).
+//!
+//! Nothing here runs the program's code, so inspecting never changes what a
+//! run does: a value whose `repr()` would run Python code (a class's own
+//! `__repr__`, an enum's class repr) is shown in the default
+//! `<Name object>` form instead; every other value's repr is CPython's,
+//! cut at a width with an ellipsis.
+
+use std::rc::Rc;
+
+use crate::compile::code::Op;
+use crate::vm::format::set_iteration_order;
+use crate::vm::value::{GenObj, GenState, IterObj, Value, ViewKind};
+use crate::vm::{Frame, Vm};
+
+/// Frames followed down one chain at most (a deeper chain is cut there;
+/// the recursion limit keeps real chains far shorter in teaching code).
+pub const MAX_CHAIN: usize = 64;
+
+/// Local variables reported per frame at most.
+pub const MAX_LOCALS: usize = 64;
+
+/// One frame of an await chain, outermost first.
+#[derive(Clone, Debug)]
+pub struct FrameView {
+    /// The coroutine's (or generator's) `__qualname__`.
+    pub name: String,
+    /// The file of its code (the program's, or a library module's).
+    pub file: Rc<str>,
+    /// The line it is suspended at (its `def` line before it started).
+    pub line: u32,
+    /// Its bound local variables in CPython's `f_locals` order: fast locals
+    /// (parameters first), then cells and free variables not among them.
+    pub locals: Vec<(String, Value)>,
+}
+
+impl Vm {
+    /// The await chain of the suspended coroutine `coro`: its frame, then
+    /// the coroutine (or generator, or async generator) it awaits, and so
+    /// on down to the innermost one. Empty when `coro` is not a suspended
+    /// or new generator-like object (running, finished, or not one).
+    pub fn await_chain(&self, coro: &Value) -> Vec<FrameView> {
+        let mut out = Vec::new();
+        let Value::Gen(g) = coro else { return out };
+        let mut cur: Rc<GenObj> = g.clone();
+        while out.len() < MAX_CHAIN {
+            let next = {
+                let fb = cur.frame.borrow();
+                let Some(f) = fb.as_ref() else { break };
+                out.push(frame_view(&cur, f));
+                // Suspended inside `await`/`yield from`: the receiver is on
+                // top of the value stack and the frame waits at YieldFrom.
+                if cur.state.get() == GenState::Created
+                    || !matches!(f.code.ops.get(f.pc), Some(Op::YieldFrom))
+                {
+                    None
+                } else {
+                    match f.stack.last() {
+                        Some(Value::Gen(inner)) => Some(inner.clone()),
+                        Some(Value::Iter(it)) => match &*it.borrow() {
+                            IterObj::ASend { gen, .. } => Some(gen.clone()),
+                            _ => None,
+                        },
+                        _ => None,
+                    }
+                }
+            };
+            match next {
+                Some(n) => cur = n,
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// `repr(v)` as CPython gives it, cut to `width` characters (the last
+    /// one then an ellipsis), computed without running Python code (see
+    /// the module's documentation).
+    pub fn preview_repr(&mut self, v: &Value, width: usize) -> String {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        // Enough bytes to hold `width` characters and see that there are
+        // more; the cut below counts characters.
+        let budget = width.saturating_mul(4).saturating_add(8);
+        self.preview_into(v, budget, &mut out, &mut seen);
+        cut(out, width)
+    }
+
+    fn preview_into(&mut self, v: &Value, budget: usize, out: &mut String, seen: &mut Vec<usize>) {
+        if out.len() > budget {
+            return;
+        }
+        match v {
+            Value::List(l) => {
+                let p = Rc::as_ptr(l) as usize;
+                if seen.contains(&p) {
+                    out.push_str("[...]");
+                    return;
+                }
+                let items = l.borrow().clone();
+                seen.push(p);
+                out.push('[');
+                self.preview_items(&items, budget, out, seen);
+                out.push(']');
+                seen.pop();
+            }
+            Value::Tuple(t) => {
+                out.push('(');
+                self.preview_items(t, budget, out, seen);
+                if t.len() == 1 {
+                    out.push(',');
+                }
+                out.push(')');
+            }
+            Value::Dict(d) => {
+                let p = Rc::as_ptr(d) as usize;
+                if seen.contains(&p) {
+                    out.push_str("{...}");
+                    return;
+                }
+                let items = d.borrow().items();
+                seen.push(p);
+                out.push('{');
+                for (i, (k, x)) in items.iter().enumerate() {
+                    if out.len() > budget {
+                        break;
+                    }
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.preview_into(k, budget, out, seen);
+                    out.push_str(": ");
+                    self.preview_into(x, budget, out, seen);
+                }
+                out.push('}');
+                seen.pop();
+            }
+            Value::Set(d) => {
+                let items = set_iteration_order(&d.borrow());
+                if items.is_empty() {
+                    out.push_str("set()");
+                } else {
+                    out.push('{');
+                    self.preview_items(&items, budget, out, seen);
+                    out.push('}');
+                }
+            }
+            Value::FrozenSet(d) => {
+                let items = set_iteration_order(d);
+                if items.is_empty() {
+                    out.push_str("frozenset()");
+                } else {
+                    out.push_str("frozenset({");
+                    self.preview_items(&items, budget, out, seen);
+                    out.push_str("})");
+                }
+            }
+            Value::DictView(dv) => {
+                let (name, items) = {
+                    let d = dv.0.borrow();
+                    match dv.1 {
+                        ViewKind::Keys => ("dict_keys", d.keys()),
+                        ViewKind::Values => ("dict_values", d.values()),
+                        ViewKind::Items => (
+                            "dict_items",
+                            d.items()
+                                .into_iter()
+                                .map(|(k, v)| Value::tuple(vec![k, v]))
+                                .collect(),
+                        ),
+                    }
+                };
+                out.push_str(name);
+                out.push_str("([");
+                self.preview_items(&items, budget, out, seen);
+                out.push_str("])");
+            }
+            Value::Slice(s) => {
+                out.push_str("slice(");
+                self.preview_items(&s[..], budget, out, seen);
+                out.push(')');
+            }
+            Value::Method(m) => {
+                let fname = match &m.1 {
+                    Value::Function(f) => f.qualname.borrow().to_string(),
+                    Value::Builtin(b) => b.name.to_string(),
+                    _ => "?".to_string(),
+                };
+                out.push_str("<bound method ");
+                out.push_str(&fname);
+                out.push_str(" of ");
+                self.preview_into(&m.0.clone(), budget, out, seen);
+                out.push('>');
+            }
+            Value::StaticMethod(f) | Value::ClassMethod(f) => {
+                let what = if matches!(v, Value::StaticMethod(_)) {
+                    "staticmethod"
+                } else {
+                    "classmethod"
+                };
+                out.push('<');
+                out.push_str(what);
+                out.push('(');
+                self.preview_into(&f.as_ref().clone(), budget, out, seen);
+                out.push_str(")>");
+            }
+            Value::Class(c) => {
+                // An enum's class repr is Python code: the default form.
+                if &*c.module == "builtins" {
+                    out.push_str(&format!("<class '{}'>", c.qualname));
+                } else {
+                    out.push_str(&format!("<class '{}.{}'>", c.module, c.qualname));
+                }
+            }
+            Value::Instance(i) => {
+                let cls = i.class();
+                match self.special_lookup(&cls, "__repr__") {
+                    // A native `__repr__` runs no Python code.
+                    Some(Value::Builtin(_)) => match self.repr(v) {
+                        Ok(s) => out.push_str(&s),
+                        Err(_) => out.push_str(&format!("<{} object>", cls.name)),
+                    },
+                    // One written in Python is not run.
+                    Some(_) => out.push_str(&format!("<{} object>", cls.name)),
+                    None => match &i.exc {
+                        Some(d) => {
+                            let args = d.borrow().args.clone();
+                            out.push_str(&cls.name);
+                            out.push('(');
+                            self.preview_items(&args, budget, out, seen);
+                            out.push(')');
+                        }
+                        None => match self.repr(v) {
+                            Ok(s) => out.push_str(&s),
+                            Err(_) => out.push_str(&format!("<{} object>", cls.name)),
+                        },
+                    },
+                }
+            }
+            // Every other kind's repr is native and runs no Python code.
+            other => match self.repr(other) {
+                Ok(s) => out.push_str(&s),
+                Err(_) => out.push_str(&format!("<{} object>", other.kind_name())),
+            },
+        }
+    }
+
+    fn preview_items(
+        &mut self,
+        items: &[Value],
+        budget: usize,
+        out: &mut String,
+        seen: &mut Vec<usize>,
+    ) {
+        for (i, x) in items.iter().enumerate() {
+            if out.len() > budget {
+                return;
+            }
+            if i > 0 {
+                out.push_str(", ");
+            }
+            self.preview_into(x, budget, out, seen);
+        }
+    }
+}
+
+/// One frame's view.
+fn frame_view(g: &GenObj, f: &Frame) -> FrameView {
+    let code = &f.code;
+    let line = if g.state.get() == GenState::Created {
+        code.firstlineno
+    } else {
+        code.line_at(f.pc.saturating_sub(1).min(code.ops.len().saturating_sub(1)))
+    };
+    let mut locals: Vec<(String, Value)> = Vec::new();
+    for (name, slot) in code.varnames.iter().zip(f.locals.iter()) {
+        if let Some(v) = slot {
+            locals.push((name.to_string(), v.clone()));
+        }
+    }
+    let cell_names = code.cellvars.iter().chain(code.freevars.iter());
+    for (name, cell) in cell_names.zip(f.cells.iter()) {
+        if locals.iter().any(|(n, _)| **n == **name) {
+            continue;
+        }
+        if let Some(v) = cell.borrow().as_ref() {
+            locals.push((name.to_string(), v.clone()));
+        }
+    }
+    locals.truncate(MAX_LOCALS);
+    FrameView {
+        name: g.qualname.to_string(),
+        file: code.filename.clone(),
+        line,
+        locals,
+    }
+}
+
+/// `s` cut to `width` characters: the last kept one is an ellipsis when
+/// anything was cut.
+fn cut(s: String, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s;
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
