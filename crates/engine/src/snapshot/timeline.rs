@@ -161,9 +161,19 @@ impl Timeline {
 
     /// For a step that ran a handle: how many handle steps came before it
     /// (its line in `tools/cpython_steps.py`'s listing, 0-based).
+    ///
+    /// Only the steps before the loop's first handle (the setup, program
+    /// threads' turns) are not handles, and the teardown after the last:
+    /// so the ordinal is the step's index less that prefix, found without
+    /// scanning every step (the player asks at every step of a long run).
     pub fn handle_ordinal(&self, step: usize) -> Option<usize> {
         let is_handle = |s: &Step| matches!(s.kind, StepKind::Handle { .. });
         let s = self.steps.get(step)?;
-        is_handle(s).then(|| self.steps[..step].iter().filter(|s| is_handle(s)).count())
+        is_handle(s).then(|| {
+            step - self.steps[..step]
+                .iter()
+                .take_while(|s| !is_handle(s))
+                .count()
+        })
     }
 }
