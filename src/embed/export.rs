@@ -2,13 +2,13 @@
 //! want a static picture) and the trace as JSON (the engine's versioned
 //! trace format).
 
-use crate::player::track::{Cell, Track};
+use crate::player::track::{token_label, Cell, Track};
 use looplab_engine::trace::{format_secs, Trace, TRACE_VERSION};
 
-/// Width of one step's column in the figure.
-const COL_W: usize = 28;
 /// Height of one lane.
-const LANE_H: usize = 26;
+const LANE_H: usize = 28;
+/// Two time labels on the ruler are at least this far apart, px.
+const TICK_GAP: usize = 64;
 /// Width of the lane labels on the left.
 const LABEL_W: usize = 190;
 /// Height of the time ruler on top.
@@ -36,14 +36,15 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-/// The whole timeline of `track` as a standalone SVG document: one lane per
+/// The whole timeline of `track` as a standalone SVG document, laid out as
+/// the player's timeline is (columns as wide as their prints): one lane per
 /// task or thread, solid bars where it ran, light bars where it was ready,
-/// hatched where it waited, a dot per print (its text in a `<title>`), and
-/// the virtual time wherever the clock moved.
+/// hatched where it waited, a token per print showing its text as the
+/// player does (the whole line in its `<title>`), and the virtual time
+/// wherever the clock moved.
 pub fn timeline_svg(track: &Track, title: &str) -> String {
-    let cols = track.columns.len().max(1);
     let lanes = track.lanes.len().max(1);
-    let width = LABEL_W + cols * COL_W + 10;
+    let width = LABEL_W + track.col_x(track.columns.len()).max(28) + 10;
     let height = RULER_H + lanes * LANE_H + 10;
     let mut s = String::new();
     s.push_str(&format!(
@@ -63,15 +64,17 @@ pub fn timeline_svg(track: &Track, title: &str) -> String {
     ));
     // Ruler.
     let mut last = None;
+    let mut last_x: Option<usize> = None;
     for (i, col) in track.columns.iter().enumerate() {
-        if last != Some(col.time_ns) {
-            let x = LABEL_W + i * COL_W;
+        let x = LABEL_W + track.col_x(i);
+        if last != Some(col.time_ns) && last_x.is_none_or(|lx| x >= lx + TICK_GAP) {
             s.push_str(&format!(
                 "<text x=\"{x}\" y=\"14\" fill=\"#555\">t={}</text>\n",
                 format_secs(col.time_ns)
             ));
-            last = Some(col.time_ns);
+            last_x = Some(x);
         }
+        last = Some(col.time_ns);
     }
     // Lanes.
     for (l, lane) in track.lanes.iter().enumerate() {
@@ -83,7 +86,7 @@ pub fn timeline_svg(track: &Track, title: &str) -> String {
             xml_escape(&lane.name)
         ));
         for (i, col) in track.columns.iter().enumerate() {
-            let x = LABEL_W + i * COL_W;
+            let (x, w) = (LABEL_W + track.col_x(i), track.col_w(i));
             let (fill, opacity) = match col.cells.get(l).copied().unwrap_or(Cell::Empty) {
                 Cell::Empty => continue,
                 Cell::Running => (colour, "1"),
@@ -91,19 +94,31 @@ pub fn timeline_svg(track: &Track, title: &str) -> String {
                 Cell::Waiting => ("url(#hatch)", "0.6"),
             };
             s.push_str(&format!(
-                "<rect x=\"{x}\" y=\"{}\" width=\"{COL_W}\" height=\"{}\" fill=\"{fill}\" opacity=\"{opacity}\"/>\n",
+                "<rect x=\"{x}\" y=\"{}\" width=\"{w}\" height=\"{}\" fill=\"{fill}\" opacity=\"{opacity}\"/>\n",
                 y + 4,
                 LANE_H - 8
             ));
         }
     }
-    // Prints.
+    // Prints: a token as wide as on screen, its text as the player shows it.
     for t in &track.tokens {
-        let x = LABEL_W + t.step * COL_W + COL_W / 2;
-        let y = RULER_H + t.lane.unwrap_or(0) * LANE_H + LANE_H / 2;
+        let x = LABEL_W + track.col_x(t.step) + t.x;
+        let y = RULER_H + t.lane.unwrap_or(0) * LANE_H + 3;
+        let colour = t
+            .lane
+            .map(|l| PALETTE[track.lanes[l].colour % PALETTE.len()])
+            .unwrap_or("#222");
+        let stroke = if t.stderr { "#c92a2a" } else { colour };
         s.push_str(&format!(
-            "<circle cx=\"{x}\" cy=\"{y}\" r=\"5\" fill=\"#fff\" stroke=\"#222\"><title>{}</title></circle>\n",
-            xml_escape(&t.text)
+            "<g class=\"token\"><title>{}</title><rect x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{}\" rx=\"4\" \
+             fill=\"#fff\" stroke=\"{stroke}\"/><text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#111\" \
+             xml:space=\"preserve\">{}</text></g>\n",
+            xml_escape(&t.text),
+            t.w,
+            LANE_H - 6,
+            x + 6,
+            y + 16,
+            xml_escape(&token_label(&t.text))
         ));
     }
     s.push_str("</svg>\n");
@@ -148,17 +163,44 @@ mod tests {
     }
 
     #[test]
-    fn draws_one_lane_per_task_and_a_dot_per_print() {
+    fn draws_one_lane_per_task_and_a_token_per_print() {
         let code = "import asyncio\n\nasync def w(n):\n    await asyncio.sleep(n)\n    print(n)\n\nasync def main():\n    await asyncio.gather(w(1), w(2))\n\nasyncio.run(main())\n";
         let track = track_of(code);
         let svg = timeline_svg(&track, "gather");
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assert_eq!(svg.matches("<circle").count(), 2);
+        assert_eq!(svg.matches("<g class=\"token\">").count(), 2);
         assert!(svg.contains("<title>1</title>") && svg.contains("<title>2</title>"));
         for lane in &track.lanes {
             assert!(svg.contains(&xml_escape(&lane.name)), "{}", lane.name);
         }
         assert!(svg.contains("t=2"), "{svg}");
+    }
+
+    /// Tokens follow the player's widths: each shows its text as the
+    /// timeline does, at the timeline's x, as wide as on screen, and the
+    /// figure is as wide as the timeline.
+    #[test]
+    fn tokens_show_their_text_at_the_timeline_widths() {
+        let code = "import asyncio\n\nasync def w(n):\n    for r in 'ABC':\n        print(f'worker {n} [{r}]')\n        await asyncio.sleep(0)\n\nasync def main():\n    await asyncio.gather(w(1), w(2), w(3))\n\nasyncio.run(main())\n";
+        let track = track_of(code);
+        let svg = timeline_svg(&track, "rounds");
+        for k in &track.tokens {
+            let x = LABEL_W + track.col_x(k.step) + k.x;
+            let rect = format!(
+                "<rect x=\"{x}\" y=\"{}\" width=\"{}\"",
+                RULER_H + k.lane.unwrap_or(0) * LANE_H + 3,
+                k.w
+            );
+            assert!(svg.contains(&rect), "{rect} in {svg}");
+            assert!(
+                svg.contains(&format!(">{}</text></g>", xml_escape(&k.text))),
+                "{}",
+                k.text
+            );
+        }
+        assert_eq!(svg.matches("<g class=\"token\">").count(), 9);
+        let width = LABEL_W + track.col_x(track.columns.len()) + 10;
+        assert!(svg.contains(&format!("width=\"{width}\"")), "{width}");
     }
 
     #[test]

@@ -9,6 +9,38 @@ use looplab_engine::trace::RunEnding;
 
 /// At most this many console lines are in the DOM (the latest ones).
 const CONSOLE_MAX: usize = 60;
+/// A chunk of output longer than this many lines (a 20,000-link traceback)
+/// shows its first [`HEAD_LINES`] and last [`TAIL_LINES`] lines, with a
+/// button to show all of it: laying out every line at once would hold the
+/// page far longer than a task may.
+const COLLAPSE_LINES: usize = 60;
+/// Lines shown above the fold of a collapsed chunk.
+const HEAD_LINES: usize = 10;
+/// Lines shown below the fold of a collapsed chunk (a traceback ends with
+/// the exception).
+const TAIL_LINES: usize = 30;
+
+/// The parts of a chunk as the console shows it: the text, or its head,
+/// the number of lines folded away and its tail.
+fn fold_chunk(text: &str) -> Result<(), (String, usize, String)> {
+    let lines = text.matches('\n').count() + 1;
+    if lines <= COLLAPSE_LINES {
+        return Ok(());
+    }
+    let head_end = text
+        .match_indices('\n')
+        .nth(HEAD_LINES - 1)
+        .map_or(text.len(), |(i, _)| i);
+    let tail_start = text
+        .rmatch_indices('\n')
+        .nth(TAIL_LINES - 1)
+        .map_or(0, |(i, _)| i + 1);
+    Err((
+        text[..head_end].to_string(),
+        lines - HEAD_LINES - TAIL_LINES,
+        text[tail_start..].to_string(),
+    ))
+}
 
 /// Output so far; the current step's lines highlighted; warnings and errors
 /// styled apart and linked to their line.
@@ -53,10 +85,33 @@ pub(super) fn Console(state: PlayerState) -> impl IntoView {
     let row = move |r: ConsoleRow| {
         let (i, line) = (r.index, r.line);
         let link = line_link(state, line);
+        let text = match fold_chunk(&r.text) {
+            Ok(()) => view! { <span class="console-text">{r.text}</span> }.into_any(),
+            Err((head, folded, tail)) => {
+                let all = RwSignal::new(false);
+                let whole = r.text.clone();
+                view! {
+                    <span class="console-text">{move || if all.get() {
+                        whole.clone().into_any()
+                    } else {
+                        view! {
+                            {head.clone()}"\n"
+                            <button class="console-show-all" data-testid="console-show-all"
+                                on:click=move |_| all.set(true)>
+                                {format!("… {} more lines: show all", crate::player::track::group_thousands(folded as u64))}
+                            </button>"\n"
+                            {tail.clone()}
+                        }
+                        .into_any()
+                    }}</span>
+                }
+                .into_any()
+            }
+        };
         view! {
             <div class="console-line" class:current=move || current.with(|r| r.contains(&i))
                 class:stderr=r.stderr>
-                <span class="console-text">{r.text}</span>{link}
+                {text}{link}
             </div>
         }
     };
@@ -163,5 +218,24 @@ fn limit_view(state: PlayerState, which: &str, message: &str) -> impl IntoView {
                 }>{format!("Run with a {next}× higher limit")}</button>
             })}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_chunks_fold_to_their_head_and_tail() {
+        let short: String = (0..COLLAPSE_LINES).map(|i| format!("line {i}\n")).collect();
+        assert_eq!(fold_chunk(short.trim_end()), Ok(()));
+        let long: String = (0..1000).map(|i| format!("line {i}\n")).collect();
+        let (head, folded, tail) = fold_chunk(long.trim_end()).unwrap_err();
+        assert_eq!(head.lines().count(), HEAD_LINES);
+        assert_eq!(head.lines().last(), Some("line 9"));
+        assert_eq!(folded, 1000 - HEAD_LINES - TAIL_LINES);
+        assert_eq!(tail.lines().count(), TAIL_LINES);
+        assert_eq!(tail.lines().next(), Some("line 970"));
+        assert_eq!(tail.lines().last(), Some("line 999"));
     }
 }

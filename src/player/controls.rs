@@ -14,10 +14,15 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
     // keep the focus: aria-disabled, and their handlers ignore presses).
     let preparing = move || state.live.get() == LiveState::Preparing;
     let waits = move || preparing().then_some("true");
-    let play_label = move || match (state.live.get(), state.playing.get()) {
-        (LiveState::Running, _) | (_, true) => "❚❚ Pause",
-        _ => "▶ Play",
+    let pausing = move || {
+        matches!(
+            (state.live.get(), state.playing.get()),
+            (LiveState::Running, _) | (_, true)
+        )
     };
+    let play_icon = move || if pausing() { "❚❚" } else { "▶" };
+    let play_word = move || if pausing() { " Pause" } else { " Play" };
+    let play_name = move || if pausing() { "Pause" } else { "Play" };
     let speeds = Speed::ALL
         .iter()
         .map(|s| view! { <option value=s.label()>{s.label()}</option> })
@@ -27,21 +32,25 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
             <button class="primary" data-testid="run" class:stale=move || state.stale.get()
                 on:click=move |ev| { reveal_player(&ev); state.run_live() }
                 disabled=running>{move || if state.stale.get() { "Run again" } else { "Run" }}</button>
-            <button data-testid="stop" on:click=move |_| state.stop()
-                disabled=move || !running()>"Stop"</button>
+            <button data-testid="stop" aria-label="Stop" on:click=move |_| state.stop()
+                disabled=move || !running()>
+                <span class="phone-only" aria-hidden="true">"■"</span><span class="wide-only">"Stop"</span>
+            </button>
             <span class="player-sep" aria-hidden="true"></span>
             <button data-testid="step-first" aria-disabled=waits aria-label="First step" title="First step (Home)"
                 on:click=move |_| state.first()>"|◀"</button>
             <button data-testid="step-back" aria-disabled=waits aria-label="Step back" title="Step back (←)"
                 on:click=move |_| state.step_by(-1)>"◀"</button>
             <button data-testid="play-pause" aria-disabled=waits title="Play or pause (Space)"
-                on:click=move |_| state.toggle_play()>{play_label}</button>
+                aria-label=play_name on:click=move |_| state.toggle_play()>
+                <span aria-hidden="true">{play_icon}</span><span class="wide-only">{play_word}</span>
+            </button>
             <button data-testid="step-forward" aria-disabled=waits aria-label="Step forward" title="Step forward (→)"
                 on:click=move |ev| { reveal_player(&ev); state.step_by(1) }>"▶"</button>
             <button data-testid="step-last" aria-disabled=waits aria-label="Last step" title="Last step (End)"
                 on:click=move |_| state.last()>"▶|"</button>
-            <label class="player-speed">"Speed "
-                <select data-testid="speed" prop:value=move || state.speed.get().label()
+            <label class="player-speed"><span class="wide-only">"Speed "</span>
+                <select data-testid="speed" aria-label="Speed" prop:value=move || state.speed.get().label()
                     on:change=move |ev| {
                         if let Some(s) = Speed::parse(&event_target_value(&ev)) {
                             state.speed.set(s);
@@ -60,9 +69,9 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
                 }/>
             <span class="player-step" class:preparing=preparing data-testid="step-status"
                 aria-live="off">{move || match n() {
-                _ if preparing() => "preparing the steps…".to_string(),
-                0 => "no steps yet".to_string(),
-                n => format!("step {} / {}", state.cursor.get() + 1, n),
+                _ if preparing() => view! { "preparing"<span class="wide-only">" the steps"</span>"…" }.into_any(),
+                0 => view! { <span class="wide-only">"no steps yet"</span><span class="phone-only">"0 / 0"</span> }.into_any(),
+                n => view! { <span class="wide-only">"step "</span>{format!("{} / {}", state.cursor.get() + 1, n)} }.into_any(),
             }}</span>
         </div>
     }

@@ -4,7 +4,7 @@
 //! reaches them, at the chosen speed.
 
 use super::engine;
-use super::live::{next_fuel, LiveRun, Progress, INITIAL_FUEL};
+use super::live::{next_fuel, next_slice, LiveRun, Progress, INITIAL_FUEL};
 use super::player_state::{LiveState, PlayerState};
 use super::track::Track;
 use crate::browser::{now_ms, yield_to_page};
@@ -52,6 +52,11 @@ impl PlayerState {
         let mut shown_ns = 0u64;
         let mut finished = false;
         let mut wait_until: Option<u64> = None;
+        // Events folded into the track per task: a slice of engine work
+        // can publish far more events than one task may fold (a spinning
+        // program: ~100,000 per slice), so the track grows in pieces sized
+        // to take about `SLICE_MS` each, the page's work in between.
+        let mut fold = 1_000u64;
         let alive = move || self.generation.get_untracked() == gen;
         if !engine::compile_library(&alive).await {
             return;
@@ -94,13 +99,22 @@ impl PlayerState {
                 shown_ns = next_ns;
                 continue;
             }
-            let end = shown + events[shown..].partition_point(|e| e.time_ns <= shown_ns);
+            let due = events[shown..].partition_point(|e| e.time_ns <= shown_ns);
+            let take = due.min(fold as usize);
+            let end = shown + take;
             let new = &events[shown..end];
+            let t0 = now_ms();
             self.track.update(|t| t.extend(new));
             shown = end;
             self.cursor.set(self.step_count().saturating_sub(1));
-            // Let the page paint what just happened.
-            TimeoutFuture::new(0).await;
+            fold = next_slice(fold, now_ms() - t0, 100, 50_000);
+            if take < due {
+                // More is due at once: the next piece after the page's turn.
+                yield_to_page().await;
+            } else {
+                // Let the page paint what just happened.
+                TimeoutFuture::new(0).await;
+            }
         }
         if alive() {
             self.live.set(LiveState::Idle);

@@ -6,7 +6,7 @@
 
 use super::engine;
 use super::live::Speed;
-use super::track::Track;
+use super::track::{TimelineMode, Track};
 use crate::browser::{now_ms, yield_to_page};
 use crate::editor::render::Marker;
 use leptos::prelude::*;
@@ -80,6 +80,9 @@ pub struct PlayerState {
     /// Each of `asyncio.run`'s clean-up tasks in a lane of its own (else
     /// they share one faint lane).
     pub(super) show_internal: RwSignal<bool>,
+    /// How the timeline lays out its columns: a column per step, or by
+    /// virtual time.
+    pub(super) timeline_mode: RwSignal<TimelineMode>,
     /// The code was edited after a run: the run shown is gone, and the
     /// player says to run again.
     pub(super) stale: RwSignal<bool>,
@@ -110,6 +113,7 @@ impl PlayerState {
             then: StoredValue::new_local(Vec::new()),
             snap,
             show_internal: RwSignal::new(false),
+            timeline_mode: RwSignal::new(TimelineMode::default()),
             stale: RwSignal::new(false),
         }
     }

@@ -4,8 +4,8 @@
 //! tokens) in pixels, computed from the [`Track`]. Plain Rust, tested
 //! natively.
 
-pub use super::track::COL_W;
-use super::track::{skipped_label, token_label, Cell, LaneOwner, Track};
+use super::track::{more_label, skipped_label, token_label, Cell, LaneOwner, Track};
+pub use super::track::{TimelineMode, COL_W};
 use looplab_engine::trace::format_secs;
 
 /// Height of one lane, in px.
@@ -139,8 +139,12 @@ pub enum Mark {
         task: String,
         /// One line of the printed text.
         text: String,
-        /// What the token shows (the text, or its start and "…").
+        /// What the token shows (the text, or its start and "…", or
+        /// "… +N lines").
         label: String,
+        /// Lines the token stands for beyond the first [`TOKEN_LINES`](super::track::TOKEN_LINES) of a
+        /// long chunk (0: one line).
+        more: usize,
         /// Written to stderr.
         stderr: bool,
         /// Left edge, px.
@@ -191,8 +195,14 @@ fn jump_label(from: u64, to: u64) -> (String, bool) {
 }
 
 /// The marks of columns `[start, end)` of the timeline, rows as
-/// [`timeline_rows`] placed them.
-pub fn timeline_marks(t: &Track, row_of: &[usize], start: usize, end: usize) -> Vec<Mark> {
+/// [`timeline_rows`] placed them, in the layout `mode`.
+pub fn timeline_marks(
+    t: &Track,
+    row_of: &[usize],
+    start: usize,
+    end: usize,
+    mode: TimelineMode,
+) -> Vec<Mark> {
     let end = end.min(t.columns.len());
     let mut marks = Vec::new();
     // Ruler: a time tick where the clock moved (never crowding the one
@@ -205,7 +215,7 @@ pub fn timeline_marks(t: &Track, row_of: &[usize], start: usize, end: usize) -> 
     let mut last_tick_x: Option<usize> = None;
     for i in start..end {
         let col = &t.columns[i];
-        let x = t.col_x(i);
+        let x = t.x_in(mode, i);
         if let Some((from, to)) = col.jump {
             let (label, skipped) = jump_label(from, to);
             marks.push(Mark::Jump {
@@ -228,8 +238,15 @@ pub fn timeline_marks(t: &Track, row_of: &[usize], start: usize, end: usize) -> 
             last_time = Some(col.time_ns);
         }
         if col.blocked {
-            marks.push(Mark::Blocked { x, w: t.col_w(i) });
+            marks.push(Mark::Blocked {
+                x,
+                w: t.w_in(mode, i),
+            });
         }
+    }
+    if mode == TimelineMode::Time {
+        time_bars(t, row_of, start, end, &mut marks);
+        return marks;
     }
     // Bars: one per run of equal cells in a lane (running slices apart).
     for (lane_i, lane) in t.lanes.iter().enumerate() {
@@ -265,11 +282,79 @@ pub fn timeline_marks(t: &Track, row_of: &[usize], start: usize, end: usize) -> 
     marks
 }
 
+/// The bars of the time layout: per lane and slot, running if the lane
+/// ran in any step of the slot, else its state after the slot's last
+/// step; that state also fills the gap to the next slot (the wait).
+/// Equal neighbours merge, running slots apart.
+fn time_bars(t: &Track, row_of: &[usize], start: usize, end: usize, marks: &mut Vec<Mark>) {
+    // The slots of the window: (first column, last column).
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for i in start..end {
+        match spans.last_mut() {
+            Some(last) if t.slot_of(i) == t.slot_of(last.0) => last.1 = i,
+            _ => spans.push((i, i)),
+        }
+    }
+    let class_of = |cell| match cell {
+        Cell::Empty => None,
+        Cell::Running => Some("bar running"),
+        Cell::Ready => Some("bar ready"),
+        Cell::Waiting => Some("bar waiting"),
+    };
+    for (lane_i, lane) in t.lanes.iter().enumerate() {
+        let row = row_of.get(lane_i).copied().unwrap_or(lane_i);
+        // Pieces (cell, x, x_end) in order, merged as they come.
+        let mut pieces: Vec<(Cell, usize, usize)> = Vec::new();
+        let mut push = |cell: Cell, x: usize, x_end: usize| {
+            if x_end <= x {
+                return;
+            }
+            match pieces.last_mut() {
+                Some(p) if p.0 == cell && cell != Cell::Running && p.2 == x => p.2 = x_end,
+                _ => pieces.push((cell, x, x_end)),
+            }
+        };
+        for &(a, b) in &spans {
+            let x = t.x_in(TimelineMode::Time, a);
+            let w = t.w_in(TimelineMode::Time, a);
+            let ran = (a..=b).any(|c| cell_at(t, c, lane_i) == Cell::Running);
+            let after = cell_at(t, b, lane_i);
+            push(if ran { Cell::Running } else { after }, x, x + w);
+            let next = t.x_in(TimelineMode::Time, b + 1);
+            let gap = if after == Cell::Running {
+                Cell::Ready
+            } else {
+                after
+            };
+            if b + 1 < t.columns.len() {
+                push(gap, x + w, next);
+            }
+        }
+        for (cell, x, x_end) in pieces {
+            if let Some(class) = class_of(cell) {
+                marks.push(Mark::Bar {
+                    class,
+                    colour: lane.colour % 8,
+                    row,
+                    x,
+                    w: x_end - x,
+                });
+            }
+        }
+    }
+}
+
 /// The print tokens of columns `[start, end)` of the timeline, in output
 /// order (apart from the other marks: during a live run they are only
 /// appended, so their DOM nodes never move, which would replay an
 /// animation).
-pub fn timeline_tokens(t: &Track, row_of: &[usize], start: usize, end: usize) -> Vec<Mark> {
+pub fn timeline_tokens(
+    t: &Track,
+    row_of: &[usize],
+    start: usize,
+    end: usize,
+    mode: TimelineMode,
+) -> Vec<Mark> {
     let mut marks = Vec::new();
     let first = t.tokens.partition_point(|k| k.step < start);
     for (index, k) in t.tokens[first..]
@@ -303,9 +388,14 @@ pub fn timeline_tokens(t: &Track, row_of: &[usize], start: usize, end: usize) ->
             colour,
             task,
             text: k.text.clone(),
-            label: token_label(&k.text),
+            label: if k.more > 0 {
+                more_label(k.more)
+            } else {
+                token_label(&k.text)
+            },
+            more: k.more,
             stderr: k.stderr,
-            x: t.col_x(k.step) + k.x,
+            x: t.token_x_in(mode, k),
             w: k.w,
             top: RULER_H + row * LANE_H + 3,
             group_start: k.group_start,
@@ -340,7 +430,7 @@ mod tests {
             "import asyncio\n\nasync def w(n):\n    for i in range(2):\n        print(n, i)\n        await asyncio.sleep(0)\n\nasync def main():\n    await asyncio.gather(w('a'), w('b'))\n\nasyncio.run(main())\n",
         );
         let (_, rows) = timeline_rows(&t, true);
-        let marks = timeline_marks(&t, &rows, 0, t.columns.len());
+        let marks = timeline_marks(&t, &rows, 0, t.columns.len(), TimelineMode::Steps);
         for m in &marks {
             if let Mark::Bar {
                 class, row, x, w, ..
@@ -357,7 +447,7 @@ mod tests {
                 }
             }
         }
-        let tokens = timeline_tokens(&t, &rows, 0, t.columns.len());
+        let tokens = timeline_tokens(&t, &rows, 0, t.columns.len(), TimelineMode::Steps);
         let texts: Vec<String> = tokens
             .iter()
             .filter_map(|m| match m {
@@ -368,7 +458,7 @@ mod tests {
         let printed: Vec<String> = t.tokens.iter().map(|k| k.text.clone()).collect();
         assert_eq!(texts, printed);
         // A window shows only its own columns' tokens.
-        let later = timeline_tokens(&t, &rows, 3, t.columns.len());
+        let later = timeline_tokens(&t, &rows, 3, t.columns.len(), TimelineMode::Steps);
         assert!(later
             .iter()
             .all(|m| matches!(m, Mark::Token { step, .. } if *step >= 3)));
@@ -383,7 +473,7 @@ mod tests {
             for snippet in lesson.snippets {
                 let t = track_of(snippet.code);
                 let (_, rows) = timeline_rows(&t, true);
-                let marks = timeline_tokens(&t, &rows, 0, t.columns.len());
+                let marks = timeline_tokens(&t, &rows, 0, t.columns.len(), TimelineMode::Steps);
                 let mut placed: Vec<(usize, usize, usize, usize)> = Vec::new();
                 for m in &marks {
                     let Mark::Token {
@@ -393,12 +483,15 @@ mod tests {
                         x,
                         w,
                         top,
+                        more,
                         ..
                     } = m
                     else {
                         continue;
                     };
-                    if text.chars().count() <= crate::player::track::TOKEN_MAX_CHARS {
+                    if *more > 0 {
+                        assert_eq!(label, &crate::player::track::more_label(*more));
+                    } else if text.chars().count() <= crate::player::track::TOKEN_MAX_CHARS {
                         assert_eq!(label, text, "{}: a token shows its line", lesson.id);
                     } else {
                         assert!(label.ends_with('…'));
@@ -475,7 +568,7 @@ mod tests {
             "import asyncio\n\nasync def main():\n    for i in range(30):\n        await asyncio.sleep(0.001)\n\nasyncio.run(main())\n",
         );
         let (_, rows) = timeline_rows(&t, true);
-        let xs: Vec<usize> = timeline_marks(&t, &rows, 0, t.columns.len())
+        let xs: Vec<usize> = timeline_marks(&t, &rows, 0, t.columns.len(), TimelineMode::Steps)
             .iter()
             .filter_map(|m| match m {
                 Mark::Time { x, .. } => Some(*x),
@@ -484,7 +577,7 @@ mod tests {
             .collect();
         assert!(xs.len() > 3);
         assert!(xs.windows(2).all(|w| w[1] >= w[0] + TICK_GAP));
-        let jumps = timeline_marks(&t, &rows, 0, t.columns.len())
+        let jumps = timeline_marks(&t, &rows, 0, t.columns.len(), TimelineMode::Steps)
             .iter()
             .filter(|m| matches!(m, Mark::Jump { .. }))
             .count();
@@ -512,5 +605,143 @@ mod tests {
         assert_eq!(faint.len(), 1);
         assert_eq!(faint[0].name, "asyncio.run clean-up");
         assert!(row_of.iter().all(|&r| r < grouped.len()));
+    }
+
+    fn lesson_snippet(id: &str, name: &str) -> &'static str {
+        crate::content::LESSONS
+            .iter()
+            .find(|l| l.id == id)
+            .and_then(|l| l.snippets.iter().find(|s| s.name == name))
+            .map(|s| s.code)
+            .expect("the lesson snippet exists")
+    }
+
+    /// The horizontal span (px) and the number of distinct columns (steps
+    /// layout) or slots (time layout) a reader scans to read the tokens
+    /// whose text contains `tag`.
+    fn scan(t: &Track, mode: TimelineMode, tag: &str) -> (usize, usize) {
+        let (_, rows) = timeline_rows(t, true);
+        let mut left = usize::MAX;
+        let mut right = 0;
+        let mut places = Vec::new();
+        for m in timeline_tokens(t, &rows, 0, t.columns.len(), mode) {
+            if let Mark::Token {
+                text, x, w, step, ..
+            } = m
+            {
+                if text.contains(tag) {
+                    left = left.min(x);
+                    right = right.max(x + w);
+                    let place = match mode {
+                        TimelineMode::Steps => step,
+                        TimelineMode::Time => t.slot_of(step).unwrap_or(0),
+                    };
+                    if !places.contains(&place) {
+                        places.push(place);
+                    }
+                }
+            }
+        }
+        (right.saturating_sub(left), places.len())
+    }
+
+    /// The two layouts compared on the rounds the lessons are about (the
+    /// figures docs/player.md quotes): the time layout stacks a round of
+    /// prints made at one virtual time into one slot, so a reader scans
+    /// one token's width instead of three columns; both mark every wait.
+    #[test]
+    fn the_time_layout_stacks_simultaneous_prints() {
+        let cases = [
+            ("sleep", "main", "[A]"),
+            ("gather", "main", "start"),
+            ("cancel", "main", ""),
+            ("timeouts", "main", ""),
+        ];
+        for (id, name, tag) in cases {
+            let t = track_of(lesson_snippet(id, name));
+            let (_, rows) = timeline_rows(&t, true);
+            for mode in [TimelineMode::Steps, TimelineMode::Time] {
+                let marks = timeline_marks(&t, &rows, 0, t.columns.len(), mode);
+                let jumps = marks
+                    .iter()
+                    .filter(|m| matches!(m, Mark::Jump { .. }))
+                    .count();
+                let waits = t.columns.iter().filter(|c| c.jump.is_some()).count();
+                assert_eq!(jumps, waits, "{id}: every wait is marked in {mode:?}");
+                // Tokens of one row never overlap in either layout.
+                let tokens = timeline_tokens(&t, &rows, 0, t.columns.len(), mode);
+                let boxes: Vec<(usize, usize, usize)> = tokens
+                    .iter()
+                    .filter_map(|m| match m {
+                        Mark::Token { x, w, top, .. } => Some((*x, *w, *top)),
+                        _ => None,
+                    })
+                    .collect();
+                for (i, a) in boxes.iter().enumerate() {
+                    for b in &boxes[i + 1..] {
+                        assert!(
+                            a.2 != b.2 || a.0 + a.1 <= b.0 || b.0 + b.1 <= a.0,
+                            "{id} {mode:?}: overlap"
+                        );
+                    }
+                }
+                let (span, places) = scan(&t, mode, tag);
+                println!(
+                    "{id:>9} {mode:?}: timeline {} px, {} places; one `{tag}` round spans {span} px over {places} places",
+                    t.width_in(mode),
+                    match mode {
+                        TimelineMode::Steps => t.columns.len(),
+                        TimelineMode::Time => t.slot_count(),
+                    }
+                );
+            }
+        }
+        // The sleep lesson's round of three `[A]`s: three columns side by
+        // side in the steps layout, one stack in the time layout.
+        let t = track_of(lesson_snippet("sleep", "main"));
+        let (steps_span, steps_places) = scan(&t, TimelineMode::Steps, "[A]");
+        let (time_span, time_places) = scan(&t, TimelineMode::Time, "[A]");
+        assert_eq!((steps_places, time_places), (3, 1));
+        assert!(time_span * 2 < steps_span, "{time_span} vs {steps_span}");
+        // Gather's three starts, made at t=0, stack too; the dones, a
+        // second apart, are slots apart with gaps in proportion (1 s each).
+        let t = track_of(lesson_snippet("gather", "main"));
+        assert_eq!(scan(&t, TimelineMode::Time, "start").1, 1);
+        let done_x: Vec<usize> = t
+            .tokens
+            .iter()
+            .filter(|k| k.text.starts_with("done"))
+            .map(|k| t.token_x_in(TimelineMode::Time, k))
+            .collect();
+        assert_eq!(done_x.len(), 3);
+        assert!(done_x.windows(2).all(|w| w[1] > w[0]));
+    }
+
+    /// The time layout built while a run grows equals the one built at
+    /// once (the scale is fixed by the first wait, nothing drawn moves).
+    #[test]
+    fn the_time_layout_grows_like_it_is_built_at_once() {
+        let code = lesson_snippet("gather", "main");
+        let whole = track_of(code);
+        let events = whole.events().to_vec();
+        let mut grown = Track::default();
+        for chunk in events.chunks(7) {
+            grown.extend(chunk);
+        }
+        let xs = |t: &Track| -> Vec<(usize, usize)> {
+            (0..t.columns.len())
+                .map(|i| (t.x_in(TimelineMode::Time, i), t.w_in(TimelineMode::Time, i)))
+                .chain(
+                    t.tokens
+                        .iter()
+                        .map(|k| (t.token_x_in(TimelineMode::Time, k), k.w)),
+                )
+                .collect()
+        };
+        assert_eq!(xs(&grown), xs(&whole));
+        assert_eq!(
+            grown.width_in(TimelineMode::Time),
+            whole.width_in(TimelineMode::Time)
+        );
     }
 }

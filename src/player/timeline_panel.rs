@@ -4,7 +4,7 @@
 
 use super::player_state::{LiveState, PlayerState};
 use super::timeline_marks::{
-    timeline_marks, timeline_rows, timeline_tokens, Mark, Row, LANE_H, PAGE, RULER_H,
+    timeline_marks, timeline_rows, timeline_tokens, Mark, Row, TimelineMode, LANE_H, PAGE, RULER_H,
 };
 use leptos::prelude::*;
 use looplab_engine::trace::format_secs;
@@ -35,23 +35,26 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
     let marks = move || {
         let start = window_start.get();
         rows.with(|(_, row_of)| {
+            let mode = state.timeline_mode.get();
             state
                 .track
-                .with(|t| timeline_marks(t, row_of, start, start + 3 * PAGE))
+                .with(|t| timeline_marks(t, row_of, start, start + 3 * PAGE, mode))
         })
     };
     let tokens = move || {
         let start = window_start.get();
         rows.with(|(_, row_of)| {
+            let mode = state.timeline_mode.get();
             state
                 .track
-                .with(|t| timeline_tokens(t, row_of, start, start + 3 * PAGE))
+                .with(|t| timeline_tokens(t, row_of, start, start + 3 * PAGE, mode))
         })
     };
     let width = move || {
+        let mode = state.timeline_mode.get();
         state
             .track
-            .with(|t| format!("{}px", t.col_x(t.columns.len()).max(44)))
+            .with(|t| format!("{}px", t.width_in(mode).max(44)))
     };
     let height = move || {
         format!(
@@ -61,7 +64,8 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
     };
     let cursor_x = move || {
         let c = state.cursor.get();
-        state.track.with(|t| (t.col_x(c), t.col_w(c)))
+        let mode = state.timeline_mode.get();
+        state.track.with(|t| (t.x_in(mode, c), t.w_in(mode, c)))
     };
     // Keep the cursor in view. Reading `scrollLeft` right after the DOM
     // changed would force a layout in the middle of the update (the
@@ -70,6 +74,7 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
     let scroll_pending = StoredValue::new(false);
     Effect::new(move |_| {
         let _ = state.cursor.get();
+        let _ = state.timeline_mode.get();
         if scroll_pending.get_value() {
             return;
         }
@@ -80,9 +85,10 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
             else {
                 return;
             };
+            let mode = state.timeline_mode.get_untracked();
             let Some((x, w)) = state
                 .track
-                .try_with_untracked(|t| (t.col_x(c) as i32, t.col_w(c) as i32))
+                .try_with_untracked(|t| (t.x_in(mode, c) as i32, t.w_in(mode, c) as i32))
             else {
                 return;
             };
@@ -107,8 +113,28 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
             }
         })
     };
+    let mode_toggle = move || {
+        let by_time = state.timeline_mode.get() == TimelineMode::Time;
+        view! {
+            <label class="timeline-option">
+                <input type="checkbox" data-testid="timeline-mode"
+                    prop:checked=by_time
+                    on:change=move |ev| state.timeline_mode.set(if event_target_checked(&ev) {
+                        TimelineMode::Time
+                    } else {
+                        TimelineMode::Steps
+                    })/>
+                " lay out by time "
+                <span class="muted">"(prints made at the same moment stack; gaps show how long the loop waited)"</span>
+            </label>
+        }
+    };
+    let mode_name = move || match state.timeline_mode.get() {
+        TimelineMode::Steps => "steps",
+        TimelineMode::Time => "time",
+    };
     view! {
-        <div class="timeline" data-testid="timeline" role="region" aria-label="Timeline: one lane per task">
+        <div class="timeline" data-testid="timeline" data-mode=mode_name role="region" aria-label="Timeline: one lane per task">
             <div class="lane-labels" style:padding-top=format!("{RULER_H}px")>{labels}</div>
             <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label="Timeline steps">
                 <div class="timeline-inner" style:width=width style:height=height>
@@ -122,7 +148,7 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
                 </div>
             </div>
         </div>
-        {toggle}
+        <div class="timeline-options">{mode_toggle}{toggle}</div>
     }
 }
 
@@ -177,6 +203,7 @@ fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
             top,
             group_start,
             group_end,
+            more,
             ..
         } => {
             // Only a print that a live run just published plays the
@@ -188,6 +215,15 @@ fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
                     && state.track.with_untracked(|t| seq >= t.fresh_from),
             );
             let short = (label != text).then(|| label.clone());
+            // The token holding the rest of a long chunk: its title and
+            // label stay short (the whole text is in `data-text` and the
+            // console).
+            let (title, aria) = if more > 0 {
+                let head: String = text.chars().take(2_000).collect();
+                (head, format!("{label} (of one print), step {}", step + 1))
+            } else {
+                (text.clone(), format!("{}, step {}", text, step + 1))
+            };
             view! {
                 <button class=format!("timeline-token task-c{colour}") class:stderr=stderr
                     class:fresh=move || fresh.get()
@@ -195,7 +231,7 @@ fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
                     on:animationend=move |_| fresh.set(false)
                     data-testid="timeline-token" data-task=task data-step=step
                     data-text=text.clone() data-short=short
-                    title=text.clone() aria-label=format!("{}, step {}", text, step + 1)
+                    title=title aria-label=aria
                     style:left=format!("{x}px")
                     style:width=format!("{w}px")
                     style:top=format!("{top}px")

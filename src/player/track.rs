@@ -47,6 +47,53 @@ pub struct Track {
     threads_base: Vec<ProgramThread>,
     /// Lane index of each program thread.
     lane_of_program_thread: Vec<usize>,
+    /// The time-proportional layout ([`TimelineMode::Time`]): the slot of
+    /// each column (steps at one virtual time share a slot).
+    col_slot: Vec<usize>,
+    /// Each slot's left edge and width, px.
+    slots: Vec<(usize, usize)>,
+    /// The time layout's placer after every complete column.
+    time_base: TimePlacer,
+}
+
+/// How the timeline lays out its columns.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TimelineMode {
+    /// One column per step, as wide as its prints (stepping moves one
+    /// column).
+    #[default]
+    Steps,
+    /// One slot per virtual time: every step at one clock value shares a
+    /// slot, so prints made at the same time stack in their lanes; the
+    /// gaps between slots are proportional to the time the loop waited
+    /// (up to [`MAX_GAP`]).
+    Time,
+}
+
+/// Widest gap between two slots of the time layout, px (longer waits are
+/// drawn this wide; their jump label says how long they were).
+pub const MAX_GAP: usize = 480;
+/// Narrowest gap between two slots of the time layout, px.
+pub const MIN_GAP: usize = 12;
+/// The time layout draws the first wait of a run this wide; later waits
+/// are drawn in proportion to it (so a run's scale is fixed once it has
+/// waited, and a growing run never moves what is drawn).
+pub const FIRST_GAP: usize = 60;
+
+/// Places columns into slots for the time layout, one column at a time.
+#[derive(Clone, Debug, Default)]
+struct TimePlacer {
+    /// Nanoseconds of virtual time per px, set by the first wait.
+    ns_per_px: Option<u64>,
+    /// The open slot's clock value.
+    time: Option<u64>,
+    /// Per lane (None = the main program's row), the next free x in the
+    /// open slot.
+    used: Vec<(Option<usize>, usize)>,
+    /// Number of slots (the open one included).
+    slots: usize,
+    /// The open slot's left edge and width.
+    open: (usize, usize),
 }
 
 /// Who a lane belongs to.
@@ -167,8 +214,12 @@ pub struct Token {
     pub step: usize,
     /// Lane of the printing task or thread (`None`: main program).
     pub lane: Option<usize>,
-    /// One line of the text, without its newline.
+    /// One line of the text, without its newline (or, when `more` > 0,
+    /// the rest of a long chunk: `more` lines joined by newlines).
     pub text: String,
+    /// The number of lines this token stands for, when it holds the rest
+    /// of a chunk longer than [`TOKEN_LINES`] (0: one line).
+    pub more: usize,
     /// Written to stderr.
     pub stderr: bool,
     /// Source line of the print.
@@ -178,6 +229,8 @@ pub struct Token {
     pub x: usize,
     /// Width in pixels ([`token_width`]).
     pub w: usize,
+    /// Pixels from its slot's left edge in the time layout.
+    pub tx: usize,
     /// First of a group: consecutive prints of one lane in one step read
     /// as one group of tokens.
     pub group_start: bool,
@@ -198,6 +251,15 @@ pub const COL_W: usize = 44;
 /// its beginning and an ellipsis (the whole line is in the token's title,
 /// its `data-text` and the console).
 pub const TOKEN_MAX_CHARS: usize = 40;
+
+/// A chunk of output shows at most this many lines as tokens of their
+/// own; one more token holds the rest ("… +N lines").
+pub const TOKEN_LINES: usize = 12;
+
+/// What the token holding the rest of a long chunk shows.
+pub fn more_label(lines: usize) -> String {
+    format!("… +{} lines", group_thousands(lines as u64))
+}
 
 /// What a print token shows: the line, or its first characters and an
 /// ellipsis when it is longer than [`TOKEN_MAX_CHARS`].
@@ -330,6 +392,52 @@ impl Track {
             .min(self.columns.len().saturating_sub(1))
     }
 
+    /// Left edge of column `i` in a layout, px (the total width for `i ==
+    /// columns.len()`). In the time layout a column is its slot.
+    pub fn x_in(&self, mode: TimelineMode, i: usize) -> usize {
+        match mode {
+            TimelineMode::Steps => self.col_x(i),
+            TimelineMode::Time => match self.col_slot.get(i) {
+                Some(&slot) => self.slots[slot].0,
+                None => self.slots.last().map_or(0, |&(x, w)| x + w),
+            },
+        }
+    }
+
+    /// Width of column `i` in a layout, px (its slot's in the time layout).
+    pub fn w_in(&self, mode: TimelineMode, i: usize) -> usize {
+        match mode {
+            TimelineMode::Steps => self.col_w(i),
+            TimelineMode::Time => self
+                .col_slot
+                .get(i)
+                .map_or(COL_W, |&slot| self.slots[slot].1),
+        }
+    }
+
+    /// The whole timeline's width in a layout, px.
+    pub fn width_in(&self, mode: TimelineMode) -> usize {
+        self.x_in(mode, self.columns.len())
+    }
+
+    /// A token's left edge in a layout, px.
+    pub fn token_x_in(&self, mode: TimelineMode, k: &Token) -> usize {
+        match mode {
+            TimelineMode::Steps => self.col_x(k.step) + k.x,
+            TimelineMode::Time => self.x_in(mode, k.step) + k.tx,
+        }
+    }
+
+    /// Number of slots of the time layout (distinct clock values shown).
+    pub fn slot_count(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// The slot of column `i` in the time layout.
+    pub fn slot_of(&self, i: usize) -> Option<usize> {
+        self.col_slot.get(i).copied()
+    }
+
     /// Lane of a task, if it has one.
     pub fn task_lane(&self, task: TaskId) -> Option<usize> {
         self.lane_of_task
@@ -346,13 +454,21 @@ impl Track {
         if self.col_x.is_empty() {
             self.col_x.push(0);
         }
+        self.col_slot.truncate(self.complete_columns);
+        let mut placer = self.time_base.clone();
+        self.slots.truncate(placer.slots);
+        if let Some(last) = self.slots.last_mut() {
+            *last = placer.open;
+        }
         let first_token = self
             .timeline
             .steps
             .get(self.complete_columns)
             .map(|s| s.start)
             .unwrap_or(self.timeline.trace.events.len());
-        self.tokens.retain(|t| t.seq < first_token);
+        // Tokens are in event order.
+        let keep = self.tokens.partition_point(|t| t.seq < first_token);
+        self.tokens.truncate(keep);
         let mut s = self.column_base.clone();
         let mut threads = self.threads_base.clone();
         for i in self.complete_columns..self.timeline.steps.len() {
@@ -387,20 +503,44 @@ impl Track {
                             (None, None, None) => None,
                         }
                         .filter(|&l| l != usize::MAX);
-                        // One token per line written: the engine may write
-                        // several prints of one step as one chunk.
+                        // One token per line written (the engine may write
+                        // several prints of one step as one chunk); past
+                        // TOKEN_LINES, one token holds the rest (a 20,000-
+                        // line traceback is one token, not 20,000).
                         let chunk = s.output.len();
-                        for piece in text.trim_end_matches('\n').split('\n') {
+                        let body = text.trim_end_matches('\n');
+                        let mut pieces = body.splitn(TOKEN_LINES + 1, '\n');
+                        for piece in pieces.by_ref().take(TOKEN_LINES) {
                             self.tokens.push(Token {
                                 seq: e.seq as usize,
                                 chunk,
                                 step: i,
                                 lane,
                                 text: piece.to_string(),
+                                more: 0,
                                 stderr: *stderr,
                                 line: *line,
                                 x: 0,
+                                tx: 0,
                                 w: token_width(piece),
+                                group_start: true,
+                                group_end: true,
+                            });
+                        }
+                        if let Some(rest) = pieces.next() {
+                            let more = rest.matches('\n').count() + 1;
+                            self.tokens.push(Token {
+                                seq: e.seq as usize,
+                                chunk,
+                                step: i,
+                                lane,
+                                text: rest.to_string(),
+                                more,
+                                stderr: *stderr,
+                                line: *line,
+                                x: 0,
+                                tx: 0,
+                                w: token_width(&more_label(more)),
                                 group_start: true,
                                 group_end: true,
                             });
@@ -442,6 +582,8 @@ impl Track {
             let width = place_tokens(&mut self.tokens, i);
             let left = self.col_x[i];
             self.col_x.push(left + width);
+            placer.place(&mut self.tokens, i, s.time_ns, &mut self.slots);
+            self.col_slot.push(self.slots.len() - 1);
             self.columns.push(Column {
                 time_ns: s.time_ns,
                 start_ns,
@@ -456,6 +598,7 @@ impl Track {
                 self.complete_columns = i + 1;
                 self.column_base = s.clone();
                 self.threads_base = threads.clone();
+                self.time_base = placer.clone();
             }
         }
     }
@@ -493,6 +636,61 @@ fn place_tokens(tokens: &mut [Token], step: usize) -> usize {
         widest = widest.max(used[slot].1);
     }
     (widest + 4).max(COL_W)
+}
+
+impl TimePlacer {
+    /// Places column `step` (its tokens are the last ones of `tokens`),
+    /// which ends at `time_ns`: in the open slot if the clock stood still,
+    /// else in a new slot after a gap proportional to the wait. Tokens of
+    /// one lane in one slot sit side by side (one group per step), so
+    /// prints of different lanes made at one time stack.
+    fn place(
+        &mut self,
+        tokens: &mut [Token],
+        step: usize,
+        time_ns: u64,
+        slots: &mut Vec<(usize, usize)>,
+    ) {
+        if self.time != Some(time_ns) {
+            let x = match self.time {
+                None => 0,
+                Some(before) => {
+                    let dt = time_ns.saturating_sub(before);
+                    let per = *self.ns_per_px.get_or_insert((dt / FIRST_GAP as u64).max(1));
+                    let gap = (dt / per) as usize;
+                    self.open.0 + self.open.1 + gap.clamp(MIN_GAP, MAX_GAP)
+                }
+            };
+            self.time = Some(time_ns);
+            self.used.clear();
+            self.open = (x, COL_W);
+            self.slots += 1;
+            slots.push(self.open);
+        }
+        let first = tokens.partition_point(|k| k.step < step);
+        let mut widest = self.open.1.saturating_sub(4);
+        for i in first..tokens.len() {
+            let lane = tokens[i].lane;
+            let joined = i > first && tokens[i - 1].lane == lane;
+            let slot = match self.used.iter().position(|(l, _)| *l == lane) {
+                Some(p) => p,
+                None => {
+                    self.used.push((lane, 2));
+                    self.used.len() - 1
+                }
+            };
+            if !joined && self.used[slot].1 > 2 {
+                self.used[slot].1 += GROUP_GAP;
+            }
+            tokens[i].tx = self.used[slot].1;
+            self.used[slot].1 += tokens[i].w;
+            widest = widest.max(self.used[slot].1);
+        }
+        self.open.1 = (widest + 4).max(COL_W);
+        if let Some(last) = slots.last_mut() {
+            *last = self.open;
+        }
+    }
 }
 
 /// Follows the program threads through one event; notes in `ran` every
@@ -763,6 +961,29 @@ mod tests {
             },
         };
         assert_eq!(sleeping.status(), "blocked: sleeping until t=1.500");
+    }
+
+    /// A long chunk is TOKEN_LINES tokens of one line and one token for
+    /// the rest (a huge traceback never becomes thousands of tokens).
+    #[test]
+    fn a_long_chunk_keeps_a_few_tokens_and_one_for_the_rest() {
+        let t =
+            Track::of_program("print('\\n'.join(str(i) for i in range(100)))\nprint('after')\n");
+        let texts: Vec<(&str, usize)> =
+            t.tokens.iter().map(|k| (k.text.as_str(), k.more)).collect();
+        assert_eq!(texts.len(), TOKEN_LINES + 2);
+        assert_eq!(texts[0], ("0", 0));
+        assert_eq!(texts[TOKEN_LINES - 1], ("11", 0));
+        let rest: String = (TOKEN_LINES..100)
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(texts[TOKEN_LINES], (rest.as_str(), 100 - TOKEN_LINES));
+        assert_eq!(
+            t.tokens[TOKEN_LINES].w,
+            token_width(&more_label(100 - TOKEN_LINES))
+        );
+        assert_eq!(texts[TOKEN_LINES + 1], ("after", 0));
     }
 
     #[test]

@@ -277,7 +277,7 @@ test('share a #code= program: the #z= link opens the same code, nothing run unti
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     if (doc.querySelector('parsererror')) return 'parse error';
     if (doc.querySelector('script, img, foreignObject')) return 'markup';
-    return [...doc.querySelectorAll('circle > title')].map((t) => t.textContent);
+    return [...doc.querySelectorAll('g.token > title')].map((t) => t.textContent);
   }, svg);
   assert.deepEqual(svgTitles, expected.trimEnd().split('\n'));
 

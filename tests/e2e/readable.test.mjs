@@ -96,6 +96,22 @@ for (const id of ['sleep', 'gather', 'cancel', 'timeouts']) {
       }
       await page.getByTestId('player').scrollIntoViewIfNeeded();
       await screenshot(page, `readable-${id}-${vp.name}-after-run`);
+      // The time layout: prints made at one virtual time stack in one slot
+      // (the sleep lesson's round of three `[A]`s shares one x).
+      await page.getByTestId('timeline-mode').check();
+      await page.locator('[data-testid=timeline][data-mode=time]').waitFor();
+      const byTime = await page.getByTestId('timeline-token').evaluateAll((els) =>
+        els.map((e) => ({ text: e.dataset.text, x: e.offsetLeft, top: e.offsetTop })));
+      assert.deepEqual(byTime.map((t) => t.text), expected, 'the same tokens in the time layout');
+      if (id === 'sleep') {
+        const round = byTime.filter((t) => t.text.includes('[A]'));
+        assert.equal(new Set(round.map((t) => t.x)).size, 1, `one [A] round stacks: ${JSON.stringify(round)}`);
+        assert.equal(new Set(round.map((t) => t.top)).size, 3, 'on three lanes');
+      }
+      await screenshot(page, `readable-${id}-${vp.name}-time-layout`);
+      assert.deepEqual(await axeViolations(page), [], `axe in the time layout (${colorScheme})`);
+      await page.getByTestId('timeline-mode').uncheck();
+      await page.locator('[data-testid=timeline][data-mode=steps]').waitFor();
       assert.deepEqual(await axeViolations(page), [], `axe after the run (${colorScheme})`);
       // And in the other theme.
       const other = colorScheme === 'dark' ? 'light' : 'dark';
@@ -127,6 +143,12 @@ for (const id of ['sleep', 'gather', 'cancel', 'timeouts']) {
         const queue = await y(page.getByTestId('ready-queue').locator('xpath=..'));
         const code = await y(page.locator('.in-player [data-testid=code]'));
         assert.ok(controls < timeline && timeline < queue && queue < code, `order ${[controls, timeline, queue, code]}`);
+        // The control bar is one compact row.
+        const rows = await page.getByTestId('player-controls').evaluate((bar) => {
+          const tops = [...bar.children].filter((c) => c.offsetParent !== null).map((c) => c.getBoundingClientRect());
+          return Math.max(...tops.map((r) => r.bottom)) - Math.min(...tops.map((r) => r.top));
+        });
+        assert.ok(rows < 48, `the control bar is ${rows}px tall: one row`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
         // Scrolled down to the queue, the control bar is still there.

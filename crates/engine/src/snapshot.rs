@@ -771,80 +771,122 @@ pub struct Step {
 
 /// Cuts a trace into steps.
 pub fn steps(events: &[Event]) -> Vec<Step> {
+    let mut cutter = StepCutter::default();
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut current: Option<HandleId> = None;
-    // Before the first handle: the setup, then one step per program
-    // thread's turn (the loop's steps are never cut further).
-    let mut seen_handle = false;
-    let mut before_loop = StepKind::Setup;
-    // Before the loop: where the clock first jumped after the running
-    // thread blocked; the jump opens the next thread's step (as a clock
-    // jump opens a handle's step), so a turn ends at its thread's block.
-    let mut idle = false;
-    let mut jump_at: Option<usize> = None;
-    for (i, e) in events.iter().enumerate() {
-        match &e.kind {
-            EventKind::ProgramThreadBlocked { .. } | EventKind::ProgramThreadEnded { .. }
-                if !seen_handle =>
-            {
-                idle = true;
-            }
-            EventKind::ClockAdvanced { .. } if !seen_handle && idle && jump_at.is_none() => {
-                jump_at = Some(i);
-            }
-            EventKind::ProgramThreadRuns { thread } if !seen_handle => {
-                let cut = jump_at.take().unwrap_or(i).max(start);
-                idle = false;
-                if start < cut {
-                    out.push(Step {
-                        start,
-                        end: cut,
-                        kind: before_loop,
-                    });
-                    start = cut;
-                }
-                before_loop = StepKind::Thread { thread: *thread };
-            }
-            EventKind::HandleStarted { handle } => {
-                if !seen_handle && start < i {
-                    // Everything before the first handle is the setup step
-                    // (or the last thread's turn).
-                    out.push(Step {
-                        start,
-                        end: i,
-                        kind: before_loop.clone(),
-                    });
-                    start = i;
-                }
-                seen_handle = true;
-                current = Some(*handle);
-            }
-            EventKind::HandleFinished { handle } => {
-                out.push(Step {
-                    start,
-                    end: i + 1,
-                    kind: StepKind::Handle { handle: *handle },
-                });
-                start = i + 1;
-                current = None;
-            }
-            _ => {}
+    cutter.feed(events, &mut out);
+    out.extend(cutter.partial(events.len()));
+    out
+}
+
+/// Cuts a growing trace into steps, resuming where it stopped: a step once
+/// complete never changes, so feeding the events as they arrive costs
+/// their number, not the trace's ([`steps`] is one feed of everything).
+#[derive(Clone, Debug)]
+pub struct StepCutter {
+    /// Events scanned so far.
+    scanned: usize,
+    /// First event of the step in progress.
+    start: usize,
+    /// The handle running, if one is.
+    current: Option<HandleId>,
+    /// A handle has started (the loop's steps are never cut further).
+    seen_handle: bool,
+    /// Before the first handle: the setup, then one step per program
+    /// thread's turn.
+    before_loop: StepKind,
+    /// Before the loop: the running thread blocked or ended.
+    idle: bool,
+    /// Before the loop: where the clock first jumped after the running
+    /// thread blocked; the jump opens the next thread's step (as a clock
+    /// jump opens a handle's step), so a turn ends at its thread's block.
+    jump_at: Option<usize>,
+}
+
+impl Default for StepCutter {
+    fn default() -> StepCutter {
+        StepCutter {
+            scanned: 0,
+            start: 0,
+            current: None,
+            seen_handle: false,
+            before_loop: StepKind::Setup,
+            idle: false,
+            jump_at: None,
         }
     }
-    if start < events.len() {
-        let kind = match current {
-            Some(handle) => StepKind::Handle { handle },
-            None if !seen_handle => before_loop,
-            None => StepKind::Teardown,
-        };
-        out.push(Step {
-            start,
-            end: events.len(),
-            kind,
-        });
+}
+
+impl StepCutter {
+    /// Scans `events[self.scanned..]` (`events` is the whole trace so
+    /// far) and appends the steps completed in it to `out`.
+    pub fn feed(&mut self, events: &[Event], out: &mut Vec<Step>) {
+        for (i, e) in events.iter().enumerate().skip(self.scanned) {
+            match &e.kind {
+                EventKind::ProgramThreadBlocked { .. } | EventKind::ProgramThreadEnded { .. }
+                    if !self.seen_handle =>
+                {
+                    self.idle = true;
+                }
+                EventKind::ClockAdvanced { .. }
+                    if !self.seen_handle && self.idle && self.jump_at.is_none() =>
+                {
+                    self.jump_at = Some(i);
+                }
+                EventKind::ProgramThreadRuns { thread } if !self.seen_handle => {
+                    let cut = self.jump_at.take().unwrap_or(i).max(self.start);
+                    self.idle = false;
+                    if self.start < cut {
+                        out.push(Step {
+                            start: self.start,
+                            end: cut,
+                            kind: self.before_loop.clone(),
+                        });
+                        self.start = cut;
+                    }
+                    self.before_loop = StepKind::Thread { thread: *thread };
+                }
+                EventKind::HandleStarted { handle } => {
+                    if !self.seen_handle && self.start < i {
+                        // Everything before the first handle is the setup
+                        // step (or the last thread's turn).
+                        out.push(Step {
+                            start: self.start,
+                            end: i,
+                            kind: self.before_loop.clone(),
+                        });
+                        self.start = i;
+                    }
+                    self.seen_handle = true;
+                    self.current = Some(*handle);
+                }
+                EventKind::HandleFinished { handle } => {
+                    out.push(Step {
+                        start: self.start,
+                        end: i + 1,
+                        kind: StepKind::Handle { handle: *handle },
+                    });
+                    self.start = i + 1;
+                    self.current = None;
+                }
+                _ => {}
+            }
+        }
+        self.scanned = self.scanned.max(events.len());
     }
-    out
+
+    /// The step in progress over a trace of `len` events, if it has any
+    /// event (it grows, or ends, as more events come).
+    pub fn partial(&self, len: usize) -> Option<Step> {
+        (self.start < len).then(|| Step {
+            start: self.start,
+            end: len,
+            kind: match self.current {
+                Some(handle) => StepKind::Handle { handle },
+                None if !self.seen_handle => self.before_loop.clone(),
+                None => StepKind::Teardown,
+            },
+        })
+    }
 }
 
 /// How an action is written in a step listing (the notation of

@@ -5,7 +5,7 @@
 //! give the same steps and snapshots, so a step's number is the same
 //! however the trace arrived (`#step=N` links rely on it).
 
-use super::{narrate, steps, Snapshot, Step, StepKind};
+use super::{narrate, Snapshot, Step, StepCutter, StepKind};
 use crate::trace::{Event, EventKind, Trace};
 
 /// Events between two checkpoints when none is asked for.
@@ -28,6 +28,10 @@ pub struct Timeline {
     every: usize,
     /// The fold of every event so far (the next checkpoint is taken from it).
     head: Snapshot,
+    /// Where cutting steps stopped (a grown trace is cut from there on).
+    cutter: StepCutter,
+    /// Number of `steps` that are complete (the one after may grow).
+    complete_steps: usize,
 }
 
 impl Default for Timeline {
@@ -56,12 +60,15 @@ impl Timeline {
             checkpoints: vec![Snapshot::new()],
             every: if every == 0 { DEFAULT_EVERY } else { every },
             head: Snapshot::new(),
+            cutter: StepCutter::default(),
+            complete_steps: 0,
         }
     }
 
     /// Appends events (a live run publishing what happened since last
-    /// time). The steps are cut again over the whole trace, so the last,
-    /// possibly partial, step grows into the step an instant run has.
+    /// time). Cutting steps resumes where it stopped (complete steps never
+    /// change), and the last, possibly partial, step grows into the step
+    /// an instant run has: the cost is the new events', not the trace's.
     pub fn extend(&mut self, new: &[Event]) {
         self.extend_with(new, |_, _| {});
     }
@@ -78,7 +85,11 @@ impl Timeline {
             }
             each(&self.head, e);
         }
-        self.steps = steps(&self.trace.events);
+        self.steps.truncate(self.complete_steps);
+        self.cutter.feed(&self.trace.events, &mut self.steps);
+        self.complete_steps = self.steps.len();
+        self.steps
+            .extend(self.cutter.partial(self.trace.events.len()));
     }
 
     /// The events so far.
@@ -150,9 +161,19 @@ impl Timeline {
 
     /// For a step that ran a handle: how many handle steps came before it
     /// (its line in `tools/cpython_steps.py`'s listing, 0-based).
+    ///
+    /// Only the steps before the loop's first handle (the setup, program
+    /// threads' turns) are not handles, and the teardown after the last:
+    /// so the ordinal is the step's index less that prefix, found without
+    /// scanning every step (the player asks at every step of a long run).
     pub fn handle_ordinal(&self, step: usize) -> Option<usize> {
         let is_handle = |s: &Step| matches!(s.kind, StepKind::Handle { .. });
         let s = self.steps.get(step)?;
-        is_handle(s).then(|| self.steps[..step].iter().filter(|s| is_handle(s)).count())
+        is_handle(s).then(|| {
+            step - self.steps[..step]
+                .iter()
+                .take_while(|s| !is_handle(s))
+                .count()
+        })
     }
 }
