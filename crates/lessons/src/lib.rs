@@ -69,6 +69,9 @@ pub struct Snippet {
     pub code: String,
     /// 1-based line of the opening fence in the lesson file.
     pub line: usize,
+    /// Runs under the "computing takes time" model (```` ```python cpu ````):
+    /// the player starts with the model on.
+    pub cpu_model: bool,
 }
 
 /// The predict-then-run exercise: the learner orders the output lines of a
@@ -423,9 +426,11 @@ fn make_snippet(
     code: String,
 ) -> Result<Snippet, (usize, String)> {
     let mut kind = SnippetKind::Main;
+    let mut cpu_model = false;
     for flag in &fence.flags {
         match flag.as_str() {
             "variation" => kind = SnippetKind::Variation,
+            "cpu" => cpu_model = true,
             other => return Err((line, format!("unknown snippet flag `{other}`"))),
         }
     }
@@ -466,6 +471,7 @@ fn make_snippet(
         title,
         code,
         line,
+        cpu_model,
     })
 }
 
