@@ -43,11 +43,12 @@ fn main() {
             .iter()
             .map(|s| {
                 format!(
-                    "SnippetData {{ name: {:?}, title: {:?}, code: {:?}, variation: {} }}",
+                    "SnippetData {{ name: {:?}, title: {:?}, code: {:?}, variation: {}, cpu_model: {} }}",
                     s.name,
                     s.title,
                     s.code,
-                    s.kind == SnippetKind::Variation
+                    s.kind == SnippetKind::Variation,
+                    s.cpu_model
                 )
             })
             .collect();

@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::link::{plain_click, Link};
-use crate::pages::{embed, index, lesson, not_found, playground};
+use crate::pages::{embed, index, lesson, model, not_found, playground};
 use crate::route::Route;
 use crate::state::{AppState, Theme, THEME_KEY};
 use leptos::prelude::*;
@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
         Route::Lesson(id) => lesson::lesson_page(id),
         Route::Embed(id) => embed::embed_page(id),
         Route::Playground => playground::playground_page().into_any(),
+        Route::Model => model::model_page().into_any(),
         Route::NotFound(query) => not_found::not_found(query).into_any(),
     };
 

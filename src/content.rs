@@ -34,6 +34,8 @@ pub struct SnippetData {
     pub code: &'static str,
     /// A "try this" variation rather than a main snippet.
     pub variation: bool,
+    /// Starts with the "computing takes time" model on (```` ```python cpu ````).
+    pub cpu_model: bool,
 }
 
 #[derive(Debug)]

@@ -5,7 +5,7 @@
 use crate::browser;
 use crate::editor::render::RunMarks;
 use crate::editor::Editor;
-use crate::player::{Player, PlayerHandle};
+use crate::player::{CpuChoice, Player, PlayerHandle};
 use leptos::prelude::*;
 
 /// Writes `code` to storage under `key` after every change, once typing
@@ -39,6 +39,7 @@ pub fn editable_player(
     start_step: Option<usize>,
     handle: PlayerHandle,
     internal_tasks: bool,
+    cpu: CpuChoice,
 ) -> impl IntoView {
     let runs = RwSignal::new(0u64);
     let runtime_error = RwSignal::new(None);
@@ -63,13 +64,13 @@ pub fn editable_player(
         Some(step) => view! {
             <Player source=source start_step=step edited=code code_view=editor code_marks=marks
                 run_requests=runs runtime_error=runtime_error handle=handle
-                internal_tasks=internal_tasks/>
+                internal_tasks=internal_tasks cpu=cpu/>
         }
         .into_any(),
         None => view! {
             <Player source=source edited=code code_view=editor code_marks=marks
                 run_requests=runs runtime_error=runtime_error handle=handle
-                internal_tasks=internal_tasks/>
+                internal_tasks=internal_tasks cpu=cpu/>
         }
         .into_any(),
     }

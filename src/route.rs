@@ -10,6 +10,7 @@
 //! | `/?lesson=<id>`     | a lesson                          |
 //! | `/?embed=<id>`      | a lesson's compact embed view     |
 //! | `/?play`            | the playground                    |
+//! | `/?model`           | what the CPU and process model is |
 //! | `…#step=12`         | open the player on step 12        |
 
 /// A parsed location. Pure data: parsing and printing are tested natively.
@@ -19,6 +20,9 @@ pub enum Route {
     Lesson(String),
     Embed(String),
     Playground,
+    /// What the "computing takes time" and process model does (the page
+    /// the player's model note links to).
+    Model,
     /// An unknown query (e.g. `?lesson` without an id, or `?foo=bar`).
     NotFound(String),
 }
@@ -38,6 +42,7 @@ impl Route {
                 "lesson" if !value.is_empty() => Route::Lesson(value),
                 "embed" if !value.is_empty() => Route::Embed(value),
                 "play" => Route::Playground,
+                "model" => Route::Model,
                 // Options of the embed view and the like are not routes.
                 _ if route.is_some() => continue,
                 _ => Route::NotFound(query.to_string()),
@@ -56,6 +61,7 @@ impl Route {
             Route::Lesson(id) => format!("?lesson={}", percent_encode(id)),
             Route::Embed(id) => format!("?embed={}", percent_encode(id)),
             Route::Playground => "?play".into(),
+            Route::Model => "?model".into(),
             Route::NotFound(q) => format!("?{q}"),
         }
     }
@@ -138,6 +144,7 @@ mod tests {
             Route::Embed("gather".into())
         );
         assert_eq!(Route::from_search("?play"), Route::Playground);
+        assert_eq!(Route::from_search("?model"), Route::Model);
         assert_eq!(
             Route::from_search("?lesson="),
             Route::NotFound("lesson=".into())
@@ -160,6 +167,7 @@ mod tests {
             Route::Lesson("cancel".into()),
             Route::Embed("a b".into()),
             Route::Playground,
+            Route::Model,
         ] {
             assert_eq!(Route::from_search(&r.to_search()), r);
         }

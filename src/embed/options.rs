@@ -9,10 +9,13 @@
 //! | `theme=auto\|light\|dark` | colours; `auto` follows `prefers-color-scheme` |
 //! | `panels=a,b,…`    | panels shown: `controls`, `code`, `timeline`, `queue`, `console`, `narration` |
 //! | `frame=<id>`      | a name echoed in every message to the host page      |
+//! | `cpu=model`       | run with "computing takes time" (the CPU model) on   |
+//! | `cores=N`         | the model's virtual cores (1 to 64; default 4)       |
 //!
 //! A custom program replaces the lesson's with `#z=…` in the fragment (the
 //! share-link format, see [`super::share`]).
 
+use crate::player::cpu_choice::CpuChoice;
 use crate::player::live::Speed;
 
 /// A panel of the player that the embed may show or hide.
@@ -83,6 +86,8 @@ pub struct EmbedOptions {
     /// Echoed in messages so a host page can tell its embeds apart
     /// (`frame=`), at most 64 URL-safe characters.
     pub frame: Option<String>,
+    /// The clock (`cpu=model`, `cores=N`).
+    pub cpu: CpuChoice,
 }
 
 impl Default for EmbedOptions {
@@ -94,6 +99,7 @@ impl Default for EmbedOptions {
             theme: EmbedTheme::Auto,
             panels: Panel::DEFAULT.to_vec(),
             frame: None,
+            cpu: CpuChoice::default(),
         }
     }
 }
@@ -104,6 +110,7 @@ impl EmbedOptions {
     pub fn from_search(search: &str) -> EmbedOptions {
         let mut o = EmbedOptions::default();
         let query = search.strip_prefix('?').unwrap_or(search);
+        o.cpu = CpuChoice::default().read_pairs(query);
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             match key {
@@ -173,6 +180,7 @@ impl EmbedOptions {
         if let Some(frame) = &self.frame {
             s.push_str(&format!("&frame={frame}"));
         }
+        s.push_str(&self.cpu.url_pairs());
         s
     }
 }
@@ -200,6 +208,9 @@ mod tests {
         assert_eq!(o.theme, EmbedTheme::Dark);
         assert_eq!(o.panels, vec![Panel::Code, Panel::Console]);
         assert_eq!(o.frame.as_deref(), Some("f-1"));
+        assert!(!o.cpu.on);
+        let model = EmbedOptions::from_search("?embed=threads&cpu=model&cores=8").cpu;
+        assert_eq!((model.on, model.cores), (true, 8));
         assert_eq!(
             EmbedOptions::from_search("?embed=x&panels=timeline%2Cqueue").panels,
             vec![Panel::Timeline, Panel::Queue]
@@ -223,11 +234,12 @@ mod tests {
             theme: EmbedTheme::Light,
             panels: vec![Panel::Console, Panel::Code],
             frame: Some("a".into()),
+            cpu: CpuChoice { on: true, cores: 2 },
         };
         let search = o.to_search("gather");
         assert_eq!(
             search,
-            "?embed=gather&step=7&autoplay&speed=0.5&theme=light&panels=code,console&frame=a"
+            "?embed=gather&step=7&autoplay&speed=0.5&theme=light&panels=code,console&frame=a&cpu=model&cores=2"
         );
         let mut back = EmbedOptions::from_search(&search);
         back.panels.reverse();

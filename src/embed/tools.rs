@@ -3,7 +3,7 @@
 use super::options::EmbedOptions;
 use super::{export, share};
 use crate::content::LessonData;
-use crate::player::PlayerHandle;
+use crate::player::{CpuChoice, PlayerHandle};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -25,9 +25,14 @@ fn base_url() -> String {
     format!("{origin}{dir}")
 }
 
-/// The Embed button's snippet for `lesson`.
-pub fn embed_snippet(base: &str, lesson: &LessonData, with_script: bool) -> String {
-    let src = format!("{base}{}", EmbedOptions::default().to_search(lesson.id));
+/// The Embed button's snippet for `lesson`, on the clock `cpu` (the
+/// player's toggle: `cpu=model`, `cores=N`).
+pub fn embed_snippet(base: &str, lesson: &LessonData, with_script: bool, cpu: CpuChoice) -> String {
+    let options = EmbedOptions {
+        cpu,
+        ..EmbedOptions::default()
+    };
+    let src = format!("{base}{}", options.to_search(lesson.id));
     let mut s = format!(
         "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{SUGGESTED_HEIGHT}\" style=\"border:0\"></iframe>",
         export::xml_escape(&src),
@@ -62,7 +67,8 @@ pub fn PlayerTools(
     let with_script = RwSignal::new(true);
     let share_link = move || {
         let state = handle.get()?;
-        Some(share::encode(&state.program()).map(|z| format!("{}?play#z={z}", base_url())))
+        let cpu = state.cpu_choice().url_pairs();
+        Some(share::encode(&state.program()).map(|z| format!("{}?play#z={z}{cpu}", base_url())))
     };
     let toggle = move |which: Open| {
         open.update(|o| *o = if *o == which { Open::None } else { which });
@@ -115,7 +121,10 @@ pub fn PlayerTools(
     let embed_panel = move || {
         let lesson = lesson?;
         (open.get() == Open::Embed).then(|| {
-            let snippet = move || embed_snippet(&base_url(), lesson, with_script.get());
+            let snippet = move || {
+                let cpu = handle.get().map(|s| s.cpu_choice()).unwrap_or_default();
+                embed_snippet(&base_url(), lesson, with_script.get(), cpu)
+            };
             view! {
                 <div class="tool-panel" data-testid="embed-panel">
                     <label for="embed-snippet">"Paste this into your page:"</label>

@@ -37,7 +37,7 @@ pub fn embed_page(id: String) -> AnyView {
         ),
         Some(Ok(code)) => {
             let z = share::encode(&code).unwrap_or_default();
-            (code, None, format!("./?play#z={z}"))
+            (code, None, format!("./?play#z={z}{}", opts.cpu.url_pairs()))
         }
         Some(Err(e)) => (
             lesson.main_snippet().code.to_string(),
@@ -64,9 +64,12 @@ pub fn embed_page(id: String) -> AnyView {
             }
         }
     });
+    let cpu = opts.cpu;
     let player = match opts.step {
-        Some(step) => view! { <Player source=code start_step=step handle=handle/> }.into_any(),
-        None => view! { <Player source=code handle=handle/> }.into_any(),
+        Some(step) => {
+            view! { <Player source=code start_step=step handle=handle cpu=cpu/> }.into_any()
+        }
+        None => view! { <Player source=code handle=handle cpu=cpu/> }.into_any(),
     };
     view! {
         <div class=class data-testid="embed" data-lesson=lesson.id node_ref=root>

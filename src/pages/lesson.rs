@@ -10,7 +10,7 @@ use crate::editor::{storage_key, Editor};
 use crate::embed::PlayerTools;
 use crate::link::Link;
 use crate::player::step_url::step_in_url;
-use crate::player::PlayerHandle;
+use crate::player::{CpuChoice, PlayerHandle};
 use crate::predict::Predict;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -129,6 +129,11 @@ fn lesson_player(
             step,
             handle,
             false,
+            if s.cpu_model {
+                CpuChoice::model()
+            } else {
+                CpuChoice::default()
+            },
         )
     };
     let caption = move || {

@@ -5,5 +5,6 @@
 pub mod embed;
 pub mod index;
 pub mod lesson;
+pub mod model;
 pub mod not_found;
 pub mod playground;

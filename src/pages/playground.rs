@@ -5,7 +5,7 @@ use crate::browser;
 use crate::content::{self, LESSONS};
 use crate::editable_player::{editable_player, store_edits};
 use crate::embed::{share, PlayerTools};
-use crate::player::PlayerHandle;
+use crate::player::{CpuChoice, PlayerHandle};
 use crate::route;
 use leptos::prelude::*;
 
@@ -17,6 +17,8 @@ pub fn playground_page() -> impl IntoView {
     const KEY: &str = "looplab.playground";
     let (_, hash) = browser::location();
     let start_step = route::step_from_hash(&hash);
+    // A share link keeps the clock it was made with (`cpu=model`, `cores=N`).
+    let cpu = CpuChoice::default().read_pairs(&hash);
     // A share link (`#z=`) first; a damaged one says so above the editor
     // instead of leaving the page blank. Then `#code=`, the last playground
     // program, the template.
@@ -92,7 +94,7 @@ pub fn playground_page() -> impl IntoView {
             {problem.map(|p| view! {
                 <p class="share-error" role="alert" data-testid="share-error">{p}" Showing another program instead."</p>
             })}
-            {editable_player(code, None, start_step, handle, true)}
+            {editable_player(code, None, start_step, handle, true, cpu)}
             <PlayerTools handle=handle/>
         </section>
     }

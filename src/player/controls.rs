@@ -1,6 +1,7 @@
 //! The toolbar (Run, Stop, the step buttons, speed, the scrubber) and the
 //! same commands on the keyboard (arrows, Home, End, Space).
 
+use super::cpu_choice::CORE_CHOICES;
 use super::live::Speed;
 use super::player_state::{LiveState, PlayerState};
 use leptos::prelude::*;
@@ -57,6 +58,7 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
                         }
                     }>{speeds}</select>
             </label>
+            {cpu_toggle(state)}
             <input type="range" class="player-scrubber" data-testid="scrubber" aria-label="Step"
                 min="0" max=move || n().saturating_sub(1).to_string()
                 prop:value=move || state.cursor.get().to_string()
@@ -74,6 +76,34 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
                 n => view! { <span class="wide-only">"step "</span>{format!("{} / {}", state.cursor.get() + 1, n)} }.into_any(),
             }}</span>
         </div>
+    }
+}
+
+/// The clock's toggle: "Computing takes time (model)", and the model's
+/// cores while it is on. Changing either discards the run shown (its
+/// times are the other clock's): the player says to run again.
+fn cpu_toggle(state: PlayerState) -> impl IntoView {
+    let cores = CORE_CHOICES
+        .iter()
+        .map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> })
+        .collect_view();
+    view! {
+        <label class="player-cpu" title="Every instruction costs virtual time; one GIL per process; processes share the cores">
+            <input type="checkbox" data-testid="cpu-model" prop:checked=move || state.cpu.get().on
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    state.cpu.update(|c| c.on = on);
+                }/>
+            " Computing takes time (model)"
+        </label>
+        <label class="player-cores" class:hidden=move || !state.cpu.get().on>"Cores "
+            <select data-testid="cpu-cores" prop:value=move || state.cpu.get().cores.to_string()
+                on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                        state.cpu.update(|c| c.cores = n);
+                    }
+                }>{cores}</select>
+        </label>
     }
 }
 

@@ -26,6 +26,7 @@ impl PlayerState {
         let run = match engine::start_live(
             &self.source.get_untracked(),
             self.limit_scale.get_untracked(),
+            self.cpu.get_untracked(),
         ) {
             Ok(run) => run,
             Err(e) => {
@@ -34,6 +35,7 @@ impl PlayerState {
             }
         };
         self.error.set(None);
+        self.ran_with.set(self.cpu.get_untracked());
         self.track.set(Track::default());
         self.cursor.set(0);
         self.live.set(LiveState::Running);

@@ -1,5 +1,6 @@
 //! The one place the player calls the engine to run a program.
 
+use super::cpu_choice::CpuChoice;
 use super::live::{next_fuel, LiveRun, Progress, INITIAL_FUEL};
 use looplab_engine::run::{self, Limits, RunOutcome, Session};
 use looplab_engine::trace::Event;
@@ -16,8 +17,9 @@ pub const MAX_MEMORY_BYTES: usize = 2 * 1024 * 1024 * 1024;
 
 /// The budgets of a run: the engine's defaults (a task may run 200 million
 /// instructions without awaiting, 2 billion in all, and hold 256 MiB),
-/// `scale` times over (memory at most [`MAX_MEMORY_BYTES`]).
-pub fn limits(scale: u64) -> Limits {
+/// `scale` times over (memory at most [`MAX_MEMORY_BYTES`]), on the clock
+/// `cpu` chooses.
+pub fn limits(scale: u64, cpu: CpuChoice) -> Limits {
     let scale = scale.clamp(1, MAX_LIMIT_SCALE);
     let d = Limits::default();
     Limits {
@@ -27,6 +29,7 @@ pub fn limits(scale: u64) -> Limits {
             .max_memory_bytes
             .saturating_mul(scale as usize)
             .min(MAX_MEMORY_BYTES.max(d.max_memory_bytes)),
+        cpu_model: cpu.engine_model(),
         ..d
     }
 }
@@ -55,7 +58,7 @@ impl LiveRun for SessionRun {
 /// `import asyncio` runs once in slices, like a live run, so the browser
 /// has compiled the interpreter's hot paths too.
 pub async fn warm_up() {
-    let _ = run_sliced("import asyncio\n", 1, || true).await;
+    let _ = run_sliced("import asyncio\n", 1, CpuChoice::default(), || true).await;
 }
 
 /// Runs `source` to its end without waiting virtual time (what the
@@ -66,12 +69,17 @@ pub async fn warm_up() {
 /// `run::run_program` gives: the session only pauses at instruction
 /// boundaries and never looks at the real clock. `None` when `alive` (asked
 /// before every slice) turns false: Stop, an edit, the player gone.
-pub async fn run_sliced(source: &str, scale: u64, alive: impl Fn() -> bool) -> Option<RunOutcome> {
+pub async fn run_sliced(
+    source: &str,
+    scale: u64,
+    cpu: CpuChoice,
+    alive: impl Fn() -> bool,
+) -> Option<RunOutcome> {
     use crate::browser::yield_to_page;
     if !compile_library(&alive).await {
         return None;
     }
-    let mut session = Session::new(source, FILENAME, &limits(scale));
+    let mut session = Session::new(source, FILENAME, &limits(scale, cpu));
     let mut fuel = INITIAL_FUEL;
     loop {
         yield_to_page().await;
@@ -108,10 +116,10 @@ pub async fn compile_library(alive: &impl Fn() -> bool) -> bool {
 }
 
 /// Starts a pausable run of `source`.
-pub fn start_live(source: &str, scale: u64) -> Result<Box<dyn LiveRun>, String> {
+pub fn start_live(source: &str, scale: u64, cpu: CpuChoice) -> Result<Box<dyn LiveRun>, String> {
     Ok(Box::new(SessionRun(Session::new(
         source,
         FILENAME,
-        &limits(scale),
+        &limits(scale, cpu),
     ))))
 }

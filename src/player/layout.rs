@@ -6,8 +6,10 @@
 use super::code_panel::{self, CodePanel};
 use super::console::Console;
 use super::controls::{bind_keys, Controls};
+use super::cpu_choice::CpuChoice;
 use super::engine;
 use super::loop_panel::LoopPanel;
+use super::model_note::ModelNote;
 use super::narration::Narration;
 use super::player_state::{LiveState, PlayerHandle, PlayerState};
 use super::step_url;
@@ -52,8 +54,12 @@ pub fn Player(
     /// (the playground); else they share one faint lane (lessons).
     #[prop(optional)]
     internal_tasks: bool,
+    /// The clock of the first run: the CPU model on (a lesson snippet
+    /// marked `cpu`, an embed's `cpu=model`, a share link's) or off.
+    #[prop(optional)]
+    cpu: CpuChoice,
 ) -> impl IntoView {
-    let state = PlayerState::new(source, edited, runtime_error);
+    let state = PlayerState::new(source, edited, runtime_error, cpu);
     state.show_internal.set(internal_tasks);
     if let Some(target) = code_marks {
         let marks = code_panel::code_marks(state);
@@ -75,6 +81,7 @@ pub fn Player(
     if let Some(edited) = edited {
         discard_on_edit(state, edited);
     }
+    discard_on_clock_change(state);
     if let Some(requests) = run_requests {
         Effect::new(move |prev: Option<()>| {
             requests.with(|_| ());
@@ -108,6 +115,7 @@ pub fn Player(
             }>
             <Controls state=state/>
             <Narration state=state/>
+            <ModelNote state=state/>
             {move || state.error.get().map(|e| view! { <p class="player-error" role="alert">{e}</p> })}
             {panels_after_the_page(state, code_view)}
         </section>
@@ -121,6 +129,19 @@ fn discard_on_edit(state: PlayerState, edited: Signal<String>) {
         let stale = state.track.with_untracked(|t| !t.steps().is_empty())
             || state.live.get_untracked() != LiveState::Idle;
         if prev.is_some() && stale {
+            state.discard();
+        }
+    });
+}
+
+/// Turning the CPU model on or off (or changing its cores) discards the
+/// run shown: its times are those of the other clock.
+fn discard_on_clock_change(state: PlayerState) {
+    Effect::new(move |prev: Option<()>| {
+        state.cpu.with(|_| ());
+        let shown = state.track.with_untracked(|t| !t.steps().is_empty())
+            || state.live.get_untracked() != LiveState::Idle;
+        if prev.is_some() && shown && state.cpu.get_untracked() != state.ran_with.get_untracked() {
             state.discard();
         }
     });

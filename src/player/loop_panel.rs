@@ -3,7 +3,7 @@
 //! and the clock, all read from the current step's snapshot.
 
 use super::player_state::PlayerState;
-use super::track::LaneOwner;
+use super::track::{GilHolder, LaneOwner};
 use leptos::prelude::*;
 use looplab_engine::snapshot::{Snapshot, StepKind, TaskState};
 use looplab_engine::trace::{format_secs, Action, TaskId};
@@ -111,6 +111,8 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
     let has_program_threads = move || !program_threads().is_empty();
     let finished = move || finished_rows(state);
     let has = move |f: fn(&Snapshot) -> bool| move || f(&snap());
+    // The GIL and the cores, for a run on the CPU model.
+    let model_on = move || state.ran_with.get().on && state.track.with(|t| !t.events().is_empty());
     view! {
         <aside class="loop-panel" aria-label="Event loop">
             <h2>"Event loop"</h2>
@@ -150,6 +152,7 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
                     </For>
                 </ul>
             </Show>
+            {move || model_on().then(|| cpu_view(state))}
             <Show when=has_program_threads>
                 <h3>"Threads"</h3>
                 <ul class="queue" data-testid="program-threads">
@@ -170,6 +173,45 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
                 </For>
             </ul>
         </aside>
+    }
+}
+
+/// The CPU model's state after the current step: which thread holds each
+/// process's GIL, and how many of the virtual cores compute.
+fn cpu_view(state: PlayerState) -> impl IntoView {
+    let gil = move || {
+        let s = state.snap.get().0;
+        let c = state.cursor.get();
+        state.track.with(|t| t.gil_holders(c, &s.gil))
+    };
+    let cores = move || state.snap.get().0.cores;
+    let multi = move || gil().len() > 1;
+    view! {
+        <h3>"GIL and cores " <span class="muted">"(model)"</span></h3>
+        <ul class="queue" data-testid="gil">
+            <For each=gil key=|g| g.clone() let:g>
+                <li data-testid="gil-item" data-process=g.process.to_string()
+                    data-holder=g.holder.clone().unwrap_or_default()>
+                    {move || multi().then(|| format!("{}: ", g.process_name))}
+                    {match g.holder.clone() {
+                        Some(h) => view! { <strong>{h}</strong>" holds the GIL" }.into_any(),
+                        None => view! { <span class="muted">"no thread holds the GIL: all of them wait"</span> }.into_any(),
+                    }}
+                </li>
+            </For>
+        </ul>
+        <p class="cores" data-testid="cores" data-busy=move || cores().0 data-total=move || cores().1>
+            <span class="core-boxes" aria-hidden="true">{move || {
+                let (busy, total) = cores();
+                (0..total.min(64))
+                    .map(|i| view! { <span class="core" class:busy=i < busy></span> })
+                    .collect_view()
+            }}</span>
+            {move || {
+                let (busy, total) = cores();
+                format!(" {busy} of {total} cores computing")
+            }}
+        </p>
     }
 }
 
@@ -329,17 +371,19 @@ fn thread_rows(state: PlayerState) -> Vec<Row> {
 /// is not running is not.
 fn program_thread_rows(state: PlayerState) -> Vec<Row> {
     let c = state.cursor.get();
+    let s = state.snap.get().0;
     state.track.with(|t| {
         let Some(col) = t.columns.get(c) else {
             return Vec::new();
         };
+        let holders = t.gil_holders(c, &s.gil);
         col.threads
             .iter()
             .enumerate()
             .map(|(i, th)| Row {
                 key: i as u64,
                 task: th.name.clone(),
-                text: th.status(),
+                text: th.status_with_gil(gil_holder_of(&holders, th.process, i)),
                 colour: t
                     .lanes
                     .iter()
@@ -350,6 +394,15 @@ fn program_thread_rows(state: PlayerState) -> Vec<Row> {
             })
             .collect()
     })
+}
+
+/// The name of the thread holding process `process`'s GIL, unless it is
+/// thread `me` (CPU model; `holders` empty without it).
+pub(super) fn gil_holder_of(holders: &[GilHolder], process: u32, me: usize) -> Option<&str> {
+    holders
+        .iter()
+        .find(|g| g.process == process && g.holder_index != Some(me as u32))
+        .and_then(|g| g.holder.as_deref())
 }
 
 /// The tasks that are over.

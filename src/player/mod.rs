@@ -6,13 +6,15 @@
 //! - [`track`]: the run as the player sees it (the engine's `Timeline` and
 //!   the timeline's geometry);
 //! - [`timeline_marks`]: what the timeline draws for a window of columns;
-//! - [`live`]: speeds and the pacing of live runs.
+//! - [`live`]: speeds and the pacing of live runs;
+//! - [`cpu_choice`]: the clock of a run (the CPU model on or off, cores).
 //!
 //! In the browser:
 //! - [`engine`]: the one place the engine runs programs;
 //! - [`player_state`]: the state every panel gets, and the commands;
 //! - [`driver`]: the live run's driver;
-//! - one file per panel: [`controls`] (and the keys), [`narration`],
+//! - one file per panel: [`controls`] (and the keys, and the clock's
+//!   toggle), [`narration`], [`model_note`],
 //!   [`code_panel`], [`timeline_panel`], [`loop_panel`], [`console`];
 //! - [`step_url`]: the URL's `#step=N`;
 //! - [`layout`]: the [`Player`] component that puts them together.
@@ -20,11 +22,13 @@
 pub mod code_panel;
 pub mod console;
 pub mod controls;
+pub mod cpu_choice;
 pub mod driver;
 pub mod engine;
 pub mod layout;
 pub mod live;
 pub mod loop_panel;
+pub mod model_note;
 pub mod narration;
 pub mod player_state;
 pub mod step_url;
@@ -32,5 +36,6 @@ pub mod timeline_marks;
 pub mod timeline_panel;
 pub mod track;
 
+pub use cpu_choice::CpuChoice;
 pub use layout::Player;
 pub use player_state::{PlayerHandle, PlayerState};

@@ -1,6 +1,7 @@
 //! The narration under the controls: the engine's one sentence for the
 //! current step.
 
+use super::loop_panel::gil_holder_of;
 use super::player_state::{LiveState, PlayerState};
 use super::track::ThreadState;
 use leptos::prelude::*;
@@ -22,9 +23,15 @@ fn narration(state: PlayerState) -> String {
         return "Running the program to record its steps… (Stop cancels.)".into();
     }
     if state.stale.get() {
+        if state.cpu.get() != state.ran_with.get() {
+            return "The clock changed (computing takes time: on or off, or its cores): press Run \
+                    to run the program again."
+                .into();
+        }
         return "The code changed: press Run to run it again.".into();
     }
     let c = state.cursor.get();
+    let snap = state.snap.get().0;
     state.track.with(|t| {
         if t.steps().is_empty() {
             return "Press Run to watch the program, or step through it with the arrows.".into();
@@ -60,14 +67,17 @@ fn narration(state: PlayerState) -> String {
         if internal {
             text.push_str(INTERNAL);
         }
-        // Why each program thread that is not running is not.
+        // Why each program thread that is not running is not (under the
+        // CPU model, a ready thread waits for its process's GIL).
         if let Some(col) = t.columns.get(c) {
-            for th in col
-                .threads
-                .iter()
-                .filter(|th| !matches!(th.state, ThreadState::Running | ThreadState::Ended))
+            let holders = t.gil_holders(c, &snap.gil);
+            for (i, th) in
+                col.threads.iter().enumerate().filter(|(_, th)| {
+                    !matches!(th.state, ThreadState::Running | ThreadState::Ended)
+                })
             {
-                text.push_str(&format!(" {} is {}.", th.name, th.status()));
+                let holder = gil_holder_of(&holders, th.process, i);
+                text.push_str(&format!(" {} is {}.", th.name, th.status_with_gil(holder)));
             }
         }
         text

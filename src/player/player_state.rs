@@ -4,6 +4,7 @@
 //! The live run's driver is in `driver.rs`; what code outside the player
 //! may do is at the end ([`PlayerHandle`]).
 
+use super::cpu_choice::CpuChoice;
 use super::engine;
 use super::live::Speed;
 use super::track::{TimelineMode, Track};
@@ -86,6 +87,12 @@ pub struct PlayerState {
     /// The code was edited after a run: the run shown is gone, and the
     /// player says to run again.
     pub(super) stale: RwSignal<bool>,
+    /// The clock of the next run: computing takes no time, or the CPU
+    /// model (the toggle `cpu-model`).
+    pub(super) cpu: RwSignal<CpuChoice>,
+    /// The clock of the run shown (what the model note and the GIL and
+    /// cores indicators follow).
+    pub(super) ran_with: RwSignal<CpuChoice>,
 }
 
 impl PlayerState {
@@ -93,6 +100,7 @@ impl PlayerState {
         source: String,
         edited: Option<Signal<String>>,
         runtime_error: Option<RwSignal<Option<Marker>>>,
+        cpu: CpuChoice,
     ) -> PlayerState {
         let track = RwSignal::new(Track::default());
         let cursor = RwSignal::new(0usize);
@@ -115,6 +123,8 @@ impl PlayerState {
             show_internal: RwSignal::new(false),
             timeline_mode: RwSignal::new(TimelineMode::default()),
             stale: RwSignal::new(false),
+            cpu: RwSignal::new(cpu),
+            ran_with: RwSignal::new(cpu),
         }
     }
 
@@ -198,9 +208,11 @@ impl PlayerState {
         let state = *self;
         let source = self.source.get_untracked();
         let scale = self.limit_scale.get_untracked();
+        let cpu = self.cpu.get_untracked();
+        self.ran_with.set(cpu);
         spawn_local(async move {
             let alive = move || state.generation.try_get_untracked() == Some(gen);
-            let Some(outcome) = engine::run_sliced(&source, scale, alive).await else {
+            let Some(outcome) = engine::run_sliced(&source, scale, cpu, alive).await else {
                 return;
             };
             let Some(track) = track_in_slices(outcome.trace.events, alive).await else {
@@ -389,6 +401,12 @@ impl PlayerState {
         }
         self.stop_playback();
         self.with_trace(move |s| s.seek(n));
+    }
+
+    /// The clock the next run uses (the CPU model on or off, its cores);
+    /// tracked, so a view reading it follows the toggle.
+    pub(crate) fn cpu_choice(&self) -> CpuChoice {
+        self.cpu.get()
     }
 
     /// Sets the speed of live runs and playback.

@@ -26,8 +26,11 @@ pub struct Row {
     pub name: String,
     /// Palette index.
     pub colour: usize,
-    /// `task`, `thread` (`data-kind`).
+    /// `task`, `thread`, `process` (`data-kind`).
     pub kind: &'static str,
+    /// A lane grouped under its process's lane (the program starts
+    /// processes): its label is indented.
+    pub grouped: bool,
     /// The task's name (`data-task`), empty for other rows.
     pub task: String,
     /// asyncio's internal tasks, grouped or not.
@@ -49,13 +52,16 @@ pub fn timeline_rows(t: &Track, show_internal: bool) -> (Vec<Row>, Vec<usize>) {
         let kind = match lane.owner {
             LaneOwner::Task(_) => "task",
             LaneOwner::Thread(_) | LaneOwner::ProgramThread(_) => "thread",
+            LaneOwner::Process(_) => "process",
         };
+        let in_group = !t.processes.is_empty() && kind != "process";
         if lane.internal && !show_internal {
             let r = *grouped.get_or_insert_with(|| {
                 rows.push(Row {
                     name: "asyncio.run clean-up".into(),
                     colour: lane.colour % 8,
                     kind,
+                    grouped: in_group,
                     task: String::new(),
                     internal: true,
                 });
@@ -69,6 +75,7 @@ pub fn timeline_rows(t: &Track, show_internal: bool) -> (Vec<Row>, Vec<usize>) {
             name: lane.name.clone(),
             colour: lane.colour % 8,
             kind,
+            grouped: in_group,
             task,
             internal: lane.internal,
         });
@@ -378,7 +385,7 @@ pub fn timeline_tokens(
                     .map(|v| v.name.clone())
                     .unwrap_or_default(),
                 LaneOwner::Thread(id) => format!("thread {id}"),
-                LaneOwner::ProgramThread(_) => t.lanes[l].name.clone(),
+                LaneOwner::ProgramThread(_) | LaneOwner::Process(_) => t.lanes[l].name.clone(),
             })
             .unwrap_or_default();
         marks.push(Mark::Token {

@@ -24,7 +24,7 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
                 .map(|r: &Row| {
                     let class = format!("lane-label task-c{}", r.colour);
                     view! {
-                        <div class=class class:internal=r.internal data-testid="lane" data-kind=r.kind
+                        <div class=class class:internal=r.internal class:grouped=r.grouped data-testid="lane" data-kind=r.kind
                             data-task=r.task.clone() title=r.name.clone()
                             style:height=format!("{LANE_H}px")>{r.name.clone()}</div>
                     }

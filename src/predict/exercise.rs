@@ -269,7 +269,9 @@ pub fn Predict(
     wasm_bindgen_futures::spawn_local(async move {
         // Until the exercise is gone (another page).
         let alive = move || ex.real.try_with_untracked(|_| ()).is_some();
-        let Some(outcome) = crate::player::engine::run_sliced(source, 1, alive).await else {
+        let Some(outcome) =
+            crate::player::engine::run_sliced(source, 1, Default::default(), alive).await
+        else {
             return;
         };
         let lines = output_lines(&outcome);
