@@ -41,8 +41,8 @@ macro_rules! python_modules {
     };
 }
 
-/// Lists the modules written in Python that a build without the
-/// `embedded-library` feature (the web app's) leaves out of its binary:
+/// Lists the modules written in Python that a build with the
+/// `lazy-library` feature (the web app's) leaves out of its binary:
 /// the embedder fetches them as one bundle ([`library_bundle`]) and hands
 /// it to [`install_library`]. With the feature they are compiled in.
 macro_rules! lazy_python_modules {
@@ -50,7 +50,7 @@ macro_rules! lazy_python_modules {
         /// The modules loaded on demand, by name.
         pub const LAZY_MODULES: &[&str] = &[$(stringify!($name)),*];
         /// Their sources, when compiled in.
-        #[cfg(feature = "embedded-library")]
+        #[cfg(not(feature = "lazy-library"))]
         const LAZY_SOURCES: &[&str] =
             &[$(include_str!(concat!("modules/", stringify!($name), ".py"))),*];
     };
@@ -140,7 +140,7 @@ thread_local! {
 
 /// The sources of [`LAZY_MODULES`] compiled into this build, if they are.
 fn compiled_in() -> Option<Sources> {
-    #[cfg(feature = "embedded-library")]
+    #[cfg(not(feature = "lazy-library"))]
     {
         Some(
             LAZY_MODULES
@@ -150,7 +150,7 @@ fn compiled_in() -> Option<Sources> {
                 .collect(),
         )
     }
-    #[cfg(not(feature = "embedded-library"))]
+    #[cfg(feature = "lazy-library")]
     {
         None
     }
