@@ -76,4 +76,31 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lessons.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
+    library_version();
+}
+
+/// Sets `LOOPLAB_LIBRARY_VERSION`, a hash (FNV-1a, 64 bits) of the engine's
+/// module registry and every library module's source: the web app fetches
+/// the library bundle (`scripts/library_bundle.py`) at an address holding
+/// it, so a browser never keeps a stale bundle for a new wasm.
+fn library_version() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/engine/src/library");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files = vec![dir.join("modules.rs")];
+    let mut sources: Vec<_> = std::fs::read_dir(dir.join("modules"))
+        .expect("the engine's library modules")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    sources.sort();
+    files.extend(sources);
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in files {
+        let name = f.file_name().map(|n| n.to_string_lossy().into_owned());
+        let bytes = std::fs::read(&f).expect("a library module is readable");
+        for b in name.unwrap_or_default().bytes().chain(bytes) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=LOOPLAB_LIBRARY_VERSION={hash:016x}");
 }

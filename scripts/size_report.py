@@ -55,6 +55,11 @@ def main(argv) -> int:
     gz = sum(t[1] for t in totals.values())
     brs = [t[2] for t in totals.values()]
     br = None if None in brs else sum(brs)
+    library = Path(args.dist) / "library.txt"
+    if library.is_file():
+        raw_l = library.read_bytes()
+        print(f"later {len(raw_l) / 1024:8.1f} KiB raw  {len(gzip.compress(raw_l, 9)) / 1024:7.1f} KiB gzip  "
+              f"{kib(brotli_size(raw_l)):>7} KiB brotli  (library.txt, fetched after first paint)")
     wasm_gz = totals.get("wasm", (0, 0, 0))[1]
     print(f"size: {raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzip, {kib(br)} KiB brotli "
           f"(wasm {wasm_gz / 1024:.1f} KiB gzip)")

@@ -197,3 +197,40 @@ pub fn now_ms() -> f64 {
         .map(|p| p.now())
         .unwrap_or(0.0)
 }
+
+/// The text at `url` (relative to the page), or a sentence saying why
+/// not: the request failed (offline), the server answered with an error
+/// status, or nothing came within `timeout_ms`.
+pub async fn fetch_text(url: &str, timeout_ms: i32) -> Result<String, String> {
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    fn why(e: JsValue) -> String {
+        e.as_string()
+            .or_else(|| {
+                e.dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| "the request failed".into())
+    }
+    let window = web_sys::window().ok_or("no window")?;
+    let timeout = js_sys::Promise::new(&mut |_resolve, reject| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
+            &reject,
+            timeout_ms,
+            &JsValue::from_str(&format!("no answer within {} s", timeout_ms / 1000)),
+        );
+    });
+    let race = |p: js_sys::Promise| js_sys::Promise::race(&js_sys::Array::of2(&p, &timeout));
+    let response = JsFuture::from(race(window.fetch_with_str(url)))
+        .await
+        .map_err(why)?;
+    let response: web_sys::Response = response.dyn_into().map_err(why)?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = JsFuture::from(race(response.text().map_err(why)?))
+        .await
+        .map_err(why)?;
+    text.as_string()
+        .ok_or_else(|| "the answer is not text".into())
+}

@@ -31,6 +31,9 @@ pub fn start() {
         // (compiling the asyncio prelude) in short tasks, so that pressing
         // Run stays short. The mark lets tests tell page load from warm-up.
         gloo_timers::future::TimeoutFuture::new(50).await;
+        // The library modules a first run does not need, downloaded
+        // while the engine warms up (a run importing one awaits them).
+        player::engine::prefetch_library();
         browser::performance_mark("looplab:warm-up");
         player::engine::warm_up().await;
         browser::set_root_attribute("data-engine", Some("warm"));

@@ -206,11 +206,18 @@ struct ConsoleRow {
 fn limit_view(state: PlayerState, which: &str, message: &str) -> impl IntoView {
     let scale = state.limit_scale.get_untracked();
     let next = scale.saturating_mul(10);
-    let can_raise = next <= engine::MAX_LIMIT_SCALE && which != "internal";
+    // A library module that could not be downloaded is no limit to raise.
+    let library = which == "library";
+    let can_raise = next <= engine::MAX_LIMIT_SCALE && which != "internal" && !library;
+    let heading = if library {
+        "Stopped: a module did not load. ".to_string()
+    } else {
+        format!("Stopped by the {which} limit. ")
+    };
     let which = which.to_string();
     view! {
         <div class="console-end error limit" data-testid="limit-message" data-limit=which.clone()>
-            <strong>{format!("Stopped by the {which} limit. ")}</strong>{message.to_string()}
+            <strong>{heading}</strong>{message.to_string()}
             {can_raise.then(|| view! {
                 <button class="raise-limit" data-testid="raise-limit" on:click=move |_| {
                     state.limit_scale.set(next);

@@ -87,6 +87,15 @@ impl PlayerState {
                     Progress::WaitUntil(t) => wait_until = Some(t),
                     Progress::Finished => finished = true,
                 }
+                // An import of a library module before the bundle arrived:
+                // run again from the start once it has (what was shown
+                // is shown again); if it cannot come, the run's end says so.
+                if finished && run.needs_library() && engine::load_library().await.is_ok() {
+                    if alive() {
+                        self.run_live();
+                    }
+                    return;
+                }
                 fuel = next_fuel(fuel, now_ms() - t0);
                 // The next slice as soon as the page has had its turn (no
                 // 4 ms timer clamp between slices).

@@ -49,6 +49,10 @@ impl LiveRun for SessionRun {
     fn events(&self) -> &[Event] {
         &self.0.trace().events
     }
+
+    fn needs_library(&self) -> bool {
+        self.0.outcome().and_then(needs_library).is_some()
+    }
 }
 
 /// The engine's one-time start-up, before the learner presses Run, in
@@ -61,6 +65,78 @@ pub async fn warm_up() {
     let _ = run_sliced("import asyncio\n", 1, CpuChoice::default(), || true).await;
 }
 
+/// Where the bundle of the library modules not compiled into the wasm is
+/// (`looplab_engine::run::LAZY_MODULES`, written into `dist/` by
+/// `scripts/library_bundle.py`, Trunk's post-build hook). The version,
+/// a hash of the modules' sources made by `build.rs`, changes the address
+/// whenever they change, so a cached copy is never stale.
+const LIBRARY_URL: &str = concat!("library.txt?v=", env!("LOOPLAB_LIBRARY_VERSION"));
+
+/// How long the bundle may take before a run that needs it gives up.
+const LIBRARY_TIMEOUT_MS: i32 = 20_000;
+
+thread_local! {
+    /// The bundle's download once started: a promise of its text that
+    /// every run needing it awaits. A failed download is forgotten, so
+    /// the next run tries again.
+    static DOWNLOAD: std::cell::RefCell<Option<js_sys::Promise>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Starts downloading the library bundle (the page calls this once it
+/// has painted), so that a program importing `json` or `random` seldom
+/// waits for it.
+pub fn prefetch_library() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = load_library().await;
+    });
+}
+
+/// Makes every library module importable: downloads the bundle (once,
+/// shared by every caller) and installs it. The error says why the
+/// download failed.
+pub async fn load_library() -> Result<(), String> {
+    if run::library_installed() {
+        return Ok(());
+    }
+    let promise = DOWNLOAD.with(|d| {
+        d.borrow_mut()
+            .get_or_insert_with(|| {
+                wasm_bindgen_futures::future_to_promise(async {
+                    crate::browser::fetch_text(LIBRARY_URL, LIBRARY_TIMEOUT_MS)
+                        .await
+                        .map(|text| wasm_bindgen::JsValue::from_str(&text))
+                        .map_err(|e| wasm_bindgen::JsValue::from_str(&e))
+                })
+            })
+            .clone()
+    });
+    let result = match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(text) if run::library_installed() => {
+            let _ = text;
+            Ok(())
+        }
+        Ok(text) => run::install_library(&text.as_string().unwrap_or_default()),
+        Err(e) => Err(e.as_string().unwrap_or_default()),
+    };
+    if let Err(e) = &result {
+        DOWNLOAD.with(|d| d.borrow_mut().take());
+        web_sys::console::warn_1(&format!("Looplab: the library modules did not load: {e}").into());
+    }
+    result
+}
+
+/// The module a finished run could not import because the library bundle
+/// had not arrived (the run ends with the "library" limit).
+pub fn needs_library(outcome: &RunOutcome) -> Option<&str> {
+    match &outcome.ending {
+        run::Ending::Limit { which, message } if which == "library" => {
+            run::not_loaded_module(message)
+        }
+        _ => None,
+    }
+}
+
 /// Runs `source` to its end without waiting virtual time (what the
 /// player steps through when the learner steps before pressing Run, or a
 /// `#step=N` link opens), in slices of about [`SLICE_MS`](super::live::SLICE_MS)
@@ -69,14 +145,32 @@ pub async fn warm_up() {
 /// `run::run_program` gives: the session only pauses at instruction
 /// boundaries and never looks at the real clock. `None` when `alive` (asked
 /// before every slice) turns false: Stop, an edit, the player gone.
+///
+/// A program importing a library module before the bundle has arrived
+/// runs again once it is installed (runs are deterministic); if the
+/// download fails, the outcome is the run that says so.
 pub async fn run_sliced(
     source: &str,
     scale: u64,
     cpu: CpuChoice,
     alive: impl Fn() -> bool,
 ) -> Option<RunOutcome> {
+    loop {
+        let outcome = run_sliced_once(source, scale, cpu, &alive).await?;
+        if needs_library(&outcome).is_none() || load_library().await.is_err() {
+            return Some(outcome);
+        }
+    }
+}
+
+async fn run_sliced_once(
+    source: &str,
+    scale: u64,
+    cpu: CpuChoice,
+    alive: &impl Fn() -> bool,
+) -> Option<RunOutcome> {
     use crate::browser::yield_to_page;
-    if !compile_library(&alive).await {
+    if !compile_library(alive).await {
         return None;
     }
     let mut session = Session::new(source, FILENAME, &limits(scale, cpu));

@@ -28,6 +28,11 @@ pub trait LiveRun {
     fn advance(&mut self, fuel: u64) -> Progress;
     /// The trace so far.
     fn events(&self) -> &[Event];
+    /// Whether the run, finished, ended on importing a library module the
+    /// page has not downloaded yet (it runs again once it has).
+    fn needs_library(&self) -> bool {
+        false
+    }
 }
 
 /// Playback and live-run speeds, as multiples of real time.

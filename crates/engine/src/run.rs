@@ -20,6 +20,10 @@ pub use crate::outcome::{Ending, OutputChunk};
 use crate::trace::{format_secs, EventKind, RunEnding, TaskId, ThreadId, Trace};
 use crate::vm::{Error, FiberId, FiberStep, GenStep, Stream, Value, Vm};
 
+pub use crate::library::modules::{
+    forget_library, install_library, library_bundle, library_installed, not_loaded_module,
+    LAZY_MODULES,
+};
 /// Resource budgets of a run (the VM's).
 pub use crate::vm::{CpuModel, LimitKind, Limits, PS_PER_INSTRUCTION};
 
@@ -881,6 +885,9 @@ fn system_exit(vm: &mut Vm, exc: &Value) -> Ending {
 }
 
 fn limit_name(message: &str) -> String {
+    if not_loaded_module(message).is_some() {
+        return "library".into();
+    }
     LimitKind::of_message(message)
         .map_or("limit", LimitKind::name)
         .into()
@@ -966,6 +973,64 @@ mod tests {
             thread: None,
             line: 0,
         }
+    }
+
+    fn printed(outcome: &RunOutcome) -> String {
+        outcome.output.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_module_not_loaded_yet_ends_the_run_until_the_library_is_installed() {
+        let bundle = library_bundle().expect("compiled in natively");
+        // As in the web app before its bundle arrives.
+        forget_library();
+        assert!(!library_installed());
+        let program = "print('start')\ntry:\n    import json\nexcept ImportError:\n    print('caught')\nprint(json.dumps([1]))\n";
+        let outcome = run_program(program, "main.py", &Limits::default());
+        let Ending::Limit { which, message } = &outcome.ending else {
+            panic!("{:?}", outcome.ending);
+        };
+        assert_eq!(which, "library");
+        assert_eq!(not_loaded_module(message), Some("json"), "{message}");
+        assert!(message.contains("'json' could not be loaded"), "{message}");
+        // Not catchable: the embedder runs the program again once loaded.
+        assert_eq!(printed(&outcome), "start\n");
+        // A module the loaded ones import only when used.
+        let outcome = run_program(
+            "from concurrent.futures import ProcessPoolExecutor\nProcessPoolExecutor(2)\n",
+            "main.py",
+            &Limits::default(),
+        );
+        let Ending::Limit { message, .. } = &outcome.ending else {
+            panic!("{:?}", outcome.ending);
+        };
+        assert_eq!(not_loaded_module(message), Some("multiprocessing"));
+        // A bundle is checked before it is installed.
+        assert!(install_library("print(1)").is_err());
+        let renamed = bundle.replace("\0json\n", "\0jsonx\n");
+        assert_eq!(
+            install_library(&renamed),
+            Err("the library bundle holds an unknown module 'jsonx'".into())
+        );
+        let short = &bundle[..bundle.find("\0json\n").unwrap()];
+        assert!(install_library(short).is_err());
+        assert!(!library_installed());
+        install_library(&bundle).unwrap();
+        let outcome = run_program(program, "main.py", &Limits::default());
+        assert_eq!(outcome.ending, Ending::Completed);
+        assert_eq!(printed(&outcome), "start\n[1]\n");
+    }
+
+    #[test]
+    fn what_a_first_run_imports_is_compiled_in() {
+        // The web app's first run never waits for the library bundle: the
+        // modules the lessons import, and everything they import when
+        // used, are compiled into every build.
+        forget_library();
+        let program = "import asyncio, sys, time, threading, queue, contextlib, collections\nimport concurrent.futures\nasync def main():\n    async with asyncio.timeout(1):\n        await asyncio.to_thread(time.sleep, 0.1)\n    with concurrent.futures.ThreadPoolExecutor(2) as ex:\n        print(list(ex.map(abs, [-1, -2])))\n    q = queue.Queue()\n    q.put(1)\n    print(q.get(), time.strftime('%Y', time.gmtime(0)), sys.version_info[0])\nasyncio.run(main())\n";
+        let outcome = run_program(program, "main.py", &Limits::default());
+        assert_eq!(outcome.ending, Ending::Completed, "{}", printed(&outcome));
+        assert_eq!(printed(&outcome), "[1, 2]\n1 1970 3\n");
     }
 
     #[test]

@@ -103,6 +103,34 @@ fn every_translated_snippet_matches_cpython() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The web app's wasm leaves most library modules out (they arrive after
+/// the first paint, `LAZY_MODULES`): a lesson's first run must never wait
+/// for them, so no snippet imports one, even indirectly.
+#[test]
+fn lesson_snippets_need_no_downloaded_module() {
+    use looplab_engine::run::{forget_library, not_loaded_module, Ending};
+    forget_library();
+    let lessons = load_dir(&repo().join("lessons")).unwrap_or_else(|e| panic!("{e}"));
+    let mut waits = Vec::new();
+    for lesson in &lessons {
+        for snippet in &lesson.snippets {
+            let outcome = run_program(&snippet.code, "<lesson>", &Limits::default());
+            if let Ending::Limit { message, .. } = &outcome.ending {
+                if let Some(module) = not_loaded_module(message) {
+                    waits.push(format!("{}/{} imports '{module}'", lesson.id, snippet.name));
+                }
+            }
+        }
+    }
+    assert!(
+        waits.is_empty(),
+        "lessons importing a module the web app downloads later (move it from \
+         lazy_python_modules! to python_modules! in crates/engine/src/library/modules.rs \
+         if lessons need it):\n{}",
+        waits.join("\n")
+    );
+}
+
 #[test]
 fn expected_outputs_are_what_cpython_prints() {
     if std::env::var_os("LOOPLAB_SKIP_ORACLE").is_some() {

@@ -26,11 +26,13 @@ macro_rules! native_modules {
     };
 }
 
-/// Lists the modules written in Python: `name` is both the module's name
-/// and its file `modules/name.py` (`<name>` in tracebacks).
+/// Lists the modules written in Python that are always compiled in:
+/// `name` is both the module's name and its file `modules/name.py`
+/// (`<name>` in tracebacks).
 macro_rules! python_modules {
     ($($name:ident),* $(,)?) => {
-        /// Every module written in Python: (name, source, file name).
+        /// Every module written in Python that is always compiled in:
+        /// (name, source, file name).
         pub(crate) const PYTHON_MODULES: &[(&str, &str, &str)] = &[$((
             stringify!($name),
             include_str!(concat!("modules/", stringify!($name), ".py")),
@@ -39,17 +41,48 @@ macro_rules! python_modules {
     };
 }
 
+/// Lists the modules written in Python that a build with the
+/// `lazy-library` feature (the web app's) leaves out of its binary:
+/// the embedder fetches them as one bundle ([`library_bundle`]) and hands
+/// it to [`install_library`]. With the feature they are compiled in.
+macro_rules! lazy_python_modules {
+    ($($name:ident),* $(,)?) => {
+        /// The modules loaded on demand, by name.
+        pub const LAZY_MODULES: &[&str] = &[$(stringify!($name)),*];
+        /// Their sources, when compiled in.
+        #[cfg(not(feature = "lazy-library"))]
+        const LAZY_SOURCES: &[&str] =
+            &[$(include_str!(concat!("modules/", stringify!($name), ".py"))),*];
+    };
+}
+
 native_modules!(_random, _re, _weakref, math, sys, time, traceback);
 
+// What `import asyncio`, `import sys`, `import time`, `threading`, `queue`
+// and `concurrent.futures` need when a program starts (what the lessons
+// import, measured with `grep` over `lessons/*.md` and the playground's
+// examples, and `multiprocessing` with the `os` it imports for the
+// processes lessons): a first run
+// never waits for a download. `asyncio.py` and `contextlib.py` are
+// registered by the event-loop glue.
 python_modules!(
     _cfutures,
-    __future__,
     _structseq,
     _timefmt,
+    collections,
+    multiprocessing,
+    os,
+    posixpath,
+    queue,
+    threading
+);
+
+// Everything else, fetched after the page's first paint by the web app.
+lazy_python_modules!(
+    __future__,
     abc,
     argparse,
     bisect,
-    collections,
     copy,
     dataclasses,
     datetime,
@@ -61,23 +94,138 @@ python_modules!(
     itertools,
     json,
     logging,
-    multiprocessing,
     operator,
-    os,
-    posixpath,
     pprint,
-    queue,
     random,
     re,
     secrets,
     statistics,
     string,
     textwrap,
-    threading,
     typing,
     uuid,
     weakref,
 );
+
+/// The first line of a library bundle (the format's version).
+const BUNDLE_HEADER: &str = "looplab-library 1\n";
+
+/// The bundle of every module in [`LAZY_MODULES`] as the web app fetches
+/// it (`scripts/library_bundle.py` writes the same at build time), made
+/// from this thread's sources (`None` when they are not loaded):
+/// [`BUNDLE_HEADER`], then per module a NUL, its name, a newline and its
+/// source (Python source never holds a NUL: the lexer refuses it).
+pub fn library_bundle() -> Option<String> {
+    INSTALLED.with(|i| {
+        let i = i.borrow();
+        let sources = i.as_ref()?;
+        let mut out = String::from(BUNDLE_HEADER);
+        for name in LAZY_MODULES {
+            out.push('\0');
+            out.push_str(name);
+            out.push('\n');
+            out.push_str(sources.get(name)?);
+        }
+        Some(out)
+    })
+}
+
+/// A bundle's modules by name.
+type Sources = std::collections::HashMap<&'static str, Rc<str>>;
+
+thread_local! {
+    /// The sources of [`LAZY_MODULES`] this thread's VMs import: the
+    /// compiled-in ones, or those [`install_library`] installed.
+    static INSTALLED: std::cell::RefCell<Option<Sources>> =
+        std::cell::RefCell::new(compiled_in());
+}
+
+/// The sources of [`LAZY_MODULES`] compiled into this build, if they are.
+fn compiled_in() -> Option<Sources> {
+    #[cfg(not(feature = "lazy-library"))]
+    {
+        Some(
+            LAZY_MODULES
+                .iter()
+                .zip(LAZY_SOURCES)
+                .map(|(&n, &s)| (n, Rc::from(s)))
+                .collect(),
+        )
+    }
+    #[cfg(feature = "lazy-library")]
+    {
+        None
+    }
+}
+
+/// Installs the library bundle (see [`library_bundle`]) for every later
+/// import in this thread; a bundle that does not hold exactly the modules
+/// of [`LAZY_MODULES`] is refused with a sentence saying why.
+pub fn install_library(bundle: &str) -> Result<(), String> {
+    let body = bundle
+        .strip_prefix(BUNDLE_HEADER)
+        .ok_or("the library bundle has an unknown format")?;
+    let mut found = Sources::new();
+    for part in body.split('\0').skip(1) {
+        let (name, src) = part.split_once('\n').unwrap_or((part, ""));
+        let Some(&known) = LAZY_MODULES.iter().find(|&&n| n == name) else {
+            return Err(format!(
+                "the library bundle holds an unknown module '{name}'"
+            ));
+        };
+        found.insert(known, Rc::from(src));
+    }
+    if let Some(missing) = LAZY_MODULES.iter().find(|n| !found.contains_key(*n)) {
+        return Err(format!("the library bundle lacks the module '{missing}'"));
+    }
+    INSTALLED.with(|i| *i.borrow_mut() = Some(found));
+    Ok(())
+}
+
+/// Whether the modules of [`LAZY_MODULES`] can be imported in this thread
+/// (compiled in, or installed).
+pub fn library_installed() -> bool {
+    INSTALLED.with(|i| i.borrow().is_some())
+}
+
+/// Forgets the modules of [`LAZY_MODULES`] in this thread, as in a web
+/// build before its bundle arrives (for tests of that path).
+#[doc(hidden)]
+pub fn forget_library() {
+    INSTALLED.with(|i| *i.borrow_mut() = None);
+}
+
+/// The source of lazily loaded module `name`: `None` when `name` is not
+/// one, `Some(Err(message))` when it is one and is not loaded yet.
+pub(crate) fn lazy_source(name: &str) -> Option<Result<Rc<str>, String>> {
+    if !LAZY_MODULES.contains(&name) {
+        return None;
+    }
+    let installed = INSTALLED.with(|i| i.borrow().as_ref().and_then(|m| m.get(name).cloned()));
+    Some(installed.ok_or_else(|| not_loaded_message(name)))
+}
+
+/// The limit message that ends a run importing a module not loaded yet:
+/// the embedder loads the bundle and runs the program again, or, if the
+/// download failed, the learner reads it.
+fn not_loaded_message(name: &str) -> String {
+    format!(
+        "the module '{name}' could not be loaded: the playground downloads it the first time a program imports it, and the download failed (are you offline?); press Run to try again ({NOT_LOADED})"
+    )
+}
+
+/// The last words of [`not_loaded_message`] (`Ending::Limit`'s `which`
+/// is then `"library"`).
+pub(crate) const NOT_LOADED: &str = "the library is not loaded";
+
+/// The module a run's limit message says is not loaded yet, if it is one
+/// of those.
+pub fn not_loaded_module(message: &str) -> Option<&str> {
+    if !message.ends_with(&format!("({NOT_LOADED})")) {
+        return None;
+    }
+    message.strip_prefix("the module '")?.split('\'').next()
+}
 
 pub use _random::Rng;
 pub use time::EPOCH_OFFSET_SECS;

@@ -878,6 +878,25 @@ impl Vm {
         self.source_modules.insert(n, (Rc::from(source), f));
     }
 
+    /// Registers `name` on its first import if it is one of the library
+    /// modules loaded on demand (`library::modules::LAZY_MODULES`); one
+    /// not loaded yet ends the run with the "library" limit, which tells
+    /// the embedder to load the library and run again.
+    fn register_lazy(&mut self, name: &Name) -> Result<(), Error> {
+        if self.source_modules.contains_key(name) || self.native_modules.contains_key(name) {
+            return Ok(());
+        }
+        match crate::library::modules::lazy_source(name) {
+            None => Ok(()),
+            Some(Ok(source)) => {
+                let file = self.intern(&format!("<{name}>"));
+                self.source_modules.insert(name.clone(), (source, file));
+                Ok(())
+            }
+            Some(Err(message)) => Err(Error::Limit(message)),
+        }
+    }
+
     /// A new empty module object (for native modules).
     pub fn new_module(&mut self, name: &str) -> (Value, Rc<Globals>) {
         let g = Rc::new(Globals::default());
@@ -910,6 +929,7 @@ impl Vm {
             return Ok(m.clone());
         }
         let key = self.intern(name);
+        self.register_lazy(&key)?;
         if let Some(init) = self.native_modules.get(&key).cloned() {
             let m = init(self)?;
             self.modules.insert(key, m.clone());
@@ -949,6 +969,7 @@ impl Vm {
             return Ok(Some(m.clone()));
         }
         let key = self.intern(name);
+        self.register_lazy(&key)?;
         let Some((src, file)) = self.source_modules.get(&key).cloned() else {
             return self.import(name).map(Some);
         };
