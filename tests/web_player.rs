@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use looplab_app::content::LESSONS;
+use looplab_app::player::cpu_choice::CpuChoice;
 use looplab_app::player::engine;
 use looplab_app::player::live::Progress;
 use looplab_app::player::track::Track;
@@ -13,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Drives a live run the way the player does (small slices of fuel, the
 /// page yielding in between) and returns the trace it published.
 async fn live_trace(source: &str) -> Vec<looplab_engine::trace::Event> {
-    let mut run = engine::start_live(source, 1).expect("a live run starts");
+    let mut run = engine::start_live(source, 1, CpuChoice::default()).expect("a live run starts");
     let mut slices = 0;
     loop {
         let p = run.advance(1_000);
@@ -31,7 +32,11 @@ async fn live_trace(source: &str) -> Vec<looplab_engine::trace::Event> {
 
 /// The whole run at once, as the engine's one-shot API gives it.
 fn one_shot(source: &str) -> RunOutcome {
-    run::run_program(source, engine::FILENAME, &engine::limits(1))
+    run::run_program(
+        source,
+        engine::FILENAME,
+        &engine::limits(1, CpuChoice::default()),
+    )
 }
 
 /// A program that computes for a while before its first await and between
@@ -77,7 +82,7 @@ async fn live_sliced_and_one_shot_runs_give_identical_traces() {
     for (what, code) in programs {
         let whole_run = one_shot(code);
         let instant = whole_run.trace.events.clone();
-        let sliced = engine::run_sliced(code, 1, || true)
+        let sliced = engine::run_sliced(code, 1, CpuChoice::default(), || true)
             .await
             .expect("an instant run nobody cancels finishes");
         assert_eq!(
@@ -132,7 +137,8 @@ async fn a_sliced_run_stops_when_cancelled() {
         count.set(count.get() + 1);
         count.get() <= ALLOWED
     };
-    let outcome = engine::run_sliced("while True:\n    pass\n", 1, alive).await;
+    let outcome =
+        engine::run_sliced("while True:\n    pass\n", 1, CpuChoice::default(), alive).await;
     assert!(outcome.is_none(), "a cancelled run has no outcome");
     assert_eq!(asked.get(), ALLOWED + 1, "stopped at the first no");
 }
