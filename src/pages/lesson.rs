@@ -49,7 +49,7 @@ pub fn lesson_page(id: String) -> AnyView {
                     .filter(|p| p.snippet == snippet.name)
                     .map(|p| {
                         view! {
-                            <Predict lesson_id=lesson.id data=p source=snippet.code/>
+                            <Predict lesson_id=lesson.id data=p source=snippet.code cpu_model=snippet.cpu_model/>
                         }
                     });
                 // The main snippet is the player; every other snippet can

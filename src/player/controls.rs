@@ -58,7 +58,6 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
                         }
                     }>{speeds}</select>
             </label>
-            {cpu_toggle(state)}
             <input type="range" class="player-scrubber" data-testid="scrubber" aria-label="Step"
                 min="0" max=move || n().saturating_sub(1).to_string()
                 prop:value=move || state.cursor.get().to_string()
@@ -80,9 +79,11 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
 }
 
 /// The clock's toggle: "Computing takes time (model)", and the model's
-/// cores while it is on. Changing either discards the run shown (its
+/// cores while it is on. A setting of the run rather than a stepping
+/// control, it sits with the timeline's options (the control bar stays
+/// one row on a phone). Changing either discards the run shown (its
 /// times are the other clock's): the player says to run again.
-fn cpu_toggle(state: PlayerState) -> impl IntoView {
+pub(crate) fn cpu_toggle(state: PlayerState) -> impl IntoView {
     let cores = CORE_CHOICES
         .iter()
         .map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> })

@@ -148,7 +148,7 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
                 </div>
             </div>
         </div>
-        <div class="timeline-options">{mode_toggle}{toggle}</div>
+        <div class="timeline-options">{mode_toggle}{toggle}{super::controls::cpu_toggle(state)}</div>
     }
 }
 

@@ -262,16 +262,23 @@ pub fn Predict(
     data: &'static PredictData,
     /// The source of the snippet the block names.
     source: &'static str,
+    /// The snippet runs with the CPU model (its info string says `cpu`):
+    /// the real order is the model's.
+    #[prop(optional)]
+    cpu_model: bool,
 ) -> impl IntoView {
     let ex = Exercise::new(lesson_id);
     // The real output, computed by the engine after the page has painted,
     // in slices (the page stays responsive, whatever the snippet).
+    let cpu = if cpu_model {
+        crate::player::CpuChoice::model()
+    } else {
+        crate::player::CpuChoice::default()
+    };
     wasm_bindgen_futures::spawn_local(async move {
         // Until the exercise is gone (another page).
         let alive = move || ex.real.try_with_untracked(|_| ()).is_some();
-        let Some(outcome) =
-            crate::player::engine::run_sliced(source, 1, Default::default(), alive).await
-        else {
+        let Some(outcome) = crate::player::engine::run_sliced(source, 1, cpu, alive).await else {
             return;
         };
         let lines = output_lines(&outcome);
