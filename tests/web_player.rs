@@ -63,7 +63,10 @@ async def main():
 asyncio.run(main())
 ";
 
-/// Every lesson snippet and a CPU-heavy program: the live run (in slices,
+/// Every lesson snippet (but those flagged `cpu`: seconds of computing on
+/// purpose, millions of loop iterations that a debug wasm runs for minutes;
+/// `crates/engine/tests/cpu_model.rs` checks their sliced runs natively)
+/// and a CPU-heavy program: the live run (in slices,
 /// on the browser's event loop), the player's instant run (in slices of
 /// adaptive fuel, yielding to the page) and the one-shot run give the same
 /// trace (the instant run the same outcome too), and the player's track
@@ -76,6 +79,7 @@ async fn live_sliced_and_one_shot_runs_give_identical_traces() {
         .flat_map(|l| {
             l.snippets
                 .iter()
+                .filter(|s| !s.cpu_model)
                 .map(move |s| (format!("{}/{}", l.id, s.name), s.code))
         })
         .chain([("cpu-heavy".to_string(), CPU_HEAVY)]);
