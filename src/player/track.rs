@@ -379,6 +379,7 @@ impl Track {
             tokens,
             book,
             processes,
+            time_base,
             ..
         } = self;
         timeline.extend_with(new, |head, e| {
@@ -387,6 +388,7 @@ impl Track {
                 columns,
                 tokens,
                 book,
+                time_base,
             };
             add_lane(head, e, &mut at, processes)
         });
@@ -859,13 +861,15 @@ fn is_internal(coro: &str) -> bool {
     coro.starts_with("BaseEventLoop.shutdown_")
 }
 
-/// What adding a lane touches: the lanes, the columns' cells and the
-/// print tokens (an inserted lane shifts the lanes after it) and the book.
+/// What adding a lane touches: the lanes, the columns' cells, the print
+/// tokens, the book and the time layout's open slot (an inserted lane
+/// shifts the lanes after it in all of them).
 struct LanesAt<'a> {
     lanes: &'a mut Vec<Lane>,
     columns: &'a mut Vec<Column>,
     tokens: &'a mut Vec<Token>,
     book: &'a mut LaneBook,
+    time_base: &'a mut TimePlacer,
 }
 
 impl LanesAt<'_> {
@@ -885,8 +889,10 @@ impl LanesAt<'_> {
         for col in self.columns.iter_mut() {
             col.cells.insert(at.min(col.cells.len()), Cell::Empty);
         }
-        for token in self.tokens.iter_mut() {
-            if let Some(l) = token.lane.as_mut().filter(|l| **l >= at) {
+        let lanes_of_tokens = self.tokens.iter_mut().map(|t| &mut t.lane);
+        let lanes_of_slot = self.time_base.used.iter_mut().map(|(l, _)| l);
+        for l in lanes_of_tokens.chain(lanes_of_slot).flatten() {
+            if *l >= at {
                 *l += 1;
             }
         }
@@ -1295,6 +1301,41 @@ mod tests {
         assert_eq!(sliced.lanes, whole.lanes);
         assert_eq!(sliced.columns, whole.columns);
         assert_eq!(sliced.tokens, whole.tokens);
+    }
+
+    /// A lane inserted before others (a main-process thread starting after
+    /// a child process's lanes exist) moves the lanes after it without
+    /// moving their prints in the time layout: sliced as a live run
+    /// publishes it, every print keeps the place the whole trace gives it.
+    #[test]
+    fn an_inserted_lane_keeps_time_layout_places() {
+        use looplab_engine::run::{run_program, Limits};
+        let code = "import multiprocessing as mp\nimport threading, time\n\ndef child():\n    time.sleep(0.1)\n    print('child a')\n    time.sleep(0)\n    print('child b')\n\ndef side():\n    print('side')\n\nif __name__ == '__main__':\n    p = mp.Process(target=child)\n    p.start()\n    time.sleep(0.05)\n    time.sleep(0.05)\n    t = threading.Thread(target=side)\n    t.start()\n    t.join()\n    p.join()\n    print('end')\n";
+        let events = run_program(code, "main.py", &Limits::default())
+            .trace
+            .events;
+        let whole = Track::from_events(events.clone());
+        let mut sliced = Track::default();
+        for chunk in events.chunks(1) {
+            sliced.extend(chunk);
+        }
+        let places = |t: &Track| -> Vec<(String, Option<usize>, usize)> {
+            t.tokens
+                .iter()
+                .map(|k| (k.text.clone(), k.lane, k.tx))
+                .collect()
+        };
+        assert_eq!(places(&sliced), places(&whole));
+        // At t=0.1 the child prints, the main process starts a thread
+        // (its lane goes in before the child's) and the child prints again:
+        // both child prints sit side by side in that slot.
+        let find = |text: &str| whole.tokens.iter().find(|k| k.text == text).unwrap();
+        let (a, side, b) = (find("child a"), find("side"), find("child b"));
+        assert!(
+            side.lane < a.lane && a.lane == b.lane,
+            "{side:?} {a:?} {b:?}"
+        );
+        assert!(b.tx > a.tx, "{a:?} {b:?}");
     }
 
     /// Under the CPU model the GIL's holder is named at each step, and a
