@@ -104,15 +104,12 @@ impl Vm {
                 format!("<{what} object {} at {}>", g.qualname, fake_addr(g.id))
             }
             Value::Iter(it) => self.iter_repr(it)?,
-            Value::Module(m) => {
-                if self.source_module_names().contains(&m.name.to_string())
-                    || &*m.name == "__main__"
-                {
-                    format!("<module '{}'>", m.name)
-                } else {
-                    format!("<module '{}' (built-in)>", m.name)
-                }
-            }
+            // Modules have no files here: the program is `<module
+            // '__main__'>`, the library's modules (Rust or Python-written
+            // alike) read as built-in ones (CPython names a file path that
+            // means nothing in a browser).
+            Value::Module(m) if &*m.name == "__main__" => format!("<module '{}'>", m.name),
+            Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Value::DictView(dv) => {
                 let (name, items) = {
                     let d = dv.0.borrow();
@@ -685,10 +682,6 @@ impl Vm {
             }
         }
         Ok(body)
-    }
-
-    pub(crate) fn source_module_names(&self) -> Vec<String> {
-        Vec::new()
     }
 }
 
