@@ -621,41 +621,29 @@ impl Track {
                         // line traceback is one token, not 20,000).
                         let chunk = s.output.len();
                         let body = text.trim_end_matches('\n');
+                        let token = |text: &str, more: usize, w: usize| Token {
+                            seq: e.seq as usize,
+                            chunk,
+                            step: i,
+                            lane,
+                            text: text.to_string(),
+                            more,
+                            stderr: *stderr,
+                            line: *line,
+                            x: 0,
+                            tx: 0,
+                            w,
+                            group_start: true,
+                            group_end: true,
+                        };
                         let mut pieces = body.splitn(TOKEN_LINES + 1, '\n');
                         for piece in pieces.by_ref().take(TOKEN_LINES) {
-                            self.tokens.push(Token {
-                                seq: e.seq as usize,
-                                chunk,
-                                step: i,
-                                lane,
-                                text: piece.to_string(),
-                                more: 0,
-                                stderr: *stderr,
-                                line: *line,
-                                x: 0,
-                                tx: 0,
-                                w: token_width(piece),
-                                group_start: true,
-                                group_end: true,
-                            });
+                            self.tokens.push(token(piece, 0, token_width(piece)));
                         }
                         if let Some(rest) = pieces.next() {
                             let more = rest.matches('\n').count() + 1;
-                            self.tokens.push(Token {
-                                seq: e.seq as usize,
-                                chunk,
-                                step: i,
-                                lane,
-                                text: rest.to_string(),
-                                more,
-                                stderr: *stderr,
-                                line: *line,
-                                x: 0,
-                                tx: 0,
-                                w: token_width(&more_label(more)),
-                                group_start: true,
-                                group_end: true,
-                            });
+                            let w = token_width(&more_label(more));
+                            self.tokens.push(token(rest, more, w));
                         }
                     }
                     _ => {}

@@ -111,20 +111,7 @@ impl Vm {
             Value::Module(m) if &*m.name == "__main__" => format!("<module '{}'>", m.name),
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Value::DictView(dv) => {
-                let (name, items) = {
-                    let d = dv.0.borrow();
-                    match dv.1 {
-                        ViewKind::Keys => ("dict_keys", d.keys()),
-                        ViewKind::Values => ("dict_values", d.values()),
-                        ViewKind::Items => (
-                            "dict_items",
-                            d.items()
-                                .into_iter()
-                                .map(|(k, v)| Value::tuple(vec![k, v]))
-                                .collect(),
-                        ),
-                    }
-                };
+                let (name, items) = dict_view_contents(dv);
                 format!("{name}([{}])", self.join_reprs(&items)?)
             }
             Value::Property(_) => format!(
