@@ -9,8 +9,8 @@
 //! [`Track`] grows while a live run publishes events ([`Track::extend`])
 //! and is plain Rust, tested natively.
 
-use looplab_engine::snapshot::{Snapshot, Step, TaskState, Timeline};
-use looplab_engine::trace::{Event, EventKind, TaskId, ThreadId};
+use looplab_engine::snapshot::{thread_wait, Snapshot, Step, TaskState, Timeline};
+use looplab_engine::trace::{Event, EventKind, TaskId, ThreadId, WaitReason};
 use std::collections::BTreeMap;
 
 /// Idle gaps longer than this (virtual ns) are compressed in a live run and
@@ -176,6 +176,8 @@ pub enum ThreadState {
     Blocked {
         /// When a timed wait ends.
         until_ns: Option<u64>,
+        /// What it waits for, when the engine knows.
+        reason: Option<WaitReason>,
     },
     /// Finished.
     Ended,
@@ -193,17 +195,15 @@ pub struct ProgramThread {
 }
 
 impl ProgramThread {
-    /// Why it is not running, or that it is ("sleeping until 1.500").
-    pub fn status(&self) -> String {
-        use looplab_engine::trace::format_secs;
+    /// Why it is not running, or that it is ("sleeping until t=1.500",
+    /// "blocked in join(Thread-2)"); `all` are the threads of its column,
+    /// which name the ones it waits for.
+    pub fn status(&self, all: &[ProgramThread]) -> String {
         match &self.state {
             ThreadState::Ready => "ready: waits for its turn to run".into(),
             ThreadState::Running => "running".into(),
-            ThreadState::Blocked { until_ns: Some(t) } => {
-                format!("blocked: sleeping until t={}", format_secs(*t))
-            }
-            ThreadState::Blocked { until_ns: None } => {
-                "blocked until another thread wakes it (a join, a lock, an event or a queue)".into()
+            ThreadState::Blocked { until_ns, reason } => {
+                thread_wait(reason.as_ref(), *until_ns, &|t| thread_name(all, t))
             }
             ThreadState::Ended => "finished".into(),
         }
@@ -212,13 +212,22 @@ impl ProgramThread {
     /// Why it is not running, knowing who holds its process's GIL under
     /// the CPU model (`gil_holder`: that thread's name, when another thread
     /// of its process holds it): a ready thread then waits for the GIL.
-    pub fn status_with_gil(&self, gil_holder: Option<&str>) -> String {
+    pub fn status_with_gil(&self, all: &[ProgramThread], gil_holder: Option<&str>) -> String {
         match (&self.state, gil_holder) {
             (ThreadState::Ready, Some(holder)) if holder != self.name => {
                 format!("waiting for the GIL ({holder} holds it)")
             }
-            _ => self.status(),
+            _ => self.status(all),
         }
+    }
+}
+
+/// The name of thread `t` among `all` (`MainThread` for 0).
+fn thread_name(all: &[ProgramThread], t: u32) -> String {
+    match all.get(t as usize) {
+        Some(th) if !th.name.is_empty() => th.name.clone(),
+        _ if t == 0 => "MainThread".into(),
+        _ => format!("thread {t}"),
     }
 }
 
@@ -826,11 +835,16 @@ fn follow_threads(threads: &mut Vec<ProgramThread>, kind: &EventKind, ran: &mut 
             threads[*thread as usize].name = name.clone();
             threads[*thread as usize].process = *process;
         }
-        EventKind::ProgramThreadBlocked { thread, until_ns } => set(
+        EventKind::ProgramThreadBlocked {
+            thread,
+            until_ns,
+            reason,
+        } => set(
             threads,
             *thread,
             ThreadState::Blocked {
                 until_ns: *until_ns,
+                reason: reason.clone(),
             },
         ),
         EventKind::ProgramThreadRuns { thread } => {
@@ -1174,9 +1188,28 @@ mod tests {
             name: "Thread-1 (work)".into(),
             state: ThreadState::Blocked {
                 until_ns: Some(1_500_000_000),
+                reason: Some(WaitReason::Sleep),
             },
         };
-        assert_eq!(sleeping.status(), "blocked: sleeping until t=1.500");
+        assert_eq!(sleeping.status(&[]), "sleeping until t=1.500");
+        // After main's second join began, at 0.5 s: main waits for
+        // Thread-2, which sleeps until 1 s.
+        let col = t
+            .columns
+            .iter()
+            .find(|c| {
+                matches!(c.threads[0].state, ThreadState::Blocked { .. })
+                    && c.threads[1].state == ThreadState::Ended
+            })
+            .expect("main joins Thread-2");
+        assert_eq!(
+            col.threads[0].status(&col.threads),
+            "blocked in join(Thread-2 (work))"
+        );
+        assert_eq!(
+            col.threads[2].status(&col.threads),
+            "sleeping until t=1.000"
+        );
     }
 
     /// A long chunk is TOKEN_LINES tokens of one line and one token for
@@ -1351,7 +1384,7 @@ mod tests {
                 }
             }
             for th in &t.columns[c].threads {
-                let status = th.status_with_gil(holder.holder.as_deref());
+                let status = th.status_with_gil(&t.columns[c].threads, holder.holder.as_deref());
                 if status.starts_with("waiting for the GIL") {
                     waited = true;
                     assert_eq!(th.state, ThreadState::Ready);
