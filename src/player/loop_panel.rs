@@ -107,8 +107,9 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
     let waiting = move || waiting_rows(state);
     let timers = move || timer_rows(state);
     let threads = move || thread_rows(state);
-    let program_threads = move || program_thread_rows(state);
-    let has_program_threads = move || !program_threads().is_empty();
+    let groups = move || process_groups(state);
+    let has_program_threads = move || !groups().is_empty();
+    let multi_process = move || groups().len() > 1;
     let finished = move || finished_rows(state);
     let has = move |f: fn(&Snapshot) -> bool| move || f(&snap());
     // The GIL and the cores, for a run on the CPU model.
@@ -152,14 +153,24 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            {move || model_on().then(|| cpu_view(state))}
+            {move || model_on().then(|| cpu_view(state, has_program_threads))}
             <Show when=has_program_threads>
-                <h3>"Threads"</h3>
-                <ul class="queue" data-testid="program-threads">
-                    <For each=program_threads key=Row::clone let:r>
-                        <li data-testid="program-thread" data-thread=r.task.clone()
-                            class=format!("task-c{}", r.colour)>
-                            <strong>{r.task.clone()}</strong>": "{r.text}
+                <h3>{move || if multi_process() { "Processes and threads" } else { "Threads" }}</h3>
+                <ul class="process-groups" data-testid="program-threads">
+                    <For each=groups key=ProcessGroup::clone let:g>
+                        <li class="process-group" data-testid="process-group" data-process=g.process.to_string()>
+                            {g.multi.then(|| view! {
+                                <p class="process-head"><strong>{g.name.clone()}</strong></p>
+                            })}
+                            {g.model.then(|| gil_line(&g))}
+                            <ul class="queue">
+                                {g.threads.iter().map(|r| view! {
+                                    <li data-testid="program-thread" data-thread=r.task.clone()
+                                        class=format!("task-c{}", r.colour)>
+                                        <strong>{r.task.clone()}</strong>": "{r.text.clone()}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
                         </li>
                     </For>
                 </ul>
@@ -176,9 +187,26 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
     }
 }
 
-/// The CPU model's state after the current step: which thread holds each
-/// process's GIL, and how many of the virtual cores compute.
-fn cpu_view(state: PlayerState) -> impl IntoView {
+/// The GIL line of a process group (CPU model): who holds it.
+fn gil_line(g: &ProcessGroup) -> impl IntoView {
+    view! {
+        <p class="gil-line" data-testid="gil-item" data-process=g.process.to_string()
+            data-holder=g.gil.clone().unwrap_or_default()>
+            {match g.gil.clone() {
+                Some(h) => view! { "GIL: "<strong>{h}</strong>" holds it" }.into_any(),
+                None => view! { <span class="muted">"GIL: free (no thread of it runs Python)"</span> }.into_any(),
+            }}
+        </p>
+    }
+}
+
+/// The CPU model's state after the current step: how many of the virtual
+/// cores compute and, for a program without threads (whose loop panel has
+/// no thread groups to name it in), which thread holds each process's GIL.
+fn cpu_view(
+    state: PlayerState,
+    has_threads: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
     let gil = move || {
         let s = state.snap.get().0;
         let c = state.cursor.get();
@@ -188,7 +216,9 @@ fn cpu_view(state: PlayerState) -> impl IntoView {
     let multi = move || gil().len() > 1;
     view! {
         <h3>"GIL and cores " <span class="muted">"(model)"</span></h3>
-        <ul class="queue" data-testid="gil">
+        <div data-testid="gil">
+        <Show when=move || !has_threads()>
+        <ul class="queue">
             <For each=gil key=|g| g.clone() let:g>
                 <li data-testid="gil-item" data-process=g.process.to_string()
                     data-holder=g.holder.clone().unwrap_or_default()>
@@ -200,6 +230,7 @@ fn cpu_view(state: PlayerState) -> impl IntoView {
                 </li>
             </For>
         </ul>
+        </Show>
         <p class="cores" data-testid="cores" data-busy=move || cores().0 data-total=move || cores().1>
             <span class="core-boxes" aria-hidden="true">{move || {
                 let (busy, total) = cores();
@@ -212,6 +243,7 @@ fn cpu_view(state: PlayerState) -> impl IntoView {
                 format!(" {busy} of {total} cores computing")
             }}
         </p>
+        </div>
     }
 }
 
@@ -368,20 +400,39 @@ fn thread_rows(state: PlayerState) -> Vec<Row> {
         .collect::<Vec<_>>()
 }
 
-/// The program threads after the current step, and why each one that
-/// is not running is not.
-fn program_thread_rows(state: PlayerState) -> Vec<Row> {
+/// A process's threads in the loop panel (one group when the program
+/// starts no process), which is also its key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct ProcessGroup {
+    /// The process (0: the main one).
+    process: u32,
+    /// `MainProcess`, `Process-1`.
+    name: String,
+    /// CPU model: the thread holding its GIL (`None`: free).
+    gil: Option<String>,
+    /// The run is on the CPU model (the group shows its GIL).
+    model: bool,
+    /// The program started processes (the group shows its name).
+    multi: bool,
+    /// Its threads, and why each one that is not running is not.
+    threads: Vec<Row>,
+}
+
+/// The program threads after the current step, grouped by process as the
+/// lanes are, with who holds each process's GIL (CPU model).
+fn process_groups(state: PlayerState) -> Vec<ProcessGroup> {
     let c = state.cursor.get();
     let s = state.snap.get().0;
+    let model = state.ran_with.get().on;
     state.track.with(|t| {
         let Some(col) = t.columns.get(c) else {
             return Vec::new();
         };
+        let model = model && !t.events().is_empty();
         let holders = t.gil_holders(c, &s.gil);
-        col.threads
-            .iter()
-            .enumerate()
-            .map(|(i, th)| Row {
+        let mut groups: Vec<ProcessGroup> = Vec::new();
+        for (i, th) in col.threads.iter().enumerate() {
+            let row = Row {
                 key: i as u64,
                 task: th.name.clone(),
                 text: th.status_with_gil(&col.threads, gil_holder_of(&holders, th.process, i)),
@@ -392,8 +443,30 @@ fn program_thread_rows(state: PlayerState) -> Vec<Row> {
                     .map(|l| l.colour % 8)
                     .unwrap_or(0),
                 ..Row::default()
-            })
-            .collect()
+            };
+            match groups.iter_mut().find(|g| g.process == th.process) {
+                Some(g) => g.threads.push(row),
+                None => groups.push(ProcessGroup {
+                    process: th.process,
+                    name: match t.processes.get(th.process as usize) {
+                        Some(p) => p.name.clone(),
+                        None if th.process == 0 => "MainProcess".into(),
+                        None => format!("process {}", th.process),
+                    },
+                    gil: holders
+                        .iter()
+                        .find(|g| g.process == th.process)
+                        .and_then(|g| g.holder.clone()),
+                    model,
+                    multi: false,
+                    threads: vec![row],
+                }),
+            }
+        }
+        groups.sort_by_key(|g| g.process);
+        let multi = groups.len() > 1;
+        groups.iter_mut().for_each(|g| g.multi = multi);
+        groups
     })
 }
 

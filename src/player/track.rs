@@ -1192,15 +1192,13 @@ mod tests {
             },
         };
         assert_eq!(sleeping.status(&[]), "sleeping until t=1.500");
-        // After main's second join began, at 0.5 s: main waits for
-        // Thread-2, which sleeps until 1 s.
+        // The last step Thread-2 is blocked in (main's turn at 0.5 s, its
+        // second join): main waits for Thread-2, which sleeps until 1 s.
         let col = t
             .columns
             .iter()
-            .find(|c| {
-                matches!(c.threads[0].state, ThreadState::Blocked { .. })
-                    && c.threads[1].state == ThreadState::Ended
-            })
+            .rev()
+            .find(|c| matches!(c.threads[2].state, ThreadState::Blocked { .. }))
             .expect("main joins Thread-2");
         assert_eq!(
             col.threads[0].status(&col.threads),
