@@ -289,6 +289,7 @@ pub fn Predict(
 ) -> impl IntoView {
     let ex = Exercise::new(lesson, data.snippet);
     let heading = format!("predict-heading-{}", data.snippet);
+    let labelled_by = heading.clone();
     let how = format!("predict-how-{}", data.snippet);
     // The real output, computed by the engine after the page has painted,
     // in slices (the page stays responsive, whatever the snippet).
@@ -308,7 +309,7 @@ pub fn Predict(
         ex.real.try_set(Some(lines));
     });
     view! {
-        <aside class="predict" data-testid="predict" data-snippet=data.snippet aria-labelledby=heading.clone()>
+        <aside class="predict" data-testid="predict" data-snippet=data.snippet aria-labelledby=labelled_by>
             <h2 id=heading>"Predict, then run"</h2>
             <p>{data.prompt}</p>
             {move || match ex.real.get() {
