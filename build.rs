@@ -52,16 +52,19 @@ fn main() {
                 )
             })
             .collect();
-        let predict = match &l.predict {
-            Some(p) => format!(
-                "Some(PredictData {{ snippet: {:?}, prompt: {:?}, explain: {:?} }})",
-                p.snippet, p.prompt, p.explain
-            ),
-            None => "None".into(),
-        };
+        let predicts: Vec<String> = l
+            .predicts
+            .iter()
+            .map(|p| {
+                format!(
+                    "PredictData {{ snippet: {:?}, prompt: {:?}, explain: {:?} }}",
+                    p.snippet, p.prompt, p.explain
+                )
+            })
+            .collect();
         writeln!(
             out,
-            "    LessonData {{ id: {:?}, order: {}, part: {:?}, title: {:?}, summary: {:?}, sections: &[{}], snippets: &[{}], predict: {} }},",
+            "    LessonData {{ id: {:?}, order: {}, part: {:?}, title: {:?}, summary: {:?}, sections: &[{}], snippets: &[{}], predicts: &[{}] }},",
             l.id,
             l.order,
             l.part,
@@ -69,7 +72,7 @@ fn main() {
             l.summary,
             sections.join(", "),
             snippets.join(", "),
-            predict
+            predicts.join(", ")
         )
         .expect("writing to a String cannot fail");
     }

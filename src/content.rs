@@ -15,7 +15,9 @@ pub struct LessonData {
     /// Prose (pre-rendered HTML) and snippets in reading order.
     pub sections: &'static [SectionData],
     pub snippets: &'static [SnippetData],
-    pub predict: Option<PredictData>,
+    /// The predict-then-run exercises, each shown after the snippet it
+    /// names (one per snippet at most).
+    pub predicts: &'static [PredictData],
 }
 
 #[derive(Debug)]

@@ -1,6 +1,6 @@
 //! A lesson page (`?lesson=<id>`): its prose, its snippets (the main one in
 //! the player, the others loadable into it, each editable and kept), its
-//! prediction exercise and the links to its neighbours.
+//! prediction exercises (each after the snippet it names) and the links to its neighbours.
 
 use super::not_found;
 use crate::browser;
@@ -43,13 +43,14 @@ pub fn lesson_page(id: String) -> AnyView {
             }
             SectionData::Snippet(i) => {
                 let snippet = &lesson.snippets[*i];
+                // The snippet's exercise, if a predict block names it.
                 let predict = lesson
-                    .predict
-                    .as_ref()
-                    .filter(|p| p.snippet == snippet.name)
+                    .predicts
+                    .iter()
+                    .find(|p| p.snippet == snippet.name)
                     .map(|p| {
                         view! {
-                            <Predict lesson_id=lesson.id data=p source=snippet.code cpu_model=snippet.cpu_model/>
+                            <Predict lesson=lesson data=p source=snippet.code cpu_model=snippet.cpu_model/>
                         }
                     });
                 // The main snippet is the player; every other snippet can

@@ -3,8 +3,8 @@
 //! engine's run of the snippet.
 
 use super::lines::{drop_index, first_difference, move_line, output_lines, shuffled};
-use super::progress::{is_done, mark_done};
-use crate::content::PredictData;
+use super::progress::{is_exercise_done, mark_exercise_done};
+use crate::content::{LessonData, PredictData};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -39,12 +39,12 @@ struct Drag {
 const DRAG_THRESHOLD_PX: f64 = 6.0;
 
 /// Each exercise row's `(top, bottom)` on screen, in list order.
-fn row_bounds(n: usize) -> Vec<(f64, f64)> {
+fn row_bounds(ex: Exercise, n: usize) -> Vec<(f64, f64)> {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return Vec::new();
     };
     (0..n)
-        .filter_map(|k| doc.get_element_by_id(&format!("predict-row-{k}")))
+        .filter_map(|k| doc.get_element_by_id(&ex.id("row", k)))
         .map(|el| {
             let r = el.get_bounding_client_rect();
             (r.top(), r.bottom())
@@ -65,15 +65,20 @@ struct Checked {
 #[derive(Clone, Copy)]
 struct Exercise {
     /// The lesson, to record its completion.
-    lesson_id: &'static str,
+    lesson: &'static LessonData,
+    /// The snippet whose output is predicted: names this exercise (a lesson
+    /// may have several) in storage and in element ids.
+    snippet: &'static str,
     /// The real output, once the engine has run the snippet.
     real: RwSignal<Option<Vec<String>>>,
     /// The learner's order.
     order: RwSignal<Vec<String>>,
     /// What "Check" found, once pressed.
     checked: RwSignal<Option<Checked>>,
-    /// The lesson is completed.
+    /// This exercise is done.
     done: RwSignal<bool>,
+    /// Every exercise of the lesson is done.
+    lesson_done: RwSignal<bool>,
     /// The line picked up by a tap, click or Enter, waiting to be put down.
     picked: RwSignal<Option<usize>>,
     /// The line being dragged.
@@ -85,18 +90,30 @@ struct Exercise {
 }
 
 impl Exercise {
-    fn new(lesson_id: &'static str) -> Exercise {
+    fn new(lesson: &'static LessonData, snippet: &'static str) -> Exercise {
+        let all_done = lesson
+            .predicts
+            .iter()
+            .all(|p| is_exercise_done(lesson.id, p.snippet));
         Exercise {
-            lesson_id,
+            lesson,
+            snippet,
             real: RwSignal::new(None),
             order: RwSignal::new(Vec::new()),
             checked: RwSignal::new(None),
-            done: RwSignal::new(is_done(lesson_id)),
+            done: RwSignal::new(is_exercise_done(lesson.id, snippet)),
+            lesson_done: RwSignal::new(all_done),
             picked: RwSignal::new(None),
             drag: RwSignal::new(None),
             drag_ended: StoredValue::new(false),
             status: RwSignal::new(String::new()),
         }
+    }
+
+    /// The id of this exercise's element `what` number `i` (several
+    /// exercises can share a page).
+    fn id(self, what: &str, i: usize) -> String {
+        format!("predict-{}-{what}-{i}", self.snippet)
     }
 
     fn text_at(self, i: usize) -> String {
@@ -132,7 +149,7 @@ impl Exercise {
         // reaches an end).
         let at_end = if up { j == 0 } else { j + 1 == n };
         let dir = if up != at_end { "up" } else { "down" };
-        self.place(i, j, format!("predict-{dir}-{j}"));
+        self.place(i, j, self.id(dir, j));
     }
 
     /// A tap, click, Enter or Space on a line: pick it up, or put the
@@ -158,7 +175,7 @@ impl Exercise {
                 self.status
                     .set(format!("“{}” left at line {}.", self.text_at(i), i + 1));
             }
-            Some(p) => self.place(p, i, format!("predict-pick-{i}")),
+            Some(p) => self.place(p, i, self.id("pick", i)),
         }
     }
 
@@ -198,7 +215,7 @@ impl Exercise {
             self.picked.set(None);
         }
         d.moved = true;
-        let mut rows = row_bounds(self.order.with_untracked(Vec::len));
+        let mut rows = row_bounds(self, self.order.with_untracked(Vec::len));
         if let Some(r) = rows.get_mut(d.from) {
             *r = (r.0 - shown_dy, r.1 - shown_dy);
         }
@@ -213,7 +230,7 @@ impl Exercise {
         self.drag.set(None);
         if d.moved {
             self.drag_ended.set_value(true);
-            self.place(d.from, d.over, format!("predict-pick-{}", d.over));
+            self.place(d.from, d.over, self.id("pick", d.over));
         }
     }
 
@@ -248,17 +265,20 @@ impl Exercise {
     }
 
     fn mark(self) {
-        mark_done(self.lesson_id);
+        let all: Vec<&str> = self.lesson.predicts.iter().map(|p| p.snippet).collect();
+        let lesson_done = mark_exercise_done(self.lesson.id, self.snippet, &all);
         self.done.set(true);
+        self.lesson_done
+            .set(lesson_done || self.lesson_done.get_untracked());
     }
 }
 
-/// The exercise for one lesson's predict block.
+/// The exercise for one of a lesson's predict blocks.
 #[component]
 pub fn Predict(
-    /// The lesson, to record its completion.
-    lesson_id: &'static str,
-    /// The lesson's predict block.
+    /// The lesson, to record the exercise's and the lesson's completion.
+    lesson: &'static LessonData,
+    /// The predict block, one of `lesson.predicts`.
     data: &'static PredictData,
     /// The source of the snippet the block names.
     source: &'static str,
@@ -267,7 +287,10 @@ pub fn Predict(
     #[prop(optional)]
     cpu_model: bool,
 ) -> impl IntoView {
-    let ex = Exercise::new(lesson_id);
+    let ex = Exercise::new(lesson, data.snippet);
+    let heading = format!("predict-heading-{}", data.snippet);
+    let labelled_by = heading.clone();
+    let how = format!("predict-how-{}", data.snippet);
     // The real output, computed by the engine after the page has painted,
     // in slices (the page stays responsive, whatever the snippet).
     let cpu = if cpu_model {
@@ -286,14 +309,14 @@ pub fn Predict(
         ex.real.try_set(Some(lines));
     });
     view! {
-        <aside class="predict" data-testid="predict" aria-labelledby="predict-heading">
-            <h2 id="predict-heading">"Predict, then run"</h2>
+        <aside class="predict" data-testid="predict" data-snippet=data.snippet aria-labelledby=labelled_by>
+            <h2 id=heading>"Predict, then run"</h2>
             <p>{data.prompt}</p>
             {move || match ex.real.get() {
                 None => view! { <p class="predict-wait">"Preparing the exercise…"</p> }.into_any(),
                 Some(_) => view! {
-                    <p class="predict-how" id="predict-how">"Drag a line to its place, or tap it and then tap where it goes; the ↑ ↓ buttons move it by one."</p>
-                    <ol class="predict-lines" aria-label="Output lines, in your order" aria-describedby="predict-how"
+                    <p class="predict-how" id=how.clone()>"Drag a line to its place, or tap it and then tap where it goes; the ↑ ↓ buttons move it by one."</p>
+                    <ol class="predict-lines" aria-label="Output lines, in your order" aria-describedby=how.clone()
                         on:keydown=move |ev| ex.escape(ev)>{move || line_rows(ex)}</ol>
                     <p class="visually-hidden" data-testid="predict-status" role="status" aria-live="polite">{move || ex.status.get()}</p>
                     <p class="predict-actions">
@@ -305,8 +328,10 @@ pub fn Predict(
             }}
             {move || result_view(ex, data)}
             <p class="predict-done">
-                {move || if ex.done.get() {
+                {move || if ex.lesson_done.get() {
                     view! { <span data-testid="predict-completed">"✓ Lesson completed"</span> }.into_any()
+                } else if ex.done.get() {
+                    view! { <span data-testid="predict-completed">"✓ Exercise completed"</span> }.into_any()
                 } else {
                     view! { <button data-testid="mark-done" on:click=move |_| ex.mark()>"Mark as done"</button> }.into_any()
                 }}
@@ -341,7 +366,7 @@ fn line_rows(ex: Exercise) -> impl IntoView {
                 let target = move || ex.drag.with(|d| d.is_some_and(|d| d.moved && d.over == i && d.from != i));
                 view! {
                     <li class="predict-line" data-testid="predict-line" data-text=text.clone()
-                        id=format!("predict-row-{i}")
+                        id=ex.id("row", i)
                         class:picked=move || ex.picked.get() == Some(i)
                         class:dragging=dragging
                         class:drop-above=move || target() && ex.drag.with(|d| d.is_some_and(|d| d.from > i))
@@ -350,7 +375,7 @@ fn line_rows(ex: Exercise) -> impl IntoView {
                             Some(d) if d.moved && d.from == i => format!("translateY({}px)", d.dy),
                             _ => String::new(),
                         })>
-                        <button class="predict-pick" data-testid="predict-pick" id=format!("predict-pick-{i}")
+                        <button class="predict-pick" data-testid="predict-pick" id=ex.id("pick", i)
                             aria-label=pick_label
                             aria-pressed=move || (ex.picked.get() == Some(i)).to_string()
                             disabled=frozen
@@ -363,10 +388,10 @@ fn line_rows(ex: Exercise) -> impl IntoView {
                             <code>{text.clone()}</code>
                         </button>
                         <span class="predict-moves">
-                            <button data-testid="predict-up" id=format!("predict-up-{i}") aria-label=up_label
+                            <button data-testid="predict-up" id=ex.id("up", i) aria-label=up_label
                                 disabled=frozen || i == 0
                                 on:click=move |_| ex.move_by_one(i, true)>"↑"</button>
-                            <button data-testid="predict-down" id=format!("predict-down-{i}") aria-label=down_label
+                            <button data-testid="predict-down" id=ex.id("down", i) aria-label=down_label
                                 disabled=frozen || i + 1 == n
                                 on:click=move |_| ex.move_by_one(i, false)>"↓"</button>
                         </span>

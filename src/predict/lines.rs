@@ -88,6 +88,38 @@ pub fn parse_done(stored: &str) -> Vec<String> {
         .collect()
 }
 
+/// The stored entry of one exercise: `lesson/snippet`. (A bare lesson id,
+/// the only kind stored before lessons had several exercises, means the
+/// whole lesson is completed.)
+pub fn exercise_entry(lesson: &str, snippet: &str) -> String {
+    format!("{lesson}/{snippet}")
+}
+
+/// Whether the exercise on `snippet` is done: its own entry, or its whole
+/// lesson's.
+pub fn exercise_done(done: &[String], lesson: &str, snippet: &str) -> bool {
+    let entry = exercise_entry(lesson, snippet);
+    done.iter().any(|d| *d == entry || d == lesson)
+}
+
+/// `done` with the exercise on `snippet` recorded, and its lesson too once
+/// every exercise of the lesson (`all`, the snippets they name) is done.
+pub fn with_exercise_done(
+    done: &[String],
+    lesson: &str,
+    snippet: &str,
+    all: &[&str],
+) -> Vec<String> {
+    let mut out = done.to_vec();
+    if !exercise_done(&out, lesson, snippet) {
+        out.push(exercise_entry(lesson, snippet));
+    }
+    if !out.iter().any(|d| d == lesson) && all.iter().all(|s| exercise_done(&out, lesson, s)) {
+        out.push(lesson.to_string());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +180,29 @@ mod tests {
         assert_eq!(first_difference(&v(&["a", "b"]), &v(&["a", "b"])), None);
         assert_eq!(first_difference(&v(&["a", "c"]), &v(&["a", "b"])), Some(1));
         assert_eq!(parse_done("sleep, ,gather,"), v(&["sleep", "gather"]));
+    }
+
+    #[test]
+    fn exercises_complete_their_lesson() {
+        let all = ["main", "race"];
+        let one = with_exercise_done(&[], "choosing", "race", &all);
+        assert_eq!(one, v(&["choosing/race"]));
+        assert!(exercise_done(&one, "choosing", "race"));
+        assert!(!exercise_done(&one, "choosing", "main"));
+        let both = with_exercise_done(&one, "choosing", "main", &all);
+        assert_eq!(both, v(&["choosing/race", "choosing/main", "choosing"]));
+        assert_eq!(with_exercise_done(&both, "choosing", "main", &all), both);
+        // A lesson of one exercise is completed by it.
+        assert_eq!(
+            with_exercise_done(&[], "sleep", "main", &["main"]),
+            v(&["sleep/main", "sleep"])
+        );
+        // Progress stored before lessons had several exercises: a bare
+        // lesson id still completes every exercise of it.
+        let old = parse_done("sleep,choosing");
+        assert!(exercise_done(&old, "choosing", "race"));
+        assert!(exercise_done(&old, "sleep", "main"));
+        assert!(!exercise_done(&old, "gather", "main"));
+        assert_eq!(with_exercise_done(&old, "choosing", "main", &all), old);
     }
 }

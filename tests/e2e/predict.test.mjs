@@ -11,16 +11,18 @@ import { ROOT, serveApp, openPage, screenshot } from './harness.mjs';
 const app = serveApp();
 
 
-/** Lesson id -> the snippet its ```predict block names, parsed from the Markdown. */
+/** Lesson id -> the snippets its ```predict blocks name (a lesson may have
+ * several exercises), in order, parsed from the Markdown. */
 function predictSnippets() {
   const map = new Map();
   const dir = join(ROOT, 'lessons');
   for (const file of readdirSync(dir).filter((f) => /^\d+-.*\.md$/.test(f))) {
     const text = readFileSync(join(dir, file), 'utf8');
     const id = text.match(/^id:\s*(\S+)\s*$/m)?.[1];
-    const block = text.match(/^```predict\n([\s\S]*?)^```/m)?.[1];
-    const snippet = block?.match(/^snippet:\s*(\S+)\s*$/m)?.[1];
-    if (id && snippet) map.set(id, snippet);
+    const names = [...text.matchAll(/^```predict\n([\s\S]*?)^```/gm)]
+      .map((m) => m[1].match(/^snippet:\s*(\S+)\s*$/m)?.[1])
+      .filter(Boolean);
+    if (id && names.length) map.set(id, names);
   }
   return map;
 }
@@ -35,11 +37,18 @@ function expectedLines(id, snippet) {
     .map((l) => l.replace(/^\[t=[^\]]*\] /, ''));
 }
 
+/** The exercise on `snippet` (a lesson page may show several). */
+function exercise(page, snippet) {
+  return page.locator(`[data-testid=predict][data-snippet="${snippet}"]`);
+}
+
+/** The lines offered, in order, on a page or in one exercise. */
 async function shownLines(page) {
   return page.getByTestId('predict-line').evaluateAll((els) => els.map((e) => e.dataset.text));
 }
 
-/** Puts the exercise's lines in `want`'s order with the "move up" buttons only. */
+/** Puts the exercise's lines in `want`'s order with the "move up" buttons
+ * only (`page`: the page or one exercise). */
 async function arrange(page, want) {
   for (let i = 0; i < want.length; i++) {
     const now = await shownLines(page);
@@ -65,23 +74,28 @@ test('every lesson\'s prediction is accepted in CPython\'s order, and progress s
   for (const id of ids) {
     await page.goto(`${app.url}?lesson=${id}`);
     await page.getByTestId('lesson').waitFor();
-    const snippet = snippets.get(id);
-    if (!snippet) {
-      assert.equal(await page.getByTestId('predict').count(), 0, `${id} has no predict block`);
-      continue;
+    const names = snippets.get(id) ?? [];
+    assert.equal(await page.getByTestId('predict').count(), names.length, `${id}: one exercise per predict block`);
+    if (!names.length) continue;
+    for (const [k, snippet] of names.entries()) {
+      const ex = exercise(page, snippet);
+      const want = expectedLines(id, snippet);
+      await ex.getByTestId('predict-line').first().waitFor();
+      const offered = await shownLines(ex);
+      assert.equal(offered.length, want.length, `${id}/${snippet}: as many lines as CPython prints`);
+      assert.deepEqual([...offered].sort(), [...want].sort(), `${id}/${snippet}: the same lines`);
+      if (new Set(want).size > 1) assert.notDeepEqual(offered, want, `${id}/${snippet}: not already solved`);
+      await arrange(ex, want);
+      await ex.getByTestId('predict-check').click();
+      const result = ex.getByTestId('predict-result');
+      await result.waitFor();
+      assert.equal(await result.getAttribute('data-correct'), 'true', `${id}/${snippet}: accepted`);
+      assert.equal(await ex.getByTestId('predict-explain').count(), 0);
+      // The lesson is completed by its last exercise, not before.
+      const last = k + 1 === names.length;
+      assert.equal((await ex.getByTestId('predict-completed').innerText()).trim(),
+        last ? '✓ Lesson completed' : '✓ Exercise completed', `${id}/${snippet}`);
     }
-    const want = expectedLines(id, snippet);
-    await page.getByTestId('predict-line').first().waitFor();
-    const offered = await shownLines(page);
-    assert.equal(offered.length, want.length, `${id}: as many lines as CPython prints`);
-    assert.deepEqual([...offered].sort(), [...want].sort(), `${id}: the same lines`);
-    if (new Set(want).size > 1) assert.notDeepEqual(offered, want, `${id}: not already solved`);
-    await arrange(page, want);
-    await page.getByTestId('predict-check').click();
-    const result = page.getByTestId('predict-result');
-    await result.waitFor();
-    assert.equal(await result.getAttribute('data-correct'), 'true', `${id}: accepted`);
-    assert.equal(await page.getByTestId('predict-explain').count(), 0);
     solved++;
   }
   assert.ok(solved >= ids.length - 1, `solved ${solved} of ${ids.length}`);
@@ -98,7 +112,8 @@ test('every lesson\'s prediction is accepted in CPython\'s order, and progress s
 
 test('a wrong order shows the real order, the first difference and the explanation; Try again resets', async () => {
   const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=sleep`);
-  const want = expectedLines('sleep', predictSnippets().get('sleep'));
+  const sleepSnippet = predictSnippets().get('sleep')[0];
+  const want = expectedLines('sleep', sleepSnippet);
   await page.getByTestId('predict-line').first().waitFor();
   const offered = await shownLines(page);
   assert.notDeepEqual(offered, want);
@@ -129,7 +144,7 @@ test('a wrong order shows the real order, the first difference and the explanati
   // The focus follows the moved line.
   await page.waitForFunction(() => document.activeElement?.id?.startsWith('predict-'));
   const focused = await page.evaluate(() => document.activeElement.id);
-  assert.equal(focused, offered.length > 2 ? 'predict-down-1' : 'predict-up-1');
+  assert.equal(focused, `predict-${sleepSnippet}-${offered.length > 2 ? 'down' : 'up'}-1`);
   // Mark as done records progress for the index.
   await page.getByTestId('mark-done').click();
   await page.getByTestId('predict-completed').waitFor();
@@ -175,7 +190,7 @@ async function dragLine(page, from, to) {
 
 test('drag and drop with the mouse solves the exercise; each move is announced', async () => {
   const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=gather`, { viewport: { width: 1280, height: 900 } });
-  const want = expectedLines('gather', predictSnippets().get('gather'));
+  const want = expectedLines('gather', predictSnippets().get('gather')[0]);
   await page.getByTestId('predict-line').first().waitFor();
   await page.getByTestId('predict').scrollIntoViewIfNeeded();
   // One drag: the line moves to the drop place, the others keep their order.
@@ -235,13 +250,14 @@ test('tap to pick a line and tap where it goes, on a touch screen', async () => 
 
 test('keyboard: Enter picks a line up and puts it down, Escape cancels, focus is visible and follows, axe passes', async () => {
   const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=futures`);
+  const pick = `predict-${predictSnippets().get('futures')[0]}-pick-`;
   await page.getByTestId('predict-line').first().waitFor();
   const before = await shownLines(page);
   // Reach the first line with Tab from the heading's paragraph.
   await page.getByTestId('predict-pick').first().focus();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'predict-pick-0');
+  assert.equal(await page.evaluate(() => document.activeElement.id), `${pick}0`);
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'the focused line shows its focus');
   await page.keyboard.press('Enter');
@@ -254,15 +270,15 @@ test('keyboard: Enter picks a line up and puts it down, Escape cancels, focus is
   await page.keyboard.press('Enter');
   const axe = await new AxeBuilder({ page }).include('[data-testid=predict]').analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), [], 'axe with a line picked up');
-  for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement.id)) !== 'predict-pick-2'; i++) {
+  for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement.id)) !== `${pick}2`; i++) {
     await page.keyboard.press('Tab');
   }
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'predict-pick-2');
+  assert.equal(await page.evaluate(() => document.activeElement.id), `${pick}2`);
   await page.keyboard.press('Space');
   assert.deepEqual(await shownLines(page), [before[1], before[2], before[0], ...before.slice(3)]);
   assert.equal(await page.getByTestId('predict-status').innerText(), `“${before[0]}” is now line 3 of ${before.length}.`);
   // The focus follows the moved line.
-  await page.waitForFunction(() => document.activeElement?.id === 'predict-pick-2');
+  await page.waitForFunction((id) => document.activeElement?.id === id, `${pick}2`);
   assert.equal(await page.getByTestId('predict-pick').nth(2).getAttribute('aria-label'), `${before[0]} (line 3): pick up to move it`);
   assert.deepEqual(problems, []);
   await context.close();

@@ -40,7 +40,7 @@ fn main() {
             out.push_str(&s.title);
             out.push_str(&s.code);
         }
-        if let Some(p) = &l.predict {
+        for p in &l.predicts {
             out.push_str(&p.prompt);
             out.push_str(&p.explain);
         }

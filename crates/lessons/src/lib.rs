@@ -42,8 +42,9 @@ pub struct Lesson {
     /// them by index. The first snippet of kind `Main` is the one the player
     /// opens with.
     pub snippets: Vec<Snippet>,
-    /// The predict-then-run exercise, if the lesson has one.
-    pub predict: Option<Predict>,
+    /// The predict-then-run exercises, in order of appearance; each names
+    /// a different snippet and is shown right after it.
+    pub predicts: Vec<Predict>,
     /// The file the lesson came from (for messages).
     pub source_path: PathBuf,
 }
@@ -92,6 +93,8 @@ pub struct Predict {
     pub prompt: String,
     /// Shown after a wrong prediction, to explain the real order.
     pub explain: String,
+    /// 1-based line of the block's opening fence in the lesson file.
+    pub line: usize,
 }
 
 /// A problem in a lesson file, with its location.
@@ -229,7 +232,7 @@ pub fn parse_lesson(path: &Path, text: &str) -> Result<Lesson, LessonError> {
         part,
         sections: Vec::new(),
         snippets: Vec::new(),
-        predict: None,
+        predicts: Vec::new(),
         source_path: path.to_path_buf(),
     };
     parse_body(&mut lesson, body, body_line).map_err(|(l, m)| fail(l, m))?;
@@ -239,13 +242,22 @@ pub fn parse_lesson(path: &Path, text: &str) -> Result<Lesson, LessonError> {
             "a lesson needs at least one ```python snippet".into(),
         ));
     }
-    if let Some(p) = &lesson.predict {
+    for (i, p) in lesson.predicts.iter().enumerate() {
         if !lesson.snippets.iter().any(|s| s.name == p.snippet) {
             return Err(fail(
-                body_line,
+                p.line,
                 format!(
                     "the predict block names snippet `{}`, which does not exist",
                     p.snippet
+                ),
+            ));
+        }
+        if let Some(first) = lesson.predicts[..i].iter().find(|q| q.snippet == p.snippet) {
+            return Err(fail(
+                p.line,
+                format!(
+                    "snippet `{}` already has a predict block (line {}): one exercise per snippet",
+                    p.snippet, first.line
                 ),
             ));
         }
@@ -376,10 +388,7 @@ fn parse_body(lesson: &mut Lesson, body: &str, body_line: usize) -> Result<(), (
             (Some(_), Event::End(TagEnd::CodeBlock)) => {
                 let (fence, line, text) = in_block.take().expect("inside a block");
                 if fence.lang == "predict" {
-                    if lesson.predict.is_some() {
-                        return Err((line, "only one predict block per lesson".into()));
-                    }
-                    lesson.predict = Some(parse_predict(&text, line)?);
+                    lesson.predicts.push(parse_predict(&text, line)?);
                     continue;
                 }
                 flush(&mut prose, &mut lesson.sections);
@@ -509,6 +518,7 @@ fn parse_predict(text: &str, line: usize) -> Result<Predict, (usize, String)> {
         snippet: need(snippet, "snippet")?,
         prompt: need(prompt, "prompt")?,
         explain: need(explain, "explain")?,
+        line,
     })
 }
 
@@ -533,7 +543,9 @@ mod tests {
         assert_eq!(l.snippets[1].title, "Remove one await");
         assert!(matches!(&l.sections[0], Section::Prose(h) if h.contains("<em>prose</em>")));
         assert_eq!(l.sections[1], Section::Snippet(0));
-        assert_eq!(l.predict.as_ref().unwrap().snippet, "main");
+        assert_eq!(l.predicts.len(), 1);
+        assert_eq!(l.predicts[0].snippet, "main");
+        assert_eq!(l.predicts[0].line, 19);
         assert_eq!(l.part, DEFAULT_PART, "no `part:` means the default part");
         assert!(!l.snippets[0].cpu_model && !l.snippets[1].cpu_model);
     }
@@ -577,12 +589,68 @@ mod tests {
 
         let e = parse(&GOOD.replace("snippet: main", "snippet: nope")).unwrap_err();
         assert!(e.message.contains("`nope`"), "{e}");
+        assert_eq!(e.line, 19, "the predict block's line: {e}");
+        assert!(e.to_string().starts_with("lessons/03-sleep.md:19: "));
 
         let e = parse(&GOOD.replace("id: sleep", "id: gather")).unwrap_err();
         assert!(e.message.contains("must match the file name"), "{e}");
 
         let e = parse("no front matter").unwrap_err();
         assert_eq!(e.line, 1);
+    }
+
+    /// GOOD with a second exercise, on the variation, before the first one.
+    fn two_predicts() -> String {
+        GOOD.replace(
+            "print(2)\n```\n",
+            "print(2)\n```\n\n```predict\nsnippet: no-await\nprompt: And now?\nexplain: Still because.\n```\n",
+        )
+    }
+
+    #[test]
+    fn a_lesson_may_have_several_predict_blocks() {
+        let l = parse(&two_predicts()).unwrap();
+        let got: Vec<(&str, &str, usize)> = l
+            .predicts
+            .iter()
+            .map(|p| (p.snippet.as_str(), p.prompt.as_str(), p.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("no-await", "And now?", 19),
+                ("main", "In which order?", 25)
+            ]
+        );
+        // The blocks are not prose: the lesson still alternates prose,
+        // snippet, prose, snippet.
+        assert_eq!(l.sections.len(), 4);
+        assert_eq!(l.sections[3], Section::Snippet(1));
+    }
+
+    #[test]
+    fn each_predict_block_is_checked_at_its_line() {
+        let e = parse(&two_predicts().replace("snippet: no-await", "snippet: gone")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "lessons/03-sleep.md:19: the predict block names snippet `gone`, which does not exist"
+        );
+        let e = parse(&two_predicts().replace("snippet: no-await", "snippet: main")).unwrap_err();
+        assert_eq!(e.line, 25, "the second block on `main`: {e}");
+        assert!(
+            e.message.contains("already has a predict block (line 19)"),
+            "{e}"
+        );
+        let e = parse(&two_predicts().replace("prompt: And now?\n", "")).unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (19, "the predict block needs `prompt:`")
+        );
+        let e = parse(&two_predicts().replace("prompt: And now?", "promt: And now?")).unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (21, "unknown predict key `promt`")
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //!
 //! A translation has the English lesson's file name, front-matter keys,
 //! snippets (same names, kinds and order, with code that differs only in
-//! comments and string literals), predict block (same snippet) and the same
+//! comments and string literals), predict blocks (on the same snippets, in
+//! the same order) and the same
 //! interleaving of prose and snippets. Everything else — prose, titles,
 //! summaries, the part's name, predict prompts and explanations, snippet
 //! titles, comments and printed strings — is the translator's.
@@ -245,33 +246,41 @@ pub fn check_structure(en: &Lesson, tr: &Lesson, text: &str) -> Result<(), Lesso
             format!("snippet `{}` is not in the English lesson", extra.name),
         ));
     }
-    let predict_line = text
-        .lines()
-        .position(|l| l.trim_start().starts_with("```predict"))
-        .map_or(last_line, |i| i + 1);
-    match (&en.predict, &tr.predict) {
-        (Some(a), Some(b)) if a.snippet != b.snippet => {
-            return Err(fail(
-                predict_line,
-                format!(
-                    "the predict block names `{}`, the English one `{}`",
-                    b.snippet, a.snippet
-                ),
-            ))
+    // The same exercises, on the same snippets, in the same order.
+    for (i, en_p) in en.predicts.iter().enumerate() {
+        match tr.predicts.get(i) {
+            None => {
+                return Err(fail(
+                    tr.predicts.last().map_or(last_line, |p| p.line),
+                    format!(
+                        "the predict block on `{}` (English line {}) is missing: a translation has the same predict blocks in the same order",
+                        en_p.snippet, en_p.line
+                    ),
+                ))
+            }
+            Some(tr_p) if tr_p.snippet != en_p.snippet => {
+                return Err(fail(
+                    tr_p.line,
+                    format!(
+                        "predict block #{} names `{}`, the English one `{}`",
+                        i + 1,
+                        tr_p.snippet,
+                        en_p.snippet
+                    ),
+                ))
+            }
+            Some(_) => {}
         }
-        (Some(_), None) => {
-            return Err(fail(
-                last_line,
-                "the English lesson has a predict block, this one has none".into(),
-            ))
-        }
-        (None, Some(_)) => {
-            return Err(fail(
-                predict_line,
-                "the English lesson has no predict block".into(),
-            ))
-        }
-        _ => {}
+    }
+    if let Some(extra) = tr.predicts.get(en.predicts.len()) {
+        return Err(fail(
+            extra.line,
+            format!(
+                "the English lesson has no predict block on `{}` (it has {})",
+                extra.snippet,
+                en.predicts.len()
+            ),
+        ));
     }
     let shape = |l: &Lesson| -> Vec<Option<usize>> {
         let mut out: Vec<Option<usize>> = Vec::new();
@@ -451,11 +460,18 @@ mod tests {
     /// `check_structure` of `zh` against `EN`, written to a file first (the
     /// front-matter keys are read from the English file).
     fn check(zh: &str) -> Result<(), LessonError> {
-        let dir = std::env::temp_dir().join(format!("looplab-lessons-{}", std::process::id()));
+        check_against(EN, "one", zh)
+    }
+
+    /// `check_structure` of `zh` against the English `en` (written to a
+    /// file of its own, named by `tag`, as tests run in parallel).
+    fn check_against(en: &str, tag: &str, zh: &str) -> Result<(), LessonError> {
+        let dir =
+            std::env::temp_dir().join(format!("looplab-lessons-{}-{tag}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let p = dir.join("03-sleep.md");
-        std::fs::write(&p, EN).unwrap();
-        let en = lesson(p.to_str().unwrap(), EN);
+        std::fs::write(&p, en).unwrap();
+        let en = lesson(p.to_str().unwrap(), en);
         let tr = parse_lesson(Path::new("lessons/zh-Hant/03-sleep.md"), zh)?;
         check_structure(&en, &tr, zh)
     }
@@ -508,6 +524,48 @@ mod tests {
         );
         let e = check(&extra).unwrap_err();
         assert!(e.message.contains("`extra`"), "{e}");
+    }
+
+    /// A second predict block, on the variation, after it.
+    fn with_second_predict(text: &str, prompt: &str) -> String {
+        text.replacen(
+            "print(2)\n```\n",
+            &format!("print(2)\n```\n\n```predict\nsnippet: no-await\nprompt: {prompt}\nexplain: x\n```\n"),
+            1,
+        )
+    }
+
+    #[test]
+    fn several_predict_blocks_must_match_in_order() {
+        let en = with_second_predict(EN, "And now?");
+        let zh = with_second_predict(ZH, "那現在呢？");
+        check_against(&en, "several-ok", &zh).unwrap();
+
+        // The translation lacks the second exercise: named, at the line of
+        // the last block it has.
+        let first_only = zh.split("\n```predict\nsnippet: main").next().unwrap();
+        let e = check_against(&en, "several-missing", first_only).unwrap_err();
+        assert_eq!(e.line, 21, "{e}");
+        assert!(e.message.contains("predict block on `main`"), "{e}");
+
+        // Both exercises, in the other order.
+        let swapped = zh
+            .replace("snippet: no-await", "snippet: TMP")
+            .replace("snippet: main", "snippet: no-await")
+            .replace("snippet: TMP", "snippet: main");
+        let e = check_against(&en, "several-swapped", &swapped).unwrap_err();
+        assert_eq!(e.line, 21, "{e}");
+        assert!(
+            e.message
+                .contains("predict block #1 names `main`, the English one `no-await`"),
+            "{e}"
+        );
+
+        // One more exercise than the English.
+        let en_first_only = en.split("\n```predict\nsnippet: main").next().unwrap();
+        let e = check_against(en_first_only, "several-extra", &zh).unwrap_err();
+        assert_eq!(e.line, 27, "{e}");
+        assert!(e.message.contains("no predict block on `main`"), "{e}");
     }
 
     #[test]
