@@ -196,16 +196,15 @@ impl ProgramThread {
     /// Why it is not running, or that it is ("sleeping until 1.500").
     pub fn status(&self) -> String {
         use looplab_engine::trace::format_secs;
+        let u = crate::i18n::ui();
         match &self.state {
-            ThreadState::Ready => "ready: waits for its turn to run".into(),
-            ThreadState::Running => "running".into(),
+            ThreadState::Ready => u.thread_ready.into(),
+            ThreadState::Running => u.thread_running.into(),
             ThreadState::Blocked { until_ns: Some(t) } => {
-                format!("blocked: sleeping until t={}", format_secs(*t))
+                crate::i18n::fill(u.thread_sleeping, &[&format_secs(*t)])
             }
-            ThreadState::Blocked { until_ns: None } => {
-                "blocked until another thread wakes it (a join, a lock, an event or a queue)".into()
-            }
-            ThreadState::Ended => "finished".into(),
+            ThreadState::Blocked { until_ns: None } => u.thread_blocked.into(),
+            ThreadState::Ended => u.thread_finished.into(),
         }
     }
 
@@ -215,7 +214,7 @@ impl ProgramThread {
     pub fn status_with_gil(&self, gil_holder: Option<&str>) -> String {
         match (&self.state, gil_holder) {
             (ThreadState::Ready, Some(holder)) if holder != self.name => {
-                format!("waiting for the GIL ({holder} holds it)")
+                crate::i18n::fill(crate::i18n::ui().waiting_for_gil, &[&holder])
             }
             _ => self.status(),
         }
