@@ -41,7 +41,7 @@ async function englishLeft(page) {
       '[data-testid=narration]', '.reason', '.queue', '.running-task', '.chip', '.lane-label',
       '.lane-labels', '.ed-layer', '.ed-gutter', '.clock-jump', '.ruler-time', 'option',
       '.predict > p', '.predict-explain', '.embed-title', 'textarea', 'input', '.share-error',
-      '.editor', '.model-note',
+      '.editor', '.model-note', 'noscript', 'script', 'style',
     ].join(',');
     const out = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -52,7 +52,9 @@ async function englishLeft(page) {
       out.push(n.textContent.trim());
     }
     for (const el of document.querySelectorAll('[aria-label], [title]')) {
+      // (A snippet's editor is named by the snippet's title: lesson content.)
       if (el.closest('code, pre, .timeline-token, .prose, .queue, .lane-labels, .chip, .park, .console-line')) continue;
+      if (el.matches('.snippet:not(.in-player) textarea')) continue;
       for (const a of ['aria-label', 'title']) {
         const v = el.getAttribute(a);
         if (v) out.push(v);
@@ -102,8 +104,8 @@ for (const lang of LANGS) {
     await page.getByTestId('step-first').click();
     await page.getByTestId('step-forward').click();
     await page.getByTestId('step-forward').click();
-    await page.waitForFunction(() => location.hash === '#step=3');
-    assert.match(page.url(), new RegExp(`lang=${lang.code}#step=3$`));
+    await page.waitForFunction(() => location.hash === '#step=2');
+    assert.match(page.url(), new RegExp(`lang=${lang.code}#step=2$`));
     assert.ok((await page.getByTestId('narration').innerText()).length > 0);
     // The predict exercise.
     const predict = page.getByTestId('predict');
@@ -181,6 +183,7 @@ test('the first visit follows the browser; the menu switches and is remembered',
   await page.goto(`${app.url}?lang=en`);
   await page.getByTestId('lesson-index').waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.deepEqual(problems, []);
+  // (A library download cut short by leaving the page is no problem.)
+  assert.deepEqual(problems.filter((p) => !/library\.txt.*ERR_ABORTED/.test(p)), []);
   await context.close();
 });
