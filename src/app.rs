@@ -72,6 +72,12 @@ pub fn App() -> impl IntoView {
 fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = i18n::ui();
+    // The index in the page's language (the header renders again when it
+    // changes).
+    let home = match state.search_of(&Route::Index) {
+        s if s.is_empty() => "./".to_string(),
+        s => s,
+    };
     let toggle = move |_| {
         let next = state.theme.get().next();
         browser::storage_set(THEME_KEY, next.as_str());
@@ -80,7 +86,7 @@ fn Header() -> impl IntoView {
     let label = move || fill(t.theme_label, &[&theme_name(t, state.theme.get())]);
     view! {
         <header class="site-header">
-            <a class="brand" href="./" on:click=move |ev| {
+            <a class="brand" href=home on:click=move |ev| {
                 if plain_click(&ev) {
                     ev.prevent_default();
                     state.navigate(Route::Index);
