@@ -146,8 +146,6 @@ pub static UI: Ui = Ui {
     worker_idle: "thread {0}: idle",
     thread_ready: "ready: waits for its turn to run",
     thread_running: "running",
-    thread_sleeping: "blocked: sleeping until t={0}",
-    thread_blocked: "blocked until another thread wakes it (a join, a lock, an event or a queue)",
     thread_finished: "finished",
     waiting_for_gil: "waiting for the GIL ({0} holds it)",
     asyncio_cleanup: "asyncio.run clean-up",

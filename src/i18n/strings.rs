@@ -147,8 +147,6 @@ pub struct Ui {
     pub worker_idle: &'static str,
     pub thread_ready: &'static str,
     pub thread_running: &'static str,
-    pub thread_sleeping: &'static str,
-    pub thread_blocked: &'static str,
     pub thread_finished: &'static str,
     pub waiting_for_gil: &'static str,
     pub asyncio_cleanup: &'static str,

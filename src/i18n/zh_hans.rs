@@ -147,8 +147,6 @@ pub static UI: Ui = Ui {
     worker_idle: "线程 {0}：空闲",
     thread_ready: "就绪：等待轮到它运行",
     thread_running: "运行中",
-    thread_sleeping: "阻塞：睡眠到 t={0}",
-    thread_blocked: "阻塞，直到另一个线程唤醒它（join、锁、事件或队列）",
     thread_finished: "已结束",
     waiting_for_gil: "等待 GIL（由 {0} 持有）",
     asyncio_cleanup: "asyncio.run 收尾",

@@ -147,8 +147,6 @@ pub static UI: Ui = Ui {
     worker_idle: "執行緒 {0}：閒置",
     thread_ready: "就緒：等待輪到它執行",
     thread_running: "執行中",
-    thread_sleeping: "阻塞：睡眠到 t={0}",
-    thread_blocked: "阻塞，直到另一個執行緒喚醒它（join、鎖、事件或佇列）",
     thread_finished: "已結束",
     waiting_for_gil: "等待 GIL（由 {0} 持有）",
     asyncio_cleanup: "asyncio.run 收尾",

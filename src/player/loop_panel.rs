@@ -253,10 +253,11 @@ fn running_view(state: PlayerState) -> AnyView {
                             .iter()
                             .find(|l| l.owner == LaneOwner::ProgramThread(*thread))
                             .map_or(0, |l| l.colour % 8);
-                        t.columns
-                            .get(c)
-                            .and_then(|col| col.threads.get(*thread as usize))
-                            .map(|th| (th.name.clone(), th.status(), colour))
+                        t.columns.get(c).and_then(|col| {
+                            col.threads
+                                .get(*thread as usize)
+                                .map(|th| (th.name.clone(), th.status(&col.threads), colour))
+                        })
                     }
                     _ => None,
                 });
@@ -383,7 +384,7 @@ fn program_thread_rows(state: PlayerState) -> Vec<Row> {
             .map(|(i, th)| Row {
                 key: i as u64,
                 task: th.name.clone(),
-                text: th.status_with_gil(gil_holder_of(&holders, th.process, i)),
+                text: th.status_with_gil(&col.threads, gil_holder_of(&holders, th.process, i)),
                 colour: t
                     .lanes
                     .iter()

@@ -77,10 +77,8 @@ fn narration(state: PlayerState) -> String {
                 })
             {
                 let holder = gil_holder_of(&holders, th.process, i);
-                text.push_str(&fill(
-                    u.narr_thread_is,
-                    &[&th.name, &th.status_with_gil(holder)],
-                ));
+                let status = th.status_with_gil(&col.threads, holder);
+                text.push_str(&fill(u.narr_thread_is, &[&th.name, &status]));
             }
         }
         text

@@ -9,8 +9,8 @@
 //! [`Track`] grows while a live run publishes events ([`Track::extend`])
 //! and is plain Rust, tested natively.
 
-use looplab_engine::snapshot::{Snapshot, Step, TaskState, Timeline};
-use looplab_engine::trace::{Event, EventKind, TaskId, ThreadId};
+use looplab_engine::snapshot::{thread_wait, Snapshot, Step, TaskState, Timeline};
+use looplab_engine::trace::{Event, EventKind, TaskId, ThreadId, WaitReason};
 use std::collections::BTreeMap;
 
 /// Idle gaps longer than this (virtual ns) are compressed in a live run and
@@ -176,6 +176,8 @@ pub enum ThreadState {
     Blocked {
         /// When a timed wait ends.
         until_ns: Option<u64>,
+        /// What it waits for, when the engine knows.
+        reason: Option<WaitReason>,
     },
     /// Finished.
     Ended,
@@ -193,17 +195,17 @@ pub struct ProgramThread {
 }
 
 impl ProgramThread {
-    /// Why it is not running, or that it is ("sleeping until 1.500").
-    pub fn status(&self) -> String {
-        use looplab_engine::trace::format_secs;
+    /// Why it is not running, or that it is ("sleeping until t=1.500",
+    /// "blocked in join(Thread-2)"); `all` are the threads of its column,
+    /// which name the ones it waits for.
+    pub fn status(&self, all: &[ProgramThread]) -> String {
         let u = crate::i18n::ui();
         match &self.state {
             ThreadState::Ready => u.thread_ready.into(),
             ThreadState::Running => u.thread_running.into(),
-            ThreadState::Blocked { until_ns: Some(t) } => {
-                crate::i18n::fill(u.thread_sleeping, &[&format_secs(*t)])
+            ThreadState::Blocked { until_ns, reason } => {
+                thread_wait(reason.as_ref(), *until_ns, &|t| thread_name(all, t))
             }
-            ThreadState::Blocked { until_ns: None } => u.thread_blocked.into(),
             ThreadState::Ended => u.thread_finished.into(),
         }
     }
@@ -211,13 +213,22 @@ impl ProgramThread {
     /// Why it is not running, knowing who holds its process's GIL under
     /// the CPU model (`gil_holder`: that thread's name, when another thread
     /// of its process holds it): a ready thread then waits for the GIL.
-    pub fn status_with_gil(&self, gil_holder: Option<&str>) -> String {
+    pub fn status_with_gil(&self, all: &[ProgramThread], gil_holder: Option<&str>) -> String {
         match (&self.state, gil_holder) {
             (ThreadState::Ready, Some(holder)) if holder != self.name => {
                 crate::i18n::fill(crate::i18n::ui().waiting_for_gil, &[&holder])
             }
-            _ => self.status(),
+            _ => self.status(all),
         }
+    }
+}
+
+/// The name of thread `t` among `all` (`MainThread` for 0).
+fn thread_name(all: &[ProgramThread], t: u32) -> String {
+    match all.get(t as usize) {
+        Some(th) if !th.name.is_empty() => th.name.clone(),
+        _ if t == 0 => "MainThread".into(),
+        _ => format!("thread {t}"),
     }
 }
 
@@ -378,6 +389,7 @@ impl Track {
             tokens,
             book,
             processes,
+            time_base,
             ..
         } = self;
         timeline.extend_with(new, |head, e| {
@@ -386,6 +398,7 @@ impl Track {
                 columns,
                 tokens,
                 book,
+                time_base,
             };
             add_lane(head, e, &mut at, processes)
         });
@@ -618,41 +631,29 @@ impl Track {
                         // line traceback is one token, not 20,000).
                         let chunk = s.output.len();
                         let body = text.trim_end_matches('\n');
+                        let token = |text: &str, more: usize, w: usize| Token {
+                            seq: e.seq as usize,
+                            chunk,
+                            step: i,
+                            lane,
+                            text: text.to_string(),
+                            more,
+                            stderr: *stderr,
+                            line: *line,
+                            x: 0,
+                            tx: 0,
+                            w,
+                            group_start: true,
+                            group_end: true,
+                        };
                         let mut pieces = body.splitn(TOKEN_LINES + 1, '\n');
                         for piece in pieces.by_ref().take(TOKEN_LINES) {
-                            self.tokens.push(Token {
-                                seq: e.seq as usize,
-                                chunk,
-                                step: i,
-                                lane,
-                                text: piece.to_string(),
-                                more: 0,
-                                stderr: *stderr,
-                                line: *line,
-                                x: 0,
-                                tx: 0,
-                                w: token_width(piece),
-                                group_start: true,
-                                group_end: true,
-                            });
+                            self.tokens.push(token(piece, 0, token_width(piece)));
                         }
                         if let Some(rest) = pieces.next() {
                             let more = rest.matches('\n').count() + 1;
-                            self.tokens.push(Token {
-                                seq: e.seq as usize,
-                                chunk,
-                                step: i,
-                                lane,
-                                text: rest.to_string(),
-                                more,
-                                stderr: *stderr,
-                                line: *line,
-                                x: 0,
-                                tx: 0,
-                                w: token_width(&more_label(more)),
-                                group_start: true,
-                                group_end: true,
-                            });
+                            let w = token_width(&more_label(more));
+                            self.tokens.push(token(rest, more, w));
                         }
                     }
                     _ => {}
@@ -835,11 +836,16 @@ fn follow_threads(threads: &mut Vec<ProgramThread>, kind: &EventKind, ran: &mut 
             threads[*thread as usize].name = name.clone();
             threads[*thread as usize].process = *process;
         }
-        EventKind::ProgramThreadBlocked { thread, until_ns } => set(
+        EventKind::ProgramThreadBlocked {
+            thread,
+            until_ns,
+            reason,
+        } => set(
             threads,
             *thread,
             ThreadState::Blocked {
                 until_ns: *until_ns,
+                reason: reason.clone(),
             },
         ),
         EventKind::ProgramThreadRuns { thread } => {
@@ -858,13 +864,15 @@ fn is_internal(coro: &str) -> bool {
     coro.starts_with("BaseEventLoop.shutdown_")
 }
 
-/// What adding a lane touches: the lanes, the columns' cells and the
-/// print tokens (an inserted lane shifts the lanes after it) and the book.
+/// What adding a lane touches: the lanes, the columns' cells, the print
+/// tokens, the book and the time layout's open slot (an inserted lane
+/// shifts the lanes after it in all of them).
 struct LanesAt<'a> {
     lanes: &'a mut Vec<Lane>,
     columns: &'a mut Vec<Column>,
     tokens: &'a mut Vec<Token>,
     book: &'a mut LaneBook,
+    time_base: &'a mut TimePlacer,
 }
 
 impl LanesAt<'_> {
@@ -884,8 +892,10 @@ impl LanesAt<'_> {
         for col in self.columns.iter_mut() {
             col.cells.insert(at.min(col.cells.len()), Cell::Empty);
         }
-        for token in self.tokens.iter_mut() {
-            if let Some(l) = token.lane.as_mut().filter(|l| **l >= at) {
+        let lanes_of_tokens = self.tokens.iter_mut().map(|t| &mut t.lane);
+        let lanes_of_slot = self.time_base.used.iter_mut().map(|(l, _)| l);
+        for l in lanes_of_tokens.chain(lanes_of_slot).flatten() {
+            if *l >= at {
                 *l += 1;
             }
         }
@@ -1179,9 +1189,28 @@ mod tests {
             name: "Thread-1 (work)".into(),
             state: ThreadState::Blocked {
                 until_ns: Some(1_500_000_000),
+                reason: Some(WaitReason::Sleep),
             },
         };
-        assert_eq!(sleeping.status(), "blocked: sleeping until t=1.500");
+        assert_eq!(sleeping.status(&[]), "sleeping until t=1.500");
+        // After main's second join began, at 0.5 s: main waits for
+        // Thread-2, which sleeps until 1 s.
+        let col = t
+            .columns
+            .iter()
+            .find(|c| {
+                matches!(c.threads[0].state, ThreadState::Blocked { .. })
+                    && c.threads[1].state == ThreadState::Ended
+            })
+            .expect("main joins Thread-2");
+        assert_eq!(
+            col.threads[0].status(&col.threads),
+            "blocked in join(Thread-2 (work))"
+        );
+        assert_eq!(
+            col.threads[2].status(&col.threads),
+            "sleeping until t=1.000"
+        );
     }
 
     /// A long chunk is TOKEN_LINES tokens of one line and one token for
@@ -1296,6 +1325,41 @@ mod tests {
         assert_eq!(sliced.tokens, whole.tokens);
     }
 
+    /// A lane inserted before others (a main-process thread starting after
+    /// a child process's lanes exist) moves the lanes after it without
+    /// moving their prints in the time layout: sliced as a live run
+    /// publishes it, every print keeps the place the whole trace gives it.
+    #[test]
+    fn an_inserted_lane_keeps_time_layout_places() {
+        use looplab_engine::run::{run_program, Limits};
+        let code = "import multiprocessing as mp\nimport threading, time\n\ndef child():\n    time.sleep(0.1)\n    print('child a')\n    time.sleep(0)\n    print('child b')\n\ndef side():\n    print('side')\n\nif __name__ == '__main__':\n    p = mp.Process(target=child)\n    p.start()\n    time.sleep(0.05)\n    time.sleep(0.05)\n    t = threading.Thread(target=side)\n    t.start()\n    t.join()\n    p.join()\n    print('end')\n";
+        let events = run_program(code, "main.py", &Limits::default())
+            .trace
+            .events;
+        let whole = Track::from_events(events.clone());
+        let mut sliced = Track::default();
+        for chunk in events.chunks(1) {
+            sliced.extend(chunk);
+        }
+        let places = |t: &Track| -> Vec<(String, Option<usize>, usize)> {
+            t.tokens
+                .iter()
+                .map(|k| (k.text.clone(), k.lane, k.tx))
+                .collect()
+        };
+        assert_eq!(places(&sliced), places(&whole));
+        // At t=0.1 the child prints, the main process starts a thread
+        // (its lane goes in before the child's) and the child prints again:
+        // both child prints sit side by side in that slot.
+        let find = |text: &str| whole.tokens.iter().find(|k| k.text == text).unwrap();
+        let (a, side, b) = (find("child a"), find("side"), find("child b"));
+        assert!(
+            side.lane < a.lane && a.lane == b.lane,
+            "{side:?} {a:?} {b:?}"
+        );
+        assert!(b.tx > a.tx, "{a:?} {b:?}");
+    }
+
     /// Under the CPU model the GIL's holder is named at each step, and a
     /// ready thread of the same process waits for the GIL.
     #[test]
@@ -1321,7 +1385,7 @@ mod tests {
                 }
             }
             for th in &t.columns[c].threads {
-                let status = th.status_with_gil(holder.holder.as_deref());
+                let status = th.status_with_gil(&t.columns[c].threads, holder.holder.as_deref());
                 if status.starts_with("waiting for the GIL") {
                     waited = true;
                     assert_eq!(th.state, ThreadState::Ready);

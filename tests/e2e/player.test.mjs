@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { ROOT, serveApp, openPage, screenshot } from './harness.mjs';
+import { stepBenchUrl, measureSteps } from './step-bench.mjs';
 
 const app = serveApp();
 const WORK = mkdtempSync(join(tmpdir(), 'looplab-player-'));
@@ -244,67 +245,8 @@ test('controls are reachable by keyboard and Space plays and pauses', async () =
 });
 
 test('benchmark: moving one step in a 10,000-event trace', async () => {
-  // 40 tasks taking 60 turns each: thousands of steps, >10,000 events.
-  const code = [
-    'import asyncio',
-    '',
-    'async def worker(n):',
-    '    for i in range(60):',
-    '        if i % 20 == 0:',
-    '            print(n, i)',
-    '        await asyncio.sleep(0)',
-    '',
-    'async def main():',
-    '    await asyncio.gather(*(worker(n) for n in range(40)))',
-    '',
-    'asyncio.run(main())',
-    '',
-  ].join('\n');
-  const url = `${app.url}?play#code=${encodeURIComponent(code)}&step=1200`;
-  const { page, context, problems } = await openPage(app.browser, url, { viewport: { width: 1280, height: 900 } });
-  await page.locator('[data-testid=player][data-step="1200"]').waitFor({ timeout: 60_000 });
-  const steps = Number(await page.getByTestId('scrubber').getAttribute('max')) + 1;
-  const events = Number(await page.getByTestId('player').getAttribute('data-events'));
-  const measured = await page.evaluate(async () => {
-    const out = [];
-    const forward = document.querySelector('[data-testid=step-forward]');
-    const back = document.querySelector('[data-testid=step-back]');
-    // The next macrotask. (Not setTimeout(0): chained timers are clamped to
-    // 4 ms after five levels of nesting, which the figure would include.)
-    const channel = new MessageChannel();
-    const nextTask = () => new Promise((r) => { channel.port1.onmessage = r; channel.port2.postMessage(0); });
-    // Warm up first (the wasm engine tiers up hot code after a while).
-    for (let i = 0; i < 60; i++) {
-      forward.click();
-      await nextTask();
-    }
-    for (let i = 0; i < 200; i++) {
-      performance.mark('step-start');
-      (i % 4 === 3 ? back : forward).click();
-      // Leptos applies DOM updates in microtasks: a macrotask later they are
-      // all done; reading layout includes style and layout work.
-      await nextTask();
-      void document.body.offsetHeight;
-      performance.mark('step-end');
-      out.push(performance.measure('step', 'step-start', 'step-end').duration);
-    }
-    // Then the DOM work per step, a figure the machine's load cannot blur:
-    // mutation records (attribute, text and child-list changes).
-    let records = 0;
-    const observer = new MutationObserver((list) => { records += list.length; });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    for (let i = 0; i < 100; i++) {
-      (i % 4 === 3 ? back : forward).click();
-      await nextTask();
-    }
-    records += observer.takeRecords().length;
-    observer.disconnect();
-    return { durations: out, mutations: records / 100 };
-  });
-  const { durations, mutations } = measured;
-  durations.sort((a, b) => a - b);
-  const p95 = durations[Math.floor(durations.length * 0.95)];
-  const median = durations[Math.floor(durations.length / 2)];
+  const { page, context, problems } = await openPage(app.browser, stepBenchUrl(app.url), { viewport: { width: 1280, height: 900 } });
+  const { events, steps, median, p95, mutations } = await measureSteps(page);
   console.log(`# step render, ${events} events, ${steps} steps: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms; ${mutations.toFixed(1)} DOM mutations per step`);
   await screenshot(page, 'player-benchmark');
   assert.ok(events >= 10_000, `a long trace (${events} events)`);

@@ -356,6 +356,7 @@ impl Session {
                     st.lp.emit(EventKind::ProgramThreadBlocked {
                         thread: thread as u32,
                         until_ns: until,
+                        reason: Some(crate::trace::WaitReason::EventLoop),
                     });
                 }
                 self.stage = Stage::Sched;

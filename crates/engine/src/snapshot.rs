@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 mod chain;
 mod narrate;
 mod timeline;
-pub use narrate::narrate;
+pub use narrate::{narrate, thread_wait};
 pub use timeline::Timeline;
 
 use serde::{Deserialize, Serialize};
@@ -689,6 +689,15 @@ impl Snapshot {
             TaskState::Done { result } => format!("done: {result}"),
             TaskState::Failed { exc } => format!("failed: {exc}"),
             TaskState::Cancelled => "cancelled".into(),
+        }
+    }
+
+    /// A program thread's name (`MainThread` for 0, as its lane says).
+    pub fn thread_name(&self, thread: u32) -> String {
+        match self.program_threads.get(&thread) {
+            Some(name) => name.clone(),
+            None if thread == 0 => "MainThread".into(),
+            None => format!("thread {thread}"),
         }
     }
 

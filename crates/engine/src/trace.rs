@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the trace format. Bumped whenever [`EventKind`] changes shape.
-pub const TRACE_VERSION: u32 = 4;
+pub const TRACE_VERSION: u32 = 5;
 
 /// Id of a task. Tasks are futures, so this is the task's [`FutureId`].
 pub type TaskId = u32;
@@ -318,6 +318,10 @@ pub enum EventKind {
         thread: u32,
         /// When a timed wait ends, if it is one.
         until_ns: Option<u64>,
+        /// What it waits for, read off the blocking call (`None`: not
+        /// known, or a trace recorded before version 5).
+        #[serde(default)]
+        reason: Option<WaitReason>,
     },
     /// A program thread runs (again): the scheduler picked it.
     ProgramThreadRuns {
@@ -382,6 +386,66 @@ pub enum EventKind {
         task: TaskId,
         /// Its coroutine frames, outermost (the task's own coroutine) first.
         frames: Vec<FrameInfo>,
+    },
+}
+
+/// Why a program thread is blocked ([`EventKind::ProgramThreadBlocked`]):
+/// the blocking call of the library it waits in, as the program called it
+/// (the outermost one: `Queue.get`, not the `Condition.wait` and
+/// `Lock.acquire` inside it). Since version 5.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum WaitReason {
+    /// `time.sleep` (until the event's `until_ns`).
+    Sleep,
+    /// `Thread.join()`: waits for program thread `thread` to end.
+    Join {
+        /// The thread joined (`None`: not known).
+        thread: Option<u32>,
+    },
+    /// `Thread.start()`: waits for the new thread to begin running.
+    Start,
+    /// `Lock.acquire()` (or `with lock:`) of a lock another thread holds.
+    Lock {
+        /// The thread holding it, when known.
+        holder: Option<u32>,
+    },
+    /// `RLock.acquire()` of a reentrant lock another thread holds.
+    RLock {
+        /// The thread holding it, when known.
+        holder: Option<u32>,
+    },
+    /// `Condition.wait()` / `wait_for()`: waits for a `notify()`.
+    Condition,
+    /// `Semaphore.acquire()`: waits for a `release()`.
+    Semaphore,
+    /// `Event.wait()`: waits for `set()`.
+    Event,
+    /// `Barrier.wait()`: waits for the other parties.
+    Barrier,
+    /// A `threading.Timer` waits for its interval (or `cancel()`).
+    Timer,
+    /// `Queue.get()`: waits for an item.
+    QueueGet,
+    /// `Queue.put()` on a full queue: waits for room.
+    QueuePut,
+    /// `Queue.join()`: waits until every item is marked done.
+    QueueJoin,
+    /// A pool's worker (a `ThreadPoolExecutor`'s thread, a
+    /// `multiprocessing.Pool`'s process) waits for work.
+    PoolWork,
+    /// `concurrent.futures.Future.result()` / `exception()`.
+    FutureResult,
+    /// `concurrent.futures.wait()` / `as_completed()`.
+    FuturesWait,
+    /// The thread runs an event loop, which waits in its select for a
+    /// timer or a `call_soon_threadsafe()`.
+    EventLoop,
+    /// Another blocking call of the library, by name (`Process.join`,
+    /// `Pool.map`).
+    Call {
+        /// Its name, as the program calls it.
+        name: String,
     },
 }
 

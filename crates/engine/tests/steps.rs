@@ -351,7 +351,8 @@ fn thread_steps_are_narrated() {
         "It created Task-1 (slow).",
         "The clock moved from t=0.000 to t=3.000, jumping ahead whenever every thread was \
          waiting. A sleep's timer fired.",
-        "The main thread also ran in this step, until it blocked.",
+        "The main thread also ran in this step, until it blocked: it is waiting in \
+         Future.result() for its result.",
         "The loop copied the outcome of Task-1 (slow) into the concurrent.futures.Future that \
          run_coroutine_threadsafe returned",
     ] {

@@ -852,7 +852,12 @@ fn time_sleep(vm: &mut Vm, shared: &Shared, secs: f64) -> Result<Value, Error> {
             let line = user_line(vm, &st.filename);
             drain_output(vm, &mut st, task, line);
             drop(st);
-            block_program_thread(vm, shared, Some(until), true)
+            block_program_thread(
+                vm,
+                shared,
+                Some(until),
+                Some(crate::trace::WaitReason::Sleep),
+            )
         }
         None => {
             let task = st.lp.current_task();
@@ -907,6 +912,8 @@ macro_rules! natives {
 
 mod driver;
 mod natives;
+mod why;
+pub(crate) use why::wait_reason;
 
 pub(crate) use driver::*;
 
@@ -963,13 +970,15 @@ fn build_module(vm: &mut Vm, shared: &Shared) -> Result<Value, Error> {
 /// `sorted(f.result() for f in fs)`), the fiber cannot suspend: the other
 /// threads run here, nested, until this one is woken. Returns what the
 /// blocking call returns (`True` woken, `False` timed out, `None` for a
-/// sleep).
+/// sleep). `reason` says what it waits for (`WaitReason::Sleep`: in
+/// `time.sleep`).
 pub(crate) fn block_program_thread(
     vm: &mut Vm,
     shared: &Shared,
     until: Option<u64>,
-    sleeping: bool,
+    reason: Option<crate::trace::WaitReason>,
 ) -> Result<Value, Error> {
+    let sleeping = reason == Some(crate::trace::WaitReason::Sleep);
     let (me, direct) = {
         let mut st = state!(vm, shared);
         st.prog.block(until, sleeping);
@@ -977,6 +986,7 @@ pub(crate) fn block_program_thread(
         st.lp.emit(EventKind::ProgramThreadBlocked {
             thread,
             until_ns: until,
+            reason,
         });
         (
             st.prog.current,

@@ -1149,26 +1149,15 @@ impl Vm {
         match (a.first(), base) {
             (None, _) => Ok(Value::Int(0)),
             (Some(Value::Str(s)), b) => {
-                let base = match b {
-                    Some(b) => self.as_i64(&b)? as u32,
-                    None => 10,
-                };
+                let base = self.int_base(b)?;
                 pylib::numbers::int_from_str(s, base)
                     .map(Value::from_big)
                     .map_err(|e| self.pyerr(e))
             }
             (Some(v @ (Value::Bytes(_) | Value::ByteArray(_))), b) => {
-                let base = match b {
-                    Some(b) => self.as_i64(&b)? as u32,
-                    None => 10,
-                };
-                // Bytes parse as their Latin-1 text; the error shows the bytes.
-                let text: String = v
-                    .buffer()
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|&c| c as char)
-                    .collect();
+                let base = self.int_base(b)?;
+                // The error shows the bytes, not their text.
+                let text = latin1_text(v);
                 match pylib::numbers::int_from_str(&text, base) {
                     Ok(i) => Ok(Value::from_big(i)),
                     Err(e) if e.msg.starts_with("invalid literal") => {
@@ -1203,6 +1192,14 @@ impl Vm {
         }
     }
 
+    /// `int()`'s `base` argument (10 when left out).
+    fn int_base(&mut self, base: Option<Value>) -> Result<u32, Error> {
+        match base {
+            Some(b) => Ok(self.as_i64(&b)? as u32),
+            None => Ok(10),
+        }
+    }
+
     /// `float(x=0.0)`.
     fn construct_float(&mut self, a: &[Value]) -> Result<Value, Error> {
         match a.first() {
@@ -1217,12 +1214,7 @@ impl Vm {
                 .map(Value::Float)
                 .map_err(|e| self.pyerr(e)),
             Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) => {
-                let text: String = v
-                    .buffer()
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|&c| c as char)
-                    .collect();
+                let text = latin1_text(v);
                 match pylib::numbers::float_from_str(&text) {
                     Ok(f) => Ok(Value::Float(f)),
                     Err(_) => {
@@ -1553,4 +1545,14 @@ fn no_code_from_strings(vm: &mut Vm, name: &str) -> Error {
         &c,
         format!("{name}() is not available in Looplab: the playground runs only the program in the editor, not code built from strings"),
     )
+}
+
+/// The text `int()` and `float()` parse from bytes: each byte as the
+/// Latin-1 character of that code.
+fn latin1_text(v: &Value) -> String {
+    v.buffer()
+        .unwrap_or_default()
+        .iter()
+        .map(|&c| c as char)
+        .collect()
 }

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use super::{t_waits_on, Snapshot, TaskState, TaskView, Waiting};
 use crate::trace::{
     format_secs, Action, BlockReason, Event, EventKind, FutureId, HandleId, RunEnding, StepOutcome,
-    TaskId,
+    TaskId, WaitReason,
 };
 
 /// One plain-English sentence for a step, given the snapshot before it and
@@ -65,6 +65,9 @@ struct Narration {
     /// The name of the program thread the step began with (a thread's
     /// turn), as the snapshot before it knew it.
     turn: Option<(u32, String)>,
+    /// Program threads that blocked in this step, by index: why the last
+    /// time ([`thread_wait`]'s phrase).
+    blocked: BTreeMap<u32, String>,
 }
 
 impl Narration {
@@ -95,6 +98,14 @@ impl Narration {
             }
             EventKind::ProgramThreadEnded { thread } => {
                 self.ended.push(*thread);
+            }
+            EventKind::ProgramThreadBlocked {
+                thread,
+                until_ns,
+                reason,
+            } => {
+                let why = thread_wait(reason.as_ref(), *until_ns, &|t| s.thread_name(t));
+                self.blocked.insert(*thread, why);
             }
             EventKind::TaskStepStarted {
                 throw: Some(exc), ..
@@ -186,12 +197,19 @@ impl Narration {
                 Some(if self.ended.contains(tid) {
                     format!("{who} ran to its end.")
                 } else {
-                    format!("{who} ran until it blocked (in a sleep, a lock, a join or a queue).")
+                    let why = self.blocked.get(tid).map(String::as_str);
+                    turn_blocked(&who, why)
                 })
             }
             _ => None,
         };
         let turn_told = turn.as_ref().and(self.turn.as_ref().map(|(t, _)| *t));
+        // The main thread's first turn is the setup step: it may end in a
+        // block too (`start()` lets the new thread run first).
+        let setup_block = match (&self.sentence, &turn, self.blocked.get(&0)) {
+            (None, None, Some(why)) => Some(turn_blocked("The main thread", Some(why))),
+            _ => None,
+        };
         let body = self.sentence.or(turn).unwrap_or_else(|| {
             if no_events {
                 String::new()
@@ -208,7 +226,8 @@ impl Narration {
             (Some(t), [e]) if t == e => Vec::new(),
             _ => self.ended.clone(),
         };
-        let threads = program_threads(&self.started, &self.ran, &ended);
+        let mut threads = program_threads(&self.started, &self.ran, &ended, &self.blocked);
+        threads.extend(setup_block);
         let mut out = prefix;
         let mut push = |x: &str| {
             if !out.is_empty() && !x.is_empty() {
@@ -225,6 +244,87 @@ impl Narration {
             extra.iter().chain(&threads).for_each(|x| push(x));
         }
         out
+    }
+}
+
+/// A thread's turn that ended when it blocked: "Thread-1 (work) ran until
+/// it blocked: it is sleeping until t=1.000." (`why`: [`thread_wait`]'s
+/// phrase; `None` when the step did not see it block: a thread whose
+/// event loop goes on with its handles in the next steps).
+fn turn_blocked(who: &str, why: Option<&str>) -> String {
+    match why {
+        Some(why) => format!("{who} ran until it blocked: it is {why}."),
+        None => format!("{who} ran."),
+    }
+}
+
+/// Another thread that ran in a step and blocked: "The main thread also
+/// ran in this step, until it blocked: it is waiting in Future.result() for
+/// its result."
+fn also_ran_blocked(who: &str, why: &str) -> String {
+    format!("{who} also ran in this step, until it blocked: it is {why}.")
+}
+
+/// Why a blocked program thread does not run, as a phrase that follows
+/// "it is": "sleeping until t=1.500", "blocked in join(Thread-2)",
+/// "waiting for the Lock held by Thread-3". `until_ns` is when its timed
+/// wait ends (a sleep, a timeout); `name` names a thread by index.
+pub fn thread_wait(
+    reason: Option<&WaitReason>,
+    until_ns: Option<u64>,
+    name: &dyn Fn(u32) -> String,
+) -> String {
+    let until = until_ns.map(format_secs);
+    let what = match reason {
+        Some(WaitReason::Sleep) => {
+            return format!("sleeping until t={}", until.as_deref().unwrap_or("?"));
+        }
+        Some(WaitReason::Timer) => {
+            return match until {
+                Some(t) => format!("waiting for its Timer to fire at t={t} (unless cancelled)"),
+                None => "waiting for its Timer to fire".into(),
+            };
+        }
+        Some(WaitReason::EventLoop) => {
+            return match until {
+                Some(t) => format!(
+                    "running an event loop that waits for its next timer (t={t}) or a \
+                     call_soon_threadsafe()"
+                ),
+                None => "running an event loop that waits for a call_soon_threadsafe()".into(),
+            };
+        }
+        Some(WaitReason::Join { thread: Some(t) }) => format!("blocked in join({})", name(*t)),
+        Some(WaitReason::Join { thread: None }) => "blocked in join()".into(),
+        Some(WaitReason::Start) => "waiting in start() for the new thread to begin".into(),
+        Some(WaitReason::Lock { holder: Some(h) }) => {
+            format!("waiting for the Lock held by {}", name(*h))
+        }
+        Some(WaitReason::Lock { holder: None }) => "waiting for a Lock".into(),
+        Some(WaitReason::RLock { holder: Some(h) }) => {
+            format!("waiting for the RLock held by {}", name(*h))
+        }
+        Some(WaitReason::RLock { holder: None }) => "waiting for an RLock".into(),
+        Some(WaitReason::Condition) => "waiting in Condition.wait() for a notify()".into(),
+        Some(WaitReason::Semaphore) => "waiting for a Semaphore to be released".into(),
+        Some(WaitReason::Event) => "waiting for an Event to be set".into(),
+        Some(WaitReason::Barrier) => "waiting at a Barrier for the other threads".into(),
+        Some(WaitReason::QueueGet) => "waiting in Queue.get() for an item".into(),
+        Some(WaitReason::QueuePut) => "waiting in Queue.put() for room in the queue".into(),
+        Some(WaitReason::QueueJoin) => {
+            "waiting in Queue.join() until every item is marked done".into()
+        }
+        Some(WaitReason::PoolWork) => "waiting for work from its pool".into(),
+        Some(WaitReason::FutureResult) => "waiting in Future.result() for its result".into(),
+        Some(WaitReason::FuturesWait) => {
+            "waiting in wait() or as_completed() for futures to finish".into()
+        }
+        Some(WaitReason::Call { name }) => format!("blocked in {name}()"),
+        None => "blocked until another thread wakes it".into(),
+    };
+    match until {
+        Some(t) => format!("{what} (at most until t={t})"),
+        None => what,
     }
 }
 
@@ -256,7 +356,12 @@ fn created_tasks(created: &[String]) -> Option<String> {
 /// What program threads did in a step: which started, that they took
 /// turns (or which others ran before the one that ends the step, last in
 /// `ran`), how many ended.
-fn program_threads(started: &BTreeMap<u32, String>, ran: &[u32], ended: &[u32]) -> Vec<String> {
+fn program_threads(
+    started: &BTreeMap<u32, String>,
+    ran: &[u32],
+    ended: &[u32],
+    blocked: &BTreeMap<u32, String>,
+) -> Vec<String> {
     let mut out = Vec::new();
     if !started.is_empty() {
         let names: Vec<String> = started.values().cloned().collect();
@@ -283,10 +388,15 @@ fn program_threads(started: &BTreeMap<u32, String>, ran: &[u32], ended: &[u32]) 
             if let Some(first) = who_upper.get_mut(..1) {
                 first.make_ascii_uppercase();
             }
-            out.push(format!(
-                "{who_upper} also ran in this step, until {} blocked.",
-                if names.len() == 1 { "it" } else { "each" }
-            ));
+            out.push(
+                match (others, others.first().and_then(|t| blocked.get(t))) {
+                    ([_], Some(why)) => also_ran_blocked(&who_upper, why),
+                    _ => format!(
+                        "{who_upper} also ran in this step, until {} blocked.",
+                        if names.len() == 1 { "it" } else { "each" }
+                    ),
+                },
+            );
         }
     }
     match ended {

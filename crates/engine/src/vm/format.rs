@@ -104,30 +104,14 @@ impl Vm {
                 format!("<{what} object {} at {}>", g.qualname, fake_addr(g.id))
             }
             Value::Iter(it) => self.iter_repr(it)?,
-            Value::Module(m) => {
-                if self.source_module_names().contains(&m.name.to_string())
-                    || &*m.name == "__main__"
-                {
-                    format!("<module '{}'>", m.name)
-                } else {
-                    format!("<module '{}' (built-in)>", m.name)
-                }
-            }
+            // Modules have no files here: the program is `<module
+            // '__main__'>`, the library's modules (Rust or Python-written
+            // alike) read as built-in ones (CPython names a file path that
+            // means nothing in a browser).
+            Value::Module(m) if &*m.name == "__main__" => format!("<module '{}'>", m.name),
+            Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Value::DictView(dv) => {
-                let (name, items) = {
-                    let d = dv.0.borrow();
-                    match dv.1 {
-                        ViewKind::Keys => ("dict_keys", d.keys()),
-                        ViewKind::Values => ("dict_values", d.values()),
-                        ViewKind::Items => (
-                            "dict_items",
-                            d.items()
-                                .into_iter()
-                                .map(|(k, v)| Value::tuple(vec![k, v]))
-                                .collect(),
-                        ),
-                    }
-                };
+                let (name, items) = dict_view_contents(dv);
                 format!("{name}([{}])", self.join_reprs(&items)?)
             }
             Value::Property(_) => format!(
@@ -685,10 +669,6 @@ impl Vm {
             }
         }
         Ok(body)
-    }
-
-    pub(crate) fn source_module_names(&self) -> Vec<String> {
-        Vec::new()
     }
 }
 

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use crate::compile::code::Op;
 use crate::vm::format::set_iteration_order;
-use crate::vm::value::{GenObj, GenState, IterObj, Value, ViewKind};
+use crate::vm::value::{dict_view_contents, GenObj, GenState, IterObj, Value};
 use crate::vm::{Frame, Vm};
 
 /// Frames followed down one chain at most (a deeper chain is cut there;
@@ -159,20 +159,7 @@ impl Vm {
                 }
             }
             Value::DictView(dv) => {
-                let (name, items) = {
-                    let d = dv.0.borrow();
-                    match dv.1 {
-                        ViewKind::Keys => ("dict_keys", d.keys()),
-                        ViewKind::Values => ("dict_values", d.values()),
-                        ViewKind::Items => (
-                            "dict_items",
-                            d.items()
-                                .into_iter()
-                                .map(|(k, v)| Value::tuple(vec![k, v]))
-                                .collect(),
-                        ),
-                    }
-                };
+                let (name, items) = dict_view_contents(dv);
                 out.push_str(name);
                 out.push_str("([");
                 self.preview_items(&items, budget, out, seen);

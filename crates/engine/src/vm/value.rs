@@ -71,6 +71,25 @@ pub enum ViewKind {
     Items,
 }
 
+/// A dict view's type name and what it shows now (items as `(key, value)`
+/// tuples), for its repr and its preview.
+pub(crate) fn dict_view_contents(
+    view: &(Rc<RefCell<Dict>>, ViewKind),
+) -> (&'static str, Vec<Value>) {
+    let d = view.0.borrow();
+    match view.1 {
+        ViewKind::Keys => ("dict_keys", d.keys()),
+        ViewKind::Values => ("dict_values", d.values()),
+        ViewKind::Items => (
+            "dict_items",
+            d.items()
+                .into_iter()
+                .map(|(k, v)| Value::tuple(vec![k, v]))
+                .collect(),
+        ),
+    }
+}
+
 impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -663,8 +663,9 @@ natives! {
         let task = st.lp.current_task();
         let line = user_line(vm, &st.filename);
         drain_output(vm, &mut st, task, line);
+        let reason = super::wait_reason(vm, &st.filename);
         drop(st);
-        block_program_thread(vm, shared, until, false)
+        block_program_thread(vm, shared, until, reason)
     }
 
     /// Makes program thread `tid` ready (its `thread_block` returns True).

@@ -36,6 +36,7 @@ Natives used (all in `_looplab`):
 
 import _looplab
 import sys as _sys
+import heapq as _heapq
 
 # --------------------------------------------------------------- exceptions
 
@@ -1378,50 +1379,6 @@ for _cls in (Lock, Event, Condition, Semaphore, BoundedSemaphore):
 # ------------------------------------------------------------------- queues
 
 
-def _heappush(heap, item):
-    heap.append(item)
-    pos = len(heap) - 1
-    while pos > 0:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if item < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = item
-
-
-def _heappop(heap):
-    # heapq.heappop: move the last item to the root, bubble the smaller
-    # child up to a leaf, then sift the item down (same order as CPython).
-    lastelt = heap.pop()
-    if not heap:
-        return lastelt
-    returnitem = heap[0]
-    endpos = len(heap)
-    pos = 0
-    childpos = 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = lastelt
-    while pos > 0:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if lastelt < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = lastelt
-    return returnitem
-
-
 class Queue(_LoopBoundMixin):
     # Items before _head in the _queue list are already taken (CPython's
     # deque.popleft() without its cost). A subclass's own _init() (a deque
@@ -1530,12 +1487,12 @@ class Queue(_LoopBoundMixin):
                 if not self.full() and not putter.cancelled():
                     self._wakeup_next(self._putters)
                 raise
-        return self.put_nowait(item)
+        return self.put_nowait(item)  #@ asyncio/queues.py:135
 
     def put_nowait(self, item):
         if self.full():
             raise QueueFull  #@ asyncio/queues.py:143
-        self._put(item)
+        self._put(item)  #@ asyncio/queues.py:144
         self._unfinished_tasks += 1
         self._finished.clear()
         self._wakeup_next(self._getters)
@@ -1570,12 +1527,12 @@ class Queue(_LoopBoundMixin):
                 if not self.empty() and not getter.cancelled():
                     self._wakeup_next(self._getters)
                 raise
-        return self.get_nowait()
+        return self.get_nowait()  #@ asyncio/queues.py:173
 
     def get_nowait(self):
         if self.empty():
             raise QueueEmpty  #@ asyncio/queues.py:181
-        item = self._get()
+        item = self._get()  #@ asyncio/queues.py:182
         self._wakeup_next(self._putters)
         return item
 
@@ -1597,10 +1554,12 @@ class PriorityQueue(Queue):
         self._head = 0
 
     def _put(self, item):
-        _heappush(self._queue, item)
+        heappush = _heapq.heappush
+        heappush(self._queue, item)  #@ asyncio/queues.py:228
 
     def _get(self):
-        return _heappop(self._queue)
+        heappop = _heapq.heappop
+        return heappop(self._queue)  #@ asyncio/queues.py:231
 
 
 class LifoQueue(Queue):

@@ -1,4 +1,8 @@
-"""heapq: a binary min-heap kept in a list (heap[k] <= heap[2k+1] and heap[2k+2])."""
+"""heapq: a binary min-heap kept in a list (heap[k] <= heap[2k+1] and heap[2k+2]).
+
+CPython's heapq runs in C: the lines that compare items are marked
+`#@ hidden`, so a failed comparison's traceback has no frame of this
+module, as CPython's has none."""
 
 __all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge",
            "nlargest", "nsmallest", "heappushpop"]
@@ -17,7 +21,7 @@ def _up(heap, start, pos):
     item = heap[pos]
     while pos > start:
         parent = (pos - 1) >> 1
-        if item < heap[parent]:
+        if item < heap[parent]:  #@ hidden
             heap[pos] = heap[parent]
             pos = parent
         else:
@@ -34,19 +38,19 @@ def _down(heap, pos):
     child = 2 * pos + 1
     while child < end:
         right = child + 1
-        if right < end and not heap[child] < heap[right]:
+        if right < end and not heap[child] < heap[right]:  #@ hidden
             child = right
         heap[pos] = heap[child]
         pos = child
         child = 2 * pos + 1
     heap[pos] = item
-    _up(heap, start, pos)
+    _up(heap, start, pos)  #@ hidden
 
 
 def heappush(heap, item):
     _check(heap, "heappush")
     heap.append(item)
-    _up(heap, 0, len(heap) - 1)
+    _up(heap, 0, len(heap) - 1)  #@ hidden
 
 
 def heappop(heap):
@@ -57,7 +61,7 @@ def heappop(heap):
     if heap:
         first = heap[0]
         heap[0] = last
-        _down(heap, 0)
+        _down(heap, 0)  #@ hidden
         return first
     return last
 
@@ -68,7 +72,7 @@ def heapreplace(heap, item):
         raise IndexError("index out of range")
     first = heap[0]
     heap[0] = item
-    _down(heap, 0)
+    _down(heap, 0)  #@ hidden
     return first
 
 
@@ -76,14 +80,14 @@ def heappushpop(heap, item):
     _check(heap, "heappushpop")
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
-        _down(heap, 0)
+        _down(heap, 0)  #@ hidden
     return item
 
 
 def heapify(x):
     _check(x, "heapify", True)
     for i in range(len(x) // 2 - 1, -1, -1):
-        _down(x, i)
+        _down(x, i)  #@ hidden
 
 
 def merge(*iterables, key=None, reverse=False):

@@ -3,6 +3,7 @@
 
 import _looplab
 import threading
+from heapq import heappop, heappush
 
 __all__ = ["Empty", "Full", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
 
@@ -122,46 +123,10 @@ class PriorityQueue(Queue):
         self.queue = []
 
     def _put(self, item):
-        heap = self.queue
-        heap.append(item)
-        pos = len(heap) - 1
-        while pos > 0:
-            parentpos = (pos - 1) >> 1
-            parent = heap[parentpos]
-            if item < parent:
-                heap[pos] = parent
-                pos = parentpos
-                continue
-            break
-        heap[pos] = item
+        heappush(self.queue, item)
 
     def _get(self):
-        heap = self.queue
-        lastelt = heap.pop()
-        if not heap:
-            return lastelt
-        returnitem = heap[0]
-        endpos = len(heap)
-        pos = 0
-        childpos = 1
-        while childpos < endpos:
-            rightpos = childpos + 1
-            if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-                childpos = rightpos
-            heap[pos] = heap[childpos]
-            pos = childpos
-            childpos = 2 * pos + 1
-        heap[pos] = lastelt
-        while pos > 0:
-            parentpos = (pos - 1) >> 1
-            parent = heap[parentpos]
-            if lastelt < parent:
-                heap[pos] = parent
-                pos = parentpos
-                continue
-            break
-        heap[pos] = lastelt
-        return returnitem
+        return heappop(self.queue)
 
 
 class LifoQueue(Queue):

@@ -74,20 +74,25 @@ class Lock:
     def __init__(self):
         self._locked = False
         self._waiters = []
+        # The thread holding it (read by the engine to say who a blocked
+        # thread waits for; taken before the check so that no switch point
+        # falls between the check and the two stores).
+        self._holder = None
 
     def acquire(self, blocking=True, timeout=-1):
         if not blocking and timeout != -1:
             raise ValueError("can't specify a timeout for a non-blocking call")
         if timeout < 0 and timeout != -1:
             raise ValueError("timeout value must be a non-negative number")
+        me = _looplab.thread_current()
         if not self._locked:
             self._locked = True
+            self._holder = me
             return True
         if not blocking or timeout == 0:
             return False
         until = None if timeout == -1 else _until(timeout)
         while True:
-            me = _me()
             self._waiters.append(me)
             if not _looplab.thread_block(until):
                 if me in self._waiters:
@@ -95,6 +100,7 @@ class Lock:
                 return False
             if not self._locked:
                 self._locked = True
+                self._holder = me
                 return True
 
     def __enter__(self):
