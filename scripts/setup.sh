@@ -64,4 +64,12 @@ if ! command -v brotli >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq brotli >/dev/null
 fi
 
+# 7. CJK fonts from Debian: the Chinese views (tests/e2e/lang.test.mjs)
+#    render with system fonts only, and their screenshots need one.
+if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
+  log "installing fonts-noto-cjk from Debian"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null
+fi
+
 log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

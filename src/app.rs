@@ -2,6 +2,7 @@
 //! frame (header, main, footer).
 
 use crate::browser;
+use crate::i18n::{self, fill, Lang, Ui};
 use crate::link::{plain_click, Link};
 use crate::pages::{embed, index, lesson, model, not_found, playground};
 use crate::route::Route;
@@ -19,6 +20,20 @@ pub fn App() -> impl IntoView {
         state.route.set(Route::from_search(&browser::location().0));
     });
 
+    // Back/forward may also change the language.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        if let Some(lang) = i18n::lang_in_search(&browser::location().0) {
+            if lang != state.lang.get_untracked() {
+                i18n::set_current(lang);
+                state.lang.set(lang);
+            }
+        }
+    });
+
+    Effect::new(move |_| {
+        browser::set_root_attribute("lang", Some(state.lang.get().code()));
+    });
+
     Effect::new(move |_| {
         let theme = state.theme.get();
         browser::set_root_attribute(
@@ -27,7 +42,9 @@ pub fn App() -> impl IntoView {
         );
     });
 
-    let page = move || match state.route.get() {
+    // A page renders again when the language changes (its components
+    // read the strings once, untracked).
+    let page = move || match (state.lang.get(), state.route.get()).1 {
         Route::Index => index::index_page().into_any(),
         Route::Lesson(id) => lesson::lesson_page(id),
         Route::Embed(id) => embed::embed_page(id),
@@ -41,11 +58,11 @@ pub fn App() -> impl IntoView {
         return view! { <main id="main" class="embedded">{page}</main> }.into_any();
     }
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
-        <Header/>
+        <a class="skip-link" href="#main">{move || { state.lang.get(); i18n::ui().skip_to_content }}</a>
+        {move || { state.lang.get(); view! { <Header/> } }}
         <main id="main" tabindex="-1">{page}</main>
         <footer class="site-footer">
-            <p>"Looplab runs your Python in the browser on a virtual clock, with CPython 3.11 as the reference."</p>
+            <p>{move || { state.lang.get(); i18n::ui().footer }}</p>
         </footer>
     }
     .into_any()
@@ -54,15 +71,22 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let t = i18n::ui();
+    // The index in the page's language (the header renders again when it
+    // changes).
+    let home = match state.search_of(&Route::Index) {
+        s if s.is_empty() => "./".to_string(),
+        s => s,
+    };
     let toggle = move |_| {
         let next = state.theme.get().next();
         browser::storage_set(THEME_KEY, next.as_str());
         state.theme.set(next);
     };
-    let label = move || format!("Theme: {}", state.theme.get().as_str());
+    let label = move || fill(t.theme_label, &[&theme_name(t, state.theme.get())]);
     view! {
         <header class="site-header">
-            <a class="brand" href="./" on:click=move |ev| {
+            <a class="brand" href=home on:click=move |ev| {
                 if plain_click(&ev) {
                     ev.prevent_default();
                     state.navigate(Route::Index);
@@ -71,17 +95,36 @@ fn Header() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"⟳"</span>
                 " Looplab"
             </a>
-            <nav aria-label="Main">
-                <Link route=Route::Index>"Lessons"</Link>
-                <Link route=Route::Playground>"Playground"</Link>
+            <nav aria-label=t.nav_main>
+                <Link route=Route::Index>{t.lessons}</Link>
+                <Link route=Route::Playground>{t.playground}</Link>
             </nav>
+            <select class="lang-menu" data-testid="lang" aria-label=t.language
+                on:change=move |ev| {
+                    if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+                        state.set_lang(lang);
+                    }
+                }>
+                {Lang::ALL.iter().map(|l| view! {
+                    <option value=l.code() lang=l.code() selected=*l == state.lang.get_untracked()>{l.own_name()}</option>
+                }).collect_view()}
+            </select>
             <button class="theme-toggle" data-testid="theme-toggle" on:click=toggle title=label aria-label=label>
                 {move || match state.theme.get() {
-                    Theme::Auto => "◐ auto",
-                    Theme::Dark => "☾ dark",
-                    Theme::Light => "☀ light",
-                }}
+                    Theme::Auto => "◐ ",
+                    Theme::Dark => "☾ ",
+                    Theme::Light => "☀ ",
+                }}{move || theme_name(t, state.theme.get())}
             </button>
         </header>
+    }
+}
+
+/// The theme's name in the page's language.
+fn theme_name(t: &Ui, theme: Theme) -> &'static str {
+    match theme {
+        Theme::Auto => t.theme_auto,
+        Theme::Dark => t.theme_dark,
+        Theme::Light => t.theme_light,
     }
 }

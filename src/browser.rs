@@ -26,6 +26,31 @@ pub fn location() -> (String, String) {
     (search, hash)
 }
 
+/// The browser's preferred languages, most preferred first
+/// (`navigator.languages`, else `navigator.language`).
+pub fn preferred_languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        nav.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// Replaces the current history entry's URL (no new entry).
+pub fn replace_url(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
 /// Pushes a new history entry for `url` (relative: `?lesson=x`, or `./`).
 pub fn push_url(url: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -92,13 +117,9 @@ pub fn show_panic_panel(container: &web_sys::Element, message: &str) {
     panel.set_attribute("role", "alert").ok();
     panel.set_attribute("data-testid", "panic-panel").ok();
     let parts = [
-        make("h2", "Something broke in Looplab"),
+        make("h2", crate::i18n::ui().panic_heading),
         make("pre", message),
-        make(
-            "p",
-            "This is a bug in Looplab, not in your code. Reload the page to start again; \
-             if it keeps happening, please report the message above.",
-        ),
+        make("p", crate::i18n::ui().panic_text),
     ];
     for part in parts.into_iter().flatten() {
         panel.append_child(&part).ok();

@@ -48,17 +48,19 @@ pub fn editable_player(
     let source = code.get_untracked();
     // The editor is the player's code panel: it carries the run's marks.
     let original = StoredValue::new(original);
-    let editor = ViewFn::from(move || match original.get_value() {
+    let editor = ViewFn::from(move || {
+        match original.get_value() {
         Some(original) => view! {
             <Editor code=code original=original on_run=on_run
-                runtime_error=runtime_error label="Program" run_marks=marks/>
+                runtime_error=runtime_error label=crate::i18n::ui().program run_marks=marks/>
         }
         .into_any(),
         None => view! {
-            <Editor code=code on_run=on_run runtime_error=runtime_error label="Program"
+            <Editor code=code on_run=on_run runtime_error=runtime_error label=crate::i18n::ui().program
                 run_marks=marks/>
         }
         .into_any(),
+    }
     });
     match start_step {
         Some(step) => view! {

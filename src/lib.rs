@@ -9,6 +9,7 @@ pub mod editable_player;
 pub mod editor;
 pub mod embed;
 pub mod highlight;
+pub mod i18n;
 #[cfg(test)]
 mod layers;
 pub mod link;

@@ -15,7 +15,7 @@ pub fn plain_click(ev: &leptos::ev::MouseEvent) -> bool {
 #[component]
 pub fn Link(route: Route, children: Children) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let href = match route.to_search() {
+    let href = match state.search_of(&route) {
         s if s.is_empty() => "./".to_string(),
         s => s,
     };

@@ -12,6 +12,7 @@
 //! | `/?play`            | the playground                    |
 //! | `/?model`           | what the CPU and process model is |
 //! | `…#step=12`         | open the player on step 12        |
+//! | `…&lang=zh-Hant`    | in another language (`i18n`)      |
 
 /// A parsed location. Pure data: parsing and printing are tested natively.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +44,8 @@ impl Route {
                 "embed" if !value.is_empty() => Route::Embed(value),
                 "play" => Route::Playground,
                 "model" => Route::Model,
+                // The language is no route (`i18n::lang_in_search`).
+                "lang" => continue,
                 // Options of the embed view and the like are not routes.
                 _ if route.is_some() => continue,
                 _ => Route::NotFound(query.to_string()),
@@ -145,6 +148,12 @@ mod tests {
         );
         assert_eq!(Route::from_search("?play"), Route::Playground);
         assert_eq!(Route::from_search("?model"), Route::Model);
+        assert_eq!(Route::from_search("?lang=zh-Hant"), Route::Index);
+        assert_eq!(
+            Route::from_search("?lang=zh-Hans&lesson=sleep"),
+            Route::Lesson("sleep".into())
+        );
+        assert_eq!(Route::from_search("?play&lang=en"), Route::Playground);
         assert_eq!(
             Route::from_search("?lesson="),
             Route::NotFound("lesson=".into())

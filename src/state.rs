@@ -1,14 +1,17 @@
-//! App-wide state: the route and the theme, a `Copy` bundle of signals
+//! App-wide state: the route, the theme and the language, a `Copy` bundle of signals
 //! ([`AppState`]) provided as context by the app root and read by the
 //! header, links and pages.
 
 use crate::browser;
 use crate::embed::options::{EmbedOptions, EmbedTheme};
+use crate::i18n::{self, Lang};
 use crate::route::Route;
 use leptos::prelude::*;
 
 /// Where the theme the learner chose is kept.
 pub const THEME_KEY: &str = "looplab.theme";
+/// Where the language the learner chose is kept.
+pub const LANG_KEY: &str = "looplab.lang";
 
 /// The user's colour-scheme choice. `Auto` follows `prefers-color-scheme`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +53,9 @@ impl Theme {
 pub struct AppState {
     pub route: RwSignal<Route>,
     pub theme: RwSignal<Theme>,
+    /// The page's language (also in [`i18n::current`], which components
+    /// read; pages render again when it changes).
+    pub lang: RwSignal<Lang>,
 }
 
 impl AppState {
@@ -64,9 +70,17 @@ impl AppState {
         } else {
             Theme::from_str(&browser::storage_get(THEME_KEY).unwrap_or_default())
         };
+        // The URL's `lang=`, else (outside embeds) the stored choice, else
+        // the browser's preference.
+        let embed = matches!(route, Route::Embed(_));
+        let stored = (!embed).then(|| browser::storage_get(LANG_KEY)).flatten();
+        let url_lang = i18n::lang_in_search(&search).map(Lang::code);
+        let lang = i18n::choose(url_lang, stored.as_deref(), &browser::preferred_languages());
+        i18n::set_current(lang);
         AppState {
             route: RwSignal::new(route),
             theme: RwSignal::new(theme),
+            lang: RwSignal::new(lang),
         }
     }
 
@@ -75,9 +89,30 @@ impl AppState {
         self.route.with_untracked(|r| matches!(r, Route::Embed(_)))
     }
 
+    /// The URL query of `route` in the page's language.
+    pub fn search_of(&self, route: &Route) -> String {
+        i18n::with_lang(&route.to_search(), self.lang.get_untracked())
+    }
+
+    /// Switches the page to `lang`: kept in the URL (and, outside embeds,
+    /// in storage); every page renders again.
+    pub fn set_lang(&self, lang: Lang) {
+        if !self.embedded() {
+            browser::storage_set(LANG_KEY, lang.code());
+        }
+        i18n::set_current(lang);
+        let (search, hash) = browser::location();
+        let search = i18n::with_lang(&search, lang);
+        browser::replace_url(&format!(
+            "{}{hash}",
+            if search.is_empty() { "./" } else { &search }
+        ));
+        self.lang.set(lang);
+    }
+
     /// Navigates inside the app without reloading the page.
     pub fn navigate(&self, route: Route) {
-        let search = route.to_search();
+        let search = self.search_of(&route);
         browser::push_url(if search.is_empty() { "./" } else { &search });
         self.route.set(route);
         if let Some(w) = web_sys::window() {

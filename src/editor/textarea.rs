@@ -26,7 +26,7 @@ const CHECK_DELAY_MS: u32 = 150;
 /// The editor's elements, inside its root `.editor-wrap`. Class names are
 /// the ones static/style.css styles.
 const SKELETON: &str = concat!(
-    r#"<div class="ed-bar"><span class="ed-hint">Edit the code · Ctrl+Enter runs · Esc then Tab leaves the editor</span></div>"#,
+    r#"<div class="ed-bar"><span class="ed-hint"></span></div>"#,
     r#"<div class="editor"><div class="ed-gutter" aria-hidden="true"></div><div class="ed-area">"#,
     r#"<div class="ed-layer" aria-hidden="true"></div>"#,
     r#"<textarea class="ed-input" data-testid="editor" spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"></textarea>"#,
@@ -153,6 +153,7 @@ fn build(root: &Element, label: &str, uid: u32, reset: bool) -> Option<Dom> {
     root.set_inner_html(SKELETON);
     let hint_id = format!("ed-hint-{uid}");
     let hint: Element = find(root, ".ed-hint")?;
+    hint.set_text_content(Some(crate::i18n::ui().editor_hint));
     hint.set_id(&hint_id);
     let input: HtmlTextAreaElement = find(root, ".ed-input")?;
     set_attr(&input, "aria-label", Some(label));
@@ -162,12 +163,8 @@ fn build(root: &Element, label: &str, uid: u32, reset: bool) -> Option<Dom> {
         let b: web_sys::HtmlButtonElement = doc.create_element("button").ok()?.dyn_into().ok()?;
         b.set_class_name("ed-reset");
         set_attr(&b, "data-testid", Some("reset"));
-        set_attr(
-            &b,
-            "title",
-            Some("Go back to the lesson's code (Ctrl+Z undoes it)"),
-        );
-        b.set_text_content(Some("Reset"));
+        set_attr(&b, "title", Some(crate::i18n::ui().reset_title));
+        b.set_text_content(Some(crate::i18n::ui().reset));
         b.set_disabled(true);
         find::<Element>(root, ".ed-bar")?.append_child(&b).ok()?;
         Some(b)
@@ -409,8 +406,8 @@ pub fn Editor(
     #[prop(optional, into)]
     runtime_error: Option<Signal<Option<Marker>>>,
     /// The accessible name of the textarea.
-    #[prop(default = "Code")]
-    label: &'static str,
+    #[prop(optional)]
+    label: Option<&'static str>,
     /// When the editor is the player's code panel: the run's marks at the
     /// step shown (current line, parked tasks, a line picked in the
     /// console).
@@ -450,6 +447,7 @@ pub fn Editor(
         if mounted.get_untracked() {
             return;
         }
+        let label = label.unwrap_or(crate::i18n::ui().code);
         let Some(d) = build(&el, label, uid, has_reset) else {
             return;
         };
@@ -599,7 +597,11 @@ fn draw_run_marks(dom: &Dom, marks: &RunMarks) {
         for (_, colour, name) in marks.parks.iter().filter(|p| p.0 == line) {
             if let Ok(b) = doc.create_element("span") {
                 b.set_class_name(&format!("park task-c{}", colour % 8));
-                set_attr(&b, "title", Some(&format!("{name} is parked here")));
+                set_attr(
+                    &b,
+                    "title",
+                    Some(&crate::i18n::fill(crate::i18n::ui().parked_here, &[name])),
+                );
                 b.set_text_content(Some(name));
                 let _ = row.append_child(&b);
             }
@@ -691,9 +693,9 @@ fn draw_marker(
                 line_len + 3
             )),
         );
-        msg.set_text_content(Some(&format!(
-            "line {}, column {}: {}",
-            m.line, m.col, m.message
+        msg.set_text_content(Some(&crate::i18n::fill(
+            crate::i18n::ui().line_column,
+            &[&m.line, &m.col, &m.message],
         )));
         let _ = area.append_child(&msg);
     }

@@ -11,10 +11,12 @@
 //! | `frame=<id>`      | a name echoed in every message to the host page      |
 //! | `cpu=model`       | run with "computing takes time" (the CPU model) on   |
 //! | `cores=N`         | the model's virtual cores (1 to 64; default 4)       |
+//! | `lang=en\|zh-Hant\|zh-Hans` | the language (default: the browser's)   |
 //!
 //! A custom program replaces the lesson's with `#z=…` in the fragment (the
 //! share-link format, see [`super::share`]).
 
+use crate::i18n::Lang;
 use crate::player::cpu_choice::CpuChoice;
 use crate::player::live::Speed;
 
@@ -88,6 +90,8 @@ pub struct EmbedOptions {
     pub frame: Option<String>,
     /// The clock (`cpu=model`, `cores=N`).
     pub cpu: CpuChoice,
+    /// The language (`lang=`; `None`: the reader's browser decides).
+    pub lang: Option<Lang>,
 }
 
 impl Default for EmbedOptions {
@@ -100,6 +104,7 @@ impl Default for EmbedOptions {
             panels: Panel::DEFAULT.to_vec(),
             frame: None,
             cpu: CpuChoice::default(),
+            lang: None,
         }
     }
 }
@@ -115,6 +120,7 @@ impl EmbedOptions {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             match key {
                 "step" => o.step = value.parse().ok(),
+                "lang" => o.lang = Lang::from_code(value),
                 "autoplay" => o.autoplay = !matches!(value, "0" | "false" | "no"),
                 "speed" => o.speed = Speed::parse(value),
                 "theme" => {
@@ -181,6 +187,9 @@ impl EmbedOptions {
             s.push_str(&format!("&frame={frame}"));
         }
         s.push_str(&self.cpu.url_pairs());
+        if let Some(lang) = self.lang {
+            s.push_str(&format!("&lang={}", lang.code()));
+        }
         s
     }
 }
@@ -188,6 +197,14 @@ impl EmbedOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_round_trips() {
+        let o = EmbedOptions::from_search("?embed=gather&lang=zh-Hant");
+        assert_eq!(o.lang, Some(Lang::ZhHant));
+        assert_eq!(o.to_search("gather"), "?embed=gather&lang=zh-Hant");
+        assert_eq!(EmbedOptions::from_search("?embed=a&lang=xx").lang, None);
+    }
 
     #[test]
     fn defaults_are_compact() {
@@ -235,11 +252,12 @@ mod tests {
             panels: vec![Panel::Console, Panel::Code],
             frame: Some("a".into()),
             cpu: CpuChoice { on: true, cores: 2 },
+            lang: Some(Lang::ZhHans),
         };
         let search = o.to_search("gather");
         assert_eq!(
             search,
-            "?embed=gather&step=7&autoplay&speed=0.5&theme=light&panels=code,console&frame=a&cpu=model&cores=2"
+            "?embed=gather&step=7&autoplay&speed=0.5&theme=light&panels=code,console&frame=a&cpu=model&cores=2&lang=zh-Hans"
         );
         let mut back = EmbedOptions::from_search(&search);
         back.panels.reverse();

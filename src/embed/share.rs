@@ -27,6 +27,19 @@ pub enum ShareError {
     NotText,
 }
 
+impl ShareError {
+    /// The error in the page's language.
+    pub fn message(&self, t: &crate::i18n::Ui) -> String {
+        use crate::i18n::fill;
+        match self {
+            ShareError::TooLong { chars } => fill(t.share_too_long, &[chars, &MAX_LINK_CHARS]),
+            ShareError::Malformed => t.share_malformed.to_string(),
+            ShareError::TooBig => fill(t.share_too_big, &[&(MAX_CODE_BYTES / 1024)]),
+            ShareError::NotText => t.share_not_text.to_string(),
+        }
+    }
+}
+
 impl std::fmt::Display for ShareError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -3,6 +3,7 @@
 use super::options::EmbedOptions;
 use super::{export, share};
 use crate::content::LessonData;
+use crate::i18n::{self, fill, ui, Lang};
 use crate::player::{CpuChoice, PlayerHandle};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -26,17 +27,24 @@ fn base_url() -> String {
 }
 
 /// The Embed button's snippet for `lesson`, on the clock `cpu` (the
-/// player's toggle: `cpu=model`, `cores=N`).
-pub fn embed_snippet(base: &str, lesson: &LessonData, with_script: bool, cpu: CpuChoice) -> String {
+/// player's toggle: `cpu=model`, `cores=N`), in the language `lang`.
+pub fn embed_snippet(
+    base: &str,
+    lesson: &LessonData,
+    with_script: bool,
+    cpu: CpuChoice,
+    lang: Lang,
+) -> String {
     let options = EmbedOptions {
         cpu,
+        lang: Some(lang),
         ..EmbedOptions::default()
     };
     let src = format!("{base}{}", options.to_search(lesson.id));
     let mut s = format!(
         "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{SUGGESTED_HEIGHT}\" style=\"border:0\"></iframe>",
         export::xml_escape(&src),
-        export::xml_escape(&format!("Looplab: {}", lesson.id)),
+        export::xml_escape(&fill(lang.ui().looplab_colon, &[&lesson.id])),
     );
     if with_script {
         s.push_str(&format!(
@@ -64,11 +72,14 @@ pub fn PlayerTools(
     lesson: Option<&'static LessonData>,
 ) -> impl IntoView {
     let open = RwSignal::new(Open::None);
+    let t = ui();
+    let lang = i18n::current();
     let with_script = RwSignal::new(true);
     let share_link = move || {
         let state = handle.get()?;
         let cpu = state.cpu_choice().url_pairs();
-        Some(share::encode(&state.program()).map(|z| format!("{}?play#z={z}{cpu}", base_url())))
+        let play = i18n::with_lang("?play", lang);
+        Some(share::encode(&state.program()).map(|z| format!("{}{play}#z={z}{cpu}", base_url())))
     };
     let toggle = move |which: Open| {
         open.update(|o| *o = if *o == which { Open::None } else { which });
@@ -80,9 +91,9 @@ pub fn PlayerTools(
         // A program that never ran runs first (in slices).
         state.when_run(move |state| {
             let name = lesson.map(|l| l.id).unwrap_or("program");
-            let title = format!(
-                "Looplab: {}",
-                lesson.map(|l| l.title).unwrap_or("playground")
+            let title = fill(
+                t.looplab_colon,
+                &[&lesson.map(|l| l.title).unwrap_or(t.playground)],
             );
             let (text, mime, file) = state.with_track(|t| match what {
                 "svg" => (
@@ -103,16 +114,16 @@ pub fn PlayerTools(
         (open.get() == Open::Share).then(|| match share_link() {
             Some(Ok(link)) => view! {
                 <div class="tool-panel" data-testid="share-panel">
-                    <label>"Link to this program (it runs nothing until the reader presses Run) "
+                    <label>{t.share_link_label}
                         <input type="text" readonly data-testid="share-link" prop:value=link.clone()
                             on:focus=select_all/>
                     </label>
-                    <button on:click=move |_| copy(&link)>"Copy"</button>
+                    <button on:click=move |_| copy(&link)>{t.copy}</button>
                 </div>
             }
             .into_any(),
             Some(Err(e)) => view! {
-                <p class="tool-panel share-error" role="alert" data-testid="share-error">{e.to_string()}</p>
+                <p class="tool-panel share-error" role="alert" data-testid="share-error">{e.message(t)}</p>
             }
             .into_any(),
             None => ().into_any(),
@@ -123,34 +134,34 @@ pub fn PlayerTools(
         (open.get() == Open::Embed).then(|| {
             let snippet = move || {
                 let cpu = handle.get().map(|s| s.cpu_choice()).unwrap_or_default();
-                embed_snippet(&base_url(), lesson, with_script.get(), cpu)
+                embed_snippet(&base_url(), lesson, with_script.get(), cpu, lang)
             };
             view! {
                 <div class="tool-panel" data-testid="embed-panel">
-                    <label for="embed-snippet">"Paste this into your page:"</label>
+                    <label for="embed-snippet">{t.paste_this}</label>
                     <textarea id="embed-snippet" readonly rows="4" data-testid="embed-snippet"
                         prop:value=snippet on:focus=select_all></textarea>
                     <label class="embed-script">
                         <input type="checkbox" prop:checked=move || with_script.get()
                             on:change=move |ev| with_script.set(event_target_checked(&ev))/>
-                        " with the auto-resize script"
+                        {t.with_resize_script}
                     </label>
-                    <button on:click=move |_| copy(&snippet())>"Copy"</button>
+                    <button on:click=move |_| copy(&snippet())>{t.copy}</button>
                 </div>
             }
         })
     };
     view! {
         <div class="player-tools" data-testid="player-tools">
-            <div class="tool-buttons" role="toolbar" aria-label="Share and export">
+            <div class="tool-buttons" role="toolbar" aria-label=t.share_and_export>
                 <button data-testid="share" aria-expanded=move || (open.get() == Open::Share).to_string()
-                    on:click=move |_| toggle(Open::Share)>"Share"</button>
+                    on:click=move |_| toggle(Open::Share)>{t.share}</button>
                 {lesson.map(|_| view! {
                     <button data-testid="embed-button" aria-expanded=move || (open.get() == Open::Embed).to_string()
-                        on:click=move |_| toggle(Open::Embed)>"Embed"</button>
+                        on:click=move |_| toggle(Open::Embed)>{t.embed}</button>
                 })}
-                <button data-testid="export-svg" on:click=move |_| export_as("svg")>"Export SVG"</button>
-                <button data-testid="export-json" on:click=move |_| export_as("json")>"Export trace JSON"</button>
+                <button data-testid="export-svg" on:click=move |_| export_as("svg")>{t.export_svg}</button>
+                <button data-testid="export-json" on:click=move |_| export_as("json")>{t.export_json}</button>
             </div>
             {share_panel}
             {embed_panel}

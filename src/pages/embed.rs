@@ -7,6 +7,7 @@ use crate::content;
 use crate::embed::message::{resize_json, Command};
 use crate::embed::options::{EmbedOptions, Panel};
 use crate::embed::share;
+use crate::i18n::{fill, ui, with_lang};
 use crate::player::{Player, PlayerHandle};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -18,31 +19,38 @@ const RESIZE_POLL_MS: u32 = 250;
 pub fn embed_page(id: String) -> AnyView {
     let (search, hash) = browser::location();
     let opts = EmbedOptions::from_search(&search);
+    let t = ui();
+    let lang = crate::i18n::current();
     let Some(lesson) = content::lesson(&id) else {
-        browser::set_title("Looplab: no such lesson");
+        browser::set_title(t.embed_no_such_lesson_title);
         return view! {
             <div class="embed embed-missing" data-testid="embed">
-                <p role="alert">"Looplab has no lesson called "<code>{id}</code>"."</p>
-                <p><a href="./" target="_blank" rel="noopener">"See the lessons in Looplab"</a></p>
+                <p role="alert">{t.embed_no_lesson_called}<code>{id}</code>{t.no_page_for_end}</p>
+                <p><a href=format!("./{}", with_lang("", lang)) target="_blank" rel="noopener">{t.embed_see_lessons}</a></p>
             </div>
         }
         .into_any();
     };
-    browser::set_title(&format!("Looplab: {}", lesson.title));
+    browser::set_title(&fill(t.looplab_colon, &[&lesson.title]));
     let (code, problem, open_href) = match share::program_in_hash(&hash) {
         None => (
             lesson.main_snippet().code.to_string(),
             None,
-            format!("./?lesson={}", lesson.id),
+            format!("./{}", with_lang(&format!("?lesson={}", lesson.id), lang)),
         ),
         Some(Ok(code)) => {
             let z = share::encode(&code).unwrap_or_default();
-            (code, None, format!("./?play#z={z}{}", opts.cpu.url_pairs()))
+            let play = with_lang("?play", lang);
+            (
+                code,
+                None,
+                format!("./{play}#z={z}{}", opts.cpu.url_pairs()),
+            )
         }
         Some(Err(e)) => (
             lesson.main_snippet().code.to_string(),
-            Some(format!("{e} Showing the lesson's own program instead.")),
-            format!("./?lesson={}", lesson.id),
+            Some(format!("{}{}", e.message(t), t.showing_lessons_program)),
+            format!("./{}", with_lang(&format!("?lesson={}", lesson.id), lang)),
         ),
     };
     let handle: PlayerHandle = RwSignal::new(None);
@@ -75,7 +83,7 @@ pub fn embed_page(id: String) -> AnyView {
         <div class=class data-testid="embed" data-lesson=lesson.id node_ref=root>
             <div class="embed-bar">
                 <h1 class="embed-title">{lesson.title}</h1>
-                <a class="embed-open" data-testid="embed-open" href=open_href target="_blank" rel="noopener">"Open in Looplab ↗"</a>
+                <a class="embed-open" data-testid="embed-open" href=open_href target="_blank" rel="noopener">{t.open_in_looplab}</a>
             </div>
             {problem.map(|p| view! { <p class="share-error" role="alert" data-testid="share-error">{p}</p> })}
             {player}

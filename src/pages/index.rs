@@ -1,13 +1,15 @@
 //! The index page (`./`): the lessons, in order, with the learner's progress.
 
 use crate::content::{parts, LessonData, LESSONS};
+use crate::i18n::{fill, ui};
 use crate::link::Link;
 use crate::route::Route;
 use leptos::prelude::*;
 
 /// The lesson index.
 pub fn index_page() -> impl IntoView {
-    crate::browser::set_title("Looplab: see asyncio run");
+    let t = ui();
+    crate::browser::set_title(t.index_title);
     let done = crate::predict::progress::done_ids();
     let completed = LESSONS
         .iter()
@@ -22,7 +24,7 @@ pub fn index_page() -> impl IntoView {
                     <h4><Link route=Route::Lesson(l.id.to_string())>{l.title}</Link></h4>
                     <p>{l.summary}</p>
                     {is_done.then(|| view! {
-                        <p class="lesson-done" data-testid="lesson-done"><span aria-hidden="true">"✓ "</span>"completed"</p>
+                        <p class="lesson-done" data-testid="lesson-done"><span aria-hidden="true">"✓ "</span>{t.completed}</p>
                     })}
                 </div>
             </li>
@@ -42,15 +44,12 @@ pub fn index_page() -> impl IntoView {
         .collect_view();
     view! {
         <section class="hero">
-            <h1>"See Python's asyncio run, one step at a time"</h1>
-            <p class="lede">
-                "Press Run and watch every task take its turn on the event loop: who is running, who is "
-                "ready, who is waiting and until when. Every program prints exactly what CPython prints."
-            </p>
+            <h1>{t.index_heading}</h1>
+            <p class="lede">{t.index_lede}</p>
         </section>
         <section aria-labelledby="lessons-heading">
-            <h2 id="lessons-heading">"Lessons"</h2>
-            <p class="lesson-progress" data-testid="lesson-progress">{format!("{completed} of {} completed", LESSONS.len())}</p>
+            <h2 id="lessons-heading">{t.lessons}</h2>
+            <p class="lesson-progress" data-testid="lesson-progress">{fill(t.n_of_m_completed, &[&completed, &LESSONS.len()])}</p>
             <ol class="lesson-parts" data-testid="lesson-index">{parts}</ol>
         </section>
     }

@@ -8,6 +8,7 @@ use crate::content::{self, LessonData, SectionData, SnippetData, LESSONS};
 use crate::editable_player::{editable_player, store_edits};
 use crate::editor::{storage_key, Editor};
 use crate::embed::PlayerTools;
+use crate::i18n::{fill, ui};
 use crate::link::Link;
 use crate::player::step_url::step_in_url;
 use crate::player::{CpuChoice, PlayerHandle};
@@ -20,7 +21,8 @@ pub fn lesson_page(id: String) -> AnyView {
     let Some(lesson) = content::lesson(&id) else {
         return not_found::not_found(format!("lesson={id}")).into_any();
     };
-    crate::browser::set_title(&format!("{} · Looplab", lesson.title));
+    let t = ui();
+    crate::browser::set_title(&fill(t.page_title, &[&lesson.title]));
     let neighbours = neighbours(lesson);
     // The program in the player: the main snippet, or a variation the
     // learner loaded. The URL's `#step=N` applies to the first one shown.
@@ -67,11 +69,11 @@ pub fn lesson_page(id: String) -> AnyView {
         .collect_view();
     view! {
         <article class="lesson" data-testid="lesson" data-lesson=lesson.id>
-            <p class="breadcrumb"><Link route=Route::Index>"Lessons"</Link>" / "{format!("Lesson {}", lesson.order)}</p>
+            <p class="breadcrumb"><Link route=Route::Index>{t.lessons}</Link>" / "{fill(t.lesson_n, &[&lesson.order])}</p>
             <h1>{lesson.title}</h1>
             <p class="lede">{lesson.summary}</p>
             {body}
-            <nav class="lesson-nav" aria-label="Lessons">{neighbours}</nav>
+            <nav class="lesson-nav" aria-label=t.lessons>{neighbours}</nav>
         </article>
     }
     .into_any()
@@ -139,7 +141,7 @@ fn lesson_player(
     };
     let caption = move || {
         let s = snippet();
-        let label = if s.variation { "Try this: " } else { "" };
+        let label = if s.variation { ui().try_this } else { "" };
         format!("{label}{}", s.title)
     };
     view! {
@@ -163,7 +165,7 @@ fn snippet_view(
     } else {
         "snippet"
     };
-    let label = if snippet.variation { "Try this: " } else { "" };
+    let label = if snippet.variation { ui().try_this } else { "" };
     view! {
         <figure class=class data-testid="snippet" data-snippet=snippet.name>
             <figcaption>{label}{snippet.title}</figcaption>
@@ -172,7 +174,7 @@ fn snippet_view(
                 <button class="load-in-player" data-testid="load-in-player" on:click=move |_| {
                     loaded.set(snippet.name);
                     browser::scroll_to_id("player");
-                }>"Load in player"</button>
+                }>{ui().load_in_player}</button>
             })}
         </figure>
     }

@@ -5,6 +5,7 @@ use crate::browser;
 use crate::content::{self, LESSONS};
 use crate::editable_player::{editable_player, store_edits};
 use crate::embed::{share, PlayerTools};
+use crate::i18n::{fill, ui};
 use crate::player::{CpuChoice, PlayerHandle};
 use crate::route;
 use leptos::prelude::*;
@@ -13,7 +14,8 @@ use leptos::prelude::*;
 /// the URL's `#code=`, the last playground program, or the template.
 pub fn playground_page() -> impl IntoView {
     use crate::editor::examples::{EXAMPLES, FROM_LESSONS, TEMPLATE};
-    browser::set_title("Playground · Looplab");
+    let t = ui();
+    browser::set_title(&fill(t.page_title, &[&t.playground]));
     const KEY: &str = "looplab.playground";
     let (_, hash) = browser::location();
     let start_step = route::step_from_hash(&hash);
@@ -24,7 +26,7 @@ pub fn playground_page() -> impl IntoView {
     // program, the template.
     let (shared, problem) = match share::program_in_hash(&hash) {
         Some(Ok(code)) => (Some(code), None),
-        Some(Err(e)) => (None, Some(e.to_string())),
+        Some(Err(e)) => (None, Some(e.message(t))),
         None => (None, None),
     };
     let initial = shared
@@ -38,7 +40,7 @@ pub fn playground_page() -> impl IntoView {
         .iter()
         .map(|(id, title, _)| (*id, *title))
         .chain(FROM_LESSONS.iter().map(|(id, title, _, _)| (*id, *title)))
-        .map(|(id, title)| view! { <option value=format!("example:{id}")>{title}</option> })
+        .map(|(id, title)| view! { <option value=format!("example:{id}")>{t.example_title(id, title)}</option> })
         .collect_view();
     let lessons = LESSONS
         .iter()
@@ -79,20 +81,20 @@ pub fn playground_page() -> impl IntoView {
     };
     view! {
         <section class="playground" data-testid="playground">
-            <h1>"Playground"</h1>
-            <p class="lede">"Write any asyncio program, press Ctrl+Enter (or Run) and watch it run."</p>
-            <div class="play-bar" role="toolbar" aria-label="Playground">
-                <label>"Start from "
+            <h1>{t.playground}</h1>
+            <p class="lede">{t.playground_lede}</p>
+            <div class="play-bar" role="toolbar" aria-label=t.playground>
+                <label>{t.start_from}
                     <select data-testid="examples" prop:value="" on:change=choose>
-                        <option value="" disabled=true>"Choose an example…"</option>
-                        <optgroup label="Examples">{examples}</optgroup>
-                        <optgroup label="Lessons">{lessons}</optgroup>
+                        <option value="" disabled=true>{t.choose_example}</option>
+                        <optgroup label=t.examples>{examples}</optgroup>
+                        <optgroup label=t.lessons>{lessons}</optgroup>
                     </select>
                 </label>
-                <a class="button" data-testid="export" download="looplab.py" href="#" on:click=export>"Export .py"</a>
+                <a class="button" data-testid="export" download="looplab.py" href="#" on:click=export>{t.export_py}</a>
             </div>
             {problem.map(|p| view! {
-                <p class="share-error" role="alert" data-testid="share-error">{p}" Showing another program instead."</p>
+                <p class="share-error" role="alert" data-testid="share-error">{p}{t.showing_another_program}</p>
             })}
             {editable_player(code, None, start_step, handle, true, cpu)}
             <PlayerTools handle=handle/>

@@ -14,7 +14,7 @@ pub(super) fn CodePanel(state: PlayerState) -> impl IntoView {
     let marks = code_marks(state);
     let rows = move || code_rows(state, marks);
     view! {
-        <pre class="code player-code" data-testid="code" tabindex="0" aria-label="Program"><code>{rows}</code></pre>
+        <pre class="code player-code" data-testid="code" tabindex="0" aria-label=crate::i18n::ui().program><code>{rows}</code></pre>
     }
 }
 
@@ -63,7 +63,7 @@ fn code_rows(state: PlayerState, marks: Marks) -> impl IntoView {
                         .map(|(_, colour, name)| {
                             view! {
                                 <span class=format!("park task-c{}", colour % 8)
-                                    title=format!("{name} is parked here")>{name.clone()}</span>
+                                    title=crate::i18n::fill(crate::i18n::ui().parked_here, &[&name])>{name.clone()}</span>
                             }
                         })
                         .collect_view()

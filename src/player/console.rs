@@ -4,6 +4,7 @@
 
 use super::engine;
 use super::player_state::PlayerState;
+use crate::i18n::{fill, ui};
 use leptos::prelude::*;
 use looplab_engine::trace::RunEnding;
 
@@ -98,7 +99,7 @@ pub(super) fn Console(state: PlayerState) -> impl IntoView {
                             {head.clone()}"\n"
                             <button class="console-show-all" data-testid="console-show-all"
                                 on:click=move |_| all.set(true)>
-                                {format!("… {} more lines: show all", crate::player::track::group_thousands(folded as u64))}
+                                {fill(ui().console_more_lines, &[&crate::player::track::group_thousands(folded as u64)])}
                             </button>"\n"
                             {tail.clone()}
                         }
@@ -118,7 +119,7 @@ pub(super) fn Console(state: PlayerState) -> impl IntoView {
     let more = move || {
         let skip = skipped();
         (skip > 0).then(|| {
-            view! { <div class="console-more muted">{format!("… {skip} earlier lines")}</div> }
+            view! { <div class="console-more muted">{fill(ui().console_earlier_lines, &[&skip])}</div> }
         })
     };
     let tail = move || {
@@ -139,16 +140,12 @@ pub(super) fn Console(state: PlayerState) -> impl IntoView {
         let mut continue_after_limit = false;
         if let Some(end) = &s.ended {
             let (class, text) = match end {
-                RunEnding::Completed => ("console-end", "— program finished —".to_string()),
-                RunEnding::Exited { status } => (
-                    "console-end",
-                    format!("— program ended by sys.exit() with status {status} —"),
-                ),
+                RunEnding::Completed => ("console-end", ui().program_finished.to_string()),
+                RunEnding::Exited { status } => {
+                    ("console-end", fill(ui().program_exited, &[status]))
+                }
                 RunEnding::Uncaught { last_line } => ("console-end error", last_line.clone()),
-                RunEnding::Hang => (
-                    "console-end error",
-                    "the program hangs: nothing can ever happen again".into(),
-                ),
+                RunEnding::Hang => ("console-end error", ui().program_hangs.into()),
                 RunEnding::Limit { which, message } => {
                     out.push(limit_view(state, which, message).into_any());
                     continue_after_limit = true;
@@ -165,8 +162,8 @@ pub(super) fn Console(state: PlayerState) -> impl IntoView {
         out
     };
     view! {
-        <section class="console" aria-label="Console">
-            <h2>"Console"</h2>
+        <section class="console" aria-label=ui().console>
+            <h2>{ui().console}</h2>
             <div class="console-body" data-testid="console" tabindex="0" role="log">
                 {more}
                 <For each=rows key=ConsoleRow::clone children=row/>
@@ -182,7 +179,7 @@ fn line_link(state: PlayerState, line: u32) -> Option<impl IntoView> {
     (line > 0).then(|| {
         view! {
             <button class="line-link" data-testid="line-link"
-                aria-label=format!("L{line}: show line {line} of the program")
+                aria-label=fill(ui().line_link_label, &[&line])
                 on:click=move |_| state.focus_line.set(Some(line))>{format!("L{line}")}</button>
         }
     })
@@ -210,9 +207,9 @@ fn limit_view(state: PlayerState, which: &str, message: &str) -> impl IntoView {
     let library = which == "library";
     let can_raise = next <= engine::MAX_LIMIT_SCALE && which != "internal" && !library;
     let heading = if library {
-        "Stopped: a module did not load. ".to_string()
+        ui().stopped_module.to_string()
     } else {
-        format!("Stopped by the {which} limit. ")
+        fill(ui().stopped_by_limit, &[&which])
     };
     let which = which.to_string();
     view! {
@@ -222,7 +219,7 @@ fn limit_view(state: PlayerState, which: &str, message: &str) -> impl IntoView {
                 <button class="raise-limit" data-testid="raise-limit" on:click=move |_| {
                     state.limit_scale.set(next);
                     state.run_live();
-                }>{format!("Run with a {next}× higher limit")}</button>
+                }>{fill(ui().run_with_higher_limit, &[&next])}</button>
             })}
         </div>
     }

@@ -4,11 +4,13 @@
 use super::cpu_choice::CORE_CHOICES;
 use super::live::Speed;
 use super::player_state::{LiveState, PlayerState};
+use crate::i18n::{fill, ui};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub(super) fn Controls(state: PlayerState) -> impl IntoView {
+    let t = ui();
     let n = move || state.track.with(|t| t.steps().len());
     let running = move || state.live.get() != LiveState::Idle;
     // While the program runs for its steps, stepping waits (the buttons
@@ -22,43 +24,43 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
         )
     };
     let play_icon = move || if pausing() { "❚❚" } else { "▶" };
-    let play_word = move || if pausing() { " Pause" } else { " Play" };
-    let play_name = move || if pausing() { "Pause" } else { "Play" };
+    let play_name = move || if pausing() { t.pause } else { t.play };
+    let play_word = move || format!(" {}", play_name());
     let speeds = Speed::ALL
         .iter()
         .map(|s| view! { <option value=s.label()>{s.label()}</option> })
         .collect_view();
     view! {
-        <div class="player-controls" data-testid="player-controls" role="toolbar" aria-label="Run and step">
+        <div class="player-controls" data-testid="player-controls" role="toolbar" aria-label=t.run_and_step>
             <button class="primary" data-testid="run" class:stale=move || state.stale.get()
                 on:click=move |ev| { reveal_player(&ev); state.run_live() }
-                disabled=running>{move || if state.stale.get() { "Run again" } else { "Run" }}</button>
-            <button data-testid="stop" aria-label="Stop" on:click=move |_| state.stop()
+                disabled=running>{move || if state.stale.get() { t.run_again } else { t.run }}</button>
+            <button data-testid="stop" aria-label=t.stop on:click=move |_| state.stop()
                 disabled=move || !running()>
-                <span class="phone-only" aria-hidden="true">"■"</span><span class="wide-only">"Stop"</span>
+                <span class="phone-only" aria-hidden="true">"■"</span><span class="wide-only">{t.stop}</span>
             </button>
             <span class="player-sep" aria-hidden="true"></span>
-            <button data-testid="step-first" aria-disabled=waits aria-label="First step" title="First step (Home)"
+            <button data-testid="step-first" aria-disabled=waits aria-label=t.first_step title=fill(t.key_hint, &[&t.first_step, &"Home"])
                 on:click=move |_| state.first()>"|◀"</button>
-            <button data-testid="step-back" aria-disabled=waits aria-label="Step back" title="Step back (←)"
+            <button data-testid="step-back" aria-disabled=waits aria-label=t.step_back title=fill(t.key_hint, &[&t.step_back, &"←"])
                 on:click=move |_| state.step_by(-1)>"◀"</button>
-            <button data-testid="play-pause" aria-disabled=waits title="Play or pause (Space)"
+            <button data-testid="play-pause" aria-disabled=waits title=fill(t.key_hint, &[&t.play_or_pause, &"Space"])
                 aria-label=play_name on:click=move |_| state.toggle_play()>
                 <span aria-hidden="true">{play_icon}</span><span class="wide-only">{play_word}</span>
             </button>
-            <button data-testid="step-forward" aria-disabled=waits aria-label="Step forward" title="Step forward (→)"
+            <button data-testid="step-forward" aria-disabled=waits aria-label=t.step_forward title=fill(t.key_hint, &[&t.step_forward, &"→"])
                 on:click=move |ev| { reveal_player(&ev); state.step_by(1) }>"▶"</button>
-            <button data-testid="step-last" aria-disabled=waits aria-label="Last step" title="Last step (End)"
+            <button data-testid="step-last" aria-disabled=waits aria-label=t.last_step title=fill(t.key_hint, &[&t.last_step, &"End"])
                 on:click=move |_| state.last()>"▶|"</button>
-            <label class="player-speed"><span class="wide-only">"Speed "</span>
-                <select data-testid="speed" aria-label="Speed" prop:value=move || state.speed.get().label()
+            <label class="player-speed"><span class="wide-only">{t.speed}" "</span>
+                <select data-testid="speed" aria-label=t.speed prop:value=move || state.speed.get().label()
                     on:change=move |ev| {
                         if let Some(s) = Speed::parse(&event_target_value(&ev)) {
                             state.speed.set(s);
                         }
                     }>{speeds}</select>
             </label>
-            <input type="range" class="player-scrubber" data-testid="scrubber" aria-label="Step"
+            <input type="range" class="player-scrubber" data-testid="scrubber" aria-label=t.step
                 min="0" max=move || n().saturating_sub(1).to_string()
                 prop:value=move || state.cursor.get().to_string()
                 disabled=move || n() == 0
@@ -70,9 +72,9 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
                 }/>
             <span class="player-step" class:preparing=preparing data-testid="step-status"
                 aria-live="off">{move || match n() {
-                _ if preparing() => view! { "preparing"<span class="wide-only">" the steps"</span>"…" }.into_any(),
-                0 => view! { <span class="wide-only">"no steps yet"</span><span class="phone-only">"0 / 0"</span> }.into_any(),
-                n => view! { <span class="wide-only">"step "</span>{format!("{} / {}", state.cursor.get() + 1, n)} }.into_any(),
+                _ if preparing() => view! { {t.preparing}<span class="wide-only">{t.preparing_the_steps}</span>"…" }.into_any(),
+                0 => view! { <span class="wide-only">{t.no_steps_yet}</span><span class="phone-only">"0 / 0"</span> }.into_any(),
+                n => view! { <span class="wide-only">{t.step_word}</span>{format!("{} / {}", state.cursor.get() + 1, n)} }.into_any(),
             }}</span>
         </div>
     }
@@ -88,16 +90,17 @@ pub(crate) fn cpu_toggle(state: PlayerState) -> impl IntoView {
         .iter()
         .map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> })
         .collect_view();
+    let t = ui();
     view! {
-        <label class="player-cpu" title="Every instruction costs virtual time; one GIL per process; processes share the cores">
+        <label class="player-cpu" title=t.cpu_model_title>
             <input type="checkbox" data-testid="cpu-model" prop:checked=move || state.cpu.get().on
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     state.cpu.update(|c| c.on = on);
                 }/>
-            " Computing takes time (model)"
+            " "{t.computing_takes_time}
         </label>
-        <label class="player-cores" class:hidden=move || !state.cpu.get().on>"Cores "
+        <label class="player-cores" class:hidden=move || !state.cpu.get().on>{t.cores}" "
             <select data-testid="cpu-cores" prop:value=move || state.cpu.get().cores.to_string()
                 on:change=move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<u32>() {

@@ -103,7 +103,7 @@ pub fn Player(
         state.generation.update_untracked(|g| *g += 1);
     });
     view! {
-        <section class="player" data-testid="player" aria-label="Player"
+        <section class="player" data-testid="player" aria-label=crate::i18n::ui().player
             class:live=move || state.live.get() != LiveState::Idle
             data-stale=move || state.stale.get().then_some("true")
             data-live=move || format!("{:?}", state.live.get()).to_lowercase()

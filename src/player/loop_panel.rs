@@ -4,6 +4,7 @@
 
 use super::player_state::PlayerState;
 use super::track::{GilHolder, LaneOwner};
+use crate::i18n::{fill, ui};
 use leptos::prelude::*;
 use looplab_engine::snapshot::{Snapshot, StepKind, TaskState};
 use looplab_engine::trace::{format_secs, Action, TaskId};
@@ -13,37 +14,38 @@ use looplab_engine::trace::{format_secs, Action, TaskId};
 /// on_done", "cancelled"), and the text shown.
 fn describe_action(s: &Snapshot, action: &Action, cancelled: bool) -> (String, String, String) {
     let name = |t: &TaskId| s.tasks.get(t).map(|v| v.name.clone()).unwrap_or_default();
+    let u = ui();
     let (task, what, extra) = match action {
         Action::TaskStep { task, throw } => (
             name(task),
             format!("step {}", name(task)),
-            throw.as_ref().map(|e| format!(" (throws {e} into it)")),
+            throw.as_ref().map(|e| fill(u.throws_into_it, &[e])),
         ),
         Action::TaskWakeup { task, fut } => (
             name(task),
             format!("wakeup {}", name(task)),
             Some(match s.tasks.get(fut) {
-                Some(t) => format!(" (task {} is done)", t.name),
-                None => format!(" (future #{fut} is done)"),
+                Some(t) => fill(u.task_is_done, &[&t.name]),
+                None => fill(u.future_is_done, &[fut]),
             }),
         ),
         Action::Callback { func, .. } => (String::new(), format!("call {func}"), None),
         Action::JobDone { job, .. } => (
             String::new(),
             "call _chain_future".into(),
-            Some(format!(" (worker job #{job} is done)")),
+            Some(fill(u.worker_job_done, &[job])),
         ),
         Action::StopLoop { .. } => (
             String::new(),
             "call _run_until_complete_cb".into(),
-            Some(" (stops the loop)".into()),
+            Some(u.stops_the_loop.into()),
         ),
     };
     if cancelled {
         return (
             task,
             "cancelled".into(),
-            format!("{what} (cancelled: skipped)"),
+            fill(u.cancelled_skipped, &[&what]),
         );
     }
     let text = format!("{what}{}", extra.unwrap_or_default());
@@ -54,23 +56,22 @@ fn describe_action(s: &Snapshot, action: &Action, cancelled: bool) -> (String, S
 /// before CPython's name for it), if it is one.
 fn plain_label(s: &Snapshot, action: &Action) -> Option<String> {
     let name = |t: &TaskId| s.tasks.get(t).map(|v| v.name.clone()).unwrap_or_default();
+    let u = ui();
     Some(match action {
-        Action::TaskStep { task, .. } => format!("run {} until its next await", name(task)),
-        Action::TaskWakeup { task, .. } => {
-            format!("resume {}: what it awaited is done", name(task))
-        }
-        Action::JobDone { .. } => "hand a worker thread's result to the loop".into(),
-        Action::StopLoop { .. } => "stop the loop: main() is done".into(),
+        Action::TaskStep { task, .. } => fill(u.plain_run_until_await, &[&name(task)]),
+        Action::TaskWakeup { task, .. } => fill(u.plain_resume, &[&name(task)]),
+        Action::JobDone { .. } => u.plain_job_done.into(),
+        Action::StopLoop { .. } => u.plain_stop_loop.into(),
         Action::Callback { func, .. } => match func.as_str() {
-            "_set_result_unless_cancelled" => "a sleep is over: wake its task".into(),
-            "_done_callback" => "gather notes that a child finished".into(),
-            "_inner_done_callback" | "_outer_done_callback" => "shield passes on the result".into(),
-            "_release_waiter" => "the timeout is up: stop waiting".into(),
-            "_on_completion" => "a task finished: count it as completed".into(),
-            "_on_timeout" => "the timeout is up: cancel the task".into(),
-            "_on_task_done" => "the task group notes that a task finished".into(),
-            "_call_set_state" | "_chain_future" => "pass a result between futures".into(),
-            "_wakeup" => "wake the task: what it awaited is done".into(),
+            "_set_result_unless_cancelled" => u.plain_sleep_over.into(),
+            "_done_callback" => u.plain_gather_child.into(),
+            "_inner_done_callback" | "_outer_done_callback" => u.plain_shield.into(),
+            "_release_waiter" => u.plain_timeout_stop_waiting.into(),
+            "_on_completion" => u.plain_count_completed.into(),
+            "_on_timeout" => u.plain_timeout_cancel.into(),
+            "_on_task_done" => u.plain_task_group.into(),
+            "_call_set_state" | "_chain_future" => u.plain_pass_result.into(),
+            "_wakeup" => u.plain_wake_task.into(),
             _ => return None,
         },
     })
@@ -114,13 +115,14 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
     let has = move |f: fn(&Snapshot) -> bool| move || f(&snap());
     // The GIL and the cores, for a run on the CPU model.
     let model_on = move || state.ran_with.get().on && state.track.with(|t| !t.events().is_empty());
+    let u = ui();
     view! {
-        <aside class="loop-panel" aria-label="Event loop">
-            <h2>"Event loop"</h2>
-            <p class="clock" data-testid="clock">{move || format!("clock t = {} s", format_secs(snap().time_ns))}</p>
-            <h3>"Running"</h3>
+        <aside class="loop-panel" aria-label=u.event_loop>
+            <h2>{u.event_loop}</h2>
+            <p class="clock" data-testid="clock">{move || fill(u.clock_t, &[&format_secs(snap().time_ns)])}</p>
+            <h3>{u.running}</h3>
             <p data-testid="running-task" class="running-task">{running}</p>
-            <h3>"Ready queue " <span class="muted">"(front first)"</span></h3>
+            <h3>{u.ready_queue}" " <span class="muted">{u.front_first}</span></h3>
             <ol class="queue" data-testid="ready-queue">
                 <For each=ready key=Row::clone let:r>
                     <li data-testid="ready-item" data-task=r.task data-what=r.what
@@ -130,23 +132,23 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
                     </li>
                 </For>
             </ol>
-            <Show when=has(|s| s.ready.is_empty())><p class="muted empty">"empty"</p></Show>
-            <h3>"Waiting"</h3>
+            <Show when=has(|s| s.ready.is_empty())><p class="muted empty">{u.empty}</p></Show>
+            <h3>{u.waiting}</h3>
             <ul class="queue" data-testid="waiting-list">
                 <For each=waiting key=Row::clone let:r>
                     <li data-testid="waiting-item" data-task=r.task.clone() class=format!("task-c{}", r.colour)>
-                        <strong>{r.task.clone()}</strong>" waits for "<span class="reason">{r.text}</span>
+                        <strong>{r.task.clone()}</strong>{u.waits_for}<span class="reason">{r.text}</span>
                     </li>
                 </For>
             </ul>
-            <h3>"Timers"</h3>
+            <h3>{u.timers}</h3>
             <ul class="queue" data-testid="timers">
                 <For each=timers key=Row::clone let:r>
                     <li data-testid="timer-item">{r.text}</li>
                 </For>
             </ul>
             <Show when=has(|s| !s.threads.is_empty())>
-                <h3>"Worker threads"</h3>
+                <h3>{u.worker_threads}</h3>
                 <ul class="queue" data-testid="threads">
                     <For each=threads key=Row::clone let:r>
                         <li data-testid="thread-item">{r.text}</li>
@@ -155,7 +157,7 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
             </Show>
             {move || model_on().then(|| cpu_view(state, has_program_threads))}
             <Show when=has_program_threads>
-                <h3>{move || if multi_process() { "Processes and threads" } else { "Threads" }}</h3>
+                <h3>{move || if multi_process() { u.processes_and_threads } else { u.threads }}</h3>
                 <ul class="process-groups" data-testid="program-threads">
                     <For each=groups key=ProcessGroup::clone let:g>
                         <li class="process-group" data-testid="process-group" data-process=g.process.to_string()>
@@ -175,7 +177,7 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            <h3>"Finished"</h3>
+            <h3>{u.finished}</h3>
             <ul class="queue" data-testid="finished">
                 <For each=finished key=Row::clone let:r>
                     <li data-testid="finished-item" data-task=r.task.clone() class:failed=r.flag>
@@ -189,12 +191,13 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
 
 /// The GIL line of a process group (CPU model): who holds it.
 fn gil_line(g: &ProcessGroup) -> impl IntoView {
+    let u = ui();
     view! {
         <p class="gil-line" data-testid="gil-item" data-process=g.process.to_string()
             data-holder=g.gil.clone().unwrap_or_default()>
             {match g.gil.clone() {
-                Some(h) => view! { "GIL: "<strong>{h}</strong>" holds it" }.into_any(),
-                None => view! { <span class="muted">"GIL: free (no thread of it runs Python)"</span> }.into_any(),
+                Some(h) => view! { <strong>{h}</strong>{u.holds_the_gil} }.into_any(),
+                None => view! { <span class="muted">{u.gil_free}</span> }.into_any(),
             }}
         </p>
     }
@@ -214,8 +217,9 @@ fn cpu_view(
     };
     let cores = move || state.snap.get().0.cores;
     let multi = move || gil().len() > 1;
+    let u = ui();
     view! {
-        <h3>"GIL and cores " <span class="muted">"(model)"</span></h3>
+        <h3>{u.gil_and_cores}" " <span class="muted">{u.model_paren}</span></h3>
         <div data-testid="gil">
         <Show when=move || !has_threads()>
         <ul class="queue">
@@ -224,8 +228,8 @@ fn cpu_view(
                     data-holder=g.holder.clone().unwrap_or_default()>
                     {move || multi().then(|| format!("{}: ", g.process_name))}
                     {match g.holder.clone() {
-                        Some(h) => view! { <strong>{h}</strong>" holds the GIL" }.into_any(),
-                        None => view! { <span class="muted">"no thread holds the GIL: all of them wait"</span> }.into_any(),
+                        Some(h) => view! { <strong>{h}</strong>{u.holds_the_gil} }.into_any(),
+                        None => view! { <span class="muted">{u.no_gil_holder}</span> }.into_any(),
                     }}
                 </li>
             </For>
@@ -240,7 +244,7 @@ fn cpu_view(
             }}</span>
             {move || {
                 let (busy, total) = cores();
-                format!(" {busy} of {total} cores computing")
+                fill(u.cores_computing, &[&busy, &total])
             }}
         </p>
         </div>
@@ -268,7 +272,7 @@ fn running_view(state: PlayerState) -> AnyView {
             <span class=format!("chip task-c{}", colour_of(state, t.id)) data-task=t.name.clone()>
                 {format!("{} {}()", t.name, t.coro)}
             </span>
-            <span class="muted">{format!(" ran this step; now {}", s.task_status(t.id))}</span>
+            <span class="muted">{fill(ui().ran_this_step, &[&s.task_status(t.id)])}</span>
         }
         .into_any(),
         None => {
@@ -293,10 +297,10 @@ fn running_view(state: PlayerState) -> AnyView {
             match thread {
                 Some((name, now, colour)) => view! {
                     <span class=format!("chip task-c{colour}") data-thread=name.clone()>{name.clone()}</span>
-                    <span class="muted">{format!(" ran this step; now {now}")}</span>
+                    <span class="muted">{fill(ui().ran_this_step, &[&now])}</span>
                 }
                 .into_any(),
-                None => view! { <span class="muted">"no task ran this step"</span> }.into_any(),
+                None => view! { <span class="muted">{ui().no_task_ran}</span> }.into_any(),
             }
         }
     }
@@ -320,7 +324,7 @@ fn ready_rows(state: PlayerState) -> Vec<Row> {
                 _ => 0,
             };
             let plain = if r.cancelled {
-                "cancelled: it will be skipped".into()
+                ui().cancelled_will_skip.into()
             } else {
                 plain_label(&s, &r.action).unwrap_or_default()
             };
@@ -382,14 +386,11 @@ fn thread_rows(state: PlayerState) -> Vec<Row> {
         .values()
         .map(|l| {
             let job = l.job.and_then(|j| s.jobs.get(&j)).map(|j| j.func.clone());
+            let u = ui();
             let text = match (job, l.parked_until) {
-                (Some(f), Some(t)) => format!(
-                    "thread {}: {f}(), in time.sleep until t={}",
-                    l.id,
-                    format_secs(t)
-                ),
-                (Some(f), None) => format!("thread {}: running {f}()", l.id),
-                (None, _) => format!("thread {}: idle", l.id),
+                (Some(f), Some(t)) => fill(u.worker_sleeping, &[&l.id, &f, &format_secs(t)]),
+                (Some(f), None) => fill(u.worker_running, &[&l.id, &f]),
+                (None, _) => fill(u.worker_idle, &[&l.id]),
             };
             Row {
                 key: l.id as u64,

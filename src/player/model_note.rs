@@ -9,20 +9,15 @@ use leptos::prelude::*;
 /// run, before any) on the CPU model, `cores` its cores, `processes`
 /// when the run started processes.
 pub fn model_sentence(model_on: bool, cores: u32, processes: bool) -> Option<String> {
+    use crate::i18n::{fill, ui};
+    let u = ui();
     let cores = match cores {
-        1 => "1 core".to_string(),
-        n => format!("{n} cores"),
+        1 => u.one_core.to_string(),
+        n => fill(u.n_cores, &[&n]),
     };
     match (model_on, processes) {
-        (true, _) => Some(format!(
-            "A model: computing takes time here (a fixed cost per instruction, one GIL per \
-             process, {cores}), so times are the shape of a real run, not its figures."
-        )),
-        (false, true) => Some(
-            "A model: these processes take turns as threads do and computing takes no time; \
-             each has its own memory, as real processes do."
-                .into(),
-        ),
+        (true, _) => Some(fill(u.model_note_cpu, &[&cores])),
+        (false, true) => Some(u.model_note_processes.into()),
         (false, false) => None,
     }
 }
@@ -46,7 +41,8 @@ pub(super) fn ModelNote(state: PlayerState) -> impl IntoView {
             view! {
                 <p class="model-note" data-testid="model-note">
                     {text}" "
-                    <a href="./?model" target="_blank" rel="noopener">"What is modelled"</a>
+                    <a href=format!("./{}", crate::i18n::with_lang("?model", crate::i18n::current()))
+                        target="_blank" rel="noopener">{crate::i18n::ui().what_is_modelled}</a>
                 </p>
             }
         })

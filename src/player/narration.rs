@@ -4,6 +4,7 @@
 use super::loop_panel::gil_holder_of;
 use super::player_state::{LiveState, PlayerState};
 use super::track::ThreadState;
+use crate::i18n::{fill, ui};
 use leptos::prelude::*;
 use looplab_engine::snapshot::StepKind;
 use looplab_engine::trace::format_secs;
@@ -19,22 +20,21 @@ pub(super) fn Narration(state: PlayerState) -> impl IntoView {
 }
 
 fn narration(state: PlayerState) -> String {
+    let u = ui();
     if state.live.get() == LiveState::Preparing {
-        return "Running the program to record its steps… (Stop cancels.)".into();
+        return u.narr_preparing.into();
     }
     if state.stale.get() {
         if state.cpu.get() != state.ran_with.get() {
-            return "The clock changed (computing takes time: on or off, or its cores): press Run \
-                    to run the program again."
-                .into();
+            return u.narr_clock_changed.into();
         }
-        return "The code changed: press Run to run it again.".into();
+        return u.narr_code_changed.into();
     }
     let c = state.cursor.get();
     let snap = state.snap.get().0;
     state.track.with(|t| {
         if t.steps().is_empty() {
-            return "Press Run to watch the program, or step through it with the arrows.".into();
+            return u.narr_press_run.into();
         }
         let mut text = match (t.steps().get(c).map(|s| &s.kind), t.columns.get(c)) {
             // A thread's turn (a program of threads): who ran, and the
@@ -43,17 +43,17 @@ fn narration(state: PlayerState) -> String {
                 let name = col
                     .threads
                     .get(*thread as usize)
-                    .map_or("A thread", |th| th.name.as_str());
+                    .map_or(u.a_thread, |th| th.name.as_str());
                 let waited = col.jump.map(|(from, to)| {
-                    format!(
-                        "No thread could run, so the clock jumped from t={} to t={}. ",
-                        format_secs(from),
-                        format_secs(to)
+                    fill(
+                        u.narr_no_thread_could_run,
+                        &[&format_secs(from), &format_secs(to)],
                     )
                 });
                 format!(
-                    "{}{name} runs, until it blocks or ends (one thread runs at a time).",
-                    waited.unwrap_or_default()
+                    "{}{}",
+                    waited.unwrap_or_default(),
+                    fill(u.narr_thread_runs, &[&name])
                 )
             }
             _ => t.narrate(c),
@@ -65,7 +65,7 @@ fn narration(state: PlayerState) -> String {
             .and_then(|task| t.task_lane(task))
             .is_some_and(|l| t.lanes[l].internal);
         if internal {
-            text.push_str(INTERNAL);
+            text.push_str(u.narr_internal);
         }
         // Why each program thread that is not running is not (under the
         // CPU model, a ready thread waits for its process's GIL).
@@ -78,13 +78,9 @@ fn narration(state: PlayerState) -> String {
             {
                 let holder = gil_holder_of(&holders, th.process, i);
                 let status = th.status_with_gil(&col.threads, holder);
-                text.push_str(&format!(" {} is {status}.", th.name));
+                text.push_str(&fill(u.narr_thread_is, &[&th.name, &status]));
             }
         }
         text
     })
 }
-
-/// Said when one of `asyncio.run`'s own tasks runs.
-const INTERNAL: &str = " (This task is asyncio.run's own clean-up: once main() is done, it shuts \
-down async generators and the default thread pool before closing the loop.)";

@@ -58,7 +58,7 @@ pub fn timeline_rows(t: &Track, show_internal: bool) -> (Vec<Row>, Vec<usize>) {
         if lane.internal && !show_internal {
             let r = *grouped.get_or_insert_with(|| {
                 rows.push(Row {
-                    name: "asyncio.run clean-up".into(),
+                    name: crate::i18n::ui().asyncio_cleanup.into(),
                     colour: lane.colour % 8,
                     kind,
                     grouped: in_group,

@@ -6,6 +6,7 @@ use super::player_state::{LiveState, PlayerState};
 use super::timeline_marks::{
     timeline_marks, timeline_rows, timeline_tokens, Mark, Row, TimelineMode, LANE_H, PAGE, RULER_H,
 };
+use crate::i18n::{fill, ui};
 use leptos::prelude::*;
 use looplab_engine::trace::format_secs;
 
@@ -107,8 +108,8 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
                     <input type="checkbox" data-testid="internal-tasks"
                         prop:checked=move || state.show_internal.get()
                         on:change=move |ev| state.show_internal.set(event_target_checked(&ev))/>
-                    " show asyncio's internal tasks "
-                    <span class="muted">"(asyncio.run's clean-up after main() returns)"</span>
+                    " "{ui().show_internal_tasks}" "
+                    <span class="muted">{ui().show_internal_tasks_note}</span>
                 </label>
             }
         })
@@ -124,8 +125,8 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
                     } else {
                         TimelineMode::Steps
                     })/>
-                " lay out by time "
-                <span class="muted">"(prints made at the same moment stack; gaps show how long the loop waited)"</span>
+                " "{ui().lay_out_by_time}" "
+                <span class="muted">{ui().lay_out_by_time_note}</span>
             </label>
         }
     };
@@ -134,9 +135,9 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
         TimelineMode::Time => "time",
     };
     view! {
-        <div class="timeline" data-testid="timeline" data-mode=mode_name role="region" aria-label="Timeline: one lane per task">
+        <div class="timeline" data-testid="timeline" data-mode=mode_name role="region" aria-label=ui().timeline_label>
             <div class="lane-labels" style:padding-top=format!("{RULER_H}px")>{labels}</div>
-            <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label="Timeline steps">
+            <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label=ui().timeline_steps>
                 <div class="timeline-inner" style:width=width style:height=height>
                     <For each=marks key=Mark::clone children=move |m| mark_view(m, state)/>
                     <For each=tokens key=Mark::clone children=move |m| mark_view(m, state)/>
@@ -163,7 +164,7 @@ fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
             skipped,
         } => view! {
             <div class="clock-jump" class:skipped=skipped style:left=format!("{x}px")
-                title=format!("the loop waited: the clock jumps from t={} to t={}", format_secs(from), format_secs(to))>
+                title=fill(ui().loop_waited, &[&format_secs(from), &format_secs(to)])>
                 {label}
             </div>
         }
@@ -174,7 +175,7 @@ fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
         .into_any(),
         Mark::Blocked { x, w } => view! {
             <div class="blocked-band" style:left=format!("{x}px") style:width=format!("{w}px")
-                title="the loop was blocked: nothing else could run"></div>
+                title=ui().loop_was_blocked></div>
         }
         .into_any(),
         Mark::Bar {
@@ -220,9 +221,9 @@ fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
             // console).
             let (title, aria) = if more > 0 {
                 let head: String = text.chars().take(2_000).collect();
-                (head, format!("{label} (of one print), step {}", step + 1))
+                (head, fill(ui().token_of_one_print, &[&label, &(step + 1)]))
             } else {
-                (text.clone(), format!("{}, step {}", text, step + 1))
+                (text.clone(), fill(ui().token_step, &[&text, &(step + 1)]))
             };
             view! {
                 <button class=format!("timeline-token task-c{colour}") class:stderr=stderr

@@ -199,13 +199,14 @@ impl ProgramThread {
     /// "blocked in join(Thread-2)"); `all` are the threads of its column,
     /// which name the ones it waits for.
     pub fn status(&self, all: &[ProgramThread]) -> String {
+        let u = crate::i18n::ui();
         match &self.state {
-            ThreadState::Ready => "ready: waits for its turn to run".into(),
-            ThreadState::Running => "running".into(),
+            ThreadState::Ready => u.thread_ready.into(),
+            ThreadState::Running => u.thread_running.into(),
             ThreadState::Blocked { until_ns, reason } => {
                 thread_wait(reason.as_ref(), *until_ns, &|t| thread_name(all, t))
             }
-            ThreadState::Ended => "finished".into(),
+            ThreadState::Ended => u.thread_finished.into(),
         }
     }
 
@@ -215,7 +216,7 @@ impl ProgramThread {
     pub fn status_with_gil(&self, all: &[ProgramThread], gil_holder: Option<&str>) -> String {
         match (&self.state, gil_holder) {
             (ThreadState::Ready, Some(holder)) if holder != self.name => {
-                format!("waiting for the GIL ({holder} holds it)")
+                crate::i18n::fill(crate::i18n::ui().waiting_for_gil, &[&holder])
             }
             _ => self.status(all),
         }

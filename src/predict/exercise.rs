@@ -5,6 +5,7 @@
 use super::lines::{drop_index, first_difference, move_line, output_lines, shuffled};
 use super::progress::{is_exercise_done, mark_exercise_done};
 use crate::content::{LessonData, PredictData};
+use crate::i18n::{fill, ui};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -133,7 +134,7 @@ impl Exercise {
         self.order.update(|o| move_line(o, from, to));
         self.picked.set(None);
         self.status
-            .set(format!("“{text}” is now line {} of {n}.", to + 1));
+            .set(fill(ui().predict_now_line, &[&text, &(to + 1), &n]));
         wasm_bindgen_futures::spawn_local(async move {
             gloo_timers::future::TimeoutFuture::new(0).await;
             focus_id(&focus);
@@ -164,16 +165,15 @@ impl Exercise {
             None => {
                 self.picked.set(Some(i));
                 let n = self.order.with_untracked(Vec::len);
-                self.status.set(format!(
-                    "Picked up “{}”, line {} of {n}. Choose the line where it goes, or press it again to leave it.",
-                    self.text_at(i),
-                    i + 1
+                self.status.set(fill(
+                    ui().predict_picked_up,
+                    &[&self.text_at(i), &(i + 1), &n],
                 ));
             }
             Some(p) if p == i => {
                 self.picked.set(None);
                 self.status
-                    .set(format!("“{}” left at line {}.", self.text_at(i), i + 1));
+                    .set(fill(ui().predict_left_at, &[&self.text_at(i), &(i + 1)]));
             }
             Some(p) => self.place(p, i, self.id("pick", i)),
         }
@@ -239,7 +239,7 @@ impl Exercise {
             if let Some(p) = self.picked.get_untracked() {
                 self.picked.set(None);
                 self.status
-                    .set(format!("“{}” left at line {}.", self.text_at(p), p + 1));
+                    .set(fill(ui().predict_left_at, &[&self.text_at(p), &(p + 1)]));
             }
         }
     }
@@ -310,30 +310,30 @@ pub fn Predict(
     });
     view! {
         <aside class="predict" data-testid="predict" data-snippet=data.snippet aria-labelledby=labelled_by>
-            <h2 id=heading>"Predict, then run"</h2>
+            <h2 id=heading>{ui().predict_heading}</h2>
             <p>{data.prompt}</p>
             {move || match ex.real.get() {
-                None => view! { <p class="predict-wait">"Preparing the exercise…"</p> }.into_any(),
+                None => view! { <p class="predict-wait">{ui().predict_preparing}</p> }.into_any(),
                 Some(_) => view! {
-                    <p class="predict-how" id=how.clone()>"Drag a line to its place, or tap it and then tap where it goes; the ↑ ↓ buttons move it by one."</p>
-                    <ol class="predict-lines" aria-label="Output lines, in your order" aria-describedby=how.clone()
+                    <p class="predict-how" id=how.clone()>{ui().predict_how}</p>
+                    <ol class="predict-lines" aria-label=ui().predict_lines_label aria-describedby=how.clone()
                         on:keydown=move |ev| ex.escape(ev)>{move || line_rows(ex)}</ol>
                     <p class="visually-hidden" data-testid="predict-status" role="status" aria-live="polite">{move || ex.status.get()}</p>
                     <p class="predict-actions">
                         <button data-testid="predict-check" class="primary"
                             disabled=move || ex.checked.with(Option::is_some)
-                            on:click=move |_| ex.check()>"Check"</button>
+                            on:click=move |_| ex.check()>{ui().predict_check}</button>
                     </p>
                 }.into_any(),
             }}
             {move || result_view(ex, data)}
             <p class="predict-done">
                 {move || if ex.lesson_done.get() {
-                    view! { <span data-testid="predict-completed">"✓ Lesson completed"</span> }.into_any()
+                    view! { <span data-testid="predict-completed">"✓ "{ui().lesson_completed}</span> }.into_any()
                 } else if ex.done.get() {
-                    view! { <span data-testid="predict-completed">"✓ Exercise completed"</span> }.into_any()
+                    view! { <span data-testid="predict-completed">"✓ "{ui().exercise_completed}</span> }.into_any()
                 } else {
-                    view! { <button data-testid="mark-done" on:click=move |_| ex.mark()>"Mark as done"</button> }.into_any()
+                    view! { <button data-testid="mark-done" on:click=move |_| ex.mark()>{ui().mark_done}</button> }.into_any()
                 }}
             </p>
         </aside>
@@ -350,17 +350,17 @@ fn line_rows(ex: Exercise) -> impl IntoView {
     o.into_iter()
             .enumerate()
             .map(|(i, text)| {
-                let up_label = format!("Move “{text}” up");
-                let down_label = format!("Move “{text}” down");
+                let up_label = fill(ui().predict_move_up, &[&text]);
+                let down_label = fill(ui().predict_move_down, &[&text]);
                 let pick_text = text.clone();
                 // The visible text first (speech input users say what they
                 // see), then what pressing does.
                 let pick_label = move || match ex.picked.get() {
                     Some(p) if p != i => {
-                        format!("{pick_text} (line {}): put “{}” here", i + 1, ex.text_at(p))
+                        fill(ui().predict_put_here, &[&pick_text, &(i + 1), &ex.text_at(p)])
                     }
-                    Some(_) => format!("{pick_text} (line {}): picked up", i + 1),
-                    None => format!("{pick_text} (line {}): pick up to move it", i + 1),
+                    Some(_) => fill(ui().predict_picked, &[&pick_text, &(i + 1)]),
+                    None => fill(ui().predict_pick_up, &[&pick_text, &(i + 1)]),
                 };
                 let dragging = move || ex.drag.with(|d| d.is_some_and(|d| d.moved && d.from == i));
                 let target = move || ex.drag.with(|d| d.is_some_and(|d| d.moved && d.over == i && d.from != i));
@@ -408,7 +408,7 @@ fn result_view(ex: Exercise, data: &'static PredictData) -> Option<AnyView> {
     let view = match c.first_diff {
             None => view! {
                 <div class="predict-result right" data-testid="predict-result" data-correct="true" role="status">
-                    <p><strong>"Right!"</strong>" That is exactly the order the program prints."</p>
+                    <p><strong>{ui().predict_right}</strong>{ui().predict_right_more}</p>
                 </div>
             }
             .into_any(),
@@ -422,7 +422,7 @@ fn result_view(ex: Exercise, data: &'static PredictData) -> Option<AnyView> {
                             view! {
                                 <li class:differs=differs>
                                     <code>{t}</code>
-                                    {differs.then(|| view! { <span class="differs-mark">" ← first difference"</span> })}
+                                    {differs.then(|| view! { <span class="differs-mark">" ← "{ui().first_difference}</span> })}
                                 </li>
                             }
                         })
@@ -430,19 +430,19 @@ fn result_view(ex: Exercise, data: &'static PredictData) -> Option<AnyView> {
                 };
                 view! {
                     <div class="predict-result wrong" data-testid="predict-result" data-correct="false" role="status">
-                        <p><strong>"Not quite."</strong>{format!(" Line {} is the first that differs.", d + 1)}</p>
+                        <p><strong>{ui().predict_not_quite}</strong>{fill(ui().predict_first_differs, &[&(d + 1)])}</p>
                         <div class="predict-compare">
                             <div>
-                                <h3>"Your order"</h3>
+                                <h3>{ui().your_order}</h3>
                                 <ol>{list(c.guess)}</ol>
                             </div>
                             <div>
-                                <h3>"Real order"</h3>
+                                <h3>{ui().real_order}</h3>
                                 <ol>{list(real_lines)}</ol>
                             </div>
                         </div>
                         <p class="predict-explain" data-testid="predict-explain">{data.explain}</p>
-                        <button data-testid="predict-retry" on:click=move |_| ex.try_again()>"Try again"</button>
+                        <button data-testid="predict-retry" on:click=move |_| ex.try_again()>{ui().try_again}</button>
                     </div>
                 }
                 .into_any()

@@ -204,7 +204,7 @@ test('the Embed button gives the documented snippet, which works on another orig
   const snippet = await page.getByTestId('embed-snippet').inputValue();
   assert.equal(
     snippet,
-    `<iframe src="${app.url}?embed=gather" title="Looplab: gather" loading="lazy" width="100%" height="720" style="border:0"></iframe>\n` +
+    `<iframe src="${app.url}?embed=gather&amp;lang=en" title="Looplab: gather" loading="lazy" width="100%" height="720" style="border:0"></iframe>\n` +
       `<script src="${app.url}embed.js" async></script>`,
   );
   await page.getByTestId('share').click();
