@@ -2,7 +2,7 @@
 //! clock, the way the browser app does.
 //!
 //! ```text
-//! looplab run [--timed] [--trace FILE.json] [--cpu-model [--cores N]] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] FILE.py
+//! looplab run [--timed] [--trace FILE.json] [--cpu-model [--cores N]] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] [--record-lines [--max-lines N]] [--inspect-frames] FILE.py
 //! ```
 //!
 //! `--cpu-model` turns on the engine's "computing takes time" model (every
@@ -10,6 +10,12 @@
 //! `--cores N` virtual cores, 4 by default; see the engine's `aio::cpu`);
 //! without it the virtual clock advances only by waiting, as CPython's does
 //! on the oracle's clock. `--cores` needs `--cpu-model`.
+//!
+//! `--record-lines` records every line of the program the run executes,
+//! and which task ran it, in the trace (`Line` events, for `--trace`); at
+//! most `--max-lines N` of them (100,000 by default: the line-recording
+//! limit). `--inspect-frames` records each task's await chain and local
+//! variables whenever it suspends (`TaskFrames` events).
 //!
 //! `--max-instructions`, `--max-slice`, `--max-memory` and `--max-output`
 //! raise (or lower) the engine's budgets: total instructions (the
@@ -37,7 +43,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: looplab run [--timed] [--trace FILE.json] [--cpu-model [--cores N]] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] FILE.py";
+    "usage: looplab run [--timed] [--trace FILE.json] [--cpu-model [--cores N]] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] [--record-lines [--max-lines N]] [--inspect-frames] FILE.py";
 
 /// The parsed command line.
 #[derive(Debug)]
@@ -65,6 +71,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut limits = Limits::default();
     let mut cpu_model = false;
     let mut cores = None;
+    let mut max_lines = None;
     while let Some(arg) = it.next() {
         let mut number = |flag: &str| -> Result<u64, String> {
             it.next()
@@ -74,6 +81,9 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         match arg.as_str() {
             "--timed" => timed = true,
             "--cpu-model" => cpu_model = true,
+            "--record-lines" => limits.record_lines = true,
+            "--inspect-frames" => limits.inspect_frames = true,
+            "--max-lines" => max_lines = Some(usize::try_from(number(arg)?).unwrap_or(usize::MAX)),
             "--cores" => {
                 let n = number(arg)?;
                 if n == 0 || n > 1024 {
@@ -94,6 +104,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             path if file.is_none() => file = Some(path.to_string()),
             extra => return Err(format!("unexpected argument `{extra}`")),
         }
+    }
+    match (limits.record_lines, max_lines) {
+        (_, None) => {}
+        (true, Some(n)) => limits.max_line_events = n,
+        (false, Some(_)) => return Err("--max-lines needs --record-lines".into()),
     }
     match (cpu_model, cores) {
         (true, cores) => {
@@ -256,5 +271,8 @@ mod tests {
         assert!(args("run --cpu-model --cores 0 a.py").is_err());
         assert!(args("run --cpu-model --cores many a.py").is_err());
         assert!(args("run --cpu-model --cores").is_err());
+        let lines = args("run --record-lines --max-lines 5 a.py").unwrap();
+        assert!(lines.limits.record_lines && lines.limits.max_line_events == 5);
+        assert!(args("run --max-lines 5 a.py").is_err());
     }
 }

@@ -208,6 +208,9 @@ impl Session {
         let shared: Shared = Rc::new(RefCell::new(Aio::new(record, filename)));
         shared.borrow_mut().source = Rc::from(source);
         glue::install(&mut vm, &shared);
+        if limits.record_lines && record {
+            glue::record_lines(&mut vm, &shared, limits.max_line_events);
+        }
         if let Ok(mut st) = shared.try_borrow_mut() {
             st.set_cpu_model(limits.cpu_model);
             st.inspect_frames = limits.inspect_frames;

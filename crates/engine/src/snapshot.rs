@@ -73,6 +73,14 @@ pub struct Snapshot {
     /// CPU model only: (cores computing, cores in all); (0, 0) without
     /// the model.
     pub cores: (u32, u32),
+    /// The line run last and the task that ran it (`EventKind::Line`; only
+    /// in runs that record lines).
+    #[serde(default)]
+    pub line: Option<(Option<TaskId>, u32)>,
+    /// Set once line events stopped at their limit (`EventKind::LinesCapped`):
+    /// the limit.
+    #[serde(default)]
+    pub lines_capped: Option<usize>,
 }
 
 /// A warning, as the console shows it.
@@ -134,6 +142,10 @@ pub struct TaskView {
     /// once it is done.
     #[serde(default)]
     pub frames: Vec<FrameInfo>,
+    /// The line it ran last (`EventKind::Line`; only in runs that record
+    /// lines: `Limits::record_lines`): where it is paused while it waits.
+    #[serde(default)]
+    pub line_ran: Option<u32>,
 }
 
 /// A task's state.
@@ -368,6 +380,13 @@ impl Snapshot {
                     t.frames = frames.clone();
                 }
             }
+            EventKind::Line { task, line, .. } => {
+                self.line = Some((*task, *line));
+                if let Some(t) = task.and_then(|task| self.tasks.get_mut(&task)) {
+                    t.line_ran = Some(*line);
+                }
+            }
+            EventKind::LinesCapped { limit } => self.lines_capped = Some(*limit),
         }
     }
 
@@ -446,6 +465,7 @@ impl Snapshot {
                 cancel_requested: false,
                 steps: 0,
                 frames: Vec::new(),
+                line_ran: None,
             },
         );
     }

@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the trace format. Bumped whenever [`EventKind`] changes shape.
-pub const TRACE_VERSION: u32 = 5;
+pub const TRACE_VERSION: u32 = 6;
 
 /// Id of a task. Tasks are futures, so this is the task's [`FutureId`].
 pub type TaskId = u32;
@@ -387,6 +387,36 @@ pub enum EventKind {
         /// Its coroutine frames, outermost (the task's own coroutine) first.
         frames: Vec<FrameInfo>,
     },
+    /// The running task (or worker thread, or the main program outside
+    /// any task) is about to run a line of the program: CPython's
+    /// `sys.settrace` "line" event, reported when a frame starts a new line
+    /// or jumps back to one (a loop's next round); a coroutine resuming
+    /// after an `await` does not report that line again. Lines of library
+    /// modules are not reported. Recorded only when the run asks for it
+    /// (`Limits::record_lines`), at most `Limits::max_line_events` of them
+    /// ([`EventKind::LinesCapped`] then). Since version 6.
+    Line {
+        /// The task running, if any.
+        task: Option<TaskId>,
+        /// The worker thread running, if not the loop's thread.
+        thread: Option<ThreadId>,
+        /// The line, in the program.
+        line: u32,
+    },
+    /// Line events stop here: the run recorded as many as
+    /// `Limits::max_line_events` allows ([`lines_capped_message`]). Since
+    /// version 6.
+    LinesCapped {
+        /// The limit reached.
+        limit: usize,
+    },
+}
+
+/// What a viewer says where line events stop ([`EventKind::LinesCapped`]).
+pub fn lines_capped_message(limit: usize) -> String {
+    format!(
+        "Line steps stop here: the run executed more than {limit} lines of the program, the most it records one by one (the line-recording limit; raise it with `looplab run --record-lines --max-lines N`, or `Limits::max_line_events`)."
+    )
 }
 
 /// Why a program thread is blocked ([`EventKind::ProgramThreadBlocked`]):

@@ -183,3 +183,158 @@ fn inspecting_is_off_by_default_and_changes_nothing_else() {
         assert_eq!(kinds(&plain), kinds(&inspected), "{name}");
     }
 }
+
+const PROGRAMS: [&str; 5] = [
+    "gather_sleep.py",
+    "task_awaits_task.py",
+    "cancel_finally.py",
+    "generators.py",
+    "turns.py",
+];
+
+fn run_lines(name: &str, inspect: bool) -> RunOutcome {
+    let limits = Limits {
+        inspect_frames: inspect,
+        record_lines: true,
+        ..Limits::default()
+    };
+    run_program(&read(name), "main.py", &limits)
+}
+
+/// The recorded line events as `tools/cpython_lines.py` writes CPython's:
+/// `<task name> <line>`, "-" outside any task.
+fn line_listing(out: &RunOutcome) -> String {
+    let mut names = std::collections::HashMap::new();
+    let mut s = String::new();
+    for e in &out.trace.events {
+        match &e.kind {
+            EventKind::TaskCreated { task, name, .. } | EventKind::TaskRenamed { task, name } => {
+                names.insert(*task, name.clone());
+            }
+            EventKind::Line { task, line, .. } => {
+                let who = task.map_or("-".to_string(), |t| names[&t].clone());
+                s += &format!("{who} {line}\n");
+            }
+            _ => {}
+        }
+    }
+    s
+}
+
+#[test]
+fn the_lines_run_are_cpythons_in_cpythons_order() {
+    for name in PROGRAMS {
+        let out = run_lines(name, false);
+        let expected = read(&name.replace(".py", ".lines"));
+        assert_eq!(line_listing(&out), expected, "{name}");
+    }
+}
+
+#[test]
+fn recording_lines_is_off_by_default_and_changes_nothing_else() {
+    for name in PROGRAMS {
+        let plain = run(name, false);
+        let lines = run_lines(name, false);
+        assert!(
+            !plain
+                .trace
+                .events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Line { .. })),
+            "{name}: lines recorded without being asked for"
+        );
+        assert_eq!(plain.output, lines.output, "{name}");
+        assert_eq!(plain.ending, lines.ending, "{name}");
+        let kinds = |o: &RunOutcome| -> Vec<(u64, EventKind)> {
+            o.trace
+                .events
+                .iter()
+                .filter(|e| !matches!(e.kind, EventKind::Line { .. }))
+                .map(|e| (e.time_ns, e.kind.clone()))
+                .collect()
+        };
+        assert_eq!(kinds(&plain), kinds(&lines), "{name}");
+        // The event steps of the player are the same.
+        let steps = |o: &RunOutcome| looplab_engine::snapshot::steps(&o.trace.events).len();
+        assert_eq!(steps(&plain), steps(&lines), "{name}");
+    }
+}
+
+#[test]
+fn line_events_stop_at_their_limit_and_say_so() {
+    let limits = Limits {
+        record_lines: true,
+        max_line_events: 7,
+        ..Limits::default()
+    };
+    let out = run_program(&read("turns.py"), "main.py", &limits);
+    let lines = out
+        .trace
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Line { .. }))
+        .count();
+    assert_eq!(lines, 7);
+    let capped: Vec<_> = out
+        .trace
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::LinesCapped { limit } => Some(limit),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(capped, [7], "one LinesCapped event, naming the limit");
+    // The run itself goes on to its end.
+    assert_eq!(stdout(&out), stdout(&run("turns.py", false)));
+    let end = Snapshot::fold(&out.trace.events);
+    assert_eq!(end.lines_capped, Some(7));
+    let message = looplab_engine::trace::lines_capped_message(7);
+    assert!(
+        message.contains("line-recording limit") && message.contains("--max-lines"),
+        "{message}"
+    );
+}
+
+#[test]
+fn the_snapshot_knows_each_tasks_line_and_frames_at_a_line_step() {
+    let out = run_lines("gather_sleep.py", true);
+    let events = &out.trace.events;
+    // Worker 2 (task 3) at `total += 1` (line 8): its previous suspension
+    // recorded `total` as 20; worker 1 already waits at line 9.
+    let at = events
+        .iter()
+        .position(|e| {
+            matches!(
+                e.kind,
+                EventKind::Line {
+                    task: Some(3),
+                    line: 8,
+                    ..
+                }
+            )
+        })
+        .expect("worker 2 runs line 8");
+    let snap = Snapshot::fold(&events[..=at]);
+    assert_eq!(snap.line, Some((Some(3), 8)));
+    assert_eq!(snap.tasks[&3].line_ran, Some(8));
+    assert_eq!(snap.tasks[&2].line_ran, Some(9), "worker 1 waits at line 9");
+    assert_eq!(snap.tasks[&4].line_ran, Some(7), "worker 3 waits at line 7");
+    assert_eq!(snap.await_chain(4), ["main", "gather", "worker", "sleep"]);
+    let total = |snap: &Snapshot, task| {
+        snap.tasks[&task].frames[0]
+            .locals
+            .iter()
+            .find(|v| v.name == "total")
+            .map(|v| v.repr.clone())
+    };
+    assert_eq!(total(&snap, 3).as_deref(), Some("20"));
+    // After its next suspension, the change shows.
+    let later = events[at..]
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::TaskFrames { task: 3, .. }))
+        .expect("worker 2 suspends again")
+        + at;
+    let snap = Snapshot::fold(&events[..=later]);
+    assert_eq!(total(&snap, 3).as_deref(), Some("21"));
+}

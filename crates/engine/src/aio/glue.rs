@@ -125,6 +125,8 @@ pub(crate) struct Aio {
     pub source: Rc<str>,
     /// Record each suspending task's await chain (`Limits::inspect_frames`).
     pub inspect_frames: bool,
+    /// Line events recorded so far (`Limits::record_lines`).
+    pub lines_recorded: usize,
 }
 
 pub(crate) type Shared = Rc<RefCell<Aio>>;
@@ -179,6 +181,7 @@ impl Aio {
             procs: Default::default(),
             source: Rc::from(""),
             inspect_frames: false,
+            lines_recorded: 0,
         }
     }
 
@@ -418,6 +421,34 @@ pub(crate) fn safe_repr(vm: &mut Vm, v: &Value, depth: usize) -> String {
         Value::Gen(g) => format!("<coroutine {}>", g.qualname),
         other => format!("<{}>", other.kind_name()),
     }
+}
+
+/// Records a line event (`EventKind::Line`) for every line of the
+/// program the run starts, at most `max` of them (`Limits::record_lines`;
+/// the VM side is `vm/lines.rs`). Lines of library modules are skipped.
+pub(crate) fn record_lines(vm: &mut Vm, shared: &Shared, max: usize) {
+    let sh = shared.clone();
+    vm.line_hook = Some(Rc::new(move |_vm: &mut Vm, file: &str, line: u32| {
+        let Ok(mut st) = sh.try_borrow_mut() else {
+            return true;
+        };
+        if *file != *st.filename {
+            return true;
+        }
+        if !st.lp.recorder.recording() {
+            return false;
+        }
+        if st.lines_recorded >= max {
+            st.lp.emit(EventKind::LinesCapped { limit: max });
+            return false;
+        }
+        st.lines_recorded += 1;
+        let task = st.lp.current_task();
+        let thread = st.current_thread;
+        st.lp.emit(EventKind::Line { task, thread, line });
+        true
+    }));
+    vm.recompute_check();
 }
 
 /// The await chain of a task's suspended coroutine, for the trace

@@ -97,6 +97,10 @@ pub struct Frame {
     pub link: Link,
     /// The generator owning this frame while it runs.
     pub gen: Option<Rc<GenObj>>,
+    /// While lines are recorded (`vm/lines.rs`): the instruction this
+    /// frame ran last (CPython's `instr_prev`). Read only when `pc` is
+    /// not 0, so a frame reused from the pool needs no reset.
+    pub traced_pc: usize,
 }
 
 /// Finished frames kept for the next calls (CPython allocates frames in a
@@ -217,6 +221,7 @@ impl Frame {
             link: Link::Call,
             gen: None,
             pc: 0,
+            traced_pc: 0,
             consts: consts_of(&code),
             code,
         }

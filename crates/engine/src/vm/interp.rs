@@ -506,6 +506,9 @@ impl Vm {
                     self.instructions -= 1;
                     return Err(e);
                 }
+                if self.line_hook.is_some() {
+                    self.note_line();
+                }
             }
             let fr = frame!(self);
             let Some(&op) = fr.code.ops.get(fr.pc) else {

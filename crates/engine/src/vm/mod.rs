@@ -107,6 +107,7 @@ pub mod format;
 pub mod frame;
 pub mod inspect;
 pub mod interp;
+pub mod lines;
 pub mod object;
 pub mod ops;
 pub mod teardown;
@@ -158,7 +159,19 @@ pub struct Limits {
     /// Off by default: nothing is looked at or recorded then. Not a
     /// budget, but a run option carried with them.
     pub inspect_frames: bool,
+    /// Record every line of the program the run executes, and which task
+    /// ran it (`EventKind::Line`), for stepping line by line. Off by
+    /// default, and then it costs nothing: the interpreter looks at lines
+    /// only while a line hook is installed (see `vm/lines.rs`). Not a
+    /// budget, but a run option carried with them.
+    pub record_lines: bool,
+    /// Line events recorded at most (`EventKind::LinesCapped` then, and
+    /// the run goes on without them).
+    pub max_line_events: usize,
 }
+
+/// Default for [`Limits::max_line_events`].
+pub const DEFAULT_MAX_LINE_EVENTS: usize = 100_000;
 
 /// The opt-in "computing takes time" model (`looplab run --cpu-model
 /// [--cores N]`): every executed instruction costs
@@ -280,6 +293,8 @@ impl Default for Limits {
             max_memory_bytes: 256 * 1024 * 1024,
             cpu_model: None,
             inspect_frames: false,
+            record_lines: false,
+            max_line_events: DEFAULT_MAX_LINE_EVENTS,
         }
     }
 }
@@ -396,6 +411,9 @@ pub struct Vm {
     /// `time.sleep(x)`: by default advances the clock; the glue may install
     /// a hook that suspends the current worker fiber instead.
     pub sleep_hook: Option<SleepHook>,
+    /// Told of every line of the program the run starts
+    /// (`Limits::record_lines`; see `vm/lines.rs`).
+    pub line_hook: Option<lines::LineHook>,
     /// Instructions executed in total.
     pub instructions: u64,
     /// Instructions at the start of the current slice.
@@ -513,6 +531,7 @@ impl Vm {
             output_bytes: 0,
             clock_ns: 0,
             sleep_hook: None,
+            line_hook: None,
             instructions: 0,
             slice_start: 0,
             still_since: 0,
@@ -598,6 +617,10 @@ impl Vm {
             next = next.min(g.at.max(self.instructions + 1));
         }
         next = next.min(self.next_memory_check);
+        if self.line_hook.is_some() {
+            // Recording lines: look at every instruction (`note_line`).
+            next = self.instructions + 1;
+        }
         self.next_check = next;
     }
 

@@ -350,6 +350,7 @@ impl Vm {
         c.push_all(b);
         self.native_modules.clear();
         self.sleep_hook = None;
+        self.line_hook = None;
         c.run();
         // Generators the walk could not reach (held by native payloads or
         // closures) queue their frames for closing as they are dropped:

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Record which lines of a program CPython runs, in order, and in which task.
+
+Usage:  python3 tools/cpython_lines.py FILE.py
+
+Runs FILE.py exactly as tools/oracle.py does (same virtual clock, same loop)
+under a `sys.settrace` tracer and prints, instead of the program's output,
+one line per "line" event CPython reports in the program's own frames
+(library frames are not traced):
+
+    <task name> <line>
+
+<task name> is `asyncio.current_task().get_name()` when a task runs, "-"
+otherwise (the module's own code, `asyncio.run`'s set-up). CPython reports a
+line when a frame starts it, or jumps back to it (a loop's next round); a
+coroutine resuming after an `await` does not report the `await`'s line again.
+
+The engine's `tests/inside.rs` compares the line events a run records
+(`Limits::record_lines`) with this listing, written next to each program of
+`tests/inside/` as `NAME.lines` by `tools/regen-inside`: the expected line
+order comes from CPython, never from Looplab itself.
+"""
+
+import asyncio
+import importlib.util
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ORACLE_ENV = {"PYTHONHASHSEED": "0", "TZ": "UTC"}
+
+if any(os.environ.get(k) != v for k, v in ORACLE_ENV.items()):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(ORACLE_ENV)
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    os.execve(sys.executable, [sys.executable, os.path.abspath(__file__)] + sys.argv[1:], env)
+
+spec = importlib.util.spec_from_file_location("looplab_oracle", os.path.join(HERE, "oracle.py"))
+oracle = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(oracle)
+
+_lines = []
+
+
+def _who():
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:  # no running loop
+        return "-"
+    return "-" if task is None else task.get_name()
+
+
+def _local(frame, event, arg):
+    if event == "line":
+        _lines.append(f"{_who()} {frame.f_lineno}")
+    return _local
+
+
+def _global(frame, event, arg):
+    # Only the program's own frames report lines.
+    if frame.f_code.co_filename == oracle.LESSON:
+        return _local
+    return None
+
+
+_orig_compile = compile
+
+
+def _compile_and_trace(*args, **kwargs):
+    # oracle.main compiles the program right before running it: start
+    # tracing there, so nothing of the oracle's own set-up is traced.
+    code = _orig_compile(*args, **kwargs)
+    if len(args) > 1 and args[1] == oracle.LESSON:
+        sys.settrace(_global)
+    return code
+
+
+oracle.compile = _compile_and_trace
+
+
+def finish_and_exit(code=0):
+    sys.settrace(None)
+    sys.__stdout__.write("".join(line + "\n" for line in _lines))
+    sys.__stdout__.flush()
+    os._exit(code)
+
+
+oracle.finish_and_exit = finish_and_exit
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.__stderr__.write("usage: cpython_lines.py FILE.py\n")
+        sys.exit(2)
+    sys.exit(oracle.main(["oracle", "--timed", sys.argv[1]]))
