@@ -37,6 +37,7 @@ pub fn start() {
         player::engine::prefetch_library();
         browser::performance_mark("looplab:warm-up");
         player::engine::warm_up().await;
+        browser::performance_mark("looplab:warm");
         browser::set_root_attribute("data-engine", Some("warm"));
     });
 }

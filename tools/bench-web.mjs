@@ -2,7 +2,7 @@
 // The browser half of the benchmarks of issue #19 (docs/performance.md).
 // Prints figures only: nothing here fails on a slow result.
 //
-//   node tools/bench-web.mjs [--runs N] [--lesson ID] [--native FILE.json] [--programs a,b,...] [--program-timeout S] [--dist DIR]
+//   node tools/bench-web.mjs [--runs N] [--lesson ID] [--native FILE.json] [--programs a,b,...] [--program-timeout S] [--dist DIR] [--cold-only]
 //
 // Against the release build in dist/ (`trunk build --release --offline=true`),
 // served on 127.0.0.1 by the e2e harness (tests/e2e/harness.mjs), in Debian's
@@ -13,7 +13,11 @@
 //     acts on (the player leaves its idle state; a script clicks as soon as
 //     the button is there and enabled, retrying every 100 ms while a click is
 //     ignored), and "first line" = navigation to the first line in that
-//     player's console. Medians are printed with every run.
+//     player's console. Medians are printed with every run, and where the
+//     time goes: the median time of each stage (html, js and wasm received,
+//     main() starts, mounted, first paint, warm-up, Run pressed, the run's
+//     library compiled, its first slice, first line), from the page's
+//     resource timing and the app's `looplab:*` performance marks.
 //  2. Pyodide (the npm package pyodide, served from node_modules, nothing
 //     fetched from elsewhere) on the same lesson's first snippet, cold, N
 //     times: navigation to its first printed line; the ratio
@@ -46,6 +50,8 @@ const ONLY = opt('--programs', null)?.split(',');
 // Per program in the browser: past this it is printed as n/a.
 const PROGRAM_TIMEOUT_MS = Number(opt('--program-timeout', '120')) * 1000;
 const DIST = opt('--dist', join(ROOT, 'dist'));
+// Only the cold loads (section 1): no Pyodide, no engine programs.
+const COLD_ONLY = args.includes('--cold-only');
 const PROGRAMS = join(ROOT, 'crates', 'engine', 'benches', 'programs');
 
 const median = (xs) => {
@@ -97,6 +103,42 @@ const CLICKER = () => {
   poll();
 };
 
+// In the page once its first line showed: when each stage of the cold load
+// ended, in ms since navigation (null when it did not happen). The
+// `looplab:*` marks are set by the app (src/lib.rs, src/player/driver.rs).
+const BREAKDOWN = () => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const res = performance.getEntriesByType('resource');
+  const end = (re) => res.find((r) => re.test(r.name))?.responseEnd ?? null;
+  const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+  const paint = (n) => performance.getEntriesByName(n).find((e) => e.entryType === 'paint')?.startTime ?? null;
+  return {
+    'html received': nav?.responseEnd ?? null,
+    'js received': end(/\.js(\?|$)/),
+    'wasm received': end(/\.wasm(\?|$)/),
+    'wasm compiled, main() starts': mark('looplab:start'),
+    'app mounted': mark('looplab:mounted'),
+    'first contentful paint': paint('first-contentful-paint'),
+    'warm-up starts': mark('looplab:warm-up'),
+    'Run pressed': mark('looplab:run'),
+    "run's library compiled": mark('looplab:run-compiled'),
+    'first engine slice done': mark('looplab:first-slice'),
+    'warm-up done': mark('looplab:warm'),
+  };
+};
+
+/** The median time of each stage over `runs`, in the order they happen. */
+function printBreakdown(runs) {
+  const names = Object.keys(runs[0].stages);
+  const rows = names.map((n) => [n, median(runs.map((r) => r.stages[n]))]).sort((a, b) => (a[1] ?? Infinity) - (b[1] ?? Infinity));
+  let prev = 0;
+  console.log('  where the time goes (median ms since navigation, +ms since the stage before):');
+  for (const [n, t] of rows) {
+    console.log(`    ${n.padEnd(30)} ${t == null ? '   n/a' : String(Math.round(t)).padStart(6)}${t == null ? '' : `  (+${Math.round(t - prev)})`}`);
+    if (t != null) prev = t;
+  }
+}
+
 async function coldLoads(browser, url) {
   const out = [];
   for (let i = 0; i < RUNS; i++) {
@@ -107,9 +149,12 @@ async function coldLoads(browser, url) {
     await page.addInitScript(CLICKER);
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench?.lineAt != null, null, { timeout: 60_000, polling: 50 });
+    // The warm-up may still be going: wait (a little) for its end mark.
+    await page.waitForFunction(() => performance.getEntriesByName('looplab:warm').length > 0, null, { timeout: 10_000, polling: 50 }).catch(() => {});
     const b = await page.evaluate(() => window.__bench);
+    const stages = await page.evaluate(BREAKDOWN);
     const bytes = (await Promise.all(sizes)).reduce((a, n) => a + n, 0);
-    out.push({ run: b.runAt, line: b.lineAt, clicks: b.clicks, bytes });
+    out.push({ run: b.runAt, line: b.lineAt, clicks: b.clicks, bytes, stages: { ...stages, 'Run acted on': b.runAt, 'first line shown': b.lineAt } });
     await context.close();
   }
   return out;
@@ -120,6 +165,7 @@ function printCold(label, runs) {
   const line = median(runs.map((r) => r.line));
   console.log(`${label}: median of ${runs.length} cold loads: Run responds ${ms(run)} (goal ≤ 200 ms), first printed line ${ms(line)} (goal ≤ 250 ms); ${(runs[0].bytes / 1024).toFixed(0)} KiB over the wire uncompressed`);
   console.log(`  runs (Run responds / first line / clicks): ${runs.map((r) => `${ms(r.run)} / ${ms(r.line)} / ${r.clicks}`).join(', ')}`);
+  printBreakdown(runs);
   return line;
 }
 
@@ -187,6 +233,7 @@ async function main() {
   try {
     const lessonLine = printCold(`cold load ?lesson=${LESSON}`, await coldLoads(browser, `${app.url}?lesson=${LESSON}`));
     printCold(`cold load ?embed=${LESSON}`, await coldLoads(browser, `${app.url}?embed=${LESSON}`));
+    if (COLD_ONLY) return;
 
     const dir = pyodideDir(firstSnippet(LESSON));
     const py = await serveDir(dir);

@@ -39,6 +39,8 @@ impl PlayerState {
         self.track.set(Track::default());
         self.cursor.set(0);
         self.live.set(LiveState::Running);
+        // The marks let the benchmark tell where a cold load's time goes.
+        crate::browser::performance_mark("looplab:run");
         let state = *self;
         spawn_local(async move { state.drive(run, gen).await });
     }
@@ -54,15 +56,18 @@ impl PlayerState {
         let mut shown_ns = 0u64;
         let mut finished = false;
         let mut wait_until: Option<u64> = None;
+        let mut sliced = false;
         // Events folded into the track per task: a slice of engine work
         // can publish far more events than one task may fold (a spinning
         // program: ~100,000 per slice), so the track grows in pieces sized
         // to take about `SLICE_MS` each, the page's work in between.
         let mut fold = 1_000u64;
         let alive = move || self.generation.get_untracked() == gen;
-        if !engine::compile_library(&alive).await {
+        let source = self.source.get_untracked();
+        if !engine::compile_library(Some(&source), &alive).await {
             return;
         }
+        crate::browser::performance_mark("looplab:run-compiled");
         loop {
             if !alive() {
                 return;
@@ -86,6 +91,10 @@ impl PlayerState {
                     Progress::Ready => {}
                     Progress::WaitUntil(t) => wait_until = Some(t),
                     Progress::Finished => finished = true,
+                }
+                if !sliced {
+                    sliced = true;
+                    crate::browser::performance_mark("looplab:first-slice");
                 }
                 // An import of a library module before the bundle arrived:
                 // run again from the start once it has (what was shown

@@ -57,12 +57,17 @@ impl LiveRun for SessionRun {
 
 /// The engine's one-time start-up, before the learner presses Run, in
 /// tasks short enough never to hold the page (each well under the 50 ms
-/// of a "long task"): the library modules (the asyncio prelude) are
-/// compiled one piece per task and cached for every later run, then
-/// `import asyncio` runs once in slices, like a live run, so the browser
-/// has compiled the interpreter's hot paths too.
+/// of a "long task"): first what nearly every first run needs, the
+/// asyncio prelude, compiled one piece per task and cached for every
+/// later run, then `import asyncio` run once in slices, like a live run,
+/// so the browser has compiled the interpreter's hot paths too; then the
+/// rest of the compiled-in library modules (`threading`,
+/// `multiprocessing`, …), for the runs that import them. A Run pressed
+/// meanwhile compiles only what its program imports (see
+/// [`compile_library`]), sharing the pieces already compiled.
 pub async fn warm_up() {
     let _ = run_sliced("import asyncio\n", 1, CpuChoice::default(), || true).await;
+    compile_library(None, &|| true).await;
 }
 
 /// Where the bundle of the library modules not compiled into the wasm is
@@ -170,7 +175,7 @@ async fn run_sliced_once(
     alive: &impl Fn() -> bool,
 ) -> Option<RunOutcome> {
     use crate::browser::yield_to_page;
-    if !compile_library(alive).await {
+    if !compile_library(Some(source), alive).await {
         return None;
     }
     let mut session = Session::new(source, FILENAME, &limits(scale, cpu));
@@ -189,15 +194,20 @@ async fn run_sliced_once(
     Some(session.into_outcome())
 }
 
-/// Compiles the library modules one piece per task, unless the warm-up
-/// (or an earlier run) did: a slice of fuel that reaches `import asyncio`
-/// would compile every piece its few instructions reach, and the first
-/// compile also pays for the browser compiling the parser and compiler on
-/// first call. Every run calls this before its first slice. Always waits
-/// for a task of its own first (the caller is often a click handler or the
+/// Compiles the library modules `source` imports (every compiled-in one
+/// for `None`) one piece per task, unless the warm-up (or an earlier run)
+/// did: a slice of fuel that reaches `import asyncio` would compile every
+/// piece its few instructions reach, and the first compile also pays for
+/// the browser compiling the parser and compiler on first call. Every run
+/// calls this before its first slice; a module it misses (imported in a
+/// way the scan does not see) is compiled when imported. Always waits for
+/// a task of its own first (the caller is often a click handler or the
 /// page's first render). False when `alive` turned false.
-pub async fn compile_library(alive: &impl Fn() -> bool) -> bool {
-    let mut prep = run::Warmup::new();
+pub async fn compile_library(source: Option<&str>, alive: &impl Fn() -> bool) -> bool {
+    let mut prep = match source {
+        Some(source) => run::Warmup::for_program(source),
+        None => run::Warmup::new(),
+    };
     loop {
         crate::browser::yield_to_page().await;
         if !alive() {

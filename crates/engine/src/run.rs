@@ -60,6 +60,9 @@ pub struct Warmup {
     vm: Vm,
     /// The loop state its natives are bound to (kept alive with it).
     _shared: Shared,
+    /// The modules to compile (every library module written in Python
+    /// when `None`).
+    only: Option<Vec<Rc<str>>>,
 }
 
 impl Warmup {
@@ -71,13 +74,28 @@ impl Warmup {
         Warmup {
             vm,
             _shared: shared,
+            only: None,
         }
+    }
+
+    /// Prepares the start-up of a run of `source`: only the library
+    /// modules it imports (see [`Vm::library_imports`]), so that a first
+    /// run of `import asyncio` does not wait for `threading` or
+    /// `multiprocessing` to compile.
+    pub fn for_program(source: &str) -> Warmup {
+        let mut warm = Warmup::new();
+        warm.only = Some(warm.vm.library_imports(source));
+        warm
     }
 
     /// Compiles one more piece (a few milliseconds of work); false once
     /// everything is compiled.
     pub fn step(&mut self) -> bool {
-        matches!(self.vm.prepare_library_piece(), Ok(true))
+        let more = match &self.only {
+            Some(names) => self.vm.prepare_library_piece_of(names),
+            None => self.vm.prepare_library_piece(),
+        };
+        matches!(more, Ok(true))
     }
 }
 
@@ -1037,6 +1055,31 @@ mod tests {
         let outcome = run_program(program, "main.py", &Limits::default());
         assert_eq!(outcome.ending, Ending::Completed, "{}", printed(&outcome));
         assert_eq!(printed(&outcome), "[1, 2]\n1 1970 3\n");
+    }
+
+    #[test]
+    fn a_run_compiles_first_only_the_library_it_imports() {
+        // A run of `import asyncio` compiles asyncio only; the rest is
+        // left for later.
+        let mut first = Warmup::for_program("import asyncio\n");
+        let mut asyncio_pieces = 0;
+        while first.step() {
+            asyncio_pieces += 1;
+        }
+        assert!(
+            asyncio_pieces > 5,
+            "asyncio is compiled in pieces ({asyncio_pieces})"
+        );
+        let mut rest = Warmup::new();
+        let mut rest_pieces = 0;
+        while rest.step() {
+            rest_pieces += 1;
+        }
+        assert!(
+            rest_pieces > 5,
+            "threading, multiprocessing, … were left ({rest_pieces})"
+        );
+        assert!(!Warmup::for_program("import asyncio\n").step());
     }
 
     #[test]

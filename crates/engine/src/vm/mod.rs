@@ -1112,18 +1112,46 @@ impl Vm {
     /// `Ok(false)` once all are compiled for this thread. A page calls it
     /// from successive tasks so that no task is long.
     pub fn prepare_library_piece(&mut self) -> Result<bool, Error> {
-        let mut modules: Vec<(Name, Rc<str>, Name)> = self
-            .source_modules
-            .iter()
-            .map(|(n, (src, file))| (n.clone(), src.clone(), file.clone()))
-            .collect();
-        modules.sort_by(|a, b| a.0.cmp(&b.0));
-        for (_, src, file) in modules {
+        let mut names: Vec<Name> = self.source_modules.keys().cloned().collect();
+        names.sort();
+        self.prepare_library_piece_of(&names)
+    }
+
+    /// Like [`Vm::prepare_library_piece`] for the modules `names` only
+    /// (in that order; a name that is not a library module written in
+    /// Python is skipped).
+    pub fn prepare_library_piece_of(&mut self, names: &[Name]) -> Result<bool, Error> {
+        for name in names {
+            let Some((src, file)) = self.source_modules.get(name).cloned() else {
+                continue;
+            };
             if self.compile_library_piece(&src, &file)? {
                 return Ok(true);
             }
         }
         Ok(false)
+    }
+
+    /// The library modules written in Python that `source` imports, and
+    /// those they import in turn at their top level: what a run of
+    /// `source` compiles first. Read from the text of `import` and
+    /// `from … import` statements (a module imported another way, or
+    /// inside a library function, is compiled when it is imported).
+    /// Modules of the downloaded library that are installed count too.
+    pub fn library_imports(&mut self, source: &str) -> Vec<Name> {
+        let mut found: Vec<Name> = Vec::new();
+        let mut todo: Vec<String> = imported_names(source, false);
+        while let Some(name) = todo.pop() {
+            let key = self.intern(&name);
+            if found.contains(&key) || self.register_lazy(&key).is_err() {
+                continue;
+            }
+            if let Some((src, _)) = self.source_modules.get(&key) {
+                todo.extend(imported_names(src, true));
+                found.push(key);
+            }
+        }
+        found
     }
 
     /// Compile `source` and run it in namespace `globals`.
@@ -1235,6 +1263,41 @@ impl LibraryCode {
 
 thread_local! {
     static LIBRARY_CODE: RefCell<HashMap<String, LibraryCode>> = RefCell::new(HashMap::new());
+}
+
+/// The modules named by the `import` and `from … import` statements of
+/// `source` (a dotted name with its parents first), read line by line;
+/// `top_level_only` skips indented lines (imports inside functions).
+fn imported_names(source: &str, top_level_only: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |dotted: &str| {
+        let dotted = dotted.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '_'));
+        for (i, c) in dotted.char_indices().chain([(dotted.len(), '.')]) {
+            if c == '.' && i > 0 && !out.iter().any(|n| n == &dotted[..i]) {
+                out.push(dotted[..i].to_string());
+            }
+        }
+    };
+    for line in source.lines() {
+        if top_level_only && line.starts_with(char::is_whitespace) {
+            continue;
+        }
+        for stmt in line.split(';') {
+            let stmt = stmt.trim_start();
+            if let Some(rest) = stmt.strip_prefix("import ") {
+                for part in rest.split(',') {
+                    if let Some(name) = part.split_whitespace().next() {
+                        add(name);
+                    }
+                }
+            } else if let Some(rest) = stmt.strip_prefix("from ") {
+                if let Some(name) = rest.split_whitespace().next() {
+                    add(name);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A library module's pieces are about this many lines long.

@@ -280,6 +280,29 @@ fn library_pieces_keep_the_file_and_its_line_numbers() {
 }
 
 #[test]
+fn the_imports_a_run_compiles_first_are_read_from_import_lines() {
+    let src = "import a.b as c, d; from e.f import g\nx = 1  # import no\ndef f():\n    import h\n";
+    assert_eq!(
+        imported_names(src, false),
+        ["a", "a.b", "d", "e", "e.f", "h"]
+    );
+    assert_eq!(imported_names(src, true), ["a", "a.b", "d", "e", "e.f"]);
+    // Followed through the library's own top-level imports, library
+    // modules written in Python only.
+    let mut vm = Vm::new(Limits::default());
+    vm.add_source_module("top", "import sys\nimport mid\n", "<top>");
+    vm.add_source_module("mid", "def f():\n    import inner\n", "<mid>");
+    vm.add_source_module("inner", "", "<inner>");
+    let mut found: Vec<String> = vm
+        .library_imports("import time, top\n")
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    found.sort();
+    assert_eq!(found, ["mid", "top"]);
+}
+
+#[test]
 fn a_module_whose_body_fails_is_not_imported() {
     // As in CPython (checked with a `bad.py` beside the program): the
     // exception reaches the importer and the module leaves sys.modules,
