@@ -1748,19 +1748,6 @@ fn quick_truth(v: &Value) -> Option<bool> {
     }
 }
 
-/// The interpreter's inner loop for the simplest instructions (locals,
-/// constants, globals already resolved to a slot, jumps, small-int
-/// arithmetic and comparisons): runs them on
-/// `fr` without leaving it, doing the same per-instruction accounting as
-/// `Vm::exec`. Returns the next instruction it cannot run (already fetched
-/// and counted) for the general dispatch, or None when the next
-/// instruction must go through `exec`'s accounting (budget check due or a
-/// dropped generator to finalize).
-///
-/// One piece on purpose: it is the interpreter's hottest loop, one `match`
-/// whose arms share the frame borrow and the counters in registers;
-/// splitting it into calls costs measurably. Each arm is the fast path of
-/// its instruction, whose slow path is in `interp/fast.rs`.
 // The helpers below keep the fast ops' plain values (ints, bools, floats,
 // None: no reference count, nothing on the heap) out of `Value`'s clone
 // and drop glue, which opt-level "z" (the wasm build) leaves out of line:
@@ -1815,6 +1802,19 @@ fn replace_two_plain(stack: &mut Vec<Value>, r: Value) {
     }
 }
 
+/// The interpreter's inner loop for the simplest instructions (locals,
+/// constants, globals already resolved to a slot, jumps, small-int
+/// arithmetic and comparisons): runs them on
+/// `fr` without leaving it, doing the same per-instruction accounting as
+/// `Vm::exec`. Returns the next instruction it cannot run (already fetched
+/// and counted) for the general dispatch, or None when the next
+/// instruction must go through `exec`'s accounting (budget check due or a
+/// dropped generator to finalize).
+///
+/// One piece on purpose: it is the interpreter's hottest loop, one `match`
+/// whose arms share the frame borrow and the counters in registers;
+/// splitting it into calls costs measurably. Each arm is the fast path of
+/// its instruction, whose slow path is in `interp/fast.rs`.
 #[inline(always)]
 fn run_simple_ops(
     fr: &mut Frame,
