@@ -90,7 +90,7 @@ test('the threads lesson runs live with thread lanes; the model toggle adds the 
   }
   // The Embed dialog's snippet carries the clock.
   await page.getByTestId('embed-button').click();
-  assert.match(await page.getByTestId('embed-snippet').inputValue(), /embed=threads&amp;cpu=model"/);
+  assert.match(await page.getByTestId('embed-snippet').inputValue(), /embed=threads&amp;cpu=model&amp;lang=en"/);
   assert.deepEqual(problems, []);
   await context.close();
 });

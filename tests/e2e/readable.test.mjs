@@ -241,7 +241,7 @@ test('threads get lanes of their own, named as CPython names them, and the playe
   const tokens = await page.getByTestId('timeline-token').evaluateAll((els) => els.map((e) => [e.dataset.text, e.dataset.task]));
   for (const [text, task] of tokens) assert.equal(task, text);
   // A step per thread's turn; at each, the player says where every thread
-  // is: a sleeping thread until when, a joining one until woken.
+  // is: a sleeping thread until when, a joining one on which thread.
   const total = Number(await page.getByTestId('scrubber').getAttribute('max')) + 1;
   assert.ok(total >= 8, `${total} steps`);
   await page.getByTestId('step-first').click();
@@ -252,7 +252,8 @@ test('threads get lanes of their own, named as CPython names them, and the playe
     if (i + 1 < total) await page.keyboard.press('ArrowRight');
   }
   assert.ok(said.some((s) => /sleeping until t=0\.500/.test(s)), said.join(' | '));
-  assert.ok(said.some((s) => /MainThread.*blocked until another thread wakes it/.test(s)), said.join(' | '));
+  assert.ok(said.some((s) => /MainThread.*blocked in join\(Thread-1 \(work\)\)/.test(s)), said.join(' | '));
+  assert.ok(said.some((s) => /MainThread.*waiting in start\(\) for the new thread to begin/.test(s)), said.join(' | '));
   assert.ok(said.some((s) => /Thread-1 \(work\) runs/.test(s)), said.join(' | '));
   await page.getByTestId('step-first').click();
   await page.keyboard.press('ArrowRight');
