@@ -19,23 +19,13 @@ this listing, so that the expected step order and ready-queue contents come
 from real CPython, never from Looplab itself.
 """
 
-import importlib.util
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ORACLE_ENV = {"PYTHONHASHSEED": "0", "TZ": "UTC"}
+from oracle_env import load_oracle
 
-if any(os.environ.get(k) != v for k, v in ORACLE_ENV.items()):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(ORACLE_ENV)
-    env["PYTHONIOENCODING"] = "utf-8"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    os.execve(sys.executable, [sys.executable, os.path.abspath(__file__)] + sys.argv[1:], env)
 
-spec = importlib.util.spec_from_file_location("looplab_oracle", os.path.join(HERE, "oracle.py"))
-oracle = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(oracle)
+oracle = load_oracle(__file__)
 
 from asyncio import base_events, events  # noqa: E402
 

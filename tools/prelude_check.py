@@ -14,16 +14,16 @@ runners...) against CPython before the engine can run it. It is a development
 aid: the conformance suite run by the engine is the real test.
 """
 
-import importlib.util
 import os
 import subprocess
 import sys
 import types
 
+from oracle_env import load_oracle
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 PRELUDE = os.path.join(ROOT, "crates", "engine", "src", "library", "modules", "asyncio.py")
-ORACLE_ENV = {"PYTHONHASHSEED": "0", "TZ": "UTC"}
 
 
 def run_suite(directory):
@@ -59,16 +59,7 @@ def run_suite(directory):
 if len(sys.argv) == 3 and sys.argv[1] == "--suite":
     sys.exit(run_suite(sys.argv[2]))
 
-if any(os.environ.get(k) != v for k, v in ORACLE_ENV.items()):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(ORACLE_ENV)
-    env["PYTHONIOENCODING"] = "utf-8"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    os.execve(sys.executable, [sys.executable, os.path.abspath(__file__)] + sys.argv[1:], env)
-
-spec = importlib.util.spec_from_file_location("looplab_oracle", os.path.join(HERE, "oracle.py"))
-oracle = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(oracle)
+oracle = load_oracle(__file__)
 
 import asyncio as real  # noqa: E402  (the oracle has installed its policy)
 from asyncio import base_events, futures, tasks  # noqa: E402
