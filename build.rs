@@ -1,6 +1,7 @@
 //! Compiles `lessons/*.md` into Rust data at build time, so no Markdown parser
 //! ships in the wasm. A malformed lesson fails the build with file and line.
 
+use looplab_lessons::bundle::bundles_version;
 use looplab_lessons::{check_translations, load_dir, Section, SnippetKind};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -10,9 +11,15 @@ fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
     // The translations (lessons/<lang>/) are checked against the English
     // lessons here, so a missing or structurally different one fails the
-    // build; the app does not ship them yet.
-    let lessons = match load_dir(&dir).and_then(|l| check_translations(&dir, &l).map(|()| l)) {
-        Ok(lessons) => lessons,
+    // build. They are not compiled in: the app fetches a language's bundle
+    // (`lesson-bundles`, Trunk's post-build hook) at an address holding
+    // their hash, so a browser never keeps a stale one.
+    let checked = load_dir(&dir).and_then(|l| check_translations(&dir, &l).map(|()| l));
+    let lessons = match checked.and_then(|l| bundles_version(&dir).map(|v| (l, v))) {
+        Ok((lessons, version)) => {
+            println!("cargo:rustc-env=LOOPLAB_LESSONS_VERSION={version:016x}");
+            lessons
+        }
         Err(e) => {
             let shown = e
                 .path
@@ -64,7 +71,7 @@ fn main() {
             .collect();
         writeln!(
             out,
-            "    LessonData {{ id: {:?}, order: {}, part: {:?}, title: {:?}, summary: {:?}, sections: &[{}], snippets: &[{}], predicts: &[{}] }},",
+            "    LessonData {{ id: {:?}, order: {}, part: {:?}, title: {:?}, summary: {:?}, sections: &[{}], snippets: &[{}], predicts: &[{}], translated: true }},",
             l.id,
             l.order,
             l.part,

@@ -60,6 +60,10 @@ def main(argv) -> int:
         raw_l = library.read_bytes()
         print(f"later {len(raw_l) / 1024:8.1f} KiB raw  {len(gzip.compress(raw_l, 9)) / 1024:7.1f} KiB gzip  "
               f"{kib(brotli_size(raw_l)):>7} KiB brotli  (library.txt, fetched after first paint)")
+    for bundle in sorted(Path(args.dist).glob("lessons-*.json")):
+        raw_b = bundle.read_bytes()
+        print(f"later {len(raw_b) / 1024:8.1f} KiB raw  {len(gzip.compress(raw_b, 9)) / 1024:7.1f} KiB gzip  "
+              f"{kib(brotli_size(raw_b)):>7} KiB brotli  ({bundle.name}, fetched only in that language)")
     wasm_gz = totals.get("wasm", (0, 0, 0))[1]
     print(f"size: {raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzip, {kib(br)} KiB brotli "
           f"(wasm {wasm_gz / 1024:.1f} KiB gzip)")

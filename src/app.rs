@@ -42,15 +42,30 @@ pub fn App() -> impl IntoView {
         );
     });
 
+    // The lessons of a translated language download when it is chosen
+    // (content::load); the pages that show lessons wait for them.
+    let lessons_arrived = RwSignal::new(0u32);
+    let fetch_lessons = move |lang: Lang| {
+        crate::content::load::ensure(lang, move || lessons_arrived.update(|n| *n += 1));
+    };
+    fetch_lessons(state.lang.get_untracked());
+    Effect::new(move |_| fetch_lessons(state.lang.get()));
+
     // A page renders again when the language changes (its components
-    // read the strings once, untracked).
-    let page = move || match (state.lang.get(), state.route.get()).1 {
-        Route::Index => index::index_page().into_any(),
-        Route::Lesson(id) => lesson::lesson_page(id),
-        Route::Embed(id) => embed::embed_page(id),
-        Route::Playground => playground::playground_page().into_any(),
-        Route::Model => model::model_page().into_any(),
-        Route::NotFound(query) => not_found::not_found(query).into_any(),
+    // read the strings once, untracked) or its lessons arrive.
+    let page = move || match (state.lang.get(), lessons_arrived.get(), state.route.get()) {
+        (lang, _, route)
+            if route.shows_lessons()
+                && crate::content::load::status(lang) == crate::content::load::Status::Loading =>
+        {
+            view! {
+                <p class="lessons-loading" data-testid="lessons-loading" role="status">
+                    {i18n::ui().lessons_loading}
+                </p>
+            }
+            .into_any()
+        }
+        (_, _, route) => route_page(route),
     };
 
     if embedded {
@@ -126,5 +141,17 @@ fn theme_name(t: &Ui, theme: Theme) -> &'static str {
         Theme::Auto => t.theme_auto,
         Theme::Dark => t.theme_dark,
         Theme::Light => t.theme_light,
+    }
+}
+
+/// The page of `route`.
+fn route_page(route: Route) -> AnyView {
+    match route {
+        Route::Index => index::index_page().into_any(),
+        Route::Lesson(id) => lesson::lesson_page(id),
+        Route::Embed(id) => embed::embed_page(id),
+        Route::Playground => playground::playground_page().into_any(),
+        Route::Model => model::model_page().into_any(),
+        Route::NotFound(query) => not_found::not_found(query).into_any(),
     }
 }

@@ -29,6 +29,15 @@ pub enum Route {
 }
 
 impl Route {
+    /// True for the pages that show lessons (their titles, text or code),
+    /// which wait for a translated language's lessons to arrive.
+    pub fn shows_lessons(&self) -> bool {
+        matches!(
+            self,
+            Route::Index | Route::Lesson(_) | Route::Embed(_) | Route::Playground
+        )
+    }
+
     /// Parses `location.search` (with or without the leading `?`).
     pub fn from_search(search: &str) -> Route {
         let query = search.strip_prefix('?').unwrap_or(search);

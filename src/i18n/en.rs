@@ -207,5 +207,8 @@ pub static UI: Ui = Ui {
     model_race: "Where CPython's own output does not depend on a race, a program prints what CPython prints; the model only decides how long things take and, in a race, who wins.",
     panic_heading: "Something broke in Looplab",
     panic_text: "This is a bug in Looplab, not in your code. Reload the page to start again; if it keeps happening, please report the message above.",
+    lessons_loading: "Loading the lessons…",
+    lessons_not_loaded: "The lessons in this language could not load ({0}), so they are shown in English. Reload the page to try again.",
+    lesson_in_english: "This lesson is not translated yet, so it is shown in English.",
     example_titles: &[],
 };

@@ -211,6 +211,13 @@ pub struct Ui {
     pub model_race: &'static str,
     pub panic_heading: &'static str,
     pub panic_text: &'static str,
+    /// Shown while the lessons of the chosen language download.
+    pub lessons_loading: &'static str,
+    /// The chosen language's lessons could not download ({0}: why); the
+    /// page shows the English ones.
+    pub lessons_not_loaded: &'static str,
+    /// Above a lesson not translated into the chosen language yet.
+    pub lesson_in_english: &'static str,
     /// The playground's example titles by example id (`editor::examples`);
     /// an id missing here keeps its English title (English lists none).
     pub example_titles: &'static [(&'static str, &'static str)],

@@ -208,6 +208,9 @@ pub static UI: Ui = Ui {
     model_race: "只要 CPython 自身的输出不取决于竞争，程序打印的内容就与 CPython 一致；模型只决定事情耗费多长时间，以及在竞争中谁会胜出。",
     panic_heading: "Looplab 出错了",
     panic_text: "这是 Looplab 的缺陷，不是你的代码的问题。刷新页面即可重新开始；如果反复出现，请报告上面的信息。",
+    lessons_loading: "正在加载课程…",
+    lessons_not_loaded: "这个语言的课程无法加载（{0}），所以先以英文显示。刷新页面即可重试。",
+    lesson_in_english: "这一课还没有翻译，所以以英文显示。",
     example_titles: &[
         ("taskgroup", "TaskGroup：一个任务失败"),
         ("task-errors", "任务丢失的异常"),

@@ -208,6 +208,9 @@ pub static UI: Ui = Ui {
     model_race: "只要 CPython 自己的輸出不取決於競爭，程式印出的內容就和 CPython 一樣；模型只決定事情要花多久，以及在競爭中誰會贏。",
     panic_heading: "Looplab 出錯了",
     panic_text: "這是 Looplab 的錯誤，不是你的程式碼的問題。重新載入頁面即可重新開始；如果一直發生，請回報上面的訊息。",
+    lessons_loading: "正在載入課程…",
+    lessons_not_loaded: "這個語言的課程無法載入（{0}），所以先以英文顯示。重新載入頁面即可再試一次。",
+    lesson_in_english: "這一課還沒有翻譯，所以以英文顯示。",
     example_titles: &[
         ("taskgroup", "TaskGroup：一個任務失敗"),
         ("task-errors", "任務遺失的例外"),

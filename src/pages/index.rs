@@ -1,6 +1,6 @@
 //! The index page (`./`): the lessons, in order, with the learner's progress.
 
-use crate::content::{parts, LessonData, LESSONS};
+use crate::content::{self, parts, LessonData};
 use crate::i18n::{fill, ui};
 use crate::link::Link;
 use crate::route::Route;
@@ -11,7 +11,8 @@ pub fn index_page() -> impl IntoView {
     let t = ui();
     crate::browser::set_title(t.index_title);
     let done = crate::predict::progress::done_ids();
-    let completed = LESSONS
+    let lessons = content::lessons();
+    let completed = lessons
         .iter()
         .filter(|l| done.iter().any(|d| d == l.id))
         .count();
@@ -43,13 +44,16 @@ pub fn index_page() -> impl IntoView {
         })
         .collect_view();
     view! {
+        {content::load::failure_note(crate::i18n::current()).map(|note| view! {
+            <p class="note lessons-note" data-testid="lessons-note" role="status">{note}</p>
+        })}
         <section class="hero">
             <h1>{t.index_heading}</h1>
             <p class="lede">{t.index_lede}</p>
         </section>
         <section aria-labelledby="lessons-heading">
             <h2 id="lessons-heading">{t.lessons}</h2>
-            <p class="lesson-progress" data-testid="lesson-progress">{fill(t.n_of_m_completed, &[&completed, &LESSONS.len()])}</p>
+            <p class="lesson-progress" data-testid="lesson-progress">{fill(t.n_of_m_completed, &[&completed, &lessons.len()])}</p>
             <ol class="lesson-parts" data-testid="lesson-index">{parts}</ol>
         </section>
     }

@@ -4,7 +4,7 @@
 
 use super::not_found;
 use crate::browser;
-use crate::content::{self, LessonData, SectionData, SnippetData, LESSONS};
+use crate::content::{self, LessonData, SectionData, SnippetData};
 use crate::editable_player::{editable_player, store_edits};
 use crate::editor::{storage_key, Editor};
 use crate::embed::PlayerTools;
@@ -70,6 +70,7 @@ pub fn lesson_page(id: String) -> AnyView {
     view! {
         <article class="lesson" data-testid="lesson" data-lesson=lesson.id>
             <p class="breadcrumb"><Link route=Route::Index>{t.lessons}</Link>" / "{fill(t.lesson_n, &[&lesson.order])}</p>
+            {language_note(lesson)}
             <h1>{lesson.title}</h1>
             <p class="lede">{lesson.summary}</p>
             {body}
@@ -79,10 +80,19 @@ pub fn lesson_page(id: String) -> AnyView {
     .into_any()
 }
 
+/// Why the lesson is in English when the page's language is not, if so.
+fn language_note(lesson: &LessonData) -> Option<impl IntoView> {
+    let lang = crate::i18n::current();
+    let note = content::load::failure_note(lang)
+        .or_else(|| (!lesson.translated).then(|| ui().lesson_in_english.to_string()))?;
+    Some(view! { <p class="note lessons-note" data-testid="lessons-note" role="status">{note}</p> })
+}
+
 fn neighbours(lesson: &LessonData) -> impl IntoView {
-    let pos = LESSONS.iter().position(|l| l.id == lesson.id).unwrap_or(0);
-    let prev = pos.checked_sub(1).map(|i| &LESSONS[i]);
-    let next = LESSONS.get(pos + 1);
+    let lessons = content::lessons();
+    let pos = lessons.iter().position(|l| l.id == lesson.id).unwrap_or(0);
+    let prev = pos.checked_sub(1).map(|i| &lessons[i]);
+    let next = lessons.get(pos + 1);
     view! {
         {prev.map(|l| view! { <span class="prev">"← "<Link route=Route::Lesson(l.id.into())>{l.title}</Link></span> })}
         {next.map(|l| view! { <span class="next"><Link route=Route::Lesson(l.id.into())>{l.title}</Link>" →"</span> })}

@@ -2,7 +2,7 @@
 //! from a share link, `#code=`, the last playground program or a template.
 
 use crate::browser;
-use crate::content::{self, LESSONS};
+use crate::content;
 use crate::editable_player::{editable_player, store_edits};
 use crate::embed::{share, PlayerTools};
 use crate::i18n::{fill, ui};
@@ -42,7 +42,7 @@ pub fn playground_page() -> impl IntoView {
         .chain(FROM_LESSONS.iter().map(|(id, title, _, _)| (*id, *title)))
         .map(|(id, title)| view! { <option value=format!("example:{id}")>{t.example_title(id, title)}</option> })
         .collect_view();
-    let lessons = LESSONS
+    let lessons = content::lessons()
         .iter()
         .map(|l| view! { <option value=format!("lesson:{}", l.id)>{format!("{:02}. {}", l.order, l.title)}</option> })
         .collect_view();

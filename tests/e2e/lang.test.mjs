@@ -3,14 +3,18 @@
 // exercise, an embed with lang=, the playground and the model page, each
 // with <html lang> right, axe clean in light and dark, a screenshot of
 // each (test-results/screenshots/lang-*), and no English left in the app's
-// own text (outside code, program output, the lessons' content and the
-// engine's narration, which are not yet translated). Also: the browser's
-// language on a first visit, the header's menu, the choice kept in storage
-// and in the URLs the app writes.
+// own text (outside code, program output and the engine's narration, which
+// is not yet translated). The lessons are the translated files' (each
+// language's bundle, fetched only by its readers), and run as CPython
+// prints their translated snippets. Also: the browser's language on a first
+// visit, the header's menu, the choice kept in storage and in the URLs the
+// app writes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serveApp, openPage, screenshot } from './harness.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, serveApp, openPage, screenshot } from './harness.mjs';
 
 const app = serveApp();
 
@@ -30,18 +34,23 @@ const KEPT = new Set([
   'run', 'print', 'English', 'auto', 'Home', 'End', 'Space',
 ]);
 
-/** The app's own visible text and accessible names that read as English:
- *  text outside code, program output, lesson content and narration, with
- *  a run of 3+ Latin letters that is not a kept word. */
+/** Text left in English: the app's own visible text and accessible names
+ *  (outside code, program output and narration) with a run of 3+ Latin
+ *  letters that is not a kept word; and lesson content (prose, titles,
+ *  summaries, parts, predict prompts, snippet titles) with such a word and
+ *  no Chinese at all — a translated sentence keeps Python's names. */
 async function englishLeft(page) {
   const found = await page.evaluate(() => {
     const skip = [
-      'code', 'pre', '.console-text', '.console-end', '.timeline-token', '.prose', '.lede',
-      '.lesson-card', '.lesson-part-title', '.breadcrumb', 'h1', 'figcaption', '.lesson-nav',
+      'code', 'pre', '.console-text', '.console-end', '.timeline-token',
       '[data-testid=narration]', '.reason', '.queue', '.running-task', '.chip', '.lane-label',
       '.lane-labels', '.ed-layer', '.ed-gutter', '.clock-jump', '.ruler-time', 'option',
-      '.predict > p', '.predict-explain', '.embed-title', 'textarea', 'input', '.share-error',
+      'textarea', 'input', '.share-error',
       '.editor', '.model-note', 'noscript', 'script', 'style',
+    ].join(',');
+    const content = [
+      '.prose', '.lede', '.lesson-card', '.lesson-part-title', '.lesson h1', 'figcaption',
+      '.lesson-nav', '.predict > p', '.predict-explain', '.embed-title', '.breadcrumb',
     ].join(',');
     const out = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -49,23 +58,24 @@ async function englishLeft(page) {
       const el = n.parentElement;
       if (!el || el.closest(skip) || !n.textContent.trim()) continue;
       if (el.closest('[hidden], .hidden')) continue;
-      out.push(n.textContent.trim());
+      out.push({ text: n.textContent.trim(), content: !!el.closest(content) });
     }
     for (const el of document.querySelectorAll('[aria-label], [title]')) {
+      if (el.closest('code, pre, .timeline-token, .queue, .lane-labels, .chip, .park, .console-line')) continue;
       // (A snippet's editor is named by the snippet's title: lesson content.)
-      if (el.closest('code, pre, .timeline-token, .prose, .queue, .lane-labels, .chip, .park, .console-line')) continue;
-      if (el.matches('.snippet:not(.in-player) textarea')) continue;
+      const named = el.matches('.snippet:not(.in-player) textarea');
       for (const a of ['aria-label', 'title']) {
         const v = el.getAttribute(a);
-        if (v) out.push(v);
+        if (v) out.push({ text: v, content: named || !!el.closest(content) });
       }
     }
     return out;
   });
-  return found.filter((text) => {
+  return found.filter(({ text, content }) => {
     const words = text.replace(/[A-Za-z_][A-Za-z0-9_.]*\(\)/g, ' ').match(/[A-Za-z_]{3,}/g) ?? [];
-    return words.some((w) => !KEPT.has(w) && !/^Task-\d+$/.test(w) && !/^worker/.test(w));
-  });
+    const english = words.some((w) => !KEPT.has(w) && !/^Task-\d+$/.test(w) && !/^worker/.test(w));
+    return english && !(content && /[\u3400-\u9fff]/.test(text));
+  }).map(({ text }) => text);
 }
 
 async function axe(page) {
@@ -158,6 +168,70 @@ for (const lang of LANGS) {
     await context.close();
   });
 }
+
+/** A field of a lesson's front matter in `lang` (`en` or a folder of lessons/). */
+function frontMatter(lang, id, key) {
+  const dir = lang === 'en' ? join(ROOT, 'lessons') : join(ROOT, 'lessons', lang);
+  const file = readdirSync(dir).find((f) => f.endsWith(`-${id}.md`));
+  return readFileSync(join(dir, file), 'utf8').match(new RegExp(`^${key}: (.*)$`, 'm'))[1];
+}
+
+/** The lines CPython printed for a translated snippet (tools/regen-lessons). */
+function expectedLines(lang, id, name) {
+  return readFileSync(join(ROOT, 'lessons', lang, 'expected', id, `${name}.out`), 'utf8')
+    .split('\n').filter((l) => l.startsWith('[t=')).map((l) => l.replace(/^\[t=[0-9.]+\] /, ''));
+}
+
+for (const lang of LANGS) {
+  test(`${lang.code}: the index and lessons are the translated files, and run as CPython prints them`, async () => {
+    const { page, context, problems } = await openPage(app.browser, `${app.url}?lang=${lang.code}`);
+    await page.getByTestId('lesson-index').waitFor();
+    const cards = await page.getByTestId('lesson-card').evaluateAll((els) =>
+      els.map((e) => [e.dataset.lesson, e.querySelector('h4').textContent, e.querySelector('p').textContent]));
+    assert.ok(cards.length >= 21);
+    for (const [id, title, summary] of cards) {
+      assert.equal(title, frontMatter(lang.code, id, 'title'), `${id}: title`);
+      assert.equal(summary, frontMatter(lang.code, id, 'summary'), `${id}: summary`);
+    }
+    // A lesson whose snippet prints translated text: what CPython printed.
+    await page.locator('[data-testid=lesson-card][data-lesson=gather] a').click();
+    await page.getByTestId('player').waitFor();
+    assert.equal(await page.locator('.lesson h1').innerText(), frontMatter(lang.code, 'gather', 'title'));
+    await page.getByTestId('run').click();
+    await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 60_000 });
+    const printed = (await page
+      .locator('[data-testid=console] .console-line:not(.stderr):not(.warning) .console-text')
+      .allTextContents()).flatMap((c) => c.split('\n'));
+    assert.deepEqual(printed, expectedLines(lang.code, 'gather', 'main'));
+    assert.ok(printed.some((l) => /[\u4e00-\u9fff]/.test(l)), 'the snippet prints Chinese');
+    assert.equal(await page.getByTestId('lessons-note').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('an English reader downloads no translated lessons; a failed download shows English, said so', async () => {
+  const en = await openPage(app.browser, app.url, { locale: 'en-US' });
+  const asked = [];
+  en.page.on('request', (r) => asked.push(r.url()));
+  await en.page.getByTestId('lesson-index').waitFor();
+  await en.page.locator('[data-testid=lesson-card][data-lesson=sleep] a').click();
+  await en.page.getByTestId('player').waitFor();
+  assert.equal(await en.page.locator('.lesson h1').innerText(), frontMatter('en', 'sleep', 'title'));
+  assert.deepEqual(asked.filter((u) => /lessons-.*\.json/.test(u)), []);
+  await en.context.close();
+
+  const context = await app.browser.newContext();
+  await context.route(/lessons-zh-Hant\.json/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await context.newPage();
+  await page.goto(`${app.url}?lesson=sleep&lang=zh-Hant`);
+  await page.getByTestId('player').waitFor();
+  assert.match(await page.getByTestId('lessons-note').innerText(), /無法載入.*404/);
+  assert.equal(await page.locator('.lesson h1').innerText(), frontMatter('en', 'sleep', 'title'));
+  assert.equal(await page.getByTestId('run').innerText(), '執行');
+  assert.deepEqual(await axe(page), []);
+  await context.close();
+});
 
 test('the first visit follows the browser; the menu switches and is remembered', async () => {
   for (const [locale, code] of [['zh-TW', 'zh-Hant'], ['zh-HK', 'zh-Hant'], ['zh-CN', 'zh-Hans'], ['fr-FR', 'en']]) {

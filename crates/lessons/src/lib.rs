@@ -14,6 +14,7 @@ use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub mod bundle;
 mod translations;
 pub use translations::{
     check_structure, check_translations, code_difference, lessons_for, load_translations,

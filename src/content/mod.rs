@@ -1,4 +1,17 @@
-//! The lessons, compiled in by `build.rs` from `lessons/*.md`.
+//! The lessons: the English ones compiled in by `build.rs` from
+//! `lessons/*.md`, and each translated language's read from its bundle
+//! ([`bundle`], fetched by [`load`] when a reader chooses the language), so
+//! a reader pays only for the language they read.
+//!
+//! Pages ask for the lessons of the page's language ([`lessons`],
+//! [`lesson`], [`parts`]); until that language's bundle has arrived (or if
+//! it cannot), those are the English ones.
+
+mod bundle;
+pub mod load;
+
+use crate::i18n::{self, Lang};
+use std::cell::RefCell;
 
 /// One lesson as the app needs it. All text is `'static`: it lives in the
 /// wasm's data section, nothing is parsed at start-up.
@@ -18,6 +31,9 @@ pub struct LessonData {
     /// The predict-then-run exercises, each shown after the snippet it
     /// names (one per snippet at most).
     pub predicts: &'static [PredictData],
+    /// False for a lesson a translated bundle holds in English because it
+    /// is not translated yet (the page says so); true for every other.
+    pub translated: bool,
 }
 
 #[derive(Debug)]
@@ -49,22 +65,61 @@ pub struct PredictData {
 
 include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
 
+thread_local! {
+    /// Each translated language whose bundle has been read.
+    static LOADED: RefCell<Vec<(Lang, &'static [LessonData])>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The lessons in `lang`: its bundle's once read, else the English ones.
+pub fn lessons_in(lang: Lang) -> &'static [LessonData] {
+    if lang == Lang::En {
+        return LESSONS;
+    }
+    LOADED.with(|l| {
+        l.borrow()
+            .iter()
+            .find(|(k, _)| *k == lang)
+            .map_or(LESSONS, |(_, lessons)| *lessons)
+    })
+}
+
+/// The lessons in the page's language ([`i18n::current`]).
+pub fn lessons() -> &'static [LessonData] {
+    lessons_in(i18n::current())
+}
+
+/// True once `lang`'s lessons are there (always for English).
+pub fn has_lessons(lang: Lang) -> bool {
+    lang == Lang::En || LOADED.with(|l| l.borrow().iter().any(|(k, _)| *k == lang))
+}
+
+/// Reads `lang`'s bundle `text` and keeps its lessons for the page's life.
+pub fn install(lang: Lang, text: &str) -> Result<(), String> {
+    if has_lessons(lang) {
+        return Ok(());
+    }
+    let lessons = bundle::read(text)?;
+    LOADED.with(|l| l.borrow_mut().push((lang, lessons)));
+    Ok(())
+}
+
 /// The lessons grouped by part, in curriculum order: (part, its lessons).
 pub fn parts() -> Vec<(&'static str, &'static [LessonData])> {
+    let lessons = lessons();
     let mut out: Vec<(&'static str, &'static [LessonData])> = Vec::new();
     let mut start = 0;
-    for i in 1..=LESSONS.len() {
-        if i == LESSONS.len() || LESSONS[i].part != LESSONS[start].part {
-            out.push((LESSONS[start].part, &LESSONS[start..i]));
+    for i in 1..=lessons.len() {
+        if i == lessons.len() || lessons[i].part != lessons[start].part {
+            out.push((lessons[start].part, &lessons[start..i]));
             start = i;
         }
     }
     out
 }
 
-/// Looks a lesson up by its URL id.
+/// Looks a lesson up by its URL id, in the page's language.
 pub fn lesson(id: &str) -> Option<&'static LessonData> {
-    LESSONS.iter().find(|l| l.id == id)
+    lessons().iter().find(|l| l.id == id)
 }
 
 impl LessonData {
