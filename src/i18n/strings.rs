@@ -218,6 +218,18 @@ pub struct Ui {
     pub lessons_not_loaded: &'static str,
     /// Above a lesson not translated into the chosen language yet.
     pub lesson_in_english: &'static str,
+    /// Limit names in "Stopped by the {0} limit" (`i18n::limits`).
+    pub limit_name_instruction: &'static str,
+    pub limit_name_step: &'static str,
+    pub limit_name_memory: &'static str,
+    pub limit_name_output: &'static str,
+    /// The engine's limit messages, worded here ({0}, {1}: its values).
+    pub limit_instructions: &'static str,
+    pub limit_step_standstill: &'static str,
+    pub limit_step_blocking: &'static str,
+    pub limit_memory: &'static str,
+    pub limit_output: &'static str,
+    pub limit_library: &'static str,
     /// The playground's example titles by example id (`editor::examples`);
     /// an id missing here keeps its English title (English lists none).
     pub example_titles: &'static [(&'static str, &'static str)],

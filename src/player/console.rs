@@ -4,6 +4,7 @@
 
 use super::engine;
 use super::player_state::PlayerState;
+use crate::i18n::limits::{limit_message, limit_name};
 use crate::i18n::{fill, ui};
 use leptos::prelude::*;
 use looplab_engine::trace::RunEnding;
@@ -209,12 +210,13 @@ fn limit_view(state: PlayerState, which: &str, message: &str) -> impl IntoView {
     let heading = if library {
         ui().stopped_module.to_string()
     } else {
-        fill(ui().stopped_by_limit, &[&which])
+        fill(ui().stopped_by_limit, &[&limit_name(ui(), which)])
     };
+    let text = limit_message(ui(), which, message);
     let which = which.to_string();
     view! {
         <div class="console-end error limit" data-testid="limit-message" data-limit=which.clone()>
-            <strong>{heading}</strong>{message.to_string()}
+            <strong>{heading}</strong>{text}
             {can_raise.then(|| view! {
                 <button class="raise-limit" data-testid="raise-limit" on:click=move |_| {
                     state.limit_scale.set(next);
