@@ -207,6 +207,21 @@ for (const lang of LANGS) {
     assert.equal(await page.getByTestId('lessons-note').count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
+
+    // On a phone: nothing wider than the screen, run and stepped.
+    const phone = await openPage(app.browser, `${app.url}?lesson=gather&lang=${lang.code}`, {
+      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
+    });
+    await phone.page.getByTestId('player').waitFor();
+    await phone.page.getByTestId('run').click();
+    await phone.page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 60_000 });
+    await phone.page.getByTestId('step-first').click();
+    await phone.page.getByTestId('step-forward').click();
+    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+    await screenshot(phone.page, `lang-${lang.code}-phone`);
+    assert.deepEqual(phone.problems, []);
+    await phone.context.close();
   });
 }
 
