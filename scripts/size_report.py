@@ -60,7 +60,7 @@ def main(argv) -> int:
         raw_l = library.read_bytes()
         print(f"later {len(raw_l) / 1024:8.1f} KiB raw  {len(gzip.compress(raw_l, 9)) / 1024:7.1f} KiB gzip  "
               f"{kib(brotli_size(raw_l)):>7} KiB brotli  (library.txt, fetched after first paint)")
-    for bundle in sorted(Path(args.dist).glob("lessons-*.json")):
+    for bundle in sorted(Path(args.dist).glob("lessons-*.txt")):
         raw_b = bundle.read_bytes()
         print(f"later {len(raw_b) / 1024:8.1f} KiB raw  {len(gzip.compress(raw_b, 9)) / 1024:7.1f} KiB gzip  "
               f"{kib(brotli_size(raw_b)):>7} KiB brotli  ({bundle.name}, fetched only in that language)")

@@ -1,103 +1,132 @@
 //! Reads a lesson bundle: the curriculum in one translated language, as
 //! the `lesson-bundles` tool of `crates/lessons` writes it (`bundle.rs`
-//! there documents the JSON). Every string is leaked into a `'static`
-//! [`LessonData`], like the English lessons compiled in: a bundle is read
-//! at most once per language and page.
+//! there documents the format: NUL-ended text fields). Every string is
+//! leaked into a `'static` [`LessonData`], like the English lessons
+//! compiled in: a bundle is read at most once per language and page.
 
 use super::{LessonData, PredictData, SectionData, SnippetData};
-use serde_json::Value;
 
 /// The bundle format this app reads.
-const FORMAT: u64 = 1;
+const FORMAT: &str = "1";
 
 /// The lessons of a bundle's `text`, or why it cannot be read.
 pub fn read(text: &str) -> Result<&'static [LessonData], String> {
-    let v: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
-    if v["format"].as_u64() != Some(FORMAT) {
-        return Err(format!("format {} (this app reads {FORMAT})", v["format"]));
+    let (head, body) = text.split_once('\n').ok_or("no header line")?;
+    match head.split(' ').collect::<Vec<_>>()[..] {
+        ["looplab-lessons", FORMAT, _] => {}
+        ["looplab-lessons", format, _] => {
+            return Err(format!("format {format} (this app reads {FORMAT})"))
+        }
+        _ => return Err("not a lesson bundle".into()),
     }
-    let lessons = v["lessons"].as_array().ok_or("no lessons")?;
-    let lessons = lessons.iter().map(lesson).collect::<Result<Vec<_>, _>>()?;
+    let mut fields = Fields(body.split('\0'));
+    let mut lessons = Vec::new();
+    loop {
+        match fields.0.next() {
+            Some("L") => lessons.push(lesson(&mut fields)?),
+            Some("") | None => break,
+            Some(other) => return Err(format!("a lesson starts with {other:.20?}")),
+        }
+    }
     Ok(Vec::leak(lessons))
 }
 
-fn lesson(v: &Value) -> Result<LessonData, String> {
-    let id = text(v, "id")?;
+/// The fields of a bundle, in order.
+struct Fields<'t>(std::str::Split<'t, char>);
+
+impl Fields<'_> {
+    fn text(&mut self, what: &str) -> Result<&'static str, String> {
+        self.0
+            .next()
+            .map(|s| &*String::leak(s.to_string()))
+            .ok_or_else(|| format!("the bundle ends before {what}"))
+    }
+
+    fn number(&mut self, what: &str) -> Result<usize, String> {
+        let field = self
+            .0
+            .next()
+            .ok_or_else(|| format!("the bundle ends before {what}"))?;
+        field
+            .parse()
+            .map_err(|_| format!("{what} is not a number: {field:.20?}"))
+    }
+
+    fn flag(&mut self, what: &str) -> Result<bool, String> {
+        match self.0.next() {
+            Some("1") => Ok(true),
+            Some("0") => Ok(false),
+            _ => Err(format!("{what} is not 0 or 1")),
+        }
+    }
+}
+
+fn lesson(f: &mut Fields) -> Result<LessonData, String> {
+    let id = f.text("an id")?;
     let at = |e: String| format!("lesson {id}: {e}");
-    let snippets: Vec<SnippetData> = array(v, "snippets")
-        .map_err(at)?
-        .iter()
-        .map(|s| {
+    let order = f.number("its order").map_err(at)?;
+    let part = f.text("its part").map_err(at)?;
+    let title = f.text("its title").map_err(at)?;
+    let summary = f.text("its summary").map_err(at)?;
+    let translated = f.flag("translated").map_err(at)?;
+    let sections = (0..f.number("the section count").map_err(at)?)
+        .map(|_| {
+            let s = f.text("a section")?;
+            match (
+                s.strip_prefix('P'),
+                s.strip_prefix('S').map(str::parse::<usize>),
+            ) {
+                (Some(html), _) => Ok(SectionData::Prose(html)),
+                (_, Some(Ok(i))) => Ok(SectionData::Snippet(i)),
+                _ => Err(format!(
+                    "a section is neither prose nor a snippet: {s:.20?}"
+                )),
+            }
+        })
+        .collect::<Result<Vec<_>, String>>()
+        .map_err(at)?;
+    let snippets = (0..f.number("the snippet count").map_err(at)?)
+        .map(|_| {
             Ok(SnippetData {
-                name: text(s, "name")?,
-                title: text(s, "title")?,
-                code: text(s, "code")?,
-                variation: flag(s, "variation")?,
-                cpu_model: flag(s, "cpu_model")?,
+                name: f.text("a snippet's name")?,
+                title: f.text("a snippet's title")?,
+                code: f.text("a snippet's code")?,
+                variation: f.flag("variation")?,
+                cpu_model: f.flag("cpu model")?,
             })
         })
-        .collect::<Result<_, String>>()
+        .collect::<Result<Vec<_>, String>>()
+        .map_err(at)?;
+    let predicts = (0..f.number("the predict count").map_err(at)?)
+        .map(|_| {
+            Ok(PredictData {
+                snippet: f.text("a predict's snippet")?,
+                prompt: f.text("a predict's prompt")?,
+                explain: f.text("a predict's explanation")?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()
         .map_err(at)?;
     if !snippets.iter().any(|s| !s.variation) {
         return Err(at("no main snippet".into()));
     }
-    let sections = array(v, "sections")
-        .map_err(at)?
+    if sections
         .iter()
-        .map(|s| match (s["prose"].as_str(), s["snippet"].as_u64()) {
-            (Some(html), None) => Ok(SectionData::Prose(leak(html))),
-            (None, Some(i)) if (i as usize) < snippets.len() => {
-                Ok(SectionData::Snippet(i as usize))
-            }
-            _ => Err(format!("a section is neither prose nor a snippet: {s}")),
-        })
-        .collect::<Result<Vec<_>, String>>()
-        .map_err(at)?;
-    let predicts = array(v, "predicts")
-        .map_err(at)?
-        .iter()
-        .map(|p| {
-            Ok(PredictData {
-                snippet: text(p, "snippet")?,
-                prompt: text(p, "prompt")?,
-                explain: text(p, "explain")?,
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()
-        .map_err(at)?;
+        .any(|s| matches!(s, SectionData::Snippet(i) if *i >= snippets.len()))
+    {
+        return Err(at("a section names a snippet it does not have".into()));
+    }
     Ok(LessonData {
         id,
-        order: v["order"]
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| at("no order".into()))?,
-        part: text(v, "part").map_err(at)?,
-        title: text(v, "title").map_err(at)?,
-        summary: text(v, "summary").map_err(at)?,
-        translated: flag(v, "translated").map_err(at)?,
+        order: u32::try_from(order).map_err(|_| at("its order is too large".into()))?,
+        part,
+        title,
+        summary,
+        translated,
         sections: Vec::leak(sections),
         snippets: Vec::leak(snippets),
         predicts: Vec::leak(predicts),
     })
-}
-
-fn leak(s: &str) -> &'static str {
-    String::leak(s.to_string())
-}
-
-fn text(v: &Value, key: &str) -> Result<&'static str, String> {
-    v[key]
-        .as_str()
-        .map(leak)
-        .ok_or_else(|| format!("no text `{key}`"))
-}
-
-fn flag(v: &Value, key: &str) -> Result<bool, String> {
-    v[key].as_bool().ok_or_else(|| format!("no flag `{key}`"))
-}
-
-fn array<'v>(v: &'v Value, key: &str) -> Result<&'v Vec<Value>, String> {
-    v[key].as_array().ok_or_else(|| format!("no list `{key}`"))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -152,12 +181,25 @@ mod tests {
 
     #[test]
     fn a_broken_bundle_says_what_is_wrong() {
-        assert!(read("<html>").unwrap_err().starts_with("not JSON"));
-        assert!(read(r#"{"format": 2, "lessons": []}"#)
+        assert_eq!(read("<html>").unwrap_err(), "no header line");
+        assert_eq!(read("<html>\n").unwrap_err(), "not a lesson bundle");
+        assert!(read("looplab-lessons 2 zh-Hant\n")
             .unwrap_err()
             .contains("format 2"));
-        let no_main = r#"{"format": 1, "lessons": [{"id": "x", "snippets": [
-            {"name": "a", "title": "", "code": "", "variation": true, "cpu_model": false}]}]}"#;
-        assert_eq!(read(no_main).unwrap_err(), "lesson x: no main snippet");
+        // A bundle of one lesson "x" whose fields after its header are `rest`.
+        let lesson = |rest: &[&str]| {
+            let head = ["L", "x", "1", "p", "t", "s", "1"];
+            let fields: Vec<&str> = head.iter().chain(rest).copied().collect();
+            format!("looplab-lessons 1 x\n{}\0", fields.join("\0"))
+        };
+        let no_main = lesson(&["0", "1", "a", "t", "c", "1", "0", "0"]);
+        assert_eq!(read(&no_main).unwrap_err(), "lesson x: no main snippet");
+        let short = lesson(&["0", "1", "a"]);
+        assert_eq!(
+            read(&short).unwrap_err(),
+            "lesson x: the bundle ends before a snippet's code"
+        );
+        let fine = lesson(&["1", "S0", "1", "a", "t", "c", "0", "0", "0"]);
+        assert_eq!(read(&fine).unwrap()[0].snippets[0].code, "c");
     }
 }

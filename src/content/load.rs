@@ -1,5 +1,5 @@
 //! Downloads the lessons of a translated language when a page needs them:
-//! `dist/lessons-<lang>.json`, written by the `lesson-bundles` tool of
+//! `dist/lessons-<lang>.txt`, written by the `lesson-bundles` tool of
 //! `crates/lessons` (Trunk's post-build hook), at an address holding a hash
 //! of every bundle (`LOOPLAB_LESSONS_VERSION`, set by `build.rs`), so a
 //! cached copy is never stale.
@@ -41,7 +41,7 @@ pub fn status(lang: Lang) -> Status {
 /// The address of `lang`'s bundle, relative to the page.
 pub fn bundle_url(lang: Lang) -> String {
     format!(
-        "lessons-{}.json?v={}",
+        "lessons-{}.txt?v={}",
         lang.code(),
         env!("LOOPLAB_LESSONS_VERSION")
     )

@@ -233,11 +233,11 @@ test('an English reader downloads no translated lessons; a failed download shows
   await en.page.locator('[data-testid=lesson-card][data-lesson=sleep] a').click();
   await en.page.getByTestId('player').waitFor();
   assert.equal(await en.page.locator('.lesson h1').innerText(), frontMatter('en', 'sleep', 'title'));
-  assert.deepEqual(asked.filter((u) => /lessons-.*\.json/.test(u)), []);
+  assert.deepEqual(asked.filter((u) => /lessons-.*\.txt/.test(u)), []);
   await en.context.close();
 
   const context = await app.browser.newContext();
-  await context.route(/lessons-zh-Hant\.json/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await context.route(/lessons-zh-Hant\.txt/, (route) => route.fulfill({ status: 404, body: 'gone' }));
   const page = await context.newPage();
   await page.goto(`${app.url}?lesson=sleep&lang=zh-Hant`);
   await page.getByTestId('player').waitFor();

@@ -1,93 +1,97 @@
 //! The lesson bundle of a translated language: every lesson of the
-//! curriculum in that language as one JSON file the web app fetches when a
+//! curriculum in that language as one file the web app fetches when a
 //! reader chooses the language, so the translations cost nothing to a
 //! reader who does not.
 //!
-//! The `lesson-bundles` binary of this crate writes `lessons-<lang>.json` for each of [`TRANSLATIONS`] (a Trunk
-//! post-build hook puts them in `dist/`), and the app's build script hashes
-//! the same text into the address it fetches, so a cached bundle is never
-//! stale. The app reads it back in `src/content/bundle.rs`.
+//! The `lesson-bundles` binary of this crate writes `lessons-<lang>.txt`
+//! for each of [`TRANSLATIONS`] (a Trunk post-build hook puts them in
+//! `dist/`), and the app's build script hashes the same text into the
+//! address it fetches, so a cached bundle is never stale. The app reads it
+//! back in `src/content/bundle.rs`.
 //!
-//! The format (version [`FORMAT`]):
-//!
-//! ```text
-//! {"format": 1, "lang": "zh-Hant", "lessons": [
-//!   {"id", "order", "part", "title", "summary",
-//!    "translated": false when the lesson is still English,
-//!    "sections": [{"prose": html} | {"snippet": index}],
-//!    "snippets": [{"name", "title", "code", "variation", "cpu_model"}],
-//!    "predicts": [{"snippet", "prompt", "explain"}]}, …]}
-//! ```
+//! The format (version [`FORMAT`]) is plain text, so that reading it adds
+//! next to nothing to the wasm (a JSON parser measured +19 KiB gzip): the
+//! line `looplab-lessons <FORMAT> <lang>`, then fields, each ended by a NUL
+//! (no field holds one). Per lesson: `L`, id, order, part, title, summary,
+//! translated (`1`, or `0` for a lesson still in English); the number of
+//! sections, each `P<html>` (prose) or `S<index>` (a snippet); the number
+//! of snippets, each name, title, code, variation (`0`/`1`), cpu model
+//! (`0`/`1`); the number of predict blocks, each snippet, prompt, explain.
 
 use crate::{lessons_for, load_dir, load_translations, Lesson, LessonError, Section, SnippetKind};
-use serde_json::{json, Value};
 use std::path::Path;
 
 pub use crate::TRANSLATIONS;
 
 /// The bundle format's version, checked by the app.
-pub const FORMAT: u64 = 1;
+pub const FORMAT: u32 = 1;
 
 /// The file name of `lang`'s bundle in `dist/`.
 pub fn bundle_file_name(lang: &str) -> String {
-    format!("lessons-{lang}.json")
+    format!("lessons-{lang}.txt")
 }
 
 /// The bundle of `lang` (one of [`TRANSLATIONS`]) made from the lessons in
 /// `dir` (the English lessons' folder): each lesson's translation, or the
-/// English lesson marked `"translated": false`.
+/// English lesson marked as not translated.
 pub fn bundle(dir: &Path, lang: &str) -> Result<String, LessonError> {
     let english = load_dir(dir)?;
     let translated: Vec<String> = load_translations(dir, &english, lang)?
         .into_iter()
         .map(|l| l.id)
         .collect();
-    let lessons: Vec<Value> = lessons_for(dir, lang)?
-        .iter()
-        .map(|l| lesson_json(l, translated.contains(&l.id)))
-        .collect();
-    let out = json!({ "format": FORMAT, "lang": lang, "lessons": lessons });
-    Ok(out.to_string())
+    let mut out = format!("looplab-lessons {FORMAT} {lang}\n");
+    for l in lessons_for(dir, lang)? {
+        write_lesson(&mut out, &l, translated.contains(&l.id))?;
+    }
+    Ok(out)
 }
 
-fn lesson_json(l: &Lesson, translated: bool) -> Value {
-    let sections: Vec<Value> = l
-        .sections
-        .iter()
-        .map(|s| match s {
-            Section::Prose(html) => json!({ "prose": html }),
-            Section::Snippet(i) => json!({ "snippet": i }),
-        })
-        .collect();
-    let snippets: Vec<Value> = l
-        .snippets
-        .iter()
-        .map(|s| {
-            json!({
-                "name": s.name,
-                "title": s.title,
-                "code": s.code,
-                "variation": s.kind == SnippetKind::Variation,
-                "cpu_model": s.cpu_model,
-            })
-        })
-        .collect();
-    let predicts: Vec<Value> = l
-        .predicts
-        .iter()
-        .map(|p| json!({ "snippet": p.snippet, "prompt": p.prompt, "explain": p.explain }))
-        .collect();
-    json!({
-        "id": l.id,
-        "order": l.order,
-        "part": l.part,
-        "title": l.title,
-        "summary": l.summary,
-        "translated": translated,
-        "sections": sections,
-        "snippets": snippets,
-        "predicts": predicts,
-    })
+fn write_lesson(out: &mut String, l: &Lesson, translated: bool) -> Result<(), LessonError> {
+    let mut fields: Vec<String> = vec![
+        "L".into(),
+        l.id.clone(),
+        l.order.to_string(),
+        l.part.clone(),
+        l.title.clone(),
+        l.summary.clone(),
+        flag(translated),
+        l.sections.len().to_string(),
+    ];
+    fields.extend(l.sections.iter().map(|s| match s {
+        Section::Prose(html) => format!("P{html}"),
+        Section::Snippet(i) => format!("S{i}"),
+    }));
+    fields.push(l.snippets.len().to_string());
+    for s in &l.snippets {
+        fields.extend([
+            s.name.clone(),
+            s.title.clone(),
+            s.code.clone(),
+            flag(s.kind == SnippetKind::Variation),
+            flag(s.cpu_model),
+        ]);
+    }
+    fields.push(l.predicts.len().to_string());
+    for p in &l.predicts {
+        fields.extend([p.snippet.clone(), p.prompt.clone(), p.explain.clone()]);
+    }
+    for f in fields {
+        if f.contains('\0') {
+            return Err(LessonError {
+                path: l.source_path.clone(),
+                line: 0,
+                message: "the lesson holds a NUL character".into(),
+            });
+        }
+        out.push_str(&f);
+        out.push('\0');
+    }
+    Ok(())
+}
+
+fn flag(on: bool) -> String {
+    if on { "1" } else { "0" }.into()
 }
 
 /// A 64-bit FNV-1a hash of every language's bundle: the version in the
@@ -106,28 +110,27 @@ pub fn bundles_version(dir: &Path) -> Result<u64, LessonError> {
 mod tests {
     use super::*;
 
-    fn lessons_dir() -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lessons")
-    }
-
     #[test]
     fn a_bundle_holds_each_lesson_in_its_language() {
-        let dir = lessons_dir();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lessons");
         let english = load_dir(&dir).unwrap();
         for lang in TRANSLATIONS {
             let text = bundle(&dir, lang).unwrap();
-            let v: Value = serde_json::from_str(&text).unwrap();
-            assert_eq!(v["format"], FORMAT);
-            assert_eq!(v["lang"], *lang);
-            let lessons = v["lessons"].as_array().unwrap();
-            assert_eq!(lessons.len(), english.len());
-            // The sleep lesson's translated file names its own title.
+            let (head, body) = text.split_once('\n').unwrap();
+            assert_eq!(head, format!("looplab-lessons {FORMAT} {lang}"));
+            let fields: Vec<&str> = body.split('\0').collect();
+            assert_eq!(fields.iter().filter(|f| **f == "L").count(), english.len());
+            // The sleep lesson: its translated file's title, translated.
             let file = std::fs::read_to_string(dir.join(lang).join("03-sleep.md")).unwrap();
-            let sleep = lessons.iter().find(|l| l["id"] == "sleep").unwrap();
-            let title = sleep["title"].as_str().unwrap();
-            assert!(file.contains(&format!("title: {title}")), "{lang}: {title}");
+            let at = fields.iter().position(|f| *f == "sleep").unwrap();
+            assert_eq!(fields[at - 1], "L");
+            let title = fields[at + 3];
+            assert!(
+                file.contains(&format!("title: {title}\n")),
+                "{lang}: {title}"
+            );
             assert_ne!(title, english[2].title);
-            assert_eq!(sleep["translated"], true);
+            assert_eq!(fields[at + 5], "1");
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Writes the lesson bundle of every translated language
-//! (`lessons-<lang>.json`, see `looplab_lessons::bundle`) into a folder:
+//! (`lessons-<lang>.txt`, see `looplab_lessons::bundle`) into a folder:
 //!
 //!     cargo run -p looplab-lessons --bin lesson-bundles [DIR]
 //!
