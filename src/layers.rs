@@ -5,8 +5,9 @@
 //! 1. **models**: plain Rust, no browser, tested natively (routes, lesson
 //!    content, highlighting, embed options and messages, share links,
 //!    exports, the editor's commands, the player's track and pacing);
-//! 2. **browser**: thin wrappers of browser APIs, and the one place the
-//!    engine runs programs (`player::engine`);
+//! 2. **browser**: thin wrappers of browser APIs, the one place the
+//!    engine runs programs (`player::engine`), and the downloads of a
+//!    language's bundle (`content::load`);
 //! 3. **state**: `Copy` bundles of signals: the app's (`state`) and the
 //!    player's (`player::player_state`, with its live driver);
 //! 4. **components**: the editor, the player's panels, the share tools,
@@ -28,6 +29,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
         "models",
         &[
             "content",
+            "content::bundle",
             "editor::edit",
             "editor::examples",
             "editor::render",
@@ -39,6 +41,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "highlight",
             "i18n",
             "i18n::en",
+            "i18n::limits",
             "i18n::strings",
             "i18n::zh_hans",
             "i18n::zh_hant",
@@ -52,7 +55,12 @@ pub const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "browser",
-        &["browser", "player::engine", "predict::progress"],
+        &[
+            "browser",
+            "content::load",
+            "player::engine",
+            "predict::progress",
+        ],
     ),
     (
         "state",
