@@ -171,6 +171,11 @@ class Shim(types.ModuleType):
     def set_log_destroy_pending(self, task, flag):
         task._log_destroy_pending = flag
 
+    def iscoroutinefunction(self, func):
+        import inspect
+
+        return inspect.iscoroutinefunction(func)
+
     def iscoroutine(self, x):
         return real.iscoroutine(x)
 
@@ -210,6 +215,14 @@ class Shim(types.ModuleType):
 
     def report(self, message, exc, context):
         self.real_loop.default_exception_handler(context)
+
+    def wake_loop(self):
+        # What call_soon_threadsafe adds to call_soon: wake the selector.
+        self.real_loop._write_to_self()
+
+    def process_current(self):
+        # One process here: the engine's model of processes is not stood in.
+        return 0
 
 
 shim = Shim()
