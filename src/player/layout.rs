@@ -8,6 +8,7 @@ use super::console::Console;
 use super::controls::{bind_keys, Controls};
 use super::cpu_choice::CpuChoice;
 use super::engine;
+use super::frames_panel::FramesPanel;
 use super::loop_panel::LoopPanel;
 use super::model_note::ModelNote;
 use super::narration::Narration;
@@ -194,6 +195,7 @@ fn panels_after_the_page(state: PlayerState, code_view: Option<ViewFn>) -> impl 
                     <div class="player-left">
                         {code}
                         <Console state=state/>
+                        <FramesPanel state=state/>
                     </div>
                     <LoopPanel state=state/>
                 </div>
