@@ -208,4 +208,13 @@ pub static UI: Ui = Ui {
     panic_heading: "Something broke in Looplab",
     panic_text: "This is a bug in Looplab, not in your code. Reload the page to start again; if it keeps happening, please report the message above.",
     example_titles: &[],
+    frames_heading: "Inside the tasks",
+    frames_tree_label: "Tasks, their await chains, frames and local variables",
+    frames_empty: "No task is running or waiting at this step.",
+    frames_task: "{0}: {1}",
+    frames_task_value: "task {0}",
+    frames_frame_line: "{0}, line {1}",
+    frames_frame_library: "{0} (asyncio)",
+    frames_show_line: "Show line {0} in the code",
+    frames_var_changed: "{0} = {1}, changed in this step",
 };

@@ -2,10 +2,8 @@
 //! still alive, its await chain as one line of text (`main → gather →
 //! worker → sleep`), its coroutine frames (name and line) and their local
 //! variables, each marked when its value changed since the step before.
-//!
-//! The words a learner reads are in [`words`], so they can move to the
-//! strings table as one piece.
 
+use crate::i18n::{fill, ui};
 use looplab_engine::snapshot::{Snapshot, TaskState};
 use looplab_engine::trace::{FrameInfo, TaskId};
 
@@ -16,7 +14,7 @@ pub struct TaskFrames {
     pub task: TaskId,
     /// Its name (`Task-2`, or the `name=` given).
     pub name: String,
-    /// Its await chain, links joined by [`words::ARROW`].
+    /// Its await chain, links joined by [`ARROW`].
     pub chain: String,
     /// Being stepped right now.
     pub running: bool,
@@ -50,24 +48,30 @@ pub struct VarRow {
 }
 
 /// The panel at a step: the tasks alive in `now` that `shown` keeps, with
-/// what changed since `before` (the snapshot a step earlier).
+/// what changed since `before` (the snapshot a step earlier); `ran` is the
+/// task the step ran, if one did.
 pub fn frames_view(
     now: &Snapshot,
     before: &Snapshot,
+    ran: Option<TaskId>,
     shown: impl Fn(TaskId) -> bool,
 ) -> Vec<TaskFrames> {
     now.tasks
         .values()
-        .filter(|t| !matches!(t.state, TaskState::Done { .. } | TaskState::Failed { .. }))
-        .filter(|t| !matches!(t.state, TaskState::Cancelled))
+        .filter(|t| {
+            !matches!(
+                t.state,
+                TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
+            )
+        })
         .filter(|t| shown(t.id))
         .map(|t| {
             let old = before.tasks.get(&t.id).map(|b| b.frames.as_slice());
             TaskFrames {
                 task: t.id,
                 name: t.name.clone(),
-                chain: now.await_chain(t.id).join(words::ARROW),
-                running: now.running_task == Some(t.id),
+                chain: now.await_chain(t.id).join(ARROW),
+                running: ran == Some(t.id),
                 frames: t
                     .frames
                     .iter()
@@ -79,8 +83,14 @@ pub fn frames_view(
         .collect()
 }
 
+/// Between the links of an await chain (the same in every language, as
+/// the names it joins are the program's).
+pub const ARROW: &str = " → ";
+
 fn frame_row(now: &Snapshot, f: &FrameInfo, old: Option<&FrameInfo>) -> FrameRow {
-    // Changes count within the same frame (same function at the same depth).
+    // Changes count within the same frame (same function at the same
+    // depth); a frame recorded for the first time had every variable
+    // bound since the step before.
     let old = old.filter(|o| o.name == f.name);
     FrameRow {
         name: f.name.clone(),
@@ -92,10 +102,10 @@ fn frame_row(now: &Snapshot, f: &FrameInfo, old: Option<&FrameInfo>) -> FrameRow
             .map(|v| VarRow {
                 name: v.name.clone(),
                 value: match v.fut.and_then(|id| now.tasks.get(&id)) {
-                    Some(task) => words::task_value(&task.name),
+                    Some(task) => fill(ui().frames_task_value, &[&task.name]),
                     None => v.repr.clone(),
                 },
-                changed: old.is_some_and(|o| {
+                changed: old.is_none_or(|o| {
                     o.locals
                         .iter()
                         .find(|w| w.name == v.name)
@@ -106,70 +116,126 @@ fn frame_row(now: &Snapshot, f: &FrameInfo, old: Option<&FrameInfo>) -> FrameRow
     }
 }
 
-/// The panel's words (for the strings table).
-pub mod words {
-    /// Between the links of an await chain.
-    pub const ARROW: &str = " → ";
-    /// The panel's heading.
-    pub const HEADING: &str = "Inside the tasks";
-    /// The tree's label for screen readers.
-    pub const TREE_LABEL: &str = "Tasks, their await chains, frames and local variables";
-    /// Before any task has paused with its frames recorded.
-    pub const EMPTY: &str = "No task is paused yet: step forward to see inside the tasks.";
-
-    /// A variable holding a task, shown as the lane it is.
-    pub fn task_value(name: &str) -> String {
-        format!("task {name}")
-    }
-
-    /// A frame's label: `worker, line 7`.
-    pub fn frame_label(name: &str, line: u32, library: bool) -> String {
-        if library {
-            format!("{name} (asyncio)")
-        } else {
-            format!("{name}, line {line}")
-        }
+/// A frame's label: `worker, line 7`, or `sleep (asyncio)` for a frame of
+/// the library (its line is not the program's).
+pub fn frame_label(name: &str, line: u32, library: bool) -> String {
+    if library {
+        fill(ui().frames_frame_library, &[&name])
+    } else {
+        fill(ui().frames_frame_line, &[&name, &line])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::player::track::Track;
     use looplab_engine::run::{run_program, Limits};
     use looplab_engine::trace::EventKind;
 
-    const PROGRAM: &str = "import asyncio\n\nasync def worker(n):\n    total = n * 10\n    await asyncio.sleep(0)\n    total += 1\n    await asyncio.sleep(0.5)\n\nasync def main():\n    await asyncio.gather(worker(1), worker(2))\n\nasyncio.run(main())\n";
-
-    #[test]
-    fn a_waiting_worker_reads_its_chain_and_a_changed_variable_is_marked() {
+    /// The panel at each step of `code`'s run, with inspect_frames on (as
+    /// the app runs programs).
+    fn panels(code: &str) -> Vec<Vec<TaskFrames>> {
         let limits = Limits {
             inspect_frames: true,
             ..Limits::default()
         };
-        let out = run_program(PROGRAM, "main.py", &limits);
-        let events = &out.trace.events;
-        // Right after worker 1 (task 2) suspends for the second time.
-        let frames_at: Vec<usize> = events
+        let t = Track::from_events(run_program(code, "main.py", &limits).trace.events);
+        assert!(t
+            .events()
             .iter()
-            .enumerate()
-            .filter(|(_, e)| matches!(e.kind, EventKind::TaskFrames { task: 2, .. }))
-            .map(|(i, _)| i)
-            .collect();
-        let first = Snapshot::fold(&events[..=frames_at[0]]);
-        let second = Snapshot::fold(&events[..=frames_at[1]]);
-        let rows = frames_view(&second, &first, |_| true);
-        let w1 = rows
-            .iter()
-            .find(|r| r.task == 2)
-            .expect("worker 1 is alive");
+            .any(|e| matches!(e.kind, EventKind::TaskFrames { .. })));
+        (0..t.steps().len())
+            .map(|c| {
+                let before = if c == 0 {
+                    Snapshot::default()
+                } else {
+                    t.after_step(c - 1)
+                };
+                let ran = t.columns.get(c).and_then(|col| col.task);
+                frames_view(&t.after_step(c), &before, ran, |_| true)
+            })
+            .collect()
+    }
+
+    fn task<'a>(rows: &'a [TaskFrames], name: &str) -> Option<&'a TaskFrames> {
+        rows.iter().find(|r| r.name == name)
+    }
+
+    fn var<'a>(f: &'a FrameRow, name: &str) -> &'a VarRow {
+        f.vars.iter().find(|v| v.name == name).expect("the variable")
+    }
+
+    const WORKERS: &str = "import asyncio\n\nasync def worker(n):\n    total = n * 10\n    await asyncio.sleep(0)\n    total += 1\n    await asyncio.sleep(0.5)\n\nasync def main():\n    await asyncio.gather(worker(1), worker(2))\n\nasyncio.run(main())\n";
+
+    #[test]
+    fn a_waiting_worker_reads_its_chain_and_what_changed_is_marked() {
+        let steps = panels(WORKERS);
+        // Step 0 is asyncio.run's setup: main's task, not yet run.
+        assert_eq!(task(&steps[0], "Task-1").unwrap().chain, "main");
+        // Step 1 runs main up to gather: main's frame and both workers
+        // (not yet run: their coroutine's name only).
+        let first = &steps[1];
+        let main = task(first, "Task-1").expect("main's task");
+        assert!(main.running);
+        assert_eq!(main.chain, "main → gather");
+        assert_eq!(main.frames[0].name, "main");
+        assert_eq!(main.frames[0].line, 10);
+        let w1 = task(first, "Task-2").expect("worker 1 is alive");
+        assert!(!w1.running);
+        assert_eq!(w1.chain, "main → gather → worker");
+        assert!(w1.frames.is_empty());
+
+        // Step 2: worker 1 runs to its first sleep(0); its frame is new,
+        // so each variable was bound in that step.
+        let w1 = task(&steps[2], "Task-2").unwrap();
+        assert!(w1.running);
         assert_eq!(w1.chain, "main → gather → worker → sleep");
-        let total = &w1.frames[0].vars[1];
-        assert_eq!((total.name.as_str(), total.value.as_str()), ("total", "11"));
-        assert!(total.changed);
-        assert!(!w1.frames[0].vars[0].changed, "n did not change");
-        // Hidden tasks are left out.
-        assert!(frames_view(&second, &first, |t| t != 2)
+        assert_eq!(w1.frames.len(), 2, "worker, then asyncio's sleep");
+        assert_eq!(frame_label(&w1.frames[0].name, w1.frames[0].line, false), "worker, line 5");
+        assert_eq!(w1.frames[0].line, 5);
+        assert!(w1.frames[1].library && w1.frames[1].vars.is_empty());
+        assert_eq!(var(&w1.frames[0], "total").value, "10");
+        assert!(var(&w1.frames[0], "n").changed && var(&w1.frames[0], "total").changed);
+
+        // Step 3: worker 2 runs; nothing of worker 1 changed.
+        let w1 = task(&steps[3], "Task-2").unwrap();
+        assert!(!w1.running);
+        assert!(w1.frames[0].vars.iter().all(|v| !v.changed));
+        assert!(task(&steps[3], "Task-3").unwrap().running);
+
+        // Step 4: worker 1 again: total changed, n did not.
+        let w1 = task(&steps[4], "Task-2").unwrap();
+        assert!(w1.running);
+        assert_eq!(w1.frames[0].line, 7);
+        assert_eq!(var(&w1.frames[0], "total").value, "11");
+        assert!(var(&w1.frames[0], "total").changed);
+        assert!(!var(&w1.frames[0], "n").changed, "n did not change");
+
+        // At the end no task is alive: nothing to show.
+        assert!(steps.last().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_task_in_a_variable_reads_as_its_lane_and_hidden_tasks_are_left_out() {
+        let code = "import asyncio\n\nasync def job():\n    await asyncio.sleep(1)\n\nasync def main():\n    t = asyncio.create_task(job())\n    await t\n\nasyncio.run(main())\n";
+        let steps = panels(code);
+        let main = task(&steps[1], "Task-1").unwrap();
+        assert_eq!(main.chain, "main → Task-2");
+        let t = var(&main.frames[0], "t");
+        assert_eq!(t.value, "task Task-2");
+        let job = task(&steps[2], "Task-2").unwrap();
+        assert_eq!(job.chain, "main → job → sleep");
+        // The filter keeps out what the caller hides.
+        let limits = Limits {
+            inspect_frames: true,
+            ..Limits::default()
+        };
+        let tr = Track::from_events(run_program(code, "main.py", &limits).trace.events);
+        let now = tr.after_step(2);
+        assert!(frames_view(&now, &Snapshot::default(), None, |id| id != 2)
             .iter()
-            .all(|r| r.task != 2));
+            .all(|r| r.name != "Task-2"));
+        assert_eq!(frame_label("sleep", 600, true), "sleep (asyncio)");
     }
 }

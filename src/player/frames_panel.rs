@@ -3,11 +3,12 @@
 //! coroutine frames and their local variables as last recorded (the run
 //! records them whenever a task suspends: `Limits::inspect_frames`), a
 //! value that changed in the last step marked. A labelled tree for screen
-//! readers; clicking a frame shows its line in the code. The model is
-//! `frames_model`.
+//! readers; clicking a frame marks its line in the code and scrolls to it.
+//! The model is `frames_model`.
 
-use super::frames_model::{frames_view, words, TaskFrames};
+use super::frames_model::{frame_label, frames_view, TaskFrames};
 use super::player_state::PlayerState;
+use crate::i18n::{fill, ui};
 use leptos::prelude::*;
 use looplab_engine::snapshot::Snapshot;
 
@@ -18,26 +19,30 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
         let c = state.cursor.get();
         let now = state.snap.get();
         state.track.with(|t| {
+            if t.steps().is_empty() {
+                return Vec::new();
+            }
             let before = if c == 0 {
                 Snapshot::default()
             } else {
                 t.after_step(c - 1)
             };
-            frames_view(&now.0, &before, |task| {
+            let ran = t.columns.get(c).and_then(|col| col.task);
+            frames_view(&now.0, &before, ran, |task| {
                 t.task_lane(task).is_some_and(|l| !t.lanes[l].internal)
             })
         })
     });
     view! {
         <section class="frames-panel" data-testid="frames" aria-labelledby="frames-heading">
-            <h2 id="frames-heading">{words::HEADING}</h2>
+            <h2 id="frames-heading">{move || ui().frames_heading}</h2>
             {move || {
                 let rows = rows.get();
-                if rows.iter().all(|r| r.frames.is_empty()) && rows.is_empty() {
-                    return view! { <p class="muted empty">{words::EMPTY}</p> }.into_any();
+                if rows.is_empty() {
+                    return view! { <p class="muted empty">{ui().frames_empty}</p> }.into_any();
                 }
                 view! {
-                    <ul class="frames-tree" role="tree" aria-label=words::TREE_LABEL>
+                    <ul class="frames-tree" role="tree" aria-label=ui().frames_tree_label>
                         {rows.into_iter().map(|r| task_item(state, r)).collect_view()}
                     </ul>
                 }
@@ -48,7 +53,8 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
 }
 
 fn task_item(state: PlayerState, r: TaskFrames) -> impl IntoView {
-    let label = format!("{}: {}", r.name, r.chain);
+    let u = ui();
+    let label = fill(u.frames_task, &[&r.name, &r.chain]);
     view! {
         <li role="treeitem" aria-expanded="true" aria-label=label class="frames-task"
             class:running=r.running>
@@ -57,19 +63,25 @@ fn task_item(state: PlayerState, r: TaskFrames) -> impl IntoView {
                 {r.frames.into_iter().map(|f| {
                     let line = f.line;
                     let library = f.library;
-                    let label = words::frame_label(&f.name, line, library);
+                    let label = frame_label(&f.name, line, library);
+                    let title = (!library).then(|| fill(u.frames_show_line, &[&line]));
+                    let aria = label.clone();
                     view! {
-                        <li role="treeitem" aria-expanded="true" aria-label=label.clone()
+                        <li role="treeitem" aria-expanded="true" aria-label=aria
                             data-testid="frame" data-line=line.to_string() class="frame">
-                            <button type="button" class="frame-name" tabindex="-1"
-                                disabled=library
+                            <button type="button" class="frame-name" disabled=library title=title
                                 on:click=move |_| state.focus_line.set(Some(line))>{label}</button>
                             <ul role="group">
                                 {f.vars.into_iter().map(|v| {
-                                    let label = format!("{} = {}", v.name, v.value);
+                                    let label = if v.changed {
+                                        fill(u.frames_var_changed, &[&v.name, &v.value])
+                                    } else {
+                                        format!("{} = {}", v.name, v.value)
+                                    };
+                                    let name = v.name.clone();
                                     view! {
                                         <li role="treeitem" aria-label=label data-testid="var"
-                                            data-name=v.name.clone()
+                                            data-name=name
                                             data-changed=v.changed.then_some("true")
                                             class="var" class:changed=v.changed>
                                             <code class="var-name">{v.name}</code>" = "

@@ -83,6 +83,7 @@ pub fn Player(
         discard_on_edit(state, edited);
     }
     discard_on_clock_change(state);
+    forget_focus_on_step(state);
     if let Some(requests) = run_requests {
         Effect::new(move |prev: Option<()>| {
             requests.with(|_| ());
@@ -144,6 +145,17 @@ fn discard_on_clock_change(state: PlayerState) {
             || state.live.get_untracked() != LiveState::Idle;
         if prev.is_some() && shown && state.cpu.get_untracked() != state.ran_with.get_untracked() {
             state.discard();
+        }
+    });
+}
+
+/// A line asked for (a frame or a console line clicked) is marked until
+/// the next step: then the code follows the running task's line again.
+fn forget_focus_on_step(state: PlayerState) {
+    Effect::new(move |prev: Option<()>| {
+        state.cursor.with(|_| ());
+        if prev.is_some() && state.focus_line.get_untracked().is_some() {
+            state.focus_line.set(None);
         }
     });
 }
