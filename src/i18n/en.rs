@@ -211,7 +211,6 @@ pub static UI: Ui = Ui {
     frames_heading: "Inside the tasks",
     frames_tree_label: "Tasks, their await chains, frames and local variables",
     frames_empty: "No task is running or waiting at this step.",
-    frames_task: "{0}: {1}",
     frames_task_value: "task {0}",
     frames_frame_line: "{0}, line {1}",
     frames_frame_library: "{0} (asyncio)",

@@ -220,8 +220,6 @@ pub struct Ui {
     pub frames_tree_label: &'static str,
     /// The frames panel when no task is alive (before the first, after the last).
     pub frames_empty: &'static str,
-    /// A task in the frames tree: its name ({0}) and await chain ({1}).
-    pub frames_task: &'static str,
     /// A variable holding a task reads as the lane it is ({0}: its name).
     pub frames_task_value: &'static str,
     /// A frame of the program: its function ({0}) and line ({1}).

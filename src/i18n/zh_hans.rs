@@ -227,7 +227,6 @@ pub static UI: Ui = Ui {
     frames_heading: "任务内部",
     frames_tree_label: "各个任务：await 链、栈帧与局部变量",
     frames_empty: "这一步没有正在运行或等待的任务。",
-    frames_task: "{0}：{1}",
     frames_task_value: "任务 {0}",
     frames_frame_line: "{0}，第 {1} 行",
     frames_frame_library: "{0}（asyncio）",

@@ -227,7 +227,6 @@ pub static UI: Ui = Ui {
     frames_heading: "任務內部",
     frames_tree_label: "各個任務：await 鏈、堆疊框架與區域變數",
     frames_empty: "這一步沒有正在執行或等待的任務。",
-    frames_task: "{0}：{1}",
     frames_task_value: "任務 {0}",
     frames_frame_line: "{0}，第 {1} 行",
     frames_frame_library: "{0}（asyncio）",

@@ -26,7 +26,11 @@ pub(super) fn CodePanel(state: PlayerState) -> impl IntoView {
             .flatten();
         if let (Some(row), Some(win)) = (row, web_sys::window()) {
             let r = row.get_bounding_client_rect();
-            let h = win.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            let h = win
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
             if r.top() < 0.0 || r.bottom() > h {
                 row.scroll_into_view_with_bool(false);
             }

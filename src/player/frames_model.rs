@@ -163,7 +163,10 @@ mod tests {
     }
 
     fn var<'a>(f: &'a FrameRow, name: &str) -> &'a VarRow {
-        f.vars.iter().find(|v| v.name == name).expect("the variable")
+        f.vars
+            .iter()
+            .find(|v| v.name == name)
+            .expect("the variable")
     }
 
     const WORKERS: &str = "import asyncio\n\nasync def worker(n):\n    total = n * 10\n    await asyncio.sleep(0)\n    total += 1\n    await asyncio.sleep(0.5)\n\nasync def main():\n    await asyncio.gather(worker(1), worker(2))\n\nasyncio.run(main())\n";
@@ -192,7 +195,10 @@ mod tests {
         assert!(w1.running);
         assert_eq!(w1.chain, "main → gather → worker → sleep");
         assert_eq!(w1.frames.len(), 2, "worker, then asyncio's sleep");
-        assert_eq!(frame_label(&w1.frames[0].name, w1.frames[0].line, false), "worker, line 5");
+        assert_eq!(
+            frame_label(&w1.frames[0].name, w1.frames[0].line, false),
+            "worker, line 5"
+        );
         assert_eq!(w1.frames[0].line, 5);
         assert!(w1.frames[1].library && w1.frames[1].vars.is_empty());
         assert_eq!(var(&w1.frames[0], "total").value, "10");

@@ -54,10 +54,12 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
 
 fn task_item(state: PlayerState, r: TaskFrames) -> impl IntoView {
     let u = ui();
-    let label = fill(u.frames_task, &[&r.name, &r.chain]);
+    // Tree items take their names from their content (no aria-label: it
+    // would hide the variables' text from the name).
+    let name = r.name.clone();
     view! {
-        <li role="treeitem" aria-expanded="true" aria-label=label class="frames-task"
-            class:running=r.running>
+        <li role="treeitem" aria-expanded="true" class="frames-task" class:running=r.running>
+            <span class="task-name">{name}</span>" "
             <span class="task-chain" data-testid="task-chain" data-task=r.name.clone()>{r.chain}</span>
             <ul role="group">
                 {r.frames.into_iter().map(|f| {
@@ -65,10 +67,8 @@ fn task_item(state: PlayerState, r: TaskFrames) -> impl IntoView {
                     let library = f.library;
                     let label = frame_label(&f.name, line, library);
                     let title = (!library).then(|| fill(u.frames_show_line, &[&line]));
-                    let aria = label.clone();
                     view! {
-                        <li role="treeitem" aria-expanded="true" aria-label=aria
-                            data-testid="frame" data-line=line.to_string() class="frame">
+                        <li role="treeitem" aria-expanded="true" data-testid="frame" data-line=line.to_string() class="frame">
                             <button type="button" class="frame-name" disabled=library title=title
                                 on:click=move |_| state.focus_line.set(Some(line))>{label}</button>
                             <ul role="group">
