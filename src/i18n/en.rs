@@ -216,4 +216,5 @@ pub static UI: Ui = Ui {
     frames_frame_library: "{0} (asyncio)",
     frames_show_line: "Show line {0} in the code",
     frames_var_changed: "{0} = {1}, changed in this step",
+    frames_before_run: "Run the program to see inside its tasks.",
 };

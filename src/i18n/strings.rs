@@ -230,6 +230,8 @@ pub struct Ui {
     pub frames_show_line: &'static str,
     /// A variable's label for screen readers when its value changed in the last step ({0} = {1}).
     pub frames_var_changed: &'static str,
+    /// The frames panel before the program has run.
+    pub frames_before_run: &'static str,
 }
 
 impl Ui {

@@ -232,4 +232,5 @@ pub static UI: Ui = Ui {
     frames_frame_library: "{0}（asyncio）",
     frames_show_line: "在代码中显示第 {0} 行",
     frames_var_changed: "{0} = {1}，这一步改变了",
+    frames_before_run: "运行程序，就能看到任务内部。",
 };

@@ -232,4 +232,5 @@ pub static UI: Ui = Ui {
     frames_frame_library: "{0}（asyncio）",
     frames_show_line: "在程式碼中顯示第 {0} 行",
     frames_var_changed: "{0} = {1}，這一步改變了",
+    frames_before_run: "執行程式，就能看到任務內部。",
 };

@@ -8,6 +8,7 @@
 
 use super::frames_model::{frame_label, frames_view, TaskFrames};
 use super::player_state::PlayerState;
+use super::track::LaneOwner;
 use crate::i18n::{fill, ui};
 use leptos::prelude::*;
 use looplab_engine::snapshot::Snapshot;
@@ -33,23 +34,43 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
             })
         })
     });
-    view! {
-        <section class="frames-panel" data-testid="frames" aria-labelledby="frames-heading">
-            <h2 id="frames-heading">{move || ui().frames_heading}</h2>
-            {move || {
-                let rows = rows.get();
-                if rows.is_empty() {
-                    return view! { <p class="muted empty">{ui().frames_empty}</p> }.into_any();
-                }
-                view! {
-                    <ul class="frames-tree" role="tree" aria-label=ui().frames_tree_label>
-                        {rows.into_iter().map(|r| task_item(state, r)).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }}
-        </section>
+    // (None: no run yet; Some(false): a run without asyncio tasks, a
+    // program of threads, where the panel has nothing to show.)
+    let has_tasks = Memo::new(move |_| {
+        state.track.with(|t| {
+            (!t.steps().is_empty()).then(|| {
+                t.lanes
+                    .iter()
+                    .any(|l| matches!(l.owner, LaneOwner::Task(_)))
+            })
+        })
+    });
+    move || {
+        (has_tasks.get() != Some(false)).then(|| {
+            view! {
+                <section class="frames-panel" data-testid="frames" aria-labelledby="frames-heading">
+                    <h2 id="frames-heading">{ui().frames_heading}</h2>
+                    {move || tree(state, rows.get(), has_tasks.get().is_none())}
+                </section>
+            }
+        })
     }
+}
+
+/// The tree of tasks, or a sentence saying why there is none.
+fn tree(state: PlayerState, rows: Vec<TaskFrames>, before_run: bool) -> AnyView {
+    if before_run {
+        return view! { <p class="muted empty">{ui().frames_before_run}</p> }.into_any();
+    }
+    if rows.is_empty() {
+        return view! { <p class="muted empty">{ui().frames_empty}</p> }.into_any();
+    }
+    view! {
+        <ul class="frames-tree" role="tree" aria-label=ui().frames_tree_label>
+            {rows.into_iter().map(|r| task_item(state, r)).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 fn task_item(state: PlayerState, r: TaskFrames) -> impl IntoView {

@@ -166,3 +166,18 @@ test('a variable changed by a step is marked after that step, and not after the 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('before a run the panel says to run; a program of threads, without tasks, has no frames panel', async () => {
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=sleep`);
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('frames').waitFor();
+  assert.equal(await page.getByTestId('frames').getByTestId('task-chain').count(), 0, 'nothing before the run');
+  await page.goto(`${app.url}?lesson=threads`);
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('step-last').click();
+  await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 60_000 });
+  assert.ok((await page.getByTestId('lane').count()) > 0, 'the run has lanes');
+  assert.equal(await page.getByTestId('frames').count(), 0, 'no frames panel');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
