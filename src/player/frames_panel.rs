@@ -80,7 +80,7 @@ fn task_item(state: PlayerState, r: TaskFrames) -> impl IntoView {
     let name = r.name.clone();
     view! {
         <li role="treeitem" aria-expanded="true" class="frames-task" class:running=r.running>
-            <span class="task-name">{name}</span>" "
+            <code class="task-name">{name}</code>" "
             <span class="task-chain" data-testid="task-chain" data-task=r.name.clone()>{r.chain}</span>
             <ul role="group">
                 {r.frames.into_iter().map(|f| {
