@@ -557,7 +557,8 @@ fn line_top(line: u32) -> String {
 
 /// Draws a run's marks in the editor (replacing the previous ones): the
 /// current line's band, the focused line's, the parked tasks' badges at
-/// the right of their lines; scrolls the current line into view.
+/// the right of their lines; scrolls the focused line, else the current
+/// one, into view.
 fn draw_run_marks(dom: &Dom, marks: &RunMarks) {
     let area = &dom.area;
     while let Ok(Some(old)) = area.query_selector(".ed-run") {
@@ -608,8 +609,9 @@ fn draw_run_marks(dom: &Dom, marks: &RunMarks) {
         }
         let _ = area.append_child(&row);
     }
-    // Keep the current line in view, once the frame lays out anyway.
-    if let Some(line) = marks.current.or(marks.focused) {
+    // Keep the line asked for (a frame or console line clicked), else the
+    // current line, in view, once the frame lays out anyway.
+    if let Some(line) = marks.focused.or(marks.current) {
         let scroller = dom.scroller.clone();
         request_animation_frame(move || {
             let lh = 21.0;

@@ -7,7 +7,7 @@
 //! | `autoplay`        | start a live run as soon as the embed loads          |
 //! | `speed=0.25…4`    | live run and playback speed                          |
 //! | `theme=auto\|light\|dark` | colours; `auto` follows `prefers-color-scheme` |
-//! | `panels=a,b,…`    | panels shown: `controls`, `code`, `timeline`, `queue`, `console`, `narration` |
+//! | `panels=a,b,…`    | panels shown: `controls`, `code`, `timeline`, `queue`, `console`, `narration`, `frames` |
 //! | `frame=<id>`      | a name echoed in every message to the host page      |
 //! | `cpu=model`       | run with "computing takes time" (the CPU model) on   |
 //! | `cores=N`         | the model's virtual cores (1 to 64; default 4)       |
@@ -29,17 +29,20 @@ pub enum Panel {
     Queue,
     Console,
     Narration,
+    /// The tasks' await chains, frames and variables (issue #17).
+    Frames,
 }
 
 impl Panel {
     /// Every panel, in the order of the `panels=` option's documentation.
-    pub const ALL: [Panel; 6] = [
+    pub const ALL: [Panel; 7] = [
         Panel::Controls,
         Panel::Code,
         Panel::Timeline,
         Panel::Queue,
         Panel::Console,
         Panel::Narration,
+        Panel::Frames,
     ];
     /// The compact default: code, timeline, queue and controls.
     pub const DEFAULT: [Panel; 4] = [Panel::Controls, Panel::Code, Panel::Timeline, Panel::Queue];
@@ -53,6 +56,7 @@ impl Panel {
             Panel::Queue => "queue",
             Panel::Console => "console",
             Panel::Narration => "narration",
+            Panel::Frames => "frames",
         }
     }
 
@@ -224,6 +228,10 @@ mod tests {
         assert_eq!(o.speed, Some(Speed::Two));
         assert_eq!(o.theme, EmbedTheme::Dark);
         assert_eq!(o.panels, vec![Panel::Code, Panel::Console]);
+        assert_eq!(
+            EmbedOptions::from_search("?embed=x&panels=frames,code").panels,
+            vec![Panel::Frames, Panel::Code]
+        );
         assert_eq!(o.frame.as_deref(), Some("f-1"));
         assert!(!o.cpu.on);
         let model = EmbedOptions::from_search("?embed=threads&cpu=model&cores=8").cpu;

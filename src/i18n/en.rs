@@ -221,4 +221,13 @@ pub static UI: Ui = Ui {
     limit_output: "the program printed more than {0} (the output limit)",
     limit_library: "the module '{0}' could not be loaded: the playground downloads it the first time a program imports it, and the download failed (are you offline?); press Run to try again (the library is not loaded)",
     example_titles: &[],
+    frames_heading: "Inside the tasks",
+    frames_tree_label: "Tasks, their await chains, frames and local variables",
+    frames_empty: "No task is running or waiting at this step.",
+    frames_task_value: "task {0}",
+    frames_frame_line: "{0}, line {1}",
+    frames_frame_library: "{0} (asyncio)",
+    frames_show_line: "Show line {0} in the code",
+    frames_var_changed: "{0} = {1}, changed in this step",
+    frames_before_run: "Run the program to see inside its tasks.",
 };

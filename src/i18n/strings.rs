@@ -233,6 +233,24 @@ pub struct Ui {
     /// The playground's example titles by example id (`editor::examples`);
     /// an id missing here keeps its English title (English lists none).
     pub example_titles: &'static [(&'static str, &'static str)],
+    /// The panel inside the tasks: its heading.
+    pub frames_heading: &'static str,
+    /// The frames tree's label for screen readers.
+    pub frames_tree_label: &'static str,
+    /// The frames panel when no task is alive (before the first, after the last).
+    pub frames_empty: &'static str,
+    /// A variable holding a task reads as the lane it is ({0}: its name).
+    pub frames_task_value: &'static str,
+    /// A frame of the program: its function ({0}) and line ({1}).
+    pub frames_frame_line: &'static str,
+    /// A frame of asyncio's own code ({0}: its function).
+    pub frames_frame_library: &'static str,
+    /// The title of a frame's button ({0}: the line).
+    pub frames_show_line: &'static str,
+    /// A variable's label for screen readers when its value changed in the last step ({0} = {1}).
+    pub frames_var_changed: &'static str,
+    /// The frames panel before the program has run.
+    pub frames_before_run: &'static str,
 }
 
 impl Ui {

@@ -237,4 +237,13 @@ pub static UI: Ui = Ui {
         ("queue", "生产者与消费者"),
         ("blocking", "从不 await 的循环"),
     ],
+    frames_heading: "任务内部",
+    frames_tree_label: "各个任务：await 链、栈帧与局部变量",
+    frames_empty: "这一步没有正在运行或等待的任务。",
+    frames_task_value: "任务 {0}",
+    frames_frame_line: "{0}，第 {1} 行",
+    frames_frame_library: "{0}（asyncio）",
+    frames_show_line: "在代码中显示第 {0} 行",
+    frames_var_changed: "{0} = {1}，这一步改变了",
+    frames_before_run: "运行程序，就能看到任务内部。",
 };

@@ -237,4 +237,13 @@ pub static UI: Ui = Ui {
         ("queue", "生產者與消費者"),
         ("blocking", "從不 await 的迴圈"),
     ],
+    frames_heading: "任務內部",
+    frames_tree_label: "各個任務：await 鏈、堆疊框架與區域變數",
+    frames_empty: "這一步沒有正在執行或等待的任務。",
+    frames_task_value: "任務 {0}",
+    frames_frame_line: "{0}，第 {1} 行",
+    frames_frame_library: "{0}（asyncio）",
+    frames_show_line: "在程式碼中顯示第 {0} 行",
+    frames_var_changed: "{0} = {1}，這一步改變了",
+    frames_before_run: "執行程式，就能看到任務內部。",
 };

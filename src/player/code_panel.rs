@@ -13,8 +13,31 @@ use looplab_engine::snapshot::TaskState;
 pub(super) fn CodePanel(state: PlayerState) -> impl IntoView {
     let marks = code_marks(state);
     let rows = move || code_rows(state, marks);
+    let pre = NodeRef::<leptos::html::Pre>::new();
+    // A line asked for (a frame clicked in the frames panel, a console
+    // line): brought into view if it is not.
+    Effect::new(move |_| {
+        let (Some(line), Some(pre)) = (state.focus_line.get(), pre.get()) else {
+            return;
+        };
+        let row = pre
+            .query_selector(&format!(".code-line[data-line=\"{line}\"]"))
+            .ok()
+            .flatten();
+        if let (Some(row), Some(win)) = (row, web_sys::window()) {
+            let r = row.get_bounding_client_rect();
+            let h = win
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            if r.top() < 0.0 || r.bottom() > h {
+                row.scroll_into_view_with_bool(false);
+            }
+        }
+    });
     view! {
-        <pre class="code player-code" data-testid="code" tabindex="0" aria-label=crate::i18n::ui().program><code>{rows}</code></pre>
+        <pre class="code player-code" data-testid="code" tabindex="0" node_ref=pre aria-label=crate::i18n::ui().program><code>{rows}</code></pre>
     }
 }
 

@@ -30,6 +30,8 @@ pub fn limits(scale: u64, cpu: CpuChoice) -> Limits {
             .saturating_mul(scale as usize)
             .min(MAX_MEMORY_BYTES.max(d.max_memory_bytes)),
         cpu_model: cpu.engine_model(),
+        // The frames panel shows each task's await chain and variables.
+        inspect_frames: true,
         ..d
     }
 }

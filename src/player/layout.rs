@@ -8,6 +8,7 @@ use super::console::Console;
 use super::controls::{bind_keys, Controls};
 use super::cpu_choice::CpuChoice;
 use super::engine;
+use super::frames_panel::FramesPanel;
 use super::loop_panel::LoopPanel;
 use super::model_note::ModelNote;
 use super::narration::Narration;
@@ -82,6 +83,7 @@ pub fn Player(
         discard_on_edit(state, edited);
     }
     discard_on_clock_change(state);
+    forget_focus_on_step(state);
     if let Some(requests) = run_requests {
         Effect::new(move |prev: Option<()>| {
             requests.with(|_| ());
@@ -147,6 +149,17 @@ fn discard_on_clock_change(state: PlayerState) {
     });
 }
 
+/// A line asked for (a frame or a console line clicked) is marked until
+/// the next step: then the code follows the running task's line again.
+fn forget_focus_on_step(state: PlayerState) {
+    Effect::new(move |prev: Option<()>| {
+        state.cursor.with(|_| ());
+        if prev.is_some() && state.focus_line.get_untracked().is_some() {
+            state.focus_line.set(None);
+        }
+    });
+}
+
 /// Puts the uncaught exception of a finished run, located in the code,
 /// into `target` (the editor draws it).
 fn mark_uncaught_exception(state: PlayerState, target: RwSignal<Option<Marker>>) {
@@ -194,6 +207,7 @@ fn panels_after_the_page(state: PlayerState, code_view: Option<ViewFn>) -> impl 
                     <div class="player-left">
                         {code}
                         <Console state=state/>
+                        <FramesPanel state=state/>
                     </div>
                     <LoopPanel state=state/>
                 </div>

@@ -7,7 +7,9 @@
 //!   the timeline's geometry);
 //! - [`timeline_marks`]: what the timeline draws for a window of columns;
 //! - [`live`]: speeds and the pacing of live runs;
-//! - [`cpu_choice`]: the clock of a run (the CPU model on or off, cores).
+//! - [`cpu_choice`]: the clock of a run (the CPU model on or off, cores);
+//! - [`frames_model`]: what the frames panel shows (await chains, frames,
+//!   variables and what changed).
 //!
 //! In the browser:
 //! - [`engine`]: the one place the engine runs programs;
@@ -15,7 +17,8 @@
 //! - [`driver`]: the live run's driver;
 //! - one file per panel: [`controls`] (and the keys, and the clock's
 //!   toggle), [`narration`], [`model_note`],
-//!   [`code_panel`], [`timeline_panel`], [`loop_panel`], [`console`];
+//!   [`code_panel`], [`timeline_panel`], [`loop_panel`], [`console`],
+//!   [`frames_panel`];
 //! - [`step_url`]: the URL's `#step=N`;
 //! - [`layout`]: the [`Player`] component that puts them together.
 
@@ -25,6 +28,8 @@ pub mod controls;
 pub mod cpu_choice;
 pub mod driver;
 pub mod engine;
+pub mod frames_model;
+pub mod frames_panel;
 pub mod layout;
 pub mod live;
 pub mod loop_panel;

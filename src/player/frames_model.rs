@@ -1,0 +1,247 @@
+//! What the frames panel shows (issue #17), as plain data: for each task
+//! still alive, its await chain as one line of text (`main → gather →
+//! worker → sleep`), its coroutine frames (name and line) and their local
+//! variables, each marked when its value changed since the step before.
+
+use crate::i18n::{fill, ui};
+use looplab_engine::snapshot::{Snapshot, TaskState};
+use looplab_engine::trace::{FrameInfo, TaskId};
+
+/// One task's part of the panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskFrames {
+    /// The task.
+    pub task: TaskId,
+    /// Its name (`Task-2`, or the `name=` given).
+    pub name: String,
+    /// Its await chain, links joined by [`ARROW`].
+    pub chain: String,
+    /// Being stepped right now.
+    pub running: bool,
+    /// Its frames as last recorded, outermost first.
+    pub frames: Vec<FrameRow>,
+}
+
+/// One coroutine frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FrameRow {
+    /// The coroutine's `__qualname__`.
+    pub name: String,
+    /// The line it is paused at.
+    pub line: u32,
+    /// A library frame (`asyncio.sleep`): its line is not the program's.
+    pub library: bool,
+    /// Its local variables.
+    pub vars: Vec<VarRow>,
+}
+
+/// One local variable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VarRow {
+    /// The name.
+    pub name: String,
+    /// `repr()` of the value (cut at a width by the engine); a task reads
+    /// as the lane it is (its name).
+    pub value: String,
+    /// Its value differs from the step before (or it was not bound then).
+    pub changed: bool,
+}
+
+/// The panel at a step: the tasks alive in `now` that `shown` keeps, with
+/// what changed since `before` (the snapshot a step earlier); `ran` is the
+/// task the step ran, if one did.
+pub fn frames_view(
+    now: &Snapshot,
+    before: &Snapshot,
+    ran: Option<TaskId>,
+    shown: impl Fn(TaskId) -> bool,
+) -> Vec<TaskFrames> {
+    now.tasks
+        .values()
+        .filter(|t| {
+            !matches!(
+                t.state,
+                TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
+            )
+        })
+        .filter(|t| shown(t.id))
+        .map(|t| {
+            let old = before.tasks.get(&t.id).map(|b| b.frames.as_slice());
+            TaskFrames {
+                task: t.id,
+                name: t.name.clone(),
+                chain: now.await_chain(t.id).join(ARROW),
+                running: ran == Some(t.id),
+                frames: t
+                    .frames
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| frame_row(now, f, old.and_then(|o| o.get(i))))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Between the links of an await chain (the same in every language, as
+/// the names it joins are the program's).
+pub const ARROW: &str = " → ";
+
+fn frame_row(now: &Snapshot, f: &FrameInfo, old: Option<&FrameInfo>) -> FrameRow {
+    // Changes count within the same frame (same function at the same
+    // depth); a frame recorded for the first time had every variable
+    // bound since the step before.
+    let old = old.filter(|o| o.name == f.name);
+    FrameRow {
+        name: f.name.clone(),
+        line: f.line,
+        library: f.library,
+        vars: f
+            .locals
+            .iter()
+            .map(|v| VarRow {
+                name: v.name.clone(),
+                value: match v.fut.and_then(|id| now.tasks.get(&id)) {
+                    Some(task) => fill(ui().frames_task_value, &[&task.name]),
+                    None => v.repr.clone(),
+                },
+                changed: old.is_none_or(|o| {
+                    o.locals
+                        .iter()
+                        .find(|w| w.name == v.name)
+                        .is_none_or(|w| w.repr != v.repr)
+                }),
+            })
+            .collect(),
+    }
+}
+
+/// A frame's label: `worker, line 7`, or `sleep (asyncio)` for a frame of
+/// the library (its line is not the program's).
+pub fn frame_label(name: &str, line: u32, library: bool) -> String {
+    if library {
+        fill(ui().frames_frame_library, &[&name])
+    } else {
+        fill(ui().frames_frame_line, &[&name, &line])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::player::track::Track;
+    use looplab_engine::run::{run_program, Limits};
+    use looplab_engine::trace::EventKind;
+
+    /// The panel at each step of `code`'s run, with inspect_frames on (as
+    /// the app runs programs).
+    fn panels(code: &str) -> Vec<Vec<TaskFrames>> {
+        let limits = Limits {
+            inspect_frames: true,
+            ..Limits::default()
+        };
+        let t = Track::from_events(run_program(code, "main.py", &limits).trace.events);
+        assert!(t
+            .events()
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::TaskFrames { .. })));
+        (0..t.steps().len())
+            .map(|c| {
+                let before = if c == 0 {
+                    Snapshot::default()
+                } else {
+                    t.after_step(c - 1)
+                };
+                let ran = t.columns.get(c).and_then(|col| col.task);
+                frames_view(&t.after_step(c), &before, ran, |_| true)
+            })
+            .collect()
+    }
+
+    fn task<'a>(rows: &'a [TaskFrames], name: &str) -> Option<&'a TaskFrames> {
+        rows.iter().find(|r| r.name == name)
+    }
+
+    fn var<'a>(f: &'a FrameRow, name: &str) -> &'a VarRow {
+        f.vars
+            .iter()
+            .find(|v| v.name == name)
+            .expect("the variable")
+    }
+
+    const WORKERS: &str = "import asyncio\n\nasync def worker(n):\n    total = n * 10\n    await asyncio.sleep(0)\n    total += 1\n    await asyncio.sleep(0.5)\n\nasync def main():\n    await asyncio.gather(worker(1), worker(2))\n\nasyncio.run(main())\n";
+
+    #[test]
+    fn a_waiting_worker_reads_its_chain_and_what_changed_is_marked() {
+        let steps = panels(WORKERS);
+        // Step 0 is asyncio.run's setup: main's task, not yet run.
+        assert_eq!(task(&steps[0], "Task-1").unwrap().chain, "main");
+        // Step 1 runs main up to gather: main's frame and both workers
+        // (not yet run: their coroutine's name only).
+        let first = &steps[1];
+        let main = task(first, "Task-1").expect("main's task");
+        assert!(main.running);
+        assert_eq!(main.chain, "main → gather");
+        assert_eq!(main.frames[0].name, "main");
+        assert_eq!(main.frames[0].line, 10);
+        let w1 = task(first, "Task-2").expect("worker 1 is alive");
+        assert!(!w1.running);
+        assert_eq!(w1.chain, "main → gather → worker");
+        assert!(w1.frames.is_empty());
+
+        // Step 2: worker 1 runs to its first sleep(0); its frame is new,
+        // so each variable was bound in that step.
+        let w1 = task(&steps[2], "Task-2").unwrap();
+        assert!(w1.running);
+        assert_eq!(w1.chain, "main → gather → worker → sleep");
+        assert_eq!(w1.frames.len(), 2, "worker, then asyncio's sleep");
+        assert_eq!(
+            frame_label(&w1.frames[0].name, w1.frames[0].line, false),
+            "worker, line 5"
+        );
+        assert_eq!(w1.frames[0].line, 5);
+        assert!(w1.frames[1].library && w1.frames[1].vars.is_empty());
+        assert_eq!(var(&w1.frames[0], "total").value, "10");
+        assert!(var(&w1.frames[0], "n").changed && var(&w1.frames[0], "total").changed);
+
+        // Step 3: worker 2 runs; nothing of worker 1 changed.
+        let w1 = task(&steps[3], "Task-2").unwrap();
+        assert!(!w1.running);
+        assert!(w1.frames[0].vars.iter().all(|v| !v.changed));
+        assert!(task(&steps[3], "Task-3").unwrap().running);
+
+        // Step 4: worker 1 again: total changed, n did not.
+        let w1 = task(&steps[4], "Task-2").unwrap();
+        assert!(w1.running);
+        assert_eq!(w1.frames[0].line, 7);
+        assert_eq!(var(&w1.frames[0], "total").value, "11");
+        assert!(var(&w1.frames[0], "total").changed);
+        assert!(!var(&w1.frames[0], "n").changed, "n did not change");
+
+        // At the end no task is alive: nothing to show.
+        assert!(steps.last().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_task_in_a_variable_reads_as_its_lane_and_hidden_tasks_are_left_out() {
+        let code = "import asyncio\n\nasync def job():\n    await asyncio.sleep(1)\n\nasync def main():\n    t = asyncio.create_task(job())\n    await t\n\nasyncio.run(main())\n";
+        let steps = panels(code);
+        let main = task(&steps[1], "Task-1").unwrap();
+        assert_eq!(main.chain, "main → Task-2");
+        let t = var(&main.frames[0], "t");
+        assert_eq!(t.value, "task Task-2");
+        let job = task(&steps[2], "Task-2").unwrap();
+        assert_eq!(job.chain, "main → job → sleep");
+        // The filter keeps out what the caller hides.
+        let limits = Limits {
+            inspect_frames: true,
+            ..Limits::default()
+        };
+        let tr = Track::from_events(run_program(code, "main.py", &limits).trace.events);
+        let now = tr.after_step(2);
+        assert!(frames_view(&now, &Snapshot::default(), None, |id| id != 2)
+            .iter()
+            .all(|r| r.name != "Task-2"));
+        assert_eq!(frame_label("sleep", 600, true), "sleep (asyncio)");
+    }
+}

@@ -1,0 +1,120 @@
+//! The frames panel (issue #17, `data-testid="frames"`): inside every task
+//! still alive, its await chain (`main → gather → worker → sleep`), its
+//! coroutine frames and their local variables as last recorded (the run
+//! records them whenever a task suspends: `Limits::inspect_frames`), a
+//! value that changed in the last step marked. A labelled tree for screen
+//! readers; clicking a frame marks its line in the code and scrolls to it.
+//! The model is `frames_model`.
+
+use super::frames_model::{frame_label, frames_view, TaskFrames};
+use super::player_state::PlayerState;
+use super::track::LaneOwner;
+use crate::i18n::{fill, ui};
+use leptos::prelude::*;
+use looplab_engine::snapshot::Snapshot;
+
+/// The panel.
+#[component]
+pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
+    let rows = Memo::new(move |_| {
+        let c = state.cursor.get();
+        let now = state.snap.get();
+        state.track.with(|t| {
+            if t.steps().is_empty() {
+                return Vec::new();
+            }
+            let before = if c == 0 {
+                Snapshot::default()
+            } else {
+                t.after_step(c - 1)
+            };
+            let ran = t.columns.get(c).and_then(|col| col.task);
+            frames_view(&now.0, &before, ran, |task| {
+                t.task_lane(task).is_some_and(|l| !t.lanes[l].internal)
+            })
+        })
+    });
+    // (None: no run yet; Some(false): a run without asyncio tasks, a
+    // program of threads, where the panel has nothing to show.)
+    let has_tasks = Memo::new(move |_| {
+        state.track.with(|t| {
+            (!t.steps().is_empty()).then(|| {
+                t.lanes
+                    .iter()
+                    .any(|l| matches!(l.owner, LaneOwner::Task(_)))
+            })
+        })
+    });
+    move || {
+        (has_tasks.get() != Some(false)).then(|| {
+            view! {
+                <section class="frames-panel" data-testid="frames" aria-labelledby="frames-heading">
+                    <h2 id="frames-heading">{ui().frames_heading}</h2>
+                    {move || tree(state, rows.get(), has_tasks.get().is_none())}
+                </section>
+            }
+        })
+    }
+}
+
+/// The tree of tasks, or a sentence saying why there is none.
+fn tree(state: PlayerState, rows: Vec<TaskFrames>, before_run: bool) -> AnyView {
+    if before_run {
+        return view! { <p class="muted empty">{ui().frames_before_run}</p> }.into_any();
+    }
+    if rows.is_empty() {
+        return view! { <p class="muted empty">{ui().frames_empty}</p> }.into_any();
+    }
+    view! {
+        <ul class="frames-tree" role="tree" aria-label=ui().frames_tree_label>
+            {rows.into_iter().map(|r| task_item(state, r)).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn task_item(state: PlayerState, r: TaskFrames) -> impl IntoView {
+    let u = ui();
+    // Tree items take their names from their content (no aria-label: it
+    // would hide the variables' text from the name).
+    let name = r.name.clone();
+    view! {
+        <li role="treeitem" aria-expanded="true" class="frames-task" class:running=r.running>
+            <code class="task-name">{name}</code>" "
+            <span class="task-chain" data-testid="task-chain" data-task=r.name.clone()>{r.chain}</span>
+            <ul role="group">
+                {r.frames.into_iter().map(|f| {
+                    let line = f.line;
+                    let library = f.library;
+                    let label = frame_label(&f.name, line, library);
+                    let title = (!library).then(|| fill(u.frames_show_line, &[&line]));
+                    view! {
+                        <li role="treeitem" aria-expanded="true" data-testid="frame" data-line=line.to_string() class="frame">
+                            <button type="button" class="frame-name" disabled=library title=title
+                                on:click=move |_| state.focus_line.set(Some(line))>{label}</button>
+                            <ul role="group">
+                                {f.vars.into_iter().map(|v| {
+                                    let label = if v.changed {
+                                        fill(u.frames_var_changed, &[&v.name, &v.value])
+                                    } else {
+                                        format!("{} = {}", v.name, v.value)
+                                    };
+                                    let name = v.name.clone();
+                                    view! {
+                                        <li role="treeitem" aria-label=label data-testid="var"
+                                            data-name=name
+                                            data-changed=v.changed.then_some("true")
+                                            class="var" class:changed=v.changed>
+                                            <code class="var-name">{v.name}</code>" = "
+                                            <code class="var-value">{v.value}</code>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </li>
+    }
+}

@@ -1,0 +1,183 @@
+// Issue #17, end to end: the frames panel. In the sleep lesson, a waiting
+// worker's await chain reads `main → gather → worker → sleep` and its frame
+// names the line it waits at (found in the lesson's own text); a variable
+// bound or changed in a step is marked after that step and not after the
+// next; clicking a frame marks its line in the code; axe finds nothing in
+// light and dark; screenshots test-results/screenshots/inside-* at laptop
+// and phone sizes (the panels stack on a phone).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { ROOT, serveApp, openPage, screenshot } from './harness.mjs';
+
+const app = serveApp();
+
+function snippetCode(id, name = 'main') {
+  const file = readdirSync(join(ROOT, 'lessons')).find((f) => f.endsWith(`-${id}.md`));
+  const text = readFileSync(join(ROOT, 'lessons', file), 'utf8');
+  const re = new RegExp('```python[^\\n]*\\bname=' + name + '\\b[^\\n]*\\n([\\s\\S]*?)```');
+  return text.match(re)[1];
+}
+
+/** The 1-based line of `code` holding `text` (the first one). */
+function lineOf(code, text) {
+  const i = code.split('\n').findIndex((l) => l.includes(text));
+  assert.ok(i >= 0, `${text} is in the program`);
+  return i + 1;
+}
+
+async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).include('[data-testid=frames]').analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Opens `url`, waits for the player, and goes to the first step. */
+async function openAtFirstStep(url, options) {
+  const opened = await openPage(app.browser, url, options);
+  const { page } = opened;
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('timeline').waitFor();
+  await page.getByTestId('step-first').click();
+  await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid=player][data-step="0"]').waitFor();
+  return opened;
+}
+
+async function stepTo(page, n) {
+  const now = Number(await page.getByTestId('player').getAttribute('data-step'));
+  for (let i = now; i < n; i++) await page.getByTestId('step-forward').click();
+  for (let i = now; i > n; i--) await page.getByTestId('step-back').click();
+  await page.locator(`[data-testid=player][data-step="${n}"]`).waitFor();
+}
+
+const task = (page, name) => page.locator('.frames-task', { has: page.locator(`[data-testid=task-chain][data-task="${name}"]`) });
+const chain = (page, name) => page.locator(`[data-testid=task-chain][data-task="${name}"]`).innerText();
+
+/** The step at which worker 1 (`Task-2`) has paused at its first
+ *  `await asyncio.sleep(0)`: stepping forward from the start until its
+ *  frame is recorded. */
+async function firstPauseOf(page, name, maxSteps = 10) {
+  for (let s = 0; s < maxSteps; s++) {
+    if ((await task(page, name).getByTestId('frame').count()) > 0) return s;
+    await stepTo(page, s + 1);
+  }
+  assert.fail(`${name} never paused in ${maxSteps} steps`);
+}
+
+const VIEWPORTS = [
+  { name: 'wide', width: 1280, height: 800, colorScheme: 'light' },
+  { name: 'phone', width: 390, height: 844, colorScheme: 'dark' },
+];
+
+for (const vp of VIEWPORTS) {
+  test(`sleep lesson at ${vp.width}×${vp.height}: a waiting worker's chain, frame, variables and a click to its line`, async () => {
+    const code = snippetCode('sleep');
+    const awaitLine = lineOf(code, 'await asyncio.sleep(0)');
+    const { page, context, problems } = await openAtFirstStep(`${app.url}?lesson=sleep`, {
+      viewport: { width: vp.width, height: vp.height },
+      colorScheme: vp.colorScheme,
+    });
+    const frames = page.getByTestId('frames');
+    await frames.waitFor();
+    assert.equal(await frames.locator('[role=tree]').getAttribute('aria-label') !== null, true, 'a labelled tree');
+
+    // Worker 1 runs to its first sleep(0): its variable n is new.
+    const s = await firstPauseOf(page, 'Task-2');
+    const w1 = task(page, 'Task-2');
+    assert.equal(await chain(page, 'Task-2'), 'main → gather → worker → sleep');
+    const frame = w1.getByTestId('frame').first();
+    assert.equal(Number(await frame.getAttribute('data-line')), awaitLine, 'paused at its first await');
+    const n = w1.locator('[data-testid=var][data-name=n]');
+    assert.match(await n.innerText(), /n\s*=\s*1/);
+    assert.equal(await n.getAttribute('data-changed'), 'true', 'n was bound in the step shown');
+    await screenshot(page, `inside-sleep-${vp.name}-worker-paused`);
+
+    // One step later worker 2 has run: worker 1 waits, unchanged.
+    await stepTo(page, s + 1);
+    assert.equal(await chain(page, 'Task-2'), 'main → gather → worker → sleep', 'the waiting worker');
+    assert.equal(await n.getAttribute('data-changed'), null, 'n did not change in that step');
+    assert.equal(await task(page, 'Task-3').locator('[data-testid=var][data-name=n][data-changed=true]').count(), 1);
+
+    // Clicking worker 1's frame marks its line in the code.
+    await frame.getByRole('button').click();
+    await page.locator(`[data-testid=code] .code-line.focused[data-line="${awaitLine}"]`).waitFor();
+
+    // Axe on the panel, in both themes.
+    assert.deepEqual(await axeViolations(page), [], `axe (${vp.colorScheme})`);
+    const other = vp.colorScheme === 'dark' ? 'light' : 'dark';
+    await page.emulateMedia({ colorScheme: other });
+    assert.deepEqual(await axeViolations(page), [], `axe (${other})`);
+    await page.emulateMedia({ colorScheme: vp.colorScheme });
+
+    if (vp.name === 'phone') {
+      // Stacked: the frames panel is as wide as the code, below it.
+      const codeBox = await page.locator('.in-player [data-testid=code]').boundingBox();
+      const box = await frames.boundingBox();
+      assert.ok(box.width <= vp.width, `the panel fits (${box.width})`);
+      assert.ok(box.y > codeBox.y, 'below the code');
+    }
+    await frames.scrollIntoViewIfNeeded();
+    await screenshot(page, `inside-sleep-${vp.name}-waiting`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('a variable changed by a step is marked after that step, and not after the next', async () => {
+  const code = [
+    'import asyncio',
+    '',
+    'async def worker(n):',
+    '    total = n * 10',
+    '    await asyncio.sleep(0)',
+    '    total += 1',
+    '    await asyncio.sleep(0.5)',
+    '',
+    'async def main():',
+    '    await asyncio.gather(worker(1), worker(2))',
+    '',
+    'asyncio.run(main())',
+    '',
+  ].join('\n');
+  const { page, context, problems } = await openAtFirstStep(`${app.url}?play#code=${encodeURIComponent(code)}`, {
+    viewport: { width: 1280, height: 800 },
+  });
+  const s = await firstPauseOf(page, 'Task-2');
+  const total = task(page, 'Task-2').locator('[data-testid=var][data-name=total]');
+  assert.match(await total.innerText(), /total\s*=\s*10/);
+  // Worker 2 runs: worker 1's total stays.
+  await stepTo(page, s + 1);
+  assert.equal(await total.getAttribute('data-changed'), null);
+  // Worker 1 runs `total += 1`: marked, n not.
+  await stepTo(page, s + 2);
+  assert.match(await total.innerText(), /total\s*=\s*11/);
+  assert.equal(await total.getAttribute('data-changed'), 'true');
+  assert.equal(await task(page, 'Task-2').locator('[data-testid=var][data-name=n]').getAttribute('data-changed'), null);
+  assert.equal(
+    Number(await task(page, 'Task-2').getByTestId('frame').first().getAttribute('data-line')),
+    lineOf(code, 'await asyncio.sleep(0.5)'),
+  );
+  await screenshot(page, 'inside-playground-changed');
+  // And stepping back shows the step before again.
+  await stepTo(page, s + 1);
+  assert.match(await total.innerText(), /total\s*=\s*10/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('before a run the panel says to run; a program of threads, without tasks, has no frames panel', async () => {
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=sleep`);
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('frames').waitFor();
+  assert.equal(await page.getByTestId('frames').getByTestId('task-chain').count(), 0, 'nothing before the run');
+  await page.goto(`${app.url}?lesson=threads`);
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('step-last').click();
+  await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 60_000 });
+  assert.ok((await page.getByTestId('lane').count()) > 0, 'the run has lanes');
+  assert.equal(await page.getByTestId('frames').count(), 0, 'no frames panel');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
