@@ -39,6 +39,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "highlight",
             "i18n",
             "i18n::en",
+            "i18n::narration",
             "i18n::strings",
             "i18n::zh_hans",
             "i18n::zh_hant",

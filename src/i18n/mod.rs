@@ -15,6 +15,7 @@
 //! it changes, so components read it once, untracked.
 
 mod en;
+pub mod narration;
 mod strings;
 mod zh_hans;
 mod zh_hant;

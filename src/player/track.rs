@@ -441,9 +441,9 @@ impl Track {
         self.timeline.after_step(i)
     }
 
-    /// The engine's sentence for step `i`.
+    /// What step `i` did, in the page's language.
     pub fn narrate(&self, i: usize) -> String {
-        self.timeline.narrate(i)
+        crate::i18n::narration::narration(crate::i18n::ui(), &self.timeline.phrases(i))
     }
 
     /// The step that contains event `seq`.
