@@ -5,8 +5,10 @@
 //! ([`looplab_engine::snapshot::english`]), byte for byte (the test below).
 
 use super::{fill, Ui};
-use looplab_engine::snapshot::{Canceller, Phrase, TaskDid, ThreadWait, Who};
-use looplab_engine::trace::{format_secs, RunEnding, WaitReason};
+use looplab_engine::snapshot::{
+    Canceller, Phrase, Snapshot, TaskDid, TaskState, ThreadWait, Waiting, Who,
+};
+use looplab_engine::trace::{format_secs, RunEnding, TaskId, WaitReason};
 
 /// A step's narration: its phrases' sentences, a space after a Latin full
 /// stop (none after an ideographic one, `。`).
@@ -162,6 +164,43 @@ pub fn thread_wait(u: &Ui, w: &ThreadWait) -> String {
     }
 }
 
+/// A task's state, as the loop panel lists it ("ready", "done: 42",
+/// what it waits for).
+pub fn task_status(u: &Ui, s: &Snapshot, task: TaskId) -> String {
+    let Some(t) = s.tasks.get(&task) else {
+        return String::new();
+    };
+    match &t.state {
+        TaskState::Created => u.task_created.into(),
+        TaskState::Ready => u.task_ready.into(),
+        TaskState::Running => u.task_running.into(),
+        TaskState::Waiting { on } => waiting(u, s, on),
+        TaskState::Done { result } => fill(u.task_done, &[result]),
+        TaskState::Failed { exc } => fill(u.task_failed, &[exc]),
+        TaskState::Cancelled => u.task_cancelled.into(),
+    }
+}
+
+/// What a task waits for: "sleep until t=1.000", "task B", "future #3",
+/// or the library's label ("lock", "queue.get").
+pub fn waiting(u: &Ui, s: &Snapshot, on: &Waiting) -> String {
+    match on {
+        Waiting::Sleep {
+            until_ns: Some(t), ..
+        } => fill(u.waits_sleep_until, &[&format_secs(*t)]),
+        Waiting::Sleep { until_ns: None, .. } => u.waits_sleep.into(),
+        Waiting::Task { task } => {
+            let name = s
+                .tasks
+                .get(task)
+                .map_or_else(|| format!("#{task}"), |t| t.name.clone());
+            fill(u.waits_task, &[&name])
+        }
+        Waiting::Future { fut, label } if label == "future" => fill(u.waits_future, &[fut]),
+        Waiting::Future { label, .. } => label.clone(),
+    }
+}
+
 /// A thread a sentence names.
 fn who(u: &Ui, w: &Who) -> String {
     match w {
@@ -297,6 +336,25 @@ main()
             });
             assert!(kinds.len() > 15, "{lang:?}: {kinds:?}");
         }
+    }
+
+    #[test]
+    fn english_task_states_are_the_engines() {
+        let mut seen = 0;
+        for lesson in crate::content::LESSONS.iter().take(10) {
+            let code = lesson.snippets[0].code;
+            let tl = Timeline::new(run_program(code, "main.py", &Limits::default()).trace, 64);
+            for i in 0..tl.steps.len() {
+                let s = tl.after_step(i);
+                for &task in s.tasks.keys() {
+                    assert_eq!(task_status(Lang::En.ui(), &s, task), s.task_status(task));
+                    let zh = task_status(Lang::ZhHant.ui(), &s, task);
+                    assert!(!zh.contains("until") && !zh.contains("done"), "{zh}");
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 100, "{seen}");
     }
 
     #[test]

@@ -296,6 +296,17 @@ pub struct Ui {
     /// English starts a sentence naming a thread with a capital letter
     /// ("The main thread ran."); Chinese has no case.
     pub sentence_case: bool,
+    // A task's state and what it waits for (the loop panel).
+    pub task_created: &'static str,
+    pub task_ready: &'static str,
+    pub task_running: &'static str,
+    pub task_done: &'static str,
+    pub task_failed: &'static str,
+    pub task_cancelled: &'static str,
+    pub waits_sleep_until: &'static str,
+    pub waits_sleep: &'static str,
+    pub waits_task: &'static str,
+    pub waits_future: &'static str,
 }
 
 impl Ui {
