@@ -3,8 +3,8 @@
 // exercise, an embed with lang=, the playground and the model page, each
 // with <html lang> right, axe clean in light and dark, a screenshot of
 // each (test-results/screenshots/lang-*), and no English left in the app's
-// own text (outside code, program output, the lessons' content and the
-// engine's narration, which are not yet translated). Also: the browser's
+// own text (outside code, program output and the lessons' content), and
+// the step narration in the language. Also: the browser's
 // language on a first visit, the header's menu, the choice kept in storage
 // and in the URLs the app writes.
 import { test } from 'node:test';
@@ -29,6 +29,9 @@ const KEPT = new Set([
   'getswitchinterval', '__mp_main__', 'TaskGroup', 'Semaphore', 'maxsize', 'as_completed', 'wait_for',
   'run', 'print', 'English', 'auto', 'Home', 'End', 'Space',
 ]);
+
+// Words of the engine's English narration that no Chinese narration keeps.
+const NARRATION_ENGLISH = /\b(the|was|ran|until|awaited|gives|waits|ready|queue|nothing|clock|jumped|program|thread|finished|returned|scheduled|resume)\b/i;
 
 /** The app's own visible text and accessible names that read as English:
  *  text outside code, program output, lesson content and narration, with
@@ -106,7 +109,21 @@ for (const lang of LANGS) {
     await page.getByTestId('step-forward').click();
     await page.waitForFunction(() => location.hash === '#step=2');
     assert.match(page.url(), new RegExp(`lang=${lang.code}#step=2$`));
-    assert.ok((await page.getByTestId('narration').innerText()).length > 0);
+    // The narration of each step is in the language: Chinese, with none of
+    // the English narration's sentence words (names, Python and times stay).
+    for (let i = 2; i < 6; i++) {
+      const said = await page.getByTestId('narration').innerText();
+      assert.match(said, /[\u4e00-\u9fff]/, `step ${i}: ${said}`);
+      assert.doesNotMatch(said, NARRATION_ENGLISH, `step ${i}: ${said}`);
+      await page.getByTestId('step-forward').click();
+      await page.waitForFunction((n) => location.hash === `#step=${n}`, i + 1);
+    }
+    const stepped = await page.getByTestId('narration').innerText();
+    assert.match(stepped, lang.code === 'zh-Hant' ? /(任務|迴圈|時鐘|程式)/ : /(任务|循环|时钟|程序)/, stepped);
+    await page.getByTestId('step-first').click();
+    await page.getByTestId('step-forward').click();
+    await page.getByTestId('step-forward').click();
+    await page.waitForFunction(() => location.hash === '#step=2');
     // The predict exercise.
     const predict = page.getByTestId('predict');
     await predict.getByTestId('predict-check').waitFor();
