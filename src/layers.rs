@@ -42,6 +42,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "i18n",
             "i18n::en",
             "i18n::limits",
+            "i18n::narration",
             "i18n::strings",
             "i18n::zh_hans",
             "i18n::zh_hant",

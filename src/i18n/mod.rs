@@ -16,6 +16,7 @@
 
 mod en;
 pub mod limits;
+pub mod narration;
 mod strings;
 mod zh_hans;
 mod zh_hant;

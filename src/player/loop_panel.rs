@@ -4,6 +4,7 @@
 
 use super::player_state::PlayerState;
 use super::track::{GilHolder, LaneOwner};
+use crate::i18n::narration::{task_status, waiting};
 use crate::i18n::{fill, ui};
 use leptos::prelude::*;
 use looplab_engine::snapshot::{Snapshot, StepKind, TaskState};
@@ -272,7 +273,7 @@ fn running_view(state: PlayerState) -> AnyView {
             <span class=format!("chip task-c{}", colour_of(state, t.id)) data-task=t.name.clone()>
                 {format!("{} {}()", t.name, t.coro)}
             </span>
-            <span class="muted">{fill(ui().ran_this_step, &[&s.task_status(t.id)])}</span>
+            <span class="muted">{fill(ui().ran_this_step, &[&task_status(ui(), &s, t.id)])}</span>
         }
         .into_any(),
         None => {
@@ -350,7 +351,7 @@ fn waiting_rows(state: PlayerState) -> Vec<Row> {
             TaskState::Waiting { on } => Some(Row {
                 key: t.id as u64,
                 task: t.name.clone(),
-                text: s.describe_waiting(on),
+                text: waiting(ui(), &s, on),
                 colour: colour_of(state, t.id),
                 ..Row::default()
             }),
@@ -494,7 +495,7 @@ fn finished_rows(state: PlayerState) -> Vec<Row> {
         .map(|t| Row {
             key: t.id as u64,
             task: t.name.clone(),
-            text: s.task_status(t.id),
+            text: task_status(ui(), &s, t.id),
             flag: matches!(t.state, TaskState::Failed { .. }),
             ..Row::default()
         })

@@ -9,7 +9,7 @@
 //! [`Track`] grows while a live run publishes events ([`Track::extend`])
 //! and is plain Rust, tested natively.
 
-use looplab_engine::snapshot::{thread_wait, Snapshot, Step, TaskState, Timeline};
+use looplab_engine::snapshot::{Snapshot, Step, TaskState, ThreadWait, Timeline};
 use looplab_engine::trace::{Event, EventKind, TaskId, ThreadId, WaitReason};
 use std::collections::BTreeMap;
 
@@ -203,9 +203,10 @@ impl ProgramThread {
         match &self.state {
             ThreadState::Ready => u.thread_ready.into(),
             ThreadState::Running => u.thread_running.into(),
-            ThreadState::Blocked { until_ns, reason } => {
-                thread_wait(reason.as_ref(), *until_ns, &|t| thread_name(all, t))
-            }
+            ThreadState::Blocked { until_ns, reason } => crate::i18n::narration::thread_wait(
+                u,
+                &ThreadWait::new(reason.as_ref(), *until_ns, &|t| thread_name(all, t)),
+            ),
             ThreadState::Ended => u.thread_finished.into(),
         }
     }
@@ -228,7 +229,7 @@ fn thread_name(all: &[ProgramThread], t: u32) -> String {
     match all.get(t as usize) {
         Some(th) if !th.name.is_empty() => th.name.clone(),
         _ if t == 0 => "MainThread".into(),
-        _ => format!("thread {t}"),
+        _ => crate::i18n::fill(crate::i18n::ui().narr_thread_n, &[&t]),
     }
 }
 
@@ -441,9 +442,9 @@ impl Track {
         self.timeline.after_step(i)
     }
 
-    /// The engine's sentence for step `i`.
+    /// What step `i` did, in the page's language.
     pub fn narrate(&self, i: usize) -> String {
-        self.timeline.narrate(i)
+        crate::i18n::narration::narration(crate::i18n::ui(), &self.timeline.phrases(i))
     }
 
     /// The step that contains event `seq`.

@@ -3,8 +3,8 @@
 // exercise, an embed with lang=, the playground and the model page, each
 // with <html lang> right, axe clean in light and dark, a screenshot of
 // each (test-results/screenshots/lang-*), and no English left in the app's
-// own text (outside code, program output and the engine's narration, which
-// is not yet translated). The lessons are the translated files' (each
+// own text (outside code and program output), the step narration and the
+// loop panel in the language. The lessons are the translated files' (each
 // language's bundle, fetched only by its readers), and run as CPython
 // prints their translated snippets. Also: the browser's language on a first
 // visit, the header's menu, the choice kept in storage and in the URLs the
@@ -34,8 +34,11 @@ const KEPT = new Set([
   'run', 'print', 'English', 'auto', 'Home', 'End', 'Space',
 ]);
 
+// Words of the engine's English narration that no Chinese narration keeps.
+const NARRATION_ENGLISH = /\b(the|was|ran|until|awaited|gives|waits|ready|queue|nothing|clock|jumped|program|thread|finished|returned|scheduled|resume)\b/i;
+
 /** Text left in English: the app's own visible text and accessible names
- *  (outside code, program output and narration) with a run of 3+ Latin
+ *  (outside code and program output) with a run of 3+ Latin
  *  letters that is not a kept word; and lesson content (prose, titles,
  *  summaries, parts, predict prompts, snippet titles) with such a word and
  *  no Chinese at all — a translated sentence keeps Python's names. */
@@ -43,7 +46,7 @@ async function englishLeft(page) {
   const found = await page.evaluate(() => {
     const skip = [
       'code', 'pre', '.console-text', '.console-end', '.timeline-token',
-      '[data-testid=narration]', '.reason', '.queue', '.running-task', '.chip', '.lane-label',
+      '.queue', '.chip', '.lane-label',
       '.lane-labels', '.ed-layer', '.ed-gutter', '.clock-jump', '.ruler-time', 'option',
       'textarea', 'input', '.share-error',
       '.editor', '.model-note', 'noscript', 'script', 'style',
@@ -116,7 +119,21 @@ for (const lang of LANGS) {
     await page.getByTestId('step-forward').click();
     await page.waitForFunction(() => location.hash === '#step=2');
     assert.match(page.url(), new RegExp(`lang=${lang.code}#step=2$`));
-    assert.ok((await page.getByTestId('narration').innerText()).length > 0);
+    // The narration of each step is in the language: Chinese, with none of
+    // the English narration's sentence words (names, Python and times stay).
+    for (let i = 2; i < 6; i++) {
+      const said = await page.getByTestId('narration').innerText();
+      assert.match(said, /[\u4e00-\u9fff]/, `step ${i}: ${said}`);
+      assert.doesNotMatch(said, NARRATION_ENGLISH, `step ${i}: ${said}`);
+      await page.getByTestId('step-forward').click();
+      await page.waitForFunction((n) => location.hash === `#step=${n}`, i + 1);
+    }
+    const stepped = await page.getByTestId('narration').innerText();
+    assert.match(stepped, lang.code === 'zh-Hant' ? /(任務|迴圈|時鐘|程式)/ : /(任务|循环|时钟|程序)/, stepped);
+    await page.getByTestId('step-first').click();
+    await page.getByTestId('step-forward').click();
+    await page.getByTestId('step-forward').click();
+    await page.waitForFunction(() => location.hash === '#step=2');
     // The predict exercise.
     const predict = page.getByTestId('predict');
     await predict.getByTestId('predict-check').waitFor();

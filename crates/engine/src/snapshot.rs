@@ -13,15 +13,15 @@
 //! events so that seeking anywhere in a 10,000-event trace is cheap; it is
 //! the one model of a run cut into steps (the app's player builds on it,
 //! and grows it while a live run publishes events). [`narrate`] (in
-//! `snapshot/narrate.rs`) says in one plain-English sentence what a step
-//! did.
+//! `snapshot/narrate.rs`) says what a step did, as [`Phrase`]s a viewer
+//! words in its language ([`english`] is the engine's own wording).
 
 use std::collections::BTreeMap;
 
 mod chain;
 mod narrate;
 mod timeline;
-pub use narrate::{narrate, thread_wait};
+pub use narrate::{english, narrate, thread_wait, Canceller, Phrase, TaskDid, ThreadWait, Who};
 pub use timeline::Timeline;
 
 use serde::{Deserialize, Serialize};

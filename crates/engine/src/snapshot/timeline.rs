@@ -5,7 +5,7 @@
 //! give the same steps and snapshots, so a step's number is the same
 //! however the trace arrived (`#step=N` links rely on it).
 
-use super::{narrate, Snapshot, Step, StepCutter, StepKind};
+use super::{english, narrate, Phrase, Snapshot, Step, StepCutter, StepKind};
 use crate::trace::{Event, EventKind, Trace};
 
 /// Events between two checkpoints when none is asked for.
@@ -141,14 +141,20 @@ impl Timeline {
         self.at_event(started)
     }
 
-    /// One sentence describing step `i` (empty past the last step).
+    /// What step `i` did, in English (empty past the last step).
     pub fn narrate(&self, i: usize) -> String {
+        english(&self.phrases(i))
+    }
+
+    /// What step `i` did, as phrases a viewer words in its language (none
+    /// past the last step).
+    pub fn phrases(&self, i: usize) -> Vec<Phrase> {
         match self.steps.get(i) {
             Some(step) => {
                 let before = self.at_event(step.start);
                 narrate(&before, &self.trace.events[step.start..step.end])
             }
-            None => String::new(),
+            None => Vec::new(),
         }
     }
 
