@@ -31,7 +31,7 @@ const KEPT = new Set([
   'pickle', 'Queue', 'Pipe', 'Value', 'Array', 'Lock', 'multiprocessing', 'join', 'sorted', 'key',
   'target', 'spawn', 'macOS', 'Windows', 'import', 'time', 'perf_counter', 'loop', 'sys', 'exit',
   'getswitchinterval', '__mp_main__', 'TaskGroup', 'Semaphore', 'maxsize', 'as_completed', 'wait_for',
-  'run', 'print', 'English', 'auto', 'Home', 'End', 'Space',
+  'run', 'print', 'English', 'auto', 'Home', 'End', 'Space', 'Task',
 ]);
 
 // Words of the engine's English narration that no Chinese narration keeps.
