@@ -102,11 +102,14 @@ function attribute(p, long, origin) {
   const best = first ? first[0] - origin * 1000 : 0;
   const self = new Map();
   const chains = new Map();
+  const per = long.map(() => new Map());
   for (const [st, id, dt] of samples) {
     const x = st - best;
-    if (!long.some(([s, d]) => x >= s * 1000 && x <= (s + d) * 1000)) continue;
+    const li = long.findIndex(([s, d]) => x >= s * 1000 && x <= (s + d) * 1000);
+    if (li < 0) continue;
     const n = byId.get(id);
     const k = label(n);
+    per[li].set(k, (per[li].get(k) ?? 0) + dt);
     self.set(k, (self.get(k) ?? 0) + dt);
     total += dt;
     // The chain: the nearest JS frames above (who called into the wasm).
@@ -114,6 +117,13 @@ function attribute(p, long, origin) {
     for (let q = id; q && chain.length < 6; q = parent.get(q)) chain.push(byId.get(q).callFrame.functionName || '?');
     const ck = chain.join(' < ');
     chains.set(ck, (chains.get(ck) ?? 0) + dt);
+  }
+  if (process.env.PER_TASK) {
+    long.forEach(([s, d], i) => {
+      const top3 = [...per[i].entries()].sort((a, b) => b[1] - a[1]).slice(0, 3)
+        .map(([k, us]) => `${k.replace(/ looplab-app.*$/, '')} ${(us / 1000).toFixed(0)}`).join('; ');
+      console.log(`   task at ${(s / 1000).toFixed(2)} s: ${Math.round(d)} ms  ${top3}`);
+    });
   }
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
   console.log(`   sampled inside long tasks: ${(total / 1000).toFixed(0)} ms`);

@@ -6,7 +6,7 @@
 //! however the trace arrived (`#step=N` links rely on it).
 
 use super::{narrate, Snapshot, Step, StepCutter, StepKind};
-use crate::trace::{Event, EventKind, Trace};
+use crate::trace::{reserve_ahead, Event, EventKind, Trace, DEFAULT_MAX_EVENTS};
 
 /// Events between two checkpoints when none is asked for.
 const DEFAULT_EVERY: usize = 256;
@@ -77,8 +77,13 @@ impl Timeline {
     /// fold of the events up to it (what a view derives per event, such as
     /// the player's lanes, sees the state of that moment).
     pub fn extend_with(&mut self, new: &[Event], mut each: impl FnMut(&Snapshot, &Event)) {
+        // A live run's trace holds at most the recorder's default cap (and
+        // its end): the lists reserve that room once they are long (see
+        // `reserve_ahead`; a trace past the cap grows as usual).
+        let cap = DEFAULT_MAX_EVENTS + 1;
         for e in new {
             self.head.apply(e);
+            reserve_ahead(&mut self.trace.events, 1, cap);
             self.trace.events.push(e.clone());
             if self.trace.events.len().is_multiple_of(self.every) {
                 self.checkpoints.push(self.head.clone());
@@ -86,6 +91,7 @@ impl Timeline {
             each(&self.head, e);
         }
         self.steps.truncate(self.complete_steps);
+        reserve_ahead(&mut self.steps, new.len() + 1, cap);
         self.cutter.feed(&self.trace.events, &mut self.steps);
         self.complete_steps = self.steps.len();
         self.steps
