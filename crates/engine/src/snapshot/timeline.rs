@@ -22,8 +22,15 @@ pub struct Timeline {
     pub trace: Trace,
     /// The trace cut into steps.
     pub steps: Vec<Step>,
-    /// `checkpoints[k]` is the snapshot after `k * every` events.
+    /// `checkpoints[k]` is the snapshot after `k * every` events, without
+    /// its output: output is only ever appended, so a checkpoint keeps
+    /// where it stood (`checkpoint_output[k]` entries of `head.output`)
+    /// rather than a copy of all of it (which made a print-heavy
+    /// program's timeline grow with the square of its output: 212 MB for
+    /// 20,000 lines).
     checkpoints: Vec<Snapshot>,
+    /// Length of the output at each checkpoint.
+    checkpoint_output: Vec<usize>,
     /// Events between two checkpoints.
     every: usize,
     /// The fold of every event so far (the next checkpoint is taken from it).
@@ -58,6 +65,7 @@ impl Timeline {
             trace: Trace::new(),
             steps: Vec::new(),
             checkpoints: vec![Snapshot::new()],
+            checkpoint_output: vec![0],
             every: if every == 0 { DEFAULT_EVERY } else { every },
             head: Snapshot::new(),
             cutter: StepCutter::default(),
@@ -86,7 +94,10 @@ impl Timeline {
             reserve_ahead(&mut self.trace.events, 1, cap);
             self.trace.events.push(e.clone());
             if self.trace.events.len().is_multiple_of(self.every) {
+                let output = std::mem::take(&mut self.head.output);
                 self.checkpoints.push(self.head.clone());
+                self.checkpoint_output.push(output.len());
+                self.head.output = output;
             }
             each(&self.head, e);
         }
@@ -118,6 +129,7 @@ impl Timeline {
         let n = n.min(self.trace.events.len());
         let k = (n / self.every).min(self.checkpoints.len() - 1);
         let mut s = self.checkpoints[k].clone();
+        s.output = self.head.output[..self.checkpoint_output[k]].to_vec();
         for e in &self.trace.events[k * self.every..n] {
             s.apply(e);
         }
