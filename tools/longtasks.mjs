@@ -59,7 +59,12 @@ for (const name of names) {
   const t0 = Date.now();
   await page.getByTestId('run').click();
   const ended = page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])');
-  await ended.waitFor({ timeout: 300_000 });
+  if (!(await ended.waitFor({ timeout: 300_000 }).then(() => true, () => false))) {
+    rows.push(`${name.padEnd(22)} did not end within 300 s`);
+    console.log(rows.at(-1));
+    await context.close();
+    continue;
+  }
   const secs = (Date.now() - t0) / 1000;
   await page.waitForTimeout(300);
   const long = await page.evaluate(() => window.__long);
