@@ -7,7 +7,8 @@
 // the self time of the functions sampled inside them, heaviest first.
 //
 //   node tools/longtasks.mjs [--profile] [NAME...]   (names: hostile file
-//   names without .py, or `8x4`; default: all of them)
+//   names without .py, or `8x4`; default: all of them; DIST=dir serves
+//   another build)
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, serveDir, launchBrowser } from '../tests/e2e/harness.mjs';
@@ -22,7 +23,7 @@ if (!names.length) {
   names.push('8x4');
 }
 
-const server = await serveDir(join(ROOT, 'dist'));
+const server = await serveDir(process.env.DIST ?? join(ROOT, 'dist'));
 const browser = await launchBrowser();
 const rows = [];
 for (const name of names) {
