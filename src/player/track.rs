@@ -10,7 +10,9 @@
 //! and is plain Rust, tested natively.
 
 use looplab_engine::snapshot::{Snapshot, Step, TaskState, ThreadWait, Timeline};
-use looplab_engine::trace::{Event, EventKind, TaskId, ThreadId, WaitReason};
+use looplab_engine::trace::{
+    reserve_ahead, Event, EventKind, TaskId, ThreadId, WaitReason, DEFAULT_MAX_EVENTS,
+};
 use std::collections::BTreeMap;
 
 /// Idle gaps longer than this (virtual ns) are compressed in a live run and
@@ -592,6 +594,14 @@ impl Track {
         // Tokens are in event order.
         let keep = self.tokens.partition_point(|t| t.seq < first_token);
         self.tokens.truncate(keep);
+        // A column per step: long lists reserve their whole room at once
+        // rather than copying themselves on every doubling (see
+        // `reserve_ahead`).
+        let new = self.timeline.steps.len() - self.complete_columns;
+        let cap = DEFAULT_MAX_EVENTS + 1;
+        reserve_ahead(&mut self.columns, new, cap);
+        reserve_ahead(&mut self.col_x, new, cap);
+        reserve_ahead(&mut self.col_slot, new, cap);
         let mut s = self.column_base.clone();
         let mut threads = self.threads_base.clone();
         for i in self.complete_columns..self.timeline.steps.len() {

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { serveApp, openPage, screenshot } from './harness.mjs';
+import { PROCESSES_CODE as processes } from './programs.mjs';
 
 const app = serveApp();
 
@@ -25,32 +26,6 @@ async function axeViolations(page) {
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-const processes = (nProcs, nThreads, n) => [
-  'import multiprocessing, threading',
-  '',
-  'def spin(n):',
-  '    t = 0',
-  '    for i in range(n):',
-  '        t += i',
-  '    return t',
-  '',
-  'def proc(k):',
-  `    ts = [threading.Thread(target=spin, args=(${n},)) for _ in range(${nThreads})]`,
-  '    for t in ts:',
-  '        t.start()',
-  '    for t in ts:',
-  '        t.join()',
-  "    print('process', k, 'done')",
-  '',
-  "if __name__ == '__main__':",
-  `    ps = [multiprocessing.Process(target=proc, args=(k,)) for k in range(${nProcs})]`,
-  '    for p in ps:',
-  '        p.start()',
-  '    for p in ps:',
-  '        p.join()',
-  "    print('all done')",
-  '',
-].join('\n');
 
 test('the threads lesson runs live with thread lanes; the model toggle adds the note, the GIL and the cores', async () => {
   const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=threads`, { viewport: { width: 1280, height: 900 } });

@@ -46,9 +46,9 @@ test('hostile programs end in the browser as the native table says, and the page
     await editor.waitFor();
     // Chromium's long tasks (over 50 ms) from here on.
     await page.evaluate(() => {
-      window.__longest = 0;
+      window.__long = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+        for (const e of list.getEntries()) window.__long.push(e.duration);
       }).observe({ type: 'longtask' });
     });
     await page.getByTestId('speed').selectOption('4×');
@@ -67,7 +67,8 @@ test('hostile programs end in the browser as the native table says, and the page
     }
     await ended.waitFor({ timeout: 5_000 });
     const secs = (Date.now() - t0) / 1000;
-    const longest = await page.evaluate(() => window.__longest);
+    const long = await page.evaluate(() => window.__long);
+    const longest = Math.max(0, ...long);
 
     const stdout = (await page
       .locator('[data-testid=console] .console-line:not(.stderr):not(.warning) .console-text')
@@ -91,7 +92,7 @@ test('hostile programs end in the browser as the native table says, and the page
     }
     assert.equal(await page.locator('.player-error').count(), 0, 'no player error');
     assert.deepEqual(problems.filter((p) => !p.includes('main.py')), []);
-    figures.push(`${row.name.padEnd(22)} ${secs.toFixed(1).padStart(6)} s   longest task ${Math.round(longest)} ms   slowest frame ${slowestFrame} ms`);
+    figures.push(`${row.name.padEnd(22)} ${secs.toFixed(1).padStart(6)} s   ${long.length} long tasks, longest ${Math.round(longest)} ms   slowest frame ${slowestFrame} ms`);
     assert.ok(slowestFrame < 2000, `${row.name}: the page froze for ${slowestFrame} ms`);
     await context.close();
   });

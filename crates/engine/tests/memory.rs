@@ -310,3 +310,36 @@ fn a_run_with_processes_leaves_nothing_behind() {
         leaks.join("\n")
     );
 }
+
+/// The player's timeline of a print-heavy program (20,000 lines): its
+/// checkpoints (one every 64 events) hold where the output stood, not a
+/// copy of all of it, so the timeline's memory grows with the trace, not
+/// with its square. Prints the bytes the timeline holds; seeking still
+/// gives the fold of the events up to the point sought.
+#[test]
+fn checkpoints_share_the_output() {
+    use looplab_engine::snapshot::{Snapshot, Timeline};
+    let source = "for i in range(20_000):\n    print('line', i)\n";
+    let outcome = run_program(source, "main.py", &Limits::default());
+    assert!(outcome.trace.events.len() >= 20_000);
+    let before = looplab_tracemalloc::traced_bytes();
+    let mut tl = Timeline::default();
+    for piece in outcome.trace.events.chunks(1_000) {
+        tl.extend(piece);
+    }
+    let held = looplab_tracemalloc::traced_bytes() - before;
+    println!(
+        "timeline of {} events, {} lines of output: {:.1} MB held",
+        tl.events().len(),
+        tl.head().output.len(),
+        held as f64 / 1e6
+    );
+    assert!(held < 16_000_000, "the timeline holds {held} bytes");
+    for n in [0, 1, 63, 64, 65, 9_999, 12_345, tl.events().len()] {
+        let mut s = Snapshot::new();
+        for e in &tl.events()[..n] {
+            s.apply(e);
+        }
+        assert!(tl.at_event(n) == s, "the snapshot after {n} events");
+    }
+}

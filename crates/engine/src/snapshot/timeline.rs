@@ -6,7 +6,7 @@
 //! however the trace arrived (`#step=N` links rely on it).
 
 use super::{english, narrate, Phrase, Snapshot, Step, StepCutter, StepKind};
-use crate::trace::{Event, EventKind, Trace};
+use crate::trace::{reserve_ahead, Event, EventKind, Trace, DEFAULT_MAX_EVENTS};
 
 /// Events between two checkpoints when none is asked for.
 const DEFAULT_EVERY: usize = 256;
@@ -22,8 +22,15 @@ pub struct Timeline {
     pub trace: Trace,
     /// The trace cut into steps.
     pub steps: Vec<Step>,
-    /// `checkpoints[k]` is the snapshot after `k * every` events.
+    /// `checkpoints[k]` is the snapshot after `k * every` events, without
+    /// its output: output is only ever appended, so a checkpoint keeps
+    /// where it stood (`checkpoint_output[k]` entries of `head.output`)
+    /// rather than a copy of all of it (which made a print-heavy
+    /// program's timeline grow with the square of its output: 212 MB for
+    /// 20,000 lines).
     checkpoints: Vec<Snapshot>,
+    /// Length of the output at each checkpoint.
+    checkpoint_output: Vec<usize>,
     /// Events between two checkpoints.
     every: usize,
     /// The fold of every event so far (the next checkpoint is taken from it).
@@ -58,6 +65,7 @@ impl Timeline {
             trace: Trace::new(),
             steps: Vec::new(),
             checkpoints: vec![Snapshot::new()],
+            checkpoint_output: vec![0],
             every: if every == 0 { DEFAULT_EVERY } else { every },
             head: Snapshot::new(),
             cutter: StepCutter::default(),
@@ -77,15 +85,24 @@ impl Timeline {
     /// fold of the events up to it (what a view derives per event, such as
     /// the player's lanes, sees the state of that moment).
     pub fn extend_with(&mut self, new: &[Event], mut each: impl FnMut(&Snapshot, &Event)) {
+        // A live run's trace holds at most the recorder's default cap (and
+        // its end): the lists reserve that room once they are long (see
+        // `reserve_ahead`; a trace past the cap grows as usual).
+        let cap = DEFAULT_MAX_EVENTS + 1;
         for e in new {
             self.head.apply(e);
+            reserve_ahead(&mut self.trace.events, 1, cap);
             self.trace.events.push(e.clone());
             if self.trace.events.len().is_multiple_of(self.every) {
+                let output = std::mem::take(&mut self.head.output);
                 self.checkpoints.push(self.head.clone());
+                self.checkpoint_output.push(output.len());
+                self.head.output = output;
             }
             each(&self.head, e);
         }
         self.steps.truncate(self.complete_steps);
+        reserve_ahead(&mut self.steps, new.len() + 1, cap);
         self.cutter.feed(&self.trace.events, &mut self.steps);
         self.complete_steps = self.steps.len();
         self.steps
@@ -112,6 +129,7 @@ impl Timeline {
         let n = n.min(self.trace.events.len());
         let k = (n / self.every).min(self.checkpoints.len() - 1);
         let mut s = self.checkpoints[k].clone();
+        s.output = self.head.output[..self.checkpoint_output[k]].to_vec();
         for e in &self.trace.events[k * self.every..n] {
             s.apply(e);
         }
