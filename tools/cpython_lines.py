@@ -22,10 +22,9 @@ order comes from CPython, never from Looplab itself.
 """
 
 import asyncio
-import os
 import sys
 
-from oracle_env import load_oracle
+from oracle_env import load_oracle, run_and_list
 
 
 oracle = load_oracle(__file__)
@@ -69,17 +68,5 @@ def _compile_and_trace(*args, **kwargs):
 oracle.compile = _compile_and_trace
 
 
-def finish_and_exit(code=0):
-    sys.settrace(None)
-    sys.__stdout__.write("".join(line + "\n" for line in _lines))
-    sys.__stdout__.flush()
-    os._exit(code)
-
-
-oracle.finish_and_exit = finish_and_exit
-
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.__stderr__.write("usage: cpython_lines.py FILE.py\n")
-        sys.exit(2)
-    sys.exit(oracle.main(["oracle", "--timed", sys.argv[1]]))
+    run_and_list(oracle, "cpython_lines.py", _lines, ["--timed"], before_exit=lambda: sys.settrace(None))

@@ -19,10 +19,9 @@ this listing, so that the expected step order and ready-queue contents come
 from real CPython, never from Looplab itself.
 """
 
-import os
 import sys
 
-from oracle_env import load_oracle
+from oracle_env import load_oracle, run_and_list
 
 
 oracle = load_oracle(__file__)
@@ -74,19 +73,7 @@ def _run(self):
 
 events.Handle._run = _run
 
-_orig_finish = oracle.finish_and_exit
 
-
-def finish_and_exit(code=0):
-    sys.__stdout__.write("".join(line + "\n" for line in _lines))
-    sys.__stdout__.flush()
-    os._exit(code)
-
-
-oracle.finish_and_exit = finish_and_exit
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.__stderr__.write("usage: cpython_steps.py FILE.py\n")
-        sys.exit(2)
-    sys.exit(oracle.main(["oracle", sys.argv[1]]))
+    run_and_list(oracle, "cpython_steps.py", _lines, [])

@@ -5,6 +5,10 @@ clock) as a module.
 
     from oracle_env import load_oracle
     oracle = load_oracle(__file__)
+
+and, for the two that record a listing while the program runs
+(cpython_steps.py, cpython_lines.py), `run_and_list` to end the run by
+writing that listing instead of the program's output.
 """
 
 import importlib.util
@@ -30,3 +34,27 @@ def load_oracle(script):
     oracle = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(oracle)
     return oracle
+
+
+def run_and_list(oracle, tool, lines, oracle_args, before_exit=None):
+    """Runs the program named on the command line through `oracle` (with
+    `oracle_args` before its path, e.g. ["--timed"]) and, when it ends,
+    writes `lines` (the listing the tool recorded meanwhile) to stdout in
+    place of the oracle's own output; `before_exit` runs first (e.g. to
+    stop tracing). `tool` names the script in the usage message."""
+
+    def finish_and_exit(code=0):
+        if before_exit is not None:
+            before_exit()
+        sys.__stdout__.write("".join(line + "\n" for line in lines))
+        sys.__stdout__.flush()
+        os._exit(code)
+
+    oracle.finish_and_exit = finish_and_exit
+    if len(sys.argv) != 2:
+        sys.__stderr__.write(f"usage: {tool} FILE.py\n")
+        sys.__stderr__.flush()
+        # (Not sys.exit: the oracle's virtual world keeps the interpreter
+        # from shutting down normally, so a usage error used to hang.)
+        os._exit(2)
+    sys.exit(oracle.main(["oracle"] + oracle_args + [sys.argv[1]]))
