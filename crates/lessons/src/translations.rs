@@ -16,7 +16,7 @@
 //! snippets live in `lessons/<lang>/expected/<id>/<name>.out`, written by
 //! `tools/regen-lessons` from CPython like the English ones.
 
-use crate::{parse_lesson, split_front_matter, Lesson, LessonError, Section, SnippetKind};
+use crate::{parse_lesson, split_front_matter, Lesson, LessonError, Section, Snippet, SnippetKind};
 use std::path::{Path, PathBuf};
 
 /// The languages lessons are translated into, as BCP 47 tags; each is a
@@ -155,13 +155,29 @@ fn read_pending(lang_dir: &Path, english: &[Lesson]) -> Result<Vec<(usize, Strin
 }
 
 /// The structural equality of a translation `tr` (whose file text is
-/// `text`) with its English lesson `en`.
+/// `text`) with its English lesson `en`: the same front-matter keys, the
+/// same snippets (name, kind, flags, code beyond comments and strings), the
+/// same predict blocks, and prose and snippets alternating the same way.
 pub fn check_structure(en: &Lesson, tr: &Lesson, text: &str) -> Result<(), LessonError> {
     let fail = |line: usize, message: String| LessonError {
         path: tr.source_path.clone(),
         line,
         message,
     };
+    let last_line = text.lines().count().max(1);
+    same_front_matter_keys(en, text)
+        .map_err(|m| fail(1, m))
+        .and_then(|()| same_snippets(en, tr, last_line).map_err(|(l, m)| fail(l, m)))
+        .and_then(|()| same_predicts(en, tr, last_line).map_err(|(l, m)| fail(l, m)))
+        .and_then(|()| same_shape(en, tr, last_line).map_err(|(l, m)| fail(l, m)))
+}
+
+/// A structural difference: the translation's line and the message.
+type Difference = (usize, String);
+
+/// The translation (file text `text`) has the English lesson's front-matter
+/// keys, in any order.
+fn same_front_matter_keys(en: &Lesson, text: &str) -> Result<(), String> {
     let en_text = std::fs::read_to_string(&en.source_path).unwrap_or_default();
     let keys = |t: &str| -> Vec<String> {
         split_front_matter(t)
@@ -171,20 +187,22 @@ pub fn check_structure(en: &Lesson, tr: &Lesson, text: &str) -> Result<(), Lesso
     let (mut en_keys, mut tr_keys) = (keys(&en_text), keys(text));
     en_keys.sort();
     tr_keys.sort();
-    if en_keys != tr_keys {
-        return Err(fail(
-            1,
-            format!(
-                "front-matter keys [{}] differ from the English lesson's [{}]",
-                tr_keys.join(", "),
-                en_keys.join(", ")
-            ),
-        ));
+    if en_keys == tr_keys {
+        return Ok(());
     }
-    let last_line = text.lines().count().max(1);
+    Err(format!(
+        "front-matter keys [{}] differ from the English lesson's [{}]",
+        tr_keys.join(", "),
+        en_keys.join(", ")
+    ))
+}
+
+/// The same snippets in the same order, each with the English name, kind,
+/// `cpu` flag and code (beyond comments and strings).
+fn same_snippets(en: &Lesson, tr: &Lesson, last_line: usize) -> Result<(), Difference> {
     for (i, en_s) in en.snippets.iter().enumerate() {
         let Some(tr_s) = tr.snippets.get(i) else {
-            return Err(fail(
+            return Err((
                 last_line,
                 format!(
                     "snippet `{}` (English line {}) is missing: a translation has the same snippets in the same order",
@@ -192,65 +210,75 @@ pub fn check_structure(en: &Lesson, tr: &Lesson, text: &str) -> Result<(), Lesso
                 ),
             ));
         };
-        if tr_s.name != en_s.name {
-            return Err(fail(
-                tr_s.line,
-                format!(
-                    "snippet #{} is `{}`, the English lesson's is `{}`",
-                    i + 1,
-                    tr_s.name,
-                    en_s.name
-                ),
-            ));
-        }
-        if tr_s.kind != en_s.kind {
-            let what = |k: SnippetKind| match k {
-                SnippetKind::Main => "a main snippet",
-                SnippetKind::Variation => "a variation",
-            };
-            return Err(fail(
-                tr_s.line,
-                format!(
-                    "snippet `{}` is {}, in English {}",
-                    tr_s.name,
-                    what(tr_s.kind),
-                    what(en_s.kind)
-                ),
-            ));
-        }
-        if tr_s.cpu_model != en_s.cpu_model {
-            let flag = |on: bool| if on { "has" } else { "lacks" };
-            return Err(fail(
-                tr_s.line,
-                format!(
-                    "snippet `{}` {} the `cpu` flag, the English one {} it",
-                    tr_s.name,
-                    flag(tr_s.cpu_model),
-                    flag(en_s.cpu_model)
-                ),
-            ));
-        }
-        if let Some((line, en_line, tr_line)) = code_difference(&en_s.code, &tr_s.code) {
-            return Err(fail(
-                tr_s.line + line,
-                format!(
-                    "snippet `{}` differs from the English code beyond comments and strings: `{}` (English: `{}`)",
-                    tr_s.name, tr_line, en_line
-                ),
-            ));
-        }
+        same_snippet(i, en_s, tr_s)?;
     }
-    if let Some(extra) = tr.snippets.get(en.snippets.len()) {
-        return Err(fail(
+    match tr.snippets.get(en.snippets.len()) {
+        Some(extra) => Err((
             extra.line,
             format!("snippet `{}` is not in the English lesson", extra.name),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Snippet number `i` of the translation, `tr_s`, matches the English `en_s`.
+fn same_snippet(i: usize, en_s: &Snippet, tr_s: &Snippet) -> Result<(), Difference> {
+    if tr_s.name != en_s.name {
+        return Err((
+            tr_s.line,
+            format!(
+                "snippet #{} is `{}`, the English lesson's is `{}`",
+                i + 1,
+                tr_s.name,
+                en_s.name
+            ),
         ));
     }
-    // The same exercises, on the same snippets, in the same order.
+    if tr_s.kind != en_s.kind {
+        let what = |k: SnippetKind| match k {
+            SnippetKind::Main => "a main snippet",
+            SnippetKind::Variation => "a variation",
+        };
+        return Err((
+            tr_s.line,
+            format!(
+                "snippet `{}` is {}, in English {}",
+                tr_s.name,
+                what(tr_s.kind),
+                what(en_s.kind)
+            ),
+        ));
+    }
+    if tr_s.cpu_model != en_s.cpu_model {
+        let flag = |on: bool| if on { "has" } else { "lacks" };
+        return Err((
+            tr_s.line,
+            format!(
+                "snippet `{}` {} the `cpu` flag, the English one {} it",
+                tr_s.name,
+                flag(tr_s.cpu_model),
+                flag(en_s.cpu_model)
+            ),
+        ));
+    }
+    if let Some((line, en_line, tr_line)) = code_difference(&en_s.code, &tr_s.code) {
+        return Err((
+            tr_s.line + line,
+            format!(
+                "snippet `{}` differs from the English code beyond comments and strings: `{}` (English: `{}`)",
+                tr_s.name, tr_line, en_line
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The same exercises, on the same snippets, in the same order.
+fn same_predicts(en: &Lesson, tr: &Lesson, last_line: usize) -> Result<(), Difference> {
     for (i, en_p) in en.predicts.iter().enumerate() {
         match tr.predicts.get(i) {
             None => {
-                return Err(fail(
+                return Err((
                     tr.predicts.last().map_or(last_line, |p| p.line),
                     format!(
                         "the predict block on `{}` (English line {}) is missing: a translation has the same predict blocks in the same order",
@@ -259,7 +287,7 @@ pub fn check_structure(en: &Lesson, tr: &Lesson, text: &str) -> Result<(), Lesso
                 ))
             }
             Some(tr_p) if tr_p.snippet != en_p.snippet => {
-                return Err(fail(
+                return Err((
                     tr_p.line,
                     format!(
                         "predict block #{} names `{}`, the English one `{}`",
@@ -272,16 +300,21 @@ pub fn check_structure(en: &Lesson, tr: &Lesson, text: &str) -> Result<(), Lesso
             Some(_) => {}
         }
     }
-    if let Some(extra) = tr.predicts.get(en.predicts.len()) {
-        return Err(fail(
+    match tr.predicts.get(en.predicts.len()) {
+        Some(extra) => Err((
             extra.line,
             format!(
                 "the English lesson has no predict block on `{}` (it has {})",
                 extra.snippet,
                 en.predicts.len()
             ),
-        ));
+        )),
+        None => Ok(()),
     }
+}
+
+/// Prose and snippets alternate as in the English lesson.
+fn same_shape(en: &Lesson, tr: &Lesson, last_line: usize) -> Result<(), Difference> {
     let shape = |l: &Lesson| -> Vec<Option<usize>> {
         let mut out: Vec<Option<usize>> = Vec::new();
         for s in &l.sections {
@@ -297,25 +330,25 @@ pub fn check_structure(en: &Lesson, tr: &Lesson, text: &str) -> Result<(), Lesso
         out
     };
     let (en_shape, tr_shape) = (shape(en), shape(tr));
-    if en_shape != tr_shape {
-        let at = en_shape
-            .iter()
-            .zip(&tr_shape)
-            .position(|(a, b)| a != b)
-            .unwrap_or(en_shape.len().min(tr_shape.len()));
-        // The snippet at or after the first difference, for the line.
-        let line = tr_shape[at.min(tr_shape.len().saturating_sub(1))..]
-            .iter()
-            .flatten()
-            .next()
-            .and_then(|i| tr.snippets.get(*i))
-            .map_or(last_line, |s| s.line);
-        return Err(fail(
-            line,
-            "prose and snippets alternate differently from the English lesson (prose where the English has none, or none where it has some)".into(),
-        ));
+    if en_shape == tr_shape {
+        return Ok(());
     }
-    Ok(())
+    let at = en_shape
+        .iter()
+        .zip(&tr_shape)
+        .position(|(a, b)| a != b)
+        .unwrap_or(en_shape.len().min(tr_shape.len()));
+    // The snippet at or after the first difference, for the line.
+    let line = tr_shape[at.min(tr_shape.len().saturating_sub(1))..]
+        .iter()
+        .flatten()
+        .next()
+        .and_then(|i| tr.snippets.get(*i))
+        .map_or(last_line, |s| s.line);
+    Err((
+        line,
+        "prose and snippets alternate differently from the English lesson (prose where the English has none, or none where it has some)".into(),
+    ))
 }
 
 /// The first line (0-based within the code, counted in the translation,
