@@ -298,11 +298,23 @@ fn assert_same_steps(d: &Driver, program: &str) {
     );
 }
 
-/// Runs `program` under CPython and returns its stdout lines.
+/// Runs `program` under CPython, through the oracle (`tools/oracle.py`:
+/// the virtual clock, so a busy machine cannot reorder close timers as
+/// real sleeps could), and returns its stdout lines.
 fn cpython(program: &str) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("looplab-oracle-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!(
+        "p{:x}.py",
+        program
+            .bytes()
+            .fold(0u64, |h, b| h.wrapping_mul(131).wrapping_add(u64::from(b)))
+    ));
+    std::fs::write(&path, program).expect("write program");
+    let tool = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/oracle.py");
     let out = Command::new("python3")
-        .arg("-c")
-        .arg(program)
+        .arg(tool)
+        .arg(&path)
         .output()
         .expect("python3 (CPython 3.11) is needed to compute expected orders");
     assert!(
