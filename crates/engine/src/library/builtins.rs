@@ -1052,6 +1052,15 @@ impl Vm {
         args: Vec<Value>,
         kw: Vec<(Name, Value)>,
     ) -> Result<Value, Error> {
+        // The commonest constructors by identity first: the `match` on the
+        // name below compares the name with each arm's in turn.
+        let t = &self.types;
+        if [&t.int, &t.str_, &t.float, &t.list, &t.tuple]
+            .iter()
+            .any(|k| Rc::ptr_eq(c, k))
+        {
+            return self.construct_value(c, &args, &kw);
+        }
         let name = c.name.clone();
         let a = &args[..];
         match &*name {
@@ -1150,6 +1159,9 @@ impl Vm {
             (None, _) => Ok(Value::Int(0)),
             (Some(Value::Str(s)), b) => {
                 let base = self.int_base(b)?;
+                if let Some(v) = pylib::numbers::small_int_from_str(s, base) {
+                    return Ok(Value::Int(v));
+                }
                 pylib::numbers::int_from_str(s, base)
                     .map(Value::from_big)
                     .map_err(|e| self.pyerr(e))

@@ -242,42 +242,41 @@ fn sign_char(spec: &FormatSpec, negative: bool) -> Option<char> {
 /// `_PyUnicode_InsertThousandsGrouping` with a repeating group size).
 /// With `sep == None` the digits are only zero-padded.
 fn insert_grouping(digits: &str, min_width: i64, sep: Option<char>, group: usize) -> String {
-    let digits: Vec<char> = digits.chars().collect();
     let mut min_width = min_width.max(0);
+    let Some(sep) = sep else {
+        // No separator (the common case): zeros up to the width, no
+        // per-character copy.
+        let l = (digits.chars().count() as i64).max(min_width).max(1);
+        let zeros = (l - digits.chars().count() as i64).max(0) as usize;
+        let mut s = String::with_capacity(zeros + digits.len());
+        s.extend(std::iter::repeat_n('0', zeros));
+        s.push_str(digits);
+        return s;
+    };
+    let digits: Vec<char> = digits.chars().collect();
     let mut remaining = digits.len() as i64;
     // Chunks from right to left; each chunk is the text of one group.
     let mut chunks: Vec<String> = Vec::new();
-    match sep {
-        None => {
-            let l = remaining.max(min_width).max(1);
-            let zeros = (l - remaining).max(0) as usize;
-            let mut s = "0".repeat(zeros);
-            s.extend(digits.iter());
-            return s;
+    let group = group as i64;
+    let mut first = true;
+    loop {
+        let l = group.min(remaining.max(min_width).max(1));
+        let n_zeros = (l - remaining).max(0);
+        let n_chars = remaining.min(l).max(0);
+        let start = (remaining - n_chars) as usize;
+        let mut chunk = "0".repeat(n_zeros as usize);
+        chunk.extend(digits[start..remaining as usize].iter());
+        if !first {
+            chunk.push(sep);
         }
-        Some(sep) => {
-            let group = group as i64;
-            let mut first = true;
-            loop {
-                let l = group.min(remaining.max(min_width).max(1));
-                let n_zeros = (l - remaining).max(0);
-                let n_chars = remaining.min(l).max(0);
-                let start = (remaining - n_chars) as usize;
-                let mut chunk = "0".repeat(n_zeros as usize);
-                chunk.extend(digits[start..remaining as usize].iter());
-                if !first {
-                    chunk.push(sep);
-                }
-                first = false;
-                chunks.push(chunk);
-                remaining -= n_chars;
-                min_width -= l;
-                if remaining <= 0 && min_width <= 0 {
-                    break;
-                }
-                min_width -= 1;
-            }
+        first = false;
+        chunks.push(chunk);
+        remaining -= n_chars;
+        min_width -= l;
+        if remaining <= 0 && min_width <= 0 {
+            break;
         }
+        min_width -= 1;
     }
     chunks.iter().rev().map(String::as_str).collect()
 }
@@ -322,16 +321,23 @@ fn fill_number(
             Align::Right => lpad = n_padding,
         }
     }
-    let fill = |n: i64| spec.fill.to_string().repeat(n as usize);
-    let mut out = fill(lpad);
+    let fill = |out: &mut String, n: i64| out.extend(std::iter::repeat_n(spec.fill, n as usize));
+    let mut out = String::with_capacity(
+        (lpad + spad + rpad) as usize * spec.fill.len_utf8()
+            + 4
+            + prefix.len()
+            + grouped.len()
+            + remainder.len(),
+    );
+    fill(&mut out, lpad);
     if let Some(s) = sign {
         out.push(s);
     }
     out.push_str(prefix);
-    out.push_str(&fill(spad));
+    fill(&mut out, spad);
     out.push_str(&grouped);
     out.push_str(remainder);
-    out.push_str(&fill(rpad));
+    fill(&mut out, rpad);
     out
 }
 

@@ -21,6 +21,32 @@ pub enum IntOrFloat {
     Float(f64),
 }
 
+/// `int(s, base)` for the commonest text, a plain decimal that fits an
+/// `i64` (`"42"`, `"-7"`: ASCII digits, an optional sign, no spaces or
+/// underscores), without the general parser's copies; None for anything
+/// else, which [`int_from_str`] then handles.
+pub fn small_int_from_str(s: &str, base: u32) -> Option<i64> {
+    let b = s.as_bytes();
+    let (negative, digits) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        b'+' => (false, &b[1..]),
+        _ => (false, b),
+    };
+    // 18 digits always fit; base 0 refuses leading zeros ("012").
+    let leading_zero = digits.len() > 1 && digits[0] == b'0';
+    if digits.is_empty() || digits.len() > 18 || !(base == 10 || (base == 0 && !leading_zero)) {
+        return None;
+    }
+    let mut v: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + i64::from(d - b'0');
+    }
+    Some(if negative { -v } else { v })
+}
+
 /// `int(s, base)` for a `str` argument (`base` is 10 for `int(s)`; 0 means
 /// "from the prefix", like a literal). Mirrors `PyLong_FromUnicodeObject`:
 /// surrounding whitespace, a sign, `0x`/`0o`/`0b` prefixes, single

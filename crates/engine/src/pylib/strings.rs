@@ -277,23 +277,23 @@ pub fn swapcase(s: &str) -> String {
 
 /// `s.split()` / `s.split(None, maxsplit)`: runs of whitespace separate,
 /// leading and trailing whitespace ignored. `maxsplit < 0` means no limit.
-pub fn split_whitespace(s: &str, maxsplit: i64) -> Vec<String> {
+pub fn split_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s.trim_start_matches(is_space_char);
     let mut left = maxsplit;
     while !rest.is_empty() {
         if left == 0 {
-            out.push(rest.to_string());
+            out.push(rest);
             return out;
         }
         match rest.find(is_space_char) {
             Some(i) => {
-                out.push(rest[..i].to_string());
+                out.push(&rest[..i]);
                 rest = rest[i..].trim_start_matches(is_space_char);
                 left -= 1;
             }
             None => {
-                out.push(rest.to_string());
+                out.push(rest);
                 return out;
             }
         }
@@ -302,24 +302,24 @@ pub fn split_whitespace(s: &str, maxsplit: i64) -> Vec<String> {
 }
 
 /// `s.rsplit()` / `s.rsplit(None, maxsplit)`.
-pub fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<String> {
+pub fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s.trim_end_matches(is_space_char);
     let mut left = maxsplit;
     while !rest.is_empty() {
         if left == 0 {
-            out.push(rest.to_string());
+            out.push(rest);
             break;
         }
         match rest.rfind(is_space_char) {
             Some(i) => {
                 let ch_len = rest[i..].chars().next().map_or(1, char::len_utf8);
-                out.push(rest[i + ch_len..].to_string());
+                out.push(&rest[i + ch_len..]);
                 rest = rest[..i].trim_end_matches(is_space_char);
                 left -= 1;
             }
             None => {
-                out.push(rest.to_string());
+                out.push(rest);
                 break;
             }
         }
@@ -329,7 +329,7 @@ pub fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<String> {
 }
 
 /// `s.split(sep, maxsplit)`; `sep == None` is [`split_whitespace`].
-pub fn split(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, PyErrMsg> {
+pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a str>, PyErrMsg> {
     let Some(sep) = sep else {
         return Ok(split_whitespace(s, maxsplit));
     };
@@ -337,27 +337,24 @@ pub fn split(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, P
         return Err(PyErrMsg::value_error("empty separator"));
     }
     Ok(if maxsplit < 0 {
-        s.split(sep).map(str::to_string).collect()
+        s.split(sep).collect()
     } else {
-        s.splitn(maxsplit.saturating_add(1) as usize, sep)
-            .map(str::to_string)
-            .collect()
+        s.splitn(maxsplit.saturating_add(1) as usize, sep).collect()
     })
 }
 
 /// `s.rsplit(sep, maxsplit)`; `sep == None` is [`rsplit_whitespace`].
-pub fn rsplit(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, PyErrMsg> {
+pub fn rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a str>, PyErrMsg> {
     let Some(sep) = sep else {
         return Ok(rsplit_whitespace(s, maxsplit));
     };
     if sep.is_empty() {
         return Err(PyErrMsg::value_error("empty separator"));
     }
-    let mut out: Vec<String> = if maxsplit < 0 {
-        s.rsplit(sep).map(str::to_string).collect()
+    let mut out: Vec<&str> = if maxsplit < 0 {
+        s.rsplit(sep).collect()
     } else {
         s.rsplitn(maxsplit.saturating_add(1) as usize, sep)
-            .map(str::to_string)
             .collect()
     };
     out.reverse();

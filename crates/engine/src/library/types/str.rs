@@ -257,7 +257,10 @@ fn split(vm: &mut Vm, this: &Value, a: &[Value], kw: Kw, right: bool) -> Result<
     } else {
         pylib::strings::split(st, sep, maxsplit)
     };
-    Ok(strs(r.map_err(|e| vm.pyerr(e))?))
+    let parts = r.map_err(|e| vm.pyerr(e))?;
+    Ok(Value::list(
+        parts.into_iter().map(|p| Value::Str(Rc::from(p))).collect(),
+    ))
 }
 
 /// `strip` / `lstrip` / `rstrip`.
