@@ -400,7 +400,10 @@ fn the_compiled_library_runs_as_its_source() {
         }
         let from_source = run(path.clone(), false);
         let from_form = run(path, true);
-        assert!(from_source == from_form, "{name} differs through the compiled library");
+        assert!(
+            from_source == from_form,
+            "{name} differs through the compiled library"
+        );
         compared += 1;
     }
     assert!(compared > 100, "only {compared} programs compared");

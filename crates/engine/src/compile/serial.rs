@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! bundle  = MAGIC version:varint compiler:str modules:varint module*
-//! module  = filename:str source_hash:[16] len:varint strings[len]
+//! module  = filename:str source_hash:[8] len:varint strings[len]
 //!           pieces:varint piece*
 //! strings = count:varint str*   (the module's names, in order of first use)
 //! piece   = first_line:varint end_line:varint len:varint code[len]
@@ -27,8 +27,6 @@
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
-use sha2::{Digest, Sha256};
-
 use super::code::{Code, CodeKind, Const, Op};
 use crate::ast::Name;
 use crate::span::Span;
@@ -44,12 +42,18 @@ pub const FORMAT_VERSION: u64 = 1;
 /// never loaded.
 pub const COMPILER_FINGERPRINT: &str = env!("LOOPLAB_COMPILER_FINGERPRINT");
 
-/// The hash of a module's source a bundle records (16 bytes of SHA-256).
-pub fn source_hash(source: &str) -> [u8; 16] {
-    let digest = Sha256::digest(source.as_bytes());
-    let mut out = [0; 16];
-    out.copy_from_slice(&digest[..16]);
-    out
+/// The hash of a module's source a bundle records: 64-bit FNV-1a of its
+/// bytes and its length (read on every first import of the module in a
+/// thread, so it must be cheap: SHA-256 took 15 % of a first `import
+/// asyncio` at opt-level "z"; a stale form is a source edited without
+/// regenerating, not an adversary).
+pub fn source_hash(source: &str) -> [u8; 8] {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in source.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h ^ source.len() as u64).to_le_bytes()
 }
 
 /// One compiled piece of a module: lines `first_line..end_line` (0-based,
@@ -102,7 +106,7 @@ pub fn write_bundle(modules: &[(&str, &str, Vec<Piece>)]) -> Vec<u8> {
 #[derive(Clone)]
 pub struct ModuleForm<'a> {
     pub filename: &'a str,
-    pub source_hash: [u8; 16],
+    pub source_hash: [u8; 8],
     /// Its string table (see [`read_strings`]).
     pub strings: &'a [u8],
     /// Each piece: (first line, end line, its body).
@@ -123,7 +127,7 @@ pub fn read_bundle(bytes: &[u8]) -> Option<Vec<ModuleForm<'_>>> {
     let mut modules = Vec::new();
     for _ in 0..count {
         let filename = r.str().ok()?;
-        let source_hash = r.take(16).ok()?.try_into().ok()?;
+        let source_hash = r.take(8).ok()?.try_into().ok()?;
         let len = r.uint().ok()? as usize;
         let strings = r.take(len).ok()?;
         let n = r.uint().ok()?;
@@ -319,9 +323,7 @@ fn read_code(
         .map(|_| Ok((r.u32()?, r.u32()?)))
         .collect::<Result<_, _>>()?;
     let n = r.len()?;
-    let consts = (0..n)
-        .map(|_| read_const(r, s))
-        .collect::<Result<_, _>>()?;
+    let consts = (0..n).map(|_| read_const(r, s)).collect::<Result<_, _>>()?;
     let n = r.len()?;
     let codes = (0..n)
         .map(|_| read_code(r, s, lines, source))
@@ -477,7 +479,9 @@ fn read_const(r: &mut Reader, s: &[Name]) -> Result<Const, Damaged> {
         4 => {
             let n = r.len()?;
             let b = r.take(n)?;
-            Const::BigInt(Rc::new(crate::pylib::bigint::BigInt::from_signed_bytes_le(b)))
+            Const::BigInt(Rc::new(crate::pylib::bigint::BigInt::from_signed_bytes_le(
+                b,
+            )))
         }
         5 => {
             let b: [u8; 8] = r.take(8)?.try_into().map_err(|_| Damaged)?;

@@ -1079,7 +1079,10 @@ impl Vm {
                 *entry = LibraryCode::of(source, filename);
             }
             let k = entry.code.iter().position(Option::is_none)?;
-            let form = entry.form.as_ref().and_then(|f| Some((f.strings, *f.pieces.get(k)?)));
+            let form = entry
+                .form
+                .as_ref()
+                .and_then(|f| Some((f.strings, *f.pieces.get(k)?)));
             Some((k, entry.pieces[k].clone(), form, entry.pieces.len()))
         });
         let Some((k, piece, form, count)) = todo else {
@@ -1090,13 +1093,19 @@ impl Vm {
             let text: Rc<str> = Rc::from(piece.as_str());
             crate::compile::serial::read_piece(body, &names, &text).ok()
         });
+        let was_loaded = loaded.is_some();
         let compiled = match loaded {
             Some(code) => Ok(code),
             None => self.compile(&piece, filename),
         };
         match compiled {
             Ok(code) => {
-                let pristine = Rc::new(code.fresh_copy());
+                // Code read from its compiled form has empty caches already.
+                let pristine = if was_loaded {
+                    code
+                } else {
+                    Rc::new(code.fresh_copy())
+                };
                 LIBRARY_CODE.with(|c| {
                     if let Some(entry) = c.borrow_mut().get_mut(filename) {
                         entry.code[k] = Some(pristine);
@@ -1305,11 +1314,12 @@ impl LibraryCode {
     fn of(source: &str, filename: &str) -> LibraryCode {
         match crate::library::precompiled::form_of(filename, source) {
             Some(form) => {
-                let pieces = form
+                let cuts: Vec<(u32, u32)> = form
                     .pieces
                     .iter()
-                    .map(|&(first, end, _)| piece_source(source, first, end))
+                    .map(|&(first, end, _)| (first, end))
                     .collect();
+                let pieces = pieces_of_lines(source, &cuts);
                 LibraryCode::new(source, pieces, Some(form))
             }
             None => LibraryCode::new(source, library_pieces_of(source), None),
@@ -1386,7 +1396,9 @@ pub fn library_cuts(source: &str) -> Vec<(u32, u32)> {
         }
     }
     cuts.push(lines.len());
-    cuts.windows(2).map(|w| (w[0] as u32, w[1] as u32)).collect()
+    cuts.windows(2)
+        .map(|w| (w[0] as u32, w[1] as u32))
+        .collect()
 }
 
 /// The source of the piece of `source` made of lines `first..end`
@@ -1394,23 +1406,34 @@ pub fn library_cuts(source: &str) -> Vec<(u32, u32)> {
 /// line numbers are the file's.
 #[doc(hidden)]
 pub fn piece_source(source: &str, first: u32, end: u32) -> String {
-    let mut piece = "\n".repeat(first as usize);
-    piece.extend(
-        source
-            .split_inclusive('\n')
-            .skip(first as usize)
-            .take(end.saturating_sub(first) as usize),
-    );
-    piece
+    pieces_of_lines(source, &[(first, end)])
+        .pop()
+        .unwrap_or_default()
+}
+
+/// The pieces of `source` made of the lines `cuts` (see [`piece_source`]).
+fn pieces_of_lines(source: &str, cuts: &[(u32, u32)]) -> Vec<String> {
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+    if starts.last() != Some(&source.len()) {
+        starts.push(source.len());
+    }
+    let at = |line: u32| starts.get(line as usize).copied().unwrap_or(source.len());
+    cuts.iter()
+        .map(|&(first, end)| {
+            let text = source.get(at(first)..at(end.max(first))).unwrap_or("");
+            let mut piece = String::with_capacity(first as usize + text.len());
+            piece.extend(std::iter::repeat_n('\n', first as usize));
+            piece.push_str(text);
+            piece
+        })
+        .collect()
 }
 
 /// A library module's source cut into pieces (see [`library_cuts`]).
 #[doc(hidden)]
 pub fn library_pieces_of(source: &str) -> Vec<String> {
-    library_cuts(source)
-        .into_iter()
-        .map(|(first, end)| piece_source(source, first, end))
-        .collect()
+    pieces_of_lines(source, &library_cuts(source))
 }
 
 impl Drop for Vm {
