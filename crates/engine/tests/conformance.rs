@@ -379,7 +379,9 @@ fn diff_marks_changed_lines() {
 /// empty).
 #[test]
 fn the_compiled_library_runs_as_its_source() {
-    use looplab_engine::library::precompiled::{precompiled_loadable, use_precompiled};
+    use looplab_engine::library::precompiled::{
+        loaded_pieces, precompiled_loadable, use_precompiled,
+    };
     assert!(
         precompiled_loadable(),
         "library/precompiled.bin cannot be loaded by this build: run tools/regen-precompiled"
@@ -388,7 +390,9 @@ fn the_compiled_library_runs_as_its_source() {
         std::thread::spawn(move || {
             use_precompiled(compiled);
             let source = fs::read_to_string(&path).expect("a program");
-            run_program(&source, "<lesson>", &Limits::default())
+            let outcome = run_program(&source, "<lesson>", &Limits::default());
+            let asyncio = source.lines().any(|l| l == "import asyncio");
+            (outcome, loaded_pieces(), asyncio)
         })
         .join()
         .expect("the engine does not panic")
@@ -398,8 +402,16 @@ fn the_compiled_library_runs_as_its_source() {
         if !name.starts_with("async/") {
             continue;
         }
-        let from_source = run(path.clone(), false);
-        let from_form = run(path, true);
+        let (from_source, none, _) = run(path.clone(), false);
+        let (from_form, loaded, asyncio) = run(path, true);
+        assert_eq!(
+            none, 0,
+            "{name}: a piece was loaded with the forms turned off"
+        );
+        assert!(
+            loaded > 0 || !asyncio,
+            "{name}: asyncio was not loaded from its compiled form"
+        );
         assert!(
             from_source == from_form,
             "{name} differs through the compiled library"

@@ -36,6 +36,20 @@ thread_local! {
     /// Whether this thread loads compiled forms (tests turn it off to run
     /// the same programs through the sources).
     static ENABLED: Cell<bool> = const { Cell::new(true) };
+    /// How many pieces this thread has loaded from compiled forms.
+    static LOADED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Counts a piece loaded from its compiled form (`Vm::library_code`).
+pub(crate) fn count_loaded() {
+    LOADED.with(|n| n.set(n.get() + 1));
+}
+
+/// How many pieces of library modules this thread has loaded from their
+/// compiled forms (rather than compiled from source).
+#[doc(hidden)]
+pub fn loaded_pieces() -> usize {
+    LOADED.with(Cell::get)
 }
 
 /// The compiled form of the module `filename` whose source is `source`

@@ -1102,6 +1102,7 @@ impl Vm {
             Ok(code) => {
                 // Code read from its compiled form has empty caches already.
                 let pristine = if was_loaded {
+                    crate::library::precompiled::count_loaded();
                     code
                 } else {
                     Rc::new(code.fresh_copy())
