@@ -370,3 +370,53 @@ fn diff_marks_changed_lines() {
         Some("\\ the outputs differ in their final newline")
     );
 }
+
+/// The library modules compiled at build time (`library/precompiled.bin`,
+/// issue #19) behave as their sources: every program of the `async` group
+/// gives the same output, tracebacks through library frames included, the
+/// same trace and the same ending, loaded from the compiled form and
+/// compiled from source (each in a fresh thread, whose library cache is
+/// empty).
+#[test]
+fn the_compiled_library_runs_as_its_source() {
+    use looplab_engine::library::precompiled::{
+        loaded_pieces, precompiled_loadable, use_precompiled,
+    };
+    assert!(
+        precompiled_loadable(),
+        "library/precompiled.bin cannot be loaded by this build: run tools/regen-precompiled"
+    );
+    let run = |path: PathBuf, compiled: bool| {
+        std::thread::spawn(move || {
+            use_precompiled(compiled);
+            let source = fs::read_to_string(&path).expect("a program");
+            let outcome = run_program(&source, "<lesson>", &Limits::default());
+            let asyncio = source.lines().any(|l| l == "import asyncio");
+            (outcome, loaded_pieces(), asyncio)
+        })
+        .join()
+        .expect("the engine does not panic")
+    };
+    let mut compared = 0;
+    for (name, path) in programs() {
+        if !name.starts_with("async/") {
+            continue;
+        }
+        let (from_source, none, _) = run(path.clone(), false);
+        let (from_form, loaded, asyncio) = run(path, true);
+        assert_eq!(
+            none, 0,
+            "{name}: a piece was loaded with the forms turned off"
+        );
+        assert!(
+            loaded > 0 || !asyncio,
+            "{name}: asyncio was not loaded from its compiled form"
+        );
+        assert!(
+            from_source == from_form,
+            "{name} differs through the compiled library"
+        );
+        compared += 1;
+    }
+    assert!(compared > 100, "only {compared} programs compared");
+}

@@ -7,6 +7,7 @@
 
 pub mod code;
 mod patterns;
+pub mod serial;
 pub mod symtable;
 
 use std::cell::{Cell, OnceCell};

@@ -15,6 +15,7 @@
 
 pub mod builtins;
 pub mod modules;
+pub mod precompiled;
 pub mod types;
 
 use crate::vm::Vm;

@@ -1065,27 +1065,48 @@ impl Vm {
     }
 
     /// Compiles the next piece of a library module not compiled yet in
-    /// this thread; `Ok(false)` when every piece is. A piece that does not
-    /// compile on its own (a cut in the wrong place) makes the whole
-    /// module one piece.
+    /// this thread, or loads it from the compiled form made at build time
+    /// (`library::precompiled`); `Ok(false)` when every piece is. A piece
+    /// that does not compile on its own (a cut in the wrong place) makes
+    /// the whole module one piece.
     fn compile_library_piece(&mut self, source: &str, filename: &str) -> Result<bool, Error> {
         let todo = LIBRARY_CODE.with(|c| {
             let mut cache = c.borrow_mut();
             let entry = cache
                 .entry(filename.to_string())
-                .or_insert_with(|| LibraryCode::new(source, library_pieces(source)));
+                .or_insert_with(|| LibraryCode::of(source, filename));
             if &*entry.source != source {
-                *entry = LibraryCode::new(source, library_pieces(source));
+                *entry = LibraryCode::of(source, filename);
             }
             let k = entry.code.iter().position(Option::is_none)?;
-            Some((k, entry.pieces[k].clone(), entry.pieces.len()))
+            let form = entry
+                .form
+                .as_ref()
+                .and_then(|f| Some((f.strings, *f.pieces.get(k)?)));
+            Some((k, entry.pieces[k].clone(), form, entry.pieces.len()))
         });
-        let Some((k, piece, count)) = todo else {
+        let Some((k, piece, form, count)) = todo else {
             return Ok(false);
         };
-        match self.compile(&piece, filename) {
+        let loaded = form.and_then(|(strings, (_, _, body))| {
+            let names = self.library_names(filename, strings)?;
+            let text: Rc<str> = Rc::from(piece.as_str());
+            crate::compile::serial::read_piece(body, &names, &text).ok()
+        });
+        let was_loaded = loaded.is_some();
+        let compiled = match loaded {
+            Some(code) => Ok(code),
+            None => self.compile(&piece, filename),
+        };
+        match compiled {
             Ok(code) => {
-                let pristine = Rc::new(code.fresh_copy());
+                // Code read from its compiled form has empty caches already.
+                let pristine = if was_loaded {
+                    crate::library::precompiled::count_loaded();
+                    code
+                } else {
+                    Rc::new(code.fresh_copy())
+                };
                 LIBRARY_CODE.with(|c| {
                     if let Some(entry) = c.borrow_mut().get_mut(filename) {
                         entry.code[k] = Some(pristine);
@@ -1097,13 +1118,33 @@ impl Vm {
                 LIBRARY_CODE.with(|c| {
                     c.borrow_mut().insert(
                         filename.to_string(),
-                        LibraryCode::new(source, vec![source.to_string()]),
+                        LibraryCode::new(source, vec![source.to_string()], None),
                     )
                 });
                 Ok(true)
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// The string table of the compiled form of library module
+    /// `filename` (`strings`, its bytes), read once per thread.
+    fn library_names(&mut self, filename: &str, strings: &[u8]) -> Option<Rc<[Name]>> {
+        let cached = LIBRARY_CODE.with(|c| c.borrow().get(filename)?.names.clone());
+        if cached.is_some() {
+            return cached;
+        }
+        let interner = &mut self.interner;
+        let names: Rc<[Name]> =
+            crate::compile::serial::read_strings(strings, &mut |s| interner.intern(s))
+                .ok()?
+                .into();
+        LIBRARY_CODE.with(|c| {
+            if let Some(entry) = c.borrow_mut().get_mut(filename) {
+                entry.names = Some(names.clone());
+            }
+        });
+        Some(names)
     }
 
     /// The engine's one-time start-up in small steps: compiles one more
@@ -1241,22 +1282,48 @@ impl Vm {
     }
 }
 
+use crate::compile::serial::ModuleForm;
+
 /// A library module's code, cached per thread (see `Vm::library_code`).
 struct LibraryCode {
     /// The source it was compiled from (a different source recompiles).
     source: Rc<str>,
-    /// The source cut into pieces (see [`library_pieces`]).
+    /// The source cut into pieces (see [`library_cuts`]).
     pieces: Vec<String>,
+    /// Its compiled form made at build time, when there is one for this
+    /// source (see `library::precompiled`), and the form's string table
+    /// once read.
+    form: Option<ModuleForm<'static>>,
+    names: Option<Rc<[Name]>>,
     /// Each piece's pristine compiled code, once compiled.
     code: Vec<Option<Rc<Code>>>,
 }
 
 impl LibraryCode {
-    fn new(source: &str, pieces: Vec<String>) -> LibraryCode {
+    fn new(source: &str, pieces: Vec<String>, form: Option<ModuleForm<'static>>) -> LibraryCode {
         LibraryCode {
             source: Rc::from(source),
             code: vec![None; pieces.len()],
             pieces,
+            form,
+            names: None,
+        }
+    }
+
+    /// The pieces of library module `filename`: cut as its compiled form
+    /// was, with the form's bytes, when the form matches `source`.
+    fn of(source: &str, filename: &str) -> LibraryCode {
+        match crate::library::precompiled::form_of(filename, source) {
+            Some(form) => {
+                let cuts: Vec<(u32, u32)> = form
+                    .pieces
+                    .iter()
+                    .map(|&(first, end, _)| (first, end))
+                    .collect();
+                let pieces = pieces_of_lines(source, &cuts);
+                LibraryCode::new(source, pieces, Some(form))
+            }
+            None => LibraryCode::new(source, library_pieces_of(source), None),
         }
     }
 }
@@ -1303,15 +1370,16 @@ fn imported_names(source: &str, top_level_only: bool) -> Vec<String> {
 /// A library module's pieces are about this many lines long.
 const LIBRARY_PIECE_LINES: usize = 100;
 
-/// Cuts a library module's source into pieces of consecutive top-level
-/// statements, each compiled on its own (compiling all of the asyncio
-/// prelude at once would hold a browser's main thread for tens of
-/// milliseconds). Cuts fall before a line that starts a top-level `def`,
+/// Where a library module's source is cut into pieces of consecutive
+/// top-level statements, each compiled on its own (compiling all of the
+/// asyncio prelude at once would hold a browser's main thread for tens of
+/// milliseconds): each piece's first line and end line (0-based, end
+/// excluded). Cuts fall before a line that starts a top-level `def`,
 /// `class` or decorator, once a piece has [`LIBRARY_PIECE_LINES`] lines.
-/// Each piece is padded with blank lines so that its line numbers are the
-/// file's. Module-level code behaves the same cut or whole: every name is
-/// a global of the one module namespace the pieces run in.
-fn library_pieces(source: &str) -> Vec<String> {
+/// Module-level code behaves the same cut or whole: every name is a
+/// global of the one module namespace the pieces run in.
+#[doc(hidden)]
+pub fn library_cuts(source: &str) -> Vec<(u32, u32)> {
     let starts_statement = |line: &str| {
         ["def ", "async def ", "class ", "@"]
             .iter()
@@ -1330,12 +1398,43 @@ fn library_pieces(source: &str) -> Vec<String> {
     }
     cuts.push(lines.len());
     cuts.windows(2)
-        .map(|w| {
-            let mut piece = "\n".repeat(w[0]);
-            piece.extend(lines[w[0]..w[1]].iter().copied());
+        .map(|w| (w[0] as u32, w[1] as u32))
+        .collect()
+}
+
+/// The source of the piece of `source` made of lines `first..end`
+/// (0-based, end excluded), padded with `first` blank lines so that its
+/// line numbers are the file's.
+#[doc(hidden)]
+pub fn piece_source(source: &str, first: u32, end: u32) -> String {
+    pieces_of_lines(source, &[(first, end)])
+        .pop()
+        .unwrap_or_default()
+}
+
+/// The pieces of `source` made of the lines `cuts` (see [`piece_source`]).
+fn pieces_of_lines(source: &str, cuts: &[(u32, u32)]) -> Vec<String> {
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+    if starts.last() != Some(&source.len()) {
+        starts.push(source.len());
+    }
+    let at = |line: u32| starts.get(line as usize).copied().unwrap_or(source.len());
+    cuts.iter()
+        .map(|&(first, end)| {
+            let text = source.get(at(first)..at(end.max(first))).unwrap_or("");
+            let mut piece = String::with_capacity(first as usize + text.len());
+            piece.extend(std::iter::repeat_n('\n', first as usize));
+            piece.push_str(text);
             piece
         })
         .collect()
+}
+
+/// A library module's source cut into pieces (see [`library_cuts`]).
+#[doc(hidden)]
+pub fn library_pieces_of(source: &str) -> Vec<String> {
+    pieces_of_lines(source, &library_cuts(source))
 }
 
 impl Drop for Vm {

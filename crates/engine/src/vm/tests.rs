@@ -265,7 +265,7 @@ fn sys_exit_is_not_an_error() {
 #[test]
 fn library_pieces_keep_the_file_and_its_line_numbers() {
     let src = crate::aio::glue::PRELUDE;
-    let pieces = library_pieces(src);
+    let pieces = library_pieces_of(src);
     assert!(pieces.len() > 5, "{} pieces", pieces.len());
     let mut joined = String::new();
     let mut line = 1;
