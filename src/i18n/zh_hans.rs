@@ -335,7 +335,7 @@ pub static UI: Ui = Ui {
     waits_future: "future #{0}",
     step_by: "步进单位",
     step_by_event: "事件",
-    step_by_line: "代码行",
+    step_by_line: "行",
     line_step_word: "逐行步骤 ",
     narr_line_runs: "{0} 执行第 {1} 行。",
     narr_line_resumes: "{0} 等完 {2}，从第 {1} 行继续执行。",

@@ -335,7 +335,7 @@ pub static UI: Ui = Ui {
     waits_future: "future #{0}",
     step_by: "步進單位",
     step_by_event: "事件",
-    step_by_line: "程式碼行",
+    step_by_line: "行",
     line_step_word: "逐行步驟 ",
     narr_line_runs: "{0} 執行第 {1} 行。",
     narr_line_resumes: "{0} 等完 {2}，從第 {1} 行繼續執行。",
