@@ -48,6 +48,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "i18n::zh_hant",
             "player::cpu_choice",
             "player::frames_model",
+            "player::line_steps",
             "player::live",
             "player::timeline_marks",
             "player::track",

@@ -88,6 +88,14 @@ pub fn step_from_hash(hash: &str) -> Option<usize> {
         .and_then(|n| n.parse().ok())
 }
 
+/// The step mode in a fragment such as `#step=3&mode=line` (`mode=`).
+pub fn mode_from_hash(hash: &str) -> Option<&str> {
+    hash.strip_prefix('#')
+        .unwrap_or(hash)
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("mode="))
+}
+
 /// Reads a program from `code=...` (percent-encoded) in a fragment such as
 /// `#code=print(1)&step=3`: a link to a program in the playground's player.
 pub fn code_from_hash(hash: &str) -> Option<String> {
@@ -207,5 +215,8 @@ mod tests {
         assert_eq!(step_from_hash("#code=x&step=3"), Some(3));
         assert_eq!(step_from_hash("#step=x"), None);
         assert_eq!(step_from_hash(""), None);
+        assert_eq!(step_from_hash("#step=4&mode=line"), Some(4));
+        assert_eq!(mode_from_hash("#step=4&mode=line"), Some("line"));
+        assert_eq!(mode_from_hash("#step=4"), None);
     }
 }

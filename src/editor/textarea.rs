@@ -567,12 +567,13 @@ fn draw_run_marks(dom: &Dom, marks: &RunMarks) {
     let Some(doc) = area.owner_document() else {
         return;
     };
-    let band = |line: u32, class: &str| {
+    let band = |line: u32, class: &str, testid: Option<&str>| {
         if line == 0 {
             return;
         }
         if let Ok(el) = doc.create_element("div") {
             el.set_class_name(class);
+            set_attr(&el, "data-testid", testid);
             set_attr(&el, "data-line", Some(&line.to_string()));
             set_attr(&el, "aria-hidden", Some("true"));
             set_attr(&el, "style", Some(&line_top(line)));
@@ -581,10 +582,10 @@ fn draw_run_marks(dom: &Dom, marks: &RunMarks) {
         }
     };
     if let Some(line) = marks.focused {
-        band(line, "ed-run code-line focused");
+        band(line, "ed-run code-line focused", None);
     }
     if let Some(line) = marks.current {
-        band(line, "ed-run code-line current");
+        band(line, "ed-run code-line current", Some("current-line"));
     }
     let mut lines: Vec<u32> = marks.parks.iter().map(|p| p.0).collect();
     lines.dedup();

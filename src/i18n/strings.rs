@@ -344,6 +344,18 @@ pub struct Ui {
     pub waits_sleep: &'static str,
     pub waits_task: &'static str,
     pub waits_future: &'static str,
+    // Stepping line by line.
+    pub step_by: &'static str,
+    pub step_by_event: &'static str,
+    pub step_by_line: &'static str,
+    pub line_step_word: &'static str,
+    pub narr_line_runs: &'static str,
+    pub narr_line_resumes: &'static str,
+    pub narr_line_program: &'static str,
+    pub narr_line_thread: &'static str,
+    pub line_after_yield: &'static str,
+    pub narr_lines_capped: &'static str,
+    pub no_line_steps: &'static str,
 }
 
 impl Ui {

@@ -2,6 +2,7 @@
 //! the editor uses too), the running task's line highlighted and every
 //! parked task's line marked in its lane's colour.
 
+use super::line_steps::paused_line;
 use super::player_state::PlayerState;
 use crate::highlight::segments_by_line;
 use leptos::prelude::*;
@@ -44,10 +45,34 @@ pub(super) fn CodePanel(state: PlayerState) -> impl IntoView {
 pub(super) type Marks = Memo<(Option<u32>, Vec<(u32, usize, String)>)>;
 
 /// Marks of the current step: (running line, parked tasks as (line, lane
-/// colour, name)).
+/// colour, name)). In line mode: the line step's line, and every other
+/// task still alive at the line its innermost frame of the program is
+/// paused at.
 pub(super) fn code_marks(state: PlayerState) -> Marks {
     Memo::new(move |_| {
         let snap = state.snap.get();
+        if let Some(l) = state.shown_line() {
+            return state.track.with(|t| {
+                let parked = snap
+                    .0
+                    .tasks
+                    .values()
+                    .filter(|task| Some(task.id) != l.task)
+                    .filter(|task| {
+                        matches!(
+                            task.state,
+                            TaskState::Waiting { .. } | TaskState::Ready | TaskState::Created
+                        )
+                    })
+                    .filter_map(|task| {
+                        let lane = t.task_lane(task.id)?;
+                        let line = paused_line(task)?;
+                        Some((line, t.lanes[lane].colour, task.name.clone()))
+                    })
+                    .collect();
+                (Some(l.line), parked)
+            });
+        }
         let c = state.cursor.get();
         state.track.with(|t| {
             let ran = t.columns.get(c).and_then(|col| col.task);
@@ -101,7 +126,8 @@ fn code_rows(state: PlayerState, marks: Marks) -> impl IntoView {
                 .collect_view();
             view! {
                 <span class="code-line" class:current=is_current class:focused=focused
-                    data-line=no aria-current=move || is_current().then_some("step")>
+                    data-line=no aria-current=move || is_current().then_some("step")
+                    data-testid=move || is_current().then_some("current-line")>
                     <span class="line-no" aria-hidden="true">{no}</span>
                     <span class="line-text">{segs}</span>
                     <span class="parks">{dots}</span>

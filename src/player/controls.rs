@@ -2,6 +2,7 @@
 //! same commands on the keyboard (arrows, Home, End, Space).
 
 use super::cpu_choice::CORE_CHOICES;
+use super::line_steps::StepMode;
 use super::live::Speed;
 use super::player_state::{LiveState, PlayerState};
 use crate::i18n::{fill, ui};
@@ -11,7 +12,22 @@ use wasm_bindgen::JsCast;
 #[component]
 pub(super) fn Controls(state: PlayerState) -> impl IntoView {
     let t = ui();
-    let n = move || state.track.with(|t| t.steps().len());
+    let line_mode = move || state.mode.get() == StepMode::Line && state.line_count() > 0;
+    // Steps of the current mode, and the one shown.
+    let n = move || {
+        if line_mode() {
+            state.line_count()
+        } else {
+            state.track.with(|t| t.steps().len())
+        }
+    };
+    let at = move || {
+        if line_mode() {
+            state.line_cursor.get()
+        } else {
+            state.cursor.get()
+        }
+    };
     let running = move || state.live.get() != LiveState::Idle;
     // While the program runs for its steps, stepping waits (the buttons
     // keep the focus: aria-disabled, and their handlers ignore presses).
@@ -52,6 +68,17 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
                 on:click=move |ev| { reveal_player(&ev); state.step_by(1) }>"▶"</button>
             <button data-testid="step-last" aria-disabled=waits aria-label=t.last_step title=fill(t.key_hint, &[&t.last_step, &"End"])
                 on:click=move |_| state.last()>"▶|"</button>
+            <label class="player-mode"><span class="wide-only">{t.step_by}" "</span>
+                <select data-testid="step-mode" aria-label=t.step_by prop:value=move || state.mode.get().value()
+                    on:change=move |ev| {
+                        if let Some(m) = StepMode::parse(&event_target_value(&ev)) {
+                            state.set_mode(m);
+                        }
+                    }>
+                    <option value=StepMode::Event.value()>{t.step_by_event}</option>
+                    <option value=StepMode::Line.value()>{t.step_by_line}</option>
+                </select>
+            </label>
             <label class="player-speed"><span class="wide-only">{t.speed}" "</span>
                 <select data-testid="speed" aria-label=t.speed prop:value=move || state.speed.get().label()
                     on:change=move |ev| {
@@ -62,19 +89,22 @@ pub(super) fn Controls(state: PlayerState) -> impl IntoView {
             </label>
             <input type="range" class="player-scrubber" data-testid="scrubber" aria-label=t.step
                 min="0" max=move || n().saturating_sub(1).to_string()
-                prop:value=move || state.cursor.get().to_string()
+                prop:value=move || at().to_string()
                 disabled=move || n() == 0
                 on:input=move |ev| {
                     state.stop_playback();
                     if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                        state.seek(i);
+                        state.seek_in_mode(i);
                     }
                 }/>
             <span class="player-step" class:preparing=preparing data-testid="step-status"
                 aria-live="off">{move || match n() {
                 _ if preparing() => view! { {t.preparing}<span class="wide-only">{t.preparing_the_steps}</span>"…" }.into_any(),
                 0 => view! { <span class="wide-only">{t.no_steps_yet}</span><span class="phone-only">"0 / 0"</span> }.into_any(),
-                n => view! { <span class="wide-only">{t.step_word}</span>{format!("{} / {}", state.cursor.get() + 1, n)} }.into_any(),
+                n => view! {
+                    <span class="wide-only">{move || if line_mode() { t.line_step_word } else { t.step_word }}</span>
+                    {format!("{} / {}", at() + 1, n)}
+                }.into_any(),
             }}</span>
         </div>
     }

@@ -38,6 +38,7 @@ impl PlayerState {
         self.ran_with.set(self.cpu.get_untracked());
         self.track.set(Track::default());
         self.cursor.set(0);
+        self.line_cursor.set(0);
         self.live.set(LiveState::Running);
         // The marks let the benchmark tell where a cold load's time goes.
         crate::browser::performance_mark("looplab:run");
@@ -127,6 +128,7 @@ impl PlayerState {
             self.track.update(|t| t.extend(new));
             shown = end;
             self.cursor.set(self.step_count().saturating_sub(1));
+            self.follow_lines();
             fold = next_slice(fold, now_ms() - t0, 100, 50_000);
             if take < due {
                 // More is due at once: the next piece after the page's turn.

@@ -32,6 +32,8 @@ pub fn limits(scale: u64, cpu: CpuChoice) -> Limits {
         cpu_model: cpu.engine_model(),
         // The frames panel shows each task's await chain and variables.
         inspect_frames: true,
+        // Stepping by line (the `step-mode` select) steps through these.
+        record_lines: true,
         ..d
     }
 }

@@ -11,24 +11,19 @@ use super::player_state::PlayerState;
 use super::track::LaneOwner;
 use crate::i18n::{fill, ui};
 use leptos::prelude::*;
-use looplab_engine::snapshot::Snapshot;
 
 /// The panel.
 #[component]
 pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
     let rows = Memo::new(move |_| {
-        let c = state.cursor.get();
         let now = state.snap.get();
+        if state.track.with(|t| t.steps().is_empty()) {
+            return Vec::new();
+        }
+        // (In line mode, the line step before and the line's task.)
+        let before = state.snapshot_before();
+        let ran = state.running_task();
         state.track.with(|t| {
-            if t.steps().is_empty() {
-                return Vec::new();
-            }
-            let before = if c == 0 {
-                Snapshot::default()
-            } else {
-                t.after_step(c - 1)
-            };
-            let ran = t.columns.get(c).and_then(|col| col.task);
             frames_view(&now.0, &before, ran, |task| {
                 t.task_lane(task).is_some_and(|l| !t.lanes[l].internal)
             })

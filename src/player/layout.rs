@@ -62,6 +62,9 @@ pub fn Player(
 ) -> impl IntoView {
     let state = PlayerState::new(source, edited, runtime_error, cpu);
     state.show_internal.set(internal_tasks);
+    // Stepping by line when the URL says so (`mode=line`: a link, or the
+    // page rendered again in another language).
+    state.mode.set(step_url::mode_in_url());
     if let Some(target) = code_marks {
         let marks = code_panel::code_marks(state);
         Effect::new(move |_| {
@@ -96,9 +99,10 @@ pub fn Player(
         mark_uncaught_exception(state, target);
     }
     if let Some(step) = start_step {
-        state.with_trace(move |s| s.seek(step));
+        state.with_trace(move |s| s.seek_in_mode(step));
     }
     step_url::follow_cursor(state, start_step.is_some());
+    step_url::follow_mode(state);
     let keys = bind_keys(state);
     on_cleanup(move || {
         keys.remove();
@@ -110,6 +114,8 @@ pub fn Player(
             data-stale=move || state.stale.get().then_some("true")
             data-live=move || format!("{:?}", state.live.get()).to_lowercase()
             data-step=move || state.cursor.get()
+            data-mode=move || state.mode.get().value()
+            data-line-step=move || state.shown_line().map(|_| state.line_cursor.get())
             data-events=move || state.track.with(|t| t.events().len())
             data-handle=move || {
                 let c = state.cursor.get();
@@ -154,6 +160,7 @@ fn discard_on_clock_change(state: PlayerState) {
 fn forget_focus_on_step(state: PlayerState) {
     Effect::new(move |prev: Option<()>| {
         state.cursor.with(|_| ());
+        state.line_cursor.with(|_| ());
         if prev.is_some() && state.focus_line.get_untracked().is_some() {
             state.focus_line.set(None);
         }

@@ -9,7 +9,8 @@
 //! - [`live`]: speeds and the pacing of live runs;
 //! - [`cpu_choice`]: the clock of a run (the CPU model on or off, cores);
 //! - [`frames_model`]: what the frames panel shows (await chains, frames,
-//!   variables and what changed).
+//!   variables and what changed);
+//! - [`line_steps`]: the step mode and the run's line steps.
 //!
 //! In the browser:
 //! - [`engine`]: the one place the engine runs programs;
@@ -31,6 +32,7 @@ pub mod engine;
 pub mod frames_model;
 pub mod frames_panel;
 pub mod layout;
+pub mod line_steps;
 pub mod live;
 pub mod loop_panel;
 pub mod model_note;

@@ -1,6 +1,7 @@
 //! The narration under the controls: the engine's one sentence for the
-//! current step.
+//! current step, or in line mode who runs which line.
 
+use super::line_steps::{capped_narration, line_narration};
 use super::loop_panel::gil_holder_of;
 use super::player_state::{LiveState, PlayerState};
 use super::track::ThreadState;
@@ -32,6 +33,19 @@ fn narration(state: PlayerState) -> String {
     }
     let c = state.cursor.get();
     let snap = state.snap.get().0;
+    if let Some(l) = state.shown_line() {
+        let mut text = line_narration(u, &l, &snap);
+        // Where line events stop at their limit, the last line step says so.
+        let (last, capped) = state.track.with(|t| {
+            let last = state.line_cursor.get() + 1 == t.lines().len();
+            (last, t.lines().capped)
+        });
+        if let (true, Some(limit)) = (last, capped) {
+            text.push(' ');
+            text.push_str(&capped_narration(u, limit));
+        }
+        return text;
+    }
     state.track.with(|t| {
         if t.steps().is_empty() {
             return u.narr_press_run.into();

@@ -6,6 +6,7 @@
 
 use super::cpu_choice::CpuChoice;
 use super::engine;
+use super::line_steps::{LineStep, StepMode};
 use super::live::Speed;
 use super::track::{TimelineMode, Track};
 use crate::browser::{now_ms, yield_to_page};
@@ -93,6 +94,11 @@ pub struct PlayerState {
     /// The clock of the run shown (what the model note and the GIL and
     /// cores indicators follow).
     pub(super) ran_with: RwSignal<CpuChoice>,
+    /// How far a step goes: a loop handle, or a line of the program.
+    pub(super) mode: RwSignal<StepMode>,
+    /// The line step shown in line mode (index into `track.lines()`);
+    /// `cursor` is then the event step holding it.
+    pub(super) line_cursor: RwSignal<usize>,
 }
 
 impl PlayerState {
@@ -104,7 +110,18 @@ impl PlayerState {
     ) -> PlayerState {
         let track = RwSignal::new(Track::default());
         let cursor = RwSignal::new(0usize);
-        let snap = Memo::new(move |_| Shared(Arc::new(track.with(|t| t.after_step(cursor.get())))));
+        let mode = RwSignal::new(StepMode::default());
+        let line_cursor = RwSignal::new(0usize);
+        // In line mode, the state at the line event shown (the engine's
+        // checkpoints fold at most 64 events to reach it, as for a step).
+        let snap = Memo::new(move |_| {
+            Shared(Arc::new(track.with(|t| {
+                match (mode.get(), t.lines().steps.get(line_cursor.get())) {
+                    (StepMode::Line, Some(l)) => t.at_event(l.event + 1),
+                    _ => t.after_step(cursor.get()),
+                }
+            })))
+        });
         PlayerState {
             source: RwSignal::new(source),
             edited,
@@ -125,6 +142,8 @@ impl PlayerState {
             stale: RwSignal::new(false),
             cpu: RwSignal::new(cpu),
             ran_with: RwSignal::new(cpu),
+            mode,
+            line_cursor,
         }
     }
 
@@ -148,6 +167,7 @@ impl PlayerState {
         self.error.set(None);
         self.track.set(Track::default());
         self.cursor.set(0);
+        self.line_cursor.set(0);
         if let Some(e) = self.runtime_error {
             e.set(None);
         }
@@ -158,13 +178,118 @@ impl PlayerState {
     }
 
     /// Moves to step `i` (clamped). Nothing to do before the first run.
+    /// In line mode, to the line step that shows it (its first line, or
+    /// the last line before it when it ran none).
     pub(super) fn seek(&self, i: usize) {
         let n = self.step_count();
         if n == 0 {
             return;
         }
         let i = i.min(n - 1);
+        if self.line_mode() {
+            let k = self.track.with_untracked(|t| {
+                (!t.lines().is_empty()).then(|| t.lines().line_of_step(&t.steps()[i]))
+            });
+            if let Some(k) = k {
+                return self.seek_line(k);
+            }
+        }
         self.cursor.set(i);
+    }
+
+    /// Line mode with line steps to show (a run that recorded lines).
+    pub(super) fn line_mode(&self) -> bool {
+        self.mode.get_untracked() == StepMode::Line
+            && self.track.with_untracked(|t| !t.lines().is_empty())
+    }
+
+    /// Number of line steps of the run.
+    pub(super) fn line_count(&self) -> usize {
+        self.track.with(|t| t.lines().len())
+    }
+
+    /// Moves to line step `k` (clamped), and the event cursor to the step
+    /// holding it.
+    pub(super) fn seek_line(&self, k: usize) {
+        let Some((k, step)) = self.track.with_untracked(|t| {
+            let n = t.lines().len();
+            (n > 0).then(|| {
+                let k = k.min(n - 1);
+                (k, t.step_of_event(t.lines().steps[k].event))
+            })
+        }) else {
+            return;
+        };
+        self.line_cursor.set(k);
+        self.cursor.set(step);
+    }
+
+    /// The line step shown, in line mode (tracked).
+    pub(super) fn shown_line(&self) -> Option<LineStep> {
+        if self.mode.get() != StepMode::Line {
+            return None;
+        }
+        let k = self.line_cursor.get();
+        self.track.with(|t| t.lines().steps.get(k).cloned())
+    }
+
+    /// The task the shown moment runs, if one does: the line step's in
+    /// line mode, else the step's (tracked).
+    pub(super) fn running_task(&self) -> Option<looplab_engine::trace::TaskId> {
+        if let Some(l) = self.shown_line() {
+            return l.task;
+        }
+        let c = self.cursor.get();
+        self.track
+            .with(|t| t.columns.get(c).and_then(|col| col.task))
+    }
+
+    /// The state one step before the one shown (the line step before in
+    /// line mode), for what changed (tracked).
+    pub(super) fn snapshot_before(&self) -> Snapshot {
+        if let Some(k) = self.shown_line().map(|_| self.line_cursor.get()) {
+            return self.track.with(|t| match k.checked_sub(1) {
+                Some(p) => t.at_event(t.lines().steps[p].event + 1),
+                None => Snapshot::default(),
+            });
+        }
+        let c = self.cursor.get();
+        self.track.with(|t| match c.checked_sub(1) {
+            Some(p) => t.after_step(p),
+            None => Snapshot::default(),
+        })
+    }
+
+    /// Switches the step mode, keeping the moment shown: into line mode,
+    /// the first line of the step shown; back, the step of the line.
+    pub(super) fn set_mode(&self, mode: StepMode) {
+        if self.mode.get_untracked() == mode {
+            return;
+        }
+        self.stop_playback();
+        self.mode.set(mode);
+        if mode == StepMode::Line && self.step_count() > 0 {
+            self.seek(self.cursor.get_untracked());
+        }
+    }
+
+    /// Shows step `n` of the current mode (a line step in line mode).
+    pub(super) fn seek_in_mode(&self, n: usize) {
+        if self.line_mode() {
+            self.seek_line(n);
+        } else {
+            self.seek(n);
+        }
+    }
+
+    /// During a live run in line mode: shows the last line recorded.
+    pub(super) fn follow_lines(&self) {
+        if self.mode.get_untracked() == StepMode::Line {
+            let n = self.track.with_untracked(|t| t.lines().len());
+            if n > 0 {
+                self.line_cursor.set(n - 1);
+            }
+        }
     }
 
     pub(super) fn stop_playback(&self) {
@@ -221,6 +346,7 @@ impl PlayerState {
             state.live.set(LiveState::Idle);
             state.track.set(track);
             state.cursor.set(0);
+            state.line_cursor.set(0);
             let then = state.then.try_update_value(std::mem::take);
             for f in then.unwrap_or_default() {
                 f(state);
@@ -234,6 +360,10 @@ impl PlayerState {
             return;
         }
         self.with_trace(move |s| {
+            if s.line_mode() {
+                let k = s.line_cursor.get_untracked() as isize + delta;
+                return s.seek_line(k.max(0) as usize);
+            }
             let c = s.cursor.get_untracked() as isize + delta;
             s.seek(c.max(0) as usize);
         });
@@ -242,14 +372,14 @@ impl PlayerState {
     pub(super) fn first(&self) {
         self.stop_playback();
         if !self.preparing() {
-            self.with_trace(|s| s.seek(0));
+            self.with_trace(|s| s.seek_in_mode(0));
         }
     }
 
     pub(super) fn last(&self) {
         self.stop_playback();
         if !self.preparing() {
-            self.with_trace(|s| s.seek(usize::MAX));
+            self.with_trace(|s| s.seek_in_mode(usize::MAX));
         }
     }
 
@@ -275,7 +405,13 @@ impl PlayerState {
         if n == 0 {
             return;
         }
-        if self.cursor.get_untracked() + 1 >= n {
+        if self.line_mode() {
+            if self.line_cursor.get_untracked() + 1
+                >= self.track.with_untracked(|t| t.lines().len())
+            {
+                self.seek_line(0);
+            }
+        } else if self.cursor.get_untracked() + 1 >= n {
             self.cursor.set(0);
         }
         self.playing.set(true);
@@ -284,7 +420,13 @@ impl PlayerState {
         let state = *self;
         spawn_local(async move {
             loop {
+                let lines = state.line_mode();
                 let (gap, more) = state.track.with_untracked(|t| {
+                    if lines {
+                        // One line after another, at the pace of steps
+                        // that take no time.
+                        return (0, state.line_cursor.get_untracked() + 1 < t.lines().len());
+                    }
                     let c = state.cursor.get_untracked();
                     match (t.columns.get(c), t.columns.get(c + 1)) {
                         (Some(a), Some(b)) => (b.time_ns.saturating_sub(a.time_ns), true),
@@ -299,7 +441,11 @@ impl PlayerState {
                 if state.generation.get_untracked() != gen {
                     return;
                 }
-                state.seek(state.cursor.get_untracked() + 1);
+                if lines {
+                    state.seek_line(state.line_cursor.get_untracked() + 1);
+                } else {
+                    state.seek(state.cursor.get_untracked() + 1);
+                }
             }
             if state.generation.get_untracked() == gen {
                 state.playing.set(false);

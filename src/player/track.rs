@@ -9,6 +9,7 @@
 //! [`Track`] grows while a live run publishes events ([`Track::extend`])
 //! and is plain Rust, tested natively.
 
+use super::line_steps::LineIndex;
 use looplab_engine::snapshot::{Snapshot, Step, TaskState, ThreadWait, Timeline};
 use looplab_engine::trace::{
     reserve_ahead, Event, EventKind, TaskId, ThreadId, WaitReason, DEFAULT_MAX_EVENTS,
@@ -57,6 +58,8 @@ pub struct Track {
     slots: Vec<(usize, usize)>,
     /// The time layout's placer after every complete column.
     time_base: TimePlacer,
+    /// The run's line steps (its line events).
+    lines: LineIndex,
 }
 
 /// How the timeline lays out its columns.
@@ -393,9 +396,11 @@ impl Track {
             book,
             processes,
             time_base,
+            lines,
             ..
         } = self;
         timeline.extend_with(new, |head, e| {
+            lines.note(head, e);
             let mut at = LanesAt {
                 lanes,
                 columns,
@@ -416,6 +421,11 @@ impl Track {
     /// The trace so far, in order.
     pub fn events(&self) -> &[Event] {
         self.timeline.events()
+    }
+
+    /// The run's line steps, for stepping line by line.
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
     }
 
     /// The trace cut into steps (one loop handle each): step `i` is what

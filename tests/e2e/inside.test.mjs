@@ -7,8 +7,10 @@
 // and phone sizes (the panels stack on a phone).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { ROOT, serveApp, openPage, screenshot } from './harness.mjs';
 
@@ -178,6 +180,134 @@ test('before a run the panel says to run; a program of threads, without tasks, h
   await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 60_000 });
   assert.ok((await page.getByTestId('lane').count()) > 0, 'the run has lanes');
   assert.equal(await page.getByTestId('frames').count(), 0, 'no frames panel');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Stepping by line (the `step-mode` select): the reference is CPython's own
+// `sys.settrace` listing of the lesson's snippet, made here by
+// tools/cpython_lines.py (never written by hand).
+
+/** CPython's line events for `code`: [{ task, line }], task "-" outside any task. */
+function cpythonLines(code) {
+  const dir = mkdtempSync(join(tmpdir(), 'looplab-lines-'));
+  const file = join(dir, 'main.py');
+  writeFileSync(file, code);
+  const out = execFileSync('python3', [join(ROOT, 'tools', 'cpython_lines.py'), file], { encoding: 'utf8' });
+  return out.trim().split('\n').map((l) => {
+    const [task, line] = l.split(' ');
+    return { task, line: Number(line) };
+  });
+}
+
+/** The line step shown, the line marked as the running task's, and the narration. */
+async function shownLine(page) {
+  const player = page.getByTestId('player');
+  return {
+    step: Number(await player.getAttribute('data-line-step')),
+    line: Number(await page.locator('[data-testid=current-line]').getAttribute('data-line')),
+    narration: await page.getByTestId('narration').innerText(),
+  };
+}
+
+/** Opens `url`, switches to line mode and goes to the first line step. */
+async function openInLineMode(url, options) {
+  const opened = await openPage(app.browser, url, options);
+  const { page } = opened;
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('step-mode').selectOption('line');
+  await page.getByTestId('step-first').click();
+  await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid=player][data-mode=line][data-line-step="0"]').waitFor();
+  return opened;
+}
+
+test('sleep lesson by line: the marked lines are the ones CPython runs, in its order', async () => {
+  const code = snippetCode('sleep');
+  const expected = cpythonLines(code);
+  assert.ok(expected.length > 15, `CPython ran ${expected.length} lines`);
+  const { page, context, problems } = await openInLineMode(`${app.url}?lesson=sleep`, {
+    viewport: { width: 1280, height: 800 },
+    colorScheme: 'light',
+  });
+  const status = page.getByTestId('step-status');
+  assert.match(await status.innerText(), new RegExp(`1 / ${expected.length}$`), 'one line step per line CPython ran');
+  const seen = [];
+  for (let i = 0; i < expected.length; i++) {
+    if (i > 0) {
+      // The keyboard steps as the buttons do (every other step).
+      if (i % 2) await page.getByTestId('step-forward').click();
+      else await page.keyboard.press('ArrowRight');
+      await page.locator(`[data-testid=player][data-line-step="${i}"]`).waitFor();
+    }
+    const s = await shownLine(page);
+    seen.push(s.line);
+    const who = expected[i].task === '-' ? 'The program' : `${expected[i].task} (`;
+    assert.ok(s.narration.startsWith(who), `line step ${i}: "${s.narration}" names ${who}`);
+    if (i === 0) await screenshot(page, 'inside-line-light-start');
+  }
+  assert.deepEqual(seen, expected.map((e) => e.line));
+  // A worker's first line after its sleep(0) says so; the other workers
+  // are marked where they wait.
+  const resumed = expected.findIndex((e, i) => e.task === 'Task-2' && expected.slice(0, i).filter((x) => x.task === 'Task-2').length === 2);
+  await page.getByTestId('step-first').click();
+  for (let i = 0; i < resumed; i++) await page.keyboard.press('ArrowRight');
+  await page.locator(`[data-testid=player][data-line-step="${resumed}"]`).waitFor();
+  assert.match(await page.getByTestId('narration').innerText(), /^Task-2 \(worker\) resumes at line \d+ after sleep\(0\)\.$/);
+  const awaitLine = lineOf(code, 'await asyncio.sleep(0)');
+  assert.ok(await page.locator(`.ed-run.parks[data-line="${awaitLine}"] .park`).count() >= 1, 'waiting workers are marked');
+  await screenshot(page, 'inside-line-light-resumed');
+  // And back one line.
+  await page.getByTestId('step-back').click();
+  await page.locator(`[data-testid=player][data-line-step="${resumed - 1}"]`).waitFor();
+  assert.equal((await shownLine(page)).line, expected[resumed - 1].line);
+  // Axe on the controls and the code, in both themes.
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).include('[data-testid=player-controls]').include('[data-testid=code]').analyze();
+    assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.help}`), [], `axe (${scheme})`);
+  }
+  await screenshot(page, 'inside-line-dark');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('#step=N&mode=line opens at that line step, and the mode survives Run again and a language switch', async () => {
+  const code = snippetCode('sleep');
+  const expected = cpythonLines(code);
+  const n = 9;
+  const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=sleep#step=${n}&mode=line`, {
+    viewport: { width: 390, height: 844 },
+    colorScheme: 'dark',
+  });
+  await page.locator(`[data-testid=player][data-mode=line][data-line-step="${n}"]`).waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('step-mode').inputValue(), 'line');
+  assert.equal((await shownLine(page)).line, expected[n].line);
+  await screenshot(page, 'inside-line-phone');
+  // Run again: still by line.
+  await page.getByTestId('run').click();
+  await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('step-mode').inputValue(), 'line');
+  await page.getByTestId('step-first').click();
+  await page.locator('[data-testid=player][data-mode=line][data-line-step="0"]').waitFor();
+  // A language switch renders the page again, still by line; the line
+  // narration is then in Chinese, without an English word (the program's
+  // names and asyncio's `sleep` aside).
+  await page.getByTestId('lang').selectOption('zh-Hant');
+  await page.locator('html[lang=zh-Hant]').waitFor();
+  await page.getByTestId('player').waitFor();
+  assert.equal(await page.getByTestId('step-mode').inputValue(), 'line');
+  await page.getByTestId('step-first').click();
+  await page.locator('[data-testid=player][data-mode=line][data-line-step="0"]').waitFor({ timeout: 60_000 });
+  for (let i = 0; i < 12; i++) {
+    const text = await page.getByTestId('narration').innerText();
+    const rest = text.replace(/Task-\d+ \((main|worker)\)/g, '').replace(/sleep\(0\)/g, '');
+    assert.doesNotMatch(rest, /[A-Za-z]{2,}/, `line step ${i}: ${text}`);
+    assert.match(rest, /[\u4e00-\u9fff]/, text);
+    await page.getByTestId('step-forward').click();
+    await page.locator(`[data-testid=player][data-line-step="${i + 1}"]`).waitFor();
+  }
+  await screenshot(page, 'inside-line-phone-zh-Hant');
   assert.deepEqual(problems, []);
   await context.close();
 });

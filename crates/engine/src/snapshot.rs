@@ -21,7 +21,9 @@ use std::collections::BTreeMap;
 mod chain;
 mod narrate;
 mod timeline;
-pub use narrate::{english, narrate, thread_wait, Canceller, Phrase, TaskDid, ThreadWait, Who};
+pub use narrate::{
+    english, narrate, task_label, thread_wait, Canceller, Phrase, TaskDid, ThreadWait, Who,
+};
 pub use timeline::Timeline;
 
 use serde::{Deserialize, Serialize};

@@ -695,8 +695,9 @@ fn and_list(items: &[String]) -> String {
     }
 }
 
-/// "Task-1 (fetch)" for a default task name, else the name.
-fn task_label(name: &str, coro: &str) -> String {
+/// How a sentence names a task: "Task-1 (fetch)" for a default task
+/// name, else the name.
+pub fn task_label(name: &str, coro: &str) -> String {
     if name.starts_with("Task-") && !coro.is_empty() {
         let coro = coro.rsplit('.').next().unwrap_or(coro);
         format!("{name} ({coro})")
