@@ -326,6 +326,6 @@ pub static UI: Ui = Ui {
     narr_line_program: "The program runs line {0}.",
     narr_line_thread: "Worker thread {0} runs line {1}.",
     line_after_yield: "sleep(0)",
-    narr_lines_capped: "Line steps stop here: the run executed more than {0} lines of the program, the most it records one by one (the line-recording limit; raise it with `looplab run --record-lines --max-lines N`, or `Limits::max_line_events`).",
+    narr_lines_capped: "Line steps stop here: the run executed more than {0} lines of the program, the most the player records one by one (its line-recording limit). Step by event to follow the rest of the run.",
     no_line_steps: "This run recorded no line of the program: run it again to step by line.",
 };

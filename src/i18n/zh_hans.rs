@@ -342,6 +342,6 @@ pub static UI: Ui = Ui {
     narr_line_program: "主程序执行第 {0} 行。",
     narr_line_thread: "工作线程 {0} 执行第 {1} 行。",
     line_after_yield: "sleep(0)",
-    narr_lines_capped: "逐行步骤到此为止：程序执行了超过 {0} 行，这是逐行记录的上限（行记录限制；可用 `looplab run --record-lines --max-lines N` 或 `Limits::max_line_events` 调高）。",
+    narr_lines_capped: "逐行步骤到此为止：程序执行了超过 {0} 行，这是播放器逐行记录的上限（行记录限制）。改按“事件”步进，就能看完其余的执行过程。",
     no_line_steps: "这次运行没有记录程序的任何一行：请重新运行，才能逐行步进。",
 };

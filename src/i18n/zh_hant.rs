@@ -342,6 +342,6 @@ pub static UI: Ui = Ui {
     narr_line_program: "主程式執行第 {0} 行。",
     narr_line_thread: "工作執行緒 {0} 執行第 {1} 行。",
     line_after_yield: "sleep(0)",
-    narr_lines_capped: "逐行步驟到此為止：程式執行了超過 {0} 行，這是逐行記錄的上限（行記錄限制；可用 `looplab run --record-lines --max-lines N` 或 `Limits::max_line_events` 調高）。",
+    narr_lines_capped: "逐行步驟到此為止：程式執行了超過 {0} 行，這是播放器逐行記錄的上限（行記錄限制）。改按「事件」步進，就能看完其餘的執行過程。",
     no_line_steps: "這次執行沒有記錄程式的任何一行：請重新執行，才能逐行步進。",
 };

@@ -324,11 +324,15 @@ mod tests {
             narrated(code, Lang::ZhHant)[7],
             "Task-2 (worker) 等完 sleep(0)，從第 5 行繼續執行。"
         );
-        // The cap's message is the engine's, in English.
-        assert_eq!(
-            capped_narration(Lang::En.ui(), 7),
-            looplab_engine::trace::lines_capped_message(7)
-        );
+        // The cap's message names the limit's value and what to do in the
+        // player, not the command line's flags or the engine's fields.
+        for lang in [Lang::En, Lang::ZhHant, Lang::ZhHans] {
+            let text = capped_narration(lang.ui(), 7);
+            assert!(text.contains(" 7 "), "{lang:?}: {text}");
+            for internal in ["Limits::", "looplab run", "--max-lines"] {
+                assert!(!text.contains(internal), "{lang:?}: {text}");
+            }
+        }
     }
 
     #[test]
