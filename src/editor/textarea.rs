@@ -390,6 +390,46 @@ fn draw_error(dom: &Dom, code: &str, marker: Option<&Marker>, message_id: &str) 
     draw_marker(&dom.area, marker, line_len, message_id);
 }
 
+/// Wires the events of the editor's freshly built elements `d` (keys,
+/// input, the caret history, Reset back to `original`); the listeners live
+/// as long as `handlers`.
+fn wire(cx: Ctx, d: Dom, handlers: Handlers, original: Option<StoredValue<String>>) -> Rc<Dom> {
+    // (Through write_state: setting the value puts the caret at the end.)
+    write_state(&d.input, &cx.current.get_value());
+    let d = Rc::new(d);
+    let input: &Element = &d.input;
+    let on = |event: &str, f: Box<dyn FnMut(web_sys::Event)>| listen(handlers, input, event, f);
+    let k = d.clone();
+    on(
+        "keydown",
+        Box::new(move |ev| {
+            if let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() {
+                on_keydown(cx, &k, ev);
+            }
+        }),
+    );
+    let k = d.clone();
+    on(
+        "beforeinput",
+        Box::new(move |ev| on_beforeinput(cx, &k, &ev)),
+    );
+    let k = d.clone();
+    on("input", Box::new(move |ev| on_input(cx, &k, &ev)));
+    on(
+        "mousedown",
+        Box::new(move |_| cx.history.update_value(History::seal)),
+    );
+    if let (Some(b), Some(original)) = (&d.reset, original) {
+        listen(
+            handlers,
+            b,
+            "click",
+            Box::new(move |_| original.with_value(|o| cx.code.set(o.clone()))),
+        );
+    }
+    d
+}
+
 /// A code editor bound to `code`.
 #[component]
 pub fn Editor(
@@ -451,39 +491,7 @@ pub fn Editor(
         let Some(d) = build(&el, label, uid, has_reset) else {
             return;
         };
-        // (Through write_state: setting the value puts the caret at the end.)
-        write_state(&d.input, &cx.current.get_value());
-        let d = Rc::new(d);
-        let input: &Element = &d.input;
-        let on = |event: &str, f: Box<dyn FnMut(web_sys::Event)>| listen(handlers, input, event, f);
-        let k = d.clone();
-        on(
-            "keydown",
-            Box::new(move |ev| {
-                if let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() {
-                    on_keydown(cx, &k, ev);
-                }
-            }),
-        );
-        let k = d.clone();
-        on(
-            "beforeinput",
-            Box::new(move |ev| on_beforeinput(cx, &k, &ev)),
-        );
-        let k = d.clone();
-        on("input", Box::new(move |ev| on_input(cx, &k, &ev)));
-        on(
-            "mousedown",
-            Box::new(move |_| cx.history.update_value(History::seal)),
-        );
-        if let Some(b) = &d.reset {
-            listen(
-                handlers,
-                b,
-                "click",
-                Box::new(move |_| original.with_value(|o| code.set(o.clone()))),
-            );
-        }
+        let d = wire(cx, d, handlers, has_reset.then_some(original));
         dom.set_value(Some(d));
         mounted.set(true);
     });
