@@ -13,6 +13,8 @@
 //!
 //! In the browser:
 //! - [`engine`]: the one place the engine runs programs;
+//! - [`mark_layer`]: the timeline's bars and ticks as DOM nodes kept from
+//!   frame to frame;
 //! - [`player_state`]: the state every panel gets, and the commands;
 //! - [`driver`]: the live run's driver;
 //! - one file per panel: [`controls`] (and the keys, and the clock's
@@ -33,6 +35,7 @@ pub mod frames_panel;
 pub mod layout;
 pub mod live;
 pub mod loop_panel;
+pub mod mark_layer;
 pub mod model_note;
 pub mod narration;
 pub mod player_state;
