@@ -21,6 +21,9 @@ struct Shower {
     unseen: Cell<bool>,
     /// An animation frame will tell them.
     asked: Cell<bool>,
+    /// Events the panels were told of (prints from here on are new: they
+    /// play their entrance).
+    told: Cell<usize>,
 }
 
 impl Shower {
@@ -28,6 +31,10 @@ impl Shower {
     /// if something is unseen.
     fn show(&self, state: PlayerState) {
         if self.unseen.replace(false) {
+            let told = self.told.get();
+            let n = state.track.with_untracked(|t| t.events().len());
+            state.track.update_untracked(|t| t.fresh_from = told);
+            self.told.set(n);
             state.track.notify();
             let n = state.track.with_untracked(|t| t.steps().len());
             state.cursor.set(n.saturating_sub(1));
@@ -184,7 +191,12 @@ impl PlayerState {
         }
         if alive() {
             shower.show(self);
-            self.live.set(LiveState::Idle);
+            // The panels draw what was just shown while the run is still
+            // live (its last prints play their entrance), then it ends.
+            yield_to_page().await;
+            if alive() {
+                self.live.set(LiveState::Idle);
+            }
         }
     }
     /// Waits the real time that `ns` of virtual time takes at the current
