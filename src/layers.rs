@@ -62,6 +62,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "browser",
             "content::load",
             "player::engine",
+            "player::mark_layer",
             "predict::progress",
         ],
     ),

@@ -10,6 +10,56 @@ use super::track::Track;
 use crate::browser::{now_ms, yield_to_page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// Shows what a live run folded into the track (without telling the
+/// panels) once per animation frame.
+#[derive(Default)]
+struct Shower {
+    /// Events were folded since the panels were last told.
+    unseen: Cell<bool>,
+    /// An animation frame will tell them.
+    asked: Cell<bool>,
+    /// Events the panels were told of (prints from here on are new: they
+    /// play their entrance).
+    told: Cell<usize>,
+}
+
+impl Shower {
+    /// Tells the panels (the track changed; the cursor on its last step)
+    /// if something is unseen.
+    fn show(&self, state: PlayerState) {
+        if self.unseen.replace(false) {
+            let told = self.told.get();
+            let n = state.track.with_untracked(|t| t.events().len());
+            state.track.update_untracked(|t| t.fresh_from = told);
+            self.told.set(n);
+            state.track.notify();
+            let n = state.track.with_untracked(|t| t.steps().len());
+            state.cursor.set(n.saturating_sub(1));
+            state.follow_lines();
+        }
+    }
+
+    /// Something was folded: tell the panels in the next animation frame.
+    fn show_next_frame(self: &Rc<Self>, state: PlayerState, gen: u64) {
+        self.unseen.set(true);
+        if !self.asked.replace(true) {
+            let me = self.clone();
+            request_animation_frame(move || {
+                me.asked.set(false);
+                if state.generation.try_get_untracked() == Some(gen) {
+                    me.show(state);
+                } else if me.unseen.replace(false) {
+                    // Stopped: what was folded is shown, where the cursor
+                    // is.
+                    let _ = state.track.try_update(|_| ());
+                }
+            });
+        }
+    }
+}
 
 impl PlayerState {
     /// The Run button: a live run on the browser's event loop.
@@ -64,6 +114,10 @@ impl PlayerState {
         // to take about `SLICE_MS` each, the page's work in between.
         let mut fold = 1_000u64;
         let alive = move || self.generation.get_untracked() == gen;
+        // The folded events are shown once per animation frame: the page
+        // draws at most that often, and every showing costs the panels'
+        // work (a live run may fold several pieces between two frames).
+        let shower = Rc::new(Shower::default());
         let source = self.source.get_untracked();
         if !engine::compile_library(Some(&source), &alive).await {
             return;
@@ -125,10 +179,9 @@ impl PlayerState {
             let end = shown + take;
             let new = &events[shown..end];
             let t0 = now_ms();
-            self.track.update(|t| t.extend(new));
+            self.track.update_untracked(|t| t.extend(new));
             shown = end;
-            self.cursor.set(self.step_count().saturating_sub(1));
-            self.follow_lines();
+            shower.show_next_frame(self, gen);
             fold = next_slice(fold, now_ms() - t0, 100, 50_000);
             if take < due {
                 // More is due at once: the next piece after the page's turn.
@@ -139,7 +192,13 @@ impl PlayerState {
             }
         }
         if alive() {
-            self.live.set(LiveState::Idle);
+            shower.show(self);
+            // The panels draw what was just shown while the run is still
+            // live (its last prints play their entrance), then it ends.
+            yield_to_page().await;
+            if alive() {
+                self.live.set(LiveState::Idle);
+            }
         }
     }
     /// Waits the real time that `ns` of virtual time takes at the current

@@ -14,6 +14,8 @@
 //!
 //! In the browser:
 //! - [`engine`]: the one place the engine runs programs;
+//! - [`mark_layer`]: the timeline's bars and ticks as DOM nodes kept from
+//!   frame to frame;
 //! - [`player_state`]: the state every panel gets, and the commands;
 //! - [`driver`]: the live run's driver;
 //! - one file per panel: [`controls`] (and the keys, and the clock's
@@ -35,6 +37,7 @@ pub mod layout;
 pub mod line_steps;
 pub mod live;
 pub mod loop_panel;
+pub mod mark_layer;
 pub mod model_note;
 pub mod narration;
 pub mod player_state;

@@ -5,7 +5,7 @@
 //! rendering again (a language switch).
 
 use super::line_steps::StepMode;
-use super::player_state::PlayerState;
+use super::player_state::{LiveState, PlayerState};
 use crate::browser::now_ms;
 use leptos::prelude::*;
 
@@ -108,7 +108,14 @@ fn url_sync_later(state: PlayerState, url: StoredValue<UrlSync>, ms: f64) {
             };
             let c = at(state);
             let rested = now - u.moved;
-            if rested >= URL_DELAY_MS - 1.0 || now - u.written >= URL_MAX_MS {
+            // During a live run the cursor moves every frame: the URL
+            // waits for the run's end (a write costs a frame's budget).
+            if matches!(
+                state.live.try_get_untracked(),
+                Some(LiveState::Running | LiveState::Preparing)
+            ) {
+                url_sync_later(state, url, URL_DELAY_MS);
+            } else if rested >= URL_DELAY_MS - 1.0 || now - u.written >= URL_MAX_MS {
                 url.set_value(UrlSync {
                     pending: false,
                     written: now,

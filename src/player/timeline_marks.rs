@@ -124,6 +124,9 @@ pub enum Mark {
         class: &'static str,
         /// Palette index of the lane.
         colour: usize,
+        /// The lane's index (its bars never overlap: with the row and
+        /// the left edge, the bar's identity while it grows).
+        lane: usize,
         /// The row's index.
         row: usize,
         /// Left edge, px.
@@ -165,6 +168,104 @@ pub enum Mark {
         /// Last of its group.
         group_end: bool,
     },
+}
+
+/// What identifies a drawn (non-print) mark from one frame to the next:
+/// a bar growing during a live run, or a tick staying where it is, keeps
+/// its DOM node (only what changed is written to it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MarkKey {
+    /// A clock jump at this x.
+    Jump(usize),
+    /// A ruler tick at this x.
+    Time(usize),
+    /// A blocked band at this x.
+    Blocked(usize),
+    /// A bar of this lane starting at this x.
+    Bar(usize, usize),
+    /// A print token (drawn as a button by the panel, not as a plain mark).
+    Token(usize),
+}
+
+/// How a plain mark's node looks: its class, inline style, title and
+/// text, as written to the DOM.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Look {
+    /// The `class` attribute.
+    pub class: String,
+    /// The `style` attribute (position and size).
+    pub style: String,
+    /// The `title` attribute (empty: none).
+    pub title: String,
+    /// The text shown.
+    pub text: String,
+}
+
+impl Mark {
+    /// The mark's identity across frames ([`MarkKey`]).
+    pub fn key(&self) -> MarkKey {
+        match *self {
+            Mark::Jump { x, .. } => MarkKey::Jump(x),
+            Mark::Time { x, .. } => MarkKey::Time(x),
+            Mark::Blocked { x, .. } => MarkKey::Blocked(x),
+            Mark::Bar { lane, x, .. } => MarkKey::Bar(lane, x),
+            Mark::Token { index, .. } => MarkKey::Token(index),
+        }
+    }
+
+    /// What the node of a plain mark shows (a token's is the panel's
+    /// button).
+    pub fn look(&self) -> Look {
+        let ui = crate::i18n::ui();
+        match self {
+            Mark::Jump {
+                x,
+                from,
+                to,
+                label,
+                skipped,
+            } => Look {
+                class: if *skipped {
+                    "clock-jump skipped".into()
+                } else {
+                    "clock-jump".into()
+                },
+                style: format!("left:{x}px"),
+                title: crate::i18n::fill(ui.loop_waited, &[&format_secs(*from), &format_secs(*to)]),
+                text: label.clone(),
+            },
+            Mark::Time { x, time_ns, label } => Look {
+                class: "ruler-time".into(),
+                style: format!("left:{x}px"),
+                title: format!("t={} s", format_secs(*time_ns)),
+                text: label.clone(),
+            },
+            Mark::Blocked { x, w } => Look {
+                class: "blocked-band".into(),
+                style: format!("left:{x}px;width:{w}px"),
+                title: ui.loop_was_blocked.into(),
+                text: String::new(),
+            },
+            Mark::Bar {
+                class,
+                colour,
+                row,
+                x,
+                w,
+                ..
+            } => Look {
+                class: format!("{class} task-c{colour}"),
+                style: format!("left:{x}px;top:{}px;width:{w}px", RULER_H + row * LANE_H),
+                title: String::new(),
+                text: String::new(),
+            },
+            Mark::Token { label, .. } => Look {
+                class: "timeline-token".into(),
+                text: label.clone(),
+                ..Look::default()
+            },
+        }
+    }
 }
 
 /// "0 s", "0.5 s", "1.25 s", "2 min 5 s", "3 h": a clock value as a
@@ -278,6 +379,7 @@ pub fn timeline_marks(
                 marks.push(Mark::Bar {
                     class,
                     colour: lane.colour % 8,
+                    lane: lane_i,
                     row,
                     x,
                     w: t.col_x(j) - x,
@@ -342,6 +444,7 @@ fn time_bars(t: &Track, row_of: &[usize], start: usize, end: usize, marks: &mut 
                 marks.push(Mark::Bar {
                     class,
                     colour: lane.colour % 8,
+                    lane: lane_i,
                     row,
                     x,
                     w: x_end - x,
@@ -469,6 +572,59 @@ mod tests {
         assert!(later
             .iter()
             .all(|m| matches!(m, Mark::Token { step, .. } if *step >= 3)));
+    }
+
+    /// A live run's timeline grows at its end: a bar that grows keeps its
+    /// identity (its node is only resized), the marks of a window are
+    /// unique by identity, and what a node shows follows the mark.
+    #[test]
+    fn a_growing_bar_keeps_its_identity() {
+        let code = "import asyncio\n\nasync def w(n):\n    for i in range(3):\n        await asyncio.sleep(0.1 * n)\n\nasync def main():\n    await asyncio.gather(w(1), w(2))\n\nasyncio.run(main())\n";
+        let whole = track_of(code);
+        let events = whole.events().to_vec();
+        let mut grown = Track::default();
+        let mut before: Option<Vec<Mark>> = None;
+        let mut kept = 0;
+        for chunk in events.chunks(5) {
+            grown.extend(chunk);
+            let (_, rows) = timeline_rows(&grown, true);
+            let marks = timeline_marks(&grown, &rows, 0, grown.columns.len(), TimelineMode::Steps);
+            let mut keys: Vec<MarkKey> = marks.iter().map(Mark::key).collect();
+            let n = keys.len();
+            keys.sort_by_key(|k| format!("{k:?}"));
+            keys.dedup();
+            assert_eq!(keys.len(), n, "marks are unique by identity");
+            if let Some(before) = &before {
+                for old in before {
+                    if let Some(new) = marks.iter().find(|m| m.key() == old.key() && *m != old) {
+                        // The same bar, grown (the last, partial step may
+                        // also change or end it: its node is rewritten).
+                        if let (Mark::Bar { w: w0, .. }, Mark::Bar { w: w1, .. }) = (old, new) {
+                            kept += usize::from(w1 > w0);
+                        }
+                    }
+                }
+            }
+            before = Some(marks);
+        }
+        assert!(kept > 0, "some bar grew in place");
+        let bar = Mark::Bar {
+            class: "bar running",
+            colour: 3,
+            lane: 1,
+            row: 2,
+            x: 88,
+            w: 44,
+        };
+        assert_eq!(
+            bar.look(),
+            Look {
+                class: "bar running task-c3".into(),
+                style: format!("left:88px;top:{}px;width:44px", RULER_H + 2 * LANE_H),
+                title: String::new(),
+                text: String::new(),
+            }
+        );
     }
 
     /// Every print of every lesson is a token showing its whole line (up to

@@ -1,20 +1,38 @@
-//! The timeline panel: row labels, the marks of the columns around the
-//! cursor (see `timeline_marks.rs` for what they are), the cursor, and
-//! scrolling to keep it in view.
+//! The timeline panel: row labels, the marks of the columns in view (see
+//! `timeline_marks.rs` for what they are; `mark_layer.rs` draws them), the
+//! print tokens around the cursor, the cursor, and scrolling to keep it in
+//! view.
 
+use super::mark_layer::MarkLayer;
 use super::player_state::{LiveState, PlayerState};
 use super::timeline_marks::{
     timeline_marks, timeline_rows, timeline_tokens, Mark, Row, TimelineMode, LANE_H, PAGE, RULER_H,
 };
 use crate::i18n::{fill, ui};
 use leptos::prelude::*;
-use looplab_engine::trace::format_secs;
+
+/// Pixels the window of drawn bars and ticks moves by: it covers the
+/// visible part of the timeline and one view's width on each side,
+/// rounded out to this, so scrolling redraws only now and then.
+const BLOCK: usize = 1024;
 
 /// The timeline: lanes, bars, print tokens, the ruler and the cursor.
+///
+/// A live run redraws it every frame, so the page's work per frame is
+/// kept small (issue #21): bars and ticks are drawn only around the part
+/// in view (plus a view on each side), as nodes kept from frame to frame
+/// (`mark_layer`); the cursor is followed without reading the layout
+/// (where the view is is known: it only moves when the panel scrolls it or
+/// the learner does, and a scroll event says so).
 #[component]
 pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
     let scroller = NodeRef::<leptos::html::Div>::new();
+    let marks_el = NodeRef::<leptos::html::Div>::new();
+    // The print tokens: three pages of columns around the cursor.
     let window_start = Memo::new(move |_| (state.cursor.get() / PAGE).saturating_sub(1) * PAGE);
+    // What the scroller shows: its scrollLeft and width, px (0: not
+    // measured yet).
+    let view = RwSignal::new((0usize, 0usize));
     let rows = Memo::new(move |_| {
         let show = state.show_internal.get();
         state.track.with(|t| timeline_rows(t, show))
@@ -33,15 +51,38 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
                 .collect_view()
         })
     };
-    let marks = move || {
-        let start = window_start.get();
-        rows.with(|(_, row_of)| {
-            let mode = state.timeline_mode.get();
+    // The columns whose bars and ticks are drawn.
+    let drawn = Memo::new(move |_| {
+        let (left, w) = view.get();
+        let w = if w == 0 { window_width() } else { w };
+        let lo = left.saturating_sub(w) / BLOCK * BLOCK;
+        let hi = (left + 2 * w) / BLOCK * BLOCK + BLOCK;
+        let mode = state.timeline_mode.get();
+        state.track.with(|t| {
+            if t.columns.is_empty() {
+                (0, 0)
+            } else {
+                (t.col_at_in(mode, lo), t.col_at_in(mode, hi) + 1)
+            }
+        })
+    });
+    let layer = StoredValue::new_local(None::<MarkLayer>);
+    Effect::new(move |_| {
+        let (start, end) = drawn.get();
+        let mode = state.timeline_mode.get();
+        let marks = rows.with(|(_, row_of)| {
             state
                 .track
-                .with(|t| timeline_marks(t, row_of, start, start + 3 * PAGE, mode))
-        })
-    };
+                .with(|t| timeline_marks(t, row_of, start, end, mode))
+        });
+        let Some(el) = marks_el.get() else {
+            return;
+        };
+        layer.update_value(|l| {
+            l.get_or_insert_with(|| MarkLayer::new(el.into()))
+                .show(marks)
+        });
+    });
     let tokens = move || {
         let start = window_start.get();
         rows.with(|(_, row_of)| {
@@ -63,43 +104,88 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
             RULER_H + rows.with(|(r, _)| r.len()).max(1) * LANE_H
         )
     };
-    let cursor_x = move || {
+    let cursor_x = Memo::new(move |_| {
         let c = state.cursor.get();
         let mode = state.timeline_mode.get();
         state.track.with(|t| (t.x_in(mode, c), t.w_in(mode, c)))
-    };
-    // Keep the cursor in view. Reading `scrollLeft` right after the DOM
-    // changed would force a layout in the middle of the update (the
-    // biggest cost of a step on a long trace); in an animation frame the
-    // layout is the one the frame needs anyway. One frame per burst.
-    let scroll_pending = StoredValue::new(false);
-    Effect::new(move |_| {
-        let _ = state.cursor.get();
-        let _ = state.timeline_mode.get();
-        if scroll_pending.get_value() {
+    });
+    // Keep the cursor in view: when it leaves the view, centre it. The
+    // scroll is written in an animation frame, where the layout it needs
+    // is the frame's own; nothing is read (a read after the DOM changed
+    // would force a layout in the middle of the update).
+    let wrote = StoredValue::new(None::<usize>);
+    let scroll_to = StoredValue::new(None::<usize>);
+    let follow = move || {
+        let (x, w) = cursor_x.get_untracked();
+        let (left, vw) = view.get_untracked();
+        if vw == 0 || (x >= left && x + w <= left + vw) {
             return;
         }
-        scroll_pending.set_value(true);
-        request_animation_frame(move || {
-            scroll_pending.set_value(false);
-            let (Some(c), Some(el)) = (state.cursor.try_get_untracked(), scroller.get_untracked())
-            else {
-                return;
-            };
-            let mode = state.timeline_mode.get_untracked();
-            let Some((x, w)) = state
-                .track
-                .try_with_untracked(|t| (t.x_in(mode, c) as i32, t.w_in(mode, c) as i32))
-            else {
-                return;
-            };
-            let left = el.scroll_left();
-            let view = el.client_width();
-            if x < left || x + w > left + view {
-                el.set_scroll_left((x + w / 2 - view / 2).max(0));
-            }
-        });
+        let mode = state.timeline_mode.get_untracked();
+        let total = state.track.with_untracked(|t| t.width_in(mode).max(44));
+        let target = (x + w / 2)
+            .saturating_sub(vw / 2)
+            .min(total.saturating_sub(vw));
+        view.set((target, vw));
+        if scroll_to.get_value().is_none() {
+            request_animation_frame(move || {
+                let (Some(Some(x)), Some(el)) =
+                    (scroll_to.try_get_value(), scroller.get_untracked())
+                else {
+                    return;
+                };
+                scroll_to.set_value(None);
+                wrote.set_value(Some(x));
+                el.set_scroll_left(x as i32);
+            });
+        }
+        scroll_to.set_value(Some(target));
+    };
+    Effect::new(move |_| {
+        cursor_x.track();
+        follow();
     });
+    // Where the view is: measured once mounted and when the window is
+    // resized; then known from the scroll events.
+    let measure = move || {
+        request_animation_frame(move || {
+            if let Some(el) = scroller.get_untracked() {
+                let at = (
+                    el.scroll_left().max(0) as usize,
+                    el.client_width().max(0) as usize,
+                );
+                if view.try_get_untracked() != Some(at) {
+                    view.set(at);
+                }
+                follow();
+            }
+        })
+    };
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let on_scroll = move |_| {
+        let Some(el) = scroller.get_untracked() else {
+            return;
+        };
+        let (left, vw) = view.get_untracked();
+        // The panel's own scroll (to where it already knows): nothing to
+        // read.
+        if wrote.try_update_value(|w| w.take()).flatten() == Some(left) {
+            return;
+        }
+        let at = (
+            el.scroll_left().max(0) as usize,
+            vw.max(el.client_width().max(0) as usize),
+        );
+        if at != (left, vw) {
+            view.set(at);
+        }
+    };
     let has_internal = move || state.track.with(|t| t.lanes.iter().any(|l| l.internal));
     let toggle = move || {
         has_internal().then(|| {
@@ -137,15 +223,16 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
     view! {
         <div class="timeline" data-testid="timeline" data-mode=mode_name role="region" aria-label=ui().timeline_label>
             <div class="lane-labels" style:padding-top=format!("{RULER_H}px")>{labels}</div>
-            <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label=ui().timeline_steps>
+            <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label=ui().timeline_steps
+                on:scroll=on_scroll>
                 <div class="timeline-inner" style:width=width style:height=height>
-                    <For each=marks key=Mark::clone children=move |m| mark_view(m, state)/>
+                    <div class="timeline-marks" node_ref=marks_el></div>
                     <For each=tokens key=Mark::clone children=move |m| mark_view(m, state)/>
                     <div class="timeline-future" aria-hidden="true"
-                        style:left=move || format!("{}px", cursor_x().0 + cursor_x().1)></div>
+                        style:left=move || format!("{}px", cursor_x.with(|(x, w)| x + w))></div>
                     <div class="timeline-cursor" aria-hidden="true"
-                        style:left=move || format!("{}px", cursor_x().0)
-                        style:width=move || format!("{}px", cursor_x().1)></div>
+                        style:left=move || format!("{}px", cursor_x.get().0)
+                        style:width=move || format!("{}px", cursor_x.get().1)></div>
                 </div>
             </div>
         </div>
@@ -153,44 +240,19 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
     }
 }
 
-/// The DOM of one [`Mark`].
+/// The window's width (an upper bound of the timeline's, read without a
+/// layout), px.
+fn window_width() -> usize {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .map_or(1280, |w| w.max(0.0) as usize)
+}
+
+/// The DOM of a print token (the other marks are drawn by the
+/// [`MarkLayer`]).
 fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
     match mark {
-        Mark::Jump {
-            x,
-            from,
-            to,
-            label,
-            skipped,
-        } => view! {
-            <div class="clock-jump" class:skipped=skipped style:left=format!("{x}px")
-                title=fill(ui().loop_waited, &[&format_secs(from), &format_secs(to)])>
-                {label}
-            </div>
-        }
-        .into_any(),
-        Mark::Time { x, time_ns, label } => view! {
-            <div class="ruler-time" style:left=format!("{x}px") title=format!("t={} s", format_secs(time_ns))>{label}</div>
-        }
-        .into_any(),
-        Mark::Blocked { x, w } => view! {
-            <div class="blocked-band" style:left=format!("{x}px") style:width=format!("{w}px")
-                title=ui().loop_was_blocked></div>
-        }
-        .into_any(),
-        Mark::Bar {
-            class,
-            colour,
-            row,
-            x,
-            w,
-        } => view! {
-            <div class=format!("{class} task-c{colour}")
-                style:left=format!("{x}px")
-                style:top=format!("{}px", RULER_H + row * LANE_H)
-                style:width=format!("{w}px")></div>
-        }
-        .into_any(),
         Mark::Token {
             seq,
             step,
@@ -242,5 +304,6 @@ fn mark_view(mark: Mark, state: PlayerState) -> AnyView {
             }
             .into_any()
         }
+        _ => ().into_any(),
     }
 }

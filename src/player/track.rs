@@ -494,6 +494,25 @@ impl Track {
             .min(self.columns.len().saturating_sub(1))
     }
 
+    /// The column whose span holds `x` px in a layout (the last one
+    /// beyond the end; in the time layout, the last column of the slot).
+    pub fn col_at_in(&self, mode: TimelineMode, x: usize) -> usize {
+        if mode == TimelineMode::Steps {
+            return self.col_at(x);
+        }
+        let n = self.columns.len();
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.x_in(mode, mid) <= x {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo.saturating_sub(1).min(n.saturating_sub(1))
+    }
+
     /// Left edge of column `i` in a layout, px (the total width for `i ==
     /// columns.len()`). In the time layout a column is its slot.
     pub fn x_in(&self, mode: TimelineMode, i: usize) -> usize {

@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg, cpus } from 'node:os';
 import { ROOT, serveApp, openPage } from './harness.mjs';
 
 const app = serveApp();
@@ -44,6 +45,8 @@ test('hostile programs end in the browser as the native table says, and the page
     const { page, context, problems } = await openPage(app.browser, `${app.url}?play#code=${encodeURIComponent(code)}`);
     const editor = page.getByTestId('editor');
     await editor.waitFor();
+    // The warm-up's tasks are not the run's: let it finish first.
+    await page.waitForFunction(() => performance.getEntriesByName('looplab:warm').length > 0, null, { timeout: 60_000 });
     // Chromium's long tasks (over 50 ms) from here on.
     await page.evaluate(() => {
       window.__long = [];
@@ -92,10 +95,16 @@ test('hostile programs end in the browser as the native table says, and the page
     }
     assert.equal(await page.locator('.player-error').count(), 0, 'no player error');
     assert.deepEqual(problems.filter((p) => !p.includes('main.py')), []);
-    figures.push(`${row.name.padEnd(22)} ${secs.toFixed(1).padStart(6)} s   ${long.length} long tasks, longest ${Math.round(longest)} ms   slowest frame ${slowestFrame} ms`);
+    // Per program: how many tasks went over 50 ms, the longest, and the
+    // first few (issue #21's goal is none; printed, never asserted).
+    const shown = long.slice(0, 8).map((d) => Math.round(d)).join(', ');
+    figures.push(`${row.name.padEnd(22)} ${secs.toFixed(1).padStart(6)} s   ${String(long.length).padStart(3)} long tasks, ` +
+      `longest ${String(Math.round(longest)).padStart(4)} ms   slowest frame ${String(slowestFrame).padStart(4)} ms` +
+      (long.length ? `   (${shown}${long.length > 8 ? ', …' : ''})` : ''));
     assert.ok(slowestFrame < 2000, `${row.name}: the page froze for ${slowestFrame} ms`);
     await context.close();
   });
-  console.log('# hostile programs in Chromium (release build; time to the end of the run, longest main-thread task):');
+  console.log('# hostile programs in Chromium (release build at 4×; time to the end of the run; main-thread tasks over 50 ms; ' +
+    `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores):`);
   for (const f of figures) console.log(`# ${f}`);
 });
