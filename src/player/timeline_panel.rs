@@ -109,10 +109,44 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
         let mode = state.timeline_mode.get();
         state.track.with(|t| (t.x_in(mode, c), t.w_in(mode, c)))
     });
-    // Keep the cursor in view: when it leaves the view, centre it. The
-    // scroll is written in an animation frame, where the layout it needs
-    // is the frame's own; nothing is read (a read after the DOM changed
-    // would force a layout in the middle of the update).
+    let on_scroll = keep_cursor_in_view(state, scroller, view, cursor_x);
+    let mode_name = move || match state.timeline_mode.get() {
+        TimelineMode::Steps => "steps",
+        TimelineMode::Time => "time",
+    };
+    view! {
+        <div class="timeline" data-testid="timeline" data-mode=mode_name role="region" aria-label=ui().timeline_label>
+            <div class="lane-labels" style:padding-top=format!("{RULER_H}px")>{labels}</div>
+            <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label=ui().timeline_steps
+                on:scroll=on_scroll>
+                <div class="timeline-inner" style:width=width style:height=height>
+                    <div class="timeline-marks" node_ref=marks_el></div>
+                    <For each=tokens key=Mark::clone children=move |m| mark_view(m, state)/>
+                    <div class="timeline-future" aria-hidden="true"
+                        style:left=move || format!("{}px", cursor_x.with(|(x, w)| x + w))></div>
+                    <div class="timeline-cursor" aria-hidden="true"
+                        style:left=move || format!("{}px", cursor_x.get().0)
+                        style:width=move || format!("{}px", cursor_x.get().1)></div>
+                </div>
+            </div>
+        </div>
+        <TimelineOptions state/>
+    }
+}
+
+/// Keeps the cursor in view: when it leaves the view, centres it. The
+/// scroll is written in an animation frame, where the layout it needs is
+/// the frame's own; nothing is read (a read after the DOM changed would
+/// force a layout in the middle of the update). `view` (the scroller's
+/// scrollLeft and width) is measured once mounted and on a resize, then
+/// known from the scroll events: the returned handler is the scroller's
+/// `scroll` listener.
+fn keep_cursor_in_view(
+    state: PlayerState,
+    scroller: NodeRef<leptos::html::Div>,
+    view: RwSignal<(usize, usize)>,
+    cursor_x: Memo<(usize, usize)>,
+) -> impl Fn(leptos::ev::Event) + Copy + 'static {
     let wrote = StoredValue::new(None::<usize>);
     let scroll_to = StoredValue::new(None::<usize>);
     let follow = move || {
@@ -168,7 +202,7 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
-    let on_scroll = move |_| {
+    move |_: leptos::ev::Event| {
         let Some(el) = scroller.get_untracked() else {
             return;
         };
@@ -185,7 +219,13 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
         if at != (left, vw) {
             view.set(at);
         }
-    };
+    }
+}
+
+/// The options under the timeline: lay out by time, show the internal
+/// tasks (when there are some), the CPU model.
+#[component]
+fn TimelineOptions(state: PlayerState) -> impl IntoView {
     let has_internal = move || state.track.with(|t| t.lanes.iter().any(|l| l.internal));
     let toggle = move || {
         has_internal().then(|| {
@@ -216,26 +256,7 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
             </label>
         }
     };
-    let mode_name = move || match state.timeline_mode.get() {
-        TimelineMode::Steps => "steps",
-        TimelineMode::Time => "time",
-    };
     view! {
-        <div class="timeline" data-testid="timeline" data-mode=mode_name role="region" aria-label=ui().timeline_label>
-            <div class="lane-labels" style:padding-top=format!("{RULER_H}px")>{labels}</div>
-            <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label=ui().timeline_steps
-                on:scroll=on_scroll>
-                <div class="timeline-inner" style:width=width style:height=height>
-                    <div class="timeline-marks" node_ref=marks_el></div>
-                    <For each=tokens key=Mark::clone children=move |m| mark_view(m, state)/>
-                    <div class="timeline-future" aria-hidden="true"
-                        style:left=move || format!("{}px", cursor_x.with(|(x, w)| x + w))></div>
-                    <div class="timeline-cursor" aria-hidden="true"
-                        style:left=move || format!("{}px", cursor_x.get().0)
-                        style:width=move || format!("{}px", cursor_x.get().1)></div>
-                </div>
-            </div>
-        </div>
         <div class="timeline-options">{mode_toggle}{toggle}{super::controls::cpu_toggle(state)}</div>
     }
 }

@@ -652,8 +652,7 @@ impl Track {
                         task: pt,
                         thread,
                         text,
-                        line,
-                        stderr,
+                        ..
                     } => {
                         // A print outside any task and worker thread is the
                         // running program thread's.
@@ -665,71 +664,13 @@ impl Track {
                             (None, None, None) => None,
                         }
                         .filter(|&l| l != usize::MAX);
-                        // One token per line written (the engine may write
-                        // several prints of one step as one chunk); past
-                        // TOKEN_LINES, one token holds the rest (a 20,000-
-                        // line traceback is one token, not 20,000).
-                        let chunk = s.output.len();
-                        let body = text.trim_end_matches('\n');
-                        let token = |text: &str, more: usize, w: usize| Token {
-                            seq: e.seq as usize,
-                            chunk,
-                            step: i,
-                            lane,
-                            text: text.to_string(),
-                            more,
-                            stderr: *stderr,
-                            line: *line,
-                            x: 0,
-                            tx: 0,
-                            w,
-                            group_start: true,
-                            group_end: true,
-                        };
-                        let mut pieces = body.splitn(TOKEN_LINES + 1, '\n');
-                        for piece in pieces.by_ref().take(TOKEN_LINES) {
-                            self.tokens.push(token(piece, 0, token_width(piece)));
-                        }
-                        if let Some(rest) = pieces.next() {
-                            let more = rest.matches('\n').count() + 1;
-                            let w = token_width(&more_label(more));
-                            self.tokens.push(token(rest, more, w));
-                        }
+                        push_print_tokens(&mut self.tokens, e, text, i, lane, s.output.len());
                     }
                     _ => {}
                 }
                 s.apply(e);
             }
-            let cells = self
-                .lanes
-                .iter()
-                .map(|lane| match lane.owner {
-                    LaneOwner::Task(t) if Some(t) == task => Cell::Running,
-                    LaneOwner::Task(t) => match s.tasks.get(&t).map(|v| &v.state) {
-                        Some(TaskState::Waiting { .. }) => Cell::Waiting,
-                        Some(TaskState::Ready | TaskState::Created | TaskState::Running) => {
-                            Cell::Ready
-                        }
-                        _ => Cell::Empty,
-                    },
-                    LaneOwner::Thread(th) => match s.threads.get(&th) {
-                        Some(l) if l.parked_until.is_some() => Cell::Waiting,
-                        Some(l) if l.job.is_some() => Cell::Running,
-                        _ => Cell::Empty,
-                    },
-                    LaneOwner::ProgramThread(th) if ran.contains(&th) => Cell::Running,
-                    LaneOwner::ProgramThread(th) => match threads.get(th as usize) {
-                        Some(t) => match t.state {
-                            ThreadState::Running => Cell::Running,
-                            ThreadState::Ready => Cell::Ready,
-                            ThreadState::Blocked { .. } => Cell::Waiting,
-                            ThreadState::Ended => Cell::Empty,
-                        },
-                        None => Cell::Empty,
-                    },
-                    LaneOwner::Process(p) => process_cell(&threads, &ran, p),
-                })
-                .collect();
+            let cells = lane_cells(&self.lanes, task, &s, &threads, &ran);
             let width = place_tokens(&mut self.tokens, i);
             let left = self.col_x[i];
             self.col_x.push(left + width);
@@ -1051,6 +992,88 @@ fn add_lane(head: &Snapshot, e: &Event, at: &mut LanesAt, processes: &mut Vec<Pr
                 .unwrap_or(0);
         }
         _ => {}
+    }
+}
+
+/// Each lane's cell in a column: the task that ran the step, the tasks
+/// waiting or ready in the state after it (`s`), the worker and program
+/// threads (`threads`; `ran`: the program threads that ran in the step).
+fn lane_cells(
+    lanes: &[Lane],
+    task: Option<TaskId>,
+    s: &Snapshot,
+    threads: &[ProgramThread],
+    ran: &[u32],
+) -> Vec<Cell> {
+    lanes
+        .iter()
+        .map(|lane| match lane.owner {
+            LaneOwner::Task(t) if Some(t) == task => Cell::Running,
+            LaneOwner::Task(t) => match s.tasks.get(&t).map(|v| &v.state) {
+                Some(TaskState::Waiting { .. }) => Cell::Waiting,
+                Some(TaskState::Ready | TaskState::Created | TaskState::Running) => Cell::Ready,
+                _ => Cell::Empty,
+            },
+            LaneOwner::Thread(th) => match s.threads.get(&th) {
+                Some(l) if l.parked_until.is_some() => Cell::Waiting,
+                Some(l) if l.job.is_some() => Cell::Running,
+                _ => Cell::Empty,
+            },
+            LaneOwner::ProgramThread(th) if ran.contains(&th) => Cell::Running,
+            LaneOwner::ProgramThread(th) => match threads.get(th as usize) {
+                Some(t) => match t.state {
+                    ThreadState::Running => Cell::Running,
+                    ThreadState::Ready => Cell::Ready,
+                    ThreadState::Blocked { .. } => Cell::Waiting,
+                    ThreadState::Ended => Cell::Empty,
+                },
+                None => Cell::Empty,
+            },
+            LaneOwner::Process(p) => process_cell(threads, ran, p),
+        })
+        .collect()
+}
+
+/// The tokens of one print event `e` (its text `text`) at column `step`:
+/// one per line written (the engine may write several prints of one step
+/// as one chunk); past TOKEN_LINES, one token holds the rest (a 20,000-line
+/// traceback is one token, not 20,000). `chunk`: the output's length before
+/// it.
+fn push_print_tokens(
+    tokens: &mut Vec<Token>,
+    e: &Event,
+    text: &str,
+    step: usize,
+    lane: Option<usize>,
+    chunk: usize,
+) {
+    let EventKind::Print { stderr, line, .. } = &e.kind else {
+        return;
+    };
+    let body = text.trim_end_matches('\n');
+    let token = |text: &str, more: usize, w: usize| Token {
+        seq: e.seq as usize,
+        chunk,
+        step,
+        lane,
+        text: text.to_string(),
+        more,
+        stderr: *stderr,
+        line: *line,
+        x: 0,
+        tx: 0,
+        w,
+        group_start: true,
+        group_end: true,
+    };
+    let mut pieces = body.splitn(TOKEN_LINES + 1, '\n');
+    for piece in pieces.by_ref().take(TOKEN_LINES) {
+        tokens.push(token(piece, 0, token_width(piece)));
+    }
+    if let Some(rest) = pieces.next() {
+        let more = rest.matches('\n').count() + 1;
+        let w = token_width(&more_label(more));
+        tokens.push(token(rest, more, w));
     }
 }
 
