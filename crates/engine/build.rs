@@ -25,9 +25,17 @@ fn files(path: &Path, out: &mut Vec<PathBuf>) {
         for e in entries {
             files(&e, out);
         }
-    } else if path.extension().is_some_and(|e| e == "rs") {
+    } else if path.extension().is_some_and(|e| e == "rs") && !is_test(path) {
         out.push(path.to_path_buf());
     }
+}
+
+/// Unit tests (`tests.rs`, `*_tests.rs`) decide no compiled code: editing
+/// one leaves the compiled library valid.
+fn is_test(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s == "tests" || s.ends_with("_tests"))
 }
 
 fn main() {

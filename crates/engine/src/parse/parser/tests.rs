@@ -648,6 +648,8 @@ fn soft_keywords_are_names_and_match_is_a_statement() {
 #[test]
 fn cpython_error_messages_and_positions() {
     // Every expectation below was produced by CPython 3.11's compile().
+    // One piece on purpose: a table of (source, message, line, column)
+    // rows, one assertion each.
     assert_error("x = (1 +\n", "'(' was never closed", 1, 5);
     assert_error("foo(1, 2\nx = 3\n", "'(' was never closed", 1, 4);
     assert_error("x = )\n", "unmatched ')'", 1, 5);
