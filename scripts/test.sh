@@ -102,7 +102,9 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 # A busy machine (CI shares two cores) can take longer than the runner's
 # default 20 s for one in-browser test; the tests assert behaviour, not time.
-export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
+# Since the player records line events on every run, the debug wasm's
+# identical-traces test (every lesson run three ways) takes ~135 s alone.
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-400}
 export XDG_CONFIG_HOME=${XDG_CONFIG_HOME:-$(mktemp -d)} XDG_CACHE_HOME=${XDG_CACHE_HOME:-$(mktemp -d)}
 tests_stage browser-tests count_cargo cargo test --target wasm32-unknown-unknown --tests --locked --offline -p looplab-app
 

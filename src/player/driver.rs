@@ -13,6 +13,10 @@ use leptos::task::spawn_local;
 use std::cell::Cell;
 use std::rc::Rc;
 
+/// How long a page that draws no animation frames waits to be told of a
+/// live run's events, ms.
+const FRAME_FALLBACK_MS: u64 = 100;
+
 /// Shows what a live run folded into the track (without telling the
 /// panels) once per animation frame.
 #[derive(Default)]
@@ -43,12 +47,19 @@ impl Shower {
     }
 
     /// Something was folded: tell the panels in the next animation frame.
+    ///
+    /// A page that draws no frames (an embed scrolled out of view, a
+    /// hidden tab: the browser throttles their animation frames) is told
+    /// by a timer instead, [`FRAME_FALLBACK_MS`] later, whichever comes
+    /// first.
     fn show_next_frame(self: &Rc<Self>, state: PlayerState, gen: u64) {
         self.unseen.set(true);
         if !self.asked.replace(true) {
             let me = self.clone();
-            request_animation_frame(move || {
-                me.asked.set(false);
+            let tell = Rc::new(move || {
+                if !me.asked.replace(false) {
+                    return; // the other of the two came first
+                }
                 if state.generation.try_get_untracked() == Some(gen) {
                     me.show(state);
                 } else if me.unseen.replace(false) {
@@ -57,6 +68,12 @@ impl Shower {
                     let _ = state.track.try_update(|_| ());
                 }
             });
+            let by_frame = tell.clone();
+            request_animation_frame(move || by_frame());
+            set_timeout(
+                move || tell(),
+                std::time::Duration::from_millis(FRAME_FALLBACK_MS),
+            );
         }
     }
 }
