@@ -41,9 +41,18 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
         rows.with(|(rows, _)| {
             rows.iter()
                 .map(|r: &Row| {
-                    let class = format!("lane-label task-c{}", r.colour);
+                    // One class string (not `class:grouped=`): a label's
+                    // node is reused for another lane when lanes are
+                    // inserted, and rewriting `class` would drop a
+                    // `class:` toggle whose value did not change.
+                    let class = format!(
+                        "lane-label task-c{}{}{}",
+                        r.colour,
+                        if r.internal { " internal" } else { "" },
+                        if r.grouped { " grouped" } else { "" }
+                    );
                     view! {
-                        <div class=class class:internal=r.internal class:grouped=r.grouped data-testid="lane" data-kind=r.kind
+                        <div class=class data-testid="lane" data-kind=r.kind
                             data-task=r.task.clone() title=r.name.clone()
                             style:height=format!("{LANE_H}px")>{r.name.clone()}</div>
                     }
