@@ -261,11 +261,21 @@ impl Driver {
 /// CPython's step listing for `program` (tools/cpython_steps.py), up to and
 /// including the main task's `_run_until_complete_cb` (asyncio.run's
 /// cleanup steps are not part of the mock runs).
-fn cpython_steps(program: &str) -> Vec<String> {
-    let dir = std::env::temp_dir().join(format!("looplab-steps-{}", std::process::id()));
+/// `program` written to a file of its own (named by a hash of its text,
+/// so tests running at once never share one) for a CPython tool to run.
+fn program_file(program: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("looplab-aio-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!("p{}.py", program.len() ^ program.lines().count()));
+    let hash = program
+        .bytes()
+        .fold(0u64, |h, b| h.wrapping_mul(131).wrapping_add(u64::from(b)));
+    let path = dir.join(format!("p{hash:x}.py"));
     std::fs::write(&path, program).expect("write program");
+    path
+}
+
+fn cpython_steps(program: &str) -> Vec<String> {
+    let path = program_file(program);
     let tool = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/cpython_steps.py");
     let out = Command::new("python3")
         .arg(tool)
@@ -302,15 +312,7 @@ fn assert_same_steps(d: &Driver, program: &str) {
 /// the virtual clock, so a busy machine cannot reorder close timers as
 /// real sleeps could), and returns its stdout lines.
 fn cpython(program: &str) -> Vec<String> {
-    let dir = std::env::temp_dir().join(format!("looplab-oracle-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!(
-        "p{:x}.py",
-        program
-            .bytes()
-            .fold(0u64, |h, b| h.wrapping_mul(131).wrapping_add(u64::from(b)))
-    ));
-    std::fs::write(&path, program).expect("write program");
+    let path = program_file(program);
     let tool = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/oracle.py");
     let out = Command::new("python3")
         .arg(tool)
