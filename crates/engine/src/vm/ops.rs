@@ -1012,10 +1012,18 @@ impl Vm {
                     return Ok(Bool(cmp_result(o, op)));
                 }
             }
-            (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
-                let xa = self.seq_items(a);
-                let ya = self.seq_items(b);
-                return self.nested(IN_COMPARISON, |vm| vm.compare_seq(&xa, &ya, op));
+            (Tuple(x), Tuple(y)) => {
+                let (x, y) = (x.clone(), y.clone());
+                return self.nested(IN_COMPARISON, |vm| vm.compare_seq(&x, &y, op));
+            }
+            (List(x), List(y)) => {
+                // As CPython: lists of different lengths are unequal without
+                // comparing an item (tuples compare items first).
+                if matches!(op, CmpOp::Eq | CmpOp::NotEq) && x.borrow().len() != y.borrow().len() {
+                    return Ok(Bool(op == CmpOp::NotEq));
+                }
+                let (x, y) = (x.clone(), y.clone());
+                return self.nested(IN_COMPARISON, |vm| vm.compare_lists(&x, &y, op));
             }
             _ => {}
         }
@@ -1096,14 +1104,6 @@ impl Vm {
         Ok(true)
     }
 
-    fn seq_items(&self, v: &Value) -> Vec<Value> {
-        match v {
-            Value::List(l) => l.borrow().clone(),
-            Value::Tuple(t) => t.to_vec(),
-            _ => Vec::new(),
-        }
-    }
-
     fn compare_seq(&mut self, x: &[Value], y: &[Value], op: CmpOp) -> Result<Value, Error> {
         for (p, q) in x.iter().zip(y.iter()) {
             if p.is(q) {
@@ -1118,6 +1118,33 @@ impl Vm {
             }
         }
         Ok(Value::Bool(cmp_result(x.len().cmp(&y.len()), op)))
+    }
+
+    /// `compare_seq` for lists, read an item at a time as CPython does: an
+    /// item's `__eq__` may change either list, so no borrow is held across it.
+    fn compare_lists(
+        &mut self,
+        x: &RefCell<Vec<Value>>,
+        y: &RefCell<Vec<Value>>,
+        op: CmpOp,
+    ) -> Result<Value, Error> {
+        let mut i = 0;
+        loop {
+            let (p, q) = match (x.borrow().get(i), y.borrow().get(i)) {
+                (Some(p), Some(q)) => (p.clone(), q.clone()),
+                _ => break,
+            };
+            if !p.is(&q) && !self.eq(&p, &q)? {
+                return match op {
+                    CmpOp::Eq => Ok(Value::Bool(false)),
+                    CmpOp::NotEq => Ok(Value::Bool(true)),
+                    _ => self.compare(&p, &q, op),
+                };
+            }
+            i += 1;
+        }
+        let o = x.borrow().len().cmp(&y.borrow().len());
+        Ok(Value::Bool(cmp_result(o, op)))
     }
 
     fn structural_eq(&mut self, a: &Value, b: &Value) -> Result<bool, Error> {

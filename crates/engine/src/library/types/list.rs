@@ -142,34 +142,47 @@ pub(crate) fn list_sort(vm: &mut Vm, l: &Value, kw: Kw) -> Result<(), Error> {
         }
     }
     let items = std::mem::take(&mut *list.borrow_mut());
-    let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
-    for x in items.iter() {
-        let k = match &key {
-            Some(f) => match vm.call(f, vec![x.clone()], vec![]) {
-                Ok(k) => k,
-                Err(e) => {
-                    *list.borrow_mut() = items;
-                    return Err(e);
+    let keys = match &key {
+        Some(f) => {
+            let mut keys = Vec::with_capacity(items.len());
+            for x in items.iter() {
+                match vm.call(f, vec![x.clone()], vec![]) {
+                    Ok(k) => keys.push(k),
+                    Err(e) => {
+                        *list.borrow_mut() = items;
+                        return Err(e);
+                    }
                 }
-            },
-            None => x.clone(),
-        };
-        keyed.push((k, x.clone()));
-    }
-    if reverse {
-        keyed.reverse();
-    }
-    // Stable merge sort using Python's `<`, propagating errors.
+            }
+            Some(keys)
+        }
+        None => None,
+    };
+    // CPython sorts in reverse by reversing, sorting stably and reversing
+    // again, so equal items keep their order either way.
+    let n = items.len();
+    let mut order: Vec<usize> = if reverse {
+        (0..n).rev().collect()
+    } else {
+        (0..n).collect()
+    };
     let mut err = None;
-    merge_sort(vm, &mut keyed, &mut err);
+    let mut scratch = vec![0; n];
+    merge_sort(
+        vm,
+        keys.as_deref().unwrap_or(&items),
+        &mut order,
+        &mut scratch,
+        &mut err,
+    );
     if let Some(e) = err {
         *list.borrow_mut() = items;
         return Err(e);
     }
     if reverse {
-        keyed.reverse();
+        order.reverse();
     }
-    *list.borrow_mut() = keyed.into_iter().map(|(_, v)| v).collect();
+    *list.borrow_mut() = order.iter().map(|&i| items[i].clone()).collect();
     Ok(())
 }
 
@@ -191,42 +204,53 @@ fn less(vm: &mut Vm, a: &Value, b: &Value, err: &mut Option<Error>) -> bool {
     }
 }
 
-fn merge_sort(vm: &mut Vm, v: &mut Vec<(Value, Value)>, err: &mut Option<Error>) {
-    let n = v.len();
-    if n <= 1 {
-        return;
-    }
+/// A stable merge sort by Python's `<` of the positions `order` into
+/// `keys`, `scratch` its working room (as long as `order`). Hand-written
+/// because the standard library's sorts may panic when the comparison is
+/// not a total order, which a class's `__lt__` need not be; positions are
+/// sorted rather than values so that no reference count moves while
+/// sorting. An error stops the comparing (`less` then answers false).
+fn merge_sort(
+    vm: &mut Vm,
+    keys: &[Value],
+    order: &mut [usize],
+    scratch: &mut [usize],
+    err: &mut Option<Error>,
+) {
+    let n = order.len();
     if n <= 16 {
-        // Insertion sort (stable).
         for i in 1..n {
             let mut j = i;
-            while j > 0 && less(vm, &v[j].0, &v[j - 1].0, err) {
-                v.swap(j, j - 1);
+            while j > 0 && less(vm, &keys[order[j]], &keys[order[j - 1]], err) {
+                order.swap(j, j - 1);
                 j -= 1;
             }
         }
         return;
     }
-    let mut right = v.split_off(n / 2);
-    merge_sort(vm, v, err);
-    merge_sort(vm, &mut right, err);
-    let left = std::mem::take(v);
-    let mut out = Vec::with_capacity(n);
-    let mut li = left.into_iter().peekable();
-    let mut ri = right.into_iter().peekable();
-    loop {
-        match (li.peek(), ri.peek()) {
-            (Some(a), Some(b)) => {
-                if less(vm, &b.0, &a.0, err) {
-                    out.extend(ri.next());
-                } else {
-                    out.extend(li.next());
-                }
-            }
-            (Some(_), None) => out.extend(li.next()),
-            (None, Some(_)) => out.extend(ri.next()),
-            (None, None) => break,
+    let mid = n / 2;
+    {
+        let (left, right) = order.split_at_mut(mid);
+        let (sl, sr) = scratch.split_at_mut(mid);
+        merge_sort(vm, keys, left, sl, err);
+        merge_sort(vm, keys, right, sr, err);
+    }
+    // Halves already in order (a sorted or nearly sorted list): no merge.
+    if !less(vm, &keys[order[mid]], &keys[order[mid - 1]], err) {
+        return;
+    }
+    scratch[..n].copy_from_slice(order);
+    let (left, right) = scratch[..n].split_at(mid);
+    let (mut i, mut j) = (0, 0);
+    for slot in order.iter_mut() {
+        let take_right =
+            j < right.len() && (i == left.len() || less(vm, &keys[right[j]], &keys[left[i]], err));
+        if take_right {
+            *slot = right[j];
+            j += 1;
+        } else {
+            *slot = left[i];
+            i += 1;
         }
     }
-    *v = out;
 }
