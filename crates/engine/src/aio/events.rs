@@ -272,24 +272,31 @@ impl<V> EventLoop<V> {
         // Freeing a gather's outer future frees its children's ids: repeat
         // until nothing more is freed.
         loop {
-            let mut used = std::collections::HashSet::new();
+            // Marks by id (ids are 1..=futures.len()): a set of ids hashed
+            // here cost more than the rest of a gather of 2,000 tasks' loop.
+            let mut used = vec![false; self.futures.len() + 1];
+            let mut mark = |id: FutureId| {
+                if let Some(m) = used.get_mut(id as usize) {
+                    *m = true;
+                }
+            };
             for h in self.handles.values() {
                 match &h.callback {
                     Some(Callback::TaskStep { task, .. }) => {
-                        used.insert(*task);
+                        mark(*task);
                     }
                     Some(Callback::TaskWakeup { task, fut }) => {
-                        used.insert(*task);
-                        used.insert(*fut);
+                        mark(*task);
+                        mark(*fut);
                     }
                     Some(Callback::JobCheckCancel { fut, .. }) => {
-                        used.insert(*fut);
+                        mark(*fut);
                     }
                     Some(Callback::Call { fut: Some(f), .. })
                     | Some(Callback::SetResultUnlessCancelled { fut: f, .. })
                     | Some(Callback::StopLoop { fut: f })
                     | Some(Callback::ExecutorShutDown { fut: f }) => {
-                        used.insert(*f);
+                        mark(*f);
                     }
                     _ => {}
                 }
@@ -297,18 +304,18 @@ impl<V> EventLoop<V> {
             for f in self.futures.iter().flatten() {
                 for cb in &f.callbacks {
                     if let super::DoneCallback::Wakeup(t) = cb {
-                        used.insert(*t);
+                        mark(*t);
                     }
                 }
                 if let Some(w) = f.task.as_ref().and_then(|t| t.fut_waiter) {
-                    used.insert(w);
+                    mark(w);
                 }
                 if let Some(children) = &f.gather_children {
-                    used.extend(children.iter().copied());
+                    children.iter().copied().for_each(&mut mark);
                 }
             }
-            used.extend(self.current_task);
-            self.threads.referenced_futures(&mut used);
+            self.current_task.into_iter().for_each(&mut mark);
+            self.threads.referenced_futures().for_each(&mut mark);
             let mut live = 0;
             let mut freed = 0;
             for (i, slot) in self.futures.iter_mut().enumerate() {
@@ -318,7 +325,7 @@ impl<V> EventLoop<V> {
                 let free = done
                     && !f.log_traceback
                     && f.callbacks.is_empty()
-                    && !used.contains(&id)
+                    && !used[id as usize]
                     && f.obj.as_ref().is_some_and(&unshared);
                 if free {
                     *slot = None;

@@ -95,9 +95,9 @@ pub struct Threads<V> {
 
 impl<V> Threads<V> {
     /// The futures jobs and executors refer to by id.
-    pub(crate) fn referenced_futures(&self, out: &mut std::collections::HashSet<FutureId>) {
-        out.extend(self.jobs.iter().map(|j| j.fut));
-        out.extend(self.executors.iter().filter_map(|e| e.shutdown_waiter));
+    pub(crate) fn referenced_futures(&self) -> impl Iterator<Item = FutureId> + '_ {
+        let jobs = self.jobs.iter().map(|j| j.fut);
+        jobs.chain(self.executors.iter().filter_map(|e| e.shutdown_waiter))
     }
 
     /// Takes every value the jobs hold (for the end of a run).

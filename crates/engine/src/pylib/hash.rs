@@ -126,6 +126,10 @@ pub fn hash_bytes(b: &[u8]) -> i64 {
 /// `hash(s)` for a str with `PYTHONHASHSEED=0`: hashes the PEP 393
 /// representation (Latin-1, UCS-2 or UCS-4, little-endian).
 pub fn hash_str(s: &str) -> i64 {
+    // ASCII text is its own one-byte-per-character form.
+    if s.is_ascii() {
+        return hash_bytes(s.as_bytes());
+    }
     let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
     let width = if max < 0x100 {
         1
@@ -145,20 +149,48 @@ pub fn hash_str(s: &str) -> i64 {
 /// `hash(t)` for a tuple, given its items' hashes (CPython 3.8+'s
 /// `tuplehash`).
 pub fn hash_tuple(item_hashes: &[i64]) -> i64 {
+    let mut t = TupleHash::new();
+    for &h in item_hashes {
+        t.add(h);
+    }
+    t.finish(item_hashes.len())
+}
+
+/// `hash_tuple` an item at a time, for callers that hash items as they go
+/// (no list of the items' hashes).
+pub struct TupleHash(u64);
+
+impl TupleHash {
     const PRIME_1: u64 = 11_400_714_785_074_694_791;
     const PRIME_2: u64 = 14_029_467_366_897_019_727;
     const PRIME_5: u64 = 2_870_177_450_012_600_261;
-    let mut acc = PRIME_5;
-    for &h in item_hashes {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(PRIME_2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(PRIME_1);
+
+    pub fn new() -> TupleHash {
+        TupleHash(Self::PRIME_5)
     }
-    acc = acc.wrapping_add((item_hashes.len() as u64) ^ (PRIME_5 ^ 3_527_539));
-    if acc == u64::MAX {
-        return 1_546_275_796;
+
+    pub fn add(&mut self, item_hash: i64) {
+        let acc = self
+            .0
+            .wrapping_add((item_hash as u64).wrapping_mul(Self::PRIME_2));
+        self.0 = acc.rotate_left(31).wrapping_mul(Self::PRIME_1);
     }
-    acc as i64
+
+    pub fn finish(self, len: usize) -> i64 {
+        let acc = self
+            .0
+            .wrapping_add((len as u64) ^ (Self::PRIME_5 ^ 3_527_539));
+        if acc == u64::MAX {
+            return 1_546_275_796;
+        }
+        acc as i64
+    }
+}
+
+impl Default for TupleHash {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// `hash(fs)` for a frozenset, given its items' hashes (CPython 3.11's

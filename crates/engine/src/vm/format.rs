@@ -22,9 +22,6 @@ pub fn hash_str(s: &str) -> i64 {
 pub fn hash_bytes(b: &[u8]) -> i64 {
     pylib::hash::hash_bytes(b)
 }
-pub fn hash_tuple(h: &[i64]) -> i64 {
-    pylib::hash::hash_tuple(h)
-}
 
 /// Elements of a set in CPython's iteration order.
 pub fn set_iteration_order(d: &Dict) -> Vec<Value> {

@@ -1203,11 +1203,11 @@ impl Vm {
             Value::Str(s) => crate::vm::format::hash_str(s),
             Value::Bytes(b) => crate::vm::format::hash_bytes(b),
             Value::Tuple(t) => self.nested("", |vm| {
-                let mut hs = Vec::with_capacity(t.len());
+                let mut h = pylib::hash::TupleHash::new();
                 for x in t.iter() {
-                    hs.push(vm.hash(x)?);
+                    h.add(vm.hash(x)?);
                 }
-                Ok(crate::vm::format::hash_tuple(&hs))
+                Ok(h.finish(t.len()))
             })?,
             Value::FrozenSet(d) => self.nested("", |vm| {
                 let mut h: i64 = 0;

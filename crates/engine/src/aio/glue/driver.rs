@@ -54,14 +54,9 @@ pub(crate) fn next_todo_with(
         .lp
         .release_finished(|v| matches!(v, Value::Instance(i) if Rc::strong_count(i) == 1));
     if freed > 0 {
+        let st = &mut *st;
         let lp = &st.lp;
-        let live: std::collections::HashSet<TaskId> = st
-            .coro_defs
-            .keys()
-            .copied()
-            .filter(|&id| lp.is_task(id))
-            .collect();
-        st.coro_defs.retain(|id, _| live.contains(id));
+        st.coro_defs.retain(|&id, _| lp.is_task(id));
     }
     let cancelled = st.cancelled_error.clone();
     let mut host = VmHost { vm, cancelled };
