@@ -198,13 +198,20 @@ impl Vm {
     #[inline(always)]
     pub(super) fn op_build_string(&mut self, n: u32) -> Result<(), Error> {
         let fr = frame!(self);
-        let items = split_top(fr, n)?;
-        let mut s = String::new();
-        for it in &items {
-            if let Value::Str(x) = it {
-                s.push_str(x);
-            }
-        }
+        let Some(first) = fr.stack.len().checked_sub(n as usize) else {
+            return Err(Error::Internal("stack underflow".into()));
+        };
+        // The pieces are read where they lie and the text made in one
+        // allocation of the right size.
+        let pieces = || {
+            fr.stack[first..].iter().filter_map(|v| match v {
+                Value::Str(x) => Some(&**x),
+                _ => None,
+            })
+        };
+        let mut s = String::with_capacity(pieces().map(str::len).sum());
+        pieces().for_each(|x| s.push_str(x));
+        fr.stack.truncate(first);
         fr.stack.push(Value::Str(Rc::from(s)));
         Ok(())
     }
@@ -225,6 +232,21 @@ impl Vm {
             Some(Value::Str(s)) => s.to_string(),
             _ => String::new(),
         };
+        if spec.is_empty() {
+            // `format(x, "")` of a str is the str itself, of an int its
+            // decimal form: no trip through the general formatter.
+            match v {
+                Value::Str(_) => {
+                    frame!(self).stack.push(v);
+                    return Ok(());
+                }
+                Value::Int(i) => {
+                    frame!(self).stack.push(Value::Str(Rc::from(i.to_string())));
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
         let s = self.format(&v, &spec)?;
         frame!(self).stack.push(Value::Str(Rc::from(s)));
         Ok(())
