@@ -85,9 +85,9 @@ pub fn timeline_svg(track: &Track, title: &str) -> String {
             y + 17,
             xml_escape(&lane.name)
         ));
-        for (i, col) in track.columns.iter().enumerate() {
+        for i in 0..track.columns.len() {
             let (x, w) = (LABEL_W + track.col_x(i), track.col_w(i));
-            let (fill, opacity) = match col.cells.get(l).copied().unwrap_or(Cell::Empty) {
+            let (fill, opacity) = match track.cell(i, l) {
                 Cell::Empty => continue,
                 Cell::Running => (colour, "1"),
                 Cell::Ready => (colour, "0.3"),

@@ -150,6 +150,7 @@ pub static UI: Ui = Ui {
     thread_running: "running",
     thread_finished: "finished",
     waiting_for_gil: "waiting for the GIL ({0} holds it)",
+    more_lanes: "+{0} more",
     asyncio_cleanup: "asyncio.run clean-up",
     editor_hint: "Edit the code · Ctrl+Enter runs · Esc then Tab leaves the editor",
     reset_title: "Go back to the lesson's code (Ctrl+Z undoes it)",

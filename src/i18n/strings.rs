@@ -153,6 +153,8 @@ pub struct Ui {
     pub thread_running: &'static str,
     pub thread_finished: &'static str,
     pub waiting_for_gil: &'static str,
+    /// The timeline's last row, counting the lanes not drawn ("+{0} more").
+    pub more_lanes: &'static str,
     pub asyncio_cleanup: &'static str,
     pub editor_hint: &'static str,
     pub reset_title: &'static str,

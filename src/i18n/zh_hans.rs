@@ -151,6 +151,7 @@ pub static UI: Ui = Ui {
     thread_running: "运行中",
     thread_finished: "已结束",
     waiting_for_gil: "等待 GIL（由 {0} 持有）",
+    more_lanes: "另外 {0} 条",
     asyncio_cleanup: "asyncio.run 收尾",
     editor_hint: "编辑代码 · Ctrl+Enter 运行 · 按 Esc 再按 Tab 离开编辑器",
     reset_title: "恢复课程的代码（Ctrl+Z 可撤销）",

@@ -151,6 +151,7 @@ pub static UI: Ui = Ui {
     thread_running: "執行中",
     thread_finished: "已結束",
     waiting_for_gil: "等待 GIL（由 {0} 持有）",
+    more_lanes: "另外 {0} 條",
     asyncio_cleanup: "asyncio.run 收尾",
     editor_hint: "編輯程式碼 · Ctrl+Enter 執行 · 按 Esc 再按 Tab 離開編輯器",
     reset_title: "回到課程的程式碼（Ctrl+Z 可復原）",

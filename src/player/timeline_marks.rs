@@ -15,6 +15,10 @@ pub const RULER_H: usize = 24;
 /// The timeline renders columns in pages of this many; three pages around
 /// the cursor are in the DOM at a time (virtualisation).
 pub const PAGE: usize = 100;
+/// The timeline draws at most this many rows of lanes; the lanes after
+/// them share one more row saying how many they are (a program starting a
+/// task per step has ~100,000 lanes).
+pub const MAX_ROWS: usize = 200;
 /// Two time labels on the ruler are at least this far apart, px.
 const TICK_GAP: usize = 64;
 
@@ -43,7 +47,14 @@ pub fn timeline_rows(t: &Track, show_internal: bool) -> (Vec<Row>, Vec<usize>) {
     let mut rows = Vec::new();
     let mut row_of = Vec::with_capacity(t.lanes.len());
     let mut grouped = None;
+    let mut hidden = 0;
     for lane in &t.lanes {
+        if rows.len() >= MAX_ROWS {
+            // Past the rows drawn: every other lane is counted in one row.
+            row_of.push(MAX_ROWS);
+            hidden += 1;
+            continue;
+        }
         let task = match lane.owner {
             LaneOwner::Task(id) => t.head().tasks.get(&id).map(|v| v.name.clone()),
             _ => None,
@@ -78,6 +89,16 @@ pub fn timeline_rows(t: &Track, show_internal: bool) -> (Vec<Row>, Vec<usize>) {
             grouped: in_group,
             task,
             internal: lane.internal,
+        });
+    }
+    if hidden > 0 {
+        rows.push(Row {
+            name: crate::i18n::fill(crate::i18n::ui().more_lanes, &[&hidden]),
+            colour: 0,
+            kind: "more",
+            grouped: false,
+            task: String::new(),
+            internal: false,
         });
     }
     (rows, row_of)
@@ -359,6 +380,9 @@ pub fn timeline_marks(
     // Bars: one per run of equal cells in a lane (running slices apart).
     for (lane_i, lane) in t.lanes.iter().enumerate() {
         let row = row_of.get(lane_i).copied().unwrap_or(lane_i);
+        if row >= MAX_ROWS {
+            continue;
+        }
         let mut i = start;
         while i < end {
             let cell = cell_at(t, i, lane_i);
@@ -412,6 +436,9 @@ fn time_bars(t: &Track, row_of: &[usize], start: usize, end: usize, marks: &mut 
     };
     for (lane_i, lane) in t.lanes.iter().enumerate() {
         let row = row_of.get(lane_i).copied().unwrap_or(lane_i);
+        if row >= MAX_ROWS {
+            continue;
+        }
         // Pieces (cell, x, x_end) in order, merged as they come.
         let mut pieces: Vec<(Cell, usize, usize)> = Vec::new();
         let mut push = |cell: Cell, x: usize, x_end: usize| {
@@ -516,11 +543,7 @@ pub fn timeline_tokens(
 }
 
 fn cell_at(t: &Track, col: usize, lane: usize) -> Cell {
-    t.columns[col]
-        .cells
-        .get(lane)
-        .copied()
-        .unwrap_or(Cell::Empty)
+    t.cell(col, lane)
 }
 
 #[cfg(test)]

@@ -28,12 +28,13 @@ pub struct Track {
     timeline: Timeline,
     /// One lane per task and per worker thread, in order of appearance.
     pub lanes: Vec<Lane>,
-    /// One column per step: what each lane was doing after it.
+    /// One column per step (what each lane was doing after it is in the
+    /// lane: [`Lane::changes`], [`Track::cell`]).
     pub columns: Vec<Column>,
     /// Every print, in output order, placed at its step and lane.
     pub tokens: Vec<Token>,
-    /// Fold of the events of every complete column (columns are rebuilt
-    /// from here when the last, possibly partial, step grows).
+    /// Fold of the events of every complete column, grown in place (the
+    /// last, possibly partial, column is read off the timeline's head).
     column_base: Snapshot,
     /// Number of columns that belong to complete steps.
     complete_columns: usize,
@@ -60,6 +61,9 @@ pub struct Track {
     time_base: TimePlacer,
     /// The run's line steps (its line events).
     lines: LineIndex,
+    /// Lane cells computed so far (the growth measurement prints it).
+    #[cfg(test)]
+    cells_computed: usize,
 }
 
 /// How the timeline lays out its columns.
@@ -119,16 +123,24 @@ struct LaneBook {
     /// The process whose thread runs now (tasks and worker threads that
     /// appear belong to it).
     running_process: u32,
+    /// The lanes running in the last complete column (their next cell is
+    /// always written: a running bar is one column wide).
+    prev_running: Vec<usize>,
+    /// The lanes with a change in the last, partial column (dropped and
+    /// recomputed when it grows).
+    partial: Vec<usize>,
 }
 
 impl LaneBook {
     /// Every lane table, for shifting after an insertion.
-    fn tables(&mut self) -> [&mut Vec<usize>; 4] {
+    fn tables(&mut self) -> [&mut Vec<usize>; 6] {
         [
             &mut self.task,
             &mut self.thread,
             &mut self.program_thread,
             &mut self.process,
+            &mut self.prev_running,
+            &mut self.partial,
         ]
     }
 }
@@ -254,6 +266,12 @@ pub struct Lane {
     /// `shutdown_default_executor`): grouped under one faint lane unless
     /// the learner asks to see asyncio's internal tasks.
     pub internal: bool,
+    /// What the lane shows from which column on, in column order: an entry
+    /// where its cell changes, and one for every column it runs in (so a
+    /// column's cells cost only the lanes whose state changed in its step,
+    /// and a new lane touches no column: a program starting a task per step
+    /// no longer grows the track with lanes × columns, issue #21).
+    pub changes: Vec<(usize, Cell)>,
 }
 
 /// What a lane shows in one column.
@@ -276,9 +294,6 @@ pub struct Column {
     pub time_ns: u64,
     /// Virtual time the step started at (before any clock jump in it).
     pub start_ns: u64,
-    /// Per lane, index as in [`Track::lanes`] (padded with `Empty` when a
-    /// lane appears later).
-    pub cells: Vec<Cell>,
     /// The task stepped, if the handle was a task step.
     pub task: Option<TaskId>,
     /// The loop's thread was blocked during the step (`time.sleep`, a long
@@ -388,10 +403,11 @@ impl Track {
     /// Appends events (a live run publishing what happened since last time).
     pub fn extend(&mut self, new: &[Event]) {
         self.fresh_from = self.timeline.events().len();
+        self.timeline.note_changed_tasks();
+        self.column_base.note_changed_tasks();
         let Track {
             timeline,
             lanes,
-            columns,
             tokens,
             book,
             processes,
@@ -403,7 +419,6 @@ impl Track {
             lines.note(head, e);
             let mut at = LanesAt {
                 lanes,
-                columns,
                 tokens,
                 book,
                 time_base,
@@ -559,6 +574,18 @@ impl Track {
         self.col_slot.get(i).copied()
     }
 
+    /// What lane `lane` shows in column `col` (its last change at or
+    /// before it).
+    pub fn cell(&self, col: usize, lane: usize) -> Cell {
+        let Some(l) = self.lanes.get(lane) else {
+            return Cell::Empty;
+        };
+        match l.changes.partition_point(|&(c, _)| c <= col) {
+            0 => Cell::Empty,
+            i => l.changes[i - 1].1,
+        }
+    }
+
     /// Lane of a task, if it has one.
     pub fn task_lane(&self, task: TaskId) -> Option<usize> {
         self.book
@@ -601,8 +628,20 @@ impl Track {
     }
 
     /// Recomputes the columns of the steps that were incomplete, and the
-    /// tokens they printed.
+    /// tokens they printed. A complete column folds its step into
+    /// `column_base` (once); the last, partial one reads the timeline's
+    /// head. Only the lanes whose state may have changed get a new cell.
     fn rebuild_columns(&mut self) {
+        let head_changed = self.timeline.take_changed_tasks();
+        let complete_before = self.complete_columns;
+        // Lanes that had a change in the partial column are looked at again.
+        let partial_before = std::mem::take(&mut self.book.partial);
+        for &l in &partial_before {
+            let changes = &mut self.lanes[l].changes;
+            while changes.last().is_some_and(|&(c, _)| c >= complete_before) {
+                changes.pop();
+            }
+        }
         self.columns.truncate(self.complete_columns);
         self.col_x.truncate(self.complete_columns + 1);
         if self.col_x.is_empty() {
@@ -631,15 +670,27 @@ impl Track {
         reserve_ahead(&mut self.columns, new, cap);
         reserve_ahead(&mut self.col_x, new, cap);
         reserve_ahead(&mut self.col_slot, new, cap);
-        let mut s = self.column_base.clone();
         let mut threads = self.threads_base.clone();
+        let mut prev_running = self.book.prev_running.clone();
+        let others: Vec<usize> = [
+            &self.book.thread,
+            &self.book.program_thread,
+            &self.book.process,
+        ]
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&l| l != usize::MAX)
+        .collect();
         for i in self.complete_columns..self.timeline.steps.len() {
             let step = self.timeline.steps[i].clone();
-            let start_ns = s.time_ns;
+            let complete = i + 1 < self.timeline.steps.len() || self.ended();
+            let start_ns = self.column_base.time_ns;
             let mut task = None;
             let mut blocked = false;
             let mut jump = None;
             let mut ran: Vec<u32> = Vec::new();
+            let mut output_len = self.column_base.output.len();
             for e in &self.timeline.trace.events[step.start..step.end] {
                 follow_threads(&mut threads, &e.kind, &mut ran);
                 match &e.kind {
@@ -664,32 +715,84 @@ impl Track {
                             (None, None, None) => None,
                         }
                         .filter(|&l| l != usize::MAX);
-                        push_print_tokens(&mut self.tokens, e, text, i, lane, s.output.len());
+                        push_print_tokens(&mut self.tokens, e, text, i, lane, output_len);
+                        output_len += 1;
                     }
                     _ => {}
                 }
-                s.apply(e);
+                if complete {
+                    self.column_base.apply(e);
+                }
             }
-            let cells = lane_cells(&self.lanes, task, &s, &threads, &ran);
+            // The lanes whose cell may differ from their last change.
+            let changed = if complete {
+                self.column_base.take_changed_tasks()
+            } else {
+                head_changed.clone()
+            };
+            let s = if complete {
+                &self.column_base
+            } else {
+                self.timeline.head()
+            };
+            let again = if i == complete_before {
+                &partial_before[..]
+            } else {
+                &[]
+            };
+            let task_lanes = changed
+                .iter()
+                .chain(task.iter())
+                .filter_map(|&t| self.book.task.get(t as usize).copied())
+                .filter(|&l| l != usize::MAX);
+            let candidates: Vec<usize> = task_lanes
+                .chain(prev_running.iter().copied())
+                .chain(others.iter().copied())
+                // Lanes whose partial-column changes were dropped: their
+                // first column since is the one that was partial.
+                .chain(again.iter().copied())
+                .collect();
+            let mut running_now = Vec::new();
+            #[cfg(test)]
+            {
+                self.cells_computed += candidates.len();
+            }
+            for l in candidates {
+                let cell = lane_cell(&self.lanes[l], task, s, &threads, &ran);
+                let changes = &mut self.lanes[l].changes;
+                if changes.last().is_some_and(|&(c, _)| c == i) {
+                    continue;
+                }
+                let last = changes.last().map_or(Cell::Empty, |&(_, c)| c);
+                if cell == Cell::Running || cell != last {
+                    changes.push((i, cell));
+                    if !complete {
+                        self.book.partial.push(l);
+                    }
+                }
+                if cell == Cell::Running {
+                    running_now.push(l);
+                }
+            }
+            let time_ns = s.time_ns;
             let width = place_tokens(&mut self.tokens, i);
             let left = self.col_x[i];
             self.col_x.push(left + width);
-            placer.place(&mut self.tokens, i, s.time_ns, &mut self.slots);
+            placer.place(&mut self.tokens, i, time_ns, &mut self.slots);
             self.col_slot.push(self.slots.len() - 1);
             self.columns.push(Column {
-                time_ns: s.time_ns,
+                time_ns,
                 start_ns,
-                cells,
                 task,
                 blocked,
                 jump,
                 threads: threads.clone(),
             });
-            let complete = i + 1 < self.timeline.steps.len() || self.ended();
             if complete {
+                prev_running = running_now;
                 self.complete_columns = i + 1;
-                self.column_base = s.clone();
                 self.threads_base = threads.clone();
+                self.book.prev_running = prev_running.clone();
                 self.time_base = placer.clone();
             }
         }
@@ -845,12 +948,11 @@ fn is_internal(coro: &str) -> bool {
     coro.starts_with("BaseEventLoop.shutdown_")
 }
 
-/// What adding a lane touches: the lanes, the columns' cells, the print
+/// What adding a lane touches: the lanes, the print
 /// tokens, the book and the time layout's open slot (an inserted lane
 /// shifts the lanes after it in all of them).
 struct LanesAt<'a> {
     lanes: &'a mut Vec<Lane>,
-    columns: &'a mut Vec<Column>,
     tokens: &'a mut Vec<Token>,
     book: &'a mut LaneBook,
     time_base: &'a mut TimePlacer,
@@ -866,12 +968,19 @@ impl LanesAt<'_> {
             .map_or(self.lanes.len(), |i| i + 1)
     }
 
-    /// Inserts a lane at `at` (an empty cell in every column; every lane
-    /// index from `at` on moves down one) and notes it in `table[id]`.
+    /// Inserts a lane at `at` (every lane index from `at` on moves down
+    /// one; a lane added at the end moves none) and notes it in
+    /// `table[id]`.
     fn insert(&mut self, at: usize, lane: Lane, which: usize, id: usize) {
-        self.lanes.insert(at, lane);
-        for col in self.columns.iter_mut() {
-            col.cells.insert(at.min(col.cells.len()), Cell::Empty);
+        let appended = at >= self.lanes.len();
+        self.lanes.insert(at.min(self.lanes.len()), lane);
+        if appended {
+            let table = &mut self.book.tables()[which];
+            if table.len() <= id {
+                table.resize(id + 1, usize::MAX);
+            }
+            table[id] = at;
+            return;
         }
         let lanes_of_tokens = self.tokens.iter_mut().map(|t| &mut t.lane);
         let lanes_of_slot = self.time_base.used.iter_mut().map(|(l, _)| l);
@@ -918,6 +1027,7 @@ impl LanesAt<'_> {
             colour: self.lanes.len(),
             internal,
             process,
+            changes: Vec::new(),
         };
         self.insert(at, lane, which, id);
     }
@@ -995,43 +1105,40 @@ fn add_lane(head: &Snapshot, e: &Event, at: &mut LanesAt, processes: &mut Vec<Pr
     }
 }
 
-/// Each lane's cell in a column: the task that ran the step, the tasks
+/// A lane's cell in a column: the task that ran the step, the tasks
 /// waiting or ready in the state after it (`s`), the worker and program
 /// threads (`threads`; `ran`: the program threads that ran in the step).
-fn lane_cells(
-    lanes: &[Lane],
+fn lane_cell(
+    lane: &Lane,
     task: Option<TaskId>,
     s: &Snapshot,
     threads: &[ProgramThread],
     ran: &[u32],
-) -> Vec<Cell> {
-    lanes
-        .iter()
-        .map(|lane| match lane.owner {
-            LaneOwner::Task(t) if Some(t) == task => Cell::Running,
-            LaneOwner::Task(t) => match s.tasks.get(&t).map(|v| &v.state) {
-                Some(TaskState::Waiting { .. }) => Cell::Waiting,
-                Some(TaskState::Ready | TaskState::Created | TaskState::Running) => Cell::Ready,
-                _ => Cell::Empty,
+) -> Cell {
+    match lane.owner {
+        LaneOwner::Task(t) if Some(t) == task => Cell::Running,
+        LaneOwner::Task(t) => match s.tasks.get(&t).map(|v| &v.state) {
+            Some(TaskState::Waiting { .. }) => Cell::Waiting,
+            Some(TaskState::Ready | TaskState::Created | TaskState::Running) => Cell::Ready,
+            _ => Cell::Empty,
+        },
+        LaneOwner::Thread(th) => match s.threads.get(&th) {
+            Some(l) if l.parked_until.is_some() => Cell::Waiting,
+            Some(l) if l.job.is_some() => Cell::Running,
+            _ => Cell::Empty,
+        },
+        LaneOwner::ProgramThread(th) if ran.contains(&th) => Cell::Running,
+        LaneOwner::ProgramThread(th) => match threads.get(th as usize) {
+            Some(t) => match t.state {
+                ThreadState::Running => Cell::Running,
+                ThreadState::Ready => Cell::Ready,
+                ThreadState::Blocked { .. } => Cell::Waiting,
+                ThreadState::Ended => Cell::Empty,
             },
-            LaneOwner::Thread(th) => match s.threads.get(&th) {
-                Some(l) if l.parked_until.is_some() => Cell::Waiting,
-                Some(l) if l.job.is_some() => Cell::Running,
-                _ => Cell::Empty,
-            },
-            LaneOwner::ProgramThread(th) if ran.contains(&th) => Cell::Running,
-            LaneOwner::ProgramThread(th) => match threads.get(th as usize) {
-                Some(t) => match t.state {
-                    ThreadState::Running => Cell::Running,
-                    ThreadState::Ready => Cell::Ready,
-                    ThreadState::Blocked { .. } => Cell::Waiting,
-                    ThreadState::Ended => Cell::Empty,
-                },
-                None => Cell::Empty,
-            },
-            LaneOwner::Process(p) => process_cell(threads, ran, p),
-        })
-        .collect()
+            None => Cell::Empty,
+        },
+        LaneOwner::Process(p) => process_cell(threads, ran, p),
+    }
 }
 
 /// The tokens of one print event `e` (its text `text`) at column `step`:
@@ -1359,13 +1466,12 @@ mod tests {
                     ("all done", Some(1))
                 ]
             );
-            // Each column has a cell per lane; a process runs when one of its
-            // threads does, and is over once its threads are.
-            assert!(t.columns.iter().all(|c| c.cells.len() == t.lanes.len()));
-            let last = t.columns.last().expect("a column");
-            assert_eq!(last.cells[2], Cell::Empty);
-            assert_eq!(last.cells[0], Cell::Running);
-            assert!(t.columns.iter().any(|c| c.cells[2] == Cell::Running));
+            // A process runs when one of its threads does, and is over once
+            // its threads are.
+            let n = t.columns.len();
+            assert_eq!(t.cell(n - 1, 2), Cell::Empty);
+            assert_eq!(t.cell(n - 1, 0), Cell::Running);
+            assert!((0..n).any(|c| t.cell(c, 2) == Cell::Running));
         }
     }
 
@@ -1459,6 +1565,46 @@ mod tests {
         assert!(plain.head().gil.is_empty());
     }
 
+    /// A task lane's cells, kept only where they change, are what the
+    /// snapshot after each step says (running: the task stepped), however
+    /// the trace arrived.
+    #[test]
+    fn sparse_cells_are_the_snapshots_task_states() {
+        let code = "import asyncio\n\nasync def w(n):\n    for i in range(3):\n        await asyncio.sleep(0.1 * (n % 3))\n    if n == 4:\n        raise ValueError(n)\n\nasync def main():\n    ts = [asyncio.create_task(w(n)) for n in range(6)]\n    await asyncio.sleep(0.15)\n    ts[5].cancel()\n    await asyncio.gather(*ts, return_exceptions=True)\n    print('done')\n\nasyncio.run(main())\n";
+        let whole = Track::of_program(code);
+        let events = whole.events().to_vec();
+        for size in [1, 3, 7, 64] {
+            let mut t = Track::default();
+            for chunk in events.chunks(size) {
+                t.extend(chunk);
+            }
+            assert_eq!(t.lanes, whole.lanes, "slices of {size}");
+        }
+        let mut checked = 0;
+        for (l, lane) in whole.lanes.iter().enumerate() {
+            let LaneOwner::Task(id) = lane.owner else {
+                continue;
+            };
+            for c in 0..whole.columns.len() {
+                let s = whole.after_step(c);
+                let want = if whole.columns[c].task == Some(id) {
+                    Cell::Running
+                } else {
+                    match s.tasks.get(&id).map(|v| &v.state) {
+                        Some(TaskState::Waiting { .. }) => Cell::Waiting,
+                        Some(TaskState::Ready | TaskState::Created | TaskState::Running) => {
+                            Cell::Ready
+                        }
+                        _ => Cell::Empty,
+                    }
+                };
+                assert_eq!(whole.cell(c, l), want, "lane {l} column {c}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100);
+    }
+
     #[test]
     fn an_empty_track_has_no_steps() {
         let t = Track::from_events(Vec::new());
@@ -1466,5 +1612,59 @@ mod tests {
         assert!(t.columns.is_empty());
         assert_eq!(t.after_step(3).applied, 0);
         assert_eq!(t.narrate(0), "");
+    }
+}
+
+/// How the track of a run that starts one task per loop step grows
+/// (issue #21: `async_task_memory` never ended in the browser). Run with
+/// `cargo test -p looplab-app --lib track_growth -- --ignored --nocapture`.
+#[cfg(test)]
+mod growth {
+    use super::*;
+    use looplab_engine::run::{run_program, Limits};
+
+    fn trace_of(memory: usize) -> Vec<Event> {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/crates/engine/tests/hostile/async_task_memory.py"
+        );
+        let code = std::fs::read_to_string(path).expect("hostile program");
+        let limits = Limits {
+            max_memory_bytes: memory,
+            ..Limits::default()
+        };
+        run_program(&code, "main.py", &limits).trace.events
+    }
+
+    #[test]
+    #[ignore = "a measurement: prints figures"]
+    fn track_growth() {
+        for mib in [2, 4, 8, 16, 32] {
+            let events = trace_of(mib << 20);
+            let t0 = std::time::Instant::now();
+            let mut timeline = Timeline::default();
+            for chunk in events.chunks(4096) {
+                timeline.extend(chunk);
+            }
+            let t_timeline = t0.elapsed();
+            drop(timeline);
+            let t0 = std::time::Instant::now();
+            let mut track = Track::default();
+            for chunk in events.chunks(4096) {
+                track.extend(chunk);
+            }
+            let t_track = t0.elapsed();
+            let cells: usize = track.lanes.iter().map(|l| l.changes.len()).sum();
+            println!(
+                "{mib} MiB: {} events, {} lanes, {} columns, {} cell changes, {} computed; timeline {:.2} s, track {:.2} s",
+                events.len(),
+                track.lanes.len(),
+                track.columns.len(),
+                cells,
+                track.cells_computed,
+                t_timeline.as_secs_f64(),
+                t_track.as_secs_f64()
+            );
+        }
     }
 }

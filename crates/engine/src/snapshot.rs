@@ -48,7 +48,7 @@ pub struct Snapshot {
     /// The task being stepped right now, if any.
     pub running_task: Option<TaskId>,
     /// The ready queue, front first: what will run next, in order.
-    pub ready: Vec<ReadyEntry>,
+    pub ready: std::collections::VecDeque<ReadyEntry>,
     /// The timer heap, earliest first (ties: scheduling order).
     pub timers: Vec<TimerEntry>,
     /// Every task ever created, by id.
@@ -83,6 +83,33 @@ pub struct Snapshot {
     /// the limit.
     #[serde(default)]
     pub lines_capped: Option<usize>,
+    /// What makes folding linear in a long trace (derived from the events,
+    /// never compared or serialised).
+    #[serde(skip)]
+    index: FoldIndex,
+}
+
+/// Lookups the fold keeps beside the state so that no event costs time
+/// in proportion to every task or timer (a program starting a task per
+/// step has ~100,000 of each: issue #21).
+#[derive(Clone, Debug, Default)]
+struct FoldIndex {
+    /// Futures some task has awaited (a label given to any other future
+    /// refreshes no task: no scan of every task).
+    awaited: std::collections::BTreeSet<FutureId>,
+    /// Each timer's deadline, by handle (its place in `timers` is found by
+    /// a binary search).
+    timer_when: BTreeMap<HandleId, u64>,
+    /// When asked for ([`Snapshot::note_changed_tasks`]): the tasks whose
+    /// state was set since [`Snapshot::take_changed_tasks`].
+    changed: Option<Vec<TaskId>>,
+}
+
+impl PartialEq for FoldIndex {
+    /// Derived data: two folds of one trace are equal whatever it holds.
+    fn eq(&self, _: &FoldIndex) -> bool {
+        true
+    }
 }
 
 /// A warning, as the console shows it.
@@ -263,6 +290,35 @@ impl Snapshot {
         Snapshot::default()
     }
 
+    /// From now on, note every task whose state is set (created, run,
+    /// waiting, ready, done), for a viewer that follows states step by
+    /// step without looking at every task ([`Snapshot::take_changed_tasks`]).
+    pub fn note_changed_tasks(&mut self) {
+        self.index.changed.get_or_insert_with(Vec::new);
+    }
+
+    /// The tasks whose state was set since the last call (in order, with
+    /// repeats), if [`Snapshot::note_changed_tasks`] was called.
+    pub fn take_changed_tasks(&mut self) -> Vec<TaskId> {
+        self.index
+            .changed
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    fn changed(&mut self, task: TaskId) {
+        if let Some(c) = &mut self.index.changed {
+            c.push(task);
+        }
+    }
+
+    /// How many tasks, futures, timers and ready handles the state holds
+    /// (what copying it costs, roughly).
+    pub fn size(&self) -> usize {
+        self.tasks.len() + self.futures.len() + self.timers.len() + self.ready.len()
+    }
+
     /// Folds a whole slice of events.
     pub fn fold(events: &[Event]) -> Snapshot {
         let mut s = Snapshot::new();
@@ -316,7 +372,12 @@ impl Snapshot {
             } => self.handle_scheduled(*handle, action, *when_ns),
             EventKind::HandleCancelled { handle } => self.handle_cancelled(*handle),
             EventKind::TimerFired { handle } => self.timer_fired(*handle),
-            EventKind::TimerDiscarded { handle } => self.timers.retain(|t| t.handle != *handle),
+            EventKind::TimerDiscarded { handle } => {
+                if let Some(pos) = self.timer_position(*handle) {
+                    self.timers.remove(pos);
+                }
+                self.index.timer_when.remove(handle);
+            }
             EventKind::ClockAdvanced { to_ns, .. } => self.time_ns = *to_ns,
             EventKind::IterationStarted { iteration, .. } => self.iteration = *iteration,
             EventKind::HandleStarted { handle } => self.handle_started(*handle),
@@ -416,6 +477,9 @@ impl Snapshot {
         view.label = label.to_owned();
         view.until_ns = until_ns;
         // Refresh the description of tasks already waiting on it.
+        if !self.index.awaited.contains(&fut) {
+            return;
+        }
         let waiting = self.waiting_on(fut);
         for t in self.tasks.values_mut() {
             if t_waits_on(&t.state, fut) {
@@ -430,6 +494,9 @@ impl Snapshot {
     fn future_resolved(&mut self, fut: FutureId, outcome: &Resolution) {
         if let Some(f) = self.futures.get_mut(&fut) {
             f.resolution = Some(outcome.clone());
+        }
+        if self.tasks.contains_key(&fut) {
+            self.changed(fut);
         }
         if let Some(t) = self.tasks.get_mut(&fut) {
             // A task is resolved by its own step (TaskStepEnded);
@@ -455,6 +522,7 @@ impl Snapshot {
         parent: Option<TaskId>,
         line: u32,
     ) {
+        self.changed(task);
         self.tasks.insert(
             task,
             TaskView {
@@ -476,6 +544,7 @@ impl Snapshot {
     /// delivered) uses up the pending cancel request.
     fn task_step_started(&mut self, task: TaskId, line: u32, thrown: bool) {
         self.running_task = Some(task);
+        self.changed(task);
         if let Some(t) = self.tasks.get_mut(&task) {
             t.state = TaskState::Running;
             t.line = line;
@@ -489,9 +558,12 @@ impl Snapshot {
     /// A task step ends: the task now waits, is ready again, or is done.
     fn task_step_ended(&mut self, task: TaskId, line: u32, outcome: &StepOutcome) {
         let state = match outcome {
-            StepOutcome::Awaiting { fut } => TaskState::Waiting {
-                on: self.waiting_on(*fut),
-            },
+            StepOutcome::Awaiting { fut } => {
+                self.index.awaited.insert(*fut);
+                TaskState::Waiting {
+                    on: self.waiting_on(*fut),
+                }
+            }
             StepOutcome::BareYield | StepOutcome::BadYield { .. } => TaskState::Ready,
             StepOutcome::Returned { value } => TaskState::Done {
                 result: value.clone(),
@@ -499,6 +571,7 @@ impl Snapshot {
             StepOutcome::Raised { exc } => TaskState::Failed { exc: exc.clone() },
             StepOutcome::Cancelled => TaskState::Cancelled,
         };
+        self.changed(task);
         if let Some(t) = self.tasks.get_mut(&task) {
             if !matches!(state, TaskState::Waiting { .. } | TaskState::Ready) {
                 t.frames.clear();
@@ -530,7 +603,7 @@ impl Snapshot {
         match when_ns {
             None => {
                 self.mark_ready(action);
-                self.ready.push(ReadyEntry {
+                self.ready.push_back(ReadyEntry {
                     handle,
                     action: action.clone(),
                     cancelled: false,
@@ -547,12 +620,17 @@ impl Snapshot {
                     .timers
                     .partition_point(|t| (t.when_ns, t.handle) <= (when, handle));
                 self.timers.insert(pos, entry);
+                self.index.timer_when.insert(handle, when);
             }
         }
     }
 
     /// A cancelled handle stays in place (the loop skips it later).
     fn handle_cancelled(&mut self, handle: HandleId) {
+        if let Some(pos) = self.timer_position(handle) {
+            self.timers[pos].cancelled = true;
+            return;
+        }
         for r in self.ready.iter_mut().filter(|r| r.handle == handle) {
             r.cancelled = true;
         }
@@ -563,10 +641,11 @@ impl Snapshot {
 
     /// A due timer moves from the heap to the back of the ready queue.
     fn timer_fired(&mut self, handle: HandleId) {
-        if let Some(pos) = self.timers.iter().position(|t| t.handle == handle) {
+        if let Some(pos) = self.timer_position(handle) {
             let t = self.timers.remove(pos);
+            self.index.timer_when.remove(&handle);
             self.mark_ready(&t.action);
-            self.ready.push(ReadyEntry {
+            self.ready.push_back(ReadyEntry {
                 handle: t.handle,
                 action: t.action,
                 cancelled: t.cancelled,
@@ -574,11 +653,24 @@ impl Snapshot {
         }
     }
 
+    /// Where timer `handle` is in `timers`: a binary search by its
+    /// deadline, or a scan when the fold did not see it scheduled.
+    fn timer_position(&self, handle: HandleId) -> Option<usize> {
+        if let Some(&when) = self.index.timer_when.get(&handle) {
+            let pos = self
+                .timers
+                .partition_point(|t| (t.when_ns, t.handle) < (when, handle));
+            if self.timers.get(pos).is_some_and(|t| t.handle == handle) {
+                return Some(pos);
+            }
+        }
+        self.timers.iter().position(|t| t.handle == handle)
+    }
+
     /// The loop pops a handle off the ready queue and runs it.
     fn handle_started(&mut self, handle: HandleId) {
         if let Some(pos) = self.ready.iter().position(|r| r.handle == handle) {
-            let entry = self.ready.remove(pos);
-            self.running = Some(entry);
+            self.running = self.ready.remove(pos);
         }
     }
 
@@ -672,6 +764,7 @@ impl Snapshot {
             Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => *task,
             _ => return,
         };
+        self.changed(task);
         if let Some(t) = self.tasks.get_mut(&task) {
             if !matches!(t.state, TaskState::Created) {
                 t.state = TaskState::Ready;

@@ -22,7 +22,7 @@ pub struct Timeline {
     pub trace: Trace,
     /// The trace cut into steps.
     pub steps: Vec<Step>,
-    /// `checkpoints[k]` is the snapshot after `k * every` events, without
+    /// `checkpoints[k]` is the snapshot after `checkpoint_at[k]` events, without
     /// its output: output is only ever appended, so a checkpoint keeps
     /// where it stood (`checkpoint_output[k]` entries of `head.output`)
     /// rather than a copy of all of it (which made a print-heavy
@@ -31,7 +31,14 @@ pub struct Timeline {
     checkpoints: Vec<Snapshot>,
     /// Length of the output at each checkpoint.
     checkpoint_output: Vec<usize>,
-    /// Events between two checkpoints.
+    /// The number of events folded into each checkpoint.
+    checkpoint_at: Vec<usize>,
+    /// Events between two checkpoints, at least: a checkpoint of a state
+    /// holding many tasks, futures and timers waits for as many events as
+    /// a quarter of them, so checkpoints cost time and memory in
+    /// proportion to the events (a program starting a task per step made
+    /// them grow with the square of its length: issue #21), and seeking
+    /// folds at most that many events after copying one.
     every: usize,
     /// The fold of every event so far (the next checkpoint is taken from it).
     head: Snapshot,
@@ -66,6 +73,7 @@ impl Timeline {
             steps: Vec::new(),
             checkpoints: vec![Snapshot::new()],
             checkpoint_output: vec![0],
+            checkpoint_at: vec![0],
             every: if every == 0 { DEFAULT_EVERY } else { every },
             head: Snapshot::new(),
             cutter: StepCutter::default(),
@@ -93,10 +101,15 @@ impl Timeline {
             self.head.apply(e);
             reserve_ahead(&mut self.trace.events, 1, cap);
             self.trace.events.push(e.clone());
-            if self.trace.events.len().is_multiple_of(self.every) {
+            let n = self.trace.events.len();
+            let last = self.checkpoint_at.last().copied().unwrap_or(0);
+            if n - last >= self.every.max(self.head.size() / 4) {
                 let output = std::mem::take(&mut self.head.output);
-                self.checkpoints.push(self.head.clone());
+                let mut checkpoint = self.head.clone();
+                checkpoint.index.changed = None;
+                self.checkpoints.push(checkpoint);
                 self.checkpoint_output.push(output.len());
+                self.checkpoint_at.push(n);
                 self.head.output = output;
             }
             each(&self.head, e);
@@ -107,6 +120,18 @@ impl Timeline {
         self.complete_steps = self.steps.len();
         self.steps
             .extend(self.cutter.partial(self.trace.events.len()));
+    }
+
+    /// From now on, note the tasks whose state the fold of the events sets
+    /// ([`Snapshot::note_changed_tasks`]), for [`Timeline::take_changed_tasks`].
+    pub fn note_changed_tasks(&mut self) {
+        self.head.note_changed_tasks();
+    }
+
+    /// The tasks whose state was set by the events added since the last
+    /// call (once [`Timeline::note_changed_tasks`] was called).
+    pub fn take_changed_tasks(&mut self) -> Vec<crate::trace::TaskId> {
+        self.head.take_changed_tasks()
     }
 
     /// The events so far.
@@ -127,10 +152,10 @@ impl Timeline {
     /// The snapshot after the first `n` events (clamped to the trace).
     pub fn at_event(&self, n: usize) -> Snapshot {
         let n = n.min(self.trace.events.len());
-        let k = (n / self.every).min(self.checkpoints.len() - 1);
+        let k = self.checkpoint_at.partition_point(|&at| at <= n) - 1;
         let mut s = self.checkpoints[k].clone();
         s.output = self.head.output[..self.checkpoint_output[k]].to_vec();
-        for e in &self.trace.events[k * self.every..n] {
+        for e in &self.trace.events[self.checkpoint_at[k]..n] {
             s.apply(e);
         }
         s
