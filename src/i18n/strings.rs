@@ -356,6 +356,8 @@ pub struct Ui {
     pub line_after_yield: &'static str,
     pub narr_lines_capped: &'static str,
     pub no_line_steps: &'static str,
+    // Selecting a task.
+    pub select_task_title: &'static str,
 }
 
 impl Ui {

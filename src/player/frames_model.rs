@@ -18,6 +18,8 @@ pub struct TaskFrames {
     pub chain: String,
     /// Being stepped right now.
     pub running: bool,
+    /// The task the learner selected (see [`selected_first`]).
+    pub selected: bool,
     /// Its frames as last recorded, outermost first.
     pub frames: Vec<FrameRow>,
 }
@@ -72,6 +74,7 @@ pub fn frames_view(
                 name: t.name.clone(),
                 chain: now.await_chain(t.id).join(ARROW),
                 running: ran == Some(t.id),
+                selected: false,
                 frames: t
                     .frames
                     .iter()
@@ -81,6 +84,15 @@ pub fn frames_view(
             }
         })
         .collect()
+}
+
+/// Marks the tasks named `selected` and moves them to the top, the
+/// others keeping their order (the learner's task is shown first).
+pub fn selected_first(rows: &mut [TaskFrames], selected: Option<&str>) {
+    for r in rows.iter_mut() {
+        r.selected = selected == Some(r.name.as_str());
+    }
+    rows.sort_by_key(|r| !r.selected);
 }
 
 /// Between the links of an await chain (the same in every language, as
@@ -243,5 +255,22 @@ mod tests {
             .iter()
             .all(|r| r.name != "Task-2"));
         assert_eq!(frame_label("sleep", 600, true), "sleep (asyncio)");
+    }
+
+    #[test]
+    fn the_selected_task_comes_first_and_the_others_keep_their_order() {
+        let mut rows = panels(WORKERS).swap_remove(3);
+        let names = |rows: &[TaskFrames]| rows.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&rows), ["Task-1", "Task-2", "Task-3"]);
+        selected_first(&mut rows, Some("Task-3"));
+        assert_eq!(names(&rows), ["Task-3", "Task-1", "Task-2"]);
+        assert_eq!(rows.iter().filter(|r| r.selected).count(), 1);
+        assert!(rows[0].selected);
+        // A name no task has (a task of an earlier run) selects nothing.
+        selected_first(&mut rows, Some("Task-9"));
+        assert!(rows.iter().all(|r| !r.selected));
+        assert_eq!(names(&rows), ["Task-3", "Task-1", "Task-2"]);
+        selected_first(&mut rows, None);
+        assert!(rows.iter().all(|r| !r.selected));
     }
 }

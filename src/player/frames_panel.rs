@@ -6,7 +6,7 @@
 //! readers; clicking a frame marks its line in the code and scrolls to it.
 //! The model is `frames_model`.
 
-use super::frames_model::{frame_label, frames_view, TaskFrames};
+use super::frames_model::{frame_label, frames_view, selected_first, TaskFrames};
 use super::player_state::PlayerState;
 use super::track::LaneOwner;
 use crate::i18n::{fill, ui};
@@ -23,11 +23,15 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
         // (In line mode, the line step before and the line's task.)
         let before = state.snapshot_before();
         let ran = state.running_task();
-        state.track.with(|t| {
+        let mut rows = state.track.with(|t| {
             frames_view(&now.0, &before, ran, |task| {
                 t.task_lane(task).is_some_and(|l| !t.lanes[l].internal)
             })
-        })
+        });
+        state
+            .selected_task
+            .with(|s| selected_first(&mut rows, s.as_deref()));
+        rows
     });
     // (None: no run yet; Some(false): a run without asyncio tasks, a
     // program of threads, where the panel has nothing to show.)
@@ -73,10 +77,15 @@ fn task_item(state: PlayerState, r: TaskFrames) -> impl IntoView {
     // Tree items take their names from their content (no aria-label: it
     // would hide the variables' text from the name).
     let name = r.name.clone();
+    let pick = r.name.clone();
     view! {
-        <li role="treeitem" aria-expanded="true" class="frames-task" class:running=r.running>
-            <code class="task-name">{name}</code>" "
-            <span class="task-chain" data-testid="task-chain" data-task=r.name.clone()>{r.chain}</span>
+        <li role="treeitem" aria-expanded="true" class="frames-task" class:running=r.running
+            class:selected=r.selected aria-selected=r.selected.then_some("true")>
+            <button type="button" class="task-pick" aria-pressed=if r.selected { "true" } else { "false" }
+                title=u.select_task_title on:click=move |_| state.toggle_task(&pick)>
+                <code class="task-name">{name}</code>" "
+                <span class="task-chain" data-testid="task-chain" data-task=r.name.clone()>{r.chain}</span>
+            </button>
             <ul role="group">
                 {r.frames.into_iter().map(|f| {
                     let line = f.line;
