@@ -358,6 +358,9 @@ pub struct Ui {
     pub no_line_steps: &'static str,
     // Selecting a task.
     pub select_task_title: &'static str,
+    // The frames panel's module globals.
+    pub frames_globals: &'static str,
+    pub frames_globals_empty: &'static str,
 }
 
 impl Ui {

@@ -409,3 +409,58 @@ test('a task selected in the loop panel stays selected in its lane, the loop pan
     await context.close();
   }
 });
+
+// The module's globals (issue #17): a section of the frames panel, closed
+// by default, listing the program's data names (not asyncio, not its
+// functions), a value marked after the step that changed it; it stays open
+// while stepping.
+test('module globals: a closed section that lists the data names and marks a change', async () => {
+  const code = [
+    'import asyncio',
+    '',
+    'count = 0',
+    "label = 'go'",
+    '',
+    'async def worker():',
+    '    global count',
+    '    count += 1',
+    '    await asyncio.sleep(0)',
+    '    count += 1',
+    '    await asyncio.sleep(0)',
+    '',
+    'async def main():',
+    '    await asyncio.create_task(worker())',
+    '',
+    'asyncio.run(main())',
+    '',
+  ].join('\n');
+  const repr = (expr) => execFileSync('python3', ['-c', `print(repr(${expr}))`], { encoding: 'utf8' }).trim();
+  const { page, context, problems } = await openAtFirstStep(`${app.url}?play#code=${encodeURIComponent(code)}`, {
+    viewport: { width: 1280, height: 800 },
+  });
+  const globals = page.getByTestId('globals');
+  await globals.waitFor({ state: 'attached' });
+  assert.equal(await globals.getAttribute('open'), null, 'closed by default');
+  await globals.locator('summary').click();
+  assert.notEqual(await globals.getAttribute('open'), null, 'opened');
+  const v = (name) => globals.locator(`[data-testid=var][data-name="${name}"]`);
+  await stepTo(page, 1);
+  // main awaits its task: the globals' first record.
+  assert.deepEqual(await globals.getByTestId('var').evaluateAll((els) => els.map((e) => e.dataset.name)), ['count', 'label']);
+  assert.equal(await v('label').locator('.var-value').innerText(), repr("'go'"));
+  assert.equal(await v('count').getAttribute('data-changed'), 'true');
+  // The worker runs `count += 1`: count is marked, label is not.
+  await stepTo(page, 2);
+  assert.equal(await v('count').locator('.var-value').innerText(), repr('0 + 1'));
+  assert.equal(await v('count').getAttribute('data-changed'), 'true');
+  assert.equal(await v('label').getAttribute('data-changed'), null);
+  assert.notEqual(await globals.getAttribute('open'), null, 'still open after stepping');
+  await globals.scrollIntoViewIfNeeded();
+  await screenshot(page, 'inside-globals');
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await axeViolations(page), [], `axe (${scheme})`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
