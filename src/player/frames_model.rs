@@ -122,10 +122,12 @@ fn var_rows(now: &Snapshot, vars: &[LocalVar], old: Option<&[LocalVar]>) -> Vec<
                 Some(task) => fill(ui().frames_task_value, &[&task.name]),
                 None => v.repr.clone(),
             },
+            // A task reads as its lane: it changed only when the variable
+            // names another one (its repr's state and line move on).
             changed: old.is_none_or(|o| {
                 o.iter()
                     .find(|w| w.name == v.name)
-                    .is_none_or(|w| w.repr != v.repr)
+                    .is_none_or(|w| w.fut != v.fut || (v.fut.is_none() && w.repr != v.repr))
             }),
         })
         .collect()
