@@ -329,4 +329,7 @@ pub static UI: Ui = Ui {
     line_after_yield: "sleep(0)",
     narr_lines_capped: "Line steps stop here: the run executed more than {0} lines of the program, the most the player records one by one (its line-recording limit). Step by event to follow the rest of the run.",
     no_line_steps: "This run recorded no line of the program: run it again to step by line.",
+    select_task_title: "Select this task (again to clear)",
+    frames_globals: "Module globals",
+    frames_globals_empty: "No global variables at this step.",
 };

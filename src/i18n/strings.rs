@@ -358,6 +358,11 @@ pub struct Ui {
     pub line_after_yield: &'static str,
     pub narr_lines_capped: &'static str,
     pub no_line_steps: &'static str,
+    // Selecting a task.
+    pub select_task_title: &'static str,
+    // The frames panel's module globals.
+    pub frames_globals: &'static str,
+    pub frames_globals_empty: &'static str,
 }
 
 impl Ui {

@@ -188,6 +188,12 @@ pub(super) fn bind_keys(state: PlayerState) -> WindowListenerHandle {
                 state.last();
                 true
             }
+            // Escape clears the selected task (and is left alone when
+            // none is selected).
+            "Escape" if state.selected_task.with_untracked(Option::is_some) => {
+                state.selected_task.set(None);
+                true
+            }
             " " if !on_a_button(&ev) => {
                 state.toggle_play();
                 true

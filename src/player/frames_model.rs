@@ -5,7 +5,7 @@
 
 use crate::i18n::{fill, ui};
 use looplab_engine::snapshot::{Snapshot, TaskState};
-use looplab_engine::trace::{FrameInfo, TaskId};
+use looplab_engine::trace::{FrameInfo, LocalVar, TaskId};
 
 /// One task's part of the panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +18,8 @@ pub struct TaskFrames {
     pub chain: String,
     /// Being stepped right now.
     pub running: bool,
+    /// The task the learner selected (see [`selected_first`]).
+    pub selected: bool,
     /// Its frames as last recorded, outermost first.
     pub frames: Vec<FrameRow>,
 }
@@ -72,6 +74,7 @@ pub fn frames_view(
                 name: t.name.clone(),
                 chain: now.await_chain(t.id).join(ARROW),
                 running: ran == Some(t.id),
+                selected: false,
                 frames: t
                     .frames
                     .iter()
@@ -81,6 +84,15 @@ pub fn frames_view(
             }
         })
         .collect()
+}
+
+/// Marks the tasks named `selected` and moves them to the top, the
+/// others keeping their order (the learner's task is shown first).
+pub fn selected_first(rows: &mut [TaskFrames], selected: Option<&str>) {
+    for r in rows.iter_mut() {
+        r.selected = selected == Some(r.name.as_str());
+    }
+    rows.sort_by_key(|r| !r.selected);
 }
 
 /// Between the links of an await chain (the same in every language, as
@@ -96,24 +108,36 @@ fn frame_row(now: &Snapshot, f: &FrameInfo, old: Option<&FrameInfo>) -> FrameRow
         name: f.name.clone(),
         line: f.line,
         library: f.library,
-        vars: f
-            .locals
-            .iter()
-            .map(|v| VarRow {
-                name: v.name.clone(),
-                value: match v.fut.and_then(|id| now.tasks.get(&id)) {
-                    Some(task) => fill(ui().frames_task_value, &[&task.name]),
-                    None => v.repr.clone(),
-                },
-                changed: old.is_none_or(|o| {
-                    o.locals
-                        .iter()
-                        .find(|w| w.name == v.name)
-                        .is_none_or(|w| w.repr != v.repr)
-                }),
-            })
-            .collect(),
+        vars: var_rows(now, &f.locals, old.map(|o| o.locals.as_slice())),
     }
+}
+
+/// The rows of `vars`, each marked when `old` (the same scope a step
+/// earlier; `None`: not recorded then) had no such name or another value.
+fn var_rows(now: &Snapshot, vars: &[LocalVar], old: Option<&[LocalVar]>) -> Vec<VarRow> {
+    vars.iter()
+        .map(|v| VarRow {
+            name: v.name.clone(),
+            value: match v.fut.and_then(|id| now.tasks.get(&id)) {
+                Some(task) => fill(ui().frames_task_value, &[&task.name]),
+                None => v.repr.clone(),
+            },
+            // A task reads as its lane: it changed only when the variable
+            // names another one (its repr's state and line move on).
+            changed: old.is_none_or(|o| {
+                o.iter()
+                    .find(|w| w.name == v.name)
+                    .is_none_or(|w| w.fut != v.fut || (v.fut.is_none() && w.repr != v.repr))
+            }),
+        })
+        .collect()
+}
+
+/// The program's module globals at a step (the names
+/// `Vm::main_globals` keeps: data, not dunders, modules, functions or
+/// classes), each marked when it was bound or changed since `before`.
+pub fn globals_view(now: &Snapshot, before: &Snapshot) -> Vec<VarRow> {
+    var_rows(now, &now.globals, Some(&before.globals))
 }
 
 /// A frame's label: `worker, line 7`, or `sleep (asyncio)` for a frame of
@@ -243,5 +267,62 @@ mod tests {
             .iter()
             .all(|r| r.name != "Task-2"));
         assert_eq!(frame_label("sleep", 600, true), "sleep (asyncio)");
+    }
+
+    #[test]
+    fn module_globals_are_listed_and_marked_when_they_change() {
+        let code = "import asyncio\n\ncount = 0\nlabel = 'go'\n\nasync def worker():\n    global count\n    count += 1\n    await asyncio.sleep(0)\n    count += 1\n    await asyncio.sleep(0)\n\nasync def main():\n    global job\n    job = asyncio.create_task(worker())\n    await job\n\nasyncio.run(main())\n";
+        let limits = Limits {
+            inspect_frames: true,
+            ..Limits::default()
+        };
+        let t = Track::from_events(run_program(code, "main.py", &limits).trace.events);
+        let at = |c: usize| {
+            let before = if c == 0 {
+                Snapshot::default()
+            } else {
+                t.after_step(c - 1)
+            };
+            globals_view(&t.after_step(c), &before)
+        };
+        let row = |rows: &[VarRow], name: &str| rows.iter().find(|v| v.name == name).cloned();
+        // Step 1: main suspends awaiting its job; the globals are recorded
+        // for the first time, each one marked; the task reads as its lane.
+        let first = at(1);
+        let names: Vec<_> = first.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["count", "label", "job"],
+            "no asyncio, worker or main"
+        );
+        assert!(first.iter().all(|v| v.changed));
+        assert_eq!(row(&first, "job").unwrap().value, "task Task-2");
+        // Step 2: the worker ran `count += 1`: only count is marked.
+        let second = at(2);
+        assert_eq!(row(&second, "count").unwrap().value, "1");
+        assert!(row(&second, "count").unwrap().changed);
+        assert!(!row(&second, "label").unwrap().changed);
+        assert!(!row(&second, "job").unwrap().changed);
+        // Step 3: count again.
+        assert_eq!(row(&at(3), "count").unwrap().value, "2");
+        // Before the run's first suspension: nothing yet.
+        assert!(at(0).is_empty());
+    }
+
+    #[test]
+    fn the_selected_task_comes_first_and_the_others_keep_their_order() {
+        let mut rows = panels(WORKERS).swap_remove(3);
+        let names = |rows: &[TaskFrames]| rows.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&rows), ["Task-1", "Task-2", "Task-3"]);
+        selected_first(&mut rows, Some("Task-3"));
+        assert_eq!(names(&rows), ["Task-3", "Task-1", "Task-2"]);
+        assert_eq!(rows.iter().filter(|r| r.selected).count(), 1);
+        assert!(rows[0].selected);
+        // A name no task has (a task of an earlier run) selects nothing.
+        selected_first(&mut rows, Some("Task-9"));
+        assert!(rows.iter().all(|r| !r.selected));
+        assert_eq!(names(&rows), ["Task-3", "Task-1", "Task-2"]);
+        selected_first(&mut rows, None);
+        assert!(rows.iter().all(|r| !r.selected));
     }
 }

@@ -126,10 +126,13 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
             <h3>{u.ready_queue}" " <span class="muted">{u.front_first}</span></h3>
             <ol class="queue" data-testid="ready-queue">
                 <For each=ready key=Row::clone let:r>
-                    <li data-testid="ready-item" data-task=r.task data-what=r.what
-                        class=format!("task-c{}", r.colour)>
-                        {(!r.plain.is_empty()).then(|| view! { <span class="plain">{r.plain}</span>" " })}
-                        <code class="cpython-name">{r.text}</code>
+                    <li data-testid="ready-item" data-task=r.task.clone() data-what=r.what.clone()
+                        class=format!("task-c{}", r.colour)
+                        aria-current=current(state, &r.task) class:selected=marked(state, &r.task)>
+                        {pick(state, &r.task, view! {
+                            {(!r.plain.is_empty()).then(|| view! { <span class="plain">{r.plain.clone()}</span>" " })}
+                            <code class="cpython-name">{r.text.clone()}</code>
+                        })}
                     </li>
                 </For>
             </ol>
@@ -137,8 +140,10 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
             <h3>{u.waiting}</h3>
             <ul class="queue" data-testid="waiting-list">
                 <For each=waiting key=Row::clone let:r>
-                    <li data-testid="waiting-item" data-task=r.task.clone() class=format!("task-c{}", r.colour)>
-                        <strong>{r.task.clone()}</strong>{u.waits_for}<span class="reason">{r.text}</span>
+                    <li data-testid="waiting-item" data-task=r.task.clone() class=format!("task-c{}", r.colour)
+                        aria-current=current(state, &r.task) class:selected=marked(state, &r.task)>
+                        {pick(state, &r.task, view! { <strong>{r.task.clone()}</strong> })}
+                        {u.waits_for}<span class="reason">{r.text}</span>
                     </li>
                 </For>
             </ul>
@@ -181,8 +186,10 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
             <h3>{u.finished}</h3>
             <ul class="queue" data-testid="finished">
                 <For each=finished key=Row::clone let:r>
-                    <li data-testid="finished-item" data-task=r.task.clone() class:failed=r.flag>
-                        <strong>{r.task.clone()}</strong>" "{r.text}
+                    <li data-testid="finished-item" data-task=r.task.clone() class:failed=r.flag
+                        aria-current=current(state, &r.task) class:selected=marked(state, &r.task)>
+                        {pick(state, &r.task, view! { <strong>{r.task.clone()}</strong> })}
+                        " "{r.text}
                     </li>
                 </For>
             </ul>
@@ -252,6 +259,35 @@ fn cpu_view(
     }
 }
 
+/// `content` as a button selecting the task named `task` (a second click
+/// clears the selection); as it is when the row is about no task.
+fn pick<V: IntoView + 'static>(state: PlayerState, task: &str, content: V) -> AnyView {
+    if task.is_empty() {
+        return content.into_any();
+    }
+    let name = task.to_string();
+    let pressed = name.clone();
+    view! {
+        <button type="button" class="task-pick" title=ui().select_task_title
+            aria-pressed=move || if state.is_selected(&pressed) { "true" } else { "false" }
+            on:click=move |_| state.toggle_task(&name)>{content}</button>
+    }
+    .into_any()
+}
+
+/// `aria-current` of a row about the task named `task`: set while that
+/// task is selected.
+fn current(state: PlayerState, task: &str) -> impl Fn() -> Option<&'static str> + Send + Sync {
+    let task = task.to_string();
+    move || state.is_selected(&task).then_some("true")
+}
+
+/// The `selected` class of a row about the task named `task`.
+fn marked(state: PlayerState, task: &str) -> impl Fn() -> bool + Send + Sync {
+    let task = task.to_string();
+    move || state.is_selected(&task)
+}
+
 /// Palette index of a task's lane (0 when it has none).
 fn colour_of(state: PlayerState, task: TaskId) -> usize {
     state.track.with(|t| {
@@ -270,8 +306,9 @@ fn running_view(state: PlayerState) -> AnyView {
         .with(|t| t.columns.get(c).and_then(|col| col.task));
     match task.and_then(|id| s.tasks.get(&id)) {
         Some(t) => view! {
-            <span class=format!("chip task-c{}", colour_of(state, t.id)) data-task=t.name.clone()>
-                {format!("{} {}()", t.name, t.coro)}
+            <span class=format!("chip task-c{}", colour_of(state, t.id)) data-task=t.name.clone()
+                aria-current=current(state, &t.name) class:selected=marked(state, &t.name)>
+                {pick(state, &t.name, format!("{} {}()", t.name, t.coro))}
             </span>
             <span class="muted">{fill(ui().ran_this_step, &[&task_status(ui(), &s, t.id)])}</span>
         }

@@ -99,6 +99,12 @@ pub struct PlayerState {
     /// The line step shown in line mode (index into `track.lines()`);
     /// `cursor` is then the event step holding it.
     pub(super) line_cursor: RwSignal<usize>,
+    /// The task the learner selected (clicked in a lane, a queue item or
+    /// the frames panel), by name: a task's name (`Task-2`, or its
+    /// `name=`) is the same when the same program runs again, so the
+    /// selection survives Run again (a name no task of the run has selects
+    /// nothing). Tasks sharing a name are selected together.
+    pub(super) selected_task: RwSignal<Option<String>>,
 }
 
 impl PlayerState {
@@ -144,7 +150,25 @@ impl PlayerState {
             ran_with: RwSignal::new(cpu),
             mode,
             line_cursor,
+            selected_task: RwSignal::new(None),
         }
+    }
+
+    /// Selects the task named `name`, or clears the selection when it is
+    /// the one selected (a second click).
+    pub(super) fn toggle_task(&self, name: &str) {
+        if name.is_empty() {
+            return;
+        }
+        let again = self
+            .selected_task
+            .with_untracked(|s| s.as_deref() == Some(name));
+        self.selected_task.set((!again).then(|| name.to_string()));
+    }
+
+    /// Whether the task named `name` is the one selected (tracked).
+    pub(super) fn is_selected(&self, name: &str) -> bool {
+        !name.is_empty() && self.selected_task.with(|s| s.as_deref() == Some(name))
     }
 
     /// Takes the editor's code as the program to run.

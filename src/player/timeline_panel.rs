@@ -51,9 +51,26 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
                         if r.internal { " internal" } else { "" },
                         if r.grouped { " grouped" } else { "" }
                     );
+                    // A task's label selects it (issue #17): a button
+                    // that Enter and Space press.
+                    let task = r.task.clone();
+                    let pickable = !task.is_empty();
+                    let (t1, t2, t3) = (task.clone(), task.clone(), task.clone());
+                    let selected = move || state.is_selected(&t1);
                     view! {
-                        <div class=class data-testid="lane" data-kind=r.kind
+                        <div class=move || format!("{class}{}", if selected() { " selected" } else { "" })
+                            data-testid="lane" data-kind=r.kind
                             data-task=r.task.clone() title=r.name.clone()
+                            role=pickable.then_some("button") tabindex=pickable.then_some("0")
+                            aria-pressed=move || pickable.then(|| if state.is_selected(&t2) { "true" } else { "false" })
+                            on:click=move |_| state.toggle_task(&t3)
+                            on:keydown=move |ev| {
+                                if pickable && matches!(ev.key().as_str(), "Enter" | " ") {
+                                    ev.prevent_default();
+                                    ev.stop_propagation();
+                                    state.toggle_task(&task);
+                                }
+                            }
                             style:height=format!("{LANE_H}px")>{r.name.clone()}</div>
                     }
                 })
@@ -129,6 +146,7 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
             <div class="timeline-scroll" node_ref=scroller tabindex="0" role="group" aria-label=ui().timeline_steps
                 on:scroll=on_scroll>
                 <div class="timeline-inner" style:width=width style:height=height>
+                    {move || selected_band(state, rows)}
                     <div class="timeline-marks" node_ref=marks_el></div>
                     <For each=tokens key=Mark::clone children=move |m| mark_view(m, state)/>
                     <div class="timeline-future" aria-hidden="true"
@@ -141,6 +159,19 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
         </div>
         <TimelineOptions state/>
     }
+}
+
+/// A band across the selected task's lane (issue #17), under the marks.
+fn selected_band(state: PlayerState, rows: Memo<(Vec<Row>, Vec<usize>)>) -> Option<impl IntoView> {
+    let i = state.selected_task.with(|s| {
+        let s = s.as_deref()?;
+        rows.with(|(rows, _)| rows.iter().position(|r| r.task == s))
+    })?;
+    Some(view! {
+        <div class="timeline-selected-lane" aria-hidden="true"
+            style:top=format!("{}px", RULER_H + i * LANE_H)
+            style:height=format!("{LANE_H}px")></div>
+    })
 }
 
 /// Keeps the cursor in view: when it leaves the view, centres it. The

@@ -311,3 +311,156 @@ test('#step=N&mode=line opens at that line step, and the mode survives Run again
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Selecting a task (issue #17): a click on a queue item, a lane label or a
+// task in the frames panel selects it everywhere; stepping keeps it; a
+// second click or Escape clears it; Run again keeps it.
+test('a task selected in the loop panel stays selected in its lane, the loop panel and the frames panel', async () => {
+  const code = [
+    'import asyncio',
+    '',
+    'async def worker(n, delay):',
+    '    total = n * 10',
+    '    await asyncio.sleep(delay)',
+    '    total += 1',
+    '    await asyncio.sleep(delay)',
+    '    return total',
+    '',
+    'async def main():',
+    '    await asyncio.gather(worker(1, 0.1), worker(2, 1.0))',
+    '',
+    'asyncio.run(main())',
+    '',
+  ].join('\n');
+  for (const scheme of ['light', 'dark']) {
+    const { page, context, problems } = await openAtFirstStep(`${app.url}?play#code=${encodeURIComponent(code)}`, {
+      viewport: { width: 1280, height: 800 },
+      colorScheme: scheme,
+    });
+    const lane = page.locator('[data-testid=lane][data-task="Task-3"]');
+    const loopItems = page.locator('.loop-panel [data-task="Task-3"][aria-current=true]');
+    const firstTask = page.locator('.frames-task').first();
+    const selectedTasks = page.locator('.frames-task[aria-selected=true]');
+    const expectSelected = async (why) => {
+      assert.equal(await lane.getAttribute('aria-pressed'), 'true', `${why}: the lane`);
+      assert.match(await lane.getAttribute('class'), /\bselected\b/, `${why}: the lane's style`);
+      assert.equal(await page.locator('.timeline-selected-lane').count(), 1, `${why}: the band across the lane`);
+      assert.ok((await loopItems.count()) >= 1, `${why}: an item of the loop panel`);
+      assert.equal(await selectedTasks.count(), 1, `${why}: one task in the frames panel`);
+      assert.equal(await firstTask.getByTestId('task-chain').getAttribute('data-task'), 'Task-3', `${why}: shown first`);
+    };
+    const expectNone = async (why) => {
+      assert.equal(await lane.getAttribute('aria-pressed'), 'false', `${why}: the lane`);
+      assert.equal(await page.locator('.loop-panel [aria-current=true]').count(), 0, `${why}: the loop panel`);
+      assert.equal(await selectedTasks.count(), 0, `${why}: the frames panel`);
+      assert.equal(await page.locator('.timeline-selected-lane').count(), 0, `${why}: no band`);
+    };
+    // Step until worker 2 (Task-3) waits, then click its waiting item.
+    const waiting = page.locator('[data-testid=waiting-item][data-task="Task-3"]');
+    for (let s = 1; (await waiting.count()) === 0; s++) {
+      assert.ok(s < 10, 'worker 2 waits within 10 steps');
+      await stepTo(page, s);
+    }
+    await expectNone('before a click');
+    assert.notEqual(await firstTask.getByTestId('task-chain').getAttribute('data-task'), 'Task-3', 'not first before');
+    await waiting.getByRole('button').click();
+    await expectSelected('after the click');
+    await screenshot(page, `inside-select-${scheme}`);
+    const step = Number(await page.getByTestId('player').getAttribute('data-step'));
+    for (let i = 1; i <= 3; i++) await stepTo(page, step + i);
+    await expectSelected('three steps later');
+    // Line mode keeps it too.
+    await page.getByTestId('step-mode').selectOption('line');
+    await page.locator('[data-testid=player][data-mode=line]').waitFor();
+    await page.getByTestId('step-forward').click();
+    await expectSelected('a line step later');
+    await page.getByTestId('step-mode').selectOption('event');
+    // Axe on what marks it.
+    const results = await new AxeBuilder({ page })
+      .include('[data-testid=frames]').include('.loop-panel').include('.lane-labels').analyze();
+    assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], `axe (${scheme})`);
+    // A second click clears it; a click in the frames panel selects again.
+    await lane.click();
+    await expectNone('after a second click');
+    await page.locator('.frames-task', { has: page.locator('[data-testid=task-chain][data-task="Task-3"]') }).locator('.task-pick').click();
+    await expectSelected('after a click in the frames panel');
+    // Escape clears it (the player's other keys are untouched).
+    await page.keyboard.press('Escape');
+    await expectNone('after Escape');
+    if (scheme === 'light') {
+      // From the keyboard: a lane label is a button Enter and Space press
+      // (Space there does not start playback).
+      await lane.focus();
+      await page.keyboard.press('Enter');
+      await expectSelected('after Enter on the lane');
+      const before = await page.getByTestId('player').getAttribute('data-step');
+      await page.keyboard.press(' ');
+      await expectNone('after Space on the lane');
+      assert.equal(await page.getByTestId('player').getAttribute('data-step'), before, 'Space did not step or play');
+      await page.keyboard.press(' ');
+      await expectSelected('after Space again');
+      // Run again: the same program's Task-3 is still the one selected.
+      await page.getByTestId('run').click();
+      await page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])').waitFor({ timeout: 60_000 });
+      await stepTo(page, step + 2);
+      await expectSelected('after Run again');
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+// The module's globals (issue #17): a section of the frames panel, closed
+// by default, listing the program's data names (not asyncio, not its
+// functions), a value marked after the step that changed it; it stays open
+// while stepping.
+test('module globals: a closed section that lists the data names and marks a change', async () => {
+  const code = [
+    'import asyncio',
+    '',
+    'count = 0',
+    "label = 'go'",
+    '',
+    'async def worker():',
+    '    global count',
+    '    count += 1',
+    '    await asyncio.sleep(0)',
+    '    count += 1',
+    '    await asyncio.sleep(0)',
+    '',
+    'async def main():',
+    '    await asyncio.create_task(worker())',
+    '',
+    'asyncio.run(main())',
+    '',
+  ].join('\n');
+  const repr = (expr) => execFileSync('python3', ['-c', `print(repr(${expr}))`], { encoding: 'utf8' }).trim();
+  const { page, context, problems } = await openAtFirstStep(`${app.url}?play#code=${encodeURIComponent(code)}`, {
+    viewport: { width: 1280, height: 800 },
+  });
+  const globals = page.getByTestId('globals');
+  await globals.waitFor({ state: 'attached' });
+  assert.equal(await globals.getAttribute('open'), null, 'closed by default');
+  await globals.locator('summary').click();
+  assert.notEqual(await globals.getAttribute('open'), null, 'opened');
+  const v = (name) => globals.locator(`[data-testid=var][data-name="${name}"]`);
+  await stepTo(page, 1);
+  // main awaits its task: the globals' first record.
+  assert.deepEqual(await globals.getByTestId('var').evaluateAll((els) => els.map((e) => e.dataset.name)), ['count', 'label']);
+  assert.equal(await v('label').locator('.var-value').innerText(), repr("'go'"));
+  assert.equal(await v('count').getAttribute('data-changed'), 'true');
+  // The worker runs `count += 1`: count is marked, label is not.
+  await stepTo(page, 2);
+  assert.equal(await v('count').locator('.var-value').innerText(), repr('0 + 1'));
+  assert.equal(await v('count').getAttribute('data-changed'), 'true');
+  assert.equal(await v('label').getAttribute('data-changed'), null);
+  assert.notEqual(await globals.getAttribute('open'), null, 'still open after stepping');
+  await globals.scrollIntoViewIfNeeded();
+  await screenshot(page, 'inside-globals');
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await axeViolations(page), [], `axe (${scheme})`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -79,6 +79,10 @@ pub struct Snapshot {
     /// in runs that record lines).
     #[serde(default)]
     pub line: Option<(Option<TaskId>, u32)>,
+    /// The program's module globals as last recorded (`EventKind::Globals`;
+    /// only in runs that record frames).
+    #[serde(default)]
+    pub globals: Vec<crate::trace::LocalVar>,
     /// Set once line events stopped at their limit (`EventKind::LinesCapped`):
     /// the limit.
     #[serde(default)]
@@ -450,6 +454,7 @@ impl Snapshot {
                 }
             }
             EventKind::LinesCapped { limit } => self.lines_capped = Some(*limit),
+            EventKind::Globals { vars } => self.globals = vars.clone(),
         }
     }
 

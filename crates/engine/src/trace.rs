@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the trace format. Bumped whenever [`EventKind`] changes shape.
-pub const TRACE_VERSION: u32 = 6;
+pub const TRACE_VERSION: u32 = 7;
 
 /// Id of a task. Tasks are futures, so this is the task's [`FutureId`].
 pub type TaskId = u32;
@@ -386,6 +386,15 @@ pub enum EventKind {
         task: TaskId,
         /// Its coroutine frames, outermost (the task's own coroutine) first.
         frames: Vec<FrameInfo>,
+    },
+    /// The program's module globals changed since they were last recorded:
+    /// all of them now (see `Vm::main_globals` for which names count),
+    /// recorded right after a [`EventKind::TaskFrames`] (so only when the
+    /// run asks for frames, `Limits::inspect_frames`). Since version 7.
+    Globals {
+        /// The globals, in the module's assignment order; a task or
+        /// future's [`LocalVar::fut`] is set as a local's is.
+        vars: Vec<LocalVar>,
     },
     /// The running task (or worker thread, or the main program outside
     /// any task) is about to run a line of the program: CPython's

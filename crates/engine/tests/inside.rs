@@ -338,3 +338,99 @@ fn the_snapshot_knows_each_tasks_line_and_frames_at_a_line_step() {
     let snap = Snapshot::fold(&events[..=later]);
     assert_eq!(total(&snap, 3).as_deref(), Some("21"));
 }
+
+/// What CPython says the module globals are each time the program of
+/// `tests/inside/{name}` calls `asyncio.sleep`: one list of `(name, repr)`
+/// per call, in order, with the names `Vm::main_globals` keeps (no
+/// dunders, modules, functions, classes or builtins) and reprs cut as
+/// `Vm::preview_repr` cuts them.
+fn cpython_globals_at_sleeps(name: &str) -> Vec<Vec<(String, String)>> {
+    const TRACER: &str = r#"
+import asyncio, runpy, sys, types
+real = asyncio.sleep
+skip = (types.ModuleType, types.FunctionType, type, types.BuiltinFunctionType)
+def sleep(delay, result=None):
+    for k, v in sys._getframe(1).f_globals.items():
+        if (k.startswith('__') and k.endswith('__')) or isinstance(v, skip):
+            continue
+        r = repr(v)
+        if len(r) > 80:
+            r = r[:79] + '\u2026'
+        print(k + '\t' + r)
+    print('--')
+    return real(delay, result)
+asyncio.sleep = sleep
+runpy.run_path(sys.argv[1], run_name='__main__')
+"#;
+    let path = format!("{}/tests/inside/{name}", env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new("python3")
+        .args(["-c", TRACER, &path])
+        .output()
+        .expect("python3 (3.11) runs the reference");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut blocks = vec![Vec::new()];
+    for line in text.lines() {
+        if line == "--" {
+            blocks.push(Vec::new());
+        } else if let Some((k, r)) = line.split_once('\t') {
+            blocks
+                .last_mut()
+                .unwrap()
+                .push((k.to_string(), r.to_string()));
+        }
+    }
+    blocks.pop();
+    blocks
+}
+
+#[test]
+fn the_module_globals_at_each_sleep_are_the_ones_cpython_has() {
+    let expected = cpython_globals_at_sleeps("globals.py");
+    assert_eq!(expected.len(), 5, "five sleeps: {expected:?}");
+    let out = run("globals.py", true);
+    let events = &out.trace.events;
+    let mut seen = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let EventKind::TaskFrames { frames, .. } = &e.kind else {
+            continue;
+        };
+        if frames.last().map(|f| f.name.as_str()) != Some("sleep") {
+            continue;
+        }
+        // The globals recorded with this suspension (or before it, when
+        // they had not changed).
+        let upto = events[i + 1..]
+            .iter()
+            .position(|e| !matches!(e.kind, EventKind::Globals { .. }))
+            .map_or(events.len(), |p| i + 1 + p);
+        let snap = Snapshot::fold(&events[..upto]);
+        seen.push(
+            snap.globals
+                .iter()
+                .map(|v| (v.name.clone(), v.repr.clone()))
+                .collect::<Vec<_>>(),
+        );
+    }
+    assert_eq!(seen, expected);
+    // Recorded only when they changed: fewer times than tasks suspended.
+    let count = |f: fn(&EventKind) -> bool| events.iter().filter(|e| f(&e.kind)).count();
+    let globals = count(|k| matches!(k, EventKind::Globals { .. }));
+    let suspensions = count(|k| matches!(k, EventKind::TaskFrames { .. }));
+    assert!(
+        globals >= 3 && globals < suspensions,
+        "{globals} of {suspensions}"
+    );
+    // And not at all when the run records no frames.
+    let off = run("globals.py", false);
+    assert!(!off
+        .trace
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::Globals { .. })));
+    assert_eq!(stdout(&off), stdout(&out));
+}

@@ -127,6 +127,8 @@ pub(crate) struct Aio {
     pub inspect_frames: bool,
     /// Line events recorded so far (`Limits::record_lines`).
     pub lines_recorded: usize,
+    /// The module globals last recorded (`EventKind::Globals`).
+    pub globals_recorded: Vec<crate::trace::LocalVar>,
 }
 
 pub(crate) type Shared = Rc<RefCell<Aio>>;
@@ -182,6 +184,7 @@ impl Aio {
             source: Rc::from(""),
             inspect_frames: false,
             lines_recorded: 0,
+            globals_recorded: Vec::new(),
         }
     }
 
@@ -501,6 +504,34 @@ pub(crate) fn task_frames(
         }
     }
     Some(frames)
+}
+
+/// The program's module globals, for the trace (`EventKind::Globals`):
+/// `Some` when they differ from the ones last recorded (and then they are
+/// the ones recorded), `None` when they do not or the run records no
+/// frames. Runs no Python code.
+pub(crate) fn changed_globals(vm: &mut Vm, shared: &Shared) -> Option<Vec<crate::trace::LocalVar>> {
+    {
+        let st = shared.try_borrow().ok()?;
+        if !st.inspect_frames || !st.lp.recorder.recording() {
+            return None;
+        }
+    }
+    let vars: Vec<_> = vm
+        .main_globals()
+        .into_iter()
+        .map(|(name, v)| crate::trace::LocalVar {
+            repr: vm.preview_repr(&v, crate::trace::REPR_WIDTH),
+            fut: fut_id_of(vm, &v),
+            name,
+        })
+        .collect();
+    let mut st = shared.try_borrow_mut().ok()?;
+    if st.globals_recorded == vars {
+        return None;
+    }
+    st.globals_recorded = vars.clone();
+    Some(vars)
 }
 
 /// A callable's name (`__name__`), for the trace.

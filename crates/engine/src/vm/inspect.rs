@@ -76,6 +76,33 @@ impl Vm {
         out
     }
 
+    /// The program's module globals a viewer shows, in assignment order:
+    /// the names the program bound to data. Left out: dunders (`__name__`,
+    /// `__file__`, ...), modules (`import asyncio`), and functions, classes
+    /// and builtins (`def main`, `class Job`, `from asyncio import sleep`),
+    /// which are the program's text rather than its state. At most
+    /// [`MAX_LOCALS`] of them.
+    pub fn main_globals(&self) -> Vec<(String, Value)> {
+        let Some(Value::Module(m)) = self.modules.get("__main__") else {
+            return Vec::new();
+        };
+        let slots = m.globals.slots.borrow();
+        slots
+            .iter()
+            .filter_map(|(name, v)| Some((name, v.as_ref()?)))
+            .filter(|(name, v)| {
+                let dunder = name.starts_with("__") && name.ends_with("__");
+                let code = matches!(
+                    v,
+                    Value::Module(_) | Value::Function(_) | Value::Class(_) | Value::Builtin(_)
+                );
+                !dunder && !code
+            })
+            .take(MAX_LOCALS)
+            .map(|(name, v)| (name.to_string(), v.clone()))
+            .collect()
+    }
+
     /// `repr(v)` as CPython gives it, cut to `width` characters (the last
     /// one then an ellipsis), computed without running Python code (see
     /// the module's documentation).

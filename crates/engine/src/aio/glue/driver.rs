@@ -204,11 +204,17 @@ pub(crate) fn step_finish(
         CoroStep::YieldedFuture(_) | CoroStep::YieldedNone => task_frames(vm, shared, coro),
         _ => None,
     };
+    let globals = frames
+        .as_ref()
+        .and_then(|_| super::changed_globals(vm, shared));
     report_never_awaited(vm, shared);
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, Some(task), line);
     if let Some(frames) = frames {
         st.lp.emit(EventKind::TaskFrames { task, frames });
+    }
+    if let Some(vars) = globals {
+        st.lp.emit(EventKind::Globals { vars });
     }
     // Without the CPU model computing takes no virtual time, but nothing
     // else ran meanwhile; with it, the step took this long.
