@@ -211,6 +211,31 @@ pub async fn yield_to_page() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Waits until the page is idle (`requestIdleCallback`): a run's slices,
+/// a click's handler, rendering and any other task queued go first. At
+/// most `timeout_ms` (so background work still advances on a page that is
+/// never idle); a short timer where the browser has no idle callbacks.
+pub async fn when_idle(timeout_ms: u32) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let asked = idle.and_then(|f| {
+            let options = js_sys::Object::new();
+            js_sys::Reflect::set(&options, &"timeout".into(), &timeout_ms.into()).ok()?;
+            f.call2(&window, &resolve, &options).ok()
+        });
+        if asked.is_none() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// `performance.now()`, in ms (0 where unavailable).
 pub fn now_ms() -> f64 {
     web_sys::window()

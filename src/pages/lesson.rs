@@ -23,7 +23,6 @@ pub fn lesson_page(id: String) -> AnyView {
     };
     let t = ui();
     crate::browser::set_title(&fill(t.page_title, &[&lesson.title]));
-    let neighbours = neighbours(lesson);
     // The program in the player: the main snippet, or a variation the
     // learner loaded. The URL's `#step=N` applies to the first one shown.
     let loaded = RwSignal::new(lesson.main_snippet().name);
@@ -36,17 +35,12 @@ pub fn lesson_page(id: String) -> AnyView {
             .map(|s| (s.name, edited_code(lesson.id, s)))
             .collect::<Vec<_>>(),
     );
-    let body = lesson
-        .sections
-        .iter()
-        .map(|s| match s {
-            SectionData::Prose(html) => {
-                view! { <div class="prose" inner_html=*html></div> }.into_any()
-            }
-            SectionData::Snippet(i) => {
-                let snippet = &lesson.snippets[*i];
-                // The snippet's exercise, if a predict block names it.
-                let predict = lesson
+    let section = move |s: &'static SectionData| match s {
+        SectionData::Prose(html) => view! { <div class="prose" inner_html=*html></div> }.into_any(),
+        SectionData::Snippet(i) => {
+            let snippet = &lesson.snippets[*i];
+            // The snippet's exercise, if a predict block names it.
+            let predict = lesson
                     .predicts
                     .iter()
                     .find(|p| p.snippet == snippet.name)
@@ -55,30 +49,59 @@ pub fn lesson_page(id: String) -> AnyView {
                             <Predict lesson=lesson data=p source=snippet.code cpu_model=snippet.cpu_model/>
                         }
                     });
-                // The main snippet is the player; every other snippet can
-                // be loaded into it.
-                let shown = if std::ptr::eq(snippet, lesson.main_snippet()) {
-                    lesson_player(lesson, loaded, start_step, codes).into_any()
-                } else {
-                    let code = code_of(codes, snippet.name);
-                    snippet_view(snippet, code, Some(loaded)).into_any()
-                };
-                view! { {shown}{predict} }.into_any()
+            // The main snippet is the player; every other snippet can
+            // be loaded into it.
+            let shown = if std::ptr::eq(snippet, lesson.main_snippet()) {
+                lesson_player(lesson, loaded, start_step, codes).into_any()
+            } else {
+                let code = code_of(codes, snippet.name);
+                snippet_view(snippet, code, Some(loaded)).into_any()
+            };
+            view! { {shown}{predict} }.into_any()
+        }
+    };
+    // The first screen (up to the player) is built at once; the sections
+    // after it (more prose, the other snippets' editors, the exercises)
+    // once the page is idle, so that a cold load's first task, first
+    // layout and a first Run do not wait for them (issue #19). The
+    // article says `data-complete` when everything is there.
+    let split = lesson
+        .sections
+        .iter()
+        .position(|s| matches!(s, SectionData::Snippet(i) if std::ptr::eq(&lesson.snippets[*i], lesson.main_snippet())))
+        .map_or(lesson.sections.len(), |i| i + 1);
+    let (first, rest) = lesson.sections.split_at(split);
+    let first = first.iter().map(section).collect_view();
+    let complete = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        browser::when_idle(REST_TIMEOUT_MS).await;
+        complete.try_set(true);
+    });
+    let rest = move || {
+        complete.get().then(|| {
+            view! {
+                {rest.iter().map(section).collect_view()}
+                <nav class="lesson-nav" aria-label=ui().lessons>{neighbours(lesson)}</nav>
             }
         })
-        .collect_view();
+    };
     view! {
-        <article class="lesson" data-testid="lesson" data-lesson=lesson.id>
+        <article class="lesson" data-testid="lesson" data-lesson=lesson.id
+            data-complete=move || complete.get().then_some("")>
             <p class="breadcrumb"><Link route=Route::Index>{t.lessons}</Link>" / "{fill(t.lesson_n, &[&lesson.order])}</p>
             {language_note(lesson)}
             <h1>{lesson.title}</h1>
             <p class="lede">{lesson.summary}</p>
-            {body}
-            <nav class="lesson-nav" aria-label=t.lessons>{neighbours}</nav>
+            {first}
+            {rest}
         </article>
     }
     .into_any()
 }
+
+/// How long the sections after the player wait for the page to be idle at
+/// most, ms.
+const REST_TIMEOUT_MS: u32 = 1_000;
 
 /// Why the lesson is in English when the page's language is not, if so.
 fn language_note(lesson: &LessonData) -> Option<impl IntoView> {

@@ -69,9 +69,35 @@ impl LiveRun for SessionRun {
 /// `multiprocessing`, …), for the runs that import them. A Run pressed
 /// meanwhile compiles only what its program imports (see
 /// [`compile_library`]), sharing the pieces already compiled.
+///
+/// Every slice of the warm-up waits for the page to be idle
+/// ([`Turn::Idle`]): a Run pressed meanwhile, its slices and the first
+/// rendering of its output never queue behind it (issue #19).
 pub async fn warm_up() {
-    let _ = run_sliced("import asyncio\n", 1, CpuChoice::default(), || true).await;
-    compile_library(None, &|| true).await;
+    let source = "import asyncio\n";
+    let _ = run_sliced_once(source, 1, CpuChoice::default(), &|| true, Turn::Idle).await;
+    compile_library_in(None, &|| true, Turn::Idle).await;
+}
+
+/// When a piece of engine work takes its turn on the page's one thread.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Turn {
+    /// After the page's pending work (a run, a `#step=` link, a Run
+    /// pressed): [`yield_to_page`](crate::browser::yield_to_page).
+    Page,
+    /// Only when the page is idle (the warm-up): after every run's slices.
+    Idle,
+}
+
+/// How long a warm-up slice waits for the page to be idle at most, ms: a
+/// page that never idles (a live busy loop) still warms up, slowly.
+const IDLE_TIMEOUT_MS: u32 = 1_000;
+
+async fn wait_turn(turn: Turn) {
+    match turn {
+        Turn::Page => crate::browser::yield_to_page().await,
+        Turn::Idle => crate::browser::when_idle(IDLE_TIMEOUT_MS).await,
+    }
 }
 
 /// Where the bundle of the library modules not compiled into the wasm is
@@ -165,7 +191,7 @@ pub async fn run_sliced(
     alive: impl Fn() -> bool,
 ) -> Option<RunOutcome> {
     loop {
-        let outcome = run_sliced_once(source, scale, cpu, &alive).await?;
+        let outcome = run_sliced_once(source, scale, cpu, &alive, Turn::Page).await?;
         if needs_library(&outcome).is_none() || load_library().await.is_err() {
             return Some(outcome);
         }
@@ -177,15 +203,15 @@ async fn run_sliced_once(
     scale: u64,
     cpu: CpuChoice,
     alive: &impl Fn() -> bool,
+    turn: Turn,
 ) -> Option<RunOutcome> {
-    use crate::browser::yield_to_page;
-    if !compile_library(Some(source), alive).await {
+    if !compile_library_in(Some(source), alive, turn).await {
         return None;
     }
     let mut session = Session::new(source, FILENAME, &limits(scale, cpu));
     let mut fuel = INITIAL_FUEL;
     loop {
-        yield_to_page().await;
+        wait_turn(turn).await;
         if !alive() {
             return None;
         }
@@ -208,12 +234,16 @@ async fn run_sliced_once(
 /// a task of its own first (the caller is often a click handler or the
 /// page's first render). False when `alive` turned false.
 pub async fn compile_library(source: Option<&str>, alive: &impl Fn() -> bool) -> bool {
+    compile_library_in(source, alive, Turn::Page).await
+}
+
+async fn compile_library_in(source: Option<&str>, alive: &impl Fn() -> bool, turn: Turn) -> bool {
     let mut prep = match source {
         Some(source) => run::Warmup::for_program(source),
         None => run::Warmup::new(),
     };
     loop {
-        crate::browser::yield_to_page().await;
+        wait_turn(turn).await;
         if !alive() {
             return false;
         }

@@ -32,7 +32,8 @@ test('the lesson index lists the lessons in order', async () => {
 test('a lesson page shows its prose and code, and navigation keeps history', async () => {
   const { page, context, problems } = await openPage(app.browser, app.url);
   await page.getByRole('link', { name: /Taking turns/ }).click();
-  await page.getByTestId('lesson').waitFor();
+  // The sections after the player come once the page is idle.
+  await page.locator('[data-testid=lesson][data-complete]').waitFor();
   assert.match(page.url(), /\?lesson=sleep$/);
   // The player's code panel is the editor (issue #16): its text is the textarea's.
   const code = await page.locator('[data-testid=code] [data-testid=editor]').first().inputValue();
@@ -110,6 +111,7 @@ test('axe finds no accessibility violations, light and dark', async () => {
     for (const query of ['', '?lesson=sleep', '?lesson=cancel', '?lesson=nope', '?play']) {
       const { page, context } = await openPage(app.browser, app.url + query, { colorScheme });
       await page.locator('main > *').first().waitFor();
+      if (query.startsWith('?lesson=') && query !== '?lesson=nope') await page.locator('[data-testid=lesson][data-complete]').waitFor();
       assert.deepEqual(await axeViolations(page), [], `${colorScheme} ${query || 'index'}`);
       await context.close();
     }
@@ -120,7 +122,7 @@ test('the layout holds at 360 px wide', async () => {
   const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=gather`, {
     viewport: { width: 360, height: 740 },
   });
-  await page.getByTestId('lesson').waitFor();
+  await page.locator('[data-testid=lesson][data-complete]').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   await screenshot(page, 'lesson-gather-narrow');
