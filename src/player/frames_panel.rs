@@ -13,6 +13,7 @@ use super::player_state::PlayerState;
 use super::track::LaneOwner;
 use crate::i18n::{fill, ui};
 use leptos::prelude::*;
+use std::cell::Cell;
 
 /// The panel.
 #[component]
@@ -20,20 +21,37 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let now = state.snap.get();
         if state.track.with(|t| t.steps().is_empty()) {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         // (In line mode, the line step before and the line's task.)
         let before = state.snapshot_before();
         let ran = state.running_task();
+        // At most this many tasks are drawn, the selected one always (a run
+        // can have 100,000 alive: the rest are counted in a last row, and
+        // their rows are never made).
+        const TASKS_DRAWN: usize = 200;
+        let (drawn, hidden) = (Cell::new(0), Cell::new(0));
+        let selected = state.selected_task.get();
         let mut rows = state.track.with(|t| {
             frames_view(&now.0, &before, ran, |task| {
-                t.task_lane(task).is_some_and(|l| !t.lanes[l].internal)
+                if !t.task_lane(task).is_some_and(|l| !t.lanes[l].internal) {
+                    return false;
+                }
+                let picked = selected
+                    .as_deref()
+                    .is_some_and(|name| now.0.tasks.get(&task).is_some_and(|v| v.name == name));
+                if drawn.get() < TASKS_DRAWN || picked {
+                    drawn.set(drawn.get() + 1);
+                    true
+                } else {
+                    hidden.set(hidden.get() + 1);
+                    false
+                }
             })
         });
-        state
-            .selected_task
-            .with(|s| selected_first(&mut rows, s.as_deref()));
-        rows
+        selected_first(&mut rows, selected.as_deref());
+        let hidden = hidden.get();
+        (rows, hidden)
     });
     // (None: no run yet; Some(false): a run without asyncio tasks, a
     // program of threads, where the panel has nothing to show.)
@@ -57,7 +75,10 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
             view! {
                 <section class="frames-panel" data-testid="frames" aria-labelledby="frames-heading">
                     <h2 id="frames-heading">{ui().frames_heading}</h2>
-                    {move || tree(state, rows.get(), has_tasks.get().is_none())}
+                    {move || {
+                        let (rows, hidden) = rows.get();
+                        tree(state, rows, hidden, has_tasks.get().is_none())
+                    }}
                     <details class="frames-globals" data-testid="globals">
                         <summary>{ui().frames_globals}</summary>
                         {move || globals_list(globals.get())}
@@ -69,7 +90,7 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
 }
 
 /// The tree of tasks, or a sentence saying why there is none.
-fn tree(state: PlayerState, rows: Vec<TaskFrames>, before_run: bool) -> AnyView {
+fn tree(state: PlayerState, rows: Vec<TaskFrames>, hidden: usize, before_run: bool) -> AnyView {
     if before_run {
         return view! { <p class="muted empty">{ui().frames_before_run}</p> }.into_any();
     }
@@ -77,9 +98,12 @@ fn tree(state: PlayerState, rows: Vec<TaskFrames>, before_run: bool) -> AnyView 
         return view! { <p class="muted empty">{ui().frames_empty}</p> }.into_any();
     }
     view! {
-        <ul class="frames-tree" role="tree" aria-label=ui().frames_tree_label>
-            {rows.into_iter().map(|r| task_item(state, r)).collect_view()}
+        <ul class="frames-tree" role="tree" aria-label=ui().frames_tree_label on:keydown=move |ev| tree_key(&ev)>
+            {rows.into_iter().enumerate().map(|(i, r)| task_item(state, r, i == 0)).collect_view()}
         </ul>
+        {(hidden > 0).then(|| view! {
+            <p class="muted more-rows" data-testid="more-rows">{fill(ui().more_lanes, &[&hidden])}</p>
+        })}
     }
     .into_any()
 }
@@ -106,6 +130,7 @@ fn var_item(v: VarRow, role: &'static str) -> impl IntoView {
     let name = v.name.clone();
     view! {
         <li role=role aria-label=label data-testid="var"
+            tabindex=(role == "treeitem").then_some("-1")
             data-name=name
             data-changed=v.changed.then_some("true")
             class="var" class:changed=v.changed>
@@ -115,14 +140,17 @@ fn var_item(v: VarRow, role: &'static str) -> impl IntoView {
     }
 }
 
-fn task_item(state: PlayerState, r: TaskFrames) -> impl IntoView {
+/// A task of the tree; the `first` is the tree's one stop for Tab (the
+/// others are reached with the arrow keys: `tree_key`).
+fn task_item(state: PlayerState, r: TaskFrames, first: bool) -> impl IntoView {
     let u = ui();
     // Tree items take their names from their content (no aria-label: it
     // would hide the variables' text from the name).
     let name = r.name.clone();
     let pick = r.name.clone();
     view! {
-        <li role="treeitem" aria-expanded="true" class="frames-task" class:running=r.running
+        <li role="treeitem" aria-expanded="true" tabindex=if first { "0" } else { "-1" }
+            class="frames-task" class:running=r.running
             class:selected=r.selected aria-selected=r.selected.then_some("true")>
             <button type="button" class="task-pick" aria-pressed=if r.selected { "true" } else { "false" }
                 title=u.select_task_title on:click=move |_| state.toggle_task(&pick)>
@@ -136,7 +164,7 @@ fn task_item(state: PlayerState, r: TaskFrames) -> impl IntoView {
                     let label = frame_label(&f.name, line, library);
                     let title = (!library).then(|| fill(u.frames_show_line, &[&line]));
                     view! {
-                        <li role="treeitem" aria-expanded="true" data-testid="frame" data-line=line.to_string() class="frame">
+                        <li role="treeitem" aria-expanded="true" tabindex="-1" data-testid="frame" data-line=line.to_string() class="frame">
                             <button type="button" class="frame-name" disabled=library title=title
                                 on:click=move |_| state.focus_line.set(Some(line))>{label}</button>
                             <ul role="group">
@@ -147,5 +175,73 @@ fn task_item(state: PlayerState, r: TaskFrames) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </li>
+    }
+}
+
+/// The tree's keys (the WAI-ARIA tree pattern; every node is open, the
+/// tree has no collapsed state): Up and Down move to the previous or next
+/// item, Home and End to the first or last, Left to the item's parent,
+/// Right to its first child, Enter or Space on an item acts as a click on
+/// its button. The keys stop here: the player's own arrows, Home, End and
+/// Space would step or play.
+fn tree_key(ev: &web_sys::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let key = ev.key();
+    let nav = matches!(
+        key.as_str(),
+        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" | "Home" | "End"
+    );
+    if !nav && key != "Enter" && key != " " {
+        return;
+    }
+    let Some(tree) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let lis = tree.get_elements_by_tag_name("li");
+    let items: Vec<web_sys::HtmlElement> = (0..lis.length())
+        .filter_map(|i| lis.item(i))
+        .filter(|e| e.get_attribute("role").as_deref() == Some("treeitem"))
+        .filter_map(|e| e.dyn_into().ok())
+        .collect();
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let Some(active) = active else { return };
+    let Some(at) = items.iter().position(|i| i.is_same_node(Some(&active))) else {
+        // (Focus on a button inside an item: its own keys.)
+        return;
+    };
+    ev.prevent_default();
+    ev.stop_propagation();
+    if !nav {
+        if let Some(button) = items[at]
+            .query_selector("button:not([disabled])")
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            button.click();
+        }
+        return;
+    }
+    let last = items.len() - 1;
+    let to = match key.as_str() {
+        "ArrowDown" => Some((at + 1).min(last)),
+        "ArrowUp" => Some(at.saturating_sub(1)),
+        "Home" => Some(0),
+        "End" => Some(last),
+        "ArrowLeft" => (0..at).rev().find(|&i| items[i].contains(Some(&items[at]))),
+        _ => items
+            .get(at + 1)
+            .filter(|next| items[at].contains(Some(next)))
+            .map(|_| at + 1),
+    };
+    if let Some(to) = to {
+        let _ = items[at].set_attribute("tabindex", "-1");
+        let _ = items[to].set_attribute("tabindex", "0");
+        let _ = items[to].focus();
     }
 }

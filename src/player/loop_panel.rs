@@ -99,20 +99,41 @@ struct Row {
     flag: bool,
 }
 
+/// At most this many rows of a list are drawn; the rest are counted in a
+/// "+N more" row. (A run can have 100,000 tasks waiting and as many
+/// timers: drawing every one made each frame of a live run slower than
+/// the last.)
+const LIST_ROWS: usize = 200;
+
+/// A list's rows as drawn, and how many more there are.
+type Shown = (Vec<Row>, usize);
+
+fn shown<T>(mut items: impl Iterator<Item = T>, row: impl FnMut(T) -> Row) -> Shown {
+    let rows = items.by_ref().take(LIST_ROWS).map(row).collect();
+    (rows, items.count())
+}
+
+/// The "+N more" row after a list cut at [`LIST_ROWS`].
+fn more_row(hidden: usize) -> impl IntoView {
+    (hidden > 0).then(|| {
+        view! { <li class="more-rows muted" data-testid="more-rows">{fill(ui().more_lanes, &[&hidden])}</li> }
+    })
+}
+
 /// The event loop: running task, ready queue, waiting list, timers,
 /// threads, finished tasks, clock.
 #[component]
 pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
     let snap = move || state.snap.get().0;
     let running = move || running_view(state);
-    let ready = move || ready_rows(state);
-    let waiting = move || waiting_rows(state);
-    let timers = move || timer_rows(state);
+    let ready = Memo::new(move |_| ready_rows(state));
+    let waiting = Memo::new(move |_| waiting_rows(state));
+    let timers = Memo::new(move |_| timer_rows(state));
     let threads = move || thread_rows(state);
     let groups = move || process_groups(state);
     let has_program_threads = move || !groups().is_empty();
     let multi_process = move || groups().len() > 1;
-    let finished = move || finished_rows(state);
+    let finished = Memo::new(move |_| finished_rows(state));
     let has = move |f: fn(&Snapshot) -> bool| move || f(&snap());
     // The GIL and the cores, for a run on the CPU model.
     let model_on = move || state.ran_with.get().on && state.track.with(|t| !t.events().is_empty());
@@ -125,7 +146,7 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
             <p data-testid="running-task" class="running-task">{running}</p>
             <h3>{u.ready_queue}" " <span class="muted">{u.front_first}</span></h3>
             <ol class="queue" data-testid="ready-queue">
-                <For each=ready key=Row::clone let:r>
+                <For each=move || ready.get().0 key=Row::clone let:r>
                     <li data-testid="ready-item" data-task=r.task.clone() data-what=r.what.clone()
                         class=format!("task-c{}", r.colour)
                         aria-current=current(state, &r.task) class:selected=marked(state, &r.task)>
@@ -135,23 +156,26 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
                         })}
                     </li>
                 </For>
+                {move || more_row(ready.with(|r| r.1))}
             </ol>
             <Show when=has(|s| s.ready.is_empty())><p class="muted empty">{u.empty}</p></Show>
             <h3>{u.waiting}</h3>
             <ul class="queue" data-testid="waiting-list">
-                <For each=waiting key=Row::clone let:r>
+                <For each=move || waiting.get().0 key=Row::clone let:r>
                     <li data-testid="waiting-item" data-task=r.task.clone() class=format!("task-c{}", r.colour)
                         aria-current=current(state, &r.task) class:selected=marked(state, &r.task)>
                         {pick(state, &r.task, view! { <strong>{r.task.clone()}</strong> })}
                         {u.waits_for}<span class="reason">{r.text}</span>
                     </li>
                 </For>
+                {move || more_row(waiting.with(|r| r.1))}
             </ul>
             <h3>{u.timers}</h3>
             <ul class="queue" data-testid="timers">
-                <For each=timers key=Row::clone let:r>
+                <For each=move || timers.get().0 key=Row::clone let:r>
                     <li data-testid="timer-item">{r.text}</li>
                 </For>
+                {move || more_row(timers.with(|r| r.1))}
             </ul>
             <Show when=has(|s| !s.threads.is_empty())>
                 <h3>{u.worker_threads}</h3>
@@ -185,13 +209,14 @@ pub(super) fn LoopPanel(state: PlayerState) -> impl IntoView {
             </Show>
             <h3>{u.finished}</h3>
             <ul class="queue" data-testid="finished">
-                <For each=finished key=Row::clone let:r>
+                <For each=move || finished.get().0 key=Row::clone let:r>
                     <li data-testid="finished-item" data-task=r.task.clone() class:failed=r.flag
                         aria-current=current(state, &r.task) class:selected=marked(state, &r.task)>
                         {pick(state, &r.task, view! { <strong>{r.task.clone()}</strong> })}
                         " "{r.text}
                     </li>
                 </For>
+                {move || more_row(finished.with(|r| r.1))}
             </ul>
         </aside>
     }
@@ -349,72 +374,64 @@ fn running_view(state: PlayerState) -> AnyView {
 // change in the DOM.
 
 /// The ready queue, front first.
-fn ready_rows(state: PlayerState) -> Vec<Row> {
+fn ready_rows(state: PlayerState) -> Shown {
     let s = state.snap.get().0;
-    s.ready
-        .iter()
-        .map(|r| {
-            let (task, what, text) = describe_action(&s, &r.action, r.cancelled);
-            let colour = match &r.action {
-                Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => {
-                    colour_of(state, *task)
-                }
-                _ => 0,
-            };
-            let plain = if r.cancelled {
-                ui().cancelled_will_skip.into()
-            } else {
-                plain_label(&s, &r.action).unwrap_or_default()
-            };
-            Row {
-                key: r.handle as u64,
-                task,
-                what,
-                text,
-                plain,
-                colour,
-                flag: false,
+    shown(s.ready.iter(), |r| {
+        let (task, what, text) = describe_action(&s, &r.action, r.cancelled);
+        let colour = match &r.action {
+            Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => {
+                colour_of(state, *task)
             }
-        })
-        .collect::<Vec<_>>()
+            _ => 0,
+        };
+        let plain = if r.cancelled {
+            ui().cancelled_will_skip.into()
+        } else {
+            plain_label(&s, &r.action).unwrap_or_default()
+        };
+        Row {
+            key: r.handle as u64,
+            task,
+            what,
+            text,
+            plain,
+            colour,
+            flag: false,
+        }
+    })
 }
 
 /// The tasks waiting, and what for.
-fn waiting_rows(state: PlayerState) -> Vec<Row> {
+fn waiting_rows(state: PlayerState) -> Shown {
     let s = state.snap.get().0;
-    s.tasks
-        .values()
-        .filter_map(|t| match &t.state {
-            TaskState::Waiting { on } => Some(Row {
-                key: t.id as u64,
-                task: t.name.clone(),
-                text: waiting(ui(), &s, on),
-                colour: colour_of(state, t.id),
-                ..Row::default()
-            }),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
+    let waiting_tasks = s.tasks.values().filter_map(|t| match &t.state {
+        TaskState::Waiting { on } => Some((t, on)),
+        _ => None,
+    });
+    shown(waiting_tasks, |(t, on)| Row {
+        key: t.id as u64,
+        task: t.name.clone(),
+        text: waiting(ui(), &s, on),
+        colour: colour_of(state, t.id),
+        ..Row::default()
+    })
 }
 
 /// The pending timers, earliest first.
-fn timer_rows(state: PlayerState) -> Vec<Row> {
+fn timer_rows(state: PlayerState) -> Shown {
     let s = state.snap.get().0;
-    s.timers
-        .iter()
-        .map(|tm| {
-            let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
-            let plain = plain_label(&s, &tm.action)
-                .filter(|_| !tm.cancelled)
-                .map(|p| format!(" ({p})"))
-                .unwrap_or_default();
-            Row {
-                key: tm.handle as u64,
-                text: format!("t={}: {what}{plain}", format_secs(tm.when_ns)),
-                ..Row::default()
-            }
-        })
-        .collect::<Vec<_>>()
+    shown(s.timers.iter(), |tm| {
+        let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
+        let plain = plain_label(&s, &tm.action)
+            .filter(|_| !tm.cancelled)
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
+        Row {
+            key: tm.handle as u64,
+            text: format!("t={}: {what}{plain}", format_secs(tm.when_ns)),
+            ..Row::default()
+        }
+    })
 }
 
 /// The worker threads and their jobs.
@@ -519,22 +536,19 @@ pub(super) fn gil_holder_of(holders: &[GilHolder], process: u32, me: usize) -> O
 }
 
 /// The tasks that are over.
-fn finished_rows(state: PlayerState) -> Vec<Row> {
+fn finished_rows(state: PlayerState) -> Shown {
     let s = state.snap.get().0;
-    s.tasks
-        .values()
-        .filter(|t| {
-            matches!(
-                t.state,
-                TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
-            )
-        })
-        .map(|t| Row {
-            key: t.id as u64,
-            task: t.name.clone(),
-            text: task_status(ui(), &s, t.id),
-            flag: matches!(t.state, TaskState::Failed { .. }),
-            ..Row::default()
-        })
-        .collect::<Vec<_>>()
+    let finished = s.tasks.values().filter(|t| {
+        matches!(
+            t.state,
+            TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
+        )
+    });
+    shown(finished, |t| Row {
+        key: t.id as u64,
+        task: t.name.clone(),
+        text: task_status(ui(), &s, t.id),
+        flag: matches!(t.state, TaskState::Failed { .. }),
+        ..Row::default()
+    })
 }

@@ -169,6 +169,70 @@ test('a variable changed by a step is marked after that step, and not after the 
   await context.close();
 });
 
+// The frames tree from the keyboard alone (the WAI-ARIA tree pattern):
+// one Tab stop, arrows move between items, Left to the parent, Right to the
+// first child, Home/End, Enter acts on the item; none of these keys steps
+// the player while focus is in the tree.
+test('the frames tree is walked with the arrow keys, and its keys do not step the player', async () => {
+  const code = [
+    'import asyncio',
+    '',
+    'async def worker(n):',
+    '    total = n * 10',
+    '    await asyncio.sleep(0)',
+    '    total += 1',
+    '',
+    'async def main():',
+    '    await asyncio.gather(worker(1), worker(2))',
+    '',
+    'asyncio.run(main())',
+    '',
+  ].join('\n');
+  const { page, context, problems } = await openAtFirstStep(`${app.url}?play#code=${encodeURIComponent(code)}`, {
+    viewport: { width: 1280, height: 800 },
+  });
+  const s = await firstPauseOf(page, 'Task-2');
+  const tree = page.getByRole('tree');
+  const stops = await tree.locator('[role=treeitem][tabindex="0"]').count();
+  assert.equal(stops, 1, 'one item of the tree is in the Tab order');
+  await tree.locator('[role=treeitem][tabindex="0"]').focus();
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const kind = el.classList.contains('frames-task') ? 'task' : el.dataset.testid;
+    const name = kind === 'task' ? el.querySelector('[data-testid=task-chain]').dataset.task
+      : kind === 'var' ? el.dataset.name : el.dataset.line;
+    return `${kind}:${name}`;
+  });
+  const first = await focused();
+  assert.match(first, /^task:/);
+  const keys = [];
+  for (const key of ['ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowLeft', 'ArrowUp', 'End', 'Home']) {
+    await page.keyboard.press(key);
+    keys.push(`${key} ${await focused()}`);
+  }
+  const line = String(lineOf(code, 'await asyncio.sleep(0)'));
+  const task0 = first.slice('task:'.length);
+  assert.deepEqual(keys.slice(0, 6), [
+    `ArrowDown frame:${line}`,
+    'ArrowRight var:n',
+    'ArrowRight var:n',
+    `ArrowLeft frame:${line}`,
+    `ArrowLeft task:${task0}`,
+    `ArrowUp task:${task0}`,
+  ]);
+  assert.match(keys[6], /^End (var|frame):/);
+  assert.equal(keys[7], `Home task:${task0}`);
+  assert.equal(await page.getByTestId('player').getAttribute('data-step'), String(s), 'the keys did not step');
+  // Enter on a frame marks its line, as a click does.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.locator(`[data-testid=code] .code-line.focused[data-line="${line}"]`).waitFor();
+  assert.equal(await page.getByTestId('player').getAttribute('data-step'), String(s));
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('before a run the panel says to run; a program of threads, without tasks, has no frames panel', async () => {
   const { page, context, problems } = await openPage(app.browser, `${app.url}?lesson=sleep`);
   await page.getByTestId('player').waitFor();

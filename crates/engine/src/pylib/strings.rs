@@ -457,21 +457,21 @@ pub fn center(s: &str, width: i64, fill: char) -> Result<String, PyErrMsg> {
 /// `s.ljust(width, fill)`.
 pub fn ljust(s: &str, width: i64, fill: char) -> Result<String, PyErrMsg> {
     check_width(width)?;
-    let marg = width - s.chars().count() as i64;
+    let marg = width.saturating_sub(s.chars().count() as i64);
     Ok(pad(s, 0, marg.max(0) as usize, fill))
 }
 
 /// `s.rjust(width, fill)`.
 pub fn rjust(s: &str, width: i64, fill: char) -> Result<String, PyErrMsg> {
     check_width(width)?;
-    let marg = width - s.chars().count() as i64;
+    let marg = width.saturating_sub(s.chars().count() as i64);
     Ok(pad(s, marg.max(0) as usize, 0, fill))
 }
 
 /// `s.zfill(width)`: zeros after a leading sign.
 pub fn zfill(s: &str, width: i64) -> Result<String, PyErrMsg> {
     check_width(width)?;
-    let marg = width - s.chars().count() as i64;
+    let marg = width.saturating_sub(s.chars().count() as i64);
     if marg <= 0 {
         return Ok(s.to_string());
     }
