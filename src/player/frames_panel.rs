@@ -34,7 +34,7 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
         let selected = state.selected_task.get();
         let mut rows = state.track.with(|t| {
             frames_view(&now.0, &before, ran, |task| {
-                if !t.task_lane(task).is_some_and(|l| !t.lanes[l].internal) {
+                if t.task_lane(task).is_none_or(|l| t.lanes[l].internal) {
                     return false;
                 }
                 let picked = selected

@@ -73,7 +73,7 @@ test('every lesson\'s prediction is accepted in CPython\'s order, and progress s
   let solved = 0;
   for (const id of ids) {
     await page.goto(`${app.url}?lesson=${id}`);
-    await page.getByTestId('lesson').waitFor();
+    await page.locator('[data-testid=lesson][data-complete]').waitFor();
     const names = snippets.get(id) ?? [];
     assert.equal(await page.getByTestId('predict').count(), names.length, `${id}: one exercise per predict block`);
     if (!names.length) continue;

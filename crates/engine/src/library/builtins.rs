@@ -273,8 +273,11 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
     ("range", bi_range),
     ("enumerate", |vm, a, kw| {
         let start = match (a.get(1), kwarg(kw, "start")) {
-            (Some(v), _) | (None, Some(v)) => vm.as_i64(v)?,
-            _ => 0,
+            (Some(v), _) | (None, Some(v)) => match v {
+                Value::BigInt(_) => v.clone(),
+                _ => Value::Int(vm.as_i64(v)?),
+            },
+            _ => Value::Int(0),
         };
         let Some(x) = a.first() else {
             return Err(vm.type_error("enumerate() missing required argument 'iterable'"));

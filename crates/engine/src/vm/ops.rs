@@ -1817,10 +1817,16 @@ impl Vm {
         let state = std::mem::replace(&mut *rc.borrow_mut(), IterObj::Exhausted(name));
         let (result, state) = match state {
             IterObj::Enumerate(inner, n) => match self.next_of(&inner)? {
-                Some(v) => (
-                    Some(Value::tuple(vec![Value::Int(n), v])),
-                    IterObj::Enumerate(inner, n + 1),
-                ),
+                Some(v) => {
+                    let next = match &n {
+                        Value::Int(i) if *i < i64::MAX => Value::Int(i + 1),
+                        _ => self.binary_op(n.clone(), Value::Int(1), BinOp::Add)?,
+                    };
+                    (
+                        Some(Value::tuple(vec![n, v])),
+                        IterObj::Enumerate(inner, next),
+                    )
+                }
                 None => (None, finished),
             },
             IterObj::Zip(its, strict) => match self.zip_step(&its, strict)? {

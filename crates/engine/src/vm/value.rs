@@ -559,7 +559,8 @@ pub enum IterObj {
     /// Over an object with only `__getitem__`: index `i` next, until
     /// IndexError or StopIteration (CPython's `iterator`).
     GetItem(Value, i64),
-    Enumerate(Value, i64),
+    /// The iterator and the next count (an int, big past 2**63 - 1).
+    Enumerate(Value, Value),
     Zip(Vec<Value>, bool),
     Map(Value, Vec<Value>),
     Filter(Value, Value),
