@@ -94,7 +94,7 @@ fn main() {
 /// the library bundle (`scripts/library_bundle.py`) at an address holding
 /// it, so a browser never keeps a stale bundle for a new wasm.
 fn library_version() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/engine/src/library");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/engine/src/vm/library");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files = vec![dir.join("modules.rs")];
     let mut sources: Vec<_> = std::fs::read_dir(dir.join("modules"))

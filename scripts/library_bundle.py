@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the library bundle: the Python source of the engine's library
 modules that the web app's wasm leaves out (`lazy_python_modules!` in
-crates/engine/src/library/modules.rs), as one file the app fetches after
+crates/engine/src/vm/library/modules.rs), as one file the app fetches after
 its first paint and hands to `looplab_engine::run::install_library`.
 
     python3 scripts/library_bundle.py [DIR]
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIBRARY = ROOT / "crates/engine/src/library"
+LIBRARY = ROOT / "crates/engine/src/vm/library"
 HEADER = "looplab-library 1\n"
 
 

@@ -4,7 +4,7 @@
 Usage:  python3 tools/prelude_check.py FILE.py          (prints like oracle --timed)
         python3 tools/prelude_check.py --suite DIR      (compares with DIR/*.out)
 
-Looplab's `asyncio` is a Python module (crates/engine/src/library/modules/asyncio.py)
+Looplab's `asyncio` is a Python module (crates/engine/src/vm/library/modules/asyncio.py)
 written over a native module `_looplab` that the engine implements in Rust. This
 tool provides a stand-in `_looplab` built on CPython's own Future/Task and the
 oracle's loop (tools/oracle.py: virtual clock, deterministic workers), installs
@@ -23,7 +23,7 @@ from oracle_env import load_oracle
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-PRELUDE = os.path.join(ROOT, "crates", "engine", "src", "library", "modules", "asyncio.py")
+PRELUDE = os.path.join(ROOT, "crates", "engine", "src", "vm", "library", "modules", "asyncio.py")
 
 
 def run_suite(directory):

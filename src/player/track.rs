@@ -634,44 +634,11 @@ impl Track {
     fn rebuild_columns(&mut self) {
         let head_changed = self.timeline.take_changed_tasks();
         let complete_before = self.complete_columns;
-        // Lanes that had a change in the partial column are looked at again.
-        let partial_before = std::mem::take(&mut self.book.partial);
-        for &l in &partial_before {
-            let changes = &mut self.lanes[l].changes;
-            while changes.last().is_some_and(|&(c, _)| c >= complete_before) {
-                changes.pop();
-            }
-        }
-        self.columns.truncate(self.complete_columns);
-        self.col_x.truncate(self.complete_columns + 1);
-        if self.col_x.is_empty() {
-            self.col_x.push(0);
-        }
-        self.col_slot.truncate(self.complete_columns);
+        let partial_before = self.drop_partial_columns();
         let mut placer = self.time_base.clone();
-        self.slots.truncate(placer.slots);
-        if let Some(last) = self.slots.last_mut() {
-            *last = placer.open;
-        }
-        let first_token = self
-            .timeline
-            .steps
-            .get(self.complete_columns)
-            .map(|s| s.start)
-            .unwrap_or(self.timeline.trace.events.len());
-        // Tokens are in event order.
-        let keep = self.tokens.partition_point(|t| t.seq < first_token);
-        self.tokens.truncate(keep);
-        // A column per step: long lists reserve their whole room at once
-        // rather than copying themselves on every doubling (see
-        // `reserve_ahead`).
-        let new = self.timeline.steps.len() - self.complete_columns;
-        let cap = DEFAULT_MAX_EVENTS + 1;
-        reserve_ahead(&mut self.columns, new, cap);
-        reserve_ahead(&mut self.col_x, new, cap);
-        reserve_ahead(&mut self.col_slot, new, cap);
         let mut threads = self.threads_base.clone();
         let mut prev_running = self.book.prev_running.clone();
+        // Lanes of threads and processes: looked at in every column.
         let others: Vec<usize> = [
             &self.book.thread,
             &self.book.program_thread,
@@ -683,98 +650,50 @@ impl Track {
         .filter(|&l| l != usize::MAX)
         .collect();
         for i in self.complete_columns..self.timeline.steps.len() {
-            let step = self.timeline.steps[i].clone();
             let complete = i + 1 < self.timeline.steps.len() || self.ended();
             let start_ns = self.column_base.time_ns;
-            let mut task = None;
-            let mut blocked = false;
-            let mut jump = None;
-            let mut ran: Vec<u32> = Vec::new();
-            let mut output_len = self.column_base.output.len();
-            for e in &self.timeline.trace.events[step.start..step.end] {
-                follow_threads(&mut threads, &e.kind, &mut ran);
-                match &e.kind {
-                    EventKind::TaskStepStarted { task: t, .. } => task = task.or(Some(*t)),
-                    EventKind::LoopBlocked { .. } => blocked = true,
-                    EventKind::ClockAdvanced { from_ns, to_ns } => {
-                        jump = Some((jump.map_or(*from_ns, |(f, _)| f), *to_ns))
-                    }
-                    EventKind::Print {
-                        task: pt,
-                        thread,
-                        text,
-                        ..
-                    } => {
-                        // A print outside any task and worker thread is the
-                        // running program thread's.
-                        let running = threads.iter().position(|t| t.state == ThreadState::Running);
-                        let lane = match (thread, pt, running) {
-                            (Some(th), _, _) => self.book.thread.get(*th as usize).copied(),
-                            (None, Some(t), _) => self.book.task.get(*t as usize).copied(),
-                            (None, None, Some(th)) => self.book.program_thread.get(th).copied(),
-                            (None, None, None) => None,
-                        }
-                        .filter(|&l| l != usize::MAX);
-                        push_print_tokens(&mut self.tokens, e, text, i, lane, output_len);
-                        output_len += 1;
-                    }
-                    _ => {}
-                }
-                if complete {
-                    self.column_base.apply(e);
-                }
-            }
+            let scan = self.scan_step(i, complete, &mut threads);
             // The lanes whose cell may differ from their last change.
             let changed = if complete {
                 self.column_base.take_changed_tasks()
             } else {
                 head_changed.clone()
             };
-            let s = if complete {
-                &self.column_base
-            } else {
-                self.timeline.head()
-            };
+            // Lanes whose partial-column changes were dropped: their first
+            // column since is the one that was partial.
             let again = if i == complete_before {
                 &partial_before[..]
             } else {
                 &[]
             };
-            let task_lanes = changed
+            let candidates: Vec<usize> = changed
                 .iter()
-                .chain(task.iter())
+                .chain(scan.task.iter())
                 .filter_map(|&t| self.book.task.get(t as usize).copied())
-                .filter(|&l| l != usize::MAX);
-            let candidates: Vec<usize> = task_lanes
+                .filter(|&l| l != usize::MAX)
                 .chain(prev_running.iter().copied())
                 .chain(others.iter().copied())
-                // Lanes whose partial-column changes were dropped: their
-                // first column since is the one that was partial.
                 .chain(again.iter().copied())
                 .collect();
-            let mut running_now = Vec::new();
             #[cfg(test)]
             {
                 self.cells_computed += candidates.len();
             }
-            for l in candidates {
-                let cell = lane_cell(&self.lanes[l], task, s, &threads, &ran);
-                let changes = &mut self.lanes[l].changes;
-                if changes.last().is_some_and(|&(c, _)| c == i) {
-                    continue;
-                }
-                let last = changes.last().map_or(Cell::Empty, |&(_, c)| c);
-                if cell == Cell::Running || cell != last {
-                    changes.push((i, cell));
-                    if !complete {
-                        self.book.partial.push(l);
-                    }
-                }
-                if cell == Cell::Running {
-                    running_now.push(l);
-                }
-            }
+            let s = if complete {
+                &self.column_base
+            } else {
+                self.timeline.head()
+            };
             let time_ns = s.time_ns;
+            let cells = CellInput {
+                column: i,
+                task: scan.task,
+                state: s,
+                threads: &threads,
+                ran: &scan.ran,
+            };
+            let partial = (!complete).then_some(&mut self.book.partial);
+            let running_now = write_lane_cells(&mut self.lanes, &cells, candidates, partial);
             let width = place_tokens(&mut self.tokens, i);
             let left = self.col_x[i];
             self.col_x.push(left + width);
@@ -783,9 +702,9 @@ impl Track {
             self.columns.push(Column {
                 time_ns,
                 start_ns,
-                task,
-                blocked,
-                jump,
+                task: scan.task,
+                blocked: scan.blocked,
+                jump: scan.jump,
                 threads: threads.clone(),
             });
             if complete {
@@ -796,6 +715,97 @@ impl Track {
                 self.time_base = placer.clone();
             }
         }
+    }
+
+    /// Drops the columns past the complete ones (and their tokens, slots
+    /// and lane changes), making room for the steps to come. Returns the
+    /// lanes that had a change in the dropped partial column.
+    fn drop_partial_columns(&mut self) -> Vec<usize> {
+        let complete = self.complete_columns;
+        let partial_before = std::mem::take(&mut self.book.partial);
+        for &l in &partial_before {
+            let changes = &mut self.lanes[l].changes;
+            while changes.last().is_some_and(|&(c, _)| c >= complete) {
+                changes.pop();
+            }
+        }
+        self.columns.truncate(complete);
+        self.col_x.truncate(complete + 1);
+        if self.col_x.is_empty() {
+            self.col_x.push(0);
+        }
+        self.col_slot.truncate(complete);
+        self.slots.truncate(self.time_base.slots);
+        if let Some(last) = self.slots.last_mut() {
+            *last = self.time_base.open;
+        }
+        let first_token = self
+            .timeline
+            .steps
+            .get(complete)
+            .map(|s| s.start)
+            .unwrap_or(self.timeline.trace.events.len());
+        // Tokens are in event order.
+        let keep = self.tokens.partition_point(|t| t.seq < first_token);
+        self.tokens.truncate(keep);
+        // A column per step: long lists reserve their whole room at once
+        // rather than copying themselves on every doubling (see
+        // `reserve_ahead`).
+        let new = self.timeline.steps.len() - complete;
+        let cap = DEFAULT_MAX_EVENTS + 1;
+        reserve_ahead(&mut self.columns, new, cap);
+        reserve_ahead(&mut self.col_x, new, cap);
+        reserve_ahead(&mut self.col_slot, new, cap);
+        partial_before
+    }
+
+    /// Reads the events of step `i`: who ran, whether the loop blocked,
+    /// the clock's jump, the program threads that ran (`threads` follows
+    /// them), and the tokens of its prints. A `complete` step is folded
+    /// into `column_base`.
+    fn scan_step(
+        &mut self,
+        i: usize,
+        complete: bool,
+        threads: &mut Vec<ProgramThread>,
+    ) -> StepScan {
+        let step = self.timeline.steps[i].clone();
+        let mut scan = StepScan::default();
+        let mut output_len = self.column_base.output.len();
+        for e in &self.timeline.trace.events[step.start..step.end] {
+            follow_threads(threads, &e.kind, &mut scan.ran);
+            match &e.kind {
+                EventKind::TaskStepStarted { task: t, .. } => scan.task = scan.task.or(Some(*t)),
+                EventKind::LoopBlocked { .. } => scan.blocked = true,
+                EventKind::ClockAdvanced { from_ns, to_ns } => {
+                    scan.jump = Some((scan.jump.map_or(*from_ns, |(f, _)| f), *to_ns))
+                }
+                EventKind::Print {
+                    task: pt,
+                    thread,
+                    text,
+                    ..
+                } => {
+                    // A print outside any task and worker thread is the
+                    // running program thread's.
+                    let running = threads.iter().position(|t| t.state == ThreadState::Running);
+                    let lane = match (thread, pt, running) {
+                        (Some(th), _, _) => self.book.thread.get(*th as usize).copied(),
+                        (None, Some(t), _) => self.book.task.get(*t as usize).copied(),
+                        (None, None, Some(th)) => self.book.program_thread.get(th).copied(),
+                        (None, None, None) => None,
+                    }
+                    .filter(|&l| l != usize::MAX);
+                    push_print_tokens(&mut self.tokens, e, text, i, lane, output_len);
+                    output_len += 1;
+                }
+                _ => {}
+            }
+            if complete {
+                self.column_base.apply(e);
+            }
+        }
+        scan
     }
 }
 
@@ -1103,6 +1113,64 @@ fn add_lane(head: &Snapshot, e: &Event, at: &mut LanesAt, processes: &mut Vec<Pr
         }
         _ => {}
     }
+}
+
+/// What one step's events say about its column ([`Track::scan_step`]).
+#[derive(Default)]
+struct StepScan {
+    /// The task that ran the step, if one did.
+    task: Option<TaskId>,
+    /// Set when the loop blocked in the step (waiting for a timer).
+    blocked: bool,
+    /// The clock's jump in the step: (from, to).
+    jump: Option<(u64, u64)>,
+    /// The program threads that ran in the step.
+    ran: Vec<u32>,
+}
+
+/// What a column's lane cells are made from ([`lane_cell`]).
+struct CellInput<'a> {
+    /// The column.
+    column: usize,
+    /// The task that ran its step.
+    task: Option<TaskId>,
+    /// The state after its step.
+    state: &'a Snapshot,
+    /// The program threads after its step.
+    threads: &'a [ProgramThread],
+    /// The program threads that ran in its step.
+    ran: &'a [u32],
+}
+
+/// Writes the cells of the `candidates` lanes in column `c.column`, where
+/// they differ from the lane's last change (a running cell is always
+/// written: a running bar is one column wide). `partial`, for a column
+/// still growing, collects the lanes written. Returns the running lanes.
+fn write_lane_cells(
+    lanes: &mut [Lane],
+    c: &CellInput,
+    candidates: Vec<usize>,
+    mut partial: Option<&mut Vec<usize>>,
+) -> Vec<usize> {
+    let mut running_now = Vec::new();
+    for l in candidates {
+        let cell = lane_cell(&lanes[l], c.task, c.state, c.threads, c.ran);
+        let changes = &mut lanes[l].changes;
+        if changes.last().is_some_and(|&(col, _)| col == c.column) {
+            continue;
+        }
+        let last = changes.last().map_or(Cell::Empty, |&(_, cell)| cell);
+        if cell == Cell::Running || cell != last {
+            changes.push((c.column, cell));
+            if let Some(p) = partial.as_deref_mut() {
+                p.push(l);
+            }
+        }
+        if cell == Cell::Running {
+            running_now.push(l);
+        }
+    }
+    running_now
 }
 
 /// A lane's cell in a column: the task that ran the step, the tasks

@@ -17,9 +17,9 @@ use std::time::{Duration, Instant};
 use looplab_engine::aio::glue::PRELUDE;
 use looplab_engine::compile::serial::{read_bundle, read_piece, read_strings};
 use looplab_engine::compile::{compile_module, Interner};
-use looplab_engine::library::precompiled::use_precompiled;
 use looplab_engine::parse::parse_module;
 use looplab_engine::run::{run_program_untraced, Limits};
+use looplab_engine::vm::library::precompiled::use_precompiled;
 
 fn median(mut v: Vec<Duration>) -> f64 {
     v.sort();
@@ -40,7 +40,7 @@ fn main() {
     let pieces = looplab_engine::vm::library_pieces_of(PRELUDE);
     let form = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/src/library/precompiled.bin"
+        "/src/vm/library/precompiled.bin"
     ))
     .expect("precompiled.bin");
     let modules = read_bundle(&form).expect("precompiled.bin is loadable by this build");

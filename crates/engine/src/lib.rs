@@ -15,7 +15,6 @@ static TRACEMALLOC: looplab_tracemalloc::TraceMalloc = looplab_tracemalloc::Trac
 pub mod aio;
 pub mod ast;
 pub mod compile;
-pub mod library;
 pub mod outcome;
 pub mod parse;
 pub mod pylib;

@@ -20,7 +20,7 @@ pub use crate::outcome::{Ending, OutputChunk};
 use crate::trace::{format_secs, EventKind, RunEnding, TaskId, ThreadId, Trace};
 use crate::vm::{Error, FiberId, FiberStep, GenStep, Stream, Value, Vm};
 
-pub use crate::library::modules::{
+pub use crate::vm::library::modules::{
     forget_library, install_library, library_bundle, library_installed, not_loaded_module,
     LAZY_MODULES,
 };

@@ -379,12 +379,12 @@ fn diff_marks_changed_lines() {
 /// empty).
 #[test]
 fn the_compiled_library_runs_as_its_source() {
-    use looplab_engine::library::precompiled::{
+    use looplab_engine::vm::library::precompiled::{
         loaded_pieces, precompiled_loadable, use_precompiled,
     };
     assert!(
         precompiled_loadable(),
-        "library/precompiled.bin cannot be loaded by this build: run tools/regen-precompiled"
+        "vm/library/precompiled.bin cannot be loaded by this build: run tools/regen-precompiled"
     );
     let run = |path: PathBuf, compiled: bool| {
         std::thread::spawn(move || {

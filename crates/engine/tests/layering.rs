@@ -21,8 +21,11 @@ use std::path::{Path, PathBuf};
 ///   format (plain data, it depends on nothing, so it sits low: the event
 ///   loop writes it and the snapshots read it);
 /// - `ast`, `parse`, `compile`: the front end, source to code objects;
-/// - `vm`: the interpreter, with the native library in `library/` as the
-///   same stage (see `SAME_STAGE`);
+/// - `vm`: the interpreter, with its native half in `vm/library/`
+///   (builtin functions, the builtin types' method tables, native and
+///   Python-written modules): the VM dispatches into its tables and its
+///   functions run on the VM, as CPython's `ceval.c` sits beside
+///   `Objects/` and `bltinmodule.c`, so they are one stage in one folder;
 /// - `outcome`: what a run hands back besides the trace (output, ending);
 /// - `aio`: the event loop and its glue to the VM;
 /// - `snapshot`: folds a trace into states (the app's view model);
@@ -40,20 +43,7 @@ struct Violation {
     text: String,
 }
 
-/// Modules that share a stage with another, in a folder of their own: the
-/// native library (`library/`: builtin functions, the builtin types'
-/// method tables, native and Python-written modules) is the VM's other
-/// half. The VM dispatches attribute lookups and calls into its tables and
-/// installs it in every new VM; its functions run on the VM. CPython keeps
-/// the same split in one layer (`Python/ceval.c` beside `Objects/*.c` and
-/// `Python/bltinmodule.c`). Everything above `vm` sees both as one stage.
-const SAME_STAGE: &[(&str, &str)] = &[("library", "vm")];
-
 fn rank(stage: &str) -> Option<usize> {
-    let stage = SAME_STAGE
-        .iter()
-        .find(|(module, _)| *module == stage)
-        .map_or(stage, |(_, with)| *with);
     STAGES.iter().position(|s| *s == stage)
 }
 

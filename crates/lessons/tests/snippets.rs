@@ -125,7 +125,7 @@ fn lesson_snippets_need_no_downloaded_module() {
     assert!(
         waits.is_empty(),
         "lessons importing a module the web app downloads later (move it from \
-         lazy_python_modules! to python_modules! in crates/engine/src/library/modules.rs \
+         lazy_python_modules! to python_modules! in crates/engine/src/vm/library/modules.rs \
          if lessons need it):\n{}",
         waits.join("\n")
     );

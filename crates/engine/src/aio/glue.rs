@@ -20,11 +20,11 @@ use crate::trace::{EventKind, FutureId, TaskId, ThreadId};
 use crate::vm::{Class, Error, GenKind, GenStep, Stream, Value, Vm};
 
 /// The asyncio prelude (Python source, compiled on first `import asyncio`).
-pub const PRELUDE: &str = include_str!("../library/modules/asyncio.py");
+pub const PRELUDE: &str = include_str!("../vm/library/modules/asyncio.py");
 
 /// `contextlib` (contextmanager, asynccontextmanager, suppress,
 /// nullcontext), needed by `async with` lessons.
-pub const CONTEXTLIB: &str = include_str!("../library/modules/contextlib.py");
+pub const CONTEXTLIB: &str = include_str!("../vm/library/modules/contextlib.py");
 
 /// File name of the prelude in tracebacks.
 pub const PRELUDE_FILE: &str = "<asyncio>";

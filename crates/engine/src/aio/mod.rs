@@ -43,7 +43,7 @@
 //!   threads with its own module table (a labelled model);
 //! - [`glue`]: the core glued onto the VM: the native module `_looplab`
 //!   (Future/Task classes, loop primitives), the `asyncio` prelude
-//!   (`library/modules/asyncio.py`, CPython's Lib/asyncio rewritten over
+//!   (`vm/library/modules/asyncio.py`, CPython's Lib/asyncio rewritten over
 //!   `_looplab`), `contextlib`, `concurrent.futures`, the `time.sleep` hook
 //!   and the driver behind `loop.run_forever()`.
 //!

@@ -320,7 +320,7 @@ impl Vm {
                 ag_hooks_inited: std::cell::Cell::new(true),
                 id,
             }));
-            match crate::library::builtins::gen_method(self, &g, "close", &[]) {
+            match crate::vm::library::builtins::gen_method(self, &g, "close", &[]) {
                 Ok(_) => {}
                 Err(Error::Exception(e)) => {
                     let r = self.repr(&g).unwrap_or_default();

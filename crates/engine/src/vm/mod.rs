@@ -107,6 +107,7 @@ pub mod format;
 pub mod frame;
 pub mod inspect;
 pub mod interp;
+pub mod library;
 pub mod lines;
 pub mod object;
 pub mod ops;
@@ -465,7 +466,7 @@ pub struct Vm {
     /// Containers being repr'd (to print `[...]` for cycles).
     pub(crate) repr_stack: Vec<usize>,
     /// The Mersenne Twister behind `random`.
-    pub(crate) rng: crate::library::modules::Rng,
+    pub(crate) rng: crate::vm::library::modules::Rng,
     /// `sys.set_asyncgen_hooks(firstiter, finalizer)`: called with an async
     /// generator when it is first iterated (CPython's asyncgen hooks).
     pub asyncgen_hooks: (Option<Value>, Option<Value>),
@@ -550,7 +551,7 @@ impl Vm {
             never_awaited: Rc::new(RefCell::new(Vec::new())),
             reraise: false,
             repr_stack: Vec::new(),
-            rng: crate::library::modules::Rng::default(),
+            rng: crate::vm::library::modules::Rng::default(),
             asyncgen_hooks: (None, None),
             finalize_queue: Rc::new(FinalizeQueue::default()),
             fibers: Vec::new(),
@@ -566,7 +567,7 @@ impl Vm {
             builtin_len: None,
             frame_pool: frame::FramePool::default(),
         };
-        crate::library::install(&mut vm);
+        crate::vm::library::install(&mut vm);
         vm.recompute_check();
         vm
     }
@@ -909,7 +910,7 @@ impl Vm {
         if self.source_modules.contains_key(name) || self.native_modules.contains_key(name) {
             return Ok(());
         }
-        match crate::library::modules::lazy_source(name) {
+        match crate::vm::library::modules::lazy_source(name) {
             None => Ok(()),
             Some(Ok(source)) => {
                 let file = self.intern(&format!("<{name}>"));
@@ -968,7 +969,7 @@ impl Vm {
             return Ok(m);
         }
         let mut msg = format!("No module named '{name}'");
-        if let Some(hint) = crate::library::modules::unavailable_hint(name) {
+        if let Some(hint) = crate::vm::library::modules::unavailable_hint(name) {
             msg.push_str(". ");
             msg.push_str(hint);
         }
@@ -1102,7 +1103,7 @@ impl Vm {
             Ok(code) => {
                 // Code read from its compiled form has empty caches already.
                 let pristine = if was_loaded {
-                    crate::library::precompiled::count_loaded();
+                    crate::vm::library::precompiled::count_loaded();
                     code
                 } else {
                     Rc::new(code.fresh_copy())
@@ -1313,7 +1314,7 @@ impl LibraryCode {
     /// The pieces of library module `filename`: cut as its compiled form
     /// was, with the form's bytes, when the form matches `source`.
     fn of(source: &str, filename: &str) -> LibraryCode {
-        match crate::library::precompiled::form_of(filename, source) {
+        match crate::vm::library::precompiled::form_of(filename, source) {
             Some(form) => {
                 let cuts: Vec<(u32, u32)> = form
                     .pieces

@@ -281,7 +281,7 @@ impl Vm {
                 Ok(Value::Builtin(Rc::new(Builtin {
                     name: n.clone(),
                     func: Rc::new(move |vm: &mut Vm, args: &[Value], _kw: &[(Name, Value)]| {
-                        crate::library::builtins::gen_method(vm, &args[0], &n, &args[1..])
+                        crate::vm::library::builtins::gen_method(vm, &args[0], &n, &args[1..])
                     }),
                     bound: Some(gv),
                     owner: None,
@@ -788,7 +788,7 @@ impl Vm {
                     return Ok(Some(Value::Builtin(Rc::new(Builtin {
                         name: n.clone(),
                         func: Rc::new(move |vm: &mut Vm, args: &[Value], _kw: &[(Name, Value)]| {
-                            crate::library::builtins::exc_method(vm, &me, &n, &args[1..])
+                            crate::vm::library::builtins::exc_method(vm, &me, &n, &args[1..])
                         }),
                         bound: Some(obj.clone()),
                         owner: None,

@@ -2665,7 +2665,7 @@ impl Vm {
 /// sequence number shifted right would give 16 objects the same hash and
 /// make dict/set lookups of tasks and futures scan colliding buckets).
 pub(crate) fn identity_hash(i: &Instance) -> i64 {
-    crate::library::builtins::instance_addr(i).rotate_right(4)
+    crate::vm::library::builtins::instance_addr(i).rotate_right(4)
 }
 
 pub fn identity_hashed(v: &Value) -> bool {

@@ -4,7 +4,7 @@
 //! (`#[inline(never)]`) rather than growing `exec`.
 
 use super::*;
-use crate::library::builtins::isinstance;
+use crate::vm::library::builtins::isinstance;
 
 /// Built-in types whose class patterns take one positional sub-pattern
 /// matched against the subject itself (CPython's

@@ -90,7 +90,7 @@ mod tests {
     use crate::compile::{compile_module, Interner};
 
     fn library_dir() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/library")
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/vm/library")
     }
 
     /// A module's pieces as the VM compiles them (the whole module as one
@@ -154,7 +154,7 @@ mod tests {
         }
         assert!(
             fresh == BUNDLE,
-            "crates/engine/src/library/precompiled.bin is stale (the compiler or a library \
+            "crates/engine/src/vm/library/precompiled.bin is stale (the compiler or a library \
              module changed): run tools/regen-precompiled"
         );
     }

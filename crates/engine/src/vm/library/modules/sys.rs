@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
-use crate::library::builtins::nargs;
-use crate::library::modules::reg;
+use crate::vm::library::builtins::nargs;
+use crate::vm::library::modules::reg;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 
@@ -88,7 +88,7 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
         g.set_str(name, s);
     }
     reg(vm, &g, "get_int_max_str_digits", |vm, a, _| {
-        crate::library::builtins::nargs(vm, "get_int_max_str_digits", a, 0, 0)?;
+        crate::vm::library::builtins::nargs(vm, "get_int_max_str_digits", a, 0, 0)?;
         Ok(Value::Int(crate::pylib::bigint::max_str_digits() as i64))
     });
     reg(vm, &g, "set_int_max_str_digits", |vm, a, kw| {
@@ -145,7 +145,7 @@ pub(crate) fn make_module(vm: &mut Vm) -> Result<Value, Error> {
     });
     reg(vm, &g, "setswitchinterval", |vm, a, _| {
         nargs(vm, "setswitchinterval", a, 1, 1)?;
-        let secs = crate::library::modules::num(vm, &a[0])?;
+        let secs = crate::vm::library::modules::num(vm, &a[0])?;
         if secs <= 0.0 {
             return Err(vm.value_error("switch interval must be strictly positive"));
         }

@@ -14,8 +14,8 @@ use std::rc::Rc;
 
 use regex_lite::Regex;
 
-use crate::library::builtins::nargs;
-use crate::library::modules::reg;
+use crate::vm::library::builtins::nargs;
+use crate::vm::library::modules::reg;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 

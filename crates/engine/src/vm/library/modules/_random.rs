@@ -10,8 +10,8 @@
 
 use num_bigint::{BigInt, BigUint};
 
-use crate::library::builtins::nargs;
-use crate::library::modules::{num, reg};
+use crate::vm::library::builtins::nargs;
+use crate::vm::library::modules::{num, reg};
 use crate::pylib::random::Random;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};

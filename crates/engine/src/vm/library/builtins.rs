@@ -17,7 +17,7 @@ use crate::vm::{Error, Resume, Stream, Vm};
 
 type Kw<'a> = &'a [(Name, Value)];
 
-use crate::library::modules::NativeFnPtr;
+use crate::vm::library::modules::NativeFnPtr;
 
 fn kwarg<'a>(kw: Kw<'a>, name: &str) -> Option<&'a Value> {
     kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
@@ -407,7 +407,7 @@ static ITERATION: &[(&str, NativeFnPtr)] = &[
         nargs(vm, "sorted", a, 1, 1)?;
         let items = vm.iterate(&a[0])?;
         let l = Value::list(items);
-        crate::library::types::list::list_sort(vm, &l, kw)?;
+        crate::vm::library::types::list::list_sort(vm, &l, kw)?;
         Ok(l)
     }),
     ("min", |vm, a, kw| min_max(vm, a, kw, true)),
@@ -1334,7 +1334,7 @@ impl Vm {
             "dict" => {
                 let d = Value::dict(Dict::new());
                 if let Some(src) = a.first() {
-                    crate::library::types::dict::dict_update(self, &d, src)?;
+                    crate::vm::library::types::dict::dict_update(self, &d, src)?;
                 }
                 if let Value::Dict(dd) = &d {
                     for (k, v) in kw {
@@ -1347,11 +1347,11 @@ impl Vm {
                 if let [Value::Bytes(b)] = a {
                     return Ok(Value::Bytes(b.clone()));
                 }
-                let b = crate::library::types::bytes::construct(self, "bytes", a, kw)?;
+                let b = crate::vm::library::types::bytes::construct(self, "bytes", a, kw)?;
                 Ok(Value::Bytes(Rc::from(b)))
             }
             "bytearray" => {
-                let b = crate::library::types::bytes::construct(self, "bytearray", a, kw)?;
+                let b = crate::vm::library::types::bytes::construct(self, "bytearray", a, kw)?;
                 Ok(Value::ByteArray(Rc::new(RefCell::new(b))))
             }
             // `types.ModuleType(name, doc=None)`: an empty module.

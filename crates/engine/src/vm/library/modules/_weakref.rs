@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use crate::library::builtins::nargs;
-use crate::library::modules::reg;
+use crate::vm::library::builtins::nargs;
+use crate::vm::library::modules::reg;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 

@@ -4,8 +4,8 @@
 //! instead of advancing the clock.
 
 
-use crate::library::builtins::nargs;
-use crate::library::modules::{num, reg};
+use crate::vm::library::builtins::nargs;
+use crate::vm::library::modules::{num, reg};
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 

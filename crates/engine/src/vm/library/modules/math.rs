@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use crate::library::builtins::nargs;
-use crate::library::modules::{num, reg};
+use crate::vm::library::builtins::nargs;
+use crate::vm::library::modules::{num, reg};
 use crate::pylib;
 use num_integer::Integer;
 use num_traits::{One, Signed, Zero};

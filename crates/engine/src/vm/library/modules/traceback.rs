@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::library::modules::reg;
+use crate::vm::library::modules::reg;
 use crate::vm::value::*;
 use crate::vm::{Error, Vm};
 
