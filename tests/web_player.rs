@@ -22,12 +22,15 @@ async fn live_trace(source: &str) -> Vec<looplab_engine::trace::Event> {
         assert!(slices < 1_000_000, "the run never finished");
         match p {
             Progress::Finished => break,
-            Progress::Ready | Progress::WaitUntil(_) => {
-                gloo_timers::future::TimeoutFuture::new(0).await;
-            }
+            Progress::Ready | Progress::WaitUntil(_) => breathe().await,
         }
     }
     run.events().to_vec()
+}
+
+/// Gives the page a turn.
+async fn breathe() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 /// The whole run at once, as the engine's one-shot API gives it.
@@ -84,7 +87,11 @@ async fn live_sliced_and_one_shot_runs_give_identical_traces() {
         })
         .chain([("cpu-heavy".to_string(), CPU_HEAVY)]);
     for (what, code) in programs {
+        // (The test yields between its long pieces: a renderer busy for
+        // 30 s at a stretch is dropped by the test runner's driver.)
+        breathe().await;
         let whole_run = one_shot(code);
+        breathe().await;
         let instant = whole_run.trace.events.clone();
         let sliced = engine::run_sliced(code, 1, CpuChoice::default(), || true)
             .await
@@ -100,6 +107,7 @@ async fn live_sliced_and_one_shot_runs_give_identical_traces() {
         // Published the way the live player publishes: everything up to
         // the next virtual instant at a time, and event by event.
         let whole = Track::from_events(instant.clone());
+        breathe().await;
         let mut by_instant = Track::default();
         let mut start = 0;
         while start < live.len() {
@@ -108,9 +116,13 @@ async fn live_sliced_and_one_shot_runs_give_identical_traces() {
             by_instant.extend(&live[start..end]);
             start = end;
         }
+        breathe().await;
         let mut by_event = Track::default();
-        for e in &live {
+        for (i, e) in live.iter().enumerate() {
             by_event.extend(std::slice::from_ref(e));
+            if i % 2_000 == 0 {
+                breathe().await;
+            }
         }
         for grown in [&by_instant, &by_event] {
             assert_eq!(grown.steps(), whole.steps(), "{what}: steps");
@@ -119,6 +131,9 @@ async fn live_sliced_and_one_shot_runs_give_identical_traces() {
             assert_eq!(grown.tokens, whole.tokens, "{what}: tokens");
             for i in 0..whole.steps().len() {
                 assert_eq!(grown.after_step(i), whole.after_step(i), "{what}: step {i}");
+                if i % 500 == 0 {
+                    breathe().await;
+                }
             }
         }
         checked += 1;

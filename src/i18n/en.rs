@@ -231,6 +231,7 @@ pub static UI: Ui = Ui {
     frames_show_line: "Show line {0} in the code",
     frames_var_changed: "{0} = {1}, changed in this step",
     frames_before_run: "Run the program to see inside its tasks.",
+    frames_toggle: "Open or close",
     narr_clock_jumped: "Nothing was ready, so the clock jumped from t={0} to t={1}.",
     narr_clock_moved: "The clock moved from t={0} to t={1}, jumping ahead whenever every thread was waiting.",
     narr_setup: "The program set things up.",

@@ -253,6 +253,8 @@ pub struct Ui {
     pub frames_var_changed: &'static str,
     /// The frames panel before the program has run.
     pub frames_before_run: &'static str,
+    /// The title of the triangle that opens or closes a task or frame of the tree.
+    pub frames_toggle: &'static str,
     // The step narration (`i18n::narration` words the engine's phrases
     // with these; `{0}` before a task step's outcome is its subject:
     // `narr_task_subject` or `narr_task_resumed`).

@@ -247,6 +247,7 @@ pub static UI: Ui = Ui {
     frames_show_line: "在代码中显示第 {0} 行",
     frames_var_changed: "{0} = {1}，这一步改变了",
     frames_before_run: "运行程序，就能看到任务内部。",
+    frames_toggle: "展开或收起",
     narr_clock_jumped: "没有任何工作就绪，所以时钟从 t={0} 跳到了 t={1}。",
     narr_clock_moved: "时钟从 t={0} 走到了 t={1}：每当所有线程都在等待，它就向前跳。",
     narr_setup: "程序做了准备工作。",

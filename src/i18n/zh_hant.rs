@@ -247,6 +247,7 @@ pub static UI: Ui = Ui {
     frames_show_line: "在程式碼中顯示第 {0} 行",
     frames_var_changed: "{0} = {1}，這一步改變了",
     frames_before_run: "執行程式，就能看到任務內部。",
+    frames_toggle: "展開或收合",
     narr_clock_jumped: "沒有任何工作就緒，所以時鐘從 t={0} 跳到 t={1}。",
     narr_clock_moved: "時鐘從 t={0} 走到 t={1}：每當所有執行緒都在等待，它就往前跳。",
     narr_setup: "程式做了準備工作。",

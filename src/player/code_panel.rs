@@ -6,7 +6,7 @@ use super::line_steps::paused_line;
 use super::player_state::PlayerState;
 use crate::highlight::segments_by_line;
 use leptos::prelude::*;
-use looplab_engine::snapshot::TaskState;
+use looplab_engine::snapshot::{TaskState, TaskView};
 
 /// The code with syntax colouring, the running task's line highlighted and
 /// every suspended task's line marked in its colour.
@@ -45,7 +45,7 @@ pub(super) fn CodePanel(state: PlayerState) -> impl IntoView {
 pub(super) type Marks = Memo<(Option<u32>, Vec<(u32, usize, String)>)>;
 
 /// Marks of the current step: (running line, parked tasks as (line, lane
-/// colour, name)). In line mode: the line step's line, and every other
+/// colour, name): waiting, or ready to resume after an `await`). In line mode: the line step's line, and every other
 /// task still alive at the line its innermost frame of the program is
 /// paused at.
 pub(super) fn code_marks(state: PlayerState) -> Marks {
@@ -85,7 +85,7 @@ pub(super) fn code_marks(state: PlayerState) -> Marks {
                 if Some(task.id) == ran {
                     // (Line 0: the task just finished; no line to show.)
                     current = Some(task.line).filter(|&l| l > 0);
-                } else if matches!(task.state, TaskState::Waiting { .. }) && task.line > 0 {
+                } else if task.line > 0 && parked_at_await(task) {
                     parked.push((task.line, t.lanes[lane].colour, task.name.clone()));
                 }
             }
@@ -136,4 +136,15 @@ fn code_rows(state: PlayerState, marks: Marks) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// True when a task not running is paused at an `await` of its own: it
+/// waits, or it is ready to go on after one (it has run a step: a task
+/// never run yet has no line inside it).
+fn parked_at_await(task: &TaskView) -> bool {
+    match task.state {
+        TaskState::Waiting { .. } => true,
+        TaskState::Ready => task.steps > 0,
+        _ => false,
+    }
 }

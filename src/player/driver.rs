@@ -4,7 +4,7 @@
 //! reaches them, at the chosen speed.
 
 use super::engine;
-use super::live::{next_fuel, next_slice, LiveRun, Progress, INITIAL_FUEL};
+use super::live::{next_fuel, next_slice, show_pause, LiveRun, Progress, INITIAL_FUEL};
 use super::player_state::{LiveState, PlayerState};
 use super::track::Track;
 use crate::browser::{now_ms, yield_to_page};
@@ -28,13 +28,26 @@ struct Shower {
     /// Events the panels were told of (prints from here on are new: they
     /// play their entrance).
     told: Cell<usize>,
+    /// When the panels were last told (`now_ms`), and what it cost: the
+    /// time from telling them to the page's next task, the reactive work
+    /// it set off included. A costly showing spaces the next ones out
+    /// (`show_pause`), so a run with a huge state still moves.
+    told_at: Cell<f64>,
+    cost: Cell<f64>,
 }
 
 impl Shower {
     /// Tells the panels (the track changed; the cursor on its last step)
     /// if something is unseen.
-    fn show(&self, state: PlayerState) {
+    fn show(self: &Rc<Self>, state: PlayerState) {
         if self.unseen.replace(false) {
+            let t0 = now_ms();
+            self.told_at.set(t0);
+            let me = self.clone();
+            set_timeout(
+                move || me.cost.set(now_ms() - t0),
+                std::time::Duration::ZERO,
+            );
             let told = self.told.get();
             let n = state.track.with_untracked(|t| t.events().len());
             state.track.update_untracked(|t| t.fresh_from = told);
@@ -69,10 +82,18 @@ impl Shower {
                 }
             });
             let by_frame = tell.clone();
-            request_animation_frame(move || by_frame());
+            let pause = self.told_at.get() + show_pause(self.cost.get()) - now_ms();
+            if pause < 1.0 {
+                request_animation_frame(move || by_frame());
+            } else {
+                set_timeout(
+                    move || request_animation_frame(move || by_frame()),
+                    std::time::Duration::from_millis(pause as u64),
+                );
+            }
             set_timeout(
                 move || tell(),
-                std::time::Duration::from_millis(FRAME_FALLBACK_MS),
+                std::time::Duration::from_millis(FRAME_FALLBACK_MS + pause.max(0.0) as u64),
             );
         }
     }

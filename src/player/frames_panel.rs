@@ -3,8 +3,10 @@
 //! coroutine frames and their local variables as last recorded (the run
 //! records them whenever a task suspends: `Limits::inspect_frames`), a
 //! value that changed in the last step marked. A labelled tree for screen
-//! readers; clicking a frame marks its line in the code and scrolls to it.
-//! The model is `frames_model`.
+//! readers, whose tasks and frames open and close (a triangle, or Left and
+//! Right: what the learner closed stays closed while stepping); clicking a
+//! frame marks its line in the code and scrolls to it. The model is
+//! `frames_model`.
 
 use super::frames_model::{
     frame_label, frames_view, globals_view, selected_first, TaskFrames, VarRow,
@@ -14,6 +16,7 @@ use super::track::LaneOwner;
 use crate::i18n::{fill, ui};
 use leptos::prelude::*;
 use std::cell::Cell;
+use std::collections::HashSet;
 
 /// The panel.
 #[component]
@@ -70,6 +73,9 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
         let now = state.snap.get();
         globals_view(&now.0, &state.snapshot_before())
     });
+    // The tasks and frames the learner closed (`node_key`), kept across
+    // steps and runs: the tree is drawn anew at each step.
+    let closed = RwSignal::new(HashSet::<String>::new());
     move || {
         (has_tasks.get() != Some(false)).then(|| {
             view! {
@@ -77,7 +83,7 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
                     <h2 id="frames-heading">{ui().frames_heading}</h2>
                     {move || {
                         let (rows, hidden) = rows.get();
-                        tree(state, rows, hidden, has_tasks.get().is_none())
+                        tree(state, closed, rows, hidden, has_tasks.get().is_none())
                     }}
                     <details class="frames-globals" data-testid="globals">
                         <summary>{ui().frames_globals}</summary>
@@ -90,7 +96,13 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
 }
 
 /// The tree of tasks, or a sentence saying why there is none.
-fn tree(state: PlayerState, rows: Vec<TaskFrames>, hidden: usize, before_run: bool) -> AnyView {
+fn tree(
+    state: PlayerState,
+    closed: Closed,
+    rows: Vec<TaskFrames>,
+    hidden: usize,
+    before_run: bool,
+) -> AnyView {
     if before_run {
         return view! { <p class="muted empty">{ui().frames_before_run}</p> }.into_any();
     }
@@ -98,8 +110,8 @@ fn tree(state: PlayerState, rows: Vec<TaskFrames>, hidden: usize, before_run: bo
         return view! { <p class="muted empty">{ui().frames_empty}</p> }.into_any();
     }
     view! {
-        <ul class="frames-tree" role="tree" aria-label=ui().frames_tree_label on:keydown=move |ev| tree_key(&ev)>
-            {rows.into_iter().enumerate().map(|(i, r)| task_item(state, r, i == 0)).collect_view()}
+        <ul class="frames-tree" role="tree" aria-label=ui().frames_tree_label on:keydown=move |ev| tree_key(&ev, closed)>
+            {rows.into_iter().enumerate().map(|(i, r)| task_item(state, closed, r, i == 0)).collect_view()}
         </ul>
         {(hidden > 0).then(|| view! {
             <p class="muted more-rows" data-testid="more-rows">{fill(ui().more_lanes, &[&hidden])}</p>
@@ -140,34 +152,86 @@ fn var_item(v: VarRow, role: &'static str) -> impl IntoView {
     }
 }
 
+/// The tasks and frames closed in the tree, by `node_key`.
+type Closed = RwSignal<HashSet<String>>;
+
+/// A tree node's key in `Closed`: the task's name, and for a frame its
+/// place in the chain (outermost 0).
+fn node_key(task: &str, frame: Option<usize>) -> String {
+    match frame {
+        Some(i) => format!("{task}\u{0}{i}"),
+        None => task.to_string(),
+    }
+}
+
+/// The triangle opening or closing node `key` (the mouse's way; the
+/// keyboard's is Left and Right on the item, `tree_key`), and whether the
+/// node is open, for `aria-expanded`.
+fn toggle(closed: Closed, key: String) -> (impl IntoView, Memo<bool>) {
+    let k = key.clone();
+    let open = Memo::new(move |_| closed.with(|c| !c.contains(&k)));
+    let button = view! {
+        <button type="button" class="twisty" tabindex="-1" aria-hidden="true"
+            title=ui().frames_toggle
+            on:click=move |_| flip(closed, &key)>
+            {move || if open.get() { "▾" } else { "▸" }}
+        </button>
+    };
+    (button, open)
+}
+
+/// Opens node `key` if closed, else closes it.
+fn flip(closed: Closed, key: &str) {
+    closed.update(|c| {
+        if !c.remove(key) {
+            c.insert(key.to_string());
+        }
+    });
+}
+
 /// A task of the tree; the `first` is the tree's one stop for Tab (the
 /// others are reached with the arrow keys: `tree_key`).
-fn task_item(state: PlayerState, r: TaskFrames, first: bool) -> impl IntoView {
+fn task_item(state: PlayerState, closed: Closed, r: TaskFrames, first: bool) -> impl IntoView {
     let u = ui();
     // Tree items take their names from their content (no aria-label: it
     // would hide the variables' text from the name).
     let name = r.name.clone();
     let pick = r.name.clone();
+    let key = node_key(&r.name, None);
+    let (twisty, open) = toggle(closed, key.clone());
+    let expanded = move || if open.get() { "true" } else { "false" };
+    let task = r.name.clone();
     view! {
-        <li role="treeitem" aria-expanded="true" tabindex=if first { "0" } else { "-1" }
+        <li role="treeitem" aria-expanded=expanded tabindex=if first { "0" } else { "-1" }
+            data-key=key
             class="frames-task" class:running=r.running
             class:selected=r.selected aria-selected=r.selected.then_some("true")>
+            {twisty}
             <button type="button" class="task-pick" aria-pressed=if r.selected { "true" } else { "false" }
                 title=u.select_task_title on:click=move |_| state.toggle_task(&pick)>
                 <code class="task-name">{name}</code>" "
                 <span class="task-chain" data-testid="task-chain" data-task=r.name.clone()>{r.chain}</span>
             </button>
-            <ul role="group">
-                {r.frames.into_iter().map(|f| {
+            <ul role="group" hidden=move || !open.get()>
+                {r.frames.into_iter().enumerate().map(|(i, f)| {
                     let line = f.line;
                     let library = f.library;
                     let label = frame_label(&f.name, line, library);
                     let title = (!library).then(|| fill(u.frames_show_line, &[&line]));
+                    // (A frame without variables is a leaf: no triangle.)
+                    let key = node_key(&task, Some(i));
+                    let inner = (!f.vars.is_empty()).then(|| toggle(closed, key.clone()));
+                    let open = inner.as_ref().map(|(_, o)| *o);
+                    let twisty = inner.map(|(b, _)| b);
+                    let expanded = move || open.map(|o| if o.get() { "true" } else { "false" });
+                    let is_closed = move || open.is_some_and(|o| !o.get());
                     view! {
-                        <li role="treeitem" aria-expanded="true" tabindex="-1" data-testid="frame" data-line=line.to_string() class="frame">
+                        <li role="treeitem" aria-expanded=expanded tabindex="-1"
+                            data-key=key data-testid="frame" data-line=line.to_string() class="frame">
+                            {twisty}
                             <button type="button" class="frame-name" disabled=library title=title
                                 on:click=move |_| state.focus_line.set(Some(line))>{label}</button>
-                            <ul role="group">
+                            <ul role="group" hidden=is_closed>
                                 {f.vars.into_iter().map(|v| var_item(v, "treeitem")).collect_view()}
                             </ul>
                         </li>
@@ -178,13 +242,13 @@ fn task_item(state: PlayerState, r: TaskFrames, first: bool) -> impl IntoView {
     }
 }
 
-/// The tree's keys (the WAI-ARIA tree pattern; every node is open, the
-/// tree has no collapsed state): Up and Down move to the previous or next
-/// item, Home and End to the first or last, Left to the item's parent,
-/// Right to its first child, Enter or Space on an item acts as a click on
-/// its button. The keys stop here: the player's own arrows, Home, End and
-/// Space would step or play.
-fn tree_key(ev: &web_sys::KeyboardEvent) {
+/// The tree's keys (the WAI-ARIA tree pattern): Up and Down move to the
+/// previous or next visible item, Home and End to the first or last, Right
+/// opens a closed item or moves to an open one's first child, Left closes
+/// an open item or moves to the item's parent, Enter or Space on an item
+/// acts as a click on its button. The keys stop here: the player's own
+/// arrows, Home, End and Space would step or play.
+fn tree_key(ev: &web_sys::KeyboardEvent, closed: Closed) {
     use wasm_bindgen::JsCast;
     let key = ev.key();
     let nav = matches!(
@@ -204,6 +268,8 @@ fn tree_key(ev: &web_sys::KeyboardEvent) {
     let items: Vec<web_sys::HtmlElement> = (0..lis.length())
         .filter_map(|i| lis.item(i))
         .filter(|e| e.get_attribute("role").as_deref() == Some("treeitem"))
+        // (Items inside a closed node are not visible: not walked.)
+        .filter(|e| e.closest("[hidden]").ok().flatten().is_none())
         .filter_map(|e| e.dyn_into().ok())
         .collect();
     let active = web_sys::window()
@@ -226,6 +292,15 @@ fn tree_key(ev: &web_sys::KeyboardEvent) {
             button.click();
         }
         return;
+    }
+    let expanded = items[at].get_attribute("aria-expanded");
+    let key_of = |i: usize| items[i].get_attribute("data-key");
+    match (key.as_str(), expanded.as_deref(), key_of(at)) {
+        ("ArrowRight", Some("false"), Some(k)) | ("ArrowLeft", Some("true"), Some(k)) => {
+            flip(closed, &k);
+            return;
+        }
+        _ => {}
     }
     let last = items.len() - 1;
     let to = match key.as_str() {

@@ -124,6 +124,23 @@ pub fn next_slice(size: u64, took_ms: f64, min: u64, max: u64) -> u64 {
     f.clamp(min, max)
 }
 
+/// How long after the panels were last told of a live run's events they
+/// are told again, ms, given what telling them cost (`cost_ms`: the work
+/// it set off, measured to the page's next task). Telling them costs
+/// little for most runs, and then they hear once per animation frame (0);
+/// a run whose state holds tens of thousands of tasks costs each frame
+/// tens of ms, and telling it every frame would leave the run itself a
+/// sliver of the time: the panels then take at most a quarter of it.
+pub fn show_pause(cost_ms: f64) -> f64 {
+    /// Below this, a showing is cheap enough for every frame.
+    const CHEAP_MS: f64 = 8.0;
+    if cost_ms < CHEAP_MS {
+        0.0
+    } else {
+        3.0 * cost_ms
+    }
+}
+
 /// The next fuel, given how long the last slice took.
 pub fn next_fuel(fuel: u64, took_ms: f64) -> u64 {
     next_slice(fuel, took_ms, 1_000, 2_000_000)
@@ -132,6 +149,15 @@ pub fn next_fuel(fuel: u64, took_ms: f64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn costly_showings_leave_the_run_three_quarters_of_the_time() {
+        assert_eq!(show_pause(0.5), 0.0, "a cheap showing: every frame");
+        assert_eq!(show_pause(7.9), 0.0);
+        let cost = 40.0;
+        let pause = show_pause(cost);
+        assert_eq!(cost / (cost + pause), 0.25);
+    }
 
     #[test]
     fn one_second_takes_a_second_at_1x() {

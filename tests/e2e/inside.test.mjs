@@ -54,6 +54,31 @@ async function stepTo(page, n) {
   await page.locator(`[data-testid=player][data-step="${n}"]`).waitFor();
 }
 
+/** Two workers under `gather` in the playground, each binding `total`,
+ *  giving the loop a turn with `sleep(0)`, adding one, then running
+ *  `after` (lines of code); opened at the first step. */
+async function openWorkers(after) {
+  const code = [
+    'import asyncio',
+    '',
+    'async def worker(n):',
+    '    total = n * 10',
+    '    await asyncio.sleep(0)',
+    '    total += 1',
+    ...after,
+    '',
+    'async def main():',
+    '    await asyncio.gather(worker(1), worker(2))',
+    '',
+    'asyncio.run(main())',
+    '',
+  ].join('\n');
+  const opened = await openAtFirstStep(`${app.url}?play#code=${encodeURIComponent(code)}`, {
+    viewport: { width: 1280, height: 800 },
+  });
+  return { code, ...opened };
+}
+
 const task = (page, name) => page.locator('.frames-task', { has: page.locator(`[data-testid=task-chain][data-task="${name}"]`) });
 const chain = (page, name) => page.locator(`[data-testid=task-chain][data-task="${name}"]`).innerText();
 
@@ -128,24 +153,7 @@ for (const vp of VIEWPORTS) {
 }
 
 test('a variable changed by a step is marked after that step, and not after the next', async () => {
-  const code = [
-    'import asyncio',
-    '',
-    'async def worker(n):',
-    '    total = n * 10',
-    '    await asyncio.sleep(0)',
-    '    total += 1',
-    '    await asyncio.sleep(0.5)',
-    '',
-    'async def main():',
-    '    await asyncio.gather(worker(1), worker(2))',
-    '',
-    'asyncio.run(main())',
-    '',
-  ].join('\n');
-  const { page, context, problems } = await openAtFirstStep(`${app.url}?play#code=${encodeURIComponent(code)}`, {
-    viewport: { width: 1280, height: 800 },
-  });
+  const { code, page, context, problems } = await openWorkers(['    await asyncio.sleep(0.5)']);
   const s = await firstPauseOf(page, 'Task-2');
   const total = task(page, 'Task-2').locator('[data-testid=var][data-name=total]');
   assert.match(await total.innerText(), /total\s*=\s*10/);
@@ -174,23 +182,7 @@ test('a variable changed by a step is marked after that step, and not after the 
 // first child, Home/End, Enter acts on the item; none of these keys steps
 // the player while focus is in the tree.
 test('the frames tree is walked with the arrow keys, and its keys do not step the player', async () => {
-  const code = [
-    'import asyncio',
-    '',
-    'async def worker(n):',
-    '    total = n * 10',
-    '    await asyncio.sleep(0)',
-    '    total += 1',
-    '',
-    'async def main():',
-    '    await asyncio.gather(worker(1), worker(2))',
-    '',
-    'asyncio.run(main())',
-    '',
-  ].join('\n');
-  const { page, context, problems } = await openAtFirstStep(`${app.url}?play#code=${encodeURIComponent(code)}`, {
-    viewport: { width: 1280, height: 800 },
-  });
+  const { code, page, context, problems } = await openWorkers([]);
   const s = await firstPauseOf(page, 'Task-2');
   const tree = page.getByRole('tree');
   const stops = await tree.locator('[role=treeitem][tabindex="0"]').count();
@@ -206,14 +198,14 @@ test('the frames tree is walked with the arrow keys, and its keys do not step th
   assert.equal(await focused(), 'task:Task-1', 'main first');
   const keys = [];
   const walk = ['ArrowDown', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight',
-    'ArrowLeft', 'ArrowLeft', 'ArrowUp', 'End', 'Home'];
+    'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp', 'End', 'Home'];
   for (const key of walk) {
     await page.keyboard.press(key);
     keys.push(`${key} ${await focused()}`);
   }
   const gather = String(lineOf(code, 'await asyncio.gather'));
   const sleep = String(lineOf(code, 'await asyncio.sleep(0)'));
-  assert.deepEqual(keys.slice(0, 9), [
+  assert.deepEqual(keys.slice(0, 10), [
     `ArrowDown frame:${gather}`,
     `ArrowRight frame:${gather}`, // main's frame has no variables
     'ArrowDown task:Task-2',
@@ -221,11 +213,15 @@ test('the frames tree is walked with the arrow keys, and its keys do not step th
     'ArrowRight var:n',
     'ArrowRight var:n', // a variable has no children
     `ArrowLeft frame:${sleep}`,
-    'ArrowLeft task:Task-2',
+    `ArrowLeft frame:${sleep}`, // an open item closes first
+    'ArrowLeft task:Task-2', // a closed one goes to its parent
     `ArrowUp frame:${gather}`,
   ]);
-  assert.match(keys[9], /^End /);
-  assert.equal(keys[10], 'Home task:Task-1');
+  assert.match(keys[10], /^End /);
+  assert.equal(keys[11], 'Home task:Task-1');
+  const sleepFrame = task(page, 'Task-2').locator(`[data-testid=frame][data-line="${sleep}"]`);
+  assert.equal(await sleepFrame.getAttribute('aria-expanded'), 'false', 'Left closed the frame');
+  assert.equal(await sleepFrame.getByTestId('var').first().isVisible(), false);
   await page.keyboard.press('End');
   const last = tree.locator('[role=treeitem]').last();
   assert.ok(await last.evaluate((el) => el === document.activeElement), 'End goes to the last item');
@@ -533,6 +529,46 @@ test('module globals: a closed section that lists the data names and marks a cha
     await page.emulateMedia({ colorScheme: scheme });
     assert.deepEqual(await axeViolations(page), [], `axe (${scheme})`);
   }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('tasks and frames of the tree open and close, stay as the learner left them while stepping, and a task ready after an await is marked where it paused', async () => {
+  const { code, page, context, problems } = await openWorkers(['    await asyncio.sleep(0)']);
+  const s = await firstPauseOf(page, 'Task-2');
+  const sleep = lineOf(code, 'await asyncio.sleep(0)');
+  // Task-2 gave the loop a turn with sleep(0): it is ready, not waiting,
+  // and the code marks it where it paused, as it marks waiting tasks.
+  await stepTo(page, s + 1);
+  const badges = page.locator(`.ed-run.parks[data-line="${sleep}"] .park`);
+  assert.ok((await badges.allInnerTexts()).some((t) => t.includes('Task-2')), 'the ready Task-2 is marked at its sleep(0)');
+  // Close Task-2's frame with its triangle: its variables hide.
+  const workerFrame = () => task(page, 'Task-2').getByTestId('frame').filter({ has: page.getByTestId('var') });
+  const frame = workerFrame();
+  assert.equal(await frame.getAttribute('aria-expanded'), 'true');
+  // (asyncio's sleep frame below it has no variables: a leaf.)
+  assert.equal(await task(page, 'Task-2').getByTestId('frame').last().getAttribute('aria-expanded'), null);
+  await frame.locator('.twisty').click();
+  assert.equal(await frame.getAttribute('aria-expanded'), 'false');
+  assert.equal(await frame.getByTestId('var').first().isVisible(), false);
+  // Close the task Task-3: its frames hide.
+  const t3 = task(page, 'Task-3');
+  await t3.locator('.twisty').first().click();
+  assert.equal(await t3.getAttribute('aria-expanded'), 'false');
+  assert.equal(await t3.getByTestId('frame').first().isVisible(), false);
+  // Both stay closed while stepping, and the rest stays open.
+  await stepTo(page, s + 2);
+  assert.equal(await workerFrame().getAttribute('aria-expanded'), 'false');
+  assert.equal(await task(page, 'Task-3').getAttribute('aria-expanded'), 'false');
+  assert.equal(await task(page, 'Task-1').getAttribute('aria-expanded'), 'true');
+  // Right opens a closed item from the keyboard; Down then walks into it.
+  const t3now = task(page, 'Task-3');
+  await t3now.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await t3now.getAttribute('aria-expanded'), 'true');
+  assert.ok(await t3now.getByTestId('frame').first().isVisible());
+  assert.equal(await page.getByTestId('player').getAttribute('data-step'), String(s + 2), 'the keys did not step');
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
