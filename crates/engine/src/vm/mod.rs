@@ -168,10 +168,18 @@ pub struct Limits {
     /// Line events recorded at most (`EventKind::LinesCapped` then, and
     /// the run goes on without them).
     pub max_line_events: usize,
+    /// With both `record_lines` and `inspect_frames`: the line events at
+    /// which the running task's frames and the module's globals are
+    /// recorded (when they changed) at most; past them frames are recorded
+    /// at suspensions only (`EventKind::LineFramesCapped` says where).
+    pub max_line_frames: usize,
 }
 
 /// Default for [`Limits::max_line_events`].
 pub const DEFAULT_MAX_LINE_EVENTS: usize = 100_000;
+
+/// Default for [`Limits::max_line_frames`].
+pub const DEFAULT_MAX_LINE_FRAMES: usize = 10_000;
 
 /// The opt-in "computing takes time" model (`looplab run --cpu-model
 /// [--cores N]`): every executed instruction costs
@@ -295,6 +303,7 @@ impl Default for Limits {
             inspect_frames: false,
             record_lines: false,
             max_line_events: DEFAULT_MAX_LINE_EVENTS,
+            max_line_frames: DEFAULT_MAX_LINE_FRAMES,
         }
     }
 }

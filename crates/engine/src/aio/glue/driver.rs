@@ -211,6 +211,8 @@ pub(crate) fn step_finish(
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, Some(task), line);
     if let Some(frames) = frames {
+        // What the task's next line events compare with.
+        st.frames_recorded.insert(task, frames.clone());
         st.lp.emit(EventKind::TaskFrames { task, frames });
     }
     if let Some(vars) = globals {
