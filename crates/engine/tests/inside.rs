@@ -480,14 +480,15 @@ fn pairs(v: &serde_json::Value) -> Vec<(String, String)> {
 }
 
 /// A repr with its memory addresses (`<tuple_iterator object at
-/// 0x7f38bdebeec0>`) masked: no two processes share them.
+/// 0x7f38bdebeec0>`) masked as `tools/cpython_locals.py` masks them
+/// (`at 0x?`): no two processes share them.
 fn masked(repr: &str) -> String {
     let mut out = String::new();
     let mut rest = repr;
     while let Some(i) = rest.find(" at 0x") {
         out.push_str(&rest[..i + 6]);
         out.push('?');
-        rest = rest[i + 6..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+        rest = rest[i + 6..].trim_start_matches(|c: char| c.is_ascii_hexdigit() || c == '?');
     }
     out.push_str(rest);
     out
