@@ -12,7 +12,6 @@
 use std::rc::Rc;
 
 use crate::compile::code::Op;
-use crate::vm::format::set_iteration_order;
 use crate::vm::value::{dict_view_contents, GenObj, GenState, IterObj, Value};
 use crate::vm::{Frame, Vm};
 
@@ -228,7 +227,7 @@ impl Vm {
                 seen.pop();
             }
             Value::Set(d) => {
-                let items = set_iteration_order(&d.borrow());
+                let items = d.borrow().ordered_keys_up_to(shown(budget));
                 if items.is_empty() {
                     out.push_str("set()");
                 } else {
@@ -238,7 +237,7 @@ impl Vm {
                 }
             }
             Value::FrozenSet(d) => {
-                let items = set_iteration_order(d);
+                let items = d.ordered_keys_up_to(shown(budget));
                 if items.is_empty() {
                     out.push_str("frozenset()");
                 } else {

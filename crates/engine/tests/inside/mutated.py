@@ -24,6 +24,9 @@ async def main():
         await asyncio.sleep(0)
     boxes = [Box(1), Box(2)]
     long = list(range(100))
+    big = {k: -k for k in range(50)}
+    bag = set(range(60))
+    frozen = frozenset(bag)
     print(xs, marks, count, len(boxes), len(long))
 
 seen.append("start")
