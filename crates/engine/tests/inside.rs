@@ -696,3 +696,51 @@ fn line_frames_stop_at_their_limit_and_say_so() {
     let message = looplab_engine::trace::line_frames_capped_message(5);
     assert!(message.contains("--max-line-frames"), "{message}");
 }
+
+#[test]
+fn a_threads_lines_and_module_code_record_the_globals_only() {
+    // A program thread (`threading.Thread`) and module-level code: no task
+    // runs these lines, so each records the module's globals (when they
+    // changed), never a task's frames.
+    let code = "import threading\n\ncount = 0\n\ndef work():\n    global count\n    for _ in range(3):\n        count += 1\n\nt = threading.Thread(target=work)\nt.start()\nt.join()\nprint(count)\n";
+    let limits = Limits {
+        inspect_frames: true,
+        record_lines: true,
+        ..Limits::default()
+    };
+    let out = run_program(code, "main.py", &limits);
+    let events = &out.trace.events;
+    assert!(!events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::TaskFrames { .. })));
+    let counts: Vec<String> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Globals { vars } => vars
+                .iter()
+                .find(|v| v.name == "count")
+                .map(|v| v.repr.clone()),
+            _ => None,
+        })
+        .collect();
+    // What CPython prints at the end is the last value recorded, and every
+    // value on the way was seen.
+    let printed = std::process::Command::new("python3")
+        .args(["-c", code])
+        .output()
+        .expect("python3 runs the reference");
+    let printed = String::from_utf8(printed.stdout).unwrap();
+    assert_eq!(counts.last().map(String::as_str), Some(printed.trim()));
+    let mut seen = counts.clone();
+    seen.dedup(); // (`t` bound records the globals again, count unchanged)
+    assert_eq!(seen, ["0", "1", "2", "3"]);
+    // Each Globals comes right before a line event.
+    for (i, e) in events.iter().enumerate() {
+        if matches!(e.kind, EventKind::Globals { .. }) {
+            assert!(matches!(
+                events[i + 1].kind,
+                EventKind::Line { task: None, .. }
+            ));
+        }
+    }
+}
