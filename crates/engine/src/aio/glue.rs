@@ -129,9 +129,13 @@ pub(crate) struct Aio {
     pub lines_recorded: usize,
     /// The module globals last recorded (`EventKind::Globals`).
     pub globals_recorded: Vec<crate::trace::LocalVar>,
-    /// Each task's frames as last recorded (`EventKind::TaskFrames`), so a
-    /// line event records them again only when they changed.
+    /// Each live task's frames as last recorded (`EventKind::TaskFrames`),
+    /// so a line event records them again only when they changed; kept
+    /// only while lines are recorded (`record_lines`), and a task's entry
+    /// goes when it finishes (a run may make 100,000 tasks).
     pub frames_recorded: std::collections::HashMap<TaskId, Vec<crate::trace::FrameInfo>>,
+    /// Lines are recorded (`record_lines` installed the hook).
+    pub lines_on: bool,
     /// Line events that recorded frames and globals so far (at most
     /// `Limits::max_line_frames`; then only suspensions do).
     pub line_frames_recorded: usize,
@@ -192,6 +196,7 @@ impl Aio {
             lines_recorded: 0,
             globals_recorded: Vec::new(),
             frames_recorded: std::collections::HashMap::new(),
+            lines_on: false,
             line_frames_recorded: 0,
         }
     }
@@ -447,6 +452,9 @@ pub(crate) fn safe_repr(vm: &mut Vm, v: &Value, depth: usize) -> String {
 /// the globals only. Past `max_frames`, frames are recorded at
 /// suspensions only (`EventKind::LineFramesCapped` says where).
 pub(crate) fn record_lines(vm: &mut Vm, shared: &Shared, max: usize, max_frames: usize) {
+    if let Ok(mut st) = shared.try_borrow_mut() {
+        st.lines_on = true;
+    }
     let sh = shared.clone();
     vm.line_hook = Some(Rc::new(move |vm: &mut Vm, file: &str, line: u32| {
         let (task, thread, inspect) = {
