@@ -2,6 +2,10 @@
 //! still alive, its await chain as one line of text (`main → gather →
 //! worker → sleep`), its coroutine frames (name and line) and their local
 //! variables, each marked when its value changed since the step before.
+//! In line mode the step before is the line step before, and the running
+//! task's frames are its call stack as the line starts (the engine records
+//! them before each line event: plain functions it called included), so
+//! every variable follows every line.
 
 use crate::i18n::{fill, ui};
 use looplab_engine::snapshot::{Snapshot, TaskState};

@@ -155,9 +155,11 @@ pub struct Limits {
     /// Not a budget, but a run option carried with them.
     pub cpu_model: Option<CpuModel>,
     /// Record each task's await chain and local variables whenever it
-    /// suspends (`EventKind::TaskFrames`), for a viewer that shows them.
-    /// Off by default: nothing is looked at or recorded then. Not a
-    /// budget, but a run option carried with them.
+    /// suspends (`EventKind::TaskFrames`), and the module's globals
+    /// (`EventKind::Globals`), for a viewer that shows them; with
+    /// `record_lines` too, also before each line event, when they changed
+    /// (see `max_line_frames`). Off by default: nothing is looked at or
+    /// recorded then. Not a budget, but a run option carried with them.
     pub inspect_frames: bool,
     /// Record every line of the program the run executes, and which task
     /// ran it (`EventKind::Line`), for stepping line by line. Off by
