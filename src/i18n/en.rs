@@ -329,6 +329,7 @@ pub static UI: Ui = Ui {
     narr_line_thread: "Worker thread {0} runs line {1}.",
     line_after_yield: "sleep(0)",
     narr_lines_capped: "Line steps stop here: the run executed more than {0} lines of the program, the most the player records one by one (its line-recording limit). Step by event to follow the rest of the run.",
+    narr_line_frames_capped: "From this line on, the variables are updated only when a task suspends at an await, not at every line: the run executed more than {0} lines, the most at which the player records them.",
     no_line_steps: "This run recorded no line of the program: run it again to step by line.",
     select_task_title: "Select this task (again to clear)",
     frames_globals: "Module globals",

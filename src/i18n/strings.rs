@@ -359,6 +359,7 @@ pub struct Ui {
     pub narr_line_thread: &'static str,
     pub line_after_yield: &'static str,
     pub narr_lines_capped: &'static str,
+    pub narr_line_frames_capped: &'static str,
     pub no_line_steps: &'static str,
     // Selecting a task.
     pub select_task_title: &'static str,

@@ -345,6 +345,7 @@ pub static UI: Ui = Ui {
     narr_line_thread: "工作线程 {0} 执行第 {1} 行。",
     line_after_yield: "sleep(0)",
     narr_lines_capped: "逐行步骤到此为止：程序执行了超过 {0} 行，这是播放器逐行记录的上限（行记录限制）。改按“事件”步进，就能看完其余的执行过程。",
+    narr_line_frames_capped: "从这一行起，变量只在任务于 await 暂停时更新，不再每行更新：程序执行了超过 {0} 行，这是播放器逐行记录变量的上限。",
     no_line_steps: "这次运行没有记录程序的任何一行：请重新运行，才能逐行步进。",
     select_task_title: "选择这个任务（再按一次取消）",
     frames_globals: "模块的全局变量",

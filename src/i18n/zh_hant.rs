@@ -345,6 +345,7 @@ pub static UI: Ui = Ui {
     narr_line_thread: "工作執行緒 {0} 執行第 {1} 行。",
     line_after_yield: "sleep(0)",
     narr_lines_capped: "逐行步驟到此為止：程式執行了超過 {0} 行，這是播放器逐行記錄的上限（行記錄限制）。改按「事件」步進，就能看完其餘的執行過程。",
+    narr_line_frames_capped: "從這一行起，變數只在任務於 await 暫停時更新，不再每行更新：程式執行了超過 {0} 行，這是播放器逐行記錄變數的上限。",
     no_line_steps: "這次執行沒有記錄程式的任何一行：請重新執行，才能逐行步進。",
     select_task_title: "選取這個任務（再按一次取消）",
     frames_globals: "模組的全域變數",

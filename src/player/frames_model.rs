@@ -2,6 +2,10 @@
 //! still alive, its await chain as one line of text (`main → gather →
 //! worker → sleep`), its coroutine frames (name and line) and their local
 //! variables, each marked when its value changed since the step before.
+//! In line mode the step before is the line step before, and the running
+//! task's frames are its call stack as the line starts (the engine records
+//! them before each line event: plain functions it called included), so
+//! every variable follows every line.
 
 use crate::i18n::{fill, ui};
 use looplab_engine::snapshot::{Snapshot, TaskState};
@@ -307,6 +311,107 @@ mod tests {
         assert_eq!(row(&at(3), "count").unwrap().value, "2");
         // Before the run's first suspension: nothing yet.
         assert!(at(0).is_empty());
+    }
+
+    /// The panel at each line step of `code`'s run (lines and frames
+    /// recorded, as the app runs programs), as the player computes it in
+    /// line mode: the fold up to and including the line event, compared
+    /// with the line step before (`PlayerState::snapshot_before`).
+    fn line_panels(code: &str) -> Vec<(u32, Vec<TaskFrames>, Vec<VarRow>)> {
+        let limits = Limits {
+            inspect_frames: true,
+            record_lines: true,
+            ..Limits::default()
+        };
+        let t = Track::from_events(run_program(code, "main.py", &limits).trace.events);
+        let lines = &t.lines().steps;
+        (0..lines.len())
+            .map(|k| {
+                let now = t.at_event(lines[k].event + 1);
+                let before = match k.checked_sub(1) {
+                    Some(p) => t.at_event(lines[p].event + 1),
+                    None => Snapshot::default(),
+                };
+                let rows = frames_view(&now, &before, lines[k].task, |_| true);
+                (lines[k].line, rows, globals_view(&now, &before))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn in_line_mode_the_variables_follow_every_line() {
+        let code = "import asyncio
+
+score = 0
+
+def bonus(x):
+    extra = x * 2
+    return extra
+
+async def main():
+    global score
+    total = 0
+    for i in range(3):
+        total += i
+        score = bonus(total)
+        await asyncio.sleep(0)
+    print(total)
+
+asyncio.run(main())
+";
+        let steps = line_panels(code);
+        // Each time main is about to run line 13 (`total += i`), total holds
+        // what the lines before made of it: 0, then 0 + 0, then 0 + 1.
+        let totals: Vec<String> = steps
+            .iter()
+            .filter(|(line, _, _)| *line == 13)
+            .map(|(_, rows, _)| {
+                let main = task(rows, "Task-1").expect("main runs");
+                assert!(main.running);
+                var(&main.frames[0], "total").value.clone()
+            })
+            .collect();
+        assert_eq!(totals, ["0", "0", "1"]);
+        // At line 14 (after `total += i` ran) total is marked changed when
+        // the line before changed it, and i is not.
+        let at14: Vec<&TaskFrames> = steps
+            .iter()
+            .filter(|(line, _, _)| *line == 14)
+            .map(|(_, rows, _)| task(rows, "Task-1").unwrap())
+            .collect();
+        assert_eq!(var(&at14[2].frames[0], "total").value, "3");
+        assert!(var(&at14[2].frames[0], "total").changed);
+        assert!(!var(&at14[2].frames[0], "i").changed);
+        // Inside the plain function the stack is main, then bonus, whose
+        // local shows once its line ran.
+        let (_, rows, _) = steps
+            .iter()
+            .find(|(line, rows, _)| {
+                *line == 7 && task(rows, "Task-1").is_some_and(|t| t.frames.len() == 2)
+            })
+            .expect("bonus returns");
+        let main = task(rows, "Task-1").unwrap();
+        assert_eq!(main.frames[0].name, "main");
+        assert_eq!(main.frames[0].line, 14, "main waits in its call");
+        assert_eq!(main.frames[1].name, "bonus");
+        assert_eq!(var(&main.frames[1], "extra").value, "0");
+        assert!(var(&main.frames[1], "extra").changed);
+        assert_eq!(main.chain, "main → bonus");
+        // The global moves at the line after the one that set it.
+        let scores: Vec<(u32, String, bool)> = steps
+            .iter()
+            .filter_map(|(line, _, globals)| {
+                let g = globals.iter().find(|v| v.name == "score")?;
+                Some((*line, g.value.clone(), g.changed))
+            })
+            .filter(|(_, _, changed)| *changed)
+            .collect();
+        // (bonus(0) is 0 again: no change, no mark.)
+        assert_eq!(
+            scores.iter().map(|s| s.1.as_str()).collect::<Vec<_>>(),
+            ["0", "2", "6"]
+        );
+        assert!(scores[1..].iter().all(|s| s.0 == 15), "{scores:?}");
     }
 
     #[test]

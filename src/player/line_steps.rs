@@ -72,6 +72,10 @@ pub struct LineIndex {
     pub steps: Vec<LineStep>,
     /// Set once the run stopped recording lines at its limit: the limit.
     pub capped: Option<usize>,
+    /// Set once the run stopped recording frames at every line
+    /// (`EventKind::LineFramesCapped`): the limit, and the first line step
+    /// past it (from there the variables move at suspensions only).
+    pub frames_capped: Option<(usize, usize)>,
     /// Per task, what it suspended on since its last line.
     pending: BTreeMap<TaskId, Resumed>,
 }
@@ -105,6 +109,9 @@ impl LineIndex {
                 };
             }
             EventKind::LinesCapped { limit } => self.capped = Some(*limit),
+            EventKind::LineFramesCapped { limit } => {
+                self.frames_capped = Some((*limit, self.steps.len()));
+            }
             _ => {}
         }
     }
@@ -168,6 +175,16 @@ pub fn line_narration(u: &Ui, step: &LineStep, snap: &Snapshot) -> String {
                 }
             }
         }
+    }
+}
+
+/// What line step `k` adds when it is the first one past the line events
+/// at which the run recorded the variables (`EventKind::LineFramesCapped`):
+/// from there they move only when a task suspends.
+pub fn frames_capped_narration(u: &Ui, lines: &LineIndex, k: usize) -> Option<String> {
+    match lines.frames_capped {
+        Some((limit, first)) if first == k => Some(fill(u.narr_line_frames_capped, &[&limit])),
+        _ => None,
     }
 }
 
@@ -255,7 +272,9 @@ mod tests {
             .expect("worker 2 runs");
         let s = t.at_event(t.lines().steps[k].event + 1);
         assert_eq!(paused_line(&s.tasks[&2]), Some(5));
-        assert_eq!(paused_line(&s.tasks[&3]), None, "not yet suspended");
+        // Worker 2 runs: its frames are recorded at its line (the running
+        // stack), so its innermost program frame is at the line it runs.
+        assert_eq!(paused_line(&s.tasks[&3]), Some(4), "the line it runs");
     }
 
     #[test]
@@ -333,6 +352,33 @@ mod tests {
                 assert!(!text.contains(internal), "{lang:?}: {text}");
             }
         }
+    }
+
+    #[test]
+    fn the_line_where_variables_stop_following_every_line_says_so() {
+        use crate::i18n::Lang;
+        let limits = Limits {
+            inspect_frames: true,
+            record_lines: true,
+            max_line_frames: 3,
+            ..Limits::default()
+        };
+        let t = Track::from_events(run_program(WORKERS, "main.py", &limits).trace.events);
+        let lines = t.lines();
+        assert_eq!(lines.frames_capped, Some((3, 3)), "the fourth line step");
+        let said: Vec<usize> = (0..lines.len())
+            .filter(|&k| frames_capped_narration(Lang::En.ui(), lines, k).is_some())
+            .collect();
+        assert_eq!(said, [3]);
+        for lang in [Lang::En, Lang::ZhHant, Lang::ZhHans] {
+            let text = frames_capped_narration(lang.ui(), lines, 3).unwrap();
+            assert!(text.contains(" 3 "), "{lang:?}: {text}");
+            for internal in ["Limits::", "looplab run", "--max-line-frames"] {
+                assert!(!text.contains(internal), "{lang:?}: {text}");
+            }
+        }
+        // Without the cap, nothing is said.
+        assert!(recorded(WORKERS).lines().frames_capped.is_none());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The narration under the controls: the engine's one sentence for the
 //! current step, or in line mode who runs which line.
 
-use super::line_steps::{capped_narration, line_narration};
+use super::line_steps::{capped_narration, frames_capped_narration, line_narration};
 use super::loop_panel::gil_holder_of;
 use super::player_state::{LiveState, PlayerState};
 use super::track::ThreadState;
@@ -43,6 +43,16 @@ fn narration(state: PlayerState) -> String {
         if let (true, Some(limit)) = (last, capped) {
             text.push(' ');
             text.push_str(&capped_narration(u, limit));
+        }
+        // The first line step past the line events that recorded the
+        // variables says that from there they move at suspensions only.
+        let k = state.line_cursor.get();
+        if let Some(more) = state
+            .track
+            .with(|t| frames_capped_narration(u, t.lines(), k))
+        {
+            text.push(' ');
+            text.push_str(&more);
         }
         return text;
     }

@@ -512,11 +512,13 @@ test('module globals: a closed section that lists the data names and marks a cha
   await globals.locator('summary').click();
   assert.notEqual(await globals.getAttribute('open'), null, 'opened');
   const v = (name) => globals.locator(`[data-testid=var][data-name="${name}"]`);
-  await stepTo(page, 1);
-  // main awaits its task: the globals' first record.
+  // The module's own lines, in the first step, bound both.
   assert.deepEqual(await globals.getByTestId('var').evaluateAll((els) => els.map((e) => e.dataset.name)), ['count', 'label']);
   assert.equal(await v('label').locator('.var-value').innerText(), repr("'go'"));
   assert.equal(await v('count').getAttribute('data-changed'), 'true');
+  // main awaits its task: no global changes.
+  await stepTo(page, 1);
+  assert.equal(await v('count').getAttribute('data-changed'), null);
   // The worker runs `count += 1`: count is marked, label is not.
   await stepTo(page, 2);
   assert.equal(await v('count').locator('.var-value').innerText(), repr('0 + 1'));
@@ -569,6 +571,87 @@ test('tasks and frames of the tree open and close, stay as the learner left them
   assert.ok(await t3now.getByTestId('frame').first().isVisible());
   assert.equal(await page.getByTestId('player').getAttribute('data-step'), String(s + 2), 'the keys did not step');
   assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// In line mode the variables follow every line (issue #17): a loop
+// updating a local, stepped line by line. The reference is CPython's own
+// frames at each "line" event, made here by tools/cpython_locals.py (never
+// written by hand): after each line step the variable reads CPython's
+// value, and it is marked changed exactly when the line before changed it.
+
+/** CPython's line events for `code` with the frames' locals:
+ *  [{ task, line, frames: [[qualname, line, [[name, repr]...]]...], globals }]. */
+function cpythonLocals(code) {
+  const dir = mkdtempSync(join(tmpdir(), 'looplab-locals-'));
+  const file = join(dir, 'main.py');
+  writeFileSync(file, code);
+  const out = execFileSync('python3', [join(ROOT, 'tools', 'cpython_locals.py'), file], { encoding: 'utf8' });
+  return out.trim().split('\n').map((l) => JSON.parse(l));
+}
+
+test('by line, a local updated in a loop reads CPython\'s value after every line, marked when the line before changed it', async () => {
+  const code = [
+    'import asyncio',
+    '',
+    'async def main():',
+    '    total = 0',
+    '    for i in range(4):',
+    '        total += i * i',
+    '        await asyncio.sleep(0)',
+    '    print(total)',
+    '',
+    'asyncio.run(main())',
+    '',
+  ].join('\n');
+  const expected = cpythonLocals(code);
+  // What CPython's innermost frame of main holds for `name` at line event k
+  // (undefined: not bound, or not main's line).
+  const valueAt = (k, name) => {
+    const e = expected[k];
+    if (!e || e.task !== 'Task-1') return undefined;
+    const frame = e.frames.find((f) => f[0] === 'main');
+    const v = frame && frame[2].find(([n]) => n === name);
+    return v ? v[1] : undefined;
+  };
+  const changes = expected.filter((_, k) => k > 0 && valueAt(k, 'total') !== undefined && valueAt(k, 'total') !== valueAt(k - 1, 'total')).length;
+  assert.ok(changes >= 4, `CPython saw total bound or changed ${changes} times`);
+  const { page, context, problems } = await openInLineMode(`${app.url}?play#code=${encodeURIComponent(code)}`, {
+    viewport: { width: 1280, height: 800 },
+  });
+  const status = page.getByTestId('step-status');
+  assert.match(await status.innerText(), new RegExp(`1 / ${expected.length}$`), 'one line step per line CPython ran');
+  const total = task(page, 'Task-1').locator('[data-testid=var][data-name=total]');
+  const i = task(page, 'Task-1').locator('[data-testid=var][data-name=i]');
+  let checked = 0;
+  let marked = 0;
+  for (let k = 0; k < expected.length; k++) {
+    if (k > 0) {
+      await page.getByTestId('step-forward').click();
+      await page.locator(`[data-testid=player][data-line-step="${k}"]`).waitFor();
+    }
+    if (expected[k].task !== 'Task-1') continue;
+    const at = `line step ${k} (line ${expected[k].line})`;
+    for (const [name, loc] of [['total', total], ['i', i]]) {
+      const want = valueAt(k, name);
+      if (want === undefined) {
+        assert.equal(await loc.count(), 0, `${at}: ${name} is not bound yet`);
+        continue;
+      }
+      assert.equal(await loc.first().locator('.var-value').innerText(), want, `${at}: ${name}`);
+      const prev = valueAt(k - 1, name);
+      const changed = prev !== want;
+      assert.equal(await loc.first().getAttribute('data-changed'), changed ? 'true' : null, `${at}: ${name} ${changed ? 'marked' : 'not marked'}`);
+      if (name === 'total') {
+        checked++;
+        if (changed) marked++;
+      }
+    }
+    if (checked === 3) await screenshot(page, 'inside-line-locals');
+  }
+  assert.ok(checked > 10, `checked ${checked} line steps`);
+  assert.equal(marked, changes, "every change CPython saw is marked");
   assert.deepEqual(problems, []);
   await context.close();
 });

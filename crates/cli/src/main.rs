@@ -2,7 +2,7 @@
 //! clock, the way the browser app does.
 //!
 //! ```text
-//! looplab run [--timed] [--trace FILE.json] [--cpu-model [--cores N]] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] [--record-lines [--max-lines N]] [--inspect-frames] FILE.py
+//! looplab run [--timed] [--trace FILE.json] [--cpu-model [--cores N]] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] [--record-lines [--max-lines N]] [--inspect-frames [--max-line-frames N]] FILE.py
 //! ```
 //!
 //! `--cpu-model` turns on the engine's "computing takes time" model (every
@@ -15,7 +15,10 @@
 //! and which task ran it, in the trace (`Line` events, for `--trace`); at
 //! most `--max-lines N` of them (100,000 by default: the line-recording
 //! limit). `--inspect-frames` records each task's await chain and local
-//! variables whenever it suspends (`TaskFrames` events).
+//! variables whenever it suspends (`TaskFrames` events); with both, each
+//! line event is preceded by the running task's frames and the module's
+//! globals when they changed, for the first `--max-line-frames N` line
+//! events (10,000 by default; then at suspensions only).
 //!
 //! `--max-instructions`, `--max-slice`, `--max-memory` and `--max-output`
 //! raise (or lower) the engine's budgets: total instructions (the
@@ -43,7 +46,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: looplab run [--timed] [--trace FILE.json] [--cpu-model [--cores N]] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] [--record-lines [--max-lines N]] [--inspect-frames] FILE.py";
+    "usage: looplab run [--timed] [--trace FILE.json] [--cpu-model [--cores N]] [--max-instructions N] [--max-slice N] [--max-memory BYTES] [--max-output BYTES] [--record-lines [--max-lines N]] [--inspect-frames [--max-line-frames N]] FILE.py";
 
 /// The parsed command line.
 #[derive(Debug)]
@@ -72,6 +75,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut cpu_model = false;
     let mut cores = None;
     let mut max_lines = None;
+    let mut max_line_frames = None;
     while let Some(arg) = it.next() {
         let mut number = |flag: &str| -> Result<u64, String> {
             it.next()
@@ -84,6 +88,9 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--record-lines" => limits.record_lines = true,
             "--inspect-frames" => limits.inspect_frames = true,
             "--max-lines" => max_lines = Some(usize::try_from(number(arg)?).unwrap_or(usize::MAX)),
+            "--max-line-frames" => {
+                max_line_frames = Some(usize::try_from(number(arg)?).unwrap_or(usize::MAX))
+            }
             "--cores" => {
                 let n = number(arg)?;
                 if n == 0 || n > 1024 {
@@ -109,6 +116,16 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         (_, None) => {}
         (true, Some(n)) => limits.max_line_events = n,
         (false, Some(_)) => return Err("--max-lines needs --record-lines".into()),
+    }
+    match (
+        limits.record_lines && limits.inspect_frames,
+        max_line_frames,
+    ) {
+        (_, None) => {}
+        (true, Some(n)) => limits.max_line_frames = n,
+        (false, Some(_)) => {
+            return Err("--max-line-frames needs --record-lines and --inspect-frames".into())
+        }
     }
     match (cpu_model, cores) {
         (true, cores) => {
@@ -274,5 +291,8 @@ mod tests {
         let lines = args("run --record-lines --max-lines 5 a.py").unwrap();
         assert!(lines.limits.record_lines && lines.limits.max_line_events == 5);
         assert!(args("run --max-lines 5 a.py").is_err());
+        let frames = args("run --record-lines --inspect-frames --max-line-frames 9 a.py").unwrap();
+        assert_eq!(frames.limits.max_line_frames, 9);
+        assert!(args("run --record-lines --max-line-frames 9 a.py").is_err());
     }
 }

@@ -227,7 +227,12 @@ impl Session {
         shared.borrow_mut().source = Rc::from(source);
         glue::install(&mut vm, &shared);
         if limits.record_lines && record {
-            glue::record_lines(&mut vm, &shared, limits.max_line_events);
+            glue::record_lines(
+                &mut vm,
+                &shared,
+                limits.max_line_events,
+                limits.max_line_frames,
+            );
         }
         if let Ok(mut st) = shared.try_borrow_mut() {
             st.set_cpu_model(limits.cpu_model);

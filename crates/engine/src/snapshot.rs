@@ -87,6 +87,11 @@ pub struct Snapshot {
     /// the limit.
     #[serde(default)]
     pub lines_capped: Option<usize>,
+    /// Set once line events stopped recording frames and globals
+    /// (`EventKind::LineFramesCapped`): the limit. From there on a task's
+    /// variables are the ones of its last suspension.
+    #[serde(default)]
+    pub line_frames_capped: Option<usize>,
     /// What makes folding linear in a long trace (derived from the events,
     /// never compared or serialised).
     #[serde(skip)]
@@ -454,6 +459,7 @@ impl Snapshot {
                 }
             }
             EventKind::LinesCapped { limit } => self.lines_capped = Some(*limit),
+            EventKind::LineFramesCapped { limit } => self.line_frames_capped = Some(*limit),
             EventKind::Globals { vars } => self.globals = vars.clone(),
         }
     }

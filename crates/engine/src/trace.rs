@@ -25,7 +25,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the trace format. Bumped whenever [`EventKind`] changes shape.
-pub const TRACE_VERSION: u32 = 7;
+pub const TRACE_VERSION: u32 = 8;
 
 /// Id of a task. Tasks are futures, so this is the task's [`FutureId`].
 pub type TaskId = u32;
@@ -375,12 +375,27 @@ pub enum EventKind {
         /// How it ended.
         ending: RunEnding,
     },
-    /// A task suspended (at an `await` of a pending future, or a bare
-    /// yield): its await chain at that moment, from the task's root
-    /// coroutine down to the innermost one, each frame with its local
-    /// variables. Recorded right before that step's
-    /// [`EventKind::TaskStepEnded`], and only when the run asks for it
-    /// (`Limits::inspect_frames`). Since version 4.
+    /// A task's frames and their local variables, recorded only when the
+    /// run asks for them (`Limits::inspect_frames`), at two moments:
+    ///
+    /// - when the task suspends (at an `await` of a pending future, or a
+    ///   bare yield): its await chain, from the task's root coroutine
+    ///   down to the innermost one, ending with the library call it waits
+    ///   in (`sleep`); right before that step's
+    ///   [`EventKind::TaskStepEnded`]. Since version 4.
+    /// - in a run that also records lines (`Limits::record_lines`), right
+    ///   before each [`EventKind::Line`] of the task (before its
+    ///   [`EventKind::Globals`], if any), when they differ from the ones
+    ///   last recorded for it: its running call stack, from the root
+    ///   coroutine through the coroutines it awaits and the plain
+    ///   functions it called down to the frame about to run that line,
+    ///   with the values as they are before the line runs (so a line
+    ///   step, which shows the fold up to and including its line event,
+    ///   shows every variable the previous lines set). A plain function's
+    ///   frame reads as a coroutine's: its `__qualname__`, the line it
+    ///   runs (an outer frame: its call in progress), its locals. Only at
+    ///   the first `Limits::max_line_frames` line events
+    ///   ([`EventKind::LineFramesCapped`] then). Since version 8.
     TaskFrames {
         /// The task.
         task: TaskId,
@@ -389,8 +404,11 @@ pub enum EventKind {
     },
     /// The program's module globals changed since they were last recorded:
     /// all of them now (see `Vm::main_globals` for which names count),
-    /// recorded right after a [`EventKind::TaskFrames`] (so only when the
-    /// run asks for frames, `Limits::inspect_frames`). Since version 7.
+    /// recorded only when the run asks for frames
+    /// (`Limits::inspect_frames`): right after a suspension's
+    /// [`EventKind::TaskFrames`] (since version 7), and in a run that also
+    /// records lines, right before a [`EventKind::Line`] (since version 8;
+    /// any line: module-level code, a task's, a thread's).
     Globals {
         /// The globals, in the module's assignment order; a task or
         /// future's [`LocalVar::fut`] is set as a local's is.
@@ -403,7 +421,11 @@ pub enum EventKind {
     /// after an `await` does not report that line again. Lines of library
     /// modules are not reported. Recorded only when the run asks for it
     /// (`Limits::record_lines`), at most `Limits::max_line_events` of them
-    /// ([`EventKind::LinesCapped`] then). Since version 6.
+    /// ([`EventKind::LinesCapped`] then). Since version 6. With frames
+    /// recorded too, what changed before the line runs comes right before
+    /// it ([`EventKind::TaskFrames`] of its task, then
+    /// [`EventKind::Globals`]); a line outside any task (module-level
+    /// code, a thread) records the globals only. Since version 8.
     Line {
         /// The task running, if any.
         task: Option<TaskId>,
@@ -419,6 +441,24 @@ pub enum EventKind {
         /// The limit reached.
         limit: usize,
     },
+    /// Line events stop recording frames and globals here: the run
+    /// recorded them at as many line events as `Limits::max_line_frames`
+    /// allows ([`line_frames_capped_message`]); from here on
+    /// [`EventKind::TaskFrames`] and [`EventKind::Globals`] come at
+    /// suspensions only, as in a run that records no lines. Since
+    /// version 8.
+    LineFramesCapped {
+        /// The limit reached.
+        limit: usize,
+    },
+}
+
+/// What a viewer says where line events stop recording frames
+/// ([`EventKind::LineFramesCapped`]).
+pub fn line_frames_capped_message(limit: usize) -> String {
+    format!(
+        "From here on, variables are recorded only when a task suspends, not at every line: the run executed more than {limit} lines of the program, the most at which it records them (raise it with `looplab run --record-lines --inspect-frames --max-line-frames N`, or `Limits::max_line_frames`)."
+    )
 }
 
 /// What a viewer says where line events stop ([`EventKind::LinesCapped`]).

@@ -434,3 +434,313 @@ fn the_module_globals_at_each_sleep_are_the_ones_cpython_has() {
         .any(|e| matches!(e.kind, EventKind::Globals { .. })));
     assert_eq!(stdout(&off), stdout(&out));
 }
+
+/// Every program of `tests/inside/` with the variables CPython had at each
+/// of its line events (`NAME.locals`, written by `tools/regen-inside` from
+/// `tools/cpython_locals.py`).
+const LOCALS_PROGRAMS: [&str; 10] = [
+    "gather_sleep.py",
+    "task_awaits_task.py",
+    "cancel_finally.py",
+    "generators.py",
+    "turns.py",
+    "globals.py",
+    "counters.py",
+    "helper_call.py",
+    "mutated.py",
+    "deleted.py",
+];
+
+/// One frame as `tools/cpython_locals.py` lists it: qualname, line,
+/// `(name, repr)` of each local.
+type ListedFrame = (String, u32, Vec<(String, String)>);
+
+fn listed_frame(f: &FrameInfo) -> ListedFrame {
+    (
+        f.name.clone(),
+        f.line,
+        f.locals
+            .iter()
+            .map(|v| (v.name.clone(), masked(&v.repr)))
+            .collect(),
+    )
+}
+
+fn pairs(v: &serde_json::Value) -> Vec<(String, String)> {
+    v.as_array()
+        .expect("a list of [name, repr]")
+        .iter()
+        .map(|p| {
+            (
+                p[0].as_str().unwrap().to_string(),
+                masked(p[1].as_str().unwrap()),
+            )
+        })
+        .collect()
+}
+
+/// A repr with its memory addresses (`<tuple_iterator object at
+/// 0x7f38bdebeec0>`) masked as `tools/cpython_locals.py` masks them
+/// (`at 0x?`): no two processes share them.
+fn masked(repr: &str) -> String {
+    let mut out = String::new();
+    let mut rest = repr;
+    while let Some(i) = rest.find(" at 0x") {
+        out.push_str(&rest[..i + 6]);
+        out.push('?');
+        rest = rest[i + 6..].trim_start_matches(|c: char| c.is_ascii_hexdigit() || c == '?');
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn at_every_line_the_variables_are_the_ones_cpython_has() {
+    for name in LOCALS_PROGRAMS {
+        let expected: Vec<serde_json::Value> = read(&name.replace(".py", ".locals"))
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        // Under the oracle's file name, which a task's repr shows
+        // (`coro=<child() running at <lesson>:9>`).
+        let limits = Limits {
+            inspect_frames: true,
+            record_lines: true,
+            ..Limits::default()
+        };
+        let out = run_program(&read(name), "<lesson>", &limits);
+        let mut snap = Snapshot::new();
+        let mut names = std::collections::HashMap::new();
+        let mut n = 0;
+        let mut compared_frames = 0;
+        for e in &out.trace.events {
+            snap.apply(e);
+            match &e.kind {
+                EventKind::TaskCreated { task, name, .. }
+                | EventKind::TaskRenamed { task, name } => {
+                    names.insert(*task, name.clone());
+                }
+                EventKind::Line { task, line, .. } => {
+                    let want = &expected
+                        .get(n)
+                        .unwrap_or_else(|| panic!("{name}: more line events than CPython's"));
+                    let who = task.map_or("-".to_string(), |t| names[&t].clone());
+                    let at = format!("{name}: line event {n} ({who} {line})");
+                    assert_eq!(want["task"].as_str(), Some(who.as_str()), "{at}");
+                    assert_eq!(want["line"].as_u64(), Some(u64::from(*line)), "{at}");
+                    // The globals, in every line event's fold.
+                    let globals: Vec<(String, String)> = snap
+                        .globals
+                        .iter()
+                        .map(|v| (v.name.clone(), masked(&v.repr)))
+                        .collect();
+                    assert_eq!(globals, pairs(&want["globals"]), "{at}: globals");
+                    // A task's frames: its program frames up from the one
+                    // running the line (CPython walks `f_back` until it
+                    // leaves the program's own functions).
+                    if let Some(t) = task {
+                        let ours = &snap.tasks[t].frames;
+                        let from = ours.iter().rposition(|f| f.library).map_or(0, |i| i + 1);
+                        let ours: Vec<ListedFrame> =
+                            ours[from..].iter().map(listed_frame).collect();
+                        let theirs: Vec<ListedFrame> = want["frames"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|f| {
+                                (
+                                    f[0].as_str().unwrap().to_string(),
+                                    f[1].as_u64().unwrap() as u32,
+                                    pairs(&f[2]),
+                                )
+                            })
+                            .collect();
+                        // Compared as sets of variables: CPython's
+                        // `f_locals` is a dict kept on the frame and updated
+                        // in place each time it is read, so a name deleted
+                        // and bound again moves to its end only because the
+                        // tracer read it in between; the engine keeps the
+                        // slot order (parameters first), the order without
+                        // a tracer.
+                        let sorted = |v: Vec<ListedFrame>| -> Vec<ListedFrame> {
+                            v.into_iter()
+                                .map(|(n, l, mut vars)| {
+                                    vars.sort();
+                                    (n, l, vars)
+                                })
+                                .collect()
+                        };
+                        assert_eq!(sorted(ours), sorted(theirs), "{at}: frames");
+                        compared_frames += 1;
+                    }
+                    n += 1;
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(n, expected.len(), "{name}: as many line events as CPython");
+        assert!(compared_frames > 0, "{name}: no line of a task compared");
+    }
+}
+
+#[test]
+fn line_frames_are_recorded_before_their_line_and_only_when_they_change() {
+    let out = run_lines("counters.py", true);
+    let events = &out.trace.events;
+    // A task's frames come before its line, or (at a suspension) before
+    // the end of its step, with no other line in between.
+    for (i, e) in events.iter().enumerate() {
+        if let EventKind::TaskFrames { task, .. } = e.kind {
+            let next = events[i + 1..]
+                .iter()
+                .find(|e| {
+                    matches!(
+                        e.kind,
+                        EventKind::Line { .. } | EventKind::TaskStepEnded { .. }
+                    )
+                })
+                .map(|e| &e.kind);
+            match next {
+                Some(EventKind::Line { task: t, .. }) => assert_eq!(*t, Some(task)),
+                Some(EventKind::TaskStepEnded { task: t, .. }) => assert_eq!(*t, task),
+                other => panic!("frames of task {task} followed by {other:?}"),
+            }
+        }
+    }
+    // A line records a task's frames only when they differ from the ones
+    // last recorded for it (at a line or a suspension).
+    let mut last: std::collections::HashMap<TaskId, &Vec<FrameInfo>> = Default::default();
+    for (i, e) in events.iter().enumerate() {
+        if let EventKind::TaskFrames { task, frames } = &e.kind {
+            let at_line = matches!(
+                events[i + 1..]
+                    .iter()
+                    .find(|e| !matches!(e.kind, EventKind::Globals { .. }))
+                    .map(|e| &e.kind),
+                Some(EventKind::Line { .. })
+            );
+            if let Some(prev) = last.insert(*task, frames) {
+                if at_line {
+                    assert_ne!(prev, frames, "task {task} recorded the same frames twice");
+                }
+            }
+        }
+    }
+    let lines = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Line { .. }))
+        .count();
+    let frames = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::TaskFrames { .. }))
+        .count();
+    println!("counters.py: {lines} line events, {frames} TaskFrames");
+    // Without lines, frames come at suspensions only; with lines but no
+    // frames, no TaskFrames or Globals at all.
+    let plain = run_lines("counters.py", false);
+    assert!(!plain.trace.events.iter().any(|e| matches!(
+        e.kind,
+        EventKind::TaskFrames { .. } | EventKind::Globals { .. }
+    )));
+}
+
+#[test]
+fn line_frames_stop_at_their_limit_and_say_so() {
+    let limits = Limits {
+        inspect_frames: true,
+        record_lines: true,
+        max_line_frames: 5,
+        ..Limits::default()
+    };
+    let out = run_program(&read("counters.py"), "main.py", &limits);
+    let events = &out.trace.events;
+    let at = events
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::LineFramesCapped { limit: 5 }))
+        .expect("the cap is recorded");
+    let lines_before = events[..at]
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Line { .. }))
+        .count();
+    assert_eq!(lines_before, 5);
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::LineFramesCapped { .. }))
+            .count(),
+        1
+    );
+    // Past it, every TaskFrames is a suspension's (right before its step
+    // ends), and line events go on.
+    for (i, e) in events.iter().enumerate().skip(at) {
+        if let EventKind::TaskFrames { task, .. } = e.kind {
+            let next = events[i + 1..]
+                .iter()
+                .find(|e| {
+                    matches!(
+                        e.kind,
+                        EventKind::Line { .. } | EventKind::TaskStepEnded { .. }
+                    )
+                })
+                .map(|e| &e.kind);
+            assert!(
+                matches!(next, Some(EventKind::TaskStepEnded { task: t, .. }) if *t == task),
+                "{next:?}"
+            );
+        }
+    }
+    assert!(events[at..]
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::Line { .. })));
+    assert_eq!(Snapshot::fold(events).line_frames_capped, Some(5));
+    let message = looplab_engine::trace::line_frames_capped_message(5);
+    assert!(message.contains("--max-line-frames"), "{message}");
+}
+
+#[test]
+fn a_threads_lines_and_module_code_record_the_globals_only() {
+    // A program thread (`threading.Thread`) and module-level code: no task
+    // runs these lines, so each records the module's globals (when they
+    // changed), never a task's frames.
+    let code = "import threading\n\ncount = 0\n\ndef work():\n    global count\n    for _ in range(3):\n        count += 1\n\nt = threading.Thread(target=work)\nt.start()\nt.join()\nprint(count)\n";
+    let limits = Limits {
+        inspect_frames: true,
+        record_lines: true,
+        ..Limits::default()
+    };
+    let out = run_program(code, "main.py", &limits);
+    let events = &out.trace.events;
+    assert!(!events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::TaskFrames { .. })));
+    let counts: Vec<String> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Globals { vars } => vars
+                .iter()
+                .find(|v| v.name == "count")
+                .map(|v| v.repr.clone()),
+            _ => None,
+        })
+        .collect();
+    // What CPython prints at the end is the last value recorded, and every
+    // value on the way was seen.
+    let printed = std::process::Command::new("python3")
+        .args(["-c", code])
+        .output()
+        .expect("python3 runs the reference");
+    let printed = String::from_utf8(printed.stdout).unwrap();
+    assert_eq!(counts.last().map(String::as_str), Some(printed.trim()));
+    let mut seen = counts.clone();
+    seen.dedup(); // (`t` bound records the globals again, count unchanged)
+    assert_eq!(seen, ["0", "1", "2", "3"]);
+    // Each Globals comes right before a line event.
+    for (i, e) in events.iter().enumerate() {
+        if matches!(e.kind, EventKind::Globals { .. }) {
+            assert!(matches!(
+                events[i + 1].kind,
+                EventKind::Line { task: None, .. }
+            ));
+        }
+    }
+}

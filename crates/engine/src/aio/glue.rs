@@ -129,6 +129,16 @@ pub(crate) struct Aio {
     pub lines_recorded: usize,
     /// The module globals last recorded (`EventKind::Globals`).
     pub globals_recorded: Vec<crate::trace::LocalVar>,
+    /// Each live task's frames as last recorded (`EventKind::TaskFrames`),
+    /// so a line event records them again only when they changed; kept
+    /// only while lines are recorded (`record_lines`), and a task's entry
+    /// goes when it finishes (a run may make 100,000 tasks).
+    pub frames_recorded: std::collections::HashMap<TaskId, Vec<crate::trace::FrameInfo>>,
+    /// Lines are recorded (`record_lines` installed the hook).
+    pub lines_on: bool,
+    /// Line events that recorded frames and globals so far (at most
+    /// `Limits::max_line_frames`; then only suspensions do).
+    pub line_frames_recorded: usize,
 }
 
 pub(crate) type Shared = Rc<RefCell<Aio>>;
@@ -185,6 +195,9 @@ impl Aio {
             inspect_frames: false,
             lines_recorded: 0,
             globals_recorded: Vec::new(),
+            frames_recorded: std::collections::HashMap::new(),
+            lines_on: false,
+            line_frames_recorded: 0,
         }
     }
 
@@ -429,29 +442,131 @@ pub(crate) fn safe_repr(vm: &mut Vm, v: &Value, depth: usize) -> String {
 /// Records a line event (`EventKind::Line`) for every line of the
 /// program the run starts, at most `max` of them (`Limits::record_lines`;
 /// the VM side is `vm/lines.rs`). Lines of library modules are skipped.
-pub(crate) fn record_lines(vm: &mut Vm, shared: &Shared, max: usize) {
+///
+/// When the run also records frames (`Limits::inspect_frames`), each of
+/// the first `max_frames` line events is preceded by what changed since
+/// last recorded: the running task's frames as they are before the line
+/// runs (`EventKind::TaskFrames`, see [`line_frames`]) and the module's
+/// globals (`EventKind::Globals`). A line outside any task (module-level
+/// code, a plain function it calls, a program or worker thread) records
+/// the globals only. Past `max_frames`, frames are recorded at
+/// suspensions only (`EventKind::LineFramesCapped` says where).
+pub(crate) fn record_lines(vm: &mut Vm, shared: &Shared, max: usize, max_frames: usize) {
+    if let Ok(mut st) = shared.try_borrow_mut() {
+        st.lines_on = true;
+    }
     let sh = shared.clone();
-    vm.line_hook = Some(Rc::new(move |_vm: &mut Vm, file: &str, line: u32| {
-        let Ok(mut st) = sh.try_borrow_mut() else {
-            return true;
+    vm.line_hook = Some(Rc::new(move |vm: &mut Vm, file: &str, line: u32| {
+        let (task, thread, inspect) = {
+            let Ok(mut st) = sh.try_borrow_mut() else {
+                return true;
+            };
+            if *file != *st.filename {
+                return true;
+            }
+            if !st.lp.recorder.recording() {
+                return false;
+            }
+            if st.lines_recorded >= max {
+                st.lp.emit(EventKind::LinesCapped { limit: max });
+                return false;
+            }
+            st.lines_recorded += 1;
+            let mut inspect = st.inspect_frames;
+            if inspect {
+                if st.line_frames_recorded >= max_frames {
+                    if st.line_frames_recorded == max_frames {
+                        st.line_frames_recorded += 1;
+                        st.lp
+                            .emit(EventKind::LineFramesCapped { limit: max_frames });
+                    }
+                    inspect = false;
+                } else {
+                    st.line_frames_recorded += 1;
+                }
+            }
+            (st.lp.current_task(), st.current_thread, inspect)
         };
-        if *file != *st.filename {
-            return true;
+        if inspect {
+            if let Some(task) = task {
+                line_frames(vm, &sh, task, line);
+            }
+            if let Some(vars) = changed_globals(vm, &sh) {
+                if let Ok(mut st) = sh.try_borrow_mut() {
+                    st.lp.emit(EventKind::Globals { vars });
+                }
+            }
         }
-        if !st.lp.recorder.recording() {
-            return false;
+        if let Ok(mut st) = sh.try_borrow_mut() {
+            st.lp.emit(EventKind::Line { task, thread, line });
         }
-        if st.lines_recorded >= max {
-            st.lp.emit(EventKind::LinesCapped { limit: max });
-            return false;
-        }
-        st.lines_recorded += 1;
-        let task = st.lp.current_task();
-        let thread = st.current_thread;
-        st.lp.emit(EventKind::Line { task, thread, line });
         true
     }));
     vm.recompute_check();
+}
+
+/// At a line event of `task` (about to run `line`): records the task's
+/// frames as they are now (`EventKind::TaskFrames`) when they differ from
+/// the ones last recorded for it. They are the running call stack
+/// (`Vm::running_stack`): the task's root coroutine, the coroutines it
+/// awaits and the plain functions it called, down to the frame running
+/// the line, outermost first. A plain function's frame reads as a
+/// coroutine's (its `__qualname__`, the line it runs, its locals); a
+/// library module's frame in between (a library function calling back
+/// into the program) keeps its name and line but not its locals, as at a
+/// suspension. Runs no Python code.
+fn line_frames(vm: &mut Vm, shared: &Shared, task: TaskId, line: u32) {
+    let (coro, file) = {
+        let Ok(st) = shared.try_borrow() else { return };
+        let Some(coro) = st.lp.task_coro(task).cloned() else {
+            return;
+        };
+        (coro, st.filename.clone())
+    };
+    let stack = vm.running_stack(&coro, line);
+    if stack.is_empty() {
+        return;
+    }
+    let frames: Vec<crate::trace::FrameInfo> = stack
+        .into_iter()
+        .map(|f| frame_info(vm, f, &file))
+        .collect();
+    let Ok(mut st) = shared.try_borrow_mut() else {
+        return;
+    };
+    if st.frames_recorded.get(&task) == Some(&frames) {
+        return;
+    }
+    st.frames_recorded.insert(task, frames.clone());
+    st.lp.emit(EventKind::TaskFrames { task, frames });
+}
+
+/// One frame for the trace: a program frame with its locals' reprs, a
+/// library frame without them.
+fn frame_info(
+    vm: &mut Vm,
+    f: crate::vm::inspect::FrameView,
+    file: &str,
+) -> crate::trace::FrameInfo {
+    let library = *f.file != *file;
+    let mut locals = Vec::new();
+    if !library {
+        for (name, v) in &f.locals {
+            let repr = vm.preview_repr(v, crate::trace::REPR_WIDTH);
+            let fut = fut_id_of(vm, v);
+            locals.push(crate::trace::LocalVar {
+                name: name.clone(),
+                repr,
+                fut,
+            });
+        }
+    }
+    crate::trace::FrameInfo {
+        name: f.name,
+        line: f.line,
+        library,
+        locals,
+    }
 }
 
 /// The await chain of a task's suspended coroutine, for the trace
@@ -481,24 +596,7 @@ pub(crate) fn task_frames(
         if library && f.name.starts_with('_') {
             break;
         }
-        let mut locals = Vec::new();
-        if !library {
-            for (name, v) in &f.locals {
-                let repr = vm.preview_repr(v, crate::trace::REPR_WIDTH);
-                let fut = fut_id_of(vm, v);
-                locals.push(crate::trace::LocalVar {
-                    name: name.clone(),
-                    repr,
-                    fut,
-                });
-            }
-        }
-        frames.push(crate::trace::FrameInfo {
-            name: f.name,
-            line: f.line,
-            library,
-            locals,
-        });
+        frames.push(frame_info(vm, f, &file));
         if library {
             break;
         }
@@ -696,7 +794,7 @@ pub(crate) fn future_repr_as(
     coro_closed: bool,
 ) -> Result<String, Error> {
     let id = need_fut(vm, fut)?;
-    let (state, name, coro, waiter, def) = {
+    let (state, name, coro, waiter, def, cancelling) = {
         let st = match shared.try_borrow() {
             Ok(s) => s,
             Err(_) => return Ok("<Future>".into()),
@@ -707,11 +805,14 @@ pub(crate) fn future_repr_as(
             st.lp.task_coro(id).cloned(),
             st.lp.fut_waiter(id),
             st.coro_defs.get(&id).cloned(),
+            st.lp.cancelling(id) > 0,
         )
     };
     let kind = if name.is_some() { "Task" } else { "Future" };
     let mut out = format!("<{kind} ");
     out.push_str(match state {
+        // A task asked to cancel that has not finished yet (3.11).
+        Some(FutState::Pending) | None if cancelling && name.is_some() => "cancelling",
         Some(FutState::Pending) | None => "pending",
         Some(FutState::Cancelled) => "cancelled",
         Some(_) => "finished",

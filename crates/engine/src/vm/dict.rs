@@ -169,6 +169,14 @@ impl Dict {
             None => self.keys(),
         }
     }
+    /// The first `n` keys of [`Dict::ordered_keys`] (a preview reads no
+    /// more than it can show).
+    pub fn ordered_keys_up_to(&self, n: usize) -> Vec<Value> {
+        match &self.order {
+            Some(o) => o.iter().take(n).map(|k| k.0.clone()).collect(),
+            None => self.iter().take(n).map(|(k, _)| k.clone()).collect(),
+        }
+    }
     pub fn len(&self) -> usize {
         self.len
     }

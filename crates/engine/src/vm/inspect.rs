@@ -12,7 +12,6 @@
 use std::rc::Rc;
 
 use crate::compile::code::Op;
-use crate::vm::format::set_iteration_order;
 use crate::vm::value::{dict_view_contents, GenObj, GenState, IterObj, Value};
 use crate::vm::{Frame, Vm};
 
@@ -76,6 +75,54 @@ impl Vm {
         out
     }
 
+    /// The running call stack of the task whose root coroutine is `root`,
+    /// at a line event (`Limits::record_lines` with
+    /// `Limits::inspect_frames`): the frames on the running fiber's stack
+    /// from `root`'s frame up to the one about to run a line, outermost
+    /// first. Coroutines it awaits and plain functions it called alike: a
+    /// plain function's frame is named by its code's `__qualname__`, a
+    /// coroutine's (or generator's) by the object's; each frame's line is
+    /// the one it runs (for the outer ones, the call or `await` in
+    /// progress); `top_line` is the innermost frame's (the line event's).
+    /// Empty when `root` is not running on this stack (a program thread's
+    /// own loop, a nested run the walk cannot see).
+    pub fn running_stack(&self, root: &Value, top_line: u32) -> Vec<FrameView> {
+        let Value::Gen(root) = root else {
+            return Vec::new();
+        };
+        let Some(base) = self
+            .frames
+            .iter()
+            .rposition(|f| f.gen.as_ref().is_some_and(|g| Rc::ptr_eq(g, root)))
+        else {
+            return Vec::new();
+        };
+        let top = self.frames.len() - 1;
+        let start = base.max((top + 1).saturating_sub(MAX_CHAIN));
+        self.frames[start..]
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let name = match &f.gen {
+                    Some(g) => g.qualname.to_string(),
+                    None => f.code.qualname.to_string(),
+                };
+                let line = if start + i == top {
+                    top_line
+                } else {
+                    let code = &f.code;
+                    code.line_at(f.pc.saturating_sub(1).min(code.ops.len().saturating_sub(1)))
+                };
+                FrameView {
+                    name,
+                    file: f.code.filename.clone(),
+                    line,
+                    locals: frame_locals(f),
+                }
+            })
+            .collect()
+    }
+
     /// The program's module globals a viewer shows, in assignment order:
     /// the names the program bound to data. Left out: dunders (`__name__`,
     /// `__file__`, ...), modules (`import asyncio`), and functions, classes
@@ -121,13 +168,22 @@ impl Vm {
             return;
         }
         match v {
+            // The common cases, written in place (no string per item).
+            Value::Int(i) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{i}");
+            }
+            Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+            Value::None => out.push_str("None"),
             Value::List(l) => {
                 let p = Rc::as_ptr(l) as usize;
                 if seen.contains(&p) {
                     out.push_str("[...]");
                     return;
                 }
-                let items = l.borrow().clone();
+                // Only the items the budget can show (`shown`): this runs
+                // at every line event, and a list may hold millions.
+                let items: Vec<Value> = l.borrow().iter().take(shown(budget)).cloned().collect();
                 seen.push(p);
                 out.push('[');
                 self.preview_items(&items, budget, out, seen);
@@ -148,7 +204,12 @@ impl Vm {
                     out.push_str("{...}");
                     return;
                 }
-                let items = d.borrow().items();
+                let items: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .take(shown(budget))
+                    .map(|(k, x)| (k.clone(), x.clone()))
+                    .collect();
                 seen.push(p);
                 out.push('{');
                 for (i, (k, x)) in items.iter().enumerate() {
@@ -166,7 +227,7 @@ impl Vm {
                 seen.pop();
             }
             Value::Set(d) => {
-                let items = set_iteration_order(&d.borrow());
+                let items = d.borrow().ordered_keys_up_to(shown(budget));
                 if items.is_empty() {
                     out.push_str("set()");
                 } else {
@@ -176,7 +237,7 @@ impl Vm {
                 }
             }
             Value::FrozenSet(d) => {
-                let items = set_iteration_order(d);
+                let items = d.ordered_keys_up_to(shown(budget));
                 if items.is_empty() {
                     out.push_str("frozenset()");
                 } else {
@@ -289,6 +350,17 @@ fn frame_view(g: &GenObj, f: &Frame) -> FrameView {
     } else {
         code.line_at(f.pc.saturating_sub(1).min(code.ops.len().saturating_sub(1)))
     };
+    FrameView {
+        name: g.qualname.to_string(),
+        file: code.filename.clone(),
+        line,
+        locals: frame_locals(f),
+    }
+}
+
+/// A frame's bound local variables, in CPython's `f_locals` order.
+fn frame_locals(f: &Frame) -> Vec<(String, Value)> {
+    let code = &f.code;
     let mut locals: Vec<(String, Value)> = Vec::new();
     for (name, slot) in code.varnames.iter().zip(f.locals.iter()) {
         if let Some(v) = slot {
@@ -305,12 +377,15 @@ fn frame_view(g: &GenObj, f: &Frame) -> FrameView {
         }
     }
     locals.truncate(MAX_LOCALS);
-    FrameView {
-        name: g.qualname.to_string(),
-        file: code.filename.clone(),
-        line,
-        locals,
-    }
+    locals
+}
+
+/// How many items of a collection a preview within `budget` bytes can
+/// reach: each item's repr takes at least one byte and a ", " separator,
+/// so more items than this always run past the budget (and then past the
+/// cut, which is narrower: see `preview_repr`).
+fn shown(budget: usize) -> usize {
+    budget / 3 + 2
 }
 
 /// `s` cut to `width` characters: the last kept one is an ellipsis when

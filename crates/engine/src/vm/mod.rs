@@ -156,9 +156,11 @@ pub struct Limits {
     /// Not a budget, but a run option carried with them.
     pub cpu_model: Option<CpuModel>,
     /// Record each task's await chain and local variables whenever it
-    /// suspends (`EventKind::TaskFrames`), for a viewer that shows them.
-    /// Off by default: nothing is looked at or recorded then. Not a
-    /// budget, but a run option carried with them.
+    /// suspends (`EventKind::TaskFrames`), and the module's globals
+    /// (`EventKind::Globals`), for a viewer that shows them; with
+    /// `record_lines` too, also before each line event, when they changed
+    /// (see `max_line_frames`). Off by default: nothing is looked at or
+    /// recorded then. Not a budget, but a run option carried with them.
     pub inspect_frames: bool,
     /// Record every line of the program the run executes, and which task
     /// ran it (`EventKind::Line`), for stepping line by line. Off by
@@ -169,10 +171,18 @@ pub struct Limits {
     /// Line events recorded at most (`EventKind::LinesCapped` then, and
     /// the run goes on without them).
     pub max_line_events: usize,
+    /// With both `record_lines` and `inspect_frames`: the line events at
+    /// which the running task's frames and the module's globals are
+    /// recorded (when they changed) at most; past them frames are recorded
+    /// at suspensions only (`EventKind::LineFramesCapped` says where).
+    pub max_line_frames: usize,
 }
 
 /// Default for [`Limits::max_line_events`].
 pub const DEFAULT_MAX_LINE_EVENTS: usize = 100_000;
+
+/// Default for [`Limits::max_line_frames`].
+pub const DEFAULT_MAX_LINE_FRAMES: usize = 10_000;
 
 /// The opt-in "computing takes time" model (`looplab run --cpu-model
 /// [--cores N]`): every executed instruction costs
@@ -296,6 +306,7 @@ impl Default for Limits {
             inspect_frames: false,
             record_lines: false,
             max_line_events: DEFAULT_MAX_LINE_EVENTS,
+            max_line_frames: DEFAULT_MAX_LINE_FRAMES,
         }
     }
 }

@@ -211,7 +211,14 @@ pub(crate) fn step_finish(
     let mut st = state!(vm, shared);
     drain_output(vm, &mut st, Some(task), line);
     if let Some(frames) = frames {
+        // What the task's next line events compare with.
+        if st.lines_on {
+            st.frames_recorded.insert(task, frames.clone());
+        }
         st.lp.emit(EventKind::TaskFrames { task, frames });
+    } else {
+        // (Finished, or it will be: no line of it compares again.)
+        st.frames_recorded.remove(&task);
     }
     if let Some(vars) = globals {
         st.lp.emit(EventKind::Globals { vars });
