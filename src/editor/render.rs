@@ -61,10 +61,59 @@ pub struct Marker {
 pub struct RunMarks {
     /// The running task's line (1-based).
     pub current: Option<u32>,
-    /// Parked tasks: (line, palette index, task name).
+    /// Parked tasks: (line, palette index, task name); past
+    /// [`PARKS_PER_LINE`] on a line, one badge counts the rest (palette
+    /// index [`PARK_MORE`], its text "+N more").
     pub parks: Vec<(u32, usize, String)>,
     /// A line the learner picked in the console.
     pub focused: Option<u32>,
+}
+
+/// At most this many parked tasks get a badge of their own on one line:
+/// 100,000 tasks waiting on one line drew 100,000 badges at every step.
+pub const PARKS_PER_LINE: usize = 4;
+
+/// The palette index of the badge counting a line's other parked tasks.
+pub const PARK_MORE: usize = usize::MAX;
+
+/// The parked tasks' badges of a step, at most [`PARKS_PER_LINE`] a line.
+#[derive(Default)]
+pub struct Parks {
+    rows: Vec<(u32, usize, String)>,
+    per_line: std::collections::BTreeMap<u32, usize>,
+}
+
+impl Parks {
+    /// Task `name` (lane colour `colour`) is parked at `line`.
+    pub fn add(&mut self, line: u32, colour: usize, name: &str) {
+        let n = self.per_line.entry(line).or_default();
+        *n += 1;
+        if *n <= PARKS_PER_LINE {
+            self.rows.push((line, colour, name.to_string()));
+        }
+    }
+
+    /// The badges: each task's, then one per crowded line counting the
+    /// rest (`more`: its text, "+{0} more").
+    pub fn finish(mut self, more: &str) -> Vec<(u32, usize, String)> {
+        for (line, n) in self.per_line {
+            if n > PARKS_PER_LINE {
+                let rest = n - PARKS_PER_LINE;
+                self.rows
+                    .push((line, PARK_MORE, more.replace("{0}", &rest.to_string())));
+            }
+        }
+        self.rows
+    }
+
+    /// The class of a badge.
+    pub fn class(colour: usize) -> String {
+        if colour == PARK_MORE {
+            "park park-more".to_string()
+        } else {
+            format!("park task-c{}", colour % 8)
+        }
+    }
 }
 
 /// The marker for the syntax error in `source`, if it does not parse.
@@ -120,6 +169,23 @@ pub fn traceback_marker(source: &str, traceback: &str, filename: &str) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_crowded_line_gets_four_badges_and_one_counting_the_rest() {
+        let mut parks = Parks::default();
+        for i in 0..10 {
+            parks.add(9, i, &format!("Task-{}", i + 2));
+        }
+        parks.add(3, 7, "Task-99");
+        let rows = parks.finish("+{0} more");
+        let on9: Vec<_> = rows.iter().filter(|r| r.0 == 9).collect();
+        assert_eq!(on9.len(), PARKS_PER_LINE + 1);
+        assert_eq!(on9[0].2, "Task-2");
+        assert_eq!(*on9.last().unwrap(), &(9, PARK_MORE, "+6 more".to_string()));
+        assert_eq!(rows.iter().filter(|r| r.0 == 3).count(), 1, "a quiet line: no count");
+        assert_eq!(Parks::class(PARK_MORE), "park park-more");
+        assert_eq!(Parks::class(9), "park task-c1");
+    }
 
     #[test]
     fn lines_are_escaped_and_coloured() {

@@ -606,12 +606,14 @@ fn draw_run_marks(dom: &Dom, marks: &RunMarks) {
         set_attr(&row, "style", Some(&line_top(line)));
         for (_, colour, name) in marks.parks.iter().filter(|p| p.0 == line) {
             if let Ok(b) = doc.create_element("span") {
-                b.set_class_name(&format!("park task-c{}", colour % 8));
-                set_attr(
-                    &b,
-                    "title",
-                    Some(&crate::i18n::fill(crate::i18n::ui().parked_here, &[name])),
-                );
+                b.set_class_name(&super::render::Parks::class(*colour));
+                if *colour != super::render::PARK_MORE {
+                    set_attr(
+                        &b,
+                        "title",
+                        Some(&crate::i18n::fill(crate::i18n::ui().parked_here, &[name])),
+                    );
+                }
                 b.set_text_content(Some(name));
                 let _ = row.append_child(&b);
             }

@@ -4,6 +4,7 @@
 
 use super::line_steps::paused_line;
 use super::player_state::PlayerState;
+use crate::editor::render::{Parks, PARK_MORE};
 use crate::highlight::segments_by_line;
 use leptos::prelude::*;
 use looplab_engine::snapshot::{TaskState, TaskView};
@@ -45,7 +46,8 @@ pub(super) fn CodePanel(state: PlayerState) -> impl IntoView {
 pub(super) type Marks = Memo<(Option<u32>, Vec<(u32, usize, String)>)>;
 
 /// Marks of the current step: (running line, parked tasks as (line, lane
-/// colour, name): waiting, or ready to resume after an `await`). In line mode: the line step's line, and every other
+/// colour, name): waiting, or ready to resume after an `await`; at most
+/// `PARKS_PER_LINE` a line). In line mode: the line step's line, and every other
 /// task still alive at the line its innermost frame of the program is
 /// paused at.
 pub(super) fn code_marks(state: PlayerState) -> Marks {
@@ -53,6 +55,7 @@ pub(super) fn code_marks(state: PlayerState) -> Marks {
         let snap = state.snap.get();
         if let Some(l) = state.shown_line() {
             return state.track.with(|t| {
+                let mut parks = Parks::default();
                 let parked = snap
                     .0
                     .tasks
@@ -63,21 +66,20 @@ pub(super) fn code_marks(state: PlayerState) -> Marks {
                             task.state,
                             TaskState::Waiting { .. } | TaskState::Ready | TaskState::Created
                         )
-                    })
-                    .filter_map(|task| {
-                        let lane = t.task_lane(task.id)?;
-                        let line = paused_line(task)?;
-                        Some((line, t.lanes[lane].colour, task.name.clone()))
-                    })
-                    .collect();
-                (Some(l.line), parked)
+                    });
+                for task in parked {
+                    if let (Some(lane), Some(line)) = (t.task_lane(task.id), paused_line(task)) {
+                        parks.add(line, t.lanes[lane].colour, &task.name);
+                    }
+                }
+                (Some(l.line), parks.finish(crate::i18n::ui().more_lanes))
             });
         }
         let c = state.cursor.get();
         state.track.with(|t| {
             let ran = t.columns.get(c).and_then(|col| col.task);
             let mut current = None;
-            let mut parked = Vec::new();
+            let mut parks = Parks::default();
             for task in snap.0.tasks.values() {
                 let Some(lane) = t.task_lane(task.id) else {
                     continue;
@@ -86,10 +88,10 @@ pub(super) fn code_marks(state: PlayerState) -> Marks {
                     // (Line 0: the task just finished; no line to show.)
                     current = Some(task.line).filter(|&l| l > 0);
                 } else if task.line > 0 && parked_at_await(task) {
-                    parked.push((task.line, t.lanes[lane].colour, task.name.clone()));
+                    parks.add(task.line, t.lanes[lane].colour, &task.name);
                 }
             }
-            (current, parked)
+            (current, parks.finish(crate::i18n::ui().more_lanes))
         })
     })
 }
@@ -110,8 +112,8 @@ fn code_rows(state: PlayerState, marks: Marks) -> impl IntoView {
                         .filter(|p| p.0 == no)
                         .map(|(_, colour, name)| {
                             view! {
-                                <span class=format!("park task-c{}", colour % 8)
-                                    title=crate::i18n::fill(crate::i18n::ui().parked_here, &[&name])>{name.clone()}</span>
+                                <span class=Parks::class(*colour)
+                                    title=(*colour != PARK_MORE).then(|| crate::i18n::fill(crate::i18n::ui().parked_here, &[&name]))>{name.clone()}</span>
                             }
                         })
                         .collect_view()

@@ -1,8 +1,9 @@
 //! The frames panel (issue #17, `data-testid="frames"`): inside every task
 //! still alive, its await chain (`main → gather → worker → sleep`), its
-//! coroutine frames and their local variables as last recorded (the run
-//! records them whenever a task suspends: `Limits::inspect_frames`), a
-//! value that changed in the last step marked. A labelled tree for screen
+//! frames and their local variables as last recorded (the run records them
+//! whenever a task suspends, `Limits::inspect_frames`, and before each line
+//! it runs, for the first `Limits::max_line_frames` lines), a value that
+//! changed in the last step marked. A labelled tree for screen
 //! readers, whose tasks and frames open and close (a triangle, or Left and
 //! Right: what the learner closed stays closed while stepping); clicking a
 //! frame marks its line in the code and scrolls to it. The model is
