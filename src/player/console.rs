@@ -212,7 +212,9 @@ fn limit_view(state: PlayerState, which: &str, message: &str) -> impl IntoView {
     } else {
         fill(ui().stopped_by_limit, &[&limit_name(ui(), which)])
     };
-    let text = limit_message(ui(), which, message);
+    // (The message follows the heading's full stop: a sentence of its
+    // own, so it starts with a capital where the language has them.)
+    let text = sentence(limit_message(ui(), which, message));
     let which = which.to_string();
     view! {
         <div class="console-end error limit" data-testid="limit-message" data-limit=which.clone()>
@@ -224,6 +226,15 @@ fn limit_view(state: PlayerState, which: &str, message: &str) -> impl IntoView {
                 }>{fill(ui().run_with_higher_limit, &[&next])}</button>
             })}
         </div>
+    }
+}
+
+/// `text` with its first letter a capital.
+fn sentence(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text,
     }
 }
 
@@ -243,5 +254,12 @@ mod tests {
         assert_eq!(tail.lines().count(), TAIL_LINES);
         assert_eq!(tail.lines().next(), Some("line 970"));
         assert_eq!(tail.lines().last(), Some("line 999"));
+    }
+
+    #[test]
+    fn a_limit_message_after_the_heading_is_a_sentence() {
+        assert_eq!(sentence("the tasks ran 5".into()), "The tasks ran 5");
+        assert_eq!(sentence("虛擬時鐘".into()), "虛擬時鐘");
+        assert_eq!(sentence(String::new()), "");
     }
 }
