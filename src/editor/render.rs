@@ -182,7 +182,11 @@ mod tests {
         assert_eq!(on9.len(), PARKS_PER_LINE + 1);
         assert_eq!(on9[0].2, "Task-2");
         assert_eq!(*on9.last().unwrap(), &(9, PARK_MORE, "+6 more".to_string()));
-        assert_eq!(rows.iter().filter(|r| r.0 == 3).count(), 1, "a quiet line: no count");
+        assert_eq!(
+            rows.iter().filter(|r| r.0 == 3).count(),
+            1,
+            "a quiet line: no count"
+        );
         assert_eq!(Parks::class(PARK_MORE), "park park-more");
         assert_eq!(Parks::class(9), "park task-c1");
     }

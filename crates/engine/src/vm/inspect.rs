@@ -175,21 +175,7 @@ impl Vm {
             }
             Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
             Value::None => out.push_str("None"),
-            Value::List(l) => {
-                let p = Rc::as_ptr(l) as usize;
-                if seen.contains(&p) {
-                    out.push_str("[...]");
-                    return;
-                }
-                // Only the items the budget can show (`shown`): this runs
-                // at every line event, and a list may hold millions.
-                let items: Vec<Value> = l.borrow().iter().take(shown(budget)).cloned().collect();
-                seen.push(p);
-                out.push('[');
-                self.preview_items(&items, budget, out, seen);
-                out.push(']');
-                seen.pop();
-            }
+            Value::List(l) => self.preview_list(l, budget, out, seen),
             Value::Tuple(t) => {
                 out.push('(');
                 self.preview_items(t, budget, out, seen);
@@ -198,34 +184,7 @@ impl Vm {
                 }
                 out.push(')');
             }
-            Value::Dict(d) => {
-                let p = Rc::as_ptr(d) as usize;
-                if seen.contains(&p) {
-                    out.push_str("{...}");
-                    return;
-                }
-                let items: Vec<(Value, Value)> = d
-                    .borrow()
-                    .iter()
-                    .take(shown(budget))
-                    .map(|(k, x)| (k.clone(), x.clone()))
-                    .collect();
-                seen.push(p);
-                out.push('{');
-                for (i, (k, x)) in items.iter().enumerate() {
-                    if out.len() > budget {
-                        break;
-                    }
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    self.preview_into(k, budget, out, seen);
-                    out.push_str(": ");
-                    self.preview_into(x, budget, out, seen);
-                }
-                out.push('}');
-                seen.pop();
-            }
+            Value::Dict(d) => self.preview_dict(d, budget, out, seen),
             Value::Set(d) => {
                 let items = d.borrow().ordered_keys_up_to(shown(budget));
                 if items.is_empty() {
@@ -290,35 +249,106 @@ impl Vm {
                     out.push_str(&format!("<class '{}.{}'>", c.module, c.qualname));
                 }
             }
-            Value::Instance(i) => {
-                let cls = i.class();
-                match self.special_lookup(&cls, "__repr__") {
-                    // A native `__repr__` runs no Python code.
-                    Some(Value::Builtin(_)) => match self.repr(v) {
-                        Ok(s) => out.push_str(&s),
-                        Err(_) => out.push_str(&format!("<{} object>", cls.name)),
-                    },
-                    // One written in Python is not run.
-                    Some(_) => out.push_str(&format!("<{} object>", cls.name)),
-                    None => match &i.exc {
-                        Some(d) => {
-                            let args = d.borrow().args.clone();
-                            out.push_str(&cls.name);
-                            out.push('(');
-                            self.preview_items(&args, budget, out, seen);
-                            out.push(')');
-                        }
-                        None => match self.repr(v) {
-                            Ok(s) => out.push_str(&s),
-                            Err(_) => out.push_str(&format!("<{} object>", cls.name)),
-                        },
-                    },
-                }
-            }
+            Value::Instance(i) => self.preview_instance(v, i, budget, out, seen),
             // Every other kind's repr is native and runs no Python code.
             other => match self.repr(other) {
                 Ok(s) => out.push_str(&s),
                 Err(_) => out.push_str(&format!("<{} object>", other.kind_name())),
+            },
+        }
+    }
+
+    /// A list's preview (`[...]` when it holds itself).
+    fn preview_list(
+        &mut self,
+        l: &Rc<std::cell::RefCell<Vec<Value>>>,
+        budget: usize,
+        out: &mut String,
+        seen: &mut Vec<usize>,
+    ) {
+        let p = Rc::as_ptr(l) as usize;
+        if seen.contains(&p) {
+            out.push_str("[...]");
+            return;
+        }
+        // Only the items the budget can show (`shown`): this runs
+        // at every line event, and a list may hold millions.
+        let items: Vec<Value> = l.borrow().iter().take(shown(budget)).cloned().collect();
+        seen.push(p);
+        out.push('[');
+        self.preview_items(&items, budget, out, seen);
+        out.push(']');
+        seen.pop();
+    }
+
+    /// A dict's preview (`{...}` when it holds itself).
+    fn preview_dict(
+        &mut self,
+        d: &Rc<std::cell::RefCell<crate::vm::dict::Dict>>,
+        budget: usize,
+        out: &mut String,
+        seen: &mut Vec<usize>,
+    ) {
+        let p = Rc::as_ptr(d) as usize;
+        if seen.contains(&p) {
+            out.push_str("{...}");
+            return;
+        }
+        let items: Vec<(Value, Value)> = d
+            .borrow()
+            .iter()
+            .take(shown(budget))
+            .map(|(k, x)| (k.clone(), x.clone()))
+            .collect();
+        seen.push(p);
+        out.push('{');
+        for (i, (k, x)) in items.iter().enumerate() {
+            if out.len() > budget {
+                break;
+            }
+            if i > 0 {
+                out.push_str(", ");
+            }
+            self.preview_into(k, budget, out, seen);
+            out.push_str(": ");
+            self.preview_into(x, budget, out, seen);
+        }
+        out.push('}');
+        seen.pop();
+    }
+
+    /// An instance's preview: its class's native `__repr__`, an
+    /// exception's `Name(args)`, or `<Name object>` when its `__repr__` is
+    /// written in Python (not run).
+    fn preview_instance(
+        &mut self,
+        v: &Value,
+        i: &Rc<crate::vm::value::Instance>,
+        budget: usize,
+        out: &mut String,
+        seen: &mut Vec<usize>,
+    ) {
+        let cls = i.class();
+        match self.special_lookup(&cls, "__repr__") {
+            // A native `__repr__` runs no Python code.
+            Some(Value::Builtin(_)) => match self.repr(v) {
+                Ok(s) => out.push_str(&s),
+                Err(_) => out.push_str(&format!("<{} object>", cls.name)),
+            },
+            // One written in Python is not run.
+            Some(_) => out.push_str(&format!("<{} object>", cls.name)),
+            None => match &i.exc {
+                Some(d) => {
+                    let args = d.borrow().args.clone();
+                    out.push_str(&cls.name);
+                    out.push('(');
+                    self.preview_items(&args, budget, out, seen);
+                    out.push(')');
+                }
+                None => match self.repr(v) {
+                    Ok(s) => out.push_str(&s),
+                    Err(_) => out.push_str(&format!("<{} object>", cls.name)),
+                },
             },
         }
     }
