@@ -62,6 +62,7 @@ pub fn frames_view(
     ran: Option<TaskId>,
     shown: impl Fn(TaskId) -> bool,
 ) -> Vec<TaskFrames> {
+    let awaiters = now.awaiters();
     now.tasks
         .values()
         .filter(|t| {
@@ -76,7 +77,7 @@ pub fn frames_view(
             TaskFrames {
                 task: t.id,
                 name: t.name.clone(),
-                chain: now.await_chain(t.id).join(ARROW),
+                chain: now.await_chain_in(t.id, &awaiters).join(ARROW),
                 running: ran == Some(t.id),
                 selected: false,
                 frames: t
