@@ -21,51 +21,16 @@ The engine's `tests/inside.rs` compares the line events a run records
 order comes from CPython, never from Looplab itself.
 """
 
-import asyncio
 import sys
 
-from oracle_env import load_oracle, run_and_list
+from oracle_env import current_task_name, load_oracle, run_and_list, trace_lines
 
 
 oracle = load_oracle(__file__)
 
 _lines = []
 
-
-def _who():
-    try:
-        task = asyncio.current_task()
-    except RuntimeError:  # no running loop
-        return "-"
-    return "-" if task is None else task.get_name()
-
-
-def _local(frame, event, arg):
-    if event == "line":
-        _lines.append(f"{_who()} {frame.f_lineno}")
-    return _local
-
-
-def _global(frame, event, arg):
-    # Only the program's own frames report lines.
-    if frame.f_code.co_filename == oracle.LESSON:
-        return _local
-    return None
-
-
-_orig_compile = compile
-
-
-def _compile_and_trace(*args, **kwargs):
-    # oracle.main compiles the program right before running it: start
-    # tracing there, so nothing of the oracle's own set-up is traced.
-    code = _orig_compile(*args, **kwargs)
-    if len(args) > 1 and args[1] == oracle.LESSON:
-        sys.settrace(_global)
-    return code
-
-
-oracle.compile = _compile_and_trace
+trace_lines(oracle, lambda frame: _lines.append(f"{current_task_name()} {frame.f_lineno}"))
 
 
 if __name__ == "__main__":

@@ -35,13 +35,12 @@ listing, written next to each program of `tests/inside/` as `NAME.locals` by
 Looplab itself.
 """
 
-import asyncio
 import json
 import re
 import sys
 import types
 
-from oracle_env import load_oracle, run_and_list
+from oracle_env import current_task_name, load_oracle, run_and_list, trace_lines
 
 
 oracle = load_oracle(__file__)
@@ -50,13 +49,6 @@ WIDTH = 80
 
 _events = []
 
-
-def _who():
-    try:
-        task = asyncio.current_task()
-    except RuntimeError:  # no running loop
-        return "-"
-    return "-" if task is None else task.get_name()
 
 
 def _python_repr(v):
@@ -129,38 +121,17 @@ def _frames(frame):
     return stack
 
 
-def _local(frame, event, arg):
-    if event == "line":
-        record = {
-            "task": _who(),
-            "line": frame.f_lineno,
-            "frames": _frames(frame),
-            "globals": _globals(frame),
-        }
-        _events.append(json.dumps(record, ensure_ascii=False))
-    return _local
+def _record(frame):
+    record = {
+        "task": current_task_name(),
+        "line": frame.f_lineno,
+        "frames": _frames(frame),
+        "globals": _globals(frame),
+    }
+    _events.append(json.dumps(record, ensure_ascii=False))
 
 
-def _global(frame, event, arg):
-    # Only the program's own frames report lines.
-    if frame.f_code.co_filename == oracle.LESSON:
-        return _local
-    return None
-
-
-_orig_compile = compile
-
-
-def _compile_and_trace(*args, **kwargs):
-    # oracle.main compiles the program right before running it: start
-    # tracing there, so nothing of the oracle's own set-up is traced.
-    code = _orig_compile(*args, **kwargs)
-    if len(args) > 1 and args[1] == oracle.LESSON:
-        sys.settrace(_global)
-    return code
-
-
-oracle.compile = _compile_and_trace
+trace_lines(oracle, _record)
 
 
 if __name__ == "__main__":

@@ -6,9 +6,11 @@ clock) as a module.
     from oracle_env import load_oracle
     oracle = load_oracle(__file__)
 
-and, for the two that record a listing while the program runs
-(cpython_steps.py, cpython_lines.py), `run_and_list` to end the run by
-writing that listing instead of the program's output.
+and, for those that record a listing while the program runs
+(cpython_steps.py, cpython_lines.py, cpython_locals.py), `run_and_list` to
+end the run by writing that listing instead of the program's output;
+`trace_lines` calls a function at every line CPython runs in the program's
+own frames, `current_task_name` names the task running.
 """
 
 import importlib.util
@@ -58,3 +60,40 @@ def run_and_list(oracle, tool, lines, oracle_args, before_exit=None):
         # from shutting down normally, so a usage error used to hang.)
         os._exit(2)
     sys.exit(oracle.main(["oracle"] + oracle_args + [sys.argv[1]]))
+
+
+def current_task_name():
+    """The running asyncio task's name, "-" outside any task (the module's
+    own code, `asyncio.run`'s set-up) or without a running loop."""
+    import asyncio
+
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:  # no running loop
+        return "-"
+    return "-" if task is None else task.get_name()
+
+
+def trace_lines(oracle, on_line):
+    """Calls `on_line(frame)` at every `sys.settrace` "line" event of the
+    program's own frames (library frames are not traced), from the moment
+    `oracle.main` compiles the program: nothing of the oracle's own set-up
+    is traced. Stop with `sys.settrace(None)`."""
+
+    def local(frame, event, arg):
+        if event == "line":
+            on_line(frame)
+        return local
+
+    def program_frames(frame, event, arg):
+        return local if frame.f_code.co_filename == oracle.LESSON else None
+
+    compile_code = compile
+
+    def compile_and_trace(*args, **kwargs):
+        code = compile_code(*args, **kwargs)
+        if len(args) > 1 and args[1] == oracle.LESSON:
+            sys.settrace(program_frames)
+        return code
+
+    oracle.compile = compile_and_trace
