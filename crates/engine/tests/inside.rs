@@ -5,7 +5,7 @@
 
 use looplab_engine::run::{run_program, Limits, RunOutcome};
 use looplab_engine::snapshot::Snapshot;
-use looplab_engine::trace::{EventKind, FrameInfo, TaskId};
+use looplab_engine::trace::{Event, EventKind, FrameInfo, TaskId};
 
 fn read(name: &str) -> String {
     let path = format!("{}/tests/inside/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -583,6 +583,19 @@ fn at_every_line_the_variables_are_the_ones_cpython_has() {
     }
 }
 
+/// The first line event or end of a task's step after event `i`.
+fn next_line_or_step_end(events: &[Event], i: usize) -> Option<&EventKind> {
+    events[i + 1..]
+        .iter()
+        .find(|e| {
+            matches!(
+                e.kind,
+                EventKind::Line { .. } | EventKind::TaskStepEnded { .. }
+            )
+        })
+        .map(|e| &e.kind)
+}
+
 #[test]
 fn line_frames_are_recorded_before_their_line_and_only_when_they_change() {
     let out = run_lines("counters.py", true);
@@ -591,15 +604,7 @@ fn line_frames_are_recorded_before_their_line_and_only_when_they_change() {
     // the end of its step, with no other line in between.
     for (i, e) in events.iter().enumerate() {
         if let EventKind::TaskFrames { task, .. } = e.kind {
-            let next = events[i + 1..]
-                .iter()
-                .find(|e| {
-                    matches!(
-                        e.kind,
-                        EventKind::Line { .. } | EventKind::TaskStepEnded { .. }
-                    )
-                })
-                .map(|e| &e.kind);
+            let next = next_line_or_step_end(events, i);
             match next {
                 Some(EventKind::Line { task: t, .. }) => assert_eq!(*t, Some(task)),
                 Some(EventKind::TaskStepEnded { task: t, .. }) => assert_eq!(*t, task),
@@ -674,15 +679,7 @@ fn line_frames_stop_at_their_limit_and_say_so() {
     // ends), and line events go on.
     for (i, e) in events.iter().enumerate().skip(at) {
         if let EventKind::TaskFrames { task, .. } = e.kind {
-            let next = events[i + 1..]
-                .iter()
-                .find(|e| {
-                    matches!(
-                        e.kind,
-                        EventKind::Line { .. } | EventKind::TaskStepEnded { .. }
-                    )
-                })
-                .map(|e| &e.kind);
+            let next = next_line_or_step_end(events, i);
             assert!(
                 matches!(next, Some(EventKind::TaskStepEnded { task: t, .. }) if *t == task),
                 "{next:?}"
