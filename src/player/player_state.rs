@@ -79,6 +79,10 @@ pub struct PlayerState {
     pub(super) then: StoredValue<Vec<Then>, LocalStorage>,
     /// The snapshot after the current step.
     pub(super) snap: Memo<Shared<Snapshot>>,
+    /// The state one step before the one shown (the line step before in
+    /// line mode), for what changed: one memo for every panel that marks
+    /// changes (each fold of a big state costs as much as the state).
+    before: Memo<Shared<Snapshot>>,
     /// Each of `asyncio.run`'s clean-up tasks in a lane of its own (else
     /// they share one faint lane).
     pub(super) show_internal: RwSignal<bool>,
@@ -128,6 +132,21 @@ impl PlayerState {
                 }
             })))
         });
+        let before = Memo::new(move |_| {
+            Shared(Arc::new(track.with(|t| {
+                let k = line_cursor.get();
+                match (mode.get(), t.lines().steps.get(k)) {
+                    (StepMode::Line, Some(_)) => match k.checked_sub(1) {
+                        Some(p) => t.at_event(t.lines().steps[p].event + 1),
+                        None => Snapshot::default(),
+                    },
+                    _ => match cursor.get().checked_sub(1) {
+                        Some(p) => t.after_step(p),
+                        None => Snapshot::default(),
+                    },
+                }
+            })))
+        });
         PlayerState {
             source: RwSignal::new(source),
             edited,
@@ -143,6 +162,7 @@ impl PlayerState {
             generation: RwSignal::new(0),
             then: StoredValue::new_local(Vec::new()),
             snap,
+            before,
             show_internal: RwSignal::new(false),
             timeline_mode: RwSignal::new(TimelineMode::default()),
             stale: RwSignal::new(false),
@@ -270,18 +290,8 @@ impl PlayerState {
 
     /// The state one step before the one shown (the line step before in
     /// line mode), for what changed (tracked).
-    pub(super) fn snapshot_before(&self) -> Snapshot {
-        if let Some(k) = self.shown_line().map(|_| self.line_cursor.get()) {
-            return self.track.with(|t| match k.checked_sub(1) {
-                Some(p) => t.at_event(t.lines().steps[p].event + 1),
-                None => Snapshot::default(),
-            });
-        }
-        let c = self.cursor.get();
-        self.track.with(|t| match c.checked_sub(1) {
-            Some(p) => t.after_step(p),
-            None => Snapshot::default(),
-        })
+    pub(super) fn snapshot_before(&self) -> Arc<Snapshot> {
+        self.before.get().0
     }
 
     /// Switches the step mode, keeping the moment shown: into line mode,

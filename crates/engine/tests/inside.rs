@@ -741,3 +741,40 @@ fn a_threads_lines_and_module_code_record_the_globals_only() {
         }
     }
 }
+
+/// A trace does not depend on how the run was sliced: the app runs a
+/// program in slices and checks it against the one-shot run. A preview
+/// holding an address (a comprehension's iterator `.0`, a function) once
+/// showed where the allocator put the object, which differs between runs.
+#[test]
+fn a_sliced_run_records_the_same_frames_as_a_run_at_once() {
+    use looplab_engine::run::{Progress, Session};
+    let code = "import asyncio\n\nasync def work(n):\n    f = lambda x: x * n\n    out = [f(i) for i in range(3)]\n    await asyncio.sleep(0)\n    return out\n\nasync def main():\n    print(await asyncio.gather(work(1), work(2)))\n\nasyncio.run(main())\n";
+    let limits = Limits {
+        inspect_frames: true,
+        record_lines: true,
+        ..Limits::default()
+    };
+    let whole = run_program(code, "main.py", &limits);
+    let mut session = Session::new(code, "main.py", &limits);
+    while session.advance(200) != Progress::Finished {}
+    let sliced = session.into_outcome();
+    assert_eq!(sliced.trace.events, whole.trace.events);
+    let shown: Vec<&str> = whole
+        .trace
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::TaskFrames { frames, .. } => Some(frames),
+            _ => None,
+        })
+        .flatten()
+        .flat_map(|f| f.locals.iter().map(|v| v.repr.as_str()))
+        .filter(|r| r.contains(" at "))
+        .collect();
+    assert!(
+        !shown.is_empty(),
+        "the program shows objects with addresses"
+    );
+    assert!(shown.iter().all(|r| r.ends_with(" at 0x?>")), "{shown:?}");
+}

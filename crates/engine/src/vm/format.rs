@@ -32,8 +32,29 @@ pub fn float_repr(f: f64) -> String {
     pylib::float_repr::repr_float(f)
 }
 
+thread_local! {
+    /// Set while a viewer's preview is written (`Vm::preview_repr`): an
+    /// address there reads `0x?`, as the oracle masks CPython's. A trace
+    /// must not depend on where the allocator put an object: the same
+    /// program run in slices, or run again, allocates elsewhere.
+    static ADDRESSES_HIDDEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The address a repr shows for object `id` (`0x7f…`; `0x?` inside
+/// [`with_addresses_hidden`]).
 pub fn fake_addr(id: u64) -> String {
+    if ADDRESSES_HIDDEN.with(std::cell::Cell::get) {
+        return "0x?".to_string();
+    }
     format!("0x7f{:010x}", id.wrapping_mul(16))
+}
+
+/// Runs `f` with every repr's address written `0x?` (see `fake_addr`).
+pub(crate) fn with_addresses_hidden<T>(f: impl FnOnce() -> T) -> T {
+    let before = ADDRESSES_HIDDEN.with(|h| h.replace(true));
+    let out = f();
+    ADDRESSES_HIDDEN.with(|h| h.set(before));
+    out
 }
 
 impl Vm {

@@ -150,16 +150,21 @@ impl Vm {
             .collect()
     }
 
-    /// `repr(v)` as CPython gives it, cut to `width` characters (the last
-    /// one then an ellipsis), computed without running Python code (see
-    /// the module's documentation).
+    /// `repr(v)` as CPython gives it (an address written `0x?`, as the
+    /// oracle masks CPython's), cut to `width` characters (the last one
+    /// then an ellipsis), computed without running Python code (see the
+    /// module's documentation).
     pub fn preview_repr(&mut self, v: &Value, width: usize) -> String {
         let mut out = String::new();
         let mut seen = Vec::new();
         // Enough bytes to hold `width` characters and see that there are
         // more; the cut below counts characters.
         let budget = width.saturating_mul(4).saturating_add(8);
-        self.preview_into(v, budget, &mut out, &mut seen);
+        // (Addresses read `0x?`: a trace is the same however the run was
+        // sliced.)
+        crate::vm::format::with_addresses_hidden(|| {
+            self.preview_into(v, budget, &mut out, &mut seen)
+        });
         cut(out, width)
     }
 
