@@ -238,6 +238,20 @@ impl PlayerState {
                 self.live.set(LiveState::Idle);
             }
         }
+        // The finished run's objects are freed in slices between the
+        // page's turns (a run of 90,000 tasks took over a second at once),
+        // whatever the learner does meanwhile.
+        if finished {
+            let mut budget = 10_000u64;
+            loop {
+                let t0 = now_ms();
+                if run.release(budget) {
+                    break;
+                }
+                budget = next_slice(budget, now_ms() - t0, 1_000, 100_000_000);
+                yield_to_page().await;
+            }
+        }
     }
     /// Waits the real time that `ns` of virtual time takes at the current
     /// speed (long idle gaps compressed), in short chunks so that Stop and

@@ -57,6 +57,11 @@ impl LiveRun for SessionRun {
     fn needs_library(&self) -> bool {
         self.0.outcome().and_then(needs_library).is_some()
     }
+
+    fn release(&mut self, budget: u64) -> bool {
+        self.0
+            .release(usize::try_from(budget).unwrap_or(usize::MAX))
+    }
 }
 
 /// The engine's one-time start-up, before the learner presses Run, in

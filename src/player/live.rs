@@ -33,6 +33,11 @@ pub trait LiveRun {
     fn needs_library(&self) -> bool {
         false
     }
+    /// Frees at most `budget` more of the finished run's objects; true
+    /// once all are free (dropping the run frees what is left at once).
+    fn release(&mut self, _budget: u64) -> bool {
+        true
+    }
 }
 
 /// Playback and live-run speeds, as multiples of real time.

@@ -147,6 +147,9 @@ pub struct Session {
     /// How the main program ended, while `threading._shutdown` joins the
     /// threads still alive.
     main_result: Option<Result<(), Error>>,
+    /// The freeing of a finished run's objects, once started
+    /// ([`Session::release`]); done when `Some(None)`.
+    teardown: Option<Option<crate::vm::teardown::Teardown>>,
 }
 
 /// Where a [`Session`] is.
@@ -245,6 +248,7 @@ impl Session {
             shared,
             stage: Stage::Main { send: Value::None },
             main_result: None,
+            teardown: None,
             source: source.to_string(),
             outcome: None,
             empty: Trace::new(),
@@ -705,11 +709,32 @@ impl Session {
     }
 }
 
-impl Drop for Session {
-    /// Frees everything the run made, finished or not (the app drops a
-    /// session when the learner presses Stop or runs again): the loop's
-    /// values and the VM's are emptied together, breaking every cycle.
-    fn drop(&mut self) {
+impl Session {
+    /// Frees the finished run's objects in pieces of at most `budget`
+    /// values each call (the app calls it between frames: a run of 90,000
+    /// tasks took over a second to free at once); true once all are free.
+    /// Before the run is over it does nothing and returns true: dropping
+    /// the session frees everything, as it frees what is left here.
+    pub fn release(&mut self, budget: usize) -> bool {
+        if self.outcome.is_none() {
+            return true;
+        }
+        if self.teardown.is_none() {
+            let roots = self.roots();
+            self.teardown = Some(Some(self.vm.teardown_begin(roots)));
+        }
+        let Some(Some(t)) = self.teardown.as_mut() else {
+            return true;
+        };
+        if self.vm.teardown_some(t, budget) {
+            self.teardown = Some(None);
+            return true;
+        }
+        false
+    }
+
+    /// Every value the loop and the session hold, for the teardown.
+    fn roots(&mut self) -> Vec<crate::vm::Value> {
         let roots = match self.shared.try_borrow_mut() {
             Ok(mut st) => st.take_values(),
             Err(_) => Vec::new(),
@@ -735,7 +760,24 @@ impl Drop for Session {
             }
             _ => {}
         }
-        self.vm.teardown(roots);
+        roots
+    }
+}
+
+impl Drop for Session {
+    /// Frees everything the run made, finished or not (the app drops a
+    /// session when the learner presses Stop or runs again): the loop's
+    /// values and the VM's are emptied together, breaking every cycle (or
+    /// what a [`Session::release`] under way has left).
+    fn drop(&mut self) {
+        match self.teardown.take() {
+            Some(Some(mut t)) => while !self.vm.teardown_some(&mut t, usize::MAX) {},
+            Some(None) => {}
+            None => {
+                let roots = self.roots();
+                self.vm.teardown(roots);
+            }
+        }
     }
 }
 

@@ -240,6 +240,41 @@ fn a_run_stopped_midway_leaves_nothing_behind() {
     );
 }
 
+/// A finished run freed in small pieces (`Session::release`, as the app
+/// frees it between frames) leaves nothing behind either, and it does
+/// take several pieces.
+#[test]
+fn a_run_released_in_pieces_leaves_nothing_behind() {
+    let mut leaks = Vec::new();
+    let mut most_pieces = 0;
+    for (name, source) in async_programs() {
+        let run = || {
+            let mut s = Session::new(&source, "main.py", &Limits::default());
+            while s.advance(u64::MAX / 4) != Progress::Finished {}
+            let mut pieces = 1;
+            while !s.release(50) {
+                pieces += 1;
+            }
+            drop(s);
+            pieces
+        };
+        run();
+        let before = looplab_tracemalloc::traced_bytes();
+        most_pieces = most_pieces.max(run());
+        let bytes = looplab_tracemalloc::traced_bytes() - before;
+        if bytes != 0 {
+            leaks.push(format!("{name}: {bytes} bytes"));
+        }
+    }
+    assert!(most_pieces > 10, "at most {most_pieces} pieces");
+    assert!(
+        leaks.is_empty(),
+        "{} runs leaked:\n{}",
+        leaks.len(),
+        leaks.join("\n")
+    );
+}
+
 /// Prints (never asserts) the most heap a run of each async benchmark held,
 /// with and without recording its trace: the figure issue #4 asks for
 /// (`tools/bench.py` prints the whole process's peak RSS next to CPython's).
