@@ -167,16 +167,16 @@ fn node_key(task: &str, frame: Option<usize>) -> String {
 
 /// The triangle opening or closing node `key` (the mouse's way; the
 /// keyboard's is Left and Right on the item, `tree_key`), and whether the
-/// node is open, for `aria-expanded`.
+/// node is open, for `aria-expanded`. The stylesheet draws the triangle
+/// from the item's `aria-expanded` (a text node of its own was replaced
+/// at every step: two DOM records per node).
 fn toggle(closed: Closed, key: String) -> (impl IntoView, Memo<bool>) {
     let k = key.clone();
     let open = Memo::new(move |_| closed.with(|c| !c.contains(&k)));
     let button = view! {
         <button type="button" class="twisty" tabindex="-1" aria-hidden="true"
             title=ui().frames_toggle
-            on:click=move |_| flip(closed, &key)>
-            {move || if open.get() { "▾" } else { "▸" }}
-        </button>
+            on:click=move |_| flip(closed, &key)></button>
     };
     (button, open)
 }
