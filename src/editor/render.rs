@@ -100,7 +100,7 @@ impl Parks {
             if n > PARKS_PER_LINE {
                 let rest = n - PARKS_PER_LINE;
                 self.rows
-                    .push((line, PARK_MORE, more.replace("{0}", &rest.to_string())));
+                    .push((line, PARK_MORE, crate::i18n::fill(more, &[&rest])));
             }
         }
         self.rows
