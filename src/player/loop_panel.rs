@@ -420,7 +420,7 @@ fn waiting_rows(state: PlayerState) -> Shown {
 /// The pending timers, earliest first.
 fn timer_rows(state: PlayerState) -> Shown {
     let s = state.snap.get().0;
-    shown(s.timers.iter(), |tm| {
+    shown(s.timers.values(), |tm| {
         let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
         let plain = plain_label(&s, &tm.action)
             .filter(|_| !tm.cancelled)

@@ -1704,6 +1704,49 @@ mod growth {
         run_program(&code, "main.py", &limits).trace.events
     }
 
+    /// What showing the newest step of a growing run costs (issue #21: a
+    /// live run shows its head several times a second): the state after
+    /// the last step, the one before it and the narration's, as the
+    /// player asks for them.
+    #[test]
+    #[ignore = "a measurement: prints figures"]
+    fn showing_cost() {
+        for mib in [8, 32, 128] {
+            let events = trace_of(mib << 20);
+            let mut timeline = Timeline::default();
+            for chunk in events.chunks(4096) {
+                timeline.extend(chunk);
+            }
+            let last = timeline.steps.len().saturating_sub(2);
+            let t0 = std::time::Instant::now();
+            let after = timeline.after_step(last);
+            let t_after = t0.elapsed();
+            let t0 = std::time::Instant::now();
+            let before = timeline.after_step(last - 1);
+            let t_before = t0.elapsed();
+            let t0 = std::time::Instant::now();
+            let phrases = timeline.phrases(last);
+            let t_phrases = t0.elapsed();
+            let t0 = std::time::Instant::now();
+            let head = timeline.head().clone();
+            let t_head = t0.elapsed();
+            let t0 = std::time::Instant::now();
+            let middle = timeline.after_step(last / 2);
+            let t_middle = t0.elapsed();
+            println!(
+                "{mib} MiB: {} events, {} tasks; after {:.1} ms, before {:.1} ms, phrases {:.1} ms, head clone {:.1} ms, a step halfway {:.1} ms",
+                events.len(),
+                after.tasks.len(),
+                t_after.as_secs_f64() * 1e3,
+                t_before.as_secs_f64() * 1e3,
+                t_phrases.as_secs_f64() * 1e3,
+                t_head.as_secs_f64() * 1e3,
+                t_middle.as_secs_f64() * 1e3,
+            );
+            drop((after, before, phrases, head, middle));
+        }
+    }
+
     #[test]
     #[ignore = "a measurement: prints figures"]
     fn track_growth() {

@@ -34,7 +34,15 @@ use crate::trace::{
 };
 
 /// The loop's state after some prefix of a trace.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+///
+/// The collections that grow with a run (tasks, futures, timers, the ready
+/// queue) are persistent ones (`imbl`): a copy shares them, so copying a
+/// state of 90,000 tasks costs what a copy of 9 does, and a copy then
+/// changed pays only for the nodes it changes. The player copies the state
+/// shown (the step, the step before it, the narration's) several times a
+/// second during a live run: with plain maps each copy was the whole run
+/// (issue #21).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Snapshot {
     /// How many events were folded in (the snapshot is "after event
     /// `applied - 1`").
@@ -49,17 +57,17 @@ pub struct Snapshot {
     pub running_task: Option<TaskId>,
     /// The ready queue, front first: what will run next, in order.
     pub ready: std::collections::VecDeque<ReadyEntry>,
-    /// The timer heap, earliest first (ties: scheduling order).
-    pub timers: Vec<TimerEntry>,
+    /// The timer heap, by (deadline, handle): earliest first, ties in
+    /// scheduling order.
+    pub timers: imbl::OrdMap<(u64, HandleId), TimerEntry>,
     /// Every task ever created, by id.
-    pub tasks: BTreeMap<TaskId, TaskView>,
+    pub tasks: Tasks,
     /// Every future ever created (tasks excluded), by id.
-    pub futures: BTreeMap<FutureId, FutureView>,
+    pub futures: imbl::OrdMap<FutureId, FutureView>,
     /// Worker thread lanes, by id.
     pub threads: BTreeMap<ThreadId, ThreadLane>,
     /// Program threads' names (`threading.Thread`s, pools' threads), by
     /// index (0, the main thread, is not listed).
-    #[serde(default)]
     pub program_threads: BTreeMap<u32, String>,
     /// Jobs submitted to worker threads, by id.
     pub jobs: BTreeMap<JobId, JobView>,
@@ -77,24 +85,19 @@ pub struct Snapshot {
     pub cores: (u32, u32),
     /// The line run last and the task that ran it (`EventKind::Line`; only
     /// in runs that record lines).
-    #[serde(default)]
     pub line: Option<(Option<TaskId>, u32)>,
     /// The program's module globals as last recorded (`EventKind::Globals`;
     /// only in runs that record frames).
-    #[serde(default)]
     pub globals: Vec<crate::trace::LocalVar>,
     /// Set once line events stopped at their limit (`EventKind::LinesCapped`):
     /// the limit.
-    #[serde(default)]
     pub lines_capped: Option<usize>,
     /// Set once line events stopped recording frames and globals
     /// (`EventKind::LineFramesCapped`): the limit. From there on a task's
     /// variables are the ones of its last suspension.
-    #[serde(default)]
     pub line_frames_capped: Option<usize>,
     /// What makes folding linear in a long trace (derived from the events,
-    /// never compared or serialised).
-    #[serde(skip)]
+    /// never compared).
     index: FoldIndex,
 }
 
@@ -105,10 +108,10 @@ pub struct Snapshot {
 struct FoldIndex {
     /// Futures some task has awaited (a label given to any other future
     /// refreshes no task: no scan of every task).
-    awaited: std::collections::BTreeSet<FutureId>,
+    awaited: imbl::OrdSet<FutureId>,
     /// Each timer's deadline, by handle (its place in `timers` is found by
     /// a binary search).
-    timer_when: BTreeMap<HandleId, u64>,
+    timer_when: imbl::OrdMap<HandleId, u64>,
     /// When asked for ([`Snapshot::note_changed_tasks`]): the tasks whose
     /// state was set since [`Snapshot::take_changed_tasks`].
     changed: Option<Vec<TaskId>>,
@@ -120,6 +123,9 @@ impl PartialEq for FoldIndex {
         true
     }
 }
+
+/// Every task of a run, by id (a persistent map: see [`Snapshot`]).
+pub type Tasks = imbl::OrdMap<TaskId, TaskView>;
 
 /// A warning, as the console shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -382,15 +388,19 @@ impl Snapshot {
             EventKind::HandleCancelled { handle } => self.handle_cancelled(*handle),
             EventKind::TimerFired { handle } => self.timer_fired(*handle),
             EventKind::TimerDiscarded { handle } => {
-                if let Some(pos) = self.timer_position(*handle) {
-                    self.timers.remove(pos);
+                if let Some(key) = self.timer_key(*handle) {
+                    self.timers.remove(&key);
                 }
                 self.index.timer_when.remove(handle);
             }
             EventKind::ClockAdvanced { to_ns, .. } => self.time_ns = *to_ns,
             EventKind::IterationStarted { iteration, .. } => self.iteration = *iteration,
             EventKind::HandleStarted { handle } => self.handle_started(*handle),
-            EventKind::HandleSkipped { handle } => self.ready.retain(|r| r.handle != *handle),
+            EventKind::HandleSkipped { handle } => {
+                if let Some(pos) = self.ready.iter().position(|r| r.handle == *handle) {
+                    self.ready.remove(pos);
+                }
+            }
             EventKind::HandleFinished { .. } => {
                 self.running = None;
                 self.running_task = None;
@@ -492,8 +502,16 @@ impl Snapshot {
             return;
         }
         let waiting = self.waiting_on(fut);
-        for t in self.tasks.values_mut() {
-            if t_waits_on(&t.state, fut) {
+        // Found by reading, changed one by one: a mutable pass over every
+        // task would copy every shared node of the map.
+        let waiters: Vec<TaskId> = self
+            .tasks
+            .iter()
+            .filter(|(_, t)| t_waits_on(&t.state, fut))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in waiters {
+            if let Some(t) = self.tasks.get_mut(&id) {
                 t.state = TaskState::Waiting {
                     on: waiting.clone(),
                 };
@@ -627,10 +645,7 @@ impl Snapshot {
                     action: action.clone(),
                     cancelled: false,
                 };
-                let pos = self
-                    .timers
-                    .partition_point(|t| (t.when_ns, t.handle) <= (when, handle));
-                self.timers.insert(pos, entry);
+                self.timers.insert((when, handle), entry);
                 self.index.timer_when.insert(handle, when);
             }
         }
@@ -638,22 +653,18 @@ impl Snapshot {
 
     /// A cancelled handle stays in place (the loop skips it later).
     fn handle_cancelled(&mut self, handle: HandleId) {
-        if let Some(pos) = self.timer_position(handle) {
-            self.timers[pos].cancelled = true;
+        if let Some(t) = self.timer_key(handle).and_then(|k| self.timers.get_mut(&k)) {
+            t.cancelled = true;
             return;
         }
-        for r in self.ready.iter_mut().filter(|r| r.handle == handle) {
-            r.cancelled = true;
-        }
-        for t in self.timers.iter_mut().filter(|t| t.handle == handle) {
-            t.cancelled = true;
+        if let Some(pos) = self.ready.iter().position(|r| r.handle == handle) {
+            self.ready[pos].cancelled = true;
         }
     }
 
     /// A due timer moves from the heap to the back of the ready queue.
     fn timer_fired(&mut self, handle: HandleId) {
-        if let Some(pos) = self.timer_position(handle) {
-            let t = self.timers.remove(pos);
+        if let Some(t) = self.timer_key(handle).and_then(|k| self.timers.remove(&k)) {
             self.index.timer_when.remove(&handle);
             self.mark_ready(&t.action);
             self.ready.push_back(ReadyEntry {
@@ -664,18 +675,15 @@ impl Snapshot {
         }
     }
 
-    /// Where timer `handle` is in `timers`: a binary search by its
-    /// deadline, or a scan when the fold did not see it scheduled.
-    fn timer_position(&self, handle: HandleId) -> Option<usize> {
+    /// Timer `handle`'s key in `timers`: by its deadline, or a scan when
+    /// the fold did not see it scheduled.
+    fn timer_key(&self, handle: HandleId) -> Option<(u64, HandleId)> {
         if let Some(&when) = self.index.timer_when.get(&handle) {
-            let pos = self
-                .timers
-                .partition_point(|t| (t.when_ns, t.handle) < (when, handle));
-            if self.timers.get(pos).is_some_and(|t| t.handle == handle) {
-                return Some(pos);
+            if self.timers.contains_key(&(when, handle)) {
+                return Some((when, handle));
             }
         }
-        self.timers.iter().position(|t| t.handle == handle)
+        self.timers.keys().find(|(_, h)| *h == handle).copied()
     }
 
     /// The loop pops a handle off the ready queue and runs it.
@@ -850,7 +858,7 @@ fn t_waits_on(state: &TaskState, fut: FutureId) -> bool {
     }
 }
 
-fn task_name(task: TaskId, tasks: &BTreeMap<TaskId, TaskView>) -> String {
+fn task_name(task: TaskId, tasks: &Tasks) -> String {
     tasks
         .get(&task)
         .map(|t| t.name.clone())
@@ -858,7 +866,7 @@ fn task_name(task: TaskId, tasks: &BTreeMap<TaskId, TaskView>) -> String {
 }
 
 /// "Task-1", "wakeup Task-2", or a callback's name.
-fn describe_action(action: &Action, tasks: &BTreeMap<TaskId, TaskView>) -> String {
+fn describe_action(action: &Action, tasks: &Tasks) -> String {
     match action {
         Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => task_name(*task, tasks),
         Action::Callback { func, .. } => func.clone(),
@@ -1027,7 +1035,7 @@ impl StepCutter {
 /// How an action is written in a step listing (the notation of
 /// `tools/cpython_steps.py`, which records CPython's real behaviour):
 /// "step T", "wakeup T", "call f", "cancelled".
-pub fn listing_name(entry: &ReadyEntry, tasks: &BTreeMap<TaskId, TaskView>) -> String {
+pub fn listing_name(entry: &ReadyEntry, tasks: &Tasks) -> String {
     if entry.cancelled {
         return "cancelled".into();
     }

@@ -113,6 +113,18 @@ fn a_timeline_grown_in_slices_steps_as_cpython_does() {
         while start < events.len() {
             let end = (start + chunk).min(events.len());
             tl.extend(&events[start..end]);
+            // What a live run shows after each slice (the newest steps,
+            // seeked from the snapshots kept at their starts) is the fold
+            // of the events up to there.
+            for step in &tl.steps[tl.steps.len().saturating_sub(3)..] {
+                for k in [step.start, step.end] {
+                    assert_eq!(
+                        tl.at_event(k),
+                        Snapshot::fold(&events[..k]),
+                        "{name}: after event {k}, grown to {end}"
+                    );
+                }
+            }
             start = end;
             chunk = chunk % 13 + 2;
         }

@@ -23,7 +23,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::{t_waits_on, Snapshot, TaskState, TaskView, Waiting};
+use super::{t_waits_on, Snapshot, TaskState, Tasks, Waiting};
 use crate::trace::{
     format_secs, Action, BlockReason, Event, EventKind, FutureId, HandleId, RunEnding, StepOutcome,
     TaskId, WaitReason,
@@ -31,8 +31,8 @@ use crate::trace::{
 
 /// What a step did, one [`Phrase`] per sentence, given the snapshot
 /// before it and its events (none for a step without events).
-pub fn narrate(before: &Snapshot, events: &[Event]) -> Vec<Phrase> {
-    let mut s = before.clone();
+pub fn narrate(before: Snapshot, events: &[Event]) -> Vec<Phrase> {
+    let mut s = before;
     let mut n = Narration::default();
     for e in events {
         n.note(&s, &e.kind);
@@ -814,7 +814,7 @@ fn run_ending(ending: &RunEnding) -> String {
 
 /// "Task-2 (worker)": the task's name, with its coroutine's when the name
 /// is a default one.
-fn display_name(task: TaskId, tasks: &BTreeMap<TaskId, TaskView>) -> String {
+fn display_name(task: TaskId, tasks: &Tasks) -> String {
     match tasks.get(&task) {
         Some(t) => task_label(&t.name, &t.coro),
         None => format!("#{task}"),

@@ -11,6 +11,10 @@ use crate::trace::{reserve_ahead, Event, EventKind, Trace, DEFAULT_MAX_EVENTS};
 /// Events between two checkpoints when none is asked for.
 const DEFAULT_EVERY: usize = 256;
 
+/// How many snapshots at the starts of the newest steps a timeline keeps
+/// (the newest step's and the one's before it are what a live run shows).
+const RECENT: usize = 3;
+
 /// Events between two checkpoints of [`Timeline::default`] (the player's
 /// choice: seeking folds at most this many events).
 const PLAYER_EVERY: usize = 64;
@@ -22,24 +26,25 @@ pub struct Timeline {
     pub trace: Trace,
     /// The trace cut into steps.
     pub steps: Vec<Step>,
-    /// `checkpoints[k]` is the snapshot after `checkpoint_at[k]` events, without
-    /// its output: output is only ever appended, so a checkpoint keeps
-    /// where it stood (`checkpoint_output[k]` entries of `head.output`)
-    /// rather than a copy of all of it (which made a print-heavy
-    /// program's timeline grow with the square of its output: 212 MB for
-    /// 20,000 lines).
-    checkpoints: Vec<Snapshot>,
-    /// Length of the output at each checkpoint.
-    checkpoint_output: Vec<usize>,
-    /// The number of events folded into each checkpoint.
-    checkpoint_at: Vec<usize>,
+    /// Snapshots every `every` events or more, the first after no event.
+    /// A snapshot's big collections are persistent, so a checkpoint shares
+    /// what did not change since with the head and the other checkpoints.
+    checkpoints: Vec<Kept>,
     /// Events between two checkpoints, at least: a checkpoint of a state
     /// holding many tasks, futures and timers waits for as many events as
-    /// a quarter of them, so checkpoints cost time and memory in
-    /// proportion to the events (a program starting a task per step made
-    /// them grow with the square of its length: issue #21), and seeking
-    /// folds at most that many events after copying one.
+    /// a quarter of them. What the head changes after a checkpoint copies
+    /// the nodes it touches (the checkpoint keeps the old ones), so memory
+    /// stays in proportion to the events (a program starting a task per
+    /// step made it grow with the square of its length: issue #21), and
+    /// seeking folds at most that many events after copying one.
     every: usize,
+    /// Snapshots at the starts of the newest steps (at most [`RECENT`],
+    /// `(events folded, snapshot)`), taken as a live run's events arrive:
+    /// what the player shows of a live run (the newest step, the step
+    /// before it, the newest step's narration) then costs a copy, not a
+    /// fold of up to `every` events from the last checkpoint (with 90,000
+    /// tasks, tens of thousands of events at each showing).
+    recent: Vec<Kept>,
     /// The fold of every event so far (the next checkpoint is taken from it).
     head: Snapshot,
     /// Where cutting steps stopped (a grown trace is cut from there on).
@@ -71,9 +76,12 @@ impl Timeline {
         Timeline {
             trace: Trace::new(),
             steps: Vec::new(),
-            checkpoints: vec![Snapshot::new()],
-            checkpoint_output: vec![0],
-            checkpoint_at: vec![0],
+            checkpoints: vec![Kept {
+                at: 0,
+                output: 0,
+                state: Snapshot::new(),
+            }],
+            recent: Vec::new(),
             every: if every == 0 { DEFAULT_EVERY } else { every },
             head: Snapshot::new(),
             cutter: StepCutter::default(),
@@ -97,29 +105,61 @@ impl Timeline {
         // its end): the lists reserve that room once they are long (see
         // `reserve_ahead`; a trace past the cap grows as usual).
         let cap = DEFAULT_MAX_EVENTS + 1;
-        for e in new {
-            self.head.apply(e);
-            reserve_ahead(&mut self.trace.events, 1, cap);
-            self.trace.events.push(e.clone());
-            let n = self.trace.events.len();
-            let last = self.checkpoint_at.last().copied().unwrap_or(0);
-            if n - last >= self.every.max(self.head.size() / 4) {
-                let output = std::mem::take(&mut self.head.output);
-                let mut checkpoint = self.head.clone();
-                checkpoint.index.changed = None;
-                self.checkpoints.push(checkpoint);
-                self.checkpoint_output.push(output.len());
-                self.checkpoint_at.push(n);
-                self.head.output = output;
-            }
-            each(&self.head, e);
-        }
+        let first = self.trace.events.len();
+        reserve_ahead(&mut self.trace.events, new.len(), cap);
+        self.trace.events.extend_from_slice(new);
+        // Steps are cut from the events alone, before the fold, so that
+        // the fold knows where the newest steps start.
         self.steps.truncate(self.complete_steps);
         reserve_ahead(&mut self.steps, new.len() + 1, cap);
         self.cutter.feed(&self.trace.events, &mut self.steps);
         self.complete_steps = self.steps.len();
         self.steps
             .extend(self.cutter.partial(self.trace.events.len()));
+        let starts: Vec<usize> = self.steps[self.steps.len().saturating_sub(RECENT)..]
+            .iter()
+            .map(|s| s.start)
+            .filter(|&at| at >= first && at > 0)
+            .collect();
+        for (i, e) in new.iter().enumerate() {
+            if starts.contains(&(first + i)) {
+                self.remember(first + i);
+            }
+            self.head.apply(e);
+            let n = first + i + 1;
+            let last = self.checkpoints.last().map_or(0, |c| c.at);
+            if n - last >= self.every.max(self.head.size() / 4) {
+                let kept = self.keep(n);
+                self.checkpoints.push(kept);
+            }
+            each(&self.head, e);
+        }
+    }
+
+    /// The head (the fold of `at` events) to keep, without its output
+    /// (see [`Kept`]) and the fold's note of changed tasks (which only the
+    /// head carries on).
+    fn keep(&mut self, at: usize) -> Kept {
+        let output = std::mem::take(&mut self.head.output);
+        let mut state = self.head.clone();
+        state.index.changed = None;
+        let kept = Kept {
+            at,
+            output: output.len(),
+            state,
+        };
+        self.head.output = output;
+        kept
+    }
+
+    /// Keeps the head (the fold of `at` events) among the recent
+    /// snapshots, forgetting the oldest past [`RECENT`].
+    fn remember(&mut self, at: usize) {
+        if self.recent.len() == RECENT {
+            self.recent.remove(0);
+        }
+        let kept = self.keep(at);
+        self.recent.push(kept);
     }
 
     /// From now on, note the tasks whose state the fold of the events sets
@@ -152,10 +192,21 @@ impl Timeline {
     /// The snapshot after the first `n` events (clamped to the trace).
     pub fn at_event(&self, n: usize) -> Snapshot {
         let n = n.min(self.trace.events.len());
-        let k = self.checkpoint_at.partition_point(|&at| at <= n) - 1;
-        let mut s = self.checkpoints[k].clone();
-        s.output = self.head.output[..self.checkpoint_output[k]].to_vec();
-        for e in &self.trace.events[self.checkpoint_at[k]..n] {
+        if n == self.trace.events.len() {
+            let mut s = self.head.clone();
+            s.index.changed = None;
+            return s;
+        }
+        let k = self.checkpoints.partition_point(|c| c.at <= n) - 1;
+        let base = self
+            .recent
+            .iter()
+            .filter(|r| r.at <= n && r.at > self.checkpoints[k].at)
+            .max_by_key(|r| r.at)
+            .unwrap_or(&self.checkpoints[k]);
+        let mut s = base.state.clone();
+        s.output = self.head.output[..base.output].to_vec();
+        for e in &self.trace.events[base.at..n] {
             s.apply(e);
         }
         s
@@ -193,10 +244,10 @@ impl Timeline {
     /// past the last step).
     pub fn phrases(&self, i: usize) -> Vec<Phrase> {
         match self.steps.get(i) {
-            Some(step) => {
-                let before = self.at_event(step.start);
-                narrate(&before, &self.trace.events[step.start..step.end])
-            }
+            Some(step) => narrate(
+                self.at_event(step.start),
+                &self.trace.events[step.start..step.end],
+            ),
             None => Vec::new(),
         }
     }
@@ -225,4 +276,19 @@ impl Timeline {
                 .count()
         })
     }
+}
+
+/// A snapshot a timeline keeps to seek from. Its output is left out: output
+/// is only ever appended, so it keeps where the output stood (`output`
+/// entries of the head's) rather than a copy of it all (which made a
+/// print-heavy program's timeline grow with the square of its output:
+/// 212 MB for 20,000 lines).
+#[derive(Clone, Debug)]
+struct Kept {
+    /// How many events are folded into it.
+    at: usize,
+    /// The length of the output then.
+    output: usize,
+    /// The state, its output empty.
+    state: Snapshot,
 }

@@ -19,7 +19,7 @@ use std::rc::{Rc, Weak};
 
 use super::frame::{Frame, Link};
 use super::value::*;
-use super::Vm;
+use super::{Fiber, Vm};
 
 /// Weak references to every instance and closure cell made, so the
 /// teardown also reaches cycles nothing else refers to any more (a closure
@@ -81,6 +81,27 @@ struct Clearer {
     classes: HashSet<usize>,
     /// Module namespaces already emptied.
     globals: HashSet<usize>,
+    /// What the walk starts from, taken out of the VM by
+    /// [`Vm::teardown_begin`] and met one by one as the budget allows (a
+    /// run of 90,000 tasks has as many suspended frames and objects: met
+    /// all at once, the start alone was a half-second task).
+    start: Start,
+}
+
+/// The roots a teardown has yet to meet (see [`Clearer::start`]).
+#[derive(Default)]
+struct Start {
+    /// The embedder's values and the VM's own roots.
+    values: Vec<Value>,
+    /// Frames: the running stack's, suspended fibers', queued finalizers'.
+    #[allow(clippy::vec_box)] // as the VM holds them
+    frames: Vec<Box<Frame>>,
+    /// Fibers (each a saved frame stack, or a callable not started yet).
+    fibers: Vec<Fiber>,
+    /// Every instance still alive.
+    instances: Vec<Weak<Instance>>,
+    /// Every closure cell still alive.
+    cells: Vec<Weak<RefCell<Option<Value>>>>,
 }
 
 impl Clearer {
@@ -302,15 +323,43 @@ impl Clearer {
         }
     }
 
-    /// Empties at most `budget` values; true once none is left.
+    /// Empties at most `budget` values or roots; true once none is left.
     fn run_some(&mut self, budget: usize) -> bool {
         for _ in 0..budget {
-            match self.todo.pop() {
-                Some(v) => self.empty(&v),
-                None => return true,
+            if let Some(v) = self.todo.pop() {
+                self.empty(&v);
+            } else if !self.meet_root() {
+                return true;
             }
         }
-        self.todo.is_empty()
+        self.todo.is_empty() && self.start.is_empty()
+    }
+
+    /// Meets one root still waiting in `start`; false when none is left.
+    fn meet_root(&mut self) -> bool {
+        let s = &mut self.start;
+        if let Some(f) = s.frames.pop() {
+            self.frame(*f);
+        } else if let Some(fiber) = s.fibers.pop() {
+            s.frames.extend(fiber.frames);
+            if let Some((f, args)) = fiber.start {
+                self.push(f);
+                self.push_all(args);
+            }
+        } else if let Some(v) = s.values.pop() {
+            self.push(v);
+        } else if let Some(i) = s.instances.pop() {
+            if let Some(i) = i.upgrade() {
+                self.push(Value::Instance(i));
+            }
+        } else if let Some(c) = s.cells.pop() {
+            if let Some(c) = c.upgrade() {
+                self.cell(&c);
+            }
+        } else {
+            return false;
+        }
+        true
     }
 }
 
@@ -320,6 +369,16 @@ impl Clearer {
 #[derive(Default)]
 pub struct Teardown {
     clearer: Clearer,
+}
+
+impl Start {
+    fn is_empty(&self) -> bool {
+        self.values.is_empty()
+            && self.frames.is_empty()
+            && self.fibers.is_empty()
+            && self.instances.is_empty()
+            && self.cells.is_empty()
+    }
 }
 
 impl Vm {
@@ -337,38 +396,30 @@ impl Vm {
     /// not run Python code afterwards.
     pub fn teardown_begin(&mut self, roots: Vec<Value>) -> Teardown {
         let mut c = Clearer::default();
-        c.push_all(roots);
-        for f in std::mem::take(&mut self.frames) {
-            c.frame(*f);
-        }
-        for fiber in std::mem::take(&mut self.fibers) {
-            for f in fiber.frames {
-                c.frame(*f);
-            }
-            if let Some((f, args)) = fiber.start {
-                c.push(f);
-                c.push_all(args);
-            }
-        }
-        for (_, _, _, f) in std::mem::take(&mut *self.finalize_queue.frames.borrow_mut()) {
-            c.frame(*f);
-        }
-        self.finalize_queue.pending.set(false);
-        c.push_all(std::mem::take(&mut self.modules).into_values());
         c.globals(&self.builtins.clone());
         for cls in self.types.all() {
             c.class(&cls);
         }
         let tracked = std::mem::take(&mut self.tracked);
-        for i in tracked.instances.iter().filter_map(Weak::upgrade) {
-            c.push(Value::Instance(i));
-        }
-        for cell in tracked.cells.iter().filter_map(Weak::upgrade) {
-            c.cell(&cell);
-        }
+        let mut frames = std::mem::take(&mut self.frames);
+        frames.extend(
+            std::mem::take(&mut *self.finalize_queue.frames.borrow_mut())
+                .into_iter()
+                .map(|(_, _, _, f)| f),
+        );
+        self.finalize_queue.pending.set(false);
+        let mut values = roots;
+        values.extend(std::mem::take(&mut self.modules).into_values());
         let (a, b) = std::mem::take(&mut self.asyncgen_hooks);
-        c.push_all(a);
-        c.push_all(b);
+        values.extend(a);
+        values.extend(b);
+        c.start = Start {
+            values,
+            frames,
+            fibers: std::mem::take(&mut self.fibers),
+            instances: tracked.instances,
+            cells: tracked.cells,
+        };
         self.native_modules.clear();
         self.sleep_hook = None;
         self.line_hook = None;
