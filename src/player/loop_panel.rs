@@ -113,6 +113,15 @@ fn shown<T>(mut items: impl Iterator<Item = T>, row: impl FnMut(T) -> Row) -> Sh
     (rows, items.count())
 }
 
+/// [`shown`] for a list whose length is known (`total`): the items past
+/// the rows are not walked to be counted (a run with 90,000 tasks has as
+/// many waiting, and as many timers, at every showing).
+fn shown_of<T>(items: impl Iterator<Item = T>, total: usize, row: impl FnMut(T) -> Row) -> Shown {
+    let rows: Vec<Row> = items.take(LIST_ROWS).map(row).collect();
+    let hidden = total.saturating_sub(rows.len());
+    (rows, hidden)
+}
+
 /// The "+N more" row after a list cut at [`LIST_ROWS`].
 fn more_row(hidden: usize) -> impl IntoView {
     (hidden > 0).then(|| {
@@ -408,7 +417,7 @@ fn waiting_rows(state: PlayerState) -> Shown {
         TaskState::Waiting { on } => Some((t, on)),
         _ => None,
     });
-    shown(waiting_tasks, |(t, on)| Row {
+    shown_of(waiting_tasks, s.waiting_count(), |(t, on)| Row {
         key: t.id as u64,
         task: t.name.clone(),
         text: waiting(ui(), &s, on),
@@ -420,7 +429,7 @@ fn waiting_rows(state: PlayerState) -> Shown {
 /// The pending timers, earliest first.
 fn timer_rows(state: PlayerState) -> Shown {
     let s = state.snap.get().0;
-    shown(s.timers.values(), |tm| {
+    shown_of(s.timers.values(), s.timers.len(), |tm| {
         let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
         let plain = plain_label(&s, &tm.action)
             .filter(|_| !tm.cancelled)
@@ -538,13 +547,7 @@ pub(super) fn gil_holder_of(holders: &[GilHolder], process: u32, me: usize) -> O
 /// The tasks that are over.
 fn finished_rows(state: PlayerState) -> Shown {
     let s = state.snap.get().0;
-    let finished = s.tasks.values().filter(|t| {
-        matches!(
-            t.state,
-            TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
-        )
-    });
-    shown(finished, |t| Row {
+    shown_of(s.finished_tasks(), s.finished_count(), |t| Row {
         key: t.id as u64,
         task: t.name.clone(),
         text: task_status(ui(), &s, t.id),

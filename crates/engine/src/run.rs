@@ -150,6 +150,9 @@ pub struct Session {
     /// The freeing of a finished run's objects, once started
     /// ([`Session::release`]); done when `Some(None)`.
     teardown: Option<Option<crate::vm::teardown::Teardown>>,
+    /// What the loop held, handed to the teardown under way a piece at a
+    /// time (its futures are as many as the run's tasks and futures).
+    leftovers: Option<crate::aio::events::Leftovers<crate::vm::Value>>,
 }
 
 /// Where a [`Session`] is.
@@ -249,6 +252,7 @@ impl Session {
             stage: Stage::Main { send: Value::None },
             main_result: None,
             teardown: None,
+            leftovers: None,
             source: source.to_string(),
             outcome: None,
             empty: Trace::new(),
@@ -720,13 +724,26 @@ impl Session {
             return true;
         }
         if self.teardown.is_none() {
-            let roots = self.roots();
+            let mut roots = Vec::new();
+            if let Ok(mut st) = self.shared.try_borrow_mut() {
+                self.leftovers = Some(st.take_leftovers(&mut roots));
+            }
+            self.stage_roots(&mut roots);
             self.teardown = Some(Some(self.vm.teardown_begin(roots)));
         }
         let Some(Some(t)) = self.teardown.as_mut() else {
             return true;
         };
-        if self.vm.teardown_some(t, budget) {
+        let mut more = false;
+        if let Some(rest) = &mut self.leftovers {
+            let mut roots = Vec::new();
+            more = !rest.take_some(&mut roots, budget);
+            t.add_roots(roots);
+            if !more {
+                self.leftovers = None;
+            }
+        }
+        if self.vm.teardown_some(t, budget) && !more {
             self.teardown = Some(None);
             return true;
         }
@@ -735,11 +752,17 @@ impl Session {
 
     /// Every value the loop and the session hold, for the teardown.
     fn roots(&mut self) -> Vec<crate::vm::Value> {
-        let roots = match self.shared.try_borrow_mut() {
+        let mut roots = match self.shared.try_borrow_mut() {
             Ok(mut st) => st.take_values(),
             Err(_) => Vec::new(),
         };
-        let mut roots = roots;
+        self.stage_roots(&mut roots);
+        roots
+    }
+
+    /// The values the session's own stage holds (the step or call under
+    /// way), for the teardown.
+    fn stage_roots(&mut self, roots: &mut Vec<crate::vm::Value>) {
         match self.pending.take() {
             Some(Todo::Step { coro, resume, .. }) => {
                 roots.push(coro);
@@ -760,7 +783,6 @@ impl Session {
             }
             _ => {}
         }
-        roots
     }
 }
 
@@ -771,7 +793,14 @@ impl Drop for Session {
     /// what a [`Session::release`] under way has left).
     fn drop(&mut self) {
         match self.teardown.take() {
-            Some(Some(mut t)) => while !self.vm.teardown_some(&mut t, usize::MAX) {},
+            Some(Some(mut t)) => {
+                if let Some(mut rest) = self.leftovers.take() {
+                    let mut roots = Vec::new();
+                    rest.take_some(&mut roots, usize::MAX);
+                    t.add_roots(roots);
+                }
+                while !self.vm.teardown_some(&mut t, usize::MAX) {}
+            }
             Some(None) => {}
             None => {
                 let roots = self.roots();
@@ -923,8 +952,8 @@ fn conclude(vm: &mut Vm, shared: &Shared, source: &str, r: Result<(), Error>) ->
     st.lp.emit(EventKind::RunEnded { ending: run_ending });
     let trace = st.lp.take_trace();
     let output = std::mem::take(&mut st.output);
-    // Drop every value the loop holds before the VM goes (breaks cycles).
-    st.lp = crate::aio::EventLoop::new(false);
+    // The loop's values go to the teardown (which breaks their cycles).
+    st.end_loop();
     drop(st);
     RunOutcome {
         trace,

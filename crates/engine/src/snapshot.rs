@@ -112,9 +112,37 @@ struct FoldIndex {
     /// Each timer's deadline, by handle (its place in `timers` is found by
     /// a binary search).
     timer_when: imbl::OrdMap<HandleId, u64>,
+    /// The tasks that are done (returned, failed or cancelled), and how
+    /// many wait: what the loop panel lists without looking at every task.
+    finished: imbl::OrdSet<TaskId>,
+    waiting: usize,
     /// When asked for ([`Snapshot::note_changed_tasks`]): the tasks whose
     /// state was set since [`Snapshot::take_changed_tasks`].
     changed: Option<Vec<TaskId>>,
+}
+
+impl FoldIndex {
+    /// Task `id`'s state goes from `old` to `new`: keeps the finished set
+    /// and the waiting count.
+    fn state_set(&mut self, id: TaskId, old: &TaskState, new: &TaskState) {
+        self.waiting -= usize::from(matches!(old, TaskState::Waiting { .. }));
+        self.waiting += usize::from(matches!(new, TaskState::Waiting { .. }));
+        if new.is_finished() {
+            self.finished.insert(id);
+        } else if old.is_finished() {
+            self.finished.remove(&id);
+        }
+    }
+}
+
+impl TaskState {
+    /// Done with a result, an exception, or cancelled.
+    pub fn is_finished(&self) -> bool {
+        matches!(
+            self,
+            TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
+        )
+    }
 }
 
 impl PartialEq for FoldIndex {
@@ -328,6 +356,24 @@ impl Snapshot {
         }
     }
 
+    /// How many tasks wait (on a sleep, a future, another task).
+    pub fn waiting_count(&self) -> usize {
+        self.index.waiting
+    }
+
+    /// The tasks that are done (returned, failed or cancelled), by id.
+    pub fn finished_tasks(&self) -> impl Iterator<Item = &TaskView> {
+        self.index
+            .finished
+            .iter()
+            .filter_map(|id| self.tasks.get(id))
+    }
+
+    /// How many tasks are done.
+    pub fn finished_count(&self) -> usize {
+        self.index.finished.len()
+    }
+
     /// How many tasks, futures, timers and ready handles the state holds
     /// (what copying it costs, roughly).
     pub fn size(&self) -> usize {
@@ -512,9 +558,11 @@ impl Snapshot {
             .collect();
         for id in waiters {
             if let Some(t) = self.tasks.get_mut(&id) {
-                t.state = TaskState::Waiting {
+                let state = TaskState::Waiting {
                     on: waiting.clone(),
                 };
+                self.index.state_set(id, &t.state, &state);
+                t.state = state;
             }
         }
     }
@@ -530,13 +578,15 @@ impl Snapshot {
         if let Some(t) = self.tasks.get_mut(&fut) {
             // A task is resolved by its own step (TaskStepEnded);
             // this also covers a task cancelled before it started.
-            t.state = match outcome {
+            let state = match outcome {
                 Resolution::Result { value } => TaskState::Done {
                     result: value.clone(),
                 },
                 Resolution::Exception { exc } => TaskState::Failed { exc: exc.clone() },
                 Resolution::Cancelled => TaskState::Cancelled,
             };
+            self.index.state_set(fut, &t.state, &state);
+            t.state = state;
             t.cancel_requested = false;
         }
     }
@@ -575,6 +625,7 @@ impl Snapshot {
         self.running_task = Some(task);
         self.changed(task);
         if let Some(t) = self.tasks.get_mut(&task) {
+            self.index.state_set(task, &t.state, &TaskState::Running);
             t.state = TaskState::Running;
             t.line = line;
             t.steps += 1;
@@ -605,6 +656,7 @@ impl Snapshot {
             if !matches!(state, TaskState::Waiting { .. } | TaskState::Ready) {
                 t.frames.clear();
             }
+            self.index.state_set(task, &t.state, &state);
             t.state = state;
             t.line = line;
         }
@@ -786,6 +838,7 @@ impl Snapshot {
         self.changed(task);
         if let Some(t) = self.tasks.get_mut(&task) {
             if !matches!(t.state, TaskState::Created) {
+                self.index.state_set(task, &t.state, &TaskState::Ready);
                 t.state = TaskState::Ready;
             }
         }

@@ -118,11 +118,22 @@ fn a_timeline_grown_in_slices_steps_as_cpython_does() {
             // of the events up to there.
             for step in &tl.steps[tl.steps.len().saturating_sub(3)..] {
                 for k in [step.start, step.end] {
+                    let s = tl.at_event(k);
                     assert_eq!(
-                        tl.at_event(k),
+                        s,
                         Snapshot::fold(&events[..k]),
                         "{name}: after event {k}, grown to {end}"
                     );
+                    // The loop panel's counts kept by the fold are what a
+                    // look at every task finds.
+                    let waiting = s
+                        .tasks
+                        .values()
+                        .filter(|t| matches!(t.state, TaskState::Waiting { .. }));
+                    assert_eq!(s.waiting_count(), waiting.count(), "{name}: {k}");
+                    let done: Vec<_> = s.tasks.values().filter(|t| t.state.is_finished()).collect();
+                    assert_eq!(s.finished_tasks().collect::<Vec<_>>(), done, "{name}: {k}");
+                    assert_eq!(s.finished_count(), done.len(), "{name}: {k}");
                 }
             }
             start = end;

@@ -348,30 +348,80 @@ impl<V> EventLoop<V> {
     /// cycles they are part of.
     pub fn take_values(&mut self) -> Vec<V> {
         let mut out = Vec::new();
-        for f in std::mem::take(&mut self.futures).into_iter().flatten() {
-            match f.state {
-                super::FutState::Result(v) | super::FutState::Exception(v) => out.push(v),
-                _ => {}
-            }
-            for cb in f.callbacks {
-                if let super::DoneCallback::Call(v) = cb {
-                    out.push(v);
-                }
-            }
-            out.extend(f.cancel_message);
-            out.extend(f.cancelled_exc);
-            out.extend(f.obj);
-            if let Some(t) = f.task {
-                out.push(t.coro);
-            }
-        }
-        for (_, h) in std::mem::take(&mut self.handles) {
-            if let Some(cb) = h.callback {
-                cb.into_values(&mut out);
-            }
-        }
-        self.threads.take_values(&mut out);
+        self.leftovers().take_some(&mut out, usize::MAX);
         out
+    }
+
+    /// Moves everything the loop holds out of it, for its values to be
+    /// taken a few at a time ([`Leftovers::take_some`]): freeing the
+    /// futures of a run of 90,000 tasks at once was a task of 0.2 s.
+    pub fn leftovers(&mut self) -> Leftovers<V> {
+        let mut values = Vec::new();
+        self.threads.take_values(&mut values);
+        Leftovers {
+            futures: std::mem::take(&mut self.futures),
+            handles: std::mem::take(&mut self.handles).into_values().collect(),
+            values,
+        }
+    }
+}
+
+/// What an emptied loop held (see [`EventLoop::leftovers`]).
+pub struct Leftovers<V> {
+    /// Futures and tasks (freed slots are `None`).
+    futures: Vec<Option<Box<crate::aio::futures::FutureData<V>>>>,
+    /// Handles not run.
+    handles: Vec<HandleData<V>>,
+    /// Worker jobs' values.
+    values: Vec<V>,
+}
+
+impl<V> Leftovers<V> {
+    /// Adds what `other` holds.
+    pub fn append(&mut self, mut other: Leftovers<V>) {
+        self.futures.append(&mut other.futures);
+        self.handles.append(&mut other.handles);
+        self.values.append(&mut other.values);
+    }
+
+    /// Moves the values of at most `budget` futures or handles into `out`
+    /// (and frees what held them); true once nothing is left.
+    pub fn take_some(&mut self, out: &mut Vec<V>, budget: usize) -> bool {
+        out.append(&mut self.values);
+        for _ in 0..budget {
+            if let Some(f) = self.futures.pop() {
+                if let Some(f) = f {
+                    future_values(*f, out);
+                }
+            } else if let Some(h) = self.handles.pop() {
+                if let Some(cb) = h.callback {
+                    cb.into_values(out);
+                }
+            } else {
+                return true;
+            }
+        }
+        self.futures.is_empty() && self.handles.is_empty()
+    }
+}
+
+/// A future's values: its result or exception, done callbacks, cancel
+/// message, its object, a task's coroutine.
+fn future_values<V>(f: crate::aio::futures::FutureData<V>, out: &mut Vec<V>) {
+    match f.state {
+        super::FutState::Result(v) | super::FutState::Exception(v) => out.push(v),
+        _ => {}
+    }
+    for cb in f.callbacks {
+        if let super::DoneCallback::Call(v) = cb {
+            out.push(v);
+        }
+    }
+    out.extend(f.cancel_message);
+    out.extend(f.cancelled_exc);
+    out.extend(f.obj);
+    if let Some(t) = f.task {
+        out.push(t.coro);
     }
 }
 

@@ -371,6 +371,13 @@ pub struct Teardown {
     clearer: Clearer,
 }
 
+impl Teardown {
+    /// More roots to meet (the embedder hands its values over in pieces).
+    pub fn add_roots(&mut self, roots: Vec<Value>) {
+        self.clearer.start.values.extend(roots);
+    }
+}
+
 impl Start {
     fn is_empty(&self) -> bool {
         self.values.is_empty()
