@@ -360,7 +360,7 @@ impl<V> EventLoop<V> {
         self.threads.take_values(&mut values);
         Leftovers {
             futures: std::mem::take(&mut self.futures),
-            handles: std::mem::take(&mut self.handles).into_values().collect(),
+            handles: vec![std::mem::take(&mut self.handles).into_iter()],
             values,
         }
     }
@@ -370,8 +370,10 @@ impl<V> EventLoop<V> {
 pub struct Leftovers<V> {
     /// Futures and tasks (freed slots are `None`).
     futures: Vec<Option<Box<crate::aio::futures::FutureData<V>>>>,
-    /// Handles not run.
-    handles: Vec<HandleData<V>>,
+    /// Handles not run (the maps themselves, walked as the budget allows:
+    /// collecting 90,000 handles out of a table sized for millions was a
+    /// task of its own).
+    handles: Vec<std::collections::hash_map::IntoIter<HandleId, HandleData<V>>>,
     /// Worker jobs' values.
     values: Vec<V>,
 }
@@ -393,9 +395,14 @@ impl<V> Leftovers<V> {
                 if let Some(f) = f {
                     future_values(*f, out);
                 }
-            } else if let Some(h) = self.handles.pop() {
-                if let Some(cb) = h.callback {
-                    cb.into_values(out);
+            } else if let Some(handles) = self.handles.last_mut() {
+                match handles.next() {
+                    Some((_, h)) => {
+                        if let Some(cb) = h.callback {
+                            cb.into_values(out);
+                        }
+                    }
+                    None => drop(self.handles.pop()),
                 }
             } else {
                 return true;
