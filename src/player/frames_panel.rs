@@ -32,8 +32,9 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
         let ran = state.running_task();
         // At most this many tasks are drawn, the selected one always (a run
         // can have 100,000 alive: the rest are counted in a last row, and
-        // their rows are never made).
-        const TASKS_DRAWN: usize = 200;
+        // their rows are never made; 200 cost a showing of such a run
+        // over 50 ms of layout).
+        const TASKS_DRAWN: usize = 50;
         let (drawn, hidden) = (Cell::new(0), Cell::new(0));
         let selected = state.selected_task.get();
         let mut rows = state.track.with(|t| {

@@ -102,8 +102,9 @@ struct Row {
 /// At most this many rows of a list are drawn; the rest are counted in a
 /// "+N more" row. (A run can have 100,000 tasks waiting and as many
 /// timers: drawing every one made each frame of a live run slower than
-/// the last.)
-const LIST_ROWS: usize = 200;
+/// the last. With 200 rows a list, the panels' style and layout alone kept
+/// each showing of such a run over 50 ms: issue #21.)
+const LIST_ROWS: usize = 50;
 
 /// A list's rows as drawn, and how many more there are.
 type Shown = (Vec<Row>, usize);

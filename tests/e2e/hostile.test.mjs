@@ -37,9 +37,10 @@ const TABLE = [
   { name: 'async_spin_sleep0', stdout: ['start'], end: 'limit: step', says: 'stood still at 0.000 s' },
   { name: 'async_spin_two_tasks', stdout: [], end: 'limit: step', says: 'stood still at 1.500 s' },
   // One task per loop step, each sleeping 1,000 s, until the step limit
-  // (~90,000 tasks, 2,000,000 events): the panels draw at most 200 rows
-  // and 4 badges a line, and are told less often while a showing is
-  // costly (`live::show_pause`).
+  // (~90,000 tasks, 2,000,000 events): the timeline draws at most 100
+  // lanes, the panels 50 rows a list and 4 badges a line, a showing copies
+  // no state (persistent snapshots), and the panels are told less often
+  // while a showing is costly (`live::show_pause`).
   { name: 'async_task_memory', stdout: ['start'], end: 'limit: step', says: 'stood still at 0.000 s' },
 ];
 
