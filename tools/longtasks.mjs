@@ -8,7 +8,8 @@
 //
 //   node tools/longtasks.mjs [--profile] [NAME...]   (names: hostile file
 //   names without .py, or `8x4`; default: all of them; DIST=dir serves
-//   another build)
+//   another build; STOP_AFTER=ms presses Stop that long after Run and
+//   counts the long tasks of the 5 s after it)
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, serveDir, launchBrowser } from '../tests/e2e/harness.mjs';
@@ -16,6 +17,8 @@ import { PROCESSES_CODE } from '../tests/e2e/programs.mjs';
 
 const args = process.argv.slice(2);
 const profile = args.includes('--profile');
+// STOP_AFTER=ms: press Stop that long after Run instead of waiting for the end.
+const stopAfter = Number(process.env.STOP_AFTER ?? 0);
 let names = args.filter((a) => !a.startsWith('--'));
 const HOSTILE = join(ROOT, 'crates/engine/tests/hostile');
 if (!names.length) {
@@ -59,6 +62,21 @@ for (const name of names) {
   await page.getByTestId('speed').selectOption('4×');
   const t0 = Date.now();
   await page.getByTestId('run').click();
+  if (stopAfter) {
+    // Stop midway, and count the tasks from the click on (freeing the
+    // stopped run's objects is what this measures).
+    await page.waitForTimeout(stopAfter);
+    await page.evaluate(() => { window.__long = []; });
+    await page.getByTestId('stop').click();
+    await page.waitForTimeout(5_000);
+    const long = await page.evaluate(() => window.__long);
+    const durations = long.map(([, d]) => Math.round(d));
+    rows.push(`${name.padEnd(22)} stopped after ${stopAfter} ms: ${durations.length} long tasks in the 5 s after, longest ${Math.max(0, ...durations)} ms`);
+    console.log(rows.at(-1));
+    if (profile) attribute((await cdp.send('Profiler.stop')).profile, long, origin);
+    await context.close();
+    continue;
+  }
   const ended = page.locator('[data-testid=player][data-live=idle]:not([data-events="0"])');
   if (!(await ended.waitFor({ timeout: 300_000 }).then(() => true, () => false))) {
     rows.push(`${name.padEnd(22)} did not end within 300 s`);

@@ -163,7 +163,7 @@ impl PlayerState {
         crate::browser::performance_mark("looplab:run-compiled");
         loop {
             if !alive() {
-                return;
+                break;
             }
             if self.live.get_untracked() == LiveState::Paused {
                 TimeoutFuture::new(50).await;
@@ -238,10 +238,11 @@ impl PlayerState {
                 self.live.set(LiveState::Idle);
             }
         }
-        // The finished run's objects are freed in slices between the
-        // page's turns (a run of 90,000 tasks took over a second at once),
-        // whatever the learner does meanwhile.
-        if finished {
+        // The run's objects are freed in slices between the page's turns
+        // (a run of 90,000 tasks took over a second at once), whatever the
+        // learner does meanwhile: a finished run, or one stopped midway
+        // (Stop, Run again), which this stops for good.
+        {
             let mut budget = 10_000u64;
             loop {
                 let t0 = now_ms();

@@ -33,8 +33,9 @@ pub trait LiveRun {
     fn needs_library(&self) -> bool {
         false
     }
-    /// Frees at most `budget` more of the finished run's objects; true
-    /// once all are free (dropping the run frees what is left at once).
+    /// Frees at most `budget` more of the run's objects, stopping it for
+    /// good if it is not over; true once all are free (dropping the run
+    /// frees what is left at once).
     fn release(&mut self, _budget: u64) -> bool {
         true
     }

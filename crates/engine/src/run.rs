@@ -153,6 +153,15 @@ pub struct Session {
     /// What the loop held, handed to the teardown under way a piece at a
     /// time (its futures are as many as the run's tasks and futures).
     leftovers: Option<crate::aio::events::Leftovers<crate::vm::Value>>,
+    /// The loop's notes per task (frames recorded, coroutine definitions),
+    /// dropped a budget at a time after the teardown.
+    notes: Option<PerTask>,
+}
+
+/// What the loop noted per task, as many entries as the run's tasks.
+struct PerTask {
+    frames: std::collections::hash_map::IntoIter<TaskId, Vec<crate::trace::FrameInfo>>,
+    coros: std::collections::hash_map::IntoIter<TaskId, (Rc<str>, u32)>,
 }
 
 /// Where a [`Session`] is.
@@ -253,6 +262,7 @@ impl Session {
             main_result: None,
             teardown: None,
             leftovers: None,
+            notes: None,
             source: source.to_string(),
             outcome: None,
             empty: Trace::new(),
@@ -277,7 +287,7 @@ impl Session {
 
     /// Runs for about `fuel` instructions (at least one), then returns.
     pub fn advance(&mut self, fuel: u64) -> Progress {
-        if self.outcome.is_some() {
+        if self.outcome.is_some() || self.teardown.is_some() {
             return Progress::Finished;
         }
         self.vm.memory_resume();
@@ -714,40 +724,60 @@ impl Session {
 }
 
 impl Session {
-    /// Frees the finished run's objects in pieces of at most `budget`
-    /// values each call (the app calls it between frames: a run of 90,000
-    /// tasks took over a second to free at once); true once all are free.
-    /// Before the run is over it does nothing and returns true: dropping
-    /// the session frees everything, as it frees what is left here.
+    /// Frees the run's objects in pieces of at most `budget` values each
+    /// call (the app calls it between frames: a run of 90,000 tasks took
+    /// over a second to free at once), then its recorded trace; true once
+    /// all are free. A run not over yet is stopped for good by the first
+    /// call (the app's Stop): it never advances again. Dropping the session
+    /// frees what is left.
     pub fn release(&mut self, budget: usize) -> bool {
-        if self.outcome.is_none() {
-            return true;
-        }
         if self.teardown.is_none() {
             let mut roots = Vec::new();
             if let Ok(mut st) = self.shared.try_borrow_mut() {
                 self.leftovers = Some(st.take_leftovers(&mut roots));
+                self.notes = Some(PerTask {
+                    frames: std::mem::take(&mut st.frames_recorded).into_iter(),
+                    coros: std::mem::take(&mut st.coro_defs).into_iter(),
+                });
             }
             self.stage_roots(&mut roots);
             self.teardown = Some(Some(self.vm.teardown_begin(roots)));
         }
-        let Some(Some(t)) = self.teardown.as_mut() else {
-            return true;
-        };
-        let mut more = false;
-        if let Some(rest) = &mut self.leftovers {
-            let mut roots = Vec::new();
-            more = !rest.take_some(&mut roots, budget);
-            t.add_roots(roots);
-            if !more {
-                self.leftovers = None;
+        if let Some(Some(t)) = self.teardown.as_mut() {
+            let mut more = false;
+            if let Some(rest) = &mut self.leftovers {
+                let mut roots = Vec::new();
+                more = !rest.take_some(&mut roots, budget);
+                t.add_roots(roots);
+                if !more {
+                    self.leftovers = None;
+                }
+            }
+            if !self.vm.teardown_some(t, budget) || more {
+                return false;
+            }
+            self.teardown = Some(None);
+        }
+        if let Some(notes) = &mut self.notes {
+            for _ in 0..budget {
+                if notes.frames.next().is_none() && notes.coros.next().is_none() {
+                    self.notes = None;
+                    break;
+                }
+            }
+            if self.notes.is_some() {
+                return false;
             }
         }
-        if self.vm.teardown_some(t, budget) && !more {
-            self.teardown = Some(None);
-            return true;
+        // Last, the recorded trace (a viewer keeps its own copy): its
+        // million events hold as many strings, a task of 0.3 s to drop.
+        if let Some(o) = &mut self.outcome {
+            return truncate_some(&mut o.trace.events, budget);
         }
-        false
+        match self.shared.try_borrow_mut() {
+            Ok(mut st) => truncate_some(&mut st.lp.recorder.trace.events, budget),
+            Err(_) => true,
+        }
     }
 
     /// Every value the loop and the session hold, for the teardown.
@@ -784,6 +814,15 @@ impl Session {
             _ => {}
         }
     }
+}
+
+/// Drops at most `budget` items off the end of `v`; true once it is empty.
+fn truncate_some<T>(v: &mut Vec<T>, budget: usize) -> bool {
+    v.truncate(v.len().saturating_sub(budget));
+    if v.is_empty() {
+        *v = Vec::new();
+    }
+    v.is_empty()
 }
 
 impl Drop for Session {

@@ -186,6 +186,12 @@ fn async_programs() -> Vec<(String, String)> {
 /// Runs it once first, so that per-thread caches (the compiled library
 /// modules) are filled before measuring.
 fn left_behind(source: &str, slices: Option<usize>) -> isize {
+    left_behind_by(source, slices, 0)
+}
+
+/// [`left_behind`], the stopped run freed by `Session::release` in pieces
+/// of `pieces` values before it is dropped (0: dropped at once).
+fn left_behind_by(source: &str, slices: Option<usize>, pieces: usize) -> isize {
     let run = || match slices {
         None => drop(run_program(source, "main.py", &Limits::default())),
         Some(n) => {
@@ -194,6 +200,14 @@ fn left_behind(source: &str, slices: Option<usize>) -> isize {
                 if s.advance(300) == Progress::Finished {
                     break;
                 }
+            }
+            if pieces > 0 {
+                while !s.release(pieces) {}
+                assert_eq!(
+                    s.advance(300),
+                    Progress::Finished,
+                    "a released run goes no further"
+                );
             }
             drop(s);
         }
@@ -240,6 +254,27 @@ fn a_run_stopped_midway_leaves_nothing_behind() {
     );
 }
 
+/// A run stopped midway and freed in small pieces (the app's Stop, or Run
+/// again, during a live run) leaves nothing behind either.
+#[test]
+fn a_run_stopped_midway_and_released_in_pieces_leaves_nothing_behind() {
+    let mut leaks = Vec::new();
+    for (name, source) in async_programs() {
+        for slices in [1, 5, 20] {
+            let bytes = left_behind_by(&source, Some(slices), 50);
+            if bytes != 0 {
+                leaks.push(format!("{name} after {slices} slices: {bytes} bytes"));
+            }
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "{} runs leaked:\n{}",
+        leaks.len(),
+        leaks.join("\n")
+    );
+}
+
 /// A finished run freed in small pieces (`Session::release`, as the app
 /// frees it between frames) leaves nothing behind either, and it does
 /// take several pieces.
@@ -255,6 +290,9 @@ fn a_run_released_in_pieces_leaves_nothing_behind() {
             while !s.release(50) {
                 pieces += 1;
             }
+            // The trace goes too, in pieces (dropped with the session, a
+            // million events were a long task of their own).
+            assert!(s.trace().events.is_empty(), "{name}: the trace is left");
             drop(s);
             pieces
         };
