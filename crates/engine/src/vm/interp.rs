@@ -791,7 +791,13 @@ impl Vm {
                 self.invoke(&m, args, kw, Link::Call)
             }
             _ => match self.call_builtin_method(&obj, name, &args[1..], &kw) {
-                Ok(Some(v)) => Ok(Invoked::Value(v)),
+                Ok(Some(v)) => {
+                    // Keep the argument vector for the next call (dropping
+                    // it freed the pooled allocation on every builtin
+                    // method call).
+                    self.frame_pool.recycle_args(args);
+                    Ok(Invoked::Value(v))
+                }
                 Ok(None) => {
                     let m = self.getattr(&obj, name)?;
                     args.remove(0);
