@@ -835,9 +835,13 @@ impl Vm {
         if inst.dict.borrow().contains(name) {
             return None;
         }
-        let cls = inst.class();
-        match self.type_lookup(&cls, name) {
-            Some(Value::Function(f)) if takes_simple_args(&f.code, nargs) => Some(f),
+        // The class is looked at where it is (no `Rc` clone per call).
+        let cls = inst.class.borrow();
+        match self
+            .type_cache
+            .peek(&cls, crate::vm::type_cache::Key::Name(name))
+        {
+            Some(Value::Function(f)) if takes_simple_args(&f.code, nargs) => Some(f.clone()),
             _ => None,
         }
     }
