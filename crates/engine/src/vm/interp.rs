@@ -791,7 +791,13 @@ impl Vm {
                 self.invoke(&m, args, kw, Link::Call)
             }
             _ => match self.call_builtin_method(&obj, name, &args[1..], &kw) {
-                Ok(Some(v)) => Ok(Invoked::Value(v)),
+                Ok(Some(v)) => {
+                    // Keep the argument vector for the next call (dropping
+                    // it freed the pooled allocation on every builtin
+                    // method call).
+                    self.frame_pool.recycle_args(args);
+                    Ok(Invoked::Value(v))
+                }
                 Ok(None) => {
                     let m = self.getattr(&obj, name)?;
                     args.remove(0);
@@ -829,9 +835,13 @@ impl Vm {
         if inst.dict.borrow().contains(name) {
             return None;
         }
-        let cls = inst.class();
-        match self.type_lookup(&cls, name) {
-            Some(Value::Function(f)) if takes_simple_args(&f.code, nargs) => Some(f),
+        // The class is looked at where it is (no `Rc` clone per call).
+        let cls = inst.class.borrow();
+        match self
+            .type_cache
+            .peek(&cls, crate::vm::type_cache::Key::Name(name))
+        {
+            Some(Value::Function(f)) if takes_simple_args(&f.code, nargs) => Some(f.clone()),
             _ => None,
         }
     }

@@ -209,10 +209,32 @@ impl Vm {
                 _ => None,
             })
         };
-        let mut s = String::with_capacity(pieces().map(str::len).sum());
-        pieces().for_each(|x| s.push_str(x));
+        let len: usize = pieces().map(str::len).sum();
+        // Short texts (most f-strings) are joined on the Rust stack, so
+        // the `Rc<str>` is the only allocation (a `String` first is two,
+        // and a copy).
+        let mut buf = [0u8; SHORT_TEXT];
+        let short = if len <= SHORT_TEXT {
+            let mut at = 0;
+            for x in pieces() {
+                buf[at..at + x.len()].copy_from_slice(x.as_bytes());
+                at += x.len();
+            }
+            // Joined UTF-8 texts are UTF-8: this only checks it.
+            std::str::from_utf8(&buf[..at]).ok()
+        } else {
+            None
+        };
+        let text: Rc<str> = match short {
+            Some(t) => Rc::from(t),
+            None => {
+                let mut s = String::with_capacity(len);
+                pieces().for_each(|x| s.push_str(x));
+                Rc::from(s)
+            }
+        };
         fr.stack.truncate(first);
-        fr.stack.push(Value::Str(Rc::from(s)));
+        fr.stack.push(Value::Str(text));
         Ok(())
     }
 
@@ -241,7 +263,7 @@ impl Vm {
                     return Ok(());
                 }
                 Value::Int(i) => {
-                    frame!(self).stack.push(Value::Str(Rc::from(i.to_string())));
+                    frame!(self).stack.push(Value::Str(int_text(i)));
                     return Ok(());
                 }
                 _ => {}
@@ -357,4 +379,42 @@ fn set_annotations(f: &Function, annotations: Value) {
     f.dict
         .borrow_mut()
         .insert(Rc::from("__annotations__"), annotations);
+}
+
+/// Joined texts up to this many bytes are built on the Rust stack.
+const SHORT_TEXT: usize = 128;
+
+/// The decimal form of `i` in one allocation (`i.to_string()` then
+/// `Rc::from` is two, and a copy).
+fn int_text(i: i64) -> Rc<str> {
+    // 19 digits and a sign at most.
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    match std::str::from_utf8(&buf[at..]) {
+        Ok(t) => Rc::from(t),
+        Err(_) => Rc::from(i.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn int_text_is_the_decimal_form() {
+        for i in [0, 7, -7, 10, -10, 97, 1_000_000_007, i64::MAX, i64::MIN] {
+            assert_eq!(&*super::int_text(i), i.to_string());
+        }
+    }
 }

@@ -36,6 +36,27 @@ impl Vm {
                 }
             }
         }
+        // dict.get(key): an inline shortcut of the general path
+        // (`call_method_op` finds the builtin method through the method
+        // table and calls it with an argument vector); the same lookup, the
+        // same effects in the same order, errors delivered the same way.
+        if argc == 1 && &*name == "get" {
+            if let Value::Dict(d) = &fr.stack[start] {
+                let d = d.clone();
+                let Some(key) = fr.stack.pop() else {
+                    return Err(Error::Internal("stack underflow".into()));
+                };
+                fr.stack.truncate(start);
+                let v = match self.dict_get(&d, &key) {
+                    Ok(v) => v.unwrap_or(Value::None),
+                    Err(Error::Suspend(req)) => return self.suspend_here(req),
+                    Err(e) => return Err(e),
+                };
+                drop((d, key));
+                frame!(self).stack.push(v);
+                return Ok(None);
+            }
+        }
         if let Some(func) = self.simple_method_target(start, &name, argc + 1) {
             self.call_simple_from_stack(&func, start, false)?;
             return Ok(None);

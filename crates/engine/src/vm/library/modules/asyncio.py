@@ -1468,9 +1468,8 @@ class Queue(_LoopBoundMixin):
             if maxsize <= 0 or len(queue) - self._head < maxsize:
                 queue.append(item)
                 self._unfinished_tasks += 1
-                finished = self._finished
-                if finished._value:
-                    finished.clear()
+                if self._finished._value:
+                    self._finished.clear()
                 if self._getters:
                     self._wakeup_next(self._getters)
                 return None
@@ -1503,7 +1502,7 @@ class Queue(_LoopBoundMixin):
             # empty(), get_nowait(), _get() and _wakeup_next() inlined.
             queue = self._queue
             head = self._head
-            if len(queue) - head != 0:
+            if len(queue) != head:
                 item = queue[head]
                 queue[head] = None
                 head += 1
