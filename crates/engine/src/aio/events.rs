@@ -4,10 +4,10 @@
 //! `stop`) do, as a state machine that returns what the host must run.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, VecDeque};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BinaryHeap, VecDeque};
 
 use super::futures::FutureData;
+use super::handles::Handles;
 use super::threads::Threads;
 use super::Host;
 use crate::trace::{self, EventKind, FutureId, HandleId, JobId, Recorder, TaskId, ThreadId};
@@ -18,27 +18,6 @@ use crate::trace::{self, EventKind, FutureId, HandleId, JobId, Recorder, TaskId,
 /// `now + delay` of two clock values still fits an `i64`, so the prelude's
 /// arithmetic on them in Python ints cannot overflow.
 pub const CLOCK_MAX: u64 = i64::MAX as u64 / 2;
-
-/// Hasher for small integer ids (handle ids are dense counters): one
-/// multiply instead of SipHash.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-type IdMap<V> = HashMap<HandleId, HandleData<V>, BuildHasherDefault<IdHasher>>;
 
 /// What a handle does when it runs.
 #[derive(Clone, Debug)]
@@ -205,7 +184,7 @@ pub struct EventLoop<V> {
     /// scheduling order (the oracle patches CPython's heap the same way).
     timers: BinaryHeap<Reverse<(u64, HandleId)>>,
     /// Live handles by id (removed once run or discarded).
-    pub(crate) handles: IdMap<V>,
+    pub(crate) handles: Handles<V>,
     /// Last handle id given out.
     last_handle: HandleId,
     /// The future/task arena; index = id - 1. `None` once freed by
@@ -360,7 +339,7 @@ impl<V> EventLoop<V> {
         self.threads.take_values(&mut values);
         Leftovers {
             futures: std::mem::take(&mut self.futures),
-            handles: vec![std::mem::take(&mut self.handles).into_iter()],
+            handles: vec![std::mem::take(&mut self.handles)],
             values,
         }
     }
@@ -370,10 +349,8 @@ impl<V> EventLoop<V> {
 pub struct Leftovers<V> {
     /// Futures and tasks (freed slots are `None`).
     futures: Vec<Option<Box<crate::aio::futures::FutureData<V>>>>,
-    /// Handles not run (the maps themselves, walked as the budget allows:
-    /// collecting 90,000 handles out of a table sized for millions was a
-    /// task of its own).
-    handles: Vec<std::collections::hash_map::IntoIter<HandleId, HandleData<V>>>,
+    /// Handles not run (taken out as the budget allows).
+    handles: Vec<Handles<V>>,
     /// Worker jobs' values.
     values: Vec<V>,
 }
@@ -396,8 +373,8 @@ impl<V> Leftovers<V> {
                     future_values(*f, out);
                 }
             } else if let Some(handles) = self.handles.last_mut() {
-                match handles.next() {
-                    Some((_, h)) => {
+                match handles.pop() {
+                    Some(h) => {
                         if let Some(cb) = h.callback {
                             cb.into_values(out);
                         }
@@ -441,7 +418,7 @@ impl<V: Clone> EventLoop<V> {
             cpu_marks: None,
             ready: VecDeque::new(),
             timers: BinaryHeap::new(),
-            handles: IdMap::default(),
+            handles: Handles::default(),
             last_handle: 0,
             futures: Vec::new(),
             current_task: None,

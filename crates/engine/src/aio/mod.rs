@@ -63,6 +63,7 @@ pub mod cpu;
 pub mod events;
 pub mod futures;
 pub mod glue;
+mod handles;
 pub mod processes;
 pub mod program_threads;
 pub mod tasks;
