@@ -147,8 +147,9 @@ pub struct Session {
     /// How the main program ended, while `threading._shutdown` joins the
     /// threads still alive.
     main_result: Option<Result<(), Error>>,
-    /// The freeing of a finished run's objects, once started
-    /// ([`Session::release`]); done when `Some(None)`.
+    /// The freeing of the run's objects, once started
+    /// ([`Session::release`], which also stops a run not over); done when
+    /// `Some(None)`.
     teardown: Option<Option<crate::vm::teardown::Teardown>>,
     /// What the loop held, handed to the teardown under way a piece at a
     /// time (its futures are as many as the run's tasks and futures).

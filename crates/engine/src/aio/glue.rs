@@ -157,7 +157,7 @@ impl Aio {
         out
     }
 
-    /// [`SharedState::take_values`] in pieces: the few values outside the
+    /// [`Aio::take_values`] in pieces: the few values outside the
     /// loop go to `out`, the loop's many come from the leftovers returned.
     pub(crate) fn take_leftovers(&mut self, out: &mut Vec<Value>) -> Leftovers<Value> {
         let mut rest = self.lp.leftovers();

@@ -38,8 +38,8 @@ pub struct Timeline {
     /// step made it grow with the square of its length: issue #21), and
     /// seeking folds at most that many events after copying one.
     every: usize,
-    /// Snapshots at the starts of the newest steps (at most [`RECENT`],
-    /// `(events folded, snapshot)`), taken as a live run's events arrive:
+    /// Snapshots at the starts of the newest steps (at most [`RECENT`]),
+    /// taken as a live run's events arrive:
     /// what the player shows of a live run (the newest step, the step
     /// before it, the newest step's narration) then costs a copy, not a
     /// fold of up to `every` events from the last checkpoint (with 90,000
