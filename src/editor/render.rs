@@ -93,6 +93,13 @@ impl Parks {
         }
     }
 
+    /// `n` more tasks are parked at `line`, counted, not named.
+    pub fn count_more(&mut self, line: u32, n: usize) {
+        if n > 0 {
+            *self.per_line.entry(line).or_default() += n;
+        }
+    }
+
     /// The badges: each task's, then one per crowded line counting the
     /// rest (`more`: its text, "+{0} more").
     pub fn finish(mut self, more: &str) -> Vec<(u32, usize, String)> {
@@ -169,6 +176,21 @@ pub fn traceback_marker(source: &str, traceback: &str, filename: &str) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tasks_counted_without_a_name_join_the_lines_count() {
+        let mut parks = Parks::default();
+        for i in 0..3 {
+            parks.add(5, i, &format!("Task-{i}"));
+        }
+        parks.count_more(5, 0);
+        assert_eq!(parks.rows.len(), 3);
+        parks.count_more(5, 9_997);
+        parks.count_more(8, 2);
+        let rows = parks.finish("+{0} more");
+        assert_eq!(rows.last(), Some(&(5, PARK_MORE, "+9996 more".to_string())));
+        assert!(rows.iter().all(|r| r.0 != 8), "two on a line: no count");
+    }
 
     #[test]
     fn a_crowded_line_gets_four_badges_and_one_counting_the_rest() {

@@ -4,10 +4,10 @@
 
 use super::line_steps::paused_line;
 use super::player_state::PlayerState;
-use crate::editor::render::{Parks, PARK_MORE};
+use crate::editor::render::{Parks, PARKS_PER_LINE, PARK_MORE};
 use crate::highlight::segments_by_line;
 use leptos::prelude::*;
-use looplab_engine::snapshot::{TaskState, TaskView};
+use looplab_engine::snapshot::TaskState;
 
 /// The code with syntax colouring, the running task's line highlighted and
 /// every suspended task's line marked in its colour.
@@ -78,18 +78,33 @@ pub(super) fn code_marks(state: PlayerState) -> Marks {
         let c = state.cursor.get();
         state.track.with(|t| {
             let ran = t.columns.get(c).and_then(|col| col.task);
-            let mut current = None;
+            let snap = &snap.0;
+            // (Line 0: the task just finished; no line to show.)
+            let current = ran
+                .and_then(|id| snap.tasks.get(&id))
+                .map(|task| task.line)
+                .filter(|&l| l > 0);
+            // The parked tasks, from the fold's index by line: a badge for
+            // the first few of a line, then a count (a run can have 100,000
+            // parked: no look at each).
             let mut parks = Parks::default();
-            for task in snap.0.tasks.values() {
-                let Some(lane) = t.task_lane(task.id) else {
-                    continue;
-                };
-                if Some(task.id) == ran {
-                    // (Line 0: the task just finished; no line to show.)
-                    current = Some(task.line).filter(|&l| l > 0);
-                } else if task.line > 0 && parked_at_await(task) {
-                    parks.add(task.line, t.lanes[lane].colour, &task.name);
+            for (line, n) in snap.parked_lines() {
+                let mut shown = 0;
+                let mut others = n;
+                for task in snap.parked_at(line) {
+                    if Some(task.id) == ran {
+                        others -= 1;
+                        continue;
+                    }
+                    if shown == PARKS_PER_LINE {
+                        break;
+                    }
+                    if let Some(lane) = t.task_lane(task.id) {
+                        parks.add(line, t.lanes[lane].colour, &task.name);
+                        shown += 1;
+                    }
                 }
+                parks.count_more(line, others - shown);
             }
             (current, parks.finish(crate::i18n::ui().more_lanes))
         })
@@ -138,15 +153,4 @@ fn code_rows(state: PlayerState, marks: Marks) -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// True when a task not running is paused at an `await` of its own: it
-/// waits, or it is ready to go on after one (it has run a step: a task
-/// never run yet has no line inside it).
-fn parked_at_await(task: &TaskView) -> bool {
-    match task.state {
-        TaskState::Waiting { .. } => true,
-        TaskState::Ready => task.steps > 0,
-        _ => false,
-    }
 }

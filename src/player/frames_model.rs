@@ -8,7 +8,7 @@
 //! every variable follows every line.
 
 use crate::i18n::{fill, ui};
-use looplab_engine::snapshot::{Snapshot, TaskState};
+use looplab_engine::snapshot::{Snapshot, TaskView};
 use looplab_engine::trace::{FrameInfo, LocalVar, TaskId};
 
 /// One task's part of the panel.
@@ -53,31 +53,30 @@ pub struct VarRow {
     pub changed: bool,
 }
 
-/// The panel at a step: the tasks alive in `now` that `shown` keeps, with
-/// what changed since `before` (the snapshot a step earlier); `ran` is the
-/// task the step ran, if one did.
-pub fn frames_view(
-    now: &Snapshot,
+/// The tasks of `now` still alive (not done), by id: what the panel
+/// can show.
+pub fn alive_tasks(now: &Snapshot) -> impl Iterator<Item = &TaskView> {
+    now.tasks.values().filter(|t| !t.state.is_finished())
+}
+
+/// The panel at a step: a row for each of `tasks` (of `now`, in order),
+/// with what changed since `before` (the snapshot a step earlier); `ran` is
+/// the task the step ran, if one did. (The caller picks the tasks: a run
+/// can have 100,000 alive, and a row per task is what it must not make.)
+pub fn frames_view<'a>(
+    now: &'a Snapshot,
     before: &Snapshot,
     ran: Option<TaskId>,
-    shown: impl Fn(TaskId) -> bool,
+    tasks: impl IntoIterator<Item = &'a TaskView>,
 ) -> Vec<TaskFrames> {
-    let awaiters = now.awaiters();
-    now.tasks
-        .values()
-        .filter(|t| {
-            !matches!(
-                t.state,
-                TaskState::Done { .. } | TaskState::Failed { .. } | TaskState::Cancelled
-            )
-        })
-        .filter(|t| shown(t.id))
+    tasks
+        .into_iter()
         .map(|t| {
             let old = before.tasks.get(&t.id).map(|b| b.frames.as_slice());
             TaskFrames {
                 task: t.id,
                 name: t.name.clone(),
-                chain: now.await_chain_in(t.id, &awaiters).join(ARROW),
+                chain: now.await_chain(t.id).join(ARROW),
                 running: ran == Some(t.id),
                 selected: false,
                 frames: t
@@ -182,7 +181,8 @@ mod tests {
                     t.after_step(c - 1)
                 };
                 let ran = t.columns.get(c).and_then(|col| col.task);
-                frames_view(&t.after_step(c), &before, ran, |_| true)
+                let now = t.after_step(c);
+                frames_view(&now, &before, ran, alive_tasks(&now))
             })
             .collect()
     }
@@ -268,9 +268,14 @@ mod tests {
         };
         let tr = Track::from_events(run_program(code, "main.py", &limits).trace.events);
         let now = tr.after_step(2);
-        assert!(frames_view(&now, &Snapshot::default(), None, |id| id != 2)
-            .iter()
-            .all(|r| r.name != "Task-2"));
+        assert!(frames_view(
+            &now,
+            &Snapshot::default(),
+            None,
+            alive_tasks(&now).filter(|t| t.id != 2)
+        )
+        .iter()
+        .all(|r| r.name != "Task-2"));
         assert_eq!(frame_label("sleep", 600, true), "sleep (asyncio)");
     }
 
@@ -333,7 +338,7 @@ mod tests {
                     Some(p) => t.at_event(lines[p].event + 1),
                     None => Snapshot::default(),
                 };
-                let rows = frames_view(&now, &before, lines[k].task, |_| true);
+                let rows = frames_view(&now, &before, lines[k].task, alive_tasks(&now));
                 (lines[k].line, rows, globals_view(&now, &before))
             })
             .collect()

@@ -10,13 +10,13 @@
 //! `frames_model`.
 
 use super::frames_model::{
-    frame_label, frames_view, globals_view, selected_first, TaskFrames, VarRow,
+    alive_tasks, frame_label, frames_view, globals_view, selected_first, TaskFrames, VarRow,
 };
 use super::player_state::PlayerState;
 use super::track::LaneOwner;
 use crate::i18n::{fill, ui};
 use leptos::prelude::*;
-use std::cell::Cell;
+use looplab_engine::snapshot::TaskView;
 use std::collections::HashSet;
 
 /// The panel.
@@ -32,30 +32,38 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
         let ran = state.running_task();
         // At most this many tasks are drawn, the selected one always (a run
         // can have 100,000 alive: the rest are counted in a last row, and
-        // their rows are never made; 200 cost a showing of such a run
-        // over 50 ms of layout).
+        // neither their rows nor a look at each of them is made; 200 rows
+        // cost a showing of such a run over 50 ms of layout).
         const TASKS_DRAWN: usize = 50;
-        let (drawn, hidden) = (Cell::new(0), Cell::new(0));
         let selected = state.selected_task.get();
-        let mut rows = state.track.with(|t| {
-            frames_view(&now.0, &before, ran, |task| {
-                if t.task_lane(task).is_none_or(|l| t.lanes[l].internal) {
-                    return false;
+        let (mut rows, hidden) = state.track.with(|t| {
+            let now = &now.0;
+            let drawn = |v: &&TaskView| t.task_lane(v.id).is_some_and(|l| !t.lanes[l].internal);
+            let mut picked: Vec<&TaskView> =
+                alive_tasks(now).filter(drawn).take(TASKS_DRAWN).collect();
+            if let Some(name) = selected.as_deref() {
+                if !picked.iter().any(|v| v.name == name) {
+                    let further = alive_tasks(now).filter(drawn).skip(TASKS_DRAWN);
+                    picked.extend(further.filter(|v| v.name == name));
                 }
-                let picked = selected
-                    .as_deref()
-                    .is_some_and(|name| now.0.tasks.get(&task).is_some_and(|v| v.name == name));
-                if drawn.get() < TASKS_DRAWN || picked {
-                    drawn.set(drawn.get() + 1);
-                    true
-                } else {
-                    hidden.set(hidden.get() + 1);
-                    false
-                }
-            })
+            }
+            // Hidden: the tasks alive, less asyncio's own (few: a look at
+            // their lanes) and those drawn.
+            let internal = t
+                .lanes
+                .iter()
+                .filter(|l| l.internal)
+                .filter_map(|l| match l.owner {
+                    LaneOwner::Task(id) => now.tasks.get(&id),
+                    _ => None,
+                })
+                .filter(|v| !v.state.is_finished())
+                .count();
+            let alive = now.tasks.len() - now.finished_count();
+            let hidden = alive.saturating_sub(internal + picked.len());
+            (frames_view(now, &before, ran, picked), hidden)
         });
         selected_first(&mut rows, selected.as_deref());
-        let hidden = hidden.get();
         (rows, hidden)
     });
     // (None: no run yet; Some(false): a run without asyncio tasks, a

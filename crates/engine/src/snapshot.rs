@@ -116,22 +116,94 @@ struct FoldIndex {
     /// many wait: what the loop panel lists without looking at every task.
     finished: imbl::OrdSet<TaskId>,
     waiting: usize,
+    /// The tasks parked at an `await` of their own, by (line, id), and how
+    /// many at each line: the code panel's badges without a look at every
+    /// task.
+    parked: imbl::OrdSet<(u32, TaskId)>,
+    parked_at: imbl::OrdMap<u32, u64>,
+    /// (awaited, waiter) for every task waiting on another task directly:
+    /// await chains without a look at every task.
+    awaiting: imbl::OrdSet<(TaskId, TaskId)>,
     /// When asked for ([`Snapshot::note_changed_tasks`]): the tasks whose
     /// state was set since [`Snapshot::take_changed_tasks`].
     changed: Option<Vec<TaskId>>,
 }
 
-impl FoldIndex {
-    /// Task `id`'s state goes from `old` to `new`: keeps the finished set
-    /// and the waiting count.
-    fn state_set(&mut self, id: TaskId, old: &TaskState, new: &TaskState) {
-        self.waiting -= usize::from(matches!(old, TaskState::Waiting { .. }));
-        self.waiting += usize::from(matches!(new, TaskState::Waiting { .. }));
-        if new.is_finished() {
-            self.finished.insert(id);
-        } else if old.is_finished() {
-            self.finished.remove(&id);
+/// What the index files a task under, from its state, line and steps.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct TaskKeys {
+    waiting: bool,
+    finished: bool,
+    parked: Option<u32>,
+    awaits: Option<TaskId>,
+}
+
+impl TaskKeys {
+    fn of(t: &TaskView) -> TaskKeys {
+        TaskKeys {
+            waiting: matches!(t.state, TaskState::Waiting { .. }),
+            finished: t.state.is_finished(),
+            parked: t.parked_line(),
+            awaits: match t.state {
+                TaskState::Waiting {
+                    on: Waiting::Task { task },
+                } => Some(task),
+                _ => None,
+            },
         }
+    }
+}
+
+impl FoldIndex {
+    /// Task `id` went from `old` to `new`: files it anew.
+    #[inline(never)]
+    fn refile(&mut self, id: TaskId, old: TaskKeys, new: TaskKeys) {
+        self.waiting -= usize::from(old.waiting);
+        self.waiting += usize::from(new.waiting);
+        if new.finished != old.finished {
+            if new.finished {
+                self.finished.insert(id);
+            } else {
+                self.finished.remove(&id);
+            }
+        }
+        if new.parked != old.parked {
+            if let Some(line) = old.parked {
+                self.parked.remove(&(line, id));
+                match self.parked_at.get_mut(&line) {
+                    Some(n) if *n > 1 => *n -= 1,
+                    _ => {
+                        self.parked_at.remove(&line);
+                    }
+                }
+            }
+            if let Some(line) = new.parked {
+                self.parked.insert((line, id));
+                *self.parked_at.entry(line).or_default() += 1;
+            }
+        }
+        if new.awaits != old.awaits {
+            if let Some(w) = old.awaits {
+                self.awaiting.remove(&(w, id));
+            }
+            if let Some(w) = new.awaits {
+                self.awaiting.insert((w, id));
+            }
+        }
+    }
+}
+
+impl TaskView {
+    /// The line it is parked at, when it is parked at an `await` of its
+    /// own: it waits, or it is ready to go on after one (it has run a
+    /// step: a task never run has no line inside it yet).
+    pub fn parked_line(&self) -> Option<u32> {
+        let parked = match self.state {
+            TaskState::Waiting { .. } => true,
+            TaskState::Ready => self.steps > 0,
+            _ => false,
+        };
+        (parked && self.line > 0).then_some(self.line)
     }
 }
 
@@ -356,6 +428,47 @@ impl Snapshot {
         }
     }
 
+    /// Changes task `id` (when it exists) by `edit`: every change to a
+    /// task's state, line or steps goes through here, so the index files
+    /// it anew.
+    fn edit_task(&mut self, id: TaskId, edit: impl FnOnce(&mut TaskView)) {
+        let Some(t) = self.tasks.get_mut(&id) else {
+            return;
+        };
+        let old = TaskKeys::of(t);
+        edit(t);
+        let new = TaskKeys::of(t);
+        if new != old {
+            self.index.refile(id, old, new);
+        }
+    }
+
+    /// The lines tasks are parked at ([`TaskView::parked_line`]), in
+    /// order, with how many at each.
+    pub fn parked_lines(&self) -> impl Iterator<Item = (u32, usize)> + '_ {
+        self.index
+            .parked_at
+            .iter()
+            .map(|(&line, &n)| (line, n as usize))
+    }
+
+    /// The tasks parked at `line`, by id.
+    pub fn parked_at(&self, line: u32) -> impl Iterator<Item = &TaskView> + '_ {
+        self.index
+            .parked
+            .range((line, 0)..=(line, TaskId::MAX))
+            .filter_map(|(_, id)| self.tasks.get(id))
+    }
+
+    /// The first task (by id) waiting on task `task` directly.
+    pub fn first_awaiter(&self, task: TaskId) -> Option<TaskId> {
+        self.index
+            .awaiting
+            .range((task, 0)..=(task, TaskId::MAX))
+            .next()
+            .map(|&(_, waiter)| waiter)
+    }
+
     /// How many tasks wait (on a sleep, a future, another task).
     pub fn waiting_count(&self) -> usize {
         self.index.waiting
@@ -557,13 +670,11 @@ impl Snapshot {
             .map(|(id, _)| *id)
             .collect();
         for id in waiters {
-            if let Some(t) = self.tasks.get_mut(&id) {
-                let state = TaskState::Waiting {
+            self.edit_task(id, |t| {
+                t.state = TaskState::Waiting {
                     on: waiting.clone(),
-                };
-                self.index.state_set(id, &t.state, &state);
-                t.state = state;
-            }
+                }
+            });
         }
     }
 
@@ -575,20 +686,18 @@ impl Snapshot {
         if self.tasks.contains_key(&fut) {
             self.changed(fut);
         }
-        if let Some(t) = self.tasks.get_mut(&fut) {
-            // A task is resolved by its own step (TaskStepEnded);
-            // this also covers a task cancelled before it started.
-            let state = match outcome {
+        // A task is resolved by its own step (TaskStepEnded); this also
+        // covers a task cancelled before it started.
+        self.edit_task(fut, |t| {
+            t.state = match outcome {
                 Resolution::Result { value } => TaskState::Done {
                     result: value.clone(),
                 },
                 Resolution::Exception { exc } => TaskState::Failed { exc: exc.clone() },
                 Resolution::Cancelled => TaskState::Cancelled,
             };
-            self.index.state_set(fut, &t.state, &state);
-            t.state = state;
             t.cancel_requested = false;
-        }
+        });
     }
 
     // Tasks.
@@ -602,7 +711,7 @@ impl Snapshot {
         line: u32,
     ) {
         self.changed(task);
-        self.tasks.insert(
+        let old = self.tasks.insert(
             task,
             TaskView {
                 id: task,
@@ -617,6 +726,12 @@ impl Snapshot {
                 line_ran: None,
             },
         );
+        // (A new task is filed under nothing; one made again with a known
+        // id, which a hand-made trace can do, leaves its old filing.)
+        if let Some(old) = old {
+            self.index
+                .refile(task, TaskKeys::of(&old), TaskKeys::default());
+        }
     }
 
     /// A task step begins; an exception thrown in (a cancellation being
@@ -624,15 +739,14 @@ impl Snapshot {
     fn task_step_started(&mut self, task: TaskId, line: u32, thrown: bool) {
         self.running_task = Some(task);
         self.changed(task);
-        if let Some(t) = self.tasks.get_mut(&task) {
-            self.index.state_set(task, &t.state, &TaskState::Running);
+        self.edit_task(task, |t| {
             t.state = TaskState::Running;
             t.line = line;
             t.steps += 1;
             if thrown {
                 t.cancel_requested = false;
             }
-        }
+        });
     }
 
     /// A task step ends: the task now waits, is ready again, or is done.
@@ -652,14 +766,13 @@ impl Snapshot {
             StepOutcome::Cancelled => TaskState::Cancelled,
         };
         self.changed(task);
-        if let Some(t) = self.tasks.get_mut(&task) {
+        self.edit_task(task, |t| {
             if !matches!(state, TaskState::Waiting { .. } | TaskState::Ready) {
                 t.frames.clear();
             }
-            self.index.state_set(task, &t.state, &state);
             t.state = state;
             t.line = line;
-        }
+        });
         self.running_task = None;
     }
 
@@ -803,8 +916,8 @@ impl Snapshot {
             stderr,
             line,
         });
-        if let Some(t) = task.and_then(|t| self.tasks.get_mut(&t)) {
-            t.line = line;
+        if let Some(task) = task {
+            self.edit_task(task, |t| t.line = line);
         }
     }
 
@@ -836,12 +949,11 @@ impl Snapshot {
             _ => return,
         };
         self.changed(task);
-        if let Some(t) = self.tasks.get_mut(&task) {
+        self.edit_task(task, |t| {
             if !matches!(t.state, TaskState::Created) {
-                self.index.state_set(task, &t.state, &TaskState::Ready);
                 t.state = TaskState::Ready;
             }
-        }
+        });
     }
 
     /// The stdout text printed so far.

@@ -134,6 +134,37 @@ fn a_timeline_grown_in_slices_steps_as_cpython_does() {
                     let done: Vec<_> = s.tasks.values().filter(|t| t.state.is_finished()).collect();
                     assert_eq!(s.finished_tasks().collect::<Vec<_>>(), done, "{name}: {k}");
                     assert_eq!(s.finished_count(), done.len(), "{name}: {k}");
+                    // So are the code panel's parked tasks (waiting, or
+                    // ready after a step of their own, at a line) by line,
+                    // and the first task waiting on each task.
+                    let mut parked = std::collections::BTreeMap::<u32, Vec<u32>>::new();
+                    for t in s.tasks.values() {
+                        let at_await = match t.state {
+                            TaskState::Waiting { .. } => true,
+                            TaskState::Ready => t.steps > 0,
+                            _ => false,
+                        };
+                        if at_await && t.line > 0 {
+                            parked.entry(t.line).or_default().push(t.id);
+                        }
+                    }
+                    let lines: Vec<_> = s.parked_lines().collect();
+                    let want: Vec<_> = parked.iter().map(|(&l, ids)| (l, ids.len())).collect();
+                    assert_eq!(lines, want, "{name}: {k}");
+                    for (line, ids) in &parked {
+                        let got: Vec<_> = s.parked_at(*line).map(|t| t.id).collect();
+                        assert_eq!(&got, ids, "{name}: {k}: line {line}");
+                    }
+                    for &id in s.tasks.keys() {
+                        let first = s.tasks.values().find(|t| {
+                            matches!(t.state, TaskState::Waiting { on: Waiting::Task { task } } if task == id)
+                        });
+                        assert_eq!(
+                            s.first_awaiter(id),
+                            first.map(|t| t.id),
+                            "{name}: {k}: {id}"
+                        );
+                    }
                 }
             }
             start = end;

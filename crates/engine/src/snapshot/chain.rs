@@ -5,7 +5,6 @@
 
 use super::{Snapshot, TaskState, Waiting};
 use crate::trace::TaskId;
-use std::collections::HashMap;
 
 /// Awaiting tasks followed up at most (a cycle cannot happen in a run, but
 /// a hand-made trace could hold one).
@@ -19,33 +18,9 @@ impl Snapshot {
     /// stands for it already (`gather`, `lock`, a task's name). Empty for
     /// an unknown task.
     pub fn await_chain(&self, task: TaskId) -> Vec<String> {
-        self.await_chain_in(task, &self.awaiters())
-    }
-
-    /// Who waits on which task directly: for each task another one waits
-    /// on, the first such (by id). One pass over the tasks, for
-    /// [`Snapshot::await_chain_in`]: a viewer asking for the chains of
-    /// many tasks makes it once (with 100,000 tasks alive, a scan per
-    /// link made each frame of a live run scan billions).
-    pub fn awaiters(&self) -> HashMap<TaskId, TaskId> {
-        let mut by = HashMap::new();
-        for t in self.tasks.values() {
-            if let TaskState::Waiting {
-                on: Waiting::Task { task: w },
-            } = t.state
-            {
-                by.entry(w).or_insert(t.id);
-            }
-        }
-        by
-    }
-
-    /// [`Snapshot::await_chain`] with the snapshot's
-    /// [`Snapshot::awaiters`] given.
-    pub fn await_chain_in(&self, task: TaskId, awaiters: &HashMap<TaskId, TaskId>) -> Vec<String> {
         let mut links = vec![task];
         let mut cur = task;
-        while let Some(up) = self.awaited_by(cur, awaiters) {
+        while let Some(up) = self.awaited_by(cur) {
             if links.contains(&up) || links.len() > MAX_AWAITERS {
                 break;
             }
@@ -81,13 +56,15 @@ impl Snapshot {
         out
     }
 
-    /// The task that awaits `task`: one waiting on it directly (from
-    /// `awaiters`, [`Snapshot::awaiters`]), else the task that created it
+    /// The task that awaits `task`: the first (by id) waiting on it
+    /// directly ([`Snapshot::first_awaiter`], kept by the fold: no look at
+    /// every task, which 100,000 tasks alive made the cost of each showing
+    /// of a live run), else the task that created it
     /// if that one waits on a `gather` (whose children the trace does not
     /// list: a gather of tasks made elsewhere is shown under their creator
     /// all the same).
-    pub fn awaited_by(&self, task: TaskId, awaiters: &HashMap<TaskId, TaskId>) -> Option<TaskId> {
-        if let Some(&t) = awaiters.get(&task) {
+    pub fn awaited_by(&self, task: TaskId) -> Option<TaskId> {
+        if let Some(t) = self.first_awaiter(task) {
             return Some(t);
         }
         let parent = self.tasks.get(&task)?.parent?;
