@@ -228,6 +228,7 @@ impl<V: Clone> EventLoop<V> {
         if let Some(f) = self.fut_mut(id) {
             f.state = state;
         }
+        self.finished_since_release += 1;
         self.schedule_callbacks(host, id);
     }
 

@@ -995,3 +995,44 @@ fn a_worker_takes_one_queued_job_at_a_time() {
         ]
     );
 }
+
+/// The loop looks for finished futures to free (a pass over every future
+/// and handle) only once some future finished since its last look: a run
+/// piling up 90,000 pending tasks made each look a long task of the page
+/// and freed nothing (issue #21).
+#[test]
+fn finished_futures_are_looked_for_only_after_some_finish() {
+    let mut lp: EventLoop<MV> = EventLoop::new(false);
+    let mut host = MockHost;
+    let make = |lp: &mut EventLoop<MV>, n: u32| -> Vec<FutureId> {
+        (0..n)
+            .map(|i| {
+                let f = lp.create_future("future", 0);
+                lp.set_future_obj(f, MV::Int(i.into()));
+                f
+            })
+            .collect()
+    };
+    let first = make(&mut lp, 2_000);
+    for &f in &first[..100] {
+        lp.set_result(&mut host, f, MV::None).unwrap();
+    }
+    // (The probe says every object is still held elsewhere: nothing is
+    // freed, and each done future it is asked about was looked at.)
+    let looked = std::cell::Cell::new(0);
+    let probe = |_: &MV| {
+        looked.set(looked.get() + 1);
+        false
+    };
+    assert_eq!(lp.release_finished(probe), 0);
+    assert_eq!(looked.get(), 100, "the first look");
+    make(&mut lp, 8_000);
+    assert_eq!(lp.release_finished(probe), 0);
+    assert_eq!(looked.get(), 100, "nothing finished since: no look");
+    lp.set_result(&mut host, first[500], MV::None).unwrap();
+    assert_eq!(
+        lp.release_finished(|_| true),
+        101,
+        "a future finished: a look"
+    );
+}
