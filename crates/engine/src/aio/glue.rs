@@ -68,6 +68,12 @@ pub const CPU_SLICE_WARNING: u64 = 1_000_000;
 /// Payload of Future and Task instances: the id in the core's arena.
 pub(crate) struct FutRef(pub FutureId);
 
+/// Something kept per task, hashed the fast way: a run may make 100,000
+/// tasks, and each time such a map doubled, rehashing every entry with the
+/// standard (SipHash) hasher showed as a long task of the page.
+pub(crate) type ByTask<T> =
+    std::collections::HashMap<TaskId, T, std::hash::BuildHasherDefault<crate::vm::FxHasher>>;
+
 /// Everything the natives share.
 pub(crate) struct Aio {
     /// The loop core.
@@ -99,7 +105,7 @@ pub(crate) struct Aio {
     pub running: bool,
     /// Where each task's coroutine function is defined (file, line), for
     /// `repr(task)` once the coroutine is finished.
-    pub coro_defs: std::collections::HashMap<TaskId, (Rc<str>, u32)>,
+    pub coro_defs: ByTask<(Rc<str>, u32)>,
     /// The never-awaited warnings already printed, by (message, line):
     /// CPython's warnings filter prints each once per location.
     pub warned: std::collections::HashSet<(String, u32)>,
@@ -137,7 +143,7 @@ pub(crate) struct Aio {
     /// so a line event records them again only when they changed; kept
     /// only while lines are recorded (`record_lines`), and a task's entry
     /// goes when it finishes (a run may make 100,000 tasks).
-    pub frames_recorded: std::collections::HashMap<TaskId, Vec<crate::trace::FrameInfo>>,
+    pub frames_recorded: ByTask<Vec<crate::trace::FrameInfo>>,
     /// Lines are recorded (`record_lines` installed the hook).
     pub lines_on: bool,
     /// Line events that recorded frames and globals so far (at most
@@ -210,7 +216,7 @@ impl Aio {
             filename: Rc::from(filename),
             running: false,
             fibers: std::collections::HashMap::new(),
-            coro_defs: std::collections::HashMap::new(),
+            coro_defs: ByTask::default(),
             warned: std::collections::HashSet::new(),
             main_fiber: None,
             prog: Default::default(),
@@ -224,7 +230,7 @@ impl Aio {
             inspect_frames: false,
             lines_recorded: 0,
             globals_recorded: Vec::new(),
-            frames_recorded: std::collections::HashMap::new(),
+            frames_recorded: ByTask::default(),
             lines_on: false,
             line_frames_recorded: 0,
         }

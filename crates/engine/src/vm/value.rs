@@ -752,7 +752,8 @@ fn name_bits(name: &str) -> u64 {
     (1u64 << (h >> 58)) | (1u64 << ((h >> 52) & 63))
 }
 
-/// A fast non-cryptographic hasher for attribute names (rustc's FxHash).
+/// A fast non-cryptographic hasher for attribute names and ids (rustc's
+/// FxHash).
 #[derive(Default)]
 pub struct FxHasher(u64);
 
@@ -773,6 +774,9 @@ impl Hasher for FxHasher {
     }
     fn write_u8(&mut self, b: u8) {
         self.add(b as u64);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(n as u64);
     }
     fn write_usize(&mut self, n: usize) {
         self.add(n as u64);
