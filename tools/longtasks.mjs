@@ -9,7 +9,8 @@
 //   node tools/longtasks.mjs [--profile] [NAME...]   (names: hostile file
 //   names without .py, or `8x4`; default: all of them; DIST=dir serves
 //   another build; STOP_AFTER=ms presses Stop that long after Run and
-//   counts the long tasks of the 5 s after it)
+//   counts the long tasks of the 5 s after it; CHAIN=n names n callers
+//   deep in the profile, 6 by default)
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, serveDir, launchBrowser } from '../tests/e2e/harness.mjs';
@@ -19,6 +20,8 @@ const args = process.argv.slice(2);
 const profile = args.includes('--profile');
 // STOP_AFTER=ms: press Stop that long after Run instead of waiting for the end.
 const stopAfter = Number(process.env.STOP_AFTER ?? 0);
+// CHAIN=n: how many callers of each sampled function the profile names (6).
+const CHAIN = Number(process.env.CHAIN ?? 6);
 let names = args.filter((a) => !a.startsWith('--'));
 const HOSTILE = join(ROOT, 'crates/engine/tests/hostile');
 if (!names.length) {
@@ -138,7 +141,7 @@ function attribute(p, long, origin) {
     total += dt;
     // The chain: the nearest JS frames above (who called into the wasm).
     let chain = [];
-    for (let q = id; q && chain.length < 6; q = parent.get(q)) chain.push(byId.get(q).callFrame.functionName || '?');
+    for (let q = id; q && chain.length < CHAIN; q = parent.get(q)) chain.push(byId.get(q).callFrame.functionName || '?');
     const ck = chain.join(' < ');
     chains.set(ck, (chains.get(ck) ?? 0) + dt);
   }
