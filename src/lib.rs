@@ -27,6 +27,15 @@ pub fn start() {
     browser::performance_mark("looplab:start");
     leptos::mount::mount_to_body(app::App);
     browser::performance_mark("looplab:mounted");
+    // The engine benchmark's page (tools/bench-web.mjs).
+    let (search, _) = browser::location();
+    if search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p == "bench")
+    {
+        player::engine::install_bench_hook();
+    }
     wasm_bindgen_futures::spawn_local(async {
         // Let the page paint first; then pay the engine's one-time start-up
         // (compiling the asyncio prelude) in short tasks, so that pressing

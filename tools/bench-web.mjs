@@ -2,7 +2,7 @@
 // The browser half of the benchmarks of issue #19 (docs/performance.md).
 // Prints figures only: nothing here fails on a slow result.
 //
-//   node tools/bench-web.mjs [--runs N] [--lesson ID] [--native FILE.json] [--programs a,b,...] [--program-timeout S] [--dist DIR] [--cold-only]
+//   node tools/bench-web.mjs [--runs N] [--lesson ID] [--native FILE.json] [--programs a,b,...] [--program-timeout S] [--dist DIR] [--cold-only] [--no-traced]
 //
 // Against the release build in dist/ (`trunk build --release --offline=true`),
 // served on 127.0.0.1 by the e2e harness (tests/e2e/harness.mjs), in Debian's
@@ -22,8 +22,14 @@
 //     fetched from elsewhere) on the same lesson's first snippet, cold, N
 //     times: navigation to its first printed line; the ratio
 //     Pyodide / Looplab of the medians.
-//  3. The engine's benchmark programs (crates/engine/benches/programs/)
-//     through the app's `#step=` route (`?play#code=…&step=1`: the wasm
+//  3. The engine's benchmark programs (crates/engine/benches/programs/),
+//     first as the native benchmark runs them: untraced, to the end, in the
+//     page (`?bench`: the app's `window.looplabBench(source)`, the run alone
+//     timed by the page's clock, best of 3 in one page after a first run
+//     that compiles what the program imports), compared with the native
+//     engine's wall and CPU time read from FILE.json (written by
+//     `tools/bench.py --json`): the goal's figure (≤ 1.6×). Then (unless
+//     --no-traced) what a learner waits for: through the app's `#step=` route (`?play#code=…&step=1`: the wasm
 //     engine runs the program to its end, traced, in slices, before showing
 //     step 1). The time is navigation to that step, less the same for an
 //     empty program (page load, warm-up); compared with the native engine's
@@ -53,6 +59,8 @@ const PROGRAM_TIMEOUT_MS = Number(opt('--program-timeout', '120')) * 1000;
 const DIST = opt('--dist', join(ROOT, 'dist'));
 // Only the cold loads (section 1): no Pyodide, no engine programs.
 const COLD_ONLY = args.includes('--cold-only');
+// Section 3 without the traced `#step=` runs.
+const NO_TRACED = args.includes('--no-traced');
 const PROGRAMS = join(ROOT, 'crates', 'engine', 'benches', 'programs');
 
 const median = (xs) => {
@@ -146,6 +154,26 @@ async function pyodideLoads(browser, url) {
   return out;
 }
 
+/**
+ * `code` run untraced in the page (`?bench`), `runs` times after a first
+ * run: the best time in ms, its stdout, and whether it completed.
+ */
+async function untraced(browser, appUrl, code, runs) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${appUrl}?bench`);
+    await page.waitForFunction(() => typeof window.looplabBench === 'function', null, { timeout: 60_000 });
+    const bench = (src) => page.evaluate((s) => window.looplabBench(s), src);
+    const first = await bench(code);
+    let best = Infinity;
+    for (let i = 0; i < runs; i++) best = Math.min(best, (await bench(code))[0]);
+    return { ms: best, first: first[0], out: first[1], completed: first[2] };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
 /** Navigation to step 1 of `code` through the #step= route, in ms. */
 async function stepRoute(browser, appUrl, code) {
   const context = await browser.newContext();
@@ -192,6 +220,23 @@ async function main() {
 
     const native = NATIVE && existsSync(NATIVE) ? JSON.parse(readFileSync(NATIVE, 'utf8')) : {};
     const names = (ONLY ?? readdirSync(PROGRAMS).filter((f) => f.endsWith('.py')).map((f) => f.slice(0, -3)).sort());
+    console.log(`engine in the browser, untraced (?bench: best of 3 runs after a first), ${load()}:`);
+    for (const name of names) {
+      const code = readFileSync(join(PROGRAMS, `${name}.py`), 'utf8');
+      try {
+        const r = await untraced(browser, app.url, code, 3);
+        const s = r.ms / 1000;
+        const nat = native[name];
+        const ratio = nat?.engine_s
+          ? `${(s / nat.engine_s).toFixed(2)}× native wall ${nat.engine_s.toFixed(2)}s, ${(s / nat.engine_cpu_s).toFixed(2)}× native cpu ${nat.engine_cpu_s.toFixed(2)}s`
+          : 'native n/a';
+        const same = nat?.cpython_output == null ? '' : r.out === nat.cpython_output ? ', output as CPython' : ', OUTPUT DIFFERS from CPython';
+        console.log(`  ${name}: browser ${s.toFixed(3)}s (first run ${(r.first / 1000).toFixed(3)}s${r.completed ? '' : ', DID NOT COMPLETE'}${same}), ${ratio} (goal ≤ 1.6×)`);
+      } catch (e) {
+        console.log(`  ${name}: browser n/a (${String(e.message).split('\n')[0]})`);
+      }
+    }
+    if (NO_TRACED) return;
     const base = [];
     for (let i = 0; i < 3; i++) base.push((await stepRoute(browser, app.url, 'print(0)\n')).t);
     const empty = median(base);

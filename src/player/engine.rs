@@ -277,3 +277,42 @@ pub fn start_live(source: &str, scale: u64, cpu: CpuChoice) -> Result<Box<dyn Li
         &limits(scale, cpu),
     ))))
 }
+
+/// The engine benchmark's hook (`tools/bench-web.mjs`, issue #19): on a
+/// page opened with `?bench`, `window.looplabBench(source)` runs `source`
+/// to its end untraced, in one go (the benchmark's page does nothing
+/// else), as the native benchmark runs it (`tools/bench.py`: `looplab
+/// run` with its instruction budgets raised, no trace, no line or frame
+/// recording), once the library has arrived and what it imports is
+/// compiled, and resolves to `[milliseconds, stdout, completed]`: the run
+/// alone, timed by the page's clock.
+pub fn install_bench_hook() {
+    use wasm_bindgen::prelude::*;
+    let hook = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|source: String| {
+        wasm_bindgen_futures::future_to_promise(async move {
+            load_library().await.map_err(|e| JsValue::from_str(&e))?;
+            compile_library(Some(&source), &|| true).await;
+            let t0 = crate::browser::now_ms();
+            // (The budgets `tools/bench.py` gives the native runs.)
+            let limits = Limits {
+                max_slice_instructions: 5_000_000_000,
+                max_instructions: 50_000_000_000,
+                ..Limits::default()
+            };
+            let outcome = run::run_program_untraced(&source, FILENAME, &limits);
+            let ms = crate::browser::now_ms() - t0;
+            let out: String = outcome
+                .output
+                .iter()
+                .filter(|o| !o.stderr)
+                .map(|o| o.text.as_str())
+                .collect();
+            let completed = matches!(outcome.ending, run::Ending::Completed);
+            Ok(js_sys::Array::of3(&ms.into(), &out.into(), &completed.into()).into())
+        })
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &JsValue::from_str("looplabBench"), hook.as_ref());
+    }
+    hook.forget();
+}
