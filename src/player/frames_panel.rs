@@ -33,8 +33,9 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
         // At most this many tasks are drawn, the selected one always (a run
         // can have 100,000 alive: the rest are counted in a last row, and
         // neither their rows nor a look at each of them is made; 200 rows
-        // cost a showing of such a run over 50 ms of layout).
-        const TASKS_DRAWN: usize = 50;
+        // cost a showing of such a run over 50 ms of layout, and 50 its
+        // first showing, which draws every panel at once).
+        const TASKS_DRAWN: usize = 20;
         let selected = state.selected_task.get();
         let (mut rows, hidden) = state.track.with(|t| {
             let now = &now.0;

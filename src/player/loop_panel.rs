@@ -103,8 +103,10 @@ struct Row {
 /// "+N more" row. (A run can have 100,000 tasks waiting and as many
 /// timers: drawing every one made each frame of a live run slower than
 /// the last. With 200 rows a list, the panels' style and layout alone kept
-/// each showing of such a run over 50 ms: issue #21.)
-const LIST_ROWS: usize = 50;
+/// each showing of such a run over 50 ms, and with 50 the first showing,
+/// which draws every list at once: issue #21. More than 30 rows of a list
+/// is more than a learner reads.)
+const LIST_ROWS: usize = 30;
 
 /// A list's rows as drawn, and how many more there are.
 type Shown = (Vec<Row>, usize);

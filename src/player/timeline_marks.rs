@@ -18,8 +18,9 @@ pub const PAGE: usize = 100;
 /// The timeline draws at most this many rows of lanes; the lanes after
 /// them share one more row saying how many they are (a program starting a
 /// task per step has ~100,000 lanes; 200 rows, with the panels' lists,
-/// made each showing of a live run of it a long task).
-pub const MAX_ROWS: usize = 100;
+/// made each showing of a live run of it a long task, and 100 its first
+/// showing).
+pub const MAX_ROWS: usize = 60;
 /// Two time labels on the ruler are at least this far apart, px.
 const TICK_GAP: usize = 64;
 
