@@ -5,7 +5,7 @@
 
 use super::engine;
 use super::live::{next_fuel, next_slice, show_pause, LiveRun, Progress, INITIAL_FUEL};
-use super::player_state::{LiveState, PlayerState};
+use super::player_state::{LiveState, PlayerState, FIRST_ROWS};
 use super::track::Track;
 use crate::browser::{now_ms, yield_to_page};
 use leptos::prelude::*;
@@ -53,6 +53,8 @@ impl Shower {
             state.track.update_untracked(|t| t.fresh_from = told);
             self.told.set(n);
             state.track.notify();
+            // (The lists draw twice as many rows at the next showing.)
+            state.rows_cap.update(|c| *c = c.saturating_mul(2));
             let n = state.track.with_untracked(|t| t.steps().len());
             state.cursor.set(n.saturating_sub(1));
             state.follow_lines();
@@ -128,6 +130,7 @@ impl PlayerState {
         self.cursor.set(0);
         self.line_cursor.set(0);
         self.live.set(LiveState::Running);
+        self.rows_cap.set(FIRST_ROWS);
         // The marks let the benchmark tell where a cold load's time goes.
         crate::browser::performance_mark("looplab:run");
         let state = *self;
@@ -141,7 +144,13 @@ impl PlayerState {
     pub(super) async fn drive(self, mut run: Box<dyn LiveRun>, gen: u64) {
         use gloo_timers::future::TimeoutFuture;
         let mut fuel = INITIAL_FUEL;
-        let mut shown = 0usize;
+        // The events the run recorded that are not folded yet (fetched
+        // after each slice, so what the program did is shown while it
+        // still runs), the first of them at `head`, and how many were
+        // fetched in all.
+        let mut fetched: Vec<looplab_engine::trace::Event> = Vec::new();
+        let mut head = 0usize;
+        let mut fetched_count = 0usize;
         let mut shown_ns = 0u64;
         let mut finished = false;
         let mut wait_until: Option<u64> = None;
@@ -169,8 +178,9 @@ impl PlayerState {
                 TimeoutFuture::new(50).await;
                 continue;
             }
-            let available = run.events().len();
-            if shown == available {
+            if head == fetched.len() {
+                fetched.clear();
+                head = 0;
                 if finished {
                     break;
                 }
@@ -199,26 +209,26 @@ impl PlayerState {
                     return;
                 }
                 fuel = next_fuel(fuel, now_ms() - t0);
+                fetched = run.events_since(fetched_count);
+                fetched_count += fetched.len();
                 // The next slice as soon as the page has had its turn (no
                 // 4 ms timer clamp between slices).
                 yield_to_page().await;
                 continue;
             }
             // Show every event up to the next one in the future.
-            let events = run.events();
-            let next_ns = events[shown].time_ns;
+            let next_ns = fetched[head].time_ns;
             if next_ns > shown_ns {
                 self.wait_virtual(next_ns - shown_ns, gen).await;
                 shown_ns = next_ns;
                 continue;
             }
-            let due = events[shown..].partition_point(|e| e.time_ns <= shown_ns);
+            let due = fetched[head..].partition_point(|e| e.time_ns <= shown_ns);
             let take = due.min(fold as usize);
-            let end = shown + take;
-            let new = &events[shown..end];
+            let new = &fetched[head..head + take];
             let t0 = now_ms();
             self.track.update_untracked(|t| t.extend(new));
-            shown = end;
+            head += take;
             shower.show_next_frame(self, gen);
             fold = next_slice(fold, now_ms() - t0, 100, 50_000);
             if take < due {
@@ -236,6 +246,7 @@ impl PlayerState {
             yield_to_page().await;
             if alive() {
                 self.live.set(LiveState::Idle);
+                self.rows_cap.set(usize::MAX);
             }
         }
         // The run's objects are freed in slices between the page's turns

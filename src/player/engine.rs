@@ -50,8 +50,8 @@ impl LiveRun for SessionRun {
         }
     }
 
-    fn events(&self) -> &[Event] {
-        &self.0.trace().events
+    fn events_since(&self, from: usize) -> Vec<Event> {
+        self.0.events_since(from)
     }
 
     fn needs_library(&self) -> bool {

@@ -40,11 +40,11 @@ pub(super) fn FramesPanel(state: PlayerState) -> impl IntoView {
         let (mut rows, hidden) = state.track.with(|t| {
             let now = &now.0;
             let drawn = |v: &&TaskView| t.task_lane(v.id).is_some_and(|l| !t.lanes[l].internal);
-            let mut picked: Vec<&TaskView> =
-                alive_tasks(now).filter(drawn).take(TASKS_DRAWN).collect();
+            let cap = TASKS_DRAWN.min(state.rows_cap.get());
+            let mut picked: Vec<&TaskView> = alive_tasks(now).filter(drawn).take(cap).collect();
             if let Some(name) = selected.as_deref() {
                 if !picked.iter().any(|v| v.name == name) {
-                    let further = alive_tasks(now).filter(drawn).skip(TASKS_DRAWN);
+                    let further = alive_tasks(now).filter(drawn).skip(cap);
                     picked.extend(further.filter(|v| v.name == name));
                 }
             }

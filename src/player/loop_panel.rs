@@ -111,16 +111,21 @@ const LIST_ROWS: usize = 30;
 /// A list's rows as drawn, and how many more there are.
 type Shown = (Vec<Row>, usize);
 
-fn shown<T>(mut items: impl Iterator<Item = T>, row: impl FnMut(T) -> Row) -> Shown {
-    let rows = items.by_ref().take(LIST_ROWS).map(row).collect();
+fn shown<T>(cap: usize, mut items: impl Iterator<Item = T>, row: impl FnMut(T) -> Row) -> Shown {
+    let rows = items.by_ref().take(LIST_ROWS.min(cap)).map(row).collect();
     (rows, items.count())
 }
 
 /// [`shown`] for a list whose length is known (`total`): the items past
 /// the rows are not walked to be counted (a run with 90,000 tasks has as
 /// many waiting, and as many timers, at every showing).
-fn shown_of<T>(items: impl Iterator<Item = T>, total: usize, row: impl FnMut(T) -> Row) -> Shown {
-    let rows: Vec<Row> = items.take(LIST_ROWS).map(row).collect();
+fn shown_of<T>(
+    cap: usize,
+    items: impl Iterator<Item = T>,
+    total: usize,
+    row: impl FnMut(T) -> Row,
+) -> Shown {
+    let rows: Vec<Row> = items.take(LIST_ROWS.min(cap)).map(row).collect();
     let hidden = total.saturating_sub(rows.len());
     (rows, hidden)
 }
@@ -388,7 +393,7 @@ fn running_view(state: PlayerState) -> AnyView {
 /// The ready queue, front first.
 fn ready_rows(state: PlayerState) -> Shown {
     let s = state.snap.get().0;
-    shown(s.ready.iter(), |r| {
+    shown(state.rows_cap.get(), s.ready.iter(), |r| {
         let (task, what, text) = describe_action(&s, &r.action, r.cancelled);
         let colour = match &r.action {
             Action::TaskStep { task, .. } | Action::TaskWakeup { task, .. } => {
@@ -420,30 +425,40 @@ fn waiting_rows(state: PlayerState) -> Shown {
         TaskState::Waiting { on } => Some((t, on)),
         _ => None,
     });
-    shown_of(waiting_tasks, s.waiting_count(), |(t, on)| Row {
-        key: t.id as u64,
-        task: t.name.clone(),
-        text: waiting(ui(), &s, on),
-        colour: colour_of(state, t.id),
-        ..Row::default()
-    })
+    shown_of(
+        state.rows_cap.get(),
+        waiting_tasks,
+        s.waiting_count(),
+        |(t, on)| Row {
+            key: t.id as u64,
+            task: t.name.clone(),
+            text: waiting(ui(), &s, on),
+            colour: colour_of(state, t.id),
+            ..Row::default()
+        },
+    )
 }
 
 /// The pending timers, earliest first.
 fn timer_rows(state: PlayerState) -> Shown {
     let s = state.snap.get().0;
-    shown_of(s.timers.values(), s.timers.len(), |tm| {
-        let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
-        let plain = plain_label(&s, &tm.action)
-            .filter(|_| !tm.cancelled)
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default();
-        Row {
-            key: tm.handle as u64,
-            text: format!("t={}: {what}{plain}", format_secs(tm.when_ns)),
-            ..Row::default()
-        }
-    })
+    shown_of(
+        state.rows_cap.get(),
+        s.timers.values(),
+        s.timers.len(),
+        |tm| {
+            let (_, _, what) = describe_action(&s, &tm.action, tm.cancelled);
+            let plain = plain_label(&s, &tm.action)
+                .filter(|_| !tm.cancelled)
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
+            Row {
+                key: tm.handle as u64,
+                text: format!("t={}: {what}{plain}", format_secs(tm.when_ns)),
+                ..Row::default()
+            }
+        },
+    )
 }
 
 /// The worker threads and their jobs.
@@ -550,11 +565,16 @@ pub(super) fn gil_holder_of(holders: &[GilHolder], process: u32, me: usize) -> O
 /// The tasks that are over.
 fn finished_rows(state: PlayerState) -> Shown {
     let s = state.snap.get().0;
-    shown_of(s.finished_tasks(), s.finished_count(), |t| Row {
-        key: t.id as u64,
-        task: t.name.clone(),
-        text: task_status(ui(), &s, t.id),
-        flag: matches!(t.state, TaskState::Failed { .. }),
-        ..Row::default()
-    })
+    shown_of(
+        state.rows_cap.get(),
+        s.finished_tasks(),
+        s.finished_count(),
+        |t| Row {
+            key: t.id as u64,
+            task: t.name.clone(),
+            text: task_status(ui(), &s, t.id),
+            flag: matches!(t.state, TaskState::Failed { .. }),
+            ..Row::default()
+        },
+    )
 }

@@ -109,7 +109,16 @@ pub struct PlayerState {
     /// selection survives Run again (a name no task of the run has selects
     /// nothing). Tasks sharing a name are selected together.
     pub(super) selected_task: RwSignal<Option<String>>,
+    /// How many rows each list draws at most right now (besides its own
+    /// cap): a live run's first showings draw a few and twice as many at
+    /// each showing, so a run that starts hundreds of tasks at once does
+    /// not draw every panel's full lists in one frame (that frame was a
+    /// long task: issue #21); unlimited otherwise.
+    pub(super) rows_cap: RwSignal<usize>,
 }
+
+/// The rows a list draws at a live run's first showing ([`PlayerState::rows_cap`]).
+pub(super) const FIRST_ROWS: usize = 8;
 
 impl PlayerState {
     pub(super) fn new(
@@ -171,6 +180,7 @@ impl PlayerState {
             mode,
             line_cursor,
             selected_task: RwSignal::new(None),
+            rows_cap: RwSignal::new(usize::MAX),
         }
     }
 
@@ -493,6 +503,7 @@ impl PlayerState {
         self.then.set_value(Vec::new());
         self.playing.set(false);
         self.live.set(LiveState::Idle);
+        self.rows_cap.set(usize::MAX);
     }
 }
 /// The track of a whole trace, built in slices of about
