@@ -6,6 +6,7 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::ast::Name;
 use crate::compile::code::{Code, Const};
 use crate::vm::value::{release, AttrMap, CellRef, Class, GenObj, Globals, Value};
 
@@ -101,6 +102,17 @@ pub struct Frame {
     /// frame ran last (CPython's `instr_prev`). Read only when `pc` is
     /// not 0, so a frame reused from the pool needs no reset.
     pub traced_pc: usize,
+    /// A coroutine awaited as soon as it was called (`await f(...)`) runs
+    /// without its coroutine object, which is made only if it suspends
+    /// (`Vm::do_yield`); this keeps what the object would have had.
+    pub lazy: Option<LazyCoro>,
+}
+
+/// The identity of a coroutine object not made yet (see `Frame::lazy`).
+pub struct LazyCoro {
+    pub id: u64,
+    pub name: Name,
+    pub qualname: Name,
 }
 
 /// Finished frames kept for the next calls (CPython allocates frames in a
@@ -182,6 +194,9 @@ impl FramePool {
         if f.gen.is_some() {
             f.gen = None;
         }
+        if f.lazy.is_some() {
+            f.lazy = None;
+        }
         self.frames.push(f);
     }
 }
@@ -222,6 +237,7 @@ impl Frame {
             gen: None,
             pc: 0,
             traced_pc: 0,
+            lazy: None,
             consts: consts_of(&code),
             code,
         }

@@ -10,7 +10,7 @@ use crate::ast::Name;
 use crate::compile::code::{CodeKind, Op};
 use crate::compile::{binop_from_code, cmpop_from_code};
 use crate::vm::dict::Dict;
-use crate::vm::frame::{Block, BlockKind, Frame, Link};
+use crate::vm::frame::{Block, BlockKind, Frame, LazyCoro, Link};
 use crate::vm::value::*;
 use crate::vm::{thousands, Completion, Error, GenStep, LimitKind, Resume, Vm};
 
@@ -196,7 +196,9 @@ impl Vm {
             };
             if let Some(g) = frame.gen.take() {
                 g.state.set(GenState::Closed);
-                exc = self.gen_exit_exception(&g, exc);
+                exc = self.gen_exit_exception(g.kind, exc);
+            } else if frame.lazy.is_some() {
+                exc = self.gen_exit_exception(GenKind::Coroutine, exc);
             }
             let link = std::mem::replace(&mut frame.link, Link::Call);
             self.frame_pool.recycle(frame);
@@ -234,16 +236,16 @@ impl Vm {
     }
 
     /// PEP 479: StopIteration escaping a generator becomes RuntimeError.
-    fn gen_exit_exception(&mut self, g: &Rc<GenObj>, exc: Value) -> Value {
+    fn gen_exit_exception(&mut self, kind: GenKind, exc: Value) -> Value {
         let si = self.types.stop_iteration.clone();
         let sai = self.types.stop_async_iteration.clone();
         let msg = if self.is_instance_of(&exc, &si) {
-            match g.kind {
+            match kind {
                 GenKind::Generator => "generator raised StopIteration",
                 GenKind::Coroutine => "coroutine raised StopIteration",
                 GenKind::AsyncGenerator => "async generator raised StopIteration",
             }
-        } else if g.kind == GenKind::AsyncGenerator && self.is_instance_of(&exc, &sai) {
+        } else if kind == GenKind::AsyncGenerator && self.is_instance_of(&exc, &sai) {
             "async generator raised StopAsyncIteration"
         } else {
             return exc;
@@ -265,8 +267,14 @@ impl Vm {
             };
             let is_async_gen = frame.code.kind == CodeKind::AsyncGenerator;
             let link = std::mem::replace(&mut frame.link, Link::Call);
-            let Some(g) = frame.gen.take() else {
-                return Err(Error::Internal("yield outside a generator frame".into()));
+            let g = match frame.gen.take() {
+                Some(g) => g,
+                None => match frame.lazy.take() {
+                    // A coroutine run without its object suspends: make
+                    // the object now, where its caller awaits it.
+                    Some(lazy) => self.materialize_coro(lazy)?,
+                    None => return Err(Error::Internal("yield outside a generator frame".into())),
+                },
             };
             g.state.set(GenState::Suspended);
             *g.frame.borrow_mut() = Some(frame);
@@ -298,6 +306,30 @@ impl Vm {
                 _ => return Err(Error::Internal("yield through a call frame".into())),
             }
         }
+    }
+
+    /// The coroutine object of a frame run without one (`Frame::lazy`),
+    /// the frame just popped: the object replaces the placeholder its
+    /// caller keeps where `await` holds the coroutine.
+    fn materialize_coro(&mut self, lazy: LazyCoro) -> Result<Rc<GenObj>, Error> {
+        let g = Rc::new(GenObj {
+            kind: GenKind::Coroutine,
+            created_at: None,
+            frame: RefCell::new(None),
+            state: std::cell::Cell::new(GenState::Running),
+            name: lazy.name,
+            qualname: lazy.qualname,
+            finalize_queue: Some(self.finalize_queue.clone()),
+            never_awaited_log: Some(self.never_awaited.clone()),
+            ag_running: std::cell::Cell::new(false),
+            ag_hooks_inited: std::cell::Cell::new(false),
+            id: lazy.id,
+        });
+        match self.frames.last_mut().and_then(|f| f.stack.last_mut()) {
+            Some(top) => *top = Value::Gen(g.clone()),
+            None => return Err(Error::Internal("lazy coroutine without its awaiter".into())),
+        }
+        Ok(g)
     }
 
     /// Close generators that were dropped while suspended inside a
@@ -867,12 +899,52 @@ impl Vm {
             caller.stack.pop();
         }
         match func.code.kind {
+            CodeKind::Coroutine if self.awaited_at_once() => {
+                // `await f(...)`: the coroutine runs as a call, its object
+                // made only if it suspends (`do_yield`); the caller keeps a
+                // placeholder where `await` holds the coroutine and waits at
+                // its YIELD_FROM, as after GET_AWAITABLE, LOAD_CONST None
+                // and YIELD_FROM, which are counted as run.
+                let id = self.fresh_id();
+                frame.lazy = Some(LazyCoro {
+                    id,
+                    name: func.name.borrow().clone(),
+                    qualname: func.qualname.borrow().clone(),
+                });
+                frame.link = Link::Delegate;
+                let caller = frame!(self);
+                caller.pc += 2;
+                caller.stack.push(Value::None);
+                self.instructions += 3;
+                self.push_frame(frame)
+            }
             CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator => {
                 let g = self.new_gen(func, frame);
                 frame!(self).stack.push(g);
                 Ok(())
             }
             _ => self.push_frame(frame),
+        }
+    }
+
+    /// Whether the top frame's next instructions await the value it is
+    /// about to push (GET_AWAITABLE, LOAD_CONST None, YIELD_FROM), and
+    /// those three can run without a budget check or line event (which
+    /// would see them run one by one) or pending finalizer in between.
+    #[inline]
+    fn awaited_at_once(&self) -> bool {
+        if self.instructions + 3 >= self.next_check || self.finalize_queue.pending.get() {
+            return false;
+        }
+        let Some(fr) = self.frames.last() else {
+            return false;
+        };
+        let ops = &fr.code.ops[fr.pc.min(fr.code.ops.len())..];
+        match ops {
+            [Op::GetAwaitable, Op::LoadConst(k), Op::YieldFrom, ..] => {
+                matches!(fr.consts.get(*k as usize), Some(Value::None))
+            }
+            _ => false,
         }
     }
 
