@@ -1900,6 +1900,44 @@ fn replace_two_plain(stack: &mut Vec<Value>, r: Value) {
 #[inline(always)]
 fn run_simple_ops(
     fr: &mut Frame,
+    op: Op,
+    instructions: &mut u64,
+    next_check: u64,
+    finalize_pending: &std::cell::Cell<bool>,
+    type_cache: &mut crate::vm::type_cache::TypeCache,
+    builtins: &Globals,
+) -> Result<Option<Op>, Error> {
+    // The counter, the frame's pc and its code's instructions are kept in
+    // locals while the loop runs (the compiler cannot keep `Vm::instructions`
+    // or `Frame::pc` in a register: the frame is reached through the same
+    // `Vm`), written back on every way out. (No arm changes the frame's
+    // code or reads its pc.)
+    let mut count = *instructions;
+    let mut pc = fr.pc;
+    let code = fr.code.clone();
+    let r = simple_ops_loop(
+        fr,
+        &code.ops,
+        &mut pc,
+        op,
+        &mut count,
+        next_check,
+        finalize_pending,
+        type_cache,
+        builtins,
+    );
+    *instructions = count;
+    fr.pc = pc;
+    r
+}
+
+/// [`run_simple_ops`]' loop, on a local instruction counter.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn simple_ops_loop(
+    fr: &mut Frame,
+    ops: &[Op],
+    pc: &mut usize,
     mut op: Op,
     instructions: &mut u64,
     next_check: u64,
@@ -1966,7 +2004,7 @@ fn run_simple_ops(
                     return Ok(None);
                 }
             }
-            Op::Jump(t) => fr.pc = t as usize,
+            Op::Jump(t) => *pc = t as usize,
             Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
                 // (A `match`, not `and_then`: opt-level "z" leaves that
                 // closure-taking call out of line.)
@@ -1980,7 +2018,7 @@ fn run_simple_ops(
                     quick_drop(v);
                 }
                 if b == matches!(op, Op::PopJumpIfTrue(_)) {
-                    fr.pc = t as usize;
+                    *pc = t as usize;
                 }
                 // Popping a container may have dropped a generator.
                 if finalize_pending.get() {
@@ -1992,7 +2030,7 @@ fn run_simple_ops(
                     return Ok(Some(op));
                 };
                 if b == matches!(op, Op::JumpIfTrueOrPop(_)) {
-                    fr.pc = t as usize;
+                    *pc = t as usize;
                 } else {
                     fr.stack.pop();
                     if finalize_pending.get() {
@@ -2144,10 +2182,10 @@ fn run_simple_ops(
             return Ok(None);
         }
         *instructions += 1;
-        let Some(&next) = fr.code.ops.get(fr.pc) else {
+        let Some(&next) = ops.get(*pc) else {
             return Err(Error::Internal("pc out of range".into()));
         };
-        fr.pc += 1;
+        *pc += 1;
         op = next;
     }
 }
