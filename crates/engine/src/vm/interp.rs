@@ -1907,17 +1907,14 @@ fn run_simple_ops(
     type_cache: &mut crate::vm::type_cache::TypeCache,
     builtins: &Globals,
 ) -> Result<Option<Op>, Error> {
-    // The counter, the frame's pc and its code's instructions are kept in
-    // locals while the loop runs (the compiler cannot keep `Vm::instructions`
-    // or `Frame::pc` in a register: the frame is reached through the same
-    // `Vm`), written back on every way out. (No arm changes the frame's
-    // code or reads its pc.)
+    // The counter and the frame's pc are kept in locals while the loop runs
+    // (the compiler cannot keep `Vm::instructions` or `Frame::pc` in a
+    // register: the frame is reached through the same `Vm`), written back
+    // on every way out. (No arm reads the frame's pc.)
     let mut count = *instructions;
     let mut pc = fr.pc;
-    let code = fr.code.clone();
     let r = simple_ops_loop(
         fr,
-        &code.ops,
         &mut pc,
         op,
         &mut count,
@@ -1936,7 +1933,6 @@ fn run_simple_ops(
 #[allow(clippy::too_many_arguments)]
 fn simple_ops_loop(
     fr: &mut Frame,
-    ops: &[Op],
     pc: &mut usize,
     mut op: Op,
     instructions: &mut u64,
@@ -2182,7 +2178,7 @@ fn simple_ops_loop(
             return Ok(None);
         }
         *instructions += 1;
-        let Some(&next) = ops.get(*pc) else {
+        let Some(&next) = fr.code.ops.get(*pc) else {
             return Err(Error::Internal("pc out of range".into()));
         };
         *pc += 1;
