@@ -24,6 +24,13 @@ pub enum Link {
     ForIter(u32),
     /// A user `__next__` called by `FOR_ITER`: StopIteration ends the loop.
     IterNext(u32),
+    /// A coroutine awaited as soon as it was called (`await f(...)`), run
+    /// as a call without its coroutine object: the caller keeps a
+    /// placeholder where `await` holds the coroutine and waits at its
+    /// YIELD_FROM. The object is made (with this identity) only if the
+    /// coroutine suspends (`Vm::do_yield`), after which the frame is
+    /// linked like any `Delegate`; a return is delivered as `Delegate`'s.
+    AwaitedCall(LazyCoro),
     /// A generator/coroutine the caller delegates to (`yield from`/`await`):
     /// a yield passes through the caller to its resumer; a return value
     /// becomes the value of the caller's `YieldFrom`.
@@ -102,13 +109,11 @@ pub struct Frame {
     /// frame ran last (CPython's `instr_prev`). Read only when `pc` is
     /// not 0, so a frame reused from the pool needs no reset.
     pub traced_pc: usize,
-    /// A coroutine awaited as soon as it was called (`await f(...)`) runs
-    /// without its coroutine object, which is made only if it suspends
-    /// (`Vm::do_yield`); this keeps what the object would have had.
-    pub lazy: Option<LazyCoro>,
 }
 
-/// The identity of a coroutine object not made yet (see `Frame::lazy`).
+/// The identity of a coroutine object not made yet (see
+/// [`Link::AwaitedCall`]).
+#[derive(Clone)]
 pub struct LazyCoro {
     pub id: u64,
     pub name: Name,
@@ -194,9 +199,6 @@ impl FramePool {
         if f.gen.is_some() {
             f.gen = None;
         }
-        if f.lazy.is_some() {
-            f.lazy = None;
-        }
         self.frames.push(f);
     }
 }
@@ -237,7 +239,6 @@ impl Frame {
             gen: None,
             pc: 0,
             traced_pc: 0,
-            lazy: None,
             consts: consts_of(&code),
             code,
         }

@@ -197,7 +197,7 @@ impl Vm {
             if let Some(g) = frame.gen.take() {
                 g.state.set(GenState::Closed);
                 exc = self.gen_exit_exception(g.kind, exc);
-            } else if frame.lazy.is_some() {
+            } else if matches!(frame.link, Link::AwaitedCall(_)) {
                 exc = self.gen_exit_exception(GenKind::Coroutine, exc);
             }
             let link = std::mem::replace(&mut frame.link, Link::Call);
@@ -267,14 +267,12 @@ impl Vm {
             };
             let is_async_gen = frame.code.kind == CodeKind::AsyncGenerator;
             let link = std::mem::replace(&mut frame.link, Link::Call);
-            let g = match frame.gen.take() {
-                Some(g) => g,
-                None => match frame.lazy.take() {
-                    // A coroutine run without its object suspends: make
-                    // the object now, where its caller awaits it.
-                    Some(lazy) => self.materialize_coro(lazy)?,
-                    None => return Err(Error::Internal("yield outside a generator frame".into())),
-                },
+            let (g, link) = match (frame.gen.take(), link) {
+                (Some(g), link) => (g, link),
+                // A coroutine run without its object suspends: make the
+                // object now, where its caller awaits it.
+                (None, Link::AwaitedCall(lazy)) => (self.materialize_coro(lazy)?, Link::Delegate),
+                _ => return Err(Error::Internal("yield outside a generator frame".into())),
             };
             g.state.set(GenState::Suspended);
             *g.frame.borrow_mut() = Some(frame);
@@ -308,7 +306,7 @@ impl Vm {
         }
     }
 
-    /// The coroutine object of a frame run without one (`Frame::lazy`),
+    /// The coroutine object of a frame run without one (`Link::AwaitedCall`),
     /// the frame just popped: the object replaces the placeholder its
     /// caller keeps where `await` holds the coroutine.
     fn materialize_coro(&mut self, lazy: LazyCoro) -> Result<Rc<GenObj>, Error> {
@@ -412,7 +410,7 @@ impl Vm {
                 fr.stack.push(v);
                 Ok(None)
             }
-            Link::Delegate => {
+            Link::Delegate | Link::AwaitedCall(_) => {
                 let fr = frame!(self);
                 fr.stack.pop();
                 fr.stack.push(v);
@@ -906,12 +904,11 @@ impl Vm {
                 // its YIELD_FROM, as after GET_AWAITABLE, LOAD_CONST None
                 // and YIELD_FROM, which are counted as run.
                 let id = self.fresh_id();
-                frame.lazy = Some(LazyCoro {
+                frame.link = Link::AwaitedCall(LazyCoro {
                     id,
                     name: func.name.borrow().clone(),
                     qualname: func.qualname.borrow().clone(),
                 });
-                frame.link = Link::Delegate;
                 let caller = frame!(self);
                 caller.pc += 2;
                 caller.stack.push(Value::None);

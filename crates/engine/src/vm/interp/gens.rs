@@ -117,10 +117,10 @@ impl Vm {
             return Ok(None);
         }
         // A coroutine awaited as it was called and run without its object
-        // (`Frame::lazy`): the value replaces the placeholder its awaiter
-        // keeps, which goes on past its YIELD_FROM (`do_return`'s
-        // `Link::Delegate`, inline).
-        if frame.lazy.is_some() && matches!(frame.link, Link::Delegate) {
+        // (`Link::AwaitedCall`): the value replaces the placeholder its
+        // awaiter keeps, which goes on past its YIELD_FROM (`do_return`'s
+        // path for this link, inline).
+        if matches!(frame.link, Link::AwaitedCall(_)) {
             self.frame_pool.recycle(frame);
             let fr = frame!(self);
             fr.stack.pop();
