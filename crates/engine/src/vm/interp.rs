@@ -266,13 +266,15 @@ impl Vm {
                 return Err(Error::Internal("yield with empty stack".into()));
             };
             let is_async_gen = frame.code.kind == CodeKind::AsyncGenerator;
-            let link = std::mem::replace(&mut frame.link, Link::Call);
-            let (g, link) = match (frame.gen.take(), link) {
-                (Some(g), link) => (g, link),
+            let mut link = std::mem::replace(&mut frame.link, Link::Call);
+            let g = match frame.gen.take() {
+                Some(g) => g,
                 // A coroutine run without its object suspends: make the
                 // object now, where its caller awaits it.
-                (None, Link::AwaitedCall(lazy)) => (self.materialize_coro(lazy)?, Link::Delegate),
-                _ => return Err(Error::Internal("yield outside a generator frame".into())),
+                None => match std::mem::replace(&mut link, Link::Delegate) {
+                    Link::AwaitedCall(lazy) => self.materialize_coro(lazy)?,
+                    _ => return Err(Error::Internal("yield outside a generator frame".into())),
+                },
             };
             g.state.set(GenState::Suspended);
             *g.frame.borrow_mut() = Some(frame);
