@@ -6,6 +6,7 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::ast::Name;
 use crate::compile::code::{Code, Const};
 use crate::vm::value::{release, AttrMap, CellRef, Class, GenObj, Globals, Value};
 
@@ -23,6 +24,13 @@ pub enum Link {
     ForIter(u32),
     /// A user `__next__` called by `FOR_ITER`: StopIteration ends the loop.
     IterNext(u32),
+    /// A coroutine awaited as soon as it was called (`await f(...)`), run
+    /// as a call without its coroutine object: the caller keeps a
+    /// placeholder where `await` holds the coroutine and waits at its
+    /// YIELD_FROM. The object is made (with this identity) only if the
+    /// coroutine suspends (`Vm::do_yield`), after which the frame is
+    /// linked like any `Delegate`; a return is delivered as `Delegate`'s.
+    AwaitedCall(LazyCoro),
     /// A generator/coroutine the caller delegates to (`yield from`/`await`):
     /// a yield passes through the caller to its resumer; a return value
     /// becomes the value of the caller's `YieldFrom`.
@@ -101,6 +109,15 @@ pub struct Frame {
     /// frame ran last (CPython's `instr_prev`). Read only when `pc` is
     /// not 0, so a frame reused from the pool needs no reset.
     pub traced_pc: usize,
+}
+
+/// The identity of a coroutine object not made yet (see
+/// [`Link::AwaitedCall`]).
+#[derive(Clone)]
+pub struct LazyCoro {
+    pub id: u64,
+    pub name: Name,
+    pub qualname: Name,
 }
 
 /// Finished frames kept for the next calls (CPython allocates frames in a

@@ -10,7 +10,7 @@ use crate::ast::Name;
 use crate::compile::code::{CodeKind, Op};
 use crate::compile::{binop_from_code, cmpop_from_code};
 use crate::vm::dict::Dict;
-use crate::vm::frame::{Block, BlockKind, Frame, Link};
+use crate::vm::frame::{Block, BlockKind, Frame, LazyCoro, Link};
 use crate::vm::value::*;
 use crate::vm::{thousands, Completion, Error, GenStep, LimitKind, Resume, Vm};
 
@@ -196,7 +196,9 @@ impl Vm {
             };
             if let Some(g) = frame.gen.take() {
                 g.state.set(GenState::Closed);
-                exc = self.gen_exit_exception(&g, exc);
+                exc = self.gen_exit_exception(g.kind, exc);
+            } else if matches!(frame.link, Link::AwaitedCall(_)) {
+                exc = self.gen_exit_exception(GenKind::Coroutine, exc);
             }
             let link = std::mem::replace(&mut frame.link, Link::Call);
             self.frame_pool.recycle(frame);
@@ -234,16 +236,16 @@ impl Vm {
     }
 
     /// PEP 479: StopIteration escaping a generator becomes RuntimeError.
-    fn gen_exit_exception(&mut self, g: &Rc<GenObj>, exc: Value) -> Value {
+    fn gen_exit_exception(&mut self, kind: GenKind, exc: Value) -> Value {
         let si = self.types.stop_iteration.clone();
         let sai = self.types.stop_async_iteration.clone();
         let msg = if self.is_instance_of(&exc, &si) {
-            match g.kind {
+            match kind {
                 GenKind::Generator => "generator raised StopIteration",
                 GenKind::Coroutine => "coroutine raised StopIteration",
                 GenKind::AsyncGenerator => "async generator raised StopIteration",
             }
-        } else if g.kind == GenKind::AsyncGenerator && self.is_instance_of(&exc, &sai) {
+        } else if kind == GenKind::AsyncGenerator && self.is_instance_of(&exc, &sai) {
             "async generator raised StopAsyncIteration"
         } else {
             return exc;
@@ -264,9 +266,15 @@ impl Vm {
                 return Err(Error::Internal("yield with empty stack".into()));
             };
             let is_async_gen = frame.code.kind == CodeKind::AsyncGenerator;
-            let link = std::mem::replace(&mut frame.link, Link::Call);
-            let Some(g) = frame.gen.take() else {
-                return Err(Error::Internal("yield outside a generator frame".into()));
+            let mut link = std::mem::replace(&mut frame.link, Link::Call);
+            let g = match frame.gen.take() {
+                Some(g) => g,
+                // A coroutine run without its object suspends: make the
+                // object now, where its caller awaits it.
+                None => match std::mem::replace(&mut link, Link::Delegate) {
+                    Link::AwaitedCall(lazy) => self.materialize_coro(lazy)?,
+                    _ => return Err(Error::Internal("yield outside a generator frame".into())),
+                },
             };
             g.state.set(GenState::Suspended);
             *g.frame.borrow_mut() = Some(frame);
@@ -298,6 +306,30 @@ impl Vm {
                 _ => return Err(Error::Internal("yield through a call frame".into())),
             }
         }
+    }
+
+    /// The coroutine object of a frame run without one (`Link::AwaitedCall`),
+    /// the frame just popped: the object replaces the placeholder its
+    /// caller keeps where `await` holds the coroutine.
+    fn materialize_coro(&mut self, lazy: LazyCoro) -> Result<Rc<GenObj>, Error> {
+        let g = Rc::new(GenObj {
+            kind: GenKind::Coroutine,
+            created_at: None,
+            frame: RefCell::new(None),
+            state: std::cell::Cell::new(GenState::Running),
+            name: lazy.name,
+            qualname: lazy.qualname,
+            finalize_queue: Some(self.finalize_queue.clone()),
+            never_awaited_log: Some(self.never_awaited.clone()),
+            ag_running: std::cell::Cell::new(false),
+            ag_hooks_inited: std::cell::Cell::new(false),
+            id: lazy.id,
+        });
+        match self.frames.last_mut().and_then(|f| f.stack.last_mut()) {
+            Some(top) => *top = Value::Gen(g.clone()),
+            None => return Err(Error::Internal("lazy coroutine without its awaiter".into())),
+        }
+        Ok(g)
     }
 
     /// Close generators that were dropped while suspended inside a
@@ -380,7 +412,7 @@ impl Vm {
                 fr.stack.push(v);
                 Ok(None)
             }
-            Link::Delegate => {
+            Link::Delegate | Link::AwaitedCall(_) => {
                 let fr = frame!(self);
                 fr.stack.pop();
                 fr.stack.push(v);
@@ -867,12 +899,51 @@ impl Vm {
             caller.stack.pop();
         }
         match func.code.kind {
+            CodeKind::Coroutine if self.awaited_at_once() => {
+                // `await f(...)`: the coroutine runs as a call, its object
+                // made only if it suspends (`do_yield`); the caller keeps a
+                // placeholder where `await` holds the coroutine and waits at
+                // its YIELD_FROM, as after GET_AWAITABLE, LOAD_CONST None
+                // and YIELD_FROM, which are counted as run.
+                let id = self.fresh_id();
+                frame.link = Link::AwaitedCall(LazyCoro {
+                    id,
+                    name: func.name.borrow().clone(),
+                    qualname: func.qualname.borrow().clone(),
+                });
+                let caller = frame!(self);
+                caller.pc += 2;
+                caller.stack.push(Value::None);
+                self.instructions += 3;
+                self.push_frame(frame)
+            }
             CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator => {
                 let g = self.new_gen(func, frame);
                 frame!(self).stack.push(g);
                 Ok(())
             }
             _ => self.push_frame(frame),
+        }
+    }
+
+    /// Whether the top frame's next instructions await the value it is
+    /// about to push (GET_AWAITABLE, LOAD_CONST None, YIELD_FROM), and
+    /// those three can run without a budget check or line event (which
+    /// would see them run one by one) or pending finalizer in between.
+    #[inline]
+    fn awaited_at_once(&self) -> bool {
+        if self.instructions + 3 >= self.next_check || self.finalize_queue.pending.get() {
+            return false;
+        }
+        let Some(fr) = self.frames.last() else {
+            return false;
+        };
+        let ops = &fr.code.ops[fr.pc.min(fr.code.ops.len())..];
+        match ops {
+            [Op::GetAwaitable, Op::LoadConst(k), Op::YieldFrom, ..] => {
+                matches!(fr.consts.get(*k as usize), Some(Value::None))
+            }
+            _ => false,
         }
     }
 
@@ -1828,6 +1899,40 @@ fn replace_two_plain(stack: &mut Vec<Value>, r: Value) {
 #[inline(always)]
 fn run_simple_ops(
     fr: &mut Frame,
+    op: Op,
+    instructions: &mut u64,
+    next_check: u64,
+    finalize_pending: &std::cell::Cell<bool>,
+    type_cache: &mut crate::vm::type_cache::TypeCache,
+    builtins: &Globals,
+) -> Result<Option<Op>, Error> {
+    // The counter and the frame's pc are kept in locals while the loop runs
+    // (the compiler cannot keep `Vm::instructions` or `Frame::pc` in a
+    // register: the frame is reached through the same `Vm`), written back
+    // on every way out. (No arm reads the frame's pc.)
+    let mut count = *instructions;
+    let mut pc = fr.pc;
+    let r = simple_ops_loop(
+        fr,
+        &mut pc,
+        op,
+        &mut count,
+        next_check,
+        finalize_pending,
+        type_cache,
+        builtins,
+    );
+    *instructions = count;
+    fr.pc = pc;
+    r
+}
+
+/// [`run_simple_ops`]' loop, on a local instruction counter.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn simple_ops_loop(
+    fr: &mut Frame,
+    pc: &mut usize,
     mut op: Op,
     instructions: &mut u64,
     next_check: u64,
@@ -1894,7 +1999,7 @@ fn run_simple_ops(
                     return Ok(None);
                 }
             }
-            Op::Jump(t) => fr.pc = t as usize,
+            Op::Jump(t) => *pc = t as usize,
             Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
                 // (A `match`, not `and_then`: opt-level "z" leaves that
                 // closure-taking call out of line.)
@@ -1908,7 +2013,7 @@ fn run_simple_ops(
                     quick_drop(v);
                 }
                 if b == matches!(op, Op::PopJumpIfTrue(_)) {
-                    fr.pc = t as usize;
+                    *pc = t as usize;
                 }
                 // Popping a container may have dropped a generator.
                 if finalize_pending.get() {
@@ -1920,7 +2025,7 @@ fn run_simple_ops(
                     return Ok(Some(op));
                 };
                 if b == matches!(op, Op::JumpIfTrueOrPop(_)) {
-                    fr.pc = t as usize;
+                    *pc = t as usize;
                 } else {
                     fr.stack.pop();
                     if finalize_pending.get() {
@@ -2072,10 +2177,10 @@ fn run_simple_ops(
             return Ok(None);
         }
         *instructions += 1;
-        let Some(&next) = fr.code.ops.get(fr.pc) else {
+        let Some(&next) = fr.code.ops.get(*pc) else {
             return Err(Error::Internal("pc out of range".into()));
         };
-        fr.pc += 1;
+        *pc += 1;
         op = next;
     }
 }

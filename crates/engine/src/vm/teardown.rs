@@ -15,6 +15,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
 
 use super::frame::{Frame, Link};
@@ -65,6 +66,29 @@ impl Tracked {
     }
 }
 
+/// A set of addresses. The default hasher (SipHash) cost about as much
+/// as the rest of the walk: an address needs only its bits mixed (the
+/// low ones, which pick the bucket, are zero from alignment).
+type Addresses = HashSet<usize, BuildHasherDefault<AddressHasher>>;
+
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        let x = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = x ^ (x >> 32);
+    }
+}
+
 /// The walk: values still to empty. Each is dropped once emptied (its
 /// contents moved to `todo`, so drops stay shallow); mutable containers
 /// are empty when met again, so only immutable ones need remembering.
@@ -76,11 +100,11 @@ struct Clearer {
     /// methods…) already queued: they cannot be emptied, and one shared by
     /// many others must be walked once. No value is created during the
     /// walk, so a freed address is never met again.
-    seen: HashSet<usize>,
+    seen: Addresses,
     /// Classes already emptied (they are reached through instances too).
-    classes: HashSet<usize>,
+    classes: Addresses,
     /// Module namespaces already emptied.
-    globals: HashSet<usize>,
+    globals: Addresses,
     /// What the walk starts from, taken out of the VM by
     /// [`Vm::teardown_begin`] and met one by one as the budget allows (a
     /// run of 90,000 tasks has as many suspended frames and objects: met

@@ -116,6 +116,18 @@ impl Vm {
             frame!(self).stack.push(v);
             return Ok(None);
         }
+        // A coroutine awaited as it was called and run without its object
+        // (`Link::AwaitedCall`): the value replaces the placeholder its
+        // awaiter keeps, which goes on past its YIELD_FROM (`do_return`'s
+        // path for this link, inline).
+        if matches!(frame.link, Link::AwaitedCall(_)) {
+            self.frame_pool.recycle(frame);
+            let fr = frame!(self);
+            fr.stack.pop();
+            fr.stack.push(v);
+            fr.pc += 1;
+            return Ok(None);
+        }
         self.do_return(frame, v)
     }
 
