@@ -43,17 +43,25 @@ pub struct Row {
     pub internal: bool,
 }
 
+/// Marks a lane's row as the row counting the lanes not drawn (see
+/// [`timeline_rows`]): its prints show there, its bars nowhere.
+pub const COUNTED: usize = 1 << 30;
+
 /// The rows the timeline shows, and the row of each lane. With
-/// `show_internal` false, `asyncio.run`'s clean-up tasks share one row.
-pub fn timeline_rows(t: &Track, show_internal: bool) -> (Vec<Row>, Vec<usize>) {
+/// `show_internal` false, `asyncio.run`'s clean-up tasks share one row. At
+/// most `cap` (and [`MAX_ROWS`]) rows of lanes; the lanes after them are
+/// counted in one more row, and their row is that row's, `|` [`COUNTED`].
+pub fn timeline_rows(t: &Track, show_internal: bool, cap: usize) -> (Vec<Row>, Vec<usize>) {
+    let cap = cap.min(MAX_ROWS);
     let mut rows = Vec::new();
     let mut row_of = Vec::with_capacity(t.lanes.len());
     let mut grouped = None;
     let mut hidden = 0;
     for lane in &t.lanes {
-        if rows.len() >= MAX_ROWS {
-            // Past the rows drawn: every other lane is counted in one row.
-            row_of.push(MAX_ROWS);
+        if rows.len() >= cap {
+            // Past the rows drawn: every other lane is counted in one row,
+            // the one after them (`cap`).
+            row_of.push(cap | COUNTED);
             hidden += 1;
             continue;
         }
@@ -382,7 +390,7 @@ pub fn timeline_marks(
     // Bars: one per run of equal cells in a lane (running slices apart).
     for (lane_i, lane) in t.lanes.iter().enumerate() {
         let row = row_of.get(lane_i).copied().unwrap_or(lane_i);
-        if row >= MAX_ROWS {
+        if row & COUNTED != 0 {
             continue;
         }
         let mut i = start;
@@ -438,7 +446,7 @@ fn time_bars(t: &Track, row_of: &[usize], start: usize, end: usize, marks: &mut 
     };
     for (lane_i, lane) in t.lanes.iter().enumerate() {
         let row = row_of.get(lane_i).copied().unwrap_or(lane_i);
-        if row >= MAX_ROWS {
+        if row & COUNTED != 0 {
             continue;
         }
         // Pieces (cell, x, x_end) in order, merged as they come.
@@ -504,7 +512,7 @@ pub fn timeline_tokens(
         let index = first + index;
         let row = k
             .lane
-            .map(|l| row_of.get(l).copied().unwrap_or(l))
+            .map(|l| row_of.get(l).copied().unwrap_or(l) & !COUNTED)
             .unwrap_or(0);
         let colour = k.lane.map(|l| t.lanes[l].colour % 8).unwrap_or(0);
         let task = k
@@ -556,6 +564,46 @@ mod tests {
         Track::of_program(code)
     }
 
+    /// Past the rows drawn (a live run's first showings draw few), the
+    /// other lanes are counted in one more row: their prints show there,
+    /// their bars nowhere.
+    #[test]
+    fn lanes_past_the_cap_are_counted_in_one_row() {
+        let t = track_of(
+            "import asyncio\n\nasync def w(n):\n    print(n)\n    await asyncio.sleep(0)\n\nasync def main():\n    await asyncio.gather(*(w(i) for i in range(6)))\n\nasyncio.run(main())\n",
+        );
+        let (all, _) = timeline_rows(&t, true, usize::MAX);
+        let (rows, row_of) = timeline_rows(&t, true, 3);
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[..3], all[..3]);
+        assert_eq!(rows[3].kind, "more");
+        assert!(
+            rows[3].name.contains(&(all.len() - 3).to_string()),
+            "{}",
+            rows[3].name
+        );
+        assert!(row_of[3..].iter().all(|&r| r == 3 | COUNTED), "{row_of:?}");
+        let end = t.columns.len();
+        let marks = timeline_marks(&t, &row_of, 0, end, TimelineMode::Steps);
+        assert!(marks
+            .iter()
+            .all(|m| !matches!(m, Mark::Bar { row, .. } if *row >= 3)));
+        let tokens = timeline_tokens(&t, &row_of, 0, end, TimelineMode::Steps);
+        let rows_of_tokens: Vec<usize> = tokens
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Token { top, .. } => Some((top - RULER_H - 3) / LANE_H),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rows_of_tokens.len(), 6, "a token per print");
+        assert!(rows_of_tokens.iter().all(|&r| r <= 3), "{rows_of_tokens:?}");
+        assert!(
+            rows_of_tokens.contains(&3),
+            "prints of counted lanes: on their row"
+        );
+    }
+
     /// Two tasks taking turns: each lane's running bars are one column
     /// wide, the other runs of a lane are merged, and every print is one
     /// token on the step and lane that printed it.
@@ -564,7 +612,7 @@ mod tests {
         let t = track_of(
             "import asyncio\n\nasync def w(n):\n    for i in range(2):\n        print(n, i)\n        await asyncio.sleep(0)\n\nasync def main():\n    await asyncio.gather(w('a'), w('b'))\n\nasyncio.run(main())\n",
         );
-        let (_, rows) = timeline_rows(&t, true);
+        let (_, rows) = timeline_rows(&t, true, usize::MAX);
         let marks = timeline_marks(&t, &rows, 0, t.columns.len(), TimelineMode::Steps);
         for m in &marks {
             if let Mark::Bar {
@@ -612,7 +660,7 @@ mod tests {
         let mut kept = 0;
         for chunk in events.chunks(5) {
             grown.extend(chunk);
-            let (_, rows) = timeline_rows(&grown, true);
+            let (_, rows) = timeline_rows(&grown, true, usize::MAX);
             let marks = timeline_marks(&grown, &rows, 0, grown.columns.len(), TimelineMode::Steps);
             let mut keys: Vec<MarkKey> = marks.iter().map(Mark::key).collect();
             let n = keys.len();
@@ -660,7 +708,7 @@ mod tests {
         for lesson in crate::content::LESSONS {
             for snippet in lesson.snippets {
                 let t = track_of(snippet.code);
-                let (_, rows) = timeline_rows(&t, true);
+                let (_, rows) = timeline_rows(&t, true, usize::MAX);
                 let marks = timeline_tokens(&t, &rows, 0, t.columns.len(), TimelineMode::Steps);
                 let mut placed: Vec<(usize, usize, usize, usize)> = Vec::new();
                 for m in &marks {
@@ -755,7 +803,7 @@ mod tests {
         let t = track_of(
             "import asyncio\n\nasync def main():\n    for i in range(30):\n        await asyncio.sleep(0.001)\n\nasyncio.run(main())\n",
         );
-        let (_, rows) = timeline_rows(&t, true);
+        let (_, rows) = timeline_rows(&t, true, usize::MAX);
         let xs: Vec<usize> = timeline_marks(&t, &rows, 0, t.columns.len(), TimelineMode::Steps)
             .iter()
             .filter_map(|m| match m {
@@ -785,8 +833,8 @@ mod tests {
             .iter()
             .filter(|l| l.internal)
             .all(|l| l.name.contains("BaseEventLoop.shutdown_")));
-        let (all, _) = timeline_rows(&t, true);
-        let (grouped, row_of) = timeline_rows(&t, false);
+        let (all, _) = timeline_rows(&t, true, usize::MAX);
+        let (grouped, row_of) = timeline_rows(&t, false, usize::MAX);
         assert_eq!(all.len(), t.lanes.len());
         assert_eq!(grouped.len(), t.lanes.len() - internal + 1);
         let faint: Vec<&Row> = grouped.iter().filter(|r| r.internal).collect();
@@ -808,7 +856,7 @@ mod tests {
     /// layout) or slots (time layout) a reader scans to read the tokens
     /// whose text contains `tag`.
     fn scan(t: &Track, mode: TimelineMode, tag: &str) -> (usize, usize) {
-        let (_, rows) = timeline_rows(t, true);
+        let (_, rows) = timeline_rows(t, true, usize::MAX);
         let mut left = usize::MAX;
         let mut right = 0;
         let mut places = Vec::new();
@@ -847,7 +895,7 @@ mod tests {
         ];
         for (id, name, tag) in cases {
             let t = track_of(lesson_snippet(id, name));
-            let (_, rows) = timeline_rows(&t, true);
+            let (_, rows) = timeline_rows(&t, true, usize::MAX);
             for mode in [TimelineMode::Steps, TimelineMode::Time] {
                 let marks = timeline_marks(&t, &rows, 0, t.columns.len(), mode);
                 let jumps = marks

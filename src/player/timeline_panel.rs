@@ -35,7 +35,8 @@ pub(super) fn TimelinePanel(state: PlayerState) -> impl IntoView {
     let view = RwSignal::new((0usize, 0usize));
     let rows = Memo::new(move |_| {
         let show = state.show_internal.get();
-        state.track.with(|t| timeline_rows(t, show))
+        let cap = state.rows_cap.get();
+        state.track.with(|t| timeline_rows(t, show, cap))
     });
     let labels = move || {
         rows.with(|(rows, _)| {
