@@ -4,7 +4,10 @@
 //! reaches them, at the chosen speed.
 
 use super::engine;
-use super::live::{next_fuel, next_slice, show_pause, LiveRun, Progress, INITIAL_FUEL};
+use super::live::{
+    next_fuel, next_slice, next_slice_of, show_pause, LiveRun, Progress, INITIAL_FUEL,
+    RELEASE_SLICE_MS,
+};
 use super::player_state::{LiveState, PlayerState, FIRST_ROWS};
 use super::track::Track;
 use crate::browser::{now_ms, yield_to_page};
@@ -260,7 +263,7 @@ impl PlayerState {
                 if run.release(budget) {
                     break;
                 }
-                budget = next_slice(budget, now_ms() - t0, 1_000, 100_000_000);
+                budget = next_slice_of(RELEASE_SLICE_MS, budget, now_ms() - t0, 1_000, 100_000_000);
                 yield_to_page().await;
             }
         }

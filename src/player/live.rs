@@ -123,13 +123,23 @@ pub const SLICE_MS: f64 = 8.0;
 /// quick slice, else scaled so a slice takes about [`SLICE_MS`]; kept
 /// within `min..=max`.
 pub fn next_slice(size: u64, took_ms: f64, min: u64, max: u64) -> u64 {
-    let f = if took_ms <= 0.5 {
+    next_slice_of(SLICE_MS, size, took_ms, min, max)
+}
+
+/// [`next_slice`] aiming at slices of `target_ms`.
+pub fn next_slice_of(target_ms: f64, size: u64, took_ms: f64, min: u64, max: u64) -> u64 {
+    let f = if took_ms <= target_ms / 16.0 {
         size.saturating_mul(2)
     } else {
-        (size as f64 * SLICE_MS / took_ms) as u64
+        (size as f64 * target_ms / took_ms) as u64
     };
     f.clamp(min, max)
 }
+
+/// Target duration of one slice of freeing a finished run, ms: short, as
+/// what one unit of it costs varies tenfold from one part of a run's
+/// objects to the next (a slice sized on cheap ones then runs long).
+pub const RELEASE_SLICE_MS: f64 = 2.0;
 
 /// How long after the panels were last told of a live run's events they
 /// are told again, ms, given what telling them cost (`cost_ms`: the work
@@ -156,6 +166,25 @@ pub fn next_fuel(fuel: u64, took_ms: f64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slices_aim_at_their_target() {
+        assert_eq!(next_slice(1_000, 16.0, 1, u64::MAX), 500);
+        assert_eq!(
+            next_slice_of(RELEASE_SLICE_MS, 1_000, 8.0, 1, u64::MAX),
+            250
+        );
+        assert_eq!(
+            next_slice_of(RELEASE_SLICE_MS, 1_000, 0.1, 1, u64::MAX),
+            2_000,
+            "quick: doubled"
+        );
+        assert_eq!(
+            next_slice_of(RELEASE_SLICE_MS, 1_000, 0.2, 1, 1_500),
+            1_500,
+            "kept within max"
+        );
+    }
 
     #[test]
     fn costly_showings_leave_the_run_three_quarters_of_the_time() {
