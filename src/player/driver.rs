@@ -142,7 +142,9 @@ impl PlayerState {
     /// Drives a live run: advances the engine in short slices (yielding to
     /// the page between them) and shows its events as the virtual clock
     /// reaches them, waiting real time across every gap at the chosen speed.
-    /// The engine may run ahead of what is shown; pacing follows the
+    /// After each slice the events it recorded are fetched (a copy: the
+    /// session keeps its trace) and shown as the virtual clock reaches
+    /// them; the engine runs its next slice once they are. Pacing follows the
     /// events' virtual times, so live and instant runs show the same trace.
     pub(super) async fn drive(self, mut run: Box<dyn LiveRun>, gen: u64) {
         use gloo_timers::future::TimeoutFuture;
