@@ -18,6 +18,10 @@ use std::rc::Rc;
 
 /// How long a page that draws no animation frames waits to be told of a
 /// live run's events, ms.
+/// How long a live run's first showing waits for its first print, ms
+/// (see [`PlayerState::drive`]).
+const FIRST_SHOW_MS: f64 = 100.0;
+
 const FRAME_FALLBACK_MS: u64 = 100;
 
 /// Shows what a live run folded into the track (without telling the
@@ -175,6 +179,8 @@ impl PlayerState {
             return;
         }
         crate::browser::performance_mark("looplab:run-compiled");
+        let started = now_ms();
+        let mut first_shown = false;
         loop {
             if !alive() {
                 break;
@@ -224,6 +230,11 @@ impl PlayerState {
             // Show every event up to the next one in the future.
             let next_ns = fetched[head].time_ns;
             if next_ns > shown_ns {
+                if !first_shown {
+                    // (The clock moves first: what ran so far is shown.)
+                    first_shown = true;
+                    shower.show_next_frame(self, gen);
+                }
                 self.wait_virtual(next_ns - shown_ns, gen).await;
                 shown_ns = next_ns;
                 continue;
@@ -231,12 +242,23 @@ impl PlayerState {
             let due = fetched[head..].partition_point(|e| e.time_ns <= shown_ns);
             let take = due.min(fold as usize);
             let new = &fetched[head..head + take];
+            let printed = new
+                .iter()
+                .any(|e| matches!(e.kind, looplab_engine::trace::EventKind::Print { .. }));
             let t0 = now_ms();
             self.track.update_untracked(|t| t.extend(new));
             head += take;
-            shower.show_next_frame(self, gen);
+            // The first showing draws the whole player: it waits for the
+            // run's first print (or FIRST_SHOW_MS), so that the first line
+            // comes with it, not a showing and a frame later.
+            if first_shown || printed || now_ms() - started > FIRST_SHOW_MS {
+                first_shown = true;
+                shower.show_next_frame(self, gen);
+            } else {
+                shower.unseen.set(true);
+            }
             fold = next_slice(fold, now_ms() - t0, 100, 50_000);
-            if take < due {
+            if take < due || !first_shown {
                 // More is due at once: the next piece after the page's turn.
                 yield_to_page().await;
             } else {
