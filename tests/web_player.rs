@@ -12,12 +12,15 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Drives a live run the way the player does (small slices of fuel, the
-/// page yielding in between) and returns the trace it published.
+/// page yielding in between, the events each slice recorded fetched after
+/// it) and returns the trace it published.
 async fn live_trace(source: &str) -> Vec<looplab_engine::trace::Event> {
     let mut run = engine::start_live(source, 1, CpuChoice::default()).expect("a live run starts");
     let mut slices = 0;
+    let mut events = Vec::new();
     loop {
         let p = run.advance(1_000);
+        events.extend(run.events_since(events.len()));
         slices += 1;
         assert!(slices < 1_000_000, "the run never finished");
         match p {
@@ -25,7 +28,7 @@ async fn live_trace(source: &str) -> Vec<looplab_engine::trace::Event> {
             Progress::Ready | Progress::WaitUntil(_) => breathe().await,
         }
     }
-    run.events().to_vec()
+    events
 }
 
 /// Gives the page a turn.
