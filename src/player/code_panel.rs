@@ -87,15 +87,15 @@ pub(super) fn code_marks(state: PlayerState) -> Marks {
             // The parked tasks, from the fold's index by line: a badge for
             // the first few of a line, then a count (a run can have 100,000
             // parked: no look at each).
+            // (The task the step ran is the current line, not a badge.)
+            let ran_parked = ran
+                .and_then(|id| snap.tasks.get(&id))
+                .and_then(|task| task.parked_line());
             let mut parks = Parks::default();
             for (line, n) in snap.parked_lines() {
+                let others = n - usize::from(ran_parked == Some(line));
                 let mut shown = 0;
-                let mut others = n;
-                for task in snap.parked_at(line) {
-                    if Some(task.id) == ran {
-                        others -= 1;
-                        continue;
-                    }
+                for task in snap.parked_at(line).filter(|task| Some(task.id) != ran) {
                     if shown == PARKS_PER_LINE {
                         break;
                     }
