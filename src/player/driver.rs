@@ -18,11 +18,11 @@ use std::rc::Rc;
 
 /// How long a page that draws no animation frames waits to be told of a
 /// live run's events, ms.
+const FRAME_FALLBACK_MS: u64 = 100;
+
 /// How long a live run's first showing waits for its first print, ms
 /// (see [`PlayerState::drive`]).
 const FIRST_SHOW_MS: f64 = 100.0;
-
-const FRAME_FALLBACK_MS: u64 = 100;
 
 /// Shows what a live run folded into the track (without telling the
 /// panels) once per animation frame.
