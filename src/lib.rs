@@ -45,7 +45,7 @@ pub fn start() {
         // while the engine warms up (a run importing one awaits them).
         player::engine::prefetch_library();
         browser::performance_mark("looplab:warm-up");
-        player::engine::warm_up().await;
+        player::warm_up::warm_up().await;
         browser::performance_mark("looplab:warm");
         browser::set_root_attribute("data-engine", Some("warm"));
     });

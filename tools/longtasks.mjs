@@ -7,10 +7,12 @@
 // the self time of the functions sampled inside them, heaviest first.
 //
 //   node tools/longtasks.mjs [--profile] [NAME...]   (names: hostile file
-//   names without .py, or `8x4`; default: all of them; DIST=dir serves
+//   names without .py, `8x4`, or the path of any .py file; default: all of them; DIST=dir serves
 //   another build; STOP_AFTER=ms presses Stop that long after Run and
 //   counts the long tasks of the 5 s after it; CHAIN=n names n callers
-//   deep in the profile, 6 by default)
+//   deep in the profile, 6 by default; TOP=n also groups the samples by
+//   the n frames nearest the root, which tells which handler a long task
+//   ran: a showing, a fold, an engine slice)
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, serveDir, launchBrowser } from '../tests/e2e/harness.mjs';
@@ -22,6 +24,8 @@ const profile = args.includes('--profile');
 const stopAfter = Number(process.env.STOP_AFTER ?? 0);
 // CHAIN=n: how many callers of each sampled function the profile names (6).
 const CHAIN = Number(process.env.CHAIN ?? 6);
+// TOP=n: group the long tasks' samples by their n outermost frames too (0: not).
+const TOP = Number(process.env.TOP ?? 0);
 let names = args.filter((a) => !a.startsWith('--'));
 const HOSTILE = join(ROOT, 'crates/engine/tests/hostile');
 if (!names.length) {
@@ -34,7 +38,8 @@ const browser = await launchBrowser();
 const rows = [];
 for (const name of names) {
   const eightByFour = name === '8x4';
-  const code = eightByFour ? PROCESSES_CODE(8, 4, 200_000) : readFileSync(join(HOSTILE, `${name}.py`), 'utf8');
+  const code = eightByFour ? PROCESSES_CODE(8, 4, 200_000)
+    : readFileSync(name.endsWith('.py') ? name : join(HOSTILE, `${name}.py`), 'utf8');
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${server.url}?play#code=${encodeURIComponent(code)}${eightByFour ? '&cpu=model' : ''}`);
@@ -90,11 +95,14 @@ for (const name of names) {
   const secs = (Date.now() - t0) / 1000;
   await page.waitForTimeout(300);
   const long = await page.evaluate(() => window.__long);
+  // When each started, ms after the Run click (the `looplab:run` mark).
+  const ran = await page.evaluate(() => performance.getEntriesByName('looplab:run')[0]?.startTime ?? 0);
   const events = await page.getByTestId('player').getAttribute('data-events');
   const durations = long.map(([, d]) => Math.round(d));
+  const when = long.map(([s, d]) => `${Math.round(d)} at +${Math.round(s - ran)}`);
   rows.push(`${name.padEnd(22)} ${secs.toFixed(1).padStart(6)} s  ${String(events).padStart(8)} events  ` +
     `${String(durations.length).padStart(4)} long tasks, longest ${Math.max(0, ...durations)} ms` +
-    (durations.length ? `  (${durations.slice(0, 12).join(', ')}${durations.length > 12 ? ', …' : ''})` : ''));
+    (when.length ? `  (${when.slice(0, 12).join(', ')}${when.length > 12 ? ', …' : ''} ms)` : ''));
   console.log(rows.at(-1));
   if (profile) {
     const { profile: p } = await cdp.send('Profiler.stop');
@@ -130,6 +138,7 @@ function attribute(p, long, origin) {
   const self = new Map();
   const chains = new Map();
   const per = long.map(() => new Map());
+  const tops = new Map();
   for (const [st, id, dt] of samples) {
     const x = st - best;
     const li = long.findIndex(([s, d]) => x >= s * 1000 && x <= (s + d) * 1000);
@@ -144,6 +153,14 @@ function attribute(p, long, origin) {
     for (let q = id; q && chain.length < CHAIN; q = parent.get(q)) chain.push(byId.get(q).callFrame.functionName || '?');
     const ck = chain.join(' < ');
     chains.set(ck, (chains.get(ck) ?? 0) + dt);
+    if (TOP) {
+      const outer = [];
+      for (let q = id; q; q = parent.get(q)) outer.push(short(byId.get(q).callFrame.functionName || '?'));
+      // (Without the frames that only pass a call on: the bindings'
+      // shims, the executor's queue.)
+      const tk = outer.reverse().slice(1).filter((f) => !PLUMBING.test(f)).slice(0, TOP).join(' > ');
+      tops.set(tk, (tops.get(tk) ?? 0) + dt);
+    }
   }
   if (process.env.PER_TASK) {
     long.forEach(([s, d], i) => {
@@ -157,4 +174,15 @@ function attribute(p, long, origin) {
   for (const [k, us] of top) console.log(`   ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
   const topc = [...chains.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
   for (const [k, us] of topc) console.log(`   ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+  const topt = [...tops.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  if (TOP) console.log(`   outermost ${TOP} frames:`);
+  for (const [k, us] of topt) console.log(`   ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+}
+
+/** Frames that only pass a call on (skipped by TOP). */
+const PLUMBING = /^(real|\?)$|wasm_bindgen|js-to-wasm|wasm-to-js|js_sys::futures|closure_once|call_once|vtable\.shim|Pin<|::poll$|__wbg_|handleError/;
+
+/** A function's name without its hash and generic arguments. */
+function short(name) {
+  return name.replace(/::h[0-9a-f]{16}$/, '').replace(/<[^<>]*(<[^<>]*(<[^<>]*>[^<>]*)*>[^<>]*)*>/g, '<…>');
 }

@@ -64,23 +64,23 @@ impl LiveRun for SessionRun {
     }
 }
 
-/// The engine's one-time start-up, before the learner presses Run, in
-/// tasks short enough never to hold the page (each well under the 50 ms
-/// of a "long task"): first what nearly every first run needs, the
-/// asyncio prelude, compiled one piece per task and cached for every
-/// later run, then `import asyncio` run once in slices, like a live run,
-/// so the browser has compiled the interpreter's hot paths too; then the
-/// rest of the compiled-in library modules (`threading`,
-/// `multiprocessing`, …), for the runs that import them. A Run pressed
-/// meanwhile compiles only what its program imports (see
-/// [`compile_library`]), sharing the pieces already compiled.
-///
-/// Every slice of the warm-up waits for the page to be idle
-/// ([`Turn::Idle`]): a Run pressed meanwhile, its slices and the first
-/// rendering of its output never queue behind it (issue #19).
-pub async fn warm_up() {
-    let source = "import asyncio\n";
-    let _ = run_sliced_once(source, 1, CpuChoice::default(), &|| true, Turn::Idle).await;
+/// The engine's part of the page's warm-up (`warm_up`): runs `source`
+/// once in slices, like a live run, so the asyncio prelude it imports is
+/// compiled one piece per task and cached for every later run, and the
+/// browser has compiled the interpreter's hot paths too. Every slice waits
+/// for the page to be idle ([`Turn::Idle`]): a Run pressed meanwhile, its
+/// slices and the first rendering of its output never queue behind it
+/// (issue #19).
+pub async fn warm_up_engine(source: &str) -> Option<RunOutcome> {
+    run_sliced_once(source, 1, CpuChoice::default(), &|| true, Turn::Idle).await
+}
+
+/// The last part of the warm-up: the rest of the compiled-in library
+/// modules (`threading`, `multiprocessing`, …), for the runs that import
+/// them, one piece per idle task. A Run pressed meanwhile compiles only
+/// what its program imports (see [`compile_library`]), sharing the pieces
+/// already compiled.
+pub async fn warm_up_library() {
     compile_library_in(None, &|| true, Turn::Idle).await;
 }
 

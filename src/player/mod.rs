@@ -23,6 +23,8 @@
 //!   [`code_panel`], [`timeline_panel`], [`loop_panel`], [`console`],
 //!   [`frames_panel`];
 //! - [`step_url`]: the URL's `#step=N`;
+//! - [`warm_up`]: the page's warm-up before the first Run (the engine, the
+//!   panels drawn once off the page, the library);
 //! - [`layout`]: the [`Player`] component that puts them together.
 
 pub mod code_panel;
@@ -45,6 +47,7 @@ pub mod step_url;
 pub mod timeline_marks;
 pub mod timeline_panel;
 pub mod track;
+pub mod warm_up;
 
 pub use cpu_choice::CpuChoice;
 pub use layout::Player;

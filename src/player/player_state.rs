@@ -118,7 +118,7 @@ pub struct PlayerState {
 }
 
 /// The rows a list draws at a live run's first showing ([`PlayerState::rows_cap`]).
-pub(super) const FIRST_ROWS: usize = 8;
+pub(super) const FIRST_ROWS: usize = 2;
 
 impl PlayerState {
     pub(super) fn new(
@@ -374,6 +374,7 @@ impl PlayerState {
         self.then.set_value(vec![then]);
         self.error.set(None);
         self.live.set(LiveState::Preparing);
+        super::warm_up::run_started();
         let state = *self;
         let source = self.source.get_untracked();
         let scale = self.limit_scale.get_untracked();

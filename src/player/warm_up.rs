@@ -1,0 +1,167 @@
+//! The page's one-time warm-up, before the learner presses Run, in tasks
+//! that each wait for the page to be idle and stay well under the 50 ms of
+//! a "long task" (issues #19 and #21):
+//!
+//! 1. the engine ([`engine::warm_up_engine`]): [`PROGRAM`] run once in
+//!    slices, which compiles the asyncio prelude (cached for every later
+//!    run) and makes the browser compile the interpreter's hot paths;
+//! 2. the drawing: the browser compiles the wasm's functions on their first
+//!    call, and a live run's first showing was the first call of every
+//!    panel's drawing code: measured with Chrome's tracing, 17–30 ms of its
+//!    50–100 ms went to compiling them (`wasm.CompileLazy`), the rest to the
+//!    panels' own work and the page's layout. So the panels draw the warm-up
+//!    program's run once, into an element that is never in the document
+//!    (nothing is laid out or painted), one panel per task, step the cursor
+//!    once (their update paths), and are dropped;
+//! 3. the rest of the compiled-in library ([`engine::warm_up_library`]).
+//!
+//! A run started meanwhile makes the drawing's part unnecessary (its own
+//! showings compile the same code): it stops at its next turn.
+
+use super::code_panel::CodePanel;
+use super::console::Console;
+use super::controls::Controls;
+use super::cpu_choice::CpuChoice;
+use super::engine;
+use super::frames_panel::FramesPanel;
+use super::loop_panel::LoopPanel;
+use super::model_note::ModelNote;
+use super::narration::Narration;
+use super::player_state::{LiveState, PlayerState, FIRST_ROWS};
+use super::timeline_panel::TimelinePanel;
+use super::track::Track;
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// The warm-up's program: tasks waiting on a queue, on timers and on each
+/// other, and prints, so the interpreter runs what most lessons run and
+/// the panels' lists, frames and lanes all have rows.
+const PROGRAM: &str = "\
+import asyncio
+
+async def worker(name, queue, delay):
+    while True:
+        item = await queue.get()
+        await asyncio.sleep(delay)
+        print(f'{name} took {item}')
+        queue.task_done()
+
+async def main():
+    queue = asyncio.Queue(maxsize=2)
+    workers = [asyncio.create_task(worker(f'w{i}', queue, 0.1 * i)) for i in range(3)]
+    sleeper = asyncio.create_task(asyncio.sleep(10))
+    for item in range(6):
+        await queue.put(item)
+    await queue.join()
+    for w in workers:
+        w.cancel()
+    sleeper.cancel()
+    print('done')
+
+asyncio.run(main())
+";
+
+thread_local! {
+    /// A run has started on this page (see [`run_started`]).
+    static RUN_STARTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A run started (or a trace is being prepared): its showings compile
+/// the drawing code themselves.
+pub(super) fn run_started() {
+    RUN_STARTED.with(|r| r.set(true));
+}
+
+fn needed() -> bool {
+    !RUN_STARTED.with(Cell::get)
+}
+
+/// How long each step of the warm-up waits for the page to be idle at
+/// most, ms.
+const IDLE_TIMEOUT_MS: u32 = 1_000;
+
+/// The warm-up; see the module's comment.
+pub async fn warm_up() {
+    if let Some(outcome) = engine::warm_up_engine(PROGRAM).await {
+        draw_once(outcome.trace.events).await;
+    }
+    engine::warm_up_library().await;
+}
+
+/// Draws the panels once for the warm-up program's run, off the document,
+/// one idle task at a time.
+async fn draw_once(events: Vec<looplab_engine::trace::Event>) {
+    let idle = || crate::browser::when_idle(IDLE_TIMEOUT_MS);
+    idle().await;
+    let Some(parent) = detached_element() else {
+        return;
+    };
+    if !needed() {
+        return;
+    }
+    // Mounted as before a Run: no run yet; then the run's first showing
+    // (the panels going from empty to full are their own code paths), then
+    // a step.
+    let track = Track::from_events(events);
+    let steps = track.steps().len();
+    // How many of the panels are drawn so far.
+    let drawn = ArcRwSignal::new(0usize);
+    let shown = Rc::new(Cell::new(None::<PlayerState>));
+    let handle = {
+        let drawn = drawn.clone();
+        let shown = shown.clone();
+        leptos::mount::mount_to(parent, move || {
+            let state = PlayerState::new(PROGRAM.to_string(), None, None, CpuChoice::default());
+            shown.set(Some(state));
+            let after = move |k: usize| {
+                let drawn = drawn.clone();
+                move || drawn.get() > k
+            };
+            view! {
+                <Show when=after(0)><Controls state=state/><Narration state=state/><ModelNote state=state/></Show>
+                <Show when=after(1)><TimelinePanel state=state/></Show>
+                <Show when=after(2)><Console state=state/><CodePanel state=state/></Show>
+                <Show when=after(3)><FramesPanel state=state/></Show>
+                <Show when=after(4)><LoopPanel state=state/></Show>
+            }
+        })
+    };
+    for k in 1..=5 {
+        idle().await;
+        if !needed() {
+            return;
+        }
+        drawn.set(k);
+    }
+    let Some(state) = shown.get() else {
+        return;
+    };
+    idle().await;
+    if !needed() {
+        return;
+    }
+    state.live.set(LiveState::Running);
+    state.rows_cap.set(FIRST_ROWS);
+    state.track.set(track);
+    state.cursor.set(steps / 3);
+    idle().await;
+    if !needed() {
+        return;
+    }
+    state.rows_cap.set(FIRST_ROWS * 2);
+    state.cursor.set(2 * steps / 3);
+    idle().await;
+    drop(handle);
+}
+
+/// A `<div>` that is not in the document.
+fn detached_element() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .create_element("div")
+        .ok()?
+        .dyn_into()
+        .ok()
+}
