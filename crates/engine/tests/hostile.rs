@@ -77,6 +77,7 @@ fn table() -> Vec<Hostile> {
         h("del_nested_list.py", "ok\n", Timed),
         h("drop_nested_in_function.py", "1\n", Timed),
         h("drop_generator_chain.py", "ok\n", Timed),
+        h("generator_sum.py", "333332833333500000\n", Timed),
         h("drop_exception_chain.py", "ok\n", Timed),
         h(
             "eq_nested_lists.py",

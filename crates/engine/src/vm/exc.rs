@@ -694,15 +694,25 @@ enum StdlibFrame<'a> {
     Hidden,
 }
 
+/// The frame mark of line `line` (1-based) of `source`, if it has one.
+fn frame_mark(source: &str, line: u32) -> Option<&str> {
+    let text = source.lines().nth(line.saturating_sub(1) as usize)?;
+    let at = text.find(FRAME_MARK)?;
+    Some(text[at + FRAME_MARK.len()..].trim())
+}
+
+/// Whether a frame at line `line` of `code` is one CPython has no frame
+/// for (a library line marked `#@ hidden`): tracebacks and the frames a
+/// task shows leave it out.
+pub(crate) fn is_hidden_frame(code: &crate::compile::code::Code, line: u32) -> bool {
+    frame_mark(&code.source, line) == Some("hidden")
+}
+
 impl<'a> StdlibFrame<'a> {
     fn of(e: &'a TbEntry) -> Self {
-        let Some(line) = e.code.source.lines().nth(e.line.saturating_sub(1) as usize) else {
+        let Some(mark) = frame_mark(&e.code.source, e.line) else {
             return StdlibFrame::AsIs;
         };
-        let Some(at) = line.find(FRAME_MARK) else {
-            return StdlibFrame::AsIs;
-        };
-        let mark = line[at + FRAME_MARK.len()..].trim();
         if mark == "hidden" {
             return StdlibFrame::Hidden;
         }

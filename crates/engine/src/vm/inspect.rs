@@ -102,7 +102,7 @@ impl Vm {
         self.frames[start..]
             .iter()
             .enumerate()
-            .map(|(i, f)| {
+            .filter_map(|(i, f)| {
                 let name = match &f.gen {
                     Some(g) => g.qualname.to_string(),
                     None => f.code.qualname.to_string(),
@@ -113,12 +113,17 @@ impl Vm {
                     let code = &f.code;
                     code.line_at(f.pc.saturating_sub(1).min(code.ops.len().saturating_sub(1)))
                 };
-                FrameView {
+                // (A library loop CPython runs in C, `sum(generator)`'s:
+                // no frame there.)
+                if crate::vm::exc::is_hidden_frame(&f.code, line) {
+                    return None;
+                }
+                Some(FrameView {
                     name,
                     file: f.code.filename.clone(),
                     line,
                     locals: frame_locals(f),
-                }
+                })
             })
             .collect()
     }

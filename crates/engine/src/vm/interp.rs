@@ -73,6 +73,7 @@ mod gens;
 mod imports;
 mod matching;
 mod names;
+mod python_loops;
 mod unwind;
 
 impl Vm {
@@ -973,6 +974,9 @@ impl Vm {
             Value::Builtin(b) => {
                 if let Some(bound) = &b.bound {
                     args.insert(0, bound.clone());
+                } else if let Some(f) = self.python_loop_for_builtin(&b.name, &args, &kw)? {
+                    // (`sum(generator)`: see `python_loops`.)
+                    return self.invoke(&f, args, kw, link);
                 }
                 let r = (b.func)(self, &args, &kw)?;
                 self.frame_pool.recycle_args(args);

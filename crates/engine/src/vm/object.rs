@@ -1139,6 +1139,10 @@ impl Vm {
         link: Link,
     ) -> Result<Invoked, Error> {
         if c.layout == Layout::Builtin {
+            if let Some(f) = self.python_loop_for_class(c, &args, &kw)? {
+                // (`list(generator)`: see `interp/python_loops.rs`.)
+                return self.invoke(&f, args, kw, link);
+            }
             return Ok(Invoked::Value(self.construct_builtin(c, args, kw)?));
         }
         let inst = match self.special_lookup(c, "__new__") {

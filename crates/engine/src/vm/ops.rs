@@ -1975,6 +1975,13 @@ impl Vm {
             let r = self.check_budgets();
             self.nesting -= 1;
             r?;
+            // A pause due now is taken at the run's next instruction, not
+            // 1,000 later: in a loop whose every step passes here at the
+            // same phase (`for x in map(abs, range(n))`), every later check
+            // would land here too and the run would never pause.
+            if self.nesting == 1 && self.fuel_until.is_some_and(|f| self.instructions >= f) {
+                self.next_check = self.instructions + 1;
+            }
         }
         match self.iter_step(it)? {
             Step::Yield(v) => Ok(Some(v)),

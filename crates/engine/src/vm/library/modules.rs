@@ -67,6 +67,7 @@ native_modules!(_random, _re, _weakref, math, sys, time, traceback);
 // registered by the event-loop glue.
 python_modules!(
     _cfutures,
+    _loops,
     _structseq,
     _timefmt,
     collections,
