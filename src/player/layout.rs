@@ -59,6 +59,10 @@ pub fn Player(
     /// marked `cpu`, an embed's `cpu=model`, a share link's) or off.
     #[prop(optional)]
     cpu: CpuChoice,
+    /// Drawn into an element that is not in the page (the warm-up,
+    /// `warm_up.rs`): it neither follows the URL nor takes the keys.
+    #[prop(optional)]
+    offscreen: bool,
 ) -> impl IntoView {
     let state = PlayerState::new(source, edited, runtime_error, cpu);
     state.show_internal.set(internal_tasks);
@@ -101,11 +105,15 @@ pub fn Player(
     if let Some(step) = start_step {
         state.with_trace(move |s| s.seek_in_mode(step));
     }
-    step_url::follow_cursor(state, start_step.is_some());
-    step_url::follow_mode(state);
-    let keys = bind_keys(state);
+    let keys = (!offscreen).then(|| {
+        step_url::follow_cursor(state, start_step.is_some());
+        step_url::follow_mode(state);
+        bind_keys(state)
+    });
     on_cleanup(move || {
-        keys.remove();
+        if let Some(keys) = keys {
+            keys.remove();
+        }
         state.generation.update_untracked(|g| *g += 1);
     });
     view! {

@@ -9,30 +9,23 @@
 //!    call, and a live run's first showing was the first call of every
 //!    panel's drawing code: measured with Chrome's tracing, 17–30 ms of its
 //!    50–100 ms went to compiling them (`wasm.CompileLazy`), the rest to the
-//!    panels' own work and the page's layout. So the panels draw the warm-up
-//!    program's run once, into an element that is never in the document
-//!    (nothing is laid out or painted), one panel per task, step the cursor
-//!    once (their update paths), and are dropped;
+//!    panels' own work and the page's layout. So a [`Player`] (the page's
+//!    own component: no copy of its code is built for this) is mounted
+//!    into an element that is never in the document (nothing is laid out
+//!    or painted), shows the warm-up program's run as a live run's first
+//!    showing does, steps once (the update paths), and is dropped, each in
+//!    an idle task of its own;
 //! 3. the rest of the compiled-in library ([`engine::warm_up_library`]).
 //!
 //! A run started meanwhile makes the drawing's part unnecessary (its own
 //! showings compile the same code): it stops at its next turn.
 
-use super::code_panel::CodePanel;
-use super::console::Console;
-use super::controls::Controls;
-use super::cpu_choice::CpuChoice;
 use super::engine;
-use super::frames_panel::FramesPanel;
-use super::loop_panel::LoopPanel;
-use super::model_note::ModelNote;
-use super::narration::Narration;
-use super::player_state::{LiveState, PlayerState, FIRST_ROWS};
-use super::timeline_panel::TimelinePanel;
+use super::layout::Player;
+use super::player_state::{LiveState, PlayerHandle, FIRST_ROWS};
 use super::track::Track;
 use leptos::prelude::*;
 use std::cell::Cell;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 /// The warm-up's program: tasks waiting on a queue, on timers and on each
@@ -101,41 +94,19 @@ async fn draw_once(events: Vec<looplab_engine::trace::Event>) {
     if !needed() {
         return;
     }
-    // Mounted as before a Run: no run yet; then the run's first showing
-    // (the panels going from empty to full are their own code paths), then
-    // a step.
+    // The player as a page has it before a Run (the same component: its
+    // code is the page's, no copy of it is built for this), then the
+    // run's first showing (the panels going from empty to full are their
+    // own code paths), then a step.
     let track = Track::from_events(events);
     let steps = track.steps().len();
-    // How many of the panels are drawn so far.
-    let drawn = ArcRwSignal::new(0usize);
-    let shown = Rc::new(Cell::new(None::<PlayerState>));
-    let handle = {
-        let drawn = drawn.clone();
-        let shown = shown.clone();
-        leptos::mount::mount_to(parent, move || {
-            let state = PlayerState::new(PROGRAM.to_string(), None, None, CpuChoice::default());
-            shown.set(Some(state));
-            let after = move |k: usize| {
-                let drawn = drawn.clone();
-                move || drawn.get() > k
-            };
-            view! {
-                <Show when=after(0)><Controls state=state/><Narration state=state/><ModelNote state=state/></Show>
-                <Show when=after(1)><TimelinePanel state=state/></Show>
-                <Show when=after(2)><Console state=state/><CodePanel state=state/></Show>
-                <Show when=after(3)><FramesPanel state=state/></Show>
-                <Show when=after(4)><LoopPanel state=state/></Show>
-            }
-        })
-    };
-    for k in 1..=5 {
-        idle().await;
-        if !needed() {
-            return;
-        }
-        drawn.set(k);
-    }
-    let Some(state) = shown.get() else {
+    let handle: PlayerHandle = RwSignal::new(None);
+    let mounted = leptos::mount::mount_to(parent, move || {
+        view! { <Player source=PROGRAM.to_string() handle=handle offscreen=true/> }
+    });
+    // (The panels come in a task of their own: `panels_after_the_page`.)
+    idle().await;
+    let Some(state) = handle.get_untracked() else {
         return;
     };
     idle().await;
@@ -153,7 +124,8 @@ async fn draw_once(events: Vec<looplab_engine::trace::Event>) {
     state.rows_cap.set(FIRST_ROWS * 2);
     state.cursor.set(2 * steps / 3);
     idle().await;
-    drop(handle);
+    drop(mounted);
+    handle.dispose();
 }
 
 /// A `<div>` that is not in the document.
