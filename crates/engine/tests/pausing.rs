@@ -67,6 +67,9 @@ N = 200_000
         "len(list(gen(N)))",
         "len(tuple(Up(N)))",
         "len(set(i % 7 for i in range(N)))",
+        "len(frozenset(gen(N)))",
+        "len(dict((i, i) for i in range(N)))",
+        "len(','.join(str(i) for i in range(N)))",
     ] {
         let program = format!("{setup}print({call})\n");
         let (n, outcome) = slices(&program);

@@ -823,6 +823,11 @@ impl Vm {
                 args.remove(0);
                 self.invoke(&m, args, kw, Link::Call)
             }
+            Value::Str(_) if &**name == "join" && self.join_loops_in_python(&args, &kw) => {
+                // (`"".join(generator)`: see `python_loops`.)
+                let f = self.python_loop("join")?;
+                self.invoke(&f, args, kw, Link::Call)
+            }
             _ => match self.call_builtin_method(&obj, name, &args[1..], &kw) {
                 Ok(Some(v)) => {
                     // Keep the argument vector for the next call (dropping

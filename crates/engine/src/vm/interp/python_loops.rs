@@ -1,5 +1,6 @@
 //! Built-in calls that loop in Python: `sum`, `any`, `all`, `min`, `max`,
-//! `sorted`, `list`, `tuple` and `set` over an iterator that runs Python
+//! `sorted`, `list`, `tuple`, `set`, `frozenset`, `dict` and `str.join`
+//! over an iterator that runs Python
 //! code for each item (a generator, `map`, a class's `__next__`) or may
 //! not end (a huge `range`) call the loops of `library/modules/_loops.py`
 //! instead of their own.
@@ -93,14 +94,25 @@ impl Vm {
             "to_tuple"
         } else if Rc::ptr_eq(c, &t.set) {
             "to_set"
+        } else if Rc::ptr_eq(c, &t.frozenset) {
+            "to_frozenset"
+        } else if Rc::ptr_eq(c, &t.dict) && matches!(args[0], Value::Gen(_) | Value::Iter(_)) {
+            // (An instance may be a mapping: `dict` reads its keys.)
+            "to_dict"
         } else {
             return Ok(None);
         };
         self.python_loop(name).map(Some)
     }
 
+    /// Whether `sep.join(iterable)` (`args`: the separator, then the
+    /// arguments) should loop in Python.
+    pub(super) fn join_loops_in_python(&self, args: &[Value], kw: &[(Name, Value)]) -> bool {
+        args.len() == 2 && kw.is_empty() && loops_in_python(&args[1])
+    }
+
     /// The function `name` of `_loops`.
-    fn python_loop(&mut self, name: &str) -> Result<Value, Error> {
+    pub(super) fn python_loop(&mut self, name: &str) -> Result<Value, Error> {
         let module = self.import("_loops")?;
         let name = self.intern(name);
         self.getattr(&module, &name)

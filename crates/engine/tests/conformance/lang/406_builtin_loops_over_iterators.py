@@ -1,4 +1,4 @@
-# sum, any, all, min, max, sorted, list, tuple and set over generators, map, class iterators and big ranges: results, the order items are consumed in, and the errors raised inside them
+# sum, any, all, min, max, sorted, list, tuple, set, frozenset, dict and str.join over generators, map, class iterators and big ranges: results, the order items are consumed in, and the errors raised inside them
 def items(values, log):
     for v in values:
         log.append(v)
@@ -66,6 +66,13 @@ try:
     list(failing())
 except KeyError as e:
     print("KeyError:", e)
+print("-".join(str(i) for i in range(5)), ",".join(map(str, [1, 2])), "".join(iter("abc")))
+print(dict((i, i * i) for i in range(4)), sorted(frozenset(x % 3 for x in range(7))), dict(zip("ab", [1, 2])))
+for bad in (lambda: "".join(x for x in ["a", 1]), lambda: dict(x for x in [(1, 2, 3)]), lambda: dict(x for x in [1])):
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__ + ":", e)
 print(sum(i * i for i in range(number)) if (number := 1000) else 0)
 print(max(x for x in [1, 2]) + sum(x for x in range(3)) / 2)
 sum(x for x in [1, None])

@@ -1,9 +1,9 @@
 # The loops of built-in functions over an iterator that runs Python code
 # for each item (a generator, map(), a class's __next__) or may not end
-# (a huge range): sum, any, all, min, max, sorted, list, tuple and set
-# call these instead of looping in Rust (see `vm/interp/python_loops.rs`).
-# A loop in Rust runs to its end inside one instruction, so a live run
-# cannot pause in it: `sum(i * i for i in range(10**7))` held the page for
+# (a huge range): sum, any, all, min, max, sorted, list, tuple, set,
+# frozenset, dict and str.join call these instead of looping in Rust
+# (see `vm/interp/python_loops.rs`). A loop in Rust runs to its end
+# inside one instruction, so a live run cannot pause in it: `sum(i * i for i in range(10**7))` held the page for
 # seconds. Here the run pauses between items as in any Python loop. Every
 # line is marked hidden: tracebacks show no frame of this module, as
 # CPython shows none for its loops written in C.
@@ -97,3 +97,15 @@ def to_set(iterable):  #@ hidden
     for item in iterable:  #@ hidden
         items.add(item)  #@ hidden
     return items  #@ hidden
+
+
+def to_frozenset(iterable):  #@ hidden
+    return frozenset(to_list(iterable))  #@ hidden
+
+
+def to_dict(iterable):  #@ hidden
+    return dict(to_list(iterable))  #@ hidden
+
+
+def join(sep, iterable):  #@ hidden
+    return sep.join(to_list(iterable))  #@ hidden
