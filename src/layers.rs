@@ -90,6 +90,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "player::narration",
             "player::step_url",
             "player::timeline_panel",
+            "player::warm_up",
             "predict",
             "predict::exercise",
         ],

@@ -138,7 +138,7 @@ impl PlayerState {
         self.line_cursor.set(0);
         self.live.set(LiveState::Running);
         self.rows_cap.set(FIRST_ROWS);
-        super::warm_up::run_started();
+        super::engine::run_started();
         // The marks let the benchmark tell where a cold load's time goes.
         crate::browser::performance_mark("looplab:run");
         let state = *self;

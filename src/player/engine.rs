@@ -64,6 +64,23 @@ impl LiveRun for SessionRun {
     }
 }
 
+thread_local! {
+    /// A run has started on this page (see [`run_started`]).
+    static RUN_STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A run started (or a trace is being prepared): the drawing's warm-up
+/// (`warm_up`) is not needed any more, its showings compile the same
+/// code.
+pub fn run_started() {
+    RUN_STARTED.with(|r| r.set(true));
+}
+
+/// Whether a run has started on this page.
+pub fn a_run_started() -> bool {
+    RUN_STARTED.with(std::cell::Cell::get)
+}
+
 /// The engine's part of the page's warm-up (`warm_up`): runs `source`
 /// once in slices, like a live run, so the asyncio prelude it imports is
 /// compiled one piece per task and cached for every later run, and the

@@ -374,7 +374,7 @@ impl PlayerState {
         self.then.set_value(vec![then]);
         self.error.set(None);
         self.live.set(LiveState::Preparing);
-        super::warm_up::run_started();
+        super::engine::run_started();
         let state = *self;
         let source = self.source.get_untracked();
         let scale = self.limit_scale.get_untracked();

@@ -25,7 +25,6 @@ use super::layout::Player;
 use super::player_state::{LiveState, PlayerHandle, FIRST_ROWS};
 use super::track::Track;
 use leptos::prelude::*;
-use std::cell::Cell;
 use wasm_bindgen::JsCast;
 
 /// The warm-up's program: tasks waiting on a queue, on timers and on each
@@ -56,19 +55,8 @@ async def main():
 asyncio.run(main())
 ";
 
-thread_local! {
-    /// A run has started on this page (see [`run_started`]).
-    static RUN_STARTED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// A run started (or a trace is being prepared): its showings compile
-/// the drawing code themselves.
-pub(super) fn run_started() {
-    RUN_STARTED.with(|r| r.set(true));
-}
-
 fn needed() -> bool {
-    !RUN_STARTED.with(Cell::get)
+    !engine::a_run_started()
 }
 
 /// How long each step of the warm-up waits for the page to be idle at
