@@ -57,7 +57,7 @@ for (const name of names) {
   if (profile) {
     cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.SAMPLE_US ?? 200) });
     await cdp.send('Profiler.start');
     // A marker the profile can be aligned on: a named busy function whose
     // start is known on the page's clock.

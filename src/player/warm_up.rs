@@ -13,8 +13,8 @@
 //!    own component: no copy of its code is built for this) is mounted
 //!    into an element that is never in the document (nothing is laid out
 //!    or painted), shows the warm-up program's run as a live run's first
-//!    showing does, steps once (the update paths), and is dropped, each in
-//!    an idle task of its own;
+//!    showing does, steps once (the update paths), and is emptied, each in
+//!    an idle task of its own (it stays mounted: see `draw_once`);
 //! 3. the rest of the compiled-in library ([`engine::warm_up_library`]).
 //!
 //! A run started meanwhile makes the drawing's part unnecessary (its own
@@ -89,31 +89,36 @@ async fn draw_once(events: Vec<looplab_engine::trace::Event>) {
     let track = Track::from_events(events);
     let steps = track.steps().len();
     let handle: PlayerHandle = RwSignal::new(None);
-    let mounted = leptos::mount::mount_to(parent, move || {
+    // It stays mounted, emptied at the end: the panels' animation-frame
+    // and timer callbacks (an embed out of view runs them seconds late)
+    // read its signals, and unmounted they would find them disposed (a
+    // panic: the embed test caught it).
+    leptos::mount::mount_to(parent, move || {
         view! { <Player source=PROGRAM.to_string() handle=handle offscreen=true/> }
-    });
+    })
+    .forget();
     // (The panels come in a task of their own: `panels_after_the_page`.)
     idle().await;
     let Some(state) = handle.get_untracked() else {
         return;
     };
     idle().await;
-    if !needed() {
-        return;
+    if needed() {
+        state.live.set(LiveState::Running);
+        state.rows_cap.set(FIRST_ROWS);
+        state.track.set(track);
+        state.cursor.set(steps / 3);
+        idle().await;
     }
-    state.live.set(LiveState::Running);
-    state.rows_cap.set(FIRST_ROWS);
-    state.track.set(track);
-    state.cursor.set(steps / 3);
-    idle().await;
-    if !needed() {
-        return;
+    if needed() {
+        state.rows_cap.set(FIRST_ROWS * 2);
+        state.cursor.set(2 * steps / 3);
+        idle().await;
     }
-    state.rows_cap.set(FIRST_ROWS * 2);
-    state.cursor.set(2 * steps / 3);
-    idle().await;
-    drop(mounted);
-    handle.dispose();
+    // Emptied, as before a run: it holds no trace.
+    state.live.set(LiveState::Idle);
+    state.cursor.set(0);
+    state.track.set(Track::default());
 }
 
 /// A `<div>` that is not in the document.
