@@ -264,6 +264,12 @@ pub struct Code {
     pub varkeywords: bool,
     /// File name shown in tracebacks (`<lesson>`).
     pub filename: Name,
+    /// The code of a built-in's loop written in Python (`<_loops>`, see
+    /// `vm/interp/python_loops.rs`): its instructions are not charged to
+    /// the CPU model's clock or the budgets, except one per `FOR_ITER`
+    /// (the one a loop in Rust counts per item), so the model's times are
+    /// those of the loops in Rust that CPython's C loops match.
+    pub uncharged: bool,
     /// Whole source text, to print the offending line in tracebacks.
     pub source: Rc<str>,
     /// The docstring (`__doc__` of functions).
@@ -281,6 +287,10 @@ pub struct Code {
     /// usually share their attribute order), checked before scanning.
     pub attr_hints: Vec<Cell<u32>>,
 }
+
+/// The file name of the built-ins' loops written in Python (see
+/// [`Code::uncharged`]).
+pub const UNCHARGED_FILE: &str = "<_loops>";
 
 impl Code {
     /// The source line of instruction `pc`.

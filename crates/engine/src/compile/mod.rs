@@ -297,6 +297,7 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: u.kwonlyargcount,
             varargs: u.varargs,
             varkeywords: u.varkeywords,
+            uncharged: &*self.filename == code::UNCHARGED_FILE,
             filename: self.filename.clone(),
             source: self.source.clone(),
             firstlineno: u.firstlineno,

@@ -359,6 +359,7 @@ fn read_code(
         kwonlyargcount,
         varargs: flags & 1 != 0,
         varkeywords: flags & 2 != 0,
+        uncharged: &*filename == super::code::UNCHARGED_FILE,
         filename,
         source: source.clone(),
         doc,

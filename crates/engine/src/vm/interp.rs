@@ -548,8 +548,15 @@ impl Vm {
                 return Err(Error::Internal("pc out of range".into()));
             };
             fr.pc += 1;
+            // A built-in's loop written in Python (`Code::uncharged`): its
+            // own instructions are not charged (what they call is).
+            let uncharged = fr.code.uncharged;
+            if uncharged {
+                self.uncharged += 1;
+            }
+            let before = self.instructions;
             let op = if is_simple_op(op) {
-                match run_simple_ops(
+                let r = run_simple_ops(
                     fr,
                     op,
                     &mut self.instructions,
@@ -557,7 +564,11 @@ impl Vm {
                     &self.finalize_queue.pending,
                     &mut self.type_cache,
                     &self.builtins,
-                )? {
+                );
+                if uncharged {
+                    self.uncharged += self.instructions - before;
+                }
+                match r? {
                     Some(op) => op,
                     None => continue,
                 }
@@ -609,7 +620,14 @@ impl Vm {
                 Op::JumpIfFalseOrPop(t) => self.op_jump_if_false_or_pop_slow(t)?,
                 Op::JumpIfTrueOrPop(t) => self.op_jump_if_true_or_pop_slow(t)?,
                 Op::GetIter => self.op_get_iter()?,
-                Op::ForIter(target) => finish!(self.op_for_iter(target)),
+                Op::ForIter(target) => {
+                    if uncharged {
+                        // A step of a built-in's loop in Python is charged
+                        // what the loop in Rust's step was: one.
+                        self.uncharged -= 1;
+                    }
+                    finish!(self.op_for_iter(target))
+                }
                 Op::GetAIter => self.op_get_a_iter()?,
                 Op::GetANext => self.op_get_a_next()?,
                 Op::EndAsyncFor => self.op_end_async_for()?,

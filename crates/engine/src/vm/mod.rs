@@ -444,6 +444,10 @@ pub struct Vm {
     /// itself made every check fall on a handle's first instruction, so a
     /// `MemoryError` always hit a fresh task, never the loop making them).
     handle_charge: u64,
+    /// Instructions run in the built-ins' loops written in Python
+    /// (`Code::uncharged`): left out of the charged count (the CPU model's
+    /// clock, the budgets) as their loops in Rust were.
+    pub(crate) uncharged: u64,
     /// Next instruction count at which budgets are checked.
     next_check: u64,
     /// CPU model: the virtual time of the charged instructions already
@@ -549,6 +553,7 @@ impl Vm {
             still_since: 0,
             clock_seen: 0,
             handle_charge: 0,
+            uncharged: 0,
             next_check: 0,
             cpu_synced_ns: 0,
             switch_interval_ns: DEFAULT_SWITCH_INTERVAL_NS,
@@ -602,7 +607,9 @@ impl Vm {
     /// Instructions counted against the total budget: those run plus the
     /// handles' charge.
     pub(crate) fn charged_instructions(&self) -> u64 {
-        self.instructions.saturating_add(self.handle_charge)
+        self.instructions
+            .saturating_add(self.handle_charge)
+            .saturating_sub(self.uncharged)
     }
 
     /// Restart the per-slice instruction budget (call when a task suspends).
@@ -616,6 +623,7 @@ impl Vm {
         // their marks move back by the handles' charge.
         let charged_mark = |mark: u64| {
             mark.saturating_sub(self.handle_charge)
+                .saturating_add(self.uncharged)
                 .max(self.instructions + 1)
         };
         let step = self.limits.max_slice_instructions.max(1);
