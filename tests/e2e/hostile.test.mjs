@@ -39,6 +39,8 @@ const TABLE = [
   // page for 16 s when sum looped in Rust).
   { name: 'generator_sum', stdout: ['333332833333500000'], end: 'finished' },
   { name: 'native_loop_sum', stdout: ['start'], end: 'limit: step', says: 'without reaching an await' },
+  // `in` over an endless generator: it searches in Python too.
+  { name: 'search_endless_generator', stdout: ['start'], end: 'limit: step', says: 'without reaching an await' },
   { name: 'async_spin_sleep0', stdout: ['start'], end: 'limit: step', says: 'stood still at 0.000 s' },
   { name: 'async_spin_two_tasks', stdout: [], end: 'limit: step', says: 'stood still at 1.500 s' },
   // One task per loop step, each sleeping 1,000 s, until the step limit

@@ -151,6 +151,15 @@ fn table() -> Vec<Hostile> {
         Hostile {
             slice: 2_000_000,
             ..h(
+                "search_endless_generator.py",
+                "start\n!! limit: the code ran 2,000,000 instructions without reaching an await \
+             that pauses it: an endless loop is blocking the event loop (the step limit)\n",
+                Not("CPython searches forever"),
+            )
+        },
+        Hostile {
+            slice: 2_000_000,
+            ..h(
                 "async_busy_loop.py",
                 "start\n!! limit: the code ran 2,000,000 instructions without reaching an await \
              that pauses it: an endless loop is blocking the event loop (the step limit)\n",

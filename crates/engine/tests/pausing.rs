@@ -70,6 +70,15 @@ N = 200_000
         "len(frozenset(gen(N)))",
         "len(dict((i, i) for i in range(N)))",
         "len(','.join(str(i) for i in range(N)))",
+        // Unpacking and searching an iterator: the `*` of a call and of
+        // a list or set display, list.extend, `in`.
+        "len([*gen(N)])",
+        "len({*map(abs, range(N))})",
+        "max(*gen(N))",
+        "(lambda *a: len(a))(0, *(i for i in range(N)), 1)",
+        "(lambda l: (l.extend(gen(N)), len(l))[1])([])",
+        "-1 in gen(N)",
+        "-1 not in map(abs, range(N))",
     ] {
         let program = format!("{setup}print({call})\n");
         let (n, outcome) = slices(&program);

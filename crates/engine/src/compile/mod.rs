@@ -1603,9 +1603,9 @@ impl<'a> Compiler<'a> {
                 self.patch_here(end);
             }
             ExprKind::Dict { keys, values } => self.dict_display(keys, values)?,
-            ExprKind::List(items) => self.sequence(items, 0)?,
-            ExprKind::Tuple(items) => self.sequence(items, 1)?,
-            ExprKind::Set(items) => self.sequence(items, 2)?,
+            ExprKind::List(items) => self.sequence(items, 0, e.span)?,
+            ExprKind::Tuple(items) => self.sequence(items, 1, e.span)?,
+            ExprKind::Set(items) => self.sequence(items, 2, e.span)?,
             ExprKind::ListComp { elt, generators } => {
                 self.comprehension(e, "<listcomp>", generators, &[elt], 0)?
             }
@@ -1846,8 +1846,9 @@ impl<'a> Compiler<'a> {
         };
     }
 
-    /// List (0), tuple (1) or set (2) display, with `*` unpacking.
-    fn sequence(&mut self, items: &[Expr], kind: u8) -> CResult {
+    /// List (0), tuple (1) or set (2) display, with `*` unpacking (an
+    /// error while unpacking points at the whole display, as CPython's).
+    fn sequence(&mut self, items: &[Expr], kind: u8, span: Span) -> CResult {
         let has_star = items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
         if kind == 2 && items.len() >= 3 {
             let consts: Option<Vec<Const>> = items
@@ -1891,6 +1892,7 @@ impl<'a> Compiler<'a> {
             match &i.kind {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
+                    self.set_span(span);
                     self.emit(if kind == 2 {
                         Op::SetUpdate(1)
                     } else {
@@ -1987,6 +1989,8 @@ impl<'a> Compiler<'a> {
             match &a.kind {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
+                    // (An error while unpacking points at the call.)
+                    self.set_span(e.span);
                     self.emit(Op::ListExtend(1));
                 }
                 _ => {

@@ -605,7 +605,7 @@ impl Vm {
                 Op::UnaryNot => self.op_unary_not()?,
                 Op::Compare(c) => self.op_compare_slow(c)?,
                 Op::Is(neg) => self.op_is_slow(neg)?,
-                Op::Contains(neg) => self.op_contains(neg)?,
+                Op::Contains(neg) => finish!(self.op_contains(neg)),
                 Op::Pop => self.op_pop_slow()?,
                 Op::Dup => self.op_dup_slow()?,
                 Op::Copy(n) => self.op_copy_slow(n)?,
@@ -639,8 +639,8 @@ impl Vm {
                 Op::ListAppend(n) => self.op_list_append(n)?,
                 Op::SetAdd(n) => self.op_set_add(n)?,
                 Op::MapAdd(n) => self.op_map_add(n)?,
-                Op::ListExtend(n) => self.op_list_extend(n)?,
-                Op::SetUpdate(n) => self.op_set_update(n)?,
+                Op::ListExtend(n) => finish!(self.op_list_extend(n)),
+                Op::SetUpdate(n) => finish!(self.op_set_update(n)),
                 Op::DictUpdate(n) | Op::DictMerge(n) => self.op_dict_update(op, n)?,
                 Op::ListToTuple => self.op_list_to_tuple()?,
                 Op::BuildSlice(n) => self.op_build_slice(n)?,
@@ -844,6 +844,11 @@ impl Vm {
             Value::Str(_) if &**name == "join" && self.join_loops_in_python(&args, &kw) => {
                 // (`"".join(generator)`: see `python_loops`.)
                 let f = self.python_loop("join")?;
+                self.invoke(&f, args, kw, Link::Call)
+            }
+            Value::List(_) if &**name == "extend" && self.extend_loops_in_python(&args, &kw) => {
+                // (`items.extend(generator)`: see `python_loops`.)
+                let f = self.python_loop("extend")?;
                 self.invoke(&f, args, kw, Link::Call)
             }
             _ => match self.call_builtin_method(&obj, name, &args[1..], &kw) {

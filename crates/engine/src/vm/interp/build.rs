@@ -103,27 +103,41 @@ impl Vm {
 
     /// `ListExtend`.
     #[inline(always)]
-    pub(super) fn op_list_extend(&mut self, n: u32) -> Result<(), Error> {
+    pub(super) fn op_list_extend(&mut self, n: u32) -> Result<Option<Completion>, Error> {
         let fr = frame!(self);
         let v = pop!(fr);
+        if n == 1 && python_loops::unpacks_in_python(&v) {
+            // (`f(*generator)`, `[*generator]`: see `python_loops`.)
+            let l = pop!(frame!(self));
+            let f = self.python_loop("extend_list")?;
+            return self.call_op(&f, vec![l, v], Vec::new());
+        }
+        let fr = frame!(self);
         let i = fr.stack.len().saturating_sub(n as usize);
         let l = fr.stack[i].clone();
         let items = self.iterate(&v)?;
         if let Value::List(l) = l {
             l.borrow_mut().extend(items);
         }
-        Ok(())
+        Ok(None)
     }
 
     /// `SetUpdate`.
     #[inline(always)]
-    pub(super) fn op_set_update(&mut self, n: u32) -> Result<(), Error> {
+    pub(super) fn op_set_update(&mut self, n: u32) -> Result<Option<Completion>, Error> {
         let fr = frame!(self);
         let v = pop!(fr);
+        if n == 1 && python_loops::unpacks_in_python(&v) {
+            // (`{*generator}`: see `python_loops`.)
+            let s = pop!(frame!(self));
+            let f = self.python_loop("update_set")?;
+            return self.call_op(&f, vec![s, v], Vec::new());
+        }
+        let fr = frame!(self);
         let i = fr.stack.len().saturating_sub(n as usize);
         let s = fr.stack[i].clone();
         self.set_update(&s, &v)?;
-        Ok(())
+        Ok(None)
     }
 
     /// `DictUpdate | DictMerge`.

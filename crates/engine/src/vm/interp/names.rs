@@ -203,12 +203,17 @@ impl Vm {
 
     /// `Contains`.
     #[inline(always)]
-    pub(super) fn op_contains(&mut self, neg: bool) -> Result<(), Error> {
+    pub(super) fn op_contains(&mut self, neg: bool) -> Result<Option<Completion>, Error> {
         let fr = frame!(self);
         let container = pop!(fr);
         let item = pop!(fr);
+        if python_loops::searches_in_python(&container) {
+            // (`x in generator`: see `python_loops`.)
+            let f = self.python_loop(if neg { "not_contains" } else { "contains" })?;
+            return self.call_op(&f, vec![container, item], Vec::new());
+        }
         let r = self.contains(&container, &item)?;
         frame!(self).stack.push(Value::Bool(r != neg));
-        Ok(())
+        Ok(None)
     }
 }

@@ -1,6 +1,7 @@
 //! Built-in calls that loop in Python: `sum`, `any`, `all`, `min`, `max`,
-//! `sorted`, `list`, `tuple`, `set`, `frozenset`, `dict` and `str.join`
-//! over an iterator that runs Python
+//! `sorted`, `list`, `tuple`, `set`, `frozenset`, `dict`, `str.join`,
+//! `list.extend`, `in` and the `*` of a call or a list or set display
+//! (`f(*it)`, `[*it]`, `{*it}`) over an iterator that runs Python
 //! code for each item (a generator, `map`, a class's `__next__`) or may
 //! not end (a huge `range`) call the loops of `library/modules/_loops.py`
 //! instead of their own.
@@ -31,6 +32,20 @@ fn loops_in_python(v: &Value) -> bool {
         Value::Range(r) => r.len() > NATIVE_RANGE_MAX,
         _ => false,
     }
+}
+
+/// Whether the `*` of a call or a display over `v` should loop in Python:
+/// as [`loops_in_python`], but not over an instance (the instruction's own
+/// message says when one is not iterable).
+pub(super) fn unpacks_in_python(v: &Value) -> bool {
+    !matches!(v, Value::Instance(_)) && loops_in_python(v)
+}
+
+/// Whether `x in v` should loop in Python: over a generator or a built-in
+/// iterator (an instance has its own `__contains__` to ask first, a range
+/// answers at once).
+pub(super) fn searches_in_python(v: &Value) -> bool {
+    matches!(v, Value::Gen(g) if g.kind == GenKind::Generator) || matches!(v, Value::Iter(_))
 }
 
 /// Whether every keyword is one of `names`.
@@ -108,6 +123,12 @@ impl Vm {
     /// Whether `sep.join(iterable)` (`args`: the separator, then the
     /// arguments) should loop in Python.
     pub(super) fn join_loops_in_python(&self, args: &[Value], kw: &[(Name, Value)]) -> bool {
+        args.len() == 2 && kw.is_empty() && loops_in_python(&args[1])
+    }
+
+    /// Whether `list.extend(iterable)` (`args`: the list, then the
+    /// arguments) should loop in Python.
+    pub(super) fn extend_loops_in_python(&self, args: &[Value], kw: &[(Name, Value)]) -> bool {
         args.len() == 2 && kw.is_empty() && loops_in_python(&args[1])
     }
 

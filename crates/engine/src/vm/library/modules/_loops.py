@@ -1,7 +1,8 @@
 # The loops of built-in functions over an iterator that runs Python code
 # for each item (a generator, map(), a class's __next__) or may not end
 # (a huge range): sum, any, all, min, max, sorted, list, tuple, set,
-# frozenset, dict and str.join call these instead of looping in Rust
+# frozenset, dict, str.join, list.extend, `x in iterator` and the `*`
+# of a call or a display call these instead of looping in Rust
 # (see `vm/interp/python_loops.rs`). A loop in Rust runs to its end
 # inside one instruction, so a live run cannot pause in it: `sum(i * i for i in range(10**7))` held the page for
 # seconds. Here the run pauses between items as in any Python loop. Every
@@ -109,3 +110,30 @@ def to_dict(iterable):  #@ hidden
 
 def join(sep, iterable):  #@ hidden
     return sep.join(to_list(iterable))  #@ hidden
+
+
+def extend(items, iterable):  #@ hidden
+    for item in iterable:  #@ hidden
+        list.append(items, item)  #@ hidden
+
+
+def extend_list(items, iterable):  #@ hidden
+    extend(items, iterable)  #@ hidden
+    return items  #@ hidden
+
+
+def update_set(items, iterable):  #@ hidden
+    for item in iterable:  #@ hidden
+        set.add(items, item)  #@ hidden
+    return items  #@ hidden
+
+
+def contains(iterable, value):  #@ hidden
+    for item in iterable:  #@ hidden
+        if item is value or item == value:  #@ hidden
+            return True  #@ hidden
+    return False  #@ hidden
+
+
+def not_contains(iterable, value):  #@ hidden
+    return not contains(iterable, value)  #@ hidden
