@@ -26,6 +26,8 @@ const stopAfter = Number(process.env.STOP_AFTER ?? 0);
 const CHAIN = Number(process.env.CHAIN ?? 6);
 // TOP=n: group the long tasks' samples by their n outermost frames too (0: not).
 const TOP = Number(process.env.TOP ?? 0);
+/** Frames that only pass a call on (skipped by TOP). */
+const PLUMBING = /^(real|\?)$|wasm_bindgen|js-to-wasm|wasm-to-js|js_sys::futures|closure_once|call_once|vtable\.shim|Pin<|::poll$|__wbg_|handleError/;
 let names = args.filter((a) => !a.startsWith('--'));
 const HOSTILE = join(ROOT, 'crates/engine/tests/hostile');
 if (!names.length) {
@@ -178,9 +180,6 @@ function attribute(p, long, origin) {
   if (TOP) console.log(`   outermost ${TOP} frames:`);
   for (const [k, us] of topt) console.log(`   ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
 }
-
-/** Frames that only pass a call on (skipped by TOP). */
-const PLUMBING = /^(real|\?)$|wasm_bindgen|js-to-wasm|wasm-to-js|js_sys::futures|closure_once|call_once|vtable\.shim|Pin<|::poll$|__wbg_|handleError/;
 
 /** A function's name without its hash and generic arguments. */
 function short(name) {

@@ -190,22 +190,32 @@ fn keep_cursor_in_view(
 ) -> impl Fn(leptos::ev::Event) + Copy + 'static {
     let wrote = StoredValue::new(None::<usize>);
     let scroll_to = StoredValue::new(None::<usize>);
+    // (Every read here may come an animation frame after the panel was
+    // unmounted, its signals disposed: `try_` reads, nothing done then.)
     let follow = move || {
-        let (x, w) = cursor_x.get_untracked();
-        let (left, vw) = view.get_untracked();
+        let (Some((x, w)), Some((left, vw))) =
+            (cursor_x.try_get_untracked(), view.try_get_untracked())
+        else {
+            return;
+        };
         if vw == 0 || (x >= left && x + w <= left + vw) {
             return;
         }
-        let mode = state.timeline_mode.get_untracked();
-        let total = state.track.with_untracked(|t| t.width_in(mode).max(44));
+        let Some(mode) = state.timeline_mode.try_get_untracked() else {
+            return;
+        };
+        let total = state
+            .track
+            .try_with_untracked(|t| t.width_in(mode).max(44))
+            .unwrap_or(0);
         let target = (x + w / 2)
             .saturating_sub(vw / 2)
             .min(total.saturating_sub(vw));
         view.set((target, vw));
         if scroll_to.get_value().is_none() {
             request_animation_frame(move || {
-                let (Some(Some(x)), Some(el)) =
-                    (scroll_to.try_get_value(), scroller.get_untracked())
+                let (Some(Some(x)), Some(Some(el))) =
+                    (scroll_to.try_get_value(), scroller.try_get_untracked())
                 else {
                     return;
                 };
@@ -224,7 +234,7 @@ fn keep_cursor_in_view(
     // resized; then known from the scroll events.
     let measure = move || {
         request_animation_frame(move || {
-            if let Some(el) = scroller.get_untracked() {
+            if let Some(Some(el)) = scroller.try_get_untracked() {
                 let at = (
                     el.scroll_left().max(0) as usize,
                     el.client_width().max(0) as usize,

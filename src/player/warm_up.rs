@@ -14,7 +14,10 @@
 //!    into an element that is never in the document (nothing is laid out
 //!    or painted), shows the warm-up program's run as a live run's first
 //!    showing does, steps once (the update paths), and is emptied, each in
-//!    an idle task of its own (it stays mounted: see `draw_once`);
+//!    an idle task of its own (it stays mounted: see `draw_once`); after
+//!    the showing and after the step, a copy of what it shows is laid out
+//!    in the document, a part per task, for the fonts' sake (see
+//!    [`lay_out_a_copy`]);
 //! 3. the rest of the compiled-in library ([`engine::warm_up_library`]).
 //!
 //! A run started meanwhile makes the drawing's part unnecessary (its own
@@ -29,7 +32,8 @@ use wasm_bindgen::JsCast;
 
 /// The warm-up's program: tasks waiting on a queue, on timers and on each
 /// other, and prints, so the interpreter runs what most lessons run and
-/// the panels' lists, frames and lanes all have rows.
+/// the panels' lists, frames and lanes all have rows (and a line of code
+/// has more parked tasks than it shows badges: "+2 more").
 const PROGRAM: &str = "\
 import asyncio
 
@@ -40,16 +44,18 @@ async def worker(name, queue, delay):
         print(f'{name} took {item}')
         queue.task_done()
 
+async def idle():
+    await asyncio.sleep(10)
+
 async def main():
     queue = asyncio.Queue(maxsize=2)
     workers = [asyncio.create_task(worker(f'w{i}', queue, 0.1 * i)) for i in range(3)]
-    sleeper = asyncio.create_task(asyncio.sleep(10))
+    sleepers = [asyncio.create_task(idle()) for _ in range(6)]
     for item in range(6):
         await queue.put(item)
     await queue.join()
-    for w in workers:
-        w.cancel()
-    sleeper.cancel()
+    for task in workers + sleepers:
+        task.cancel()
     print('done')
 
 asyncio.run(main())
@@ -93,7 +99,7 @@ async fn draw_once(events: Vec<looplab_engine::trace::Event>) {
     // and timer callbacks (an embed out of view runs them seconds late)
     // read its signals, and unmounted they would find them disposed (a
     // panic: the embed test caught it).
-    leptos::mount::mount_to(parent, move || {
+    leptos::mount::mount_to(parent.clone(), move || {
         view! { <Player source=PROGRAM.to_string() handle=handle offscreen=true/> }
     })
     .forget();
@@ -110,15 +116,112 @@ async fn draw_once(events: Vec<looplab_engine::trace::Event>) {
         state.cursor.set(steps / 3);
         idle().await;
     }
+    lay_out_a_copy(&parent).await;
     if needed() {
         state.rows_cap.set(FIRST_ROWS * 2);
         state.cursor.set(2 * steps / 3);
         idle().await;
     }
+    lay_out_a_copy(&parent).await;
     // Emptied, as before a run: it holds no trace.
     state.live.set(LiveState::Idle);
     state.cursor.set(0);
     state.track.set(Track::default());
+}
+
+/// Lays out, inside the document, a copy of what the off-document player
+/// shows, a part at a time, each in an idle task of its own, and takes it
+/// out again in the same task (no other task, and no paint, ever sees it).
+///
+/// Laying out text in a font at a size the page has not used yet asks the
+/// browser's process for that font (Chrome on Linux: an IPC per font and
+/// size, `FontCache::GetFontPlatformData`), and a live run's first showing
+/// was the first use of the panels' fonts: traced, 25–44 ms of its 52–68 ms
+/// (a second run's first showing: 4 ms of layout in all). The page's fonts
+/// are the page's once any layout has used them. The whole copy at once
+/// made one task of 61 ms; [`PART_NODES`] elements at a time stay short.
+async fn lay_out_a_copy(shown: &web_sys::HtmlElement) {
+    let mut next = 0;
+    while needed() {
+        crate::browser::when_idle(IDLE_TIMEOUT_MS).await;
+        match lay_out_parts(shown, next) {
+            Some(after) => next = after,
+            None => break,
+        }
+    }
+}
+
+/// How many elements each task of [`lay_out_a_copy`] lays out, about.
+const PART_NODES: u32 = 120;
+
+/// Lays out the parts of a copy from `first` on, [`PART_NODES`] elements'
+/// worth (the others hidden: not laid out); the part to start from next
+/// time, or `None` when none is left.
+fn lay_out_parts(shown: &web_sys::HtmlElement, first: usize) -> Option<usize> {
+    let document = web_sys::window()?.document()?;
+    let copy: web_sys::Element = shown
+        .first_element_child()?
+        .clone_node_with_deep(true)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let mut parts = Vec::new();
+    split(&copy, &mut parts);
+    if first >= parts.len() {
+        return None;
+    }
+    let mut end = first;
+    let mut nodes = 0;
+    while end < parts.len() && (end == first || nodes + parts[end].1 <= PART_NODES) {
+        nodes += parts[end].1;
+        end += 1;
+    }
+    for (i, (part, _)) in parts.iter().enumerate() {
+        if !(first..end).contains(&i) {
+            let _ = part.set_attribute("style", "display:none");
+        }
+    }
+    let wrapper = document.create_element("div").ok()?;
+    // Out of sight and of the page's flow: no size of its own, never
+    // painted, never focused or read out.
+    let _ = wrapper.set_attribute(
+        "style",
+        "position:absolute;top:0;left:0;width:100%;height:0;overflow:hidden;\
+         visibility:hidden;pointer-events:none;contain:strict",
+    );
+    let _ = wrapper.set_attribute("aria-hidden", "true");
+    let _ = wrapper.append_child(&copy);
+    // Beside the page's own player, so the page's style rules reach it as
+    // they reach that one (an embed's sizes are not the playground's).
+    let page_player = document
+        .query_selector("[data-testid=player]")
+        .ok()
+        .flatten();
+    let place = page_player
+        .and_then(|p| p.parent_element())
+        .or_else(|| document.body().map(Into::into))?;
+    if place.append_child(&wrapper).is_ok() {
+        // (Measuring it lays the document out now.)
+        let _ = wrapper.get_bounding_client_rect();
+        wrapper.remove();
+    }
+    Some(end)
+}
+
+/// The parts of `el` with their sizes (elements inside): `el` itself if
+/// it is small, else its children's parts, in document order.
+fn split(el: &web_sys::Element, parts: &mut Vec<(web_sys::Element, u32)>) {
+    let nodes = el.get_elements_by_tag_name("*").length();
+    let children = el.children();
+    if nodes <= PART_NODES || children.length() == 0 {
+        parts.push((el.clone(), nodes));
+        return;
+    }
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i) {
+            split(&child, parts);
+        }
+    }
 }
 
 /// A `<div>` that is not in the document.
