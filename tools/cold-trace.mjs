@@ -31,6 +31,7 @@ const ROUTE = args.includes('--embed') ? 'embed' : 'lesson';
 
 const CATEGORIES = [
   'toplevel',
+  'fonts',
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'blink.user_timing',

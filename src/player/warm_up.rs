@@ -13,11 +13,11 @@
 //!    own component: no copy of its code is built for this) is mounted
 //!    into an element that is never in the document (nothing is laid out
 //!    or painted), shows the warm-up program's run as a live run's first
-//!    showing does, steps once (the update paths), and is emptied, each in
-//!    an idle task of its own (it stays mounted: see `draw_once`); after
-//!    the showing and after the step, a copy of what it shows is laid out
-//!    in the document, a part per task, for the fonts' sake (see
-//!    [`lay_out_a_copy`]);
+//!    showing does, then as at the run's end (the update paths, every
+//!    row), and is emptied, each in an idle task of its own (it stays
+//!    mounted: see `draw_once`); after the showing and after the end, a
+//!    copy of what it shows is laid out in the document, a part per task,
+//!    for the fonts' sake (see [`lay_out_a_copy`]);
 //! 3. the rest of the compiled-in library ([`engine::warm_up_library`]).
 //!
 //! A run started meanwhile makes the drawing's part unnecessary (its own
@@ -91,7 +91,7 @@ async fn draw_once(events: Vec<looplab_engine::trace::Event>) {
     // The player as a page has it before a Run (the same component: its
     // code is the page's, no copy of it is built for this), then the
     // run's first showing (the panels going from empty to full are their
-    // own code paths), then a step.
+    // own code paths), then its end.
     let track = Track::from_events(events);
     let steps = track.steps().len();
     let handle: PlayerHandle = RwSignal::new(None);
@@ -118,13 +118,15 @@ async fn draw_once(events: Vec<looplab_engine::trace::Event>) {
     }
     lay_out_a_copy(&parent).await;
     if needed() {
-        state.rows_cap.set(FIRST_ROWS * 2);
-        state.cursor.set(2 * steps / 3);
+        // The run's end: every row drawn (asyncio.run's own clean-up
+        // tasks' lanes among them), the cursor on the last step.
+        state.live.set(LiveState::Idle);
+        state.rows_cap.set(usize::MAX);
+        state.cursor.set(steps.saturating_sub(1));
         idle().await;
     }
     lay_out_a_copy(&parent).await;
     // Emptied, as before a run: it holds no trace.
-    state.live.set(LiveState::Idle);
     state.cursor.set(0);
     state.track.set(Track::default());
 }
@@ -190,6 +192,7 @@ fn lay_out_parts(shown: &web_sys::HtmlElement, first: usize) -> Option<usize> {
          visibility:hidden;pointer-events:none;contain:strict",
     );
     let _ = wrapper.set_attribute("aria-hidden", "true");
+    let _ = wrapper.set_attribute("data-testid", "warm-up-copy");
     let _ = wrapper.append_child(&copy);
     // Beside the page's own player, so the page's style rules reach it as
     // they reach that one (an embed's sizes are not the playground's).

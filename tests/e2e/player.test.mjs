@@ -272,6 +272,51 @@ test('a long idle gap is compressed in a live run and labelled on the timeline',
   await context.close();
 });
 
+test('the warm-up lays out every font a live run\'s first showing uses', async () => {
+  // Laying out text in a font at a size the page has not used yet costs an
+  // IPC per font in Chrome on Linux (25-44 ms of the first showing, traced),
+  // so the warm-up lays out a copy of its player's panels in the document
+  // (player/warm_up.rs). Each text's font (stack, size, weight, style) in the
+  // player after Run must be one the page had laid out before: in the page
+  // itself or in one of those copies (caught here just before they leave).
+  const code = readFileSync(join(ROOT, 'crates/engine/tests/hostile/async_task_memory.py'), 'utf8');
+  for (const url of [`${app.url}?lesson=sleep`, `${app.url}?play#code=${encodeURIComponent(code)}`]) {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      window.__fontsIn = (root) => {
+        const fonts = new Set();
+        const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const el = n.parentElement;
+          if (!n.textContent.trim() || !el.checkVisibility()) continue;
+          const s = getComputedStyle(el);
+          fonts.add(`${s.fontFamily} ${s.fontSize} ${s.fontWeight} ${s.fontStyle}`);
+        }
+        return [...fonts];
+      };
+      window.__warmFonts = new Set();
+      const remove = Element.prototype.remove;
+      Element.prototype.remove = function () {
+        if (this.dataset?.testid === 'warm-up-copy') for (const f of window.__fontsIn(this)) window.__warmFonts.add(f);
+        return remove.call(this);
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('looplab:warm').length > 0, null, { timeout: 60_000 });
+    const known = new Set(await page.evaluate(() => [...window.__fontsIn(document.body), ...window.__warmFonts]));
+    const copied = await page.evaluate(() => window.__warmFonts.size);
+    await page.getByTestId('speed').first().selectOption('4×');
+    await page.getByTestId('run').first().click();
+    await page.locator('[data-testid=console] .console-line').first().waitFor();
+    await page.waitForTimeout(300);
+    const shown = await page.evaluate(() => window.__fontsIn(document.querySelector('[data-testid=player]')));
+    console.log(`# fonts of the first showing (${url.includes('lesson') ? 'lesson sleep' : 'async_task_memory'}): ${shown.length}, the warm-up's copies laid out ${copied}`);
+    assert.deepEqual(shown.filter((f) => !known.has(f)), [], 'fonts no layout had used before the run');
+    await context.close();
+  }
+});
+
 test('a busy loop never blocks the page: Stop works, the blocking message ends it, long tasks printed', async () => {
   const code = ['import asyncio', '', 'async def spin():', '    while True:', '        pass', '', 'asyncio.run(spin())', ''].join('\n');
   const { page, context, problems } = await openPage(app.browser, `${app.url}?play#code=${encodeURIComponent(code)}`);
