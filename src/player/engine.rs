@@ -50,8 +50,8 @@ impl LiveRun for SessionRun {
         }
     }
 
-    fn events_since(&self, from: usize) -> Vec<Event> {
-        self.0.events_since(from)
+    fn events_since(&self, from: usize, max: usize) -> Vec<Event> {
+        self.0.events_since_at_most(from, max)
     }
 
     fn needs_library(&self) -> bool {

@@ -26,9 +26,9 @@ pub enum Progress {
 pub trait LiveRun {
     /// Runs at most `fuel` instructions.
     fn advance(&mut self, fuel: u64) -> Progress;
-    /// The events recorded since the first `from`, as the run goes (a
-    /// copy: the run keeps its trace).
-    fn events_since(&self, from: usize) -> Vec<Event>;
+    /// At most `max` of the events recorded since the first `from`, as
+    /// the run goes (a copy: the run keeps its trace).
+    fn events_since(&self, from: usize, max: usize) -> Vec<Event>;
     /// Whether the run, finished, ended on importing a library module the
     /// page has not downloaded yet (it runs again once it has).
     fn needs_library(&self) -> bool {

@@ -687,20 +687,23 @@ impl Session {
     /// The events recorded since the first `from` (for a live view that
     /// appends new events as the run goes).
     pub fn events_since(&self, from: usize) -> Vec<crate::trace::Event> {
+        self.events_since_at_most(from, usize::MAX)
+    }
+
+    /// At most `max` of the events recorded since the first `from`: a view
+    /// in a page fetches them in pieces, as one slice of a run can record
+    /// 100,000 (copied at once, a task of tens of ms).
+    pub fn events_since_at_most(&self, from: usize, max: usize) -> Vec<crate::trace::Event> {
+        let window = |events: &[crate::trace::Event]| {
+            let rest = events.get(from..).unwrap_or(&[]);
+            rest[..rest.len().min(max)].to_vec()
+        };
         match &self.outcome {
-            Some(o) => o.trace.events.get(from..).unwrap_or(&[]).to_vec(),
+            Some(o) => window(&o.trace.events),
             None => self
                 .shared
                 .try_borrow()
-                .map(|st| {
-                    st.lp
-                        .recorder
-                        .trace
-                        .events
-                        .get(from..)
-                        .unwrap_or(&[])
-                        .to_vec()
-                })
+                .map(|st| window(&st.lp.recorder.trace.events))
                 .unwrap_or_default(),
         }
     }
