@@ -153,9 +153,10 @@ impl PlayerState {
     /// the page between them) and shows its events as the virtual clock
     /// reaches them, waiting real time across every gap at the chosen speed.
     /// After each slice the events it recorded are fetched (a copy: the
-    /// session keeps its trace; [`FETCH_EVENTS`] at a time) and shown as the virtual clock reaches
-    /// them; the engine runs its next slice once they are. Pacing follows the
-    /// events' virtual times, so live and instant runs show the same trace.
+    /// session keeps its trace; [`FETCH_EVENTS`] at a time) and shown as
+    /// the virtual clock reaches them; the engine runs its next slice once
+    /// they are. Pacing follows the events' virtual times, so live and
+    /// instant runs show the same trace.
     pub(super) async fn drive(self, mut run: Box<dyn LiveRun>, gen: u64) {
         use gloo_timers::future::TimeoutFuture;
         let mut fuel = INITIAL_FUEL;
@@ -196,7 +197,6 @@ impl PlayerState {
                 continue;
             }
             if head == fetched.len() {
-                fetched.clear();
                 head = 0;
                 // What the last slice recorded, a piece at a time.
                 fetched = run.events_since(fetched_count, FETCH_EVENTS);
