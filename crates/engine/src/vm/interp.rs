@@ -1801,6 +1801,122 @@ fn int_binary_fast(code: u8, x: i64, y: i64) -> Option<i64> {
     }
 }
 
+/// `x <op> y` for the int comparison codes (None: `in`, `is`, exception
+/// matches and the like, which take the general path).
+#[inline(always)]
+fn int_compare(code: u8, x: i64, y: i64) -> Option<bool> {
+    match code {
+        0 => Some(x == y),
+        1 => Some(x != y),
+        2 => Some(x < y),
+        3 => Some(x <= y),
+        4 => Some(x > y),
+        5 => Some(x >= y),
+        _ => None,
+    }
+}
+
+/// The result of an int instruction (`Binary`, `Inplace`, `Compare`) that
+/// `run_simple_ops` runs inline, before it is placed.
+#[derive(Clone, Copy)]
+enum IntResult {
+    Int(i64),
+    Bool(bool),
+}
+
+/// `op` on the ints `x` and `y`, when it is an int instruction with a fast
+/// result (None: not one, or its general path is needed).
+#[inline(always)]
+fn int_result(op: Op, x: i64, y: i64) -> Option<IntResult> {
+    match op {
+        Op::Binary(code) | Op::Inplace(code) => int_binary_fast(code, x, y).map(IntResult::Int),
+        Op::Compare(code) => int_compare(code, x, y).map(IntResult::Bool),
+        _ => None,
+    }
+}
+
+/// Whether an arm of `simple_ops_loop` may also run the instruction after
+/// its own (a fused pair: constant then operator, operator then store or
+/// conditional jump): only when the loop's footer would have fetched it
+/// without leaving for `exec`'s accounting, i.e. no budget check (nor line
+/// event, GIL switch or pause, which all wait for one) falls due before
+/// it. The arm then counts it (`instructions += 1`) and steps past it, so
+/// counts, budgets and the CPU model's clock are exactly those of running
+/// the instructions one by one.
+#[inline(always)]
+fn next_runs_inline(instructions: u64, next_check: u64) -> bool {
+    instructions + 1 < next_check
+}
+
+/// Places `r`, the result of an int instruction whose `operands` (1 or 2,
+/// plain values) are on top of the stack: `x = a + b` stores it straight
+/// into the local (the STORE_FAST after it runs here), `if a < b:` jumps on
+/// it (the POP_JUMP_IF after it runs here: CPython 3.11 specialises the
+/// pair as COMPARE_OP_INT_JUMP), anything else replaces the operands with
+/// it. Both fused instructions are counted as `next_runs_inline` says.
+/// Returns true when a local was overwritten (its old value may have been
+/// the last reference to a generator: the caller checks for finalizers).
+#[inline(always)]
+fn place_int_result(
+    fr: &mut Frame,
+    pc: &mut usize,
+    instructions: &mut u64,
+    next_check: u64,
+    r: IntResult,
+    operands: usize,
+) -> bool {
+    let next = match fr.code.ops.get(*pc) {
+        Some(&next) if next_runs_inline(*instructions, next_check) => Some(next),
+        _ => None,
+    };
+    match (r, next) {
+        (IntResult::Int(v), Some(Op::StoreFast(j))) => {
+            pop_plain(&mut fr.stack, operands);
+            *instructions += 1;
+            *pc += 1;
+            if let Some(old) = fr.locals[j as usize].replace(Value::Int(v)) {
+                quick_drop(old);
+            }
+            true
+        }
+        (IntResult::Bool(b), Some(Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t))) => {
+            pop_plain(&mut fr.stack, operands);
+            *instructions += 1;
+            *pc = if b == matches!(next, Some(Op::PopJumpIfTrue(_))) {
+                t as usize
+            } else {
+                *pc + 1
+            };
+            false
+        }
+        _ => {
+            pop_plain(&mut fr.stack, operands - 1);
+            let v = match r {
+                IntResult::Int(v) => Value::Int(v),
+                IntResult::Bool(b) => Value::Bool(b),
+            };
+            if let Some(slot) = fr.stack.last_mut() {
+                let old = std::mem::replace(slot, v);
+                debug_assert!(is_plain(&old));
+                std::mem::forget(old);
+            }
+            false
+        }
+    }
+}
+
+/// Pops `n` values off the stack, all plain (the caller matched them),
+/// without the drop glue.
+#[inline(always)]
+fn pop_plain(stack: &mut Vec<Value>, n: usize) {
+    for _ in 0..n {
+        if let Some(v) = stack.pop() {
+            debug_assert!(is_plain(&v));
+            std::mem::forget(v);
+        }
+    }
+}
+
 /// The instructions `run_simple_ops` may run.
 #[inline(always)]
 fn is_simple_op(op: Op) -> bool {
@@ -1894,22 +2010,6 @@ fn quick_drop(v: Value) {
     }
 }
 
-/// Replaces the two values on top of the stack, both plain (the caller
-/// matched them), by `r`, in place: no truncate (a call into the slice's
-/// drop glue) and no push (a call under opt-level "z").
-#[inline(always)]
-fn replace_two_plain(stack: &mut Vec<Value>, r: Value) {
-    if let Some(top) = stack.pop() {
-        debug_assert!(is_plain(&top));
-        std::mem::forget(top);
-    }
-    if let Some(slot) = stack.last_mut() {
-        let old = std::mem::replace(slot, r);
-        debug_assert!(is_plain(&old));
-        std::mem::forget(old);
-    }
-}
-
 /// The interpreter's inner loop for the simplest instructions (locals,
 /// constants, globals already resolved to a slot, jumps, small-int
 /// arithmetic and comparisons): runs them on
@@ -1990,8 +2090,37 @@ fn simple_ops_loop(
                 }
             }
             Op::LoadConst(i) => {
-                let v = quick_clone(&fr.consts[i as usize]);
-                fr.stack.push(v);
+                // `n % 2`, `i + 1`, `n != 1`: an int constant as the right
+                // operand of the int operator after it, on an int, runs
+                // that operator here (see `next_runs_inline`): the constant
+                // is never pushed and popped.
+                let fused = match (
+                    &fr.consts[i as usize],
+                    fr.stack.last(),
+                    fr.code.ops.get(*pc),
+                ) {
+                    (&Value::Int(y), Some(&Value::Int(x)), Some(&next))
+                        if next_runs_inline(*instructions, next_check) =>
+                    {
+                        int_result(next, x, y)
+                    }
+                    _ => None,
+                };
+                match fused {
+                    Some(r) => {
+                        *instructions += 1;
+                        *pc += 1;
+                        if place_int_result(fr, pc, instructions, next_check, r, 1)
+                            && finalize_pending.get()
+                        {
+                            return Ok(None);
+                        }
+                    }
+                    None => {
+                        let v = quick_clone(&fr.consts[i as usize]);
+                        fr.stack.push(v);
+                    }
+                }
             }
             Op::LoadGlobal(i) => {
                 let s = fr.code.global_cache[i as usize].get();
@@ -2171,32 +2300,20 @@ fn simple_ops_loop(
                     return Ok(None);
                 }
             }
-            Op::Binary(code) | Op::Inplace(code) => {
+            Op::Binary(_) | Op::Inplace(_) | Op::Compare(_) => {
                 let n = fr.stack.len();
                 let r = match (fr.stack.get(n.wrapping_sub(2)), fr.stack.last()) {
-                    (Some(&Value::Int(x)), Some(&Value::Int(y))) => int_binary_fast(code, x, y),
+                    (Some(&Value::Int(x)), Some(&Value::Int(y))) => int_result(op, x, y),
                     _ => None,
                 };
                 let Some(r) = r else {
                     return Ok(Some(op));
                 };
-                replace_two_plain(&mut fr.stack, Value::Int(r));
-            }
-            Op::Compare(c) if c <= 5 => {
-                let n = fr.stack.len();
-                let (x, y) = match (fr.stack.get(n.wrapping_sub(2)), fr.stack.last()) {
-                    (Some(&Value::Int(x)), Some(&Value::Int(y))) => (x, y),
-                    _ => return Ok(Some(op)),
-                };
-                let r = match c {
-                    0 => x == y,
-                    1 => x != y,
-                    2 => x < y,
-                    3 => x <= y,
-                    4 => x > y,
-                    _ => x >= y,
-                };
-                replace_two_plain(&mut fr.stack, Value::Bool(r));
+                if place_int_result(fr, pc, instructions, next_check, r, 2)
+                    && finalize_pending.get()
+                {
+                    return Ok(None);
+                }
             }
             _ => return Ok(Some(op)),
         }
