@@ -1836,8 +1836,8 @@ fn int_result(op: Op, x: i64, y: i64) -> Option<IntResult> {
 }
 
 /// Whether an arm of `simple_ops_loop` may also run the instruction after
-/// its own (a fused pair: constant then operator, operator then store or
-/// conditional jump): only when the loop's footer would have fetched it
+/// its own (a fused pair: constant then operator, operator then store,
+/// test then conditional jump): only when the loop's footer would have fetched it
 /// without leaving for `exec`'s accounting, i.e. no budget check (nor line
 /// event, GIL switch or pause, which all wait for one) falls due before
 /// it. The arm then counts it (`instructions += 1`) and steps past it, so
@@ -1848,14 +1848,46 @@ fn next_runs_inline(instructions: u64, next_check: u64) -> bool {
     instructions + 1 < next_check
 }
 
+/// The instruction after the current one, when it may run inline (see
+/// `next_runs_inline`).
+#[inline(always)]
+fn next_inline(fr: &Frame, pc: usize, instructions: u64, next_check: u64) -> Option<Op> {
+    match fr.code.ops.get(pc) {
+        Some(&next) if next_runs_inline(instructions, next_check) => Some(next),
+        _ => None,
+    }
+}
+
+/// `if a < b:`, `if x is None:`: when the instruction after a test is a
+/// conditional jump that may run inline, runs it on the test's result `b`
+/// (the bool is never pushed and popped: CPython 3.11 specialises the int
+/// comparison and jump as COMPARE_OP_INT_JUMP), counting it, and returns
+/// true; false leaves everything as it was.
+#[inline(always)]
+fn fused_jump(
+    fr: &Frame,
+    pc: &mut usize,
+    instructions: &mut u64,
+    next_check: u64,
+    b: bool,
+) -> bool {
+    let (t, jump_if) = match next_inline(fr, *pc, *instructions, next_check) {
+        Some(Op::PopJumpIfFalse(t)) => (t, false),
+        Some(Op::PopJumpIfTrue(t)) => (t, true),
+        _ => return false,
+    };
+    *instructions += 1;
+    *pc = if b == jump_if { t as usize } else { *pc + 1 };
+    true
+}
+
 /// Places `r`, the result of an int instruction whose `operands` (1 or 2,
 /// plain values) are on top of the stack: `x = a + b` stores it straight
-/// into the local (the STORE_FAST after it runs here), `if a < b:` jumps on
-/// it (the POP_JUMP_IF after it runs here: CPython 3.11 specialises the
-/// pair as COMPARE_OP_INT_JUMP), anything else replaces the operands with
-/// it. Both fused instructions are counted as `next_runs_inline` says.
-/// Returns true when a local was overwritten (its old value may have been
-/// the last reference to a generator: the caller checks for finalizers).
+/// into the local (the STORE_FAST after it runs here), a comparison jumps
+/// on it ([`fused_jump`]), anything else replaces the operands with it.
+/// Fused instructions are counted as `next_runs_inline` says. Returns true
+/// when a local was overwritten (its old value may have been the last
+/// reference to a generator: the caller checks for finalizers).
 #[inline(always)]
 fn place_int_result(
     fr: &mut Frame,
@@ -1865,44 +1897,34 @@ fn place_int_result(
     r: IntResult,
     operands: usize,
 ) -> bool {
-    let next = match fr.code.ops.get(*pc) {
-        Some(&next) if next_runs_inline(*instructions, next_check) => Some(next),
-        _ => None,
+    let v = match r {
+        IntResult::Int(v) => {
+            if let Some(Op::StoreFast(j)) = next_inline(fr, *pc, *instructions, next_check) {
+                pop_plain(&mut fr.stack, operands);
+                *instructions += 1;
+                *pc += 1;
+                if let Some(old) = fr.locals[j as usize].replace(Value::Int(v)) {
+                    quick_drop(old);
+                }
+                return true;
+            }
+            Value::Int(v)
+        }
+        IntResult::Bool(b) => {
+            if fused_jump(fr, pc, instructions, next_check, b) {
+                pop_plain(&mut fr.stack, operands);
+                return false;
+            }
+            Value::Bool(b)
+        }
     };
-    match (r, next) {
-        (IntResult::Int(v), Some(Op::StoreFast(j))) => {
-            pop_plain(&mut fr.stack, operands);
-            *instructions += 1;
-            *pc += 1;
-            if let Some(old) = fr.locals[j as usize].replace(Value::Int(v)) {
-                quick_drop(old);
-            }
-            true
-        }
-        (IntResult::Bool(b), Some(Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t))) => {
-            pop_plain(&mut fr.stack, operands);
-            *instructions += 1;
-            *pc = if b == matches!(next, Some(Op::PopJumpIfTrue(_))) {
-                t as usize
-            } else {
-                *pc + 1
-            };
-            false
-        }
-        _ => {
-            pop_plain(&mut fr.stack, operands - 1);
-            let v = match r {
-                IntResult::Int(v) => Value::Int(v),
-                IntResult::Bool(b) => Value::Bool(b),
-            };
-            if let Some(slot) = fr.stack.last_mut() {
-                let old = std::mem::replace(slot, v);
-                debug_assert!(is_plain(&old));
-                std::mem::forget(old);
-            }
-            false
-        }
+    pop_plain(&mut fr.stack, operands - 1);
+    if let Some(slot) = fr.stack.last_mut() {
+        let old = std::mem::replace(slot, v);
+        debug_assert!(is_plain(&old));
+        std::mem::forget(old);
     }
+    false
 }
 
 /// Pops `n` values off the stack, all plain (the caller matched them),
@@ -2193,8 +2215,11 @@ fn simple_ops_loop(
                 let (Some(b), Some(a)) = (fr.stack.pop(), fr.stack.pop()) else {
                     return Err(Error::Internal("value stack underflow".into()));
                 };
-                fr.stack.push(Value::Bool(a.is(&b) != neg));
+                let r = a.is(&b) != neg;
                 drop((a, b));
+                if !fused_jump(fr, pc, instructions, next_check, r) {
+                    fr.stack.push(Value::Bool(r));
+                }
                 if finalize_pending.get() {
                     return Ok(None);
                 }
