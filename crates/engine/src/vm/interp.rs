@@ -1967,6 +1967,8 @@ fn is_simple_op(op: Op) -> bool {
             | Op::Rot(_)
             | Op::Subscr
             | Op::StoreSubscr
+            | Op::ForIter(_)
+            | Op::Nop
     )
 }
 
@@ -2340,6 +2342,19 @@ fn simple_ops_loop(
                     return Ok(None);
                 }
             }
+            Op::ForIter(target) => {
+                // A built-in's loop in Python charges its FOR_ITER apart
+                // (`exec`'s arm): only other frames step here.
+                if fr.code.uncharged || !gens::for_iter_fast(fr, pc, target) {
+                    return Ok(Some(op));
+                }
+                // The exhausted iterator popped may have held the last
+                // reference to a generator.
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::Nop => {}
             _ => return Ok(Some(op)),
         }
         if *instructions + 1 >= next_check {
