@@ -568,9 +568,17 @@ impl Vm {
                 if uncharged {
                     self.uncharged += self.instructions - before;
                 }
-                match r? {
-                    Some(op) => op,
-                    None => continue,
+                if !r? {
+                    continue;
+                }
+                // The instruction the loop stopped at (fetched and counted:
+                // the one before pc), read again from the code rather than
+                // handed back (handing it back cost more: packed and
+                // unpacked around the loop's exit).
+                let fr = frame!(self);
+                match fr.pc.checked_sub(1).and_then(|i| fr.code.ops.get(i)) {
+                    Some(&op) => op,
+                    None => return Err(Error::Internal("pc out of range".into())),
                 }
             } else {
                 op
@@ -2038,10 +2046,11 @@ fn quick_drop(v: Value) {
 /// constants, globals already resolved to a slot, jumps, small-int
 /// arithmetic and comparisons): runs them on
 /// `fr` without leaving it, doing the same per-instruction accounting as
-/// `Vm::exec`. Returns the next instruction it cannot run (already fetched
-/// and counted) for the general dispatch, or None when the next
-/// instruction must go through `exec`'s accounting (budget check due or a
-/// dropped generator to finalize).
+/// `Vm::exec`. Returns true when it stopped at an instruction it cannot
+/// run (already fetched and counted: the one before the frame's pc) for
+/// the general dispatch, false when the next instruction must go through
+/// `exec`'s accounting (budget check due or a dropped generator to
+/// finalize).
 ///
 /// One piece on purpose: it is the interpreter's hottest loop, one `match`
 /// whose arms share the frame borrow and the counters in registers;
@@ -2056,7 +2065,7 @@ fn run_simple_ops(
     finalize_pending: &std::cell::Cell<bool>,
     type_cache: &mut crate::vm::type_cache::TypeCache,
     builtins: &Globals,
-) -> Result<Option<Op>, Error> {
+) -> Result<bool, Error> {
     // The counter and the frame's pc are kept in locals while the loop runs
     // (the compiler cannot keep `Vm::instructions` or `Frame::pc` in a
     // register: the frame is reached through the same `Vm`), written back
@@ -2075,7 +2084,7 @@ fn run_simple_ops(
     );
     *instructions = count;
     fr.pc = pc;
-    r
+    r.map(|stopped_at| stopped_at.is_some())
 }
 
 /// [`run_simple_ops`]' loop, on a local instruction counter.
