@@ -564,6 +564,10 @@ impl Vm {
                     &self.finalize_queue.pending,
                     &mut self.type_cache,
                     &self.builtins,
+                    CallShortcuts {
+                        type_: &self.types.type_,
+                        len: self.builtin_len.as_ref(),
+                    },
                 );
                 if uncharged {
                     self.uncharged += self.instructions - before;
@@ -1977,7 +1981,43 @@ fn is_simple_op(op: Op) -> bool {
             | Op::StoreSubscr
             | Op::ForIter(_)
             | Op::Nop
+            | Op::Call(1)
     )
+}
+
+/// The builtins whose one-argument calls `run_simple_ops` runs inline.
+#[derive(Clone, Copy)]
+struct CallShortcuts<'a> {
+    /// The class `type`.
+    type_: &'a Rc<Class>,
+    /// The builtin `len` (once the library has installed it).
+    len: Option<&'a Rc<Builtin>>,
+}
+
+/// `type(instance)` and `len(x)` of a list, tuple, dict, set or ASCII str
+/// (the callable and its one argument on top of `stack`): the shortcuts
+/// of CALL (`op_call` in `interp/calls.rs` takes the same ones, and
+/// `type()` of any value) that `Queue.put`/`get` and loops over indices
+/// run, here without leaving the simple-op loop. None: anything else.
+#[inline(always)]
+fn call_shortcut(stack: &[Value], calls: CallShortcuts) -> Option<Value> {
+    let n = stack.len();
+    match (stack.get(n.wrapping_sub(2))?, stack.last()?) {
+        (Value::Class(c), Value::Instance(inst)) if Rc::ptr_eq(c, calls.type_) => {
+            Some(Value::Class(inst.class()))
+        }
+        (Value::Builtin(b), x) if calls.len.is_some_and(|len| Rc::ptr_eq(b, len)) => {
+            let n = match x {
+                Value::List(l) => l.borrow().len(),
+                Value::Tuple(t) => t.len(),
+                Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+                Value::Str(s) if s.is_ascii() => s.len(),
+                _ => return None,
+            };
+            Some(Value::Int(n as i64))
+        }
+        _ => None,
+    }
 }
 
 /// The in-range index `i` of a list of length `len` (negative from the
@@ -2057,6 +2097,7 @@ fn quick_drop(v: Value) {
 /// splitting it into calls costs measurably. Each arm is the fast path of
 /// its instruction, whose slow path is in `interp/fast.rs`.
 #[inline(always)]
+#[allow(clippy::too_many_arguments)]
 fn run_simple_ops(
     fr: &mut Frame,
     op: Op,
@@ -2065,6 +2106,7 @@ fn run_simple_ops(
     finalize_pending: &std::cell::Cell<bool>,
     type_cache: &mut crate::vm::type_cache::TypeCache,
     builtins: &Globals,
+    calls: CallShortcuts,
 ) -> Result<bool, Error> {
     // The counter and the frame's pc are kept in locals while the loop runs
     // (the compiler cannot keep `Vm::instructions` or `Frame::pc` in a
@@ -2081,6 +2123,7 @@ fn run_simple_ops(
         finalize_pending,
         type_cache,
         builtins,
+        calls,
     );
     *instructions = count;
     fr.pc = pc;
@@ -2099,6 +2142,7 @@ fn simple_ops_loop(
     finalize_pending: &std::cell::Cell<bool>,
     type_cache: &mut crate::vm::type_cache::TypeCache,
     builtins: &Globals,
+    calls: CallShortcuts,
 ) -> Result<Option<Op>, Error> {
     loop {
         match op {
@@ -2364,6 +2408,20 @@ fn simple_ops_loop(
                 }
             }
             Op::Nop => {}
+            Op::Call(1) => {
+                let Some(r) = call_shortcut(&fr.stack, calls) else {
+                    return Ok(Some(op));
+                };
+                fr.stack.pop();
+                if let Some(top) = fr.stack.last_mut() {
+                    *top = r;
+                }
+                // The argument and the callable dropped may have held the
+                // last reference to a generator.
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
             _ => return Ok(Some(op)),
         }
         if *instructions + 1 >= next_check {
