@@ -2272,11 +2272,14 @@ fn simple_ops_loop(
                 };
                 let r = a.is(&b) != neg;
                 drop((a, b));
+                // A generator freed by the drop is finalized before the
+                // jump, as when the two run one by one.
+                if finalize_pending.get() {
+                    fr.stack.push(Value::Bool(r));
+                    return Ok(None);
+                }
                 if !fused_jump(fr, pc, instructions, next_check, r) {
                     fr.stack.push(Value::Bool(r));
-                }
-                if finalize_pending.get() {
-                    return Ok(None);
                 }
             }
             Op::Pop => {
