@@ -564,13 +564,25 @@ impl Vm {
                     &self.finalize_queue.pending,
                     &mut self.type_cache,
                     &self.builtins,
+                    CallShortcuts {
+                        type_: &self.types.type_,
+                        len: self.builtin_len.as_ref(),
+                    },
                 );
                 if uncharged {
                     self.uncharged += self.instructions - before;
                 }
-                match r? {
-                    Some(op) => op,
-                    None => continue,
+                if !r? {
+                    continue;
+                }
+                // The instruction the loop stopped at (fetched and counted:
+                // the one before pc), read again from the code rather than
+                // handed back (handing it back cost more: packed and
+                // unpacked around the loop's exit).
+                let fr = frame!(self);
+                match fr.pc.checked_sub(1).and_then(|i| fr.code.ops.get(i)) {
+                    Some(&op) => op,
+                    None => return Err(Error::Internal("pc out of range".into())),
                 }
             } else {
                 op
@@ -1806,6 +1818,144 @@ fn int_binary_fast(code: u8, x: i64, y: i64) -> Option<i64> {
     }
 }
 
+/// `x <op> y` for the int comparison codes (None: `in`, `is`, exception
+/// matches and the like, which take the general path).
+#[inline(always)]
+fn int_compare(code: u8, x: i64, y: i64) -> Option<bool> {
+    match code {
+        0 => Some(x == y),
+        1 => Some(x != y),
+        2 => Some(x < y),
+        3 => Some(x <= y),
+        4 => Some(x > y),
+        5 => Some(x >= y),
+        _ => None,
+    }
+}
+
+/// The result of an int instruction (`Binary`, `Inplace`, `Compare`) that
+/// `run_simple_ops` runs inline, before it is placed.
+#[derive(Clone, Copy)]
+enum IntResult {
+    Int(i64),
+    Bool(bool),
+}
+
+/// `op` on the ints `x` and `y`, when it is an int instruction with a fast
+/// result (None: not one, or its general path is needed).
+#[inline(always)]
+fn int_result(op: Op, x: i64, y: i64) -> Option<IntResult> {
+    match op {
+        Op::Binary(code) | Op::Inplace(code) => int_binary_fast(code, x, y).map(IntResult::Int),
+        Op::Compare(code) => int_compare(code, x, y).map(IntResult::Bool),
+        _ => None,
+    }
+}
+
+/// Whether an arm of `simple_ops_loop` may also run the instruction after
+/// its own (a fused pair: constant then operator, operator then store,
+/// test then conditional jump): only when the loop's footer would have fetched it
+/// without leaving for `exec`'s accounting, i.e. no budget check (nor line
+/// event, GIL switch or pause, which all wait for one) falls due before
+/// it. The arm then counts it (`instructions += 1`) and steps past it, so
+/// counts, budgets and the CPU model's clock are exactly those of running
+/// the instructions one by one.
+#[inline(always)]
+fn next_runs_inline(instructions: u64, next_check: u64) -> bool {
+    instructions + 1 < next_check
+}
+
+/// The instruction after the current one, when it may run inline (see
+/// `next_runs_inline`).
+#[inline(always)]
+fn next_inline(fr: &Frame, pc: usize, instructions: u64, next_check: u64) -> Option<Op> {
+    match fr.code.ops.get(pc) {
+        Some(&next) if next_runs_inline(instructions, next_check) => Some(next),
+        _ => None,
+    }
+}
+
+/// `if a < b:`, `if x is None:`: when the instruction after a test is a
+/// conditional jump that may run inline, runs it on the test's result `b`
+/// (the bool is never pushed and popped: CPython 3.11 specialises the int
+/// comparison and jump as COMPARE_OP_INT_JUMP), counting it, and returns
+/// true; false leaves everything as it was.
+#[inline(always)]
+fn fused_jump(
+    fr: &Frame,
+    pc: &mut usize,
+    instructions: &mut u64,
+    next_check: u64,
+    b: bool,
+) -> bool {
+    let (t, jump_if) = match next_inline(fr, *pc, *instructions, next_check) {
+        Some(Op::PopJumpIfFalse(t)) => (t, false),
+        Some(Op::PopJumpIfTrue(t)) => (t, true),
+        _ => return false,
+    };
+    *instructions += 1;
+    *pc = if b == jump_if { t as usize } else { *pc + 1 };
+    true
+}
+
+/// Places `r`, the result of an int instruction whose `operands` (1 or 2,
+/// plain values) are on top of the stack: `x = a + b` stores it straight
+/// into the local (the STORE_FAST after it runs here), a comparison jumps
+/// on it ([`fused_jump`]), anything else replaces the operands with it.
+/// Fused instructions are counted as `next_runs_inline` says. Returns true
+/// when a local was overwritten (its old value may have been the last
+/// reference to a generator: the caller checks for finalizers).
+#[inline(always)]
+fn place_int_result(
+    fr: &mut Frame,
+    pc: &mut usize,
+    instructions: &mut u64,
+    next_check: u64,
+    r: IntResult,
+    operands: usize,
+) -> bool {
+    let v = match r {
+        IntResult::Int(v) => {
+            if let Some(Op::StoreFast(j)) = next_inline(fr, *pc, *instructions, next_check) {
+                pop_plain(&mut fr.stack, operands);
+                *instructions += 1;
+                *pc += 1;
+                if let Some(old) = fr.locals[j as usize].replace(Value::Int(v)) {
+                    quick_drop(old);
+                }
+                return true;
+            }
+            Value::Int(v)
+        }
+        IntResult::Bool(b) => {
+            if fused_jump(fr, pc, instructions, next_check, b) {
+                pop_plain(&mut fr.stack, operands);
+                return false;
+            }
+            Value::Bool(b)
+        }
+    };
+    pop_plain(&mut fr.stack, operands - 1);
+    if let Some(slot) = fr.stack.last_mut() {
+        let old = std::mem::replace(slot, v);
+        debug_assert!(is_plain(&old));
+        std::mem::forget(old);
+    }
+    false
+}
+
+/// Pops `n` values off the stack, all plain (the caller matched them),
+/// without the drop glue.
+#[inline(always)]
+fn pop_plain(stack: &mut Vec<Value>, n: usize) {
+    for _ in 0..n {
+        if let Some(v) = stack.pop() {
+            debug_assert!(is_plain(&v));
+            std::mem::forget(v);
+        }
+    }
+}
+
 /// The instructions `run_simple_ops` may run.
 #[inline(always)]
 fn is_simple_op(op: Op) -> bool {
@@ -1834,7 +1984,45 @@ fn is_simple_op(op: Op) -> bool {
             | Op::Rot(_)
             | Op::Subscr
             | Op::StoreSubscr
+            | Op::ForIter(_)
+            | Op::Nop
+            | Op::Call(1)
     )
+}
+
+/// The builtins whose one-argument calls `run_simple_ops` runs inline.
+#[derive(Clone, Copy)]
+struct CallShortcuts<'a> {
+    /// The class `type`.
+    type_: &'a Rc<Class>,
+    /// The builtin `len` (once the library has installed it).
+    len: Option<&'a Rc<Builtin>>,
+}
+
+/// `type(instance)` and `len(x)` of a list, tuple, dict, set or ASCII str
+/// (the callable and its one argument on top of `stack`): the shortcuts
+/// of CALL (`op_call` in `interp/calls.rs` takes the same ones, and
+/// `type()` of any value) that `Queue.put`/`get` and loops over indices
+/// run, here without leaving the simple-op loop. None: anything else.
+#[inline(always)]
+fn call_shortcut(stack: &[Value], calls: CallShortcuts) -> Option<Value> {
+    let n = stack.len();
+    match (stack.get(n.wrapping_sub(2))?, stack.last()?) {
+        (Value::Class(c), Value::Instance(inst)) if Rc::ptr_eq(c, calls.type_) => {
+            Some(Value::Class(inst.class()))
+        }
+        (Value::Builtin(b), x) if calls.len.is_some_and(|len| Rc::ptr_eq(b, len)) => {
+            let n = match x {
+                Value::List(l) => l.borrow().len(),
+                Value::Tuple(t) => t.len(),
+                Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+                Value::Str(s) if s.is_ascii() => s.len(),
+                _ => return None,
+            };
+            Some(Value::Int(n as i64))
+        }
+        _ => None,
+    }
 }
 
 /// The in-range index `i` of a list of length `len` (negative from the
@@ -1899,36 +2087,22 @@ fn quick_drop(v: Value) {
     }
 }
 
-/// Replaces the two values on top of the stack, both plain (the caller
-/// matched them), by `r`, in place: no truncate (a call into the slice's
-/// drop glue) and no push (a call under opt-level "z").
-#[inline(always)]
-fn replace_two_plain(stack: &mut Vec<Value>, r: Value) {
-    if let Some(top) = stack.pop() {
-        debug_assert!(is_plain(&top));
-        std::mem::forget(top);
-    }
-    if let Some(slot) = stack.last_mut() {
-        let old = std::mem::replace(slot, r);
-        debug_assert!(is_plain(&old));
-        std::mem::forget(old);
-    }
-}
-
 /// The interpreter's inner loop for the simplest instructions (locals,
 /// constants, globals already resolved to a slot, jumps, small-int
 /// arithmetic and comparisons): runs them on
 /// `fr` without leaving it, doing the same per-instruction accounting as
-/// `Vm::exec`. Returns the next instruction it cannot run (already fetched
-/// and counted) for the general dispatch, or None when the next
-/// instruction must go through `exec`'s accounting (budget check due or a
-/// dropped generator to finalize).
+/// `Vm::exec`. Returns true when it stopped at an instruction it cannot
+/// run (already fetched and counted: the one before the frame's pc) for
+/// the general dispatch, false when the next instruction must go through
+/// `exec`'s accounting (budget check due or a dropped generator to
+/// finalize).
 ///
 /// One piece on purpose: it is the interpreter's hottest loop, one `match`
 /// whose arms share the frame borrow and the counters in registers;
 /// splitting it into calls costs measurably. Each arm is the fast path of
 /// its instruction, whose slow path is in `interp/fast.rs`.
 #[inline(always)]
+#[allow(clippy::too_many_arguments)]
 fn run_simple_ops(
     fr: &mut Frame,
     op: Op,
@@ -1937,7 +2111,8 @@ fn run_simple_ops(
     finalize_pending: &std::cell::Cell<bool>,
     type_cache: &mut crate::vm::type_cache::TypeCache,
     builtins: &Globals,
-) -> Result<Option<Op>, Error> {
+    calls: CallShortcuts,
+) -> Result<bool, Error> {
     // The counter and the frame's pc are kept in locals while the loop runs
     // (the compiler cannot keep `Vm::instructions` or `Frame::pc` in a
     // register: the frame is reached through the same `Vm`), written back
@@ -1953,10 +2128,11 @@ fn run_simple_ops(
         finalize_pending,
         type_cache,
         builtins,
+        calls,
     );
     *instructions = count;
     fr.pc = pc;
-    r
+    r.map(|stopped_at| stopped_at.is_some())
 }
 
 /// [`run_simple_ops`]' loop, on a local instruction counter.
@@ -1971,6 +2147,7 @@ fn simple_ops_loop(
     finalize_pending: &std::cell::Cell<bool>,
     type_cache: &mut crate::vm::type_cache::TypeCache,
     builtins: &Globals,
+    calls: CallShortcuts,
 ) -> Result<Option<Op>, Error> {
     loop {
         match op {
@@ -1995,8 +2172,37 @@ fn simple_ops_loop(
                 }
             }
             Op::LoadConst(i) => {
-                let v = quick_clone(&fr.consts[i as usize]);
-                fr.stack.push(v);
+                // `n % 2`, `i + 1`, `n != 1`: an int constant as the right
+                // operand of the int operator after it, on an int, runs
+                // that operator here (see `next_runs_inline`): the constant
+                // is never pushed and popped.
+                let fused = match (
+                    &fr.consts[i as usize],
+                    fr.stack.last(),
+                    fr.code.ops.get(*pc),
+                ) {
+                    (&Value::Int(y), Some(&Value::Int(x)), Some(&next))
+                        if next_runs_inline(*instructions, next_check) =>
+                    {
+                        int_result(next, x, y)
+                    }
+                    _ => None,
+                };
+                match fused {
+                    Some(r) => {
+                        *instructions += 1;
+                        *pc += 1;
+                        if place_int_result(fr, pc, instructions, next_check, r, 1)
+                            && finalize_pending.get()
+                        {
+                            return Ok(None);
+                        }
+                    }
+                    None => {
+                        let v = quick_clone(&fr.consts[i as usize]);
+                        fr.stack.push(v);
+                    }
+                }
             }
             Op::LoadGlobal(i) => {
                 let s = fr.code.global_cache[i as usize].get();
@@ -2069,10 +2275,16 @@ fn simple_ops_loop(
                 let (Some(b), Some(a)) = (fr.stack.pop(), fr.stack.pop()) else {
                     return Err(Error::Internal("value stack underflow".into()));
                 };
-                fr.stack.push(Value::Bool(a.is(&b) != neg));
+                let r = a.is(&b) != neg;
                 drop((a, b));
+                // A generator freed by the drop is finalized before the
+                // jump, as when the two run one by one.
                 if finalize_pending.get() {
+                    fr.stack.push(Value::Bool(r));
                     return Ok(None);
+                }
+                if !fused_jump(fr, pc, instructions, next_check, r) {
+                    fr.stack.push(Value::Bool(r));
                 }
             }
             Op::Pop => {
@@ -2176,32 +2388,47 @@ fn simple_ops_loop(
                     return Ok(None);
                 }
             }
-            Op::Binary(code) | Op::Inplace(code) => {
+            Op::Binary(_) | Op::Inplace(_) | Op::Compare(_) => {
                 let n = fr.stack.len();
                 let r = match (fr.stack.get(n.wrapping_sub(2)), fr.stack.last()) {
-                    (Some(&Value::Int(x)), Some(&Value::Int(y))) => int_binary_fast(code, x, y),
+                    (Some(&Value::Int(x)), Some(&Value::Int(y))) => int_result(op, x, y),
                     _ => None,
                 };
                 let Some(r) = r else {
                     return Ok(Some(op));
                 };
-                replace_two_plain(&mut fr.stack, Value::Int(r));
+                if place_int_result(fr, pc, instructions, next_check, r, 2)
+                    && finalize_pending.get()
+                {
+                    return Ok(None);
+                }
             }
-            Op::Compare(c) if c <= 5 => {
-                let n = fr.stack.len();
-                let (x, y) = match (fr.stack.get(n.wrapping_sub(2)), fr.stack.last()) {
-                    (Some(&Value::Int(x)), Some(&Value::Int(y))) => (x, y),
-                    _ => return Ok(Some(op)),
+            Op::ForIter(target) => {
+                // A built-in's loop in Python charges its FOR_ITER apart
+                // (`exec`'s arm): only other frames step here.
+                if fr.code.uncharged || !gens::for_iter_fast(fr, pc, target) {
+                    return Ok(Some(op));
+                }
+                // The exhausted iterator popped may have held the last
+                // reference to a generator.
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
+            }
+            Op::Nop => {}
+            Op::Call(1) => {
+                let Some(r) = call_shortcut(&fr.stack, calls) else {
+                    return Ok(Some(op));
                 };
-                let r = match c {
-                    0 => x == y,
-                    1 => x != y,
-                    2 => x < y,
-                    3 => x <= y,
-                    4 => x > y,
-                    _ => x >= y,
-                };
-                replace_two_plain(&mut fr.stack, Value::Bool(r));
+                fr.stack.pop();
+                if let Some(top) = fr.stack.last_mut() {
+                    *top = r;
+                }
+                // The argument and the callable dropped may have held the
+                // last reference to a generator.
+                if finalize_pending.get() {
+                    return Ok(None);
+                }
             }
             _ => return Ok(Some(op)),
         }

@@ -898,6 +898,7 @@ thread_local! {
 }
 
 /// Whether dropping `v` may free a container (it holds the last reference).
+#[inline]
 fn frees_container(v: &Value) -> bool {
     match v {
         Value::List(r) => Rc::strong_count(r) == 1,
@@ -920,10 +921,20 @@ fn frees_container(v: &Value) -> bool {
 /// to a per-thread worklist before it is dropped, so every drop is shallow;
 /// values released while the loop runs (by `Instance`'s and `Frame`'s `Drop`)
 /// join the worklist. Values that free no container drop at once.
+///
+/// Inline, so the common case (a value that frees no container: an int, a
+/// shared reference, as most of a finished frame's locals are) costs no
+/// call; the rest is [`release_container`].
+#[inline]
 pub fn release(v: Value) {
-    if !frees_container(&v) {
-        return;
+    if frees_container(&v) {
+        release_container(v);
     }
+}
+
+/// [`release`] of a value holding the last reference to a container.
+#[inline(never)]
+fn release_container(v: Value) {
     let nested = RELEASING.try_with(|r| r.replace(true)).unwrap_or(true);
     if nested {
         // The loop below (or thread teardown) is under way: queue it.

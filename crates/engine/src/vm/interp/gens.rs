@@ -18,42 +18,12 @@ impl Vm {
     #[inline(always)]
     pub(super) fn op_for_iter(&mut self, target: u32) -> Result<Option<Completion>, Error> {
         let fr = frame!(self);
-        // Fast paths: range and list iterators.
-        if let Some(Value::Iter(rc)) = fr.stack.last() {
-            let mut b = rc.borrow_mut();
-            match &mut *b {
-                IterObj::Range { next, stop, step } => {
-                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                        let v = *next;
-                        *next = next.saturating_add(*step);
-                        drop(b);
-                        fr.stack.push(Value::Int(v));
-                    } else {
-                        drop(b);
-                        fr.stack.pop();
-                        fr.pc = target as usize;
-                    }
-                    return Ok(None);
-                }
-                IterObj::List(l, i) => {
-                    let item = l.borrow().get(*i).cloned();
-                    match item {
-                        Some(v) => {
-                            *i += 1;
-                            drop(b);
-                            fr.stack.push(v);
-                        }
-                        None => {
-                            *i = usize::MAX / 2;
-                            drop(b);
-                            fr.stack.pop();
-                            fr.pc = target as usize;
-                        }
-                    }
-                    return Ok(None);
-                }
-                _ => {}
-            }
+        // The fast paths (range and list iterators), which `run_simple_ops`
+        // takes too, except in a built-in's loop in Python (uncharged).
+        let mut pc = fr.pc;
+        if for_iter_fast(fr, &mut pc, target) {
+            fr.pc = pc;
+            return Ok(None);
         }
         let it = top!(fr).clone();
         self.for_iter(it, target)
@@ -184,4 +154,52 @@ impl Vm {
         frame!(self).stack.push(it);
         Ok(())
     }
+}
+
+/// FOR_ITER's fast paths: the iterator on top of `fr`'s stack is a range or
+/// list iterator, which steps without Python code: pushes the next item,
+/// or pops the exhausted iterator and sets `pc` to `target`. Returns false
+/// (nothing done) for any other iterator.
+#[inline(always)]
+pub(super) fn for_iter_fast(fr: &mut Frame, pc: &mut usize, target: u32) -> bool {
+    let Some(Value::Iter(rc)) = fr.stack.last() else {
+        return false;
+    };
+    let Ok(mut b) = rc.try_borrow_mut() else {
+        return false;
+    };
+    let next = match &mut *b {
+        IterObj::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                *next = next.saturating_add(*step);
+                Some(Value::Int(v))
+            } else {
+                None
+            }
+        }
+        IterObj::List(l, i) => {
+            let item = l.borrow().get(*i).cloned();
+            match item {
+                Some(v) => {
+                    *i += 1;
+                    Some(v)
+                }
+                None => {
+                    *i = usize::MAX / 2;
+                    None
+                }
+            }
+        }
+        _ => return false,
+    };
+    drop(b);
+    match next {
+        Some(v) => fr.stack.push(v),
+        None => {
+            fr.stack.pop();
+            *pc = target as usize;
+        }
+    }
+    true
 }
